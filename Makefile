@@ -1,0 +1,79 @@
+# sysray build. `make` builds build/sysray; `make run` runs the demo; `make test` runs
+# every test; `make asan` builds and tests under AddressSanitizer + UBSan.
+
+BUILD    ?= build
+CC       ?= gcc
+CFLAGS   ?= -O2 -g
+WARN     := -Wall -Wextra -Werror -Wno-unused-parameter
+CPPFLAGS += -Isrc -D_GNU_SOURCE
+ALL_CFLAGS = -std=gnu11 $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) -MMD -MP
+LDLIBS   += -lseccomp -lpthread
+
+SRC_DIRS := src/util src/schema src/output src/source/ptrace src/trace src/trace/decode src/cli
+SRCS     := $(foreach d,$(SRC_DIRS),$(wildcard $(d)/*.c))
+OBJS     := $(SRCS:%.c=$(BUILD)/%.o)
+LIB_OBJS := $(filter-out $(BUILD)/src/cli/%,$(OBJS))
+
+UNIT_SRCS := $(wildcard tests/unit/test_*.c)
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/unit/%)
+PROG_SRCS := $(wildcard tests/progs/*.c)
+PROG_BINS := $(PROG_SRCS:tests/progs/%.c=$(BUILD)/tests/progs/%)
+BENCH_SRCS := $(wildcard bench/*.c)
+BENCH_BINS := $(BENCH_SRCS:bench/%.c=$(BUILD)/bench/%)
+
+.PHONY: all deps run test unit e2e asan bench clean
+
+all: deps $(BUILD)/sysray
+
+# Installs the Debian packages the build and tests need, once per machine.
+deps:
+	@scripts/install-deps.sh
+
+$(BUILD)/sysray: $(OBJS)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/libsysray.a: $(LIB_OBJS)
+	ar rcs $@ $^
+
+$(BUILD)/tests/unit/%: tests/unit/%.c $(BUILD)/libsysray.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libsysray.a $(LDLIBS) -lcmocka
+
+# Test programs make known syscalls; they are built without sanitizers or optimisation
+# tricks that would change which syscalls they make.
+$(BUILD)/tests/progs/%: tests/progs/%.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=gnu11 -O1 -Wall -Wextra -Werror -o $@ $< -lpthread
+
+$(BUILD)/bench/%: bench/%.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=gnu11 -O2 -Wall -Wextra -Werror -o $@ $<
+
+run: all
+	$(BUILD)/sysray demo
+
+unit: all $(UNIT_BINS)
+	@tests/run-unit.sh $(BUILD)
+
+e2e: all $(PROG_BINS)
+	@tests/e2e/run.sh $(BUILD)
+
+test: all $(UNIT_BINS) $(PROG_BINS)
+	@tests/run-all.sh $(BUILD)
+
+asan:
+	$(MAKE) BUILD=build-asan CC=clang \
+		EXTRA_CFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+		LDFLAGS="-fsanitize=address,undefined" test
+
+bench: all $(BENCH_BINS)
+	bench/run.sh $(BUILD)
+
+clean:
+	rm -rf build build-asan
+
+-include $(OBJS:.o=.d)

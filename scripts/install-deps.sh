@@ -1,0 +1,18 @@
+#!/bin/sh
+# Installs the Debian 12 packages sysray needs to build and test, if any are missing.
+set -e
+PKGS="gcc make clang pkg-config libseccomp-dev libcmocka-dev strace python3"
+missing=""
+for p in $PKGS; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
+		missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" != 0 ]; then
+	echo "install-deps: missing packages:$missing (run as root, or install them)" >&2
+	exit 1
+fi
+echo "install-deps: installing$missing" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq >/dev/null || true
+apt-get install -y -qq $missing >/dev/null

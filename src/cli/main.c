@@ -1,0 +1,39 @@
+/* sysray: one binary to see, record and limit what a Linux system does in syscalls. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/commands.h"
+#include "util/util.h"
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"Usage: sysray COMMAND [OPTIONS]\n"
+		"\n"
+		"Commands:\n"
+		"  trace [strace options] CMD [ARGS] | -p PID   trace syscalls like strace\n"
+		"  demo                                         trace a built-in demo workload\n"
+		"  help                                         this text\n"
+		"\n"
+		"Run 'sysray trace -h' for the options of trace.\n");
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		usage(stderr);
+		return 1;
+	}
+	const char *cmd = argv[1];
+	if (!strcmp(cmd, "trace"))
+		return cmd_trace(argc - 1, argv + 1);
+	if (!strcmp(cmd, "demo"))
+		return cmd_demo(argc - 1, argv + 1);
+	if (!strcmp(cmd, "help") || !strcmp(cmd, "-h") || !strcmp(cmd, "--help")) {
+		usage(stdout);
+		return 0;
+	}
+	msg("unknown command '%s'", cmd);
+	usage(stderr);
+	return 1;
+}

@@ -1,0 +1,571 @@
+#include "source/ptrace/tracer.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <pwd.h>
+#include <seccomp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/ptrace.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "source/ptrace/tracee_mem.h"
+#include "util/util.h"
+
+/* x86_64 numbers of the two syscalls that replace a process image. */
+#define NR_EXECVE 59
+#define NR_EXECVEAT 322
+
+struct tracee {
+	pid_t pid;
+	bool in_syscall;	/* between an entry and its exit stop */
+	bool fresh;		/* its first (attach) stop is still to come */
+	bool hidden;		/* the started command before its execve: not reported */
+	bool attached;		/* came from -p: detach, do not kill */
+	int pending_sig;	/* signal to pass on at detach */
+};
+
+struct tracer {
+	const struct tracer_config *cfg;
+	tracer_sink_fn *sink;
+	void *ctx;
+	struct tracee *t;
+	int nt, cap;
+	pid_t started;		/* pid of the started command, 0 if none */
+	int exit_status;
+	int fatal_sig;
+	unsigned long ptrace_opts;
+};
+
+static volatile sig_atomic_t interrupted;
+
+static void on_interrupt(int sig)
+{
+	interrupted = sig;
+}
+
+static struct tracee *find(struct tracer *tr, pid_t pid)
+{
+	for (int i = 0; i < tr->nt; i++)
+		if (tr->t[i].pid == pid)
+			return &tr->t[i];
+	return NULL;
+}
+
+static struct tracee *add(struct tracer *tr, pid_t pid)
+{
+	if (tr->nt == tr->cap) {
+		tr->cap = tr->cap ? tr->cap * 2 : 16;
+		tr->t = xrealloc(tr->t, (size_t)tr->cap * sizeof(*tr->t));
+	}
+	struct tracee *t = &tr->t[tr->nt++];
+	*t = (struct tracee){ .pid = pid, .fresh = true };
+	return t;
+}
+
+static void drop(struct tracer *tr, struct tracee *t)
+{
+	*t = tr->t[--tr->nt];
+}
+
+static void emit(struct tracer *tr, struct tracer_event *ev, bool hidden)
+{
+	if (hidden)
+		return;
+	struct mem_reader mem = tracee_mem_reader(ev->pid);
+	ev->mem = &mem;
+	tr->sink(tr->ctx, ev);
+}
+
+/* ---- starting the command ---- */
+
+/* Finds ARGV0 on PATH the way execvp would, so that execve shows the real file name. */
+static char *resolve_command(const char *argv0)
+{
+	struct stat st;
+	if (strchr(argv0, '/')) {
+		if (stat(argv0, &st) < 0)
+			return NULL;
+		return xstrdup(argv0);
+	}
+	const char *path = getenv("PATH");
+	if (!path)
+		path = "/usr/local/bin:/bin:/usr/bin";
+	size_t len = strlen(argv0);
+	int saved = ENOENT;
+	for (const char *p = path;; p++) {
+		const char *end = strchrnul(p, ':');
+		size_t dlen = (size_t)(end - p);
+		char *full = xmalloc(dlen + len + 2);
+		if (dlen) {
+			memcpy(full, p, dlen);
+			full[dlen] = '/';
+			memcpy(full + dlen + 1, argv0, len + 1);
+		} else {
+			memcpy(full, argv0, len + 1);
+		}
+		if (stat(full, &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 0111))
+			return full;
+		if (errno != ENOENT)
+			saved = errno;
+		free(full);
+		if (!*end)
+			break;
+		p = end;
+	}
+	errno = saved;
+	return NULL;
+}
+
+/* In the child, before execve: a filter that stops only at the syscalls in the set. */
+static int install_seccomp(const struct tracer_config *cfg)
+{
+	scmp_filter_ctx ctx = seccomp_init(SCMP_ACT_ALLOW);
+	if (!ctx)
+		return -1;
+	/* With CAP_SYS_ADMIN the kernel takes a filter without no_new_privs; keep setuid working. */
+	if (geteuid() == 0)
+		seccomp_attr_set(ctx, SCMP_FLTATR_CTL_NNP, 0);
+	int rc = 0;
+	for (int nr = 0; nr < cfg->stop_set_limit && rc == 0; nr++)
+		if (cfg->stop_set[nr / 64] >> (nr % 64) & 1)
+			rc = seccomp_rule_add(ctx, SCMP_ACT_TRACE(0), nr, 0);
+	if (rc == 0)
+		rc = seccomp_load(ctx);
+	seccomp_release(ctx);
+	return rc;
+}
+
+static void become_user(const char *username)
+{
+	struct passwd *pw = getpwnam(username);
+	if (!pw) {
+		fprintf(stderr, "%s: Cannot find user '%s'\n", progname, username);
+		_exit(1);
+	}
+	if (initgroups(pw->pw_name, pw->pw_gid) < 0 || setgid(pw->pw_gid) < 0 ||
+	    setuid(pw->pw_uid) < 0) {
+		fprintf(stderr, "%s: cannot become user '%s': %s\n", progname, username,
+			strerror(errno));
+		_exit(1);
+	}
+}
+
+static void apply_env(const struct tracer_config *cfg)
+{
+	for (int i = 0; i < cfg->nenv_changes; i++) {
+		char *e = cfg->env_changes[i];
+		if (strchr(e, '='))
+			putenv(e);
+		else
+			unsetenv(e);
+	}
+}
+
+static int start_command(struct tracer *tr)
+{
+	const struct tracer_config *cfg = tr->cfg;
+	char *path = resolve_command(cfg->argv[0]);
+	if (!path) {
+		fprintf(stderr, "%s: Can't stat '%s': %s\n", progname, cfg->argv[0], strerror(errno));
+		return -1;
+	}
+	pid_t pid = fork();
+	if (pid < 0) {
+		msg_errno("fork");
+		free(path);
+		return -1;
+	}
+	if (pid == 0) {
+		apply_env(cfg);
+		if (ptrace(PTRACE_TRACEME, 0, 0, 0) < 0) {
+			fprintf(stderr, "%s: ptrace(PTRACE_TRACEME): %s\n", progname, strerror(errno));
+			_exit(1);
+		}
+		/* The tracer sets its options while we are stopped here. */
+		raise(SIGSTOP);
+		if (cfg->use_seccomp && install_seccomp(cfg) != 0) {
+			fprintf(stderr, "%s: seccomp filter is requested but unavailable\n", progname);
+			_exit(1);
+		}
+		if (cfg->username)
+			become_user(cfg->username);
+		execv(path, cfg->argv);
+		fprintf(stderr, "%s: exec: %s\n", progname, strerror(errno));
+		_exit(1);
+	}
+	free(path);
+	int status;
+	if (waitpid(pid, &status, 0) < 0 || !WIFSTOPPED(status)) {
+		msg("the command stopped before it could be traced");
+		return -1;
+	}
+	if (ptrace(PTRACE_SETOPTIONS, pid, 0, tr->ptrace_opts) < 0) {
+		msg_errno("ptrace(PTRACE_SETOPTIONS, %d)", pid);
+		kill(pid, SIGKILL);
+		return -1;
+	}
+	struct tracee *t = add(tr, pid);
+	t->fresh = false;
+	t->hidden = true;
+	tr->started = pid;
+	/* Resume, dropping our SIGSTOP. In seccomp mode only filtered syscalls stop it. */
+	ptrace(cfg->use_seccomp ? PTRACE_CONT : PTRACE_SYSCALL, pid, 0, 0);
+	return 0;
+}
+
+/* ---- attaching to running processes ---- */
+
+static pid_t tracer_pid_of(pid_t pid)
+{
+	char path[64], line[256];
+	snprintf(path, sizeof(path), "/proc/%d/status", pid);
+	FILE *f = fopen(path, "r");
+	pid_t tracer = 0;
+	if (!f)
+		return 0;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "TracerPid: %d", &tracer) == 1)
+			break;
+	fclose(f);
+	return tracer;
+}
+
+static void explain_attach_failure(pid_t pid, int err)
+{
+	fprintf(stderr, "%s: attach: ptrace(PTRACE_SEIZE, %d): %s", progname, pid, strerror(err));
+	if (err == EPERM) {
+		pid_t other = tracer_pid_of(pid);
+		if (other)
+			fprintf(stderr, " (already traced by process %d)", other);
+		else if (geteuid() != 0)
+			fprintf(stderr, " (not your process, or CAP_SYS_PTRACE is missing;"
+					" see /proc/sys/kernel/yama/ptrace_scope)");
+		else
+			fprintf(stderr, " (the process is protected: a kernel thread, or"
+					" a security module forbids it)");
+	}
+	fputc('\n', stderr);
+}
+
+static int attach_one(struct tracer *tr, pid_t pid, bool announce)
+{
+	if (find(tr, pid))
+		return 0;
+	if (ptrace(PTRACE_SEIZE, pid, 0, tr->ptrace_opts) < 0) {
+		int err = errno;
+		if (announce)
+			explain_attach_failure(pid, err);
+		return -1;
+	}
+	ptrace(PTRACE_INTERRUPT, pid, 0, 0);
+	struct tracee *t = add(tr, pid);
+	t->attached = true;
+	if (!tr->cfg->quiet)
+		fprintf(stderr, "%s: Process %d attached\n", progname, pid);
+	struct tracer_event ev = { .kind = TEV_ATTACHED, .pid = pid };
+	emit(tr, &ev, t->hidden);
+	return 0;
+}
+
+static int attach_pid(struct tracer *tr, pid_t pid)
+{
+	if (pid <= 0 || kill(pid, 0) < 0) {
+		fprintf(stderr, "%s: attach: ptrace(PTRACE_SEIZE, %d): %s\n", progname, pid,
+			strerror(pid <= 0 ? ESRCH : errno));
+		return -1;
+	}
+	if (pid == getpid()) {
+		msg("I'm sorry, I can't let you do that, Dave.");
+		return -1;
+	}
+	if (!tr->cfg->follow_forks)
+		return attach_one(tr, pid, true);
+	/* With -f every thread of the process is traced, not only the one named. */
+	int rc = attach_one(tr, pid, true);
+	if (rc < 0)
+		return rc;
+	char dir[64];
+	snprintf(dir, sizeof(dir), "/proc/%d/task", pid);
+	DIR *d = opendir(dir);
+	if (!d)
+		return rc;
+	struct dirent *de;
+	while ((de = readdir(d)))
+		if (de->d_name[0] != '.')
+			attach_one(tr, (pid_t)atoi(de->d_name), false);
+	closedir(d);
+	return rc;
+}
+
+/* ---- the stop loop ---- */
+
+static void resume(struct tracer *tr, struct tracee *t, int sig)
+{
+	/* In seccomp mode a process runs freely until the filter stops it again. */
+	bool step = !tr->cfg->use_seccomp || t->in_syscall || t->hidden;
+	if (ptrace(step ? PTRACE_SYSCALL : PTRACE_CONT, t->pid, 0, sig) < 0 && errno != ESRCH)
+		msg_errno("ptrace(%s, %d)", step ? "PTRACE_SYSCALL" : "PTRACE_CONT", t->pid);
+}
+
+static uint64_t stime_ns(const struct rusage *ru)
+{
+	return (uint64_t)ru->ru_stime.tv_sec * 1000000000ull + (uint64_t)ru->ru_stime.tv_usec * 1000ull;
+}
+
+static void on_syscall_stop(struct tracer *tr, struct tracee *t, struct tracer_event *ev)
+{
+	struct __ptrace_syscall_info info;
+	long n = ptrace(PTRACE_GET_SYSCALL_INFO, t->pid, sizeof(info), &info);
+	if (n <= 0) {
+		resume(tr, t, 0);
+		return;
+	}
+	if (info.op == PTRACE_SYSCALL_INFO_ENTRY || info.op == PTRACE_SYSCALL_INFO_SECCOMP) {
+		/* The seccomp and entry layouts share nr and args. */
+		ev->kind = TEV_SYSCALL_ENTRY;
+		ev->nr = (long)info.entry.nr;
+		memcpy(ev->args, info.entry.args, sizeof(ev->args));
+		if (t->hidden && (ev->nr == NR_EXECVE || ev->nr == NR_EXECVEAT))
+			t->hidden = false;
+		t->in_syscall = true;
+	} else if (info.op == PTRACE_SYSCALL_INFO_EXIT) {
+		ev->kind = TEV_SYSCALL_EXIT;
+		ev->rval = info.exit.rval;
+		ev->is_error = info.exit.is_error;
+		t->in_syscall = false;
+	} else {
+		resume(tr, t, 0);
+		return;
+	}
+	emit(tr, ev, t->hidden);
+	resume(tr, t, 0);
+}
+
+static void on_new_child(struct tracer *tr, struct tracee *parent)
+{
+	unsigned long child = 0;
+	if (ptrace(PTRACE_GETEVENTMSG, parent->pid, 0, &child) < 0 || !child)
+		return;
+	if (find(tr, (pid_t)child))
+		return;
+	bool hidden = parent->hidden;
+	add(tr, (pid_t)child);	/* may move PARENT */
+	struct tracer_event ev = { .kind = TEV_NEW_CHILD, .pid = (pid_t)child };
+	clock_gettime(CLOCK_MONOTONIC, &ev.when);
+	emit(tr, &ev, hidden);
+}
+
+static void on_exec(struct tracer *tr, struct tracee *t, struct tracer_event *ev)
+{
+	unsigned long former = 0;
+	if (ptrace(PTRACE_GETEVENTMSG, t->pid, 0, &former) == 0 && (pid_t)former != t->pid) {
+		/* A non-leader thread exec'd: it now has the leader's pid; its old tid is gone. */
+		struct tracee *old = find(tr, (pid_t)former);
+		if (old) {
+			struct tracer_event gone = { .kind = TEV_EXEC_SUPERSEDED, .pid = t->pid,
+						     .old_pid = (pid_t)former, .when = ev->when };
+			emit(tr, &gone, t->hidden);
+			drop(tr, old);
+			t = find(tr, ev->pid);
+		}
+	}
+	if (t->hidden)
+		t->hidden = false;
+	resume(tr, t, 0);
+}
+
+static void on_signal_stop(struct tracer *tr, struct tracee *t, int sig, int event,
+			   struct tracer_event *ev)
+{
+	siginfo_t si;
+	if (event == PTRACE_EVENT_STOP) {
+		if (t->fresh || !(sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN ||
+				  sig == SIGTTOU)) {
+			/* Attach or interrupt stop: nothing to report. */
+			t->fresh = false;
+			resume(tr, t, 0);
+			return;
+		}
+		ev->kind = TEV_GROUP_STOP;
+		ev->sig = sig;
+		emit(tr, ev, t->hidden);
+		/* PTRACE_LISTEN leaves it stopped but lets us see SIGCONT. */
+		ptrace(PTRACE_LISTEN, t->pid, 0, 0);
+		return;
+	}
+	if (t->fresh && sig == SIGSTOP) {
+		/* The first stop of an auto-attached child. */
+		t->fresh = false;
+		resume(tr, t, 0);
+		return;
+	}
+	if (ptrace(PTRACE_GETSIGINFO, t->pid, 0, &si) < 0) {
+		/* No siginfo: a group-stop of a process that was not seized. */
+		ev->kind = TEV_GROUP_STOP;
+		ev->sig = sig;
+		emit(tr, ev, t->hidden);
+		resume(tr, t, 0);
+		return;
+	}
+	ev->kind = TEV_SIGNAL;
+	ev->sig = sig;
+	ev->si = si;
+	emit(tr, ev, t->hidden);
+	resume(tr, t, sig);
+}
+
+static void handle_stop(struct tracer *tr, pid_t pid, int status, const struct rusage *ru)
+{
+	struct tracee *t = find(tr, pid);
+	if (!t) {
+		/* A new child can stop before its parent's fork event is seen. */
+		t = add(tr, pid);
+		struct tracer_event born = { .kind = TEV_NEW_CHILD, .pid = pid };
+		emit(tr, &born, false);
+	}
+	struct tracer_event ev = { .pid = pid, .stime_ns = stime_ns(ru) };
+	clock_gettime(CLOCK_MONOTONIC, &ev.when);
+
+	if (WIFEXITED(status) || WIFSIGNALED(status)) {
+		if (WIFEXITED(status)) {
+			ev.kind = TEV_EXITED;
+			ev.status = WEXITSTATUS(status);
+		} else {
+			ev.kind = TEV_KILLED;
+			ev.sig = WTERMSIG(status);
+			ev.core_dumped = WCOREDUMP(status);
+		}
+		if (pid == tr->started) {
+			tr->exit_status = WIFEXITED(status) ? ev.status : 128 + ev.sig;
+			tr->fatal_sig = WIFSIGNALED(status) ? ev.sig : 0;
+		}
+		emit(tr, &ev, t->hidden);
+		drop(tr, t);
+		return;
+	}
+	if (!WIFSTOPPED(status))
+		return;
+	int sig = WSTOPSIG(status);
+	int event = (unsigned)status >> 16;
+	if (sig == (SIGTRAP | 0x80)) {
+		t->fresh = false;
+		on_syscall_stop(tr, t, &ev);
+		return;
+	}
+	switch (event) {
+	case PTRACE_EVENT_SECCOMP:
+		t->fresh = false;
+		on_syscall_stop(tr, t, &ev);
+		return;
+	case PTRACE_EVENT_FORK:
+	case PTRACE_EVENT_VFORK:
+	case PTRACE_EVENT_CLONE:
+		on_new_child(tr, t);
+		resume(tr, find(tr, pid), 0);
+		return;
+	case PTRACE_EVENT_EXEC:
+		on_exec(tr, t, &ev);
+		return;
+	case PTRACE_EVENT_EXIT:
+	case PTRACE_EVENT_VFORK_DONE:
+		resume(tr, t, 0);
+		return;
+	}
+	on_signal_stop(tr, t, sig, event, &ev);
+}
+
+/* Lets every process go: -p ones detached where they are, started ones too. */
+static void detach_all(struct tracer *tr)
+{
+	while (tr->nt > 0) {
+		struct tracee *t = &tr->t[tr->nt - 1];
+		pid_t pid = t->pid;
+		bool inside = t->in_syscall;
+		if (ptrace(PTRACE_DETACH, pid, 0, 0) < 0 && errno == ESRCH) {
+			/* Running: stop it first, then detach at that stop. */
+			if (ptrace(PTRACE_INTERRUPT, pid, 0, 0) == 0) {
+				int status;
+				while (waitpid(pid, &status, __WALL) == pid) {
+					if (!WIFSTOPPED(status))
+						break;
+					int sig = WSTOPSIG(status);
+					int event = (unsigned)status >> 16;
+					int pass = (event == 0 && sig != (SIGTRAP | 0x80) &&
+						    sig != SIGSTOP) ? sig : 0;
+					if (ptrace(PTRACE_DETACH, pid, 0, pass) == 0 || errno == ESRCH)
+						break;
+				}
+			}
+		}
+		struct tracer_event ev = { .kind = TEV_DETACHED, .pid = pid, .in_syscall = inside };
+		emit(tr, &ev, t->hidden);
+		if (!tr->cfg->quiet && t->attached)
+			fprintf(stderr, "%s: Process %d detached\n", progname, pid);
+		drop(tr, t);
+	}
+}
+
+int tracer_run(const struct tracer_config *cfg, tracer_sink_fn *sink, void *ctx, int *fatal_sig)
+{
+	struct tracer tr = { .cfg = cfg, .sink = sink, .ctx = ctx };
+	int rc = -1;
+	tr.ptrace_opts = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC;
+	if (cfg->follow_forks)
+		tr.ptrace_opts |= PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE;
+	if (cfg->use_seccomp)
+		tr.ptrace_opts |= PTRACE_O_TRACESECCOMP;
+
+	struct sigaction sa = { .sa_handler = on_interrupt };
+	sigemptyset(&sa.sa_mask);
+	/* No SA_RESTART: wait4 must return EINTR so the loop sees the request. */
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	if (cfg->npids > 0 || !cfg->argv) {
+		sigaction(SIGINT, &sa, NULL);
+		sigaction(SIGQUIT, &sa, NULL);
+	} else {
+		/* The terminal signals the command itself; its death ends the trace. */
+		signal(SIGINT, SIG_IGN);
+		signal(SIGQUIT, SIG_IGN);
+	}
+	signal(SIGTTOU, SIG_IGN);
+	signal(SIGTTIN, SIG_IGN);
+
+	for (int i = 0; i < cfg->npids; i++)
+		attach_pid(&tr, cfg->pids[i]);
+	if (cfg->argv && start_command(&tr) < 0)
+		goto out;
+	if (tr.nt == 0)
+		goto out;
+
+	while (tr.nt > 0) {
+		if (interrupted) {
+			if (tr.started && find(&tr, tr.started))
+				kill(tr.started, interrupted);
+			detach_all(&tr);
+			break;
+		}
+		int status;
+		struct rusage ru;
+		pid_t pid = wait4(-1, &status, __WALL, &ru);
+		if (pid < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		handle_stop(&tr, pid, status, &ru);
+	}
+	rc = tr.exit_status;
+	*fatal_sig = tr.fatal_sig;
+out:
+	free(tr.t);
+	return rc;
+}

@@ -1,0 +1,75 @@
+/*
+ * The ptrace source: starts or attaches to processes, stops them at the syscalls asked
+ * for, and reports what happens to each as events. It never prints; the sink decides.
+ */
+#ifndef SYSRAY_SOURCE_PTRACE_TRACER_H
+#define SYSRAY_SOURCE_PTRACE_TRACER_H
+
+#include <signal.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+#include <time.h>
+
+#include "source/mem_reader.h"
+
+enum tracer_ev_kind {
+	TEV_SYSCALL_ENTRY,
+	TEV_SYSCALL_EXIT,
+	TEV_SIGNAL,		/* signal-delivery-stop: the signal is about to be delivered */
+	TEV_GROUP_STOP,		/* the process stopped (SIGSTOP, SIGTSTP, ...) */
+	TEV_EXITED,		/* status = exit code */
+	TEV_KILLED,		/* sig = fatal signal */
+	TEV_EXEC_SUPERSEDED,	/* thread OLD_PID vanished: a sibling's execve took its place */
+	TEV_ATTACHED,		/* -p: the process is now traced */
+	TEV_NEW_CHILD,		/* -f: a fork/clone child is now traced (pid = child) */
+	TEV_DETACHED,		/* the tracer let it go, maybe inside a syscall */
+};
+
+struct tracer_event {
+	enum tracer_ev_kind kind;
+	pid_t pid;
+	long nr;			/* syscall entry */
+	uint64_t args[6];		/* syscall entry */
+	int64_t rval;			/* syscall exit */
+	bool is_error;			/* syscall exit: rval is -errno */
+	int sig;			/* signal, group stop, killed */
+	bool core_dumped;		/* killed */
+	int status;			/* exited */
+	pid_t old_pid;			/* exec superseded */
+	bool in_syscall;		/* detached: it was inside a syscall */
+	siginfo_t si;			/* signal */
+	struct timespec when;		/* CLOCK_MONOTONIC of the stop */
+	uint64_t stime_ns;		/* the process's system CPU time at the stop */
+	const struct mem_reader *mem;
+};
+
+typedef void tracer_sink_fn(void *ctx, const struct tracer_event *ev);
+
+struct tracer_config {
+	char **argv;			/* command to start, or NULL */
+	pid_t *pids;			/* processes to attach to */
+	int npids;
+	bool follow_forks;
+	/*
+	 * Syscalls to stop at. With use_seccomp, a seccomp filter in the started command
+	 * returns SECCOMP_RET_TRACE for these only; all others run without a stop.
+	 */
+	const uint64_t *stop_set;	/* bit per syscall number, NULL = all */
+	int stop_set_limit;		/* number of bits in stop_set */
+	bool use_seccomp;
+	const char *username;		/* -u: run the command as this user */
+	char *const *env_changes;	/* -E */
+	int nenv_changes;
+	int quiet;			/* attach/detach messages: -q hides them */
+};
+
+/*
+ * Runs until every traced process is gone or detached. Returns the exit status the
+ * tracer should exit with: the started command's (128+N for signal N, after re-raising it
+ * is the caller's job: *FATAL_SIG is set), or 0 for -p. Returns -1 if nothing could be
+ * started or attached (a message was printed).
+ */
+int tracer_run(const struct tracer_config *cfg, tracer_sink_fn *sink, void *ctx, int *fatal_sig);
+
+#endif

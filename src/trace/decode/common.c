@@ -1,0 +1,223 @@
+/* Helpers every decoder uses: fds, paths, strings, buffers, pointers. */
+#include <fcntl.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "trace/decode.h"
+#include "trace/decode/decoders.h"
+#include "trace/opts.h"
+#include "util/util.h"
+
+int umove(const struct sc *sc, uint64_t addr, void *buf, size_t n)
+{
+	if (!sc->mem || !sc->mem->read)
+		return -1;
+	return sc->mem->read(sc->mem, addr, buf, n);
+}
+
+bool fd_path(pid_t pid, int fd, char *buf, size_t n)
+{
+	char link[64];
+	snprintf(link, sizeof(link), "/proc/%d/fd/%d", pid, fd);
+	ssize_t len = readlink(link, buf, n - 1);
+	if (len < 0)
+		return false;
+	buf[len] = 0;
+	return true;
+}
+
+void print_fd(struct sc *sc, int fd)
+{
+	pr_int(sc->p, fd);
+	if (sc->opt && sc->opt->decode_fds && fd >= 0) {
+		char path[PATH_MAX];
+		if (fd_path(sc->pid, fd, path, sizeof(path)))
+			pr_rawf(sc->p, "<%s>", path);
+	}
+}
+
+void print_dirfd(struct sc *sc, int fd)
+{
+	if (fd == AT_FDCWD) {
+		if (sc->p->xlat_style == PR_XLAT_RAW)
+			pr_int(sc->p, fd);
+		else if (sc->p->xlat_style == PR_XLAT_VERBOSE) {
+			pr_int(sc->p, fd);
+			pr_comment(sc->p, "AT_FDCWD");
+		} else
+			pr_text(sc->p, "AT_FDCWD");
+		return;
+	}
+	print_fd(sc, fd);
+}
+
+void print_addr(struct sc *sc, uint64_t addr)
+{
+	pr_ptr(sc->p, addr);
+}
+
+static long read_string(struct sc *sc, uint64_t addr, char *buf, size_t n)
+{
+	if (!sc->mem || !sc->mem->read_str)
+		return -1;
+	return sc->mem->read_str(sc->mem, addr, buf, n);
+}
+
+void print_path(struct sc *sc, uint64_t addr)
+{
+	char buf[PATH_MAX + 1];
+	if (!addr) {
+		pr_text(sc->p, "NULL");
+		return;
+	}
+	long n = read_string(sc, addr, buf, PATH_MAX);
+	if (n < 0) {
+		pr_hex(sc->p, addr);
+		return;
+	}
+	/* A path longer than PATH_MAX-1 prints its first PATH_MAX-1 bytes and "...". */
+	unsigned flags = 0;
+	if (n >= PATH_MAX) {
+		n = PATH_MAX - 1;
+		flags = PR_QUOTE_ELLIPSIS;
+	}
+	pr_quoted(sc->p, buf, (size_t)n, flags);
+}
+
+static int str_limit(const struct sc *sc)
+{
+	return sc->opt ? sc->opt->string_limit : 32;
+}
+
+void print_str(struct sc *sc, uint64_t addr)
+{
+	if (!addr) {
+		pr_text(sc->p, "NULL");
+		return;
+	}
+	size_t limit = (size_t)str_limit(sc);
+	char stackbuf[256];
+	char *buf = limit + 1 <= sizeof(stackbuf) ? stackbuf : xmalloc(limit + 1);
+	/* Read one byte past the limit to tell whether the string went on. */
+	long n = read_string(sc, addr, buf, limit + 1);
+	if (n < 0)
+		pr_hex(sc->p, addr);
+	else if ((size_t)n > limit)
+		pr_quoted(sc->p, buf, limit, PR_QUOTE_ELLIPSIS);
+	else
+		pr_quoted(sc->p, buf, (size_t)n, 0);
+	if (buf != stackbuf)
+		free(buf);
+}
+
+void print_buf(struct sc *sc, uint64_t addr, uint64_t len)
+{
+	if (!addr) {
+		pr_text(sc->p, "NULL");
+		return;
+	}
+	size_t limit = (size_t)str_limit(sc);
+	size_t n = len < limit ? (size_t)len : limit;
+	char stackbuf[256];
+	char *buf = n <= sizeof(stackbuf) ? stackbuf : xmalloc(n);
+	if (umove(sc, addr, buf, n) < 0)
+		pr_hex(sc->p, addr);
+	else
+		pr_quoted(sc->p, buf, n, len > n ? PR_QUOTE_ELLIPSIS : 0);
+	if (buf != stackbuf)
+		free(buf);
+}
+
+void print_int_at(struct sc *sc, uint64_t addr)
+{
+	int v;
+	if (!addr) {
+		pr_text(sc->p, "NULL");
+		return;
+	}
+	if (UMOVE(sc, addr, &v) < 0) {
+		pr_hex(sc->p, addr);
+		return;
+	}
+	pr_textf(sc->p, "[%d]", v);
+}
+
+void print_u64_at(struct sc *sc, uint64_t addr)
+{
+	uint64_t v;
+	if (!addr) {
+		pr_text(sc->p, "NULL");
+		return;
+	}
+	if (UMOVE(sc, addr, &v) < 0) {
+		pr_hex(sc->p, addr);
+		return;
+	}
+	pr_textf(sc->p, "[%" PRIu64 "]", v);
+}
+
+void print_str_array(struct sc *sc, uint64_t addr)
+{
+	if (!addr) {
+		pr_text(sc->p, "NULL");
+		return;
+	}
+	uint64_t first;
+	if (UMOVE(sc, addr, &first) < 0) {
+		pr_hex(sc->p, addr);
+		return;
+	}
+	pr_array_begin(sc->p);
+	int limit = str_limit(sc);
+	for (int i = 0;; i++) {
+		uint64_t elem;
+		if (UMOVE(sc, addr + 8 * (uint64_t)i, &elem) < 0) {
+			pr_more(sc->p);
+			break;
+		}
+		if (!elem)
+			break;
+		if (i >= limit) {
+			pr_more(sc->p);
+			break;
+		}
+		print_str(sc, elem);
+	}
+	pr_array_end(sc->p);
+}
+
+int decode_generic(struct sc *sc)
+{
+	const char *kinds = sc->info ? sc->info->arg_kinds : "";
+	int nargs = sc->info ? sc->info->nargs : 6;
+	for (int i = 0; i < nargs; i++) {
+		char k = kinds[i] ? kinds[i] : 'x';
+		switch (k) {
+		case 'd':
+			print_fd(sc, (int)sc->arg[i]);
+			break;
+		case 'p':
+			print_path(sc, sc->arg[i]);
+			break;
+		case 's':
+			print_str(sc, sc->arg[i]);
+			break;
+		default:
+			pr_hex(sc->p, sc->arg[i]);
+			break;
+		}
+	}
+	return RV_DECODED | RV_DEC;
+}
+
+int decode_raw(struct sc *sc)
+{
+	int nargs = sc->info ? sc->info->nargs : 6;
+	for (int i = 0; i < nargs; i++)
+		pr_hex(sc->p, sc->arg[i]);
+	return RV_DECODED | RV_HEX;
+}

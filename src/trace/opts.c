@@ -1,0 +1,672 @@
+/* Option parsing for `sysray trace`: strace 6.1's options, spellings and messages. */
+#include "trace/opts.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <regex.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "schema/names.h"
+#include "util/util.h"
+
+#define VERSION "0.1"
+
+static void usage_hint(void)
+{
+	fprintf(stderr, "Try '%s trace -h' for more information.\n", progname);
+}
+
+static int bad(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "%s: ", progname);
+	fprintf(stderr, fmt, arg);
+	fputc('\n', stderr);
+	return -1;
+}
+
+static void set_all(uint64_t *bits, size_t nwords, bool on)
+{
+	memset(bits, on ? 0xff : 0, nwords * sizeof(uint64_t));
+}
+
+static void invert(uint64_t *bits, size_t nwords)
+{
+	for (size_t i = 0; i < nwords; i++)
+		bits[i] = ~bits[i];
+}
+
+/* Classes that strace still accepts without the leading '%'. */
+static bool legacy_class(const char *s)
+{
+	static const char *const names[] = { "file", "ipc", "network", "process", "signal",
+					     "desc", "memory" };
+	for (size_t i = 0; i < ARRAY_SIZE(names); i++)
+		if (strcmp(s, names[i]) == 0)
+			return true;
+	return false;
+}
+
+static int add_syscall_token(struct sc_set *set, char *tok)
+{
+	bool optional = false;
+	if (*tok == '?') {
+		optional = true;
+		tok++;
+	}
+	if (!strcmp(tok, "all")) {
+		set_all(set->bits, ARRAY_SIZE(set->bits), true);
+		return 0;
+	}
+	if (!strcmp(tok, "none"))
+		return 0;
+	/* x86_64 has one personality; "@64" names it, "@32"/"@x32" match nothing here. */
+	char *at = strchr(tok, '@');
+	if (at) {
+		if (strcmp(at, "@64") != 0)
+			return optional ? 0 : bad("invalid system call '%s'", tok);
+		*at = 0;
+	}
+	if (*tok == '%' || (legacy_class(tok) && syscall_nr_by_name(tok) < 0)) {
+		uint32_t cls = syscall_class_by_name(*tok == '%' ? tok + 1 : tok);
+		if (!cls)
+			return optional ? 0 : bad("invalid system call '%s'", tok);
+		for (long nr = 0; nr < SYSCALL_NR_LIMIT; nr++) {
+			const struct syscall_info *si = syscall_by_nr(nr);
+			if (si && (si->classes & cls))
+				sc_set_put(set, nr, true);
+		}
+		return 0;
+	}
+	if (*tok == '/') {
+		regex_t re;
+		if (regcomp(&re, tok + 1, REG_EXTENDED | REG_NOSUB) != 0)
+			return bad("invalid regular expression '%s'", tok + 1);
+		bool any = false;
+		for (long nr = 0; nr < SYSCALL_NR_LIMIT; nr++) {
+			const struct syscall_info *si = syscall_by_nr(nr);
+			if (si && regexec(&re, si->name, 0, NULL, 0) == 0) {
+				sc_set_put(set, nr, true);
+				any = true;
+			}
+		}
+		regfree(&re);
+		if (!any && !optional)
+			return bad("invalid system call '%s'", tok);
+		return 0;
+	}
+	char *end;
+	long nr = strtol(tok, &end, 0);
+	if (*tok && !*end) {
+		if (nr < 0 || nr >= SYSCALL_NR_LIMIT)
+			return optional ? 0 : bad("invalid system call '%s'", tok);
+		sc_set_put(set, nr, true);
+		return 0;
+	}
+	nr = syscall_nr_by_name(tok);
+	if (nr < 0)
+		return optional ? 0 : bad("invalid system call '%s'", tok);
+	sc_set_put(set, nr, true);
+	return 0;
+}
+
+/* "open,close", "!%file", "all", "/^rt_" into SET. The last -e for a set wins. */
+static int parse_syscall_set(struct sc_set *set, const char *spec)
+{
+	bool neg = false;
+	while (*spec == '!') {
+		neg = !neg;
+		spec++;
+	}
+	memset(set, 0, sizeof(*set));
+	char *copy = xstrdup(spec), *save = NULL;
+	int rc = 0;
+	if (!*copy)
+		rc = bad("invalid system call '%s'", "");
+	for (char *tok = strtok_r(copy, ",", &save); tok && !rc; tok = strtok_r(NULL, ",", &save))
+		rc = add_syscall_token(set, tok);
+	free(copy);
+	if (neg)
+		invert(set->bits, ARRAY_SIZE(set->bits));
+	return rc;
+}
+
+static int parse_signal_set(uint64_t *set, const char *spec)
+{
+	bool neg = false;
+	while (*spec == '!') {
+		neg = !neg;
+		spec++;
+	}
+	*set = 0;
+	char *copy = xstrdup(spec), *save = NULL;
+	int rc = 0;
+	for (char *tok = strtok_r(copy, ",", &save); tok && !rc; tok = strtok_r(NULL, ",", &save)) {
+		if (!strcmp(tok, "all"))
+			*set = ~0ull;
+		else if (strcmp(tok, "none") != 0) {
+			int sig = signal_by_name(tok);
+			if (sig < 0)
+				rc = bad("invalid signal '%s'", tok);
+			else
+				*set |= 1ull << (sig - 1);
+		}
+	}
+	free(copy);
+	if (neg)
+		*set = ~*set;
+	return rc;
+}
+
+static int parse_fd_set(uint64_t *bits, const char *spec)
+{
+	bool neg = false;
+	while (*spec == '!') {
+		neg = !neg;
+		spec++;
+	}
+	set_all(bits, FD_SET_BITS / 64, false);
+	char *copy = xstrdup(spec), *save = NULL;
+	int rc = 0;
+	for (char *tok = strtok_r(copy, ",", &save); tok && !rc; tok = strtok_r(NULL, ",", &save)) {
+		char *end;
+		long fd = strtol(tok, &end, 10);
+		if (!strcmp(tok, "all"))
+			set_all(bits, FD_SET_BITS / 64, true);
+		else if (!strcmp(tok, "none"))
+			;
+		else if (!*tok || *end || fd < 0 || fd >= FD_SET_BITS)
+			rc = bad("invalid descriptor '%s'", tok);
+		else
+			bits[fd / 64] |= 1ull << (fd % 64);
+	}
+	free(copy);
+	if (neg)
+		invert(bits, FD_SET_BITS / 64);
+	return rc;
+}
+
+static int parse_status_set(unsigned *set, const char *spec)
+{
+	static const struct { const char *name; unsigned bit; } names[] = {
+		{ "successful", STATUS_SUCCESSFUL }, { "failed", STATUS_FAILED },
+		{ "unfinished", STATUS_UNFINISHED }, { "unavailable", STATUS_UNAVAILABLE },
+		{ "detached", STATUS_DETACHED }, { "all", STATUS_ALL }, { "none", 0 },
+	};
+	bool neg = false;
+	while (*spec == '!') {
+		neg = !neg;
+		spec++;
+	}
+	*set = 0;
+	char *copy = xstrdup(spec), *save = NULL;
+	int rc = 0;
+	for (char *tok = strtok_r(copy, ",", &save); tok && !rc; tok = strtok_r(NULL, ",", &save)) {
+		size_t i;
+		for (i = 0; i < ARRAY_SIZE(names); i++)
+			if (!strcmp(tok, names[i].name))
+				break;
+		if (i == ARRAY_SIZE(names))
+			rc = bad("invalid status '%s'", tok);
+		else
+			*set |= names[i].bit;
+	}
+	free(copy);
+	if (neg)
+		*set = ~*set & STATUS_ALL;
+	return rc;
+}
+
+int trace_qualify(struct trace_opts *o, const char *expr)
+{
+	const char *eq = strchr(expr, '=');
+	if (!eq)
+		return parse_syscall_set(&o->trace, expr);
+	size_t klen = (size_t)(eq - expr);
+	const char *v = eq + 1;
+#define KEY(k) (klen == strlen(k) && !strncmp(expr, k, klen))
+	if (KEY("trace") || KEY("t"))
+		return parse_syscall_set(&o->trace, v);
+	if (KEY("abbrev") || KEY("a"))
+		return parse_syscall_set(&o->abbrev, v);
+	if (KEY("verbose") || KEY("v"))
+		return parse_syscall_set(&o->verbose, v);
+	if (KEY("raw") || KEY("x"))
+		return parse_syscall_set(&o->raw, v);
+	if (KEY("signal") || KEY("signals") || KEY("s"))
+		return parse_signal_set(&o->signals, v);
+	if (KEY("status"))
+		return parse_status_set(&o->status, v);
+	if (KEY("read") || KEY("reads") || KEY("r"))
+		return parse_fd_set(o->read_fds, v);
+	if (KEY("write") || KEY("writes") || KEY("w"))
+		return parse_fd_set(o->write_fds, v);
+	if (KEY("quiet") || KEY("silent") || KEY("silence") || KEY("q")) {
+		o->quiet = strcmp(v, "none") ? 1 : 0;
+		return 0;
+	}
+	if (KEY("decode-fds") || KEY("decode-fd")) {
+		o->decode_fds = strcmp(v, "none") ? (strstr(v, "socket") || !strcmp(v, "all") ? 2 : 1) : 0;
+		return 0;
+	}
+#undef KEY
+	char *k = strndup(expr, klen);
+	bad("invalid qualifier '%s'", k);
+	free(k);
+	return -1;
+}
+
+static int parse_int(const char *arg, const char *opt, int min, int *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(arg, &end, 10);
+	if (!*arg || *end || errno || v < min || v > INT_MAX) {
+		fprintf(stderr, "%s: invalid %s argument: '%s'\n", progname, opt, arg);
+		return -1;
+	}
+	*out = (int)v;
+	return 0;
+}
+
+static int parse_pids(struct trace_opts *o, const char *arg)
+{
+	char *copy = xstrdup(arg), *save = NULL;
+	int rc = 0;
+	for (char *tok = strtok_r(copy, ", \t", &save); tok && !rc;
+	     tok = strtok_r(NULL, ", \t", &save)) {
+		char *end;
+		long pid = strtol(tok, &end, 10);
+		if (*end || pid <= 0 || pid > INT_MAX) {
+			fprintf(stderr, "%s: Invalid process id: '%s'\n", progname, tok);
+			rc = -1;
+			break;
+		}
+		o->pids = xrealloc(o->pids, (size_t)(o->npids + 1) * sizeof(*o->pids));
+		o->pids[o->npids++] = (pid_t)pid;
+	}
+	free(copy);
+	return rc;
+}
+
+/* Precision words of --*-timestamps= and --syscall-times=: digits after the point. */
+static int precision_digits(const char *s)
+{
+	if (!strncmp(s, "precision:", 10))
+		s += 10;
+	if (!strcmp(s, "s"))
+		return 0;
+	if (!strcmp(s, "ms"))
+		return 3;
+	if (!strcmp(s, "us"))
+		return 6;
+	if (!strcmp(s, "ns"))
+		return 9;
+	return -1;
+}
+
+static int parse_abs_timestamps(struct trace_opts *o, const char *arg)
+{
+	if (!arg) {
+		if (o->timestamps == TS_NONE)
+			o->timestamps = TS_TIME;
+		return 0;
+	}
+	char *copy = xstrdup(arg), *save = NULL;
+	int rc = 0;
+	for (char *tok = strtok_r(copy, ",", &save); tok && !rc; tok = strtok_r(NULL, ",", &save)) {
+		const char *f = !strncmp(tok, "format:", 7) ? tok + 7 : tok;
+		int d;
+		if (!strcmp(f, "none"))
+			o->timestamps = TS_NONE;
+		else if (!strcmp(f, "time"))
+			o->timestamps = TS_MICRO;
+		else if (!strcmp(f, "unix"))
+			o->timestamps = TS_EPOCH;
+		else if ((d = precision_digits(tok)) >= 0) {
+			o->ts_digits = d;
+			if (o->timestamps == TS_NONE)
+				o->timestamps = TS_MICRO;
+		} else
+			rc = bad("invalid timestamp format or precision: '%s'", tok);
+	}
+	/* "time" with precision s is -t; with a finer one it is -tt. */
+	if (o->timestamps == TS_MICRO && o->ts_digits == 0)
+		o->timestamps = TS_TIME;
+	free(copy);
+	return rc;
+}
+
+static const char *const sort_names[][2] = {
+	{ "time", "0" }, { "time_total", "0" }, { "total_time", "0" },
+	{ "calls", "1" }, { "count", "1" },
+	{ "errors", "2" }, { "error", "2" },
+	{ "name", "3" }, { "syscall", "3" }, { "syscall_name", "3" },
+	{ "avg_time", "4" }, { "time_avg", "4" },
+	{ "min_time", "5" }, { "shortest", "5" }, { "time_min", "5" },
+	{ "max_time", "6" }, { "longest", "6" }, { "time_max", "6" },
+	{ "none", "7" }, { "nothing", "7" },
+};
+
+static int parse_sort(struct trace_opts *o, const char *arg)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(sort_names); i++)
+		if (!strcmp(arg, sort_names[i][0])) {
+			o->sort = (enum count_sort)(sort_names[i][1][0] - '0');
+			return 0;
+		}
+	return bad("invalid sortby: '%s'", arg);
+}
+
+static const struct { const char *name; enum count_col col; } column_names[] = {
+	{ "time-percent", CC_TIME_PERCENT }, { "time_percent", CC_TIME_PERCENT },
+	{ "percent", CC_TIME_PERCENT }, { "%time", CC_TIME_PERCENT },
+	{ "total-time", CC_TOTAL_TIME }, { "total_time", CC_TOTAL_TIME },
+	{ "time-total", CC_TOTAL_TIME }, { "time_total", CC_TOTAL_TIME },
+	{ "time", CC_TOTAL_TIME }, { "seconds", CC_TOTAL_TIME },
+	{ "avg-time", CC_AVG_TIME }, { "avg_time", CC_AVG_TIME }, { "time-avg", CC_AVG_TIME },
+	{ "time_avg", CC_AVG_TIME }, { "usecs/call", CC_AVG_TIME },
+	{ "min-time", CC_MIN_TIME }, { "min_time", CC_MIN_TIME }, { "shortest", CC_MIN_TIME },
+	{ "time-min", CC_MIN_TIME }, { "time_min", CC_MIN_TIME },
+	{ "max-time", CC_MAX_TIME }, { "max_time", CC_MAX_TIME }, { "longest", CC_MAX_TIME },
+	{ "time-max", CC_MAX_TIME }, { "time_max", CC_MAX_TIME },
+	{ "calls", CC_CALLS }, { "count", CC_CALLS },
+	{ "errors", CC_ERRORS }, { "error", CC_ERRORS },
+	{ "name", CC_NAME }, { "syscall", CC_NAME }, { "syscall-name", CC_NAME },
+	{ "syscall_name", CC_NAME },
+};
+
+static int parse_columns(struct trace_opts *o, const char *arg)
+{
+	char *copy = xstrdup(arg), *save = NULL;
+	int rc = 0;
+	memset(o->columns, 0, sizeof(o->columns));
+	o->ncolumns = 0;
+	for (char *tok = strtok_r(copy, ",", &save); tok && !rc; tok = strtok_r(NULL, ",", &save)) {
+		size_t i;
+		for (i = 0; i < ARRAY_SIZE(column_names); i++)
+			if (!strcmp(tok, column_names[i].name))
+				break;
+		if (i == ARRAY_SIZE(column_names)) {
+			rc = bad("invalid -U argument: '%s'", tok);
+			break;
+		}
+		enum count_col c = column_names[i].col;
+		if (!o->columns[c]) {
+			o->columns[c] = true;
+			o->column_order[o->ncolumns++] = c;
+		}
+	}
+	/* The name column is always shown, last unless placed. */
+	if (!rc && !o->columns[CC_NAME]) {
+		o->columns[CC_NAME] = true;
+		o->column_order[o->ncolumns++] = CC_NAME;
+	}
+	free(copy);
+	return rc;
+}
+
+static void defaults(struct trace_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	set_all(o->trace.bits, ARRAY_SIZE(o->trace.bits), true);
+	set_all(o->abbrev.bits, ARRAY_SIZE(o->abbrev.bits), true);
+	set_all(o->verbose.bits, ARRAY_SIZE(o->verbose.bits), true);
+	o->signals = ~0ull;
+	o->status = STATUS_ALL;
+	o->string_limit = 32;
+	o->align_column = 40;
+	o->ts_digits = 6;
+	o->times_digits = 6;
+	o->seccomp_bpf = -1;
+	o->sort = SORT_TIME;
+	static const enum count_col dflt[] = { CC_TIME_PERCENT, CC_TOTAL_TIME, CC_AVG_TIME,
+					       CC_CALLS, CC_ERRORS, CC_NAME };
+	for (size_t i = 0; i < ARRAY_SIZE(dflt); i++) {
+		o->columns[dflt[i]] = true;
+		o->column_order[o->ncolumns++] = dflt[i];
+	}
+}
+
+static void print_help(void)
+{
+	printf("Usage: %s trace [-ACdffhiqqrtttTvVwxxyyzZ] [-I N] [-b execve] [-e EXPR]...\n"
+	       "                    [-a COLUMN] [-o FILE] [-s STRSIZE] [-X FORMAT] [-O OVERHEAD]\n"
+	       "                    [-S SORTBY] [-P PATH]... [-p PID]... [-U COLUMNS] [--seccomp-bpf]\n"
+	       "                    { -p PID | [-DDD] [-E VAR=VAL]... [-u USERNAME] PROG [ARGS] }\n"
+	       "   or: %s trace -c[dfwzZ] [-I N] [-b execve] [-e EXPR]... [-O OVERHEAD]\n"
+	       "                    [-S SORTBY] [-P PATH]... [-p PID]... [-U COLUMNS] [--seccomp-bpf]\n"
+	       "                    { -p PID | [-DDD] [-E VAR=VAL]... [-u USERNAME] PROG [ARGS] }\n"
+	       "\nTrace system calls the way strace 6.1 does, with its options and output.\n"
+	       "\nGeneral:\n"
+	       "  -e EXPR        a qualifying expression: QUALIFIER=[!][?]VALUE1[,[?]VALUE2]...\n"
+	       "     qualifiers: trace, abbrev, verbose, raw, signal, status, read, write\n"
+	       "\nStartup:\n"
+	       "  -E VAR=VAL, --env=VAR=VAL   put VAR=VAL in the environment of the command\n"
+	       "  -p PID, --attach=PID        trace process PID (several: -p 1,2 or -p 1 -p 2)\n"
+	       "  -u USERNAME, --user=USERNAME  run the command as USERNAME\n"
+	       "\nTracing:\n"
+	       "  -f, --follow-forks          follow forks\n"
+	       "  -ff, --output-separately    with -o FILE, write each process to FILE.PID\n"
+	       "  --seccomp-bpf               stop only at traced syscalls (needs -f)\n"
+	       "\nFiltering:\n"
+	       "  -e trace=[!][?]{{SYSCALL|%%CLASS|/REGEX|all|none},...}\n"
+	       "     classes: %%file %%desc %%process %%network %%signal %%ipc %%memory %%creds\n"
+	       "              %%clock %%stat %%lstat %%fstat %%%%stat %%statfs %%fstatfs %%%%statfs %%pure\n"
+	       "  -e signal=SET, -e status=SET, -P PATH, -z (successful only), -Z (failed only)\n"
+	       "\nOutput format:\n"
+	       "  -a COLUMN      alignment COLUMN for printing syscall results (default 40)\n"
+	       "  -e abbrev=SET, -e verbose=SET, -e raw=SET, -e read=SET, -e write=SET\n"
+	       "  -o FILE        send trace output to FILE instead of stderr\n"
+	       "  -q, -qq        suppress attach/detach, and exit messages\n"
+	       "  -r             print relative timestamps\n"
+	       "  -s STRSIZE     limit length of print strings to STRSIZE chars (default 32)\n"
+	       "  -t, -tt, -ttt  print absolute timestamps (seconds, microseconds, epoch)\n"
+	       "  -T             print time spent in each syscall\n"
+	       "  -v             verbose mode: print entities unabbreviated\n"
+	       "  -x, -xx        print non-ASCII strings in hex, or all strings in hex\n"
+	       "  -X FORMAT      raw, abbrev or verbose constants\n"
+	       "  -y, -yy        print paths of fds, and protocol details of sockets\n"
+	       "\nStatistics:\n"
+	       "  -c             count time, calls, and errors for each syscall and report summary\n"
+	       "  -C             like -c, but also print the trace\n"
+	       "  -S SORTBY      sort by time, calls, errors, name, avg_time, min_time, max_time, none\n"
+	       "  -U COLUMNS     summary columns: time-percent, total-time, avg-time, min-time,\n"
+	       "                 max-time, calls, errors, name\n"
+	       "  -w             summarise syscall latency (default is system time)\n"
+	       "\nMiscellaneous:\n"
+	       "  -h, --help     print this help\n"
+	       "  -V, --version  print version\n",
+	       progname, progname);
+}
+
+enum {
+	OPT_SECCOMP = 0x100, OPT_ABS_TS, OPT_REL_TS, OPT_SC_TIMES, OPT_TRACE, OPT_SIGNAL,
+	OPT_STATUS, OPT_ABBREV, OPT_VERBOSE, OPT_RAW, OPT_READ, OPT_WRITE, OPT_DECODE_FDS,
+	OPT_QUIET, OPT_STRINGS_HEX, OPT_OUTPUT_SEP,
+};
+
+static const struct option long_opts[] = {
+	{ "columns", required_argument, 0, 'a' },
+	{ "summary-only", no_argument, 0, 'c' },
+	{ "summary", no_argument, 0, 'C' },
+	{ "summary-wall-clock", no_argument, 0, 'w' },
+	{ "summary-sort-by", required_argument, 0, 'S' },
+	{ "summary-columns", required_argument, 0, 'U' },
+	{ "env", required_argument, 0, 'E' },
+	{ "follow-forks", no_argument, 0, 'f' },
+	{ "output-separately", no_argument, 0, OPT_OUTPUT_SEP },
+	{ "help", no_argument, 0, 'h' },
+	{ "output", required_argument, 0, 'o' },
+	{ "attach", required_argument, 0, 'p' },
+	{ "trace-path", required_argument, 0, 'P' },
+	{ "relative-timestamps", optional_argument, 0, OPT_REL_TS },
+	{ "absolute-timestamps", optional_argument, 0, OPT_ABS_TS },
+	{ "timestamps", optional_argument, 0, OPT_ABS_TS },
+	{ "string-limit", required_argument, 0, 's' },
+	{ "syscall-times", optional_argument, 0, OPT_SC_TIMES },
+	{ "user", required_argument, 0, 'u' },
+	{ "no-abbrev", no_argument, 0, 'v' },
+	{ "version", no_argument, 0, 'V' },
+	{ "const-print-style", required_argument, 0, 'X' },
+	{ "successful-only", no_argument, 0, 'z' },
+	{ "failed-only", no_argument, 0, 'Z' },
+	{ "seccomp-bpf", no_argument, 0, OPT_SECCOMP },
+	{ "trace", required_argument, 0, OPT_TRACE },
+	{ "signal", required_argument, 0, OPT_SIGNAL },
+	{ "signals", required_argument, 0, OPT_SIGNAL },
+	{ "status", required_argument, 0, OPT_STATUS },
+	{ "abbrev", required_argument, 0, OPT_ABBREV },
+	{ "verbose", required_argument, 0, OPT_VERBOSE },
+	{ "raw", required_argument, 0, OPT_RAW },
+	{ "read", required_argument, 0, OPT_READ },
+	{ "write", required_argument, 0, OPT_WRITE },
+	{ "decode-fds", optional_argument, 0, OPT_DECODE_FDS },
+	{ "quiet", optional_argument, 0, OPT_QUIET },
+	{ "silent", optional_argument, 0, OPT_QUIET },
+	{ "strings-in-hex", optional_argument, 0, OPT_STRINGS_HEX },
+	{ 0, 0, 0, 0 },
+};
+
+static int qualify_with(struct trace_opts *o, const char *key, const char *val)
+{
+	char *expr;
+	if (asprintf(&expr, "%s=%s", key, val) < 0)
+		return -1;
+	int rc = trace_qualify(o, expr);
+	free(expr);
+	return rc;
+}
+
+int trace_opts_parse(struct trace_opts *o, int argc, char **argv, bool *exit_now)
+{
+	int c, tflags = 0, xflags = 0, yflags = 0;
+	bool seen_U = false;
+	*exit_now = false;
+	defaults(o);
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+a:b:cCdDe:E:fFhiI:kno:O:p:P:qrs:S:tTu:U:vVwxX:yzZ",
+				long_opts, NULL)) != -1) {
+		int rc = 0;
+		switch (c) {
+		case 'a': rc = parse_int(optarg, "-a", 0, &o->align_column); break;
+		case 'b': if (strcmp(optarg, "execve")) rc = bad("invalid -b argument: '%s'", optarg); break;
+		case 'c': o->count = 1; break;
+		case 'C': o->count = 2; break;
+		case 'd': case 'D': case 'F': case 'i': case 'n': break;
+		case 'I': break;
+		case 'k': rc = bad("%s", "-k (stack traces) is not supported"); break;
+		case 'O': break;
+		case 'e': rc = trace_qualify(o, optarg); break;
+		case 'E':
+			o->env_changes = xrealloc(o->env_changes,
+						  (size_t)(o->nenv_changes + 1) * sizeof(char *));
+			o->env_changes[o->nenv_changes++] = optarg;
+			break;
+		case 'f': o->follow_forks++; break;
+		case OPT_OUTPUT_SEP: o->follow_forks = 2; break;
+		case 'h': print_help(); *exit_now = true; return 0;
+		case 'V':
+			printf("%s trace -- version %s (strace 6.1 compatible)\n", progname, VERSION);
+			*exit_now = true;
+			return 0;
+		case 'o': o->outfile = optarg; break;
+		case 'p': rc = parse_pids(o, optarg); break;
+		case 'P':
+			o->paths = xrealloc(o->paths, (size_t)(o->npaths + 1) * sizeof(char *));
+			o->paths[o->npaths++] = optarg;
+			break;
+		case 'q': o->quiet++; break;
+		case 'r': o->relative = true; break;
+		case 's': rc = parse_int(optarg, "-s", 0, &o->string_limit); break;
+		case 'S': rc = parse_sort(o, optarg); break;
+		case 't':
+			tflags++;
+			o->timestamps = tflags == 1 ? TS_TIME : tflags == 2 ? TS_MICRO : TS_EPOCH;
+			break;
+		case 'T': o->syscall_times = true; break;
+		case 'u': o->username = optarg; break;
+		case 'U': rc = parse_columns(o, optarg); seen_U = true; break;
+		case 'v': memset(&o->abbrev, 0, sizeof(o->abbrev)); break;
+		case 'w': o->wall_time = true; break;
+		case 'x': xflags++; break;
+		case 'X':
+			if (!strcmp(optarg, "raw")) o->xlat_style = PR_XLAT_RAW;
+			else if (!strcmp(optarg, "abbrev")) o->xlat_style = PR_XLAT_ABBREV;
+			else if (!strcmp(optarg, "verbose")) o->xlat_style = PR_XLAT_VERBOSE;
+			else rc = bad("invalid -X argument: '%s'", optarg);
+			break;
+		case 'y': yflags++; break;
+		case 'z': rc = qualify_with(o, "status", "successful"); break;
+		case 'Z': rc = qualify_with(o, "status", "failed"); break;
+		case OPT_SECCOMP: o->seccomp_bpf = 1; break;
+		case OPT_ABS_TS: rc = parse_abs_timestamps(o, optarg); break;
+		case OPT_REL_TS:
+			o->relative = true;
+			if (optarg && precision_digits(optarg) < 0)
+				rc = bad("invalid relative timestamp precision: '%s'", optarg);
+			break;
+		case OPT_SC_TIMES:
+			o->syscall_times = true;
+			if (optarg && (o->times_digits = precision_digits(optarg)) < 0)
+				rc = bad("invalid syscall time precision: '%s'", optarg);
+			break;
+		case OPT_TRACE: rc = qualify_with(o, "trace", optarg); break;
+		case OPT_SIGNAL: rc = qualify_with(o, "signal", optarg); break;
+		case OPT_STATUS: rc = qualify_with(o, "status", optarg); break;
+		case OPT_ABBREV: rc = qualify_with(o, "abbrev", optarg); break;
+		case OPT_VERBOSE: rc = qualify_with(o, "verbose", optarg); break;
+		case OPT_RAW: rc = qualify_with(o, "raw", optarg); break;
+		case OPT_READ: rc = qualify_with(o, "read", optarg); break;
+		case OPT_WRITE: rc = qualify_with(o, "write", optarg); break;
+		case OPT_DECODE_FDS: rc = qualify_with(o, "decode-fds", optarg ? optarg : "all"); break;
+		case OPT_QUIET: o->quiet = optarg && !strcmp(optarg, "none") ? 0 : 1; break;
+		case OPT_STRINGS_HEX:
+			xflags = !optarg || !strcmp(optarg, "all") ? 2 :
+				 !strcmp(optarg, "non-ascii") ? 1 : 0;
+			break;
+		default:
+			if (optopt && strchr("aeEopPsSuUIObX", optopt))
+				fprintf(stderr, "%s: option requires an argument -- '%c'\n", progname,
+					optopt);
+			else if (optopt)
+				fprintf(stderr, "%s: invalid option -- '%c'\n", progname, optopt);
+			else
+				fprintf(stderr, "%s: unrecognized option '%s'\n", progname,
+					argv[optind - 1]);
+			usage_hint();
+			return 1;
+		}
+		if (rc)
+			return 1;
+	}
+	o->str_style = xflags >= 2 ? PR_STR_HEX_ALL : xflags ? PR_STR_HEX_NONASCII : PR_STR_ESCAPE;
+	if (yflags)
+		o->decode_fds = yflags;
+	(void)seen_U;
+	if (optind < argc)
+		o->argv = &argv[optind];
+	if (!o->argv && !o->npids) {
+		fprintf(stderr, "%s: must have PROG [ARGS] or -p PID\n", progname);
+		usage_hint();
+		return 1;
+	}
+	if (o->follow_forks == 2 && !o->outfile)
+		o->follow_forks = 1;
+	if (o->count == 1 && (o->syscall_times || o->timestamps || o->relative)) {
+		/* strace warns and ignores what only the trace lines would show. */
+		fprintf(stderr, "%s: -%s has no effect with -c\n", progname,
+			o->syscall_times ? "T" : o->timestamps ? "t" : "r");
+	}
+	return 0;
+}
+
+void trace_opts_free(struct trace_opts *o)
+{
+	free(o->pids);
+	free(o->env_changes);
+	free(o->paths);
+}

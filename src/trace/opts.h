@@ -1,0 +1,114 @@
+/* The options of `sysray trace`, as strace 6.1 spells and means them. */
+#ifndef SYSRAY_TRACE_OPTS_H
+#define SYSRAY_TRACE_OPTS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "output/pr.h"
+#include "schema/syscalls.h"
+
+/* A set of syscall numbers. */
+struct sc_set {
+	uint64_t bits[(SYSCALL_NR_LIMIT + 63) / 64];
+};
+
+static inline bool sc_set_has(const struct sc_set *s, long nr)
+{
+	if (nr < 0 || nr >= SYSCALL_NR_LIMIT)
+		return false;
+	return s->bits[nr / 64] >> (nr % 64) & 1;
+}
+
+static inline void sc_set_put(struct sc_set *s, long nr, bool on)
+{
+	if (nr < 0 || nr >= SYSCALL_NR_LIMIT)
+		return;
+	if (on)
+		s->bits[nr / 64] |= 1ull << (nr % 64);
+	else
+		s->bits[nr / 64] &= ~(1ull << (nr % 64));
+}
+
+#define FD_SET_BITS 1024
+
+/* How the syscall ended, for -e status= / -z / -Z. */
+enum {
+	STATUS_SUCCESSFUL = 1 << 0,
+	STATUS_FAILED = 1 << 1,
+	STATUS_UNFINISHED = 1 << 2,
+	STATUS_UNAVAILABLE = 1 << 3,
+	STATUS_DETACHED = 1 << 4,
+	STATUS_ALL = 31,
+};
+
+enum ts_mode { TS_NONE, TS_TIME, TS_MICRO, TS_EPOCH };
+
+/* The summary columns of -c / -U, in strace's names. */
+enum count_col {
+	CC_TIME_PERCENT, CC_TOTAL_TIME, CC_AVG_TIME, CC_MIN_TIME, CC_MAX_TIME,
+	CC_CALLS, CC_ERRORS, CC_NAME, CC_NCOLS
+};
+
+enum count_sort { SORT_TIME, SORT_CALLS, SORT_ERRORS, SORT_NAME, SORT_AVG, SORT_MIN,
+		  SORT_MAX, SORT_NONE };
+
+struct trace_opts {
+	/* what to trace */
+	pid_t *pids;
+	int npids;
+	char **argv;		/* the command, NULL with -p only */
+	int follow_forks;	/* -f: 1, -ff: 2 */
+	const char *outfile;	/* -o */
+	const char *username;	/* -u */
+	char **env_changes;	/* -E VAR=VAL or -E VAR */
+	int nenv_changes;
+	int seccomp_bpf;	/* -1 auto, 0 off, 1 requested */
+	const char **paths;	/* -P */
+	int npaths;
+
+	/* filters */
+	struct sc_set trace;		/* -e trace= */
+	struct sc_set abbrev;		/* -e abbrev= */
+	struct sc_set verbose;		/* -e verbose= (and -v) */
+	struct sc_set raw;		/* -e raw= */
+	uint64_t signals;		/* -e signal=: bit (sig-1) */
+	unsigned status;		/* -e status= */
+	uint64_t read_fds[FD_SET_BITS / 64];	/* -e read= */
+	uint64_t write_fds[FD_SET_BITS / 64];	/* -e write= */
+
+	/* formatting */
+	int string_limit;	/* -s, default 32 */
+	int align_column;	/* -a, default 40 */
+	enum ts_mode timestamps;	/* -t -tt -ttt */
+	int ts_digits;		/* 6 by default: --timestamps=...,ms|us|ns */
+	bool relative;		/* -r */
+	bool syscall_times;	/* -T */
+	int times_digits;	/* 6 */
+	int decode_fds;		/* -y 1, -yy 2 */
+	enum pr_str_style str_style;	/* -x -xx */
+	enum pr_xlat_style xlat_style;	/* -X */
+	int quiet;		/* -q 1, -qq 2 */
+
+	/* summary */
+	int count;		/* -c 1, -C 2 */
+	bool wall_time;		/* -w */
+	enum count_sort sort;	/* -S */
+	bool columns[CC_NCOLS];	/* -U */
+	enum count_col column_order[CC_NCOLS];
+	int ncolumns;
+};
+
+/*
+ * Parses `trace` options (ARGV[0] is "trace"). Prints strace-style usage errors and
+ * returns 1 on a bad option, 0 on success; -h and -V print and set *EXIT_NOW.
+ */
+int trace_opts_parse(struct trace_opts *o, int argc, char **argv, bool *exit_now);
+
+/* Parses one `-e` qualifier ("trace=%file", "signal=!SIGIO", "open"); 0 or -1 with a message. */
+int trace_qualify(struct trace_opts *o, const char *expr);
+
+void trace_opts_free(struct trace_opts *o);
+
+#endif
