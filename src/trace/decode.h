@@ -33,6 +33,7 @@ struct sc {
 	int64_t rval;		/* at exit: the raw return value */
 	int err;		/* at exit: errno if the syscall failed, else 0 */
 	bool exiting;
+	const char *prev_name;	/* the process's previous syscall, NULL if unknown (restart_syscall) */
 	bool verbose;		/* -v, -e abbrev=none: print structs and arrays whole */
 	bool no_deref;		/* -e verbose=none: print pointers, not what they point to */
 	uint64_t priv[4];	/* kept from entry to exit */

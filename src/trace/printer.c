@@ -41,6 +41,8 @@ struct proc {
 	struct out line;		/* the text of its current line, not yet on the stream */
 	struct timespec entry_time;
 	uint64_t entry_stime;
+	const struct syscall_info *cur;		/* the syscall it is in or was last in */
+	const struct syscall_info *prev;	/* the one before (for restart_syscall) */
 };
 
 struct printer {
@@ -200,12 +202,23 @@ static void proc_remove(struct printer *P, struct proc *p)
 
 /* ---- lines ---- */
 
+/*
+ * strace prints an argument's separator as soon as the argument is printed, so a line cut
+ * after entry ends with ", " when arguments are still to come at exit.
+ */
+static void pending_separator(struct proc *p)
+{
+	if (!p->decoded && (p->pr_items & 1))
+		out_write(&p->line, ", ", 2);
+}
+
 /* If another process left a line half-printed, ends it with "<unfinished ...>". */
 static void cut_open_line(struct stream *s, struct proc *except)
 {
 	struct proc *o = s->open_line;
 	if (!o || o == except)
 		return;
+	pending_separator(o);
 	out_write(&s->buf, o->line.buf, o->line.len);
 	out_puts(&s->buf, " <unfinished ...>\n");
 	o->line.len = 0;
@@ -299,12 +312,15 @@ static void on_entry(struct printer *P, struct proc *p, const struct tracer_even
 	struct sc *sc = &p->sc;
 	p->in_syscall = true;
 	p->interrupted = false;
+	p->prev = p->cur;
+	p->cur = syscall_by_nr(ev->nr);
 	p->entry_time = ev->when;
 	p->entry_stime = ev->stime_ns;
 	p->shown = wanted(P, ev->nr);
 	if (!p->shown)
 		return;
 	memset(sc, 0, sizeof(*sc));
+	sc->prev_name = p->prev ? p->prev->name : NULL;
 	sc->opt = P->opt;
 	sc->pid = ev->pid;
 	sc->nr = ev->nr;
@@ -479,6 +495,7 @@ static void finish_unended(struct printer *P, struct proc *p)
 		leader(P, p);
 		out_printf(&p->line, "<... %s resumed>", sc_name(&p->sc, nbuf, sizeof(nbuf)));
 	} else if (!p->decoded) {
+		pending_separator(p);
 		out_puts(&p->line, " <unfinished ...>");
 	}
 	end_args_and_pad(P, p);
@@ -528,6 +545,7 @@ static void on_gone(struct printer *P, struct proc *p, const struct tracer_event
 static void on_detached(struct printer *P, struct proc *p)
 {
 	if (p->in_syscall && p->shown && printing(P) && p->stream->open_line == p) {
+		pending_separator(p);
 		out_puts(&p->line, " <detached ...>\n");
 		commit_line(p);
 	}
