@@ -170,6 +170,8 @@ void pr_flags(struct pr *p, const struct xlat *x, uint64_t v, const char *dflt)
 			out_write(p->o, " /* ", 4);
 			flags_symbolic(p->o, x, v);
 			out_write(p->o, " */", 3);
+		} else if (v && dflt) {
+			pr_comment(p, "%s", dflt);
 		}
 		return;
 	}

@@ -103,7 +103,25 @@ void print_sockaddr_at(struct sc *sc, uint64_t addr, uint64_t len);
 /* struct stat at ADDR (abbreviated unless verbose). */
 void print_stat_at(struct sc *sc, uint64_t addr);
 
-/* Writes the -y decoration of fd FD of process PID ("/etc/passwd") into BUF. */
+/* Writes the target of /proc/PID/fd/FD ("/etc/passwd", "pipe:[123]") into BUF. */
 bool fd_path(pid_t pid, int fd, char *buf, size_t n);
+/* Appends the -y / -yy decoration of fd FD of process PID: "</etc/passwd>", or nothing. */
+void fd_decorate(const struct trace_opts *opt, pid_t pid, int fd, struct out *o);
+
+/* ---- proc area (decode/signal.c, decode/siginfo.c, decode/process.c) ---- */
+/* Signal SIG by the -X style of P: SIGCHLD, 17, or 17 with a comment; the number if unnamed. */
+void print_signal(struct pr *p, int sig);
+/* A signal mask of BYTES (at most 8) bytes: [INT QUIT], or ~[RTMIN RT_1] when mostly full. */
+void print_sigmask(struct pr *p, const void *mask, size_t bytes);
+/* The siginfo_t at ADDR: {si_signo=SIGUSR1, si_code=SI_USER, ...}, or its address. */
+void print_siginfo_at(struct sc *sc, uint64_t addr);
+/*
+ * Reads N bytes at ADDR into BUF and returns 0; or prints ADDR (NULL, -e verbose=none, a
+ * failed syscall at exit, unreadable memory) and returns -1.
+ */
+int umove_or_print_addr(struct sc *sc, uint64_t addr, void *buf, size_t n);
+/* The name of the syscall this process made before the current one; NULL if unknown. */
+const char *sc_prev_syscall_name(const struct sc *sc);
+/* ---- end of proc area ---- */
 
 #endif

@@ -36,6 +36,7 @@ struct proc {
 	bool decoded;			/* the decoder finished its arguments at entry */
 	bool interrupted;		/* its line was cut by another process's line */
 	uint32_t pr_items;		/* separator state of its argument list */
+	int pr_depth;			/* nesting where entry stopped (inside a struct: > 0) */
 	struct sc sc;
 	decoder_fn *decode;
 	struct out line;		/* the text of its current line, not yet on the stream */
@@ -208,7 +209,7 @@ static void proc_remove(struct printer *P, struct proc *p)
  */
 static void pending_separator(struct proc *p)
 {
-	if (!p->decoded && (p->pr_items & 1))
+	if (!p->decoded && p->pr_depth == 0 && (p->pr_items & 1))
 		out_write(&p->line, ", ", 2);
 }
 
@@ -349,6 +350,7 @@ static void on_entry(struct printer *P, struct proc *p, const struct tracer_even
 	p->decoded = r != DEC_AT_EXIT;
 	p->sc.priv[3] = p->decoded ? (uint64_t)r : 0;
 	p->pr_items = P->pr.has_items;
+	p->pr_depth = P->pr.depth;
 	p->stream->open_line = p;
 }
 
@@ -383,18 +385,15 @@ static void print_result(struct printer *P, struct proc *p, int fmt)
 		out_printf(l, "%#" PRIx64, (uint64_t)rv);
 		break;
 	case RV_OCT:
-		out_printf(l, "%#" PRIo64, (uint64_t)rv);
+		/* strace prints modes with at least three digits: umask(022) = 000. */
+		out_printf(l, "%#03" PRIo64, (uint64_t)rv);
 		break;
 	case RV_UDEC:
 		out_printf(l, "%" PRIu64, (uint64_t)rv);
 		break;
 	case RV_FD:
 		out_printf(l, "%" PRId64, rv);
-		if (P->opt->decode_fds && rv >= 0) {
-			char path[4096];
-			if (fd_path(p->pid, (int)rv, path, sizeof(path)))
-				out_printf(l, "<%s>", path);
-		}
+		fd_decorate(P->opt, p->pid, (int)rv, l);
 		break;
 	default:
 		if (fmt & RV_AUX_STR)
@@ -474,6 +473,7 @@ static void on_exit_stop(struct printer *P, struct proc *p, const struct tracer_
 	P->pr.xlat_style = P->opt->xlat_style;
 	P->pr.str_style = P->opt->str_style;
 	P->pr.has_items = p->pr_items;
+	P->pr.depth = p->pr_depth;
 	sc->p = &P->pr;
 	int fmt = p->decoded ? (int)sc->priv[3] : p->decode(sc);
 	end_args_and_pad(P, p);

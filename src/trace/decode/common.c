@@ -30,14 +30,24 @@ bool fd_path(pid_t pid, int fd, char *buf, size_t n)
 	return true;
 }
 
+void fd_decorate(const struct trace_opts *opt, pid_t pid, int fd, struct out *o)
+{
+	char path[PATH_MAX];
+	if (!opt || !opt->decode_fds || fd < 0 || !fd_path(pid, fd, path, sizeof(path)))
+		return;
+	/* The kernel marks an unlinked file's link " (deleted)"; strace moves it outside. */
+	static const char deleted[] = " (deleted)";
+	size_t len = strlen(path), dlen = sizeof(deleted) - 1;
+	bool gone = len > dlen && !strcmp(path + len - dlen, deleted);
+	if (gone)
+		path[len - dlen] = 0;
+	out_printf(o, "<%s>%s", path, gone ? "(deleted)" : "");
+}
+
 void print_fd(struct sc *sc, int fd)
 {
 	pr_int(sc->p, fd);
-	if (sc->opt && sc->opt->decode_fds && fd >= 0) {
-		char path[PATH_MAX];
-		if (fd_path(sc->pid, fd, path, sizeof(path)))
-			pr_rawf(sc->p, "<%s>", path);
-	}
+	fd_decorate(sc->opt, sc->pid, fd, sc->p->o);
 }
 
 void print_dirfd(struct sc *sc, int fd)
@@ -50,6 +60,16 @@ void print_dirfd(struct sc *sc, int fd)
 			pr_comment(sc->p, "AT_FDCWD");
 		} else
 			pr_text(sc->p, "AT_FDCWD");
+		/* -y decorates AT_FDCWD with the process's working directory. */
+		if (sc->opt && sc->opt->decode_fds) {
+			char link[64], cwd[PATH_MAX];
+			snprintf(link, sizeof(link), "/proc/%d/cwd", sc->pid);
+			ssize_t n = readlink(link, cwd, sizeof(cwd) - 1);
+			if (n >= 0) {
+				cwd[n] = 0;
+				pr_rawf(sc->p, "<%s>", cwd);
+			}
+		}
 		return;
 	}
 	print_fd(sc, fd);
