@@ -37,7 +37,7 @@ struct sc {
 	bool verbose;		/* -v, -e abbrev=none: print structs and arrays whole */
 	bool no_deref;		/* -e verbose=none: print pointers, not what they point to */
 	uint64_t priv[4];	/* kept from entry to exit */
-	char aux[256];		/* at exit: text printed in parentheses after the result */
+	char aux[1024];		/* at exit: text printed in parentheses after the result */
 };
 
 /* Result formats, returned by decoders. */
