@@ -5,9 +5,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include "trace/decode.h"
+#include "trace/decode/fd_socket.h"
 #include "trace/decode/decoders.h"
 #include "trace/opts.h"
 #include "util/util.h"
@@ -35,6 +38,22 @@ void fd_decorate(const struct trace_opts *opt, pid_t pid, int fd, struct out *o)
 	char path[PATH_MAX];
 	if (!opt || !opt->decode_fds || fd < 0 || !fd_path(pid, fd, path, sizeof(path)))
 		return;
+	if (opt->decode_fds >= 2) {
+		char details[256];
+		if (fd_socket_details(pid, fd, path, details, sizeof(details))) {
+			out_printf(o, "<%s>", details);
+			return;
+		}
+		/* -yy names device files with their type and numbers: </dev/null<char 1:3>>. */
+		char link[64];
+		struct stat st;
+		snprintf(link, sizeof(link), "/proc/%d/fd/%d", pid, fd);
+		if (path[0] == '/' && stat(link, &st) == 0 && (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode))) {
+			out_printf(o, "<%s<%s %u:%u>>", path, S_ISCHR(st.st_mode) ? "char" : "block",
+				   major(st.st_rdev), minor(st.st_rdev));
+			return;
+		}
+	}
 	/* The kernel marks an unlinked file's link " (deleted)"; strace moves it outside. */
 	static const char deleted[] = " (deleted)";
 	size_t len = strlen(path), dlen = sizeof(deleted) - 1;
