@@ -339,73 +339,94 @@ static int parse_abs_timestamps(struct trace_opts *o, const char *arg)
 	return rc;
 }
 
-static const char *const sort_names[][2] = {
-	{ "time", "0" }, { "time_total", "0" }, { "total_time", "0" },
-	{ "calls", "1" }, { "count", "1" },
-	{ "errors", "2" }, { "error", "2" },
-	{ "name", "3" }, { "syscall", "3" }, { "syscall_name", "3" },
-	{ "avg_time", "4" }, { "time_avg", "4" },
-	{ "min_time", "5" }, { "shortest", "5" }, { "time_min", "5" },
-	{ "max_time", "6" }, { "longest", "6" }, { "time_max", "6" },
-	{ "none", "7" }, { "nothing", "7" },
+/*
+ * strace's names for the summary columns; -S takes the same names (and "none"), -U all
+ * but "none". "time" is the percentage column, "seconds" and "%time" are not names.
+ */
+#define CC_NONE CC_NCOLS
+static const struct { const char *name; enum count_col col; } column_names[] = {
+	{ "time", CC_TIME_PERCENT }, { "time_percent", CC_TIME_PERCENT },
+	{ "time-percent", CC_TIME_PERCENT },
+	{ "time_total", CC_TOTAL_TIME }, { "time-total", CC_TOTAL_TIME },
+	{ "total_time", CC_TOTAL_TIME }, { "total-time", CC_TOTAL_TIME },
+	{ "min_time", CC_MIN_TIME }, { "min-time", CC_MIN_TIME }, { "shortest", CC_MIN_TIME },
+	{ "time_min", CC_MIN_TIME }, { "time-min", CC_MIN_TIME },
+	{ "longest", CC_MAX_TIME }, { "max_time", CC_MAX_TIME }, { "max-time", CC_MAX_TIME },
+	{ "time_max", CC_MAX_TIME }, { "time-max", CC_MAX_TIME },
+	{ "avg_time", CC_AVG_TIME }, { "avg-time", CC_AVG_TIME }, { "time_avg", CC_AVG_TIME },
+	{ "time-avg", CC_AVG_TIME },
+	{ "calls", CC_CALLS }, { "count", CC_CALLS },
+	{ "error", CC_ERRORS }, { "errors", CC_ERRORS },
+	{ "name", CC_NAME }, { "syscall", CC_NAME }, { "syscall_name", CC_NAME },
+	{ "syscall-name", CC_NAME },
+	{ "none", CC_NONE }, { "nothing", CC_NONE },
 };
+
+/* The column named by the LEN bytes at S, or -1. */
+static int column_by_name(const char *s, size_t len)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(column_names); i++)
+		if (strlen(column_names[i].name) == len && !strncmp(column_names[i].name, s, len))
+			return (int)i;
+	return -1;
+}
+
+static int bad_with_hint(const char *fmt, const char *arg)
+{
+	bad(fmt, arg);
+	usage_hint();
+	return -1;
+}
 
 static int parse_sort(struct trace_opts *o, const char *arg)
 {
-	for (size_t i = 0; i < ARRAY_SIZE(sort_names); i++)
-		if (!strcmp(arg, sort_names[i][0])) {
-			o->sort = (enum count_sort)(sort_names[i][1][0] - '0');
-			return 0;
-		}
-	return bad("invalid sortby: '%s'", arg);
+	static const enum count_sort by_col[CC_NCOLS + 1] = {
+		[CC_TIME_PERCENT] = SORT_TIME, [CC_TOTAL_TIME] = SORT_TIME,
+		[CC_AVG_TIME] = SORT_AVG, [CC_MIN_TIME] = SORT_MIN, [CC_MAX_TIME] = SORT_MAX,
+		[CC_CALLS] = SORT_CALLS, [CC_ERRORS] = SORT_ERRORS, [CC_NAME] = SORT_NAME,
+		[CC_NONE] = SORT_NONE,
+	};
+	int i = column_by_name(arg, strlen(arg));
+	if (i < 0)
+		return bad_with_hint("invalid sortby: '%s'", arg);
+	o->sort = by_col[column_names[i].col];
+	return 0;
 }
 
-static const struct { const char *name; enum count_col col; } column_names[] = {
-	{ "time-percent", CC_TIME_PERCENT }, { "time_percent", CC_TIME_PERCENT },
-	{ "percent", CC_TIME_PERCENT }, { "%time", CC_TIME_PERCENT },
-	{ "total-time", CC_TOTAL_TIME }, { "total_time", CC_TOTAL_TIME },
-	{ "time-total", CC_TOTAL_TIME }, { "time_total", CC_TOTAL_TIME },
-	{ "time", CC_TOTAL_TIME }, { "seconds", CC_TOTAL_TIME },
-	{ "avg-time", CC_AVG_TIME }, { "avg_time", CC_AVG_TIME }, { "time-avg", CC_AVG_TIME },
-	{ "time_avg", CC_AVG_TIME }, { "usecs/call", CC_AVG_TIME },
-	{ "min-time", CC_MIN_TIME }, { "min_time", CC_MIN_TIME }, { "shortest", CC_MIN_TIME },
-	{ "time-min", CC_MIN_TIME }, { "time_min", CC_MIN_TIME },
-	{ "max-time", CC_MAX_TIME }, { "max_time", CC_MAX_TIME }, { "longest", CC_MAX_TIME },
-	{ "time-max", CC_MAX_TIME }, { "time_max", CC_MAX_TIME },
-	{ "calls", CC_CALLS }, { "count", CC_CALLS },
-	{ "errors", CC_ERRORS }, { "error", CC_ERRORS },
-	{ "name", CC_NAME }, { "syscall", CC_NAME }, { "syscall-name", CC_NAME },
-	{ "syscall_name", CC_NAME },
-};
-
+/* strace splits on every ',' (an empty name is an unknown one) and rejects repeats. */
 static int parse_columns(struct trace_opts *o, const char *arg)
 {
-	char *copy = xstrdup(arg), *save = NULL;
-	int rc = 0;
 	memset(o->columns, 0, sizeof(o->columns));
 	o->ncolumns = 0;
-	for (char *tok = strtok_r(copy, ",", &save); tok && !rc; tok = strtok_r(NULL, ",", &save)) {
-		size_t i;
-		for (i = 0; i < ARRAY_SIZE(column_names); i++)
-			if (!strcmp(tok, column_names[i].name))
-				break;
-		if (i == ARRAY_SIZE(column_names)) {
-			rc = bad("invalid -U argument: '%s'", tok);
-			break;
+	for (const char *tok = arg;;) {
+		const char *comma = strchr(tok, ',');
+		size_t len = comma ? (size_t)(comma - tok) : strlen(tok);
+		int i = column_by_name(tok, len);
+		if (i < 0 || column_names[i].col == CC_NONE) {
+			fprintf(stderr, "%s: unknown column name: '%.*s'\n", progname, (int)len, tok);
+			usage_hint();
+			return -1;
 		}
 		enum count_col c = column_names[i].col;
-		if (!o->columns[c]) {
-			o->columns[c] = true;
-			o->column_order[o->ncolumns++] = c;
+		if (o->columns[c]) {
+			fprintf(stderr, "%s: call summary column has been provided more than once:"
+				" '%s' (-U option residual: '%s')\n", progname, column_names[i].name,
+				tok);
+			usage_hint();
+			return -1;
 		}
+		o->columns[c] = true;
+		o->column_order[o->ncolumns++] = c;
+		if (!comma)
+			break;
+		tok = comma + 1;
 	}
 	/* The name column is always shown, last unless placed. */
-	if (!rc && !o->columns[CC_NAME]) {
+	if (!o->columns[CC_NAME]) {
 		o->columns[CC_NAME] = true;
 		o->column_order[o->ncolumns++] = CC_NAME;
 	}
-	free(copy);
-	return rc;
+	return 0;
 }
 
 static void defaults(struct trace_opts *o)
@@ -540,10 +561,53 @@ static int qualify_with(struct trace_opts *o, const char *key, const char *val)
 	return rc;
 }
 
+/* strace's checks of -c/-C against the options that need or ignore it, in its order. */
+static int summary_option_errors(const struct trace_opts *o, bool seen_U, bool seen_S,
+				 bool seen_ff)
+{
+	static const char *const needs_summary[] = {
+		"-w/--summary-wall-clock", "-U/--summary-columns",
+	};
+	const bool given[] = { o->wall_time, seen_U };
+
+	if (seen_ff && o->count) {
+		fprintf(stderr, "%s: (-c/--summary-only or -C/--summary) and"
+			" -ff/--output-separately are mutually exclusive\n", progname);
+		usage_hint();
+		return -1;
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(needs_summary); i++)
+		if (given[i] && !o->count) {
+			fprintf(stderr, "%s: %s must be given with (-c/--summary-only or"
+				" -C/--summary)\n", progname, needs_summary[i]);
+			usage_hint();
+			return -1;
+		}
+	if (seen_S && !o->count)
+		fprintf(stderr, "%s: -S/--summary-sort-by has no effect without"
+			" (-c/--summary-only or -C/--summary)\n", progname);
+	if (o->count != 1)
+		return 0;
+	/* Only the trace lines would show these. */
+	if (o->relative)
+		fprintf(stderr, "%s: -r/--relative-timestamps has no effect with"
+			" -c/--summary-only\n", progname);
+	if (o->timestamps)
+		fprintf(stderr, "%s: -t/--absolute-timestamps has no effect with"
+			" -c/--summary-only\n", progname);
+	if (o->syscall_times)
+		fprintf(stderr, "%s: -T/--syscall-times has no effect with -c/--summary-only\n",
+			progname);
+	if (o->decode_fds)
+		fprintf(stderr, "%s: -y/--decode-fds has no effect with -c/--summary-only\n",
+			progname);
+	return 0;
+}
+
 int trace_opts_parse(struct trace_opts *o, int argc, char **argv, bool *exit_now)
 {
 	int c, tflags = 0, xflags = 0, yflags = 0;
-	bool seen_U = false;
+	bool seen_U = false, seen_S = false, seen_ff = false;
 	*exit_now = false;
 	defaults(o);
 	optind = 1;
@@ -566,8 +630,8 @@ int trace_opts_parse(struct trace_opts *o, int argc, char **argv, bool *exit_now
 						  (size_t)(o->nenv_changes + 1) * sizeof(char *));
 			o->env_changes[o->nenv_changes++] = optarg;
 			break;
-		case 'f': o->follow_forks++; break;
-		case OPT_OUTPUT_SEP: o->follow_forks = 2; break;
+		case 'f': o->follow_forks++; seen_ff |= o->follow_forks >= 2; break;
+		case OPT_OUTPUT_SEP: o->follow_forks = 2; seen_ff = true; break;
 		case 'h': print_help(); *exit_now = true; return 0;
 		case 'V':
 			printf("%s trace -- version %s (strace 6.1 compatible)\n", progname, VERSION);
@@ -582,7 +646,7 @@ int trace_opts_parse(struct trace_opts *o, int argc, char **argv, bool *exit_now
 		case 'q': o->quiet++; break;
 		case 'r': o->relative = true; break;
 		case 's': rc = parse_int(optarg, "-s", 0, &o->string_limit); break;
-		case 'S': rc = parse_sort(o, optarg); break;
+		case 'S': rc = parse_sort(o, optarg); seen_S = true; break;
 		case 't':
 			tflags++;
 			o->timestamps = tflags == 1 ? TS_TIME : tflags == 2 ? TS_MICRO : TS_EPOCH;
@@ -646,7 +710,6 @@ int trace_opts_parse(struct trace_opts *o, int argc, char **argv, bool *exit_now
 	o->str_style = xflags >= 2 ? PR_STR_HEX_ALL : xflags ? PR_STR_HEX_NONASCII : PR_STR_ESCAPE;
 	if (yflags)
 		o->decode_fds = yflags;
-	(void)seen_U;
 	if (optind < argc)
 		o->argv = &argv[optind];
 	if (!o->argv && !o->npids) {
@@ -656,11 +719,8 @@ int trace_opts_parse(struct trace_opts *o, int argc, char **argv, bool *exit_now
 	}
 	if (o->follow_forks == 2 && !o->outfile)
 		o->follow_forks = 1;
-	if (o->count == 1 && (o->syscall_times || o->timestamps || o->relative)) {
-		/* strace warns and ignores what only the trace lines would show. */
-		fprintf(stderr, "%s: -%s has no effect with -c\n", progname,
-			o->syscall_times ? "T" : o->timestamps ? "t" : "r");
-	}
+	if (summary_option_errors(o, seen_U, seen_S, seen_ff))
+		return 1;
 	return 0;
 }
 

@@ -46,6 +46,19 @@ struct tracer {
 
 static volatile sig_atomic_t interrupted;
 
+/*
+ * The tracer's own signal dispositions, and what they were before. SIG_IGN survives
+ * execve, so the command gets the originals back: it must not inherit our choices.
+ */
+static const int tracer_signals[] = { SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTTOU, SIGTTIN };
+static struct sigaction saved_actions[6];
+
+static void restore_signals(void)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(tracer_signals); i++)
+		sigaction(tracer_signals[i], &saved_actions[i], NULL);
+}
+
 static void on_interrupt(int sig)
 {
 	interrupted = sig;
@@ -184,6 +197,7 @@ static int start_command(struct tracer *tr)
 		return -1;
 	}
 	if (pid == 0) {
+		restore_signals();
 		apply_env(cfg);
 		if (ptrace(PTRACE_TRACEME, 0, 0, 0) < 0) {
 			fprintf(stderr, "%s: ptrace(PTRACE_TRACEME): %s\n", progname, strerror(errno));
@@ -524,20 +538,18 @@ int tracer_run(const struct tracer_config *cfg, tracer_sink_fn *sink, void *ctx,
 		tr.ptrace_opts |= PTRACE_O_TRACESECCOMP;
 
 	struct sigaction sa = { .sa_handler = on_interrupt };
+	struct sigaction ign = { .sa_handler = SIG_IGN };
 	sigemptyset(&sa.sa_mask);
+	sigemptyset(&ign.sa_mask);
+	bool attaching = cfg->npids > 0 || !cfg->argv;
 	/* No SA_RESTART: wait4 must return EINTR so the loop sees the request. */
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-	if (cfg->npids > 0 || !cfg->argv) {
-		sigaction(SIGINT, &sa, NULL);
-		sigaction(SIGQUIT, &sa, NULL);
-	} else {
-		/* The terminal signals the command itself; its death ends the trace. */
-		signal(SIGINT, SIG_IGN);
-		signal(SIGQUIT, SIG_IGN);
-	}
-	signal(SIGTTOU, SIG_IGN);
-	signal(SIGTTIN, SIG_IGN);
+	sigaction(SIGTERM, &sa, &saved_actions[0]);
+	sigaction(SIGHUP, &sa, &saved_actions[1]);
+	/* Starting a command, the terminal signals it directly; its death ends the trace. */
+	sigaction(SIGINT, attaching ? &sa : &ign, &saved_actions[2]);
+	sigaction(SIGQUIT, attaching ? &sa : &ign, &saved_actions[3]);
+	sigaction(SIGTTOU, &ign, &saved_actions[4]);
+	sigaction(SIGTTIN, &ign, &saved_actions[5]);
 
 	for (int i = 0; i < cfg->npids; i++)
 		attach_pid(&tr, cfg->pids[i]);
