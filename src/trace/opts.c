@@ -70,7 +70,7 @@ static int add_syscall_token(struct sc_set *set, char *tok)
 		*at = 0;
 	}
 	if (*tok == '%' || (legacy_class(tok) && syscall_nr_by_name(tok) < 0)) {
-		uint32_t cls = syscall_class_by_name(*tok == '%' ? tok + 1 : tok);
+		uint32_t cls = syscall_class_by_name(tok);
 		if (!cls)
 			return optional ? 0 : bad("invalid system call '%s'", tok);
 		for (long nr = 0; nr < SYSCALL_NR_LIMIT; nr++) {

@@ -35,6 +35,7 @@ struct proc {
 	bool shown;			/* this syscall is printed (traced and not filtered) */
 	bool decoded;			/* the decoder finished its arguments at entry */
 	bool interrupted;		/* its line was cut by another process's line */
+	bool held;			/* -z/-Z: its line is never cut, printed whole or not at all */
 	uint32_t pr_items;		/* separator state of its argument list */
 	int pr_depth;			/* nesting where entry stopped (inside a struct: > 0) */
 	struct sc sc;
@@ -76,11 +77,12 @@ static void stream_flush(struct stream *s)
 	s->buf.len = 0;
 }
 
+/* Do fds A and B write to one file? Devices (/dev/null) do not interleave visibly. */
 static bool same_file(int a, int b)
 {
 	struct stat sa, sb;
-	return fstat(a, &sa) == 0 && fstat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
-	       sa.st_ino == sb.st_ino;
+	return fstat(a, &sa) == 0 && fstat(b, &sb) == 0 && !S_ISCHR(sa.st_mode) &&
+	       sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
 static void stream_open(struct stream *s, int fd)
@@ -219,6 +221,11 @@ static void cut_open_line(struct stream *s, struct proc *except)
 	struct proc *o = s->open_line;
 	if (!o || o == except)
 		return;
+	if (o->held) {
+		/* -z/-Z: the line waits whole in its buffer until the outcome is known. */
+		s->open_line = NULL;
+		return;
+	}
 	pending_separator(o);
 	out_write(&s->buf, o->line.buf, o->line.len);
 	out_puts(&s->buf, " <unfinished ...>\n");
@@ -351,6 +358,7 @@ static void on_entry(struct printer *P, struct proc *p, const struct tracer_even
 	p->sc.priv[3] = p->decoded ? (uint64_t)r : 0;
 	p->pr_items = P->pr.has_items;
 	p->pr_depth = P->pr.depth;
+	p->held = P->opt->status != STATUS_ALL;
 	p->stream->open_line = p;
 }
 
@@ -463,7 +471,7 @@ static void on_exit_stop(struct printer *P, struct proc *p, const struct tracer_
 			return;
 		}
 	}
-	if (p->interrupted || p->stream->open_line != p) {
+	if (p->interrupted) {
 		char nbuf[32];
 		leader(P, p);
 		out_printf(&p->line, "<... %s resumed>", sc_name(sc, nbuf, sizeof(nbuf)));
@@ -490,7 +498,14 @@ static void finish_unended(struct printer *P, struct proc *p)
 {
 	if (!p->in_syscall || !p->shown || !printing(P))
 		return;
-	if (p->stream->open_line != p) {
+	if (!(P->opt->status & STATUS_UNFINISHED) && !p->interrupted) {
+		p->line.len = 0;
+		if (p->stream->open_line == p)
+			p->stream->open_line = NULL;
+		p->in_syscall = false;
+		return;
+	}
+	if (p->interrupted) {
 		char nbuf[32];
 		leader(P, p);
 		out_printf(&p->line, "<... %s resumed>", sc_name(&p->sc, nbuf, sizeof(nbuf)));

@@ -576,7 +576,8 @@ int tracer_run(const struct tracer_config *cfg, tracer_sink_fn *sink, void *ctx,
 		handle_stop(&tr, pid, status, &ru);
 	}
 	rc = tr.exit_status;
-	*fatal_sig = tr.fatal_sig;
+	/* Interrupted, the tracer dies of the same signal, as strace does. */
+	*fatal_sig = interrupted ? interrupted : tr.fatal_sig;
 out:
 	free(tr.t);
 	return rc;

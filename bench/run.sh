@@ -1,0 +1,184 @@
+#!/usr/bin/env bash
+# Overhead of `sysray trace` against strace 6.1, measured interleaved.
+#
+#   bench/run.sh BUILD_DIR
+#
+# For each workload, every configuration runs once per round, round after round, so that
+# machine noise (other jobs, frequency changes) falls on all configurations alike. The
+# start of each round rotates so that no configuration always runs after the same one.
+#
+# Environment:
+#   ROUNDS=5                     rounds per workload
+#   WORKLOADS="getppid write openread forkexec"
+#   N_GETPPID=50000 N_WRITE=50000 N_OPENREAD=15000 N_FORKEXEC=200   iterations
+#   STRACE=strace                the strace to compare with
+#   PIN_CPU=                     a CPU list for taskset: run everything on it
+set -euo pipefail
+
+# A tracer and its tracee on different CPUs wake each other with an IPI at every stop;
+# in a VM that can cost several times the stop itself, and whether the scheduler keeps
+# them apart is luck. Pinning measures the tools instead of the scheduler.
+if [ -n "${PIN_CPU:-}" ] && [ -z "${BENCH_PINNED:-}" ]; then
+	BENCH_PINNED=1 exec taskset -c "$PIN_CPU" "$0" "$@"
+fi
+
+BUILD=${1:?usage: bench/run.sh BUILD_DIR}
+W=$BUILD/bench/workloads
+SYSRAY=$BUILD/sysray
+STRACE=${STRACE:-strace}
+ROUNDS=${ROUNDS:-5}
+WORKLOADS=${WORKLOADS:-getppid write openread forkexec}
+
+declare -A N=(
+	[getppid]=${N_GETPPID:-50000}
+	[write]=${N_WRITE:-50000}
+	[openread]=${N_OPENREAD:-15000}
+	[forkexec]=${N_FORKEXEC:-200}
+)
+
+# Configurations: a short name and the command prefix put before the workload.
+CONFIGS=(untraced strace-f sysray-f strace-c sysray-c strace-seccomp sysray-seccomp
+	 sysray-openat)
+declare -A PREFIX=(
+	[untraced]=""
+	[strace-f]="$STRACE -f -o /dev/null"
+	[strace-c]="$STRACE -c -o /dev/null"
+	[strace-seccomp]="$STRACE -f --seccomp-bpf -e trace=openat -o /dev/null"
+	[sysray-f]="$SYSRAY trace -f -o /dev/null"
+	[sysray-c]="$SYSRAY trace -c -o /dev/null"
+	[sysray-seccomp]="$SYSRAY trace -f --seccomp-bpf -e trace=openat -o /dev/null"
+	[sysray-openat]="$SYSRAY trace -f -e trace=openat -o /dev/null"
+)
+# The strace configuration each sysray one is held against.
+declare -A VERSUS=(
+	[sysray-f]=strace-f
+	[sysray-c]=strace-c
+	[sysray-seccomp]=strace-seccomp
+	[sysray-openat]=strace-seccomp
+)
+
+for f in "$W" "$SYSRAY"; do
+	[ -x "$f" ] || { echo "bench: $f is missing (run: make BUILD=$BUILD bench)" >&2; exit 1; }
+done
+command -v "$STRACE" >/dev/null || { echo "bench: $STRACE is not installed" >&2; exit 1; }
+
+OUT=$BUILD/bench
+RAW=$OUT/results.txt	# workload config round wall_s maxrss_kb
+LOG=$OUT/stderr.log	# everything the timed commands wrote
+: >"$RAW"
+: >"$LOG"
+
+# Runs one configuration of one workload; appends a row to $RAW.
+measure() {
+	local wl=$1 cfg=$2 round=$3 line
+	# shellcheck disable=SC2086 # PREFIX is a word list on purpose
+	if ! line=$("$W" time ${PREFIX[$cfg]} "$W" "$wl" "${N[$wl]}" 2>>"$LOG"); then
+		echo "bench: $cfg on $wl failed: $line (see $LOG)" >&2
+		exit 1
+	fi
+	read -r wall rss _ <<<"$line"
+	echo "$wl $cfg $round $wall $rss" >>"$RAW"
+}
+
+# Syscalls one run of the workload makes, all processes included.
+count_syscalls() {
+	local wl=$1 tmp
+	tmp=$(mktemp)
+	"$STRACE" -f -c -o "$tmp" "$W" "$wl" "${N[$wl]}"
+	awk '$NF == "total" { print $4 }' "$tmp"
+	rm -f "$tmp"
+}
+
+# fastest WORKLOAD CONFIG: the smallest wall time, the run least hit by noise.
+fastest() {
+	awk -v w="$1" -v c="$2" '$1 == w && $2 == c { print $4 }' "$RAW" | sort -g | head -1
+}
+
+# median WORKLOAD CONFIG COLUMN: the median of a column of $RAW (4: wall, 5: rss).
+median() {
+	awk -v w="$1" -v c="$2" -v col="$3" '$1 == w && $2 == c { print $col }' "$RAW" |
+		sort -g | awk '{ v[NR] = $1 } END {
+			if (NR == 0) { print "nan"; exit }
+			if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# calc EXPR: floating-point arithmetic.
+calc() {
+	awk "BEGIN { printf \"%s\", $1 }" </dev/null
+}
+
+# ratio A B [FMT]: A / B, or "-" when B is zero.
+ratio() {
+	awk -v a="$1" -v b="$2" -v f="${3:-%.2f}" 'BEGIN { if (b > 0) printf f, a / b; else printf "-" }'
+}
+
+verdict() {	# verdict VALUE LIMIT: "ok" when VALUE <= LIMIT
+	awk -v v="$1" -v l="$2" 'BEGIN { print (v != "-" && v + 0 <= l + 0) ? "ok" : "MISSED" }'
+}
+
+echo "sysray trace vs $($STRACE -V | head -1): $ROUNDS interleaved rounds per workload;"
+echo "$(nproc --all) CPUs, kernel $(uname -r), load $(cut -d' ' -f1-3 /proc/loadavg)," \
+	"$([ -n "${PIN_CPU:-}" ] && echo "pinned to CPU $PIN_CPU" || echo "not pinned")"
+echo "wall = median wall time of the whole command (best = fastest run);"
+echo "slowdown = wall / untraced wall;"
+echo "us/sc = time added per syscall the workload makes (all processes, traced or not);"
+echo "vs strace = sysray wall / strace wall for the same options (overhead = added/added)."
+
+declare -a SUMMARY
+for wl in $WORKLOADS; do
+	[ -n "${N[$wl]:-}" ] || { echo "bench: unknown workload $wl" >&2; exit 1; }
+	nsc=$(count_syscalls "$wl")
+	"$W" "$wl" "${N[$wl]}"	# warm caches
+	echo >&2 "bench: $wl N=${N[$wl]} ($nsc syscalls), $ROUNDS rounds..."
+	for ((r = 0; r < ROUNDS; r++)); do
+		n=${#CONFIGS[@]}
+		for ((i = 0; i < n; i++)); do
+			measure "$wl" "${CONFIGS[(i + r) % n]}" "$r"
+		done
+	done
+
+	declare -A WALL=() RSS=() BEST=()
+	for cfg in "${CONFIGS[@]}"; do
+		WALL[$cfg]=$(median "$wl" "$cfg" 4)
+		BEST[$cfg]=$(fastest "$wl" "$cfg")
+		RSS[$cfg]=$(median "$wl" "$cfg" 5)
+	done
+	base=${WALL[untraced]}
+	echo
+	echo "== $wl: N=${N[$wl]}, $nsc syscalls per run"
+	printf "%-15s %9s %9s %9s %8s %10s %9s %9s\n" config wall_s best_s slowdown us/sc \
+		vs_strace overhead maxrss_kB
+	for cfg in "${CONFIGS[@]}"; do
+		w=${WALL[$cfg]}
+		added=$(calc "$w - $base")
+		per=$(awk -v a="$added" -v n="$nsc" 'BEGIN { printf "%.2f", a * 1e6 / n }')
+		vs=- ov=-
+		if [ -n "${VERSUS[$cfg]:-}" ]; then
+			other=${VERSUS[$cfg]}
+			vs=$(ratio "$w" "${WALL[$other]}")
+			ov=$(ratio "$added" "$(calc "${WALL[$other]} - $base")")
+		fi
+		[ "$cfg" = untraced ] && per=-
+		printf "%-15s %9.4f %9.4f %9s %8s %10s %9s %9s\n" "$cfg" "$w" "${BEST[$cfg]}" \
+			"$(ratio "$w" "$base")" "$per" "$vs" "$ov" "${RSS[$cfg]}"
+	done
+
+	f=$(ratio "${WALL[sysray-f]}" "${WALL[strace-f]}")
+	c=$(ratio "${WALL[sysray-c]}" "${WALL[strace-c]}")
+	s=$(ratio "${WALL[sysray-seccomp]}" "${WALL[strace-seccomp]}")
+	a=$(ratio "${WALL[sysray-openat]}" "${WALL[strace-seccomp]}")
+	line="$wl: sysray/strace -f $f (goal <=0.70: $(verdict "$f" 0.70)), -c $c,"
+	line+=" --seccomp-bpf $s; -e trace=openat vs strace --seccomp-bpf $a"
+	line+=" (goal <=1: $(verdict "$a" 1))"
+	if [ "$wl" = forkexec ]; then
+		line+="; peak RSS -f sysray ${RSS[sysray-f]} kB vs strace ${RSS[strace-f]} kB"
+		line+=" (untraced ${RSS[untraced]} kB)"
+	fi
+	SUMMARY+=("$line")
+	unset WALL RSS BEST
+done
+
+echo
+echo "== summary"
+printf "%s\n" "${SUMMARY[@]}"
+echo "(raw timings: $RAW)"

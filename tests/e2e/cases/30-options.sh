@@ -1,0 +1,299 @@
+# (c) Option behaviours of `sysray trace`, each checked against strace 6.1 or a fixed shape.
+
+OPT=$WORK/opt
+mkdir -p "$OPT"
+
+# The syscall names of a trace, one per line, in order (signals and exits left out).
+names_of() {
+	sed -E 's/^[0-9]+ +//; s/^<\.\.\. ([a-z0-9_]+) resumed>.*/\1 resumed/; s/\(.*//' "$1" |
+		grep -Ev '^(---|\+\+\+| *$)' | grep -v ' resumed$'
+}
+
+# both NAME OPTIONS... -- COMMAND...: traces COMMAND with OPTIONS under strace and sysray, in
+# NAME's scratch directory, writing $OPT/NAME.s and $OPT/NAME.y (-o) and .err (stderr).
+both() {
+	local name=$1
+	shift
+	local opts=()
+	while [ "$1" != -- ]; do
+		opts+=("$1")
+		shift
+	done
+	shift
+	local dir
+	dir=$(fresh_dir "$name")
+	(cd "$dir" && timeout 60 strace "${opts[@]}" -o "$OPT/$name.s" "$@") \
+		>"$OPT/$name.s.out" 2>"$OPT/$name.s.err" </dev/null
+	dir=$(fresh_dir "$name")
+	(cd "$dir" && timeout 60 "$SYSRAY" trace "${opts[@]}" -o "$OPT/$name.y" "$@") \
+		>"$OPT/$name.y.out" 2>"$OPT/$name.y.err" </dev/null
+	touch "$OPT/$name.s" "$OPT/$name.y"
+}
+
+# Both traces name the same syscalls in the same order.
+same_names() {
+	diff <(names_of "$OPT/$1.s") <(names_of "$OPT/$1.y") >"$OPT/$1.names.diff" &&
+		[ -s "$OPT/$1.s" ]
+}
+
+# Both traces are identical once normalised.
+same_lines() {
+	local res
+	res=$(python3 "$E2E_DIR/compare.py" "$OPT/$1.s" "$OPT/$1.y" --mismatches "$MISMATCHES" \
+		--label "$1")
+	[ "${res%% *}" = "100.0" ]
+}
+
+# Every line of the trace (exits and signals aside) matches the ERE.
+all_lines_match() {
+	local log=$1 re=$2
+	[ -s "$log" ] || return 1
+	! grep -Ev '^(\+\+\+|---)' "$log" | grep -Evq -- "$re"
+}
+
+# -o FILE: the trace goes to FILE, nothing of it to stderr.
+if selected opt-o; then
+	both opt-o -- "$PROGS/files"
+	expect opt-o "trace in -o file, none on stderr" \
+		eval 'grep -q "^execve(\"$PROGS/files\"" "$OPT/opt-o.y" &&
+		      grep -qx "+++ exited with 0 +++" "$OPT/opt-o.y" &&
+		      ! grep -q "execve(" "$OPT/opt-o.y.err"'
+fi
+
+# -f with -o: every line has the pid prefix; without -f none has.
+if selected opt-f-prefix; then
+	both opt-f-prefix -f -- "$PROGS/procs"
+	expect opt-f-prefix "pid prefix on every line with -f -o" \
+		all_lines_match "$OPT/opt-f-prefix.y" '^[0-9]+ +[a-z<+-]'
+	expect opt-no-f-prefix "no pid prefix without -f" \
+		all_lines_match "$OPT/opt-o.y" '^[a-z_0-9]+\('
+fi
+
+# -ff -o FILE: one FILE.PID per process, no prefixes, the same files strace writes.
+if selected opt-ff; then
+	rm -f "$OPT"/ff.s.* "$OPT"/ff.y.*
+	dir=$(fresh_dir opt-ff)
+	(cd "$dir" && strace -ff -o "$OPT/ff.s" "$PROGS/procs") >/dev/null 2>&1
+	(cd "$dir" && "$SYSRAY" trace -ff -o "$OPT/ff.y" "$PROGS/procs") >/dev/null 2>&1
+	ns=$(ls "$OPT"/ff.s.* 2>/dev/null | wc -l)
+	ny=$(ls "$OPT"/ff.y.* 2>/dev/null | wc -l)
+	ff_ok() {
+		[ "$ny" -ge 4 ] && [ "$ny" = "$ns" ] && [ ! -e "$OPT/ff.y" ] || return 1
+		local f
+		for f in "$OPT"/ff.y.*; do
+			[[ ${f##*.} =~ ^[0-9]+$ ]] || return 1
+			all_lines_match "$f" '^([a-z_0-9]+\(|<\.\.\. )' || return 1
+		done
+		# The main process's file holds the execve of the program.
+		grep -l "^execve(\"$PROGS/procs\"" "$OPT"/ff.y.* >/dev/null
+	}
+	expect opt-ff "FILE.PID per process ($ny files, strace wrote $ns)" ff_ok
+fi
+
+# interrupt PID: SIGINT to a tracer, and its exit status once it has ended (SIGKILL after
+# 5 s, so that a tracer that ignores SIGINT fails the test instead of hanging the suite).
+interrupt() {
+	kill -INT "$1"
+	local i
+	for i in $(seq 50); do
+		kill -0 "$1" 2>/dev/null || break
+		sleep 0.1
+	done
+	kill -KILL "$1" 2>/dev/null
+	wait "$1"
+}
+
+# -p PID: attaches to a running process, and on SIGINT detaches and leaves it running.
+if selected opt-p; then
+	sleep 30 &
+	victim=$!
+	sleep 0.2
+	"$SYSRAY" trace -p "$victim" -o "$OPT/opt-p.y" 2>"$OPT/opt-p.y.err" &
+	tracer=$!
+	sleep 0.5
+	interrupt "$tracer"
+	rc_y=$?
+	sleep 30 &
+	victim2=$!
+	sleep 0.2
+	strace -p "$victim2" -o "$OPT/opt-p.s" 2>"$OPT/opt-p.s.err" &
+	tracer=$!
+	sleep 0.5
+	interrupt "$tracer"
+	rc_s=$?
+	state=$(awk '/^State:/ { print $2 }' "/proc/$victim/status" 2>/dev/null)
+	p_ok() {
+		[ "$state" = S ] && kill -0 "$victim" 2>/dev/null &&
+			grep -q "Process $victim attached" "$OPT/opt-p.y.err" &&
+			grep -q "Process $victim detached" "$OPT/opt-p.y.err" &&
+			grep -q '<detached \.\.\.>' "$OPT/opt-p.y" &&
+			[ "$rc_y" = "$rc_s" ]
+	}
+	expect opt-p "attach, detach on SIGINT, process keeps running (state '$state', exit $rc_y, strace $rc_s)" \
+		p_ok
+	kill "$victim" "$victim2" 2>/dev/null
+	wait "$victim" "$victim2" 2>/dev/null
+
+	# -q hides the attach and detach messages.
+	sleep 30 &
+	victim=$!
+	sleep 0.2
+	"$SYSRAY" trace -q -p "$victim" -o /dev/null 2>"$OPT/opt-q.y.err" &
+	tracer=$!
+	sleep 0.3
+	interrupt "$tracer"
+	expect opt-q "-q: no attach/detach messages" \
+		eval '! grep -q "attached\|detached" "$OPT/opt-q.y.err"'
+	kill "$victim" 2>/dev/null
+	wait "$victim" 2>/dev/null
+fi
+
+# -qq: no "+++ exited" line either.
+if selected opt-qq; then
+	both opt-qq -qq -- "$PROGS/files"
+	expect opt-qq "-qq: no exit line" \
+		eval '[ -s "$OPT/opt-qq.y" ] && ! grep -q "^+++ exited" "$OPT/opt-qq.y"'
+fi
+
+# -c: the same table shape, syscall names and call and error counts as strace -c.
+count_table() {
+	awk 'NR > 2 && /^------/ { exit } NR > 2 {
+		name = $NF; calls = (NF == 6) ? $4 : $4; errors = (NF == 6) ? $5 : 0
+		print name, calls, errors }' "$1" | sort
+}
+if selected opt-c; then
+	both opt-c -c -- "$PROGS/files"
+	c_ok() {
+		[ "$(head -2 "$OPT/opt-c.y")" = "$(head -2 "$OPT/opt-c.s")" ] &&
+			diff <(count_table "$OPT/opt-c.s") <(count_table "$OPT/opt-c.y") \
+				>"$OPT/opt-c.diff" &&
+			[ "$(tail -1 "$OPT/opt-c.y" | awk '{ print $NF }')" = total ] &&
+			! grep -q 'execve(' "$OPT/opt-c.y"
+	}
+	expect opt-c "-c table: header, names, calls and errors as strace's" c_ok
+	both opt-C -C -- "$PROGS/files"
+	expect opt-C "-C: the trace, then the table" \
+		eval 'grep -q "^execve(" "$OPT/opt-C.y" && tail -1 "$OPT/opt-C.y" | grep -q "total$"'
+fi
+
+# -e trace= selections name the same syscalls as strace's.
+if selected opt-e-trace; then
+	both opt-e-trace-file -e trace=%file -- "$PROGS/files"
+	expect opt-e-trace-file "-e trace=%file selects strace's syscalls" \
+		same_names opt-e-trace-file
+	both opt-e-trace-regex -e 'trace=!/^(mmap|mprotect|brk|read)$' -- "$PROGS/files"
+	expect opt-e-trace-regex "-e trace=!/regex selects strace's syscalls" \
+		same_names opt-e-trace-regex
+	both opt-e-trace-list -e trace=openat,close,write -- "$PROGS/files"
+	expect opt-e-trace-list "-e trace=a,b,c" same_names opt-e-trace-list
+	both opt-e-trace-stat -e 'trace=%%stat,%net' -- "$PROGS/files"
+	expect opt-e-trace-stat "-e trace=%%stat" same_names opt-e-trace-stat
+	both opt-e-signal -f -e signal=none -- "$PROGS/procs"
+	expect opt-e-signal "-e signal=none hides signal lines" \
+		eval '[ -s "$OPT/opt-e-signal.y" ] && ! grep -q -- "--- SIG" "$OPT/opt-e-signal.y"'
+fi
+
+# -z / -Z: only successful / only failed syscalls, as strace selects them.
+if selected opt-z; then
+	both opt-z -z -- "$PROGS/files"
+	expect opt-z "-z: strace's successful syscalls" same_names opt-z
+	both opt-Z -Z -- "$PROGS/files"
+	expect opt-Z "-Z: strace's failed syscalls, all failing" \
+		eval 'same_names opt-Z && all_lines_match "$OPT/opt-Z.y" "= -1 E[A-Z0-9]+ \\("'
+fi
+
+# Timestamps and times: the shapes strace prints.
+if selected opt-time; then
+	both opt-T -T -- "$PROGS/files"
+	expect opt-T "-T: <S.UUUUUU> after each result" \
+		all_lines_match "$OPT/opt-T.y" '(= \?$| <[0-9]+\.[0-9]{6}>$)'
+	both opt-t -t -- "$PROGS/files"
+	expect opt-t "-t: HH:MM:SS" all_lines_match "$OPT/opt-t.y" '^[0-2][0-9]:[0-5][0-9]:[0-6][0-9] [a-z+-]'
+	both opt-tt -tt -- "$PROGS/files"
+	expect opt-tt "-tt: HH:MM:SS.UUUUUU" \
+		all_lines_match "$OPT/opt-tt.y" '^[0-2][0-9]:[0-5][0-9]:[0-6][0-9]\.[0-9]{6} [a-z+-]'
+	both opt-ttt -ttt -- "$PROGS/files"
+	expect opt-ttt "-ttt: EPOCH.UUUUUU" \
+		all_lines_match "$OPT/opt-ttt.y" '^[0-9]{10}\.[0-9]{6} [a-z+-]'
+	both opt-abs-ts --absolute-timestamps=format:unix,precision:ms -- "$PROGS/files"
+	expect opt-abs-ts "--absolute-timestamps=unix,ms: EPOCH.MMM" \
+		all_lines_match "$OPT/opt-abs-ts.y" '^[0-9]{10}\.[0-9]{3} [a-z+-]'
+	both opt-r -r -- "$PROGS/files"
+	expect opt-r "-r: relative S.UUUUUU, width 6 before the point" \
+		all_lines_match "$OPT/opt-r.y" '^ *[0-9]{1,6}\.[0-9]{6} [a-z+-]'
+	expect opt-r-first "-r: the first line is at 0" \
+		eval 'head -1 "$OPT/opt-r.y" | grep -q "^     0\.000000 "'
+fi
+
+# String and layout options on write(2), whose decoding every area relies on.
+if selected opt-format; then
+	both opt-s5 -s 5 -e trace=write -- "$PROGS/files"
+	expect opt-s5 "-s 5 as strace" eval 'grep -q "\"hello\"\.\.\., 16)" "$OPT/opt-s5.y" &&
+		same_lines opt-s5'
+	both opt-x -x -e trace=write -- "$PROGS/files"
+	expect opt-x "-x as strace" same_lines opt-x
+	both opt-xx -xx -e trace=write -- "$PROGS/files"
+	expect opt-xx "-xx as strace" same_lines opt-xx
+	both opt-a0 -a 0 -e trace=write,close -- "$PROGS/files"
+	expect opt-a0 "-a 0: one space before =" \
+		eval 'same_lines opt-a0 && ! grep -q ")  =" "$OPT/opt-a0.y"'
+	both opt-a40 -e trace=close -- "$PROGS/files"
+	expect opt-a40 "default -a 40: = at column 40" \
+		eval 'grep "^close(3) " "$OPT/opt-a40.y" | head -1 | grep -q "^close(3) \{32\}= 0$"'
+	both opt-y -y -e trace=write,close -- "$PROGS/files"
+	expect opt-y "-y: fds with their paths, as strace" \
+		eval 'grep -q "<[^>]*data.txt>" "$OPT/opt-y.y" && same_lines opt-y'
+	both opt-X-raw -X raw -e trace=openat -- "$PROGS/files"
+	expect opt-X-raw "-X raw as strace" same_lines opt-X-raw
+fi
+
+# -E and -u change the command's environment and user.
+if selected opt-env; then
+	out=$("$SYSRAY" trace -o /dev/null -E SYSRAY_T=bar sh -c 'echo "$SYSRAY_T"' 2>/dev/null)
+	expect opt-E "-E VAR=VAL sets it (got '$out')" test "$out" = bar
+	out=$(SYSRAY_T=x "$SYSRAY" trace -o /dev/null -E SYSRAY_T sh -c 'echo "${SYSRAY_T-unset}"' \
+		2>/dev/null)
+	expect opt-E-unset "-E VAR unsets it (got '$out')" test "$out" = unset
+	if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1; then
+		out=$("$SYSRAY" trace -o /dev/null -u nobody id -u 2>/dev/null)
+		expect opt-u "-u nobody runs as nobody (got '$out')" test "$out" = "$(id -u nobody)"
+	fi
+fi
+
+# The command's exit status and fatal signal become sysray's.
+if selected opt-exit; then
+	"$SYSRAY" trace -o /dev/null sh -c 'exit 3' 2>/dev/null
+	rc=$?
+	expect opt-exit-status "exit 3 gives exit 3 (got $rc)" test "$rc" = 3
+	rc=$(python3 -c 'import subprocess, sys
+print(subprocess.run(sys.argv[1:], stderr=subprocess.DEVNULL).returncode)' \
+		"$SYSRAY" trace -o /dev/null sh -c 'kill -TERM $$')
+	expect opt-exit-signal "killed by SIGTERM dies of SIGTERM (got $rc)" test "$rc" = -15
+	"$SYSRAY" trace -o /dev/null true 2>/dev/null
+	rc=$?
+	expect opt-exit-zero "exit 0 gives exit 0 (got $rc)" test "$rc" = 0
+fi
+
+# Errors: messages and exit codes.
+if selected opt-errors; then
+	"$SYSRAY" nosuch >/dev/null 2>"$OPT/err-cmd"
+	rc=$?
+	expect opt-err-command "unknown command: message, exit 1 (got $rc)" \
+		eval '[ "$rc" = 1 ] && grep -q "unknown command" "$OPT/err-cmd"'
+	"$SYSRAY" trace -p 999999 >/dev/null 2>"$OPT/err-pid"
+	rc=$?
+	expect opt-err-pid "-p 999999: message, exit 1 (got $rc)" \
+		eval '[ "$rc" = 1 ] && grep -q "999999" "$OPT/err-pid"'
+	"$SYSRAY" trace -e trace=nosuch true >/dev/null 2>"$OPT/err-trace"
+	rc=$?
+	expect opt-err-trace "-e trace=nosuch: invalid system call, exit 1 (got $rc)" \
+		eval '[ "$rc" = 1 ] && grep -q "invalid system call .nosuch." "$OPT/err-trace"'
+	"$SYSRAY" trace >/dev/null 2>"$OPT/err-noargs"
+	rc=$?
+	expect opt-err-noargs "no command: message, exit 1 (got $rc)" \
+		eval '[ "$rc" = 1 ] && grep -q "must have PROG" "$OPT/err-noargs"'
+	"$SYSRAY" trace -o /dev/null /nonexistent/prog >/dev/null 2>"$OPT/err-exec"
+	rc=$?
+	expect opt-err-exec "missing program: message, exit 1 (got $rc)" \
+		eval '[ "$rc" = 1 ] && grep -q "/nonexistent/prog" "$OPT/err-exec"'
+fi

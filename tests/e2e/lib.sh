@@ -1,0 +1,131 @@
+# Helpers of the end-to-end runner, sourced by tests/e2e/run.sh.
+# Globals set by run.sh: SYSRAY, PROGS, WORK, SUMMARY, MISMATCHES, E2E_DIR.
+
+E2E_PASSED=0
+E2E_FAILED=0
+E2E_SKIPPED=0
+E2E_FAILED_NAMES=()
+
+# Is test NAME listed in known-failures.txt (behaviour not implemented yet)?
+known_failure() {
+	awk -v n="$1" '$1 == n { found = 1 } END { exit !found }' \
+		"$E2E_DIR/known-failures.txt" 2>/dev/null
+}
+
+# pass NAME [DETAIL]
+pass() {
+	E2E_PASSED=$((E2E_PASSED + 1))
+	if known_failure "${1%% *}"; then
+		echo "PASS $1 (now passes: remove it from tests/e2e/known-failures.txt)"
+	else
+		echo "PASS $1"
+	fi
+}
+
+# fail NAME REASON...: a failure, or an expected one (counted as skipped) for a test listed
+# in known-failures.txt.
+fail() {
+	local name=$1
+	shift
+	if known_failure "$name"; then
+		E2E_SKIPPED=$((E2E_SKIPPED + 1))
+		echo "XFAIL $name: $* (known failure)"
+		return
+	fi
+	E2E_FAILED=$((E2E_FAILED + 1))
+	E2E_FAILED_NAMES+=("$name")
+	echo "FAIL $name: $*"
+}
+
+# Is test NAME selected by E2E_FILTER (an ERE, all when empty)?
+selected() {
+	[ -z "${E2E_FILTER:-}" ] || [[ $1 =~ $E2E_FILTER ]]
+}
+
+# expect NAME DESCRIPTION COMMAND...: passes when COMMAND succeeds.
+expect() {
+	local name=$1 what=$2
+	shift 2
+	selected "$name" || return 0
+	if "$@"; then
+		pass "$name"
+	else
+		fail "$name" "$what"
+	fi
+}
+
+# The threshold in percent of identical lines for comparison test NAME:
+# E2E_THRESHOLD if set, else its line in thresholds.txt, else 97.
+threshold_of() {
+	if [ -n "${E2E_THRESHOLD:-}" ]; then
+		echo "$E2E_THRESHOLD"
+		return
+	fi
+	local t
+	t=$(awk -v n="$1" '$1 == n { print $2 }' "$E2E_DIR/thresholds.txt" 2>/dev/null)
+	echo "${t:-97}"
+}
+
+# A fresh, empty directory at a fixed path for test NAME: both tracers see the same paths.
+fresh_dir() {
+	rm -rf "$WORK/run/$1"
+	mkdir -p "$WORK/run/$1"
+	echo "$WORK/run/$1"
+}
+
+# run_traced NAME WHO LOG COMMAND...: runs COMMAND under WHO (strace or sysray) with -f -o LOG
+# in NAME's fresh directory, after NAME's setup function (setup_NAME) if there is one.
+run_traced() {
+	local name=$1 who=$2 log=$3
+	shift 3
+	local dir
+	dir=$(fresh_dir "$name")
+	local setup="setup_${name//[^A-Za-z0-9_]/_}"
+	if declare -F "$setup" >/dev/null; then
+		(cd "$dir" && "$setup") >/dev/null 2>&1
+	fi
+	if [ "$who" = strace ]; then
+		(cd "$dir" && timeout 120 strace -f -o "$log" "$@") \
+			>"$log.out" 2>"$log.err" </dev/null
+	else
+		(cd "$dir" && timeout 120 "$SYSRAY" trace -f -o "$log" "$@") \
+			>"$log.out" 2>"$log.err" </dev/null
+	fi
+}
+
+# compare_trace NAME COMMAND...: traces COMMAND with strace and with sysray, compares the
+# normalised logs, records the share of identical lines, passes at NAME's threshold.
+compare_trace() {
+	local name=$1
+	shift
+	selected "$name" || return 0
+	local s="$WORK/logs/$name.strace" y="$WORK/logs/$name.sysray"
+	mkdir -p "$WORK/logs"
+	run_traced "$name" strace "$s" "$@"
+	run_traced "$name" sysray "$y" "$@"
+	local rc_y=$?
+	local base=""
+	if [ -n "${E2E_BASELINE:-}" ]; then
+		run_traced "$name" strace "$s.2" "$@"
+		base=$(python3 "$E2E_DIR/compare.py" "$s" "$s.2" | cut -d' ' -f1)
+	fi
+	if [ ! -s "$y" ]; then
+		fail "$name" "sysray wrote no trace (exit $rc_y): $(head -c 300 "$y.err")"
+		printf '%-16s %6s %6s %6s %s\n' "$name" "0.0" "0" "0" "${base:+baseline $base}" \
+			>>"$SUMMARY"
+		return
+	fi
+	local res pct matched total thr
+	res=$(python3 "$E2E_DIR/compare.py" "$s" "$y" --mismatches "$MISMATCHES" \
+		--label "$name")
+	read -r pct matched total <<<"$res"
+	thr=$(threshold_of "$name")
+	printf '%-16s %6s%% %6s/%-6s threshold %s%%%s\n' "$name" "$pct" "$matched" "$total" \
+		"$thr" "${base:+  (strace vs strace: $base%)}" >>"$SUMMARY"
+	if awk -v p="$pct" -v t="$thr" 'BEGIN { exit !(p >= t) }'; then
+		pass "$name ($pct% identical lines)"
+	else
+		fail "$name" "$pct% identical lines, below the threshold $thr%" \
+			"(logs: $s $y)"
+	fi
+}

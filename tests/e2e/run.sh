@@ -1,0 +1,58 @@
+#!/bin/bash
+# End-to-end tests of `sysray trace` against the real strace 6.1.
+# Usage: tests/e2e/run.sh BUILD
+#   E2E_FILTER=REGEX    run only the tests whose name matches
+#   E2E_THRESHOLD=PCT   use this threshold for every comparison test
+#   E2E_BASELINE=1      also trace each comparison twice with strace (run-to-run noise)
+# Writes BUILD/e2e/summary.txt (percentages of identical lines per program and command)
+# and BUILD/e2e/mismatches.tsv (label, process, strace line, sysray line).
+# Tests listed in tests/e2e/known-failures.txt that fail are counted as skipped (XFAIL).
+# Ends with "e2e: N passed, N failed, N skipped"; with SYSRAY_COUNTS=FILE it appends
+# "e2e P F S" there.
+set -u
+build=${1:?usage: run.sh BUILD}
+E2E_DIR=$(cd "$(dirname "$0")" && pwd)
+build=$(cd "$build" && pwd)
+SYSRAY=$build/sysray
+PROGS=$build/tests/progs
+WORK=$build/e2e
+SUMMARY=$WORK/summary.txt
+MISMATCHES=$WORK/mismatches.tsv
+export LC_ALL=C.UTF-8 TZ=UTC
+
+rm -rf "$WORK"
+mkdir -p "$WORK"
+: >"$SUMMARY"
+: >"$MISMATCHES"
+
+. "$E2E_DIR/lib.sh"
+
+if [ ! -x "$SYSRAY" ] || ! command -v strace >/dev/null; then
+	echo "e2e: needs $SYSRAY and strace" >&2
+	fail setup "missing sysray or strace"
+else
+	for f in "$E2E_DIR"/cases/*.sh; do
+		. "$f"
+	done
+fi
+
+echo
+echo "== identical lines, sysray vs strace (normalised) =="
+cat "$SUMMARY"
+# Thresholds a little under today's figures (run-to-run noise), to paste into thresholds.txt.
+awk '$2 ~ /%$/ { p = $2 + 0; t = int(p) - (p < 99 ? 2 : 0); print $1, (t > 0 ? t : 0) }' \
+	"$SUMMARY" >"$WORK/thresholds.suggested"
+if [ -s "$MISMATCHES" ]; then
+	echo
+	echo "== most frequent mismatching syscalls (strace's line, sysray's line) =="
+	python3 "$E2E_DIR/mismatch_report.py" "$MISMATCHES" 25 | tee "$WORK/mismatch-report.txt"
+fi
+if [ ${#E2E_FAILED_NAMES[@]} -gt 0 ]; then
+	echo
+	echo "failed: ${E2E_FAILED_NAMES[*]}"
+fi
+if [ -n "${SYSRAY_COUNTS:-}" ]; then
+	echo "e2e $E2E_PASSED $E2E_FAILED $E2E_SKIPPED" >>"$SYSRAY_COUNTS"
+fi
+echo "e2e: $E2E_PASSED passed, $E2E_FAILED failed, $E2E_SKIPPED skipped"
+[ "$E2E_FAILED" -eq 0 ]
