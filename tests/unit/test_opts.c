@@ -392,7 +392,7 @@ static void test_summary_options(void **state)
 	assert_true(opts.columns[CC_NAME]);	/* always there */
 	assert_int_equal(opts.column_order[0], CC_CALLS);
 	assert_int_equal(opts.column_order[1], CC_MIN_TIME);
-	ERR("-U", "-c", "-U", "bogus", "true");
+	ERR("unknown column name", "-c", "-U", "bogus", "true");
 	OK("-c", "-w", "true");
 	assert_true(opts.wall_time);
 }
