@@ -7,9 +7,9 @@ CFLAGS   ?= -O2 -g
 WARN     := -Wall -Wextra -Werror -Wno-unused-parameter
 CPPFLAGS += -Isrc -D_GNU_SOURCE
 ALL_CFLAGS = -std=gnu11 $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) -MMD -MP
-LDLIBS   += -lseccomp -lpthread
+LDLIBS   += -lseccomp -ljson-c -lpthread
 
-SRC_DIRS := src/util src/schema src/output src/source/ptrace src/trace src/trace/decode src/cli
+SRC_DIRS := src/util src/schema src/output src/source/ptrace src/trace src/trace/decode src/procfs src/seccomp src/cli
 SRCS     := $(foreach d,$(SRC_DIRS),$(wildcard $(d)/*.c))
 OBJS     := $(SRCS:%.c=$(BUILD)/%.o)
 LIB_OBJS := $(filter-out $(BUILD)/src/cli/%,$(OBJS))

@@ -1,8 +1,12 @@
-/* The subcommands of sysray; each returns the process exit status. */
+/* The subcommands of sysray; each takes its own argv (argv[0] is its name) and returns
+ * the process exit status. */
 #ifndef SYSRAY_CLI_COMMANDS_H
 #define SYSRAY_CLI_COMMANDS_H
 
 int cmd_trace(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
+/* ps, pstree, lsof, netstat, env, proc: argv[0] says which. */
+int cmd_procs(int argc, char **argv);
+int cmd_seccomp(int argc, char **argv);
 
 #endif

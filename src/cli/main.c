@@ -12,6 +12,9 @@ static void usage(FILE *f)
 		"\n"
 		"Commands:\n"
 		"  trace [strace options] CMD [ARGS] | -p PID   trace syscalls like strace\n"
+		"  ps | pstree | lsof | netstat | env PID | proc PID\n"
+		"                                               inspect processes through /proc\n"
+		"  seccomp status|record|check|run              limit syscalls with seccomp profiles\n"
 		"  demo                                         trace a built-in demo workload\n"
 		"  help                                         this text\n"
 		"\n"
@@ -29,6 +32,12 @@ int main(int argc, char **argv)
 		return cmd_trace(argc - 1, argv + 1);
 	if (!strcmp(cmd, "demo"))
 		return cmd_demo(argc - 1, argv + 1);
+	static const char *const procs[] = { "ps", "pstree", "lsof", "netstat", "env", "proc" };
+	for (size_t i = 0; i < ARRAY_SIZE(procs); i++)
+		if (!strcmp(cmd, procs[i]))
+			return cmd_procs(argc - 1, argv + 1);
+	if (!strcmp(cmd, "seccomp"))
+		return cmd_seccomp(argc - 1, argv + 1);
 	if (!strcmp(cmd, "help") || !strcmp(cmd, "-h") || !strcmp(cmd, "--help")) {
 		usage(stdout);
 		return 0;
