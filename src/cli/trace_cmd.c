@@ -62,7 +62,8 @@ int cmd_trace(int argc, char **argv)
 		.username = o.username,
 		.env_changes = o.env_changes,
 		.nenv_changes = o.nenv_changes,
-		.quiet = o.quiet,
+		/* As strace: a trace written to a file for a started command is quiet by default. */
+		.quiet = o.quiet || (o.outfile && o.argv && !o.quiet_set),
 	};
 	struct printer *pr = printer_new(&o);
 	if (!pr)

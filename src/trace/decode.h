@@ -33,7 +33,7 @@ struct sc {
 	int64_t rval;		/* at exit: the raw return value */
 	int err;		/* at exit: errno if the syscall failed, else 0 */
 	bool exiting;
-	const char *prev_name;	/* the process's previous syscall, NULL if unknown (restart_syscall) */
+	const char *prev_name;	/* the last syscall of this process whose exit was traced, or NULL */
 	bool verbose;		/* -v, -e abbrev=none: print structs and arrays whole */
 	bool no_deref;		/* -e verbose=none: print pointers, not what they point to */
 	uint64_t priv[4];	/* kept from entry to exit */
@@ -120,8 +120,6 @@ void print_siginfo_at(struct sc *sc, uint64_t addr);
  * failed syscall at exit, unreadable memory) and returns -1.
  */
 int umove_or_print_addr(struct sc *sc, uint64_t addr, void *buf, size_t n);
-/* The name of the syscall this process made before the current one; NULL if unknown. */
-const char *sc_prev_syscall_name(const struct sc *sc);
 /* ---- end of proc area ---- */
 
 #endif

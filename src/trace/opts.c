@@ -245,6 +245,7 @@ int trace_qualify(struct trace_opts *o, const char *expr)
 		return parse_fd_set(o->write_fds, v);
 	if (KEY("quiet") || KEY("silent") || KEY("silence") || KEY("q")) {
 		o->quiet = strcmp(v, "none") ? 1 : 0;
+		o->quiet_set = true;
 		return 0;
 	}
 	if (KEY("decode-fds") || KEY("decode-fd")) {
@@ -643,7 +644,7 @@ int trace_opts_parse(struct trace_opts *o, int argc, char **argv, bool *exit_now
 			o->paths = xrealloc(o->paths, (size_t)(o->npaths + 1) * sizeof(char *));
 			o->paths[o->npaths++] = optarg;
 			break;
-		case 'q': o->quiet++; break;
+		case 'q': o->quiet++; o->quiet_set = true; break;
 		case 'r': o->relative = true; break;
 		case 's': rc = parse_int(optarg, "-s", 0, &o->string_limit); break;
 		case 'S': rc = parse_sort(o, optarg); seen_S = true; break;
@@ -687,7 +688,10 @@ int trace_opts_parse(struct trace_opts *o, int argc, char **argv, bool *exit_now
 		case OPT_READ: rc = qualify_with(o, "read", optarg); break;
 		case OPT_WRITE: rc = qualify_with(o, "write", optarg); break;
 		case OPT_DECODE_FDS: rc = qualify_with(o, "decode-fds", optarg ? optarg : "all"); break;
-		case OPT_QUIET: o->quiet = optarg && !strcmp(optarg, "none") ? 0 : 1; break;
+		case OPT_QUIET:
+			o->quiet = optarg && !strcmp(optarg, "none") ? 0 : 1;
+			o->quiet_set = true;
+			break;
 		case OPT_STRINGS_HEX:
 			xflags = !optarg || !strcmp(optarg, "all") ? 2 :
 				 !strcmp(optarg, "non-ascii") ? 1 : 0;

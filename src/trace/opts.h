@@ -90,6 +90,7 @@ struct trace_opts {
 	enum pr_str_style str_style;	/* -x -xx */
 	enum pr_xlat_style xlat_style;	/* -X */
 	int quiet;		/* -q 1, -qq 2 */
+	bool quiet_set;		/* -q or -e quiet= given: no default quietness */
 
 	/* summary */
 	int count;		/* -c 1, -C 2 */

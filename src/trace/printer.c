@@ -43,8 +43,7 @@ struct proc {
 	struct out line;		/* the text of its current line, not yet on the stream */
 	struct timespec entry_time;
 	uint64_t entry_stime;
-	const struct syscall_info *cur;		/* the syscall it is in or was last in */
-	const struct syscall_info *prev;	/* the one before (for restart_syscall) */
+	const char *last_exited;	/* its last traced syscall to return (restart_syscall) */
 };
 
 struct printer {
@@ -320,15 +319,13 @@ static void on_entry(struct printer *P, struct proc *p, const struct tracer_even
 	struct sc *sc = &p->sc;
 	p->in_syscall = true;
 	p->interrupted = false;
-	p->prev = p->cur;
-	p->cur = syscall_by_nr(ev->nr);
 	p->entry_time = ev->when;
 	p->entry_stime = ev->stime_ns;
 	p->shown = wanted(P, ev->nr);
 	if (!p->shown)
 		return;
 	memset(sc, 0, sizeof(*sc));
-	sc->prev_name = p->prev ? p->prev->name : NULL;
+	sc->prev_name = p->last_exited;
 	sc->opt = P->opt;
 	sc->pid = ev->pid;
 	sc->nr = ev->nr;
@@ -462,6 +459,8 @@ static void on_exit_stop(struct printer *P, struct proc *p, const struct tracer_
 	}
 	if (!printing(P))
 		return;
+	if (sc->info)
+		p->last_exited = sc->info->name;
 
 	if (!(P->opt->status & status_of(sc))) {
 		if (!p->interrupted) {

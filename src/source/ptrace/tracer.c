@@ -29,6 +29,7 @@ struct tracee {
 	bool fresh;		/* its first (attach) stop is still to come */
 	bool hidden;		/* the started command before its execve: not reported */
 	bool attached;		/* came from -p: detach, do not kill */
+	bool started;		/* the command we started: its SIGCONT is ours, not its own */
 	int pending_sig;	/* signal to pass on at detach */
 };
 
@@ -95,6 +96,18 @@ static void emit(struct tracer *tr, struct tracer_event *ev, bool hidden)
 	struct mem_reader mem = tracee_mem_reader(ev->pid);
 	ev->mem = &mem;
 	tr->sink(tr->ctx, ev);
+}
+
+/*
+ * The started command is hidden until its execve: what runs before is sysray's own
+ * set-up code. From then on it is reported like any traced process.
+ */
+static void reveal(struct tracer *tr, struct tracee *t)
+{
+	t->hidden = false;
+	struct tracer_event ev = { .kind = TEV_NEW_CHILD, .pid = t->pid };
+	clock_gettime(CLOCK_MONOTONIC, &ev.when);
+	emit(tr, &ev, false);
 }
 
 /* ---- starting the command ---- */
@@ -199,11 +212,7 @@ static int start_command(struct tracer *tr)
 	if (pid == 0) {
 		restore_signals();
 		apply_env(cfg);
-		if (ptrace(PTRACE_TRACEME, 0, 0, 0) < 0) {
-			fprintf(stderr, "%s: ptrace(PTRACE_TRACEME): %s\n", progname, strerror(errno));
-			_exit(1);
-		}
-		/* The tracer sets its options while we are stopped here. */
+		/* The tracer seizes us while we are stopped here, then sends SIGCONT. */
 		raise(SIGSTOP);
 		if (cfg->use_seccomp && install_seccomp(cfg) != 0) {
 			fprintf(stderr, "%s: seccomp filter is requested but unavailable\n", progname);
@@ -216,22 +225,25 @@ static int start_command(struct tracer *tr)
 		_exit(1);
 	}
 	free(path);
+	/*
+	 * Seized (not PTRACE_TRACEME) so that group-stops are reported as such and the
+	 * process really stays stopped; its children are then seized too.
+	 */
 	int status;
-	if (waitpid(pid, &status, 0) < 0 || !WIFSTOPPED(status)) {
-		msg("the command stopped before it could be traced");
+	if (waitpid(pid, &status, WSTOPPED) < 0 || !WIFSTOPPED(status)) {
+		msg("the command ended before it could be traced");
 		return -1;
 	}
-	if (ptrace(PTRACE_SETOPTIONS, pid, 0, tr->ptrace_opts) < 0) {
-		msg_errno("ptrace(PTRACE_SETOPTIONS, %d)", pid);
+	if (ptrace(PTRACE_SEIZE, pid, 0, tr->ptrace_opts) < 0) {
+		msg_errno("ptrace(PTRACE_SEIZE, %d)", pid);
 		kill(pid, SIGKILL);
 		return -1;
 	}
 	struct tracee *t = add(tr, pid);
-	t->fresh = false;
 	t->hidden = true;
+	t->started = true;
 	tr->started = pid;
-	/* Resume, dropping our SIGSTOP. In seccomp mode only filtered syscalls stop it. */
-	ptrace(cfg->use_seccomp ? PTRACE_CONT : PTRACE_SYSCALL, pid, 0, 0);
+	kill(pid, SIGCONT);
 	return 0;
 }
 
@@ -323,8 +335,11 @@ static int attach_pid(struct tracer *tr, pid_t pid)
 
 static void resume(struct tracer *tr, struct tracee *t, int sig)
 {
-	/* In seccomp mode a process runs freely until the filter stops it again. */
-	bool step = !tr->cfg->use_seccomp || t->in_syscall || t->hidden;
+	/*
+	 * In seccomp mode a process runs freely until the filter stops it again; stepping
+	 * would add a syscall-entry stop before every seccomp stop.
+	 */
+	bool step = !tr->cfg->use_seccomp || t->in_syscall;
 	if (ptrace(step ? PTRACE_SYSCALL : PTRACE_CONT, t->pid, 0, sig) < 0 && errno != ESRCH)
 		msg_errno("ptrace(%s, %d)", step ? "PTRACE_SYSCALL" : "PTRACE_CONT", t->pid);
 }
@@ -342,13 +357,18 @@ static void on_syscall_stop(struct tracer *tr, struct tracee *t, struct tracer_e
 		resume(tr, t, 0);
 		return;
 	}
+	if (info.op == PTRACE_SYSCALL_INFO_SECCOMP && t->in_syscall) {
+		/* Already reported by its syscall-entry stop. */
+		resume(tr, t, 0);
+		return;
+	}
 	if (info.op == PTRACE_SYSCALL_INFO_ENTRY || info.op == PTRACE_SYSCALL_INFO_SECCOMP) {
 		/* The seccomp and entry layouts share nr and args. */
 		ev->kind = TEV_SYSCALL_ENTRY;
 		ev->nr = (long)info.entry.nr;
 		memcpy(ev->args, info.entry.args, sizeof(ev->args));
 		if (t->hidden && (ev->nr == NR_EXECVE || ev->nr == NR_EXECVEAT))
-			t->hidden = false;
+			reveal(tr, t);
 		t->in_syscall = true;
 	} else if (info.op == PTRACE_SYSCALL_INFO_EXIT) {
 		ev->kind = TEV_SYSCALL_EXIT;
@@ -363,18 +383,26 @@ static void on_syscall_stop(struct tracer *tr, struct tracee *t, struct tracer_e
 	resume(tr, t, 0);
 }
 
+/* A fork/clone child is traced from now on (auto-attached by PTRACE_O_TRACE*). */
+static struct tracee *adopt_child(struct tracer *tr, pid_t pid, bool hidden)
+{
+	struct tracee *t = add(tr, pid);
+	t->hidden = hidden;
+	if (!tr->cfg->quiet && !hidden)
+		fprintf(stderr, "%s: Process %d attached\n", progname, pid);
+	struct tracer_event ev = { .kind = TEV_NEW_CHILD, .pid = pid };
+	clock_gettime(CLOCK_MONOTONIC, &ev.when);
+	emit(tr, &ev, hidden);
+	return t;
+}
+
 static void on_new_child(struct tracer *tr, struct tracee *parent)
 {
 	unsigned long child = 0;
 	if (ptrace(PTRACE_GETEVENTMSG, parent->pid, 0, &child) < 0 || !child)
 		return;
-	if (find(tr, (pid_t)child))
-		return;
-	bool hidden = parent->hidden;
-	add(tr, (pid_t)child);	/* may move PARENT */
-	struct tracer_event ev = { .kind = TEV_NEW_CHILD, .pid = (pid_t)child };
-	clock_gettime(CLOCK_MONOTONIC, &ev.when);
-	emit(tr, &ev, hidden);
+	if (!find(tr, (pid_t)child))
+		adopt_child(tr, (pid_t)child, parent->hidden);	/* may move PARENT */
 }
 
 static void on_exec(struct tracer *tr, struct tracee *t, struct tracer_event *ev)
@@ -392,7 +420,7 @@ static void on_exec(struct tracer *tr, struct tracee *t, struct tracer_event *ev
 		}
 	}
 	if (t->hidden)
-		t->hidden = false;
+		reveal(tr, t);
 	resume(tr, t, 0);
 }
 
@@ -415,9 +443,8 @@ static void on_signal_stop(struct tracer *tr, struct tracee *t, int sig, int eve
 		ptrace(PTRACE_LISTEN, t->pid, 0, 0);
 		return;
 	}
-	if (t->fresh && sig == SIGSTOP) {
-		/* The first stop of an auto-attached child. */
-		t->fresh = false;
+	if (t->started && t->hidden && sig == SIGCONT) {
+		/* The SIGCONT that released the command we started: not its own signal. */
 		resume(tr, t, 0);
 		return;
 	}
@@ -441,9 +468,7 @@ static void handle_stop(struct tracer *tr, pid_t pid, int status, const struct r
 	struct tracee *t = find(tr, pid);
 	if (!t) {
 		/* A new child can stop before its parent's fork event is seen. */
-		t = add(tr, pid);
-		struct tracer_event born = { .kind = TEV_NEW_CHILD, .pid = pid };
-		emit(tr, &born, false);
+		t = adopt_child(tr, pid, false);
 	}
 	struct tracer_event ev = { .pid = pid, .stime_ns = stime_ns(ru) };
 	clock_gettime(CLOCK_MONOTONIC, &ev.when);

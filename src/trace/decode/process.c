@@ -1,0 +1,1289 @@
+/*
+ * Process syscalls: creation (clone, clone3, fork), program loading (execve), ending and
+ * reaping (exit, wait4, waitid), and process control (prctl, seccomp, ptrace, pidfds,
+ * namespaces, kcmp, process_vm_readv/writev).
+ */
+#include <inttypes.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <linux/kcmp.h>
+#include <linux/seccomp.h>
+
+#include "schema/names.h"
+#include "trace/decode.h"
+#include "trace/decode/decoders.h"
+#include "trace/opts.h"
+#include "util/util.h"
+
+/* A table private to this file (XLAT_DEFINE's would be global and could clash). */
+#define STATIC_XLAT(name_, ...) \
+	static const struct xlat_pair name_##_pairs[] = { __VA_ARGS__ }; \
+	static const struct xlat name_ = { name_##_pairs, ARRAY_SIZE(name_##_pairs) }
+
+/* Prints S and makes the next value follow it without a separator ("|", " => "). */
+static void glue(struct pr *p, const char *s)
+{
+	pr_raw(p, s);
+	p->after_name = true;
+}
+
+/*
+ * Entry printed no separator after its last item (an argument that goes on at exit, as
+ * clone3's " => {...}", or exit adds its own ", "): a line cut there ends without ", ".
+ */
+static void arg_continues_at_exit(struct pr *p)
+{
+	p->has_items &= ~(1u << p->depth);
+}
+
+/* The next argument is separated by ", " whatever was printed since entry. */
+static void next_arg_follows(struct pr *p)
+{
+	p->has_items |= 1u << p->depth;
+}
+
+static int str_limit(const struct sc *sc)
+{
+	return sc->opt ? sc->opt->string_limit : 32;
+}
+
+/* "[VAL]" of an int at ADDR (a pid or fd the kernel stored), or the address. */
+static void print_int_result(struct sc *sc, uint64_t addr)
+{
+	int v;
+	if (umove_or_print_addr(sc, addr, &v, sizeof(v)) < 0)
+		return;
+	pr_textf(sc->p, "[%d]", v);
+}
+
+/*
+ * A NUL-terminated string of at most LEN bytes, also bounded by -s. One byte past the -s
+ * limit is read: "..." follows only when no NUL was found in all that was read.
+ */
+static void print_cstr_bounded(struct sc *sc, uint64_t addr, size_t len)
+{
+	char buf[256];
+	size_t limit = (size_t)str_limit(sc);
+	size_t size = len < limit + 1 ? len : limit + 1;
+	if (size > sizeof(buf))
+		size = sizeof(buf);
+	long n = -1;
+	if (addr && sc->mem && sc->mem->read_str)
+		n = sc->mem->read_str(sc->mem, addr, buf, size);
+	if (n < 0) {
+		pr_ptr(sc->p, addr);
+		return;
+	}
+	size_t shown = size < limit ? size : limit;
+	if ((size_t)n < size)
+		pr_quoted(sc->p, buf, (size_t)n, 0);
+	else
+		pr_quoted(sc->p, buf, shown, PR_QUOTE_ELLIPSIS);
+}
+
+/* ---- execve ---- */
+
+/* argv (and envp with -v): ["a", "b", ...], -s elements at most unless -v. */
+static void print_argv(struct sc *sc, uint64_t addr)
+{
+	if (!addr || sc->no_deref) {
+		pr_ptr(sc->p, addr);
+		return;
+	}
+	int limit = str_limit(sc);
+	for (unsigned int n = 0;; n++, addr += 8) {
+		uint64_t word;
+		if (UMOVE(sc, addr, &word) < 0) {
+			if (n == 0) {
+				pr_ptr(sc->p, addr);
+				return;
+			}
+			pr_more(sc->p);
+			pr_comment(sc->p, "%#" PRIx64, addr);
+			break;
+		}
+		if (n == 0)
+			pr_array_begin(sc->p);
+		if (!word)
+			break;
+		if (!sc->verbose && n >= (unsigned int)limit) {
+			pr_more(sc->p);
+			break;
+		}
+		print_str(sc, word);
+	}
+	pr_array_end(sc->p);
+}
+
+/* envp without -v: its address and a count, "0x7ffe... / * 37 vars * /". */
+static void print_env_count(struct sc *sc, uint64_t addr)
+{
+	pr_ptr(sc->p, addr);
+	if (!addr || sc->no_deref)
+		return;
+	unsigned int n = 0;
+	bool unterminated = false;
+	for (;; n++, addr += 8) {
+		uint64_t word;
+		if (UMOVE(sc, addr, &word) < 0) {
+			if (n == 0)
+				return;
+			unterminated = true;
+			break;
+		}
+		if (!word)
+			break;
+	}
+	pr_comment(sc->p, "%u var%s%s", n, n == 1 ? "" : "s", unterminated ? ", unterminated" : "");
+}
+
+static void print_exec_args(struct sc *sc, int first)
+{
+	print_path(sc, sc->arg[first]);
+	print_argv(sc, sc->arg[first + 1]);
+	if (sc->verbose)
+		print_argv(sc, sc->arg[first + 2]);
+	else
+		print_env_count(sc, sc->arg[first + 2]);
+}
+
+int decode_execve(struct sc *sc)
+{
+	print_exec_args(sc, 0);
+	return RV_DECODED | RV_DEC;
+}
+
+STATIC_XLAT(execveat_flags,
+	{ 0x100, "AT_SYMLINK_NOFOLLOW" }, { 0x200, "AT_REMOVEDIR" },
+	{ 0x400, "AT_SYMLINK_FOLLOW" }, { 0x800, "AT_NO_AUTOMOUNT" },
+	{ 0x1000, "AT_EMPTY_PATH" }, { 0x8000, "AT_RECURSIVE" });
+
+int decode_execveat(struct sc *sc)
+{
+	print_dirfd(sc, (int)sc->arg[0]);
+	print_exec_args(sc, 1);
+	pr_flags(sc->p, &execveat_flags, (uint32_t)sc->arg[4], "AT_???");
+	return RV_DECODED | RV_DEC;
+}
+
+/* ---- clone, clone3, fork ---- */
+
+#define CLONE_SIGNAL_MASK 0xffull
+
+/* CLONE_* bits of clone(2), in strace's order. */
+#define CLONE_FLAG_PAIRS \
+	{ 0x00000100, "CLONE_VM" }, { 0x00000200, "CLONE_FS" }, \
+	{ 0x00000400, "CLONE_FILES" }, { 0x00000800, "CLONE_SIGHAND" }, \
+	{ 0x00001000, "CLONE_PIDFD" }, { 0x00002000, "CLONE_PTRACE" }, \
+	{ 0x00004000, "CLONE_VFORK" }, { 0x00008000, "CLONE_PARENT" }, \
+	{ 0x00010000, "CLONE_THREAD" }, { 0x00020000, "CLONE_NEWNS" }, \
+	{ 0x00040000, "CLONE_SYSVSEM" }, { 0x00080000, "CLONE_SETTLS" }, \
+	{ 0x00100000, "CLONE_PARENT_SETTID" }, { 0x00200000, "CLONE_CHILD_CLEARTID" }, \
+	{ 0x00800000, "CLONE_UNTRACED" }, { 0x01000000, "CLONE_CHILD_SETTID" }, \
+	{ 0x02000000, "CLONE_NEWCGROUP" }, { 0x04000000, "CLONE_NEWUTS" }, \
+	{ 0x08000000, "CLONE_NEWIPC" }, { 0x10000000, "CLONE_NEWUSER" }, \
+	{ 0x20000000, "CLONE_NEWPID" }, { 0x40000000, "CLONE_NEWNET" }, \
+	{ 0x80000000, "CLONE_IO" }
+
+STATIC_XLAT(clone_flags, CLONE_FLAG_PAIRS);
+/* clone3 knows the same bits and three more. */
+STATIC_XLAT(clone3_flags, CLONE_FLAG_PAIRS,
+	{ 0x00000080, "CLONE_NEWTIME" }, { 0x100000000ull, "CLONE_CLEAR_SIGHAND" },
+	{ 0x200000000ull, "CLONE_INTO_CGROUP" });
+
+#define F_CLONE_PIDFD		0x00001000ull
+#define F_CLONE_SETTLS		0x00080000ull
+#define F_CLONE_PARENT_SETTID	0x00100000ull
+#define F_CLONE_CHILD_CLEARTID	0x00200000ull
+#define F_CLONE_CHILD_SETTID	0x01000000ull
+#define F_CLONE_INTO_CGROUP	0x200000000ull
+
+/* x86_64 clone(flags, stack, parent_tid, child_tid, tls). */
+enum { CLONE_ARG_FLAGS, CLONE_ARG_STACK, CLONE_ARG_PTID, CLONE_ARG_CTID, CLONE_ARG_TLS };
+
+/* Flags then the exit signal: CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD. */
+static void print_clone_flags(struct pr *p, uint64_t raw)
+{
+	uint64_t flags = raw & ~CLONE_SIGNAL_MASK;
+	int sig = (int)(raw & CLONE_SIGNAL_MASK);
+	if (!flags) {
+		print_signal(p, sig);
+		return;
+	}
+	pr_flags(p, &clone_flags, flags, "CLONE_???");
+	if (sig) {
+		glue(p, "|");
+		print_signal(p, sig);
+	}
+}
+
+/* strace prints clone's arguments by name: child_stack=, flags=, parent_tid=, ... */
+int decode_clone(struct sc *sc)
+{
+	struct pr *p = sc->p;
+	uint64_t flags = sc->arg[CLONE_ARG_FLAGS] & ~CLONE_SIGNAL_MASK;
+	if (!sc->exiting) {
+		pr_field(p, "child_stack");
+		pr_ptr(p, sc->arg[CLONE_ARG_STACK]);
+		pr_field(p, "flags");
+		print_clone_flags(p, sc->arg[CLONE_ARG_FLAGS]);
+		if (!(flags & (F_CLONE_PARENT_SETTID | F_CLONE_PIDFD | F_CLONE_CHILD_SETTID |
+			       F_CLONE_CHILD_CLEARTID | F_CLONE_SETTLS)))
+			return RV_DECODED | RV_DEC;
+		arg_continues_at_exit(p);
+		return DEC_AT_EXIT;
+	}
+	next_arg_follows(p);
+	if (flags & (F_CLONE_PARENT_SETTID | F_CLONE_PIDFD)) {
+		pr_field(p, "parent_tid");
+		print_int_result(sc, sc->arg[CLONE_ARG_PTID]);
+	}
+	if (flags & F_CLONE_SETTLS) {
+		pr_field(p, "tls");
+		pr_ptr(p, sc->arg[CLONE_ARG_TLS]);
+	}
+	if (flags & (F_CLONE_CHILD_SETTID | F_CLONE_CHILD_CLEARTID)) {
+		pr_field(p, "child_tidptr");
+		pr_ptr(p, sc->arg[CLONE_ARG_CTID]);
+	}
+	return RV_DEC;
+}
+
+/* struct clone_args of linux/sched.h: 64 bytes up to tls, 88 with cgroup. */
+struct clone_args_k {
+	uint64_t flags, pidfd, child_tid, parent_tid, exit_signal, stack, stack_size, tls;
+	uint64_t set_tid, set_tid_size, cgroup;
+};
+#define CLONE_ARGS_MIN_SIZE 64
+#define CLONE_ARGS_CGROUP_OFFSET 80
+#define CLONE3_MAX_SET_TID 32
+
+static void print_set_tid(struct sc *sc, const struct clone_args_k *a)
+{
+	struct pr *p = sc->p;
+	pr_field(p, "set_tid");
+	if (!a->set_tid || !a->set_tid_size || a->set_tid_size > CLONE3_MAX_SET_TID) {
+		pr_ptr(p, a->set_tid);
+	} else {
+		int tids[CLONE3_MAX_SET_TID];
+		size_t n = (size_t)a->set_tid_size;
+		if (umove_or_print_addr(sc, a->set_tid, tids, n * sizeof(int)) == 0) {
+			pr_array_begin(p);
+			for (size_t i = 0; i < n; i++)
+				pr_int(p, tids[i]);
+			pr_array_end(p);
+		}
+	}
+	pr_field(p, "set_tid_size");
+	pr_uint(p, a->set_tid_size);
+}
+
+static void print_clone_args(struct sc *sc, const struct clone_args_k *a, size_t fetched)
+{
+	struct pr *p = sc->p;
+	pr_struct_begin(p);
+	pr_field(p, "flags");
+	pr_flags(p, &clone3_flags, a->flags, "CLONE_???");
+	if (a->flags & F_CLONE_PIDFD) {
+		pr_field(p, "pidfd");
+		pr_ptr(p, a->pidfd);
+	}
+	if (a->flags & (F_CLONE_CHILD_SETTID | F_CLONE_CHILD_CLEARTID)) {
+		pr_field(p, "child_tid");
+		pr_ptr(p, a->child_tid);
+	}
+	if (a->flags & F_CLONE_PARENT_SETTID) {
+		pr_field(p, "parent_tid");
+		pr_ptr(p, a->parent_tid);
+	}
+	pr_field(p, "exit_signal");
+	if (a->exit_signal < INT_MAX)
+		print_signal(p, (int)a->exit_signal);
+	else
+		pr_uint(p, a->exit_signal);
+	pr_field(p, "stack");
+	pr_ptr(p, a->stack);
+	pr_field(p, "stack_size");
+	pr_hex(p, a->stack_size);
+	if (a->flags & F_CLONE_SETTLS) {
+		pr_field(p, "tls");
+		pr_ptr(p, a->tls);
+	}
+	if (a->set_tid || a->set_tid_size)
+		print_set_tid(sc, a);
+	if (fetched > CLONE_ARGS_CGROUP_OFFSET && (a->cgroup || a->flags & F_CLONE_INTO_CGROUP)) {
+		pr_field(p, "cgroup");
+		pr_uint(p, a->cgroup);
+	}
+	pr_struct_end(p);
+}
+
+/* At exit: what the kernel stored, " => {pidfd=[3], parent_tid=[1235]}". */
+static void print_clone_args_changed(struct sc *sc, uint64_t addr, size_t fetched)
+{
+	struct clone_args_k a = { 0 };
+	struct pr *p = sc->p;
+	if (umove(sc, addr, &a, fetched) < 0) {
+		glue(p, " => ");
+		pr_ptr(p, addr);
+		return;
+	}
+	if (!(a.flags & (F_CLONE_PIDFD | F_CLONE_PARENT_SETTID)))
+		return;
+	glue(p, " => ");
+	pr_struct_begin(p);
+	if (a.flags & F_CLONE_PIDFD) {
+		pr_field(p, "pidfd");
+		print_int_result(sc, a.pidfd);
+	}
+	if (a.flags & F_CLONE_PARENT_SETTID) {
+		pr_field(p, "parent_tid");
+		print_int_result(sc, a.parent_tid);
+	}
+	pr_struct_end(p);
+}
+
+int decode_clone3(struct sc *sc)
+{
+	uint64_t addr = sc->arg[0], size = sc->arg[1];
+	size_t fetched = size < sizeof(struct clone_args_k) ? (size_t)size
+							    : sizeof(struct clone_args_k);
+	if (!sc->exiting) {
+		struct clone_args_k a = { 0 };
+		if (fetched < CLONE_ARGS_MIN_SIZE) {
+			pr_ptr(sc->p, addr);
+		} else if (umove_or_print_addr(sc, addr, &a, fetched) == 0) {
+			print_clone_args(sc, &a, fetched);
+			if (a.flags & (F_CLONE_PIDFD | F_CLONE_PARENT_SETTID)) {
+				arg_continues_at_exit(sc->p);
+				return DEC_AT_EXIT;
+			}
+		}
+		pr_uint(sc->p, size);
+		return RV_DECODED | RV_DEC;
+	}
+	if (!sc_failed(sc))
+		print_clone_args_changed(sc, addr, fetched);
+	next_arg_follows(sc->p);
+	pr_uint(sc->p, size);
+	return RV_DEC;
+}
+
+int decode_fork(struct sc *sc)
+{
+	return RV_DECODED | RV_DEC;
+}
+
+/* exit and exit_group never return: the printer closes the line with "= ?". */
+int decode_exit(struct sc *sc)
+{
+	pr_int(sc->p, (int)sc->arg[0]);
+	return RV_DECODED | RV_DEC;
+}
+
+/* ---- wait4, waitid ---- */
+
+STATIC_XLAT(wait_options,
+	{ WNOHANG, "WNOHANG" }, { WEXITED, "WEXITED" }, { WSTOPPED, "WSTOPPED" },
+	{ WCONTINUED, "WCONTINUED" }, { WNOWAIT, "WNOWAIT" },
+	{ 0x80000000u, "__WCLONE" }, { 0x40000000u, "__WALL" }, { 0x20000000u, "__WNOTHREAD" });
+
+STATIC_XLAT(ptrace_events,
+	{ 1, "PTRACE_EVENT_FORK" }, { 2, "PTRACE_EVENT_VFORK" }, { 3, "PTRACE_EVENT_CLONE" },
+	{ 4, "PTRACE_EVENT_EXEC" }, { 5, "PTRACE_EVENT_VFORK_DONE" }, { 6, "PTRACE_EVENT_EXIT" },
+	{ 7, "PTRACE_EVENT_SECCOMP" }, { 128, "PTRACE_EVENT_STOP" });
+
+static const char *signal_name_or_number(int sig, char *buf, size_t n)
+{
+	const char *name = signal_name(sig);
+	if (name)
+		return name;
+	snprintf(buf, n, "%d", sig);
+	return buf;
+}
+
+/*
+ * A wait status as the macros that take it apart:
+ * [{WIFEXITED(s) && WEXITSTATUS(s) == 0}], [{WIFSIGNALED(s) && WTERMSIG(s) == SIGKILL}],
+ * with a ptrace event and any bits left over after a "|".
+ */
+static void print_wait_status(struct pr *p, int status)
+{
+	char text[160], num[16];
+	size_t len;
+	if (WIFSTOPPED(status)) {
+		int sig = WSTOPSIG(status);
+		len = (size_t)snprintf(text, sizeof(text),
+				       "[{WIFSTOPPED(s) && WSTOPSIG(s) == %s%s}",
+				       signal_name_or_number(sig & 0x7f, num, sizeof(num)),
+				       sig & 0x80 ? " | 0x80" : "");
+		status &= ~((sig << 8) | 0x7f);
+	} else if (WIFSIGNALED(status)) {
+		len = (size_t)snprintf(text, sizeof(text),
+				       "[{WIFSIGNALED(s) && WTERMSIG(s) == %s%s}",
+				       signal_name_or_number(WTERMSIG(status), num, sizeof(num)),
+				       WCOREDUMP(status) ? " && WCOREDUMP(s)" : "");
+		status &= ~(WTERMSIG(status) | 0x80);
+	} else if (WIFEXITED(status)) {
+		len = (size_t)snprintf(text, sizeof(text),
+				       "[{WIFEXITED(s) && WEXITSTATUS(s) == %d}",
+				       WEXITSTATUS(status));
+		status &= ~(WEXITSTATUS(status) << 8);
+	} else if (WIFCONTINUED(status)) {
+		len = (size_t)snprintf(text, sizeof(text), "[{WIFCONTINUED(s)}");
+		status &= ~0xffff;
+	} else {
+		pr_textf(p, "[%#x]", (unsigned int)status);
+		return;
+	}
+	unsigned int event = (unsigned int)status >> 16;
+	if (event) {
+		const char *name = xlat_lookup(&ptrace_events, event);
+		if (name)
+			len += (size_t)snprintf(text + len, sizeof(text) - len, "|%s<<16", name);
+		else
+			len += (size_t)snprintf(text + len, sizeof(text) - len,
+						"|%#x /* PTRACE_EVENT_??? */<<16", event);
+		status &= 0xffff;
+	}
+	if (status)
+		snprintf(text + len, sizeof(text) - len, "|%#x]", (unsigned int)status);
+	else
+		snprintf(text + len, sizeof(text) - len, "]");
+	pr_text(p, text);
+}
+
+static void print_timeval_field(struct pr *p, const char *name, const struct timeval *tv)
+{
+	pr_field(p, name);
+	pr_struct_begin(p);
+	pr_field(p, "tv_sec");
+	pr_int(p, tv->tv_sec);
+	pr_field(p, "tv_usec");
+	pr_int(p, tv->tv_usec);
+	pr_struct_end(p);
+}
+
+/* struct rusage: the two times, the rest only with -v. */
+static void print_rusage_at(struct sc *sc, uint64_t addr)
+{
+	struct rusage ru;
+	if (umove_or_print_addr(sc, addr, &ru, sizeof(ru)) < 0)
+		return;
+	struct pr *p = sc->p;
+	pr_struct_begin(p);
+	print_timeval_field(p, "ru_utime", &ru.ru_utime);
+	print_timeval_field(p, "ru_stime", &ru.ru_stime);
+	if (!sc->verbose) {
+		pr_more(p);
+		pr_struct_end(p);
+		return;
+	}
+	const long *counts = &ru.ru_maxrss;
+	static const char *const names[] = {
+		"ru_maxrss", "ru_ixrss", "ru_idrss", "ru_isrss", "ru_minflt", "ru_majflt",
+		"ru_nswap", "ru_inblock", "ru_oublock", "ru_msgsnd", "ru_msgrcv", "ru_nsignals",
+		"ru_nvcsw", "ru_nivcsw",
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
+		pr_field(p, names[i]);
+		pr_uint(p, (unsigned long)counts[i]);
+	}
+	pr_struct_end(p);
+}
+
+int decode_wait4(struct sc *sc)
+{
+	if (!sc->exiting) {
+		pr_int(sc->p, (int)sc->arg[0]);
+		return DEC_AT_EXIT;
+	}
+	int status;
+	/* Nothing was stored when no child changed state (WNOHANG). */
+	if (sc->rval == 0)
+		pr_ptr(sc->p, sc->arg[1]);
+	else if (umove_or_print_addr(sc, sc->arg[1], &status, sizeof(status)) == 0)
+		print_wait_status(sc->p, status);
+	pr_flags(sc->p, &wait_options, (uint32_t)sc->arg[2], "W???");
+	if (sc->rval > 0)
+		print_rusage_at(sc, sc->arg[3]);
+	else
+		pr_ptr(sc->p, sc->arg[3]);
+	return RV_DEC;
+}
+
+STATIC_XLAT(waitid_types,
+	{ 0, "P_ALL" }, { 1, "P_PID" }, { 2, "P_PGID" }, { 3, "P_PIDFD" });
+
+int decode_waitid(struct sc *sc)
+{
+	if (!sc->exiting) {
+		unsigned int idtype = (unsigned int)sc->arg[0];
+		pr_xval(sc->p, &waitid_types, idtype, "P_???");
+		if (idtype == P_PIDFD)
+			print_fd(sc, (int)sc->arg[1]);
+		else
+			pr_int(sc->p, (int)sc->arg[1]);
+		return DEC_AT_EXIT;
+	}
+	print_siginfo_at(sc, sc->arg[2]);
+	pr_flags(sc->p, &wait_options, (uint32_t)sc->arg[3], "W???");
+	print_rusage_at(sc, sc->arg[4]);
+	return RV_DEC;
+}
+
+/* ---- prctl ---- */
+
+STATIC_XLAT(prctl_options,
+	{ 1, "PR_SET_PDEATHSIG" }, { 2, "PR_GET_PDEATHSIG" }, { 3, "PR_GET_DUMPABLE" },
+	{ 4, "PR_SET_DUMPABLE" }, { 5, "PR_GET_UNALIGN" }, { 6, "PR_SET_UNALIGN" },
+	{ 7, "PR_GET_KEEPCAPS" }, { 8, "PR_SET_KEEPCAPS" }, { 9, "PR_GET_FPEMU" },
+	{ 10, "PR_SET_FPEMU" }, { 11, "PR_GET_FPEXC" }, { 12, "PR_SET_FPEXC" },
+	{ 13, "PR_GET_TIMING" }, { 14, "PR_SET_TIMING" }, { 15, "PR_SET_NAME" },
+	{ 16, "PR_GET_NAME" }, { 19, "PR_GET_ENDIAN" }, { 20, "PR_SET_ENDIAN" },
+	{ 21, "PR_GET_SECCOMP" }, { 22, "PR_SET_SECCOMP" }, { 23, "PR_CAPBSET_READ" },
+	{ 24, "PR_CAPBSET_DROP" }, { 25, "PR_GET_TSC" }, { 26, "PR_SET_TSC" },
+	{ 27, "PR_GET_SECUREBITS" }, { 28, "PR_SET_SECUREBITS" }, { 29, "PR_SET_TIMERSLACK" },
+	{ 30, "PR_GET_TIMERSLACK" }, { 31, "PR_TASK_PERF_EVENTS_DISABLE" },
+	{ 32, "PR_TASK_PERF_EVENTS_ENABLE" }, { 33, "PR_MCE_KILL" }, { 34, "PR_MCE_KILL_GET" },
+	{ 35, "PR_SET_MM" }, { 36, "PR_SET_CHILD_SUBREAPER" }, { 37, "PR_GET_CHILD_SUBREAPER" },
+	{ 38, "PR_SET_NO_NEW_PRIVS" }, { 39, "PR_GET_NO_NEW_PRIVS" },
+	{ 40, "PR_GET_TID_ADDRESS" }, { 41, "PR_SET_THP_DISABLE" },
+	{ 42, "PR_GET_THP_DISABLE" }, { 43, "PR_MPX_ENABLE_MANAGEMENT" },
+	{ 44, "PR_MPX_DISABLE_MANAGEMENT" }, { 45, "PR_SET_FP_MODE" }, { 46, "PR_GET_FP_MODE" },
+	{ 47, "PR_CAP_AMBIENT" }, { 50, "PR_SVE_SET_VL" }, { 51, "PR_SVE_GET_VL" },
+	{ 52, "PR_GET_SPECULATION_CTRL" }, { 53, "PR_SET_SPECULATION_CTRL" },
+	{ 54, "PR_PAC_RESET_KEYS" }, { 55, "PR_SET_TAGGED_ADDR_CTRL" },
+	{ 56, "PR_GET_TAGGED_ADDR_CTRL" }, { 57, "PR_SET_IO_FLUSHER" },
+	{ 58, "PR_GET_IO_FLUSHER" }, { 59, "PR_SET_SYSCALL_USER_DISPATCH" },
+	{ 60, "PR_PAC_SET_ENABLED_KEYS" }, { 61, "PR_PAC_GET_ENABLED_KEYS" },
+	{ 62, "PR_SCHED_CORE" }, { 63, "PR_SME_SET_VL" }, { 64, "PR_SME_GET_VL" },
+	{ 0x53564d41, "PR_SET_VMA" }, { 0x59616d61, "PR_SET_PTRACER" });
+
+STATIC_XLAT(pr_dumpable,
+	{ 0, "SUID_DUMP_DISABLE" }, { 1, "SUID_DUMP_USER" }, { 2, "SUID_DUMP_ROOT" });
+
+STATIC_XLAT(capabilities,
+	{ 0, "CAP_CHOWN" }, { 1, "CAP_DAC_OVERRIDE" }, { 2, "CAP_DAC_READ_SEARCH" },
+	{ 3, "CAP_FOWNER" }, { 4, "CAP_FSETID" }, { 5, "CAP_KILL" }, { 6, "CAP_SETGID" },
+	{ 7, "CAP_SETUID" }, { 8, "CAP_SETPCAP" }, { 9, "CAP_LINUX_IMMUTABLE" },
+	{ 10, "CAP_NET_BIND_SERVICE" }, { 11, "CAP_NET_BROADCAST" }, { 12, "CAP_NET_ADMIN" },
+	{ 13, "CAP_NET_RAW" }, { 14, "CAP_IPC_LOCK" }, { 15, "CAP_IPC_OWNER" },
+	{ 16, "CAP_SYS_MODULE" }, { 17, "CAP_SYS_RAWIO" }, { 18, "CAP_SYS_CHROOT" },
+	{ 19, "CAP_SYS_PTRACE" }, { 20, "CAP_SYS_PACCT" }, { 21, "CAP_SYS_ADMIN" },
+	{ 22, "CAP_SYS_BOOT" }, { 23, "CAP_SYS_NICE" }, { 24, "CAP_SYS_RESOURCE" },
+	{ 25, "CAP_SYS_TIME" }, { 26, "CAP_SYS_TTY_CONFIG" }, { 27, "CAP_MKNOD" },
+	{ 28, "CAP_LEASE" }, { 29, "CAP_AUDIT_WRITE" }, { 30, "CAP_AUDIT_CONTROL" },
+	{ 31, "CAP_SETFCAP" }, { 32, "CAP_MAC_OVERRIDE" }, { 33, "CAP_MAC_ADMIN" },
+	{ 34, "CAP_SYSLOG" }, { 35, "CAP_WAKE_ALARM" }, { 36, "CAP_BLOCK_SUSPEND" },
+	{ 37, "CAP_AUDIT_READ" }, { 38, "CAP_PERFMON" }, { 39, "CAP_BPF" },
+	{ 40, "CAP_CHECKPOINT_RESTORE" });
+
+STATIC_XLAT(pr_cap_ambient,
+	{ 1, "PR_CAP_AMBIENT_IS_SET" }, { 2, "PR_CAP_AMBIENT_RAISE" },
+	{ 3, "PR_CAP_AMBIENT_LOWER" }, { 4, "PR_CAP_AMBIENT_CLEAR_ALL" });
+
+STATIC_XLAT(seccomp_mode,
+	{ 0, "SECCOMP_MODE_DISABLED" }, { 1, "SECCOMP_MODE_STRICT" }, { 2, "SECCOMP_MODE_FILTER" });
+
+STATIC_XLAT(secbits,
+	{ 0x01, "SECBIT_NOROOT" }, { 0x02, "SECBIT_NOROOT_LOCKED" },
+	{ 0x04, "SECBIT_NO_SETUID_FIXUP" }, { 0x08, "SECBIT_NO_SETUID_FIXUP_LOCKED" },
+	{ 0x10, "SECBIT_KEEP_CAPS" }, { 0x20, "SECBIT_KEEP_CAPS_LOCKED" },
+	{ 0x40, "SECBIT_NO_CAP_AMBIENT_RAISE" }, { 0x80, "SECBIT_NO_CAP_AMBIENT_RAISE_LOCKED" });
+
+STATIC_XLAT(pr_tsc, { 1, "PR_TSC_ENABLE" }, { 2, "PR_TSC_SIGSEGV" });
+STATIC_XLAT(pr_unalign_flags, { 1, "PR_UNALIGN_NOPRINT" }, { 2, "PR_UNALIGN_SIGBUS" });
+STATIC_XLAT(pr_mce_kill, { 0, "PR_MCE_KILL_CLEAR" }, { 1, "PR_MCE_KILL_SET" });
+STATIC_XLAT(pr_mce_kill_policy,
+	{ 0, "PR_MCE_KILL_LATE" }, { 1, "PR_MCE_KILL_EARLY" }, { 2, "PR_MCE_KILL_DEFAULT" });
+STATIC_XLAT(pr_set_mm,
+	{ 1, "PR_SET_MM_START_CODE" }, { 2, "PR_SET_MM_END_CODE" },
+	{ 3, "PR_SET_MM_START_DATA" }, { 4, "PR_SET_MM_END_DATA" },
+	{ 5, "PR_SET_MM_START_STACK" }, { 6, "PR_SET_MM_START_BRK" }, { 7, "PR_SET_MM_BRK" },
+	{ 8, "PR_SET_MM_ARG_START" }, { 9, "PR_SET_MM_ARG_END" }, { 10, "PR_SET_MM_ENV_START" },
+	{ 11, "PR_SET_MM_ENV_END" }, { 12, "PR_SET_MM_AUXV" }, { 13, "PR_SET_MM_EXE_FILE" },
+	{ 14, "PR_SET_MM_MAP" }, { 15, "PR_SET_MM_MAP_SIZE" });
+STATIC_XLAT(pr_spec_cmds,
+	{ 0, "PR_SPEC_STORE_BYPASS" }, { 1, "PR_SPEC_INDIRECT_BRANCH" },
+	{ 2, "PR_SPEC_L1D_FLUSH" });
+STATIC_XLAT(pr_spec_get_flags,
+	{ 0, "PR_SPEC_NOT_AFFECTED" }, { 1, "PR_SPEC_PRCTL" }, { 2, "PR_SPEC_ENABLE" },
+	{ 4, "PR_SPEC_DISABLE" }, { 8, "PR_SPEC_FORCE_DISABLE" }, { 16, "PR_SPEC_DISABLE_NOEXEC" });
+STATIC_XLAT(pr_spec_set_flags,
+	{ 2, "PR_SPEC_ENABLE" }, { 4, "PR_SPEC_DISABLE" }, { 8, "PR_SPEC_FORCE_DISABLE" },
+	{ 16, "PR_SPEC_DISABLE_NOEXEC" });
+STATIC_XLAT(pr_set_vma, { 0, "PR_SET_VMA_ANON_NAME" });
+
+/* Linux's TASK_COMM_LEN: a thread name is at most 15 bytes and a NUL. */
+#define TASK_COMM_LEN 16
+
+/* The arguments after FIRST (0-based) of prctl's five, in hex. */
+static void print_prctl_rest(struct sc *sc, int first)
+{
+	for (int i = first; i < 5; i++)
+		pr_hex(sc->p, sc->arg[i]);
+}
+
+/* Flag names for the " (NAMES)" after a hex result; nothing for 0. */
+static int aux_flags(struct sc *sc, const struct xlat *x, uint64_t v)
+{
+	size_t len = 0;
+	sc->aux[0] = 0;
+	for (size_t i = 0; i < x->n && v; i++) {
+		uint64_t bit = x->pairs[i].val;
+		if (bit && (v & bit) == bit) {
+			len += (size_t)snprintf(sc->aux + len, sizeof(sc->aux) - len, "%s%s",
+						len ? "|" : "", x->pairs[i].str);
+			v &= ~bit;
+		}
+		if (len >= sizeof(sc->aux))
+			return RV_HEX;
+	}
+	if (v && len)
+		snprintf(sc->aux + len, sizeof(sc->aux) - len, "|%#" PRIx64, v);
+	return RV_HEX | (len ? RV_AUX : 0);
+}
+
+static int aux_name(struct sc *sc, const struct xlat *x, uint64_t v)
+{
+	const char *name = xlat_lookup(x, v);
+	if (!name)
+		return RV_DEC;
+	snprintf(sc->aux, sizeof(sc->aux), "%s", name);
+	return RV_DEC | RV_AUX;
+}
+
+/* Options whose answer is stored through arg2, printed at exit. */
+static int prctl_get_at_exit(struct sc *sc, unsigned int option)
+{
+	uint64_t arg2 = sc->arg[1];
+	uint32_t v;
+	switch (option) {
+	case PR_GET_CHILD_SUBREAPER: case PR_GET_ENDIAN: case PR_GET_FPEMU: case PR_GET_FPEXC:
+		if (umove_or_print_addr(sc, arg2, &v, sizeof(v)) == 0)
+			pr_textf(sc->p, "[%u]", v);
+		break;
+	case PR_GET_NAME:
+		if (sc_failed(sc))
+			pr_ptr(sc->p, arg2);
+		else
+			print_cstr_bounded(sc, arg2, TASK_COMM_LEN);
+		break;
+	case PR_GET_PDEATHSIG:
+		if (umove_or_print_addr(sc, arg2, &v, sizeof(v)) == 0) {
+			pr_array_begin(sc->p);
+			print_signal(sc->p, (int)v);
+			pr_array_end(sc->p);
+		}
+		break;
+	case PR_GET_TID_ADDRESS:
+		if (umove_or_print_addr(sc, arg2, &arg2, sizeof(arg2)) == 0)
+			pr_textf(sc->p, "[%#" PRIx64 "]", arg2);
+		break;
+	case PR_GET_TSC:
+		if (umove_or_print_addr(sc, arg2, &v, sizeof(v)) == 0) {
+			pr_array_begin(sc->p);
+			pr_xval(sc->p, &pr_tsc, v, "PR_TSC_???");
+			pr_array_end(sc->p);
+		}
+		break;
+	case PR_GET_UNALIGN:
+		if (umove_or_print_addr(sc, arg2, &v, sizeof(v)) == 0) {
+			pr_array_begin(sc->p);
+			pr_flags(sc->p, &pr_unalign_flags, v, "PR_UNALIGN_???");
+			pr_array_end(sc->p);
+		}
+		break;
+	}
+	return RV_DEC;
+}
+
+/* Results explained after the number: "= 1 (SUID_DUMP_USER)". */
+static int prctl_result(struct sc *sc, unsigned int option)
+{
+	if (sc_failed(sc))
+		return RV_DEC;
+	switch (option) {
+	case PR_GET_DUMPABLE:
+		return aux_name(sc, &pr_dumpable, (uint64_t)sc->rval);
+	case PR_GET_SECUREBITS:
+		return sc->rval ? aux_flags(sc, &secbits, (uint64_t)sc->rval) : RV_DEC;
+	case PR_MCE_KILL_GET:
+		return aux_name(sc, &pr_mce_kill_policy, (uint64_t)sc->rval);
+	case PR_GET_SPECULATION_CTRL:
+		if (sc->arg[1] <= 2)
+			return aux_flags(sc, &pr_spec_get_flags, (uint64_t)sc->rval);
+		return RV_DEC;
+	}
+	return prctl_get_at_exit(sc, option);
+}
+
+/* PR_SET_* options: all arguments are inputs. */
+static int prctl_set(struct sc *sc, unsigned int option)
+{
+	struct pr *p = sc->p;
+	uint64_t arg2 = sc->arg[1], arg3 = sc->arg[2];
+	switch (option) {
+	case PR_SET_CHILD_SUBREAPER: case PR_SET_ENDIAN: case PR_SET_FPEMU: case PR_SET_FPEXC:
+	case PR_SET_KEEPCAPS: case PR_SET_TIMING:
+		pr_uint(p, arg2);
+		break;
+	case PR_SET_DUMPABLE:
+		pr_xval(p, &pr_dumpable, arg2, "SUID_DUMP_???");
+		break;
+	case PR_CAPBSET_READ: case PR_CAPBSET_DROP:
+		pr_xval(p, &capabilities, arg2, "CAP_???");
+		break;
+	case PR_CAP_AMBIENT:
+		pr_xval(p, &pr_cap_ambient, arg2, "PR_CAP_AMBIENT_???");
+		if (arg2 >= 1 && arg2 <= 3) {
+			pr_xval(p, &capabilities, arg3, "CAP_???");
+			print_prctl_rest(sc, 3);
+		} else {
+			print_prctl_rest(sc, 2);
+		}
+		break;
+	case PR_MCE_KILL:
+		pr_xval(p, &pr_mce_kill, arg2, "PR_MCE_KILL_???");
+		if (arg2 == 1)
+			pr_xval(p, &pr_mce_kill_policy, arg3, "PR_MCE_KILL_???");
+		else
+			pr_hex(p, arg3);
+		print_prctl_rest(sc, 3);
+		break;
+	case PR_SET_NAME:
+		print_cstr_bounded(sc, arg2, TASK_COMM_LEN - 1);
+		break;
+	case PR_SET_VMA:
+		pr_xval(p, &pr_set_vma, arg2, "PR_SET_VMA_???");
+		if (arg2 == 0) {
+			pr_ptr(p, arg3);
+			pr_uint(p, sc->arg[3]);
+			print_str(sc, sc->arg[4]);
+		} else {
+			print_prctl_rest(sc, 2);
+		}
+		break;
+	case PR_SET_MM:
+		pr_xval(p, &pr_set_mm, (uint32_t)arg2, "PR_SET_MM_???");
+		print_prctl_rest(sc, 2);
+		break;
+	case PR_SET_PDEATHSIG:
+		if (arg2 > 128)
+			pr_uint(p, arg2);
+		else
+			print_signal(p, (int)arg2);
+		break;
+	case PR_SET_PTRACER:
+		if ((int)arg2 == -1) {
+			if (p->xlat_style == PR_XLAT_ABBREV)
+				pr_text(p, "PR_SET_PTRACER_ANY");
+			else
+				pr_int(p, -1);
+			if (p->xlat_style == PR_XLAT_VERBOSE)
+				pr_comment(p, "PR_SET_PTRACER_ANY");
+		} else {
+			pr_int(p, (int)arg2);
+		}
+		break;
+	case PR_SET_SECCOMP:
+		pr_xval(p, &seccomp_mode, arg2, "SECCOMP_MODE_???");
+		if (arg2 == 2) {
+			pr_ptr(p, arg3);
+		} else if (arg2 != 1) {
+			print_prctl_rest(sc, 2);
+		}
+		break;
+	case PR_SET_SECUREBITS:
+		pr_flags(p, &secbits, arg2, "SECBIT_???");
+		break;
+	case PR_SET_TIMERSLACK:
+		pr_int(p, (int64_t)arg2);
+		break;
+	case PR_SET_TSC:
+		pr_xval(p, &pr_tsc, (uint32_t)arg2, "PR_TSC_???");
+		break;
+	case PR_SET_UNALIGN:
+		pr_flags(p, &pr_unalign_flags, (uint32_t)arg2, "PR_UNALIGN_???");
+		break;
+	case PR_SET_NO_NEW_PRIVS: case PR_SET_THP_DISABLE: case PR_SET_IO_FLUSHER:
+		pr_uint(p, arg2);
+		print_prctl_rest(sc, 2);
+		break;
+	case PR_SET_SPECULATION_CTRL:
+		pr_xval(p, &pr_spec_cmds, arg2, "PR_SPEC_???");
+		if (arg2 <= 2)
+			pr_xval(p, &pr_spec_set_flags, arg3, "PR_SPEC_???");
+		else
+			pr_hex(p, arg3);
+		break;
+	default:
+		print_prctl_rest(sc, 1);
+		break;
+	}
+	return RV_DECODED | RV_DEC;
+}
+
+int decode_prctl(struct sc *sc)
+{
+	unsigned int option = (unsigned int)sc->arg[0];
+	if (sc->exiting)
+		return prctl_result(sc, option);
+	pr_xval(sc->p, &prctl_options, option, "PR_???");
+	switch (option) {
+	case PR_GET_KEEPCAPS: case PR_GET_SECCOMP: case PR_GET_TIMERSLACK: case PR_GET_TIMING:
+	case PR_TASK_PERF_EVENTS_DISABLE: case PR_TASK_PERF_EVENTS_ENABLE:
+		return RV_DECODED | RV_DEC;
+	case PR_GET_CHILD_SUBREAPER: case PR_GET_ENDIAN: case PR_GET_FPEMU: case PR_GET_FPEXC:
+	case PR_GET_NAME: case PR_GET_PDEATHSIG: case PR_GET_TID_ADDRESS: case PR_GET_TSC:
+	case PR_GET_UNALIGN:
+		return DEC_AT_EXIT;
+	/* The rest only explain the result: all arguments are printed now. */
+	case PR_GET_DUMPABLE: case PR_GET_SECUREBITS:
+		break;
+	case PR_MCE_KILL_GET:
+		print_prctl_rest(sc, 1);
+		break;
+	case PR_GET_SPECULATION_CTRL:
+		pr_xval(sc->p, &pr_spec_cmds, sc->arg[1], "PR_SPEC_???");
+		break;
+	default:
+		return prctl_set(sc, option);
+	}
+	arg_continues_at_exit(sc->p);
+	return DEC_AT_EXIT;
+}
+
+/* ---- seccomp ---- */
+
+STATIC_XLAT(seccomp_ops,
+	{ 0, "SECCOMP_SET_MODE_STRICT" }, { 1, "SECCOMP_SET_MODE_FILTER" },
+	{ 2, "SECCOMP_GET_ACTION_AVAIL" }, { 3, "SECCOMP_GET_NOTIF_SIZES" });
+STATIC_XLAT(seccomp_filter_flags,
+	{ 1, "SECCOMP_FILTER_FLAG_TSYNC" }, { 2, "SECCOMP_FILTER_FLAG_LOG" },
+	{ 4, "SECCOMP_FILTER_FLAG_SPEC_ALLOW" }, { 8, "SECCOMP_FILTER_FLAG_NEW_LISTENER" },
+	{ 16, "SECCOMP_FILTER_FLAG_TSYNC_ESRCH" },
+	{ 32, "SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV" });
+STATIC_XLAT(seccomp_ret_action,
+	{ 0x80000000u, "SECCOMP_RET_KILL_PROCESS" }, { 0, "SECCOMP_RET_KILL_THREAD" },
+	{ 0x00030000u, "SECCOMP_RET_TRAP" }, { 0x00050000u, "SECCOMP_RET_ERRNO" },
+	{ 0x7fc00000u, "SECCOMP_RET_USER_NOTIF" }, { 0x7ff00000u, "SECCOMP_RET_TRACE" },
+	{ 0x7ffc0000u, "SECCOMP_RET_LOG" }, { 0x7fff0000u, "SECCOMP_RET_ALLOW" });
+
+/* struct sock_fprog: {len=N, filter=0x...}; the program itself is not decoded. */
+static void print_sock_fprog_at(struct sc *sc, uint64_t addr)
+{
+	struct { uint16_t len; uint64_t filter; } prog;
+	if (umove_or_print_addr(sc, addr, &prog, sizeof(prog)) < 0)
+		return;
+	pr_struct_begin(sc->p);
+	pr_field(sc->p, "len");
+	pr_uint(sc->p, prog.len);
+	pr_field(sc->p, "filter");
+	pr_ptr(sc->p, prog.filter);
+	pr_struct_end(sc->p);
+}
+
+int decode_seccomp(struct sc *sc)
+{
+	unsigned int op = (unsigned int)sc->arg[0];
+	unsigned int flags = (unsigned int)sc->arg[1];
+	struct pr *p = sc->p;
+	if (sc->exiting) {
+		/* SECCOMP_GET_NOTIF_SIZES: three sizes the kernel stored. */
+		struct { uint16_t notif, resp, data; } szs;
+		if (umove_or_print_addr(sc, sc->arg[2], &szs, sizeof(szs)) == 0) {
+			pr_struct_begin(p);
+			pr_field(p, "seccomp_notif");
+			pr_uint(p, szs.notif);
+			pr_field(p, "seccomp_notif_resp");
+			pr_uint(p, szs.resp);
+			pr_field(p, "seccomp_data");
+			pr_uint(p, szs.data);
+			pr_struct_end(p);
+		}
+		return RV_DEC;
+	}
+	pr_xval(p, &seccomp_ops, op, "SECCOMP_SET_MODE_???");
+	uint32_t act;
+	switch (op) {
+	case SECCOMP_SET_MODE_FILTER:
+		pr_flags(p, &seccomp_filter_flags, flags, "SECCOMP_FILTER_FLAG_???");
+		print_sock_fprog_at(sc, sc->arg[2]);
+		break;
+	case SECCOMP_GET_ACTION_AVAIL:
+		pr_hex(p, flags);
+		if (umove_or_print_addr(sc, sc->arg[2], &act, sizeof(act)) == 0) {
+			pr_array_begin(p);
+			pr_xval(p, &seccomp_ret_action, act, "SECCOMP_RET_???");
+			pr_array_end(p);
+		}
+		break;
+	case SECCOMP_GET_NOTIF_SIZES:
+		pr_hex(p, flags);
+		return DEC_AT_EXIT;
+	default:
+		pr_hex(p, flags);
+		pr_ptr(p, sc->arg[2]);
+		break;
+	}
+	/* A filter that returns a new listener fd: strace still prints a number. */
+	return RV_DECODED | RV_DEC;
+}
+
+/* ---- pidfds, namespaces, kcmp ---- */
+
+STATIC_XLAT(pidfd_open_flags, { 04000, "PIDFD_NONBLOCK" });
+
+int decode_pidfd_open(struct sc *sc)
+{
+	pr_int(sc->p, (int)sc->arg[0]);
+	pr_flags(sc->p, &pidfd_open_flags, (uint32_t)sc->arg[1], "PIDFD_???");
+	return RV_DECODED | RV_FD;
+}
+
+/* The pid a pidfd of process PID refers to, from its fdinfo; -1 if unknown. */
+static pid_t pidfd_target(pid_t pid, int pidfd)
+{
+	char path[64], line[128];
+	snprintf(path, sizeof(path), "/proc/%d/fdinfo/%d", (int)pid, pidfd);
+	FILE *f = fopen(path, "re");
+	if (!f)
+		return -1;
+	int target = -1;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "Pid: %d", &target) == 1)
+			break;
+	fclose(f);
+	return target;
+}
+
+int decode_pidfd_getfd(struct sc *sc)
+{
+	int pidfd = (int)sc->arg[0], targetfd = (int)sc->arg[1];
+	print_fd(sc, pidfd);
+	pr_int(sc->p, targetfd);
+	if (sc->opt && sc->opt->decode_fds && targetfd >= 0) {
+		char path[PATH_MAX];
+		pid_t target = pidfd_target(sc->pid, pidfd);
+		if (target > 0 && fd_path(target, targetfd, path, sizeof(path)))
+			pr_rawf(sc->p, "<%s>", path);
+	}
+	pr_hex(sc->p, (uint32_t)sc->arg[2]);
+	return RV_DECODED | RV_FD;
+}
+
+STATIC_XLAT(unshare_flags,
+	{ 0x00000080, "CLONE_NEWTIME" }, { 0x00000100, "CLONE_VM" }, { 0x00000200, "CLONE_FS" },
+	{ 0x00000400, "CLONE_FILES" }, { 0x00000800, "CLONE_SIGHAND" },
+	{ 0x00010000, "CLONE_THREAD" }, { 0x00020000, "CLONE_NEWNS" },
+	{ 0x00040000, "CLONE_SYSVSEM" }, { 0x02000000, "CLONE_NEWCGROUP" },
+	{ 0x04000000, "CLONE_NEWUTS" }, { 0x08000000, "CLONE_NEWIPC" },
+	{ 0x10000000, "CLONE_NEWUSER" }, { 0x20000000, "CLONE_NEWPID" },
+	{ 0x40000000, "CLONE_NEWNET" });
+STATIC_XLAT(setns_types,
+	{ 0x00000080, "CLONE_NEWTIME" }, { 0x00020000, "CLONE_NEWNS" },
+	{ 0x02000000, "CLONE_NEWCGROUP" }, { 0x04000000, "CLONE_NEWUTS" },
+	{ 0x08000000, "CLONE_NEWIPC" }, { 0x10000000, "CLONE_NEWUSER" },
+	{ 0x20000000, "CLONE_NEWPID" }, { 0x40000000, "CLONE_NEWNET" });
+
+int decode_unshare(struct sc *sc)
+{
+	pr_flags(sc->p, &unshare_flags, sc->arg[0], "CLONE_???");
+	return RV_DECODED | RV_DEC;
+}
+
+int decode_setns(struct sc *sc)
+{
+	print_fd(sc, (int)sc->arg[0]);
+	pr_flags(sc->p, &setns_types, (uint32_t)sc->arg[1], "CLONE_NEW???");
+	return RV_DECODED | RV_DEC;
+}
+
+STATIC_XLAT(kcmp_types,
+	{ 0, "KCMP_FILE" }, { 1, "KCMP_VM" }, { 2, "KCMP_FILES" }, { 3, "KCMP_FS" },
+	{ 4, "KCMP_SIGHAND" }, { 5, "KCMP_IO" }, { 6, "KCMP_SYSVSEM" }, { 7, "KCMP_EPOLL_TFD" });
+
+/* An fd of process PID (not the tracee): decorated from that process's table with -y. */
+static void print_fd_of(struct sc *sc, pid_t pid, int fd)
+{
+	pr_int(sc->p, fd);
+	char path[PATH_MAX];
+	if (sc->opt && sc->opt->decode_fds && fd >= 0 && pid > 0 &&
+	    fd_path(pid, fd, path, sizeof(path)))
+		pr_rawf(sc->p, "<%s>", path);
+}
+
+int decode_kcmp(struct sc *sc)
+{
+	pid_t pid1 = (pid_t)sc->arg[0], pid2 = (pid_t)sc->arg[1];
+	int type = (int)sc->arg[2];
+	struct pr *p = sc->p;
+	pr_int(p, pid1);
+	pr_int(p, pid2);
+	pr_xval(p, &kcmp_types, (uint32_t)type, "KCMP_???");
+	switch (type) {
+	case KCMP_FILE:
+		print_fd_of(sc, pid1, (int)sc->arg[3]);
+		print_fd_of(sc, pid2, (int)sc->arg[4]);
+		break;
+	case KCMP_EPOLL_TFD: {
+		struct { uint32_t efd, tfd, toff; } slot;
+		print_fd_of(sc, pid1, (int)sc->arg[3]);
+		if (umove_or_print_addr(sc, sc->arg[4], &slot, sizeof(slot)) < 0)
+			break;
+		pr_struct_begin(p);
+		pr_field(p, "efd");
+		print_fd_of(sc, pid2, (int)slot.efd);
+		pr_field(p, "tfd");
+		print_fd_of(sc, pid2, (int)slot.tfd);
+		pr_field(p, "toff");
+		pr_uint(p, slot.toff);
+		pr_struct_end(p);
+		break;
+	}
+	case KCMP_VM: case KCMP_FILES: case KCMP_FS: case KCMP_SIGHAND: case KCMP_IO:
+	case KCMP_SYSVSEM:
+		break;
+	default:
+		pr_hex(p, sc->arg[3]);
+		pr_hex(p, sc->arg[4]);
+		break;
+	}
+	return RV_DECODED | RV_DEC;
+}
+
+/* ---- process_vm_readv/writev ---- */
+
+/*
+ * An iovec array of N entries: [{iov_base="data", iov_len=5}, ...]. With DATA the buffers
+ * are shown as strings, at most DATA_SIZE bytes in all; otherwise as addresses.
+ */
+static void print_iov(struct sc *sc, uint64_t addr, uint64_t n, bool data, uint64_t data_size)
+{
+	struct pr *p = sc->p;
+	if (!addr) {
+		pr_text(p, "NULL");
+		return;
+	}
+	if (!n) {
+		pr_text(p, "[]");
+		return;
+	}
+	uint64_t limit = (uint64_t)str_limit(sc);
+	for (uint64_t i = 0; i < n; i++) {
+		struct { uint64_t base, len; } iov;
+		if (UMOVE(sc, addr + i * sizeof(iov), &iov) < 0) {
+			if (i == 0) {
+				pr_ptr(p, addr);
+				return;
+			}
+			pr_more(p);
+			pr_comment(p, "%#" PRIx64, addr + i * sizeof(iov));
+			break;
+		}
+		if (i == 0)
+			pr_array_begin(p);
+		if (!sc->verbose && i >= limit) {
+			pr_more(p);
+			break;
+		}
+		pr_struct_begin(p);
+		pr_field(p, "iov_base");
+		if (data) {
+			uint64_t len = iov.len < data_size ? iov.len : data_size;
+			data_size -= len;
+			print_buf(sc, iov.base, len);
+		} else {
+			pr_ptr(p, iov.base);
+		}
+		pr_field(p, "iov_len");
+		pr_uint(p, iov.len);
+		pr_struct_end(p);
+	}
+	pr_array_end(p);
+}
+
+static void print_process_vm_rest(struct sc *sc)
+{
+	pr_uint(sc->p, sc->arg[2]);
+	print_iov(sc, sc->arg[3], sc->arg[4], false, 0);
+	pr_uint(sc->p, sc->arg[4]);
+	pr_uint(sc->p, sc->arg[5]);
+}
+
+int decode_process_vm_readv(struct sc *sc)
+{
+	if (!sc->exiting) {
+		pr_int(sc->p, (int)sc->arg[0]);
+		return DEC_AT_EXIT;
+	}
+	/* The local buffers hold what was read: rval bytes in all. */
+	print_iov(sc, sc->arg[1], sc->arg[2], !sc_failed(sc), (uint64_t)sc->rval);
+	print_process_vm_rest(sc);
+	return RV_DEC;
+}
+
+int decode_process_vm_writev(struct sc *sc)
+{
+	pr_int(sc->p, (int)sc->arg[0]);
+	print_iov(sc, sc->arg[1], sc->arg[2], true, UINT64_MAX);
+	print_process_vm_rest(sc);
+	return RV_DECODED | RV_DEC;
+}
+
+/* ---- ptrace ---- */
+
+STATIC_XLAT(ptrace_cmds,
+	{ 0, "PTRACE_TRACEME" }, { 1, "PTRACE_PEEKTEXT" }, { 2, "PTRACE_PEEKDATA" },
+	{ 3, "PTRACE_PEEKUSER" }, { 4, "PTRACE_POKETEXT" }, { 5, "PTRACE_POKEDATA" },
+	{ 6, "PTRACE_POKEUSER" }, { 7, "PTRACE_CONT" }, { 8, "PTRACE_KILL" },
+	{ 9, "PTRACE_SINGLESTEP" }, { 0xc, "PTRACE_GETREGS" }, { 0xd, "PTRACE_SETREGS" },
+	{ 0xe, "PTRACE_GETFPREGS" }, { 0xf, "PTRACE_SETFPREGS" }, { 0x10, "PTRACE_ATTACH" },
+	{ 0x11, "PTRACE_DETACH" }, { 0x12, "PTRACE_GETFPXREGS" }, { 0x13, "PTRACE_SETFPXREGS" },
+	{ 0x15, "PTRACE_OLDSETOPTIONS" }, { 0x18, "PTRACE_SYSCALL" },
+	{ 0x19, "PTRACE_GET_THREAD_AREA" }, { 0x1a, "PTRACE_SET_THREAD_AREA" },
+	{ 0x1e, "PTRACE_ARCH_PRCTL" }, { 0x1f, "PTRACE_SYSEMU" },
+	{ 0x20, "PTRACE_SYSEMU_SINGLESTEP" }, { 0x21, "PTRACE_SINGLEBLOCK" },
+	{ 0x4200, "PTRACE_SETOPTIONS" }, { 0x4201, "PTRACE_GETEVENTMSG" },
+	{ 0x4202, "PTRACE_GETSIGINFO" }, { 0x4203, "PTRACE_SETSIGINFO" },
+	{ 0x4204, "PTRACE_GETREGSET" }, { 0x4205, "PTRACE_SETREGSET" },
+	{ 0x4206, "PTRACE_SEIZE" }, { 0x4207, "PTRACE_INTERRUPT" }, { 0x4208, "PTRACE_LISTEN" },
+	{ 0x4209, "PTRACE_PEEKSIGINFO" }, { 0x420a, "PTRACE_GETSIGMASK" },
+	{ 0x420b, "PTRACE_SETSIGMASK" }, { 0x420c, "PTRACE_SECCOMP_GET_FILTER" },
+	{ 0x420d, "PTRACE_SECCOMP_GET_METADATA" }, { 0x420e, "PTRACE_GET_SYSCALL_INFO" },
+	{ 0x420f, "PTRACE_GET_RSEQ_CONFIGURATION" });
+
+STATIC_XLAT(ptrace_options,
+	{ 0x1, "PTRACE_O_TRACESYSGOOD" }, { 0x2, "PTRACE_O_TRACEFORK" },
+	{ 0x4, "PTRACE_O_TRACEVFORK" }, { 0x8, "PTRACE_O_TRACECLONE" },
+	{ 0x10, "PTRACE_O_TRACEEXEC" }, { 0x20, "PTRACE_O_TRACEVFORKDONE" },
+	{ 0x40, "PTRACE_O_TRACEEXIT" }, { 0x80, "PTRACE_O_TRACESECCOMP" },
+	{ 0x100000, "PTRACE_O_EXITKILL" }, { 0x200000, "PTRACE_O_SUSPEND_SECCOMP" });
+
+STATIC_XLAT(nt_types,
+	{ 1, "NT_PRSTATUS" }, { 2, "NT_FPREGSET" }, { 3, "NT_PRPSINFO" }, { 4, "NT_PRXREG" },
+	{ 6, "NT_AUXV" }, { 0x200, "NT_386_TLS" }, { 0x201, "NT_386_IOPERM" },
+	{ 0x202, "NT_X86_XSTATE" }, { 0x53494749, "NT_SIGINFO" });
+
+enum {
+	PT_TRACEME = 0, PT_PEEKTEXT = 1, PT_PEEKDATA = 2, PT_PEEKUSER = 3, PT_CONT = 7,
+	PT_KILL = 8, PT_SINGLESTEP = 9, PT_GETREGS = 0xc, PT_GETFPREGS = 0xe,
+	PT_ATTACH = 0x10, PT_DETACH = 0x11, PT_OLDSETOPTIONS = 0x15, PT_SYSCALL = 0x18,
+	PT_SYSEMU = 0x1f, PT_SYSEMU_SINGLESTEP = 0x20, PT_SINGLEBLOCK = 0x21,
+	PT_SETOPTIONS = 0x4200, PT_GETEVENTMSG = 0x4201, PT_GETSIGINFO = 0x4202,
+	PT_SETSIGINFO = 0x4203, PT_GETREGSET = 0x4204, PT_SETREGSET = 0x4205,
+	PT_SEIZE = 0x4206, PT_INTERRUPT = 0x4207, PT_LISTEN = 0x4208,
+	PT_PEEKSIGINFO = 0x4209, PT_GETSIGMASK = 0x420a, PT_SETSIGMASK = 0x420b,
+	PT_SECCOMP_GET_FILTER = 0x420c, PT_SECCOMP_GET_METADATA = 0x420d,
+	PT_GET_SYSCALL_INFO = 0x420e,
+};
+
+static void print_ptrace_addr(struct sc *sc, uint64_t request, uint64_t addr)
+{
+	switch (request) {
+	case PT_GETREGSET:
+	case PT_SETREGSET:
+		pr_xval(sc->p, &nt_types, (uint32_t)addr, "NT_???");
+		break;
+	case PT_GETSIGMASK:
+	case PT_SETSIGMASK:
+	case PT_SECCOMP_GET_FILTER:
+	case PT_SECCOMP_GET_METADATA:
+	case PT_GET_SYSCALL_INFO:
+		pr_uint(sc->p, addr);
+		break;
+	default:
+		pr_ptr(sc->p, addr);
+		break;
+	}
+}
+
+/* Requests whose data the kernel fills in: printed at exit (unless -e verbose=none). */
+static bool ptrace_data_is_output(uint64_t request)
+{
+	switch (request) {
+	case PT_PEEKTEXT: case PT_PEEKDATA: case PT_PEEKUSER: case PT_GETEVENTMSG:
+	case PT_GETSIGINFO: case PT_GETSIGMASK: case PT_PEEKSIGINFO:
+	case PT_SECCOMP_GET_FILTER: case PT_GET_SYSCALL_INFO:
+		return true;
+	}
+	return false;
+}
+
+static int ptrace_entry(struct sc *sc)
+{
+	uint64_t request = sc->arg[0], addr = sc->arg[2], data = sc->arg[3];
+	struct pr *p = sc->p;
+	pr_xval(p, &ptrace_cmds, request, "PTRACE_???");
+	if (request == PT_TRACEME)
+		return RV_DECODED | RV_DEC;
+	pr_int(p, (int)sc->arg[1]);
+	switch (request) {
+	case PT_ATTACH: case PT_INTERRUPT: case PT_KILL: case PT_LISTEN:
+		return RV_DECODED | RV_DEC;
+	}
+	print_ptrace_addr(sc, request, addr);
+	switch (request) {
+	case PT_CONT: case PT_DETACH: case PT_SYSCALL: case PT_SINGLESTEP:
+	case PT_SINGLEBLOCK: case PT_SYSEMU: case PT_SYSEMU_SINGLESTEP:
+		print_signal(p, (int)data);
+		break;
+	case PT_SEIZE: case PT_SETOPTIONS: case PT_OLDSETOPTIONS:
+		pr_flags(p, &ptrace_options, data, "PTRACE_O_???");
+		break;
+	case PT_SETSIGINFO:
+		print_siginfo_at(sc, data);
+		break;
+	case PT_SETSIGMASK:
+		print_sigset_at(sc, data, addr);
+		break;
+	case PT_GETREGS: case PT_GETFPREGS:
+		return DEC_AT_EXIT;
+	default:
+		if (ptrace_data_is_output(request) && !sc->no_deref)
+			return DEC_AT_EXIT;
+		pr_ptr(p, data);
+		break;
+	}
+	return RV_DECODED | RV_DEC;
+}
+
+static int ptrace_exit(struct sc *sc)
+{
+	uint64_t request = sc->arg[0], addr = sc->arg[2], data = sc->arg[3];
+	uint64_t v;
+	switch (request) {
+	case PT_PEEKTEXT: case PT_PEEKDATA: case PT_PEEKUSER:
+		if (umove_or_print_addr(sc, data, &v, sizeof(v)) == 0)
+			pr_textf(sc->p, "[%#" PRIx64 "]", v);
+		break;
+	case PT_GETEVENTMSG:
+		if (umove_or_print_addr(sc, data, &v, sizeof(v)) == 0)
+			pr_textf(sc->p, "[%" PRIu64 "]", v);
+		break;
+	case PT_GETSIGINFO:
+		print_siginfo_at(sc, data);
+		break;
+	case PT_GETSIGMASK:
+		print_sigset_at(sc, data, addr);
+		break;
+	default:
+		/* Register sets and filters are not decoded: their address. */
+		pr_ptr(sc->p, data);
+		break;
+	}
+	return RV_DEC;
+}
+
+int decode_ptrace(struct sc *sc)
+{
+	return sc->exiting ? ptrace_exit(sc) : ptrace_entry(sc);
+}
