@@ -1,0 +1,184 @@
+# (e) /proc views: sysray ps, pstree, lsof, netstat, env and proc on a process that holds one
+# of each kind of file (tests/progs/holder.c), compared with the real ps, pstree, lsof and ss.
+
+# procfs_start DIR [--seccomp]: starts the holder in DIR, waits for its "ready" line and sets
+# HOLDER (its pid), HOLDER_CHILD, HOLDER_GRAND, HOLDER_TCP.
+procfs_start() {
+	local dir=$1
+	shift
+	rm -f "$dir/ready"
+	HOLDER_MARK="mark=1 two words" "$PROGS/holder" "$dir" "$@" >"$dir/ready" 2>"$dir/err" &
+	HOLDER=$!
+	for _ in $(seq 100); do
+		grep -q '^ready' "$dir/ready" 2>/dev/null && break
+		sleep 0.05
+	done
+	local line
+	line=$(cat "$dir/ready")
+	HOLDER_CHILD=$(sed -n 's/.* child=\([0-9]*\).*/\1/p' <<<"$line")
+	HOLDER_GRAND=$(sed -n 's/.* grandchild=\([0-9]*\).*/\1/p' <<<"$line")
+	HOLDER_TCP=$(sed -n 's/.* tcp=\([0-9]*\).*/\1/p' <<<"$line")
+	[ -n "$HOLDER_GRAND" ]
+}
+
+procfs_stop() {
+	kill "$HOLDER" "$HOLDER_CHILD" "$HOLDER_GRAND" 2>/dev/null
+	wait "$HOLDER" 2>/dev/null
+}
+
+# lsof's FD, TYPE and NAME columns (NAME may hold blanks), one line each.
+procfs_lsof_triples() {
+	awk 'NR > 1 { n = ""; for (i = 9; i <= NF; i++) n = n " " $i; print $4, $5, n }'
+}
+
+# ss -tunap / sysray netstat: "netid state local peer pid,pid,..." for sockets of PID.
+procfs_sockets() {
+	awk -v pid="$1" 'index($0, "pid=" pid ",") {
+		n = split($0, parts, "pid=")
+		pids = ""
+		for (i = 2; i <= n; i++) { split(parts[i], p, ","); list[i] = p[1] }
+		asort(list)
+		for (i in list) pids = pids "," list[i]
+		delete list
+		print $1, $2, $5, $6, pids
+	}' | sort
+}
+
+# Every line of stdin is a JSON document, and there is at least one.
+procfs_json_lines() {
+	python3 -c 'import json, sys
+lines = sys.stdin.readlines()
+assert lines
+for line in lines:
+    json.loads(line)'
+}
+
+procfs_dir=$(fresh_dir procfs)
+if ! procfs_start "$procfs_dir"; then
+	fail procfs-setup "the holder did not start: $(head -c 300 "$procfs_dir/err")"
+else
+	H=$HOLDER
+	pids="$H,$HOLDER_CHILD,$HOLDER_GRAND"
+	expect procfs-ps "ps -f rows for the holder's processes differ from ps" \
+		diff <(ps -f -p "$pids") <("$SYSRAY" ps -p "$pids")
+	expect procfs-ps-o "ps -o columns differ from ps" \
+		diff <(ps -o pid,ppid,uid,user,comm,state,tty,nlwp,pgid,sid,ni,args -p "$pids") \
+		<("$SYSRAY" ps -o pid,ppid,uid,user,comm,state,tty,nlwp,pgid,sid,ni,args -p "$pids")
+	expect procfs-ps-all "ps -ef misses a process or names one differently" \
+		bash -c "diff <(ps -e -o pid=,comm= | awk '\$1 <= $H' ) \
+			<('$SYSRAY' ps -o pid=,comm= | awk '\$1 <= $H')"
+	expect procfs-pstree-p "pstree -A -p of the holder differs" \
+		diff <(pstree -A -p "$H") <("$SYSRAY" pstree -p "$H")
+	expect procfs-pstree "pstree -A of the holder differs" \
+		diff <(pstree -A "$H") <("$SYSRAY" pstree "$H")
+	procfs_lsof() {
+		local want ours=()
+		want=$(lsof -n -P "$@" -p "$H" | procfs_lsof_triples)
+		# lsof needs -a to AND -i with -p; in sysray they always combine.
+		for a in "$@"; do
+			[ "$a" = -a ] || ours+=("$a")
+		done
+		[ "$(wc -l <<<"$want")" -ge 5 ] &&
+			diff <(echo "$want") <("$SYSRAY" lsof "${ours[@]}" -p "$H" | procfs_lsof_triples)
+	}
+	expect procfs-lsof "lsof -p FD/TYPE/NAME differ from lsof -n -P" procfs_lsof
+	expect procfs-lsof-i "lsof -i -p differs from lsof -n -P -a -i -p" procfs_lsof -a -i
+	expect procfs-lsof-kinds "lsof lacks a deleted file, a mapped file, a pipe or a socket" \
+		bash -c "out=\$('$SYSRAY' lsof -p $H) &&
+			grep -q ' REG .*/gone.txt (deleted)\$' <<<\"\$out\" &&
+			grep -q ' mem .*/mapped.bin\$' <<<\"\$out\" &&
+			grep -q 'FIFO .* pipe\$' <<<\"\$out\" &&
+			grep -q 'TCP 127.0.0.1:$HOLDER_TCP (LISTEN)\$' <<<\"\$out\" &&
+			grep -q -- '->127.0.0.1:$HOLDER_TCP (ESTABLISHED)\$' <<<\"\$out\" &&
+			grep -q 'held.sock type=STREAM (LISTEN)\$' <<<\"\$out\""
+	expect procfs-lsof-path "lsof PATH does not find the holder's file" \
+		bash -c "'$SYSRAY' lsof '$procfs_dir/held.txt' | grep -q '^holder *$H .* 3r *REG'"
+	# Five sockets: UDP, TCP listening on IPv4 and IPv6, the connected pair.
+	procfs_netstat() {
+		local want
+		want=$(ss -tunap | procfs_sockets "$H")
+		[ "$(wc -l <<<"$want")" -ge 4 ] &&
+			diff <(echo "$want") <("$SYSRAY" netstat | procfs_sockets "$H")
+	}
+	expect procfs-netstat "netstat sockets differ from ss -tunap" procfs_netstat
+	expect procfs-env "env differs from /proc/PID/environ" \
+		diff <(tr '\0' '\n' <"/proc/$H/environ") <("$SYSRAY" env "$H")
+	expect procfs-env-mark "env lacks the variable the holder was given" \
+		bash -c "'$SYSRAY' env $H | grep -qx 'HOLDER_MARK=mark=1 two words'"
+	expect procfs-proc "proc shows the wrong seccomp mode, threads or fd count" \
+		python3 -c "
+import json, os, subprocess, sys
+p = json.loads(subprocess.run(['$SYSRAY', 'proc', '-j', '$H'], capture_output=True,
+                              check=True).stdout)
+assert p['seccomp']['mode'] == 0, p['seccomp']
+assert p['threads'] == 2 and len(p['tids']) == 2, p['tids']
+assert p['fds'] == len(os.listdir('/proc/$H/fd')), p['fds']
+assert p['exe'].endswith('/holder') and p['cwd'] == '$procfs_dir', (p['exe'], p['cwd'])
+assert 'cap_sys_admin' in p['capabilities']['bounding']['names']
+assert p['namespaces']['net'] == os.readlink('/proc/$H/ns/net')
+"
+	procfs_json() {
+		"$SYSRAY" ps -j | procfs_json_lines &&
+			"$SYSRAY" lsof -j -p "$H" | procfs_json_lines &&
+			"$SYSRAY" netstat -j | procfs_json_lines &&
+			"$SYSRAY" pstree -j "$H" | procfs_json_lines &&
+			"$SYSRAY" env -j "$H" | python3 -m json.tool >/dev/null &&
+			[ "$("$SYSRAY" ps -j -p "$H" | python3 -c 'import json, sys
+print(json.loads(sys.stdin.read())["comm"])')" = holder ]
+	}
+	expect procfs-json "a -j output is not JSON" procfs_json
+
+	# Another user may not read the holder's fds or links: notes per entry, no crash.
+	if selected procfs-perm; then
+		tmpbin=$(mktemp -d /tmp/sysray-procfs.XXXXXX)
+		cp "$SYSRAY" "$tmpbin/sysray"
+		chmod 755 "$tmpbin" "$tmpbin/sysray"
+		out=$(setpriv --reuid=65534 --regid=65534 --clear-groups \
+			"$tmpbin/sysray" lsof -p "$H" 2>&1)
+		rc=$?
+		out2=$(setpriv --reuid=65534 --regid=65534 --clear-groups \
+			"$tmpbin/sysray" proc "$H" 2>&1)
+		rc2=$?
+		if [ $rc -eq 0 ] && grep -q "(readlink: Permission denied)" <<<"$out" &&
+		   [ $rc2 -eq 0 ] && grep -q "^exe .*Permission denied" <<<"$out2" &&
+		   grep -q "^state .*S (sleeping)" <<<"$out2"; then
+			pass procfs-perm
+		else
+			fail procfs-perm "as nobody: lsof rc=$rc proc rc=$rc2: $(head -c 300 <<<"$out$out2")"
+		fi
+		rm -rf "$tmpbin"
+	fi
+	procfs_stop
+fi
+
+# A pid that does not exist: one message, exit 1, for each view that takes a pid.
+procfs_missing() {
+	local pid=4194303 cmd out rc
+	for cmd in "ps -p $pid" "pstree $pid" "lsof -p $pid" "env $pid" "proc $pid"; do
+		out=$("$SYSRAY" $cmd 2>&1 >/dev/null)
+		rc=$?
+		if [ $rc -ne 1 ] || [ "$(wc -l <<<"$out")" -ne 1 ]; then
+			echo "sysray $cmd: exit $rc, stderr: $out"
+			return 1
+		fi
+	done
+}
+expect procfs-missing "a missing pid is not one message and exit 1" procfs_missing
+
+# Under a seccomp filter the holder's mode is 2 with one filter, as /proc/PID/status says.
+procfs_dir=$(fresh_dir procfs-seccomp)
+if selected procfs-seccomp; then
+	if ! procfs_start "$procfs_dir" --seccomp; then
+		fail procfs-seccomp "the holder did not start: $(head -c 300 "$procfs_dir/err")"
+	else
+		out=$("$SYSRAY" proc "$HOLDER")
+		want=$(awk '$1 == "Seccomp:" { m = $2 } $1 == "Seccomp_filters:" { f = $2 }
+			END { print m, f }' "/proc/$HOLDER/status")
+		if grep -q "^seccomp  *2 (filter), 1 filters" <<<"$out" && [ "$want" = "2 1" ]; then
+			pass procfs-seccomp
+		else
+			fail procfs-seccomp "status says '$want', sysray: $(grep seccomp <<<"$out")"
+		fi
+		procfs_stop
+	fi
+fi
