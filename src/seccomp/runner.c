@@ -1,0 +1,63 @@
+/* Running a command under a filter: the child loads it, then executes the command. */
+#include "seccomp/seccomp.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util/util.h"
+
+extern char **environ;
+
+char *scp_resolve_command(const char *argv0)
+{
+	struct stat st;
+	if (strchr(argv0, '/')) {
+		if (stat(argv0, &st) < 0)
+			return NULL;
+		return xstrdup(argv0);
+	}
+	const char *path = getenv("PATH");
+	if (!path)
+		path = "/usr/local/bin:/bin:/usr/bin";
+	int saved = ENOENT;
+	for (const char *p = path;; p++) {
+		const char *end = strchrnul(p, ':');
+		char *full;
+		if (asprintf(&full, "%.*s%s%s", (int)(end - p), p, end > p ? "/" : "", argv0) < 0)
+			die("out of memory");
+		if (stat(full, &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 0111))
+			return full;
+		if (errno != ENOENT)
+			saved = errno;
+		free(full);
+		if (!*end)
+			break;
+		p = end;
+	}
+	errno = saved;
+	return NULL;
+}
+
+static void __attribute__((noreturn)) report_failure(int fd, int stage, int err)
+{
+	int msg[2] = { stage, err };
+	if (fd >= 0 && write(fd, msg, sizeof(msg)) < 0)
+		err = errno;	/* the profile may deny write too: the parent sees EOF */
+	_exit(127);
+}
+
+void scp_exec_under(scmp_filter_ctx ctx, const char *path, char **argv, int err_fd)
+{
+	int rc = seccomp_load(ctx);
+	if (rc < 0)
+		report_failure(err_fd, SCP_STAGE_LOAD, -rc);
+	/*
+	 * From here on every syscall meets the filter. seccomp_load() makes none after
+	 * seccomp(2) returns, so execve is the only one between the two.
+	 */
+	execve(path, argv, environ);
+	report_failure(err_fd, SCP_STAGE_EXEC, errno);
+}
