@@ -1,7 +1,7 @@
 # (f) seccomp: status, record, check and run on real programs under real filters.
 
 SC_DIR=$WORK/seccomp
-SEEDS=$E2E_DIR/../../../shared/data/seccomp
+SEEDS=$E2E_DIR/../data/seccomp
 mkdir -p "$SC_DIR"
 SCTEST=$PROGS/sctest
 PYTHON=/usr/bin/python3
