@@ -9,7 +9,8 @@ CPPFLAGS += -Isrc -D_GNU_SOURCE
 ALL_CFLAGS = -std=gnu11 $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) -MMD -MP
 LDLIBS   += -lseccomp -ljson-c -lpthread
 
-SRC_DIRS := src/util src/schema src/output src/source/ptrace src/trace src/trace/decode src/procfs src/seccomp src/cli
+SRC_DIRS := src/util src/schema src/output src/source/ptrace src/source/bpf src/trace src/trace/decode \
+	    src/procfs src/seccomp src/capture src/filter src/cli
 SRCS     := $(foreach d,$(SRC_DIRS),$(wildcard $(d)/*.c))
 OBJS     := $(SRCS:%.c=$(BUILD)/%.o)
 LIB_OBJS := $(filter-out $(BUILD)/src/cli/%,$(OBJS))
