@@ -11,7 +11,7 @@ LDLIBS   += -lseccomp -ljson-c -lpthread
 
 SRC_DIRS := src/util src/schema src/output src/source/ptrace src/source/bpf src/trace src/trace/decode \
 	    src/procfs src/seccomp src/capture src/filter src/cli
-SRCS     := $(foreach d,$(SRC_DIRS),$(wildcard $(d)/*.c))
+SRCS     := $(filter-out %.bpf.c,$(foreach d,$(SRC_DIRS),$(wildcard $(d)/*.c)))
 OBJS     := $(SRCS:%.c=$(BUILD)/%.o)
 LIB_OBJS := $(filter-out $(BUILD)/src/cli/%,$(OBJS))
 
