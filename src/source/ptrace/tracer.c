@@ -2,14 +2,12 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <grp.h>
 #include <pwd.h>
 #include <seccomp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <sys/ptrace.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -30,7 +28,6 @@ struct tracee {
 	bool hidden;		/* the started command before its execve: not reported */
 	bool attached;		/* came from -p: detach, do not kill */
 	bool started;		/* the command we started: its SIGCONT is ours, not its own */
-	int pending_sig;	/* signal to pass on at detach */
 };
 
 struct tracer {
@@ -52,7 +49,7 @@ static volatile sig_atomic_t interrupted;
  * execve, so the command gets the originals back: it must not inherit our choices.
  */
 static const int tracer_signals[] = { SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTTOU, SIGTTIN };
-static struct sigaction saved_actions[6];
+static struct sigaction saved_actions[ARRAY_SIZE(tracer_signals)];
 
 static void restore_signals(void)
 {
