@@ -1,0 +1,274 @@
+/*
+ * Recursive descent over sysdig 0.29's grammar:
+ *   expr  := term { 'and' term }  |  term { 'or' term }	(no mixing without parentheses)
+ *   term  := 'not' term | '(' expr ')' | check
+ *   check := FIELD OP VALUE | FIELD LISTOP '(' VALUE { ',' VALUE } ')' | FIELD 'exists'
+ * `not` binds tighter than `and` and `or`; sysdig rejects "a and b or c" as ambiguous.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "filter/ast.h"
+#include "filter/filter.h"
+#include "filter/lexer.h"
+#include "util/util.h"
+
+struct parser {
+	struct lexer lx;
+	struct filter_error *err;
+	bool failed;
+	int depth;
+};
+
+/* Nesting beyond this is refused rather than risking the stack. */
+#define MAX_DEPTH 200
+
+static void fail(struct parser *ps, size_t pos, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void fail(struct parser *ps, size_t pos, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (ps->failed)
+		return;
+	ps->failed = true;
+	ps->err->pos = pos;
+	va_start(ap, fmt);
+	vsnprintf(ps->err->msg, sizeof(ps->err->msg), fmt, ap);
+	va_end(ap);
+}
+
+static struct ast_node *new_node(enum ast_kind kind, size_t pos)
+{
+	struct ast_node *n = xcalloc(1, sizeof(*n));
+
+	n->kind = kind;
+	n->pos = pos;
+	return n;
+}
+
+void ast_free(struct ast_node *n)
+{
+	if (!n)
+		return;
+	switch (n->kind) {
+	case AST_AND:
+	case AST_OR:
+		for (size_t i = 0; i < n->list.n; i++)
+			ast_free(n->list.kids[i]);
+		free(n->list.kids);
+		break;
+	case AST_NOT:
+		ast_free(n->child);
+		break;
+	case AST_CHECK:
+		free(n->check.field);
+		for (size_t i = 0; i < n->check.nvalues; i++)
+			free(n->check.values[i].text);
+		free(n->check.values);
+		break;
+	}
+	free(n);
+}
+
+static struct ast_node *parse_expr(struct parser *ps);
+
+/* What the text holds at POS, for messages: the next word, or "end of filter". */
+static void describe_at(const struct lexer *lx, size_t pos, char *buf, size_t size)
+{
+	size_t e = pos;
+
+	while (e < lx->len && e - pos < 20 && lx->text[e] != ' ')
+		e++;
+	if (e == pos)
+		snprintf(buf, size, "end of filter");
+	else
+		snprintf(buf, size, "'%.*s'", (int)(e - pos), lx->text + pos);
+}
+
+static void add_value(struct ast_node *n, struct ast_value *v)
+{
+	n->check.values = xrealloc(n->check.values, (n->check.nvalues + 1) * sizeof(*v));
+	n->check.values[n->check.nvalues++] = *v;
+}
+
+static struct ast_node *parse_check(struct parser *ps)
+{
+	struct lexer *lx = &ps->lx;
+	size_t start, len = lex_field(lx, &start);
+	char what[40];
+
+	if (!len) {
+		describe_at(lx, start, what, sizeof(what));
+		fail(ps, start, "expected a field name, found %s", what);
+		return NULL;
+	}
+	if (lx->text[start + len - 1] != ']' && memchr(lx->text + start, '[', len)) {
+		fail(ps, start + len, "missing ']' after the field argument");
+		return NULL;
+	}
+	struct ast_node *n = new_node(AST_CHECK, start);
+	n->check.field = strndup(lx->text + start, len);
+	n->check.field_pos = start;
+	if (!lex_operator(lx, &n->check.op, &n->check.op_pos)) {
+		describe_at(lx, n->check.op_pos, what, sizeof(what));
+		fail(ps, n->check.op_pos, "expected an operator after '%s', found %s",
+		     n->check.field, what);
+		ast_free(n);
+		return NULL;
+	}
+	if (n->check.op == CMP_EXISTS)
+		return n;
+
+	struct ast_value v;
+	size_t epos;
+	const char *emsg;
+	if (!cmp_op_takes_list(n->check.op)) {
+		emsg = lex_value(lx, false, &v, &epos);
+		if (emsg) {
+			fail(ps, epos, "%s", emsg);
+			ast_free(n);
+			return NULL;
+		}
+		add_value(n, &v);
+		return n;
+	}
+	if (!lex_char(lx, '(')) {
+		fail(ps, lx->pos, "expected '(' after '%s'", cmp_op_name(n->check.op));
+		ast_free(n);
+		return NULL;
+	}
+	for (;;) {
+		emsg = lex_value(lx, true, &v, &epos);
+		if (emsg) {
+			fail(ps, epos, "%s", emsg);
+			ast_free(n);
+			return NULL;
+		}
+		add_value(n, &v);
+		if (lex_char(lx, ')'))
+			return n;
+		if (!lex_char(lx, ',')) {
+			if (lex_at_end(lx))
+				fail(ps, lx->pos, "missing ')' to close the '%s' list",
+				     cmp_op_name(n->check.op));
+			else
+				fail(ps, lx->pos, "expected ',' or ')' after a value in the '%s' "
+				     "list", cmp_op_name(n->check.op));
+			ast_free(n);
+			return NULL;
+		}
+	}
+}
+
+static struct ast_node *parse_term(struct parser *ps)
+{
+	struct lexer *lx = &ps->lx;
+
+	if (lex_at_end(lx)) {
+		fail(ps, lx->pos, "unexpected end of filter, expected a condition");
+		return NULL;
+	}
+	size_t pos = lx->pos;
+	if (lex_keyword(lx, "not")) {
+		struct ast_node *child = parse_term(ps);
+		if (!child)
+			return NULL;
+		struct ast_node *n = new_node(AST_NOT, pos);
+		n->child = child;
+		return n;
+	}
+	if (lex_char(lx, '(')) {
+		if (++ps->depth > MAX_DEPTH) {
+			fail(ps, pos, "parentheses nested too deeply");
+			return NULL;
+		}
+		struct ast_node *n = parse_expr(ps);
+		ps->depth--;
+		if (!n)
+			return NULL;
+		if (!lex_char(lx, ')')) {
+			if (lex_at_end(lx))
+				fail(ps, pos, "missing ')' to close this '('");
+			else
+				fail(ps, lx->pos, "expected 'and', 'or' or ')'");
+			ast_free(n);
+			return NULL;
+		}
+		return n;
+	}
+	return parse_check(ps);
+}
+
+static struct ast_node *parse_expr(struct parser *ps)
+{
+	struct lexer *lx = &ps->lx;
+	struct ast_node *first = parse_term(ps);
+	struct ast_node *list = NULL;
+
+	if (!first)
+		return NULL;
+	for (;;) {
+		size_t pos;
+		enum ast_kind kind;
+
+		lex_at_end(lx);
+		pos = lx->pos;
+		if (lex_keyword(lx, "and"))
+			kind = AST_AND;
+		else if (lex_keyword(lx, "or"))
+			kind = AST_OR;
+		else
+			break;
+		if (list && list->kind != kind) {
+			fail(ps, pos, "'%s' mixed with '%s' without parentheses: write "
+			     "\"(a and b) or c\" or \"a and (b or c)\"",
+			     kind == AST_AND ? "and" : "or", kind == AST_AND ? "or" : "and");
+			break;
+		}
+		if (!list) {
+			list = new_node(kind, first->pos);
+			list->list.kids = xmalloc(sizeof(*list->list.kids));
+			list->list.kids[0] = first;
+			list->list.n = 1;
+		}
+		struct ast_node *next = parse_term(ps);
+		if (!next)
+			break;
+		list->list.kids = xrealloc(list->list.kids,
+					   (list->list.n + 1) * sizeof(*list->list.kids));
+		list->list.kids[list->list.n++] = next;
+	}
+	if (ps->failed) {
+		ast_free(list ? list : first);
+		return NULL;
+	}
+	return list ? list : first;
+}
+
+struct ast_node *ast_parse(const char *text, struct filter_error *err)
+{
+	struct parser ps = { .err = err };
+
+	lex_init(&ps.lx, text);
+	err->pos = 0;
+	err->msg[0] = '\0';
+	if (lex_at_end(&ps.lx))
+		return NULL;
+	struct ast_node *n = parse_expr(&ps);
+	if (n && !lex_at_end(&ps.lx)) {
+		size_t pos = ps.lx.pos;
+		if (ps.lx.text[pos] == ')')
+			fail(&ps, pos, "unmatched ')'");
+		else
+			fail(&ps, pos, "expected 'and', 'or' or the end of the filter");
+	}
+	if (ps.failed) {
+		ast_free(n);
+		return NULL;
+	}
+	return n;
+}
