@@ -7,7 +7,7 @@ CFLAGS   ?= -O2 -g
 WARN     := -Wall -Wextra -Werror -Wno-unused-parameter
 CPPFLAGS += -Isrc -D_GNU_SOURCE
 ALL_CFLAGS = -std=gnu11 $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) -MMD -MP
-LDLIBS   += -lseccomp -ljson-c -lpthread
+LDLIBS   += -lseccomp -ljson-c -lz -lpthread -lbpf -lelf
 
 SRC_DIRS := src/util src/schema src/output src/source/ptrace src/source/bpf src/trace src/trace/decode \
 	    src/procfs src/seccomp src/capture src/filter src/cli
@@ -36,6 +36,28 @@ $(BUILD)/sysray: $(OBJS)
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+# eBPF programs: vmlinux.h from the running kernel's BTF, each *.bpf.c compiled for the BPF
+# target and embedded in a generated skeleton header; all of it lives under $(BUILD)/bpf.
+BPF_CLANG  ?= clang
+BPF_SRCS   := $(wildcard src/source/bpf/*.bpf.c)
+BPF_SKELS  := $(BPF_SRCS:src/source/bpf/%.bpf.c=$(BUILD)/bpf/%.skel.h)
+BPF_HOST_OBJS := $(filter $(BUILD)/src/source/bpf/%,$(OBJS)) $(BUILD)/src/cli/capture_cmd.o
+CPPFLAGS   += -I$(BUILD)/bpf
+
+$(BUILD)/bpf/vmlinux.h:
+	@mkdir -p $(dir $@)
+	bpftool btf dump file /sys/kernel/btf/vmlinux format c > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/bpf/%.bpf.o: src/source/bpf/%.bpf.c src/source/bpf/bpf_event.h $(BUILD)/bpf/vmlinux.h
+	$(BPF_CLANG) -target bpf -O2 -g -D__TARGET_ARCH_x86 -Wall -Werror \
+		-I$(BUILD)/bpf -Isrc -c $< -o $@
+
+$(BUILD)/bpf/%.skel.h: $(BUILD)/bpf/%.bpf.o
+	bpftool gen skeleton $< name $(subst .,_,$*)_bpf > $@.tmp && mv $@.tmp $@
+
+$(BPF_HOST_OBJS): $(BPF_SKELS)
+.SECONDARY: $(BPF_SKELS:.skel.h=.bpf.o)
 
 $(BUILD)/libsysray.a: $(LIB_OBJS)
 	ar rcs $@ $^

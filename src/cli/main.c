@@ -15,6 +15,8 @@ static void usage(FILE *f)
 		"  ps | pstree | lsof | netstat | env PID | proc PID\n"
 		"                                               inspect processes through /proc\n"
 		"  seccomp status|record|check|run              limit syscalls with seccomp profiles\n"
+		"  capture [-n N] [-M S] [--pid P] [--syscalls a,b] [-s SNAPLEN] [-b MB] [-q] [--count]\n"
+		"                                               capture the whole system through eBPF\n"
 		"  demo                                         trace a built-in demo workload\n"
 		"  help                                         this text\n"
 		"\n"
@@ -38,6 +40,8 @@ int main(int argc, char **argv)
 			return cmd_procs(argc - 1, argv + 1);
 	if (!strcmp(cmd, "seccomp"))
 		return cmd_seccomp(argc - 1, argv + 1);
+	if (!strcmp(cmd, "capture"))
+		return cmd_capture(argc - 1, argv + 1);
 	if (!strcmp(cmd, "help") || !strcmp(cmd, "-h") || !strcmp(cmd, "--help")) {
 		usage(stdout);
 		return 0;

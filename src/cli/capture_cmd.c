@@ -1,0 +1,453 @@
+/*
+ * sysray capture: system-wide syscall events through eBPF, one line per event:
+ *   TS CPU COMM TID DIR NAME ARGS...
+ * with -n/-M limits, in-kernel --pid and --syscalls filters, -s snaplen, -b ring size,
+ * -q (no event lines), --count (events per syscall at the end). The number of events and
+ * of records the kernel dropped is always printed at the end, on stderr.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli/commands.h"
+#include "schema/names.h"
+#include "schema/syscalls.h"
+#include "source/bpf/bpf_record.h"
+#include "source/bpf/bpf_source.h"
+#include "util/util.h"
+
+/* Records handed over per poll: bounds the time spent before limits and signals are checked. */
+#define POLL_BATCH 8192
+
+struct capture {
+	uint64_t limit;			/* -n, 0: none */
+	uint64_t events;
+	bool quiet;
+	bool count;
+	uint64_t counts[SYSCALL_NR_LIMIT + 1];	/* last slot: procexit */
+	uint64_t malformed;
+};
+
+static volatile sig_atomic_t interrupted;
+
+static void on_signal(int sig)
+{
+	interrupted = sig;
+}
+
+static int usage(int status)
+{
+	fprintf(status ? stderr : stdout,
+		"Usage: sysray capture [-n N] [-M SECONDS] [--pid PID[,PID...]] "
+		"[--syscalls NAME,...]\n"
+		"                      [-s SNAPLEN] [-b BUFSIZE_MB] [-q] [--count]\n"
+		"  -n N              stop after N events\n"
+		"  -M SECONDS        stop after SECONDS\n"
+		"  --pid PID,...     only these processes and their new children\n"
+		"  --syscalls LIST   only these syscalls (names; 'procexit' for process exits)\n"
+		"  -s SNAPLEN        bytes of I/O buffers captured (default 80)\n"
+		"  -b MB             ring buffer size in MiB, a power of two (default 16)\n"
+		"  -q                print no events\n"
+		"  --count           print the number of events per syscall at the end\n");
+	return status;
+}
+
+static void print_bytes(FILE *f, const uint8_t *p, size_t n, char nul_as)
+{
+	for (size_t i = 0; i < n; i++) {
+		int c = p[i];
+
+		if (!c && nul_as)
+			putc(nul_as, f);
+		else
+			putc(isprint(c) ? c : '.', f);
+	}
+}
+
+static void print_str(FILE *f, const struct sr_param *p)
+{
+	size_t n = p->len;
+
+	if (n && !p->val[n - 1])
+		n--;
+	fwrite(p->val, 1, n, f);
+}
+
+static void print_sockaddr(FILE *f, const struct sr_param *p)
+{
+	const uint8_t *v = p->val;
+	uint16_t port;
+
+	if (v[0] == 2 && p->len >= 7) {
+		memcpy(&port, v + 5, 2);
+		fprintf(f, "%u.%u.%u.%u:%u", v[1], v[2], v[3], v[4], port);
+	} else if (v[0] == 10 && p->len >= 19) {
+		memcpy(&port, v + 17, 2);
+		putc('[', f);
+		for (int i = 0; i < 16; i += 2)
+			fprintf(f, "%s%x", i ? ":" : "", v[1 + i] << 8 | v[2 + i]);
+		fprintf(f, "]:%u", port);
+	} else if (v[0] == 1) {
+		struct sr_param path = { v + 1, p->len - 1 };
+
+		print_str(f, &path);
+	} else {
+		fprintf(f, "family=%u", v[0]);
+	}
+}
+
+static void print_errno(FILE *f, int64_t v)
+{
+	const char *name = v < 0 && v > -4096 ? errno_name((int)-v) : NULL;
+
+	fprintf(f, "%" PRId64, v);
+	if (name)
+		fprintf(f, "(%s)", name);
+}
+
+static void print_param(FILE *f, const struct sr_record *r, uint32_t i,
+			const struct sr_param_info *pi)
+{
+	const struct sr_param *p = &r->params[i];
+
+	fprintf(f, " %s=", pi->name);
+	if (!p->len) {
+		fputs("<NA>", f);
+		return;
+	}
+	switch (pi->type) {
+	case SR_PT_ERRNO:
+		print_errno(f, sr_param_int(r, i));
+		break;
+	case SR_PT_FD:
+		if (sr_param_int(r, i) == -100)
+			fputs("-100(AT_FDCWD)", f);
+		else
+			print_errno(f, sr_param_int(r, i));
+		break;
+	case SR_PT_PID:
+	case SR_PT_INT64:
+		fprintf(f, "%" PRId64, sr_param_int(r, i));
+		break;
+	case SR_PT_FLAGS32:
+		fprintf(f, "0x%" PRIx64, sr_param_int(r, i));
+		break;
+	case SR_PT_CHARBUF:
+	case SR_PT_FSPATH:
+	case SR_PT_FSRELPATH:
+		print_str(f, p);
+		break;
+	case SR_PT_BYTEBUF:
+		print_bytes(f, p->val, p->len, strcmp(pi->name, "args") ? 0 : ' ');
+		break;
+	case SR_PT_SOCKADDR:
+		print_sockaddr(f, p);
+		break;
+	default:
+		fprintf(f, "%" PRIu64, (uint64_t)sr_param_int(r, i));
+		break;
+	}
+}
+
+static const char *syscall_name(long nr, char *buf, size_t n)
+{
+	const struct syscall_info *si = syscall_by_nr(nr);
+
+	if (si)
+		return si->name;
+	snprintf(buf, n, "syscall_%ld", nr);
+	return buf;
+}
+
+static void print_event(FILE *f, const struct sr_record *r, const struct sr_event_info *ei)
+{
+	char comm[17], nbuf[32];
+	const char *name = ei->name;
+	bool generic = r->type == SR_GENERIC_E || r->type == SR_GENERIC_X;
+	long nr = generic && r->nparams > 1 ? (long)sr_param_int(r, 1) : -1;
+
+	memcpy(comm, r->prefix->comm, 16);
+	comm[16] = 0;
+	if (generic)
+		name = syscall_name(nr, nbuf, sizeof(nbuf));
+	fprintf(f, "%" PRIu64 ".%09" PRIu64 " %u %s %" PRIu64 " %c %s",
+		r->ts / 1000000000, r->ts % 1000000000, r->prefix->cpu, comm, r->tid,
+		r->type & 1 ? '<' : '>', name);
+	if (generic) {
+		const struct syscall_info *si = syscall_by_nr(nr);
+		uint32_t nargs = si ? si->nargs : 6;
+
+		if (r->type == SR_GENERIC_E) {
+			for (uint32_t i = 0; i < nargs && 2 + i < r->nparams; i++)
+				fprintf(f, " a%u=0x%" PRIx64, i, (uint64_t)sr_param_int(r, 2 + i));
+		} else if (r->nparams > 2) {
+			fputs(" res=", f);
+			print_errno(f, sr_param_int(r, 2));
+		}
+	} else {
+		for (uint32_t i = 0; i < r->nparams && i < ei->nparams; i++)
+			print_param(f, r, i, &ei->params[i]);
+	}
+	putc('\n', f);
+}
+
+static int on_record(void *ctx, const void *data, size_t size)
+{
+	struct capture *c = ctx;
+	struct sr_record r;
+	const struct sr_event_info *ei;
+
+	if (sr_record_parse(data, size, &r) || !(ei = sr_event_info(r.type))) {
+		c->malformed++;
+		return 0;
+	}
+	c->events++;
+	if (c->count && !(r.type & 1)) {
+		long nr = SYSCALL_NR_LIMIT;
+
+		if (r.type == SR_GENERIC_E)
+			nr = sr_param_int(&r, 1);
+		else if (r.type != SR_PROCEXIT_E)
+			nr = syscall_nr_by_name(ei->name);
+		if (r.type == SR_PREAD_E)
+			nr = syscall_nr_by_name("pread64");
+		else if (r.type == SR_PWRITE_E)
+			nr = syscall_nr_by_name("pwrite64");
+		else if (r.type == SR_ACCEPT4_E)
+			nr = syscall_nr_by_name("accept4");
+		if (nr >= 0 && nr <= SYSCALL_NR_LIMIT)
+			c->counts[nr]++;
+	}
+	if (!c->quiet)
+		print_event(stdout, &r, ei);
+	return c->limit && c->events >= c->limit;
+}
+
+/* Parses "open,read,procexit" into the syscall bitmap; -1 with a message on a bad name. */
+static int parse_syscalls(const char *list, uint64_t *mask, bool *procexit)
+{
+	char *copy = xstrdup(list), *save = NULL;
+	int rc = 0;
+
+	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		long nr;
+
+		if (!strcmp(tok, "procexit")) {
+			*procexit = true;
+			continue;
+		}
+		nr = syscall_nr_by_name(tok);
+		if (nr < 0 || nr >= SR_MAX_SYSCALLS) {
+			msg("capture: --syscalls: unknown syscall '%s'", tok);
+			rc = -1;
+			break;
+		}
+		mask[nr / 64] |= 1ull << (nr % 64);
+	}
+	free(copy);
+	return rc;
+}
+
+static int parse_pids(const char *list, pid_t **pids, size_t *n)
+{
+	char *copy = xstrdup(list), *save = NULL;
+	int rc = 0;
+
+	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		char *end;
+		long v = strtol(tok, &end, 10);
+
+		if (*end || end == tok || v <= 0 || v > 0x3fffffff) {
+			msg("capture: --pid: '%s' is not a process id", tok);
+			rc = -1;
+			break;
+		}
+		*pids = xrealloc(*pids, (*n + 1) * sizeof(**pids));
+		(*pids)[(*n)++] = v;
+	}
+	free(copy);
+	return rc;
+}
+
+static int parse_uint(const char *opt, const char *arg, unsigned long long max,
+		      unsigned long long *out)
+{
+	char *end;
+
+	errno = 0;
+	*out = strtoull(arg, &end, 10);
+	if (errno || *end || end == arg || arg[0] == '-' || *out > max) {
+		msg("capture: %s: '%s' is not a number from 0 to %llu", opt, arg, max);
+		return -1;
+	}
+	return 0;
+}
+
+static void print_counts(const struct capture *c)
+{
+	uint64_t total = 0;
+
+	for (;;) {
+		uint64_t best = 0;
+		long at = -1;
+
+		for (long i = 0; i <= SYSCALL_NR_LIMIT; i++)
+			if (c->counts[i] > best) {
+				best = c->counts[i];
+				at = i;
+			}
+		if (at < 0)
+			break;
+		char nbuf[32];
+
+		printf("%12" PRIu64 " %s\n", best,
+		       at == SYSCALL_NR_LIMIT ? "procexit" : syscall_name(at, nbuf, sizeof(nbuf)));
+		total += best;
+		((struct capture *)c)->counts[at] = 0;
+	}
+	printf("%12" PRIu64 " total\n", total);
+}
+
+int cmd_capture(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "pid", required_argument, NULL, 'p' },
+		{ "syscalls", required_argument, NULL, 'e' },
+		{ "count", no_argument, NULL, 'c' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct capture *c = xcalloc(1, sizeof(*c));
+	struct bpf_source_config cfg = { .procexit = true };
+	uint64_t mask[SR_SC_WORDS] = { 0 };
+	pid_t *pids = NULL;
+	size_t npids = 0;
+	unsigned long long v, seconds = 0;
+	int opt, status = 1;
+	bool have_mask = false;
+
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, "+n:M:s:b:qh", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 'n':
+			if (parse_uint("-n", optarg, UINT64_MAX, &v))
+				goto out;
+			c->limit = v;
+			break;
+		case 'M':
+			if (parse_uint("-M", optarg, 1u << 30, &seconds))
+				goto out;
+			break;
+		case 's':
+			if (parse_uint("-s", optarg, SR_MAX_SNAPLEN, &v))
+				goto out;
+			cfg.snaplen = v ? v : 1;
+			break;
+		case 'b':
+			if (parse_uint("-b", optarg, 1024, &v))
+				goto out;
+			if (!v || (v & (v - 1))) {
+				msg("capture: -b: %llu MiB is not a power of two", v);
+				goto out;
+			}
+			cfg.ring_mb = v;
+			break;
+		case 'q':
+			c->quiet = true;
+			break;
+		case 'c':
+			c->count = true;
+			break;
+		case 'p':
+			if (parse_pids(optarg, &pids, &npids))
+				goto out;
+			break;
+		case 'e':
+			if (!have_mask)
+				cfg.procexit = false;
+			have_mask = true;
+			if (parse_syscalls(optarg, mask, &cfg.procexit))
+				goto out;
+			break;
+		case 'h':
+			status = usage(0);
+			goto out;
+		default:
+			status = usage(1);
+			goto out;
+		}
+	}
+	if (optind < argc) {
+		msg("capture: unexpected argument '%s'", argv[optind]);
+		status = usage(1);
+		goto out;
+	}
+	cfg.pids = pids;
+	cfg.npids = npids;
+	cfg.syscall_mask = have_mask ? mask : NULL;
+
+	char err[600];
+	struct bpf_source *src = bpf_source_open(&cfg, err, sizeof(err));
+
+	if (!src) {
+		msg("capture: eBPF capture unavailable: %s", err);
+		if (npids)
+			msg("capture: for given processes, 'sysray trace -f -p PID' (ptrace) "
+			    "works without eBPF");
+		goto out;
+	}
+	struct sigaction sa = { .sa_handler = on_signal };
+
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	static char obuf[1 << 20];
+
+	setvbuf(stdout, obuf, _IOFBF, sizeof(obuf));
+	if (!c->quiet)
+		fprintf(stderr, "capture: attached (%s), ring %u MiB, snaplen %u\n",
+			bpf_source_attach_kind(src), cfg.ring_mb ? cfg.ring_mb : 16,
+			cfg.snaplen ? cfg.snaplen : 80);
+
+	struct timespec t0, now;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	status = 0;
+	while (!interrupted && !(c->limit && c->events >= c->limit)) {
+		long n = bpf_source_poll(src, 100, POLL_BATCH, on_record, c);
+
+		if (n < 0) {
+			msg("capture: reading the ring buffer: %s", strerror((int)-n));
+			status = 1;
+			break;
+		}
+		if (seconds) {
+			clock_gettime(CLOCK_MONOTONIC, &now);
+			if ((unsigned long long)(now.tv_sec - t0.tv_sec) * 1000000000ull +
+			    now.tv_nsec - t0.tv_nsec >= seconds * 1000000000ull)
+				break;
+		}
+	}
+	/* No new records after the detach: the drain below ends. */
+	bpf_source_detach(src);
+	while (!(c->limit && c->events >= c->limit) &&
+	       bpf_source_poll(src, 0, POLL_BATCH, on_record, c) > 0)
+		;
+	if (c->count)
+		print_counts(c);
+	fflush(stdout);
+	fprintf(stderr, "%" PRIu64 " events, %" PRIu64 " dropped\n", c->events,
+		bpf_source_drops(src));
+	if (c->malformed)
+		msg("capture: %" PRIu64 " malformed records skipped", c->malformed);
+	bpf_source_close(src);
+out:
+	free(pids);
+	free(c);
+	return status;
+}

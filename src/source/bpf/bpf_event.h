@@ -1,0 +1,92 @@
+/*
+ * The records the eBPF source writes into its ring buffer, shared by the BPF programs and the
+ * loader. Each record is a struct sr_rec_prefix followed by one event in the scap v2 event
+ * layout (reference/scap-format.md §10.1): a packed 26-byte header (ts, tid, len, type,
+ * nparams), nparams u16 parameter lengths, then the parameter values back to back.
+ * A zero-length parameter means "not available".
+ */
+#ifndef SYSRAY_SOURCE_BPF_BPF_EVENT_H
+#define SYSRAY_SOURCE_BPF_BPF_EVENT_H
+
+#ifndef __VMLINUX_H__
+#include <linux/types.h>
+#endif
+
+/* What the ring record carries besides the scap event: the scap block's cpu id, the thread
+ * group and the task name, which the scap event header does not hold. */
+struct sr_rec_prefix {
+	__u16 cpu;
+	__u16 reserved;
+	__u32 tgid;
+	char comm[16];
+} __attribute__((packed));
+
+struct sr_scap_hdr {
+	__u64 ts;		/* ns since the Unix epoch */
+	__u64 tid;
+	__u32 len;		/* whole event: header + lengths + values */
+	__u16 type;		/* even = enter, odd = exit */
+	__u32 nparams;
+} __attribute__((packed));
+
+#define SR_PREFIX_SIZE	24
+#define SR_HDR_SIZE	26
+#define SR_EVENT_OFF	SR_PREFIX_SIZE				/* scap event inside a record */
+#define SR_LENS_OFF	(SR_PREFIX_SIZE + SR_HDR_SIZE)		/* its u16 lengths */
+
+/* Syscall numbers the filter bitmap covers (x86_64 tops out below 512). */
+#define SR_MAX_SYSCALLS	512
+#define SR_SC_WORDS	(SR_MAX_SYSCALLS / 64)
+
+/* Bounds of in-kernel copies. */
+#define SR_MAX_PATH	4096
+#define SR_MAX_SNAPLEN	16384
+#define SR_MAX_ARGS	4096	/* argv area of execve and clone events */
+
+/* scap event codes the eBPF source emits (reference/scap-event-table.md). */
+enum sr_event_code {
+	SR_GENERIC_E = 0,	/* ID (left empty), nativeID, then the six raw arguments */
+	SR_GENERIC_X = 1,	/* ID (left empty), nativeID, then the return value */
+	SR_OPEN_E = 2,
+	SR_OPEN_X = 3,
+	SR_CLOSE_E = 4,
+	SR_CLOSE_X = 5,
+	SR_READ_E = 6,
+	SR_READ_X = 7,
+	SR_WRITE_E = 8,
+	SR_WRITE_X = 9,
+	SR_SOCKET_E = 18,
+	SR_SOCKET_X = 19,
+	SR_CONNECT_E = 22,
+	SR_CONNECT_X = 23,
+	SR_PREAD_E = 112,
+	SR_PREAD_X = 113,
+	SR_PWRITE_E = 114,
+	SR_PWRITE_X = 115,
+	SR_PROCEXIT_E = 186,
+	SR_CLONE_E = 222,
+	SR_CLONE_X = 223,
+	SR_FORK_E = 224,
+	SR_FORK_X = 225,
+	SR_VFORK_E = 226,
+	SR_VFORK_X = 227,
+	SR_ACCEPT_E = 246,
+	SR_ACCEPT_X = 247,
+	SR_ACCEPT4_E = 248,
+	SR_ACCEPT4_X = 249,
+	SR_EXECVE_E = 292,
+	SR_EXECVE_X = 293,
+	SR_OPENAT_E = 306,
+	SR_OPENAT_X = 307,
+	SR_CLONE3_E = 334,
+	SR_CLONE3_X = 335,
+};
+
+/* The generic events carry extra trailing parameters (raw arguments, return value) that the
+ * scap table does not list; a capture-file writer keeps only the first SR_GENERIC_SCAP_NPARAMS
+ * (HEAD readers refuse events with more parameters than their table has). */
+#define SR_GENERIC_E_NPARAMS	8
+#define SR_GENERIC_X_NPARAMS	3
+#define SR_GENERIC_SCAP_NPARAMS	2
+
+#endif

@@ -1,0 +1,127 @@
+/* Splitting eBPF source records and the parameter table of the events it emits. */
+#include "source/bpf/bpf_record.h"
+
+#include <string.h>
+
+int sr_record_parse(const void *data, size_t size, struct sr_record *r)
+{
+	const uint8_t *p = data;
+	struct sr_scap_hdr h;
+
+	if (size < SR_LENS_OFF)
+		return -1;
+	memcpy(&h, p + SR_EVENT_OFF, sizeof(h));
+	if (h.len < SR_HDR_SIZE || h.len > size - SR_EVENT_OFF || h.nparams > SR_MAX_PARAMS ||
+	    SR_HDR_SIZE + 2ull * h.nparams > h.len)
+		return -1;
+	r->prefix = data;
+	r->ts = h.ts;
+	r->tid = h.tid;
+	r->type = h.type;
+	r->nparams = h.nparams;
+	r->event = p + SR_EVENT_OFF;
+	r->event_len = h.len;
+
+	size_t off = SR_LENS_OFF + 2 * h.nparams, end = SR_EVENT_OFF + h.len;
+
+	for (uint32_t i = 0; i < h.nparams; i++) {
+		uint16_t len;
+
+		memcpy(&len, p + SR_LENS_OFF + 2 * i, 2);
+		if (off + len > end)
+			return -1;
+		r->params[i].val = p + off;
+		r->params[i].len = len;
+		off += len;
+	}
+	return 0;
+}
+
+int64_t sr_param_int(const struct sr_record *r, uint32_t i)
+{
+	const struct sr_param *p = &r->params[i];
+	union { int8_t s8; uint16_t u16; int32_t s32; uint32_t u32; int64_t s64; } v = { 0 };
+
+	if (i >= r->nparams)
+		return 0;
+	switch (p->len) {
+	case 1: return *p->val;
+	case 2: memcpy(&v.u16, p->val, 2); return v.u16;
+	case 4: memcpy(&v.u32, p->val, 4); return v.u32;
+	case 8: memcpy(&v.s64, p->val, 8); return v.s64;
+	default: return 0;
+	}
+}
+
+#define P(n, t) { n, SR_PT_##t }
+
+/* Clone-family exits share one parameter list (the first 18 of scap's CLONE_20_X). */
+#define CLONE_X_PARAMS 18, { P("res", PID), P("exe", CHARBUF), P("args", BYTEBUF), \
+	P("tid", PID), P("pid", PID), P("ptid", PID), P("cwd", CHARBUF), \
+	P("fdlimit", INT64), P("pgft_maj", UINT64), P("pgft_min", UINT64), \
+	P("vm_size", UINT32), P("vm_rss", UINT32), P("vm_swap", UINT32), P("comm", CHARBUF), \
+	P("cgroups", BYTEBUF), P("flags", FLAGS32), P("uid", UINT32), P("gid", UINT32) }
+
+static const struct { uint16_t type; struct sr_event_info info; } table[] = {
+	{ SR_GENERIC_E, { "syscall", 8, { P("ID", SYSCALLID), P("nativeID", UINT16),
+		P("a0", UINT64), P("a1", UINT64), P("a2", UINT64), P("a3", UINT64),
+		P("a4", UINT64), P("a5", UINT64) } } },
+	{ SR_GENERIC_X, { "syscall", 3, { P("ID", SYSCALLID), P("nativeID", UINT16),
+		P("res", ERRNO) } } },
+	{ SR_OPEN_E, { "open", 3, { P("name", FSPATH), P("flags", FLAGS32), P("mode", UINT32) } } },
+	{ SR_OPEN_X, { "open", 4, { P("fd", FD), P("name", FSPATH), P("flags", FLAGS32),
+		P("mode", UINT32) } } },
+	{ SR_OPENAT_E, { "openat", 4, { P("dirfd", FD), P("name", FSRELPATH),
+		P("flags", FLAGS32), P("mode", UINT32) } } },
+	{ SR_OPENAT_X, { "openat", 5, { P("fd", FD), P("dirfd", FD), P("name", FSRELPATH),
+		P("flags", FLAGS32), P("mode", UINT32) } } },
+	{ SR_CLOSE_E, { "close", 1, { P("fd", FD) } } },
+	{ SR_CLOSE_X, { "close", 2, { P("res", ERRNO), P("fd", FD) } } },
+	{ SR_READ_E, { "read", 2, { P("fd", FD), P("size", UINT32) } } },
+	{ SR_READ_X, { "read", 4, { P("res", ERRNO), P("data", BYTEBUF), P("fd", FD),
+		P("size", UINT32) } } },
+	{ SR_WRITE_E, { "write", 2, { P("fd", FD), P("size", UINT32) } } },
+	{ SR_WRITE_X, { "write", 4, { P("res", ERRNO), P("data", BYTEBUF), P("fd", FD),
+		P("size", UINT32) } } },
+	{ SR_PREAD_E, { "pread", 3, { P("fd", FD), P("size", UINT32), P("pos", UINT64) } } },
+	{ SR_PREAD_X, { "pread", 5, { P("res", ERRNO), P("data", BYTEBUF), P("fd", FD),
+		P("size", UINT32), P("pos", UINT64) } } },
+	{ SR_PWRITE_E, { "pwrite", 3, { P("fd", FD), P("size", UINT32), P("pos", UINT64) } } },
+	{ SR_PWRITE_X, { "pwrite", 5, { P("res", ERRNO), P("data", BYTEBUF), P("fd", FD),
+		P("size", UINT32), P("pos", UINT64) } } },
+	{ SR_SOCKET_E, { "socket", 3, { P("domain", ENUMFLAGS32), P("type", UINT32),
+		P("proto", UINT32) } } },
+	{ SR_SOCKET_X, { "socket", 4, { P("fd", FD), P("domain", ENUMFLAGS32),
+		P("type", UINT32), P("proto", UINT32) } } },
+	{ SR_CONNECT_E, { "connect", 2, { P("fd", FD), P("addr", SOCKADDR) } } },
+	{ SR_CONNECT_X, { "connect", 4, { P("res", ERRNO), P("tuple", SOCKTUPLE), P("fd", FD),
+		P("addr", SOCKADDR) } } },
+	{ SR_ACCEPT_E, { "accept", 0, { { 0 } } } },
+	{ SR_ACCEPT_X, { "accept", 1, { P("fd", FD) } } },
+	{ SR_ACCEPT4_E, { "accept", 1, { P("flags", UINT32) } } },
+	{ SR_ACCEPT4_X, { "accept", 1, { P("fd", FD) } } },
+	{ SR_EXECVE_E, { "execve", 1, { P("filename", FSPATH) } } },
+	{ SR_EXECVE_X, { "execve", 14, { P("res", ERRNO), P("exe", CHARBUF),
+		P("args", BYTEBUF), P("tid", PID), P("pid", PID), P("ptid", PID),
+		P("cwd", CHARBUF), P("fdlimit", UINT64), P("pgft_maj", UINT64),
+		P("pgft_min", UINT64), P("vm_size", UINT32), P("vm_rss", UINT32),
+		P("vm_swap", UINT32), P("comm", CHARBUF) } } },
+	{ SR_CLONE_E, { "clone", 0, { { 0 } } } },
+	{ SR_CLONE_X, { "clone", CLONE_X_PARAMS } },
+	{ SR_FORK_E, { "fork", 0, { { 0 } } } },
+	{ SR_FORK_X, { "fork", CLONE_X_PARAMS } },
+	{ SR_VFORK_E, { "vfork", 0, { { 0 } } } },
+	{ SR_VFORK_X, { "vfork", CLONE_X_PARAMS } },
+	{ SR_CLONE3_E, { "clone3", 0, { { 0 } } } },
+	{ SR_CLONE3_X, { "clone3", CLONE_X_PARAMS } },
+	{ SR_PROCEXIT_E, { "procexit", 4, { P("status", ERRNO), P("ret", ERRNO),
+		P("sig", SIGTYPE), P("core", UINT8) } } },
+};
+
+const struct sr_event_info *sr_event_info(uint16_t type)
+{
+	for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++)
+		if (table[i].type == type)
+			return &table[i].info;
+	return NULL;
+}

@@ -1,0 +1,52 @@
+/*
+ * The eBPF source: system-wide syscall events from the kernel through one BPF ring buffer.
+ * Lifecycle: bpf_source_open() (probe features, configure, load, attach), then
+ * bpf_source_poll() in a loop, bpf_source_detach() and one last bpf_source_poll() to drain,
+ * bpf_source_close(). Records are laid out as in bpf_event.h; the source never prints.
+ */
+#ifndef SYSRAY_SOURCE_BPF_BPF_SOURCE_H
+#define SYSRAY_SOURCE_BPF_BPF_SOURCE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "source/bpf/bpf_event.h"
+
+struct bpf_source_config {
+	const pid_t *pids;		/* thread groups to capture (and their children); */
+	size_t npids;			/* none: the whole system */
+	const uint64_t *syscall_mask;	/* SR_SC_WORDS words of syscall numbers, or NULL: all */
+	bool procexit;			/* emit procexit events (default with no syscall mask) */
+	uint32_t snaplen;		/* bytes of I/O buffers kept, 0: 80 */
+	uint32_t ring_mb;		/* ring buffer size in MiB (power of two), 0: 16 */
+};
+
+struct bpf_source;
+
+/* Called for every record; return non-zero to stop consuming. */
+typedef int (*bpf_record_fn)(void *ctx, const void *rec, size_t size);
+
+/* Loads and attaches the programs. On failure returns NULL with a message in ERR naming the
+ * missing kernel feature or the step that failed. */
+struct bpf_source *bpf_source_open(const struct bpf_source_config *cfg, char *err,
+				   size_t errlen);
+
+/* Waits up to TIMEOUT_MS for records, then hands at most MAX of them to FN. Returns the number
+ * handed over, or a negative errno. A ring that is never empty cannot keep it looping. */
+long bpf_source_poll(struct bpf_source *s, int timeout_ms, size_t max, bpf_record_fn fn,
+		     void *ctx);
+
+/* Detaches the programs: no new records; those already queued can still be polled. */
+void bpf_source_detach(struct bpf_source *s);
+
+/* Records lost because the ring was full, summed over CPUs. */
+uint64_t bpf_source_drops(struct bpf_source *s);
+
+/* "tp_btf" or "raw_tracepoint": how the programs are attached. */
+const char *bpf_source_attach_kind(const struct bpf_source *s);
+
+void bpf_source_close(struct bpf_source *s);
+
+#endif

@@ -1,0 +1,789 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * sysray's system-wide syscall source: BTF tracepoints (or raw tracepoints) on sys_enter and
+ * sys_exit and on sched_process_fork/exit write scap-layout events into one BPF ring buffer.
+ * Dedicated events copy paths and I/O buffers (up to snaplen); every other syscall becomes a
+ * generic event with its number and raw arguments. Filters (syscall bitmap, pid set, our own
+ * process) run before anything is copied.
+ *
+ * Kernel facts this relies on (x86_64):
+ * - At sys_exit the pt_regs still hold the user's argument registers (di, si, dx, r10, r8,
+ *   r9) and orig_ax the syscall number: the syscall ABI preserves them, so exit events read
+ *   their arguments again instead of keeping per-thread state from the entry.
+ * - A forked child returns through the same exit path with a copy of its parent's registers,
+ *   so clone/fork/vfork exits are seen in the parent (res = child) and the child (res = 0).
+ * - bpf_probe_read_user_str() fails on a page that has not been faulted in yet (a program's
+ *   first openat): the exit event reads the path again, after the kernel faulted it in.
+ */
+#include "vmlinux.h"
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_tracing.h>
+#include <bpf/bpf_core_read.h>
+
+#include "source/bpf/bpf_event.h"
+
+char LICENSE[] SEC("license") = "GPL";
+
+/* Set by the loader before load; the verifier sees them as constants. */
+const volatile __u32 self_tgid;
+const volatile __u32 snaplen = 80;
+const volatile __u64 epoch_offset_ns;		/* CLOCK_REALTIME - CLOCK_MONOTONIC */
+const volatile __u8 filter_syscalls;
+const volatile __u8 filter_pids;
+const volatile __u8 want_procexit = 1;
+const volatile __u64 syscall_mask[SR_SC_WORDS];
+const volatile __u64 wakeup_bytes = 256 * 1024;	/* wake the consumer once this much is queued */
+
+struct {
+	__uint(type, BPF_MAP_TYPE_RINGBUF);
+	__uint(max_entries, 16 << 20);
+} events SEC(".maps");
+
+/* Records lost because the ring was full, per CPU. */
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, __u64);
+} drops SEC(".maps");
+
+/* Thread groups to capture when filter_pids is set; children join at fork. */
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 8192);
+	__type(key, __u32);
+	__type(value, __u8);
+} pids SEC(".maps");
+
+/* One event under construction per CPU. Offsets are masked to the lower half and every copy is
+ * at most half the buffer, which is how the verifier sees each write stay inside. Tracing
+ * programs do not nest on one CPU, so a slot is never shared by two events. */
+#define SCRATCH_SIZE	65536
+#define HALF_MASK	(SCRATCH_SIZE / 2 - 1)
+struct scratch {
+	__u8 buf[SCRATCH_SIZE];
+};
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 1);		/* resized to the number of CPUs by the loader */
+	__type(key, __u32);
+	__type(value, struct scratch);
+} scratch SEC(".maps");
+
+/* x86_64 syscall numbers with dedicated events. */
+#define NR_read		0
+#define NR_write	1
+#define NR_open		2
+#define NR_close	3
+#define NR_pread64	17
+#define NR_pwrite64	18
+#define NR_socket	41
+#define NR_connect	42
+#define NR_accept	43
+#define NR_clone	56
+#define NR_fork		57
+#define NR_vfork	58
+#define NR_execve	59
+#define NR_openat	257
+#define NR_accept4	288
+#define NR_clone3	435
+
+#define AT_FDCWD_PPM	(-100)
+
+struct builder {
+	__u8 *buf;
+	__u32 off;	/* next free byte of the value area, from the start of the record */
+};
+
+static __always_inline void count_drop(void)
+{
+	__u32 zero = 0;
+	__u64 *n = bpf_map_lookup_elem(&drops, &zero);
+
+	if (n)
+		*n += 1;
+}
+
+static __always_inline __u64 wakeup_flag(void)
+{
+	return bpf_ringbuf_query(&events, BPF_RB_AVAIL_DATA) >= wakeup_bytes ?
+		BPF_RB_FORCE_WAKEUP : BPF_RB_NO_WAKEUP;
+}
+
+static __always_inline bool wanted(__u32 tgid, long nr)
+{
+	if (tgid == self_tgid)
+		return false;
+	if (filter_syscalls) {
+		if (nr < 0 || nr >= SR_MAX_SYSCALLS)
+			return false;
+		if (!(syscall_mask[(nr >> 6) & (SR_SC_WORDS - 1)] & (1ULL << (nr & 63))))
+			return false;
+	}
+	if (filter_pids && !bpf_map_lookup_elem(&pids, &tgid))
+		return false;
+	return true;
+}
+
+static __always_inline void fill_prefix(__u8 *rec, __u32 tgid)
+{
+	struct sr_rec_prefix *p = (void *)rec;
+
+	p->cpu = bpf_get_smp_processor_id();
+	p->reserved = 0;
+	p->tgid = tgid;
+	bpf_get_current_comm(p->comm, sizeof(p->comm));
+}
+
+static __always_inline void fill_header(__u8 *rec, __u64 tid, __u32 len, __u16 type,
+					__u32 nparams)
+{
+	struct sr_scap_hdr *h = (void *)(rec + SR_EVENT_OFF);
+
+	h->ts = bpf_ktime_get_ns() + epoch_offset_ns;
+	h->tid = tid;
+	h->len = len;
+	h->type = type;
+	h->nparams = nparams;
+}
+
+/* Starts an event of NPARAMS parameters in this CPU's scratch slot; NULL if none. */
+static __always_inline __u8 *begin(struct builder *b, __u32 nparams)
+{
+	__u32 cpu = bpf_get_smp_processor_id();
+	struct scratch *s = bpf_map_lookup_elem(&scratch, &cpu);
+
+	if (!s)
+		return NULL;
+	b->buf = s->buf;
+	b->off = SR_LENS_OFF + 2 * nparams;
+	return b->buf;
+}
+
+static __always_inline void set_len(struct builder *b, __u32 idx, __u16 len)
+{
+	*(__u16 *)(b->buf + SR_LENS_OFF + 2 * idx) = len;
+}
+
+static __always_inline void put_u64(struct builder *b, __u32 idx, __u64 v)
+{
+	*(__u64 *)(b->buf + (b->off & HALF_MASK)) = v;
+	set_len(b, idx, 8);
+	b->off += 8;
+}
+
+static __always_inline void put_u32(struct builder *b, __u32 idx, __u32 v)
+{
+	*(__u32 *)(b->buf + (b->off & HALF_MASK)) = v;
+	set_len(b, idx, 4);
+	b->off += 4;
+}
+
+static __always_inline void put_u8(struct builder *b, __u32 idx, __u8 v)
+{
+	*(b->buf + (b->off & HALF_MASK)) = v;
+	set_len(b, idx, 1);
+	b->off += 1;
+}
+
+static __always_inline void put_empty(struct builder *b, __u32 idx)
+{
+	set_len(b, idx, 0);
+}
+
+/* A NUL-terminated user string (path), empty when unreadable. Returns the bytes copied. */
+static __always_inline long put_user_str(struct builder *b, __u32 idx, const void *uptr)
+{
+	long n = bpf_probe_read_user_str(b->buf + (b->off & HALF_MASK), SR_MAX_PATH, uptr);
+
+	if (n <= 0 || !uptr)
+		n = 0;
+	set_len(b, idx, n);
+	b->off += n & (SR_MAX_PATH - 1 + SR_MAX_PATH);
+	return n;
+}
+
+/* Up to LEN bytes of user memory, at most snaplen; empty when unreadable. */
+static __always_inline void put_user_buf(struct builder *b, __u32 idx, const void *uptr,
+					 __u64 len, __u32 max)
+{
+	if (len > max)
+		len = max;
+	if (len > SR_MAX_SNAPLEN)
+		len = SR_MAX_SNAPLEN;
+	if (!uptr || bpf_probe_read_user(b->buf + (b->off & HALF_MASK), len, uptr) < 0)
+		len = 0;
+	set_len(b, idx, len);
+	b->off += len;
+}
+
+/* Sends the event and counts a drop when the ring is full. */
+static __always_inline void submit(struct builder *b, __u32 tgid, __u64 tid, __u16 type,
+				   __u32 nparams)
+{
+	__u32 size = b->off;
+
+	if (size > SCRATCH_SIZE / 2) {
+		count_drop();
+		return;
+	}
+	fill_prefix(b->buf, tgid);
+	fill_header(b->buf, tid, size - SR_EVENT_OFF, type, nparams);
+	if (bpf_ringbuf_output(&events, b->buf, size & HALF_MASK, wakeup_flag()))
+		count_drop();
+}
+
+/* Linux open flags as libs' PPM_O_* bits (reference/scap-format.md §14). */
+static __always_inline __u32 open_flags_to_ppm(__u32 f)
+{
+	__u32 r = 0;
+
+	switch (f & 3) {
+	case 0: r = 1; break;		/* O_RDONLY */
+	case 1: r = 2; break;		/* O_WRONLY */
+	default: r = 3; break;		/* O_RDWR */
+	}
+	if (f & 0100)		r |= 0x4;	/* O_CREAT */
+	if (f & 02000)		r |= 0x8;	/* O_APPEND */
+	if (f & 010000)		r |= 0x10;	/* O_DSYNC */
+	if (f & 0200)		r |= 0x20;	/* O_EXCL */
+	if (f & 04000)		r |= 0x40;	/* O_NONBLOCK */
+	if ((f & 04010000) == 04010000)
+		r |= 0x80;			/* O_SYNC */
+	if (f & 01000)		r |= 0x100;	/* O_TRUNC */
+	if (f & 040000)		r |= 0x200;	/* O_DIRECT */
+	if (f & 0200000)	r |= 0x400;	/* O_DIRECTORY */
+	if (f & 0100000)	r |= 0x800;	/* O_LARGEFILE */
+	if (f & 02000000)	r |= 0x1000;	/* O_CLOEXEC */
+	if ((f & 020200000) == 020200000)
+		r |= 0x2000;			/* O_TMPFILE */
+	return r;
+}
+
+/* Linux clone flags as libs' PPM_CL_* bits. */
+static __always_inline __u32 clone_flags_to_ppm(__u64 f)
+{
+	__u32 r = 0;
+
+	if (f & 0x400)		r |= 0x1;		/* CLONE_FILES */
+	if (f & 0x200)		r |= 0x2;		/* CLONE_FS */
+	if (f & 0x80000000ULL)	r |= 0x4;		/* CLONE_IO */
+	if (f & 0x8000000)	r |= 0x8;		/* CLONE_NEWIPC */
+	if (f & 0x40000000)	r |= 0x10;		/* CLONE_NEWNET */
+	if (f & 0x20000)	r |= 0x20;		/* CLONE_NEWNS */
+	if (f & 0x20000000)	r |= 0x40;		/* CLONE_NEWPID */
+	if (f & 0x4000000)	r |= 0x80;		/* CLONE_NEWUTS */
+	if (f & 0x8000)		r |= 0x100;		/* CLONE_PARENT */
+	if (f & 0x100000)	r |= 0x200;		/* CLONE_PARENT_SETTID */
+	if (f & 0x2000)		r |= 0x400;		/* CLONE_PTRACE */
+	if (f & 0x800)		r |= 0x800;		/* CLONE_SIGHAND */
+	if (f & 0x40000)	r |= 0x1000;		/* CLONE_SYSVSEM */
+	if (f & 0x10000)	r |= 0x2000;		/* CLONE_THREAD */
+	if (f & 0x800000)	r |= 0x4000;		/* CLONE_UNTRACED */
+	if (f & 0x100)		r |= 0x8000;		/* CLONE_VM */
+	if (f & 0x10000000)	r |= 0x100000;		/* CLONE_NEWUSER */
+	if (f & 0x200000)	r |= 0x800000;		/* CLONE_CHILD_CLEARTID */
+	if (f & 0x1000000)	r |= 0x1000000;		/* CLONE_CHILD_SETTID */
+	if (f & 0x80000)	r |= 0x2000000;		/* CLONE_SETTLS */
+	if (f & 0x4000)		r |= 0x8000000;		/* CLONE_VFORK */
+	if (f & 0x2000000)	r |= 0x10000000;	/* CLONE_NEWCGROUP */
+	return r;
+}
+
+/* A sockaddr as PT_SOCKADDR: family byte, then address and port (host order) or path. */
+static __always_inline void put_sockaddr(struct builder *b, __u32 idx, const void *uaddr,
+					 __u32 alen)
+{
+	__u16 family = 0;
+	__u8 *dst = b->buf + (b->off & HALF_MASK);
+
+	if (!uaddr || alen < 2 || bpf_probe_read_user(&family, 2, uaddr) < 0) {
+		put_empty(b, idx);
+		return;
+	}
+	if (family == 2 && alen >= 8) {			/* AF_INET */
+		struct { __u16 f; __u16 port; __u32 addr; } in = {};
+
+		bpf_probe_read_user(&in, sizeof(in), uaddr);
+		dst[0] = 2;
+		__builtin_memcpy(dst + 1, &in.addr, 4);
+		*(__u16 *)(dst + 5) = __builtin_bswap16(in.port);
+		set_len(b, idx, 7);
+		b->off += 7;
+	} else if (family == 10 && alen >= 24) {	/* AF_INET6 */
+		struct { __u16 f; __u16 port; __u32 flow; __u8 addr[16]; } in6 = {};
+
+		bpf_probe_read_user(&in6, sizeof(in6), uaddr);
+		dst[0] = 10;
+		__builtin_memcpy(dst + 1, in6.addr, 16);
+		*(__u16 *)(dst + 17) = __builtin_bswap16(in6.port);
+		set_len(b, idx, 19);
+		b->off += 19;
+	} else if (family == 1) {			/* AF_UNIX; abstract names lose their NUL */
+		const char *path = (const char *)uaddr + 2;
+		char first = 0;
+		long n;
+
+		bpf_probe_read_user(&first, 1, path);
+		if (!first)
+			path++;
+		dst[0] = 1;
+		n = bpf_probe_read_user_str(dst + 1, 108, path);
+		if (n <= 0) {
+			dst[1] = 0;
+			n = 1;
+		}
+		set_len(b, idx, 1 + n);
+		b->off += 1 + (n & 127);
+	} else {
+		put_empty(b, idx);
+	}
+}
+
+/* argv[0] as exe and argv[1..] as NUL-separated args, from the current mm's argument area. */
+static __always_inline void put_exe_args(struct builder *b, __u32 idx)
+{
+	struct task_struct *task = (void *)bpf_get_current_task();
+	struct mm_struct *mm = BPF_CORE_READ(task, mm);
+	__u64 start = 0, end = 0;
+	long n0 = 0;
+
+	if (mm) {
+		start = BPF_CORE_READ(mm, arg_start);
+		end = BPF_CORE_READ(mm, arg_end);
+	}
+	if (!mm || end <= start) {
+		put_empty(b, idx);
+		put_empty(b, idx + 1);
+		return;
+	}
+	n0 = bpf_probe_read_user_str(b->buf + (b->off & HALF_MASK), SR_MAX_PATH, (void *)start);
+	if (n0 <= 0)
+		n0 = 0;
+	set_len(b, idx, n0);
+	b->off += n0 & (2 * SR_MAX_PATH - 1);
+	__u64 rest = end - start > (__u64)n0 ? end - start - n0 : 0;
+
+	if (rest > SR_MAX_ARGS)
+		rest = SR_MAX_ARGS;
+	if (bpf_probe_read_user(b->buf + (b->off & HALF_MASK), rest, (void *)(start + n0)) < 0)
+		rest = 0;
+	set_len(b, idx + 1, rest);
+	b->off += rest;
+}
+
+/* tid, pid, ptid as the process tree sees them from the current task. */
+static __always_inline void put_ids(struct builder *b, __u32 idx)
+{
+	struct task_struct *task = (void *)bpf_get_current_task();
+	__u64 id = bpf_get_current_pid_tgid();
+
+	put_u64(b, idx, (__u32)id);
+	put_u64(b, idx + 1, id >> 32);
+	put_u64(b, idx + 2, BPF_CORE_READ(task, real_parent, tgid));
+}
+
+static __always_inline void put_comm(struct builder *b, __u32 idx)
+{
+	char *dst = (char *)b->buf + (b->off & HALF_MASK);
+
+	bpf_get_current_comm(dst, 16);
+	dst[15] = 0;
+	long n = bpf_probe_read_kernel_str(dst, 16, dst);	/* its length, with the NUL */
+
+	if (n <= 0)
+		n = 1;
+	set_len(b, idx, n);
+	b->off += n & 31;
+}
+
+/* The fixed-size generic enter event, reserved straight in the ring. */
+static __always_inline void generic_enter(__u32 tgid, __u64 tid, long nr, const __u64 *a)
+{
+	const __u32 np = SR_GENERIC_E_NPARAMS;
+	const __u32 size = SR_LENS_OFF + 2 * np + 2 + 6 * 8;
+	__u64 flag = wakeup_flag();
+	__u8 *rec = bpf_ringbuf_reserve(&events, size, 0);
+
+	if (!rec) {
+		count_drop();
+		return;
+	}
+	fill_prefix(rec, tgid);
+	fill_header(rec, tid, size - SR_EVENT_OFF, SR_GENERIC_E, np);
+	__u16 *lens = (void *)(rec + SR_LENS_OFF);
+	__u8 *v = rec + SR_LENS_OFF + 2 * np;
+
+	lens[0] = 0;
+	lens[1] = 2;
+	*(__u16 *)v = nr;
+	for (int i = 0; i < 6; i++) {
+		lens[2 + i] = 8;
+		*(__u64 *)(v + 2 + 8 * i) = a[i];
+	}
+	bpf_ringbuf_submit(rec, flag);
+}
+
+static __always_inline void generic_exit(__u32 tgid, __u64 tid, long nr, long ret)
+{
+	const __u32 np = SR_GENERIC_X_NPARAMS;
+	const __u32 size = SR_LENS_OFF + 2 * np + 2 + 8;
+	__u64 flag = wakeup_flag();
+	__u8 *rec = bpf_ringbuf_reserve(&events, size, 0);
+
+	if (!rec) {
+		count_drop();
+		return;
+	}
+	fill_prefix(rec, tgid);
+	fill_header(rec, tid, size - SR_EVENT_OFF, SR_GENERIC_X, np);
+	__u16 *lens = (void *)(rec + SR_LENS_OFF);
+	__u8 *v = rec + SR_LENS_OFF + 2 * np;
+
+	lens[0] = 0;
+	lens[1] = 2;
+	lens[2] = 8;
+	*(__u16 *)v = nr;
+	*(__s64 *)(v + 2) = ret;
+	bpf_ringbuf_submit(rec, flag);
+}
+
+/* Arguments from the saved user registers, by direct BTF access or by probe reads. */
+#define READ_ARGS(regs, a, direct) do {						\
+	if (direct) {								\
+		a[0] = regs->di; a[1] = regs->si; a[2] = regs->dx;		\
+		a[3] = regs->r10; a[4] = regs->r8; a[5] = regs->r9;		\
+	} else {								\
+		a[0] = BPF_CORE_READ(regs, di); a[1] = BPF_CORE_READ(regs, si);	\
+		a[2] = BPF_CORE_READ(regs, dx); a[3] = BPF_CORE_READ(regs, r10);\
+		a[4] = BPF_CORE_READ(regs, r8); a[5] = BPF_CORE_READ(regs, r9);	\
+	}									\
+} while (0)
+
+static __always_inline int on_enter(long nr, const __u64 *a)
+{
+	__u64 id = bpf_get_current_pid_tgid();
+	__u32 tgid = id >> 32;
+	__u64 tid = (__u32)id;
+	struct builder b;
+
+	if (!wanted(tgid, nr))
+		return 0;
+	switch (nr) {
+	case NR_read:
+	case NR_write:
+	case NR_pread64:
+	case NR_pwrite64: {
+		bool pos = nr == NR_pread64 || nr == NR_pwrite64;
+		__u16 type = nr == NR_read ? SR_READ_E : nr == NR_write ? SR_WRITE_E :
+			     nr == NR_pread64 ? SR_PREAD_E : SR_PWRITE_E;
+		__u32 np = pos ? 3 : 2;
+
+		if (!begin(&b, np))
+			return 0;
+		put_u64(&b, 0, (__s64)(int)a[0]);
+		put_u32(&b, 1, a[2]);
+		if (pos)
+			put_u64(&b, 2, a[3]);
+		submit(&b, tgid, tid, type, np);
+		return 0;
+	}
+	case NR_open:
+		if (!begin(&b, 3))
+			return 0;
+		put_user_str(&b, 0, (void *)a[0]);
+		put_u32(&b, 1, open_flags_to_ppm(a[1]));
+		put_u32(&b, 2, a[2]);
+		submit(&b, tgid, tid, SR_OPEN_E, 3);
+		return 0;
+	case NR_openat:
+		if (!begin(&b, 4))
+			return 0;
+		put_u64(&b, 0, (__s64)(int)a[0]);
+		put_user_str(&b, 1, (void *)a[1]);
+		put_u32(&b, 2, open_flags_to_ppm(a[2]));
+		put_u32(&b, 3, a[3]);
+		submit(&b, tgid, tid, SR_OPENAT_E, 4);
+		return 0;
+	case NR_close:
+		if (!begin(&b, 1))
+			return 0;
+		put_u64(&b, 0, (__s64)(int)a[0]);
+		submit(&b, tgid, tid, SR_CLOSE_E, 1);
+		return 0;
+	case NR_socket:
+		if (!begin(&b, 3))
+			return 0;
+		put_u32(&b, 0, a[0]);
+		put_u32(&b, 1, a[1]);
+		put_u32(&b, 2, a[2]);
+		submit(&b, tgid, tid, SR_SOCKET_E, 3);
+		return 0;
+	case NR_connect:
+		if (!begin(&b, 2))
+			return 0;
+		put_u64(&b, 0, (__s64)(int)a[0]);
+		put_sockaddr(&b, 1, (void *)a[1], a[2]);
+		submit(&b, tgid, tid, SR_CONNECT_E, 2);
+		return 0;
+	case NR_accept:
+		if (!begin(&b, 0))
+			return 0;
+		submit(&b, tgid, tid, SR_ACCEPT_E, 0);
+		return 0;
+	case NR_accept4:
+		if (!begin(&b, 1))
+			return 0;
+		put_u32(&b, 0, a[3]);
+		submit(&b, tgid, tid, SR_ACCEPT4_E, 1);
+		return 0;
+	case NR_execve:
+		if (!begin(&b, 1))
+			return 0;
+		put_user_str(&b, 0, (void *)a[0]);
+		submit(&b, tgid, tid, SR_EXECVE_E, 1);
+		return 0;
+	case NR_clone:
+	case NR_fork:
+	case NR_vfork:
+	case NR_clone3: {
+		__u16 type = nr == NR_clone ? SR_CLONE_E : nr == NR_fork ? SR_FORK_E :
+			     nr == NR_vfork ? SR_VFORK_E : SR_CLONE3_E;
+
+		if (!begin(&b, 0))
+			return 0;
+		submit(&b, tgid, tid, type, 0);
+		return 0;
+	}
+	default:
+		generic_enter(tgid, tid, nr, a);
+		return 0;
+	}
+}
+
+#define CLONE_EXIT_NPARAMS 18
+
+static __always_inline int on_exit(long nr, long ret, const __u64 *a)
+{
+	__u64 id = bpf_get_current_pid_tgid();
+	__u32 tgid = id >> 32;
+	__u64 tid = (__u32)id;
+	struct builder b;
+
+	if (!wanted(tgid, nr))
+		return 0;
+	switch (nr) {
+	case NR_read:
+	case NR_write:
+	case NR_pread64:
+	case NR_pwrite64: {
+		bool pos = nr == NR_pread64 || nr == NR_pwrite64;
+		__u16 type = nr == NR_read ? SR_READ_X : nr == NR_write ? SR_WRITE_X :
+			     nr == NR_pread64 ? SR_PREAD_X : SR_PWRITE_X;
+		__u32 np = pos ? 5 : 4;
+
+		if (!begin(&b, np))
+			return 0;
+		put_u64(&b, 0, ret);
+		put_user_buf(&b, 1, (void *)a[1], ret > 0 ? ret : 0, snaplen);
+		put_u64(&b, 2, (__s64)(int)a[0]);
+		put_u32(&b, 3, a[2]);
+		if (pos)
+			put_u64(&b, 4, a[3]);
+		submit(&b, tgid, tid, type, np);
+		return 0;
+	}
+	case NR_open:
+		if (!begin(&b, 4))
+			return 0;
+		put_u64(&b, 0, ret);
+		put_user_str(&b, 1, (void *)a[0]);
+		put_u32(&b, 2, open_flags_to_ppm(a[1]));
+		put_u32(&b, 3, a[2]);
+		submit(&b, tgid, tid, SR_OPEN_X, 4);
+		return 0;
+	case NR_openat:
+		if (!begin(&b, 5))
+			return 0;
+		put_u64(&b, 0, ret);
+		put_u64(&b, 1, (__s64)(int)a[0]);
+		put_user_str(&b, 2, (void *)a[1]);
+		put_u32(&b, 3, open_flags_to_ppm(a[2]));
+		put_u32(&b, 4, a[3]);
+		submit(&b, tgid, tid, SR_OPENAT_X, 5);
+		return 0;
+	case NR_close:
+		if (!begin(&b, 2))
+			return 0;
+		put_u64(&b, 0, ret);
+		put_u64(&b, 1, (__s64)(int)a[0]);
+		submit(&b, tgid, tid, SR_CLOSE_X, 2);
+		return 0;
+	case NR_socket:
+		if (!begin(&b, 4))
+			return 0;
+		put_u64(&b, 0, ret);
+		put_u32(&b, 1, a[0]);
+		put_u32(&b, 2, a[1]);
+		put_u32(&b, 3, a[2]);
+		submit(&b, tgid, tid, SR_SOCKET_X, 4);
+		return 0;
+	case NR_connect:
+		if (!begin(&b, 4))
+			return 0;
+		put_u64(&b, 0, ret);
+		put_empty(&b, 1);	/* tuple: needs the socket's local end */
+		put_u64(&b, 2, (__s64)(int)a[0]);
+		put_sockaddr(&b, 3, (void *)a[1], a[2]);
+		submit(&b, tgid, tid, SR_CONNECT_X, 4);
+		return 0;
+	case NR_accept:
+	case NR_accept4:
+		if (!begin(&b, 1))
+			return 0;
+		put_u64(&b, 0, ret);
+		submit(&b, tgid, tid, nr == NR_accept ? SR_ACCEPT_X : SR_ACCEPT4_X, 1);
+		return 0;
+	case NR_execve:
+		if (!begin(&b, 14))
+			return 0;
+		put_u64(&b, 0, ret);
+		put_exe_args(&b, 1);
+		put_ids(&b, 3);
+		for (int i = 6; i < 13; i++)	/* cwd, fdlimit, page faults, vm sizes */
+			put_empty(&b, i);
+		put_comm(&b, 13);
+		submit(&b, tgid, tid, SR_EXECVE_X, 14);
+		return 0;
+	case NR_clone:
+	case NR_fork:
+	case NR_vfork:
+	case NR_clone3: {
+		__u16 type = nr == NR_clone ? SR_CLONE_X : nr == NR_fork ? SR_FORK_X :
+			     nr == NR_vfork ? SR_VFORK_X : SR_CLONE3_X;
+		__u64 flags = 0;
+		__u64 ug = bpf_get_current_uid_gid();
+
+		if (nr == NR_clone)
+			flags = a[0];
+		else if (nr == NR_vfork)
+			flags = 0x4000 | 0x100;		/* CLONE_VFORK | CLONE_VM */
+		else if (nr == NR_clone3)
+			bpf_probe_read_user(&flags, sizeof(flags), (void *)a[0]);
+		if (!begin(&b, CLONE_EXIT_NPARAMS))
+			return 0;
+		put_u64(&b, 0, ret);
+		put_exe_args(&b, 1);
+		put_ids(&b, 3);
+		for (int i = 6; i < 13; i++)
+			put_empty(&b, i);
+		put_comm(&b, 13);
+		put_empty(&b, 14);			/* cgroups */
+		put_u32(&b, 15, clone_flags_to_ppm(flags));
+		put_u32(&b, 16, (__u32)ug);
+		put_u32(&b, 17, ug >> 32);
+		submit(&b, tgid, tid, type, CLONE_EXIT_NPARAMS);
+		return 0;
+	}
+	default:
+		generic_exit(tgid, tid, nr, ret);
+		return 0;
+	}
+}
+
+SEC("tp_btf/sys_enter")
+int BPF_PROG(btf_sys_enter, struct pt_regs *regs, long nr)
+{
+	__u64 a[6];
+
+	READ_ARGS(regs, a, 1);
+	return on_enter(nr, a);
+}
+
+SEC("tp_btf/sys_exit")
+int BPF_PROG(btf_sys_exit, struct pt_regs *regs, long ret)
+{
+	__u64 a[6];
+	long nr = regs->orig_ax;
+
+	READ_ARGS(regs, a, 1);
+	return on_exit(nr, ret, a);
+}
+
+SEC("raw_tracepoint/sys_enter")
+int BPF_PROG(raw_sys_enter, struct pt_regs *regs, long nr)
+{
+	__u64 a[6];
+
+	READ_ARGS(regs, a, 0);
+	return on_enter(nr, a);
+}
+
+SEC("raw_tracepoint/sys_exit")
+int BPF_PROG(raw_sys_exit, struct pt_regs *regs, long ret)
+{
+	__u64 a[6];
+	long nr = BPF_CORE_READ(regs, orig_ax);
+
+	READ_ARGS(regs, a, 0);
+	return on_exit(nr, ret, a);
+}
+
+/* A new thread group whose parent is being captured is captured too. */
+static __always_inline int on_fork(struct task_struct *parent, struct task_struct *child)
+{
+	__u32 ptgid = BPF_CORE_READ(parent, tgid);
+	__u32 ctgid = BPF_CORE_READ(child, tgid);
+	__u8 one = 1;
+
+	if (filter_pids && ctgid != ptgid && bpf_map_lookup_elem(&pids, &ptgid))
+		bpf_map_update_elem(&pids, &ctgid, &one, BPF_ANY);
+	return 0;
+}
+
+/* procexit: the exit status in wait(2) form, its exit code, signal and core-dump flag. At this
+ * tracepoint do_exit() has already stored the status in task->exit_code. */
+static __always_inline int on_process_exit(struct task_struct *task)
+{
+	__u32 tgid = BPF_CORE_READ(task, tgid);
+	__u32 pid = BPF_CORE_READ(task, pid);
+	__u32 code = BPF_CORE_READ(task, exit_code);
+	bool captured = want_procexit && tgid != self_tgid &&
+			(!filter_pids || bpf_map_lookup_elem(&pids, &tgid));
+	struct builder b;
+
+	if (captured && begin(&b, 4)) {
+		put_u64(&b, 0, code);
+		put_u64(&b, 1, (code >> 8) & 0xff);
+		put_u8(&b, 2, code & 0x7f);
+		put_u8(&b, 3, (code & 0x80) != 0);
+		submit(&b, tgid, pid, SR_PROCEXIT_E, 4);
+	}
+	if (filter_pids && pid == tgid)
+		bpf_map_delete_elem(&pids, &tgid);
+	return 0;
+}
+
+SEC("tp_btf/sched_process_exit")
+int BPF_PROG(btf_exit, struct task_struct *task)
+{
+	return on_process_exit(task);
+}
+
+SEC("raw_tracepoint/sched_process_exit")
+int BPF_PROG(raw_exit, struct task_struct *task)
+{
+	return on_process_exit(task);
+}
+
+SEC("tp_btf/sched_process_fork")
+int BPF_PROG(btf_fork, struct task_struct *parent, struct task_struct *child)
+{
+	return on_fork(parent, child);
+}
+
+SEC("raw_tracepoint/sched_process_fork")
+int BPF_PROG(raw_fork, struct task_struct *parent, struct task_struct *child)
+{
+	return on_fork(parent, child);
+}

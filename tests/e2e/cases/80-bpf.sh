@@ -1,0 +1,146 @@
+# (h) eBPF capture: `sysray capture` filtered to one process (tests/progs/files.c) sees its
+# syscalls with the right paths, lengths, data and exit; --syscalls is enforced in the kernel;
+# the number of events and drops is reported.
+
+BPF_DIR=$WORK/bpf
+mkdir -p "$BPF_DIR"
+
+bpf_skip() {
+	E2E_SKIPPED=$((E2E_SKIPPED + 1))
+	echo "SKIP $1: $2"
+}
+
+# bpf_capture TAG CAPTURE_OPTIONS...: runs files.c in a fresh directory under a capture
+# filtered to its pid; sets BPF_OUT, BPF_ERR and BPF_PID. Returns 2 when eBPF capture is not
+# available here (the reason is in BPF_WHY), 1 on other failures.
+bpf_capture() {
+	local tag=$1
+	shift
+	local dir
+	dir=$(fresh_dir "bpf-$tag")
+	BPF_OUT=$BPF_DIR/$tag.out
+	BPF_ERR=$BPF_DIR/$tag.err
+	mkfifo "$dir/go"
+	# The program waits on the fifo, so its pid is known before it makes a syscall; exec
+	# keeps the pid.
+	sh -c 'read x <"$1"; cd "$2" && exec "$3"' sh "$dir/go" "$dir" "$PROGS/files" &
+	BPF_PID=$!
+	"$SYSRAY" capture --pid "$BPF_PID" -M 60 "$@" >"$BPF_OUT" 2>"$BPF_ERR" &
+	local cap=$!
+	for _ in $(seq 100); do
+		grep -q '^capture: attached' "$BPF_ERR" 2>/dev/null && break
+		kill -0 "$cap" 2>/dev/null || break
+		sleep 0.05
+	done
+	echo go >"$dir/go"
+	wait "$BPF_PID"
+	sleep 0.3
+	kill -INT "$cap" 2>/dev/null
+	wait "$cap"
+	local rc=$?
+	if ! grep -q '^capture: attached' "$BPF_ERR"; then
+		BPF_WHY=$(head -c 300 "$BPF_ERR")
+		grep -q 'eBPF capture unavailable\|unknown command' "$BPF_ERR" && return 2
+		return 1
+	fi
+	return $rc
+}
+
+# The lines of BPF_OUT for thread TID, direction DIR and event NAME.
+bpf_lines() {
+	awk -v tid="$1" -v dir="$2" -v name="$3" '$4 == tid && $5 == dir && $6 == name' "$BPF_OUT"
+}
+
+t_bpf_open() {
+	bpf_lines "$BPF_PID" '<' openat |
+		grep -q ' dirfd=-100(AT_FDCWD) name=data.txt flags=0x106 mode=420$' &&
+	bpf_lines "$BPF_PID" '<' openat | grep -q ' dirfd=-100(AT_FDCWD) name=data.txt flags=0x1001 mode=0$'
+}
+
+t_bpf_write() {
+	bpf_lines "$BPF_PID" '<' write | grep -qF ' res=16 data=hello.... world. fd=' &&
+	bpf_lines "$BPF_PID" '>' write | grep -q ' size=16$' &&
+	bpf_lines "$BPF_PID" '<' write |
+		grep -qF ' res=36 data=0123456789abcdefghijklmnopqrstuvwxyz fd='
+}
+
+t_bpf_read() {
+	bpf_lines "$BPF_PID" '<' read |
+		grep -qF ' res=40 data=helXY.... world.0123456789abcdefghijklmn fd=' &&
+	bpf_lines "$BPF_PID" '<' read | grep -q ' res=3 data=\.\.\. fd=[0-9]* size=3$'
+}
+
+# The fd openat returned for data.txt (read-only) is the one read and closed.
+t_bpf_close() {
+	local fd
+	fd=$(bpf_lines "$BPF_PID" '<' openat | grep ' name=data.txt flags=0x1001 ' |
+		sed -n 's/.* fd=\([0-9]*\) dirfd=.*/\1/p' | head -1)
+	[ -n "$fd" ] &&
+	bpf_lines "$BPF_PID" '>' close | grep -q " fd=$fd\$" &&
+	bpf_lines "$BPF_PID" '<' close | grep -q " res=0 fd=$fd\$" &&
+	bpf_lines "$BPF_PID" '<' read | grep -q " res=40 .* fd=$fd size=64\$"
+}
+
+t_bpf_exit() {
+	bpf_lines "$BPF_PID" '>' procexit | grep -q ' status=0 ret=0 sig=0 core=0$' &&
+	bpf_lines "$BPF_PID" '<' execve | grep -q " res=0 exe=$PROGS/files .* comm=files"
+}
+
+# Only the filtered process shows up, and the summary counts every printed event.
+t_bpf_pid_only() {
+	[ -s "$BPF_OUT" ] &&
+	awk -v tid="$BPF_PID" '$4 != tid { bad = 1 } END { exit bad }' "$BPF_OUT" &&
+	[ "$(tail -1 "$BPF_ERR")" = "$(wc -l <"$BPF_OUT") events, 0 dropped" ]
+}
+
+# Nothing but openat and close, though userspace filters nothing: the kernel did.
+t_bpf_syscalls() {
+	[ -s "$BPF_OUT" ] &&
+	awk '$6 != "openat" && $6 != "close" { bad = 1 } END { exit bad }' "$BPF_OUT" &&
+	bpf_lines "$BPF_PID" '<' openat | grep -q ' name=data.txt flags=0x1001 ' &&
+	grep -Eq '^[0-9]+ events, [0-9]+ dropped$' "$BPF_ERR"
+}
+
+t_bpf_count() {
+	awk '$2 == "openat" && $1 >= 4 { ok = 1 } END { exit !ok }' "$BPF_OUT" &&
+	awk '$2 == "procexit" && $1 == 1 { ok = 1 } END { exit !ok }' "$BPF_OUT" &&
+	grep -Eq '^[0-9]+ events, [0-9]+ dropped$' "$BPF_ERR"
+}
+
+t_bpf_limit() {
+	local err
+	err=$("$SYSRAY" capture -q -n 5 2>&1 >/dev/null) &&
+	grep -Eq '^5 events, [0-9]+ dropped$' <<<"$err"
+}
+
+t_bpf_bad_syscall() {
+	local err
+	! err=$("$SYSRAY" capture --syscalls openat,nosuch 2>&1) &&
+	grep -q "unknown syscall 'nosuch'" <<<"$err"
+}
+
+if selected bpf; then
+	bpf_capture all
+	case $? in
+	0)
+		expect bpf-open "openat exit with path, PPM flags and mode" t_bpf_open
+		expect bpf-write "write exit with length and data prefix" t_bpf_write
+		expect bpf-read "read exit with length and data prefix" t_bpf_read
+		expect bpf-close "close of the fd openat returned" t_bpf_close
+		expect bpf-exit "execve exit and procexit" t_bpf_exit
+		expect bpf-pid-only "only the filtered pid, every event counted" t_bpf_pid_only
+		bpf_capture syscalls --syscalls openat,close
+		expect bpf-syscalls "--syscalls filters in the kernel" t_bpf_syscalls
+		bpf_capture count -q --count
+		expect bpf-count "--count per-syscall totals" t_bpf_count
+		expect bpf-limit "-n stops after N events" t_bpf_limit
+		expect bpf-bad-syscall "unknown syscall name rejected" t_bpf_bad_syscall
+		;;
+	2)
+		bpf_skip bpf "eBPF capture not available here: $BPF_WHY"
+		;;
+	*)
+		fail bpf "capture failed: $(head -c 300 "$BPF_ERR")"
+		;;
+	esac
+fi
