@@ -1,7 +1,7 @@
 #!/bin/sh
 # Installs the Debian 12 packages sysray needs to build and test, if any are missing.
 set -e
-PKGS="gcc make clang libclang-rt-14-dev pkg-config libseccomp-dev libcmocka-dev libjson-c-dev strace python3 curl git procps psmisc lsof iproute2 libbpf-dev bpftool libelf-dev zlib1g-dev"
+PKGS="gcc make clang libclang-rt-14-dev pkg-config libseccomp-dev libcmocka-dev libjson-c-dev strace python3 curl git procps psmisc lsof iproute2 libbpf-dev bpftool libelf-dev zlib1g-dev sysdig"
 missing=""
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
@@ -15,4 +15,4 @@ fi
 echo "install-deps: installing$missing" >&2
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq >/dev/null || true
-apt-get install -y -qq $missing >/dev/null
+apt-get install -y -qq --no-install-recommends $missing >/dev/null

@@ -10,5 +10,7 @@ int cmd_procs(int argc, char **argv);
 int cmd_seccomp(int argc, char **argv);
 /* System-wide capture through eBPF. */
 int cmd_capture(int argc, char **argv);
+/* Reads a .scap capture file and lists its events and metadata. */
+int cmd_scap_dump(int argc, char **argv);
 
 #endif

@@ -17,6 +17,7 @@ static void usage(FILE *f)
 		"  seccomp status|record|check|run              limit syscalls with seccomp profiles\n"
 		"  capture [-n N] [-M S] [--pid P] [--syscalls a,b] [-s SNAPLEN] [-b MB] [-q] [--count]\n"
 		"                                               capture the whole system through eBPF\n"
+		"  scap-dump [--meta] [-q] [-w OUT [-z]] FILE   list the blocks and events of a .scap file\n"
 		"  demo                                         trace a built-in demo workload\n"
 		"  help                                         this text\n"
 		"\n"
@@ -42,6 +43,8 @@ int main(int argc, char **argv)
 		return cmd_seccomp(argc - 1, argv + 1);
 	if (!strcmp(cmd, "capture"))
 		return cmd_capture(argc - 1, argv + 1);
+	if (!strcmp(cmd, "scap-dump"))
+		return cmd_scap_dump(argc - 1, argv + 1);
 	if (!strcmp(cmd, "help") || !strcmp(cmd, "-h") || !strcmp(cmd, "--help")) {
 		usage(stdout);
 		return 0;

@@ -1,0 +1,448 @@
+/* The .scap writer. Choices for compatibility (reference §18): SHB 1.2 without options; the
+ * V2 metadata blocks with per-entry lengths; PL_V9 entries end with the pre-libs-0.10 tail
+ * (root, loginuid, exe_writable), which sysdig 0.29 and libs HEAD both read right; fd types
+ * newer than 0.29's (17-21) are written as UNSUPPORTED with their name. */
+#include "capture/scap_writer.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "capture/scap_format.h"
+#include "util/util.h"
+
+#define FLUSH_SIZE (256 * 1024)
+
+struct wbuf {
+	uint8_t *p;
+	size_t len;
+	size_t cap;
+};
+
+struct scap_writer {
+	char *name;
+	int fd;
+	gzFile gz;
+	struct wbuf out;	/* bytes not yet written (raw mode) */
+	struct wbuf blk;	/* the block being built */
+	bool in_events;		/* a section has events: metadata would be misplaced */
+	bool have_section;
+	unsigned long long events;
+	char err[300];
+};
+
+static void wb_reserve(struct wbuf *b, size_t n)
+{
+	if (b->cap - b->len >= n)
+		return;
+	size_t c = b->cap ? b->cap : 4096;
+
+	while (c - b->len < n)
+		c *= 2;
+	b->p = xrealloc(b->p, c);
+	b->cap = c;
+}
+
+static void wb_put(struct wbuf *b, const void *p, size_t n)
+{
+	wb_reserve(b, n);
+	if (n)
+		memcpy(b->p + b->len, p, n);
+	b->len += n;
+}
+
+static void wb_u8(struct wbuf *b, uint8_t v)
+{
+	wb_put(b, &v, 1);
+}
+
+static void wb_u16(struct wbuf *b, uint16_t v)
+{
+	wb_put(b, &v, 2);
+}
+
+static void wb_u32(struct wbuf *b, uint32_t v)
+{
+	wb_put(b, &v, 4);
+}
+
+static void wb_u64(struct wbuf *b, uint64_t v)
+{
+	wb_put(b, &v, 8);
+}
+
+/* A u16-length string, clipped to MAX bytes. */
+static void wb_str(struct wbuf *b, const char *s, size_t max)
+{
+	size_t n = s ? strlen(s) : 0;
+
+	if (n > max)
+		n = max;
+	wb_u16(b, (uint16_t)n);
+	wb_put(b, s, n);
+}
+
+/* A NUL-separated list of LEN bytes, clipped to MAX (on an item boundary if possible). */
+static void wb_list(struct wbuf *b, const char *s, size_t len, size_t max)
+{
+	if (len > max) {
+		len = max;
+		while (len && s[len - 1] != '\0')
+			len--;
+	}
+	wb_u16(b, (uint16_t)len);
+	wb_put(b, s, len);
+}
+
+static void set_err(struct scap_writer *w, int errnum)
+{
+	if (!w->err[0])
+		snprintf(w->err, sizeof(w->err), "%s: %s", w->name, strerror(errnum));
+}
+
+static void flush_out(struct scap_writer *w)
+{
+	size_t done = 0;
+
+	if (w->err[0]) {
+		w->out.len = 0;
+		return;
+	}
+	if (w->gz) {
+		if (w->out.len && gzwrite(w->gz, w->out.p, (unsigned)w->out.len) <= 0) {
+			int zerr;
+			const char *m = gzerror(w->gz, &zerr);
+
+			if (zerr == Z_ERRNO)
+				set_err(w, errno);
+			else
+				snprintf(w->err, sizeof(w->err), "%s: gzip: %s", w->name, m);
+		}
+		w->out.len = 0;
+		return;
+	}
+	while (done < w->out.len) {
+		ssize_t n = write(w->fd, w->out.p + done, w->out.len - done);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			set_err(w, n < 0 ? errno : EIO);
+			break;
+		}
+		done += (size_t)n;
+	}
+	w->out.len = 0;
+}
+
+/* Starts a block of type BT in w->blk. */
+static void block_begin(struct scap_writer *w, uint32_t bt)
+{
+	w->blk.len = 0;
+	wb_u32(&w->blk, bt);
+	wb_u32(&w->blk, 0);
+}
+
+/* Pads, writes the lengths and queues the block. */
+static int block_end(struct scap_writer *w)
+{
+	size_t total = (w->blk.len + 4 + 3) & ~(size_t)3;
+	uint32_t t32 = (uint32_t)total;
+
+	while (w->blk.len < total - 4)
+		wb_u8(&w->blk, 0);
+	wb_u32(&w->blk, t32);
+	memcpy(w->blk.p + 4, &t32, 4);
+	wb_put(&w->out, w->blk.p, w->blk.len);
+	if (w->out.len >= FLUSH_SIZE)
+		flush_out(w);
+	return w->err[0] ? -1 : 0;
+}
+
+struct scap_writer *scap_writer_open(const char *path, bool gzip, char *err, size_t errlen)
+{
+	int fd = strcmp(path, "-") ? open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644) :
+				     dup(1);
+
+	if (fd < 0) {
+		snprintf(err, errlen, "%s: cannot create: %s", path, strerror(errno));
+		return NULL;
+	}
+	struct scap_writer *w = xcalloc(1, sizeof(*w));
+
+	w->name = xstrdup(path);
+	w->fd = fd;
+	if (gzip) {
+		w->gz = gzdopen(fd, "wb");
+		if (!w->gz) {
+			snprintf(err, errlen, "%s: cannot start gzip compression", path);
+			close(fd);
+			free(w->name);
+			free(w);
+			return NULL;
+		}
+	}
+	return w;
+}
+
+static void write_mi(struct scap_writer *w, const struct scap_machine *mi)
+{
+	uint8_t host[128] = { 0 };
+
+	block_begin(w, SCAP_BT_MI);
+	wb_u32(&w->blk, mi->num_cpus);
+	wb_u64(&w->blk, mi->memory_bytes);
+	wb_u64(&w->blk, mi->max_pid);
+	memcpy(host, mi->hostname, strnlen(mi->hostname, 127));
+	wb_put(&w->blk, host, sizeof(host));
+	wb_u64(&w->blk, mi->boot_ts);
+	wb_u64(&w->blk, mi->flags);
+	wb_u64(&w->blk, 0);
+	wb_u64(&w->blk, 0);
+	block_end(w);
+}
+
+static void write_il(struct scap_writer *w, const struct scap_meta *m)
+{
+	block_begin(w, SCAP_BT_IL_V2);
+	for (size_t i = 0; i < m->nifaces; i++) {
+		const struct scap_iface *f = &m->ifaces[i];
+		bool v6 = f->type == SCAP_IFACE_IPV6 || f->type == SCAP_IFACE_IPV6_NOLINKSPEED;
+		bool speed = f->type == SCAP_IFACE_IPV4 || f->type == SCAP_IFACE_IPV6;
+		unsigned alen = v6 ? 16 : 4;
+		size_t nlen = strlen(f->name);
+
+		if (nlen >= SCAP_MAX_IFNAME)
+			nlen = SCAP_MAX_IFNAME - 1;
+		/* IL_V2's entry length excludes its own 4 bytes. */
+		wb_u32(&w->blk, (uint32_t)(4 + 3 * alen + (speed ? 8 : 0) + nlen));
+		wb_u16(&w->blk, f->type);
+		wb_u16(&w->blk, (uint16_t)nlen);
+		wb_put(&w->blk, f->addr, alen);
+		wb_put(&w->blk, f->netmask, alen);
+		wb_put(&w->blk, f->bcast, alen);
+		if (speed)
+			wb_u64(&w->blk, f->linkspeed);
+		wb_put(&w->blk, f->name, nlen);
+	}
+	block_end(w);
+}
+
+/* Patches the u32 length (including itself) of the entry that starts at AT. */
+static void entry_len(struct wbuf *b, size_t at)
+{
+	uint32_t l = (uint32_t)(b->len - at);
+
+	memcpy(b->p + at, &l, 4);
+}
+
+static void write_ul(struct scap_writer *w, const struct scap_meta *m)
+{
+	block_begin(w, SCAP_BT_UL_V2);
+	for (size_t i = 0; i < m->nusers; i++) {
+		const struct scap_user *u = &m->users[i];
+		size_t at = w->blk.len;
+
+		wb_u32(&w->blk, 0);
+		wb_u8(&w->blk, 0);
+		wb_u32(&w->blk, u->uid);
+		wb_u32(&w->blk, u->gid);
+		wb_str(&w->blk, u->name, SCAP_MAX_CRED_STR - 1);
+		wb_str(&w->blk, u->homedir, SCAP_MAX_CRED_STR - 1);
+		wb_str(&w->blk, u->shell, SCAP_MAX_CRED_STR - 1);
+		entry_len(&w->blk, at);
+	}
+	for (size_t i = 0; i < m->ngroups; i++) {
+		size_t at = w->blk.len;
+
+		wb_u32(&w->blk, 0);
+		wb_u8(&w->blk, 1);
+		wb_u32(&w->blk, m->groups[i].gid);
+		wb_str(&w->blk, m->groups[i].name, SCAP_MAX_CRED_STR - 1);
+		entry_len(&w->blk, at);
+	}
+	block_end(w);
+}
+
+static void write_pl(struct scap_writer *w, const struct scap_meta *m)
+{
+	block_begin(w, SCAP_BT_PL_V9);
+	for (size_t i = 0; i < m->nthreads; i++) {
+		const struct scap_thread *t = &m->threads[i];
+		struct wbuf *b = &w->blk;
+		size_t at = b->len;
+
+		wb_u32(b, 0);
+		wb_u64(b, (uint64_t)t->tid);
+		wb_u64(b, (uint64_t)t->pid);
+		wb_u64(b, (uint64_t)t->ptid);
+		wb_u64(b, (uint64_t)t->sid);
+		wb_u64(b, (uint64_t)t->vpgid);
+		wb_str(b, t->comm, SCAP_MAX_PATH);
+		wb_str(b, t->exe, SCAP_MAX_PATH);
+		wb_str(b, t->exepath, SCAP_MAX_PATH);
+		wb_list(b, t->args, t->args_len, SCAP_MAX_ARGS);
+		wb_str(b, t->cwd, SCAP_MAX_PATH);
+		wb_u64(b, t->fdlimit);
+		wb_u32(b, t->flags);
+		wb_u32(b, t->uid);
+		wb_u32(b, t->gid);
+		wb_u32(b, t->vmsize_kb);
+		wb_u32(b, t->vmrss_kb);
+		wb_u32(b, t->vmswap_kb);
+		wb_u64(b, t->pfmajor);
+		wb_u64(b, t->pfminor);
+		wb_list(b, t->env, t->env_len, SCAP_MAX_ARGS);
+		wb_u64(b, (uint64_t)t->vtid);
+		wb_u64(b, (uint64_t)t->vpid);
+		wb_list(b, t->cgroups, t->cgroups_len, SCAP_MAX_ARGS);
+		wb_str(b, t->root, SCAP_MAX_PATH);
+		wb_u32(b, t->loginuid);
+		wb_u8(b, t->exe_writable);
+		entry_len(b, at);
+	}
+	block_end(w);
+}
+
+static void write_fd_entry(struct wbuf *b, const struct scap_fd *f)
+{
+	size_t at = b->len;
+	uint8_t type = f->type > SCAP_FD_TYPE_MAX_029 ? SCAP_FD_UNSUPPORTED : f->type;
+
+	wb_u32(b, 0);
+	wb_u64(b, (uint64_t)f->fd);
+	wb_u64(b, f->ino);
+	wb_u8(b, type);
+	switch (type) {
+	case SCAP_FD_IPV4_SOCK:
+	case SCAP_FD_IPV6_SOCK: {
+		unsigned alen = type == SCAP_FD_IPV4_SOCK ? 4 : 16;
+
+		wb_put(b, f->sip, alen);
+		wb_put(b, f->dip, alen);
+		wb_u16(b, f->sport);
+		wb_u16(b, f->dport);
+		wb_u8(b, f->l4proto);
+		break;
+	}
+	case SCAP_FD_IPV4_SERVSOCK:
+	case SCAP_FD_IPV6_SERVSOCK:
+		wb_put(b, f->sip, type == SCAP_FD_IPV4_SERVSOCK ? 4 : 16);
+		wb_u16(b, f->sport);
+		wb_u8(b, f->l4proto);
+		break;
+	case SCAP_FD_UNIX_SOCK:
+		wb_u64(b, f->unix_src);
+		wb_u64(b, f->unix_dst);
+		wb_str(b, f->name, SCAP_MAX_PATH - 1);
+		break;
+	case SCAP_FD_FILE_V2:
+		wb_u32(b, f->open_flags);
+		wb_str(b, f->name, SCAP_MAX_PATH - 1);
+		wb_u32(b, f->dev);
+		break;
+	default:
+		wb_str(b, f->name, SCAP_MAX_PATH - 1);
+	}
+	entry_len(b, at);
+}
+
+static void write_fdl(struct scap_writer *w, const struct scap_thread *t)
+{
+	block_begin(w, SCAP_BT_FDL_V2);
+	wb_u64(&w->blk, (uint64_t)t->tid);
+	for (size_t i = 0; i < t->nfds; i++)
+		/* UNKNOWN (0) entries are never written. */
+		if (t->fds[i].type != SCAP_FD_UNKNOWN)
+			write_fd_entry(&w->blk, &t->fds[i]);
+	block_end(w);
+}
+
+int scap_writer_section(struct scap_writer *w, const struct scap_meta *m)
+{
+	block_begin(w, SCAP_BT_SHB);
+	wb_u32(&w->blk, SCAP_SHB_MAGIC);
+	wb_u16(&w->blk, 1);
+	wb_u16(&w->blk, 2);
+	wb_u64(&w->blk, UINT64_MAX);
+	block_end(w);
+	w->have_section = true;
+	w->in_events = false;
+	if (m) {
+		if (m->machine.present)
+			write_mi(w, &m->machine);
+		write_il(w, m);
+		write_ul(w, m);
+		write_pl(w, m);
+		for (size_t i = 0; i < m->nthreads; i++)
+			write_fdl(w, &m->threads[i]);
+	}
+	return w->err[0] ? -1 : 0;
+}
+
+int scap_writer_event(struct scap_writer *w, const struct scap_event *ev)
+{
+	if (!w->have_section && scap_writer_section(w, NULL) < 0)
+		return -1;
+	size_t rlen = scap_event_record_len(ev->type, ev->nparams, ev->params);
+	bool flags = ev->dump_flags != 0;
+	size_t hdr = flags ? 6 : 2;
+	size_t total = (8 + hdr + rlen + 4 + 3) & ~(size_t)3;
+	/* Readers refuse non-LARGE blocks whose size past the 8-byte header exceeds 64 KiB. */
+	bool large = total - 8 > SCAP_NONLARGE_MAX;
+	uint32_t bt = flags ? (large ? SCAP_BT_EVF_V2_LARGE : SCAP_BT_EVF_V2) :
+			      (large ? SCAP_BT_EV_V2_LARGE : SCAP_BT_EV_V2);
+
+	if (rlen > SCAP_BLOCK_MAX - 64) {
+		snprintf(w->err, sizeof(w->err), "%s: event of %zu bytes too large", w->name, rlen);
+		return -1;
+	}
+	block_begin(w, bt);
+	wb_u16(&w->blk, ev->cpu);
+	if (flags)
+		wb_u32(&w->blk, ev->dump_flags);
+	wb_reserve(&w->blk, rlen);
+	scap_event_encode(ev, w->blk.p + w->blk.len);
+	w->blk.len += rlen;
+	w->in_events = true;
+	w->events++;
+	return block_end(w);
+}
+
+int scap_writer_close(struct scap_writer *w, char *err, size_t errlen)
+{
+	flush_out(w);
+	if (w->gz) {
+		int rc = gzclose(w->gz);
+
+		if (rc != Z_OK && !w->err[0])
+			snprintf(w->err, sizeof(w->err), "%s: %s", w->name,
+				 rc == Z_ERRNO ? strerror(errno) : "gzip close failed");
+	} else if (close(w->fd) < 0) {
+		set_err(w, errno);
+	}
+	int rc = w->err[0] ? -1 : 0;
+
+	if (rc && err)
+		snprintf(err, errlen, "%s", w->err);
+	free(w->out.p);
+	free(w->blk.p);
+	free(w->name);
+	free(w);
+	return rc;
+}
+
+const char *scap_writer_error(const struct scap_writer *w)
+{
+	return w->err[0] ? w->err : NULL;
+}
+
+unsigned long long scap_writer_events(const struct scap_writer *w)
+{
+	return w->events;
+}

@@ -1,0 +1,22 @@
+#!/bin/bash
+# Builds the libFuzzer target of the .scap reader and runs it for a bounded time.
+# Usage: tests/fuzz/run.sh [SECONDS] [BUILD_DIR]   (defaults: 60, /tmp/sysray-fuzz)
+# The seed corpus is every capture and probe of tests/data/scap; new inputs found go to
+# BUILD_DIR/corpus, crashes to BUILD_DIR/crash-*. Exit status non-zero on a finding.
+set -eu
+secs=${1:-60}
+out=${2:-/tmp/sysray-fuzz}
+root=$(cd "$(dirname "$0")/../.." && pwd)
+mkdir -p "$out/corpus"
+if ! command -v clang >/dev/null; then
+	echo "fuzz: SKIP: clang is not installed"
+	exit 0
+fi
+clang -g -O1 -std=gnu11 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	-I"$root/src" -D_GNU_SOURCE -o "$out/fuzz_scap_reader" \
+	"$root/tests/fuzz/fuzz_scap_reader.c" "$root"/src/capture/*.c "$root/src/util/util.c" -lz
+find "$root/tests/data/scap" -name '*.scap' -exec cp -n {} "$out/corpus/" \;
+cd "$out"
+# -rss_limit_mb bounds memory: the reader must not allocate what the input does not back.
+"$out/fuzz_scap_reader" -max_total_time="$secs" -timeout=10 -rss_limit_mb=1024 \
+	-max_len=262144 -print_final_stats=1 "$out/corpus" 2>&1 | tail -25
