@@ -3,7 +3,7 @@
 # Usage: tests/fuzz/run.sh [SECONDS] [BUILD_DIR]   (defaults: 60, /tmp/sysray-fuzz)
 # The seed corpus is every capture and probe of tests/data/scap; new inputs found go to
 # BUILD_DIR/corpus, crashes to BUILD_DIR/crash-*. Exit status non-zero on a finding.
-set -eu
+set -euo pipefail
 secs=${1:-60}
 out=${2:-/tmp/sysray-fuzz}
 root=$(cd "$(dirname "$0")/../.." && pwd)
