@@ -11,8 +11,6 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ptrace.h>
-#include <sys/user.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -68,35 +66,34 @@ static void proc_drop(struct report *R, struct rproc *p)
 }
 
 /*
- * At a PTRACE_EVENT_SECCOMP stop the syscall has not run yet. A syscall number of -1
- * makes the kernel skip it (seccomp does not re-run the filters then) and return
- * whatever RAX holds.
+ * At a PTRACE_EVENT_SECCOMP stop the syscall has not run yet. The tracer skips it
+ * (syscall number -1; seccomp does not re-run the filters then) and has it return RETVAL.
  */
-static void skip_syscall(pid_t pid, long retval)
+static void skip_syscall(struct tracer_action *act, long retval)
 {
-	struct user_regs_struct regs;
-	if (ptrace(PTRACE_GETREGS, pid, 0, &regs) < 0)
+	if (!act)
 		return;
-	regs.orig_rax = (unsigned long long)-1;
-	regs.rax = (unsigned long long)retval;
-	ptrace(PTRACE_SETREGS, pid, 0, &regs);
+	act->set_nr = true;
+	act->nr = -1;
+	act->set_rval = true;
+	act->rval = retval;
 }
 
-static void deny(const struct rproc *p)
+static void deny(const struct rproc *p, struct tracer_action *act)
 {
 	switch (p->action) {
 	case SCP_ACT_ERRNO:
-		skip_syscall(p->pid, -(long)(p->ret < 0 ? EPERM : p->ret));
+		skip_syscall(act, -(long)(p->ret < 0 ? EPERM : p->ret));
 		break;
 	case SCP_ACT_TRAP:
-		skip_syscall(p->pid, -ENOSYS);
+		skip_syscall(act, -ENOSYS);
 		kill(p->pid, SIGSYS);
 		break;
 	case SCP_ACT_KILL:
 	case SCP_ACT_KILL_THREAD:
 	case SCP_ACT_KILL_PROCESS:
 		/* The kernel kills with SIGSYS, uncatchable; SIGKILL is the nearest we have. */
-		skip_syscall(p->pid, -ENOSYS);
+		skip_syscall(act, -ENOSYS);
 		kill(p->pid, SIGKILL);
 		break;
 	default:
@@ -153,7 +150,7 @@ static void on_entry(struct report *R, const struct tracer_event *ev)
 	p->pr_items = R->pr.has_items;
 	p->pr_depth = R->pr.depth;
 	if (R->run->deny_after_report)
-		deny(p);
+		deny(p, ev->action);
 }
 
 static void print_result(struct out *o, const struct sc *sc, int fmt)

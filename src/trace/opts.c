@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "schema/names.h"
+#include "trace/tamper.h"
 #include "util/util.h"
 
 #define VERSION "0.1"
@@ -219,6 +220,23 @@ static int parse_status_set(unsigned *set, const char *spec)
 	return rc;
 }
 
+/* -e inject=SET:TOKENS / -e fault=SET:TOKENS: the tokens first, then the set, as strace. */
+static int qualify_tamper(struct trace_opts *o, const char *arg, bool fault)
+{
+	char *set_spec;
+	struct tamper_rule *rule = tamper_parse(arg, fault, &set_spec);
+	if (!rule)
+		return -1;
+	struct sc_set set;
+	int rc = parse_syscall_set(&set, set_spec);
+	free(set_spec);
+	if (rc) {
+		tamper_rule_free(rule);
+		return rc;
+	}
+	return tamper_add(&o->tamper, rule, &set, arg, fault);
+}
+
 int trace_qualify(struct trace_opts *o, const char *expr)
 {
 	const char *eq = strchr(expr, '=');
@@ -248,6 +266,10 @@ int trace_qualify(struct trace_opts *o, const char *expr)
 		o->quiet_set = true;
 		return 0;
 	}
+	if (KEY("inject"))
+		return qualify_tamper(o, v, false);
+	if (KEY("fault"))
+		return qualify_tamper(o, v, true);
 	if (KEY("decode-fds") || KEY("decode-fd")) {
 		o->decode_fds = strcmp(v, "none") ? (strstr(v, "socket") || !strcmp(v, "all") ? 2 : 1) : 0;
 		return 0;
@@ -464,7 +486,8 @@ static void print_help(void)
 	       "\nTrace system calls the way strace 6.1 does, with its options and output.\n"
 	       "\nGeneral:\n"
 	       "  -e EXPR        a qualifying expression: QUALIFIER=[!][?]VALUE1[,[?]VALUE2]...\n"
-	       "     qualifiers: trace, abbrev, verbose, raw, signal, status, read, write\n"
+	       "     qualifiers: trace, abbrev, verbose, raw, signal, status, read, write,\n"
+	       "                 inject, fault\n"
 	       "\nStartup:\n"
 	       "  -E VAR=VAL, --env=VAR=VAL   put VAR=VAL in the environment of the command\n"
 	       "  -p PID, --attach=PID        trace process PID (several: -p 1,2 or -p 1 -p 2)\n"
@@ -507,7 +530,7 @@ static void print_help(void)
 enum {
 	OPT_SECCOMP = 0x100, OPT_ABS_TS, OPT_REL_TS, OPT_SC_TIMES, OPT_TRACE, OPT_SIGNAL,
 	OPT_STATUS, OPT_ABBREV, OPT_VERBOSE, OPT_RAW, OPT_READ, OPT_WRITE, OPT_DECODE_FDS,
-	OPT_QUIET, OPT_STRINGS_HEX, OPT_OUTPUT_SEP,
+	OPT_QUIET, OPT_STRINGS_HEX, OPT_OUTPUT_SEP, OPT_INJECT, OPT_FAULT,
 };
 
 static const struct option long_opts[] = {
@@ -549,6 +572,8 @@ static const struct option long_opts[] = {
 	{ "quiet", optional_argument, 0, OPT_QUIET },
 	{ "silent", optional_argument, 0, OPT_QUIET },
 	{ "strings-in-hex", optional_argument, 0, OPT_STRINGS_HEX },
+	{ "inject", required_argument, 0, OPT_INJECT },
+	{ "fault", required_argument, 0, OPT_FAULT },
 	{ 0, 0, 0, 0 },
 };
 
@@ -687,6 +712,8 @@ int trace_opts_parse(struct trace_opts *o, int argc, char **argv, bool *exit_now
 		case OPT_RAW: rc = qualify_with(o, "raw", optarg); break;
 		case OPT_READ: rc = qualify_with(o, "read", optarg); break;
 		case OPT_WRITE: rc = qualify_with(o, "write", optarg); break;
+		case OPT_INJECT: rc = qualify_with(o, "inject", optarg); break;
+		case OPT_FAULT: rc = qualify_with(o, "fault", optarg); break;
 		case OPT_DECODE_FDS: rc = qualify_with(o, "decode-fds", optarg ? optarg : "all"); break;
 		case OPT_QUIET:
 			o->quiet = optarg && !strcmp(optarg, "none") ? 0 : 1;
@@ -733,4 +760,6 @@ void trace_opts_free(struct trace_opts *o)
 	free(o->pids);
 	free(o->env_changes);
 	free(o->paths);
+	tamper_spec_free(o->tamper);
+	o->tamper = NULL;
 }

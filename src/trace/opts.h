@@ -9,6 +9,8 @@
 #include "output/pr.h"
 #include "schema/syscalls.h"
 
+struct tamper_spec;
+
 /* A set of syscall numbers. */
 struct sc_set {
 	uint64_t bits[(SYSCALL_NR_LIMIT + 63) / 64];
@@ -77,6 +79,7 @@ struct trace_opts {
 	unsigned status;		/* -e status= */
 	uint64_t read_fds[FD_SET_BITS / 64];	/* -e read= */
 	uint64_t write_fds[FD_SET_BITS / 64];	/* -e write= */
+	struct tamper_spec *tamper;	/* -e inject= and -e fault=, NULL if none */
 
 	/* formatting */
 	int string_limit;	/* -s, default 32 */

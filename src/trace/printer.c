@@ -16,6 +16,7 @@
 #include "trace/count.h"
 #include "trace/decode.h"
 #include "trace/print_extra.h"
+#include "trace/tamper.h"
 #include "util/util.h"
 
 /* An output file: shared by all processes, or one per process with -ff. */
@@ -44,6 +45,8 @@ struct proc {
 	struct timespec entry_time;
 	uint64_t entry_stime;
 	const char *last_exited;	/* its last traced syscall to return (restart_syscall) */
+	struct tamper_proc *tamper;	/* -e inject= counters, made on first use */
+	unsigned tampered;		/* TAMPER_* of the syscall in progress */
 };
 
 struct printer {
@@ -198,6 +201,7 @@ static void proc_remove(struct printer *P, struct proc *p)
 		free(p->stream);
 	}
 	out_free(&p->line);
+	tamper_proc_free(p->tamper);
 	free(p);
 	P->nprocs--;
 }
@@ -338,6 +342,12 @@ static void on_entry(struct printer *P, struct proc *p, const struct tracer_even
 		p->shown = false;
 		return;
 	}
+	/* strace tampers only with the syscalls it traces, -c or not, before decoding. */
+	p->tampered = 0;
+	if (P->opt->tamper) {
+		sc->mem = ev->mem;
+		p->tampered = tamper_enter(P->opt->tamper, &p->tamper, sc, ev->action);
+	}
 	if (!printing(P))
 		return;
 
@@ -443,6 +453,8 @@ static void on_exit_stop(struct printer *P, struct proc *p, const struct tracer_
 		return;
 	sc->rval = ev->rval;
 	sc->err = ev->is_error ? (int)-ev->rval : 0;
+	if (p->tampered)
+		tamper_exit(P->opt->tamper, &p->tampered, sc, ev->action);
 	if (sc->info && (sc->info->classes & SC_NEVER_FAILS))
 		sc->err = 0;
 	sc->exiting = true;
@@ -485,6 +497,8 @@ static void on_exit_stop(struct printer *P, struct proc *p, const struct tracer_
 	int fmt = p->decoded ? (int)sc->priv[3] : p->decode(sc);
 	end_args_and_pad(P, p);
 	print_result(P, p, fmt);
+	if (p->tampered)
+		tamper_note(p->tampered, &p->line);
 	if (P->opt->syscall_times)
 		print_duration(P, p, &ev->when);
 	out_putc(&p->line, '\n');

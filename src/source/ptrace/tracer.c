@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <grp.h>
 #include <pwd.h>
+#include <stddef.h>
 #include <seccomp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +12,8 @@
 #include <sys/ptrace.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
+#include <sys/user.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -28,6 +31,10 @@ struct tracee {
 	bool hidden;		/* the started command before its execve: not reported */
 	bool attached;		/* came from -p: detach, do not kill */
 	bool started;		/* the command we started: its SIGCONT is ours, not its own */
+	int pending_sig;	/* asked for by the sink; sent at the next syscall stop */
+	bool delayed;		/* held at a syscall stop until RESUME_AT, then sent RESUME_SIG */
+	int resume_sig;
+	struct timespec resume_at;
 };
 
 struct tracer {
@@ -40,6 +47,7 @@ struct tracer {
 	int exit_status;
 	int fatal_sig;
 	unsigned long ptrace_opts;
+	int ndelayed;		/* tracees with .delayed set */
 };
 
 static volatile sig_atomic_t interrupted;
@@ -50,11 +58,14 @@ static volatile sig_atomic_t interrupted;
  */
 static const int tracer_signals[] = { SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTTOU, SIGTTIN };
 static struct sigaction saved_actions[ARRAY_SIZE(tracer_signals)];
+/* SIGCHLD stays blocked in the tracer so that sigtimedwait can wait for a stop or a timeout. */
+static sigset_t saved_mask;
 
 static void restore_signals(void)
 {
 	for (size_t i = 0; i < ARRAY_SIZE(tracer_signals); i++)
 		sigaction(tracer_signals[i], &saved_actions[i], NULL);
+	sigprocmask(SIG_SETMASK, &saved_mask, NULL);
 }
 
 static void on_interrupt(int sig)
@@ -83,6 +94,8 @@ static struct tracee *add(struct tracer *tr, pid_t pid)
 
 static void drop(struct tracer *tr, struct tracee *t)
 {
+	if (t->delayed)
+		tr->ndelayed--;
 	*t = tr->t[--tr->nt];
 }
 
@@ -341,6 +354,118 @@ static void resume(struct tracer *tr, struct tracee *t, int sig)
 		msg_errno("ptrace(%s, %d)", step ? "PTRACE_SYSCALL" : "PTRACE_CONT", t->pid);
 }
 
+/* ---- tampering with syscalls (struct tracer_action) ---- */
+
+/* Word by word, for pages process_vm_writev refuses (read-only text, for one). */
+static size_t poke_words(pid_t pid, uint64_t addr, const unsigned char *buf, size_t n)
+{
+	size_t done = 0;
+	while (done < n) {
+		uint64_t at = addr + done;
+		uint64_t base = at & ~(uint64_t)(sizeof(long) - 1);
+		size_t off = (size_t)(at - base);
+		size_t len = sizeof(long) - off;
+		if (len > n - done)
+			len = n - done;
+		long word = 0;
+		if (off || len < sizeof(long)) {
+			errno = 0;
+			word = ptrace(PTRACE_PEEKDATA, pid, (void *)(uintptr_t)base, 0);
+			if (errno)
+				break;
+		}
+		memcpy((char *)&word + off, buf + done, len);
+		if (ptrace(PTRACE_POKEDATA, pid, (void *)(uintptr_t)base, (void *)word) < 0)
+			break;
+		done += len;
+	}
+	return done;
+}
+
+static size_t write_tracee_mem(pid_t pid, uint64_t addr, const void *buf, size_t n)
+{
+	if (!n)
+		return 0;
+	struct iovec local = { (void *)buf, n };
+	struct iovec remote = { (void *)(uintptr_t)addr, n };
+	/* It stops at the first page it cannot write: a short count is a partial write. */
+	ssize_t w = process_vm_writev(pid, &local, 1, &remote, 1, 0);
+	if (w > 0)
+		return (size_t)w;
+	return poke_words(pid, addr, buf, n);
+}
+
+static void set_user_reg(pid_t pid, size_t offset, uint64_t value)
+{
+	if (ptrace(PTRACE_POKEUSER, pid, (void *)offset, (void *)(uintptr_t)value) < 0 &&
+	    errno != ESRCH)
+		msg_errno("ptrace(PTRACE_POKEUSER, %d)", pid);
+}
+
+/*
+ * At the entry stop the kernel has not looked at orig_rax yet: a new number there is the
+ * syscall it runs, and -1 runs none and leaves RAX (-ENOSYS until changed) as the result.
+ * At the exit stop RAX is what the process sees returned.
+ */
+static void apply_action(struct tracee *t, const struct tracer_action *a, bool entering)
+{
+	if (entering && a->set_nr)
+		set_user_reg(t->pid, offsetof(struct user_regs_struct, orig_rax),
+			     (uint64_t)a->nr);
+	if (a->set_rval)
+		set_user_reg(t->pid, offsetof(struct user_regs_struct, rax), (uint64_t)a->rval);
+	if (a->signal)
+		t->pending_sig = a->signal;
+}
+
+/* Holds T at its stop for DELAY; the main loop resumes it (with SIG) when the time comes. */
+static void hold(struct tracer *tr, struct tracee *t, const struct timespec *delay, int sig)
+{
+	clock_gettime(CLOCK_MONOTONIC, &t->resume_at);
+	t->resume_at.tv_sec += delay->tv_sec;
+	t->resume_at.tv_nsec += delay->tv_nsec;
+	if (t->resume_at.tv_nsec >= 1000000000) {
+		t->resume_at.tv_sec++;
+		t->resume_at.tv_nsec -= 1000000000;
+	}
+	t->resume_sig = sig;
+	t->delayed = true;
+	tr->ndelayed++;
+}
+
+/*
+ * Resumes the held tracees whose time has come. Returns false if none is held any more,
+ * else true with *WAIT set to the time until the next one is due.
+ */
+static bool resume_due(struct tracer *tr, struct timespec *wait)
+{
+	if (!tr->ndelayed)
+		return false;
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	int64_t next = INT64_MAX;
+	for (int i = 0; i < tr->nt; i++) {
+		struct tracee *t = &tr->t[i];
+		if (!t->delayed)
+			continue;
+		int64_t left = (t->resume_at.tv_sec - now.tv_sec) * 1000000000ll +
+			       (t->resume_at.tv_nsec - now.tv_nsec);
+		if (left > 0) {
+			if (left < next)
+				next = left;
+			continue;
+		}
+		t->delayed = false;
+		tr->ndelayed--;
+		resume(tr, t, t->resume_sig);
+	}
+	if (!tr->ndelayed)
+		return false;
+	wait->tv_sec = (time_t)(next / 1000000000);
+	wait->tv_nsec = (long)(next % 1000000000);
+	return true;
+}
+
 static uint64_t stime_ns(const struct rusage *ru)
 {
 	return (uint64_t)ru->ru_stime.tv_sec * 1000000000ull + (uint64_t)ru->ru_stime.tv_usec * 1000ull;
@@ -376,8 +501,23 @@ static void on_syscall_stop(struct tracer *tr, struct tracee *t, struct tracer_e
 		resume(tr, t, 0);
 		return;
 	}
+	struct tracer_action act = { .write_mem = write_tracee_mem };
+	ev->action = &act;
 	emit(tr, ev, t->hidden);
-	resume(tr, t, 0);
+	apply_action(t, &act, ev->kind == TEV_SYSCALL_ENTRY);
+	/*
+	 * A signal given to PTRACE_SYSCALL at a syscall stop is sent to the process; at a
+	 * seccomp stop it is dropped, so it waits for the exit stop.
+	 */
+	int sig = 0;
+	if (info.op != PTRACE_SYSCALL_INFO_SECCOMP) {
+		sig = t->pending_sig;
+		t->pending_sig = 0;
+	}
+	if (act.delay.tv_sec || act.delay.tv_nsec)
+		hold(tr, t, &act.delay, sig);
+	else
+		resume(tr, t, sig);
 }
 
 /* A fork/clone child is traced from now on (auto-attached by PTRACE_O_TRACE*). */
@@ -572,6 +712,10 @@ int tracer_run(const struct tracer_config *cfg, tracer_sink_fn *sink, void *ctx,
 	sigaction(SIGQUIT, attaching ? &sa : &ign, &saved_actions[3]);
 	sigaction(SIGTTOU, &ign, &saved_actions[4]);
 	sigaction(SIGTTIN, &ign, &saved_actions[5]);
+	sigset_t chld;
+	sigemptyset(&chld);
+	sigaddset(&chld, SIGCHLD);
+	sigprocmask(SIG_BLOCK, &chld, &saved_mask);
 
 	for (int i = 0; i < cfg->npids; i++)
 		attach_pid(&tr, cfg->pids[i]);
@@ -589,7 +733,14 @@ int tracer_run(const struct tracer_config *cfg, tracer_sink_fn *sink, void *ctx,
 		}
 		int status;
 		struct rusage ru;
-		pid_t pid = wait4(-1, &status, __WALL, &ru);
+		struct timespec wait;
+		bool holding = resume_due(&tr, &wait);
+		pid_t pid = wait4(-1, &status, __WALL | (holding ? WNOHANG : 0), &ru);
+		if (pid == 0) {
+			/* A pending SIGCHLD means a stop to collect; else the next hold is over. */
+			sigtimedwait(&chld, NULL, &wait);
+			continue;
+		}
 		if (pid < 0) {
 			if (errno == EINTR)
 				continue;
@@ -601,6 +752,7 @@ int tracer_run(const struct tracer_config *cfg, tracer_sink_fn *sink, void *ctx,
 	/* Interrupted, the tracer dies of the same signal, as strace does. */
 	*fatal_sig = interrupted ? interrupted : tr.fatal_sig;
 out:
+	sigprocmask(SIG_SETMASK, &saved_mask, NULL);
 	free(tr.t);
 	return rc;
 }

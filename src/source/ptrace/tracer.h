@@ -26,6 +26,32 @@ enum tracer_ev_kind {
 	TEV_DETACHED,		/* the tracer let it go, maybe inside a syscall */
 };
 
+/*
+ * What the sink asks of the tracer at a syscall stop, applied before the process resumes.
+ * Live tracing hands one with each entry and exit event (ev->action); other sources hand
+ * NULL. Zeroed, it changes nothing.
+ */
+struct tracer_action {
+	/*
+	 * Entry only: the syscall number the kernel runs instead (-1: none). A skipped
+	 * syscall returns what RAX holds: -ENOSYS, or RVAL if set_rval.
+	 */
+	bool set_nr;
+	long nr;
+	/* Entry (with nr -1) or exit: the value the process sees returned; -errno for errors. */
+	bool set_rval;
+	int64_t rval;
+	/* A signal sent as the process resumes (after a seccomp stop: at the syscall's exit). */
+	int signal;
+	/* The process is kept stopped this long before it resumes. */
+	struct timespec delay;
+	/*
+	 * Filled by the tracer: writes N bytes at ADDR of the stopped process PID now, so a
+	 * decoder sees them. Returns how many bytes were written (0 when none could be).
+	 */
+	size_t (*write_mem)(pid_t pid, uint64_t addr, const void *buf, size_t n);
+};
+
 struct tracer_event {
 	enum tracer_ev_kind kind;
 	pid_t pid;
@@ -42,6 +68,7 @@ struct tracer_event {
 	struct timespec when;		/* CLOCK_MONOTONIC of the stop */
 	uint64_t stime_ns;		/* the process's system CPU time at the stop */
 	const struct mem_reader *mem;
+	struct tracer_action *action;	/* syscall entry and exit; NULL when nothing can be done */
 };
 
 typedef void tracer_sink_fn(void *ctx, const struct tracer_event *ev);
