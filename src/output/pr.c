@@ -119,6 +119,22 @@ void pr_rawf(struct pr *p, const char *fmt, ...)
 	va_end(ap);
 }
 
+void pr_join(struct pr *p, const char *sep)
+{
+	out_puts(p->o, sep);
+	p->after_name = true;
+}
+
+void pr_level_restart(struct pr *p)
+{
+	p->has_items &= ~(1u << p->depth);
+}
+
+void pr_level_mark(struct pr *p)
+{
+	p->has_items |= 1u << p->depth;
+}
+
 void pr_comment(struct pr *p, const char *fmt, ...)
 {
 	va_list ap;
@@ -129,11 +145,14 @@ void pr_comment(struct pr *p, const char *fmt, ...)
 	out_write(p->o, " */", 3);
 }
 
-/* Writes the names of the bits of V known to X, then the rest in hex; returns names written. */
-static int flags_symbolic(struct out *o, const struct xlat *x, uint64_t v)
+/*
+ * Writes the names of the bits of V known to X joined by '|', then the bits left in hex;
+ * returns how many names were written (0: only the hex, or nothing for V == 0). A pair of
+ * value 0 never matches here: it names the empty set alone.
+ */
+static int flag_names_to(struct out *o, const struct xlat *x, uint64_t v)
 {
 	int n = 0;
-	/* A pair with value 0 names the empty set (O_RDONLY) and is printed only then. */
 	for (size_t i = 0; i < x->n && v; i++) {
 		uint64_t bit = x->pairs[i].val;
 		if (bit && (v & bit) == bit) {
@@ -144,83 +163,130 @@ static int flags_symbolic(struct out *o, const struct xlat *x, uint64_t v)
 		}
 	}
 	if (v) {
-		if (n++)
+		if (n)
 			out_putc(o, '|');
 		out_printf(o, "%#" PRIx64, v);
 	}
 	return n;
 }
 
-void pr_flags(struct pr *p, const struct xlat *x, uint64_t v, const char *dflt)
+static void comment_to(struct out *o, const char *text)
 {
-	pr_item(p);
-	if (p->xlat_style == PR_XLAT_RAW) {
-		out_printf(p->o, "%#" PRIx64, v);
-		return;
-	}
-	const char *zero = v ? NULL : xlat_lookup(x, 0);
-	uint64_t known = 0;
-	for (size_t i = 0; i < x->n; i++)
-		known |= x->pairs[i].val;
-	if (p->xlat_style == PR_XLAT_VERBOSE) {
-		out_printf(p->o, "%#" PRIx64, v);
-		if (zero) {
-			pr_comment(p, "%s", zero);
-		} else if (v & known) {
-			out_write(p->o, " /* ", 4);
-			flags_symbolic(p->o, x, v);
-			out_write(p->o, " */", 3);
-		} else if (v && dflt) {
-			pr_comment(p, "%s", dflt);
-		}
-		return;
-	}
-	if (zero) {
-		out_puts(p->o, zero);
+	out_write(o, " /* ", 4);
+	out_puts(o, text);
+	out_write(o, " */", 3);
+}
+
+/*
+ * Flags in STYLE, as strace's printflags: raw: the hex value. Abbreviated: the names, the
+ * unknown bits last in hex; with no name, the hex value and DFLT in a comment; for 0 the
+ * name of the empty set or "0". Verbose: the hex value, then in a comment what the
+ * abbreviated style would print (but not a lone hex value).
+ */
+static void flags_to(struct out *o, enum pr_xlat_style style, const struct xlat *x, uint64_t v,
+		     const char *dflt)
+{
+	if (style == PR_XLAT_RAW) {
+		out_printf(o, "%#" PRIx64, v);
 		return;
 	}
 	if (!v) {
-		out_putc(p->o, '0');
+		const char *zero = xlat_lookup(x, 0);
+		if (zero && style == PR_XLAT_VERBOSE) {
+			out_write(o, "0", 1);
+			comment_to(o, zero);
+		} else {
+			out_puts(o, zero ? zero : "0");
+		}
 		return;
 	}
-	flags_symbolic(p->o, x, v);
-	if (!(v & known) && dflt)
-		pr_comment(p, "%s", dflt);
+	if (style == PR_XLAT_VERBOSE)
+		out_printf(o, "%#" PRIx64, v);
+	size_t mark = o->len;
+	if (style == PR_XLAT_VERBOSE)
+		out_write(o, " /* ", 4);
+	if (flag_names_to(o, x, v)) {
+		if (style == PR_XLAT_VERBOSE)
+			out_write(o, " */", 3);
+		return;
+	}
+	/* No name: take back what was written, the number stands alone. */
+	o->len = mark;
+	if (style != PR_XLAT_VERBOSE)
+		out_printf(o, "%#" PRIx64, v);
+	if (dflt)
+		comment_to(o, dflt);
 }
 
-static void xval(struct pr *p, const struct xlat *x, uint64_t v, const char *dflt, bool dec)
+void pr_flags(struct pr *p, const struct xlat *x, uint64_t v, const char *dflt)
 {
 	pr_item(p);
+	flags_to(p->o, p->xlat_style, x, v, dflt);
+}
+
+/* One constant in STYLE: its name, else hex (or decimal with DEC) and DFLT in a comment. */
+static void xval_to(struct out *o, enum pr_xlat_style style, const struct xlat *x, uint64_t v,
+		    const char *dflt, bool dec)
+{
 	const char *name = xlat_lookup(x, v);
-	if (p->xlat_style == PR_XLAT_RAW || (p->xlat_style == PR_XLAT_VERBOSE && name)) {
-		if (dec)
-			out_printf(p->o, "%" PRId64, (int64_t)v);
-		else
-			out_printf(p->o, "%#" PRIx64, v);
-		if (p->xlat_style == PR_XLAT_VERBOSE)
-			pr_comment(p, "%s", name);
-		return;
-	}
-	if (name) {
-		out_puts(p->o, name);
+	if (name && style == PR_XLAT_ABBREV) {
+		out_puts(o, name);
 		return;
 	}
 	if (dec)
-		out_printf(p->o, "%" PRId64, (int64_t)v);
+		out_printf(o, "%" PRId64, (int64_t)v);
 	else
-		out_printf(p->o, "%#" PRIx64, v);
-	if (dflt)
-		pr_comment(p, "%s", dflt);
+		out_printf(o, "%#" PRIx64, v);
+	if (style == PR_XLAT_RAW)
+		return;
+	if (name)
+		comment_to(o, name);
+	else if (dflt)
+		comment_to(o, dflt);
 }
 
 void pr_xval(struct pr *p, const struct xlat *x, uint64_t v, const char *dflt)
 {
-	xval(p, x, v, dflt, false);
+	pr_item(p);
+	xval_to(p->o, p->xlat_style, x, v, dflt, false);
 }
 
 void pr_xval_dec(struct pr *p, const struct xlat *x, uint64_t v, const char *dflt)
 {
-	xval(p, x, v, dflt, true);
+	pr_item(p);
+	xval_to(p->o, p->xlat_style, x, v, dflt, true);
+}
+
+/* Copies what O holds into BUF of N bytes (cut short if need be) and frees O. */
+static const char *out_to_buf(struct out *o, char *buf, size_t n)
+{
+	snprintf(buf, n, "%.*s", (int)o->len, o->buf ? o->buf : "");
+	out_free(o);
+	return buf;
+}
+
+int pr_sprint_flag_names(char *buf, size_t n, const struct xlat *x, uint64_t v)
+{
+	struct out o = { 0 };
+	int names = flag_names_to(&o, x, v);
+	out_to_buf(&o, buf, n);
+	return names;
+}
+
+const char *pr_sprint_flags(char *buf, size_t n, enum pr_xlat_style style,
+			    const struct xlat *x, uint64_t v, const char *dflt)
+{
+	struct out o = { 0 };
+	flags_to(&o, style, x, v, dflt);
+	return out_to_buf(&o, buf, n);
+}
+
+const char *pr_sprint_xval(char *buf, size_t n, enum pr_xlat_style style,
+			   const struct xlat *x, uint64_t v, const char *dflt)
+{
+	struct out o = { 0 };
+	xval_to(&o, style, x, v, dflt, false);
+	return out_to_buf(&o, buf, n);
 }
 
 static bool needs_hex(const unsigned char *s, size_t n, unsigned flags)
@@ -239,7 +305,7 @@ void pr_quoted(struct pr *p, const char *buf, size_t n, unsigned flags)
 {
 	const unsigned char *s = (const unsigned char *)buf;
 	struct out *o = p->o;
-	bool hex = p->str_style == PR_STR_HEX_ALL ||
+	bool hex = p->str_style == PR_STR_HEX_ALL || (flags & PR_QUOTE_HEX) ||
 		   (p->str_style == PR_STR_HEX_NONASCII && needs_hex(s, n, flags));
 	static const char hexd[] = "0123456789abcdef";
 

@@ -63,6 +63,15 @@ void pr_textf(struct pr *p, const char *fmt, ...) __attribute__((format(printf, 
 /* Appends to the current item without a separator ("htons(", "=>", ")"). */
 void pr_raw(struct pr *p, const char *s);
 void pr_rawf(struct pr *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/*
+ * Appends SEP ("|", " ", "htons(", or "") to the current item and makes the next value
+ * follow it directly, without ", ": NL0|CR0, [0 3], htons(ETH_P_ALL).
+ */
+void pr_join(struct pr *p, const char *sep);
+/* Nothing counts as printed at the current level: the next item gets no ", ". */
+void pr_level_restart(struct pr *p);
+/* Something counts as printed at the current level: the next item gets ", ". */
+void pr_level_mark(struct pr *p);
 /* " / * TEXT * /" after the current item. */
 void pr_comment(struct pr *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
@@ -76,10 +85,25 @@ void pr_xval(struct pr *p, const struct xlat *x, uint64_t v, const char *dflt);
 /* Same, but an unknown value prints in decimal. */
 void pr_xval_dec(struct pr *p, const struct xlat *x, uint64_t v, const char *dflt);
 
+/*
+ * The same texts written into BUF of N bytes, for result comments and values built from
+ * several parts; the -X style is given. Each returns BUF.
+ */
+const char *pr_sprint_flags(char *buf, size_t n, enum pr_xlat_style style,
+			    const struct xlat *x, uint64_t v, const char *dflt);
+const char *pr_sprint_xval(char *buf, size_t n, enum pr_xlat_style style,
+			   const struct xlat *x, uint64_t v, const char *dflt);
+/*
+ * The names of the bits of V known to X joined by '|', unknown bits last in hex, in every
+ * style ("A|B|0x10"); nothing for 0. Returns how many names were written.
+ */
+int pr_sprint_flag_names(char *buf, size_t n, const struct xlat *x, uint64_t v);
+
 /* Flags for the quoting of a string or buffer. */
 enum {
 	PR_QUOTE_ELLIPSIS = 1u << 0,	/* the data went on: append "..." after the quote */
 	PR_QUOTE_NUL_TERM = 1u << 1,	/* stop at the first NUL */
+	PR_QUOTE_HEX = 1u << 2,		/* every byte as \xhh, whatever -x says */
 };
 
 /* A quoted string in strace's escaping; N bytes of BUF. */

@@ -40,6 +40,12 @@ struct sc {
 	char aux[1024];		/* at exit: text printed in parentheses after the result */
 };
 
+/* A value <-> name table private to one file (XLAT_DEFINE's is global and could clash). */
+#define STATIC_XLAT(name_, ...) \
+	static const struct xlat_pair name_##_pairs[] = { __VA_ARGS__ }; \
+	static const struct xlat name_ = { name_##_pairs, \
+		sizeof(name_##_pairs) / sizeof(name_##_pairs[0]) }
+
 /* Result formats, returned by decoders. */
 enum {
 	DEC_AT_EXIT = 0,
@@ -63,16 +69,35 @@ decoder_fn *decoder_for(long nr);
 /* Prints every argument raw, as strace does for unknown syscalls and -e raw=. */
 int decode_raw(struct sc *sc);
 
-/* ---- helpers shared by decoders (decode/common.c) ---- */
+/* ---- helpers shared by decoders ---- */
 
 /* True when the syscall failed (at exit): outputs are printed as addresses. */
 static inline bool sc_failed(const struct sc *sc) { return sc->err != 0; }
 
+/* ---- reading tracee memory (decode/fetch.c) ---- */
+
+/* Reads N bytes at ADDR: 0, or -1 when the memory cannot be read. */
 int umove(const struct sc *sc, uint64_t addr, void *buf, size_t n);
 #define UMOVE(sc, addr, objp) umove((sc), (addr), (objp), sizeof(*(objp)))
+/*
+ * Reads N bytes at ADDR for printing, or prints what strace prints instead and returns
+ * false: NULL for a null pointer, else the address (with -e verbose=none, for an output
+ * of a syscall that failed, which the kernel did not fill, or for unreadable memory).
+ */
+bool fetch_or_print_addr(struct sc *sc, uint64_t addr, void *buf, size_t n);
+/* Same, but a failed syscall does not stop the read (the remainder of an interrupted sleep). */
+bool fetch_or_print_addr_any(struct sc *sc, uint64_t addr, void *buf, size_t n);
+/* Reads N bytes at ADDR silently; false under the same conditions as fetch_or_print_addr. */
+bool peek_mem(struct sc *sc, uint64_t addr, void *buf, size_t n);
+
+/* ---- printing helpers (decode/common.c) ---- */
 
 /* An fd argument: "3", "AT_FDCWD", or with -y "3</etc/passwd>". */
 void print_fd(struct sc *sc, int fd);
+/* A process id argument (strace's printpid). */
+void print_pid(struct sc *sc, int pid);
+/* The -s limit: bytes of a string, elements of an array. */
+int str_limit(const struct sc *sc);
 /* dirfd of *at() calls: AT_FDCWD or print_fd. */
 void print_dirfd(struct sc *sc, int fd);
 /* A path name at ADDR (PATH_MAX bound, not -s bound); NULL or the address if unreadable. */
@@ -81,23 +106,86 @@ void print_path(struct sc *sc, uint64_t addr);
 void print_str(struct sc *sc, uint64_t addr);
 /* LEN bytes at ADDR, quoted, bounded by -s; "..." if longer. */
 void print_buf(struct sc *sc, uint64_t addr, uint64_t len);
+/* The same with every byte in \xhh form, whatever -x says (strace's QUOTE_FORCE_HEX). */
+void print_buf_hex(struct sc *sc, uint64_t addr, uint64_t len);
 /* A pointer: NULL or 0x... */
 void print_addr(struct sc *sc, uint64_t addr);
-/* "[VAL]" of an int at ADDR, or the address when unreadable. */
-void print_int_at(struct sc *sc, uint64_t addr);
-/* "[VAL]" of an unsigned 64-bit at ADDR. */
-void print_u64_at(struct sc *sc, uint64_t addr);
+/*
+ * A value stored at ADDR, in brackets: [-1] (int), [4294967295] (unsigned int), 64-bit
+ * [-1] and [18446744073709551615], a pointer [0x7f...] or [NULL]; or the address under
+ * the rules of fetch_or_print_addr (decode/values_at.c). True when the value was printed.
+ */
+bool print_int_at(struct sc *sc, uint64_t addr);
+bool print_uint_at(struct sc *sc, uint64_t addr);
+bool print_s64_at(struct sc *sc, uint64_t addr);
+bool print_u64_at(struct sc *sc, uint64_t addr);
+bool print_ptr_at(struct sc *sc, uint64_t addr);
 /* Array of NUL-terminated strings (argv), "-s" elements at most, NULL-terminated. */
 void print_str_array(struct sc *sc, uint64_t addr);
-/* File mode bits: S_IFREG|0644 (TYPE true) or 0644. */
-void print_mode(struct sc *sc, uint64_t mode, bool with_type);
-/* Signal number as a name: SIGCHLD, or the number. */
-void print_signo(struct sc *sc, int sig);
-/* A kernel sigset (8 bytes) at ADDR of SIZE bytes: [CHLD], ~[RTMIN RT_1], []. */
-void print_sigset_at(struct sc *sc, uint64_t addr, uint64_t size);
-/* struct timespec / timeval at ADDR: {tv_sec=0, tv_nsec=1000000} */
+
+/* ---- arrays (decode/arrays.c) ---- */
+
+/* Prints one array element held in ELEM; false stops the array there. */
+typedef bool print_elem_fn(struct sc *sc, const void *elem, void *data);
+
+enum {
+	PRINT_ARRAY_IGNORE_ERR = 1 << 0,	/* read the elements even if the syscall failed */
+};
+
+/* The largest element print_array reads (struct mmsghdr, epoll_event, iovec ...). */
+#define PRINT_ARRAY_ELEM_MAX 64
+
+/*
+ * An array of NMEMB elements of SIZE (at most PRINT_ARRAY_ELEM_MAX) bytes at ADDR, as strace prints one:
+ * NULL, [] for no element, the address when the first element cannot be read, "..."
+ * after -s elements unless -v, and "..., / * 0xADDR * /" where the memory ends early.
+ */
+void print_array(struct sc *sc, uint64_t addr, uint64_t nmemb, size_t size,
+		 unsigned flags, print_elem_fn *print_elem, void *data);
+/* The two fds of pipe and socketpair at ADDR: [3, 4], an array like any other. */
+void print_fd_pair_at(struct sc *sc, uint64_t addr);
+
+/* How the buffers of an iovec array print. */
+struct iov_data {
+	uint64_t left;		/* bytes still to show across the array; UINT64_MAX: all */
+	bool addresses_only;	/* nothing was read into the buffers: iov_base as addresses */
+	/* Prints LEN bytes of one buffer at BASE (netlink messages ...); NULL: print_buf. */
+	void (*print_data)(struct sc *sc, uint64_t base, uint64_t len, void *ctx);
+	void *ctx;
+};
+
+/*
+ * COUNT struct iovec at ADDR: [{iov_base="data", iov_len=5}, ...], each buffer bounded by
+ * -s and all of them together by D->left. The array is read even after a failure: it was
+ * an input.
+ */
+void print_iovec_array(struct sc *sc, uint64_t addr, uint64_t count, struct iov_data *d);
+
+/* ---- time values (decode/time_values.c) ---- */
+
+/* struct timespec / timeval values already read: {tv_sec=0, tv_nsec=1000000} */
+void print_timespec(struct sc *sc, int64_t sec, int64_t nsec);
+void print_timeval(struct sc *sc, int64_t sec, int64_t usec);
+/* struct timespec / timeval / itimerspec / itimerval at ADDR, or its address. */
 void print_timespec_at(struct sc *sc, uint64_t addr);
 void print_timeval_at(struct sc *sc, uint64_t addr);
+void print_itimerspec_at(struct sc *sc, uint64_t addr);
+void print_itimerval_at(struct sc *sc, uint64_t addr);
+/* An input timespec, still printed at exit after a failure (the remainder of a sleep). */
+void print_input_timespec_at(struct sc *sc, uint64_t addr);
+/*
+ * The text of a timespec / timeval at ADDR for a result comment ("left {...}"): NULL,
+ * the address when it cannot be read, else the struct. Writes into BUF.
+ */
+const char *sprint_timespec_at(struct sc *sc, uint64_t addr, char *buf, size_t n);
+const char *sprint_timeval_at(struct sc *sc, uint64_t addr, char *buf, size_t n);
+/* A clock id: CLOCK_MONOTONIC, or hex with a comment. */
+void print_clockid(struct sc *sc, int clockid);
+
+/* ---- other values ---- */
+
+/* struct rusage at ADDR: the two times, the counters only with -v (decode/resource.c). */
+void print_rusage_at(struct sc *sc, uint64_t addr);
 /* A socket address of LEN bytes at ADDR. */
 void print_sockaddr_at(struct sc *sc, uint64_t addr, uint64_t len);
 /* struct stat at ADDR (abbreviated unless verbose). */
@@ -108,18 +196,15 @@ bool fd_path(pid_t pid, int fd, char *buf, size_t n);
 /* Appends the -y / -yy decoration of fd FD of process PID: "</etc/passwd>", or nothing. */
 void fd_decorate(const struct trace_opts *opt, pid_t pid, int fd, struct out *o);
 
-/* ---- proc area (decode/signal.c, decode/siginfo.c, decode/process.c) ---- */
+/* ---- signals (decode/signal.c, decode/siginfo.c) ---- */
+
 /* Signal SIG by the -X style of P: SIGCHLD, 17, or 17 with a comment; the number if unnamed. */
 void print_signal(struct pr *p, int sig);
 /* A signal mask of BYTES (at most 8) bytes: [INT QUIT], or ~[RTMIN RT_1] when mostly full. */
 void print_sigmask(struct pr *p, const void *mask, size_t bytes);
+/* A kernel sigset at ADDR of SIZE bytes ([CHLD], ~[RTMIN RT_1], []); the address unless 8. */
+void print_sigset_at(struct sc *sc, uint64_t addr, uint64_t size);
 /* The siginfo_t at ADDR: {si_signo=SIGUSR1, si_code=SI_USER, ...}, or its address. */
 void print_siginfo_at(struct sc *sc, uint64_t addr);
-/*
- * Reads N bytes at ADDR into BUF and returns 0; or prints ADDR (NULL, -e verbose=none, a
- * failed syscall at exit, unreadable memory) and returns -1.
- */
-int umove_or_print_addr(struct sc *sc, uint64_t addr, void *buf, size_t n);
-/* ---- end of proc area ---- */
 
 #endif

@@ -15,13 +15,6 @@
 #include "trace/opts.h"
 #include "util/util.h"
 
-int umove(const struct sc *sc, uint64_t addr, void *buf, size_t n)
-{
-	if (!sc->mem || !sc->mem->read)
-		return -1;
-	return sc->mem->read(sc->mem, addr, buf, n);
-}
-
 bool fd_path(pid_t pid, int fd, char *buf, size_t n)
 {
 	char link[64];
@@ -67,6 +60,11 @@ void print_fd(struct sc *sc, int fd)
 {
 	pr_int(sc->p, fd);
 	fd_decorate(sc->opt, sc->pid, fd, sc->p->o);
+}
+
+void print_pid(struct sc *sc, int pid)
+{
+	pr_int(sc->p, pid);
 }
 
 void print_dirfd(struct sc *sc, int fd)
@@ -127,7 +125,7 @@ void print_path(struct sc *sc, uint64_t addr)
 	pr_quoted(sc->p, buf, (size_t)n, flags);
 }
 
-static int str_limit(const struct sc *sc)
+int str_limit(const struct sc *sc)
 {
 	return sc->opt ? sc->opt->string_limit : 32;
 }
@@ -153,7 +151,7 @@ void print_str(struct sc *sc, uint64_t addr)
 		free(buf);
 }
 
-void print_buf(struct sc *sc, uint64_t addr, uint64_t len)
+static void print_buf_quoted(struct sc *sc, uint64_t addr, uint64_t len, unsigned flags)
 {
 	if (!addr) {
 		pr_text(sc->p, "NULL");
@@ -166,37 +164,9 @@ void print_buf(struct sc *sc, uint64_t addr, uint64_t len)
 	if (umove(sc, addr, buf, n) < 0)
 		pr_hex(sc->p, addr);
 	else
-		pr_quoted(sc->p, buf, n, len > n ? PR_QUOTE_ELLIPSIS : 0);
+		pr_quoted(sc->p, buf, n, flags | (len > n ? PR_QUOTE_ELLIPSIS : 0));
 	if (buf != stackbuf)
 		free(buf);
-}
-
-void print_int_at(struct sc *sc, uint64_t addr)
-{
-	int v;
-	if (!addr) {
-		pr_text(sc->p, "NULL");
-		return;
-	}
-	if (UMOVE(sc, addr, &v) < 0) {
-		pr_hex(sc->p, addr);
-		return;
-	}
-	pr_textf(sc->p, "[%d]", v);
-}
-
-void print_u64_at(struct sc *sc, uint64_t addr)
-{
-	uint64_t v;
-	if (!addr) {
-		pr_text(sc->p, "NULL");
-		return;
-	}
-	if (UMOVE(sc, addr, &v) < 0) {
-		pr_hex(sc->p, addr);
-		return;
-	}
-	pr_textf(sc->p, "[%" PRIu64 "]", v);
 }
 
 void print_str_array(struct sc *sc, uint64_t addr)
@@ -227,6 +197,16 @@ void print_str_array(struct sc *sc, uint64_t addr)
 		print_str(sc, elem);
 	}
 	pr_array_end(sc->p);
+}
+
+void print_buf(struct sc *sc, uint64_t addr, uint64_t len)
+{
+	print_buf_quoted(sc, addr, len, 0);
+}
+
+void print_buf_hex(struct sc *sc, uint64_t addr, uint64_t len)
+{
+	print_buf_quoted(sc, addr, len, PR_QUOTE_HEX);
 }
 
 int decode_generic(struct sc *sc)

@@ -18,14 +18,14 @@ int decode_no_args(struct sc *sc)
 /* getpgid(pid), getsid(pid) */
 int decode_pid_arg(struct sc *sc)
 {
-	misc_print_pid(sc, (int)sc->arg[0]);
+	print_pid(sc, (int)sc->arg[0]);
 	return RV_DECODED | RV_DEC;
 }
 
 int decode_setpgid(struct sc *sc)
 {
-	misc_print_pid(sc, (int)sc->arg[0]);
-	misc_print_pid(sc, (int)sc->arg[1]);
+	print_pid(sc, (int)sc->arg[0]);
+	print_pid(sc, (int)sc->arg[1]);
 	return RV_DECODED | RV_DEC;
 }
 
@@ -66,7 +66,7 @@ int decode_set_id3(struct sc *sc)
 static void print_id_at(struct sc *sc, uint64_t addr)
 {
 	uint32_t id;
-	if (!misc_fetch(sc, addr, &id, sizeof(id)))
+	if (!fetch_or_print_addr(sc, addr, &id, sizeof(id)))
 		return;
 	pr_array_begin(sc->p);
 	print_id(sc, id);
@@ -83,9 +83,10 @@ int decode_get_id3(struct sc *sc)
 	return RV_DEC;
 }
 
-static void print_gid_elem(struct sc *sc, const void *elem)
+static bool print_gid_elem(struct sc *sc, const void *elem, void *data)
 {
 	print_id(sc, *(const uint32_t *)elem);
+	return true;
 }
 
 /* A group list of LEN entries; a length above NGROUPS_MAX shows only the address. */
@@ -98,7 +99,7 @@ static void print_groups(struct sc *sc, uint32_t len, uint64_t addr)
 		print_addr(sc, addr);
 		return;
 	}
-	misc_print_array(sc, addr, len, sizeof(uint32_t), print_gid_elem);
+	print_array(sc, addr, len, sizeof(uint32_t), 0, print_gid_elem, NULL);
 }
 
 int decode_setgroups(struct sc *sc)
@@ -127,12 +128,12 @@ enum {
 	CAP_V3 = 0x20080522,
 };
 
-MISC_XLAT(cap_versions,
+STATIC_XLAT(cap_versions,
 	{ CAP_V1, "_LINUX_CAPABILITY_VERSION_1" }, { CAP_V2, "_LINUX_CAPABILITY_VERSION_2" },
 	{ CAP_V3, "_LINUX_CAPABILITY_VERSION_3" });
 
 /* Capabilities 0..31 (first word) as strace names their bits. */
-MISC_XLAT(cap_mask0,
+STATIC_XLAT(cap_mask0,
 	{ 1u << 0, "1<<CAP_CHOWN" }, { 1u << 1, "1<<CAP_DAC_OVERRIDE" },
 	{ 1u << 2, "1<<CAP_DAC_READ_SEARCH" }, { 1u << 3, "1<<CAP_FOWNER" },
 	{ 1u << 4, "1<<CAP_FSETID" }, { 1u << 5, "1<<CAP_KILL" },
@@ -151,7 +152,7 @@ MISC_XLAT(cap_mask0,
 	{ 1u << 30, "1<<CAP_AUDIT_CONTROL" }, { 1u << 31, "1<<CAP_SETFCAP" });
 
 /* Capabilities 32.. (second word), shifted by 32. */
-MISC_XLAT(cap_mask1,
+STATIC_XLAT(cap_mask1,
 	{ 1u << 0, "1<<CAP_MAC_OVERRIDE" }, { 1u << 1, "1<<CAP_MAC_ADMIN" },
 	{ 1u << 2, "1<<CAP_SYSLOG" }, { 1u << 3, "1<<CAP_WAKE_ALARM" },
 	{ 1u << 4, "1<<CAP_BLOCK_SUSPEND" }, { 1u << 5, "1<<CAP_AUDIT_READ" },
@@ -185,7 +186,7 @@ static void print_cap_header(struct sc *sc, uint64_t addr, const struct cap_head
 	pr_field(sc->p, "version");
 	pr_xval(sc->p, &cap_versions, h->version, "_LINUX_CAPABILITY_VERSION_???");
 	pr_field(sc->p, "pid");
-	misc_print_pid(sc, h->pid);
+	print_pid(sc, h->pid);
 	pr_struct_end(sc->p);
 }
 
@@ -194,9 +195,10 @@ static void print_cap_bits(struct sc *sc, uint32_t lo, uint32_t hi)
 {
 	char low[2048] = "", high[512] = "";
 	if (lo || !hi)
-		misc_flags_text(sc, low, sizeof(low), &cap_mask0, lo, "CAP_???");
+		pr_sprint_flags(low, sizeof(low), sc->p->xlat_style, &cap_mask0, lo, "CAP_???");
 	if (hi)
-		misc_flags_text(sc, high, sizeof(high), &cap_mask1, hi, "CAP_???");
+		pr_sprint_flags(high, sizeof(high), sc->p->xlat_style, &cap_mask1, hi,
+				"CAP_???");
 	pr_textf(sc->p, "%s%s%s", low, lo && hi ? "|" : "", high);
 }
 
@@ -209,7 +211,7 @@ static void print_cap_data(struct sc *sc, uint64_t addr, const struct cap_header
 	}
 	/* Versions 2 and 3 carry 64-bit sets in two words. */
 	size_t words = (h->version == CAP_V2 || h->version == CAP_V3) ? 2 : 1;
-	if (!misc_fetch(sc, addr, d, words * sizeof(d[0])))
+	if (!fetch_or_print_addr(sc, addr, d, words * sizeof(d[0])))
 		return;
 	pr_struct_begin(sc->p);
 	pr_field(sc->p, "effective");

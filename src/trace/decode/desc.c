@@ -1,292 +1,16 @@
 /*
  * Descriptor syscalls that make, copy or close fds (close, dup*, pipe*, eventfd*,
  * timerfd_*, signalfd*, memfd_create, inotify_init*, io_uring_setup), the small ones that
- * take an fd and numbers (lseek, fadvise64, fallocate, readahead, sync_file_range), and
- * the helpers the other desc files share (desc_impl.h).
+ * take an fd and numbers (lseek, fadvise64, fallocate, readahead, sync_file_range).
  */
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "schema/names.h"
 #include "trace/decode.h"
 #include "trace/decode/decoders.h"
 #include "trace/decode/desc_impl.h"
 #include "trace/decode/xlat_file.h"
-#include "trace/opts.h"
-
-/* ---- shared helpers ---- */
-
-unsigned desc_str_limit(const struct sc *sc)
-{
-	return sc->opt ? (unsigned)sc->opt->string_limit : 32;
-}
-
-bool desc_peek(struct sc *sc, uint64_t addr, void *buf, size_t n)
-{
-	/* Outputs of a failed syscall hold nothing the kernel wrote: strace shows addresses. */
-	if (!addr || sc->no_deref || (sc->exiting && sc_failed(sc)))
-		return false;
-	return umove(sc, addr, buf, n) == 0;
-}
-
-bool desc_fetch(struct sc *sc, uint64_t addr, void *buf, size_t n)
-{
-	if (desc_peek(sc, addr, buf, n))
-		return true;
-	print_addr(sc, addr);
-	return false;
-}
-
-/* The largest element desc_print_array is used with (struct epoll_event, iovec ...). */
-#define DESC_ELEM_MAX 64
-
-void desc_print_array(struct sc *sc, uint64_t addr, uint64_t nmemb, size_t size,
-		      unsigned flags, desc_elem_fn *print_elem, void *data)
-{
-	unsigned char elem[DESC_ELEM_MAX];
-
-	if (!addr) {
-		pr_text(sc->p, "NULL");
-		return;
-	}
-	if (!nmemb) {
-		pr_array_begin(sc->p);
-		pr_array_end(sc->p);
-		return;
-	}
-	/* An array that wraps around the address space is not read at all. */
-	if (size > DESC_ELEM_MAX || nmemb > UINT64_MAX / size || addr + nmemb * size <= addr) {
-		print_addr(sc, addr);
-		return;
-	}
-	uint64_t shown = nmemb;
-	if (!sc->verbose && desc_str_limit(sc) < nmemb)
-		shown = desc_str_limit(sc);
-
-	uint64_t i;
-	for (i = 0; i < nmemb; i++) {
-		uint64_t cur = addr + i * size;
-		bool ok;
-		if (flags & DESC_ARRAY_IGNORE_ERR)
-			ok = !sc->no_deref && umove(sc, cur, elem, size) == 0;
-		else
-			ok = desc_peek(sc, cur, elem, size);
-		if (!ok) {
-			if (i == 0) {
-				print_addr(sc, addr);
-				return;
-			}
-			pr_more(sc->p);
-			pr_comment(sc->p, "%#" PRIx64, cur);
-			break;
-		}
-		if (i == 0)
-			pr_array_begin(sc->p);
-		if (i >= shown) {
-			pr_more(sc->p);
-			break;
-		}
-		if (!print_elem(sc, elem, data))
-			break;
-	}
-	pr_array_end(sc->p);
-}
-
-struct k_timespec {
-	int64_t tv_sec;
-	int64_t tv_nsec;
-};
-
-struct k_timeval {
-	int64_t tv_sec;
-	int64_t tv_usec;
-};
-
-/* The sub-second field prints as an unsigned number, whatever its sign. */
-static void pr_time_pair(struct pr *p, const char *frac_name, int64_t sec, int64_t frac)
-{
-	pr_struct_begin(p);
-	pr_field(p, "tv_sec");
-	pr_int(p, sec);
-	pr_field(p, frac_name);
-	pr_uint(p, (uint64_t)frac);
-	pr_struct_end(p);
-}
-
-void desc_print_timespec(struct sc *sc, uint64_t addr)
-{
-	struct k_timespec ts;
-	if (desc_fetch(sc, addr, &ts, sizeof(ts)))
-		pr_time_pair(sc->p, "tv_nsec", ts.tv_sec, ts.tv_nsec);
-}
-
-void desc_print_timeval(struct sc *sc, uint64_t addr)
-{
-	struct k_timeval tv;
-	if (desc_fetch(sc, addr, &tv, sizeof(tv)))
-		pr_time_pair(sc->p, "tv_usec", tv.tv_sec, tv.tv_usec);
-}
-
-void desc_print_itimerspec(struct sc *sc, uint64_t addr)
-{
-	struct k_timespec its[2];	/* it_interval, it_value */
-	if (!desc_fetch(sc, addr, its, sizeof(its)))
-		return;
-	pr_struct_begin(sc->p);
-	pr_field(sc->p, "it_interval");
-	pr_time_pair(sc->p, "tv_nsec", its[0].tv_sec, its[0].tv_nsec);
-	pr_field(sc->p, "it_value");
-	pr_time_pair(sc->p, "tv_nsec", its[1].tv_sec, its[1].tv_nsec);
-	pr_struct_end(sc->p);
-}
-
-static const char *sprint_time_pair(struct sc *sc, uint64_t addr, const char *frac_name,
-				    char *buf, size_t n)
-{
-	struct k_timespec t;	/* timeval has the same layout on x86_64 */
-	if (!addr)
-		snprintf(buf, n, "NULL");
-	else if (!desc_peek(sc, addr, &t, sizeof(t)))
-		snprintf(buf, n, "%#" PRIx64, addr);
-	else
-		snprintf(buf, n, "{tv_sec=%" PRId64 ", %s=%" PRIu64 "}", t.tv_sec, frac_name,
-			 (uint64_t)t.tv_nsec);
-	return buf;
-}
-
-const char *desc_sprint_timespec(struct sc *sc, uint64_t addr, char *buf, size_t n)
-{
-	return sprint_time_pair(sc, addr, "tv_nsec", buf, n);
-}
-
-const char *desc_sprint_timeval(struct sc *sc, uint64_t addr, char *buf, size_t n)
-{
-	return sprint_time_pair(sc, addr, "tv_usec", buf, n);
-}
-
-/* The kernel's sigset_t on x86_64: 64 signals, 8 bytes. */
-#define K_SIGSET_BYTES 8
-
-void desc_print_sigmask(struct sc *sc, uint64_t addr, uint64_t len)
-{
-	uint32_t mask[K_SIGSET_BYTES / 4] = { 0 };
-
-	/* The kernel takes a word to a whole sigset; other sizes are not read. */
-	if (len < 8 || len > K_SIGSET_BYTES) {
-		print_addr(sc, addr);
-		return;
-	}
-	if (!desc_fetch(sc, addr, mask, len))
-		return;
-
-	unsigned words = (unsigned)(len + 3) / 4;
-	unsigned set = 0;
-	for (unsigned w = 0; w < words; w++)
-		set += (unsigned)__builtin_popcount(mask[w]);
-	char out[8 * 64 + 8];
-	size_t o = 0;
-	/* With two thirds or more of the signals in it, the set prints as ~[missing ones]. */
-	if (set >= words * 32 * 2 / 3) {
-		for (unsigned w = 0; w < words; w++)
-			mask[w] = ~mask[w];
-		out[o++] = '~';
-	}
-	enum pr_xlat_style style = sc->p->xlat_style;
-	char sep = '[';
-	for (unsigned bit = 0; bit < words * 32; bit++) {
-		if (!(mask[bit / 32] >> (bit % 32) & 1))
-			continue;
-		int sig = (int)bit + 1;
-		const char *name = signal_name(sig);
-		out[o++] = sep;
-		sep = ' ';
-		if (style != PR_XLAT_ABBREV || !name)
-			o += (size_t)snprintf(out + o, sizeof(out) - o, "%d", sig);
-		if (style == PR_XLAT_VERBOSE && name)
-			o += (size_t)snprintf(out + o, sizeof(out) - o, " /* %s */", name + 3);
-		else if (style == PR_XLAT_ABBREV && name)
-			o += (size_t)snprintf(out + o, sizeof(out) - o, "%s", name + 3);
-		if (o >= sizeof(out) - 24)
-			break;
-	}
-	if (sep == '[')
-		out[o++] = '[';
-	out[o++] = ']';
-	out[o] = 0;
-	pr_text(sc->p, out);
-}
-
-void desc_print_buf_hex(struct sc *sc, uint64_t addr, uint64_t len)
-{
-	enum pr_str_style saved = sc->p->str_style;
-	sc->p->str_style = PR_STR_HEX_ALL;
-	print_buf(sc, addr, len);
-	sc->p->str_style = saved;
-}
-
-const char *desc_sprint_flags(char *buf, size_t n, const struct xlat *x, uint64_t v,
-			      enum pr_xlat_style style)
-{
-	size_t len = 0;
-	bool found = false;
-
-#define APPEND(...) (len += (size_t)snprintf(buf + len, len < n ? n - len : 0, __VA_ARGS__))
-	buf[0] = 0;
-	if (style == PR_XLAT_RAW) {
-		APPEND("%#" PRIx64, v);
-		return buf;
-	}
-	const char *zero = v ? NULL : xlat_lookup(x, 0);
-	if (!v) {
-		if (zero && style == PR_XLAT_VERBOSE)
-			APPEND("0 /* %s */", zero);
-		else
-			APPEND("%s", zero ? zero : "0");
-		return buf;
-	}
-	/* -X verbose: the number, then the names in a comment when there are any. */
-	if (style == PR_XLAT_VERBOSE)
-		APPEND("%#" PRIx64, v);
-	for (size_t i = 0; i < x->n && v; i++) {
-		uint64_t bits = x->pairs[i].val;
-		if (!bits || (v & bits) != bits)
-			continue;
-		if (found)
-			APPEND("|");
-		else if (style == PR_XLAT_VERBOSE)
-			APPEND(" /* ");
-		APPEND("%s", x->pairs[i].str);
-		found = true;
-		v &= ~bits;
-	}
-	if (v && (found || style != PR_XLAT_VERBOSE))
-		APPEND("%s%#" PRIx64, found ? "|" : "", v);
-	if (found && style == PR_XLAT_VERBOSE)
-		APPEND(" */");
-#undef APPEND
-	return buf;
-}
-
-XLAT_DEFINE(desc_clock_names,
-	{ 0, "CLOCK_REALTIME" },
-	{ 1, "CLOCK_MONOTONIC" },
-	{ 2, "CLOCK_PROCESS_CPUTIME_ID" },
-	{ 3, "CLOCK_THREAD_CPUTIME_ID" },
-	{ 4, "CLOCK_MONOTONIC_RAW" },
-	{ 5, "CLOCK_REALTIME_COARSE" },
-	{ 6, "CLOCK_MONOTONIC_COARSE" },
-	{ 7, "CLOCK_BOOTTIME" },
-	{ 8, "CLOCK_REALTIME_ALARM" },
-	{ 9, "CLOCK_BOOTTIME_ALARM" },
-	{ 10, "CLOCK_SGI_CYCLE" },
-	{ 11, "CLOCK_TAI" });
-
-void desc_print_clockid(struct sc *sc, int clockid)
-{
-	/* An unknown id, dynamic ones included, prints as a 32-bit hex value. */
-	pr_xval(sc->p, &desc_clock_names, (uint32_t)clockid, "CLOCK_???");
-}
 
 /* ---- close, dup, pipe ---- */
 
@@ -329,20 +53,12 @@ int decode_dup3(struct sc *sc)
 	return RV_DECODED | RV_FD;
 }
 
-static bool print_fd_elem(struct sc *sc, const void *elem, void *data)
-{
-	int fd;
-	memcpy(&fd, elem, sizeof(fd));
-	print_fd(sc, fd);
-	return true;
-}
-
 /* pipe(2) and pipe2(2): the fd pair is an output, printed at exit. */
 static int decode_pipe_common(struct sc *sc, bool has_flags)
 {
 	if (!sc->exiting)
 		return DEC_AT_EXIT;
-	desc_print_array(sc, sc->arg[0], 2, sizeof(int), 0, print_fd_elem, NULL);
+	print_fd_pair_at(sc, sc->arg[0]);
 	if (has_flags)
 		pr_flags(sc->p, &xlat_open_mode_flags, (uint32_t)sc->arg[1], "O_???");
 	return RV_DEC;
@@ -461,7 +177,7 @@ XLAT_DEFINE(desc_timerfd_flags,
 
 int decode_timerfd_create(struct sc *sc)
 {
-	desc_print_clockid(sc, (int)sc->arg[0]);
+	print_clockid(sc, (int)sc->arg[0]);
 	pr_flags(sc->p, &desc_timerfd_flags, (uint32_t)sc->arg[1], "TFD_???");
 	return RV_DECODED | RV_FD;
 }
@@ -472,10 +188,10 @@ int decode_timerfd_settime(struct sc *sc)
 	if (!sc->exiting) {
 		print_fd(sc, (int)sc->arg[0]);
 		pr_flags(sc->p, &desc_timerfd_flags, (uint32_t)sc->arg[1], "TFD_???");
-		desc_print_itimerspec(sc, sc->arg[2]);
+		print_itimerspec_at(sc, sc->arg[2]);
 		return DEC_AT_EXIT;
 	}
-	desc_print_itimerspec(sc, sc->arg[3]);
+	print_itimerspec_at(sc, sc->arg[3]);
 	return RV_DEC;
 }
 
@@ -485,7 +201,7 @@ int decode_timerfd_gettime(struct sc *sc)
 		print_fd(sc, (int)sc->arg[0]);
 		return DEC_AT_EXIT;
 	}
-	desc_print_itimerspec(sc, sc->arg[1]);
+	print_itimerspec_at(sc, sc->arg[1]);
 	return RV_DEC;
 }
 
@@ -496,7 +212,7 @@ XLAT_DEFINE(desc_sfd_flags,
 int decode_signalfd(struct sc *sc)
 {
 	print_fd(sc, (int)sc->arg[0]);
-	desc_print_sigmask(sc, sc->arg[1], sc->arg[2]);
+	print_sigset_at(sc, sc->arg[1], sc->arg[2]);
 	pr_uint(sc->p, sc->arg[2]);
 	return RV_DECODED | RV_FD;
 }
@@ -554,8 +270,8 @@ static void print_memfd_flags(struct pr *p, uint32_t flags)
 	sym[0] = 0;
 	if (rest || !huge) {
 		if (any_named(&desc_memfd_flags, rest))
-			desc_sprint_flags(sym, sizeof(sym), &desc_memfd_flags, rest,
-					  PR_XLAT_ABBREV);
+			pr_sprint_flags(sym, sizeof(sym), PR_XLAT_ABBREV, &desc_memfd_flags, rest,
+					NULL);
 		else
 			snprintf(sym, sizeof(sym), "%#x /* MFD_??? */", rest);
 		len = strlen(sym);
@@ -666,13 +382,13 @@ int decode_io_uring_setup(struct sc *sc)
 	struct pr *p = sc->p;
 
 	if (sc->exiting) {
-		if (desc_peek(sc, sc->arg[1], &u, sizeof(u)))
+		if (peek_mem(sc, sc->arg[1], &u, sizeof(u)))
 			print_uring_params_out(p, &u);
 		pr_struct_end(p);
 		return RV_FD;
 	}
 	pr_uint(p, (uint32_t)sc->arg[0]);
-	if (!desc_fetch(sc, sc->arg[1], &u, sizeof(u)))
+	if (!fetch_or_print_addr(sc, sc->arg[1], &u, sizeof(u)))
 		return RV_DECODED | RV_FD;
 	pr_struct_begin(p);
 	pr_field(p, "flags");

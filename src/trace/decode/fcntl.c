@@ -100,7 +100,7 @@ struct k_flock {
 static void print_flock(struct sc *sc, uint64_t addr, bool with_pid)
 {
 	struct k_flock fl;
-	if (!desc_fetch(sc, addr, &fl, sizeof(fl)))
+	if (!fetch_or_print_addr(sc, addr, &fl, sizeof(fl)))
 		return;
 	struct pr *p = sc->p;
 	pr_struct_begin(p);
@@ -122,7 +122,7 @@ static void print_flock(struct sc *sc, uint64_t addr, bool with_pid)
 static void print_owner_ex(struct sc *sc, uint64_t addr)
 {
 	int32_t owner[2];	/* type, pid */
-	if (!desc_fetch(sc, addr, owner, sizeof(owner)))
+	if (!fetch_or_print_addr(sc, addr, owner, sizeof(owner)))
 		return;
 	pr_struct_begin(sc->p);
 	pr_field(sc->p, "type");
@@ -222,8 +222,8 @@ static int fcntl_exit(struct sc *sc, uint32_t cmd)
 		if (!rv)
 			return RV_DEC;
 		snprintf(sc->aux, sizeof(sc->aux), "flags ");
-		desc_sprint_flags(sc->aux + 6, sizeof(sc->aux) - 6, &desc_fd_flags, rv,
-				  sc->p->xlat_style);
+		pr_sprint_flags(sc->aux + 6, sizeof(sc->aux) - 6, sc->p->xlat_style, &desc_fd_flags,
+				rv, NULL);
 		return RV_HEX | RV_AUX;
 	case K_F_GETFL:
 		snprintf(sc->aux, sizeof(sc->aux), "flags ");
@@ -239,8 +239,8 @@ static int fcntl_exit(struct sc *sc, uint32_t cmd)
 		if (!rv)
 			return RV_DEC;
 		snprintf(sc->aux, sizeof(sc->aux), "seals ");
-		desc_sprint_flags(sc->aux + 6, sizeof(sc->aux) - 6, &desc_seals, rv,
-				  sc->p->xlat_style);
+		pr_sprint_flags(sc->aux + 6, sizeof(sc->aux) - 6, sc->p->xlat_style, &desc_seals,
+				rv, NULL);
 		return RV_HEX | RV_AUX;
 	case K_F_GETSIG:
 		name = rv ? signal_name((int)rv) : NULL;

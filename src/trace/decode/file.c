@@ -8,32 +8,10 @@
 
 #include "trace/decode.h"
 #include "trace/decode/decoders.h"
-#include "trace/decode/file_impl.h"
 #include "trace/decode/xlat_file.h"
 
 /* Open flags that make the kernel read the mode argument. */
 #define OPEN_FLAGS_WITH_MODE (00000100 | 020000000)	/* O_CREAT | __O_TMPFILE */
-
-bool fetch_or_print_addr(struct sc *sc, uint64_t addr, void *buf, size_t len)
-{
-	if (!addr) {
-		pr_text(sc->p, "NULL");
-		return false;
-	}
-	if (sc->no_deref || (sc->exiting && sc_failed(sc)) || umove(sc, addr, buf, len) < 0) {
-		pr_hex(sc->p, addr);
-		return false;
-	}
-	return true;
-}
-
-void print_mode(struct sc *sc, uint64_t mode, bool with_type)
-{
-	if (with_type)
-		pr_mode_symbolic(sc->p, mode);
-	else
-		pr_mode_numeric(sc->p, mode);
-}
 
 /* ---- open ---- */
 
@@ -433,8 +411,7 @@ int decode_mount(struct sc *sc)
 				pr_comment(sc->p, "MS_MGC_VAL");
 		}
 		if (flags) {
-			pr_raw(sc->p, "|");
-			sc->p->after_name = true;	/* the flags continue the same item */
+			pr_join(sc->p, "|");	/* the flags continue the same item */
 		}
 	}
 	if (flags || !old_magic)

@@ -63,60 +63,20 @@ int decode_pwrite64(struct sc *sc)
 
 /* ---- iovec arrays ---- */
 
-struct iov_budget {
-	/*
-	 * Bytes left to show across the whole array: a read shows only what the kernel
-	 * returned (each element still obeys -s), a write shows every element.
-	 */
-	uint64_t left;
-	bool unlimited;
-	bool addresses_only;	/* the syscall failed: nothing was read into the buffers */
-};
-
-static bool print_iovec_elem(struct sc *sc, const void *elem, void *data)
-{
-	struct iov_budget *b = data;
-	uint64_t iov[2];	/* iov_base, iov_len */
-	memcpy(iov, elem, sizeof(iov));
-
-	uint64_t len = iov[1];
-	if (!b->unlimited) {
-		if (len > b->left)
-			len = b->left;
-		b->left -= len;
-	}
-	pr_struct_begin(sc->p);
-	pr_field(sc->p, "iov_base");
-	if (b->addresses_only)
-		print_addr(sc, iov[0]);
-	else
-		print_buf(sc, iov[0], len);
-	pr_field(sc->p, "iov_len");
-	pr_uint(sc->p, iov[1]);
-	pr_struct_end(sc->p);
-	return true;
-}
-
-/* The elements are read even when the syscall failed: the array itself was an input. */
-static void print_iovecs(struct sc *sc, uint64_t addr, uint64_t count, struct iov_budget *b)
-{
-	desc_print_array(sc, addr, count, 2 * sizeof(uint64_t), DESC_ARRAY_IGNORE_ERR,
-			 print_iovec_elem, b);
-}
-
 static void print_iovecs_written(struct sc *sc, uint64_t addr, uint64_t count)
 {
-	struct iov_budget b = { .unlimited = true };
-	print_iovecs(sc, addr, count, &b);
+	struct iov_data d = { .left = UINT64_MAX };
+	print_iovec_array(sc, addr, count, &d);
 }
 
 static void print_iovecs_read(struct sc *sc, uint64_t addr, uint64_t count)
 {
-	struct iov_budget b = {
+	/* A read shows only what the kernel returned; a failed one, addresses. */
+	struct iov_data d = {
 		.left = (uint64_t)sc->rval,
 		.addresses_only = sc_failed(sc),
 	};
-	print_iovecs(sc, addr, count, &b);
+	print_iovec_array(sc, addr, count, &d);
 }
 
 int decode_readv(struct sc *sc)
@@ -193,19 +153,6 @@ int decode_pwritev2(struct sc *sc)
 
 /* ---- copies inside the kernel ---- */
 
-/* "[VAL]" of a 64-bit value at ADDR (signed or not), or NULL / the address. */
-static bool print_u64_in_brackets(struct sc *sc, uint64_t addr, bool is_signed)
-{
-	uint64_t v;
-	if (!desc_fetch(sc, addr, &v, sizeof(v)))
-		return false;
-	if (is_signed)
-		pr_textf(sc->p, "[%" PRId64 "]", (int64_t)v);
-	else
-		pr_textf(sc->p, "[%" PRIu64 "]", v);
-	return true;
-}
-
 /*
  * sendfile(out_fd, in_fd, offset, count): the kernel advances *offset, shown as
  * "[0] => [10]" after a transfer of a nonzero amount.
@@ -215,7 +162,7 @@ int decode_sendfile(struct sc *sc)
 	if (!sc->exiting) {
 		print_fd(sc, (int)sc->arg[0]);
 		print_fd(sc, (int)sc->arg[1]);
-		if (!print_u64_in_brackets(sc, sc->arg[2], false) || !sc->arg[3]) {
+		if (!print_u64_at(sc, sc->arg[2]) || !sc->arg[3]) {
 			pr_uint(sc->p, sc->arg[3]);
 			return RV_DECODED | RV_DEC;
 		}
@@ -223,7 +170,7 @@ int decode_sendfile(struct sc *sc)
 	}
 	if (!sc_failed(sc) && sc->rval) {
 		uint64_t v;
-		if (desc_peek(sc, sc->arg[2], &v, sizeof(v)))
+		if (peek_mem(sc, sc->arg[2], &v, sizeof(v)))
 			pr_rawf(sc->p, " => [%" PRIu64 "]", v);
 		else
 			pr_rawf(sc->p, " => %#" PRIx64, sc->arg[2]);
@@ -241,9 +188,9 @@ XLAT_DEFINE(desc_splice_flags,
 int decode_splice(struct sc *sc)
 {
 	print_fd(sc, (int)sc->arg[0]);
-	print_u64_in_brackets(sc, sc->arg[1], true);
+	print_s64_at(sc, sc->arg[1]);
 	print_fd(sc, (int)sc->arg[2]);
-	print_u64_in_brackets(sc, sc->arg[3], true);
+	print_s64_at(sc, sc->arg[3]);
 	pr_uint(sc->p, sc->arg[4]);
 	pr_flags(sc->p, &desc_splice_flags, (uint32_t)sc->arg[5], "SPLICE_F_???");
 	return RV_DECODED | RV_DEC;
@@ -270,9 +217,9 @@ int decode_vmsplice(struct sc *sc)
 int decode_copy_file_range(struct sc *sc)
 {
 	print_fd(sc, (int)sc->arg[0]);
-	print_u64_in_brackets(sc, sc->arg[1], true);
+	print_s64_at(sc, sc->arg[1]);
 	print_fd(sc, (int)sc->arg[2]);
-	print_u64_in_brackets(sc, sc->arg[3], true);
+	print_s64_at(sc, sc->arg[3]);
 	pr_uint(sc->p, sc->arg[4]);
 	pr_uint(sc->p, (uint32_t)sc->arg[5]);
 	return RV_DECODED | RV_DEC;
@@ -293,7 +240,7 @@ int decode_getrandom(struct sc *sc)
 	if (sc_failed(sc))
 		print_addr(sc, sc->arg[0]);
 	else
-		desc_print_buf_hex(sc, sc->arg[0], (uint64_t)sc->rval);
+		print_buf_hex(sc, sc->arg[0], (uint64_t)sc->rval);
 	pr_uint(sc->p, sc->arg[1]);
 	pr_flags(sc->p, &desc_getrandom_flags, (uint32_t)sc->arg[2], "GRND_???");
 	return RV_DEC;

@@ -88,13 +88,6 @@ static void print_ioctl_request(struct pr *p, uint32_t code)
 	}
 }
 
-/* Appends SEP to the current item and lets the next value follow it directly. */
-static void pr_join(struct pr *p, const char *sep)
-{
-	pr_raw(p, sep);
-	p->after_name = true;
-}
-
 /* ---- termios ---- */
 
 XLAT_DEFINE(desc_term_iflags,
@@ -314,7 +307,7 @@ struct k_termios2 {
 static void print_termios(struct sc *sc, uint64_t addr, bool v2)
 {
 	struct k_termios2 t;
-	if (!desc_fetch(sc, addr, &t, v2 ? sizeof(t) : K_TERMIOS_SIZE))
+	if (!fetch_or_print_addr(sc, addr, &t, v2 ? sizeof(t) : K_TERMIOS_SIZE))
 		return;
 	struct pr *p = sc->p;
 	pr_struct_begin(p);
@@ -343,7 +336,7 @@ static void print_termio(struct sc *sc, uint64_t addr)
 		uint8_t c_line;
 		uint8_t c_cc[K_NCC];
 	} t;
-	if (!desc_fetch(sc, addr, &t, sizeof(t)))
+	if (!fetch_or_print_addr(sc, addr, &t, sizeof(t)))
 		return;
 	struct pr *p = sc->p;
 	pr_struct_begin(p);
@@ -362,7 +355,7 @@ static void print_winsize(struct sc *sc, uint64_t addr)
 {
 	uint16_t ws[4];
 	static const char *const names[] = { "ws_row", "ws_col", "ws_xpixel", "ws_ypixel" };
-	if (!desc_fetch(sc, addr, ws, sizeof(ws)))
+	if (!fetch_or_print_addr(sc, addr, ws, sizeof(ws)))
 		return;
 	pr_struct_begin(sc->p);
 	for (int i = 0; i < 4; i++) {
@@ -389,19 +382,12 @@ XLAT_DEFINE(desc_modem_flags,
 static void print_modem_flags(struct sc *sc, uint64_t addr)
 {
 	uint32_t v;
-	if (!desc_fetch(sc, addr, &v, sizeof(v)))
+	if (!fetch_or_print_addr(sc, addr, &v, sizeof(v)))
 		return;
 	pr_text(sc->p, "[");
-	sc->p->after_name = true;
+	pr_join(sc->p, "");
 	pr_flags(sc->p, &desc_modem_flags, v, "TIOCM_???");
 	pr_raw(sc->p, "]");
-}
-
-static void print_int_indirect(struct sc *sc, uint64_t addr)
-{
-	int32_t v;
-	if (desc_fetch(sc, addr, &v, sizeof(v)))
-		pr_textf(sc->p, "[%d]", v);
 }
 
 XLAT_DEFINE(desc_tcxonc_options,
@@ -476,7 +462,7 @@ static bool term_print_arg(struct sc *sc, uint32_t code, uint64_t arg)
 	case K_TIOCGPTN: case K_FIONREAD: case K_TIOCOUTQ: case K_TIOCGEXCL: case K_TIOCGDEV:
 	case K_TIOCSPGRP: case K_TIOCSETD: case K_FIONBIO: case K_FIOASYNC: case K_TIOCPKT:
 	case K_TIOCSSOFTCAR: case K_TIOCSPTLCK:
-		print_int_indirect(sc, arg);
+		print_int_at(sc, arg);
 		return true;
 	case K_TIOCSTI:
 		print_buf(sc, arg, 1);
@@ -567,7 +553,7 @@ static void print_simple_arg(struct sc *sc, enum simple_arg kind, uint64_t arg)
 		pr_int(sc->p, (int32_t)arg);
 		return;
 	}
-	if (!desc_fetch(sc, arg, &v, sizes[kind]))
+	if (!fetch_or_print_addr(sc, arg, &v, sizes[kind]))
 		return;
 	switch (kind) {
 	case ARG_AT_U16:

@@ -8,12 +8,12 @@
 #include "trace/decode/decoders.h"
 #include "trace/decode/misc_impl.h"
 
-MISC_XLAT(mmap_prot,
+STATIC_XLAT(mmap_prot,
 	{ 0, "PROT_NONE" }, { 0x1, "PROT_READ" }, { 0x2, "PROT_WRITE" }, { 0x4, "PROT_EXEC" },
 	{ 0x8, "PROT_SEM" }, { 0x01000000, "PROT_GROWSDOWN" }, { 0x02000000, "PROT_GROWSUP" });
 
 /* x86_64 values, in the order strace lists them. */
-MISC_XLAT(mmap_flags,
+STATIC_XLAT(mmap_flags,
 	{ 0x1, "MAP_SHARED" }, { 0x2, "MAP_PRIVATE" }, { 0x3, "MAP_SHARED_VALIDATE" },
 	{ 0x10, "MAP_FIXED" }, { 0x20, "MAP_ANONYMOUS" }, { 0x40, "MAP_32BIT" },
 	{ 0x4000, "MAP_NORESERVE" }, { 0x8000, "MAP_POPULATE" }, { 0x10000, "MAP_NONBLOCK" },
@@ -22,10 +22,10 @@ MISC_XLAT(mmap_flags,
 	{ 0x40000, "MAP_HUGETLB" }, { 0x80000, "MAP_SYNC" }, { 0x4000000, "MAP_UNINITIALIZED" },
 	{ 0x100000, "MAP_FIXED_NOREPLACE" });
 
-MISC_XLAT(mremap_flags,
+STATIC_XLAT(mremap_flags,
 	{ 1, "MREMAP_MAYMOVE" }, { 2, "MREMAP_FIXED" }, { 4, "MREMAP_DONTUNMAP" });
 
-MISC_XLAT(madvise_cmds,
+STATIC_XLAT(madvise_cmds,
 	{ 0, "MADV_NORMAL" }, { 1, "MADV_RANDOM" }, { 2, "MADV_SEQUENTIAL" },
 	{ 3, "MADV_WILLNEED" }, { 4, "MADV_DONTNEED" }, { 8, "MADV_FREE" }, { 9, "MADV_REMOVE" },
 	{ 10, "MADV_DONTFORK" }, { 11, "MADV_DOFORK" }, { 12, "MADV_MERGEABLE" },
@@ -36,13 +36,13 @@ MISC_XLAT(madvise_cmds,
 	{ 24, "MADV_DONTNEED_LOCKED" }, { 25, "MADV_COLLAPSE" }, { 100, "MADV_HWPOISON" },
 	{ 101, "MADV_SOFT_OFFLINE" });
 
-MISC_XLAT(msync_flags, { 4, "MS_SYNC" }, { 1, "MS_ASYNC" }, { 2, "MS_INVALIDATE" });
+STATIC_XLAT(msync_flags, { 4, "MS_SYNC" }, { 1, "MS_ASYNC" }, { 2, "MS_INVALIDATE" });
 
-MISC_XLAT(mlockall_flags, { 1, "MCL_CURRENT" }, { 2, "MCL_FUTURE" }, { 4, "MCL_ONFAULT" });
+STATIC_XLAT(mlockall_flags, { 1, "MCL_CURRENT" }, { 2, "MCL_FUTURE" }, { 4, "MCL_ONFAULT" });
 
-MISC_XLAT(mlock2_flags, { 1, "MLOCK_ONFAULT" });
+STATIC_XLAT(mlock2_flags, { 1, "MLOCK_ONFAULT" });
 
-MISC_XLAT(membarrier_cmds,
+STATIC_XLAT(membarrier_cmds,
 	{ 0, "MEMBARRIER_CMD_QUERY" }, { 1 << 0, "MEMBARRIER_CMD_GLOBAL" },
 	{ 1 << 1, "MEMBARRIER_CMD_GLOBAL_EXPEDITED" },
 	{ 1 << 2, "MEMBARRIER_CMD_REGISTER_GLOBAL_EXPEDITED" },
@@ -53,7 +53,7 @@ MISC_XLAT(membarrier_cmds,
 	{ 1 << 7, "MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ" },
 	{ 1 << 8, "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_RSEQ" });
 
-MISC_XLAT(membarrier_flags, { 1, "MEMBARRIER_CMD_FLAG_CPU" });
+STATIC_XLAT(membarrier_flags, { 1, "MEMBARRIER_CMD_FLAG_CPU" });
 
 /* The mapping type lives in the low 4 bits; huge page size log2 in bits 26..31. */
 #define MAP_TYPE_MASK	0xfu
@@ -84,7 +84,7 @@ static void print_mmap_flags(struct sc *sc, uint64_t flags)
 	uint64_t rest = flags & ~(uint64_t)MAP_TYPE_MASK & ~(uint64_t)MAP_HUGE_MASK_;
 	if (rest && len < sizeof(text) - 1) {
 		text[len++] = '|';
-		misc_flags_str(text + len, sizeof(text) - len, &mmap_flags, rest);
+		pr_sprint_flag_names(text + len, sizeof(text) - len, &mmap_flags, rest);
 		len += strlen(text + len);
 	}
 	if (huge && len < sizeof(text))
@@ -100,7 +100,7 @@ static void print_mmap_flags(struct sc *sc, uint64_t flags)
 
 static void print_prot(struct sc *sc, uint64_t prot)
 {
-	misc_print_flags(sc, &mmap_prot, prot, "PROT_???");
+	pr_flags(sc->p, &mmap_prot, prot, "PROT_???");
 }
 
 int decode_mmap(struct sc *sc)
@@ -165,7 +165,7 @@ int decode_mremap(struct sc *sc)
 	print_addr(sc, sc->arg[0]);
 	pr_uint(sc->p, sc->arg[1]);
 	pr_uint(sc->p, sc->arg[2]);
-	misc_print_flags(sc, &mremap_flags, flags, "MREMAP_???");
+	pr_flags(sc->p, &mremap_flags, flags, "MREMAP_???");
 	/* The new address is an argument only with both MREMAP_MAYMOVE and MREMAP_FIXED. */
 	if ((flags & 3) == 3)
 		print_addr(sc, sc->arg[4]);
@@ -182,13 +182,14 @@ int decode_madvise(struct sc *sc)
 int decode_msync(struct sc *sc)
 {
 	print_range(sc);
-	misc_print_flags(sc, &msync_flags, (uint32_t)sc->arg[2], "MS_???");
+	pr_flags(sc->p, &msync_flags, (uint32_t)sc->arg[2], "MS_???");
 	return RV_DECODED | RV_DEC;
 }
 
-static void print_mincore_entry(struct sc *sc, const void *elem)
+static bool print_mincore_entry(struct sc *sc, const void *elem, void *data)
 {
 	pr_uint(sc->p, *(const uint8_t *)elem & 1);
+	return true;
 }
 
 int decode_mincore(struct sc *sc)
@@ -201,7 +202,7 @@ int decode_mincore(struct sc *sc)
 	uint64_t page = (uint64_t)sysconf(_SC_PAGESIZE);
 	uint64_t len = sc->arg[1];
 	uint64_t pages = len / page + (len % page ? 1 : 0);
-	misc_print_array(sc, sc->arg[2], pages, 1, print_mincore_entry);
+	print_array(sc, sc->arg[2], pages, 1, 0, print_mincore_entry, NULL);
 	return RV_DEC;
 }
 
@@ -214,13 +215,13 @@ int decode_mlock(struct sc *sc)
 int decode_mlock2(struct sc *sc)
 {
 	print_range(sc);
-	misc_print_flags(sc, &mlock2_flags, (uint32_t)sc->arg[2], "MLOCK_???");
+	pr_flags(sc->p, &mlock2_flags, (uint32_t)sc->arg[2], "MLOCK_???");
 	return RV_DECODED | RV_DEC;
 }
 
 int decode_mlockall(struct sc *sc)
 {
-	misc_print_flags(sc, &mlockall_flags, (uint32_t)sc->arg[0], "MCL_???");
+	pr_flags(sc->p, &mlockall_flags, (uint32_t)sc->arg[0], "MCL_???");
 	return RV_DECODED | RV_DEC;
 }
 
@@ -248,12 +249,12 @@ int decode_membarrier(struct sc *sc)
 	if (sc->exiting) {
 		if (sc->err || !sc->rval)
 			return RV_DEC;
-		misc_flags_text(sc, sc->aux, sizeof(sc->aux), &membarrier_cmds,
+		pr_sprint_flags(sc->aux, sizeof(sc->aux), sc->p->xlat_style, &membarrier_cmds,
 				(uint64_t)sc->rval, NULL);
 		return RV_HEX | RV_AUX;
 	}
 	pr_xval(sc->p, &membarrier_cmds, (uint32_t)cmd, "MEMBARRIER_CMD_???");
-	misc_print_flags(sc, &membarrier_flags, flags, "MEMBARRIER_CMD_FLAG_???");
+	pr_flags(sc->p, &membarrier_flags, flags, "MEMBARRIER_CMD_FLAG_???");
 	if (flags & MEMBARRIER_CMD_FLAG_CPU_)
 		pr_int(sc->p, (int)sc->arg[2]);
 	return cmd ? (RV_DECODED | RV_DEC) : DEC_AT_EXIT;

@@ -1,6 +1,7 @@
 /*
- * Helpers of the memory/time/credential/resource area, and the decoders of the thread
- * bookkeeping syscalls: arch_prctl, set_tid_address, the robust futex list, rseq, futex.
+ * Helpers of the memory/time/credential/resource area (misc_impl.h), and the decoders of
+ * the thread bookkeeping syscalls: arch_prctl, set_tid_address, the robust futex list,
+ * rseq, futex.
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -9,7 +10,6 @@
 #include "trace/decode.h"
 #include "trace/decode/decoders.h"
 #include "trace/decode/misc_impl.h"
-#include "trace/opts.h"
 
 /* ---- shared helpers ---- */
 
@@ -17,101 +17,6 @@
 bool misc_is_erestart(const struct sc *sc)
 {
 	return sc->err >= 512 && sc->err <= 516;
-}
-
-static bool fetch(struct sc *sc, uint64_t addr, void *buf, size_t n, bool after_failure)
-{
-	if (!addr || sc->no_deref || (sc->exiting && sc->err && !after_failure) ||
-	    umove(sc, addr, buf, n) < 0) {
-		print_addr(sc, addr);
-		return false;
-	}
-	return true;
-}
-
-bool misc_fetch(struct sc *sc, uint64_t addr, void *buf, size_t n)
-{
-	return fetch(sc, addr, buf, n, false);
-}
-
-bool misc_fetch_any(struct sc *sc, uint64_t addr, void *buf, size_t n)
-{
-	return fetch(sc, addr, buf, n, true);
-}
-
-int misc_flags_str(char *buf, size_t n, const struct xlat *x, uint64_t v)
-{
-	size_t len = 0;
-	int names = 0;
-	buf[0] = 0;
-	/* A zero-valued name stands only for the empty set. */
-	for (size_t i = 0; i < x->n; i++) {
-		uint64_t bit = x->pairs[i].val;
-		if (v == bit || (bit && (v & bit) == bit)) {
-			len += (size_t)snprintf(buf + len, len < n ? n - len : 0, "%s%s",
-						names ? "|" : "", x->pairs[i].str);
-			names++;
-			v &= ~bit;
-		}
-		if (!v)
-			break;
-	}
-	if (v)
-		snprintf(buf + len, len < n ? n - len : 0, "%s%#" PRIx64, names ? "|" : "", v);
-	return names;
-}
-
-void misc_flags_text(const struct sc *sc, char *buf, size_t n, const struct xlat *x,
-		     uint64_t v, const char *dflt)
-{
-	char names[1024];
-	enum pr_xlat_style style = sc->p->xlat_style;
-
-	if (style == PR_XLAT_RAW) {
-		snprintf(buf, n, "%#" PRIx64, v);
-		return;
-	}
-	int known = misc_flags_str(names, sizeof(names), x, v);
-	if (style == PR_XLAT_VERBOSE) {
-		if (known)
-			snprintf(buf, n, "%#" PRIx64 " /* %s */", v, names);
-		else if (v && dflt)
-			snprintf(buf, n, "%#" PRIx64 " /* %s */", v, dflt);
-		else
-			snprintf(buf, n, "%#" PRIx64, v);
-		return;
-	}
-	if (known)
-		snprintf(buf, n, "%s", names);
-	else if (v && dflt)
-		snprintf(buf, n, "%#" PRIx64 " /* %s */", v, dflt);
-	else
-		snprintf(buf, n, "%#" PRIx64, v);
-}
-
-void misc_xval_text(const struct sc *sc, char *buf, size_t n, const struct xlat *x,
-		    uint64_t v, const char *dflt)
-{
-	const char *name = xlat_lookup(x, v);
-	enum pr_xlat_style style = sc->p->xlat_style;
-
-	if (style == PR_XLAT_RAW)
-		snprintf(buf, n, "%#" PRIx64, v);
-	else if (name && style == PR_XLAT_VERBOSE)
-		snprintf(buf, n, "%#" PRIx64 " /* %s */", v, name);
-	else if (name)
-		snprintf(buf, n, "%s", name);
-	else if (dflt)
-		snprintf(buf, n, "%#" PRIx64 " /* %s */", v, dflt);
-	else
-		snprintf(buf, n, "%#" PRIx64, v);
-}
-
-void misc_print_flags(struct sc *sc, const struct xlat *x, uint64_t v, const char *dflt)
-{
-	char text[1100];
-	misc_flags_text(sc, text, sizeof(text), x, v, dflt);
-	pr_text(sc->p, text);
 }
 
 void misc_print_alt(struct sc *sc, const char *num, const char *text)
@@ -130,97 +35,9 @@ void misc_print_alt(struct sc *sc, const char *num, const char *text)
 	}
 }
 
-void misc_print_int_at(struct sc *sc, uint64_t addr, bool is_unsigned)
-{
-	int32_t v;
-	if (!misc_fetch(sc, addr, &v, sizeof(v)))
-		return;
-	pr_array_begin(sc->p);
-	if (is_unsigned)
-		pr_uint(sc->p, (uint32_t)v);
-	else
-		pr_int(sc->p, v);
-	pr_array_end(sc->p);
-}
-
-void misc_print_ptr_at(struct sc *sc, uint64_t addr)
-{
-	uint64_t v;
-	if (!misc_fetch(sc, addr, &v, sizeof(v)))
-		return;
-	pr_array_begin(sc->p);
-	pr_ptr(sc->p, v);
-	pr_array_end(sc->p);
-}
-
-void misc_print_ulong_at(struct sc *sc, uint64_t addr)
-{
-	uint64_t v;
-	if (!misc_fetch(sc, addr, &v, sizeof(v)))
-		return;
-	pr_array_begin(sc->p);
-	pr_uint(sc->p, v);
-	pr_array_end(sc->p);
-}
-
-/* An element of an array is read only at entry or after a successful syscall. */
-static bool fetch_elem(struct sc *sc, uint64_t addr, void *buf, size_t n)
-{
-	return addr && !sc->no_deref && !(sc->exiting && sc->err) && umove(sc, addr, buf, n) == 0;
-}
-
-void misc_print_array(struct sc *sc, uint64_t addr, uint64_t nmemb, size_t size,
-		      misc_elem_fn *fn)
-{
-	struct pr *p = sc->p;
-	unsigned char elem[64];
-
-	if (!addr) {
-		pr_text(p, "NULL");
-		return;
-	}
-	if (!nmemb) {
-		pr_array_begin(p);
-		pr_array_end(p);
-		return;
-	}
-	uint64_t bytes = nmemb * size;
-	uint64_t end = addr + bytes;
-	if (size > sizeof(elem) || bytes / size != nmemb || end <= addr) {
-		print_addr(sc, addr);
-		return;
-	}
-	uint64_t limit = sc->opt ? (uint64_t)sc->opt->string_limit : 32;
-	uint64_t shown_end = (!sc->verbose && limit < nmemb) ? addr + size * limit : end;
-	for (uint64_t cur = addr; cur < end; cur += size) {
-		if (!fetch_elem(sc, cur, elem, size)) {
-			if (cur == addr) {
-				print_addr(sc, addr);
-				return;
-			}
-			pr_more(p);
-			pr_comment(p, "%#" PRIx64, cur);
-			break;
-		}
-		if (cur == addr)
-			pr_array_begin(p);
-		if (cur >= shown_end) {
-			pr_more(p);
-			break;
-		}
-		fn(sc, elem);
-	}
-	pr_array_end(p);
-}
-
-void misc_print_pid(struct sc *sc, int pid)
-{
-	pr_int(sc->p, pid);
-}
-
 /* ---- arch_prctl ---- */
 
-MISC_XLAT(arch_codes,
+STATIC_XLAT(arch_codes,
 	{ 0x1001, "ARCH_SET_GS" }, { 0x1002, "ARCH_SET_FS" },
 	{ 0x1003, "ARCH_GET_FS" }, { 0x1004, "ARCH_GET_GS" },
 	{ 0x1011, "ARCH_GET_CPUID" }, { 0x1012, "ARCH_SET_CPUID" },
@@ -230,7 +47,7 @@ MISC_XLAT(arch_codes,
 	{ 0x2002, "ARCH_MAP_VDSO_32" }, { 0x2003, "ARCH_MAP_VDSO_64" });
 
 /* XSAVE feature masks (arch/x86/include/asm/fpu/types.h); combined masks come first. */
-MISC_XLAT(x86_xfeature_masks,
+STATIC_XLAT(x86_xfeature_masks,
 	{ 0x3, "XFEATURE_MASK_FPSSE" }, { 1u << 0, "XFEATURE_MASK_FP" },
 	{ 1u << 1, "XFEATURE_MASK_SSE" }, { 1u << 2, "XFEATURE_MASK_YMM" },
 	{ 1u << 3, "XFEATURE_MASK_BNDREGS" }, { 1u << 4, "XFEATURE_MASK_BNDCSR" },
@@ -241,7 +58,7 @@ MISC_XLAT(x86_xfeature_masks,
 	{ 0x60000, "XFEATURE_MASK_XTILE" }, { 1u << 17, "XFEATURE_MASK_XTILE_CFG" },
 	{ 1u << 18, "XFEATURE_MASK_XTILE_DATA" });
 
-MISC_XLAT(x86_xfeature_bits,
+STATIC_XLAT(x86_xfeature_bits,
 	{ 0, "XFEATURE_FP" }, { 1, "XFEATURE_SSE" }, { 2, "XFEATURE_YMM" },
 	{ 3, "XFEATURE_BNDREGS" }, { 4, "XFEATURE_BNDCSR" }, { 5, "XFEATURE_OPMASK" },
 	{ 6, "XFEATURE_ZMM_Hi256" }, { 7, "XFEATURE_Hi16_ZMM" },
@@ -261,12 +78,12 @@ static void print_xfeature_mask_at(struct sc *sc, uint64_t addr)
 {
 	uint64_t v;
 	char names[512];
-	if (!misc_fetch(sc, addr, &v, sizeof(v)))
+	if (!fetch_or_print_addr(sc, addr, &v, sizeof(v)))
 		return;
 	pr_array_begin(sc->p);
 	pr_hex(sc->p, v);
 	if (sc->p->xlat_style != PR_XLAT_RAW) {
-		if (misc_flags_str(names, sizeof(names), &x86_xfeature_masks, v))
+		if (pr_sprint_flag_names(names, sizeof(names), &x86_xfeature_masks, v))
 			pr_comment(sc->p, "%s", names);
 		else if (v)
 			pr_comment(sc->p, "XFEATURE_MASK_???");
@@ -284,7 +101,7 @@ int decode_arch_prctl(struct sc *sc)
 	case ARCH_GET_GS_:
 		if (!sc->exiting)
 			break;
-		misc_print_ptr_at(sc, addr);
+		print_ptr_at(sc, addr);
 		return RV_DEC;
 	case ARCH_GET_XCOMP_SUPP_:
 	case ARCH_GET_XCOMP_PERM_:
@@ -300,7 +117,7 @@ int decode_arch_prctl(struct sc *sc)
 		/* The granted features follow the result, but not in -X raw. */
 		if (sc->err || sc->rval <= 0 || sc->p->xlat_style == PR_XLAT_RAW)
 			return RV_DEC;
-		misc_flags_str(sc->aux, sizeof(sc->aux), &x86_xfeature_masks,
+		pr_sprint_flag_names(sc->aux, sizeof(sc->aux), &x86_xfeature_masks,
 			       (uint64_t)sc->rval);
 		return RV_HEX | RV_AUX;
 	}
@@ -360,11 +177,11 @@ int decode_set_robust_list(struct sc *sc)
 int decode_get_robust_list(struct sc *sc)
 {
 	if (!sc->exiting) {
-		misc_print_pid(sc, (int)sc->arg[0]);
+		print_pid(sc, (int)sc->arg[0]);
 		return DEC_AT_EXIT;
 	}
-	misc_print_ptr_at(sc, sc->arg[1]);
-	misc_print_ulong_at(sc, sc->arg[2]);
+	print_ptr_at(sc, sc->arg[1]);
+	print_u64_at(sc, sc->arg[2]);
 	return RV_DEC;
 }
 
@@ -378,7 +195,7 @@ enum {
 };
 
 /* Operations with the private and clock flags, each spelled as one name as strace does. */
-MISC_XLAT(futex_ops,
+STATIC_XLAT(futex_ops,
 	{ 0, "FUTEX_WAIT" }, { 1, "FUTEX_WAKE" }, { 2, "FUTEX_FD" }, { 3, "FUTEX_REQUEUE" },
 	{ 4, "FUTEX_CMP_REQUEUE" }, { 5, "FUTEX_WAKE_OP" }, { 6, "FUTEX_LOCK_PI" },
 	{ 7, "FUTEX_UNLOCK_PI" }, { 8, "FUTEX_TRYLOCK_PI" }, { 9, "FUTEX_WAIT_BITSET" },
@@ -398,13 +215,13 @@ MISC_XLAT(futex_ops,
 	{ 267, "FUTEX_WAIT_REQUEUE_PI|FUTEX_CLOCK_REALTIME" },
 	{ 395, "FUTEX_WAIT_REQUEUE_PI_PRIVATE|FUTEX_CLOCK_REALTIME" });
 
-MISC_XLAT(futex_bitsets, { 0xffffffff, "FUTEX_BITSET_MATCH_ANY" });
+STATIC_XLAT(futex_bitsets, { 0xffffffff, "FUTEX_BITSET_MATCH_ANY" });
 
-MISC_XLAT(futex_wake_ops,
+STATIC_XLAT(futex_wake_ops,
 	{ 0, "FUTEX_OP_SET" }, { 1, "FUTEX_OP_ADD" }, { 2, "FUTEX_OP_OR" },
 	{ 3, "FUTEX_OP_ANDN" }, { 4, "FUTEX_OP_XOR" });
 
-MISC_XLAT(futex_wake_cmps,
+STATIC_XLAT(futex_wake_cmps,
 	{ 0, "FUTEX_OP_CMP_EQ" }, { 1, "FUTEX_OP_CMP_NE" }, { 2, "FUTEX_OP_CMP_LT" },
 	{ 3, "FUTEX_OP_CMP_LE" }, { 4, "FUTEX_OP_CMP_GT" }, { 5, "FUTEX_OP_CMP_GE" });
 

@@ -13,7 +13,6 @@
 #include "trace/decode.h"
 #include "trace/decode/decoders.h"
 #include "trace/decode/net_impl.h"
-#include "trace/opts.h"
 
 /* The kernel's cap on a vector: at most this many messages or iovecs are decoded. */
 #define NET_IOV_MAX 1024
@@ -50,12 +49,13 @@ struct k_cmsghdr {
 	int32_t type;
 };
 
-static int array_limit(const struct sc *sc)
-{
-	return sc->opt ? sc->opt->string_limit : 32;
-}
-
 /* ---- data vectors ---- */
+
+/* One buffer of a netlink socket's iovec: netlink messages. */
+static void print_netlink_data(struct sc *sc, uint64_t base, uint64_t len, void *ctx)
+{
+	net_decode_netlink(sc, *(const int *)ctx, base, len);
+}
 
 /*
  * IOVLEN iovecs at ADDR; the strings of all of them together show at most DATA_SIZE bytes
@@ -64,51 +64,12 @@ static int array_limit(const struct sc *sc)
 static void print_iov_upto(struct sc *sc, uint64_t iovlen, uint64_t addr, uint64_t data_size,
 			   bool netlink, int fd)
 {
-	if (!addr) {
-		pr_text(sc->p, "NULL");
-		return;
-	}
-	if (!iovlen) {
-		pr_text(sc->p, "[]");
-		return;
-	}
-	if (iovlen > UINT64_MAX / 16 || addr + iovlen * 16 <= addr) {
-		pr_hex(sc->p, addr);
-		return;
-	}
-	for (uint64_t i = 0; i < iovlen; i++) {
-		uint64_t cur = addr + 16 * i;
-		uint64_t iov[2];
-		if (!net_deref(sc) || umove(sc, cur, iov, sizeof(iov)) < 0) {
-			if (i == 0) {
-				pr_hex(sc->p, cur);
-				return;
-			}
-			pr_more(sc->p);
-			pr_comment(sc->p, "%#llx", (unsigned long long)cur);
-			break;
-		}
-		if (i == 0)
-			pr_array_begin(sc->p);
-		if (!sc->verbose && (uint64_t)array_limit(sc) < iovlen &&
-		    i >= (uint64_t)array_limit(sc)) {
-			pr_more(sc->p);
-			break;
-		}
-		uint64_t len = iov[1] < data_size ? iov[1] : data_size;
-		if (data_size != UINT64_MAX)
-			data_size -= len;
-		pr_struct_begin(sc->p);
-		pr_field(sc->p, "iov_base");
-		if (netlink)
-			net_decode_netlink(sc, fd, iov[0], len);
-		else
-			print_buf(sc, iov[0], len);
-		pr_field(sc->p, "iov_len");
-		pr_uint(sc->p, iov[1]);
-		pr_struct_end(sc->p);
-	}
-	pr_array_end(sc->p);
+	struct iov_data d = {
+		.left = data_size,
+		.print_data = netlink ? print_netlink_data : NULL,
+		.ctx = &fd,
+	};
+	print_iovec_array(sc, addr, iovlen, &d);
 }
 
 /* ---- control messages ---- */
@@ -439,55 +400,42 @@ struct recvmmsg_saved {
 	int namelen[NET_IOV_MAX];
 };
 
+_Static_assert(sizeof(struct k_mmsghdr) <= PRINT_ARRAY_ELEM_MAX, "print_array reads it whole");
+
+static bool print_mmsg_elem(struct sc *sc, const void *elem, void *data)
+{
+	struct mmsg_state *st = data;
+	struct k_mmsghdr mm;
+	memcpy(&mm, elem, sizeof(mm));
+	if (!st->count) {
+		pr_more(sc->p);
+		return false;
+	}
+	st->count--;
+	pr_struct_begin(sc->p);
+	pr_field(sc->p, "msg_hdr");
+	print_msghdr(sc, &mm.hdr, st->user_namelen, st->use_msg_len ? mm.len : UINT64_MAX);
+	if (st->msg_len_count) {
+		pr_field(sc->p, "msg_len");
+		pr_uint(sc->p, mm.len);
+		st->msg_len_count--;
+	}
+	pr_struct_end(sc->p);
+	if (st->user_namelen)
+		st->user_namelen++;
+	return true;
+}
+
+/* VLEN messages at ADDR; with FETCH_OK false, only the address (but NULL and [] as such). */
 static void print_mmsg_vec(struct sc *sc, uint64_t addr, unsigned int vlen,
 			   struct mmsg_state *st, bool fetch_ok)
 {
-	if (!addr) {
-		pr_text(sc->p, "NULL");
+	if (!fetch_ok && addr && vlen) {
+		print_addr(sc, addr);
 		return;
 	}
-	if (!vlen) {
-		pr_text(sc->p, "[]");
-		return;
-	}
-	for (unsigned int i = 0; i < vlen; i++) {
-		uint64_t cur = addr + (uint64_t)i * sizeof(struct k_mmsghdr);
-		struct k_mmsghdr mm;
-		if (!fetch_ok || !net_deref(sc) || umove(sc, cur, &mm, sizeof(mm)) < 0) {
-			if (i == 0) {
-				pr_hex(sc->p, cur);
-				return;
-			}
-			pr_more(sc->p);
-			pr_comment(sc->p, "%#llx", (unsigned long long)cur);
-			break;
-		}
-		if (i == 0)
-			pr_array_begin(sc->p);
-		if (!sc->verbose && (unsigned int)array_limit(sc) < vlen &&
-		    i >= (unsigned int)array_limit(sc)) {
-			pr_more(sc->p);
-			break;
-		}
-		if (!st->count) {
-			pr_more(sc->p);
-			break;
-		}
-		st->count--;
-		pr_struct_begin(sc->p);
-		pr_field(sc->p, "msg_hdr");
-		print_msghdr(sc, &mm.hdr, st->user_namelen,
-			     st->use_msg_len ? mm.len : UINT64_MAX);
-		if (st->msg_len_count) {
-			pr_field(sc->p, "msg_len");
-			pr_uint(sc->p, mm.len);
-			st->msg_len_count--;
-		}
-		pr_struct_end(sc->p);
-		if (st->user_namelen)
-			st->user_namelen++;
-	}
-	pr_array_end(sc->p);
+	print_array(sc, addr, vlen, sizeof(struct k_mmsghdr), PRINT_ARRAY_IGNORE_ERR,
+		    print_mmsg_elem, st);
 }
 
 int decode_sendmmsg(struct sc *sc)
@@ -515,20 +463,6 @@ int decode_sendmmsg(struct sc *sc)
 	return RV_DEC;
 }
 
-/* strace's sprint_timespec: NULL, the address, or {tv_sec=S, tv_nsec=N}. */
-static void sprint_timespec(struct sc *sc, uint64_t addr, char *buf, size_t n)
-{
-	int64_t ts[2];
-	if (!addr)
-		snprintf(buf, n, "NULL");
-	else if (!net_deref(sc) || (sc->exiting && sc_failed(sc)) ||
-		 umove(sc, addr, ts, sizeof(ts)) < 0)
-		snprintf(buf, n, "%#llx", (unsigned long long)addr);
-	else
-		snprintf(buf, n, "{tv_sec=%lld, tv_nsec=%llu}", (long long)ts[0],
-			 (unsigned long long)ts[1]);
-}
-
 static struct recvmmsg_saved *saved_of(struct sc *sc)
 {
 	return (struct recvmmsg_saved *)(uintptr_t)sc->priv[0];
@@ -539,7 +473,7 @@ static void save_recvmmsg(struct sc *sc)
 	struct recvmmsg_saved *s = calloc(1, sizeof(*s));
 	if (!s)
 		return;
-	sprint_timespec(sc, sc->arg[4], s->timeout, sizeof(s->timeout));
+	sprint_timespec_at(sc, sc->arg[4], s->timeout, sizeof(s->timeout));
 	unsigned int vlen = (unsigned int)sc->arg[2];
 	if (vlen > NET_IOV_MAX)
 		vlen = NET_IOV_MAX;
@@ -567,7 +501,7 @@ int decode_recvmmsg(struct sc *sc)
 		print_addr(sc, sc->arg[1]);
 		pr_uint(sc->p, (uint32_t)sc->arg[2]);
 		net_print_msg_flags(sc->p, (uint32_t)sc->arg[3]);
-		sprint_timespec(sc, sc->arg[4], ts, sizeof(ts));
+		sprint_timespec_at(sc, sc->arg[4], ts, sizeof(ts));
 		pr_text(sc->p, ts);
 		return DEC_AT_EXIT;
 	}
@@ -594,7 +528,7 @@ int decode_recvmmsg(struct sc *sc)
 	}
 	if (!net_deref(sc) || !sc->arg[4])
 		return RV_DEC;
-	sprint_timespec(sc, sc->arg[4], ts, sizeof(ts));
+	sprint_timespec_at(sc, sc->arg[4], ts, sizeof(ts));
 	snprintf(sc->aux, sizeof(sc->aux), "left %s", ts);
 	return RV_DEC | RV_AUX;
 }

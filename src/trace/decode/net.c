@@ -21,17 +21,6 @@ void net_print_sockbuf(struct sc *sc, int fd, uint64_t addr, uint64_t len)
 		print_buf(sc, addr, len);
 }
 
-void net_print_fd_pair(struct sc *sc, uint64_t addr)
-{
-	int fds[2];
-	if (!net_fetch(sc, addr, fds, sizeof(fds)))
-		return;
-	pr_array_begin(sc->p);
-	print_fd(sc, fds[0]);
-	print_fd(sc, fds[1]);
-	pr_array_end(sc->p);
-}
-
 static void print_sock_type(struct pr *p, uint32_t type)
 {
 	const char *name = xlat_lookup(&xlat_net_socktypes, type & SOCK_TYPE_MASK);
@@ -40,8 +29,7 @@ static void print_sock_type(struct pr *p, uint32_t type)
 		type &= ~(uint32_t)SOCK_TYPE_MASK;
 		if (!type)
 			return;
-		pr_raw(p, "|");
-		net_glue(p);
+		pr_join(p, "|");
 	}
 	pr_flags(p, &xlat_net_sock_type_flags, type, "SOCK_???");
 }
@@ -65,7 +53,7 @@ static void print_socket_protocol(struct pr *p, uint64_t family, uint64_t proto)
 	case AF_PACKET:
 		/* The protocol is an ethertype in network byte order. */
 		pr_text(p, "htons(");
-		net_glue(p);
+		pr_join(p, "");
 		pr_xval(p, &xlat_net_ethernet_protocols, ntohs((uint16_t)proto), "ETH_P_???");
 		pr_raw(p, ")");
 		break;
@@ -94,7 +82,7 @@ int decode_socketpair(struct sc *sc)
 		pr_uint(sc->p, sc->arg[2]);
 		return DEC_AT_EXIT;
 	}
-	net_print_fd_pair(sc, sc->arg[3]);
+	print_fd_pair_at(sc, sc->arg[3]);
 	return RV_DEC;
 }
 

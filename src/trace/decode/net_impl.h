@@ -12,22 +12,6 @@
 /* strace's verbose(tcp): structures are dereferenced unless -e verbose=none. */
 static inline bool net_deref(const struct sc *sc) { return !sc->no_deref; }
 
-/*
- * Reads LEN bytes at ADDR, or prints what strace prints instead and returns false: NULL
- * for a null pointer, the address with -e verbose=none, after a failed syscall at exit,
- * or when the memory cannot be read.
- */
-bool net_fetch(struct sc *sc, uint64_t addr, void *buf, size_t len);
-
-/* The next value follows the previous text with no ", " ("SOCK_STREAM|" then flags). */
-static inline void net_glue(struct pr *p) { p->after_name = true; }
-
-/* N bytes of BUF as a string of \xhh escapes, whatever -x says. */
-void net_print_hex_bytes(struct pr *p, const void *buf, size_t n);
-
-/* "[VAL]" of an int at ADDR (strace's printnum_int), or the address. */
-void net_print_int_at(struct sc *sc, uint64_t addr);
-
 /* "[ULEN => RLEN]", or "[RLEN]" when the kernel left the length alone. */
 void net_print_len_changed(struct pr *p, int ulen, int rlen);
 
@@ -59,7 +43,5 @@ void net_decode_netlink(struct sc *sc, int fd, uint64_t addr, uint64_t len);
 /* True if FD of the traced process is a netlink socket. */
 bool net_fd_is_netlink(const struct sc *sc, int fd);
 
-/* An array of 2 ints at ADDR printed as fds: socketpair's and pipe's [3, 4]. */
-void net_print_fd_pair(struct sc *sc, uint64_t addr);
 
 #endif

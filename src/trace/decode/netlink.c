@@ -16,26 +16,11 @@
 #include "trace/decode.h"
 #include "trace/decode/fd_socket.h"
 #include "trace/decode/net_impl.h"
-#include "trace/opts.h"
 
 bool net_fd_is_netlink(const struct sc *sc, int fd)
 {
 	char proto[32];
 	return fd_socket_proto(sc->pid, fd, proto, sizeof(proto)) && !strcmp(proto, "NETLINK");
-}
-
-static int elem_limit(const struct sc *sc)
-{
-	return sc->opt ? sc->opt->string_limit : 32;
-}
-
-/* LEN bytes at ADDR as \xhh escapes (strace's QUOTE_FORCE_HEX), bounded by -s. */
-static void print_hex_data(struct sc *sc, uint64_t addr, uint64_t len)
-{
-	enum pr_str_style saved = sc->p->str_style;
-	sc->p->str_style = PR_STR_HEX_ALL;
-	print_buf(sc, addr, len);
-	sc->p->str_style = saved;
 }
 
 /* ---- the header ---- */
@@ -114,11 +99,11 @@ static void print_nlattr_hdr(struct sc *sc, const struct nlattr *nla, const stru
 	pr_field(sc->p, "nla_type");
 	if (nla->nla_type & NLA_F_NESTED) {
 		pr_text(sc->p, "NLA_F_NESTED|");
-		net_glue(sc->p);
+		pr_join(sc->p, "");
 	}
 	if (nla->nla_type & NLA_F_NET_BYTEORDER) {
 		pr_text(sc->p, "NLA_F_NET_BYTEORDER|");
-		net_glue(sc->p);
+		pr_join(sc->p, "");
 	}
 	pr_xval(sc->p, types, nla->nla_type & NLA_TYPE_MASK, dflt);
 	pr_struct_end(sc->p);
@@ -129,7 +114,7 @@ static bool fetch_header(struct sc *sc, uint64_t addr, uint64_t len, void *buf, 
 			 bool in_array)
 {
 	if (len < size) {
-		print_hex_data(sc, addr, len);
+		print_buf_hex(sc, addr, len);
 		return false;
 	}
 	if (net_deref(sc) && umove(sc, addr, buf, size) == 0)
@@ -151,7 +136,7 @@ static void decode_nlattrs(struct sc *sc, uint64_t addr, unsigned int len,
 	struct nlattr nla;
 	bool in_array = false;
 	for (int elt = 0; fetch_header(sc, addr, len, &nla, sizeof(nla), in_array); elt++) {
-		if (!sc->verbose && elt == elem_limit(sc)) {
+		if (!sc->verbose && elt == str_limit(sc)) {
 			pr_more(sc->p);
 			break;
 		}
@@ -176,7 +161,7 @@ static void decode_nlattrs(struct sc *sc, uint64_t addr, unsigned int len,
 			uint64_t data = addr + NLA_HDRLEN;
 			unsigned int dlen = nla_len - NLA_HDRLEN;
 			if (type >= nprinters || !printers[type] || !printers[type](sc, data, dlen, ctx))
-				print_hex_data(sc, data, dlen);
+				print_buf_hex(sc, data, dlen);
 			pr_array_end(sc->p);
 		}
 		if (!next_addr)
@@ -190,7 +175,7 @@ static void decode_nlattrs(struct sc *sc, uint64_t addr, unsigned int len,
 
 static bool print_nla_str(struct sc *sc, uint64_t addr, unsigned int len, const void *ctx)
 {
-	size_t limit = (size_t)elem_limit(sc);
+	size_t limit = (size_t)str_limit(sc);
 	size_t n = len < limit + 1 ? len : limit + 1;
 	char buf[1024];
 	if (n > sizeof(buf))
@@ -217,7 +202,7 @@ static bool print_nla_u32(struct sc *sc, uint64_t addr, unsigned int len, const 
 	uint32_t v;
 	if (len < sizeof(v))
 		return false;
-	if (net_fetch(sc, addr, &v, sizeof(v)))
+	if (fetch_or_print_addr(sc, addr, &v, sizeof(v)))
 		pr_uint(sc->p, v);
 	return true;
 }
@@ -227,7 +212,7 @@ static bool print_nla_s32(struct sc *sc, uint64_t addr, unsigned int len, const 
 	int32_t v;
 	if (len < sizeof(v))
 		return false;
-	if (net_fetch(sc, addr, &v, sizeof(v)))
+	if (fetch_or_print_addr(sc, addr, &v, sizeof(v)))
 		pr_int(sc->p, v);
 	return true;
 }
@@ -240,7 +225,7 @@ static bool print_ifa_address(struct sc *sc, uint64_t addr, unsigned int len, co
 	size_t size = ifa->ifa_family == AF_INET ? 4 : ifa->ifa_family == AF_INET6 ? 16 : 0;
 	unsigned char buf[16];
 	if (!size || len < size) {
-		print_hex_data(sc, addr, len);
+		print_buf_hex(sc, addr, len);
 		return true;
 	}
 	if (umove(sc, addr, buf, size) < 0) {
@@ -256,7 +241,7 @@ static bool print_ifa_cacheinfo(struct sc *sc, uint64_t addr, unsigned int len, 
 	struct ifa_cacheinfo ci;
 	if (len < sizeof(ci))
 		return false;
-	if (!net_fetch(sc, addr, &ci, sizeof(ci)))
+	if (!fetch_or_print_addr(sc, addr, &ci, sizeof(ci)))
 		return true;
 	pr_struct_begin(sc->p);
 	pr_field(sc->p, "ifa_prefered");
@@ -276,7 +261,7 @@ static bool print_ifa_flags(struct sc *sc, uint64_t addr, unsigned int len, cons
 	uint32_t flags;
 	if (len < sizeof(flags))
 		return false;
-	if (net_fetch(sc, addr, &flags, sizeof(flags)))
+	if (fetch_or_print_addr(sc, addr, &flags, sizeof(flags)))
 		pr_flags(sc->p, &xlat_net_ifaddrflags, flags, "IFA_F_???");
 	return true;
 }
@@ -303,7 +288,7 @@ static void decode_ifaddrmsg(struct sc *sc, uint8_t family, uint64_t addr, unsig
 	pr_field(sc->p, "ifa_family");
 	pr_xval(sc->p, &xlat_net_addrfams, family, "AF_???");
 	if (len >= sizeof(ifa)) {
-		if (net_fetch(sc, addr + 1, (char *)&ifa + 1, sizeof(ifa) - 1)) {
+		if (fetch_or_print_addr(sc, addr + 1, (char *)&ifa + 1, sizeof(ifa) - 1)) {
 			pr_field(sc->p, "ifa_prefixlen");
 			pr_uint(sc->p, ifa.ifa_prefixlen);
 			pr_field(sc->p, "ifa_flags");
@@ -332,7 +317,7 @@ static void decode_route_family(struct sc *sc, uint8_t family, uint64_t addr, un
 	pr_xval(sc->p, &xlat_net_addrfams, family, "AF_???");
 	if (len > 1) {
 		pr_field(sc->p, "data");
-		print_hex_data(sc, addr + 1, len - 1);
+		print_buf_hex(sc, addr + 1, len - 1);
 	}
 	pr_struct_end(sc->p);
 }
@@ -343,7 +328,7 @@ static bool decode_route_payload(struct sc *sc, const struct nlmsghdr *h, uint64
 	uint8_t family;
 	if (h->nlmsg_type == NLMSG_DONE)
 		return false;
-	if (!net_fetch(sc, addr, &family, sizeof(family)))
+	if (!fetch_or_print_addr(sc, addr, &family, sizeof(family)))
 		return true;
 	switch (h->nlmsg_type) {
 	case RTM_NEWADDR:
@@ -382,10 +367,10 @@ static void decode_nlmsgerr(struct sc *sc, int fd, int family, uint64_t addr, un
 {
 	struct nlmsgerr err;
 	if (len < sizeof(err)) {
-		print_hex_data(sc, addr, len);
+		print_buf_hex(sc, addr, len);
 		return;
 	}
-	if (!net_fetch(sc, addr, &err, sizeof(err)))
+	if (!fetch_or_print_addr(sc, addr, &err, sizeof(err)))
 		return;
 	addr += offsetof(struct nlmsgerr, msg);
 	len -= offsetof(struct nlmsgerr, msg);
@@ -403,7 +388,7 @@ static void decode_nlmsgerr(struct sc *sc, int fd, int family, uint64_t addr, un
 	decode_nlmsg_with_payload(sc, fd, family, &err.msg, addr, payload);
 	pr_struct_end(sc->p);
 	if (len > payload) {
-		print_hex_data(sc, addr + payload, len - payload);
+		print_buf_hex(sc, addr + payload, len - payload);
 		pr_array_end(sc->p);
 	}
 }
@@ -420,11 +405,11 @@ static void decode_payload(struct sc *sc, int fd, int family, const struct nlmsg
 		return;
 	if (h->nlmsg_type == NLMSG_DONE && len == sizeof(int)) {
 		int v;
-		if (net_fetch(sc, addr, &v, sizeof(v)))
+		if (fetch_or_print_addr(sc, addr, &v, sizeof(v)))
 			pr_int(sc->p, v);
 		return;
 	}
-	print_hex_data(sc, addr, len);
+	print_buf_hex(sc, addr, len);
 }
 
 static void decode_nlmsg_with_payload(struct sc *sc, int fd, int family,
@@ -450,7 +435,7 @@ void net_decode_netlink(struct sc *sc, int fd, uint64_t addr, uint64_t len)
 		return;
 	}
 	for (int elt = 0; fetch_header(sc, addr, len, &h, sizeof(h), in_array); elt++) {
-		if (!sc->verbose && elt == elem_limit(sc)) {
+		if (!sc->verbose && elt == str_limit(sc)) {
 			pr_more(sc->p);
 			break;
 		}

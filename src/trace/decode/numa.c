@@ -3,7 +3,6 @@
 
 #include "trace/decode.h"
 #include "trace/decode/decoders.h"
-#include "trace/opts.h"
 
 /* Policy modes (linux/mempolicy.h); the mode flags live in the high bits of the same int. */
 XLAT_DEFINE(mpol_modes,
@@ -72,7 +71,7 @@ static void print_nodemask(struct sc *sc, uint64_t addr, uint64_t maxnode)
 	}
 	pr_array_begin(sc->p);
 	for (uint64_t i = 0; i < nmemb; i++) {
-		if (i >= (uint64_t)sc->opt->string_limit) {
+		if (i >= (uint64_t)str_limit(sc)) {
 			pr_more(sc->p);
 			break;
 		}
@@ -101,12 +100,9 @@ int dec_get_mempolicy(struct sc *sc)
 	if (!sc->arg[0] || sc_failed(sc) || sc->no_deref || UMOVE(sc, sc->arg[0], &mode) < 0) {
 		print_addr(sc, sc->arg[0]);
 	} else {
-		pr_item(sc->p);
-		pr_raw(sc->p, "[");
-		struct pr inner = *sc->p;
-		inner.has_items = 0;
-		inner.after_name = false;
-		pr_xval(&inner, &mpol_modes, (uint32_t)mode, "MPOL_???");
+		pr_text(sc->p, "[");
+		pr_join(sc->p, "");
+		pr_xval(sc->p, &mpol_modes, (uint32_t)mode, "MPOL_???");
 		pr_raw(sc->p, "]");
 	}
 	print_nodemask(sc, sc->arg[1], sc->arg[2]);

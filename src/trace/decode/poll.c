@@ -89,7 +89,7 @@ static bool print_pollfd(struct sc *sc, const void *elem, void *data)
 static void print_poll_entry(struct sc *sc)
 {
 	uint32_t nfds = (uint32_t)sc->arg[1];
-	desc_print_array(sc, sc->arg[0], nfds, sizeof(struct k_pollfd), 0, print_pollfd, NULL);
+	print_array(sc, sc->arg[0], nfds, sizeof(struct k_pollfd), 0, print_pollfd, NULL);
 	pr_uint(sc->p, nfds);
 }
 
@@ -102,7 +102,7 @@ static int poll_result(struct sc *sc, uint64_t timeout_addr)
 	const uint32_t nfds = (uint32_t)sc->arg[1];
 	const uint64_t start = sc->arg[0];
 	const uint64_t size = (uint64_t)nfds * sizeof(struct k_pollfd);
-	const unsigned max_shown = sc->verbose ? ~0u : desc_str_limit(sc);
+	const unsigned max_shown = sc->verbose ? ~0u : (unsigned)str_limit(sc);
 	struct aux_buf a;
 
 	if (sc_failed(sc))
@@ -133,8 +133,8 @@ static int poll_result(struct sc *sc, uint64_t timeout_addr)
 		}
 		char head[48], flags[256];
 		snprintf(head, sizeof(head), "{fd=%d, revents=", pfd.fd);
-		desc_sprint_flags(flags, sizeof(flags), &desc_poll_events, (uint16_t)pfd.revents,
-				  sc->p->xlat_style);
+		pr_sprint_flags(flags, sizeof(flags), sc->p->xlat_style, &desc_poll_events,
+				(uint16_t)pfd.revents, NULL);
 		if (a.len + strlen(head) + strlen(flags) + 1 >= a.cap - reserve) {
 			aux_printf(&a, "...");
 			break;
@@ -146,7 +146,7 @@ static int poll_result(struct sc *sc, uint64_t timeout_addr)
 		aux_printf(&a, "]");
 	if (timeout_addr) {
 		char ts[96];
-		desc_sprint_timespec(sc, timeout_addr, ts, sizeof(ts));
+		sprint_timespec_at(sc, timeout_addr, ts, sizeof(ts));
 		if (a.len + sizeof(", left ") + strlen(ts) < a.cap)
 			aux_printf(&a, "%sleft %s", a.len ? ", " : "", ts);
 		else
@@ -169,8 +169,8 @@ int decode_ppoll(struct sc *sc)
 	if (sc->exiting)
 		return poll_result(sc, sc->arg[2]);
 	print_poll_entry(sc);
-	desc_print_timespec(sc, sc->arg[2]);
-	desc_print_sigmask(sc, sc->arg[3], sc->arg[4]);
+	print_timespec_at(sc, sc->arg[2]);
+	print_sigset_at(sc, sc->arg[3], sc->arg[4]);
 	pr_uint(sc->p, sc->arg[4]);
 	return DEC_AT_EXIT;
 }
@@ -206,7 +206,7 @@ static void print_fd_set(struct sc *sc, uint64_t addr, int nfds, unsigned char *
 		print_addr(sc, addr);
 		return;
 	}
-	if (!desc_fetch(sc, addr, set, bytes))
+	if (!fetch_or_print_addr(sc, addr, set, bytes))
 		return;
 	/* A bit set: "[0 3]", fds apart by a space instead of the list separator. */
 	pr_array_begin(sc->p);
@@ -215,8 +215,7 @@ static void print_fd_set(struct sc *sc, uint64_t addr, int nfds, unsigned char *
 		if (!fd_is_set(set, fd))
 			continue;
 		if (!first) {
-			pr_raw(sc->p, " ");
-			sc->p->after_name = true;
+			pr_join(sc->p, " ");
 		}
 		first = false;
 		print_fd(sc, fd);
@@ -239,9 +238,9 @@ static void print_select_entry(struct sc *sc, bool timespec)
 	if (set && set != stack_set)
 		free(set);
 	if (timespec)
-		desc_print_timespec(sc, sc->arg[4]);
+		print_timespec_at(sc, sc->arg[4]);
 	else
-		desc_print_timeval(sc, sc->arg[4]);
+		print_timeval_at(sc, sc->arg[4]);
 }
 
 /*
@@ -293,8 +292,8 @@ static int select_result(struct sc *sc, bool timespec)
 	free(set);
 	if (sc->arg[4]) {
 		char tbuf[96];
-		const char *t = timespec ? desc_sprint_timespec(sc, sc->arg[4], tbuf, sizeof(tbuf))
-					 : desc_sprint_timeval(sc, sc->arg[4], tbuf, sizeof(tbuf));
+		const char *t = timespec ? sprint_timespec_at(sc, sc->arg[4], tbuf, sizeof(tbuf))
+					 : sprint_timeval_at(sc, sc->arg[4], tbuf, sizeof(tbuf));
 		if (a.len + sizeof("left ") + strlen(sep) + strlen(t) < a.cap)
 			aux_printf(&a, "%sleft %s", sep, t);
 	}
@@ -313,11 +312,11 @@ int decode_select(struct sc *sc)
 static void print_pselect_sigmask(struct sc *sc, uint64_t addr)
 {
 	uint64_t pair[2];
-	if (!desc_fetch(sc, addr, pair, sizeof(pair)))
+	if (!fetch_or_print_addr(sc, addr, pair, sizeof(pair)))
 		return;
 	pr_struct_begin(sc->p);
 	pr_field(sc->p, "sigmask");
-	desc_print_sigmask(sc, pair[0], pair[1]);
+	print_sigset_at(sc, pair[0], pair[1]);
 	pr_field(sc->p, "sigsetsize");
 	pr_uint(sc->p, pair[1]);
 	pr_struct_end(sc->p);
@@ -408,7 +407,7 @@ int decode_epoll_ctl(struct sc *sc)
 	/* EPOLL_CTL_DEL ignores the event. */
 	if (op == 2)
 		print_addr(sc, sc->arg[3]);
-	else if (desc_fetch(sc, sc->arg[3], &ev, sizeof(ev)))
+	else if (fetch_or_print_addr(sc, sc->arg[3], &ev, sizeof(ev)))
 		print_epoll_event(sc, &ev, NULL);
 	return RV_DECODED | RV_DEC;
 }
@@ -419,8 +418,8 @@ static void print_epoll_wait_exit(struct sc *sc)
 	if (sc_failed(sc))
 		print_addr(sc, sc->arg[1]);
 	else
-		desc_print_array(sc, sc->arg[1], (uint64_t)sc->rval,
-				 sizeof(struct k_epoll_event), 0, print_epoll_event, NULL);
+		print_array(sc, sc->arg[1], (uint64_t)sc->rval,
+			    sizeof(struct k_epoll_event), 0, print_epoll_event, NULL);
 	pr_int(sc->p, (int32_t)sc->arg[2]);
 }
 
@@ -443,7 +442,7 @@ int decode_epoll_pwait(struct sc *sc)
 	}
 	print_epoll_wait_exit(sc);
 	pr_int(sc->p, (int32_t)sc->arg[3]);
-	desc_print_sigmask(sc, sc->arg[4], sc->arg[5]);
+	print_sigset_at(sc, sc->arg[4], sc->arg[5]);
 	pr_uint(sc->p, sc->arg[5]);
 	return RV_DEC;
 }
@@ -455,8 +454,8 @@ int decode_epoll_pwait2(struct sc *sc)
 		return DEC_AT_EXIT;
 	}
 	print_epoll_wait_exit(sc);
-	desc_print_timespec(sc, sc->arg[3]);
-	desc_print_sigmask(sc, sc->arg[4], sc->arg[5]);
+	print_timespec_at(sc, sc->arg[3]);
+	print_sigset_at(sc, sc->arg[4], sc->arg[5]);
 	pr_uint(sc->p, sc->arg[5]);
 	return RV_DEC;
 }

@@ -9,8 +9,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/prctl.h>
-#include <sys/resource.h>
-#include <sys/time.h>
 #include <sys/wait.h>
 #include <linux/kcmp.h>
 #include <linux/seccomp.h>
@@ -20,47 +18,6 @@
 #include "trace/decode/decoders.h"
 #include "trace/opts.h"
 #include "util/util.h"
-
-/* A table private to this file (XLAT_DEFINE's would be global and could clash). */
-#define STATIC_XLAT(name_, ...) \
-	static const struct xlat_pair name_##_pairs[] = { __VA_ARGS__ }; \
-	static const struct xlat name_ = { name_##_pairs, ARRAY_SIZE(name_##_pairs) }
-
-/* Prints S and makes the next value follow it without a separator ("|", " => "). */
-static void glue(struct pr *p, const char *s)
-{
-	pr_raw(p, s);
-	p->after_name = true;
-}
-
-/*
- * Entry printed no separator after its last item (an argument that goes on at exit, as
- * clone3's " => {...}", or exit adds its own ", "): a line cut there ends without ", ".
- */
-static void arg_continues_at_exit(struct pr *p)
-{
-	p->has_items &= ~(1u << p->depth);
-}
-
-/* The next argument is separated by ", " whatever was printed since entry. */
-static void next_arg_follows(struct pr *p)
-{
-	p->has_items |= 1u << p->depth;
-}
-
-static int str_limit(const struct sc *sc)
-{
-	return sc->opt ? sc->opt->string_limit : 32;
-}
-
-/* "[VAL]" of an int at ADDR (a pid or fd the kernel stored), or the address. */
-static void print_int_result(struct sc *sc, uint64_t addr)
-{
-	int v;
-	if (umove_or_print_addr(sc, addr, &v, sizeof(v)) < 0)
-		return;
-	pr_textf(sc->p, "[%d]", v);
-}
 
 /*
  * A NUL-terminated string of at most LEN bytes, also bounded by -s. One byte past the -s
@@ -218,7 +175,7 @@ static void print_clone_flags(struct pr *p, uint64_t raw)
 	}
 	pr_flags(p, &clone_flags, flags, "CLONE_???");
 	if (sig) {
-		glue(p, "|");
+		pr_join(p, "|");
 		print_signal(p, sig);
 	}
 }
@@ -236,13 +193,13 @@ int decode_clone(struct sc *sc)
 		if (!(flags & (F_CLONE_PARENT_SETTID | F_CLONE_PIDFD | F_CLONE_CHILD_SETTID |
 			       F_CLONE_CHILD_CLEARTID | F_CLONE_SETTLS)))
 			return RV_DECODED | RV_DEC;
-		arg_continues_at_exit(p);
+		pr_level_restart(p);
 		return DEC_AT_EXIT;
 	}
-	next_arg_follows(p);
+	pr_level_mark(p);
 	if (flags & (F_CLONE_PARENT_SETTID | F_CLONE_PIDFD)) {
 		pr_field(p, "parent_tid");
-		print_int_result(sc, sc->arg[CLONE_ARG_PTID]);
+		print_int_at(sc, sc->arg[CLONE_ARG_PTID]);
 	}
 	if (flags & F_CLONE_SETTLS) {
 		pr_field(p, "tls");
@@ -273,7 +230,7 @@ static void print_set_tid(struct sc *sc, const struct clone_args_k *a)
 	} else {
 		int tids[CLONE3_MAX_SET_TID];
 		size_t n = (size_t)a->set_tid_size;
-		if (umove_or_print_addr(sc, a->set_tid, tids, n * sizeof(int)) == 0) {
+		if (fetch_or_print_addr(sc, a->set_tid, tids, n * sizeof(int))) {
 			pr_array_begin(p);
 			for (size_t i = 0; i < n; i++)
 				pr_int(p, tids[i]);
@@ -330,21 +287,21 @@ static void print_clone_args_changed(struct sc *sc, uint64_t addr, size_t fetche
 	struct clone_args_k a = { 0 };
 	struct pr *p = sc->p;
 	if (umove(sc, addr, &a, fetched) < 0) {
-		glue(p, " => ");
+		pr_join(p, " => ");
 		pr_ptr(p, addr);
 		return;
 	}
 	if (!(a.flags & (F_CLONE_PIDFD | F_CLONE_PARENT_SETTID)))
 		return;
-	glue(p, " => ");
+	pr_join(p, " => ");
 	pr_struct_begin(p);
 	if (a.flags & F_CLONE_PIDFD) {
 		pr_field(p, "pidfd");
-		print_int_result(sc, a.pidfd);
+		print_int_at(sc, a.pidfd);
 	}
 	if (a.flags & F_CLONE_PARENT_SETTID) {
 		pr_field(p, "parent_tid");
-		print_int_result(sc, a.parent_tid);
+		print_int_at(sc, a.parent_tid);
 	}
 	pr_struct_end(p);
 }
@@ -358,10 +315,10 @@ int decode_clone3(struct sc *sc)
 		struct clone_args_k a = { 0 };
 		if (fetched < CLONE_ARGS_MIN_SIZE) {
 			pr_ptr(sc->p, addr);
-		} else if (umove_or_print_addr(sc, addr, &a, fetched) == 0) {
+		} else if (fetch_or_print_addr(sc, addr, &a, fetched)) {
 			print_clone_args(sc, &a, fetched);
 			if (a.flags & (F_CLONE_PIDFD | F_CLONE_PARENT_SETTID)) {
-				arg_continues_at_exit(sc->p);
+				pr_level_restart(sc->p);
 				return DEC_AT_EXIT;
 			}
 		}
@@ -370,7 +327,7 @@ int decode_clone3(struct sc *sc)
 	}
 	if (!sc_failed(sc))
 		print_clone_args_changed(sc, addr, fetched);
-	next_arg_follows(sc->p);
+	pr_level_mark(sc->p);
 	pr_uint(sc->p, size);
 	return RV_DEC;
 }
@@ -459,45 +416,6 @@ static void print_wait_status(struct pr *p, int status)
 	pr_text(p, text);
 }
 
-static void print_timeval_field(struct pr *p, const char *name, const struct timeval *tv)
-{
-	pr_field(p, name);
-	pr_struct_begin(p);
-	pr_field(p, "tv_sec");
-	pr_int(p, tv->tv_sec);
-	pr_field(p, "tv_usec");
-	pr_int(p, tv->tv_usec);
-	pr_struct_end(p);
-}
-
-/* struct rusage: the two times, the rest only with -v. */
-static void print_rusage_at(struct sc *sc, uint64_t addr)
-{
-	struct rusage ru;
-	if (umove_or_print_addr(sc, addr, &ru, sizeof(ru)) < 0)
-		return;
-	struct pr *p = sc->p;
-	pr_struct_begin(p);
-	print_timeval_field(p, "ru_utime", &ru.ru_utime);
-	print_timeval_field(p, "ru_stime", &ru.ru_stime);
-	if (!sc->verbose) {
-		pr_more(p);
-		pr_struct_end(p);
-		return;
-	}
-	const long *counts = &ru.ru_maxrss;
-	static const char *const names[] = {
-		"ru_maxrss", "ru_ixrss", "ru_idrss", "ru_isrss", "ru_minflt", "ru_majflt",
-		"ru_nswap", "ru_inblock", "ru_oublock", "ru_msgsnd", "ru_msgrcv", "ru_nsignals",
-		"ru_nvcsw", "ru_nivcsw",
-	};
-	for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
-		pr_field(p, names[i]);
-		pr_uint(p, (unsigned long)counts[i]);
-	}
-	pr_struct_end(p);
-}
-
 int decode_wait4(struct sc *sc)
 {
 	if (!sc->exiting) {
@@ -508,7 +426,7 @@ int decode_wait4(struct sc *sc)
 	/* Nothing was stored when no child changed state (WNOHANG). */
 	if (sc->rval == 0)
 		pr_ptr(sc->p, sc->arg[1]);
-	else if (umove_or_print_addr(sc, sc->arg[1], &status, sizeof(status)) == 0)
+	else if (fetch_or_print_addr(sc, sc->arg[1], &status, sizeof(status)))
 		print_wait_status(sc->p, status);
 	pr_flags(sc->p, &wait_options, (uint32_t)sc->arg[2], "W???");
 	if (sc->rval > 0)
@@ -667,8 +585,7 @@ static int prctl_get_at_exit(struct sc *sc, unsigned int option)
 	uint32_t v;
 	switch (option) {
 	case PR_GET_CHILD_SUBREAPER: case PR_GET_ENDIAN: case PR_GET_FPEMU: case PR_GET_FPEXC:
-		if (umove_or_print_addr(sc, arg2, &v, sizeof(v)) == 0)
-			pr_textf(sc->p, "[%u]", v);
+		print_uint_at(sc, arg2);
 		break;
 	case PR_GET_NAME:
 		if (sc_failed(sc))
@@ -677,25 +594,25 @@ static int prctl_get_at_exit(struct sc *sc, unsigned int option)
 			print_cstr_bounded(sc, arg2, TASK_COMM_LEN);
 		break;
 	case PR_GET_PDEATHSIG:
-		if (umove_or_print_addr(sc, arg2, &v, sizeof(v)) == 0) {
+		if (fetch_or_print_addr(sc, arg2, &v, sizeof(v))) {
 			pr_array_begin(sc->p);
 			print_signal(sc->p, (int)v);
 			pr_array_end(sc->p);
 		}
 		break;
 	case PR_GET_TID_ADDRESS:
-		if (umove_or_print_addr(sc, arg2, &arg2, sizeof(arg2)) == 0)
+		if (fetch_or_print_addr(sc, arg2, &arg2, sizeof(arg2)))
 			pr_textf(sc->p, "[%#" PRIx64 "]", arg2);
 		break;
 	case PR_GET_TSC:
-		if (umove_or_print_addr(sc, arg2, &v, sizeof(v)) == 0) {
+		if (fetch_or_print_addr(sc, arg2, &v, sizeof(v))) {
 			pr_array_begin(sc->p);
 			pr_xval(sc->p, &pr_tsc, v, "PR_TSC_???");
 			pr_array_end(sc->p);
 		}
 		break;
 	case PR_GET_UNALIGN:
-		if (umove_or_print_addr(sc, arg2, &v, sizeof(v)) == 0) {
+		if (fetch_or_print_addr(sc, arg2, &v, sizeof(v))) {
 			pr_array_begin(sc->p);
 			pr_flags(sc->p, &pr_unalign_flags, v, "PR_UNALIGN_???");
 			pr_array_end(sc->p);
@@ -857,7 +774,7 @@ int decode_prctl(struct sc *sc)
 	default:
 		return prctl_set(sc, option);
 	}
-	arg_continues_at_exit(sc->p);
+	pr_level_restart(sc->p);
 	return DEC_AT_EXIT;
 }
 
@@ -881,7 +798,7 @@ STATIC_XLAT(seccomp_ret_action,
 static void print_sock_fprog_at(struct sc *sc, uint64_t addr)
 {
 	struct { uint16_t len; uint64_t filter; } prog;
-	if (umove_or_print_addr(sc, addr, &prog, sizeof(prog)) < 0)
+	if (!fetch_or_print_addr(sc, addr, &prog, sizeof(prog)))
 		return;
 	pr_struct_begin(sc->p);
 	pr_field(sc->p, "len");
@@ -899,7 +816,7 @@ int decode_seccomp(struct sc *sc)
 	if (sc->exiting) {
 		/* SECCOMP_GET_NOTIF_SIZES: three sizes the kernel stored. */
 		struct { uint16_t notif, resp, data; } szs;
-		if (umove_or_print_addr(sc, sc->arg[2], &szs, sizeof(szs)) == 0) {
+		if (fetch_or_print_addr(sc, sc->arg[2], &szs, sizeof(szs))) {
 			pr_struct_begin(p);
 			pr_field(p, "seccomp_notif");
 			pr_uint(p, szs.notif);
@@ -920,7 +837,7 @@ int decode_seccomp(struct sc *sc)
 		break;
 	case SECCOMP_GET_ACTION_AVAIL:
 		pr_hex(p, flags);
-		if (umove_or_print_addr(sc, sc->arg[2], &act, sizeof(act)) == 0) {
+		if (fetch_or_print_addr(sc, sc->arg[2], &act, sizeof(act))) {
 			pr_array_begin(p);
 			pr_xval(p, &seccomp_ret_action, act, "SECCOMP_RET_???");
 			pr_array_end(p);
@@ -1037,7 +954,7 @@ int decode_kcmp(struct sc *sc)
 	case KCMP_EPOLL_TFD: {
 		struct { uint32_t efd, tfd, toff; } slot;
 		print_fd_of(sc, pid1, (int)sc->arg[3]);
-		if (umove_or_print_addr(sc, sc->arg[4], &slot, sizeof(slot)) < 0)
+		if (!fetch_or_print_addr(sc, sc->arg[4], &slot, sizeof(slot)))
 			break;
 		pr_struct_begin(p);
 		pr_field(p, "efd");
@@ -1068,47 +985,8 @@ int decode_kcmp(struct sc *sc)
  */
 static void print_iov(struct sc *sc, uint64_t addr, uint64_t n, bool data, uint64_t data_size)
 {
-	struct pr *p = sc->p;
-	if (!addr) {
-		pr_text(p, "NULL");
-		return;
-	}
-	if (!n) {
-		pr_text(p, "[]");
-		return;
-	}
-	uint64_t limit = (uint64_t)str_limit(sc);
-	for (uint64_t i = 0; i < n; i++) {
-		struct { uint64_t base, len; } iov;
-		if (UMOVE(sc, addr + i * sizeof(iov), &iov) < 0) {
-			if (i == 0) {
-				pr_ptr(p, addr);
-				return;
-			}
-			pr_more(p);
-			pr_comment(p, "%#" PRIx64, addr + i * sizeof(iov));
-			break;
-		}
-		if (i == 0)
-			pr_array_begin(p);
-		if (!sc->verbose && i >= limit) {
-			pr_more(p);
-			break;
-		}
-		pr_struct_begin(p);
-		pr_field(p, "iov_base");
-		if (data) {
-			uint64_t len = iov.len < data_size ? iov.len : data_size;
-			data_size -= len;
-			print_buf(sc, iov.base, len);
-		} else {
-			pr_ptr(p, iov.base);
-		}
-		pr_field(p, "iov_len");
-		pr_uint(p, iov.len);
-		pr_struct_end(p);
-	}
-	pr_array_end(p);
+	struct iov_data d = { .left = data_size, .addresses_only = !data };
+	print_iovec_array(sc, addr, n, &d);
 }
 
 static void print_process_vm_rest(struct sc *sc)
@@ -1262,12 +1140,11 @@ static int ptrace_exit(struct sc *sc)
 	uint64_t v;
 	switch (request) {
 	case PT_PEEKTEXT: case PT_PEEKDATA: case PT_PEEKUSER:
-		if (umove_or_print_addr(sc, data, &v, sizeof(v)) == 0)
+		if (fetch_or_print_addr(sc, data, &v, sizeof(v)))
 			pr_textf(sc->p, "[%#" PRIx64 "]", v);
 		break;
 	case PT_GETEVENTMSG:
-		if (umove_or_print_addr(sc, data, &v, sizeof(v)) == 0)
-			pr_textf(sc->p, "[%" PRIu64 "]", v);
+		print_u64_at(sc, data);
 		break;
 	case PT_GETSIGINFO:
 		print_siginfo_at(sc, data);

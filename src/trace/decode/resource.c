@@ -15,11 +15,10 @@
 #include "trace/decode.h"
 #include "trace/decode/decoders.h"
 #include "trace/decode/misc_impl.h"
-#include "trace/opts.h"
 
 /* ---- resource limits ---- */
 
-MISC_XLAT(rlimit_resources,
+STATIC_XLAT(rlimit_resources,
 	{ 0, "RLIMIT_CPU" }, { 1, "RLIMIT_FSIZE" }, { 2, "RLIMIT_DATA" }, { 3, "RLIMIT_STACK" },
 	{ 4, "RLIMIT_CORE" }, { 5, "RLIMIT_RSS" }, { 6, "RLIMIT_NPROC" },
 	{ 7, "RLIMIT_NOFILE" }, { 8, "RLIMIT_MEMLOCK" }, { 9, "RLIMIT_AS" },
@@ -49,7 +48,7 @@ static void print_rlim(struct sc *sc, uint64_t lim)
 static void print_rlimit_at(struct sc *sc, uint64_t addr)
 {
 	uint64_t rl[2];
-	if (!misc_fetch(sc, addr, rl, sizeof(rl)))
+	if (!fetch_or_print_addr(sc, addr, rl, sizeof(rl)))
 		return;
 	pr_struct_begin(sc->p);
 	pr_field(sc->p, "rlim_cur");
@@ -79,7 +78,7 @@ int decode_setrlimit(struct sc *sc)
 int decode_prlimit64(struct sc *sc)
 {
 	if (!sc->exiting) {
-		misc_print_pid(sc, (int)sc->arg[0]);
+		print_pid(sc, (int)sc->arg[0]);
 		print_resource(sc, sc->arg[1]);
 		print_rlimit_at(sc, sc->arg[2]);
 		return DEC_AT_EXIT;
@@ -90,7 +89,7 @@ int decode_prlimit64(struct sc *sc)
 
 /* ---- rusage, sysinfo, uname ---- */
 
-MISC_XLAT(rusage_who,
+STATIC_XLAT(rusage_who,
 	{ 0, "RUSAGE_SELF" }, { 0xffffffffu, "RUSAGE_CHILDREN" }, { 0xfffffffeu, "RUSAGE_BOTH" },
 	{ 1, "RUSAGE_THREAD" });
 
@@ -101,7 +100,7 @@ struct k_rusage {
 	uint64_t counts[14];
 };
 
-static void print_rusage_at(struct sc *sc, uint64_t addr)
+void print_rusage_at(struct sc *sc, uint64_t addr)
 {
 	static const char *const names[] = {
 		"ru_maxrss", "ru_ixrss", "ru_idrss", "ru_isrss", "ru_minflt", "ru_majflt",
@@ -110,13 +109,13 @@ static void print_rusage_at(struct sc *sc, uint64_t addr)
 	};
 	struct k_rusage ru;
 
-	if (!misc_fetch(sc, addr, &ru, sizeof(ru)))
+	if (!fetch_or_print_addr(sc, addr, &ru, sizeof(ru)))
 		return;
 	pr_struct_begin(sc->p);
 	pr_field(sc->p, "ru_utime");
-	misc_print_timeval(sc, ru.utime[0], ru.utime[1]);
+	print_timeval(sc, ru.utime[0], ru.utime[1]);
 	pr_field(sc->p, "ru_stime");
-	misc_print_timeval(sc, ru.stime[0], ru.stime[1]);
+	print_timeval(sc, ru.stime[0], ru.stime[1]);
 	if (!sc->verbose) {
 		pr_more(sc->p);
 	} else {
@@ -145,7 +144,7 @@ int decode_sysinfo(struct sc *sc)
 
 	if (!sc->exiting)
 		return DEC_AT_EXIT;
-	if (!misc_fetch(sc, sc->arg[0], &si, sizeof(si)))
+	if (!fetch_or_print_addr(sc, sc->arg[0], &si, sizeof(si)))
 		return RV_DEC;
 	pr_struct_begin(p);
 	pr_field(p, "uptime");
@@ -196,7 +195,7 @@ int decode_uname(struct sc *sc)
 
 	if (!sc->exiting)
 		return DEC_AT_EXIT;
-	if (!misc_fetch(sc, sc->arg[0], &u, sizeof(u)))
+	if (!fetch_or_print_addr(sc, sc->arg[0], &u, sizeof(u)))
 		return RV_DEC;
 	pr_struct_begin(sc->p);
 	print_cstring_field(sc, "sysname", u.sysname, sizeof(u.sysname));
@@ -215,7 +214,7 @@ int decode_uname(struct sc *sc)
 
 /* ---- priorities ---- */
 
-MISC_XLAT(prio_which, { 0, "PRIO_PROCESS" }, { 1, "PRIO_PGRP" }, { 2, "PRIO_USER" });
+STATIC_XLAT(prio_which, { 0, "PRIO_PROCESS" }, { 1, "PRIO_PGRP" }, { 2, "PRIO_USER" });
 
 static void print_prio_target(struct sc *sc)
 {
@@ -277,7 +276,7 @@ static void print_cpu_mask(struct sc *sc, uint64_t addr, uint32_t len)
 	/* The mask is read in whole words of the tracee (8 bytes). */
 	uint32_t size = (want + 7) & ~7u;
 	memset(mask, 0, sizeof(mask));
-	if (!misc_fetch(sc, addr, mask, want))
+	if (!fetch_or_print_addr(sc, addr, mask, want))
 		return;
 	size_t n = 0;
 	text[n++] = '[';
@@ -295,7 +294,7 @@ static void print_cpu_mask(struct sc *sc, uint64_t addr, uint32_t len)
 int decode_sched_setaffinity(struct sc *sc)
 {
 	uint32_t len = (uint32_t)sc->arg[1];
-	misc_print_pid(sc, (int)sc->arg[0]);
+	print_pid(sc, (int)sc->arg[0]);
 	pr_uint(sc->p, len);
 	print_cpu_mask(sc, sc->arg[2], len);
 	return RV_DECODED | RV_DEC;
@@ -304,7 +303,7 @@ int decode_sched_setaffinity(struct sc *sc)
 int decode_sched_getaffinity(struct sc *sc)
 {
 	if (!sc->exiting) {
-		misc_print_pid(sc, (int)sc->arg[0]);
+		print_pid(sc, (int)sc->arg[0]);
 		pr_uint(sc->p, (uint32_t)sc->arg[1]);
 		return DEC_AT_EXIT;
 	}
@@ -315,11 +314,11 @@ int decode_sched_getaffinity(struct sc *sc)
 
 /* ---- scheduling policies ---- */
 
-MISC_XLAT(sched_policies,
+STATIC_XLAT(sched_policies,
 	{ 0, "SCHED_OTHER" }, { 1, "SCHED_FIFO" }, { 2, "SCHED_RR" }, { 3, "SCHED_BATCH" },
 	{ 4, "SCHED_ISO" }, { 5, "SCHED_IDLE" }, { 6, "SCHED_DEADLINE" });
 
-MISC_XLAT(sched_attr_flags,
+STATIC_XLAT(sched_attr_flags,
 	{ 0x01, "SCHED_FLAG_RESET_ON_FORK" }, { 0x02, "SCHED_FLAG_RECLAIM" },
 	{ 0x04, "SCHED_FLAG_DL_OVERRUN" }, { 0x08, "SCHED_FLAG_KEEP_POLICY" },
 	{ 0x10, "SCHED_FLAG_KEEP_PARAMS" }, { 0x20, "SCHED_FLAG_UTIL_CLAMP_MIN" },
@@ -333,7 +332,7 @@ static void print_policy(struct sc *sc, uint64_t policy)
 int decode_sched_getscheduler(struct sc *sc)
 {
 	if (!sc->exiting) {
-		misc_print_pid(sc, (int)sc->arg[0]);
+		print_pid(sc, (int)sc->arg[0]);
 		return DEC_AT_EXIT;
 	}
 	const char *name = sc->err ? NULL : xlat_lookup(&sched_policies, (uint64_t)sc->rval);
@@ -345,26 +344,26 @@ int decode_sched_getscheduler(struct sc *sc)
 
 int decode_sched_setscheduler(struct sc *sc)
 {
-	misc_print_pid(sc, (int)sc->arg[0]);
+	print_pid(sc, (int)sc->arg[0]);
 	print_policy(sc, sc->arg[1]);
-	misc_print_int_at(sc, sc->arg[2], false);
+	print_int_at(sc, sc->arg[2]);
 	return RV_DECODED | RV_DEC;
 }
 
 int decode_sched_getparam(struct sc *sc)
 {
 	if (!sc->exiting) {
-		misc_print_pid(sc, (int)sc->arg[0]);
+		print_pid(sc, (int)sc->arg[0]);
 		return DEC_AT_EXIT;
 	}
-	misc_print_int_at(sc, sc->arg[1], false);
+	print_int_at(sc, sc->arg[1]);
 	return RV_DEC;
 }
 
 int decode_sched_setparam(struct sc *sc)
 {
-	misc_print_pid(sc, (int)sc->arg[0]);
-	misc_print_int_at(sc, sc->arg[1], false);
+	print_pid(sc, (int)sc->arg[0]);
+	print_int_at(sc, sc->arg[1]);
 	return RV_DECODED | RV_DEC;
 }
 
@@ -378,7 +377,7 @@ int decode_sched_priority_range(struct sc *sc)
 int decode_sched_rr_get_interval(struct sc *sc)
 {
 	if (!sc->exiting) {
-		misc_print_pid(sc, (int)sc->arg[0]);
+		print_pid(sc, (int)sc->arg[0]);
 		return DEC_AT_EXIT;
 	}
 	print_timespec_at(sc, sc->arg[1]);
@@ -414,7 +413,7 @@ static void print_sched_attr_fields(struct sc *sc, const struct k_sched_attr *a,
 		print_policy(sc, a->sched_policy);
 	}
 	pr_field(p, "sched_flags");
-	misc_print_flags(sc, &sched_attr_flags, a->sched_flags, "SCHED_FLAG_???");
+	pr_flags(sc->p, &sched_attr_flags, a->sched_flags, "SCHED_FLAG_???");
 	if (!is_set || !(a->sched_flags & SCHED_FLAG_KEEP_PARAMS_)) {
 		pr_field(p, "sched_nice");
 		pr_int(p, a->sched_nice);
@@ -445,15 +444,15 @@ static void print_sched_attr_at(struct sc *sc, uint64_t addr, uint32_t usize)
 	memset(&a, 0, sizeof(a));
 	if (!is_set) {
 		size = usize < sizeof(a) ? usize : (uint32_t)sizeof(a);
-		if (!misc_fetch(sc, addr, &a, size))
+		if (!fetch_or_print_addr(sc, addr, &a, size))
 			return;
 		size = a.size;	/* what the kernel wrote */
 	} else {
-		if (!misc_fetch(sc, addr, &a.size, sizeof(a.size)))
+		if (!fetch_or_print_addr(sc, addr, &a.size, sizeof(a.size)))
 			return;
 		usize = a.size ? a.size : SCHED_ATTR_SIZE_VER0_;
 		size = usize < sizeof(a) ? usize : (uint32_t)sizeof(a);
-		if (size >= SCHED_ATTR_SIZE_VER0_ && !misc_fetch(sc, addr, &a, size))
+		if (size >= SCHED_ATTR_SIZE_VER0_ && !fetch_or_print_addr(sc, addr, &a, size))
 			return;
 	}
 	pr_struct_begin(sc->p);
@@ -468,7 +467,7 @@ static void print_sched_attr_at(struct sc *sc, uint64_t addr, uint32_t usize)
 int decode_sched_setattr(struct sc *sc)
 {
 	if (!sc->exiting) {
-		misc_print_pid(sc, (int)sc->arg[0]);
+		print_pid(sc, (int)sc->arg[0]);
 		print_sched_attr_at(sc, sc->arg[1], 0);
 		return DEC_AT_EXIT;
 	}
@@ -483,7 +482,7 @@ int decode_sched_setattr(struct sc *sc)
 int decode_sched_getattr(struct sc *sc)
 {
 	if (!sc->exiting) {
-		misc_print_pid(sc, (int)sc->arg[0]);
+		print_pid(sc, (int)sc->arg[0]);
 		return DEC_AT_EXIT;
 	}
 	uint32_t size = (uint32_t)sc->arg[2];
@@ -500,18 +499,18 @@ int decode_getcpu(struct sc *sc)
 {
 	if (!sc->exiting)
 		return DEC_AT_EXIT;
-	misc_print_int_at(sc, sc->arg[0], true);
-	misc_print_int_at(sc, sc->arg[1], true);
+	print_uint_at(sc, sc->arg[0]);
+	print_uint_at(sc, sc->arg[1]);
 	print_addr(sc, sc->arg[2]);
 	return RV_DEC;
 }
 
 /* ---- I/O priorities ---- */
 
-MISC_XLAT(ioprio_who,
+STATIC_XLAT(ioprio_who,
 	{ 1, "IOPRIO_WHO_PROCESS" }, { 2, "IOPRIO_WHO_PGRP" }, { 3, "IOPRIO_WHO_USER" });
 
-MISC_XLAT(ioprio_classes,
+STATIC_XLAT(ioprio_classes,
 	{ 0, "IOPRIO_CLASS_NONE" }, { 1, "IOPRIO_CLASS_RT" }, { 2, "IOPRIO_CLASS_BE" },
 	{ 3, "IOPRIO_CLASS_IDLE" });
 
@@ -519,7 +518,8 @@ MISC_XLAT(ioprio_classes,
 static void ioprio_text(const struct sc *sc, char *buf, size_t n, uint32_t ioprio)
 {
 	char cls[64];
-	misc_xval_text(sc, cls, sizeof(cls), &ioprio_classes, ioprio >> 13, "IOPRIO_CLASS_???");
+	pr_sprint_xval(cls, sizeof(cls), sc->p->xlat_style, &ioprio_classes, ioprio >> 13,
+		       "IOPRIO_CLASS_???");
 	snprintf(buf, n, "IOPRIO_PRIO_VALUE(%s, %d)", cls, (int)(ioprio & 0x1fff));
 }
 
@@ -553,14 +553,14 @@ int decode_ioprio_set(struct sc *sc)
 
 /* ---- syslog ---- */
 
-MISC_XLAT(syslog_actions,
+STATIC_XLAT(syslog_actions,
 	{ 0, "SYSLOG_ACTION_CLOSE" }, { 1, "SYSLOG_ACTION_OPEN" }, { 2, "SYSLOG_ACTION_READ" },
 	{ 3, "SYSLOG_ACTION_READ_ALL" }, { 4, "SYSLOG_ACTION_READ_CLEAR" },
 	{ 5, "SYSLOG_ACTION_CLEAR" }, { 6, "SYSLOG_ACTION_CONSOLE_OFF" },
 	{ 7, "SYSLOG_ACTION_CONSOLE_ON" }, { 8, "SYSLOG_ACTION_CONSOLE_LEVEL" },
 	{ 9, "SYSLOG_ACTION_SIZE_UNREAD" }, { 10, "SYSLOG_ACTION_SIZE_BUFFER" });
 
-MISC_XLAT(console_levels,
+STATIC_XLAT(console_levels,
 	{ 0, "LOGLEVEL_EMERG" }, { 1, "LOGLEVEL_ALERT" }, { 2, "LOGLEVEL_CRIT" },
 	{ 3, "LOGLEVEL_ERR" }, { 4, "LOGLEVEL_WARNING" }, { 5, "LOGLEVEL_NOTICE" },
 	{ 6, "LOGLEVEL_INFO" }, { 7, "LOGLEVEL_DEBUG" }, { 8, "LOGLEVEL_DEBUG+1" });
@@ -615,12 +615,12 @@ int decode_syslog(struct sc *sc)
 /* ---- personality ---- */
 
 /* Only the values of the low byte (PER_MASK) can match after masking. */
-MISC_XLAT(personality_types,
+STATIC_XLAT(personality_types,
 	{ 0x0000, "PER_LINUX" }, { 0x0006, "PER_BSD" }, { 0x0008, "PER_LINUX32" },
 	{ 0x000c, "PER_RISCOS" }, { 0x000f, "PER_OSF4" }, { 0x0010, "PER_HPUX" },
 	{ 0x00ff, "PER_MASK" });
 
-MISC_XLAT(personality_flags,
+STATIC_XLAT(personality_flags,
 	{ 0x0020000, "UNAME26" }, { 0x0040000, "ADDR_NO_RANDOMIZE" },
 	{ 0x0080000, "FDPIC_FUNCPTRS" }, { 0x0100000, "MMAP_PAGE_ZERO" },
 	{ 0x0200000, "ADDR_COMPAT_LAYOUT" }, { 0x0400000, "READ_IMPLIES_EXEC" },
@@ -631,12 +631,13 @@ MISC_XLAT(personality_flags,
 /* "PER_LINUX|ADDR_NO_RANDOMIZE": the type of the low byte, then the flags. */
 static void personality_text(const struct sc *sc, char *buf, size_t n, uint32_t pers)
 {
-	misc_xval_text(sc, buf, n, &personality_types, pers & 0xff, "PER_???");
+	pr_sprint_xval(buf, n, sc->p->xlat_style, &personality_types, pers & 0xff, "PER_???");
 	uint32_t flags = pers & ~0xffu;
 	size_t len = strlen(buf);
 	if (flags && len + 1 < n) {
 		buf[len++] = '|';
-		misc_flags_text(sc, buf + len, n - len, &personality_flags, flags, NULL);
+		pr_sprint_flags(buf + len, n - len, sc->p->xlat_style, &personality_flags, flags,
+				NULL);
 	}
 }
 

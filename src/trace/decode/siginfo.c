@@ -16,11 +16,6 @@
 #include "trace/print_extra.h"
 #include "util/util.h"
 
-/* A table private to this file (XLAT_DEFINE's would be global and could clash). */
-#define STATIC_XLAT(name_, ...) \
-	static const struct xlat_pair name_##_pairs[] = { __VA_ARGS__ }; \
-	static const struct xlat name_ = { name_##_pairs, ARRAY_SIZE(name_##_pairs) }
-
 /* si_code values are ints, looked up as 32-bit unsigned as strace does. */
 #define CODE(sym) { (uint32_t)(sym), #sym }
 
@@ -287,7 +282,7 @@ void print_siginfo(struct pr *p, const siginfo_t *si)
 void print_siginfo_at(struct sc *sc, uint64_t addr)
 {
 	siginfo_t si;
-	if (umove_or_print_addr(sc, addr, &si, sizeof(si)) < 0)
+	if (!fetch_or_print_addr(sc, addr, &si, sizeof(si)))
 		return;
 	print_siginfo(sc->p, &si);
 }

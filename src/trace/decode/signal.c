@@ -12,28 +12,12 @@
 #include "schema/names.h"
 #include "trace/decode.h"
 #include "trace/decode/decoders.h"
-#include "trace/opts.h"
 #include "util/util.h"
-
-/* A table private to this file (XLAT_DEFINE's would be global and could clash). */
-#define STATIC_XLAT(name_, ...) \
-	static const struct xlat_pair name_##_pairs[] = { __VA_ARGS__ }; \
-	static const struct xlat name_ = { name_##_pairs, ARRAY_SIZE(name_##_pairs) }
 
 /* The kernel's sigset_t on x86_64: 64 signals, 8 bytes. */
 #define KERNEL_SIGSET_BYTES 8
 
 /* ---- shared helpers ---- */
-
-int umove_or_print_addr(struct sc *sc, uint64_t addr, void *buf, size_t n)
-{
-	if (!addr || sc->no_deref || (sc->exiting && sc_failed(sc)) ||
-	    umove(sc, addr, buf, n) < 0) {
-		pr_ptr(sc->p, addr);
-		return -1;
-	}
-	return 0;
-}
 
 void print_signal(struct pr *p, int sig)
 {
@@ -46,11 +30,6 @@ void print_signal(struct pr *p, int sig)
 	} else {
 		pr_text(p, name);
 	}
-}
-
-void print_signo(struct sc *sc, int sig)
-{
-	print_signal(sc->p, sig);
 }
 
 static int popcount_words(const uint32_t *w, unsigned int nwords)
@@ -120,7 +99,7 @@ static void print_sigset_len(struct sc *sc, uint64_t addr, uint64_t len, uint64_
 		pr_ptr(sc->p, addr);
 		return;
 	}
-	if (umove_or_print_addr(sc, addr, mask, (size_t)len) < 0)
+	if (!fetch_or_print_addr(sc, addr, mask, (size_t)len))
 		return;
 	print_sigmask(sc->p, mask, (size_t)len);
 }
@@ -129,28 +108,6 @@ void print_sigset_at(struct sc *sc, uint64_t addr, uint64_t size)
 {
 	/* The kernel takes no sigset shorter than a word here. */
 	print_sigset_len(sc, addr, size, sizeof(long));
-}
-
-/* An input struct timespec at ADDR: {tv_sec=1, tv_nsec=0}; still readable at exit. */
-static void print_timespec_input(struct sc *sc, uint64_t addr)
-{
-	struct { int64_t sec, nsec; } ts;
-	if (!addr || sc->no_deref || UMOVE(sc, addr, &ts) < 0) {
-		pr_ptr(sc->p, addr);
-		return;
-	}
-	pr_struct_begin(sc->p);
-	pr_field(sc->p, "tv_sec");
-	pr_int(sc->p, ts.sec);
-	pr_field(sc->p, "tv_nsec");
-	pr_int(sc->p, ts.nsec);
-	pr_struct_end(sc->p);
-}
-
-/* All arguments are printed but exit has more to say: a line cut now ends without ", ". */
-static void arg_continues_at_exit(struct pr *p)
-{
-	p->has_items &= ~(1u << p->depth);
 }
 
 /* ---- sending signals ---- */
@@ -236,7 +193,7 @@ static void print_sa_handler(struct pr *p, uint64_t handler)
 static void print_sigaction_at(struct sc *sc, uint64_t addr)
 {
 	struct kernel_sigaction sa;
-	if (umove_or_print_addr(sc, addr, &sa, sizeof(sa)) < 0)
+	if (!fetch_or_print_addr(sc, addr, &sa, sizeof(sa)))
 		return;
 	struct pr *p = sc->p;
 	pr_struct_begin(p);
@@ -273,7 +230,7 @@ STATIC_XLAT(sigaltstack_flags,
 static void print_stack_t_at(struct sc *sc, uint64_t addr)
 {
 	struct { uint64_t sp; int32_t flags; uint64_t size; } ss;
-	if (umove_or_print_addr(sc, addr, &ss, sizeof(ss)) < 0)
+	if (!fetch_or_print_addr(sc, addr, &ss, sizeof(ss)))
 		return;
 	pr_struct_begin(sc->p);
 	pr_field(sc->p, "ss_sp");
@@ -345,15 +302,16 @@ int decode_rt_sigtimedwait(struct sc *sc)
 		if (info_at_exit)
 			return DEC_AT_EXIT;
 		pr_ptr(sc->p, sc->arg[1]);
-		print_timespec_input(sc, sc->arg[2]);
+		print_input_timespec_at(sc, sc->arg[2]);
 		pr_uint(sc->p, sc->arg[3]);
-		arg_continues_at_exit(sc->p);
+		/* Exit has more to say: a line cut here ends without ", ". */
+		pr_level_restart(sc->p);
 		return DEC_AT_EXIT;
 	}
 	if (info_at_exit) {
 		print_siginfo_at(sc, sc->arg[1]);
 		/* The timeout is an input: read again at exit, it has the value it had. */
-		print_timespec_input(sc, sc->arg[2]);
+		print_input_timespec_at(sc, sc->arg[2]);
 		pr_uint(sc->p, sc->arg[3]);
 	}
 	if (!sc_failed(sc) && sc->rval) {

@@ -20,34 +20,6 @@
 /* The kernel accepts an IPv6 address without sin6_scope_id (RFC 2133 layout). */
 #define SIN6_MIN_LEN offsetof(struct sockaddr_in6, sin6_scope_id)
 
-bool net_fetch(struct sc *sc, uint64_t addr, void *buf, size_t len)
-{
-	if (!addr) {
-		pr_text(sc->p, "NULL");
-		return false;
-	}
-	if (!net_deref(sc) || (sc->exiting && sc_failed(sc)) || umove(sc, addr, buf, len) < 0) {
-		pr_hex(sc->p, addr);
-		return false;
-	}
-	return true;
-}
-
-void net_print_hex_bytes(struct pr *p, const void *buf, size_t n)
-{
-	enum pr_str_style saved = p->str_style;
-	p->str_style = PR_STR_HEX_ALL;
-	pr_quoted(p, buf, n, 0);
-	p->str_style = saved;
-}
-
-void net_print_int_at(struct sc *sc, uint64_t addr)
-{
-	int v;
-	if (net_fetch(sc, addr, &v, sizeof(v)))
-		pr_textf(sc->p, "[%d]", v);
-}
-
 void net_print_len_changed(struct pr *p, int ulen, int rlen)
 {
 	if (ulen != rlen)
@@ -75,13 +47,13 @@ void net_print_ifindex(struct pr *p, unsigned int ifindex)
 	if (p->xlat_style == PR_XLAT_VERBOSE) {
 		pr_uint(p, ifindex);
 		out_puts(p->o, " /* if_nametoindex(");
-		net_glue(p);
+		pr_join(p, "");
 		pr_quoted(p, name, strlen(name), 0);
 		out_puts(p->o, ") */");
 		return;
 	}
 	pr_text(p, "if_nametoindex(");
-	net_glue(p);
+	pr_join(p, "");
 	pr_quoted(p, name, strlen(name), 0);
 	pr_raw(p, ")");
 }
@@ -90,8 +62,7 @@ void net_print_ifindex(struct pr *p, unsigned int ifindex)
 static void style_comment_begin(struct pr *p)
 {
 	if (p->xlat_style == PR_XLAT_VERBOSE) {
-		out_puts(p->o, " /* ");
-		p->after_name = true;
+		pr_join(p, " /* ");
 	}
 }
 
@@ -109,7 +80,7 @@ void net_print_inet_addr(struct pr *p, int family, const void *buf, size_t len,
 	if (!known || !inet_ntop(family, buf, text, sizeof(text))) {
 		if (name)
 			pr_field(p, name);
-		net_print_hex_bytes(p, buf, len);
+		pr_quoted(p, (const char *)buf, len, PR_QUOTE_HEX);
 		return;
 	}
 	bool abbrev = p->xlat_style == PR_XLAT_ABBREV;
@@ -117,18 +88,18 @@ void net_print_inet_addr(struct pr *p, int family, const void *buf, size_t len,
 	if (name && (family == AF_INET || !abbrev))
 		pr_field(p, name);
 	if (!abbrev)
-		net_print_hex_bytes(p, buf, len);
+		pr_quoted(p, (const char *)buf, len, PR_QUOTE_HEX);
 	if (p->xlat_style == PR_XLAT_RAW)
 		return;
 	style_comment_begin(p);
 	if (family == AF_INET) {
 		pr_text(p, "inet_addr(");
-		net_glue(p);
+		pr_join(p, "");
 		pr_quoted(p, text, strlen(text), 0);
 		pr_raw(p, ")");
 	} else {
 		pr_text(p, "inet_pton(AF_INET6, ");
-		net_glue(p);
+		pr_join(p, "");
 		pr_quoted(p, text, strlen(text), 0);
 		if (name && abbrev)
 			pr_rawf(p, ", &%s", name);
@@ -142,7 +113,7 @@ static void print_net_port(struct pr *p, const char *name, uint16_t port_be)
 {
 	pr_field(p, name);
 	if (p->xlat_style != PR_XLAT_ABBREV)
-		net_print_hex_bytes(p, &port_be, sizeof(port_be));
+		pr_quoted(p, (const char *)&port_be, sizeof(port_be), PR_QUOTE_HEX);
 	if (p->xlat_style == PR_XLAT_RAW)
 		return;
 	style_comment_begin(p);
@@ -184,7 +155,7 @@ static void print_flowinfo(struct pr *p, uint32_t flowinfo_be)
 {
 	pr_field(p, "sin6_flowinfo");
 	if (p->xlat_style != PR_XLAT_ABBREV)
-		net_print_hex_bytes(p, &flowinfo_be, sizeof(flowinfo_be));
+		pr_quoted(p, (const char *)&flowinfo_be, sizeof(flowinfo_be), PR_QUOTE_HEX);
 	if (p->xlat_style == PR_XLAT_RAW)
 		return;
 	style_comment_begin(p);
@@ -235,11 +206,12 @@ static void print_sa_ll(struct sc *sc, const unsigned char *buf, int len)
 
 	pr_field(p, "sll_protocol");
 	if (p->xlat_style != PR_XLAT_ABBREV)
-		net_print_hex_bytes(p, &ll->sll_protocol, sizeof(ll->sll_protocol));
+		pr_quoted(p, (const char *)&ll->sll_protocol, sizeof(ll->sll_protocol),
+			  PR_QUOTE_HEX);
 	if (p->xlat_style != PR_XLAT_RAW) {
 		style_comment_begin(p);
 		pr_text(p, "htons(");
-		net_glue(p);
+		pr_join(p, "");
 		enum pr_xlat_style saved = p->xlat_style;
 		p->xlat_style = PR_XLAT_ABBREV;
 		pr_xval(p, &xlat_net_ethernet_protocols, ntohs(ll->sll_protocol), "ETH_P_???");
@@ -321,7 +293,7 @@ int net_decode_sockaddr(struct sc *sc, uint64_t addr, int len)
 	if ((unsigned int)len > sizeof(struct sockaddr_storage))
 		len = sizeof(struct sockaddr_storage);
 	memset(buf, 0, sizeof(buf));
-	if (!net_fetch(sc, addr, buf, (size_t)len))
+	if (!fetch_or_print_addr(sc, addr, buf, (size_t)len))
 		return -1;
 	net_print_sockaddr_buf(sc, buf, len);
 	uint16_t family;

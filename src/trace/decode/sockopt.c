@@ -12,7 +12,6 @@
 #include "trace/decode.h"
 #include "trace/decode/decoders.h"
 #include "trace/decode/net_impl.h"
-#include "trace/opts.h"
 
 #ifndef SOL_NETLINK
 #define SOL_NETLINK 270
@@ -127,7 +126,7 @@ static void print_get_linger(struct sc *sc, uint64_t addr, unsigned int len)
 	int v[2];
 	if (len > sizeof(v))
 		len = sizeof(v);
-	if (net_fetch(sc, addr, v, len))
+	if (fetch_or_print_addr(sc, addr, v, len))
 		print_int_fields(sc, v, names, 2, len);
 }
 
@@ -137,7 +136,7 @@ static void print_get_ucred(struct sc *sc, uint64_t addr, unsigned int len)
 	unsigned int v[3];
 	if (len > sizeof(v))
 		len = sizeof(v);
-	if (!net_fetch(sc, addr, v, len))
+	if (!fetch_or_print_addr(sc, addr, v, len))
 		return;
 	pr_struct_begin(sc->p);
 	for (size_t i = 0; i < 3 && (i + 1) * sizeof(int) <= len; i++) {
@@ -165,7 +164,7 @@ static void print_hex_at(struct sc *sc, uint64_t addr, unsigned int len)
 		pr_hex(sc->p, addr);
 		return;
 	}
-	net_print_hex_bytes(sc->p, buf, len);
+	pr_quoted(sc->p, (const char *)buf, len, PR_QUOTE_HEX);
 }
 
 static void print_get_error(struct sc *sc, uint64_t addr, unsigned int len)
@@ -175,7 +174,7 @@ static void print_get_error(struct sc *sc, uint64_t addr, unsigned int len)
 		print_hex_at(sc, addr, len);
 		return;
 	}
-	if (!net_fetch(sc, addr, &err, sizeof(err)))
+	if (!fetch_or_print_addr(sc, addr, &err, sizeof(err)))
 		return;
 	const char *name = errno_name(err);
 	if (!name || sc->p->xlat_style == PR_XLAT_RAW)
@@ -196,10 +195,10 @@ static void print_txrehash(struct sc *sc, uint64_t addr, int len)
 			print_hex_at(sc, addr, (unsigned int)len);
 		return;
 	}
-	if (!net_fetch(sc, addr, &v, sizeof(v)))
+	if (!fetch_or_print_addr(sc, addr, &v, sizeof(v)))
 		return;
 	pr_text(sc->p, "[");
-	net_glue(sc->p);
+	pr_join(sc->p, "");
 	pr_xval_dec(sc->p, &xlat_net_sockopt_txrehash_vals, (uint64_t)(int64_t)v,
 		    "SOCK_TXREHASH_???");
 	pr_raw(sc->p, "]");
@@ -211,7 +210,7 @@ static void print_sockopt_default(struct sc *sc, uint64_t addr, int len)
 	if (!net_deref(sc))
 		print_addr(sc, addr);
 	else if (len == (int)sizeof(int))
-		net_print_int_at(sc, addr);
+		print_int_at(sc, addr);
 	else
 		print_buf(sc, addr, (uint64_t)(unsigned int)len);
 }
@@ -220,11 +219,11 @@ static void print_netlink_memberships(struct sc *sc, uint64_t addr, int ulen, in
 {
 	int n = (ulen < rlen ? ulen : rlen) / 4;
 	uint32_t v;
-	if (!net_fetch(sc, addr, &v, sizeof(v)))
+	if (!fetch_or_print_addr(sc, addr, &v, sizeof(v)))
 		return;
 	pr_array_begin(sc->p);
 	for (int i = 0; i < n; i++) {
-		if (i && !sc->verbose && i >= (sc->opt ? sc->opt->string_limit : 32)) {
+		if (i && !sc->verbose && i >= str_limit(sc)) {
 			pr_more(sc->p);
 			break;
 		}
@@ -259,7 +258,7 @@ static bool print_getsockopt_special(struct sc *sc, unsigned int level, unsigned
 		if (!is_int_sockopt(name))
 			return false;
 		if (rlen >= (int)sizeof(int))
-			net_print_int_at(sc, addr);
+			print_int_at(sc, addr);
 		else
 			print_hex_at(sc, addr, (unsigned int)rlen);
 		return true;
@@ -268,7 +267,7 @@ static bool print_getsockopt_special(struct sc *sc, unsigned int level, unsigned
 		if (name == OPT_NETLINK_LIST_MEMBERSHIPS)
 			print_netlink_memberships(sc, addr, ulen, rlen);
 		else
-			net_print_int_at(sc, addr);
+			print_int_at(sc, addr);
 		return true;
 	}
 	return false;
@@ -318,7 +317,7 @@ static void print_set_linger(struct sc *sc, uint64_t addr, int len)
 	int v[2];
 	if (len < (int)sizeof(v))
 		print_addr(sc, addr);
-	else if (net_fetch(sc, addr, v, sizeof(v)))
+	else if (fetch_or_print_addr(sc, addr, v, sizeof(v)))
 		print_int_fields(sc, v, names, 2, sizeof(v));
 }
 
@@ -330,7 +329,7 @@ static void print_mreq(struct sc *sc, uint64_t addr, int len)
 		print_addr(sc, addr);
 		return;
 	}
-	if (!net_fetch(sc, addr, &mreq, sizeof(mreq)))
+	if (!fetch_or_print_addr(sc, addr, &mreq, sizeof(mreq)))
 		return;
 	pr_struct_begin(sc->p);
 	net_print_inet_addr(sc->p, AF_INET, &mreq.imr_multiaddr, 4, "imr_multiaddr");
@@ -345,7 +344,7 @@ static void print_mreq6(struct sc *sc, uint64_t addr, int len)
 		print_addr(sc, addr);
 		return;
 	}
-	if (!net_fetch(sc, addr, &mreq, sizeof(mreq)))
+	if (!fetch_or_print_addr(sc, addr, &mreq, sizeof(mreq)))
 		return;
 	pr_struct_begin(sc->p);
 	net_print_inet_addr(sc->p, AF_INET6, &mreq.ipv6mr_multiaddr, 16, "ipv6mr_multiaddr");
@@ -372,7 +371,7 @@ static bool print_setsockopt_special(struct sc *sc, unsigned int level, unsigned
 		if (len < (int)sizeof(int))
 			print_addr(sc, addr);
 		else
-			net_print_int_at(sc, addr);
+			print_int_at(sc, addr);
 		return true;
 	case SOL_IP:
 		if (name == IP_ADD_MEMBERSHIP || name == IP_DROP_MEMBERSHIP) {
@@ -391,7 +390,7 @@ static bool print_setsockopt_special(struct sc *sc, unsigned int level, unsigned
 		if (len < (int)sizeof(int))
 			print_addr(sc, addr);
 		else
-			net_print_int_at(sc, addr);
+			print_int_at(sc, addr);
 		return true;
 	}
 	return false;

@@ -7,9 +7,7 @@
 
 #include "trace/decode.h"
 #include "trace/decode/decoders.h"
-#include "trace/decode/file_impl.h"
 #include "trace/decode/xlat_file.h"
-#include "trace/opts.h"
 
 #define S_IFMT_ 0170000
 #define S_IFCHR_ 0020000
@@ -21,7 +19,7 @@
  */
 static bool array_elem_fits(struct sc *sc, int i)
 {
-	int limit = sc->opt ? sc->opt->string_limit : 32;
+	int limit = str_limit(sc);
 	if (i < limit)
 		return true;
 	pr_more(sc->p);
@@ -302,8 +300,7 @@ static void print_statx_flags(struct sc *sc, uint32_t flags)
 		pr_flags(sc->p, &xlat_statx_sync_types, sync, NULL);
 	flags &= ~(uint32_t)AT_STATX_SYNC_TYPE_;
 	if (flags) {
-		pr_raw(sc->p, "|");
-		sc->p->after_name = true;	/* the same argument goes on */
+		pr_join(sc->p, "|");	/* the same argument goes on */
 		pr_flags(sc->p, &xlat_at_flags, flags, NULL);
 	}
 }

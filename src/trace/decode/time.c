@@ -1,4 +1,4 @@
-/* Decoders of the clock, sleep and timer syscalls, and the timespec/timeval printers. */
+/* Decoders of the clock, sleep and timer syscalls. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
@@ -9,113 +9,31 @@
 #include "trace/decode.h"
 #include "trace/decode/decoders.h"
 #include "trace/decode/misc_impl.h"
+#include "trace/decode/xlat_file.h"
 
-/* The x86_64 kernel layouts: every field is 64 bits wide. */
-struct k_timespec {
-	int64_t sec;
-	int64_t nsec;
-};
+STATIC_XLAT(clock_flags, { 1, "TIMER_ABSTIME" });
 
-struct k_timeval {
-	int64_t sec;
-	int64_t usec;
-};
+STATIC_XLAT(itimer_which, { 0, "ITIMER_REAL" }, { 1, "ITIMER_VIRTUAL" }, { 2, "ITIMER_PROF" });
 
-MISC_XLAT(clock_names,
-	{ 0, "CLOCK_REALTIME" }, { 1, "CLOCK_MONOTONIC" }, { 2, "CLOCK_PROCESS_CPUTIME_ID" },
-	{ 3, "CLOCK_THREAD_CPUTIME_ID" }, { 4, "CLOCK_MONOTONIC_RAW" },
-	{ 5, "CLOCK_REALTIME_COARSE" }, { 6, "CLOCK_MONOTONIC_COARSE" },
-	{ 7, "CLOCK_BOOTTIME" }, { 8, "CLOCK_REALTIME_ALARM" }, { 9, "CLOCK_BOOTTIME_ALARM" },
-	{ 10, "CLOCK_SGI_CYCLE" }, { 11, "CLOCK_TAI" });
-
-MISC_XLAT(clock_flags, { 1, "TIMER_ABSTIME" });
-
-MISC_XLAT(itimer_which, { 0, "ITIMER_REAL" }, { 1, "ITIMER_VIRTUAL" }, { 2, "ITIMER_PROF" });
-
-MISC_XLAT(sigev_notify_names,
+STATIC_XLAT(sigev_notify_names,
 	{ 0, "SIGEV_SIGNAL" }, { 1, "SIGEV_NONE" }, { 2, "SIGEV_THREAD" },
 	{ 4, "SIGEV_THREAD_ID" });
 
 /* ---- struct printers ---- */
 
-void misc_print_timespec(struct sc *sc, int64_t sec, int64_t nsec)
-{
-	pr_struct_begin(sc->p);
-	pr_field(sc->p, "tv_sec");
-	pr_int(sc->p, sec);
-	pr_field(sc->p, "tv_nsec");
-	pr_uint(sc->p, (uint64_t)nsec);
-	pr_struct_end(sc->p);
-}
-
-void misc_print_timeval(struct sc *sc, int64_t sec, int64_t usec)
-{
-	pr_struct_begin(sc->p);
-	pr_field(sc->p, "tv_sec");
-	pr_int(sc->p, sec);
-	pr_field(sc->p, "tv_usec");
-	pr_uint(sc->p, (uint64_t)usec);
-	pr_struct_end(sc->p);
-}
-
-void print_timespec_at(struct sc *sc, uint64_t addr)
-{
-	struct k_timespec ts;
-	if (misc_fetch(sc, addr, &ts, sizeof(ts)))
-		misc_print_timespec(sc, ts.sec, ts.nsec);
-}
-
-void print_timeval_at(struct sc *sc, uint64_t addr)
-{
-	struct k_timeval tv;
-	if (misc_fetch(sc, addr, &tv, sizeof(tv)))
-		misc_print_timeval(sc, tv.sec, tv.usec);
-}
-
 /* The remainder of an interrupted sleep: the kernel fills it only on a restart code. */
 static void print_sleep_remainder(struct sc *sc, uint64_t addr, bool filled)
 {
-	struct k_timespec ts;
-	if (!filled) {
+	if (filled)
+		print_input_timespec_at(sc, addr);
+	else
 		print_addr(sc, addr);
-		return;
-	}
-	if (misc_fetch_any(sc, addr, &ts, sizeof(ts)))
-		misc_print_timespec(sc, ts.sec, ts.nsec);
-}
-
-/* struct itimerspec: two timespecs. */
-static void print_itimerspec_at(struct sc *sc, uint64_t addr)
-{
-	struct k_timespec its[2];
-	if (!misc_fetch(sc, addr, its, sizeof(its)))
-		return;
-	pr_struct_begin(sc->p);
-	pr_field(sc->p, "it_interval");
-	misc_print_timespec(sc, its[0].sec, its[0].nsec);
-	pr_field(sc->p, "it_value");
-	misc_print_timespec(sc, its[1].sec, its[1].nsec);
-	pr_struct_end(sc->p);
-}
-
-/* struct itimerval: two timevals. */
-static void print_itimerval_at(struct sc *sc, uint64_t addr)
-{
-	struct k_timeval itv[2];
-	if (!misc_fetch(sc, addr, itv, sizeof(itv)))
-		return;
-	pr_struct_begin(sc->p);
-	pr_field(sc->p, "it_interval");
-	misc_print_timeval(sc, itv[0].sec, itv[0].usec);
-	pr_field(sc->p, "it_value");
-	misc_print_timeval(sc, itv[1].sec, itv[1].usec);
-	pr_struct_end(sc->p);
 }
 
 static void print_timezone_at(struct sc *sc, uint64_t addr)
 {
 	int32_t tz[2];
-	if (!misc_fetch(sc, addr, tz, sizeof(tz)))
+	if (!fetch_or_print_addr(sc, addr, tz, sizeof(tz)))
 		return;
 	pr_struct_begin(sc->p);
 	pr_field(sc->p, "tz_minuteswest");
@@ -125,39 +43,13 @@ static void print_timezone_at(struct sc *sc, uint64_t addr)
 	pr_struct_end(sc->p);
 }
 
-/*
- * Seconds since the epoch as local time, "2026-11-23T22:05:32.123456+0000" with FRAC
- * of WIDTH digits when non-zero. Nothing for the epoch itself or an invalid fraction.
- */
-bool misc_format_time(char *buf, size_t n, int64_t sec, uint64_t frac, uint64_t max_frac,
-		      int width)
-{
-	if ((sec == 0 && frac == 0) || frac > max_frac)
-		return false;
-	time_t t = (time_t)sec;
-	struct tm tm;
-	if (!localtime_r(&t, &tm))
-		return false;
-	size_t len = strftime(buf, n, "%FT%T", &tm);
-	if (!len)
-		return false;
-	if (frac)
-		len += (size_t)snprintf(buf + len, n - len, ".%0*" PRIu64, width, frac);
-	return len < n && strftime(buf + len, n - len, "%z", &tm) != 0;
-}
-
-void misc_print_clockid(struct sc *sc, int clockid)
-{
-	pr_xval(sc->p, &clock_names, (uint32_t)clockid, "CLOCK_???");
-}
-
 /* ---- clocks ---- */
 
 /* clock_gettime and clock_getres: the clock at entry, the time at exit. */
 int decode_clock_gettime(struct sc *sc)
 {
 	if (!sc->exiting) {
-		misc_print_clockid(sc, (int)sc->arg[0]);
+		print_clockid(sc, (int)sc->arg[0]);
 		return DEC_AT_EXIT;
 	}
 	print_timespec_at(sc, sc->arg[1]);
@@ -166,7 +58,7 @@ int decode_clock_gettime(struct sc *sc)
 
 int decode_clock_settime(struct sc *sc)
 {
-	misc_print_clockid(sc, (int)sc->arg[0]);
+	print_clockid(sc, (int)sc->arg[0]);
 	print_timespec_at(sc, sc->arg[1]);
 	return RV_DECODED | RV_DEC;
 }
@@ -174,8 +66,8 @@ int decode_clock_settime(struct sc *sc)
 int decode_clock_nanosleep(struct sc *sc)
 {
 	if (!sc->exiting) {
-		misc_print_clockid(sc, (int)sc->arg[0]);
-		misc_print_flags(sc, &clock_flags, (uint32_t)sc->arg[1], "TIMER_???");
+		print_clockid(sc, (int)sc->arg[0]);
+		pr_flags(sc->p, &clock_flags, (uint32_t)sc->arg[1], "TIMER_???");
 		print_timespec_at(sc, sc->arg[2]);
 		return DEC_AT_EXIT;
 	}
@@ -218,14 +110,14 @@ int decode_time(struct sc *sc)
 
 	if (!sc->exiting)
 		return DEC_AT_EXIT;
-	if (misc_fetch(sc, sc->arg[0], &t, sizeof(t))) {
+	if (fetch_or_print_addr(sc, sc->arg[0], &t, sizeof(t))) {
 		pr_array_begin(sc->p);
 		pr_int(sc->p, t);
-		if (misc_format_time(when, sizeof(when), t, 0, 0, 0))
+		if (sprint_time_comment(when, sizeof(when), t, 0, 0, 0))
 			pr_comment(sc->p, "%s", when);
 		pr_array_end(sc->p);
 	}
-	if (!sc->err && misc_format_time(sc->aux, sizeof(sc->aux), sc->rval, 0, 0, 0))
+	if (!sc->err && sprint_time_comment(sc->aux, sizeof(sc->aux), sc->rval, 0, 0, 0))
 		return RV_DEC | RV_AUX;
 	return RV_DEC;
 }
@@ -283,7 +175,7 @@ static void print_sigevent_at(struct sc *sc, uint64_t addr)
 	struct k_sigevent ev;
 	struct pr *p = sc->p;
 
-	if (!misc_fetch(sc, addr, &ev, sizeof(ev)))
+	if (!fetch_or_print_addr(sc, addr, &ev, sizeof(ev)))
 		return;
 	pr_struct_begin(p);
 	if (ev.value) {
@@ -329,11 +221,11 @@ static void print_sigevent_at(struct sc *sc, uint64_t addr)
 int decode_timer_create(struct sc *sc)
 {
 	if (!sc->exiting) {
-		misc_print_clockid(sc, (int)sc->arg[0]);
+		print_clockid(sc, (int)sc->arg[0]);
 		print_sigevent_at(sc, sc->arg[1]);
 		return DEC_AT_EXIT;
 	}
-	misc_print_int_at(sc, sc->arg[2], false);
+	print_int_at(sc, sc->arg[2]);
 	return RV_DEC;
 }
 
@@ -341,7 +233,7 @@ int decode_timer_settime(struct sc *sc)
 {
 	if (!sc->exiting) {
 		pr_int(sc->p, (int)sc->arg[0]);
-		misc_print_flags(sc, &clock_flags, (uint32_t)sc->arg[1], "TIMER_???");
+		pr_flags(sc->p, &clock_flags, (uint32_t)sc->arg[1], "TIMER_???");
 		print_itimerspec_at(sc, sc->arg[2]);
 		return DEC_AT_EXIT;
 	}
@@ -393,7 +285,7 @@ int decode_times(struct sc *sc)
 					     "tms_cstime" };
 	if (!sc->exiting)
 		return DEC_AT_EXIT;
-	if (misc_fetch(sc, sc->arg[0], t, sizeof(t))) {
+	if (fetch_or_print_addr(sc, sc->arg[0], t, sizeof(t))) {
 		pr_struct_begin(sc->p);
 		for (int i = 0; i < 4; i++) {
 			pr_field(sc->p, names[i]);

@@ -2,7 +2,6 @@
 #include "trace/decode.h"
 #include "trace/decode/decoders.h"
 #include "trace/decode/xlat_file.h"
-#include "trace/opts.h"
 
 #define XATTR_VALUE_MAX 65536	/* the kernel's XATTR_SIZE_MAX */
 
@@ -14,7 +13,7 @@
 static void print_xattr_buf(struct sc *sc, uint64_t addr, uint64_t size)
 {
 	char buf[4096];
-	size_t limit = sc->opt ? (size_t)sc->opt->string_limit : 32;
+	size_t limit = (size_t)str_limit(sc);
 	size_t n = size < limit ? (size_t)size : limit;
 
 	if (!addr || n > sizeof(buf) || sc->p->str_style != PR_STR_ESCAPE) {

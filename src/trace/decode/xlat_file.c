@@ -344,30 +344,14 @@ XLAT_DEFINE(xlat_fan_event_flags,
 XLAT_DEFINE(xlat_name_to_handle_at_flags,
 	{ 0x400, "AT_SYMLINK_FOLLOW" }, { 0x1000, "AT_EMPTY_PATH" });
 
-/* Appends "|" (unless at the start) and S to BUF of N bytes holding LEN bytes. */
-static size_t append(char *buf, size_t n, size_t len, const char *s, bool sep)
-{
-	int w = snprintf(buf + len, len < n ? n - len : 0, "%s%s", sep ? "|" : "", s);
-	return w > 0 ? len + (size_t)w : len;
-}
-
 const char *sprint_open_flags(char *buf, size_t n, uint64_t flags)
 {
-	const struct xlat *x = &xlat_open_mode_flags;
 	/* Every access mode value (the low 2 bits) has a name. */
-	size_t len = append(buf, n, 0, xlat_lookup(&xlat_open_access_modes, flags & 3), false);
+	int len = snprintf(buf, n, "%s", xlat_lookup(&xlat_open_access_modes, flags & 3));
 	flags &= ~(uint64_t)3;
-	for (size_t i = 0; i < x->n && flags; i++) {
-		uint64_t bits = x->pairs[i].val;
-		if ((flags & bits) == bits) {
-			len = append(buf, n, len, x->pairs[i].str, true);
-			flags &= ~bits;
-		}
-	}
-	if (flags) {
-		char hex[24];
-		snprintf(hex, sizeof(hex), "%#" PRIx64, flags);
-		append(buf, n, len, hex, true);
+	if (flags && len > 0 && (size_t)len + 1 < n) {
+		buf[len++] = '|';
+		pr_sprint_flag_names(buf + len, n - (size_t)len, &xlat_open_mode_flags, flags);
 	}
 	return buf;
 }
