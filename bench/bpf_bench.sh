@@ -3,6 +3,7 @@
 #   untraced              the getppid loop alone
 #   sysray-q              under `sysray capture -q` (events consumed, not printed)
 #   sysray-text           under `sysray capture` printing every event to /dev/null
+#   sysray-file           under `sysray capture -w FILE` writing a .scap capture (on $TMPDIR)
 #   bpftrace              under a bpftrace one-liner that counts syscalls per process
 #
 #   bench/bpf_bench.sh BUILD_DIR
@@ -26,7 +27,7 @@ if ! "$SYSRAY" capture -q -n 1 >/dev/null 2>"$TMP/probe"; then
 	echo "bpf_bench: sysray capture does not work here: $(cat "$TMP/probe")" >&2
 	exit 1
 fi
-CONFIGS=(untraced sysray-q sysray-text)
+CONFIGS=(untraced sysray-q sysray-text sysray-file)
 if command -v bpftrace >/dev/null; then
 	if [ ! -e /sys/kernel/tracing/events ]; then
 		mount -t tracefs nodev /sys/kernel/tracing 2>/dev/null
@@ -49,14 +50,15 @@ wait_for() {
 run() {
 	local cfg=$1 tracer="" events=- drops=-
 	case $cfg in
-	sysray-q | sysray-text)
+	sysray-q | sysray-text | sysray-file)
 		local q=-q
 		[ "$cfg" = sysray-text ] && q=
+		[ "$cfg" = sysray-file ] && q="-w $TMP/capture.scap"
 		# Without -q the attach line says when capture started; with -q wait for the
 		# programs to show up.
 		"$SYSRAY" capture $q -b "$RING_MB" >/dev/null 2>"$TMP/err" &
 		tracer=$!
-		if [ -n "$q" ]; then
+		if [ "$q" = -q ]; then
 			sleep 1.5
 		else
 			wait_for "$TMP/err" '^capture: attached' || return 1
@@ -82,6 +84,7 @@ run() {
 			"$TMP/err")"
 		;;
 	esac
+	rm -f "$TMP/capture.scap"
 	echo "$cfg $t ${events:--} ${drops:--}" >>"$TMP/results"
 }
 

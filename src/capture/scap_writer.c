@@ -33,6 +33,7 @@ struct scap_writer {
 	bool in_events;		/* a section has events: metadata would be misplaced */
 	bool have_section;
 	unsigned long long events;
+	unsigned long long file_len;	/* raw mode: bytes of whole blocks in the file */
 	char err[300];
 };
 
@@ -137,6 +138,28 @@ static void flush_out(struct scap_writer *w)
 		}
 		done += (size_t)n;
 	}
+	if (done < w->out.len) {
+		/* A short write (a full disk) left part of a block: cut the file back to the
+		 * last whole block, so it stays readable, and stop counting the events that
+		 * did not make it. */
+		size_t whole = 0;
+
+		for (size_t at = 0; at + 8 <= w->out.len;) {
+			uint32_t bt, blen;
+
+			memcpy(&bt, w->out.p + at, 4);
+			memcpy(&blen, w->out.p + at + 4, 4);
+			if (at + blen <= done)
+				whole = at + blen;
+			else if (scap_block_is_event(bt))
+				w->events--;
+			at += blen;
+		}
+		if (ftruncate(w->fd, w->file_len + whole) == 0)
+			lseek(w->fd, w->file_len + whole, SEEK_SET);
+		done = whole;
+	}
+	w->file_len += done;
 	w->out.len = 0;
 }
 

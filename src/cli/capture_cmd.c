@@ -15,6 +15,9 @@
 #include <string.h>
 #include <time.h>
 
+#include "capture/event_table.h"
+#include "capture/proc_snapshot.h"
+#include "capture/scap_writer.h"
 #include "cli/commands.h"
 #include "schema/names.h"
 #include "schema/syscalls.h"
@@ -32,6 +35,8 @@ struct capture {
 	bool count;
 	uint64_t counts[SYSCALL_NR_LIMIT + 1];	/* last slot: procexit */
 	uint64_t malformed;
+	struct scap_writer *w;		/* -w */
+	bool disk_error;		/* the capture file could not be written: stop */
 };
 
 static volatile sig_atomic_t interrupted;
@@ -46,7 +51,7 @@ static int usage(int status)
 	fprintf(status ? stderr : stdout,
 		"Usage: sysray capture [-n N] [-M SECONDS] [--pid PID[,PID...]] "
 		"[--syscalls NAME,...]\n"
-		"                      [-s SNAPLEN] [-b BUFSIZE_MB] [-q] [--count]\n"
+		"                      [-s SNAPLEN] [-b BUFSIZE_MB] [-q] [--count] [-w FILE [-z]]\n"
 		"  -n N              stop after N events\n"
 		"  -M SECONDS        stop after SECONDS\n"
 		"  --pid PID,...     only these processes and their new children\n"
@@ -54,6 +59,8 @@ static int usage(int status)
 		"  -s SNAPLEN        bytes of I/O buffers captured (default 80)\n"
 		"  -b MB             ring buffer size in MiB, a power of two (default 16)\n"
 		"  -q                print no events\n"
+		"  -w FILE           write the events to FILE as a .scap capture (sysdig's format)\n"
+		"  -z                gzip the capture file\n"
 		"  --count           print the number of events per syscall at the end\n");
 	return status;
 }
@@ -197,6 +204,38 @@ static void print_event(FILE *f, const struct sr_record *r, const struct sr_even
 	putc('\n', f);
 }
 
+/*
+ * One record as a capture-file event, in the dual profile of reference §16.3: every code the
+ * source emits is known to sysdig 0.29; the event carries exactly HEAD's parameter count for
+ * its code (what 0.29 lacks it ignores, what we lack is written empty, which both read as
+ * "not available"). Generic events keep ID and nativeID: their raw arguments and return
+ * value are ours, not scap's.
+ */
+static int write_event(struct capture *c, const struct sr_record *r)
+{
+	const struct scap_event_info *info = scap_event_info(r->type);
+	struct scap_param params[SR_MAX_PARAMS + 16];
+	struct scap_event ev = {
+		.ts = r->ts, .tid = (int64_t)r->tid, .type = r->type, .cpu = r->prefix->cpu,
+		.params = params,
+	};
+	uint32_t n;
+
+	if (!info || info->nparams < 0 || info->nparams > (int)ARRAY_SIZE(params))
+		return 0;
+	n = info->nparams;
+	for (uint32_t i = 0; i < n; i++) {
+		params[i].val = i < r->nparams ? r->params[i].val : NULL;
+		params[i].len = i < r->nparams ? r->params[i].len : 0;
+	}
+	ev.nparams = n;
+	if (scap_writer_event(c->w, &ev)) {
+		c->disk_error = true;
+		return 1;
+	}
+	return 0;
+}
+
 static int on_record(void *ctx, const void *data, size_t size)
 {
 	struct capture *c = ctx;
@@ -224,6 +263,8 @@ static int on_record(void *ctx, const void *data, size_t size)
 		if (nr >= 0 && nr <= SYSCALL_NR_LIMIT)
 			c->counts[nr]++;
 	}
+	if (c->w && write_event(c, &r))
+		return 1;
 	if (!c->quiet)
 		print_event(stdout, &r, ei);
 	return c->limit && c->events >= c->limit;
@@ -330,10 +371,11 @@ int cmd_capture(int argc, char **argv)
 	size_t npids = 0;
 	unsigned long long v, seconds = 0;
 	int opt, status = 1;
-	bool have_mask = false;
+	bool have_mask = false, gzip = false;
+	const char *wpath = NULL;
 
 	optind = 1;
-	while ((opt = getopt_long(argc, argv, "+n:M:s:b:qh", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "+n:M:s:b:qw:zh", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'n':
 			if (parse_uint("-n", optarg, UINT64_MAX, &v))
@@ -364,6 +406,13 @@ int cmd_capture(int argc, char **argv)
 		case 'c':
 			c->count = true;
 			break;
+		case 'w':
+			wpath = optarg;		/* as in sysdig: written, not printed */
+			c->quiet = true;
+			break;
+		case 'z':
+			gzip = true;
+			break;
 		case 'p':
 			if (parse_pids(optarg, &pids, &npids))
 				goto out;
@@ -388,6 +437,11 @@ int cmd_capture(int argc, char **argv)
 		status = usage(1);
 		goto out;
 	}
+	if (gzip && !wpath) {
+		msg("capture: -z needs -w FILE");
+		status = usage(1);
+		goto out;
+	}
 	cfg.pids = pids;
 	cfg.npids = npids;
 	cfg.syscall_mask = have_mask ? mask : NULL;
@@ -402,6 +456,30 @@ int cmd_capture(int argc, char **argv)
 			    "works without eBPF");
 		goto out;
 	}
+	if (wpath) {
+		/* The process and fd tables are read after the programs are attached: a process
+		 * started in between is in the table or in the events, never in neither. */
+		struct scap_meta meta;
+		char werr[400];
+
+		c->w = scap_writer_open(wpath, gzip, werr, sizeof(werr));
+		if (!c->w) {
+			msg("capture: %s", werr);
+			bpf_source_close(src);
+			goto out;
+		}
+		scap_meta_init(&meta);
+		proc_snapshot(&meta);
+		int e = scap_writer_section(c->w, &meta);
+
+		scap_meta_free(&meta);
+		if (e) {
+			msg("capture: %s", scap_writer_error(c->w));
+			scap_writer_close(c->w, NULL, 0);
+			bpf_source_close(src);
+			goto out;
+		}
+	}
 	struct sigaction sa = { .sa_handler = on_signal };
 
 	sigaction(SIGINT, &sa, NULL);
@@ -409,7 +487,7 @@ int cmd_capture(int argc, char **argv)
 	static char obuf[1 << 20];
 
 	setvbuf(stdout, obuf, _IOFBF, sizeof(obuf));
-	if (!c->quiet)
+	if (!c->quiet || wpath)
 		fprintf(stderr, "capture: attached (%s), ring %u MiB, snaplen %u\n",
 			bpf_source_attach_kind(src), cfg.ring_mb ? cfg.ring_mb : 16,
 			cfg.snaplen ? cfg.snaplen : 80);
@@ -418,7 +496,7 @@ int cmd_capture(int argc, char **argv)
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	status = 0;
-	while (!interrupted && !(c->limit && c->events >= c->limit)) {
+	while (!interrupted && !c->disk_error && !(c->limit && c->events >= c->limit)) {
 		long n = bpf_source_poll(src, 100, POLL_BATCH, on_record, c);
 
 		if (n < 0) {
@@ -435,9 +513,24 @@ int cmd_capture(int argc, char **argv)
 	}
 	/* No new records after the detach: the drain below ends. */
 	bpf_source_detach(src);
-	while (!(c->limit && c->events >= c->limit) &&
+	while (!c->disk_error && !(c->limit && c->events >= c->limit) &&
 	       bpf_source_poll(src, 0, POLL_BATCH, on_record, c) > 0)
 		;
+	if (c->w) {
+		char werr[400];
+		unsigned long long written = scap_writer_events(c->w);
+
+		if (c->disk_error)
+			msg("capture: %s: capture stopped; the file keeps the %llu events written "
+			    "before", scap_writer_error(c->w), written);
+		if (scap_writer_close(c->w, werr, sizeof(werr))) {
+			if (!c->disk_error)
+				msg("capture: %s", werr);
+			status = 1;
+		}
+		if (c->disk_error)
+			status = 1;
+	}
 	if (c->count)
 		print_counts(c);
 	fflush(stdout);

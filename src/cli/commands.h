@@ -12,5 +12,7 @@ int cmd_seccomp(int argc, char **argv);
 int cmd_capture(int argc, char **argv);
 /* Reads a .scap capture file and lists its events and metadata. */
 int cmd_scap_dump(int argc, char **argv);
+/* sysdig's command line: `sysray -r FILE [-p FORMAT] [FILTER]`, `sysray -l`. */
+int cmd_sysdig(int argc, char **argv);
 
 #endif

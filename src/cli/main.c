@@ -19,6 +19,7 @@ static void usage(FILE *f)
 		"                                               capture the whole system through eBPF\n"
 		"  scap-dump [--meta] [-q] [-w OUT [-z]] FILE   list the blocks and events of a .scap file\n"
 		"  demo                                         trace a built-in demo workload\n"
+		"  [-r FILE] [-p FORMAT] [-j] [-S] [FILTER]     sysdig's command line ('sysray -r F -h')\n"
 		"  help                                         this text\n"
 		"\n"
 		"Run 'sysray trace -h' for the options of trace.\n");
@@ -49,6 +50,9 @@ int main(int argc, char **argv)
 		usage(stdout);
 		return 0;
 	}
+	/* sysdig's command line: an option (-r, -p, -l ...) or a filter ("proc.name=cat") */
+	if (cmd[0] == '-' || strpbrk(cmd, "=<>!( .") || !strcmp(cmd, "not"))
+		return cmd_sysdig(argc, argv);
 	msg("unknown command '%s'", cmd);
 	usage(stderr);
 	return 1;

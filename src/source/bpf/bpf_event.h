@@ -45,8 +45,8 @@ struct sr_scap_hdr {
 
 /* scap event codes the eBPF source emits (reference/scap-event-table.md). */
 enum sr_event_code {
-	SR_GENERIC_E = 0,	/* ID (left empty), nativeID, then the six raw arguments */
-	SR_GENERIC_X = 1,	/* ID (left empty), nativeID, then the return value */
+	SR_GENERIC_E = 0,	/* ID (PPM_SC code, 0 unknown), nativeID, then the six raw arguments */
+	SR_GENERIC_X = 1,	/* ID (PPM_SC code, 0 unknown), nativeID, then the return value */
 	SR_OPEN_E = 2,
 	SR_OPEN_X = 3,
 	SR_CLOSE_E = 4,

@@ -3,32 +3,54 @@
 
 #include <errno.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/epoll.h>
+#include <sys/mman.h>
 #include <time.h>
 #include <unistd.h>
 
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 
+#include "capture/ppm_sc.h"
+#include "schema/syscalls.h"
 #include "sysray.skel.h"
+
+/*
+ * The ring buffer as the kernel maps it (kernel/bpf/ringbuf.c): one page holding the consumer
+ * position, which user space writes; then, read-only, one page holding the producer position
+ * and the data area mapped twice in a row, so a record that wraps is contiguous. Each record
+ * starts with an 8-byte header: a u32 length with BUSY (bit 31, still being written) and
+ * DISCARD (bit 30) flags, and the record's page offset; records are 8-byte aligned.
+ * We read it ourselves instead of through libbpf's ring_buffer__poll(): that stores the
+ * consumer position after every record, which moves the cache line back and forth between
+ * the consuming CPU and every producing CPU (each reserve reads it); here it is stored once
+ * per slice of the ring.
+ */
+#define RB_BUSY		(1u << 31)
+#define RB_DISCARD	(1u << 30)
+#define RB_HDR		8
+
+struct ring {
+	int epfd;
+	size_t page;
+	size_t size;			/* data area, a power of two */
+	void *cons_map, *prod_map;
+	_Atomic unsigned long *consumer_pos;
+	_Atomic unsigned long *producer_pos;
+	const uint8_t *data;
+	unsigned long release_every;	/* bytes consumed between stores of consumer_pos */
+	unsigned nap_us;		/* pause after draining to empty, to batch the next */
+};
 
 struct bpf_source {
 	struct sysray_bpf *skel;
-	struct ring_buffer *rb;
+	struct ring rb;
 	bool btf;		/* tp_btf programs, else raw tracepoints */
-	/* state of the poll in progress */
-	bpf_record_fn fn;
-	void *ctx;
-	size_t left;
-	long handed;
-	bool stop;
 };
-
-/* The callback's way to end a consume early; libbpf 1.1 stops at a negative return and keeps
- * the record it was given as consumed. */
-#define BATCH_DONE (-ECANCELED)
 
 static int libbpf_quiet(enum libbpf_print_level level, const char *fmt, va_list ap)
 {
@@ -92,11 +114,20 @@ static struct sysray_bpf *load(const struct bpf_source_config *cfg, bool btf, ch
 	ro->want_procexit = cfg->procexit;
 	if (cfg->syscall_mask)
 		memcpy((void *)ro->syscall_mask, cfg->syscall_mask, sizeof(ro->syscall_mask));
+	ro->task_btf = btf;
+	for (unsigned code = 1; scap_ppm_sc_name(code); code++) {
+		long nr = syscall_nr_by_name(scap_ppm_sc_name(code));
+
+		if (nr >= 0 && nr < SR_MAX_SYSCALLS && !ro->ppm_sc[nr])
+			((uint16_t *)ro->ppm_sc)[nr] = code;
+	}
 
 	uint32_t ring = (cfg->ring_mb ? cfg->ring_mb : 16) << 20;
 
-	/* A quarter of the ring queued wakes the consumer; it also polls on a timeout. */
-	ro->wakeup_bytes = ring / 4;
+	/* The consumer polls the ring on a timer short enough that it cannot fill in between
+	 * (see ring_map()); SYSRAY_BPF_WAKEUP=1 makes the programs wake it at a quarter full
+	 * instead, which costs a query of the ring per event. */
+	ro->wakeup_bytes = getenv("SYSRAY_BPF_WAKEUP") ? ring / 4 : 0;
 	bpf_map__set_max_entries(skel->maps.events, ring);
 	int ncpu = libbpf_num_possible_cpus();
 
@@ -114,18 +145,85 @@ static struct sysray_bpf *load(const struct bpf_source_config *cfg, bool btf, ch
 	return skel;
 }
 
-static int on_record(void *ctx, void *data, size_t size)
+static int ring_map(struct ring *r, int map_fd, size_t size, char *err, size_t errlen)
 {
-	struct bpf_source *s = ctx;
+	struct epoll_event ev = { .events = EPOLLIN };
 
-	if (s->stop)
-		return BATCH_DONE;
-	s->handed++;
-	if (s->fn(s->ctx, data, size))
-		s->stop = true;
-	if (s->stop || --s->left == 0)
-		return BATCH_DONE;
+	r->page = sysconf(_SC_PAGESIZE);
+	r->size = size;
+	r->cons_map = mmap(NULL, r->page, PROT_READ | PROT_WRITE, MAP_SHARED, map_fd, 0);
+	if (r->cons_map == MAP_FAILED) {
+		r->cons_map = NULL;
+		goto fail;
+	}
+	r->prod_map = mmap(NULL, r->page + 2 * size, PROT_READ, MAP_SHARED, map_fd, r->page);
+	if (r->prod_map == MAP_FAILED) {
+		r->prod_map = NULL;
+		goto fail;
+	}
+	r->consumer_pos = r->cons_map;
+	r->producer_pos = r->prod_map;
+	r->data = (const uint8_t *)r->prod_map + r->page;
+	r->release_every = size / 16;
+	/* A quarter of the ring at 512 MB/s: a drained ring cannot fill during the pause. */
+	r->nap_us = size / 4 / 512;
+	if (r->nap_us > 20000)
+		r->nap_us = 20000;
+	r->epfd = epoll_create1(EPOLL_CLOEXEC);
+	if (r->epfd < 0 || epoll_ctl(r->epfd, EPOLL_CTL_ADD, map_fd, &ev) < 0)
+		goto fail;
 	return 0;
+fail:
+	seterr(err, errlen, "cannot map the BPF ring buffer: %s", strerror(errno));
+	return -1;
+}
+
+static void ring_unmap(struct ring *r)
+{
+	if (r->cons_map)
+		munmap(r->cons_map, r->page);
+	if (r->prod_map)
+		munmap(r->prod_map, r->page + 2 * r->size);
+	if (r->epfd >= 0)
+		close(r->epfd);
+}
+
+/* Hands at most MAX committed records to FN, in order; stops at a record still being written.
+ * *STOP is set when FN asks to stop (that record counts as consumed). */
+static long ring_drain(struct ring *r, size_t max, bpf_record_fn fn, void *ctx, bool *stop)
+{
+	unsigned long cons = atomic_load_explicit(r->consumer_pos, memory_order_relaxed);
+	unsigned long prod = atomic_load_explicit(r->producer_pos, memory_order_acquire);
+	unsigned long released = cons;
+	long n = 0;
+
+	while ((size_t)n < max && !*stop) {
+		if (cons == prod) {
+			prod = atomic_load_explicit(r->producer_pos, memory_order_acquire);
+			if (cons == prod)
+				break;
+		}
+		const uint8_t *hdr = r->data + (cons & (r->size - 1));
+		uint32_t len = atomic_load_explicit((_Atomic uint32_t *)hdr, memory_order_acquire);
+
+		if (len & RB_BUSY)
+			break;
+		uint32_t body = len & ~(RB_BUSY | RB_DISCARD);
+
+		if (!(len & RB_DISCARD)) {
+			n++;
+			if (fn(ctx, hdr + RB_HDR, body))
+				*stop = true;
+		}
+		cons += (body + RB_HDR + 7) & ~7ul;
+		if (cons - released >= r->release_every) {
+			atomic_store_explicit(r->consumer_pos, cons, memory_order_release);
+			released = cons;
+		}
+	}
+	if (cons != released)
+		atomic_store_explicit(r->consumer_pos, cons, memory_order_release);
+	return n;
 }
 
 struct bpf_source *bpf_source_open(const struct bpf_source_config *cfg, char *err,
@@ -138,6 +236,7 @@ struct bpf_source *bpf_source_open(const struct bpf_source_config *cfg, char *er
 		seterr(err, errlen, "out of memory");
 		return NULL;
 	}
+	s->rb.epfd = -1;
 	libbpf_set_print(libbpf_quiet);
 	if (access("/sys/kernel/btf/vmlinux", R_OK)) {
 		seterr(err, errlen, "kernel BTF is missing (/sys/kernel/btf/vmlinux: %s): "
@@ -156,8 +255,9 @@ struct bpf_source *bpf_source_open(const struct bpf_source_config *cfg, char *er
 		goto fail;
 	}
 
-	/* tp_btf is the cheapest attachment; raw tracepoints are the fallback. */
-	for (int pass = 0; pass < 2; pass++) {
+	/* tp_btf is the cheapest attachment; raw tracepoints are the fallback
+	 * (SYSRAY_BPF_RAW=1 forces it, to test it). */
+	for (int pass = getenv("SYSRAY_BPF_RAW") ? 1 : 0; pass < 2; pass++) {
 		bool btf = pass == 0;
 		int e;
 
@@ -196,11 +296,9 @@ struct bpf_source *bpf_source_open(const struct bpf_source_config *cfg, char *er
 		seterr(err, errlen, "%s; fallback: %s", btf_err, raw_err);
 		goto fail;
 	}
-	s->rb = ring_buffer__new(bpf_map__fd(s->skel->maps.events), on_record, s, NULL);
-	if (!s->rb) {
-		seterr(err, errlen, "cannot map the BPF ring buffer: %s", strerror(errno));
+	if (ring_map(&s->rb, bpf_map__fd(s->skel->maps.events),
+		     bpf_map__max_entries(s->skel->maps.events), err, errlen))
 		goto fail;
-	}
 	return s;
 fail:
 	bpf_source_close(s);
@@ -210,21 +308,35 @@ fail:
 long bpf_source_poll(struct bpf_source *s, int timeout_ms, size_t max, bpf_record_fn fn,
 		     void *ctx)
 {
-	int e;
+	struct epoll_event ev;
+	bool stop = false;
+	long n;
 
-	s->fn = fn;
-	s->ctx = ctx;
-	s->left = max ? max : 1;
-	s->handed = 0;
-	s->stop = false;
-	/* Records submitted without a wakeup do not make the epoll fd ready: consume after the
-	 * wait whether it timed out or not. */
-	e = ring_buffer__poll(s->rb, timeout_ms);
-	if (e >= 0 && !s->stop && s->left)
-		e = ring_buffer__consume(s->rb);
-	if (e < 0 && e != BATCH_DONE && e != -EINTR)
-		return e;
-	return s->handed;
+	if (!max)
+		max = 1;
+	n = ring_drain(&s->rb, max, fn, ctx, &stop);
+	if (stop || (size_t)n >= max || !timeout_ms)
+		return n;
+	if (n) {
+		/* The ring was drained: let the next batch gather instead of coming back for
+		 * every few records (the epoll fd is ready whenever any data is queued). */
+		unsigned us = s->rb.nap_us;
+
+		if (timeout_ms > 0 && us > (unsigned)timeout_ms * 1000)
+			us = timeout_ms * 1000;
+		usleep(us);
+		return n;
+	}
+	/* Empty: sleep until the programs force a wakeup (a quarter of the ring queued, when
+	 * they do) or the pause, whichever is first; records submitted without a wakeup are
+	 * picked up after it. */
+	int wait_ms = (s->rb.nap_us + 999) / 1000;
+
+	if (timeout_ms >= 0 && wait_ms > timeout_ms)
+		wait_ms = timeout_ms;
+	if (epoll_wait(s->rb.epfd, &ev, 1, wait_ms) < 0 && errno != EINTR)
+		return -errno;
+	return ring_drain(&s->rb, max, fn, ctx, &stop);
 }
 
 void bpf_source_detach(struct bpf_source *s)
@@ -259,7 +371,7 @@ void bpf_source_close(struct bpf_source *s)
 {
 	if (!s)
 		return;
-	ring_buffer__free(s->rb);
+	ring_unmap(&s->rb);
 	sysray_bpf__destroy(s->skel);
 	free(s);
 }

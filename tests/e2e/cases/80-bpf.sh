@@ -119,6 +119,56 @@ t_bpf_bad_syscall() {
 	grep -q "unknown syscall 'nosuch'" <<<"$err"
 }
 
+# -w: the capture file (the files.c run, its pid only) is read by sysdig 0.29 and by us, with
+# the process name and the paths of the fds it used.
+t_bpf_scap_sysdig() {
+	local out=$BPF_DIR/scap.sysdig
+	command -v sysdig >/dev/null || { echo "sysdig not installed"; return 1; }
+	sysdig -r "$BPF_DIR/files.scap" -p "%evt.type %evt.dir %proc.name %fd.name" >"$out" 2>&1 &&
+	grep -Eq '^openat < files /.*/data\.txt$' "$out" &&
+	grep -Eq '^write < files /.*/data\.txt$' "$out" &&
+	grep -Eq '^read < files /.*/data\.txt$' "$out" &&
+	grep -Eq '^close > files /.*/data\.txt$' "$out" &&
+	! grep -qv ' files \| sh ' "$out"
+}
+
+t_bpf_scap_ours() {
+	local out=$BPF_DIR/scap.dump n
+	"$SYSRAY" scap-dump "$BPF_DIR/files.scap" >"$out" 2>&1 &&
+	grep -q ' openat nparams=7 code=307$' "$out" &&
+	grep -Eq '^metadata: machine yes, .* [1-9][0-9]* threads, [1-9][0-9]* fds$' "$out" &&
+	n=$(sed -n 's/^\([0-9]*\) events, .*/\1/p' "$BPF_ERR") &&
+	[ "$(grep -c ' nparams=' "$out")" = "$n" ]
+}
+
+# -n ends a gzip capture: complete, readable by both readers, with exactly N events.
+t_bpf_scap_gzip_n() {
+	local f=$BPF_DIR/n.scap.gz
+	"$SYSRAY" capture -z -w "$f" -n 300 2>/dev/null &&
+	gzip -t "$f" &&
+	[ "$("$SYSRAY" scap-dump "$f" 2>/dev/null | grep -c ' nparams=')" = 300 ] &&
+	{ ! command -v sysdig >/dev/null || [ "$(sysdig -r "$f" | wc -l)" = 300 ]; }
+}
+
+# A full disk stops the capture with a message; the file is cut to whole blocks and read
+# without an error by both readers.
+t_bpf_scap_full() {
+	local mnt=$BPF_DIR/full err n
+	mkdir -p "$mnt"
+	mount -t tmpfs -o size=1m tmpfs "$mnt" || { echo "cannot mount a tmpfs"; return 1; }
+	dd if=/dev/zero of=/dev/null bs=1 count=400000 2>/dev/null &	# 800000 syscalls
+	err=$("$SYSRAY" capture -w "$mnt/a.scap" -s 1000 -M 20 2>&1)
+	local rc=$?
+	wait
+	n=$(sed -n 's/.*the file keeps the \([0-9]*\) events written before$/\1/p' <<<"$err")
+	[ $rc -ne 0 ] && [ -n "$n" ] && grep -q 'No space left on device' <<<"$err" &&
+	[ "$("$SYSRAY" scap-dump "$mnt/a.scap" 2>/dev/null | grep -c ' nparams=')" = "$n" ] &&
+	{ ! command -v sysdig >/dev/null || [ "$(sysdig -r "$mnt/a.scap" | wc -l)" = "$n" ]; }
+	rc=$?
+	umount "$mnt"
+	return $rc
+}
+
 if selected bpf; then
 	bpf_capture all
 	case $? in
@@ -135,6 +185,13 @@ if selected bpf; then
 		expect bpf-count "--count per-syscall totals" t_bpf_count
 		expect bpf-limit "-n stops after N events" t_bpf_limit
 		expect bpf-bad-syscall "unknown syscall name rejected" t_bpf_bad_syscall
+		bpf_capture scap -w "$BPF_DIR/files.scap"
+		expect bpf-scap-sysdig "-w file read by sysdig 0.29: names and paths" \
+			t_bpf_scap_sysdig
+		expect bpf-scap-ours "-w file read by scap-dump: every event, metadata" \
+			t_bpf_scap_ours
+		expect bpf-scap-gzip-n "-z -w with -n: complete gzip file" t_bpf_scap_gzip_n
+		expect bpf-scap-full "-w on a full disk: stopped, whole blocks kept" t_bpf_scap_full
 		;;
 	2)
 		bpf_skip bpf "eBPF capture not available here: $BPF_WHY"

@@ -1,0 +1,313 @@
+/* /proc -> scap metadata. Threads share their process's fd table (CLONE_FILES), so fds are
+ * listed once, on the thread-group leader, as libscap does; other threads carry the
+ * CLONE_THREAD | CLONE_FILES flags that tell a reader to look there. */
+#include "capture/proc_snapshot.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <limits.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/sysinfo.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
+
+#include "procfs/net_sockets.h"
+#include "procfs/proc_fds.h"
+#include "procfs/proc_task.h"
+#include "util/util.h"
+
+#define PPM_CL_CLONE_FILES	0x1
+#define PPM_CL_CLONE_THREAD	0x2000
+
+static char *link_target(const char *fmt, pid_t pid)
+{
+	char path[64], buf[PATH_MAX];
+	ssize_t n;
+
+	snprintf(path, sizeof(path), fmt, pid);
+	n = readlink(path, buf, sizeof(buf) - 1);
+	if (n < 0)
+		n = 0;
+	buf[n] = 0;
+	return xstrdup(buf);
+}
+
+static unsigned long long read_number(const char *fmt, pid_t pid, unsigned long long dflt)
+{
+	char path[64];
+	unsigned long long v = dflt;
+	FILE *f;
+
+	snprintf(path, sizeof(path), fmt, pid);
+	f = fopen(path, "re");
+	if (!f)
+		return dflt;
+	if (fscanf(f, "%llu", &v) != 1)
+		v = dflt;
+	fclose(f);
+	return v;
+}
+
+/* The soft limit of open files ("Max open files" in /proc/PID/limits). */
+static uint64_t fd_limit(pid_t pid)
+{
+	char path[64], line[256];
+	uint64_t v = 0;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/limits", pid);
+	f = fopen(path, "re");
+	if (!f)
+		return 0;
+	while (fgets(line, sizeof(line), f))
+		if (!strncmp(line, "Max open files", 14)) {
+			v = strtoull(line + 14, NULL, 10);
+			break;
+		}
+	fclose(f);
+	return v;
+}
+
+/* Linux open flags as PPM_O_* bits (reference §14). */
+static uint32_t ppm_open_flags(unsigned f)
+{
+	uint32_t r = (f & O_ACCMODE) == O_RDONLY ? 1 : (f & O_ACCMODE) == O_WRONLY ? 2 : 3;
+
+	if (f & O_CREAT)	r |= 0x4;
+	if (f & O_APPEND)	r |= 0x8;
+	if (f & O_DSYNC)	r |= 0x10;
+	if (f & O_EXCL)		r |= 0x20;
+	if (f & O_NONBLOCK)	r |= 0x40;
+	if ((f & O_SYNC) == O_SYNC)
+		r |= 0x80;
+	if (f & O_TRUNC)	r |= 0x100;
+	if (f & O_DIRECT)	r |= 0x200;
+	if (f & O_DIRECTORY)	r |= 0x400;
+	if (f & O_LARGEFILE)	r |= 0x800;
+	if (f & O_CLOEXEC)	r |= 0x1000;
+	return r;
+}
+
+static void socket_fd(struct scap_fd *f, const struct net_table *net, unsigned long long ino)
+{
+	const struct net_sock *s = net_table_find(net, ino);
+
+	f->ino = ino;
+	f->name = xstrdup("");
+	if (!s) {
+		f->type = SCAP_FD_UNSUPPORTED;
+		return;
+	}
+	switch (s->family) {
+	case AF_INET:
+	case AF_INET6: {
+		bool v4 = s->family == AF_INET;
+		bool listening = s->proto == SP_TCP && s->state == 10;	/* TCP_LISTEN */
+
+		f->l4proto = s->proto == SP_TCP ? 2 : 3;
+		memcpy(f->sip, s->laddr, v4 ? 4 : 16);
+		f->sport = s->lport;
+		if (listening) {
+			f->type = v4 ? SCAP_FD_IPV4_SERVSOCK : SCAP_FD_IPV6_SERVSOCK;
+		} else {
+			f->type = v4 ? SCAP_FD_IPV4_SOCK : SCAP_FD_IPV6_SOCK;
+			memcpy(f->dip, s->raddr, v4 ? 4 : 16);
+			f->dport = s->rport;
+		}
+		break;
+	}
+	case AF_UNIX:
+		f->type = SCAP_FD_UNIX_SOCK;
+		f->unix_src = s->kaddr;
+		free(f->name);
+		f->name = xstrdup(s->path ? s->path : "");
+		break;
+	case AF_NETLINK:
+		f->type = SCAP_FD_NETLINK;
+		break;
+	default:
+		f->type = SCAP_FD_UNSUPPORTED;
+	}
+}
+
+static void anon_fd(struct scap_fd *f, const char *what)
+{
+	static const struct { const char *name; uint8_t type; } kinds[] = {
+		{ "[eventfd]", SCAP_FD_EVENT }, { "[eventpoll]", SCAP_FD_EVENTPOLL },
+		{ "inotify", SCAP_FD_INOTIFY }, { "[timerfd]", SCAP_FD_TIMERFD },
+		{ "[signalfd]", SCAP_FD_SIGNALFD }, { "[userfaultfd]", SCAP_FD_USERFAULTFD },
+		{ "[io_uring]", SCAP_FD_IOURING }, { "[pidfd]", SCAP_FD_PIDFD },
+	};
+
+	f->type = SCAP_FD_UNSUPPORTED;
+	for (size_t i = 0; i < ARRAY_SIZE(kinds); i++)
+		if (!strcmp(what, kinds[i].name))
+			f->type = kinds[i].type;
+	if (!strncmp(what, "bpf", 3))
+		f->type = SCAP_FD_BPF;
+	f->name = xstrdup(what);
+}
+
+static void read_fds(struct scap_thread *t, pid_t pid, const struct net_table *net)
+{
+	struct fd_list list = { 0 };
+
+	if (proc_fds_read(pid, 0, &list))
+		return;
+	for (size_t i = 0; i < list.n; i++) {
+		const struct fd_entry *e = &list.v[i];
+		unsigned long long ino;
+
+		if (e->kind != FD_NUM || !e->target)
+			continue;
+		struct scap_fd *f = scap_thread_add_fd(t, e->fd);
+
+		if (e->stat_ok)
+			f->ino = e->st.st_ino;
+		if (e->target[0] == '/') {
+			bool dir = e->stat_ok && S_ISDIR(e->st.st_mode);
+
+			f->type = dir ? SCAP_FD_DIRECTORY : SCAP_FD_FILE_V2;
+			f->name = xstrdup(e->target);
+			f->open_flags = e->have_fdinfo ? ppm_open_flags(e->flags) : 0;
+			if (e->stat_ok && !dir) {
+				/* the kernel's dev_t layout, as the drivers report it */
+				f->dev = (major(e->st.st_dev) << 20) | minor(e->st.st_dev);
+				f->has_dev = true;
+			}
+		} else if ((ino = fd_socket_inode(e->target))) {
+			socket_fd(f, net, ino);
+		} else if (!strncmp(e->target, "pipe:", 5)) {
+			f->type = SCAP_FD_FIFO;
+			f->name = xstrdup(e->target);
+		} else if (!strncmp(e->target, "anon_inode:", 11)) {
+			anon_fd(f, e->target + 11);
+		} else {
+			f->type = SCAP_FD_UNSUPPORTED;
+			f->name = xstrdup(e->target);
+		}
+	}
+	fd_list_free(&list);
+}
+
+static void read_thread(struct scap_meta *m, pid_t pid, pid_t tid, const struct proc_task *p,
+			const struct net_table *net)
+{
+	struct proc_task t;
+
+	if (proc_task_read(pid, tid, 0, &t))
+		return;
+	struct scap_thread *th = scap_meta_thread_add(m, tid);
+	size_t a0 = p->cmdline_len ? strnlen(p->cmdline, p->cmdline_len) : 0;
+	long page_kb = sysconf(_SC_PAGESIZE) / 1024;
+
+	th->pid = pid;
+	th->ptid = p->ppid;
+	th->sid = p->sid;
+	th->pgid = th->vpgid = p->pgrp;
+	th->vtid = tid;
+	th->vpid = pid;
+	free(th->comm);
+	th->comm = xstrdup(t.comm);
+	free(th->exe);
+	th->exe = a0 ? strndup(p->cmdline, a0) : xstrdup(t.comm);
+	free(th->exepath);
+	th->exepath = link_target("/proc/%d/exe", pid);
+	free(th->args);
+	th->args_len = a0 < p->cmdline_len ? p->cmdline_len - a0 - 1 : 0;
+	th->args = xmalloc(th->args_len + 1);
+	memcpy(th->args, p->cmdline + a0 + (th->args_len ? 1 : 0), th->args_len);
+	free(th->cwd);
+	th->cwd = link_target("/proc/%d/cwd", pid);
+	free(th->root);
+	th->root = link_target("/proc/%d/root", pid);
+	th->fdlimit = fd_limit(pid);
+	th->uid = t.have_ids ? t.uid[1] : 0;
+	th->gid = t.have_ids ? t.gid[1] : 0;
+	th->vmsize_kb = t.vsize / 1024;
+	th->vmrss_kb = t.rss * page_kb;
+	th->loginuid = read_number("/proc/%d/loginuid", pid, UINT32_MAX);
+	th->tty = t.tty_nr;
+	if (tid != pid)
+		th->flags = PPM_CL_CLONE_THREAD | PPM_CL_CLONE_FILES;
+	else
+		read_fds(th, pid, net);
+	proc_task_free(&t);
+}
+
+static void read_users(struct scap_meta *m)
+{
+	struct passwd *pw;
+	struct group *gr;
+
+	setpwent();
+	while ((pw = getpwent())) {
+		struct scap_user u = { pw->pw_uid, pw->pw_gid, xstrdup(pw->pw_name),
+				       xstrdup(pw->pw_dir), xstrdup(pw->pw_shell) };
+
+		scap_meta_add_user(m, &u);
+	}
+	endpwent();
+	setgrent();
+	while ((gr = getgrent())) {
+		struct scap_group g = { gr->gr_gid, xstrdup(gr->gr_name) };
+
+		scap_meta_add_group(m, &g);
+	}
+	endgrent();
+}
+
+static void read_machine(struct scap_machine *mi)
+{
+	struct sysinfo si;
+
+	mi->present = true;
+	mi->num_cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	if (!sysinfo(&si))
+		mi->memory_bytes = (uint64_t)si.totalram * si.mem_unit;
+	mi->max_pid = read_number("/proc/sys/kernel/pid_max", 0, 32768);
+	gethostname(mi->hostname, sizeof(mi->hostname) - 1);
+	mi->boot_ts = (uint64_t)(proc_boot_time() * 1e9);
+}
+
+size_t proc_snapshot(struct scap_meta *m)
+{
+	struct net_table net = { 0 };
+	struct dirent *de;
+	DIR *d = opendir("/proc");
+
+	read_machine(&m->machine);
+	read_users(m);
+	net_table_load(0, &net);
+	while (d && (de = readdir(d))) {
+		char *end, path[64];
+		long pid = strtol(de->d_name, &end, 10);
+		struct proc_task p;
+
+		if (*end || pid <= 0 || proc_task_read(pid, 0, 1, &p))
+			continue;
+		snprintf(path, sizeof(path), "/proc/%ld/task", pid);
+		DIR *td = opendir(path);
+		struct dirent *te;
+
+		while (td && (te = readdir(td))) {
+			long tid = strtol(te->d_name, &end, 10);
+
+			if (!*end && tid > 0)
+				read_thread(m, pid, tid, &p, &net);
+		}
+		if (td)
+			closedir(td);
+		proc_task_free(&p);
+	}
+	if (d)
+		closedir(d);
+	net_table_free(&net);
+	return m->nthreads;
+}

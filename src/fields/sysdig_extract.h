@@ -1,0 +1,36 @@
+/*
+ * Extractors of sysdig's fields over the state layer: `proc.name`, `fd.name`, `evt.args`...
+ * Registering them gives the filter and the output templates their values. Every extractor
+ * receives the struct scap_event being processed and a struct field_ctx, after state_event()
+ * has been fed that event.
+ */
+#ifndef SYSRAY_FIELDS_SYSDIG_EXTRACT_H
+#define SYSRAY_FIELDS_SYSDIG_EXTRACT_H
+
+#include <stdint.h>
+
+#include "filter/fields.h"
+#include "format/render.h"
+#include "output/out.h"
+#include "state/state.h"
+
+#define FIELD_CTX_SCRATCH 8
+
+struct field_ctx {
+	struct state *st;
+	uint64_t evnum;		/* evt.num of the current event */
+	uint64_t first_ts;	/* time of the first event (evt.reltime) */
+	enum buf_format bf;
+	bool json;		/* -j: evt.args/evt.info keep long buffers whole */
+	/* text values live here until FIELD_CTX_SCRATCH more extractions have happened */
+	struct out scratch[FIELD_CTX_SCRATCH];
+	unsigned next_scratch;
+};
+
+/* Registers sysdig's fields with the extractors implemented here (the others stay listed
+ * with a NULL extractor). */
+void sysdig_fields_register(struct field_registry *reg);
+
+void field_ctx_free(struct field_ctx *c);
+
+#endif

@@ -1,0 +1,313 @@
+#include "format/template.h"
+
+#include <arpa/inet.h>
+#include <ctype.h>
+#include <inttypes.h>
+#include <json-c/json.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "capture/scap_event.h"
+#include "util/util.h"
+
+struct token {
+	char *text;			/* literal text before the field, or NULL */
+	const struct field_desc *field;	/* NULL for evt.outputtime or trailing text */
+	bool outputtime;
+	struct field_arg arg;
+	char *argname;
+	char *key;			/* the name as written: the JSON key */
+};
+
+struct template {
+	bool always;	/* leading '*' */
+	struct token *toks;
+	size_t n;
+};
+
+static char *xstrndup(const char *s, size_t n)
+{
+	char *d = xmalloc(n + 1);
+	memcpy(d, s, n);
+	d[n] = 0;
+	return d;
+}
+
+static bool field_char(char c)
+{
+	return isalnum((unsigned char)c) || c == '.' || c == '_';
+}
+
+struct template *template_compile(const char *text, const struct field_registry *reg,
+				  char *err, size_t errlen)
+{
+	struct template *t = xcalloc(1, sizeof(*t));
+	const char *p = text;
+	if (*p == '*') {
+		t->always = true;
+		p++;
+	}
+	struct out lit = { 0 };
+	while (*p) {
+		if (*p != '%') {
+			out_putc(&lit, *p++);
+			continue;
+		}
+		const char *start = ++p;
+		while (field_char(*p))
+			p++;
+		size_t len = (size_t)(p - start);
+		/* a trailing '.' belongs to the text */
+		while (len && start[len - 1] == '.') {
+			len--;
+			p--;
+		}
+		char *name = xstrndup(start, len);
+		struct token tok = { 0 };
+		tok.key = xstrdup(name);
+		if (!strcmp(name, "evt.outputtime")) {
+			tok.outputtime = true;
+		} else {
+			const struct field_desc *fd = field_registry_find(reg, name);
+			if (!fd) {
+				/* evt.arg.NAME: the longest registered prefix takes .NAME */
+				for (char *dot = strrchr(name, '.'); dot; dot = strrchr(name, '.')) {
+					*dot = 0;
+					fd = field_registry_find(reg, name);
+					if (fd && (fd->arg_flags & FA_DOT)) {
+						tok.argname = xstrdup(dot + 1);
+						tok.arg.present = true;
+						tok.arg.name = tok.argname;
+						break;
+					}
+					fd = NULL;
+				}
+			}
+			if (fd && *p == '[' && (fd->arg_flags & (FA_INDEX | FA_KEY))) {
+				const char *close = strchr(p, ']');
+				if (close) {
+					char *a = xstrndup(p + 1, (size_t)(close - p - 1));
+					char *end;
+					long long v = strtoll(a, &end, 10);
+					tok.arg.present = true;
+					if (*a && !*end && (fd->arg_flags & FA_INDEX)) {
+						tok.arg.is_index = true;
+						tok.arg.index = v;
+						free(a);
+					} else {
+						tok.argname = a;
+						tok.arg.name = a;
+					}
+					free(tok.key);
+					tok.key = xstrndup(start, (size_t)(close + 1 - start));
+					p = close + 1;
+				}
+			}
+			if (!fd || ((fd->arg_flags & FA_REQUIRED) && !tok.arg.present)) {
+				snprintf(err, errlen, "invalid formatting token %s", start);
+				free(name);
+				free(tok.key);
+				free(tok.argname);
+				out_free(&lit);
+				t->toks = xrealloc(t->toks, (t->n + 1) * sizeof(*t->toks));
+				template_free(t);
+				return NULL;
+			}
+			tok.field = fd;
+		}
+		free(name);
+		out_putc(&lit, 0);
+		tok.text = xstrdup(lit.buf);
+		lit.len = 0;
+		t->toks = xrealloc(t->toks, (t->n + 1) * sizeof(*t->toks));
+		t->toks[t->n++] = tok;
+	}
+	if (lit.len) {
+		out_putc(&lit, 0);
+		t->toks = xrealloc(t->toks, (t->n + 1) * sizeof(*t->toks));
+		memset(&t->toks[t->n], 0, sizeof(t->toks[t->n]));
+		t->toks[t->n++].text = xstrdup(lit.buf);
+	}
+	out_free(&lit);
+	return t;
+}
+
+void template_free(struct template *t)
+{
+	if (!t)
+		return;
+	for (size_t i = 0; i < t->n; i++) {
+		free(t->toks[i].text);
+		free(t->toks[i].argname);
+		free(t->toks[i].key);
+	}
+	free(t->toks);
+	free(t);
+}
+
+static void value_text(const struct field_value *v, struct out *o)
+{
+	char buf[INET6_ADDRSTRLEN];
+	switch (v->type) {
+	case FT_INT16:
+	case FT_INT32:
+	case FT_INT64:
+		out_printf(o, "%" PRId64, v->i);
+		break;
+	case FT_UINT32:
+	case FT_UINT64:
+	case FT_ABSTIME:
+	case FT_RELTIME:
+	case FT_PORT:
+		out_printf(o, "%" PRIu64, v->u);
+		break;
+	case FT_BOOL:
+		out_puts(o, v->b ? "true" : "false");
+		break;
+	case FT_CHARBUF:
+		out_write(o, v->s.ptr, v->s.len);
+		break;
+	case FT_BYTEBUF:
+		for (size_t i = 0; i < v->s.len; i++) {
+			unsigned char c = (unsigned char)v->s.ptr[i];
+			out_putc(o, c >= 0x20 && c < 0x7f ? (char)c : '.');
+		}
+		break;
+	case FT_IPADDR:
+		inet_ntop(v->ip.family, v->ip.addr, buf, sizeof(buf));
+		out_puts(o, buf);
+		break;
+	case FT_IPNET:
+		inet_ntop(v->net.addr.family, v->net.addr.addr, buf, sizeof(buf));
+		out_printf(o, "%s/%u", buf, v->net.prefix);
+		break;
+	case FT_DOUBLE:
+		out_printf(o, "%.2f", v->d);
+		break;
+	default:
+		break;
+	}
+}
+
+static json_object *value_json(const struct field_value *v, struct out *tmp)
+{
+	switch (v->type) {
+	case FT_INT16:
+	case FT_INT32:
+	case FT_INT64:
+		return json_object_new_int64(v->i);
+	case FT_UINT32:
+	case FT_UINT64:
+	case FT_ABSTIME:
+	case FT_RELTIME:
+	case FT_PORT:
+		return json_object_new_uint64(v->u);
+	case FT_BOOL:
+		return json_object_new_boolean(v->b);
+	default:
+		tmp->len = 0;
+		value_text(v, tmp);
+		return json_object_new_string_len(tmp->buf ? tmp->buf : "", (int)tmp->len);
+	}
+}
+
+static void output_time(const struct scap_event *ev, const struct template_env *env,
+			struct out *o)
+{
+	uint64_t ts = ev->ts;
+	time_t sec;
+	struct tm tm;
+	char buf[64];
+	switch (env->time_mode) {
+	case TIME_ABS:
+		out_printf(o, "%" PRIu64 ".%09" PRIu64, ts / (uint64_t)1000000000, ts % (uint64_t)1000000000);
+		return;
+	case TIME_REL:
+	case TIME_DELTA: {
+		uint64_t base = env->time_mode == TIME_REL ? env->first_ts : env->prev_ts;
+		uint64_t d = ts >= base ? ts - base : 0;
+		out_printf(o, "%" PRIu64 ".%09" PRIu64, d / (uint64_t)1000000000, d % (uint64_t)1000000000);
+		return;
+	}
+	default:
+		sec = (time_t)(ts / (uint64_t)1000000000);
+		localtime_r(&sec, &tm);
+		strftime(buf, sizeof(buf),
+			 env->time_mode == TIME_DATE ? "%Y-%m-%d %H:%M:%S" : "%H:%M:%S", &tm);
+		out_printf(o, "%s.%09" PRIu64, buf, ts % (uint64_t)1000000000);
+	}
+}
+
+bool template_render(const struct template *t, const void *event, void *ctx,
+		     const struct template_env *env, bool json, struct out *o)
+{
+	struct field_value vals[FIELD_MAX_VALUES];
+	const struct scap_event *ev = event;
+	json_object *obj = json ? json_object_new_object() : NULL;
+	struct out tmp = { 0 };
+	bool ok = true;
+
+	o->len = 0;
+	for (size_t i = 0; i < t->n; i++) {
+		const struct token *tok = &t->toks[i];
+		if (tok->text && !json)
+			out_puts(o, tok->text);
+		if (tok->outputtime) {
+			if (json)
+				json_object_object_add(obj, "evt.outputtime",
+						       json_object_new_uint64(ev->ts));
+			else
+				output_time(ev, env, o);
+			continue;
+		}
+		if (!tok->field)
+			continue;
+		size_t n = tok->field->extract ?
+				   tok->field->extract(tok->field, &tok->arg, event, ctx, vals,
+						       FIELD_MAX_VALUES) : 0;
+		if (!n) {
+			if (!t->always) {
+				ok = false;
+				break;
+			}
+			if (json)
+				json_object_object_add(obj, tok->key, json_object_new_string("<NA>"));
+			else
+				out_puts(o, "<NA>");
+			continue;
+		}
+		if (json)
+			json_object_object_add(obj, tok->key, value_json(&vals[0], &tmp));
+		else
+			value_text(&vals[0], o);
+	}
+	if (json && ok) {
+		/* sysdig's JSON objects list their keys in name order */
+		json_object *sorted = json_object_new_object();
+		const char *keys[256];
+		size_t nk = 0;
+		json_object_object_foreach(obj, k, v) {
+			(void)v;
+			if (nk < ARRAY_SIZE(keys))
+				keys[nk++] = k;
+		}
+		for (size_t a = 1; a < nk; a++)
+			for (size_t b = a; b > 0 && strcmp(keys[b - 1], keys[b]) > 0; b--) {
+				const char *x = keys[b];
+				keys[b] = keys[b - 1];
+				keys[b - 1] = x;
+			}
+		for (size_t a = 0; a < nk; a++)
+			json_object_object_add(sorted, keys[a],
+					       json_object_get(json_object_object_get(obj, keys[a])));
+		out_puts(o, json_object_to_json_string_ext(sorted, JSON_C_TO_STRING_PLAIN |
+									   JSON_C_TO_STRING_NOSLASHESCAPE));
+		json_object_put(sorted);
+	}
+	if (obj)
+		json_object_put(obj);
+	out_free(&tmp);
+	return ok;
+}

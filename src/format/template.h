@@ -1,0 +1,47 @@
+/*
+ * sysdig's output formats: `-p "%evt.num %proc.name %fd.name"` templates, the default line,
+ * and `-j` JSON objects. A template is text with `%field`, `%field.NAME` or `%field[N]`
+ * tokens; a leading `*` prints the line even when a field is missing (as <NA>), otherwise
+ * such an event prints nothing, as in sysdig.
+ */
+#ifndef SYSRAY_FORMAT_TEMPLATE_H
+#define SYSRAY_FORMAT_TEMPLATE_H
+
+#include <stdbool.h>
+
+#include "filter/fields.h"
+#include "output/out.h"
+
+/* sysdig's default line. */
+#define TEMPLATE_DEFAULT \
+	"*%evt.num %evt.outputtime %evt.cpu %proc.name (%thread.tid) %evt.dir %evt.type %evt.info"
+
+/* How %evt.outputtime shows the time (sysdig -t). */
+enum time_mode {
+	TIME_HUMAN,	/* -t h (default): 16:17:57.881730713 */
+	TIME_ABS,	/* -t a: 1470327477.881730713 */
+	TIME_REL,	/* -t r: since the first event */
+	TIME_DELTA,	/* -t d: since the previous event */
+	TIME_DATE,	/* -t D: date and time */
+};
+
+struct template;
+
+/* Compiles TEXT; NULL with a message in ERR (sysdig's "invalid formatting token ..."). */
+struct template *template_compile(const char *text, const struct field_registry *reg,
+				  char *err, size_t errlen);
+void template_free(struct template *t);
+
+struct template_env {
+	enum time_mode time_mode;
+	uint64_t first_ts, prev_ts;
+};
+
+/*
+ * Renders one event into O (a line without its newline, or a JSON object). Returns false
+ * when the line is not to be printed (a field missing in a template without `*`).
+ */
+bool template_render(const struct template *t, const void *event, void *ctx,
+		     const struct template_env *env, bool json, struct out *o);
+
+#endif

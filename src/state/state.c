@@ -1,0 +1,357 @@
+#include "state/state.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "state/state_int.h"
+#include "util/util.h"
+
+void state_init(struct state *st)
+{
+	memset(st, 0, sizeof(*st));
+	st->cur.fdnum = -1;
+}
+
+static void fdtable_free(struct st_fdtable *t)
+{
+	for (size_t i = 0; i < t->n; i++)
+		free(t->fds[i].name);
+	free(t->fds);
+	memset(t, 0, sizeof(*t));
+}
+
+static void thread_free(struct st_thread *t)
+{
+	free(t->comm);
+	free(t->exe);
+	free(t->exepath);
+	free(t->cwd);
+	free(t->args);
+	fdtable_free(&t->fdt);
+	free(t);
+}
+
+static void clear_tables(struct state *st)
+{
+	for (size_t i = 0; i < st->cap; i++)
+		if (st->threads[i] && st->threads[i] != ST_TOMBSTONE)
+			thread_free(st->threads[i]);
+	free(st->threads);
+	st->threads = NULL;
+	st->nthreads = st->cap = 0;
+	for (size_t i = 0; i < st->nusers; i++) {
+		free(st->users[i].name);
+		free(st->users[i].homedir);
+		free(st->users[i].shell);
+	}
+	free(st->users);
+	st->users = NULL;
+	st->nusers = 0;
+	for (size_t i = 0; i < st->ngroups; i++)
+		free(st->groups[i].name);
+	free(st->groups);
+	st->groups = NULL;
+	st->ngroups = 0;
+	st->pending_close = false;
+	free(st->cur.failed_path);
+	memset(&st->cur, 0, sizeof(st->cur));
+	st->cur.fdnum = -1;
+}
+
+void state_free(struct state *st)
+{
+	clear_tables(st);
+}
+
+/* ---- threads: open addressing on tid, with tombstones for removed entries ---- */
+
+static size_t slot_of(int64_t tid, size_t cap)
+{
+	uint64_t h = (uint64_t)tid * 0x9E3779B97F4A7C15ull;
+	return (size_t)(h >> 20) & (cap - 1);
+}
+
+struct st_thread *state_thread(const struct state *st, int64_t tid)
+{
+	if (!st->cap)
+		return NULL;
+	for (size_t i = slot_of(tid, st->cap), n = 0; n < st->cap; i = (i + 1) & (st->cap - 1), n++) {
+		struct st_thread *t = st->threads[i];
+		if (!t)
+			return NULL;
+		if (t != ST_TOMBSTONE && t->tid == tid)
+			return t;
+	}
+	return NULL;
+}
+
+static void insert_slot(struct st_thread **tab, size_t cap, struct st_thread *t)
+{
+	size_t i = slot_of(t->tid, cap);
+	while (tab[i] && tab[i] != ST_TOMBSTONE)
+		i = (i + 1) & (cap - 1);
+	tab[i] = t;
+}
+
+static void grow(struct state *st)
+{
+	size_t ncap = st->cap ? st->cap * 2 : 256;
+	struct st_thread **nt = xcalloc(ncap, sizeof(*nt));
+	for (size_t i = 0; i < st->cap; i++)
+		if (st->threads[i] && st->threads[i] != ST_TOMBSTONE)
+			insert_slot(nt, ncap, st->threads[i]);
+	free(st->threads);
+	st->threads = nt;
+	st->cap = ncap;
+}
+
+struct st_thread *state_thread_add(struct state *st, int64_t tid)
+{
+	struct st_thread *t = state_thread(st, tid);
+	if (t)
+		return t;
+	/* Tombstones count as used: rehash keeps probe chains short. */
+	if ((st->nthreads + 1) * 2 > st->cap)
+		grow(st);
+	t = xcalloc(1, sizeof(*t));
+	t->tid = tid;
+	t->pid = tid;
+	t->ptid = -1;
+	t->vtid = tid;
+	t->vpid = tid;
+	t->sid = -1;
+	t->comm = xstrdup("");
+	t->exe = xstrdup("");
+	t->exepath = xstrdup("");
+	t->cwd = xstrdup("");
+	/* unknown until a process list, clone or setuid says: sysdig shows no user then */
+	t->uid = UINT32_MAX;
+	t->gid = UINT32_MAX;
+	t->loginuid = UINT32_MAX;
+	t->enter_fd = -1;
+	strcpy(t->container_id, "host");
+	insert_slot(st->threads, st->cap, t);
+	st->nthreads++;
+	return t;
+}
+
+void state_thread_remove(struct state *st, int64_t tid)
+{
+	if (!st->cap)
+		return;
+	for (size_t i = slot_of(tid, st->cap), n = 0; n < st->cap; i = (i + 1) & (st->cap - 1), n++) {
+		struct st_thread *t = st->threads[i];
+		if (!t)
+			return;
+		if (t != ST_TOMBSTONE && t->tid == tid) {
+			if (st->cur.thread == t) {
+				st->cur.thread = NULL;
+				st->cur.fd = NULL;
+			}
+			thread_free(t);
+			st->threads[i] = ST_TOMBSTONE;
+			/* nthreads still counts the tombstone until the next rehash */
+			return;
+		}
+	}
+}
+
+struct st_thread *state_main_thread(const struct state *st, struct st_thread *t)
+{
+	if (!t || t->pid == t->tid)
+		return t;
+	struct st_thread *m = state_thread(st, t->pid);
+	return m ? m : t;
+}
+
+/* ---- fds: a small array per process; fd numbers are dense and few ---- */
+
+struct st_fd *state_fd(const struct state *st, struct st_thread *t, int64_t fd)
+{
+	struct st_thread *m = state_main_thread(st, t);
+	if (!m)
+		return NULL;
+	for (size_t i = 0; i < m->fdt.n; i++)
+		if (m->fdt.fds[i].fd == fd)
+			return &m->fdt.fds[i];
+	return NULL;
+}
+
+struct st_fd *state_fd_add(struct state *st, struct st_thread *t, int64_t fd)
+{
+	struct st_thread *m = state_main_thread(st, t);
+	struct st_fd *f = state_fd(st, m, fd);
+	if (f) {
+		free(f->name);
+	} else {
+		if (m->fdt.n == m->fdt.cap) {
+			m->fdt.cap = m->fdt.cap ? m->fdt.cap * 2 : 16;
+			m->fdt.fds = xrealloc(m->fdt.fds, m->fdt.cap * sizeof(*m->fdt.fds));
+			st->cur.fd = NULL;	/* the array moved */
+		}
+		f = &m->fdt.fds[m->fdt.n++];
+	}
+	memset(f, 0, sizeof(*f));
+	f->fd = fd;
+	f->name = xstrdup("");
+	return f;
+}
+
+void state_fd_remove(struct state *st, struct st_thread *t, int64_t fd)
+{
+	struct st_thread *m = state_main_thread(st, t);
+	struct st_fd *f = state_fd(st, m, fd);
+	if (!f)
+		return;
+	if (st->cur.fd)
+		st->cur.fd = NULL;
+	free(f->name);
+	*f = m->fdt.fds[--m->fdt.n];
+}
+
+/* ---- users and groups ---- */
+
+void state_user_add(struct state *st, uint32_t uid, const char *name, const char *home,
+		    const char *shell)
+{
+	st->users = xrealloc(st->users, (st->nusers + 1) * sizeof(*st->users));
+	struct st_user *u = &st->users[st->nusers++];
+	u->uid = uid;
+	u->name = xstrdup(name ? name : "");
+	u->homedir = xstrdup(home ? home : "");
+	u->shell = xstrdup(shell ? shell : "");
+}
+
+void state_group_add(struct state *st, uint32_t gid, const char *name)
+{
+	st->groups = xrealloc(st->groups, (st->ngroups + 1) * sizeof(*st->groups));
+	st->groups[st->ngroups].gid = gid;
+	st->groups[st->ngroups].name = xstrdup(name ? name : "");
+	st->ngroups++;
+}
+
+const struct st_user *state_user(const struct state *st, uint32_t uid)
+{
+	for (size_t i = 0; i < st->nusers; i++)
+		if (st->users[i].uid == uid)
+			return &st->users[i];
+	return NULL;
+}
+
+const struct st_group *state_group(const struct state *st, uint32_t gid)
+{
+	for (size_t i = 0; i < st->ngroups; i++)
+		if (st->groups[i].gid == gid)
+			return &st->groups[i];
+	return NULL;
+}
+
+/* ---- containers ---- */
+
+static bool is_hex(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+}
+
+/* A run of 64 hex digits in S (docker/containerd/cri-o/podman ids all are). */
+static const char *find_id64(const char *s, size_t len)
+{
+	size_t run = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (is_hex(s[i])) {
+			if (++run == 64 && (i + 1 == len || !is_hex(s[i + 1])))
+				return s + i + 1 - 64;
+		} else {
+			run = 0;
+		}
+	}
+	return NULL;
+}
+
+void state_container_id(const char *cgroups, size_t len, char out[16])
+{
+	strcpy(out, "host");
+	size_t off = 0;
+	while (cgroups && off < len) {
+		const char *item = cgroups + off;
+		size_t n = strnlen(item, len - off);
+		const char *path = memchr(item, '=', n);
+		if (path) {
+			path++;
+			size_t plen = n - (size_t)(path - item);
+			/* /docker/<id>, /system.slice/docker-<id>.scope, /kubepods/.../<id>,
+			 * crio-<id>.scope, libpod-<id>.scope */
+			const char *id = find_id64(path, plen);
+			if (id) {
+				memcpy(out, id, 12);
+				out[12] = 0;
+				return;
+			}
+		}
+		off += n + 1;
+	}
+}
+
+/* ---- loading a capture's metadata ---- */
+
+void state_load_meta(struct state *st, const struct scap_meta *m)
+{
+	clear_tables(st);
+	for (size_t i = 0; i < m->nusers; i++)
+		state_user_add(st, m->users[i].uid, m->users[i].name, m->users[i].homedir,
+			       m->users[i].shell);
+	for (size_t i = 0; i < m->ngroups; i++)
+		state_group_add(st, m->groups[i].gid, m->groups[i].name);
+	for (size_t i = 0; i < m->nthreads; i++) {
+		const struct scap_thread *s = &m->threads[i];
+		struct st_thread *t = state_thread_add(st, s->tid);
+		/* A thread only seen in an fd list has no process information. */
+		t->live = s->block_type != 0;
+		t->pid = s->pid;
+		t->ptid = s->ptid;
+		t->sid = s->sid;
+		t->vtid = s->vtid;
+		t->vpid = s->vpid;
+		st_set_str(&t->comm, s->comm);
+		st_set_str(&t->exe, s->exe);
+		st_set_str(&t->exepath, s->exepath);
+		st_set_str(&t->cwd, s->cwd);
+		free(t->args);
+		t->args = NULL;
+		t->args_len = s->args_len;
+		if (s->args_len) {
+			t->args = xmalloc(s->args_len);
+			memcpy(t->args, s->args, s->args_len);
+		}
+		t->uid = s->uid;
+		t->gid = s->gid;
+		t->loginuid = s->loginuid;
+		t->tty = s->tty;
+		state_container_id(s->cgroups, s->cgroups_len, t->container_id);
+	}
+	/* fds after all threads: a process's fds go to its main thread's table */
+	for (size_t i = 0; i < m->nthreads; i++) {
+		const struct scap_thread *s = &m->threads[i];
+		struct st_thread *t = state_thread(st, s->tid);
+		for (size_t j = 0; j < s->nfds; j++) {
+			const struct scap_fd *sf = &s->fds[j];
+			struct st_fd *f = state_fd_add(st, t, sf->fd);
+			f->type = sf->type == SCAP_FD_FILE_V2 ? SCAP_FD_FILE : sf->type;
+			f->l4proto = sf->l4proto;
+			f->v6 = sf->type == SCAP_FD_IPV6_SOCK || sf->type == SCAP_FD_IPV6_SERVSOCK;
+			memcpy(f->sip, sf->sip, 16);
+			memcpy(f->dip, sf->dip, 16);
+			f->sport = sf->sport;
+			f->dport = sf->dport;
+			f->open_flags = sf->open_flags;
+			st_set_str(&f->name, sf->name ? sf->name : "");
+			st_fd_name_socket(f);
+		}
+	}
+}
+
+void st_set_str(char **dst, const char *src)
+{
+	free(*dst);
+	*dst = xstrdup(src ? src : "");
+}

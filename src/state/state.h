@@ -1,0 +1,140 @@
+/*
+ * The system state that gives events their meaning, kept as sysdig keeps it: threads (which
+ * process, which command line, which user), each process's fd table (which file or socket an
+ * fd is), users and groups by id, interfaces.
+ *
+ * Life cycle:
+ *	state_init(&st);
+ *	state_load_meta(&st, scap_reader_meta(r));	(offline: the capture's metadata)
+ *	-- or, for a live source, a /proc loader fills threads and fds through state_thread_add()
+ *	   and state_fd_add() before the first event (not written yet) --
+ *	for each event: state_event(&st, &ev);	(updates the tables; fills st.cur)
+ *	state_free(&st);
+ *
+ * After state_event(), st.cur describes the event for the field extractors: its thread, the fd
+ * it uses (the enter event's fd for an exit event), and the matching enter event's time.
+ * Like sysdig, an fd closed by a close() exit stays visible until the next event.
+ */
+#ifndef SYSRAY_STATE_STATE_H
+#define SYSRAY_STATE_STATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "capture/scap_event.h"
+#include "capture/scap_meta.h"
+
+struct st_fd {
+	int64_t fd;
+	uint8_t type;		/* enum scap_fd_type */
+	uint8_t l4proto;	/* SCAP: 0 unknown, 1 n/a, 2 TCP, 3 UDP, 4 ICMP, 5 RAW */
+	/* The protocol socket() asked for: sysdig 0.29 shows it only once the socket is
+	 * bound to a port or connected. */
+	uint8_t sock_l4;
+	bool v6;
+	/* IPv4/IPv6 sockets: client (source) and server (destination) ends, network order;
+	 * server sockets: the listening address in sip/sport. */
+	uint8_t sip[16], dip[16];
+	uint16_t sport, dport;
+	bool is_server_role;	/* accept()ed: we are the server end */
+	uint32_t open_flags;	/* PPM_O_* */
+	char *name;		/* "" when unknown */
+};
+
+/* An fd table, shared by the threads of a process. */
+struct st_fdtable {
+	struct st_fd *fds;
+	size_t n, cap;
+};
+
+struct st_thread {
+	int64_t tid, pid, ptid;
+	int64_t vtid, vpid, sid;
+	char *comm, *exe, *exepath, *cwd;
+	char *args;		/* argv[1..], each NUL-terminated */
+	size_t args_len;
+	uint32_t uid, gid, loginuid, tty;
+	char container_id[16];	/* 12 hex digits, or "host" */
+	struct st_fdtable fdt;	/* used when the thread leads its process (tid == pid) */
+	/* The enter event of the syscall in progress: its time and fd. */
+	uint64_t enter_ts;
+	uint16_t enter_type;
+	int64_t enter_fd;
+	bool has_enter_fd;
+	uint64_t enter_domain;	/* socket(): the domain and type of the enter event */
+	uint64_t enter_socktype;
+	/* sendto()/sendmsg() enter: the tuple, applied to a UDP socket at the exit */
+	uint8_t enter_tuple[40];
+	uint32_t enter_tuple_len;
+	bool live;		/* seen in a process list or created by an event */
+};
+
+struct st_user {
+	uint32_t uid;
+	char *name, *homedir, *shell;
+};
+
+struct st_group {
+	uint32_t gid;
+	char *name;
+};
+
+/* What the last state_event() found out about its event. */
+struct st_current {
+	const struct scap_event *ev;
+	struct st_thread *thread;	/* NULL when the thread is unknown */
+	struct st_fd *fd;		/* the fd the event uses, NULL if none or unknown */
+	int64_t fdnum;			/* the fd number the event uses, -1 if none */
+	bool has_fd;
+	bool fd_event;			/* the event works on an fd (sysdig's sense) */
+	uint64_t latency;		/* exit events: ns since the enter event, 0 if unknown */
+	/* fd.name of this event only: a failed open's path, a failed unix connect's peer. */
+	char *failed_path;
+};
+
+struct state {
+	struct st_thread **threads;	/* open addressing on tid */
+	size_t nthreads, cap;
+	struct st_user *users;
+	size_t nusers;
+	struct st_group *groups;
+	size_t ngroups;
+	struct st_current cur;
+	/* An fd whose close() completed: removed from its table before the next event. */
+	int64_t pending_close_pid, pending_close_fd;
+	bool pending_close;
+};
+
+void state_init(struct state *st);
+void state_free(struct state *st);
+
+/* Replaces threads, fds, users and groups with the metadata of a capture section. */
+void state_load_meta(struct state *st, const struct scap_meta *m);
+
+/* The entry points of a loader (the capture metadata above; /proc for a live source). */
+struct st_thread *state_thread(const struct state *st, int64_t tid);
+struct st_thread *state_thread_add(struct state *st, int64_t tid);
+void state_thread_remove(struct state *st, int64_t tid);
+/* The thread that leads T's process (T itself when unknown). */
+struct st_thread *state_main_thread(const struct state *st, struct st_thread *t);
+struct st_fd *state_fd(const struct state *st, struct st_thread *t, int64_t fd);
+/* Adds or replaces fd FD in T's process; the returned entry is zeroed except fd, name "". */
+struct st_fd *state_fd_add(struct state *st, struct st_thread *t, int64_t fd);
+void state_fd_remove(struct state *st, struct st_thread *t, int64_t fd);
+void state_user_add(struct state *st, uint32_t uid, const char *name, const char *home,
+		    const char *shell);
+void state_group_add(struct state *st, uint32_t gid, const char *name);
+const struct st_user *state_user(const struct state *st, uint32_t uid);
+const struct st_group *state_group(const struct state *st, uint32_t gid);
+
+/* The container id of a thread from its cgroup list ("subsys=path\0..."): the first 12 hex
+ * digits of a docker, containerd, cri-o or podman id, or "host". */
+void state_container_id(const char *cgroups, size_t len, char out[16]);
+
+/* Feeds one event: updates the tables and fills st->cur. */
+void state_event(struct state *st, const struct scap_event *ev);
+/* Ends the event of st->cur once its fields have been used (a procexit's thread goes). */
+void state_event_done(struct state *st);
+
+#endif

@@ -1,0 +1,718 @@
+/*
+ * Keeping the state current from events, as sysdig 0.29's parser does: processes are created
+ * by clone/fork/vfork exits and renamed by execve exits; fds appear on the exit of the calls
+ * that create them and disappear after a successful close.
+ */
+#include <arpa/inet.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "state/state.h"
+#include "state/state_int.h"
+#include "util/util.h"
+
+/* scap socket families (PPM_AF_*) and l4 protocols */
+enum { PAF_UNIX = 1, PAF_INET = 2, PAF_INET6 = 10 };
+enum { L4_UNKNOWN = 0, L4_NA = 1, L4_TCP = 2, L4_UDP = 3, L4_ICMP = 4, L4_RAW = 5 };
+
+/* PPM_O_DIRECTORY */
+#define PPM_O_DIRECTORY (1u << 10)
+
+static const struct scap_param *param(const struct scap_event *ev, const char *name)
+{
+	for (unsigned i = 0; i < ev->nparams; i++) {
+		const struct scap_param_info *pi = scap_event_param_info(ev, i);
+		if (pi && !strcmp(pi->name, name))
+			return ev->params[i].len ? &ev->params[i] : NULL;
+	}
+	return NULL;
+}
+
+static bool param_i64(const struct scap_event *ev, const char *name, int64_t *v)
+{
+	const struct scap_param *p = param(ev, name);
+	uint64_t u;
+	if (!p || !scap_param_u64(p, &u))
+		return false;
+	/* FD/PID/ERRNO are 8 bytes; narrower values are signed in their width */
+	switch (p->len) {
+	case 1: *v = (int8_t)u; break;
+	case 2: *v = (int16_t)u; break;
+	case 4: *v = (int32_t)u; break;
+	default: *v = (int64_t)u; break;
+	}
+	return true;
+}
+
+static bool param_u64(const struct scap_event *ev, const char *name, uint64_t *v)
+{
+	const struct scap_param *p = param(ev, name);
+	return p && scap_param_u64(p, v);
+}
+
+static const char *param_str(const struct scap_event *ev, const char *name)
+{
+	const struct scap_param *p = param(ev, name);
+	return p ? scap_param_str(p) : NULL;
+}
+
+void st_fd_name_socket(struct st_fd *f)
+{
+	char a[INET6_ADDRSTRLEN], b[INET6_ADDRSTRLEN];
+	char buf[160];
+	int af;
+
+	if (f->name[0])
+		return;
+	switch (f->type) {
+	case SCAP_FD_IPV4_SOCK:
+	case SCAP_FD_IPV6_SOCK:
+		af = f->type == SCAP_FD_IPV4_SOCK ? AF_INET : AF_INET6;
+		if (!f->sport && !f->dport)
+			return;
+		inet_ntop(af, f->sip, a, sizeof(a));
+		inet_ntop(af, f->dip, b, sizeof(b));
+		snprintf(buf, sizeof(buf), "%s:%u->%s:%u", a, f->sport, b, f->dport);
+		break;
+	case SCAP_FD_IPV4_SERVSOCK:
+	case SCAP_FD_IPV6_SERVSOCK:
+		af = f->type == SCAP_FD_IPV4_SERVSOCK ? AF_INET : AF_INET6;
+		inet_ntop(af, f->sip, a, sizeof(a));
+		snprintf(buf, sizeof(buf), "%s:%u", a, f->sport);
+		break;
+	default:
+		return;
+	}
+	st_set_str(&f->name, buf);
+}
+
+/* Path joining as sysdig does: absolute paths stay, relative ones go under DIR; "." and ".."
+ * components are resolved. */
+static char *join_path(const char *dir, const char *path)
+{
+	size_t n = strlen(dir) + strlen(path) + 3;
+	char *tmp = xmalloc(n);
+	if (path[0] == '/' || !dir[0])
+		snprintf(tmp, n, "%s", path);
+	else
+		snprintf(tmp, n, "%s/%s", dir, path);
+	/* normalise */
+	char *out = xmalloc(strlen(tmp) + 2);
+	size_t o = 0;
+	const char *s = tmp;
+	bool abs = *s == '/';
+	while (*s) {
+		while (*s == '/')
+			s++;
+		const char *e = strchr(s, '/');
+		size_t len = e ? (size_t)(e - s) : strlen(s);
+		if (!len)
+			break;
+		if (len == 1 && s[0] == '.') {
+		} else if (len == 2 && s[0] == '.' && s[1] == '.') {
+			while (o > 0 && out[o - 1] != '/')
+				o--;
+			if (o > 0)
+				o--;
+		} else {
+			if (abs || o)
+				out[o++] = '/';
+			memcpy(out + o, s, len);
+			o += len;
+		}
+		s += len;
+	}
+	if (!o && abs)
+		out[o++] = '/';
+	out[o] = 0;
+	free(tmp);
+	return out;
+}
+
+static void set_sock_type(struct st_fd *f, uint64_t domain)
+{
+	if (domain == PAF_UNIX)
+		f->type = SCAP_FD_UNIX_SOCK;
+	else if (domain == PAF_INET)
+		f->type = SCAP_FD_IPV4_SOCK;
+	else if (domain == PAF_INET6) {
+		f->type = SCAP_FD_IPV6_SOCK;
+		f->v6 = true;
+	} else if (domain == 16)
+		f->type = SCAP_FD_NETLINK;
+	else
+		f->type = SCAP_FD_UNKNOWN;
+}
+
+/* Reads a socket tuple parameter into F (IPv4/IPv6 only). Returns false when the parameter
+ * is missing or not an IP tuple, or carries no address at all. */
+static bool apply_tuple(struct st_fd *f, const struct scap_param *p, bool we_are_server)
+{
+	if (!p || p->len < 1)
+		return false;
+	const uint8_t *v = p->val;
+	uint8_t fam = v[0];
+	uint16_t sport, dport;
+	if (fam == PAF_INET && p->len >= 13) {
+		memset(f->sip, 0, 16);
+		memset(f->dip, 0, 16);
+		memcpy(f->sip, v + 1, 4);
+		memcpy(&sport, v + 5, 2);
+		memcpy(f->dip, v + 7, 4);
+		memcpy(&dport, v + 11, 2);
+		f->type = SCAP_FD_IPV4_SOCK;
+		f->v6 = false;
+	} else if (fam == PAF_INET6 && p->len >= 37) {
+		memcpy(f->sip, v + 1, 16);
+		memcpy(&sport, v + 17, 2);
+		memcpy(f->dip, v + 19, 16);
+		memcpy(&dport, v + 35, 2);
+		f->type = SCAP_FD_IPV6_SOCK;
+		f->v6 = true;
+		/* IPv4-mapped tuples are IPv4 sockets for sysdig */
+		static const uint8_t mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
+		if (!memcmp(f->sip, mapped, 12) && !memcmp(f->dip, mapped, 12)) {
+			memmove(f->sip, f->sip + 12, 4);
+			memset(f->sip + 4, 0, 12);
+			memmove(f->dip, f->dip + 12, 4);
+			memset(f->dip + 4, 0, 12);
+			f->type = SCAP_FD_IPV4_SOCK;
+			f->v6 = false;
+		}
+	} else if (fam == PAF_UNIX && p->len >= 17) {
+		/* sysdig names a unix socket "src->dst path" with the kernel's socket ids */
+		uint64_t a, b;
+		memcpy(&a, v + 1, 8);
+		memcpy(&b, v + 9, 8);
+		f->type = SCAP_FD_UNIX_SOCK;
+		const char *path = (const char *)v + 17;
+		int n = (int)strnlen(path, p->len - 17);
+		char *s = xmalloc((size_t)n + 48);
+		sprintf(s, "%" PRIx64 "->%" PRIx64 " %.*s", a, b, n, path);
+		free(f->name);
+		f->name = s;
+		return true;
+	} else {
+		return false;
+	}
+	f->sport = sport;
+	f->dport = dport;
+	f->is_server_role = we_are_server;
+	free(f->name);
+	f->name = xstrdup("");
+	st_fd_name_socket(f);
+	return true;
+}
+
+static void clone_exit(struct state *st, const struct scap_event *ev, struct st_thread *parent)
+{
+	int64_t res;
+	if (!param_i64(ev, "res", &res))
+		return;
+	/* In the child, clone returns 0 and the event carries the child's own tid; in the
+	 * parent it returns the child's tid. sysdig creates the child from either. */
+	int64_t child_tid = res == 0 ? ev->tid : res;
+	if (res < 0)
+		return;
+	if (res == 0 && state_thread(st, ev->tid) && state_thread(st, ev->tid)->live)
+		return;
+	if (res > 0 && state_thread(st, res) && state_thread(st, res)->live)
+		return;
+	struct st_thread *c = state_thread_add(st, child_tid);
+	int64_t pid = 0, ptid = 0;
+	uint64_t flags = 0;
+	param_u64(ev, "flags", &flags);
+	/* PPM_CL_CLONE_THREAD: the child shares its parent's process */
+	bool thread = flags & (1u << 13);
+	param_i64(ev, "pid", &pid);
+	param_i64(ev, "ptid", &ptid);
+	if (res > 0) {
+		c->pid = thread ? pid : child_tid;
+		c->ptid = thread ? ptid : ev->tid;
+	} else {
+		c->pid = pid;
+		c->ptid = ptid;
+	}
+	c->vtid = c->tid;
+	c->vpid = c->pid;
+	int64_t v;
+	if (param_i64(ev, "vtid", &v) && res == 0)
+		c->vtid = v;
+	if (param_i64(ev, "vpid", &v) && res == 0)
+		c->vpid = v;
+	c->live = true;
+	struct st_thread *p = parent && parent->tid != c->tid ? parent : state_thread(st, c->ptid);
+	const char *s;
+	st_set_str(&c->exe, (s = param_str(ev, "exe")) ? s : (p ? p->exe : ""));
+	st_set_str(&c->comm, (s = param_str(ev, "comm")) ? s : (p ? p->comm : ""));
+	st_set_str(&c->cwd, (s = param_str(ev, "cwd")) ? s : (p ? p->cwd : ""));
+	if (p) {
+		st_set_str(&c->exepath, p->exepath);
+		c->loginuid = p->loginuid;
+		c->tty = p->tty;
+		memcpy(c->container_id, p->container_id, sizeof(c->container_id));
+	}
+	const struct scap_param *a = param(ev, "args");
+	free(c->args);
+	c->args = NULL;
+	c->args_len = 0;
+	if (a) {
+		c->args = xmalloc(a->len);
+		memcpy(c->args, a->val, a->len);
+		c->args_len = a->len;
+	}
+	uint64_t u;
+	if (param_u64(ev, "uid", &u))
+		c->uid = (uint32_t)u;
+	else if (p)
+		c->uid = p->uid;
+	if (param_u64(ev, "gid", &u))
+		c->gid = (uint32_t)u;
+	else if (p)
+		c->gid = p->gid;
+	const struct scap_param *cg = param(ev, "cgroups");
+	if (cg)
+		state_container_id((const char *)cg->val, cg->len, c->container_id);
+	/* A new process gets a copy of its parent's fds (unless it shares them, CLONE_FILES,
+	 * which sysdig also models as a copy for a new process). */
+	if (!thread && p && c->fdt.n == 0) {
+		struct st_thread *pm = state_main_thread(st, p);
+		for (size_t i = 0; i < pm->fdt.n; i++) {
+			struct st_fd *src = &pm->fdt.fds[i];
+			struct st_fd *dst = state_fd_add(st, c, src->fd);
+			char *name = dst->name;
+			*dst = *src;
+			dst->name = name;
+			st_set_str(&dst->name, src->name);
+			pm = state_main_thread(st, p);
+		}
+	}
+}
+
+static void execve_exit(struct state *st, const struct scap_event *ev, struct st_thread *t)
+{
+	int64_t res;
+	if (!t || !param_i64(ev, "res", &res) || res < 0)
+		return;
+	const char *s;
+	if ((s = param_str(ev, "exe")))
+		st_set_str(&t->exe, s);
+	if ((s = param_str(ev, "comm")))
+		st_set_str(&t->comm, s);
+	else if ((s = param_str(ev, "exe"))) {
+		const char *slash = strrchr(s, '/');
+		st_set_str(&t->comm, slash ? slash + 1 : s);
+	}
+	if ((s = param_str(ev, "exepath")))
+		st_set_str(&t->exepath, s);
+	if ((s = param_str(ev, "cwd")))
+		st_set_str(&t->cwd, s);
+	const struct scap_param *a = param(ev, "args");
+	if (a) {
+		free(t->args);
+		t->args = xmalloc(a->len);
+		memcpy(t->args, a->val, a->len);
+		t->args_len = a->len;
+	}
+	int64_t v;
+	if (param_i64(ev, "pid", &v))
+		t->pid = v;
+	if (param_i64(ev, "ptid", &v))
+		t->ptid = v;
+	uint64_t u;
+	if (param_u64(ev, "loginuid", &u))
+		t->loginuid = (uint32_t)u;
+	if (param_u64(ev, "tty", &u))
+		t->tty = (uint32_t)u;
+	if (param_u64(ev, "uid", &u))
+		t->uid = (uint32_t)u;
+	const struct scap_param *cg = param(ev, "cgroups");
+	if (cg)
+		state_container_id((const char *)cg->val, cg->len, t->container_id);
+	t->live = true;
+}
+
+static void open_exit(struct state *st, const struct scap_event *ev, struct st_thread *t)
+{
+	int64_t fd;
+	const char *name = param_str(ev, "name");
+	if (!t || !name || !param_i64(ev, "fd", &fd))
+		return;
+	const char *dir = t->cwd;
+	int64_t dirfd;
+	struct st_fd *df = NULL;
+	/* openat: relative to dirfd unless AT_FDCWD (-100) */
+	if (name[0] != '/' && param_i64(ev, "dirfd", &dirfd) && dirfd != -100 &&
+	    (df = state_fd(st, t, dirfd)))
+		dir = df->name;
+	char *path = join_path(dir, name);
+	if (fd < 0) {
+		free(st->cur.failed_path);
+		st->cur.failed_path = path;
+		return;
+	}
+	uint64_t flags = 0;
+	param_u64(ev, "flags", &flags);
+	struct st_fd *f = state_fd_add(st, t, fd);
+	f->type = flags & PPM_O_DIRECTORY ? SCAP_FD_DIRECTORY : SCAP_FD_FILE;
+	f->open_flags = (uint32_t)flags;
+	free(f->name);
+	f->name = path;
+}
+
+static void new_fd(struct state *st, struct st_thread *t, int64_t fd, uint8_t type,
+		   const char *name)
+{
+	if (!t || fd < 0)
+		return;
+	struct st_fd *f = state_fd_add(st, t, fd);
+	f->type = type;
+	st_set_str(&f->name, name);
+}
+
+/* The enter event's socket domain is in the exit for newer producers; older ones only have
+ * it on the enter event, which we remember per thread. */
+static void socket_exit(struct state *st, const struct scap_event *ev, struct st_thread *t)
+{
+	int64_t fd;
+	if (!t || !param_i64(ev, "fd", &fd) || fd < 0)
+		return;
+	uint64_t domain;
+	if (!param_u64(ev, "domain", &domain))
+		domain = t->enter_domain;
+	struct st_fd *f = state_fd_add(st, t, fd);
+	set_sock_type(f, domain);
+	uint64_t type = t->enter_socktype;
+	param_u64(ev, "type", &type);
+	/* SOCK_STREAM 1, SOCK_DGRAM 2, SOCK_RAW 3; the high bits are SOCK_NONBLOCK/CLOEXEC */
+	switch (type & 0xf) {
+	case 1: f->sock_l4 = L4_TCP; break;
+	case 2: f->sock_l4 = L4_UDP; break;
+	case 3: f->sock_l4 = L4_RAW; break;
+	default: f->sock_l4 = L4_UNKNOWN; break;
+	}
+}
+
+/* sendto()/sendmsg() enter on a UDP socket with no peer yet: the tuple names it. */
+static void udp_send_exit(struct state *st, struct st_thread *t, int64_t fd)
+{
+	struct st_fd *f = state_fd(st, t, fd);
+	static const uint8_t zero[16];
+	struct scap_param tp = { t->enter_tuple, t->enter_tuple_len };
+	if (!f || f->sock_l4 != L4_UDP || f->name[0] || f->dport || !tp.len)
+		return;
+	if (!apply_tuple(f, &tp, false))
+		return;
+	if (!memcmp(f->sip, zero, 16)) {
+		memcpy(f->sip, f->dip, 16);
+		st_set_str(&f->name, "");
+		st_fd_name_socket(f);
+	}
+	f->l4proto = L4_UDP;
+}
+
+/* connect() enter: sysdig 0.29 names the socket after the destination already. */
+static void connect_enter(struct state *st, const struct scap_event *ev, struct st_thread *t,
+			  int64_t fd)
+{
+	struct st_fd *f = state_fd(st, t, fd);
+	const struct scap_param *a = param(ev, "addr");
+	if (!f || !a || a->len < 1)
+		return;
+	const uint8_t *v = a->val;
+	uint16_t port;
+	if (v[0] == PAF_INET && a->len >= 7 && f->type == SCAP_FD_IPV4_SOCK) {
+		memset(f->dip, 0, 16);
+		memcpy(f->dip, v + 1, 4);
+		memcpy(&port, v + 5, 2);
+	} else if (v[0] == PAF_INET6 && a->len >= 19 && f->type == SCAP_FD_IPV6_SOCK) {
+		memcpy(f->dip, v + 1, 16);
+		memcpy(&port, v + 17, 2);
+	} else {
+		return;
+	}
+	static const uint8_t zero[16];
+	if (!memcmp(f->sip, zero, 16))
+		memcpy(f->sip, f->dip, 16);
+	f->dport = port;
+	f->l4proto = f->sock_l4;
+	st_set_str(&f->name, "");
+	st_fd_name_socket(f);
+}
+
+static void dup_exit(struct state *st, const struct scap_event *ev, struct st_thread *t)
+{
+	int64_t res, old;
+	if (!t || !param_i64(ev, "res", &res) || res < 0)
+		return;
+	if (!param_i64(ev, "oldfd", &old)) {
+		if (!t->has_enter_fd)
+			return;
+		old = t->enter_fd;
+	}
+	struct st_fd *src = state_fd(st, t, old);
+	if (!src || old == res)
+		return;
+	struct st_fd copy = *src;
+	char *name = xstrdup(src->name);
+	struct st_fd *dst = state_fd_add(st, t, res);
+	free(dst->name);
+	*dst = copy;
+	dst->fd = res;
+	dst->name = name;
+}
+
+void state_event(struct state *st, const struct scap_event *ev)
+{
+	struct st_current *c = &st->cur;
+
+	if (st->pending_close) {
+		struct st_thread *pt = state_thread(st, st->pending_close_pid);
+		if (pt)
+			state_fd_remove(st, pt, st->pending_close_fd);
+		st->pending_close = false;
+	}
+
+	free(c->failed_path);
+	memset(c, 0, sizeof(*c));
+	c->ev = ev;
+	c->fdnum = -1;
+	struct st_thread *t = state_thread(st, ev->tid);
+	/* Like sysdig, an unknown thread gets an entry (without process information, live is
+	 * false) so that its fds can be followed. */
+	if (!t)
+		t = state_thread_add(st, ev->tid);
+	c->thread = t;
+
+	const struct scap_event_info *info = scap_event_info(ev->type);
+	bool enter = scap_event_is_enter(ev->type);
+	int64_t fd;
+
+	/* sysdig 0.29 does not count mmap's fd argument as the event's fd */
+	bool fd_event = info && info->flags & (SCAP_EF_USES_FD | SCAP_EF_DESTROYS_FD |
+					       SCAP_EF_READS_FROM_FD | SCAP_EF_WRITES_TO_FD) &&
+			strcmp(info->name, "mmap") && strcmp(info->name, "mmap2");
+	c->fd_event = fd_event || (!enter && info && (info->flags & SCAP_EF_CREATES_FD));
+	if (t && fd_event) {
+		if (enter) {
+			if (param_i64(ev, "fd", &fd)) {
+				c->fdnum = fd;
+				c->has_fd = true;
+			}
+		} else if (t->has_enter_fd && t->enter_type == ev->type - 1) {
+			c->fdnum = t->enter_fd;
+			c->has_fd = true;
+		} else if (param_i64(ev, "fd", &fd)) {
+			c->fdnum = fd;
+			c->has_fd = true;
+		}
+	}
+
+	if (t) {
+		if (enter) {
+			t->enter_ts = ev->ts;
+			t->enter_type = ev->type;
+			t->has_enter_fd = c->has_fd;
+			t->enter_fd = c->fdnum;
+			uint64_t d;
+			if (param_u64(ev, "domain", &d))
+				t->enter_domain = d;
+			if (param_u64(ev, "type", &d))
+				t->enter_socktype = d;
+			if (info && !strcmp(info->name, "connect") && c->has_fd)
+				connect_enter(st, ev, t, c->fdnum);
+			const struct scap_param *tp = param(ev, "tuple");
+			t->enter_tuple_len = 0;
+			if (tp && tp->len <= sizeof(t->enter_tuple)) {
+				memcpy(t->enter_tuple, tp->val, tp->len);
+				t->enter_tuple_len = tp->len;
+			}
+		} else if (t->enter_type == ev->type - 1 && t->enter_ts && ev->ts >= t->enter_ts) {
+			c->latency = ev->ts - t->enter_ts;
+		}
+	}
+
+	const char *name = info ? info->name : "";
+	if (!enter && info) {
+		if (!strcmp(name, "clone") || !strcmp(name, "fork") || !strcmp(name, "vfork") ||
+		    !strcmp(name, "clone3")) {
+			clone_exit(st, ev, t);
+			t = c->thread = state_thread(st, ev->tid);
+		} else if (!strcmp(name, "execve") || !strcmp(name, "execveat")) {
+			execve_exit(st, ev, t);
+		} else if (!strcmp(name, "open") || !strcmp(name, "openat") ||
+			   !strcmp(name, "openat2") || !strcmp(name, "creat")) {
+			open_exit(st, ev, t);
+		} else if (!strcmp(name, "socket")) {
+			socket_exit(st, ev, t);
+		} else if (!strcmp(name, "pipe") || !strcmp(name, "pipe2")) {
+			int64_t res = 0, a, b;
+			param_i64(ev, "res", &res);
+			if (res >= 0 && param_i64(ev, "fd1", &a) && param_i64(ev, "fd2", &b)) {
+				new_fd(st, t, a, SCAP_FD_FIFO, "");
+				new_fd(st, t, b, SCAP_FD_FIFO, "");
+			}
+		} else if (!strcmp(name, "socketpair")) {
+			int64_t res = 0, a, b;
+			param_i64(ev, "res", &res);
+			if (res >= 0 && param_i64(ev, "fd1", &a) && param_i64(ev, "fd2", &b)) {
+				new_fd(st, t, a, SCAP_FD_UNIX_SOCK, "");
+				new_fd(st, t, b, SCAP_FD_UNIX_SOCK, "");
+			}
+		} else if (!strcmp(name, "eventfd") || !strcmp(name, "eventfd2")) {
+			int64_t res;
+			if (param_i64(ev, "res", &res))
+				new_fd(st, t, res, SCAP_FD_EVENT, "");
+		} else if (!strcmp(name, "signalfd") || !strcmp(name, "signalfd4")) {
+			int64_t res;
+			if (param_i64(ev, "res", &res))
+				new_fd(st, t, res, SCAP_FD_SIGNALFD, "");
+		} else if (!strcmp(name, "timerfd_create")) {
+			int64_t res;
+			if (param_i64(ev, "res", &res))
+				new_fd(st, t, res, SCAP_FD_TIMERFD, "");
+		} else if (!strcmp(name, "inotify_init") || !strcmp(name, "inotify_init1")) {
+			int64_t res;
+			if (param_i64(ev, "res", &res))
+				new_fd(st, t, res, SCAP_FD_INOTIFY, "");
+		} else if (!strcmp(name, "epoll_create") || !strcmp(name, "epoll_create1")) {
+			int64_t res;
+			if (param_i64(ev, "res", &res))
+				new_fd(st, t, res, SCAP_FD_EVENTPOLL, "");
+		} else if (!strcmp(name, "dup") || !strcmp(name, "dup2") || !strcmp(name, "dup3")) {
+			dup_exit(st, ev, t);
+		} else if (!strcmp(name, "close")) {
+			int64_t res;
+			if (t && c->has_fd && param_i64(ev, "res", &res) && res >= 0) {
+				st->pending_close = true;
+				st->pending_close_pid = t->tid;
+				st->pending_close_fd = c->fdnum;
+			}
+		} else if (!strcmp(name, "connect")) {
+			struct st_fd *f = t && c->has_fd ? state_fd(st, t, c->fdnum) : NULL;
+			int64_t res = 0;
+			param_i64(ev, "res", &res);
+			/* sysdig 0.29 keeps the first tuple a UDP socket got a source port in */
+			bool keep = f && f->sock_l4 == L4_UDP && f->sport;
+			if (f && f->type == SCAP_FD_UNIX_SOCK && res < 0) {
+				/* a failed connect names the socket for this event only */
+				struct st_fd tmp = { .name = xstrdup("") };
+				if (apply_tuple(&tmp, param(ev, "tuple"), false)) {
+					free(c->failed_path);
+					c->failed_path = tmp.name;
+				} else {
+					free(tmp.name);
+				}
+			} else if (f && f->type == SCAP_FD_UNIX_SOCK)
+				apply_tuple(f, param(ev, "tuple"), false);
+			else if (f && !keep && (res >= 0 || res == -115)) {
+				apply_tuple(f, param(ev, "tuple"), false);
+				if (f->type != SCAP_FD_UNIX_SOCK)
+					f->l4proto = f->sock_l4 ? f->sock_l4 : L4_TCP;
+			}
+		} else if (!strcmp(name, "sendto") || !strcmp(name, "sendmsg")) {
+			if (t && c->has_fd && t->enter_type == ev->type - 1)
+				udp_send_exit(st, t, c->fdnum);
+		} else if (!strcmp(name, "accept") || !strcmp(name, "accept4")) {
+			if (t && param_i64(ev, "fd", &fd) && fd >= 0) {
+				struct st_fd *f = state_fd_add(st, t, fd);
+				apply_tuple(f, param(ev, "tuple"), true);
+				if (f->type != SCAP_FD_UNIX_SOCK)
+					f->l4proto = L4_TCP;
+				c->fdnum = fd;
+				c->has_fd = true;
+			}
+		} else if (!strcmp(name, "bind")) {
+			struct st_fd *f = t && c->has_fd ? state_fd(st, t, c->fdnum) : NULL;
+			const struct scap_param *a = param(ev, "addr");
+			int64_t res = 0;
+			param_i64(ev, "res", &res);
+			if (f && a && res >= 0) {
+				const uint8_t *v = a->val;
+				uint16_t port = 0;
+				char buf[160], ip[INET6_ADDRSTRLEN];
+				if (v[0] == PAF_INET && a->len >= 7) {
+					memset(f->sip, 0, 16);
+					memcpy(f->sip, v + 1, 4);
+					memcpy(&port, v + 5, 2);
+					inet_ntop(AF_INET, f->sip, ip, sizeof(ip));
+				} else if (v[0] == PAF_INET6 && a->len >= 19) {
+					memcpy(f->sip, v + 1, 16);
+					memcpy(&port, v + 17, 2);
+					inet_ntop(AF_INET6, f->sip, ip, sizeof(ip));
+				} else {
+					goto bind_done;
+				}
+				f->sport = port;
+				snprintf(buf, sizeof(buf), "%s:%u", ip, port);
+				st_set_str(&f->name, buf);
+				/* sysdig 0.29 makes a socket bound to a port a server socket */
+				if (port) {
+					f->type = v[0] == PAF_INET ? SCAP_FD_IPV4_SERVSOCK
+								   : SCAP_FD_IPV6_SERVSOCK;
+					f->l4proto = f->sock_l4 ? f->sock_l4 : L4_TCP;
+				}
+			}
+bind_done:;
+		} else if (!strcmp(name, "chdir")) {
+			int64_t res;
+			const char *p = param_str(ev, "path");
+			if (t && p && param_i64(ev, "res", &res) && res >= 0) {
+				struct st_thread *m = state_main_thread(st, t);
+				char *np = join_path(m->cwd, p);
+				free(m->cwd);
+				m->cwd = np;
+				if (m != t)
+					st_set_str(&t->cwd, np);
+			}
+		} else if (!strcmp(name, "fchdir")) {
+			int64_t res;
+			struct st_fd *f = t && c->has_fd ? state_fd(st, t, c->fdnum) : NULL;
+			if (f && param_i64(ev, "res", &res) && res >= 0)
+				st_set_str(&t->cwd, f->name);
+		} else if (!strcmp(name, "setuid") || !strcmp(name, "setresuid")) {
+			int64_t res;
+			uint64_t u;
+			if (t && param_i64(ev, "res", &res) && res >= 0 &&
+			    (param_u64(ev, "uid", &u) || param_u64(ev, "euid", &u)) &&
+			    u != UINT32_MAX)
+				t->uid = (uint32_t)u;
+		} else if (!strcmp(name, "setgid") || !strcmp(name, "setresgid")) {
+			int64_t res;
+			uint64_t u;
+			if (t && param_i64(ev, "res", &res) && res >= 0 &&
+			    (param_u64(ev, "gid", &u) || param_u64(ev, "egid", &u)) &&
+			    u != UINT32_MAX)
+				t->gid = (uint32_t)u;
+		}
+	}
+
+	/* the exit of a call that creates an fd is about the new fd */
+	if (t && !enter && info && (info->flags & SCAP_EF_CREATES_FD) && !c->has_fd) {
+		int64_t nfd;
+		if ((param_i64(ev, "fd", &nfd) || param_i64(ev, "res", &nfd)) && nfd >= 0) {
+			c->fdnum = nfd;
+			c->has_fd = true;
+		}
+	}
+	if (t && c->has_fd && c->fdnum >= 0)
+		c->fd = state_fd(st, t, c->fdnum);
+}
+
+/* procexit: the thread goes away after this event has been shown; the caller calls
+ * state_event_done() after using st->cur. */
+void state_event_done(struct state *st)
+{
+	const struct scap_event *ev = st->cur.ev;
+	if (!ev)
+		return;
+	const struct scap_event_info *info = scap_event_info(ev->type);
+	if (info && !strcmp(info->name, "procexit") && st->cur.thread) {
+		st->cur.thread = NULL;
+		st->cur.fd = NULL;
+		state_thread_remove(st, ev->tid);
+	}
+	st->cur.ev = NULL;
+}
