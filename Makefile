@@ -89,7 +89,7 @@ test: all $(UNIT_BINS) $(PROG_BINS)
 	@tests/run-all.sh $(BUILD)
 
 asan:
-	$(MAKE) BUILD=build-asan CC=clang \
+	SYSRAY_SANITIZED=1 $(MAKE) BUILD=build-asan CC=clang \
 		EXTRA_CFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 		LDFLAGS="-fsanitize=address,undefined" test
 

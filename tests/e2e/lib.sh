@@ -43,6 +43,14 @@ selected() {
 }
 
 # expect NAME DESCRIPTION COMMAND...: passes when COMMAND succeeds.
+# skip NAME REASON...: a test that cannot run here, said out loud and counted.
+skip() {
+	local name=$1
+	shift
+	E2E_SKIPPED=$((E2E_SKIPPED + 1))
+	echo "SKIP $name: $*"
+}
+
 expect() {
 	local name=$1 what=$2
 	shift 2
