@@ -19,6 +19,8 @@ void out_vprintf(struct out *o, const char *fmt, va_list ap);
 
 static inline void out_write(struct out *o, const void *p, size_t n)
 {
+	if (!n)
+		return;	/* an empty buffer may have no storage yet: buf is NULL */
 	if (o->cap - o->len < n)
 		out_reserve(o, n);
 	memcpy(o->buf + o->len, p, n);

@@ -207,4 +207,12 @@ void print_sigset_at(struct sc *sc, uint64_t addr, uint64_t size);
 /* The siginfo_t at ADDR: {si_signo=SIGUSR1, si_code=SI_USER, ...}, or its address. */
 void print_siginfo_at(struct sc *sc, uint64_t addr);
 
+/* ---- gaps: helpers added by the gaps area ---- */
+
+/*
+ * A NUL-terminated string at ADDR read up to MAX bytes (at most PATH_MAX), whatever -s
+ * says, with "..." when no NUL is found within them (strace's printpathn).
+ */
+void print_str_max(struct sc *sc, uint64_t addr, size_t max);
+
 #endif

@@ -125,6 +125,22 @@ void print_path(struct sc *sc, uint64_t addr)
 	pr_quoted(sc->p, buf, (size_t)n, flags);
 }
 
+void print_str_max(struct sc *sc, uint64_t addr, size_t max)
+{
+	char buf[PATH_MAX + 1];
+	if (!addr) {
+		pr_text(sc->p, "NULL");
+		return;
+	}
+	if (max > PATH_MAX)
+		max = PATH_MAX;
+	long n = read_string(sc, addr, buf, max);
+	if (n < 0)
+		pr_hex(sc->p, addr);
+	else
+		pr_quoted(sc->p, buf, (size_t)n, (size_t)n >= max ? PR_QUOTE_ELLIPSIS : 0);
+}
+
 int str_limit(const struct sc *sc)
 {
 	return sc->opt ? sc->opt->string_limit : 32;

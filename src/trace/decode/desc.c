@@ -287,9 +287,12 @@ static void print_memfd_flags(struct pr *p, uint32_t flags)
 	}
 }
 
+/* A memfd's name is at most NAME_MAX bytes with the "memfd:" prefix the kernel adds. */
+#define MEMFD_NAME_MAX (255 - (sizeof("memfd:") - 1))
+
 int decode_memfd_create(struct sc *sc)
 {
-	print_str(sc, sc->arg[0]);
+	print_str_max(sc, sc->arg[0], MEMFD_NAME_MAX + 1);
 	print_memfd_flags(sc->p, (uint32_t)sc->arg[1]);
 	return RV_DECODED | RV_FD;
 }

@@ -11,6 +11,7 @@
 #include "trace/decode.h"
 #include "trace/decode/decoders.h"
 #include "trace/decode/desc_impl.h"
+#include "trace/decode/ioctl_impl.h"
 
 /* ---- request names ---- */
 
@@ -41,11 +42,6 @@ static const struct ioctl_name *ioctl_first(uint32_t code)
 	return lo < N_IOCTL_NAMES && ioctl_names[lo].code == code ? &ioctl_names[lo] : NULL;
 }
 
-/* The fields of a request number (asm-generic/ioctl.h). */
-#define IOC_NR(c) ((c) & 0xff)
-#define IOC_TYPE(c) (((c) >> 8) & 0xff)
-#define IOC_SIZE(c) (((c) >> 16) & 0x3fff)
-#define IOC_DIR(c) (((c) >> 30) & 3)
 
 static const char *ioc_dir_name(uint32_t dir)
 {
@@ -55,25 +51,28 @@ static const char *ioc_dir_name(uint32_t dir)
 	return names[dir & 3];
 }
 
-/* "TCGETS", "A or B", or "_IOC(_IOC_READ, 0x78, 0x3, 0x4)" into BUF. */
+/*
+ * "TCGETS", "A or B", "MIXER_READ(17) or ECCGETLAYOUT" (a number decoded from its
+ * fields comes first), or "_IOC(_IOC_READ, 0x78, 0x3, 0x4)" into BUF.
+ */
 static const char *sprint_ioctl_request(char *buf, size_t n, uint32_t code)
 {
 	const struct ioctl_name *e = ioctl_first(code);
-	size_t len = 0;
-	if (!e) {
+	size_t len = sprint_ioctl_number(buf, n, code);
+	if (!e && !len) {
 		snprintf(buf, n, "_IOC(%s, %#x, %#x, %#x)", ioc_dir_name(IOC_DIR(code)),
 			 IOC_TYPE(code), IOC_NR(code), IOC_SIZE(code));
 		return buf;
 	}
-	buf[0] = 0;
-	for (; e < ioctl_names + N_IOCTL_NAMES && e->code == code; e++)
+	for (; e && e < ioctl_names + N_IOCTL_NAMES && e->code == code; e++)
 		len += (size_t)snprintf(buf + len, len < n ? n - len : 0, "%s%s",
 					len ? " or " : "", e->name);
 	return buf;
 }
 
-static void print_ioctl_request(struct pr *p, uint32_t code)
+static void print_ioctl_request(struct sc *sc, uint32_t code)
 {
+	struct pr *p = sc->p;
 	char buf[512];
 	if (p->xlat_style == PR_XLAT_RAW) {
 		pr_hex(p, code);
@@ -577,29 +576,45 @@ static void print_simple_arg(struct sc *sc, enum simple_arg kind, uint64_t arg)
 	}
 }
 
+/* The block device requests (type 0x12) and FICLONE: a plain number or one value behind. */
+int simple_ioctl(struct sc *sc, uint32_t code, uint64_t arg)
+{
+	const struct simple_ioctl *simple = simple_ioctl_for(code);
+	if (!simple)
+		return IOC_ARG_HEX;
+	if (simple->at_exit && !sc->exiting)
+		return IOC_LATER;
+	print_simple_arg(sc, simple->kind, arg);
+	return IOC_ARG_DONE;
+}
+
+int term_ioctl(struct sc *sc, uint32_t code, uint64_t arg)
+{
+	if (!sc->exiting && term_output_request(code))
+		return IOC_LATER;
+	return term_print_arg(sc, code, arg) ? IOC_ARG_DONE : IOC_ARG_HEX;
+}
+
+/*
+ * The third argument, by strace's general rule: a request of a known family prints its
+ * argument its own way (or none at all); any other argument prints in hex, at entry
+ * when the family knows the request takes nothing it decodes, else at exit.
+ */
 int decode_ioctl(struct sc *sc)
 {
 	uint32_t code = (uint32_t)sc->arg[1];
-	bool term = IOC_TYPE(code) == 'T';
-	const struct simple_ioctl *simple = simple_ioctl_for(code);
 
 	if (!sc->exiting) {
 		print_fd(sc, (int)sc->arg[0]);
-		print_ioctl_request(sc->p, code);
-		if (simple && !simple->at_exit) {
-			print_simple_arg(sc, simple->kind, sc->arg[2]);
-			return RV_DECODED | RV_DEC;
-		}
-		/* Other requests wait for the exit, where their argument is shown raw. */
-		if (simple || !term || term_output_request(code))
-			return DEC_AT_EXIT;
-		if (!term_print_arg(sc, code, sc->arg[2]))
-			pr_hex(sc->p, sc->arg[2]);
-		return RV_DECODED | RV_DEC;
+		print_ioctl_request(sc, code);
 	}
-	if (simple)
-		print_simple_arg(sc, simple->kind, sc->arg[2]);
-	else if (!term || !term_print_arg(sc, code, sc->arg[2]))
+	int r = ioctl_decode_arg(sc, code, sc->arg[2]);
+	int fmt = r & IOC_RESULT_MASK;
+	if (!fmt)
+		fmt = RV_DEC;
+	if (!sc->exiting && !(r & (IOC_ARG_DONE | IOC_ARG_HEX)))
+		return DEC_AT_EXIT;
+	if (!(r & IOC_ARG_DONE))
 		pr_hex(sc->p, sc->arg[2]);
-	return RV_DEC;
+	return sc->exiting ? fmt : RV_DECODED | fmt;
 }

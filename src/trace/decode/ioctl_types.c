@@ -1,0 +1,43 @@
+/* Which family decodes the argument of an ioctl request: by the request's type byte. */
+#include "trace/decode/ioctl_impl.h"
+
+int ioctl_decode_arg(struct sc *sc, uint32_t code, uint64_t arg)
+{
+	switch (IOC_TYPE(code)) {
+	case 0x12:
+		return simple_ioctl(sc, code, arg);
+	case '$':
+		return perf_ioctl(sc, code, arg);
+	case '>':
+		return counter_ioctl(sc, code, arg);
+	case 'I':
+		return inotify_ioctl(sc, code, arg);
+	case 'K':
+		return kd_ioctl(sc, code, arg);
+	case 'L':
+		return loop_ioctl(sc, code, arg);
+	case 'O':
+	case 'o':
+		return ubi_ioctl(sc, code, arg);
+	case 'R':
+		return random_ioctl(sc, code, arg);
+	case 'T':
+		return term_ioctl(sc, code, arg);
+	case 'W':
+		return watchdog_ioctl(sc, code, arg);
+	case 'X':
+		return fs_x_ioctl(sc, code, arg);
+	case 'f':
+		return fs_f_ioctl(sc, code, arg);
+	case 'p':
+		return rtc_ioctl(sc, code, arg);
+	case 0x94:
+		return simple_ioctl(sc, code, arg);
+	case 0xab:
+		return nbd_ioctl(sc, code, arg);
+	case 0xb7:
+		return nsfs_ioctl(sc, code, arg);
+	}
+	/* A request of no known family: its argument prints in hex at exit. */
+	return IOC_LATER;
+}
