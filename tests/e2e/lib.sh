@@ -47,6 +47,7 @@ selected() {
 skip() {
 	local name=$1
 	shift
+	selected "$name" || return 0
 	E2E_SKIPPED=$((E2E_SKIPPED + 1))
 	echo "SKIP $name: $*"
 }
