@@ -10,6 +10,7 @@
 #include "cli/commands.h"
 #include "schema/names.h"
 #include "seccomp/seccomp.h"
+#include "util/path_search.h"
 #include "util/util.h"
 
 static void usage(FILE *f)
@@ -391,7 +392,7 @@ static int exec_helper(const struct scp_profile *p, const struct scp_env *env, c
 	diags_free(&d);
 	if (!ctx)
 		return 1;
-	char *path = scp_resolve_command(argv[0]);
+	char *path = path_search(argv[0]);
 	if (!path) {
 		msg("seccomp: cannot find '%s': %s", argv[0], strerror(errno));
 		return 127;

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "schema/names.h"
+#include "util/path_search.h"
 #include "util/util.h"
 
 #define NR_EXECVE 59
@@ -103,7 +104,7 @@ static int run_direct(const struct scp_run *r, const char *path)
 
 int scp_run(const struct scp_run *r)
 {
-	char *path = scp_resolve_command(r->argv[0]);
+	char *path = path_search(r->argv[0]);
 	if (!path) {
 		msg("seccomp: cannot find '%s': %s", r->argv[0], strerror(errno));
 		return 127;

@@ -12,36 +12,6 @@
 
 extern char **environ;
 
-char *scp_resolve_command(const char *argv0)
-{
-	struct stat st;
-	if (strchr(argv0, '/')) {
-		if (stat(argv0, &st) < 0)
-			return NULL;
-		return xstrdup(argv0);
-	}
-	const char *path = getenv("PATH");
-	if (!path)
-		path = "/usr/local/bin:/bin:/usr/bin";
-	int saved = ENOENT;
-	for (const char *p = path;; p++) {
-		const char *end = strchrnul(p, ':');
-		char *full;
-		if (asprintf(&full, "%.*s%s%s", (int)(end - p), p, end > p ? "/" : "", argv0) < 0)
-			die("out of memory");
-		if (stat(full, &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 0111))
-			return full;
-		if (errno != ENOENT)
-			saved = errno;
-		free(full);
-		if (!*end)
-			break;
-		p = end;
-	}
-	errno = saved;
-	return NULL;
-}
-
 static void __attribute__((noreturn)) report_failure(int fd, int stage, int err)
 {
 	int msg[2] = { stage, err };

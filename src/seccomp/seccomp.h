@@ -40,8 +40,6 @@ void scp_exec_under(scmp_filter_ctx ctx, const char *path, char **argv, int err_
 /* The stages scp_exec_under reports. */
 enum { SCP_STAGE_LOAD = 1, SCP_STAGE_EXEC = 2 };
 
-/* PATH lookup the way execvp does it; NULL with errno set. */
-char *scp_resolve_command(const char *argv0);
 
 struct scp_run {
 	const struct scp_profile *profile;

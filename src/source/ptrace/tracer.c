@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "source/ptrace/tracee_mem.h"
+#include "util/path_search.h"
 #include "util/util.h"
 
 /* x86_64 numbers of the two syscalls that replace a process image. */
@@ -122,44 +123,6 @@ static void reveal(struct tracer *tr, struct tracee *t)
 
 /* ---- starting the command ---- */
 
-/* Finds ARGV0 on PATH the way execvp would, so that execve shows the real file name. */
-static char *resolve_command(const char *argv0)
-{
-	struct stat st;
-	if (strchr(argv0, '/')) {
-		if (stat(argv0, &st) < 0)
-			return NULL;
-		return xstrdup(argv0);
-	}
-	const char *path = getenv("PATH");
-	if (!path)
-		path = "/usr/local/bin:/bin:/usr/bin";
-	size_t len = strlen(argv0);
-	int saved = ENOENT;
-	for (const char *p = path;; p++) {
-		const char *end = strchrnul(p, ':');
-		size_t dlen = (size_t)(end - p);
-		char *full = xmalloc(dlen + len + 2);
-		if (dlen) {
-			memcpy(full, p, dlen);
-			full[dlen] = '/';
-			memcpy(full + dlen + 1, argv0, len + 1);
-		} else {
-			memcpy(full, argv0, len + 1);
-		}
-		if (stat(full, &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 0111))
-			return full;
-		if (errno != ENOENT)
-			saved = errno;
-		free(full);
-		if (!*end)
-			break;
-		p = end;
-	}
-	errno = saved;
-	return NULL;
-}
-
 /* In the child, before execve: a filter that stops only at the syscalls in the set. */
 static int install_seccomp(const struct tracer_config *cfg)
 {
@@ -208,7 +171,7 @@ static void apply_env(const struct tracer_config *cfg)
 static int start_command(struct tracer *tr)
 {
 	const struct tracer_config *cfg = tr->cfg;
-	char *path = resolve_command(cfg->argv[0]);
+	char *path = path_search(cfg->argv[0]);
 	if (!path) {
 		fprintf(stderr, "%s: Can't stat '%s': %s\n", progname, cfg->argv[0], strerror(errno));
 		return -1;
