@@ -9,6 +9,7 @@
 #include "source/ptrace/tracer.h"
 #include "trace/opts.h"
 #include "trace/printer.h"
+#include "trace/scap_sink.h"
 #include "util/util.h"
 
 /* Is every syscall traced? Then a seccomp filter would stop at all of them: no gain. */
@@ -45,7 +46,10 @@ static bool want_seccomp(const struct trace_opts *o)
 int cmd_trace(int argc, char **argv)
 {
 	struct trace_opts o;
+	struct scap_sink_opts cap;
 	bool exit_now;
+	if (scap_sink_take_args(&argc, argv, &cap))
+		return 1;
 	if (trace_opts_parse(&o, argc, argv, &exit_now))
 		return 1;
 	if (exit_now)
@@ -65,12 +69,23 @@ int cmd_trace(int argc, char **argv)
 		/* As strace: a trace written to a file for a started command is quiet by default. */
 		.quiet = o.quiet || (o.outfile && o.argv && !o.quiet_set),
 	};
-	struct printer *pr = printer_new(&o);
-	if (!pr)
-		return 1;
 	int fatal_sig = 0;
-	int status = tracer_run(&cfg, printer_event, pr, &fatal_sig);
-	printer_finish(pr);
+	int status;
+	if (cap.path) {
+		/* -w FILE: the events go to a capture, as sysdig -w: nothing is printed. */
+		struct scap_sink *sink = scap_sink_open(&cap);
+		if (!sink)
+			return 1;
+		status = tracer_run(&cfg, scap_sink_event, sink, &fatal_sig);
+		if (scap_sink_close(sink) && status == 0)
+			status = 1;
+	} else {
+		struct printer *pr = printer_new(&o);
+		if (!pr)
+			return 1;
+		status = tracer_run(&cfg, printer_event, pr, &fatal_sig);
+		printer_finish(pr);
+	}
 	trace_opts_free(&o);
 	if (status < 0)
 		return 1;

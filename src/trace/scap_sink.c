@@ -1,0 +1,781 @@
+/*
+ * The ptrace source's events as scap events (reference/scap-format.md). The dedicated event
+ * types carry the parameters sysdig's own drivers give them, in the layout of our eBPF
+ * source (src/source/bpf/sysray.bpf.c), read from the stopped tracee: paths up to PATH_MAX,
+ * I/O buffers up to the snaplen. Every other syscall is a generic event whose ID is libs'
+ * PPM_SC code. Each event gets the parameter count of HEAD's table; what ptrace cannot see
+ * is written empty, which readers take as "not available".
+ */
+#include <asm/unistd.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "capture/event_table.h"
+#include "capture/ppm_sc.h"
+#include "capture/proc_snapshot.h"
+#include "capture/scap_writer.h"
+#include "schema/syscalls.h"
+#include "trace/scap_sink.h"
+#include "util/util.h"
+
+#define MAX_OUT_PARAMS 32
+#define MAX_SNAPLEN 65000
+#define MAX_ARGS_BYTES 4096
+
+/* Event codes (ppm_event_code; even enter, odd exit). */
+enum {
+	EV_GENERIC_E = 0, EV_OPEN_E = 2, EV_CLOSE_E = 4, EV_READ_E = 6, EV_WRITE_E = 8,
+	EV_SOCKET_E = 18, EV_CONNECT_E = 22, EV_PREAD_E = 112, EV_PWRITE_E = 114,
+	EV_PROCEXIT_E = 186, EV_CLONE_E = 222, EV_FORK_E = 224, EV_VFORK_E = 226,
+	EV_ACCEPT_E = 246, EV_ACCEPT4_E = 248, EV_EXECVE_E = 292, EV_OPENAT_E = 306,
+	EV_CLONE3_E = 334,
+};
+
+/* A syscall in progress: the entry's number and arguments, needed again at its exit. */
+struct pending {
+	pid_t pid;
+	long nr;
+	uint64_t args[6];
+};
+
+struct scap_sink {
+	struct scap_writer *w;
+	const char *path;
+	unsigned snaplen;
+	bool started;		/* the section (metadata) is written */
+	bool failed;
+	int64_t mono_to_real;	/* ns to add to CLOCK_MONOTONIC for the epoch */
+	uint16_t ppm_sc[SYSCALL_NR_LIMIT];
+	struct pending *pend;
+	size_t npend, pend_cap;
+	/* the event being built */
+	struct scap_param params[MAX_OUT_PARAMS];
+	unsigned np;
+	uint8_t *buf;
+	size_t off, buf_cap;
+};
+
+static bool arg_takes_value(char c)
+{
+	return strchr("abeEIoOpPsSuUXw", c) != NULL;	/* w: -w FILE */
+}
+
+static bool long_takes_value(const char *name)
+{
+	static const char *const names[] = {
+		"columns", "summary-sort-by", "summary-columns", "env", "output", "attach",
+		"trace-path", "string-limit", "user", "const-print-style", "write",
+	};
+	size_t n = strcspn(name, "=");
+
+	if (name[n] == '=')
+		return false;
+	for (size_t i = 0; i < ARRAY_SIZE(names); i++)
+		if (!strcmp(name, names[i]))
+			return true;
+	return false;
+}
+
+/* The end of the options: index of the command (getopt's "+" mode), or ARGC. */
+static int options_end(int argc, char **argv, bool *summary)
+{
+	int i;
+
+	*summary = false;
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (!strcmp(a, "--"))
+			return i;
+		if (a[0] != '-' || !a[1])
+			return i;
+		if (a[1] == '-') {
+			if (!strncmp(a, "--summary", 9))
+				*summary = true;
+			if (long_takes_value(a + 2))
+				i++;
+			continue;
+		}
+		for (const char *p = a + 1; *p; p++) {
+			if (*p == 'c' || *p == 'C')
+				*summary = true;
+			if (arg_takes_value(*p)) {
+				if (!p[1])
+					i++;
+				break;
+			}
+		}
+	}
+	return i;
+}
+
+static void drop_arg(int *argc, char **argv, int i)
+{
+	memmove(argv + i, argv + i + 1, (*argc - i) * sizeof(*argv));
+	(*argc)--;
+}
+
+int scap_sink_take_args(int *argc, char **argv, struct scap_sink_opts *o)
+{
+	bool summary;
+	int end = options_end(*argc, argv, &summary);
+
+	memset(o, 0, sizeof(*o));
+	o->snaplen = 80;
+	if (summary)
+		return 0;
+	for (int i = 1; i < end; i++) {
+		char *a = argv[i];
+
+		if (!strcmp(a, "-w") || !strcmp(a, "--write")) {
+			if (i + 1 >= end) {
+				msg("trace: %s needs a FILE", a);
+				return -1;
+			}
+			o->path = argv[i + 1];
+			drop_arg(argc, argv, i);
+			end--;
+		} else if (!strncmp(a, "-w", 2) && a[2]) {
+			o->path = a + 2;
+		} else if (!strncmp(a, "--write=", 8)) {
+			o->path = a + 8;
+		} else if (!strncmp(a, "--snaplen=", 10)) {
+			char *e;
+			unsigned long v = strtoul(a + 10, &e, 10);
+
+			if (*e || !a[10] || v > MAX_SNAPLEN) {
+				msg("trace: --snaplen: '%s' is not a number up to %d", a + 10,
+				    MAX_SNAPLEN);
+				return -1;
+			}
+			o->snaplen = v;
+		} else {
+			continue;
+		}
+		drop_arg(argc, argv, i);
+		end--;
+		i--;
+	}
+	/* -z means gzip only with a capture; otherwise it stays strace's -z. */
+	for (int i = 1; o->path && i < end; i++)
+		if (!strcmp(argv[i], "-z")) {
+			o->gzip = true;
+			drop_arg(argc, argv, i);
+			end--;
+			i--;
+		}
+	return 0;
+}
+
+struct scap_sink *scap_sink_open(const struct scap_sink_opts *o)
+{
+	struct scap_sink *s = xcalloc(1, sizeof(*s));
+	char err[400];
+	struct timespec mono, real;
+
+	s->w = scap_writer_open(o->path, o->gzip, err, sizeof(err));
+	if (!s->w) {
+		msg("trace: %s", err);
+		free(s);
+		return NULL;
+	}
+	s->path = o->path;
+	s->snaplen = o->snaplen;
+	clock_gettime(CLOCK_MONOTONIC, &mono);
+	clock_gettime(CLOCK_REALTIME, &real);
+	s->mono_to_real = (real.tv_sec - mono.tv_sec) * 1000000000ll +
+			  (real.tv_nsec - mono.tv_nsec);
+	/* Syscall number -> PPM_SC code, by name: both tables name syscalls the same way. */
+	for (unsigned code = 1; scap_ppm_sc_name(code); code++) {
+		long nr = syscall_nr_by_name(scap_ppm_sc_name(code));
+
+		if (nr >= 0 && nr < SYSCALL_NR_LIMIT && !s->ppm_sc[nr])
+			s->ppm_sc[nr] = code;
+	}
+	s->buf_cap = 2 * PATH_MAX + MAX_SNAPLEN + MAX_ARGS_BYTES + 1024;
+	s->buf = xmalloc(s->buf_cap);
+	return s;
+}
+
+static struct pending *pending_of(struct scap_sink *s, pid_t pid, bool create)
+{
+	for (size_t i = 0; i < s->npend; i++)
+		if (s->pend[i].pid == pid)
+			return &s->pend[i];
+	if (!create)
+		return NULL;
+	if (s->npend == s->pend_cap) {
+		s->pend_cap = s->pend_cap ? 2 * s->pend_cap : 16;
+		s->pend = xrealloc(s->pend, s->pend_cap * sizeof(*s->pend));
+	}
+	s->pend[s->npend] = (struct pending){ .pid = pid, .nr = -1 };
+	return &s->pend[s->npend++];
+}
+
+static void pending_drop(struct scap_sink *s, pid_t pid)
+{
+	for (size_t i = 0; i < s->npend; i++)
+		if (s->pend[i].pid == pid) {
+			s->pend[i] = s->pend[--s->npend];
+			return;
+		}
+}
+
+/* Parameter builders: each appends the next parameter's value to the event being built. */
+static void put_bytes(struct scap_sink *s, const void *p, size_t n)
+{
+	if (s->np >= MAX_OUT_PARAMS)
+		return;
+	if (n > s->buf_cap - s->off)
+		n = 0;
+	memcpy(s->buf + s->off, p, n);
+	s->params[s->np].val = s->buf + s->off;
+	s->params[s->np].len = n;
+	s->off += n;
+	s->np++;
+}
+
+static void put_empty(struct scap_sink *s)
+{
+	put_bytes(s, "", 0);
+}
+
+static void put_u64(struct scap_sink *s, uint64_t v)
+{
+	put_bytes(s, &v, 8);
+}
+
+static void put_u32(struct scap_sink *s, uint32_t v)
+{
+	put_bytes(s, &v, 4);
+}
+
+static void put_u16(struct scap_sink *s, uint16_t v)
+{
+	put_bytes(s, &v, 2);
+}
+
+static void put_u8(struct scap_sink *s, uint8_t v)
+{
+	put_bytes(s, &v, 1);
+}
+
+static void put_fd(struct scap_sink *s, uint64_t arg)
+{
+	put_u64(s, (uint64_t)(int64_t)(int)arg);
+}
+
+/*
+ * A value for parameter s->np of TYPE that ptrace does not see. Zero for fixed-width types
+ * and "" for strings rather than an empty parameter: sysdig 0.29 reads an empty fixed-width
+ * parameter past its end and prints garbage.
+ */
+static void put_na(struct scap_sink *s, unsigned type)
+{
+	static const uint8_t zeros[16];
+	const struct scap_event_info *info = scap_event_info(type);
+	enum scap_param_type pt;
+	unsigned width;
+
+	if (!info || s->np >= (unsigned)info->nparams) {
+		put_empty(s);
+		return;
+	}
+	pt = info->params[s->np].type;
+	width = scap_param_type_width(pt);
+	if (width && width <= sizeof(zeros))
+		put_bytes(s, zeros, width);
+	else if (pt == SCAP_PT_CHARBUF || pt == SCAP_PT_FSPATH || pt == SCAP_PT_FSRELPATH)
+		put_bytes(s, "", 1);
+	else
+		put_empty(s);
+}
+
+/* A NUL-terminated string of the tracee (a path): empty when unreadable. */
+static void put_user_str(struct scap_sink *s, const struct tracer_event *ev, uint64_t addr)
+{
+	char tmp[PATH_MAX];
+	long n = addr && ev->mem ? ev->mem->read_str(ev->mem, addr, tmp, sizeof(tmp)) : -1;
+
+	if (n < 0) {
+		put_empty(s);
+		return;
+	}
+	if ((size_t)n >= sizeof(tmp))
+		n = sizeof(tmp) - 1;
+	tmp[n] = 0;
+	put_bytes(s, tmp, n + 1);
+}
+
+/* N bytes of tracee memory, cut at the snaplen; empty when unreadable. */
+static void put_user_buf(struct scap_sink *s, const struct tracer_event *ev, uint64_t addr,
+			 int64_t n)
+{
+	static uint8_t tmp[MAX_SNAPLEN];
+
+	if (n <= 0 || !addr || !ev->mem) {
+		put_empty(s);
+		return;
+	}
+	if ((uint64_t)n > s->snaplen)
+		n = s->snaplen;
+	/* A page boundary may end the readable part: shrink until it reads. */
+	while (n > 0 && ev->mem->read(ev->mem, addr, tmp, n))
+		n /= 2;
+	put_bytes(s, tmp, n);
+}
+
+/* A sockaddr as PT_SOCKADDR: family byte, then address and port (host order) or path. */
+static void put_sockaddr(struct scap_sink *s, const struct tracer_event *ev, uint64_t addr,
+			 uint64_t alen)
+{
+	uint8_t sa[128] = { 0 }, out[128];
+	uint16_t family, port;
+
+	if (!addr || alen < 2 || !ev->mem ||
+	    ev->mem->read(ev->mem, addr, sa, alen < sizeof(sa) ? alen : sizeof(sa))) {
+		put_empty(s);
+		return;
+	}
+	memcpy(&family, sa, 2);
+	if (family == 2 && alen >= 8) {			/* AF_INET */
+		out[0] = 2;
+		memcpy(out + 1, sa + 4, 4);
+		port = (uint16_t)(sa[2] << 8 | sa[3]);
+		memcpy(out + 5, &port, 2);
+		put_bytes(s, out, 7);
+	} else if (family == 10 && alen >= 24) {	/* AF_INET6 */
+		out[0] = 10;
+		memcpy(out + 1, sa + 8, 16);
+		port = (uint16_t)(sa[2] << 8 | sa[3]);
+		memcpy(out + 17, &port, 2);
+		put_bytes(s, out, 19);
+	} else if (family == 1) {			/* AF_UNIX; abstract names lose their NUL */
+		const char *path = (const char *)sa + 2;
+		size_t n;
+
+		if (!path[0])
+			path++;
+		n = strnlen(path, 107);
+		out[0] = 1;
+		memcpy(out + 1, path, n);
+		out[1 + n] = 0;
+		put_bytes(s, out, n + 2);
+	} else {
+		put_empty(s);
+	}
+}
+
+/* Linux open flags as libs' PPM_O_* bits (reference/scap-format.md §14). */
+static uint32_t open_flags_to_ppm(uint32_t f)
+{
+	uint32_t r = (f & 3) == 0 ? 1 : (f & 3) == 1 ? 2 : 3;
+
+	if (f & 0100)		r |= 0x4;	/* O_CREAT */
+	if (f & 02000)		r |= 0x8;	/* O_APPEND */
+	if (f & 010000)		r |= 0x10;	/* O_DSYNC */
+	if (f & 0200)		r |= 0x20;	/* O_EXCL */
+	if (f & 04000)		r |= 0x40;	/* O_NONBLOCK */
+	if ((f & 04010000) == 04010000)
+		r |= 0x80;			/* O_SYNC */
+	if (f & 01000)		r |= 0x100;	/* O_TRUNC */
+	if (f & 040000)		r |= 0x200;	/* O_DIRECT */
+	if (f & 0200000)	r |= 0x400;	/* O_DIRECTORY */
+	if (f & 0100000)	r |= 0x800;	/* O_LARGEFILE */
+	if (f & 02000000)	r |= 0x1000;	/* O_CLOEXEC */
+	if ((f & 020200000) == 020200000)
+		r |= 0x2000;			/* O_TMPFILE */
+	return r;
+}
+
+/* Linux clone flags as libs' PPM_CL_* bits. */
+static uint32_t clone_flags_to_ppm(uint64_t f)
+{
+	static const struct { uint64_t linux_bit; uint32_t ppm; } map[] = {
+		{ 0x400, 0x1 }, { 0x200, 0x2 }, { 0x80000000ull, 0x4 }, { 0x8000000, 0x8 },
+		{ 0x40000000, 0x10 }, { 0x20000, 0x20 }, { 0x20000000, 0x40 },
+		{ 0x4000000, 0x80 }, { 0x8000, 0x100 }, { 0x100000, 0x200 }, { 0x2000, 0x400 },
+		{ 0x800, 0x800 }, { 0x40000, 0x1000 }, { 0x10000, 0x2000 },
+		{ 0x800000, 0x4000 }, { 0x100, 0x8000 }, { 0x10000000, 0x100000 },
+		{ 0x200000, 0x800000 }, { 0x1000000, 0x1000000 }, { 0x80000, 0x2000000 },
+		{ 0x4000, 0x8000000 }, { 0x2000000, 0x10000000 },
+	};
+	uint32_t r = 0;
+
+	for (size_t i = 0; i < ARRAY_SIZE(map); i++)
+		if (f & map[i].linux_bit)
+			r |= map[i].ppm;
+	return r;
+}
+
+/* A small /proc/PID file, NUL-terminated; its length, or -1. */
+static ssize_t read_proc(pid_t pid, const char *what, char *buf, size_t cap)
+{
+	char path[64];
+	FILE *f;
+	size_t n;
+
+	snprintf(path, sizeof(path), "/proc/%d/%s", (int)pid, what);
+	f = fopen(path, "re");
+	if (!f)
+		return -1;
+	n = fread(buf, 1, cap - 1, f);
+	fclose(f);
+	buf[n] = 0;
+	return n;
+}
+
+static long proc_status_field(pid_t pid, const char *field)
+{
+	char buf[4096];
+	const char *p;
+
+	if (read_proc(pid, "status", buf, sizeof(buf)) < 0 || !(p = strstr(buf, field)))
+		return -1;
+	return strtol(p + strlen(field), NULL, 10);
+}
+
+static uint32_t proc_kb(pid_t pid, const char *field)
+{
+	long v = proc_status_field(pid, field);
+
+	return v < 0 ? 0 : v;
+}
+
+/* exe, args, tid, pid, ptid, 7 unknowns, comm: the head of execve's and clone's exit. */
+static void put_process(struct scap_sink *s, pid_t pid, unsigned type)
+{
+	static char cmd[MAX_ARGS_BYTES];
+	char comm[32];
+	ssize_t n = read_proc(pid, "cmdline", cmd, sizeof(cmd));
+	long tgid = proc_status_field(pid, "\nTgid:");
+	long ppid = proc_status_field(pid, "\nPPid:");
+
+	if (n > 0) {
+		size_t n0 = strnlen(cmd, n) + 1;
+
+		if (n0 > (size_t)n)
+			n0 = n;
+		put_bytes(s, cmd, n0);
+		put_bytes(s, cmd + n0, n - n0);
+	} else {
+		put_empty(s);
+		put_empty(s);
+	}
+	put_u64(s, pid);
+	put_u64(s, tgid >= 0 ? tgid : pid);
+	put_u64(s, ppid >= 0 ? ppid : 0);
+	char cwd[PATH_MAX], link[64];
+
+	snprintf(link, sizeof(link), "/proc/%d/cwd", (int)pid);
+	n = readlink(link, cwd, sizeof(cwd) - 1);
+	if (n < 0)
+		n = 0;
+	cwd[n] = 0;
+	put_bytes(s, cwd, n + 1);
+	put_na(s, type);	/* fdlimit */
+	put_na(s, type);	/* pgft_maj */
+	put_na(s, type);	/* pgft_min */
+	put_u32(s, proc_kb(pid, "\nVmSize:"));
+	put_u32(s, proc_kb(pid, "\nVmRSS:"));
+	put_u32(s, proc_kb(pid, "\nVmSwap:"));
+	n = read_proc(pid, "comm", comm, sizeof(comm));
+	if (n > 0 && comm[n - 1] == '\n')
+		comm[--n] = 0;
+	if (n < 0)
+		put_empty(s);
+	else
+		put_bytes(s, comm, n + 1);
+}
+
+static void emit(struct scap_sink *s, const struct tracer_event *ev, unsigned type)
+{
+	const struct scap_event_info *info = scap_event_info(type);
+	struct scap_event out = {
+		.ts = ev->when.tv_sec * 1000000000ull + ev->when.tv_nsec + s->mono_to_real,
+		.tid = ev->pid, .type = type, .params = s->params,
+	};
+
+	if (s->failed || !info || info->nparams < 0 || info->nparams > MAX_OUT_PARAMS)
+		return;
+	while (s->np < (unsigned)info->nparams)
+		put_na(s, type);
+	out.nparams = info->nparams;
+	if (!s->started) {
+		struct scap_meta meta;
+
+		scap_meta_init(&meta);
+		proc_snapshot(&meta);
+		if (scap_writer_section(s->w, &meta))
+			s->failed = true;
+		scap_meta_free(&meta);
+		s->started = true;
+	}
+	if (!s->failed && scap_writer_event(s->w, &out))
+		s->failed = true;
+}
+
+static void on_sys_entry(struct scap_sink *s, const struct tracer_event *ev)
+{
+	const uint64_t *a = ev->args;
+	unsigned type;
+
+	switch (ev->nr) {
+	case __NR_read: case __NR_write: case __NR_pread64: case __NR_pwrite64:
+		type = ev->nr == __NR_read ? EV_READ_E : ev->nr == __NR_write ? EV_WRITE_E :
+		       ev->nr == __NR_pread64 ? EV_PREAD_E : EV_PWRITE_E;
+		put_fd(s, a[0]);
+		put_u32(s, a[2]);
+		if (type == EV_PREAD_E || type == EV_PWRITE_E)
+			put_u64(s, a[3]);
+		break;
+	case __NR_open:
+		type = EV_OPEN_E;
+		put_user_str(s, ev, a[0]);
+		put_u32(s, open_flags_to_ppm(a[1]));
+		put_u32(s, a[2]);
+		break;
+	case __NR_openat:
+		type = EV_OPENAT_E;
+		put_fd(s, a[0]);
+		put_user_str(s, ev, a[1]);
+		put_u32(s, open_flags_to_ppm(a[2]));
+		put_u32(s, a[3]);
+		break;
+	case __NR_close:
+		type = EV_CLOSE_E;
+		put_fd(s, a[0]);
+		break;
+	case __NR_socket:
+		type = EV_SOCKET_E;
+		put_u32(s, a[0]);
+		put_u32(s, a[1]);
+		put_u32(s, a[2]);
+		break;
+	case __NR_connect:
+		type = EV_CONNECT_E;
+		put_fd(s, a[0]);
+		put_sockaddr(s, ev, a[1], a[2]);
+		break;
+	case __NR_accept:
+		type = EV_ACCEPT_E;
+		break;
+	case __NR_accept4:
+		type = EV_ACCEPT4_E;
+		put_u32(s, a[3]);
+		break;
+	case __NR_execve:
+		type = EV_EXECVE_E;
+		put_user_str(s, ev, a[0]);
+		break;
+	case __NR_clone: type = EV_CLONE_E; break;
+	case __NR_fork: type = EV_FORK_E; break;
+	case __NR_vfork: type = EV_VFORK_E; break;
+	case __NR_clone3: type = EV_CLONE3_E; break;
+	default:
+		type = EV_GENERIC_E;
+		put_u16(s, ev->nr >= 0 && ev->nr < SYSCALL_NR_LIMIT ? s->ppm_sc[ev->nr] : 0);
+		put_u16(s, ev->nr);
+		break;
+	}
+	emit(s, ev, type);
+}
+
+static void on_sys_exit(struct scap_sink *s, const struct tracer_event *ev, const struct pending *p)
+{
+	const uint64_t *a = p->args;
+	int64_t ret = ev->rval;
+	unsigned type;
+
+	switch (p->nr) {
+	case __NR_read: case __NR_write: case __NR_pread64: case __NR_pwrite64:
+		type = p->nr == __NR_read ? EV_READ_E : p->nr == __NR_write ? EV_WRITE_E :
+		       p->nr == __NR_pread64 ? EV_PREAD_E : EV_PWRITE_E;
+		put_u64(s, ret);
+		put_user_buf(s, ev, a[1], ret);
+		put_fd(s, a[0]);
+		put_u32(s, a[2]);
+		if (type == EV_PREAD_E || type == EV_PWRITE_E)
+			put_u64(s, a[3]);
+		break;
+	case __NR_open:
+		type = EV_OPEN_E;
+		put_u64(s, ret);
+		put_user_str(s, ev, a[0]);
+		put_u32(s, open_flags_to_ppm(a[1]));
+		put_u32(s, a[2]);
+		break;
+	case __NR_openat:
+		type = EV_OPENAT_E;
+		put_u64(s, ret);
+		put_fd(s, a[0]);
+		put_user_str(s, ev, a[1]);
+		put_u32(s, open_flags_to_ppm(a[2]));
+		put_u32(s, a[3]);
+		break;
+	case __NR_close:
+		type = EV_CLOSE_E;
+		put_u64(s, ret);
+		put_fd(s, a[0]);
+		break;
+	case __NR_socket:
+		type = EV_SOCKET_E;
+		put_u64(s, ret);
+		put_u32(s, a[0]);
+		put_u32(s, a[1]);
+		put_u32(s, a[2]);
+		break;
+	case __NR_connect:
+		type = EV_CONNECT_E;
+		put_u64(s, ret);
+		put_empty(s);	/* tuple: needs the socket's local end */
+		put_fd(s, a[0]);
+		put_sockaddr(s, ev, a[1], a[2]);
+		break;
+	case __NR_accept:
+	case __NR_accept4:
+		type = p->nr == __NR_accept ? EV_ACCEPT_E : EV_ACCEPT4_E;
+		put_u64(s, ret);
+		break;
+	case __NR_execve:
+		type = EV_EXECVE_E;
+		put_u64(s, ret);
+		put_process(s, ev->pid, type + 1);
+		break;
+	case __NR_clone: case __NR_fork: case __NR_vfork: case __NR_clone3: {
+		uint64_t flags = 0;
+
+		type = p->nr == __NR_clone ? EV_CLONE_E : p->nr == __NR_fork ? EV_FORK_E :
+		       p->nr == __NR_vfork ? EV_VFORK_E : EV_CLONE3_E;
+		if (p->nr == __NR_clone)
+			flags = a[0];
+		else if (p->nr == __NR_vfork)
+			flags = 0x4000 | 0x100;		/* CLONE_VFORK | CLONE_VM */
+		else if (p->nr == __NR_clone3 && ev->mem &&
+			 ev->mem->read(ev->mem, a[0], &flags, sizeof(flags)))
+			flags = 0;
+		put_u64(s, ret);
+		put_process(s, ev->pid, type + 1);
+		put_empty(s);				/* cgroups */
+		put_u32(s, clone_flags_to_ppm(flags));
+		put_u32(s, proc_status_field(ev->pid, "\nUid:"));
+		put_u32(s, proc_status_field(ev->pid, "\nGid:"));
+		break;
+	}
+	default:
+		type = EV_GENERIC_E;
+		put_u16(s, p->nr >= 0 && p->nr < SYSCALL_NR_LIMIT ? s->ppm_sc[p->nr] : 0);
+		put_u16(s, p->nr);
+		break;
+	}
+	emit(s, ev, type + 1);
+}
+
+/* procexit: the status in wait(2) form, the exit code, the signal and the core flag. */
+static void on_procexit(struct scap_sink *s, const struct tracer_event *ev)
+{
+	uint64_t code = ev->kind == TEV_EXITED ? (uint64_t)(ev->status & 0xff) << 8 :
+			(uint64_t)(ev->sig & 0x7f) | (ev->core_dumped ? 0x80 : 0);
+
+	put_u64(s, code);
+	put_u64(s, (code >> 8) & 0xff);
+	put_u8(s, code & 0x7f);
+	put_u8(s, (code >> 7) & 1);
+	emit(s, ev, EV_PROCEXIT_E);
+}
+
+static bool is_clone_nr(long nr)
+{
+	return nr == __NR_clone || nr == __NR_fork || nr == __NR_vfork || nr == __NR_clone3;
+}
+
+/*
+ * A new child is first seen stopped, before it runs a single instruction; the kernel
+ * drivers report it returning 0 from its parent's clone. The same exit event (res 0, the
+ * child's own ids) is written now, so readers learn the thread as they would from a driver.
+ * Its syscall is the one the tracee that forked is in.
+ */
+static void on_new_child(struct scap_sink *s, const struct tracer_event *ev)
+{
+	struct pending p = { .pid = ev->pid, .nr = __NR_clone };
+	struct tracer_event child = *ev;
+
+	for (size_t i = 0; i < s->npend; i++)
+		if (is_clone_nr(s->pend[i].nr)) {
+			p.nr = s->pend[i].nr;
+			memcpy(p.args, s->pend[i].args, sizeof(p.args));
+		}
+	child.rval = 0;
+	child.is_error = false;
+	on_sys_exit(s, &child, &p);
+}
+
+void scap_sink_event(void *sink, const struct tracer_event *ev)
+{
+	struct scap_sink *s = sink;
+	struct pending *p;
+
+	s->np = 0;
+	s->off = 0;
+	switch (ev->kind) {
+	case TEV_SYSCALL_ENTRY:
+		p = pending_of(s, ev->pid, true);
+		p->nr = ev->nr;
+		memcpy(p->args, ev->args, sizeof(p->args));
+		on_sys_entry(s, ev);
+		break;
+	case TEV_SYSCALL_EXIT:
+		p = pending_of(s, ev->pid, false);
+		if (p && p->nr >= 0) {
+			on_sys_exit(s, ev, p);
+			p->nr = -1;
+		}
+		break;
+	case TEV_NEW_CHILD:
+		on_new_child(s, ev);
+		break;
+	case TEV_EXITED:
+	case TEV_KILLED:
+		pending_drop(s, ev->pid);
+		on_procexit(s, ev);
+		break;
+	default:
+		break;
+	}
+}
+
+int scap_sink_close(struct scap_sink *s)
+{
+	char err[400];
+	int rc = 0;
+
+	if (!s->started && !s->failed) {
+		/* Nothing traced: still a valid capture, with the metadata. */
+		struct scap_meta meta;
+
+		scap_meta_init(&meta);
+		proc_snapshot(&meta);
+		if (scap_writer_section(s->w, &meta))
+			s->failed = true;
+		scap_meta_free(&meta);
+	}
+	if (s->failed)
+		msg("trace: %s: capture stopped; the file keeps the %llu events written before",
+		    scap_writer_error(s->w), scap_writer_events(s->w));
+	if (scap_writer_close(s->w, err, sizeof(err))) {
+		if (!s->failed)
+			msg("trace: %s", err);
+		rc = -1;
+	}
+	if (s->failed)
+		rc = -1;
+	free(s->pend);
+	free(s->buf);
+	free(s);
+	return rc;
+}
