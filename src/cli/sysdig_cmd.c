@@ -1,6 +1,7 @@
 /*
- * `sysray -r FILE [FILTER]`: sysdig's command line over a capture file. Events go through the
- * state layer, the filter and a template, and print as sysdig 0.29 prints them.
+ * `sysray [-r FILE] [FILTER]`: sysdig's command line over a capture file, or live through
+ * eBPF (sysdig_live.c). Events go through the state layer, the filter and a template, and
+ * print as sysdig 0.29 prints them.
  */
 #include <getopt.h>
 #include <inttypes.h>
@@ -13,10 +14,12 @@
 
 #include "capture/scap_reader.h"
 #include "cli/commands.h"
+#include "cli/sysdig_live.h"
 #include "fields/sysdig_extract.h"
 #include "filter/filter.h"
 #include "format/render.h"
 #include "format/template.h"
+#include "source/bpf/bpf_event.h"
 #include "state/state.h"
 #include "util/util.h"
 
@@ -37,11 +40,16 @@ static void usage(FILE *f)
 		"  sysdig's command line: read events, filter them with sysdig's filter\n"
 		"  language, print them with sysdig's formats.\n"
 		"Options:\n"
-		"  -r FILE      read events from a .scap capture file (raw or gzip)\n"
+		"  -r FILE      read events from a .scap capture file (raw or gzip); without\n"
+		"               -r: capture the whole system live through eBPF\n"
 		"  -p FORMAT    print with this template (%%field, %%evt.arg.NAME, %%evt.arg[N];\n"
 		"               a leading * prints lines with missing fields as <NA>)\n"
 		"  -j           one JSON object per event\n"
-		"  -n N         stop after N events\n"
+		"  -n N         stop after N events (live: N events that matched the filter)\n"
+		"  -M SECONDS   live: stop after SECONDS\n"
+		"  -s SNAPLEN   live: bytes of I/O buffers captured (default 80)\n"
+		"  -w FILE      live: write the matching events to FILE (.scap), print nothing\n"
+		"  -z           with -w: gzip the file\n"
 		"  -t h|a|r|d|D time of %%evt.outputtime: human, absolute, relative, delta, date\n"
 		"  -A           print buffers as ASCII (with newlines)\n"
 		"  -X           print buffers in hex and ASCII\n"
@@ -155,7 +163,9 @@ static void progress_tick(struct progress *p, uint64_t events, uint64_t offset, 
 
 int cmd_sysdig(int argc, char **argv)
 {
-	const char *file = NULL, *format = NULL;
+	const char *file = NULL, *format = NULL, *wpath = NULL;
+	bool gzip = false;
+	unsigned long long seconds = 0, snaplen = 0;
 	bool json = false, summary = false, quiet = false, verbose = false;
 	bool list = false, list_ev = false;
 	uint64_t max_events = 0;
@@ -168,6 +178,9 @@ int cmd_sysdig(int argc, char **argv)
 		{ "print", required_argument, NULL, 'p' },
 		{ "json", no_argument, NULL, 'j' },
 		{ "numevents", required_argument, NULL, 'n' },
+		{ "snaplen", required_argument, NULL, 's' },
+		{ "write", required_argument, NULL, 'w' },
+		{ "compress", no_argument, NULL, 'z' },
 		{ "summary", no_argument, NULL, 'S' },
 		{ "print-ascii", no_argument, NULL, 'A' },
 		{ "print-hex-ascii", no_argument, NULL, 'X' },
@@ -179,7 +192,7 @@ int cmd_sysdig(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	optind = 1;
-	while ((opt = getopt_long(argc, argv, "+r:p:jn:t:SAXlLqvh", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "+r:p:jn:M:s:w:zt:SAXlLqvh", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'r': file = optarg; break;
 		case 'p': format = optarg; break;
@@ -193,6 +206,23 @@ int cmd_sysdig(int argc, char **argv)
 			}
 			break;
 		}
+		case 'M':
+		case 's': {
+			char *end;
+			unsigned long long v = strtoull(optarg, &end, 10);
+			unsigned long long max = opt == 'M' ? 1ull << 30 : SR_MAX_SNAPLEN;
+			if (*end || !*optarg || optarg[0] == '-' || v > max) {
+				msg("-%c: '%s' is not a number from 0 to %llu", opt, optarg, max);
+				return 1;
+			}
+			if (opt == 'M')
+				seconds = v;
+			else
+				snaplen = v ? v : 1;
+			break;
+		}
+		case 'w': wpath = optarg; break;
+		case 'z': gzip = true; break;
 		case 't':
 			switch (optarg[0]) {
 			case 'h': tmode = TIME_HUMAN; break;
@@ -261,9 +291,28 @@ int cmd_sysdig(int argc, char **argv)
 		fprintf(stderr, "sysray: %s\n", terr);
 		goto out;
 	}
+	if (file && (wpath || gzip || seconds || snaplen)) {
+		msg("-w, -z, -M and -s are for a live capture, not with -r");
+		goto out;
+	}
+	if (gzip && !wpath) {
+		msg("-z needs -w FILE");
+		goto out;
+	}
 	if (!file) {
-		msg("live capture is not available from this command yet: give a capture file "
-		    "with -r FILE (or use 'sysray capture')");
+		struct template_env lenv = { .time_mode = tmode };
+		struct sysdig_live live = {
+			.flt = flt, .tpl = tpl, .ctx = &ctx, .env = &lenv, .json = json,
+			.quiet = quiet, .max_events = max_events, .seconds = seconds,
+			.snaplen = (uint32_t)snaplen, .wpath = wpath, .gzip = gzip,
+			.counts = sum->count,
+		};
+		ctx.st = &st;
+		ctx.bf = bf;
+		ctx.json = json;
+		rc = sysdig_live_run(&live);
+		if (!rc && summary)
+			print_summary(sum);
 		goto out;
 	}
 

@@ -1,0 +1,287 @@
+/*
+ * Live capture for sysdig's command line. Each ring record of the eBPF source is a 24-byte
+ * prefix and a scap v2 event; it becomes the same in-memory event the .scap reader yields
+ * (the parameters of its code's table row, as `capture -w` writes them), then goes through
+ * the state, the filter and the template exactly as on the -r path.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "capture/proc_snapshot.h"
+#include "capture/scap_writer.h"
+#include "cli/sysdig_live.h"
+#include "schema/syscalls.h"
+#include "source/bpf/bpf_record.h"
+#include "source/bpf/bpf_source.h"
+#include "state/state.h"
+#include "util/util.h"
+
+/* Records handed over per poll: bounds the time before limits and signals are checked. */
+#define POLL_BATCH 8192
+
+/* PPM dump flag: the event only carries state (as sysdig's "fat file" mode writes it). */
+#define DUMP_STATE_ONLY 1u
+
+/*
+ * Syscalls whose events keep the state current and which the eBPF source emits as dedicated
+ * events: they go into the kernel's syscall set whatever the filter, or a process started
+ * after the /proc snapshot would keep its parent's name and miss its fds.
+ */
+static const char *const state_syscalls[] = {
+	"clone", "clone3", "fork", "vfork", "execve", "execveat", "open", "openat", "creat",
+	"close", "socket", "connect", "accept", "accept4",
+};
+
+struct live_run {
+	struct sysdig_live *o;
+	struct scap_writer *w;
+	uint64_t records, matched, malformed;
+	bool have_first;
+	bool disk_error;
+};
+
+static volatile sig_atomic_t interrupted;
+
+static void on_signal(int sig)
+{
+	interrupted = sig;
+}
+
+static bool state_event_type(unsigned type)
+{
+	const struct scap_event_info *info = scap_event_info(type);
+
+	if (!info)
+		return false;
+	if (!strcmp(info->name, "procexit"))
+		return true;
+	for (size_t i = 0; i < ARRAY_SIZE(state_syscalls); i++)
+		if (!strcmp(info->name, state_syscalls[i]))
+			return true;
+	return false;
+}
+
+static int on_record(void *vrun, const void *data, size_t size)
+{
+	struct live_run *L = vrun;
+	struct sysdig_live *o = L->o;
+	struct sr_record r;
+	struct scap_param params[SR_MAX_PARAMS + 16];
+	const struct scap_event_info *info;
+
+	if (sr_record_parse(data, size, &r) || !(info = scap_event_info(r.type)) ||
+	    info->nparams < 0 || info->nparams > (int)ARRAY_SIZE(params)) {
+		L->malformed++;
+		return 0;
+	}
+	L->records++;
+	/* sysdig 0.29 skips the codes it does not know (as the -r path) */
+	if (r.type >= SCAP_EVENT_MAX_029)
+		return 0;
+
+	/* The table row's parameters: what we lack is "not available", extra trailing ones
+	 * (the generic events' raw arguments) are not scap's. */
+	uint32_t n = (uint32_t)info->nparams;
+	for (uint32_t i = 0; i < n; i++) {
+		params[i].val = i < r.nparams ? r.params[i].val : NULL;
+		params[i].len = i < r.nparams ? r.params[i].len : 0;
+	}
+	struct scap_event ev = {
+		.ts = r.ts, .tid = (int64_t)r.tid, .type = r.type, .nparams = n,
+		.cpu = r.prefix->cpu, .params = params,
+	};
+	ev.len = (uint32_t)scap_event_record_len(ev.type, n, params);
+
+	struct field_ctx *ctx = o->ctx;
+	struct state *st = ctx->st;
+
+	ctx->evnum++;
+	if (!L->have_first) {
+		ctx->first_ts = o->env->first_ts = o->env->prev_ts = ev.ts;
+		L->have_first = true;
+	}
+	state_event(st, &ev);
+	bool match = filter_match(o->flt, &ev, ctx);
+	if (match) {
+		L->matched++;
+		o->counts[ev.type]++;
+		if (L->w) {
+			if (scap_writer_event(L->w, &ev))
+				L->disk_error = true;
+		} else if (!o->quiet) {
+			static struct out line;
+
+			line.len = 0;
+			if (template_render(o->tpl, &ev, ctx, o->env, o->json, &line)) {
+				out_putc(&line, '\n');
+				fwrite(line.buf, 1, line.len, stdout);
+			}
+		}
+		o->env->prev_ts = ev.ts;
+	} else if (L->w && state_event_type(ev.type)) {
+		/* Readers update their state from it and do not show it. */
+		ev.dump_flags = DUMP_STATE_ONLY;
+		if (scap_writer_event(L->w, &ev))
+			L->disk_error = true;
+	}
+	state_event_done(st);
+	return L->disk_error || (o->max_events && L->matched >= o->max_events);
+}
+
+/*
+ * The kernel's syscall set: the syscalls the filter can match plus those that keep the
+ * state; NULL (everything) when the filter does not restrict evt.type.
+ */
+static bool kernel_syscall_mask(const struct filter_pushdown *pd, uint64_t *mask)
+{
+	bool all = true;
+
+	for (long nr = 0; nr < SYSCALL_NR_LIMIT && nr < SR_MAX_SYSCALLS; nr++) {
+		if (filter_evset_has_syscall(&pd->events, nr))
+			mask[nr / 64] |= 1ull << (nr % 64);
+		else if (syscall_by_nr(nr))
+			all = false;
+	}
+	if (all)
+		return false;
+	for (size_t i = 0; i < ARRAY_SIZE(state_syscalls); i++) {
+		long nr = syscall_nr_by_name(state_syscalls[i]);
+
+		if (nr >= 0 && nr < SR_MAX_SYSCALLS)
+			mask[nr / 64] |= 1ull << (nr % 64);
+	}
+	return true;
+}
+
+static uint64_t elapsed_ns(const struct timespec *a)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (uint64_t)(now.tv_sec - a->tv_sec) * 1000000000ull + (uint64_t)now.tv_nsec -
+	       (uint64_t)a->tv_nsec;
+}
+
+int sysdig_live_run(struct sysdig_live *o)
+{
+	struct live_run L = { .o = o };
+	struct filter_pushdown pd;
+	uint64_t mask[SR_SC_WORDS] = { 0 };
+	pid_t pids[FILTER_PUSHDOWN_MAX];
+	struct bpf_source_config cfg = { .procexit = true, .snaplen = o->snaplen };
+	int status = 1;
+	char err[600];
+
+	filter_pushdown(o->flt, &pd);
+	if (kernel_syscall_mask(&pd, mask))
+		cfg.syscall_mask = mask;
+	if (!pd.any_pid && pd.npids) {
+		for (size_t i = 0; i < pd.npids; i++)
+			pids[i] = (pid_t)pd.pids[i];
+		cfg.pids = pids;
+		cfg.npids = pd.npids;
+	}
+	filter_pushdown_free(&pd);
+
+	struct bpf_source *src = bpf_source_open(&cfg, err, sizeof(err));
+
+	if (!src) {
+		msg("eBPF capture unavailable: %s", err);
+		msg("for one command or process, 'sysray trace -f' (ptrace) works without eBPF");
+		return 1;
+	}
+	/* The /proc tables are read after the programs are attached: a process started in
+	 * between is in the tables or in the events, never in neither. */
+	struct scap_meta meta;
+	bool meta_live = true;
+
+	scap_meta_init(&meta);
+	proc_snapshot(&meta);
+	state_load_meta(o->ctx->st, &meta);
+	if (o->wpath) {
+		char werr[400];
+
+		L.w = scap_writer_open(o->wpath, o->gzip, werr, sizeof(werr));
+		if (!L.w) {
+			msg("%s", werr);
+			goto out;
+		}
+		if (scap_writer_section(L.w, &meta)) {
+			msg("%s", scap_writer_error(L.w));
+			goto out;
+		}
+	}
+	scap_meta_free(&meta);
+	meta_live = false;
+
+	struct sigaction sa = { .sa_handler = on_signal };
+	struct sigaction old_int, old_term;
+
+	sigaction(SIGINT, &sa, &old_int);
+	sigaction(SIGTERM, &sa, &old_term);
+	static char obuf[1 << 20];
+
+	setvbuf(stdout, obuf, _IOFBF, sizeof(obuf));
+
+	struct timespec t0;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	status = 0;
+	while (!interrupted && !L.disk_error && !(o->max_events && L.matched >= o->max_events)) {
+		long n = bpf_source_poll(src, 100, POLL_BATCH, on_record, &L);
+
+		if (n < 0) {
+			msg("reading the ring buffer: %s", strerror((int)-n));
+			status = 1;
+			break;
+		}
+		if (o->seconds && elapsed_ns(&t0) >= o->seconds * 1000000000ull)
+			break;
+	}
+	/* No new records after the detach: the drain ends. */
+	bpf_source_detach(src);
+	while (!L.disk_error && !(o->max_events && L.matched >= o->max_events) &&
+	       bpf_source_poll(src, 0, POLL_BATCH, on_record, &L) > 0)
+		;
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGTERM, &old_term, NULL);
+
+	uint64_t drops = bpf_source_drops(src);
+
+	if (L.w) {
+		char werr[400];
+		unsigned long long written = scap_writer_events(L.w);
+
+		if (L.disk_error)
+			msg("%s: capture stopped; the file keeps the %llu events written before",
+			    scap_writer_error(L.w), written);
+		if (scap_writer_close(L.w, werr, sizeof(werr))) {
+			if (!L.disk_error)
+				msg("%s", werr);
+			status = 1;
+		}
+		L.w = NULL;
+		if (L.disk_error)
+			status = 1;
+	}
+	if (o->json && !o->quiet && !o->wpath)
+		printf("{\"events\":%" PRIu64 ",\"matched\":%" PRIu64 ",\"drops\":%" PRIu64 "}\n",
+		       L.records, L.matched, drops);
+	fflush(stdout);
+	fprintf(stderr, "%" PRIu64 " events, %" PRIu64 " matched, %" PRIu64 " dropped\n",
+		L.records, L.matched, drops);
+	if (L.malformed)
+		msg("%" PRIu64 " malformed records skipped", L.malformed);
+out:
+	if (meta_live)
+		scap_meta_free(&meta);
+	if (L.w)
+		scap_writer_close(L.w, NULL, 0);
+	bpf_source_close(src);
+	return status;
+}

@@ -1,0 +1,34 @@
+/*
+ * `sysray [options] [FILTER]` without -r: system-wide capture through the eBPF source, with
+ * the same state, filter, fields and formats as the -r path. The filter's event types and
+ * pids are pushed into the kernel (plus the events that keep the state current).
+ */
+#ifndef SYSRAY_CLI_SYSDIG_LIVE_H
+#define SYSRAY_CLI_SYSDIG_LIVE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "capture/event_table.h"
+#include "fields/sysdig_extract.h"
+#include "filter/filter.h"
+#include "format/template.h"
+
+struct sysdig_live {
+	struct filter *flt;
+	struct template *tpl;
+	struct field_ctx *ctx;		/* ctx->st: the state, initialised and empty */
+	struct template_env *env;
+	bool json, quiet;
+	uint64_t max_events;		/* -n: events that matched the filter; 0: no limit */
+	uint64_t seconds;		/* -M; 0: no limit */
+	uint32_t snaplen;		/* -s; 0: the source's default (80) */
+	const char *wpath;		/* -w: write matched events to this .scap */
+	bool gzip;			/* -z */
+	uint64_t *counts;		/* SCAP_EVENT_MAX counters of matched events (-S) */
+};
+
+/* Runs the capture until -n, -M, SIGINT or SIGTERM. Returns the exit status. */
+int sysdig_live_run(struct sysdig_live *o);
+
+#endif
