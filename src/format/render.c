@@ -316,6 +316,11 @@ void render_param(const struct state *st, const struct scap_event *ev, unsigned 
 	case SCAP_PT_FD32: {
 		s = p->len == 4 ? (int32_t)u : (int64_t)u;
 		out_printf(val, "%" PRId64, s);
+		if (s == -100) {
+			/* AT_FDCWD (-100) as the dirfd of an *at() call, not -ENETDOWN. */
+			out_puts(res, "AT_FDCWD");
+			break;
+		}
 		if (s < 0) {
 			/* sysdig names a negative fd as an errno */
 			const char *n = errno_name((int)-s);

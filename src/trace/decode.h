@@ -215,4 +215,16 @@ void print_siginfo_at(struct sc *sc, uint64_t addr);
  */
 void print_str_max(struct sc *sc, uint64_t addr, size_t max);
 
+/* ---- gaps2: helpers added by the gaps2 area ---- */
+
+/* struct sock_fprog at ADDR: {len=N, filter=0x...} (decode/process.c). */
+void print_sock_fprog_at(struct sc *sc, uint64_t addr);
+/*
+ * A NUL-terminated string at ADDR of at most LEN bytes, also bounded by -s (strace's
+ * printstr_ex with QUOTE_0_TERMINATED): "..." only when no NUL was found (decode/str_upto.c).
+ */
+void print_str_upto(struct sc *sc, uint64_t addr, size_t len);
+/* struct sigevent at ADDR (timer_create, mq_notify; decode/time.c). */
+void print_sigevent_at(struct sc *sc, uint64_t addr);
+
 #endif

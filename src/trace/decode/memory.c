@@ -179,6 +179,35 @@ int decode_madvise(struct sc *sc)
 	return RV_DECODED | RV_DEC;
 }
 
+/* process_madvise: advice for the ranges of an iovec array in the process of a pidfd. */
+int decode_process_madvise(struct sc *sc)
+{
+	struct iov_data iov = { .left = UINT64_MAX, .addresses_only = true };
+	print_fd(sc, (int)sc->arg[0]);
+	print_iovec_array(sc, sc->arg[1], sc->arg[2], &iov);
+	pr_uint(sc->p, sc->arg[2]);
+	pr_xval(sc->p, &madvise_cmds, (uint32_t)sc->arg[3], "MADV_???");
+	pr_hex(sc->p, (uint32_t)sc->arg[4]);
+	return RV_DECODED | RV_DEC;
+}
+
+/* process_mrelease: a pidfd and flags (none defined yet). */
+int decode_process_mrelease(struct sc *sc)
+{
+	print_fd(sc, (int)sc->arg[0]);
+	pr_hex(sc->p, (uint32_t)sc->arg[1]);
+	return RV_DECODED | RV_DEC;
+}
+
+STATIC_XLAT(memfd_secret_flags, { 0x80000, "O_CLOEXEC" });
+
+/* memfd_secret: O_CLOEXEC or nothing; unknown bits in hex without a comment. */
+int decode_memfd_secret(struct sc *sc)
+{
+	pr_flags(sc->p, &memfd_secret_flags, (uint32_t)sc->arg[0], NULL);
+	return RV_DECODED | RV_FD;
+}
+
 int decode_msync(struct sc *sc)
 {
 	print_range(sc);

@@ -170,7 +170,7 @@ struct k_sigevent {
 
 enum { SIGEV_SIGNAL_ = 0, SIGEV_THREAD_ = 2, SIGEV_THREAD_ID_ = 4 };
 
-static void print_sigevent_at(struct sc *sc, uint64_t addr)
+void print_sigevent_at(struct sc *sc, uint64_t addr)
 {
 	struct k_sigevent ev;
 	struct pr *p = sc->p;
