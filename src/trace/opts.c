@@ -714,7 +714,7 @@ int trace_opts_parse(struct trace_opts *o, int argc, char **argv, bool *exit_now
 		case OPT_WRITE: rc = qualify_with(o, "write", optarg); break;
 		case OPT_INJECT: rc = qualify_with(o, "inject", optarg); break;
 		case OPT_FAULT: rc = qualify_with(o, "fault", optarg); break;
-		case OPT_DECODE_FDS: rc = qualify_with(o, "decode-fds", optarg ? optarg : "all"); break;
+		case OPT_DECODE_FDS: rc = qualify_with(o, "decode-fds", optarg ? optarg : "path"); break;
 		case OPT_QUIET:
 			o->quiet = optarg && !strcmp(optarg, "none") ? 0 : 1;
 			o->quiet_set = true;
