@@ -49,7 +49,8 @@ $(BUILD)/bpf/vmlinux.h:
 	@mkdir -p $(dir $@)
 	bpftool btf dump file /sys/kernel/btf/vmlinux format c > $@.tmp && mv $@.tmp $@
 
-$(BUILD)/bpf/%.bpf.o: src/source/bpf/%.bpf.c src/source/bpf/bpf_event.h $(BUILD)/bpf/vmlinux.h
+$(BUILD)/bpf/%.bpf.o: src/source/bpf/%.bpf.c src/source/bpf/bpf_event.h src/schema/ppm_flags.h \
+		    $(BUILD)/bpf/vmlinux.h
 	$(BPF_CLANG) -target bpf -O2 -g -D__TARGET_ARCH_x86 -Wall -Werror \
 		-I$(BUILD)/bpf -Isrc -c $< -o $@
 

@@ -22,6 +22,7 @@
 #include "schema/syscalls.h"
 #include "trace/scap_sink.h"
 #include "util/util.h"
+#include "schema/ppm_flags.h"
 
 #define MAX_OUT_PARAMS 32
 #define MAX_SNAPLEN 65000
@@ -371,47 +372,6 @@ static void put_sockaddr(struct scap_sink *s, const struct tracer_event *ev, uin
 	}
 }
 
-/* Linux open flags as libs' PPM_O_* bits (reference/scap-format.md §14). */
-static uint32_t open_flags_to_ppm(uint32_t f)
-{
-	uint32_t r = (f & 3) == 0 ? 1 : (f & 3) == 1 ? 2 : 3;
-
-	if (f & 0100)		r |= 0x4;	/* O_CREAT */
-	if (f & 02000)		r |= 0x8;	/* O_APPEND */
-	if (f & 010000)		r |= 0x10;	/* O_DSYNC */
-	if (f & 0200)		r |= 0x20;	/* O_EXCL */
-	if (f & 04000)		r |= 0x40;	/* O_NONBLOCK */
-	if ((f & 04010000) == 04010000)
-		r |= 0x80;			/* O_SYNC */
-	if (f & 01000)		r |= 0x100;	/* O_TRUNC */
-	if (f & 040000)		r |= 0x200;	/* O_DIRECT */
-	if (f & 0200000)	r |= 0x400;	/* O_DIRECTORY */
-	if (f & 0100000)	r |= 0x800;	/* O_LARGEFILE */
-	if (f & 02000000)	r |= 0x1000;	/* O_CLOEXEC */
-	if ((f & 020200000) == 020200000)
-		r |= 0x2000;			/* O_TMPFILE */
-	return r;
-}
-
-/* Linux clone flags as libs' PPM_CL_* bits. */
-static uint32_t clone_flags_to_ppm(uint64_t f)
-{
-	static const struct { uint64_t linux_bit; uint32_t ppm; } map[] = {
-		{ 0x400, 0x1 }, { 0x200, 0x2 }, { 0x80000000ull, 0x4 }, { 0x8000000, 0x8 },
-		{ 0x40000000, 0x10 }, { 0x20000, 0x20 }, { 0x20000000, 0x40 },
-		{ 0x4000000, 0x80 }, { 0x8000, 0x100 }, { 0x100000, 0x200 }, { 0x2000, 0x400 },
-		{ 0x800, 0x800 }, { 0x40000, 0x1000 }, { 0x10000, 0x2000 },
-		{ 0x800000, 0x4000 }, { 0x100, 0x8000 }, { 0x10000000, 0x100000 },
-		{ 0x200000, 0x800000 }, { 0x1000000, 0x1000000 }, { 0x80000, 0x2000000 },
-		{ 0x4000, 0x8000000 }, { 0x2000000, 0x10000000 },
-	};
-	uint32_t r = 0;
-
-	for (size_t i = 0; i < ARRAY_SIZE(map); i++)
-		if (f & map[i].linux_bit)
-			r |= map[i].ppm;
-	return r;
-}
 
 /* A small /proc/PID file, NUL-terminated; its length, or -1. */
 static ssize_t read_proc(pid_t pid, const char *what, char *buf, size_t cap)
@@ -537,14 +497,14 @@ static void on_sys_entry(struct scap_sink *s, const struct tracer_event *ev)
 	case __NR_open:
 		type = EV_OPEN_E;
 		put_user_str(s, ev, a[0]);
-		put_u32(s, open_flags_to_ppm(a[1]));
+		put_u32(s, ppm_open_flags(a[1]));
 		put_u32(s, a[2]);
 		break;
 	case __NR_openat:
 		type = EV_OPENAT_E;
 		put_fd(s, a[0]);
 		put_user_str(s, ev, a[1]);
-		put_u32(s, open_flags_to_ppm(a[2]));
+		put_u32(s, ppm_open_flags(a[2]));
 		put_u32(s, a[3]);
 		break;
 	case __NR_close:
@@ -607,7 +567,7 @@ static void on_sys_exit(struct scap_sink *s, const struct tracer_event *ev, cons
 		type = EV_OPEN_E;
 		put_u64(s, ret);
 		put_user_str(s, ev, a[0]);
-		put_u32(s, open_flags_to_ppm(a[1]));
+		put_u32(s, ppm_open_flags(a[1]));
 		put_u32(s, a[2]);
 		break;
 	case __NR_openat:
@@ -615,7 +575,7 @@ static void on_sys_exit(struct scap_sink *s, const struct tracer_event *ev, cons
 		put_u64(s, ret);
 		put_fd(s, a[0]);
 		put_user_str(s, ev, a[1]);
-		put_u32(s, open_flags_to_ppm(a[2]));
+		put_u32(s, ppm_open_flags(a[2]));
 		put_u32(s, a[3]);
 		break;
 	case __NR_close:
@@ -662,7 +622,7 @@ static void on_sys_exit(struct scap_sink *s, const struct tracer_event *ev, cons
 		put_u64(s, ret);
 		put_process(s, ev->pid, type + 1);
 		put_empty(s);				/* cgroups */
-		put_u32(s, clone_flags_to_ppm(flags));
+		put_u32(s, ppm_clone_flags(flags));
 		put_u32(s, proc_status_field(ev->pid, "\nUid:"));
 		put_u32(s, proc_status_field(ev->pid, "\nGid:"));
 		break;

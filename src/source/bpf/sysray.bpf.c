@@ -21,6 +21,7 @@
 #include <bpf/bpf_core_read.h>
 
 #include "source/bpf/bpf_event.h"
+#include "schema/ppm_flags.h"
 
 char LICENSE[] SEC("license") = "GPL";
 
@@ -249,62 +250,6 @@ static __always_inline void submit(struct builder *b, __u32 tgid, __u64 tid, __u
 		count_drop();
 }
 
-/* Linux open flags as libs' PPM_O_* bits (reference/scap-format.md §14). */
-static __always_inline __u32 open_flags_to_ppm(__u32 f)
-{
-	__u32 r = 0;
-
-	switch (f & 3) {
-	case 0: r = 1; break;		/* O_RDONLY */
-	case 1: r = 2; break;		/* O_WRONLY */
-	default: r = 3; break;		/* O_RDWR */
-	}
-	if (f & 0100)		r |= 0x4;	/* O_CREAT */
-	if (f & 02000)		r |= 0x8;	/* O_APPEND */
-	if (f & 010000)		r |= 0x10;	/* O_DSYNC */
-	if (f & 0200)		r |= 0x20;	/* O_EXCL */
-	if (f & 04000)		r |= 0x40;	/* O_NONBLOCK */
-	if ((f & 04010000) == 04010000)
-		r |= 0x80;			/* O_SYNC */
-	if (f & 01000)		r |= 0x100;	/* O_TRUNC */
-	if (f & 040000)		r |= 0x200;	/* O_DIRECT */
-	if (f & 0200000)	r |= 0x400;	/* O_DIRECTORY */
-	if (f & 0100000)	r |= 0x800;	/* O_LARGEFILE */
-	if (f & 02000000)	r |= 0x1000;	/* O_CLOEXEC */
-	if ((f & 020200000) == 020200000)
-		r |= 0x2000;			/* O_TMPFILE */
-	return r;
-}
-
-/* Linux clone flags as libs' PPM_CL_* bits. */
-static __always_inline __u32 clone_flags_to_ppm(__u64 f)
-{
-	__u32 r = 0;
-
-	if (f & 0x400)		r |= 0x1;		/* CLONE_FILES */
-	if (f & 0x200)		r |= 0x2;		/* CLONE_FS */
-	if (f & 0x80000000ULL)	r |= 0x4;		/* CLONE_IO */
-	if (f & 0x8000000)	r |= 0x8;		/* CLONE_NEWIPC */
-	if (f & 0x40000000)	r |= 0x10;		/* CLONE_NEWNET */
-	if (f & 0x20000)	r |= 0x20;		/* CLONE_NEWNS */
-	if (f & 0x20000000)	r |= 0x40;		/* CLONE_NEWPID */
-	if (f & 0x4000000)	r |= 0x80;		/* CLONE_NEWUTS */
-	if (f & 0x8000)		r |= 0x100;		/* CLONE_PARENT */
-	if (f & 0x100000)	r |= 0x200;		/* CLONE_PARENT_SETTID */
-	if (f & 0x2000)		r |= 0x400;		/* CLONE_PTRACE */
-	if (f & 0x800)		r |= 0x800;		/* CLONE_SIGHAND */
-	if (f & 0x40000)	r |= 0x1000;		/* CLONE_SYSVSEM */
-	if (f & 0x10000)	r |= 0x2000;		/* CLONE_THREAD */
-	if (f & 0x800000)	r |= 0x4000;		/* CLONE_UNTRACED */
-	if (f & 0x100)		r |= 0x8000;		/* CLONE_VM */
-	if (f & 0x10000000)	r |= 0x100000;		/* CLONE_NEWUSER */
-	if (f & 0x200000)	r |= 0x800000;		/* CLONE_CHILD_CLEARTID */
-	if (f & 0x1000000)	r |= 0x1000000;		/* CLONE_CHILD_SETTID */
-	if (f & 0x80000)	r |= 0x2000000;		/* CLONE_SETTLS */
-	if (f & 0x4000)		r |= 0x8000000;		/* CLONE_VFORK */
-	if (f & 0x2000000)	r |= 0x10000000;	/* CLONE_NEWCGROUP */
-	return r;
-}
 
 /* A sockaddr as PT_SOCKADDR: family byte, then address and port (host order) or path. */
 static __always_inline void put_sockaddr(struct builder *b, __u32 idx, const void *uaddr,
@@ -515,7 +460,7 @@ static __always_inline int on_enter(long nr, const __u64 *a)
 		if (!begin(&b, 3))
 			return 0;
 		put_user_str(&b, 0, (void *)a[0]);
-		put_u32(&b, 1, open_flags_to_ppm(a[1]));
+		put_u32(&b, 1, ppm_open_flags(a[1]));
 		put_u32(&b, 2, a[2]);
 		submit(&b, tgid, tid, SR_OPEN_E, 3);
 		return 0;
@@ -524,7 +469,7 @@ static __always_inline int on_enter(long nr, const __u64 *a)
 			return 0;
 		put_u64(&b, 0, (__s64)(int)a[0]);
 		put_user_str(&b, 1, (void *)a[1]);
-		put_u32(&b, 2, open_flags_to_ppm(a[2]));
+		put_u32(&b, 2, ppm_open_flags(a[2]));
 		put_u32(&b, 3, a[3]);
 		submit(&b, tgid, tid, SR_OPENAT_E, 4);
 		return 0;
@@ -621,7 +566,7 @@ static __always_inline int on_exit(long nr, long ret, const __u64 *a)
 			return 0;
 		put_u64(&b, 0, ret);
 		put_user_str(&b, 1, (void *)a[0]);
-		put_u32(&b, 2, open_flags_to_ppm(a[1]));
+		put_u32(&b, 2, ppm_open_flags(a[1]));
 		put_u32(&b, 3, a[2]);
 		submit(&b, tgid, tid, SR_OPEN_X, 4);
 		return 0;
@@ -631,7 +576,7 @@ static __always_inline int on_exit(long nr, long ret, const __u64 *a)
 		put_u64(&b, 0, ret);
 		put_u64(&b, 1, (__s64)(int)a[0]);
 		put_user_str(&b, 2, (void *)a[1]);
-		put_u32(&b, 3, open_flags_to_ppm(a[2]));
+		put_u32(&b, 3, ppm_open_flags(a[2]));
 		put_u32(&b, 4, a[3]);
 		submit(&b, tgid, tid, SR_OPENAT_X, 5);
 		return 0;
@@ -702,7 +647,7 @@ static __always_inline int on_exit(long nr, long ret, const __u64 *a)
 			put_empty(&b, i);
 		put_comm(&b, 13);
 		put_empty(&b, 14);			/* cgroups */
-		put_u32(&b, 15, clone_flags_to_ppm(flags));
+		put_u32(&b, 15, ppm_clone_flags(flags));
 		put_u32(&b, 16, (__u32)ug);
 		put_u32(&b, 17, ug >> 32);
 		submit(&b, tgid, tid, type, CLONE_EXIT_NPARAMS);
