@@ -33,6 +33,7 @@ struct scap_writer {
 	bool in_events;		/* a section has events: metadata would be misplaced */
 	bool have_section;
 	unsigned long long events;
+	unsigned long long produced;	/* bytes of whole blocks made, before any gzip */
 	unsigned long long file_len;	/* raw mode: bytes of whole blocks in the file */
 	char err[300];
 };
@@ -182,6 +183,7 @@ static int block_end(struct scap_writer *w)
 	wb_u32(&w->blk, t32);
 	memcpy(w->blk.p + 4, &t32, 4);
 	wb_put(&w->out, w->blk.p, w->blk.len);
+	w->produced += w->blk.len;
 	if (w->out.len >= FLUSH_SIZE)
 		flush_out(w);
 	return w->err[0] ? -1 : 0;
@@ -468,4 +470,9 @@ const char *scap_writer_error(const struct scap_writer *w)
 unsigned long long scap_writer_events(const struct scap_writer *w)
 {
 	return w->events;
+}
+
+unsigned long long scap_writer_bytes(const struct scap_writer *w)
+{
+	return w->produced;
 }

@@ -28,5 +28,7 @@ int scap_writer_close(struct scap_writer *w, char *err, size_t errlen);
 /* The first write error ("FILE: No space left on device"), or NULL. */
 const char *scap_writer_error(const struct scap_writer *w);
 unsigned long long scap_writer_events(const struct scap_writer *w);
+/* Bytes of the capture written so far, uncompressed (for -C size rotation). */
+unsigned long long scap_writer_bytes(const struct scap_writer *w);
 
 #endif

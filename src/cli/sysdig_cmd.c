@@ -50,6 +50,11 @@ static void usage(FILE *f)
 		"  -s SNAPLEN   live: bytes of I/O buffers captured (default 80)\n"
 		"  -w FILE      live: write the matching events to FILE (.scap), print nothing\n"
 		"  -z           with -w: gzip the file\n"
+		"  -C MB        with -w: start a new file once one reaches MB million bytes;\n"
+		"               files are named FILE0, FILE1, ...\n"
+		"  -G SECONDS   with -w: start a new file every SECONDS (FILE may hold strftime(3)\n"
+		"               conversions such as %%H%%M%%S)\n"
+		"  -W COUNT     with -C: reuse COUNT files in a ring; with -G: stop after COUNT files\n"
 		"  -t h|a|r|d|D time of %%evt.outputtime: human, absolute, relative, delta, date\n"
 		"  -A           print buffers as ASCII (with newlines)\n"
 		"  -X           print buffers in hex and ASCII\n"
@@ -166,6 +171,7 @@ int cmd_sysdig(int argc, char **argv)
 	const char *file = NULL, *format = NULL, *wpath = NULL;
 	bool gzip = false;
 	unsigned long long seconds = 0, snaplen = 0;
+	unsigned long long rotate_bytes = 0, rotate_seconds = 0, max_files = 0;
 	bool json = false, summary = false, quiet = false, verbose = false;
 	bool list = false, list_ev = false;
 	uint64_t max_events = 0;
@@ -192,7 +198,8 @@ int cmd_sysdig(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	optind = 1;
-	while ((opt = getopt_long(argc, argv, "+r:p:jn:M:s:w:zt:SAXlLqvh", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "+r:p:jn:M:s:w:zC:G:W:t:SAXlLqvh", longopts,
+				  NULL)) != -1) {
 		switch (opt) {
 		case 'r': file = optarg; break;
 		case 'p': format = optarg; break;
@@ -219,6 +226,23 @@ int cmd_sysdig(int argc, char **argv)
 				seconds = v;
 			else
 				snaplen = v ? v : 1;
+			break;
+		}
+		case 'C':
+		case 'G':
+		case 'W': {
+			char *end;
+			unsigned long long v = strtoull(optarg, &end, 10);
+			if (*end || !*optarg || optarg[0] == '-' || !v || v > 1ull << 30) {
+				msg("-%c: '%s' is not a number from 1 to %llu", opt, optarg, 1ull << 30);
+				return 1;
+			}
+			if (opt == 'C')
+				rotate_bytes = v * 1000000ull;	/* sysdig counts -C in 10^6 bytes */
+			else if (opt == 'G')
+				rotate_seconds = v;
+			else
+				max_files = v;
 			break;
 		}
 		case 'w': wpath = optarg; break;
@@ -291,12 +315,20 @@ int cmd_sysdig(int argc, char **argv)
 		fprintf(stderr, "sysray: %s\n", terr);
 		goto out;
 	}
-	if (file && (wpath || gzip || seconds || snaplen)) {
-		msg("-w, -z, -M and -s are for a live capture, not with -r");
+	if (file && (wpath || gzip || seconds || snaplen || rotate_bytes || rotate_seconds)) {
+		msg("-w, -z, -C, -G, -M and -s are for a live capture, not with -r");
 		goto out;
 	}
 	if (gzip && !wpath) {
 		msg("-z needs -w FILE");
+		goto out;
+	}
+	if ((rotate_bytes || rotate_seconds || max_files) && !wpath) {
+		msg("-C, -G and -W need -w FILE");
+		goto out;
+	}
+	if (max_files && !rotate_bytes && !rotate_seconds) {
+		msg("-W needs -C or -G");
 		goto out;
 	}
 	if (!file) {
@@ -305,6 +337,8 @@ int cmd_sysdig(int argc, char **argv)
 			.flt = flt, .tpl = tpl, .ctx = &ctx, .env = &lenv, .json = json,
 			.quiet = quiet, .max_events = max_events, .seconds = seconds,
 			.snaplen = (uint32_t)snaplen, .wpath = wpath, .gzip = gzip,
+			.rotate_bytes = rotate_bytes, .rotate_seconds = rotate_seconds,
+			.max_files = max_files,
 			.counts = sum->count,
 		};
 		ctx.st = &st;

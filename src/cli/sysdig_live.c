@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <inttypes.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,8 +42,11 @@ struct live_run {
 	struct sysdig_live *o;
 	struct scap_writer *w;
 	uint64_t records, matched, malformed;
+	uint64_t nfiles;		/* files opened so far (-C/-G rotation) */
+	struct timespec file_start;	/* when the current file was opened (-G) */
 	bool have_first;
 	bool disk_error;
+	bool files_done;		/* -G with -W: the last file is complete */
 };
 
 static volatile sig_atomic_t interrupted;
@@ -50,6 +54,104 @@ static volatile sig_atomic_t interrupted;
 static void on_signal(int sig)
 {
 	interrupted = sig;
+}
+
+static uint64_t elapsed_ns(const struct timespec *a)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (uint64_t)(now.tv_sec - a->tv_sec) * 1000000000ull + (uint64_t)now.tv_nsec -
+	       (uint64_t)a->tv_nsec;
+}
+
+/*
+ * The name of output file number INDEX, as sysdig names them: -w's name through strftime(3)
+ * with -G, then the file's number with -C (modulo -W: a ring of files).
+ */
+static void output_name(const struct sysdig_live *o, uint64_t index, char *buf, size_t n)
+{
+	char base[PATH_MAX];
+	const char *name = o->wpath;
+
+	if (o->rotate_seconds) {
+		time_t now = time(NULL);
+		struct tm tm;
+
+		localtime_r(&now, &tm);
+		if (strftime(base, sizeof(base), o->wpath, &tm) > 0)
+			name = base;
+	}
+	if (o->rotate_bytes)
+		snprintf(buf, n, "%s%" PRIu64, name, o->max_files ? index % o->max_files : index);
+	else
+		snprintf(buf, n, "%s", name);
+}
+
+/* Opens the next output file and writes its section header and metadata. */
+static int open_output(struct live_run *L, const struct scap_meta *meta)
+{
+	char path[PATH_MAX + 32], werr[400];
+
+	output_name(L->o, L->nfiles, path, sizeof(path));
+	L->w = scap_writer_open(path, L->o->gzip, werr, sizeof(werr));
+	if (!L->w) {
+		msg("%s", werr);
+		return -1;
+	}
+	L->nfiles++;
+	clock_gettime(CLOCK_MONOTONIC, &L->file_start);
+	if (scap_writer_section(L->w, meta)) {
+		msg("%s", scap_writer_error(L->w));
+		return -1;
+	}
+	return 0;
+}
+
+static bool rotation_due(const struct live_run *L)
+{
+	const struct sysdig_live *o = L->o;
+
+	if (o->rotate_bytes && scap_writer_bytes(L->w) >= o->rotate_bytes)
+		return true;
+	return o->rotate_seconds && elapsed_ns(&L->file_start) >= o->rotate_seconds * 1000000000ull;
+}
+
+/*
+ * Closes the current file and starts the next one, each a whole capture: the next file
+ * begins with the processes and fds of /proc as they are now.
+ */
+static void rotate_output(struct live_run *L)
+{
+	char werr[400];
+
+	if (scap_writer_close(L->w, werr, sizeof(werr))) {
+		msg("%s", werr);
+		L->w = NULL;
+		L->disk_error = true;
+		return;
+	}
+	L->w = NULL;
+	if (L->o->rotate_seconds && L->o->max_files && L->nfiles >= L->o->max_files) {
+		L->files_done = true;
+		return;
+	}
+	struct scap_meta meta;
+
+	scap_meta_init(&meta);
+	proc_snapshot(&meta);
+	if (open_output(L, &meta))
+		L->disk_error = true;
+	scap_meta_free(&meta);
+}
+
+/* Writes EV to the current output file, rotating first when -C or -G says so. */
+static void write_event(struct live_run *L, const struct scap_event *ev)
+{
+	if (rotation_due(L))
+		rotate_output(L);
+	if (L->w && scap_writer_event(L->w, ev))
+		L->disk_error = true;
 }
 
 static bool state_event_type(unsigned type)
@@ -111,8 +213,7 @@ static int on_record(void *vrun, const void *data, size_t size)
 		L->matched++;
 		o->counts[ev.type]++;
 		if (L->w) {
-			if (scap_writer_event(L->w, &ev))
-				L->disk_error = true;
+			write_event(L, &ev);
 		} else if (!o->quiet) {
 			static struct out line;
 
@@ -126,11 +227,10 @@ static int on_record(void *vrun, const void *data, size_t size)
 	} else if (L->w && state_event_type(ev.type)) {
 		/* Readers update their state from it and do not show it. */
 		ev.dump_flags = DUMP_STATE_ONLY;
-		if (scap_writer_event(L->w, &ev))
-			L->disk_error = true;
+		write_event(L, &ev);
 	}
 	state_event_done(st);
-	return L->disk_error || (o->max_events && L->matched >= o->max_events);
+	return L->disk_error || L->files_done || (o->max_events && L->matched >= o->max_events);
 }
 
 /*
@@ -158,14 +258,6 @@ static bool kernel_syscall_mask(const struct filter_pushdown *pd, uint64_t *mask
 	return true;
 }
 
-static uint64_t elapsed_ns(const struct timespec *a)
-{
-	struct timespec now;
-
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (uint64_t)(now.tv_sec - a->tv_sec) * 1000000000ull + (uint64_t)now.tv_nsec -
-	       (uint64_t)a->tv_nsec;
-}
 
 int sysdig_live_run(struct sysdig_live *o)
 {
@@ -203,19 +295,8 @@ int sysdig_live_run(struct sysdig_live *o)
 	scap_meta_init(&meta);
 	proc_snapshot(&meta);
 	state_load_meta(o->ctx->st, &meta);
-	if (o->wpath) {
-		char werr[400];
-
-		L.w = scap_writer_open(o->wpath, o->gzip, werr, sizeof(werr));
-		if (!L.w) {
-			msg("%s", werr);
-			goto out;
-		}
-		if (scap_writer_section(L.w, &meta)) {
-			msg("%s", scap_writer_error(L.w));
-			goto out;
-		}
-	}
+	if (o->wpath && open_output(&L, &meta))
+		goto out;
 	scap_meta_free(&meta);
 	meta_live = false;
 
@@ -232,7 +313,8 @@ int sysdig_live_run(struct sysdig_live *o)
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	status = 0;
-	while (!interrupted && !L.disk_error && !(o->max_events && L.matched >= o->max_events)) {
+	while (!interrupted && !L.disk_error && !L.files_done &&
+	       !(o->max_events && L.matched >= o->max_events)) {
 		long n = bpf_source_poll(src, 100, POLL_BATCH, on_record, &L);
 
 		if (n < 0) {
@@ -242,10 +324,13 @@ int sysdig_live_run(struct sysdig_live *o)
 		}
 		if (o->seconds && elapsed_ns(&t0) >= o->seconds * 1000000000ull)
 			break;
+		/* -G rotates on time even when no event arrives. */
+		if (L.w && o->rotate_seconds && rotation_due(&L))
+			rotate_output(&L);
 	}
 	/* No new records after the detach: the drain ends. */
 	bpf_source_detach(src);
-	while (!L.disk_error && !(o->max_events && L.matched >= o->max_events) &&
+	while (!L.disk_error && !L.files_done && !(o->max_events && L.matched >= o->max_events) &&
 	       bpf_source_poll(src, 0, POLL_BATCH, on_record, &L) > 0)
 		;
 	sigaction(SIGINT, &old_int, NULL);

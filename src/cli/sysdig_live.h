@@ -25,6 +25,9 @@ struct sysdig_live {
 	uint32_t snaplen;		/* -s; 0: the source's default (80) */
 	const char *wpath;		/* -w: write matched events to this .scap */
 	bool gzip;			/* -z */
+	uint64_t rotate_bytes;		/* -C MB: start a new file past this size; 0: never */
+	uint64_t rotate_seconds;	/* -G: start a new file this often; 0: never */
+	uint64_t max_files;		/* -W: with -C, files reused in a ring; with -G, stop after */
 	uint64_t *counts;		/* SCAP_EVENT_MAX counters of matched events (-S) */
 };
 

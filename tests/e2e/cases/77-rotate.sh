@@ -1,0 +1,73 @@
+# (rotate) -w with -C / -G / -W, as sysdig: each file is a whole capture (its own metadata),
+# named FILE0, FILE1, ... with -C (a ring of -W files), through strftime(3) with -G (stopping
+# after -W files). A busy child makes the events; sysdig 0.29 and sysray -r must read every file.
+
+ROT_DIR=$WORK/rotate
+mkdir -p "$ROT_DIR"
+
+# rot_busy SECONDS: a shell that opens and reads a file in a loop, named "rotbusy".
+rot_busy() {
+	(exec -a rotbusy sh -c 'end=$(($(date +%s) + $1)); while [ "$(date +%s)" -lt $end ]; do
+		cat /etc/hostname >/dev/null; done' sh "$1") &
+	ROT_BUSY=$!
+}
+
+# rot_readable FILE: sysdig and sysray -r read FILE and print the same number of events (> 0).
+rot_readable() {
+	local a b
+	a=$(sysdig -r "$1" 2>/dev/null | wc -l)
+	b=$("$SYSRAY" -r "$1" 2>/dev/null | wc -l)
+	[ "$a" -gt 0 ] && [ "$a" = "$b" ]
+}
+
+t_rotate_size() {
+	local d=$ROT_DIR/size f
+	mkdir -p "$d"
+	rot_busy 6
+	# Two 1 MB files in a ring: FILE0 and FILE1 only, whatever the capture size.
+	"$SYSRAY" -M 5 -w "$d/cap.scap" -C 1 -W 2 "proc.name=cat" >/dev/null 2>"$d/err"
+	local rc=$?
+	wait "$ROT_BUSY"
+	grep -q 'eBPF capture unavailable' "$d/err" && return 2
+	[ $rc -eq 0 ] || return 1
+	[ "$(cd "$d" && ls cap.scap*)" = "$(printf 'cap.scap0\ncap.scap1')" ] || return 1
+	for f in "$d"/cap.scap0 "$d"/cap.scap1; do
+		rot_readable "$f" || return 1
+	done
+	# The ring turned: the files reached the size limit at least once.
+	[ "$(stat -c %s "$d/cap.scap1")" -ge 1000000 ]
+}
+
+t_rotate_time() {
+	local d=$ROT_DIR/time f n=0
+	mkdir -p "$d"
+	rot_busy 5
+	# New file every second, stop after 2: exits 0 by itself.
+	"$SYSRAY" -M 20 -w "$d/cap-%H%M%S.scap" -G 1 -W 2 "proc.name=cat" >/dev/null 2>"$d/err"
+	local rc=$?
+	wait "$ROT_BUSY"
+	grep -q 'eBPF capture unavailable' "$d/err" && return 2
+	[ $rc -eq 0 ] || return 1
+	for f in "$d"/cap-*.scap; do
+		rot_readable "$f" || return 1
+		n=$((n + 1))
+	done
+	[ $n -eq 2 ]
+}
+
+t_rotate_usage() {
+	local out
+	out=$("$SYSRAY" -W 2 "proc.name=x" 2>&1)
+	[ $? -ne 0 ] && grep -q -- '-C, -G and -W need -w FILE' <<<"$out"
+}
+
+for t in size time; do
+	selected "rotate-$t" || continue
+	t_rotate_$t
+	case $? in
+	0) pass "rotate-$t" ;;
+	2) skip "rotate-$t" "eBPF capture unavailable on this kernel" ;;
+	*) fail "rotate-$t" "-w rotation by ${t} as sysdig" ;;
+	esac
+done
+expect rotate-usage "-C/-G/-W without -w: one message, non-zero exit" t_rotate_usage
