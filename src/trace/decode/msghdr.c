@@ -344,7 +344,7 @@ static void decode_msghdr(struct sc *sc, const int *user_namelen, uint64_t addr,
 			  uint64_t data_size)
 {
 	struct k_msghdr m;
-	if (addr && net_deref(sc) && umove(sc, addr, &m, sizeof(m)) == 0)
+	if (addr && !sc->no_deref && umove(sc, addr, &m, sizeof(m)) == 0)
 		print_msghdr(sc, &m, user_namelen, data_size);
 	else
 		print_addr(sc, addr);
@@ -363,7 +363,7 @@ int decode_recvmsg(struct sc *sc)
 	struct k_msghdr m;
 	if (!sc->exiting) {
 		print_fd(sc, (int)sc->arg[0]);
-		if (sc->arg[1] && net_deref(sc) && umove(sc, sc->arg[1], &m, sizeof(m)) == 0) {
+		if (sc->arg[1] && !sc->no_deref && umove(sc, sc->arg[1], &m, sizeof(m)) == 0) {
 			sc->priv[0] = m.namelen;
 			return DEC_AT_EXIT;
 		}
@@ -442,7 +442,7 @@ int decode_sendmmsg(struct sc *sc)
 {
 	if (!sc->exiting) {
 		print_fd(sc, (int)sc->arg[0]);
-		if (net_deref(sc))
+		if (!sc->no_deref)
 			return DEC_AT_EXIT;
 		print_addr(sc, sc->arg[1]);
 		pr_uint(sc->p, (uint32_t)sc->arg[2]);
@@ -494,7 +494,7 @@ int decode_recvmmsg(struct sc *sc)
 	if (!sc->exiting) {
 		print_fd(sc, (int)sc->arg[0]);
 		sc->priv[0] = 0;
-		if (net_deref(sc)) {
+		if (!sc->no_deref) {
 			save_recvmmsg(sc);
 			return DEC_AT_EXIT;
 		}
@@ -506,7 +506,7 @@ int decode_recvmmsg(struct sc *sc)
 		return DEC_AT_EXIT;
 	}
 	struct recvmmsg_saved *s = saved_of(sc);
-	if (net_deref(sc)) {
+	if (!sc->no_deref) {
 		struct mmsg_state st = {
 			.count = s && s->count < NET_IOV_MAX ? s->count : NET_IOV_MAX,
 			.user_namelen = s ? s->namelen : NULL,
@@ -526,7 +526,7 @@ int decode_recvmmsg(struct sc *sc)
 		snprintf(sc->aux, sizeof(sc->aux), "Timeout");
 		return RV_DEC | RV_AUX;
 	}
-	if (!net_deref(sc) || !sc->arg[4])
+	if (sc->no_deref || !sc->arg[4])
 		return RV_DEC;
 	sprint_timespec_at(sc, sc->arg[4], ts, sizeof(ts));
 	snprintf(sc->aux, sizeof(sc->aux), "left %s", ts);

@@ -15,7 +15,7 @@
 
 void net_print_sockbuf(struct sc *sc, int fd, uint64_t addr, uint64_t len)
 {
-	if (net_deref(sc) && net_fd_is_netlink(sc, fd))
+	if (!sc->no_deref && net_fd_is_netlink(sc, fd))
 		net_decode_netlink(sc, fd, addr, len);
 	else
 		print_buf(sc, addr, len);
@@ -123,7 +123,7 @@ int decode_shutdown(struct sc *sc)
 /* The caller's buffer size of a value-result socklen_t, read only when it will be shown. */
 static bool fetch_socklen(struct sc *sc, int *len, uint64_t addr, uint64_t len_addr)
 {
-	return net_deref(sc) && addr && len_addr && umove(sc, len_addr, len, sizeof(*len)) == 0;
+	return !sc->no_deref && addr && len_addr && umove(sc, len_addr, len, sizeof(*len)) == 0;
 }
 
 /*

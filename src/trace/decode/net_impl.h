@@ -9,9 +9,6 @@
 #include "trace/decode.h"
 #include "trace/decode/xlat_net.h"
 
-/* strace's verbose(tcp): structures are dereferenced unless -e verbose=none. */
-static inline bool net_deref(const struct sc *sc) { return !sc->no_deref; }
-
 /* "[ULEN => RLEN]", or "[RLEN]" when the kernel left the length alone. */
 void net_print_len_changed(struct pr *p, int ulen, int rlen);
 

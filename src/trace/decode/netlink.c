@@ -117,7 +117,7 @@ static bool fetch_header(struct sc *sc, uint64_t addr, uint64_t len, void *buf, 
 		print_buf_hex(sc, addr, len);
 		return false;
 	}
-	if (net_deref(sc) && umove(sc, addr, buf, size) == 0)
+	if (!sc->no_deref && umove(sc, addr, buf, size) == 0)
 		return true;
 	if (in_array) {
 		pr_more(sc->p);

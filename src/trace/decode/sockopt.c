@@ -207,7 +207,7 @@ static void print_txrehash(struct sc *sc, uint64_t addr, int len)
 /* An option value of LEN bytes no special case claimed: an int, a string, or the address. */
 static void print_sockopt_default(struct sc *sc, uint64_t addr, int len)
 {
-	if (!net_deref(sc))
+	if (sc->no_deref)
 		print_addr(sc, addr);
 	else if (len == (int)sizeof(int))
 		print_int_at(sc, addr);
@@ -281,7 +281,7 @@ static void print_getsockopt(struct sc *sc, unsigned int level, unsigned int nam
 		print_addr(sc, addr);
 		return;
 	}
-	if (addr && net_deref(sc) && print_getsockopt_special(sc, level, name, addr, ulen, rlen))
+	if (addr && !sc->no_deref && print_getsockopt_special(sc, level, name, addr, ulen, rlen))
 		return;
 	print_sockopt_default(sc, addr, rlen);
 }
@@ -291,7 +291,7 @@ int decode_getsockopt(struct sc *sc)
 	int ulen, rlen;
 	if (!sc->exiting) {
 		print_fd_level_name(sc, true);
-		if (net_deref(sc) && sc->arg[4] && umove(sc, sc->arg[4], &ulen, sizeof(ulen)) == 0) {
+		if (!sc->no_deref && sc->arg[4] && umove(sc, sc->arg[4], &ulen, sizeof(ulen)) == 0) {
 			sc->priv[0] = (uint64_t)(int64_t)ulen;
 			return DEC_AT_EXIT;
 		}
@@ -400,7 +400,7 @@ int decode_setsockopt(struct sc *sc)
 {
 	int len = (int)sc->arg[4];
 	print_fd_level_name(sc, false);
-	if (!(sc->arg[3] && net_deref(sc) &&
+	if (!(sc->arg[3] && !sc->no_deref &&
 	      print_setsockopt_special(sc, (unsigned int)sc->arg[1], (unsigned int)sc->arg[2],
 				       sc->arg[3], len)))
 		print_sockopt_default(sc, sc->arg[3], len);
