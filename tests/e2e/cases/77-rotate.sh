@@ -1,15 +1,22 @@
 # (rotate) -w with -C / -G / -W, as sysdig: each file is a whole capture (its own metadata),
 # named FILE0, FILE1, ... with -C (a ring of -W files), through strftime(3) with -G (stopping
-# after -W files). A busy child makes the events; sysdig 0.29 and sysray -r must read every file.
+# after -W files). Busy children make the events; sysdig 0.29 and sysray -r must read every file.
 
 ROT_DIR=$WORK/rotate
 mkdir -p "$ROT_DIR"
 
-# rot_busy SECONDS: a shell that opens and reads a file in a loop, named "rotbusy".
+# rot_busy SECONDS: a shell that opens and reads a file in a loop (cat: one process each).
 rot_busy() {
-	(exec -a rotbusy sh -c 'end=$(($(date +%s) + $1)); while [ "$(date +%s)" -lt $end ]; do
-		cat /etc/hostname >/dev/null; done' sh "$1") &
+	sh -c 'end=$(($(date +%s) + $1)); while [ "$(date +%s)" -lt $end ]; do
+		cat /etc/hostname >/dev/null; done' sh "$1" &
 	ROT_BUSY=$!
+}
+
+# rot_dd: dd copying byte by byte, four events a byte: megabytes of events in a moment,
+# whatever the machine's load (the size test must fill its files).
+rot_dd() {
+	sleep 1.5	# the capture attaches first
+	dd if=/dev/zero of=/dev/null bs=1 count=200000 2>/dev/null
 }
 
 # rot_readable FILE: sysdig and sysray -r read FILE and print the same number of events (> 0).
@@ -23,19 +30,23 @@ rot_readable() {
 t_rotate_size() {
 	local d=$ROT_DIR/size f
 	mkdir -p "$d"
-	rot_busy 6
+	rot_dd &
+	local busy=$!
 	# Two 1 MB files in a ring: FILE0 and FILE1 only, whatever the capture size.
-	"$SYSRAY" -M 5 -w "$d/cap.scap" -C 1 -W 2 "proc.name=cat" >/dev/null 2>"$d/err"
+	"$SYSRAY" -M 5 -w "$d/cap.scap" -C 1 -W 2 "proc.name=dd" >/dev/null 2>"$d/err"
 	local rc=$?
-	wait "$ROT_BUSY"
+	wait "$busy"
 	grep -q 'eBPF capture unavailable' "$d/err" && return 2
 	[ $rc -eq 0 ] || return 1
 	[ "$(cd "$d" && ls cap.scap*)" = "$(printf 'cap.scap0\ncap.scap1')" ] || return 1
 	for f in "$d"/cap.scap0 "$d"/cap.scap1; do
 		rot_readable "$f" || return 1
 	done
-	# The ring turned: the files reached the size limit at least once.
-	[ "$(stat -c %s "$d/cap.scap1")" -ge 1000000 ]
+	# The ring turned: the capture matched more events than the two files hold now.
+	local matched kept
+	matched=$(sed -n 's/.* events, \([0-9]*\) matched.*/\1/p' "$d/err")
+	kept=$({ "$SYSRAY" -r "$d/cap.scap0"; "$SYSRAY" -r "$d/cap.scap1"; } 2>/dev/null | wc -l)
+	[ -n "$matched" ] && [ "$matched" -gt "$kept" ]
 }
 
 t_rotate_time() {
