@@ -52,11 +52,48 @@ skip() {
 	echo "SKIP $name: $*"
 }
 
+# kill_tree PID SIGNAL: PID's descendants, deepest first, then PID.
+kill_tree() {
+	local child
+	for child in $(ps -o pid= --ppid "$1" 2>/dev/null); do
+		kill_tree "$child" "$2"
+	done
+	kill "-$2" "$1" 2>/dev/null
+}
+
+# A test still running after E2E_TEST_TIMEOUT seconds (default 240) is stopped: every process
+# the runner started, except the watchdog, is killed, so the test fails instead of hanging
+# the whole run.
+watchdog_start() {
+	local name=$1 runner=$$
+	(
+		sleep "${E2E_TEST_TIMEOUT:-240}" &
+		wait $!
+		echo "$name" >"$WORK/timed-out"
+		for child in $(ps -o pid= --ppid "$runner"); do
+			[ "$child" = "$BASHPID" ] || kill_tree "$child" KILL
+		done
+	) &
+	E2E_WATCHDOG=$!
+}
+
+watchdog_stop() {
+	kill_tree "$E2E_WATCHDOG" TERM
+	wait "$E2E_WATCHDOG" 2>/dev/null
+}
+
 expect() {
 	local name=$1 what=$2
 	shift 2
 	selected "$name" || return 0
-	if "$@"; then
+	rm -f "$WORK/timed-out"
+	watchdog_start "$name"
+	local ok=0
+	"$@" && ok=1
+	watchdog_stop
+	if [ -e "$WORK/timed-out" ]; then
+		fail "$name" "$what: still running after ${E2E_TEST_TIMEOUT:-240} s, killed"
+	elif [ $ok = 1 ]; then
 		pass "$name"
 	else
 		fail "$name" "$what"

@@ -46,6 +46,15 @@ bpf_capture() {
 	return $rc
 }
 
+# busy_load N: N read syscalls a second until killed, so that a capture of the whole system
+# reaches its -n limit on an idle machine too (a CI runner may make no syscall for seconds).
+busy_load() {
+	while :; do
+		dd if=/dev/zero of=/dev/null bs=1 count="$1" 2>/dev/null
+		sleep 1
+	done
+}
+
 # The lines of BPF_OUT for thread TID, direction DIR and event NAME.
 bpf_lines() {
 	awk -v tid="$1" -v dir="$2" -v name="$3" '$4 == tid && $5 == dir && $6 == name' "$BPF_OUT"
@@ -109,8 +118,14 @@ t_bpf_count() {
 
 t_bpf_limit() {
 	local err
-	err=$("$SYSRAY" capture -q -n 5 2>&1 >/dev/null) &&
-	grep -Eq '^5 events, [0-9]+ dropped$' <<<"$err"
+	local rc load
+	busy_load 2000 &
+	load=$!
+	err=$(timeout 60 "$SYSRAY" capture -q -n 5 2>&1 >/dev/null)
+	rc=$?
+	kill_tree "$load" TERM
+	wait "$load"
+	[ $rc -eq 0 ] && grep -Eq '^5 events, [0-9]+ dropped$' <<<"$err"
 }
 
 t_bpf_bad_syscall() {
@@ -143,9 +158,14 @@ t_bpf_scap_ours() {
 
 # -n ends a gzip capture: complete, readable by both readers, with exactly N events.
 t_bpf_scap_gzip_n() {
-	local f=$BPF_DIR/n.scap.gz
-	"$SYSRAY" capture -z -w "$f" -n 300 2>/dev/null &&
-	gzip -t "$f" &&
+	local f=$BPF_DIR/n.scap.gz rc load
+	busy_load 2000 &
+	load=$!
+	timeout 60 "$SYSRAY" capture -z -w "$f" -n 300 2>/dev/null
+	rc=$?
+	kill_tree "$load" TERM
+	wait "$load"
+	[ $rc -eq 0 ] && gzip -t "$f" &&
 	[ "$("$SYSRAY" scap-dump "$f" 2>/dev/null | grep -c ' nparams=')" = 300 ] &&
 	{ ! command -v sysdig >/dev/null || [ "$(sysdig -r "$f" | wc -l)" = 300 ]; }
 }
@@ -157,9 +177,10 @@ t_bpf_scap_full() {
 	mkdir -p "$mnt"
 	mount -t tmpfs -o size=1m tmpfs "$mnt" || { echo "cannot mount a tmpfs"; return 1; }
 	dd if=/dev/zero of=/dev/null bs=1 count=400000 2>/dev/null &	# 800000 syscalls
-	err=$("$SYSRAY" capture -w "$mnt/a.scap" -s 1000 -M 20 2>&1)
+	local load=$!
+	err=$(timeout 60 "$SYSRAY" capture -w "$mnt/a.scap" -s 1000 -M 20 2>&1)
 	local rc=$?
-	wait
+	wait "$load"
 	n=$(sed -n 's/.*the file keeps the \([0-9]*\) events written before$/\1/p' <<<"$err")
 	[ $rc -ne 0 ] && [ -n "$n" ] && grep -q 'No space left on device' <<<"$err" &&
 	[ "$("$SYSRAY" scap-dump "$mnt/a.scap" 2>/dev/null | grep -c ' nparams=')" = "$n" ] &&
