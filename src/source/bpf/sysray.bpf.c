@@ -416,6 +416,11 @@ static __always_inline void generic_exit(__u32 tgid, __u64 tid, long nr, long re
 	bpf_ringbuf_submit(rec, flag);
 }
 
+/* Families of dedicated events, each with an enter and an exit function that return true when
+ * they handled the syscall (false: a generic event is sent). */
+#include "source/bpf/events_fs.bpf.h"
+#include "source/bpf/events_net.bpf.h"
+
 /* Arguments from the saved user registers, by direct BTF access or by probe reads. */
 #define READ_ARGS(regs, a, direct) do {						\
 	if (direct) {								\
@@ -524,7 +529,8 @@ static __always_inline int on_enter(long nr, const __u64 *a)
 		return 0;
 	}
 	default:
-		generic_enter(tgid, tid, nr, a);
+		if (!fs_enter(tgid, tid, nr, a) && !net_enter(tgid, tid, nr, a))
+			generic_enter(tgid, tid, nr, a);
 		return 0;
 	}
 }
@@ -654,7 +660,8 @@ static __always_inline int on_exit(long nr, long ret, const __u64 *a)
 		return 0;
 	}
 	default:
-		generic_exit(tgid, tid, nr, ret);
+		if (!fs_exit(tgid, tid, nr, ret, a) && !net_exit(tgid, tid, nr, ret, a))
+			generic_exit(tgid, tid, nr, ret);
 		return 0;
 	}
 }
