@@ -77,9 +77,13 @@ watchdog_start() {
 	E2E_WATCHDOG=$!
 }
 
+# The watchdog goes first, then its sleep: a sleep killed first would wake it to fire.
 watchdog_stop() {
-	kill_tree "$E2E_WATCHDOG" TERM
+	local sleeper
+	sleeper=$(ps -o pid= --ppid "$E2E_WATCHDOG" 2>/dev/null)
+	kill -KILL "$E2E_WATCHDOG" 2>/dev/null
 	wait "$E2E_WATCHDOG" 2>/dev/null
+	[ -z "$sleeper" ] || kill $sleeper 2>/dev/null
 }
 
 expect() {

@@ -12,11 +12,14 @@ rot_busy() {
 	ROT_BUSY=$!
 }
 
-# rot_dd: dd copying byte by byte, four events a byte: megabytes of events in a moment,
-# whatever the machine's load (the size test must fill its files).
+# rot_dd SECONDS: dd copying byte by byte, four events a byte, again and again for SECONDS:
+# megabytes of events whenever the capture attaches (slow under a sanitizer), whatever the
+# machine's load (the size test must fill its files and turn the ring).
 rot_dd() {
-	sleep 1.5	# the capture attaches first
-	dd if=/dev/zero of=/dev/null bs=1 count=200000 2>/dev/null
+	local end=$(($(date +%s) + $1))
+	while [ "$(date +%s)" -lt "$end" ]; do
+		dd if=/dev/zero of=/dev/null bs=1 count=100000 2>/dev/null
+	done
 }
 
 # rot_readable FILE: sysdig and sysray -r read FILE and print the same number of events (> 0).
@@ -30,23 +33,26 @@ rot_readable() {
 t_rotate_size() {
 	local d=$ROT_DIR/size f
 	mkdir -p "$d"
-	rot_dd &
+	rot_dd 6 &
 	local busy=$!
 	# Two 1 MB files in a ring: FILE0 and FILE1 only, whatever the capture size.
 	"$SYSRAY" -M 5 -w "$d/cap.scap" -C 1 -W 2 "proc.name=dd" >/dev/null 2>"$d/err"
 	local rc=$?
 	wait "$busy"
 	grep -q 'eBPF capture unavailable' "$d/err" && return 2
-	[ $rc -eq 0 ] || return 1
-	[ "$(cd "$d" && ls cap.scap*)" = "$(printf 'cap.scap0\ncap.scap1')" ] || return 1
+	[ $rc -eq 0 ] || { echo "exit status $rc: $(head -c 300 "$d/err")"; return 1; }
+	local files
+	files=$(cd "$d" && ls cap.scap* | tr '\n' ' ')
+	[ "$files" = "cap.scap0 cap.scap1 " ] || { echo "files: $files"; return 1; }
 	for f in "$d"/cap.scap0 "$d"/cap.scap1; do
-		rot_readable "$f" || return 1
+		rot_readable "$f" || { echo "$f: not read alike by sysdig and sysray"; return 1; }
 	done
 	# The ring turned: the capture matched more events than the two files hold now.
 	local matched kept
 	matched=$(sed -n 's/.* events, \([0-9]*\) matched.*/\1/p' "$d/err")
 	kept=$({ "$SYSRAY" -r "$d/cap.scap0"; "$SYSRAY" -r "$d/cap.scap1"; } 2>/dev/null | wc -l)
-	[ -n "$matched" ] && [ "$matched" -gt "$kept" ]
+	[ -n "$matched" ] && [ "$matched" -gt "$kept" ] ||
+		{ echo "matched ${matched:-?} events, the files keep $kept: $(cat "$d/err")"; return 1; }
 }
 
 t_rotate_time() {
