@@ -77,9 +77,16 @@ watchdog_start() {
 	E2E_WATCHDOG=$!
 }
 
+# The watchdog's shell goes first: killed after its sleep, it would see the sleep end, take
+# it for the timeout and kill the next test's processes.
 watchdog_stop() {
-	kill_tree "$E2E_WATCHDOG" TERM
+	local sleeper
+	sleeper=$(ps -o pid= --ppid "$E2E_WATCHDOG" 2>/dev/null)
+	kill -TERM "$E2E_WATCHDOG" 2>/dev/null
 	wait "$E2E_WATCHDOG" 2>/dev/null
+	for sleeper in $sleeper; do
+		kill -TERM "$sleeper" 2>/dev/null
+	done
 }
 
 expect() {
