@@ -399,8 +399,10 @@ int cmd_sysdig(int argc, char **argv)
 	optind = 1;
 	int longidx = -1;
 
-	while ((opt = getopt_long(argc, argv, "+r:p:jn:M:s:w:zC:G:W:t:SAXlLqvhPdFU:NbxREDTB::c:i:k:K:m:H:I:e:",
-				  longopts, &longidx)) != -1) {
+	static const char shortopts[] =
+		"+r:p:jn:M:s:w:zC:G:W:t:SAXlLqvhPdFU:NbxREDTB::c:i:k:K:m:H:I:e:";
+
+	while ((opt = getopt_long(argc, argv, shortopts, longopts, &longidx)) != -1) {
 		switch (opt) {
 		case 'P': progress = true; break;
 		case 'd':
