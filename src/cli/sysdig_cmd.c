@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "capture/ppm_sc.h"
 #include "capture/scap_reader.h"
 #include "cli/commands.h"
 #include "cli/sysdig_live.h"
@@ -44,6 +45,9 @@ static void usage(FILE *f)
 		"               -r: capture the whole system live through eBPF\n"
 		"  -p FORMAT    print with this template (%%field, %%evt.arg.NAME, %%evt.arg[N];\n"
 		"               a leading * prints lines with missing fields as <NA>)\n"
+		"  -pc, -pcontainer   the default line with container columns\n"
+		"  -pk, -pkubernetes  the default line with pod and container columns\n"
+		"  -pm, -pmesos       the default line with task and container columns\n"
 		"  -j           one JSON object per event\n"
 		"  -n N         stop after N events (live: N events that matched the filter)\n"
 		"  -M SECONDS   live: stop after SECONDS\n"
@@ -55,33 +59,175 @@ static void usage(FILE *f)
 		"  -G SECONDS   with -w: start a new file every SECONDS (FILE may hold strftime(3)\n"
 		"               conversions such as %%H%%M%%S)\n"
 		"  -W COUNT     with -C: reuse COUNT files in a ring; with -G: stop after COUNT files\n"
-		"  -t h|a|r|d|D time of %%evt.outputtime: human, absolute, relative, delta, date\n"
+		"  -t h|a|r|d|D time of %%evt.outputtime: human, absolute, relative to the first\n"
+		"               event, latency (d: enter to exit), delta from the previous line (D)\n"
 		"  -A           print buffers as ASCII (with newlines)\n"
 		"  -X           print buffers in hex and ASCII\n"
 		"  -S           print a per-event-type summary at the end\n"
 		"  -q           print no events (with -S: the summary only)\n"
+		"  -P           print progress on stderr while reading a file\n"
+		"  -N           print port numbers, not service names (the default)\n"
+		"  -d, -F       accepted for sysdig's sake: the filter always runs after the state\n"
+		"               is updated, and -w always keeps the events that carry state\n"
+		"  --unbuffered flush every line\n"
 		"  -l, -L       list the fields / the events\n"
-		"  -v           verbose: also list each field's type with -l\n"
+		"  -v           verbose: whole buffers and arguments; with -l, each field's type;\n"
+		"               at the end, the driver's event and drop counts on stderr\n"
+		"  --version    the version\n"
 		"  -h           this text\n");
+}
+
+/* The field classes of sysdig 0.29 that sysray has, each starting at its first field. */
+static const struct field_class {
+	const char *first, *name, *shortdesc, *desc;
+} field_classes[] = {
+	{ "evt.num", "evt", "All event types", "These fields can be used for all event types" },
+	{ "evt.latency", "evt", "Syscall events only",
+	  "Event fields applicable to syscall events. Note that for most events you can access "
+	  "the individual arguments/parameters of each syscall via evt.arg, e.g. "
+	  "evt.arg.filename." },
+	{ "proc.pid", "process", NULL,
+	  "Additional information about the process and thread executing the syscall event." },
+	{ "user.uid", "user", NULL, "Information about the user executing the specific event." },
+	{ "group.gid", "group", NULL, "Information about the user group." },
+	{ "container.id", "container", NULL,
+	  "Container information. If the event is not happening inside a container, both id "
+	  "and name will be set to 'host'." },
+	{ "fd.num", "fd", NULL,
+	  "Every syscall that has a file descriptor in its arguments has these fields set with "
+	  "information related to the file." },
+};
+
+/* Fields sysdig 0.29 marks "(FILTER ONLY)": they compare, they print nothing. */
+static bool filter_only(const char *name)
+{
+	static const char *const names[] = {
+		"evt.around", "fd.ip", "fd.port", "fd.proto", "fd.net", "fd.cnet", "fd.snet",
+		"fd.lnet", "fd.rnet",
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(names); i++)
+		if (!strcmp(names[i], name))
+			return true;
+	return false;
+}
+
+/* sysdig's layout: the text starts at column 30 and wraps at column 120, each word followed
+ * by a space. */
+#define LIST_INDENT 30
+#define LIST_WIDTH 120
+
+static void list_wrap(const char *text)
+{
+	unsigned len = 0;
+
+	while (*text) {
+		text += strspn(text, " \t\n");
+		size_t w = strcspn(text, " \t\n");
+
+		if (!w)
+			break;
+		if (len + w + 1 <= LIST_WIDTH - LIST_INDENT) {
+			len += (unsigned)w + 1;
+		} else {
+			printf("\n%*s", LIST_INDENT, "");
+			len = (unsigned)w + 1;
+		}
+		printf("%.*s ", (int)w, text);
+		text += w;
+	}
 }
 
 static void list_fields(const struct field_registry *reg, bool verbose)
 {
-	const char *cls = "";
 	for (size_t i = 0; i < reg->n; i++) {
 		const struct field_desc *fd = reg->fields[i];
-		size_t clen = strcspn(fd->name, ".");
-		if (strncmp(cls, fd->name, clen) || cls[clen]) {
-			static char cur[32];
-			snprintf(cur, sizeof(cur), "%.*s", (int)clen, fd->name);
-			cls = cur;
-			printf("\n----------------------\nField Class: %s\n\n", cur);
+
+		for (size_t c = 0; c < ARRAY_SIZE(field_classes); c++) {
+			const struct field_class *fc = &field_classes[c];
+
+			if (strcmp(fc->first, fd->name))
+				continue;
+			printf("%s-------------------------------\n%-*s%s", i ? "\n" : "",
+			       LIST_INDENT, "Field Class:", fc->name);
+			if (fc->shortdesc)
+				printf(" (%s)", fc->shortdesc);
+			printf("\n%-*s", LIST_INDENT, "Description:");
+			list_wrap(fc->desc);
+			printf("\n\n");
 		}
-		if (verbose)
-			printf("%-24s %-8s %s\n", fd->name, field_type_name(fd->type), fd->desc);
+		if (strlen(fd->name) > LIST_INDENT)
+			printf("%s\n%*s", fd->name, LIST_INDENT, "");
 		else
-			printf("%-24s %s\n", fd->name, fd->desc);
+			printf("%-*s", LIST_INDENT, fd->name);
+		char desc[1024];
+
+		snprintf(desc, sizeof(desc), "%s%s%s%s", verbose ? "(Type: " : "",
+			 verbose ? field_type_name(fd->type) : "", verbose ? ") " : "",
+			 filter_only(fd->name) ? "(FILTER ONLY) " : "");
+		snprintf(desc + strlen(desc), sizeof(desc) - strlen(desc), "%s", fd->desc);
+		list_wrap(desc);
+		printf("\n");
 	}
+	printf("\n");
+}
+
+/* Option codes of long options without a letter. */
+enum { OPT_UNBUFFERED = 256, OPT_VERSION, OPT_REJECT };
+
+#ifndef SYSRAY_VERSION
+#define SYSRAY_VERSION "0.1"
+#endif
+
+/* sysdig's -pc, -pk and -pm: its default line with container columns. sysray has no
+ * Kubernetes or Mesos metadata: the pod and task names print as sysdig prints them without
+ * it, <NA>. */
+static const char *container_format(const char *arg)
+{
+	if (!strcmp(arg, "c") || !strcmp(arg, "container"))
+		return "*%evt.num %evt.outputtime %evt.cpu %container.name (%container.id) "
+		       "%proc.name (%thread.tid:%thread.vtid) %evt.dir %evt.type %evt.info";
+	if (!strcmp(arg, "k") || !strcmp(arg, "kubernetes") || !strcmp(arg, "m") ||
+	    !strcmp(arg, "mesos"))
+		return "*%evt.num %evt.outputtime %evt.cpu <NA> (%container.id) "
+		       "%proc.name (%thread.tid:%thread.vtid) %evt.dir %evt.type %evt.info";
+	return arg;
+}
+
+/* One sentence per sysdig option sysray does not take, and the reason. */
+static void reject_option(int opt, const char *longname)
+{
+	static const struct {
+		int opt;
+		const char *why;
+	} reasons[] = {
+		{ 'b', "base64 buffers are not supported yet; -A or -X print buffers as text" },
+		{ 'x', "hex-only buffers are not supported yet; -X prints hex and ASCII" },
+		{ 'R', "port numbers are not resolved to service names; ports print as numbers" },
+		{ 'E', "the user and group tables are always read (user.name, group.name need them)" },
+		{ 'D', "sysray never captures itself and has no internal events to show" },
+		{ 'T', "sysray does not capture sysdig tracers written to /dev/null" },
+		{ 'B', "sysray captures with its own eBPF programs; it loads no sysdig probe" },
+		{ 'c', "chisels are not part of sysray's sysdig command line yet" },
+		{ 'i', "chisels are not part of sysray's sysdig command line yet" },
+		{ 'k', "sysray has no Kubernetes metadata" },
+		{ 'K', "sysray has no Kubernetes metadata" },
+		{ 'm', "sysray has no Mesos metadata" },
+		{ 'H', "sysray loads no sysdig plugins" },
+		{ 'I', "sysray loads no sysdig plugins" },
+		{ 'U', "suppressing processes by name is not supported yet; filter with proc.name!=" },
+		{ 'e', "files of N events each are not supported; -C (size) and -G (time) rotate" },
+	};
+
+	if (longname) {
+		msg("--%s: sysdig option not supported by sysray", longname);
+		return;
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(reasons); i++)
+		if (reasons[i].opt == opt) {
+			msg("-%c: %s", opt, reasons[i].why);
+			return;
+		}
 }
 
 static void list_events(void)
@@ -100,39 +246,49 @@ static void list_events(void)
 }
 
 struct summary {
-	uint64_t count[SCAP_EVENT_MAX];
+	uint64_t count[SYSDIG_COUNTS];
 };
 
+/*
+ * sysdig -S: the 100 most frequent events by direction and name, generic syscalls by their
+ * own name. Equal counts keep the order of the event table (sysdig's order among them is
+ * that of its unstable sort).
+ */
 static void print_summary(const struct summary *s)
 {
-	/* sysdig -S: calls per event name, most frequent first */
 	struct row {
-		const char *name;
+		unsigned code;
 		uint64_t n;
-	} rows[SCAP_EVENT_MAX];
+	} *rows = xcalloc(SYSDIG_COUNTS, sizeof(*rows));
 	size_t nr = 0;
-	for (unsigned c = 0; c < SCAP_EVENT_MAX; c++) {
-		if (!s->count[c])
-			continue;
-		const struct scap_event_info *info = scap_event_info(c);
-		const char *name = info ? info->name : "<unknown>";
-		size_t j;
-		for (j = 0; j < nr; j++)
-			if (!strcmp(rows[j].name, name))
-				break;
-		if (j == nr)
-			rows[nr++] = (struct row){ name, 0 };
-		rows[j].n += s->count[c];
-	}
+
+	for (unsigned c = 0; c < SYSDIG_COUNTS; c++)
+		if (s->count[c])
+			rows[nr++] = (struct row){ c, s->count[c] };
 	for (size_t a = 1; a < nr; a++)
 		for (size_t b = a; b > 0 && rows[b - 1].n < rows[b].n; b--) {
 			struct row x = rows[b];
+
 			rows[b] = rows[b - 1];
 			rows[b - 1] = x;
 		}
-	printf("----------------------\n%-24s#Calls\n----------------------\n", "Event");
-	for (size_t i = 0; i < nr; i++)
-		printf("%-24s%" PRIu64 "\n", rows[i].name, rows[i].n);
+	printf("----------------------\n%-16s#Calls\n----------------------\n", "Event");
+	for (size_t i = 0; i < nr && i < 100; i++) {
+		unsigned c = rows[i].code;
+		const char *name;
+		bool enter;
+
+		if (c >= SCAP_EVENT_MAX) {
+			name = scap_ppm_sc_name((c - SCAP_EVENT_MAX) / 2);
+			enter = (c - SCAP_EVENT_MAX) % 2 == 0;
+		} else {
+			name = scap_event_info(c)->name;
+			enter = scap_event_is_enter(c);
+		}
+		printf("%s %-16s%" PRIu64 "\n", enter ? ">" : "<", name ? name : "<unknown>",
+		       rows[i].n);
+	}
+	free(rows);
 }
 
 struct progress {
@@ -163,6 +319,15 @@ static void progress_tick(struct progress *p, uint64_t events, uint64_t offset, 
 			el > 0 ? (double)events / el : 0.0);
 }
 
+/* sysdig -v's last line: CPU seconds used and the events that passed the filter. */
+static void print_elapsed(clock_t cpu0, uint64_t nevents)
+{
+	double el = (double)(clock() - cpu0) / CLOCKS_PER_SEC;
+
+	fprintf(stderr, "Elapsed time: %.3f, Captured Events: %" PRIu64 ", %.2f eps\n", el,
+		nevents, el > 0 ? (double)nevents / el : 0.0);
+}
+
 /* Files at least this large get a progress line when stderr is a terminal. */
 #define PROGRESS_MIN_BYTES (64ull << 20)
 
@@ -173,7 +338,7 @@ int cmd_sysdig(int argc, char **argv)
 	unsigned long long seconds = 0, snaplen = 0;
 	unsigned long long rotate_bytes = 0, rotate_seconds = 0, max_files = 0;
 	bool json = false, summary = false, quiet = false, verbose = false;
-	bool list = false, list_ev = false;
+	bool list = false, list_ev = false, progress = false, unbuffered = false;
 	uint64_t max_events = 0;
 	enum buf_format bf = BUF_NORMAL;
 	enum time_mode tmode = TIME_HUMAN;
@@ -195,14 +360,66 @@ int cmd_sysdig(int argc, char **argv)
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "file-size", required_argument, NULL, 'C' },
+		{ "seconds", required_argument, NULL, 'G' },
+		{ "limit", required_argument, NULL, 'W' },
+		{ "timetype", required_argument, NULL, 't' },
+		{ "progress", no_argument, NULL, 'P' },
+		{ "displayflt", no_argument, NULL, 'd' },
+		{ "fatfile", no_argument, NULL, 'F' },
+		{ "suppress-comm", required_argument, NULL, 'U' },
+		{ "unbuffered", no_argument, NULL, OPT_UNBUFFERED },
+		{ "version", no_argument, NULL, OPT_VERSION },
+		/* sysdig's options that sysray rejects (reject_option() says why) */
+		{ "print-base64", no_argument, NULL, 'b' },
+		{ "print-hex", no_argument, NULL, 'x' },
+		{ "exclude-users", no_argument, NULL, 'E' },
+		{ "debug", no_argument, NULL, 'D' },
+		{ "force-tracers-capture", no_argument, NULL, 'T' },
+		{ "bpf", optional_argument, NULL, 'B' },
+		{ "chisel", required_argument, NULL, 'c' },
+		{ "list-chisels", no_argument, NULL, OPT_REJECT },
+		{ "chisel-info", required_argument, NULL, 'i' },
+		{ "k8s-api", required_argument, NULL, 'k' },
+		{ "k8s-api-cert", required_argument, NULL, 'K' },
+		{ "mesos-api", required_argument, NULL, 'm' },
+		{ "plugin", required_argument, NULL, 'H' },
+		{ "input", required_argument, NULL, 'I' },
+		{ "cri", required_argument, NULL, OPT_REJECT },
+		{ "cri-timeout", required_argument, NULL, OPT_REJECT },
+		{ "node-name", required_argument, NULL, OPT_REJECT },
+		{ "page-faults", no_argument, NULL, OPT_REJECT },
+		{ "plugin-config-file", required_argument, NULL, OPT_REJECT },
+		{ "filter-proclist", no_argument, NULL, OPT_REJECT },
+		{ "large-environment", no_argument, NULL, OPT_REJECT },
+		{ "list-markdown", no_argument, NULL, OPT_REJECT },
+		{ "libs-version", no_argument, NULL, OPT_REJECT },
 		{ NULL, 0, NULL, 0 },
 	};
 	optind = 1;
-	while ((opt = getopt_long(argc, argv, "+r:p:jn:M:s:w:zC:G:W:t:SAXlLqvh", longopts,
-				  NULL)) != -1) {
+	int longidx = -1;
+
+	static const char shortopts[] =
+		"+r:p:jn:M:s:w:zC:G:W:t:SAXlLqvhPdFU:NbxREDTB::c:i:k:K:m:H:I:e:";
+
+	while ((opt = getopt_long(argc, argv, shortopts, longopts, &longidx)) != -1) {
 		switch (opt) {
+		case 'P': progress = true; break;
+		case 'd':
+		case 'F':
+		case 'N':
+			break;
+		case OPT_UNBUFFERED: unbuffered = true; break;
+		case OPT_VERSION:
+			printf("sysray version %s (sysdig 0.29 command line)\n", SYSRAY_VERSION);
+			return 0;
+		case 'b': case 'x': case 'R': case 'E': case 'D': case 'T': case 'B': case 'c': case 'U':
+		case 'i': case 'k': case 'K': case 'm': case 'H': case 'I': case 'e':
+		case OPT_REJECT:
+			reject_option(opt, opt == OPT_REJECT ? longopts[longidx].name : NULL);
+			return 1;
 		case 'r': file = optarg; break;
-		case 'p': format = optarg; break;
+		case 'p': format = container_format(optarg); break;
 		case 'j': json = true; break;
 		case 'n': {
 			char *end;
@@ -252,8 +469,8 @@ int cmd_sysdig(int argc, char **argv)
 			case 'h': tmode = TIME_HUMAN; break;
 			case 'a': tmode = TIME_ABS; break;
 			case 'r': tmode = TIME_REL; break;
-			case 'd': tmode = TIME_DELTA; break;
-			case 'D': tmode = TIME_DATE; break;
+			case 'd': tmode = TIME_LATENCY; break;
+			case 'D': tmode = TIME_DELTA; break;
 			default:
 				msg("-t: '%s' is none of h, a, r, d, D", optarg);
 				return 1;
@@ -340,11 +557,17 @@ int cmd_sysdig(int argc, char **argv)
 			.rotate_bytes = rotate_bytes, .rotate_seconds = rotate_seconds,
 			.max_files = max_files,
 			.counts = sum->count,
+			.unbuffered = unbuffered, .verbose = verbose,
 		};
 		ctx.st = &st;
 		ctx.bf = bf;
 		ctx.json = json;
+		ctx.verbose = verbose;
+		clock_t cpu0 = clock();
+
 		rc = sysdig_live_run(&live);
+		if (verbose)
+			print_elapsed(cpu0, live.nevents);
 		if (!rc && summary)
 			print_summary(sum);
 		goto out;
@@ -352,8 +575,8 @@ int cmd_sysdig(int argc, char **argv)
 
 	struct progress prog = { 0 };
 	struct stat sb;
-	if (isatty(2) && strcmp(file, "-") && !stat(file, &sb) &&
-	    (uint64_t)sb.st_size >= PROGRESS_MIN_BYTES) {
+	if (strcmp(file, "-") && !stat(file, &sb) &&
+	    (progress || (isatty(2) && (uint64_t)sb.st_size >= PROGRESS_MIN_BYTES))) {
 		prog.on = true;
 		prog.size = (uint64_t)sb.st_size;
 		clock_gettime(CLOCK_MONOTONIC, &prog.start);
@@ -364,6 +587,9 @@ int cmd_sysdig(int argc, char **argv)
 	ctx.st = &st;
 	ctx.bf = bf;
 	ctx.json = json;
+	ctx.verbose = verbose;
+	clock_t cpu0 = clock();
+	uint64_t nevents = 0;
 	struct template_env env = { .time_mode = tmode };
 	bool loaded = false, have_first = false;
 	struct scap_event ev;
@@ -382,18 +608,27 @@ int cmd_sysdig(int argc, char **argv)
 			break;
 		ctx.evnum++;
 		if (!have_first) {
-			ctx.first_ts = env.first_ts = env.prev_ts = ev.ts;
+			ctx.first_ts = env.first_ts = ev.ts;
 			have_first = true;
 		}
 		state_event(&st, &ev);
-		if (!hidden_type(ev.type) && !(ev.dump_flags & DUMP_STATE_ONLY) &&
-		    filter_match(flt, &ev, &ctx)) {
-			sum->count[ev.type]++;
-			if (!quiet && template_render(tpl, &ev, &ctx, &env, json, &line)) {
-				out_putc(&line, '\n');
-				fwrite(line.buf, 1, line.len, stdout);
+		if (!(ev.dump_flags & DUMP_STATE_ONLY) && filter_match(flt, &ev, &ctx)) {
+			/* sysdig counts the procinfo events it reads but does not show; container
+			 * events never leave its reader */
+			if (!hidden_type(ev.type) || ev.type == 234 || ev.type == 235) {
+				nevents++;
+				sysdig_count(sum->count, &ev);
 			}
-			env.prev_ts = ev.ts;
+			if (!hidden_type(ev.type)) {
+				env.latency = st.cur.latency;
+				if (!quiet && template_render(tpl, &ev, &ctx, &env, json, &line)) {
+					out_putc(&line, '\n');
+					fwrite(line.buf, 1, line.len, stdout);
+					if (unbuffered)
+						fflush(stdout);
+				}
+				env.prev_ts = ev.ts;
+			}
 		}
 		state_event_done(&st);
 		if (prog.on && (ctx.evnum & 0xfff) == 0)
@@ -405,6 +640,11 @@ int cmd_sysdig(int argc, char **argv)
 		fflush(stdout);
 		msg("%s", scap_reader_error(r));
 		goto out;
+	}
+	if (verbose) {
+		/* a file has no driver: its counts are 0, as sysdig prints them */
+		fprintf(stderr, "Driver Events:0\nDriver Drops:0\nSuppressed by Comm:0\n");
+		print_elapsed(cpu0, nevents);
 	}
 	if (summary)
 		print_summary(sum);

@@ -204,23 +204,26 @@ static int on_record(void *vrun, const void *data, size_t size)
 
 	ctx->evnum++;
 	if (!L->have_first) {
-		ctx->first_ts = o->env->first_ts = o->env->prev_ts = ev.ts;
+		ctx->first_ts = o->env->first_ts = ev.ts;
 		L->have_first = true;
 	}
 	state_event(st, &ev);
 	bool match = filter_match(o->flt, &ev, ctx);
 	if (match) {
 		L->matched++;
-		o->counts[ev.type]++;
+		sysdig_count(o->counts, &ev);
 		if (L->w) {
 			write_event(L, &ev);
 		} else if (!o->quiet) {
 			static struct out line;
 
 			line.len = 0;
+			o->env->latency = st->cur.latency;
 			if (template_render(o->tpl, &ev, ctx, o->env, o->json, &line)) {
 				out_putc(&line, '\n');
 				fwrite(line.buf, 1, line.len, stdout);
+				if (o->unbuffered)
+					fflush(stdout);
 			}
 		}
 		o->env->prev_ts = ev.ts;
@@ -360,6 +363,10 @@ int sysdig_live_run(struct sysdig_live *o)
 	fflush(stdout);
 	fprintf(stderr, "%" PRIu64 " events, %" PRIu64 " matched, %" PRIu64 " dropped\n",
 		L.records, L.matched, drops);
+	if (o->verbose)
+		fprintf(stderr, "Driver Events:%" PRIu64 "\nDriver Drops:%" PRIu64
+			"\nSuppressed by Comm:0\n", L.records, drops);
+	o->nevents = L.matched;
 	if (L.malformed)
 		msg("%" PRIu64 " malformed records skipped", L.malformed);
 out:

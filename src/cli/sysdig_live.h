@@ -28,8 +28,29 @@ struct sysdig_live {
 	uint64_t rotate_bytes;		/* -C MB: start a new file past this size; 0: never */
 	uint64_t rotate_seconds;	/* -G: start a new file this often; 0: never */
 	uint64_t max_files;		/* -W: with -C, files reused in a ring; with -G, stop after */
-	uint64_t *counts;		/* SCAP_EVENT_MAX counters of matched events (-S) */
+	uint64_t *counts;		/* SYSDIG_COUNTS counters of matched events (-S) */
+	bool unbuffered;		/* --unbuffered: flush every line */
+	bool verbose;			/* -v: the driver's counts at the end */
+	uint64_t nevents;		/* out: events that passed -U and the filter */
 };
+
+/*
+ * sysdig's -S counters: one per event code, then one per direction of each generic syscall
+ * (PPM_SC code * 2, + 1 for the exit).
+ */
+#define SYSDIG_SC_LIMIT 512
+#define SYSDIG_COUNTS (SCAP_EVENT_MAX + 2 * SYSDIG_SC_LIMIT)
+
+static inline void sysdig_count(uint64_t *counts, const struct scap_event *ev)
+{
+	uint64_t id;
+
+	if (ev->type <= 1 && ev->nparams && scap_param_u64(&ev->params[0], &id) &&
+	    id < SYSDIG_SC_LIMIT)
+		counts[SCAP_EVENT_MAX + id * 2 + ev->type]++;
+	else if (ev->type < SCAP_EVENT_MAX)
+		counts[ev->type]++;
+}
 
 /* Runs the capture until -n, -M, SIGINT or SIGTERM. Returns the exit status. */
 int sysdig_live_run(struct sysdig_live *o);

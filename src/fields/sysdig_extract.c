@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "fields/event_category.h"
 #include "schema/names.h"
 #include "util/util.h"
 
@@ -23,7 +24,8 @@ enum fid {
 	F_FD_CIP, F_FD_SIP, F_FD_LIP, F_FD_RIP, F_FD_PORT, F_FD_CPORT, F_FD_SPORT, F_FD_LPORT,
 	F_FD_RPORT, F_FD_L4PROTO, F_FD_SOCKFAMILY, F_FD_IS_SERVER,
 	F_USER_UID, F_USER_NAME, F_USER_HOMEDIR, F_USER_SHELL, F_USER_LOGINUID,
-	F_GROUP_GID, F_GROUP_NAME, F_CONTAINER_ID, F_CONTAINER_NAME,
+	F_GROUP_GID, F_GROUP_NAME, F_CONTAINER_ID, F_CONTAINER_NAME, F_CONTAINER_TYPE,
+	F_CONTAINER_IMAGE, F_PROC_LOGINSHELLID,
 };
 
 static const struct {
@@ -66,6 +68,8 @@ static const struct {
 	{ "user.loginuid", F_USER_LOGINUID },
 	{ "group.gid", F_GROUP_GID },	    { "group.name", F_GROUP_NAME },
 	{ "container.id", F_CONTAINER_ID }, { "container.name", F_CONTAINER_NAME },
+	{ "container.type", F_CONTAINER_TYPE }, { "container.image", F_CONTAINER_IMAGE },
+	{ "proc.loginshellid", F_PROC_LOGINSHELLID },
 };
 
 static struct out *scratch(struct field_ctx *c)
@@ -186,43 +190,37 @@ static void join_args(struct out *o, const char *args, size_t len)
 	}
 }
 
-static const char *category(const char *type)
+/* sysdig's fd.directory of a file name: up to its last '/', "/" when that is the first
+ * character or there is none; a name ending in '/' is kept whole. */
+static size_t put_directory(struct field_value *out, const char *name)
+{
+	const char *slash = strrchr(name, '/');
+
+	if (!slash || slash == name)
+		return put_str(out, "/", 1);
+	if (!slash[1])
+		return put_str(out, name, strlen(name));
+	return put_str(out, name, (size_t)(slash - name));
+}
+
+/* fd.typechar of an event whose fd sysdig does not know: the type the call creates ('4' for
+ * every socket, as sysdig assumes), 'o' otherwise. */
+static char creator_typechar(const struct scap_event_info *info)
 {
 	static const struct {
-		const char *cat;
-		const char *names;
-	} cats[] = {
-		{ "file", " open openat openat2 creat close read write pread pwrite readv writev "
-			  "preadv pwritev fstat stat lstat access lseek llseek getdents getdents64 "
-			  "unlink unlinkat mkdir mkdirat rmdir rename renameat renameat2 link linkat "
-			  "symlink symlinkat chmod fchmod fchmodat chown fchown lchown fchownat "
-			  "fcntl dup dup2 dup3 pipe pipe2 newfstatat fstatfs statfs readlink "
-			  "readlinkat truncate ftruncate fsync fdatasync sendfile splice flock "
-			  "inotify_init inotify_add_watch mount umount chdir fchdir getcwd ioctl "
-			  "eventfd eventfd2 signalfd timerfd_create select poll ppoll epoll_wait "
-			  "epoll_pwait epoll_create epoll_create1 epoll_ctl pselect6 " },
-		{ "net", " socket bind connect listen accept accept4 send sendto sendmsg "
-			 "sendmmsg recv recvfrom recvmsg recvmmsg shutdown getsockname "
-			 "getpeername socketpair setsockopt getsockopt " },
-		{ "memory", " brk mmap mmap2 munmap mprotect mremap madvise mlock munlock "
-			    "mlockall munlockall " },
-		{ "process", " execve execveat clone clone3 fork vfork exit exit_group "
-			     "procexit wait4 waitid kill tkill tgkill getpid gettid getppid "
-			     "setsid setpgid prctl arch_prctl set_tid_address setuid setgid "
-			     "setresuid setresgid getuid geteuid getgid getegid capset "
-			     "ptrace setrlimit getrlimit prlimit " },
-		{ "signal", " rt_sigaction rt_sigprocmask rt_sigreturn sigaltstack "
-			    "signaldeliver " },
-		{ "time", " clock_gettime gettimeofday nanosleep clock_nanosleep time " },
-		{ "scheduler", " switch sched_yield " },
-		{ "ipc", " futex semop semget semctl msgsnd msgrcv shmget shmat shmdt " },
+		const char *name;
+		char c;
+	} creators[] = {
+		{ "open", 'f' }, { "openat", 'f' }, { "openat2", 'f' }, { "creat", 'f' },
+		{ "socket", '4' }, { "accept", '4' }, { "accept4", '4' }, { "pipe", 'p' },
+		{ "eventfd", 'e' }, { "signalfd", 's' }, { "timerfd_create", 't' },
+		{ "inotify_init", 'i' },
 	};
-	char key[64];
-	snprintf(key, sizeof(key), " %s ", type);
-	for (size_t i = 0; i < ARRAY_SIZE(cats); i++)
-		if (strstr(cats[i].names, key))
-			return cats[i].cat;
-	return "other";
+
+	for (size_t i = 0; info && i < ARRAY_SIZE(creators); i++)
+		if (!strcmp(info->name, creators[i].name))
+			return creators[i].c;
+	return 'o';
 }
 
 static bool is_ip_sock(const struct st_fd *f)
@@ -233,6 +231,36 @@ static bool is_ip_sock(const struct st_fd *f)
 static bool is_ip_serv(const struct st_fd *f)
 {
 	return f->type == SCAP_FD_IPV4_SERVSOCK || f->type == SCAP_FD_IPV6_SERVSOCK;
+}
+
+/*
+ * proc.loginshellid as sysdig 0.29 computes it: walking from the process up through its
+ * known parents, the pid of the last (farthest) one whose name ends in "sh"; missing when
+ * none does. The walk stops at an unknown parent or after as many steps as there are
+ * threads (a loop in a broken parent chain).
+ */
+static size_t loginshellid(const struct state *st, struct st_thread *t, struct field_value *out)
+{
+	struct st_thread *p = state_main_thread(st, t);
+	int64_t shell = 0;
+	bool found = false;
+
+	for (size_t steps = 0; p && steps <= st->nthreads; steps++) {
+		size_t len = strlen(p->comm);
+
+		if (len >= 2 && !strcmp(p->comm + len - 2, "sh")) {
+			shell = p->pid;
+			found = true;
+		}
+		if (p->ptid == -1 || p->ptid == p->tid)
+			break;
+		p = state_thread(st, p->ptid);
+		if (p)
+			p = state_main_thread(st, p);
+	}
+	if (!found)
+		return 0;
+	return put_i(out, FT_INT64, shell);
 }
 
 static size_t extract(const struct field_desc *fd, const struct field_arg *arg, const void *event,
@@ -285,7 +313,7 @@ static size_t extract(const struct field_desc *fd, const struct field_arg *arg, 
 	case F_EVT_ARGS:
 	case F_EVT_INFO:
 		o = scratch(c);
-		render_args(st, ev, c->bf, !c->json, o);
+		render_args(st, ev, c->bf, !c->json && !c->verbose, o);
 		return put_out(out, o);
 	case F_EVT_ARG: {
 		if (!arg || !arg->present)
@@ -319,13 +347,15 @@ static size_t extract(const struct field_desc *fd, const struct field_arg *arg, 
 	case F_EVT_FAILED:
 		return put_b(out, event_res(ev, &res) && res < 0);
 	case F_EVT_LATENCY:
-		return put_u(out, FT_RELTIME, scap_event_is_enter(ev->type) ? 0 : st->cur.latency);
-	case F_EVT_BUFFER:
+		return put_u(out, FT_RELTIME, st->cur.latency);
 	case F_EVT_BUFLEN:
+		/* sysdig: the return value of an I/O call that succeeded on a known fd */
+		if (!f || !event_category_is_io(ev) || !event_res(ev, &res) || res < 0)
+			return 0;
+		return put_u(out, FT_UINT64, (uint64_t)res);
+	case F_EVT_BUFFER:
 		if ((i = buffer_index(ev)) < 0 || !ev->params[i].len)
 			return 0;
-		if (fd->id == F_EVT_BUFLEN)
-			return put_u(out, FT_UINT64, ev->params[i].len);
 		out->type = FT_BYTEBUF;
 		out->s.ptr = (const char *)ev->params[i].val;
 		out->s.len = ev->params[i].len;
@@ -340,7 +370,7 @@ static size_t extract(const struct field_desc *fd, const struct field_arg *arg, 
 		return put_b(out, fl & want);
 	}
 	case F_EVT_CATEGORY: {
-		const char *cat = category(render_event_type(ev));
+		const char *cat = event_category(ev, st->cur.fd);
 		return put_str(out, cat, strlen(cat));
 	}
 	case F_THREAD_TID:
@@ -351,14 +381,50 @@ static size_t extract(const struct field_desc *fd, const struct field_arg *arg, 
 
 	/* process, user, group and container fields need the thread's process information */
 	bool proc_field = (fd->id >= F_PROC_PID && fd->id < F_FD_NUM) || fd->id > F_FD_IS_SERVER;
-	/* sysdig 0.29 names a thread it knows nothing about "<NA>" (a value, not a missing
-	 * field: a template without '*' still prints the line) */
-	if (fd->id == F_PROC_NAME && t && !t->live)
-		return put_str(out, "<NA>", 4);
-	if (fd->id == F_PROC_PID && t && !t->live)
-		return put_i(out, FT_INT64, t->pid);
-	if (proc_field && (!t || !t->live))
+	if (proc_field && !t)
 		return 0;
+	/*
+	 * A thread sysdig 0.29 knows nothing about gets a placeholder entry: comm and exe
+	 * "<NA>" (values, not missing fields: a template without '*' still prints the line),
+	 * pid = tid, no parent, unknown uid/gid, no namespace ids, no tty, the host.
+	 */
+	if (proc_field && !t->live) {
+		switch ((enum fid)fd->id) {
+		case F_PROC_NAME:
+		case F_PROC_EXE:
+		case F_PROC_CMDLINE:
+			return put_str(out, "<NA>", 4);
+		case F_PROC_EXEPATH:
+		case F_PROC_ARGS:
+		case F_PROC_CWD:
+			return put_str(out, "", 0);
+		case F_PROC_PNAME:
+		case F_PROC_PCMDLINE:
+		case F_PROC_VPID:
+		case F_THREAD_VTID:
+		case F_PROC_LOGINSHELLID:
+		case F_USER_NAME:
+		case F_USER_HOMEDIR:
+		case F_USER_SHELL:
+		case F_GROUP_NAME:
+		case F_CONTAINER_IMAGE:
+			return 0;
+		case F_PROC_PID:
+			return put_i(out, FT_INT64, t->pid);
+		case F_PROC_PPID:
+		case F_PROC_SID:
+			return put_i(out, FT_INT64, -1);
+		case F_PROC_TTY:
+			return put_i(out, FT_INT32, 0);
+		case F_USER_UID:
+		case F_GROUP_GID:
+			return put_u(out, FT_UINT32, UINT32_MAX);
+		case F_USER_LOGINUID:
+			return put_i(out, FT_INT64, -1);
+		default:
+			break;
+		}
+	}
 
 	switch ((enum fid)fd->id) {
 	case F_PROC_PID:
@@ -386,7 +452,7 @@ static size_t extract(const struct field_desc *fd, const struct field_arg *arg, 
 	case F_PROC_CWD:
 		o = scratch(c);
 		out_puts(o, state_main_thread(st, t)->cwd);
-		if (!o->len || o->buf[o->len - 1] != '/')
+		if (o->len && o->buf[o->len - 1] != '/')
 			out_putc(o, '/');
 		return put_out(out, o);
 	case F_PROC_PNAME:
@@ -407,10 +473,17 @@ static size_t extract(const struct field_desc *fd, const struct field_arg *arg, 
 	case F_PROC_TTY:
 		return put_i(out, FT_INT32, t->tty);
 	case F_PROC_VPID:
+		/* -1: the capture does not say (old process lists, a thread met in an event) */
+		if (t->vpid == -1)
+			return 0;
 		return put_i(out, FT_INT64, t->vpid);
+	case F_PROC_LOGINSHELLID:
+		return loginshellid(st, t, out);
 	case F_PROC_SID:
 		return put_i(out, FT_INT64, t->sid);
 	case F_THREAD_VTID:
+		if (t->vtid == -1)
+			return 0;
 		return put_i(out, FT_INT64, t->vtid);
 	case F_THREAD_ISMAIN:
 		return put_b(out, t->tid == t->pid);
@@ -439,8 +512,12 @@ static size_t extract(const struct field_desc *fd, const struct field_arg *arg, 
 	case F_CONTAINER_ID:
 		return put_str(out, t->container_id, strlen(t->container_id));
 	case F_CONTAINER_NAME:
+	case F_CONTAINER_TYPE:
+		/* the name and the runtime's type need the runtime's API; the host is "host" */
 		if (!strcmp(t->container_id, "host"))
 			return put_str(out, "host", 4);
+		return 0;
+	case F_CONTAINER_IMAGE:
 		return 0;
 	case F_FD_NUM:
 		if (!st->cur.has_fd)
@@ -453,10 +530,30 @@ static size_t extract(const struct field_desc *fd, const struct field_arg *arg, 
 	if (fd->id == F_FD_NAME && st->cur.failed_path)
 		return put_str(out, st->cur.failed_path, strlen(st->cur.failed_path));
 	if (!f) {
+		bool creator = info && (info->flags & SCAP_EF_CREATES_FD);
+
+		if (!st->cur.fd_event && !creator)
+			return 0;
 		/* the exit of a call on an fd sysdig does not know: an empty name */
-		if (fd->id == F_FD_NAME && !scap_event_is_enter(ev->type) && st->cur.fd_event)
-			return put_str(out, "", 0);
-		return 0;
+		const char *name = st->cur.failed_path ? st->cur.failed_path
+				 : !scap_event_is_enter(ev->type) ? "" : NULL;
+		switch ((enum fid)fd->id) {
+		case F_FD_NAME:
+			return name ? put_str(out, name, strlen(name)) : 0;
+		case F_FD_DIRECTORY:
+			/* the new fd of a pipe, socket... that sysdig knows and we do not: not a
+			 * file, no directory */
+			if (creator && !scap_event_is_enter(ev->type) && event_res(ev, &res) &&
+			    res >= 0 && creator_typechar(info) != 'f')
+				return 0;
+			return name ? put_directory(out, name) : 0;
+		case F_FD_TYPECHAR:
+			o = scratch(c);
+			out_putc(o, creator_typechar(info));
+			return put_out(out, o);
+		default:
+			return 0;
+		}
 	}
 	bool ipsock = is_ip_sock(f), ipserv = is_ip_serv(f);
 	switch ((enum fid)fd->id) {
@@ -471,16 +568,21 @@ static size_t extract(const struct field_desc *fd, const struct field_arg *arg, 
 	case F_FD_NAME:
 		return put_str(out, f->name, strlen(f->name));
 	case F_FD_DIRECTORY:
+		if (f->type == SCAP_FD_DIRECTORY)
+			return put_str(out, f->name, strlen(f->name));
+		if (f->type != SCAP_FD_FILE && f->type != SCAP_FD_FILE_V2)
+			return 0;
+		return put_directory(out, f->name);
 	case F_FD_FILENAME: {
-		if (f->type != SCAP_FD_FILE && f->type != SCAP_FD_DIRECTORY)
+		if (f->type != SCAP_FD_FILE && f->type != SCAP_FD_FILE_V2)
 			return 0;
 		const char *slash = strrchr(f->name, '/');
 		if (!slash)
-			return 0;
-		if (fd->id == F_FD_FILENAME)
-			return put_str(out, slash + 1, strlen(slash + 1));
-		size_t n = (size_t)(slash - f->name);
-		return put_str(out, n ? f->name : "/", n ? n : 1);
+			return put_str(out, "/", 1);
+		/* a name ending in '/' is kept whole */
+		if (!slash[1])
+			return put_str(out, f->name, strlen(f->name));
+		return put_str(out, slash + 1, strlen(slash + 1));
 	}
 	case F_FD_CIP:
 	case F_FD_LIP:

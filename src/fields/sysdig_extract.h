@@ -22,6 +22,7 @@ struct field_ctx {
 	uint64_t first_ts;	/* time of the first event (evt.reltime) */
 	enum buf_format bf;
 	bool json;		/* -j: evt.args/evt.info keep long buffers whole */
+	bool verbose;		/* -v: so does the text output */
 	/* text values live here until FIELD_CTX_SCRATCH more extractions have happened */
 	struct out scratch[FIELD_CTX_SCRATCH];
 	unsigned next_scratch;

@@ -225,17 +225,23 @@ static void output_time(const struct scap_event *ev, const struct template_env *
 		out_printf(o, "%" PRIu64 ".%09" PRIu64, ts / (uint64_t)1000000000, ts % (uint64_t)1000000000);
 		return;
 	case TIME_REL:
-	case TIME_DELTA: {
-		uint64_t base = env->time_mode == TIME_REL ? env->first_ts : env->prev_ts;
-		uint64_t d = ts >= base ? ts - base : 0;
+	case TIME_DELTA:
+	case TIME_LATENCY: {
+		uint64_t d;
+
+		if (env->time_mode == TIME_LATENCY)
+			d = env->latency;
+		else if (env->time_mode == TIME_REL)
+			d = ts >= env->first_ts ? ts - env->first_ts : 0;
+		else
+			d = env->prev_ts && ts >= env->prev_ts ? ts - env->prev_ts : 0;
 		out_printf(o, "%" PRIu64 ".%09" PRIu64, d / (uint64_t)1000000000, d % (uint64_t)1000000000);
 		return;
 	}
 	default:
 		sec = (time_t)(ts / (uint64_t)1000000000);
 		localtime_r(&sec, &tm);
-		strftime(buf, sizeof(buf),
-			 env->time_mode == TIME_DATE ? "%Y-%m-%d %H:%M:%S" : "%H:%M:%S", &tm);
+		strftime(buf, sizeof(buf), "%H:%M:%S", &tm);
 		out_printf(o, "%s.%09" PRIu64, buf, ts % (uint64_t)1000000000);
 	}
 }

@@ -21,8 +21,8 @@ enum time_mode {
 	TIME_HUMAN,	/* -t h (default): 16:17:57.881730713 */
 	TIME_ABS,	/* -t a: 1470327477.881730713 */
 	TIME_REL,	/* -t r: since the first event */
-	TIME_DELTA,	/* -t d: since the previous event */
-	TIME_DATE,	/* -t D: date and time */
+	TIME_LATENCY,	/* -t d: the event's latency (exit events; 0 for enter events) */
+	TIME_DELTA,	/* -t D: since the previous event shown (0 for the first) */
 };
 
 struct template;
@@ -34,7 +34,9 @@ void template_free(struct template *t);
 
 struct template_env {
 	enum time_mode time_mode;
-	uint64_t first_ts, prev_ts;
+	uint64_t first_ts;
+	uint64_t prev_ts;	/* the last event shown, 0 before the first */
+	uint64_t latency;	/* -t d: the latency of the event being rendered */
 };
 
 /*

@@ -117,8 +117,9 @@ struct st_thread *state_thread_add(struct state *st, int64_t tid)
 	t->tid = tid;
 	t->pid = tid;
 	t->ptid = -1;
-	t->vtid = tid;
-	t->vpid = tid;
+	/* unknown (-1) until a process list or a clone says, as in sysdig */
+	t->vtid = -1;
+	t->vpid = -1;
 	t->sid = -1;
 	t->comm = xstrdup("");
 	t->exe = xstrdup("");

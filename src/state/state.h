@@ -68,6 +68,8 @@ struct st_thread {
 	uint8_t enter_tuple[40];
 	uint32_t enter_tuple_len;
 	bool live;		/* seen in a process list or created by an event */
+	/* evt.latency: the time of the last enter event (not a switch), the last value */
+	uint64_t latency_enter_ts, latency;
 };
 
 struct st_user {
@@ -88,7 +90,7 @@ struct st_current {
 	int64_t fdnum;			/* the fd number the event uses, -1 if none */
 	bool has_fd;
 	bool fd_event;			/* the event works on an fd (sysdig's sense) */
-	uint64_t latency;		/* exit events: ns since the enter event, 0 if unknown */
+	uint64_t latency;		/* evt.latency (sysdig's: see state_event) */
 	/* fd.name of this event only: a failed open's path, a failed unix connect's peer. */
 	char *failed_path;
 };

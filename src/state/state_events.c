@@ -307,8 +307,7 @@ static void execve_exit(struct state *st, const struct scap_event *ev, struct st
 	}
 	if ((s = param_str(ev, "exepath")))
 		st_set_str(&t->exepath, s);
-	if ((s = param_str(ev, "cwd")))
-		st_set_str(&t->cwd, s);
+	/* sysdig 0.29 does not take the cwd of an execve event (it cannot change) */
 	const struct scap_param *a = param(ev, "args");
 	if (a) {
 		free(t->args);
@@ -529,9 +528,22 @@ void state_event(struct state *st, const struct scap_event *ev)
 				memcpy(t->enter_tuple, tp->val, tp->len);
 				t->enter_tuple_len = tp->len;
 			}
-		} else if (t->enter_type == ev->type - 1 && t->enter_ts && ev->ts >= t->enter_ts) {
-			c->latency = ev->ts - t->enter_ts;
 		}
+		/*
+		 * sysdig's evt.latency: an enter event starts the clock (0); an exit event shows
+		 * the time since the thread's last enter event, whichever call it was; a context
+		 * switch or a state event (procinfo) shows the thread's last value.
+		 */
+		if (info && (!strcmp(info->name, "switch") ||
+			     (info->flags & SCAP_EF_SKIPPARSERESET))) {
+			c->latency = t->latency;
+		} else if (enter) {
+			t->latency = 0;
+			t->latency_enter_ts = ev->ts;
+		} else if (t->latency_enter_ts && ev->ts >= t->latency_enter_ts) {
+			t->latency = ev->ts - t->latency_enter_ts;
+		}
+		c->latency = t->latency;
 	}
 
 	const char *name = info ? info->name : "";
