@@ -4,6 +4,15 @@
 
 #include "util/util.h"
 
+/* PPM_S_* mode bits (the kernel's S_I* values, numbered by the driver), in sysdig's order. */
+static const struct flag_name chmod_mode[] = {
+	{ "S_IXOTH", 1 << 0 },	{ "S_IWOTH", 1 << 1 },	{ "S_IROTH", 1 << 2 },
+	{ "S_IXGRP", 1 << 3 },	{ "S_IWGRP", 1 << 4 },	{ "S_IRGRP", 1 << 5 },
+	{ "S_IXUSR", 1 << 6 },	{ "S_IWUSR", 1 << 7 },	{ "S_IRUSR", 1 << 8 },
+	{ "S_ISVTX", 1 << 9 },	{ "S_ISGID", 1 << 10 }, { "S_ISUID", 1 << 11 },
+	{ NULL, 0 },
+};
+
 /* PPM_O_* (the driver's own bits, not the kernel's O_*). */
 static const struct flag_name file_flags[] = {
 	{ "O_LARGEFILE", 1 << 11 }, { "O_DIRECTORY", 1 << 10 }, { "O_DIRECT", 1 << 9 },
@@ -24,10 +33,12 @@ static const struct flag_name clone_flags[] = {
 	{ "CLONE_PTRACE", 1 << 10 },	   { "CLONE_SIGHAND", 1 << 11 },
 	{ "CLONE_SYSVSEM", 1 << 12 },	   { "CLONE_THREAD", 1 << 13 },
 	{ "CLONE_UNTRACED", 1 << 14 },	   { "CLONE_VM", 1 << 15 },
-	{ "CLONE_NEWUSER", 1 << 20 },	   { "CLONE_CHILD_CLEARTID", 1 << 22 },
-	{ "CLONE_CHILD_SETTID", 1 << 23 }, { "CLONE_SETTLS", 1 << 24 },
-	{ "CLONE_STOPPED", 1 << 25 },	   { "CLONE_VFORK", 1 << 26 },
-	{ "CLONE_NEWCGROUP", 1 << 27 },	   { NULL, 0 },
+	{ "CLONE_INVERTED", 1 << 16 },	   { "NAME_CHANGED", 1 << 17 },
+	{ "CLOSED", 1 << 18 },		   { "CLONE_NEWUSER", 1 << 20 },
+	{ "CLONE_CHILD_CLEARTID", 1 << 23 }, { "CLONE_CHILD_SETTID", 1 << 24 },
+	{ "CLONE_SETTLS", 1 << 25 },	   { "CLONE_STOPPED", 1 << 26 },
+	{ "CLONE_VFORK", 1 << 27 },	   { "CLONE_NEWCGROUP", 1 << 28 },
+	{ NULL, 0 },
 };
 
 static const struct flag_name prot_flags[] = {
@@ -125,6 +136,7 @@ static const struct {
 	const char *name;
 	const struct flag_name *table;
 } tables[] = {
+	{ "chmod_mode", chmod_mode },
 	{ "file_flags", file_flags },
 	{ "clone_flags", clone_flags },
 	{ "prot_flags", prot_flags },
