@@ -61,17 +61,19 @@ static const struct flag_name access_flags[] = {
 	{ "F_OK", 0 }, { "R_OK", 4 }, { "W_OK", 2 }, { "X_OK", 1 }, { NULL, 0 },
 };
 
+/* In libs' order, highest first: 0.29 names a domain as a flag set, first match first. */
 static const struct flag_name socket_families[] = {
-	{ "AF_UNSPEC", 0 },	{ "AF_LOCAL", 1 },	{ "AF_INET", 2 },    { "AF_AX25", 3 },
-	{ "AF_IPX", 4 },	{ "AF_APPLETALK", 5 },	{ "AF_NETROM", 6 },  { "AF_BRIDGE", 7 },
-	{ "AF_ATMPVC", 8 },	{ "AF_X25", 9 },	{ "AF_INET6", 10 },  { "AF_ROSE", 11 },
-	{ "AF_DECnet", 12 },	{ "AF_NETBEUI", 13 },	{ "AF_SECURITY", 14 }, { "AF_KEY", 15 },
-	{ "AF_NETLINK", 16 },	{ "AF_PACKET", 17 },	{ "AF_ASH", 18 },    { "AF_ECONET", 19 },
-	{ "AF_ATMSVC", 20 },	{ "AF_RDS", 21 },	{ "AF_SNA", 22 },    { "AF_IRDA", 23 },
-	{ "AF_PPPOX", 24 },	{ "AF_WANPIPE", 25 },	{ "AF_LLC", 26 },    { "AF_CAN", 29 },
-	{ "AF_TIPC", 30 },	{ "AF_BLUETOOTH", 31 }, { "AF_IUCV", 32 },   { "AF_RXRPC", 33 },
-	{ "AF_ISDN", 34 },	{ "AF_PHONET", 35 },	{ "AF_IEEE802154", 36 }, { "AF_CAIF", 37 },
-	{ "AF_ALG", 38 },	{ "AF_NFC", 39 },	{ NULL, 0 },
+	{ "AF_NFC", 39 }, { "AF_ALG", 38 }, { "AF_CAIF", 37 }, { "AF_IEEE802154", 36 },
+	{ "AF_PHONET", 35 }, { "AF_ISDN", 34 }, { "AF_RXRPC", 33 }, { "AF_IUCV", 32 },
+	{ "AF_BLUETOOTH", 31 }, { "AF_TIPC", 30 }, { "AF_CAN", 29 }, { "AF_LLC", 26 },
+	{ "AF_WANPIPE", 25 }, { "AF_PPPOX", 24 }, { "AF_IRDA", 23 }, { "AF_SNA", 22 },
+	{ "AF_RDS", 21 }, { "AF_ATMSVC", 20 }, { "AF_ECONET", 19 }, { "AF_ASH", 18 },
+	{ "AF_PACKET", 17 }, { "AF_NETLINK", 16 }, { "AF_KEY", 15 }, { "AF_SECURITY", 14 },
+	{ "AF_NETBEUI", 13 }, { "AF_DECnet", 12 }, { "AF_ROSE", 11 }, { "AF_INET6", 10 },
+	{ "AF_X25", 9 }, { "AF_ATMPVC", 8 }, { "AF_BRIDGE", 7 }, { "AF_NETROM", 6 },
+	{ "AF_APPLETALK", 5 }, { "AF_IPX", 4 }, { "AF_AX25", 3 }, { "AF_INET", 2 },
+	{ "AF_LOCAL", 1 }, { "AF_UNSPEC", 0 },
+	{ NULL, 0 },
 };
 
 static const struct flag_name futex_operations[] = {

@@ -430,8 +430,9 @@ static void udp_send_exit(struct state *st, struct st_thread *t, int64_t fd)
 	f->l4proto = L4_UDP;
 }
 
-/* connect() enter with its address: sysdig 0.29 sets an IP socket's destination but keeps
- * its name, and names a unix socket after the path it connects to. */
+/* connect() enter with its address: sysdig 0.29 makes an IP socket's family follow the
+ * address (the destination it notes shows in no field until the exit gives the socket a
+ * role) and names a unix socket after the path it connects to. */
 static void connect_enter(struct state *st, const struct scap_event *ev, struct st_thread *t,
 			  int64_t fd)
 {
@@ -444,21 +445,9 @@ static void connect_enter(struct state *st, const struct scap_event *ev, struct 
 	if (v[0] == PAF_INET && a->len >= 7) {
 		f->type = SCAP_FD_IPV4_SOCK;
 		f->v6 = false;
-		memset(f->dip, 0, 16);
-		memcpy(f->dip, v + 1, 4);
-		memcpy(&f->dport, v + 5, 2);
 	} else if (v[0] == PAF_INET6 && a->len >= 19) {
-		memcpy(&f->dport, v + 17, 2);
-		if (!memcmp(v + 1, mapped, 12)) {
-			f->type = SCAP_FD_IPV4_SOCK;
-			f->v6 = false;
-			memset(f->dip, 0, 16);
-			memcpy(f->dip, v + 13, 4);
-		} else {
-			f->type = SCAP_FD_IPV6_SOCK;
-			f->v6 = true;
-			memcpy(f->dip, v + 1, 16);
-		}
+		f->v6 = memcmp(v + 1, mapped, 12) != 0;
+		f->type = f->v6 ? SCAP_FD_IPV6_SOCK : SCAP_FD_IPV4_SOCK;
 	} else if (v[0] == PAF_UNIX) {
 		size_t n = strnlen((const char *)v + 1, a->len - 1);
 		char *name = xmalloc(n + 1);
