@@ -13,6 +13,8 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include "capture/event_table.h"
+#include "capture/scap_event.h"
 #include "capture/scap_format.h"
 #include "util/util.h"
 
@@ -410,8 +412,92 @@ int scap_writer_section(struct scap_writer *w, const struct scap_meta *m)
 	return w->err[0] ? -1 : 0;
 }
 
-int scap_writer_event(struct scap_writer *w, const struct scap_event *ev)
+/*
+ * A parameter the producer could not fill (length 0) is written as zeros of its width, or as
+ * the string "(NULL)": sysdig 0.29 reads a number at its full width and a string up to a NUL
+ * whatever the length says, so an empty one shows the bytes of the next parameter; "(NULL)"
+ * is the drivers' own word for a string they could not read, which sysdig's open parsing
+ * skips for the exit's name. Buffers, addresses and tuples may be empty.
+ */
+static const char null_str[] = "(NULL)";
+
+static unsigned filled_len(const struct scap_param_info *pi)
 {
+	if (!pi)
+		return 0;
+	if (pi->type == SCAP_PT_CHARBUF || pi->type == SCAP_PT_FSPATH ||
+	    pi->type == SCAP_PT_FSRELPATH)
+		return sizeof(null_str);
+	return scap_param_type_width(pi->type);
+}
+
+/* EV as is when it needs no filling; otherwise a copy in COPY with PARAMS. */
+static const struct scap_event *fill_empty_params(const struct scap_event *ev,
+						 struct scap_event *copy,
+						 struct scap_param *params, size_t max)
+{
+	static const uint8_t zeros[16];
+	bool need = false;
+
+	for (uint32_t i = 0; i < ev->nparams && !need; i++)
+		need = !ev->params[i].len && filled_len(scap_event_param_info(ev, i));
+	if (!need || ev->nparams > max)
+		return ev;
+	*copy = *ev;
+	copy->params = params;
+	for (uint32_t i = 0; i < ev->nparams; i++) {
+		const struct scap_param_info *pi = scap_event_param_info(ev, i);
+		unsigned width = filled_len(pi);
+
+		params[i] = ev->params[i];
+		if (!params[i].len && width && width <= sizeof(zeros)) {
+			bool str = pi->type == SCAP_PT_CHARBUF || pi->type == SCAP_PT_FSPATH ||
+				   pi->type == SCAP_PT_FSRELPATH;
+
+			params[i].val = str ? (const uint8_t *)null_str : zeros;
+			params[i].len = width;
+		}
+	}
+	return copy;
+}
+
+/*
+ * clone/fork/vfork/clone3 exits (223, 225, 227, 335): a producer that cannot see pid
+ * namespaces writes vtid and vpid (params 18, 19) as 0, which no task has; sysdig 0.29 takes
+ * vtid != tid for "in a container" and then learns the child only from the child's own exit.
+ * Outside a namespace they equal tid and pid (params 3, 4).
+ */
+static void fill_clone_vids(struct scap_event *ev)
+{
+	static const uint8_t zero8[8];
+
+	if ((ev->type != 223 && ev->type != 225 && ev->type != 227 && ev->type != 335) ||
+	    ev->nparams < 20)
+		return;
+	for (unsigned i = 18; i <= 19; i++) {
+		struct scap_param *v = &ev->params[i], *host = &ev->params[i - 15];
+
+		if (v->len == 8 && !memcmp(v->val, zero8, 8) && host->len == 8)
+			*v = *host;
+	}
+}
+
+int scap_writer_event(struct scap_writer *w, const struct scap_event *in)
+{
+	struct scap_event copy;
+	struct scap_param params[64];
+	const struct scap_event *ev = fill_empty_params(in, &copy, params, 64);
+
+	if (ev == in && in->nparams <= 64 && (in->type == 223 || in->type == 225 ||
+					       in->type == 227 || in->type == 335)) {
+		copy = *in;
+		memcpy(params, in->params, in->nparams * sizeof(params[0]));
+		copy.params = params;
+		ev = &copy;
+	}
+	if (ev == &copy)
+		fill_clone_vids(&copy);
+
 	if (!w->have_section && scap_writer_section(w, NULL) < 0)
 		return -1;
 	size_t rlen = scap_event_record_len(ev->type, ev->nparams, ev->params);

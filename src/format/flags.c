@@ -4,6 +4,15 @@
 
 #include "util/util.h"
 
+/* PPM_S_* mode bits (the kernel's S_I* values, numbered by the driver), in sysdig's order. */
+static const struct flag_name chmod_mode[] = {
+	{ "S_IXOTH", 1 << 0 },	{ "S_IWOTH", 1 << 1 },	{ "S_IROTH", 1 << 2 },
+	{ "S_IXGRP", 1 << 3 },	{ "S_IWGRP", 1 << 4 },	{ "S_IRGRP", 1 << 5 },
+	{ "S_IXUSR", 1 << 6 },	{ "S_IWUSR", 1 << 7 },	{ "S_IRUSR", 1 << 8 },
+	{ "S_ISVTX", 1 << 9 },	{ "S_ISGID", 1 << 10 }, { "S_ISUID", 1 << 11 },
+	{ NULL, 0 },
+};
+
 /* PPM_O_* (the driver's own bits, not the kernel's O_*). */
 static const struct flag_name file_flags[] = {
 	{ "O_LARGEFILE", 1 << 11 }, { "O_DIRECTORY", 1 << 10 }, { "O_DIRECT", 1 << 9 },
@@ -24,10 +33,12 @@ static const struct flag_name clone_flags[] = {
 	{ "CLONE_PTRACE", 1 << 10 },	   { "CLONE_SIGHAND", 1 << 11 },
 	{ "CLONE_SYSVSEM", 1 << 12 },	   { "CLONE_THREAD", 1 << 13 },
 	{ "CLONE_UNTRACED", 1 << 14 },	   { "CLONE_VM", 1 << 15 },
-	{ "CLONE_NEWUSER", 1 << 20 },	   { "CLONE_CHILD_CLEARTID", 1 << 22 },
-	{ "CLONE_CHILD_SETTID", 1 << 23 }, { "CLONE_SETTLS", 1 << 24 },
-	{ "CLONE_STOPPED", 1 << 25 },	   { "CLONE_VFORK", 1 << 26 },
-	{ "CLONE_NEWCGROUP", 1 << 27 },	   { NULL, 0 },
+	{ "CLONE_INVERTED", 1 << 16 },	   { "NAME_CHANGED", 1 << 17 },
+	{ "CLOSED", 1 << 18 },		   { "CLONE_NEWUSER", 1 << 20 },
+	{ "CLONE_CHILD_CLEARTID", 1 << 23 }, { "CLONE_CHILD_SETTID", 1 << 24 },
+	{ "CLONE_SETTLS", 1 << 25 },	   { "CLONE_STOPPED", 1 << 26 },
+	{ "CLONE_VFORK", 1 << 27 },	   { "CLONE_NEWCGROUP", 1 << 28 },
+	{ NULL, 0 },
 };
 
 static const struct flag_name prot_flags[] = {
@@ -50,17 +61,19 @@ static const struct flag_name access_flags[] = {
 	{ "F_OK", 0 }, { "R_OK", 4 }, { "W_OK", 2 }, { "X_OK", 1 }, { NULL, 0 },
 };
 
+/* In libs' order, highest first: 0.29 names a domain as a flag set, first match first. */
 static const struct flag_name socket_families[] = {
-	{ "AF_UNSPEC", 0 },	{ "AF_LOCAL", 1 },	{ "AF_INET", 2 },    { "AF_AX25", 3 },
-	{ "AF_IPX", 4 },	{ "AF_APPLETALK", 5 },	{ "AF_NETROM", 6 },  { "AF_BRIDGE", 7 },
-	{ "AF_ATMPVC", 8 },	{ "AF_X25", 9 },	{ "AF_INET6", 10 },  { "AF_ROSE", 11 },
-	{ "AF_DECnet", 12 },	{ "AF_NETBEUI", 13 },	{ "AF_SECURITY", 14 }, { "AF_KEY", 15 },
-	{ "AF_NETLINK", 16 },	{ "AF_PACKET", 17 },	{ "AF_ASH", 18 },    { "AF_ECONET", 19 },
-	{ "AF_ATMSVC", 20 },	{ "AF_RDS", 21 },	{ "AF_SNA", 22 },    { "AF_IRDA", 23 },
-	{ "AF_PPPOX", 24 },	{ "AF_WANPIPE", 25 },	{ "AF_LLC", 26 },    { "AF_CAN", 29 },
-	{ "AF_TIPC", 30 },	{ "AF_BLUETOOTH", 31 }, { "AF_IUCV", 32 },   { "AF_RXRPC", 33 },
-	{ "AF_ISDN", 34 },	{ "AF_PHONET", 35 },	{ "AF_IEEE802154", 36 }, { "AF_CAIF", 37 },
-	{ "AF_ALG", 38 },	{ "AF_NFC", 39 },	{ NULL, 0 },
+	{ "AF_NFC", 39 }, { "AF_ALG", 38 }, { "AF_CAIF", 37 }, { "AF_IEEE802154", 36 },
+	{ "AF_PHONET", 35 }, { "AF_ISDN", 34 }, { "AF_RXRPC", 33 }, { "AF_IUCV", 32 },
+	{ "AF_BLUETOOTH", 31 }, { "AF_TIPC", 30 }, { "AF_CAN", 29 }, { "AF_LLC", 26 },
+	{ "AF_WANPIPE", 25 }, { "AF_PPPOX", 24 }, { "AF_IRDA", 23 }, { "AF_SNA", 22 },
+	{ "AF_RDS", 21 }, { "AF_ATMSVC", 20 }, { "AF_ECONET", 19 }, { "AF_ASH", 18 },
+	{ "AF_PACKET", 17 }, { "AF_NETLINK", 16 }, { "AF_KEY", 15 }, { "AF_SECURITY", 14 },
+	{ "AF_NETBEUI", 13 }, { "AF_DECnet", 12 }, { "AF_ROSE", 11 }, { "AF_INET6", 10 },
+	{ "AF_X25", 9 }, { "AF_ATMPVC", 8 }, { "AF_BRIDGE", 7 }, { "AF_NETROM", 6 },
+	{ "AF_APPLETALK", 5 }, { "AF_IPX", 4 }, { "AF_AX25", 3 }, { "AF_INET", 2 },
+	{ "AF_LOCAL", 1 }, { "AF_UNSPEC", 0 },
+	{ NULL, 0 },
 };
 
 static const struct flag_name futex_operations[] = {
@@ -125,6 +138,7 @@ static const struct {
 	const char *name;
 	const struct flag_name *table;
 } tables[] = {
+	{ "chmod_mode", chmod_mode },
 	{ "file_flags", file_flags },
 	{ "clone_flags", clone_flags },
 	{ "prot_flags", prot_flags },

@@ -3,6 +3,7 @@
 #include <arpa/inet.h>
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "capture/ppm_sc.h"
@@ -147,9 +148,9 @@ static void render_buffer(const uint8_t *p, size_t n, enum buf_format bf, struct
 	}
 }
 
-static void render_flags(uint32_t val, const char *table, struct out *v, struct out *r)
+/* The names of the bits of VAL in TABLE, '|'-separated, as libs resolves flags and modes. */
+static void render_names(uint32_t val, const char *table, struct out *r)
 {
-	out_printf(v, "%" PRIu32, val);
 	const struct flag_name *f = flag_table(table);
 	const char *sep = "";
 	uint32_t initial = val;
@@ -164,6 +165,12 @@ static void render_flags(uint32_t val, const char *table, struct out *v, struct 
 	}
 	if (f && f->name)
 		out_printf(r, "%s%s", sep, f->name);
+}
+
+static void render_flags(uint32_t val, const char *table, struct out *v, struct out *r)
+{
+	out_printf(v, "%" PRIu32, val);
+	render_names(val, table, r);
 }
 
 static void render_ip(int family, const uint8_t *a, struct out *o)
@@ -223,31 +230,219 @@ static void render_tuple(const struct scap_param *p, struct out *o)
 	}
 }
 
-/* libs prints these integer parameters in hex (PF_HEX). */
-static bool is_hex_param(const char *evname, const char *pname)
+/*
+ * Where sysdig 0.29's table names or types a parameter unlike ours (libs HEAD): HEAD turned
+ * some flag sets into enumerations, renamed execve's pgid and retyped a few numbers.
+ */
+static const struct {
+	uint16_t code;
+	uint8_t index;
+	struct scap_param_info info;
+} params_029[] = {
+	{ 18, 0, { "domain", SCAP_PT_FLAGS32, "socket_families" } },
+	{ 24, 1, { "backlog", SCAP_PT_UINT32, NULL } },
+	{ 36, 1, { "how", SCAP_PT_FLAGS8, "shutdown_how" } },
+	{ 42, 0, { "domain", SCAP_PT_FLAGS32, "socket_families" } },
+	{ 45, 2, { "level", SCAP_PT_FLAGS8, "sockopt_levels" } },
+	{ 45, 3, { "optname", SCAP_PT_FLAGS8, "sockopt_options" } },
+	{ 47, 2, { "level", SCAP_PT_FLAGS8, "sockopt_levels" } },
+	{ 47, 3, { "optname", SCAP_PT_FLAGS8, "sockopt_options" } },
+	{ 86, 2, { "whence", SCAP_PT_FLAGS8, "lseek_whence" } },
+	{ 88, 2, { "whence", SCAP_PT_FLAGS8, "lseek_whence" } },
+	{ 102, 1, { "name", SCAP_PT_FSRELPATH, "DIRFD_PARAM" } },
+	{ 140, 0, { "resource", SCAP_PT_FLAGS8, "rlimit_resources" } },
+	{ 142, 0, { "resource", SCAP_PT_FLAGS8, "rlimit_resources" } },
+	{ 144, 1, { "resource", SCAP_PT_FLAGS8, "rlimit_resources" } },
+	{ 150, 1, { "cmd", SCAP_PT_FLAGS8, "fcntl_commands" } },
+	{ 161, 0, { "res", SCAP_PT_UINT64, NULL } },
+	{ 163, 0, { "res", SCAP_PT_UINT64, NULL } },
+	{ 168, 0, { "request", SCAP_PT_FLAGS16, "ptrace_requests" } },
+	{ 293, 16, { "tty", SCAP_PT_INT32, NULL } },
+	{ 293, 17, { "pgid", SCAP_PT_PID, NULL } },
+	{ 293, 18, { "loginuid", SCAP_PT_INT32, NULL } },
+	{ 295, 0, { "res", SCAP_PT_PID, NULL } },
+	{ 331, 16, { "tty", SCAP_PT_INT32, NULL } },
+	{ 331, 17, { "pgid", SCAP_PT_PID, NULL } },
+	{ 331, 18, { "loginuid", SCAP_PT_INT32, NULL } },
+};
+
+/* Parameter I of EV as sysdig 0.29 describes it; NULL when our table has no such parameter. */
+static const struct scap_param_info *param_info_029(const struct scap_event *ev, unsigned i)
 {
-	static const char *const hex_events[] = { "brk", "mmap", "mmap2", "munmap", "mprotect",
-						  "mremap", "futex", "ioctl", "ptrace",
-						  "shmat", "madvise", "msync", "mlock", "munlock" };
-	bool ev = false;
-	for (size_t i = 0; i < sizeof(hex_events) / sizeof(hex_events[0]); i++)
-		if (!strcmp(evname, hex_events[i]))
-			ev = true;
-	if (!ev)
-		return false;
-	return !strcmp(pname, "addr") || !strcmp(pname, "res") || !strcmp(pname, "request") ||
-	       !strcmp(pname, "argument") || !strcmp(pname, "old_address") ||
-	       !strcmp(pname, "new_address") || !strcmp(pname, "data");
+	const struct scap_param_info *pi = scap_event_param_info(ev, i);
+
+	if (!pi)
+		return NULL;
+	for (size_t k = 0; k < sizeof(params_029) / sizeof(params_029[0]); k++)
+		if (params_029[k].code == ev->type && params_029[k].index == i) {
+			const struct scap_param_info *o = &params_029[k].info;
+
+			/* keep the flag table our row names when the override has none */
+			return o->info || !pi->info ? o : pi;
+		}
+	return pi;
+}
+
+/* Parameters that libs prints in hex (PF_HEX) or octal (PF_OCT) rather than decimal: sysdig
+ * 0.29's table for the codes it knows, and the hex addresses of the newer memory calls. */
+enum num_format { NUM_DEC, NUM_HEX, NUM_OCT };
+
+static const struct {
+	const char *event, *param;
+	enum num_format fmt;
+} num_formats[] = {
+	{ "accept", "flags", NUM_HEX },	      { "brk", "addr", NUM_HEX },
+	{ "brk", "res", NUM_HEX },	      { "capset", "cap_effective", NUM_HEX },
+	{ "capset", "cap_inheritable", NUM_HEX }, { "capset", "cap_permitted", NUM_HEX },
+	{ "chmod", "mode", NUM_OCT },	      { "creat", "dev", NUM_HEX },
+	{ "creat", "mode", NUM_OCT },	      { "execve", "cap_effective", NUM_HEX },
+	{ "execve", "cap_inheritable", NUM_HEX }, { "execve", "cap_permitted", NUM_HEX },
+	{ "execveat", "cap_effective", NUM_HEX }, { "execveat", "cap_inheritable", NUM_HEX },
+	{ "execveat", "cap_permitted", NUM_HEX }, { "fchmod", "mode", NUM_OCT },
+	{ "fchmodat", "mode", NUM_OCT },      { "futex", "addr", NUM_HEX },
+	{ "io_uring_register", "arg", NUM_HEX }, { "ioctl", "argument", NUM_HEX },
+	{ "ioctl", "request", NUM_HEX },      { "mkdir", "mode", NUM_HEX },
+	{ "mkdirat", "mode", NUM_HEX },	      { "mlock", "addr", NUM_HEX },
+	{ "mmap", "addr", NUM_HEX },	      { "mmap", "res", NUM_HEX },
+	{ "mmap2", "addr", NUM_HEX },	      { "mmap2", "res", NUM_HEX },
+	{ "mprotect", "addr", NUM_HEX },      { "munlock", "addr", NUM_HEX },
+	{ "munmap", "addr", NUM_HEX },	      { "open", "dev", NUM_HEX },
+	{ "open", "mode", NUM_OCT },	      { "openat", "dev", NUM_HEX },
+	{ "openat", "mode", NUM_OCT },	      { "openat2", "mode", NUM_OCT },
+	{ "page_fault", "addr", NUM_HEX },    { "page_fault", "ip", NUM_HEX },
+	{ "ptrace", "addr", NUM_HEX },	      { "ptrace", "data", NUM_HEX },
+	{ "seccomp", "flags", NUM_HEX },      { "semget", "key", NUM_HEX },
+	{ "signalfd", "mask", NUM_HEX },      { "socketpair", "peer", NUM_HEX },
+	{ "socketpair", "source", NUM_HEX },
+	/* codes sysdig 0.29 does not know */
+	{ "mremap", "addr", NUM_HEX },	      { "mremap", "old_address", NUM_HEX },
+	{ "mremap", "new_address", NUM_HEX }, { "mremap", "res", NUM_HEX },
+	{ "shmat", "addr", NUM_HEX },	      { "shmat", "res", NUM_HEX },
+	{ "madvise", "addr", NUM_HEX },	      { "msync", "addr", NUM_HEX },
+	{ "munmap", "res", NUM_HEX },	      { "mprotect", "res", NUM_HEX },
+	{ "munlock", "res", NUM_HEX },	      { "mlock", "res", NUM_HEX },
+	{ "futex", "res", NUM_HEX },
+};
+
+static enum num_format num_format(const char *evname, const char *pname)
+{
+	for (size_t i = 0; i < sizeof(num_formats) / sizeof(num_formats[0]); i++)
+		if (!strcmp(num_formats[i].event, evname) && !strcmp(num_formats[i].param, pname))
+			return num_formats[i].fmt;
+	return NUM_DEC;
+}
+
+/* V, LEN bytes wide, as printf("%X") or printf("%#o") print it. */
+static void render_num_fmt(uint64_t v, uint32_t len, enum num_format f, struct out *o)
+{
+	if (len && len < 8)
+		v &= (1ull << (len * 8)) - 1;
+	out_printf(o, f == NUM_OCT ? "%#" PRIo64 : "%" PRIX64, v);
+}
+
+/*
+ * sysdig's concatenation of BASE (ending in '/', or empty) and a relative PATH: "./" is
+ * skipped, ".." climbs one directory (never above BASE's first character), repeated slashes
+ * fold and a trailing slash goes.
+ */
+static void render_path_concat(const char *base, const char *path, struct out *o)
+{
+	size_t blen = strlen(base);
+	char *t = malloc(blen + strlen(path) + 2);
+	char *tc, *tb = t;
+	const char *pc = path;
+
+	if (!t)
+		return;
+	memcpy(t, base, blen);
+	tc = t + blen;
+	for (;;) {
+		if (!*pc) {
+			*tc = 0;
+			if (tc > tb + 1 && tc[-1] == '/')
+				tc[-1] = 0;
+			break;
+		}
+		if (pc[0] == '.' && pc[1] == '.' && (pc[2] == '/' || !pc[2])) {
+			size_t delta = pc[2] ? 3 : 2;
+
+			if (tc > tb + 1) {
+				tc--;
+				while (tc[-1] != '/' && tc >= tb + 1)
+					tc--;
+			}
+			pc += delta;
+		} else if (pc[0] == '.' && pc[1] == '.') {
+			*tc++ = *pc++;
+			*tc++ = *pc++;
+		} else if (pc[0] == '.' && pc[1] == '/') {
+			pc += 2;
+		} else if (pc[0] == '.' && !pc[1]) {
+			pc++;
+		} else if (pc[0] == '/' && tc > tb && tc[-1] == '/') {
+			pc++;
+		} else {
+			*tc++ = *pc++;
+		}
+	}
+	out_puts(o, t);
+	free(t);
+}
+
+/*
+ * The directory a relative path parameter I of EV is taken from, as sysdig 0.29 finds it:
+ * the thread's cwd, or for an *at() path the directory its dirfd (the nearest fd parameter
+ * before it) names; empty when that fd is unknown. Ends in '/' unless empty. NULL when the
+ * thread is unknown (no resolution at all).
+ */
+static const char *path_base(const struct state *st, const struct scap_event *ev, unsigned i,
+			     struct out *buf)
+{
+	struct st_thread *t = state_thread(st, ev->tid);
+	const struct scap_param_info *pi = param_info_029(ev, i);
+	const char *dir;
+
+	if (!t)
+		return NULL;
+	dir = t->cwd ? t->cwd : "";
+	if (pi->type == SCAP_PT_FSRELPATH) {
+		for (unsigned j = i; j-- > 0;) {
+			const struct scap_param_info *dpi = scap_event_param_info(ev, j);
+			uint64_t u;
+			int64_t dirfd;
+
+			if (!dpi || (dpi->type != SCAP_PT_FD && dpi->type != SCAP_PT_FD32))
+				continue;
+			if (!scap_param_u64(&ev->params[j], &u))
+				break;
+			dirfd = ev->params[j].len == 4 ? (int32_t)u : (int64_t)u;
+			if (dirfd != -100) {
+				struct st_fd *f = state_fd(st, t, dirfd);
+
+				dir = f ? f->name : "";
+				if (!dir[0])
+					return "";
+			}
+			break;
+		}
+	}
+	buf->len = 0;
+	out_puts(buf, dir);
+	if (!buf->len || buf->buf[buf->len - 1] != '/')
+		out_putc(buf, '/');
+	term(buf);
+	return buf->buf;
 }
 
 void render_param(const struct state *st, const struct scap_event *ev, unsigned i,
 		  enum buf_format bf, struct out *val, struct out *res)
 {
-	const struct scap_param_info *pi = scap_event_param_info(ev, i);
+	const struct scap_param_info *pi = param_info_029(ev, i);
 	const struct scap_param *p = &ev->params[i];
 	const struct scap_event_info *info = scap_event_info(ev->type);
 	uint64_t u = 0;
 	int64_t s;
+	enum num_format fmt = info && pi ? num_format(info->name, pi->name) : NUM_DEC;
 
 	val->len = 0;
 	res->len = 0;
@@ -276,7 +471,14 @@ void render_param(const struct state *st, const struct scap_event *ev, unsigned 
 			s = (int16_t)u;
 		else if (p->len == 4)
 			s = (int32_t)u;
-		out_printf(val, "%" PRId64, s);
+		if (fmt != NUM_DEC)
+			render_num_fmt(u, p->len, fmt, val);
+		else
+			out_printf(val, "%" PRId64, s);
+		break;
+	case SCAP_PT_MODE:
+		render_num_fmt(u, p->len, fmt == NUM_DEC ? NUM_OCT : fmt, val);
+		render_names(u, pi->info, res);
 		break;
 	case SCAP_PT_UINT8:
 	case SCAP_PT_UINT16:
@@ -284,7 +486,6 @@ void render_param(const struct state *st, const struct scap_event *ev, unsigned 
 	case SCAP_PT_UINT64:
 	case SCAP_PT_UID:
 	case SCAP_PT_GID:
-	case SCAP_PT_MODE:
 	case SCAP_PT_SIGSET:
 	case SCAP_PT_RELTIME:
 	case SCAP_PT_ABSTIME:
@@ -292,8 +493,8 @@ void render_param(const struct state *st, const struct scap_event *ev, unsigned 
 	case SCAP_PT_L4PROTO:
 	case SCAP_PT_SOCKFAMILY:
 	case SCAP_PT_BOOL:
-		if (info && is_hex_param(info->name, pi->name))
-			out_printf(val, "%" PRIX64, u);
+		if (fmt != NUM_DEC)
+			render_num_fmt(u, p->len, fmt, val);
 		else
 			out_printf(val, "%" PRIu64, u);
 		break;
@@ -301,7 +502,7 @@ void render_param(const struct state *st, const struct scap_event *ev, unsigned 
 		s = (int64_t)u;
 		if (p->len == 4)
 			s = (int32_t)u;
-		if (info && is_hex_param(info->name, pi->name) && s >= 0) {
+		if (fmt == NUM_HEX && s >= 0) {
 			out_printf(val, "%" PRIX64, (uint64_t)s);
 			break;
 		}
@@ -354,11 +555,25 @@ void render_param(const struct state *st, const struct scap_event *ev, unsigned 
 		break;
 	}
 	case SCAP_PT_CHARBUF:
-	case SCAP_PT_FSPATH:
-	case SCAP_PT_FSRELPATH:
 		if (p->len)
 			out_write(val, p->val, strnlen((const char *)p->val, p->len));
 		break;
+	case SCAP_PT_FSPATH:
+	case SCAP_PT_FSRELPATH: {
+		/* a relative path shows where it leads in parentheses ("<NA>" excepted) */
+		size_t n = p->len ? strnlen((const char *)p->val, p->len) : 0;
+		struct out base = { 0 };
+		const char *b;
+
+		out_write(val, p->val, n);
+		term(val);
+		if (p->len && ((const char *)p->val)[0] != '/' &&
+		    strncmp((const char *)p->val, "<NA>", 4) &&
+		    (b = path_base(st, ev, i, &base)))
+			render_path_concat(b, val->buf, res);
+		out_free(&base);
+		break;
+	}
 	case SCAP_PT_BYTEBUF:
 		render_buffer(p->val, p->len, bf, val);
 		break;
@@ -443,7 +658,7 @@ void render_args(const struct state *st, const struct scap_event *ev, enum buf_f
 	/* generic events (codes 0 and 1) show no arguments in sysdig 0.29 */
 	unsigned n = ev->type <= 1 ? 0 : render_nparams(ev);
 	for (unsigned i = 0; i < n; i++) {
-		const struct scap_param_info *pi = scap_event_param_info(ev, i);
+		const struct scap_param_info *pi = param_info_029(ev, i);
 		if (!pi)
 			break;
 		render_param(st, ev, i, bf, &v, &r);

@@ -30,6 +30,17 @@ static const struct scap_param *param(const struct scap_event *ev, const char *n
 	return NULL;
 }
 
+/* The parameter NAME of EV even when it is empty, NULL when the event has none. */
+static const struct scap_param *param_any(const struct scap_event *ev, const char *name)
+{
+	for (unsigned i = 0; i < ev->nparams; i++) {
+		const struct scap_param_info *pi = scap_event_param_info(ev, i);
+		if (pi && !strcmp(pi->name, name))
+			return &ev->params[i];
+	}
+	return NULL;
+}
+
 static bool param_i64(const struct scap_event *ev, const char *name, int64_t *v)
 {
 	const struct scap_param *p = param(ev, name);
@@ -247,7 +258,8 @@ static void clone_exit(struct state *st, const struct scap_event *ev, struct st_
 	const char *s;
 	st_set_str(&c->exe, (s = param_str(ev, "exe")) ? s : (p ? p->exe : ""));
 	st_set_str(&c->comm, (s = param_str(ev, "comm")) ? s : (p ? p->comm : ""));
-	st_set_str(&c->cwd, (s = param_str(ev, "cwd")) ? s : (p ? p->cwd : ""));
+	/* sysdig gives a new process its parent's cwd, the event's only without a parent */
+	st_set_str(&c->cwd, p && p->cwd ? p->cwd : (s = param_str(ev, "cwd")) ? s : "");
 	if (p) {
 		st_set_str(&c->exepath, p->exepath);
 		c->loginuid = p->loginuid;
@@ -307,12 +319,14 @@ static void execve_exit(struct state *st, const struct scap_event *ev, struct st
 	}
 	if ((s = param_str(ev, "exepath")))
 		st_set_str(&t->exepath, s);
-	/* sysdig 0.29 does not take the cwd of an execve event (it cannot change) */
-	const struct scap_param *a = param(ev, "args");
+	/* sysdig 0.29 keeps the cwd across execve (the event's cwd is not taken); it takes
+	 * the args even when empty */
+	const struct scap_param *a = param_any(ev, "args");
 	if (a) {
 		free(t->args);
-		t->args = xmalloc(a->len);
-		memcpy(t->args, a->val, a->len);
+		t->args = a->len ? xmalloc(a->len) : NULL;
+		if (a->len)
+			memcpy(t->args, a->val, a->len);
 		t->args_len = a->len;
 	}
 	int64_t v;
@@ -342,11 +356,16 @@ static void open_exit(struct state *st, const struct scap_event *ev, struct st_t
 	const char *dir = t->cwd;
 	int64_t dirfd;
 	struct st_fd *df = NULL;
-	/* openat: relative to dirfd unless AT_FDCWD (-100) */
+	char *path;
+	/* openat: relative to dirfd unless AT_FDCWD (-100); sysdig writes a dirfd it does not
+	 * know as "<UNKNOWN>" glued to the name */
 	if (name[0] != '/' && param_i64(ev, "dirfd", &dirfd) && dirfd != -100 &&
-	    (df = state_fd(st, t, dirfd)))
-		dir = df->name;
-	char *path = join_path(dir, name);
+	    !(df = state_fd(st, t, dirfd))) {
+		path = xmalloc(strlen(name) + sizeof("<UNKNOWN>"));
+		sprintf(path, "<UNKNOWN>%s", name);
+	} else {
+		path = join_path(df ? df->name : dir, name);
+	}
 	if (fd < 0) {
 		free(st->cur.failed_path);
 		st->cur.failed_path = path;
@@ -412,7 +431,9 @@ static void udp_send_exit(struct state *st, struct st_thread *t, int64_t fd)
 	f->l4proto = L4_UDP;
 }
 
-/* connect() enter: sysdig 0.29 names the socket after the destination already. */
+/* connect() enter with its address: sysdig 0.29 makes an IP socket's family follow the
+ * address (the destination it notes shows in no field until the exit gives the socket a
+ * role) and names a unix socket after the path it connects to. */
 static void connect_enter(struct state *st, const struct scap_event *ev, struct st_thread *t,
 			  int64_t fd)
 {
@@ -421,24 +442,31 @@ static void connect_enter(struct state *st, const struct scap_event *ev, struct 
 	if (!f || !a || a->len < 1)
 		return;
 	const uint8_t *v = a->val;
-	uint16_t port;
-	if (v[0] == PAF_INET && a->len >= 7 && f->type == SCAP_FD_IPV4_SOCK) {
-		memset(f->dip, 0, 16);
-		memcpy(f->dip, v + 1, 4);
-		memcpy(&port, v + 5, 2);
-	} else if (v[0] == PAF_INET6 && a->len >= 19 && f->type == SCAP_FD_IPV6_SOCK) {
-		memcpy(f->dip, v + 1, 16);
-		memcpy(&port, v + 17, 2);
-	} else {
-		return;
+	static const uint8_t mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
+	if (v[0] == PAF_INET && a->len >= 7) {
+		f->type = SCAP_FD_IPV4_SOCK;
+		f->v6 = false;
+	} else if (v[0] == PAF_INET6 && a->len >= 19) {
+		f->v6 = memcmp(v + 1, mapped, 12) != 0;
+		f->type = f->v6 ? SCAP_FD_IPV6_SOCK : SCAP_FD_IPV4_SOCK;
+	} else if (v[0] == PAF_UNIX) {
+		size_t n = strnlen((const char *)v + 1, a->len - 1);
+		char *name = xmalloc(n + 1);
+		memcpy(name, v + 1, n);
+		name[n] = 0;
+		free(f->name);
+		f->name = name;
 	}
-	static const uint8_t zero[16];
-	if (!memcmp(f->sip, zero, 16))
-		memcpy(f->sip, f->dip, 16);
-	f->dport = port;
-	f->l4proto = f->sock_l4;
-	st_set_str(&f->name, "");
-	st_fd_name_socket(f);
+}
+
+/* fd.name of a failed connect() exit: its tuple as the parameter reads, "NULL" if empty. */
+static void connect_failed_name(struct state *st, const struct scap_event *ev)
+{
+	struct st_fd tmp = { .name = xstrdup("") };
+	if (!apply_tuple(&tmp, param(ev, "tuple"), false))
+		st_set_str(&tmp.name, "NULL");
+	free(st->cur.failed_path);
+	st->cur.failed_path = tmp.name;
 }
 
 static void dup_exit(struct state *st, const struct scap_event *ev, struct st_thread *t)
@@ -608,27 +636,28 @@ void state_event(struct state *st, const struct scap_event *ev)
 			param_i64(ev, "res", &res);
 			/* sysdig 0.29 keeps the first tuple a UDP socket got a source port in */
 			bool keep = f && f->sock_l4 == L4_UDP && f->sport;
-			if (f && f->type == SCAP_FD_UNIX_SOCK && res < 0) {
-				/* a failed connect names the socket for this event only */
-				struct st_fd tmp = { .name = xstrdup("") };
-				if (apply_tuple(&tmp, param(ev, "tuple"), false)) {
-					free(c->failed_path);
-					c->failed_path = tmp.name;
-				} else {
-					free(tmp.name);
-				}
-			} else if (f && f->type == SCAP_FD_UNIX_SOCK)
-				apply_tuple(f, param(ev, "tuple"), false);
-			else if (f && !keep && (res >= 0 || res == -115)) {
-				apply_tuple(f, param(ev, "tuple"), false);
-				if (f->type != SCAP_FD_UNIX_SOCK)
+			if (res < 0 && t && c->has_fd)
+				/* a failed connect names the socket after its tuple, for this
+				 * event only */
+				connect_failed_name(st, ev);
+			if (f && f->type == SCAP_FD_UNIX_SOCK) {
+				if (res >= 0)
+					apply_tuple(f, param(ev, "tuple"), false);
+			} else if (f && !keep && (res >= 0 || res == -115)) {
+				if (apply_tuple(f, param(ev, "tuple"), false) &&
+				    f->type != SCAP_FD_UNIX_SOCK)
 					f->l4proto = f->sock_l4 ? f->sock_l4 : L4_TCP;
 			}
 		} else if (!strcmp(name, "sendto") || !strcmp(name, "sendmsg")) {
 			if (t && c->has_fd && t->enter_type == ev->type - 1)
 				udp_send_exit(st, t, c->fdnum);
 		} else if (!strcmp(name, "accept") || !strcmp(name, "accept4")) {
-			if (t && param_i64(ev, "fd", &fd) && fd >= 0) {
+			const struct scap_param *tp = param(ev, "tuple");
+			if (t && param_i64(ev, "fd", &fd) && fd >= 0 && (!tp || !tp->len)) {
+				/* no tuple: sysdig learns no fd, and names it "NULL" here */
+				free(c->failed_path);
+				c->failed_path = xstrdup("NULL");
+			} else if (t && param_i64(ev, "fd", &fd) && fd >= 0) {
 				struct st_fd *f = state_fd_add(st, t, fd);
 				apply_tuple(f, param(ev, "tuple"), true);
 				if (f->type != SCAP_FD_UNIX_SOCK)

@@ -133,7 +133,12 @@ t_live_parity() {
 	local dir ebpf=$LIVE_DIR/parity.ebpf ptr=$LIVE_DIR/parity.ptrace
 	awk '$2 == "<" {
 		res = $3 < 0 ? $4 : $3
-		if ($1 == "openat") { p = $6; print "openat " (p == "<NA>" ? "" : p) " " res }
+		# the name as passed: sysdig shows a relative one resolved in parentheses
+		if ($1 == "openat") {
+			p = ""
+			if (match($0, / name=[^ (]*/)) p = substr($0, RSTART + 6, RLENGTH - 6)
+			print "openat " p " " res
+		}
 		else print $1 " " $5 " " res
 	}' "$LIVE_OUT" >"$ebpf"
 	dir=$(fresh_dir live-parity-ptrace)
@@ -170,7 +175,7 @@ if selected live; then
 			t_live_filter_bad
 		live_run write -w "$LIVE_DIR/files.scap" "proc.name=files"
 		expect live-write "-w file: sysdig -r and sysray -r print the same" t_live_write
-		live_run parity -p "*%evt.type %evt.dir %evt.rawres %evt.res %fd.num %evt.arg.name" \
+		live_run parity -p "*%evt.type %evt.dir %evt.rawres %evt.res %fd.num %evt.args" \
 			"$LIVE_FLT"
 		expect live-parity "eBPF and ptrace see the same calls of files.c" t_live_parity
 		;;
