@@ -148,12 +148,14 @@ static void render_buffer(const uint8_t *p, size_t n, enum buf_format bf, struct
 	}
 }
 
-/* The names of the bits of VAL in TABLE, '|'-separated, as libs resolves flags and modes. */
+/* The names of the bits of VAL in TABLE, '|'-separated, as libs resolves flags and modes:
+ * the names met before an entry equal to the whole value are dropped for that one name. */
 static void render_names(uint32_t val, const char *table, struct out *r)
 {
 	const struct flag_name *f = flag_table(table);
 	const char *sep = "";
 	uint32_t initial = val;
+	size_t start = r->len;
 	while (f && f->name && f->value != initial) {
 		if ((f->value == 0 && initial == 0) ||
 		    (f->value != 0 && (val & f->value) == f->value && val != 0)) {
@@ -163,8 +165,10 @@ static void render_names(uint32_t val, const char *table, struct out *r)
 		}
 		f++;
 	}
-	if (f && f->name)
-		out_printf(r, "%s%s", sep, f->name);
+	if (f && f->name) {
+		r->len = start;
+		out_puts(r, f->name);
+	}
 }
 
 static void render_flags(uint32_t val, const char *table, struct out *v, struct out *r)
