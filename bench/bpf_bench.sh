@@ -1,23 +1,29 @@
 #!/usr/bin/env bash
-# Cost of system-wide eBPF capture per syscall, measured interleaved:
-#   untraced              the getppid loop alone
-#   sysray-q              under `sysray capture -q` (events consumed, not printed)
-#   sysray-text           under `sysray capture` printing every event to /dev/null
-#   sysray-file           under `sysray capture -w FILE` writing a .scap capture (on $TMPDIR)
-#   bpftrace              under a bpftrace one-liner that counts syscalls per process
+# Cost of system-wide eBPF capture per syscall, measured interleaved against the peers:
+#   untraced       the workload alone
+#   sysray-q       `sysray capture -q`: every event with full arguments consumed, not printed
+#   sysray-text    `sysray capture`: every event printed to /dev/null
+#   sysray-file    `sysray capture -w FILE`: every event written to a .scap file (on $TMPDIR)
+#   sysdig-line    `sysray`: sysdig's default line for every event, to /dev/null
+#   bpftrace       a bpftrace one-liner counting syscalls per process (the cheapest useful tool)
+#   perf-trace     `perf trace -a -o /dev/null`: every syscall system-wide, formatted
 #
 #   bench/bpf_bench.sh BUILD_DIR
 #
-# Prints, per configuration, the median wall time, the added µs per syscall against
-# untraced, and for sysray the events per second it sustained and its drops.
-# Environment: ROUNDS=5, N=1000000 (getppid calls per run), RING_MB=16.
+# For each workload (WORKLOADS="getppid write openread", from bench/workloads.c) the
+# configurations run round-robin, ROUNDS times (default 5), each round starting one later.
+# Prints per configuration the median wall time, the added µs per syscall against untraced,
+# and for sysray the events per second it kept up with and the drops; then the ratios of the
+# issue's goals: sysray's added cost / bpftrace's, and / perf trace's.
+# Environment: ROUNDS, WORKLOADS, N_GETPPID=1000000, N_WRITE=1000000, N_OPENREAD=200000,
+# RING_MB=16, PERF_TRACE=0 to leave perf trace out (it is slow: about 30 µs a syscall).
 set -uo pipefail
 
 BUILD=${1:?usage: bench/bpf_bench.sh BUILD_DIR}
 W=$BUILD/bench/workloads
 SYSRAY=$BUILD/sysray
 ROUNDS=${ROUNDS:-5}
-N=${N:-1000000}
+WORKLOADS=${WORKLOADS:-getppid write openread}
 RING_MB=${RING_MB:-16}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
@@ -27,53 +33,62 @@ if ! "$SYSRAY" capture -q -n 1 >/dev/null 2>"$TMP/probe"; then
 	echo "bpf_bench: sysray capture does not work here: $(cat "$TMP/probe")" >&2
 	exit 1
 fi
-CONFIGS=(untraced sysray-q sysray-text sysray-file)
+[ -e /sys/kernel/tracing/events ] || mount -t tracefs nodev /sys/kernel/tracing 2>/dev/null
+CONFIGS=(untraced sysray-q sysray-text sysray-file sysdig-line)
 if command -v bpftrace >/dev/null; then
-	if [ ! -e /sys/kernel/tracing/events ]; then
-		mount -t tracefs nodev /sys/kernel/tracing 2>/dev/null
-	fi
 	CONFIGS+=(bpftrace)
 else
-	echo "bpf_bench: bpftrace is not installed (apt-get install bpftrace): skipped" >&2
+	echo "bpf_bench: bpftrace is not installed (apt-get install bpftrace): left out" >&2
+fi
+if [ "${PERF_TRACE:-1}" = 1 ] && command -v perf >/dev/null &&
+	timeout 20 perf trace -a -o /dev/null -- true 2>/dev/null; then
+	CONFIGS+=(perf-trace)
+else
+	echo "bpf_bench: perf trace is not usable here: left out" >&2
 fi
 
-# wait_for FILE PATTERN: until FILE has a line matching PATTERN (5 s at most).
+# count_of WORKLOAD: the calls its loop makes (N), and syscalls per iteration.
+count_of() {
+	case $1 in
+	getppid) echo "${N_GETPPID:-1000000} 1" ;;
+	write) echo "${N_WRITE:-1000000} 1" ;;
+	openread) echo "${N_OPENREAD:-200000} 3" ;;
+	*) echo "bpf_bench: unknown workload $1" >&2; exit 1 ;;
+	esac
+}
+
+# wait_for FILE PATTERN: until FILE has a line matching PATTERN (10 s at most).
 wait_for() {
-	for _ in $(seq 100); do
+	for _ in $(seq 200); do
 		grep -q "$2" "$1" 2>/dev/null && return 0
 		sleep 0.05
 	done
 	return 1
 }
 
-# run CONFIG ROUND: one timed run; appends "CONFIG SECONDS EVENTS DROPS" to $TMP/results.
+# run CONFIG WORKLOAD N: one timed run; appends "CONFIG SECONDS EVENTS DROPS" to
+# $TMP/results.
 run() {
-	local cfg=$1 tracer="" events=- drops=-
+	local cfg=$1 wl=$2 n=$3 tracer="" events=- drops=-
+	: >"$TMP/err"
 	case $cfg in
-	sysray-q | sysray-text | sysray-file)
-		local q=-q
-		[ "$cfg" = sysray-text ] && q=
-		[ "$cfg" = sysray-file ] && q="-w $TMP/capture.scap"
-		# Without -q the attach line says when capture started; with -q wait for the
-		# programs to show up.
-		"$SYSRAY" capture $q -b "$RING_MB" >/dev/null 2>"$TMP/err" &
-		tracer=$!
-		if [ "$q" = -q ]; then
-			sleep 1.5
-		else
-			wait_for "$TMP/err" '^capture: attached' || return 1
-		fi
-		;;
-	bpftrace)
-		bpftrace -e 'tracepoint:raw_syscalls:sys_enter { @[pid] = count(); }' \
-			>"$TMP/err" 2>&1 &
-		tracer=$!
-		wait_for "$TMP/err" '^Attaching' || return 1
-		sleep 0.5
-		;;
+	sysray-q) "$SYSRAY" capture -q -b "$RING_MB" >/dev/null 2>"$TMP/err" & ;;
+	sysray-text) "$SYSRAY" capture -b "$RING_MB" >/dev/null 2>"$TMP/err" & ;;
+	sysray-file) "$SYSRAY" capture -q -b "$RING_MB" -w "$TMP/capture.scap" \
+			>/dev/null 2>"$TMP/err" & ;;
+	sysdig-line) "$SYSRAY" >/dev/null 2>"$TMP/err" & ;;
+	bpftrace) bpftrace -e 'tracepoint:raw_syscalls:sys_enter { @[pid] = count(); }' \
+			>"$TMP/err" 2>&1 & ;;
+	perf-trace) perf trace -a -o /dev/null 2>"$TMP/err" & ;;
+	esac
+	[ "$cfg" = untraced ] || tracer=$!
+	case $cfg in
+	bpftrace) wait_for "$TMP/err" '^Attaching' || return 1; sleep 0.5 ;;
+	untraced) ;;
+	*) sleep 2 ;;	# the programs attach and the /proc snapshot is taken
 	esac
 	local t
-	t=$("$W" time "$W" getppid "$N" 2>/dev/null | awk '{ print $1 }')
+	t=$("$W" time "$W" "$wl" "$n" 2>/dev/null | awk '{ print $1 }')
 	if [ -n "$tracer" ]; then
 		kill -INT "$tracer"
 		wait "$tracer" 2>/dev/null
@@ -81,41 +96,63 @@ run() {
 	case $cfg in
 	sysray-*)
 		read -r events drops <<<"$(sed -n 's/^\([0-9]*\) events, \([0-9]*\) dropped$/\1 \2/p' \
-			"$TMP/err")"
-		;;
+			"$TMP/err")" ;;
+	sysdig-line)
+		read -r events drops <<<"$(sed -En 's/^([0-9]+) events, .* ([0-9]+) dropped.*/\1 \2/p' \
+			"$TMP/err")" ;;
 	esac
 	rm -f "$TMP/capture.scap"
-	echo "$cfg $t ${events:--} ${drops:--}" >>"$TMP/results"
+	echo "$wl $cfg $t ${events:--} ${drops:--}" >>"$TMP/results"
 }
 
 : >"$TMP/results"
-for r in $(seq "$ROUNDS"); do
-	n=${#CONFIGS[@]}
-	for i in $(seq 0 $((n - 1))); do
-		run "${CONFIGS[$(((i + r) % n))]}" "$r"
+for wl in $WORKLOADS; do
+	read -r n per <<<"$(count_of "$wl")"
+	"$W" "$wl" "$n" >/dev/null	# warm the caches
+	for r in $(seq "$ROUNDS"); do
+		k=${#CONFIGS[@]}
+		for i in $(seq 0 $((k - 1))); do
+			run "${CONFIGS[$(((i + r) % k))]}" "$wl" "$n"
+		done
 	done
 done
 
-echo "getppid x $N, $ROUNDS rounds interleaved, ring $RING_MB MiB, $(nproc) CPUs"
-printf '%-12s %10s %14s %16s %12s\n' config "median s" "added µs/call" "sysray events/s" "drops(max)"
-awk -v n="$N" -v order="${CONFIGS[*]}" '
-	{ t[$1] = t[$1] " " $2; if ($3 != "-") { ev[$1] += $3; tt[$1] += $2 }
-	  if ($4 != "-" && $4 + 0 > dmax[$1]) dmax[$1] = $4 + 0; if ($4 != "-") seen[$1] = 1 }
-	function median(s,   a, k, i, j, x) {
-		k = split(s, a, " ")
-		for (i = 2; i <= k; i++) { x = a[i]; for (j = i - 1; j >= 1 && a[j] > x; j--)
-			a[j + 1] = a[j]; a[j + 1] = x }
-		return k % 2 ? a[(k + 1) / 2] : (a[k / 2] + a[k / 2 + 1]) / 2
-	}
-	END {
-		m = split(order, cfg, " ")
-		base = median(t["untraced"])
-		for (i = 1; i <= m; i++) {
-			c = cfg[i]; med = median(t[c])
-			rate = seen[c] ? sprintf("%.0f", 2 * n / med) : "-"
-			printf "%-12s %10.3f %14.3f %16s %12s\n", c, med, (med - base) * 1e6 / n, rate,
-				seen[c] ? dmax[c] + 0 : "-"
+echo "system-wide eBPF capture, $ROUNDS rounds interleaved, ring $RING_MB MiB, $(nproc) CPUs"
+for wl in $WORKLOADS; do
+	read -r n per <<<"$(count_of "$wl")"
+	echo
+	echo "== $wl x $n ($((n * per)) syscalls) =="
+	printf '%-12s %10s %14s %16s %12s\n' config "median s" "added µs/sc" "events/s" "drops(max)"
+	awk -v wl="$wl" -v sc=$((n * per)) -v order="${CONFIGS[*]}" '
+		$1 != wl { next }
+		{ t[$2] = t[$2] " " $3
+		  if ($5 != "-") { seen[$2] = 1; if ($5 + 0 > dmax[$2]) dmax[$2] = $5 + 0 } }
+		function median(s,   a, k, i, j, x) {
+			k = split(s, a, " ")
+			for (i = 2; i <= k; i++) { x = a[i]; for (j = i - 1; j >= 1 && a[j] > x; j--)
+				a[j + 1] = a[j]; a[j + 1] = x }
+			return k % 2 ? a[(k + 1) / 2] : (a[k / 2] + a[k / 2 + 1]) / 2
 		}
-	}' "$TMP/results"
-echo "(events/s: the workload's 2 events per getppid call / its median run time, all captured"
-echo " system-wide alongside everything else; drops: the most of any one run, 0 = sustained.)"
+		END {
+			m = split(order, cfg, " ")
+			base = median(t["untraced"])
+			for (i = 1; i <= m; i++) {
+				c = cfg[i]; med = median(t[c]); added[c] = (med - base) * 1e6 / sc
+				rate = seen[c] ? sprintf("%.0f", 2 * sc / med) : "-"
+				printf "%-12s %10.3f %14.3f %16s %12s\n", c, med, added[c], rate,
+					seen[c] ? dmax[c] + 0 : "-"
+			}
+			printf "goals: added cost vs bpftrace counter (<= 1.0):"
+			for (i = 1; i <= m; i++)
+				if (cfg[i] ~ /^sys/ && added["bpftrace"] > 0)
+					printf " %s %.2f", cfg[i], added[cfg[i]] / added["bpftrace"]
+			printf "\n       added cost vs perf trace (<= 0.05):"
+			for (i = 1; i <= m; i++)
+				if (cfg[i] ~ /^sys/ && added["perf-trace"] > 0)
+					printf " %s %.3f", cfg[i], added[cfg[i]] / added["perf-trace"]
+			printf "\n"
+		}' "$TMP/results"
+done
+echo
+echo "(events/s: the workload's 2 events per syscall / its median run time, captured system-wide"
+echo " alongside everything else; drops: the most of any one run, 0 = kept up without a loss.)"

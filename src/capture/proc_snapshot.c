@@ -2,6 +2,7 @@
  * listed once, on the thread-group leader, as libscap does; other threads carry the
  * CLONE_THREAD | CLONE_FILES flags that tell a reader to look there. */
 #include "capture/proc_snapshot.h"
+#include "capture/scap_format.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -204,6 +205,9 @@ static void read_thread(struct scap_meta *m, pid_t pid, pid_t tid, const struct 
 	if (proc_task_read(pid, tid, 0, &t))
 		return;
 	struct scap_thread *th = scap_meta_thread_add(m, tid);
+	/* a whole process-list entry (as a file's PL_V9 block), not a thread known only
+	 * from an fd list: readers of the tables take its name and ids */
+	th->block_type = SCAP_BT_PL_V9;
 	size_t a0 = p->cmdline_len ? strnlen(p->cmdline, p->cmdline_len) : 0;
 	long page_kb = sysconf(_SC_PAGESIZE) / 1024;
 

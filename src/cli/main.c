@@ -9,6 +9,7 @@ static void usage(FILE *f)
 {
 	fprintf(f,
 		"Usage: sysray COMMAND [OPTIONS]\n"
+		"       sysray [sysdig options] [FILTER]   (no arguments: every event of the system)\n"
 		"\n"
 		"Commands:\n"
 		"  trace [strace options] CMD [ARGS] | -p PID   trace syscalls like strace\n"
@@ -27,10 +28,9 @@ static void usage(FILE *f)
 
 int main(int argc, char **argv)
 {
-	if (argc < 2) {
-		usage(stderr);
-		return 1;
-	}
+	/* as sysdig: no arguments at all streams every event of the system */
+	if (argc < 2)
+		return cmd_sysdig(argc, argv);
 	const char *cmd = argv[1];
 	if (!strcmp(cmd, "trace"))
 		return cmd_trace(argc - 1, argv + 1);
