@@ -413,7 +413,8 @@ static void udp_send_exit(struct state *st, struct st_thread *t, int64_t fd)
 	f->l4proto = L4_UDP;
 }
 
-/* connect() enter: sysdig 0.29 names the socket after the destination already. */
+/* connect() enter: sysdig 0.29 takes the destination of an IP socket (its name waits for the
+ * exit's tuple) and names a unix socket after the path. */
 static void connect_enter(struct state *st, const struct scap_event *ev, struct st_thread *t,
 			  int64_t fd)
 {
@@ -430,16 +431,47 @@ static void connect_enter(struct state *st, const struct scap_event *ev, struct 
 	} else if (v[0] == PAF_INET6 && a->len >= 19 && f->type == SCAP_FD_IPV6_SOCK) {
 		memcpy(f->dip, v + 1, 16);
 		memcpy(&port, v + 17, 2);
+	} else if (v[0] == PAF_UNIX && f->type == SCAP_FD_UNIX_SOCK) {
+		int n = (int)strnlen((const char *)v + 1, a->len - 1);
+		char *s = xmalloc((size_t)n + 1);
+		memcpy(s, v + 1, (size_t)n);
+		s[n] = 0;
+		free(f->name);
+		f->name = s;
+		return;
 	} else {
 		return;
 	}
-	static const uint8_t zero[16];
-	if (!memcmp(f->sip, zero, 16))
-		memcpy(f->sip, f->dip, 16);
 	f->dport = port;
-	f->l4proto = f->sock_l4;
-	st_set_str(&f->name, "");
-	st_fd_name_socket(f);
+}
+
+/* recvfrom()/recvmsg() exit: the tuple names a socket that has no name yet or is not TCP. */
+static void recv_exit(struct state *st, const struct scap_event *ev, struct st_thread *t,
+		      int64_t fd)
+{
+	struct st_fd *f = state_fd(st, t, fd);
+	const struct scap_param *tp = param(ev, "tuple");
+	int64_t res = 0;
+	param_i64(ev, "res", &res);
+	if (!f || res < 0 || !tp || !tp->len || (f->name[0] && f->l4proto == L4_TCP))
+		return;
+	bool client = f->connected && !f->is_server_role;
+	if (!apply_tuple(f, tp, f->is_server_role) || f->type == SCAP_FD_UNIX_SOCK)
+		return;
+	if (f->l4proto == L4_UNKNOWN)
+		f->l4proto = L4_UDP;
+	/* the tuple names the sender first: a client keeps its own end as the source */
+	if (client) {
+		uint8_t ip[16];
+		uint16_t port = f->sport;
+		memcpy(ip, f->sip, 16);
+		memcpy(f->sip, f->dip, 16);
+		memcpy(f->dip, ip, 16);
+		f->sport = f->dport;
+		f->dport = port;
+		st_set_str(&f->name, "");
+		st_fd_name_socket(f);
+	}
 }
 
 static void dup_exit(struct state *st, const struct scap_event *ev, struct st_thread *t)
@@ -596,7 +628,7 @@ void state_event(struct state *st, const struct scap_event *ev)
 			param_i64(ev, "res", &res);
 			/* sysdig 0.29 keeps the first tuple a UDP socket got a source port in */
 			bool keep = f && f->sock_l4 == L4_UDP && f->sport;
-			if (f && f->type == SCAP_FD_UNIX_SOCK && res < 0) {
+			if (f && res < 0 && res != -115) {
 				/* a failed connect names the socket for this event only */
 				struct st_fd tmp = { .name = xstrdup("") };
 				if (apply_tuple(&tmp, param(ev, "tuple"), false)) {
@@ -605,13 +637,19 @@ void state_event(struct state *st, const struct scap_event *ev)
 				} else {
 					free(tmp.name);
 				}
-			} else if (f && f->type == SCAP_FD_UNIX_SOCK)
+			} else if (f && f->type == SCAP_FD_UNIX_SOCK) {
 				apply_tuple(f, param(ev, "tuple"), false);
+				f->connected = true;
+			}
 			else if (f && !keep && (res >= 0 || res == -115)) {
 				apply_tuple(f, param(ev, "tuple"), false);
+				f->connected = true;
 				if (f->type != SCAP_FD_UNIX_SOCK)
 					f->l4proto = f->sock_l4 ? f->sock_l4 : L4_TCP;
 			}
+		} else if (!strcmp(name, "recvfrom") || !strcmp(name, "recvmsg")) {
+			if (t && c->has_fd)
+				recv_exit(st, ev, t, c->fdnum);
 		} else if (!strcmp(name, "sendto") || !strcmp(name, "sendmsg")) {
 			if (t && c->has_fd && t->enter_type == ev->type - 1)
 				udp_send_exit(st, t, c->fdnum);
@@ -621,6 +659,7 @@ void state_event(struct state *st, const struct scap_event *ev)
 				apply_tuple(f, param(ev, "tuple"), true);
 				if (f->type != SCAP_FD_UNIX_SOCK)
 					f->l4proto = L4_TCP;
+				f->connected = true;
 				c->fdnum = fd;
 				c->has_fd = true;
 			}
@@ -642,6 +681,11 @@ void state_event(struct state *st, const struct scap_event *ev)
 					memcpy(f->sip, v + 1, 16);
 					memcpy(&port, v + 17, 2);
 					inet_ntop(AF_INET6, f->sip, ip, sizeof(ip));
+				} else if (v[0] == PAF_UNIX && a->len >= 2) {
+					int n = (int)strnlen((const char *)v + 1, a->len - 1);
+					snprintf(buf, sizeof(buf), "%.*s", n, (const char *)v + 1);
+					st_set_str(&f->name, buf);
+					goto bind_done;
 				} else {
 					goto bind_done;
 				}
@@ -687,6 +731,16 @@ bind_done:;
 			    u != UINT32_MAX)
 				t->gid = (uint32_t)u;
 		}
+	}
+
+	/* sysdig 0.29 counts an IP socket that carried data as connected */
+	if (t && !enter && c->has_fd && info &&
+	    info->flags & (SCAP_EF_READS_FROM_FD | SCAP_EF_WRITES_TO_FD)) {
+		struct st_fd *f = state_fd(st, t, c->fdnum);
+		int64_t res;
+		if (f && (f->type == SCAP_FD_IPV4_SOCK || f->type == SCAP_FD_IPV6_SOCK) &&
+		    param_i64(ev, "res", &res) && res >= 0)
+			f->connected = true;
 	}
 
 	/* the exit of a call that creates an fd is about the new fd */
