@@ -5,6 +5,7 @@
  * -q (no event lines), --count (events per syscall at the end). The number of events and
  * of records the kernel dropped is always printed at the end, on stderr.
  */
+#include <arpa/inet.h>
 #include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
@@ -109,6 +110,39 @@ static void print_sockaddr(FILE *f, const struct sr_param *p)
 	}
 }
 
+/* A socket tuple as sysdig prints it: "sip:sport->dip:dport", or "src->dst path" (the kernel's
+ * socket ids in hex) for unix sockets. */
+static void print_tuple(FILE *f, const struct sr_param *p)
+{
+	const uint8_t *v = p->val;
+	uint16_t sport, dport;
+	uint64_t src, dst;
+
+	if (v[0] == 2 && p->len >= 13) {
+		memcpy(&sport, v + 5, 2);
+		memcpy(&dport, v + 11, 2);
+		fprintf(f, "%u.%u.%u.%u:%u->%u.%u.%u.%u:%u", v[1], v[2], v[3], v[4], sport,
+			v[7], v[8], v[9], v[10], dport);
+	} else if (v[0] == 10 && p->len >= 37) {
+		char s[INET6_ADDRSTRLEN], d[INET6_ADDRSTRLEN];
+
+		memcpy(&sport, v + 17, 2);
+		memcpy(&dport, v + 35, 2);
+		inet_ntop(AF_INET6, v + 1, s, sizeof(s));
+		inet_ntop(AF_INET6, v + 19, d, sizeof(d));
+		fprintf(f, "%s:%u->%s:%u", s, sport, d, dport);
+	} else if (v[0] == 1 && p->len >= 17) {
+		struct sr_param path = { v + 17, p->len - 17 };
+
+		memcpy(&src, v + 1, 8);
+		memcpy(&dst, v + 9, 8);
+		fprintf(f, "%" PRIx64 "->%" PRIx64 " ", src, dst);
+		print_str(f, &path);
+	} else {
+		fprintf(f, "family=%u", v[0]);
+	}
+}
+
 static void print_errno(FILE *f, int64_t v)
 {
 	const char *name = v < 0 && v > -4096 ? errno_name((int)-v) : NULL;
@@ -155,6 +189,12 @@ static void print_param(FILE *f, const struct sr_record *r, uint32_t i,
 		break;
 	case SR_PT_SOCKADDR:
 		print_sockaddr(f, p);
+		break;
+	case SR_PT_SOCKTUPLE:
+		print_tuple(f, p);
+		break;
+	case SR_PT_INT32:
+		fprintf(f, "%" PRId32, (int32_t)sr_param_int(r, i));
 		break;
 	default:
 		fprintf(f, "%" PRIu64, (uint64_t)sr_param_int(r, i));

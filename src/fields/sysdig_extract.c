@@ -22,7 +22,8 @@ enum fid {
 	F_PROC_SID, F_THREAD_TID, F_THREAD_VTID, F_THREAD_ISMAIN,
 	F_FD_NUM, F_FD_TYPE, F_FD_TYPECHAR, F_FD_NAME, F_FD_DIRECTORY, F_FD_FILENAME, F_FD_IP,
 	F_FD_CIP, F_FD_SIP, F_FD_LIP, F_FD_RIP, F_FD_PORT, F_FD_CPORT, F_FD_SPORT, F_FD_LPORT,
-	F_FD_RPORT, F_FD_L4PROTO, F_FD_SOCKFAMILY, F_FD_IS_SERVER,
+	F_FD_RPORT, F_FD_L4PROTO, F_FD_SOCKFAMILY, F_FD_IS_SERVER, F_FD_NET, F_FD_CNET,
+	F_FD_SNET, F_FD_CONNECTED,
 	F_USER_UID, F_USER_NAME, F_USER_HOMEDIR, F_USER_SHELL, F_USER_LOGINUID,
 	F_GROUP_GID, F_GROUP_NAME, F_CONTAINER_ID, F_CONTAINER_NAME, F_CONTAINER_TYPE,
 	F_CONTAINER_IMAGE, F_PROC_LOGINSHELLID,
@@ -62,7 +63,9 @@ static const struct {
 	{ "fd.cport", F_FD_CPORT },	    { "fd.sport", F_FD_SPORT },
 	{ "fd.lport", F_FD_LPORT },	    { "fd.rport", F_FD_RPORT },
 	{ "fd.l4proto", F_FD_L4PROTO },	    { "fd.sockfamily", F_FD_SOCKFAMILY },
-	{ "fd.is_server", F_FD_IS_SERVER },
+	{ "fd.is_server", F_FD_IS_SERVER }, { "fd.net", F_FD_NET },
+	{ "fd.cnet", F_FD_CNET },	    { "fd.snet", F_FD_SNET },
+	{ "fd.connected", F_FD_CONNECTED },
 	{ "user.uid", F_USER_UID },	    { "user.name", F_USER_NAME },
 	{ "user.homedir", F_USER_HOMEDIR }, { "user.shell", F_USER_SHELL },
 	{ "user.loginuid", F_USER_LOGINUID },
@@ -380,7 +383,7 @@ static size_t extract(const struct field_desc *fd, const struct field_arg *arg, 
 	}
 
 	/* process, user, group and container fields need the thread's process information */
-	bool proc_field = (fd->id >= F_PROC_PID && fd->id < F_FD_NUM) || fd->id > F_FD_IS_SERVER;
+	bool proc_field = (fd->id >= F_PROC_PID && fd->id < F_FD_NUM) || fd->id > F_FD_CONNECTED;
 	if (proc_field && !t)
 		return 0;
 	/*
@@ -585,18 +588,22 @@ static size_t extract(const struct field_desc *fd, const struct field_arg *arg, 
 		return put_str(out, slash + 1, strlen(slash + 1));
 	}
 	case F_FD_CIP:
+	case F_FD_CNET:
 	case F_FD_LIP:
 		if (!ipsock || (!f->sport && !f->dport))
 			return 0;
 		return put_ip(out, f->v6, f->sip);
 	case F_FD_SIP:
+	case F_FD_SNET:
 	case F_FD_RIP:
-		if (ipserv && fd->id == F_FD_SIP)
+		if (ipserv && fd->id != F_FD_RIP)
 			return put_ip(out, f->v6, f->sip);
 		if (!ipsock || (!f->sport && !f->dport))
 			return 0;
 		return put_ip(out, f->v6, f->dip);
-	case F_FD_IP: {
+	/* the networks are matched against the addresses, as fd.ip is */
+	case F_FD_IP:
+	case F_FD_NET: {
 		if (ipserv)
 			return put_ip(out, f->v6, f->sip);
 		if (!ipsock || (!f->sport && !f->dport))
@@ -646,6 +653,8 @@ static size_t extract(const struct field_desc *fd, const struct field_arg *arg, 
 		if (ipsock || ipserv)
 			return put_b(out, true);
 		return put_b(out, false);
+	case F_FD_CONNECTED:
+		return put_b(out, f->connected);
 	default:
 		return 0;
 	}

@@ -38,6 +38,8 @@ struct st_fd {
 	uint8_t sip[16], dip[16];
 	uint16_t sport, dport;
 	bool is_server_role;	/* accept()ed: we are the server end */
+	/* IP sockets: connected, accepted, or carried data (sysdig 0.29's fd.connected) */
+	bool connected;
 	uint32_t open_flags;	/* PPM_O_* */
 	char *name;		/* "" when unknown */
 };

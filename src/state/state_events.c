@@ -432,8 +432,8 @@ static void udp_send_exit(struct state *st, struct st_thread *t, int64_t fd)
 }
 
 /* connect() enter with its address: sysdig 0.29 makes an IP socket's family follow the
- * address (the destination it notes shows in no field until the exit gives the socket a
- * role) and names a unix socket after the path it connects to. */
+ * address, notes the destination (the socket's name waits for the exit's tuple) and names a
+ * unix socket after the path it connects to. */
 static void connect_enter(struct state *st, const struct scap_event *ev, struct st_thread *t,
 			  int64_t fd)
 {
@@ -446,9 +446,18 @@ static void connect_enter(struct state *st, const struct scap_event *ev, struct 
 	if (v[0] == PAF_INET && a->len >= 7) {
 		f->type = SCAP_FD_IPV4_SOCK;
 		f->v6 = false;
+		memset(f->dip, 0, 16);
+		memcpy(f->dip, v + 1, 4);
+		memcpy(&f->dport, v + 5, 2);
 	} else if (v[0] == PAF_INET6 && a->len >= 19) {
 		f->v6 = memcmp(v + 1, mapped, 12) != 0;
 		f->type = f->v6 ? SCAP_FD_IPV6_SOCK : SCAP_FD_IPV4_SOCK;
+		memset(f->dip, 0, 16);
+		if (f->v6)
+			memcpy(f->dip, v + 1, 16);
+		else
+			memcpy(f->dip, v + 13, 4);
+		memcpy(&f->dport, v + 17, 2);
 	} else if (v[0] == PAF_UNIX) {
 		size_t n = strnlen((const char *)v + 1, a->len - 1);
 		char *name = xmalloc(n + 1);
@@ -467,6 +476,35 @@ static void connect_failed_name(struct state *st, const struct scap_event *ev)
 		st_set_str(&tmp.name, "NULL");
 	free(st->cur.failed_path);
 	st->cur.failed_path = tmp.name;
+}
+
+/* recvfrom()/recvmsg() exit: the tuple names a socket that has no name yet or is not TCP. */
+static void recv_exit(struct state *st, const struct scap_event *ev, struct st_thread *t,
+		      int64_t fd)
+{
+	struct st_fd *f = state_fd(st, t, fd);
+	const struct scap_param *tp = param(ev, "tuple");
+	int64_t res = 0;
+	param_i64(ev, "res", &res);
+	if (!f || res < 0 || !tp || !tp->len || (f->name[0] && f->l4proto == L4_TCP))
+		return;
+	bool client = f->connected && !f->is_server_role;
+	if (!apply_tuple(f, tp, f->is_server_role) || f->type == SCAP_FD_UNIX_SOCK)
+		return;
+	if (f->l4proto == L4_UNKNOWN)
+		f->l4proto = L4_UDP;
+	/* the tuple names the sender first: a client keeps its own end as the source */
+	if (client) {
+		uint8_t ip[16];
+		uint16_t port = f->sport;
+		memcpy(ip, f->sip, 16);
+		memcpy(f->sip, f->dip, 16);
+		memcpy(f->dip, ip, 16);
+		f->sport = f->dport;
+		f->dport = port;
+		st_set_str(&f->name, "");
+		st_fd_name_socket(f);
+	}
 }
 
 static void dup_exit(struct state *st, const struct scap_event *ev, struct st_thread *t)
@@ -641,13 +679,20 @@ void state_event(struct state *st, const struct scap_event *ev)
 				 * event only */
 				connect_failed_name(st, ev);
 			if (f && f->type == SCAP_FD_UNIX_SOCK) {
-				if (res >= 0)
+				if (res >= 0) {
 					apply_tuple(f, param(ev, "tuple"), false);
+					f->connected = true;
+				}
 			} else if (f && !keep && (res >= 0 || res == -115)) {
 				if (apply_tuple(f, param(ev, "tuple"), false) &&
-				    f->type != SCAP_FD_UNIX_SOCK)
+				    f->type != SCAP_FD_UNIX_SOCK) {
+					f->connected = true;
 					f->l4proto = f->sock_l4 ? f->sock_l4 : L4_TCP;
+				}
 			}
+		} else if (!strcmp(name, "recvfrom") || !strcmp(name, "recvmsg")) {
+			if (t && c->has_fd)
+				recv_exit(st, ev, t, c->fdnum);
 		} else if (!strcmp(name, "sendto") || !strcmp(name, "sendmsg")) {
 			if (t && c->has_fd && t->enter_type == ev->type - 1)
 				udp_send_exit(st, t, c->fdnum);
@@ -662,6 +707,7 @@ void state_event(struct state *st, const struct scap_event *ev)
 				apply_tuple(f, param(ev, "tuple"), true);
 				if (f->type != SCAP_FD_UNIX_SOCK)
 					f->l4proto = L4_TCP;
+				f->connected = true;
 				c->fdnum = fd;
 				c->has_fd = true;
 			}
@@ -683,6 +729,11 @@ void state_event(struct state *st, const struct scap_event *ev)
 					memcpy(f->sip, v + 1, 16);
 					memcpy(&port, v + 17, 2);
 					inet_ntop(AF_INET6, f->sip, ip, sizeof(ip));
+				} else if (v[0] == PAF_UNIX && a->len >= 2) {
+					int n = (int)strnlen((const char *)v + 1, a->len - 1);
+					snprintf(buf, sizeof(buf), "%.*s", n, (const char *)v + 1);
+					st_set_str(&f->name, buf);
+					goto bind_done;
 				} else {
 					goto bind_done;
 				}
@@ -728,6 +779,16 @@ bind_done:;
 			    u != UINT32_MAX)
 				t->gid = (uint32_t)u;
 		}
+	}
+
+	/* sysdig 0.29 counts an IP socket that carried data as connected */
+	if (t && !enter && c->has_fd && info &&
+	    info->flags & (SCAP_EF_READS_FROM_FD | SCAP_EF_WRITES_TO_FD)) {
+		struct st_fd *f = state_fd(st, t, c->fdnum);
+		int64_t res;
+		if (f && (f->type == SCAP_FD_IPV4_SOCK || f->type == SCAP_FD_IPV6_SOCK) &&
+		    param_i64(ev, "res", &res) && res >= 0)
+			f->connected = true;
 	}
 
 	/* the exit of a call that creates an fd is about the new fd */

@@ -15,6 +15,7 @@
 
 /* scap parameter types (ppm_param_type) the source uses. */
 enum sr_ptype {
+	SR_PT_INT32 = 3,
 	SR_PT_INT64 = 4,
 	SR_PT_UINT8 = 5,
 	SR_PT_UINT16 = 6,
@@ -34,6 +35,7 @@ enum sr_ptype {
 	SR_PT_UID = 31,
 	SR_PT_GID = 32,
 	SR_PT_FSRELPATH = 43,
+	SR_PT_ENUMFLAGS8 = 44,
 	SR_PT_ENUMFLAGS32 = 46,
 };
 

@@ -1,18 +1,480 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Dedicated events for sockets: bind, listen, send and receive, and the tuples of connected sockets.
- * Included by sysray.bpf.c after its event builder (begin, put_*, submit).
+ * Dedicated events for sockets: socket, socketpair, bind, listen, connect, accept, shutdown and
+ * the send/receive family, with the tuples read from the kernel's socket. Included by
+ * sysray.bpf.c after its event builder (begin, put_*, submit).
+ *
+ * Kernel facts this relies on:
+ * - A socket's file has its struct socket in file->private_data, and socket->file points back
+ *   at the file; no other file type makes that round trip.
+ * - In sock_common, skc_num is the local port in host order, skc_dport the remote port in
+ *   network order; skc_rcv_saddr is the bound local address, 0 until bind or connect picks one
+ *   (inet_sock->inet_saddr is the source address of a socket that sends without binding).
+ * - A unix socket's struct sock is the start of its struct unix_sock; ->peer is the other
+ *   end's sock once connected; ->addr the bound name (an accepted socket shares its listener's).
+ * - At sys_exit the user's buffers hold what the kernel wrote: received data, the sender's
+ *   address of recvfrom/recvmsg, msg_controllen updated to the control data's length.
  */
 #ifndef SYSRAY_EVENTS_NET_BPF_H
 #define SYSRAY_EVENTS_NET_BPF_H
 
+/* x86_64 numbers of the socket syscalls not listed in sysray.bpf.c. */
+#define NR_sendto	44
+#define NR_recvfrom	45
+#define NR_sendmsg	46
+#define NR_recvmsg	47
+#define NR_shutdown	48
+#define NR_bind		49
+#define NR_listen	50
+#define NR_socketpair	53
+
+#define NET_AF_UNIX	1
+#define NET_AF_INET	2
+#define NET_AF_INET6	10
+#define NET_EINPROGRESS	115
+#define NET_MAX_IOV	32	/* iovecs of a msghdr that are looked at */
+#define NET_MAX_CONTROL	4096	/* bytes of recvmsg control data kept */
+#define NET_UNIX_PATH	108	/* sizeof(sun_path) */
+
+/* socket()'s SOCK_NONBLOCK and SOCK_CLOEXEC, and the PPM file flags they become. */
+#define NET_SOCK_NONBLOCK	00004000
+#define NET_SOCK_CLOEXEC	02000000
+#define NET_PPM_O_NONBLOCK	0x40
+#define NET_PPM_O_CLOEXEC	0x1000
+
+/* The struct socket behind the current task's descriptor FD; NULL when FD is not a socket. */
+static __always_inline struct socket *net_fd_socket(__s64 fd)
+{
+	struct task_struct *task = (void *)bpf_get_current_task();
+	struct fdtable *fdt = BPF_CORE_READ(task, files, fdt);
+	struct file **fds;
+	struct file *file = NULL;
+	struct socket *sock;
+
+	if (fd < 0 || !fdt || fd >= BPF_CORE_READ(fdt, max_fds))
+		return NULL;
+	fds = BPF_CORE_READ(fdt, fd);
+	if (bpf_probe_read_kernel(&file, sizeof(file), fds + fd) || !file)
+		return NULL;
+	sock = BPF_CORE_READ(file, private_data);
+	if (!sock || BPF_CORE_READ(sock, file) != file)
+		return NULL;
+	return sock;
+}
+
+/* A unix socket name, abstract names without their leading NUL, at DST; its length with the
+ * NUL. */
+static __always_inline __u32 net_unix_path(__u8 *dst, const char *path, bool user)
+{
+	char first = 0;
+	long n = 0;
+
+	if (path) {
+		if (user)
+			bpf_probe_read_user(&first, 1, path);
+		else
+			bpf_probe_read_kernel(&first, 1, path);
+		if (!first)
+			path++;
+		n = user ? bpf_probe_read_user_str(dst, NET_UNIX_PATH, path) :
+			   bpf_probe_read_kernel_str(dst, NET_UNIX_PATH, path);
+	}
+	if (n <= 0) {
+		dst[0] = 0;
+		n = 1;
+	}
+	return n & 127;
+}
+
+/*
+ * SOCK's endpoints as PT_SOCKTUPLE: source then destination, the local end first for outbound
+ * calls (connect, send) and the remote end first for inbound ones (accept, receive). UADDR, a
+ * user sockaddr, names the remote end when the socket has none (unconnected datagrams, a failed
+ * connect). Unix tuples carry the two kernel sock addresses as ids and the path of the name.
+ */
+static __always_inline void net_put_tuple(struct builder *b, __u32 idx, struct socket *sock,
+					  bool inbound, const void *uaddr)
+{
+	struct sock *sk = sock ? BPF_CORE_READ(sock, sk) : NULL;
+	__u8 *dst = b->buf + (b->off & HALF_MASK);
+	__u16 family;
+
+	if (!sk) {
+		put_empty(b, idx);
+		return;
+	}
+	family = BPF_CORE_READ(sk, __sk_common.skc_family);
+	if (family == NET_AF_INET) {
+		__u32 laddr = BPF_CORE_READ(sk, __sk_common.skc_rcv_saddr);
+		__u16 lport = BPF_CORE_READ(sk, __sk_common.skc_num);
+		__u32 raddr = BPF_CORE_READ(sk, __sk_common.skc_daddr);
+		__u16 rport = __builtin_bswap16(BPF_CORE_READ(sk, __sk_common.skc_dport));
+		struct { __u16 family; __u16 port; __u32 addr; } in = {};
+
+		if (!laddr)
+			laddr = BPF_CORE_READ((struct inet_sock *)sk, inet_saddr);
+		if (!rport && uaddr && !bpf_probe_read_user(&in, sizeof(in), uaddr) &&
+		    in.family == NET_AF_INET) {
+			raddr = in.addr;
+			rport = __builtin_bswap16(in.port);
+		}
+		dst[0] = NET_AF_INET;
+		*(__u32 *)(dst + 1) = inbound ? raddr : laddr;
+		*(__u16 *)(dst + 5) = inbound ? rport : lport;
+		*(__u32 *)(dst + 7) = inbound ? laddr : raddr;
+		*(__u16 *)(dst + 11) = inbound ? lport : rport;
+		set_len(b, idx, 13);
+		b->off += 13;
+	} else if (family == NET_AF_INET6) {
+		__u8 *local = dst + (inbound ? 19 : 1), *remote = dst + (inbound ? 1 : 19);
+		__u16 lport = BPF_CORE_READ(sk, __sk_common.skc_num);
+		__u16 rport = __builtin_bswap16(BPF_CORE_READ(sk, __sk_common.skc_dport));
+		struct { __u16 family; __u16 port; __u32 flow; __u8 addr[16]; } in6 = {};
+
+		bpf_core_read(local, 16, &sk->__sk_common.skc_v6_rcv_saddr);
+		bpf_core_read(remote, 16, &sk->__sk_common.skc_v6_daddr);
+		if (!*(__u64 *)local && !*(__u64 *)(local + 8)) {
+			struct ipv6_pinfo *np = BPF_CORE_READ((struct inet_sock *)sk, pinet6);
+
+			if (np)
+				bpf_core_read(local, 16, &np->saddr);
+		}
+		if (!rport && uaddr && !bpf_probe_read_user(&in6, sizeof(in6), uaddr) &&
+		    in6.family == NET_AF_INET6) {
+			__builtin_memcpy(remote, in6.addr, 16);
+			rport = __builtin_bswap16(in6.port);
+		}
+		dst[0] = NET_AF_INET6;
+		*(__u16 *)(dst + 17) = inbound ? rport : lport;
+		*(__u16 *)(dst + 35) = inbound ? lport : rport;
+		set_len(b, idx, 37);
+		b->off += 37;
+	} else if (family == NET_AF_UNIX) {
+		struct sock *peer = BPF_CORE_READ((struct unix_sock *)sk, peer);
+		struct unix_sock *named = (struct unix_sock *)(inbound ? sk : peer);
+		struct unix_address *ua = named ? BPF_CORE_READ(named, addr) : NULL;
+		__u32 n;
+
+		dst[0] = NET_AF_UNIX;
+		*(__u64 *)(dst + 1) = (__u64)(inbound ? sk : peer);
+		*(__u64 *)(dst + 9) = (__u64)(inbound ? peer : sk);
+		if (!inbound && !peer && uaddr)
+			n = net_unix_path(dst + 17, (const char *)uaddr + 2, true);
+		else
+			n = net_unix_path(dst + 17, ua ? ua->name[0].sun_path : NULL, false);
+		set_len(b, idx, 17 + n);
+		b->off += 17 + n;
+	} else {
+		put_empty(b, idx);
+	}
+}
+
+/* The listening socket's accept queue: queuepct, queuelen, queuemax. */
+static __always_inline void net_put_queue(struct builder *b, __u32 idx, __s64 listen_fd)
+{
+	struct socket *sock = net_fd_socket(listen_fd);
+	struct sock *sk = sock ? BPF_CORE_READ(sock, sk) : NULL;
+	__u32 len = 0, max = 0;
+
+	if (sk) {
+		len = BPF_CORE_READ(sk, sk_ack_backlog);
+		max = BPF_CORE_READ(sk, sk_max_ack_backlog);
+	}
+	put_u8(b, idx, len && max ? (__u64)len * 100 / max : 0);
+	put_u32(b, idx + 1, len);
+	put_u32(b, idx + 2, max);
+}
+
+/* The bytes COUNT iovecs at UIOV describe, as far as NET_MAX_IOV of them. */
+static __always_inline __u64 net_iov_size(const struct iovec *uiov, __u64 count)
+{
+	__u64 total = 0;
+
+	for (int i = 0; i < NET_MAX_IOV; i++) {
+		struct iovec iov;
+
+		if (i >= count || bpf_probe_read_user(&iov, sizeof(iov), uiov + i))
+			break;
+		total += iov.iov_len;
+	}
+	return total;
+}
+
+/* Up to LEN bytes (at most snaplen) gathered from COUNT iovecs at UIOV, as one BYTEBUF. */
+static __always_inline void net_put_iov_data(struct builder *b, __u32 idx,
+					     const struct iovec *uiov, __u64 count, __u64 len)
+{
+	__u32 start = b->off, done = 0;
+
+	if (len > snaplen)
+		len = snaplen;
+	if (len > SR_MAX_SNAPLEN)
+		len = SR_MAX_SNAPLEN;
+	for (int i = 0; i < NET_MAX_IOV; i++) {
+		struct iovec iov;
+		__u64 n;
+
+		if (i >= count || done >= len ||
+		    bpf_probe_read_user(&iov, sizeof(iov), uiov + i))
+			break;
+		n = iov.iov_len;
+		if (n > len - done)
+			n = len - done;
+		if (n > SR_MAX_SNAPLEN)
+			n = SR_MAX_SNAPLEN;
+		if (bpf_probe_read_user(b->buf + ((start + done) & HALF_MASK), n, iov.iov_base))
+			break;
+		done += n;
+	}
+	set_len(b, idx, done);
+	b->off += done;
+}
+
+static __always_inline bool net_read_msghdr(struct user_msghdr *mh, __u64 uptr)
+{
+	return uptr && !bpf_probe_read_user(mh, sizeof(*mh), (void *)uptr);
+}
+
+static __always_inline __u32 net_socket_flags(__u64 type)
+{
+	return (type & NET_SOCK_NONBLOCK ? NET_PPM_O_NONBLOCK : 0) |
+	       (type & NET_SOCK_CLOEXEC ? NET_PPM_O_CLOEXEC : 0);
+}
+
 static __always_inline bool net_enter(__u32 tgid, __u64 tid, long nr, const __u64 *a)
 {
+	__s64 fd = (__s64)(int)a[0];
+	struct user_msghdr mh;
+	struct builder b;
+
+	switch (nr) {
+	case NR_socket:
+	case NR_socketpair:
+		if (!begin(&b, 3))
+			return true;
+		put_u32(&b, 0, a[0]);
+		put_u32(&b, 1, a[1]);
+		put_u32(&b, 2, a[2]);
+		submit(&b, tgid, tid, nr == NR_socket ? SR_SOCKET_E : SR_SOCKETPAIR_E, 3);
+		return true;
+	case NR_bind:
+	case NR_recvmsg:
+		if (!begin(&b, 1))
+			return true;
+		put_u64(&b, 0, fd);
+		submit(&b, tgid, tid, nr == NR_bind ? SR_BIND_E : SR_RECVMSG_E, 1);
+		return true;
+	case NR_connect:
+		if (!begin(&b, 2))
+			return true;
+		put_u64(&b, 0, fd);
+		put_sockaddr(&b, 1, (void *)a[1], a[2]);
+		submit(&b, tgid, tid, SR_CONNECT_E, 2);
+		return true;
+	case NR_listen:
+	case NR_recvfrom:
+		if (!begin(&b, 2))
+			return true;
+		put_u64(&b, 0, fd);
+		put_u32(&b, 1, a[1 + (nr == NR_recvfrom)]);	/* backlog, size */
+		submit(&b, tgid, tid, nr == NR_listen ? SR_LISTEN_E : SR_RECVFROM_E, 2);
+		return true;
+	case NR_shutdown:
+		if (!begin(&b, 2))
+			return true;
+		put_u64(&b, 0, fd);
+		put_u8(&b, 1, a[1]);	/* SHUT_RD 0, SHUT_WR 1, SHUT_RDWR 2 in both numberings */
+		submit(&b, tgid, tid, SR_SHUTDOWN_E, 2);
+		return true;
+	case NR_accept:
+		if (!begin(&b, 0))
+			return true;
+		submit(&b, tgid, tid, SR_ACCEPT_E, 0);
+		return true;
+	case NR_accept4:
+		if (!begin(&b, 1))
+			return true;
+		put_u32(&b, 0, a[3]);
+		submit(&b, tgid, tid, SR_ACCEPT4_E, 1);
+		return true;
+	/* The enter tuple of a send names the destination the caller gave, none without one. */
+	case NR_sendto:
+		if (!begin(&b, 3))
+			return true;
+		put_u64(&b, 0, fd);
+		put_u32(&b, 1, a[2]);
+		if (a[4] && a[5])
+			net_put_tuple(&b, 2, net_fd_socket(fd), false, (void *)a[4]);
+		else
+			put_empty(&b, 2);
+		submit(&b, tgid, tid, SR_SENDTO_E, 3);
+		return true;
+	case NR_sendmsg:
+		if (!net_read_msghdr(&mh, a[1]))
+			__builtin_memset(&mh, 0, sizeof(mh));
+		if (!begin(&b, 3))
+			return true;
+		put_u64(&b, 0, fd);
+		put_u32(&b, 1, net_iov_size(mh.msg_iov, mh.msg_iovlen));
+		if (mh.msg_name && mh.msg_namelen)
+			net_put_tuple(&b, 2, net_fd_socket(fd), false, mh.msg_name);
+		else
+			put_empty(&b, 2);
+		submit(&b, tgid, tid, SR_SENDMSG_E, 3);
+		return true;
+	}
 	return false;
 }
 
 static __always_inline bool net_exit(__u32 tgid, __u64 tid, long nr, long ret, const __u64 *a)
 {
+	__s64 fd = (__s64)(int)a[0];
+	struct user_msghdr mh;
+	struct builder b;
+
+	switch (nr) {
+	case NR_socket:
+		if (!begin(&b, 5))
+			return true;
+		put_u64(&b, 0, ret);
+		put_u32(&b, 1, a[0]);
+		put_u32(&b, 2, a[1]);
+		put_u32(&b, 3, a[2]);
+		put_u32(&b, 4, net_socket_flags(a[1]));
+		submit(&b, tgid, tid, SR_SOCKET_X, 5);
+		return true;
+	case NR_socketpair: {
+		int fds[2] = { -1, -1 };
+		struct socket *sock = NULL;
+		struct sock *sk = NULL;
+
+		if (!ret && !bpf_probe_read_user(fds, sizeof(fds), (void *)a[3]))
+			sock = net_fd_socket(fds[0]);
+		if (sock)
+			sk = BPF_CORE_READ(sock, sk);
+		if (!begin(&b, 8))
+			return true;
+		put_u64(&b, 0, ret);
+		put_u64(&b, 1, (__s64)fds[0]);
+		put_u64(&b, 2, (__s64)fds[1]);
+		put_u64(&b, 3, (__u64)sk);
+		put_u64(&b, 4, sk ? (__u64)BPF_CORE_READ((struct unix_sock *)sk, peer) : 0);
+		put_u32(&b, 5, a[0]);
+		put_u32(&b, 6, a[1]);
+		put_u32(&b, 7, a[2]);
+		submit(&b, tgid, tid, SR_SOCKETPAIR_X, 8);
+		return true;
+	}
+	case NR_bind:
+		if (!begin(&b, 3))
+			return true;
+		put_u64(&b, 0, ret);
+		put_sockaddr(&b, 1, (void *)a[1], a[2]);
+		put_u64(&b, 2, fd);
+		submit(&b, tgid, tid, SR_BIND_X, 3);
+		return true;
+	/* The tuple is written whatever the result: a failed connect names the address tried. */
+	case NR_connect:
+		if (!begin(&b, 4))
+			return true;
+		put_u64(&b, 0, ret);
+		net_put_tuple(&b, 1, net_fd_socket(fd), false, (void *)a[1]);
+		put_u64(&b, 2, fd);
+		put_sockaddr(&b, 3, (void *)a[1], a[2]);
+		submit(&b, tgid, tid, SR_CONNECT_X, 4);
+		return true;
+	case NR_listen:
+	case NR_shutdown:
+		if (!begin(&b, 3))
+			return true;
+		put_u64(&b, 0, ret);
+		put_u64(&b, 1, fd);
+		if (nr == NR_listen)
+			put_u32(&b, 2, a[1]);
+		else
+			put_u8(&b, 2, a[1]);
+		submit(&b, tgid, tid, nr == NR_listen ? SR_LISTEN_X : SR_SHUTDOWN_X, 3);
+		return true;
+	case NR_accept:
+	case NR_accept4:
+		if (!begin(&b, 5))
+			return true;
+		put_u64(&b, 0, ret);
+		if (ret >= 0)
+			net_put_tuple(&b, 1, net_fd_socket(ret), true, NULL);
+		else
+			put_empty(&b, 1);
+		net_put_queue(&b, 2, ret >= 0 ? fd : -1);
+		submit(&b, tgid, tid, nr == NR_accept ? SR_ACCEPT_X : SR_ACCEPT4_X, 5);
+		return true;
+	/* A failed send still shows the bytes it was given. */
+	case NR_sendto:
+		if (!begin(&b, 5))
+			return true;
+		put_u64(&b, 0, ret);
+		put_user_buf(&b, 1, (void *)a[1], ret > 0 ? ret : (__u32)a[2], snaplen);
+		put_u64(&b, 2, fd);
+		put_u32(&b, 3, a[2]);
+		if (ret >= 0)
+			net_put_tuple(&b, 4, net_fd_socket(fd), false, (void *)a[4]);
+		else
+			put_empty(&b, 4);
+		submit(&b, tgid, tid, SR_SENDTO_X, 5);
+		return true;
+	case NR_recvfrom:
+		if (!begin(&b, 5))
+			return true;
+		put_u64(&b, 0, ret);
+		if (ret >= 0) {
+			put_user_buf(&b, 1, (void *)a[1], ret, snaplen);
+			net_put_tuple(&b, 2, net_fd_socket(fd), true, (void *)a[4]);
+		} else {
+			put_empty(&b, 1);
+			put_empty(&b, 2);
+		}
+		put_u64(&b, 3, fd);
+		put_u32(&b, 4, a[2]);
+		submit(&b, tgid, tid, SR_RECVFROM_X, 5);
+		return true;
+	case NR_sendmsg: {
+		__u64 size;
+
+		if (!net_read_msghdr(&mh, a[1]))
+			__builtin_memset(&mh, 0, sizeof(mh));
+		size = net_iov_size(mh.msg_iov, mh.msg_iovlen);
+		if (!begin(&b, 5))
+			return true;
+		put_u64(&b, 0, ret);
+		net_put_iov_data(&b, 1, mh.msg_iov, mh.msg_iovlen, ret > 0 ? ret : size);
+		put_u64(&b, 2, fd);
+		put_u32(&b, 3, size);
+		if (ret >= 0)
+			net_put_tuple(&b, 4, net_fd_socket(fd), false, mh.msg_name);
+		else
+			put_empty(&b, 4);
+		submit(&b, tgid, tid, SR_SENDMSG_X, 5);
+		return true;
+	}
+	case NR_recvmsg:
+		if (ret < 0 || !net_read_msghdr(&mh, a[1]))
+			__builtin_memset(&mh, 0, sizeof(mh));
+		if (!begin(&b, 6))
+			return true;
+		put_u64(&b, 0, ret);
+		put_u32(&b, 1, ret > 0 ? ret : 0);
+		if (ret >= 0) {
+			net_put_iov_data(&b, 2, mh.msg_iov, mh.msg_iovlen, ret);
+			net_put_tuple(&b, 3, net_fd_socket(fd), true, mh.msg_name);
+			put_user_buf(&b, 4, mh.msg_control, mh.msg_controllen, NET_MAX_CONTROL);
+		} else {
+			put_empty(&b, 2);
+			put_empty(&b, 3);
+			put_empty(&b, 4);
+		}
+		put_u64(&b, 5, fd);
+		submit(&b, tgid, tid, SR_RECVMSG_X, 6);
+		return true;
+	}
 	return false;
 }
 

@@ -484,32 +484,6 @@ static __always_inline int on_enter(long nr, const __u64 *a)
 		put_u64(&b, 0, (__s64)(int)a[0]);
 		submit(&b, tgid, tid, SR_CLOSE_E, 1);
 		return 0;
-	case NR_socket:
-		if (!begin(&b, 3))
-			return 0;
-		put_u32(&b, 0, a[0]);
-		put_u32(&b, 1, a[1]);
-		put_u32(&b, 2, a[2]);
-		submit(&b, tgid, tid, SR_SOCKET_E, 3);
-		return 0;
-	case NR_connect:
-		if (!begin(&b, 2))
-			return 0;
-		put_u64(&b, 0, (__s64)(int)a[0]);
-		put_sockaddr(&b, 1, (void *)a[1], a[2]);
-		submit(&b, tgid, tid, SR_CONNECT_E, 2);
-		return 0;
-	case NR_accept:
-		if (!begin(&b, 0))
-			return 0;
-		submit(&b, tgid, tid, SR_ACCEPT_E, 0);
-		return 0;
-	case NR_accept4:
-		if (!begin(&b, 1))
-			return 0;
-		put_u32(&b, 0, a[3]);
-		submit(&b, tgid, tid, SR_ACCEPT4_E, 1);
-		return 0;
 	case NR_execve:
 		if (!begin(&b, 1))
 			return 0;
@@ -592,31 +566,6 @@ static __always_inline int on_exit(long nr, long ret, const __u64 *a)
 		put_u64(&b, 0, ret);
 		put_u64(&b, 1, (__s64)(int)a[0]);
 		submit(&b, tgid, tid, SR_CLOSE_X, 2);
-		return 0;
-	case NR_socket:
-		if (!begin(&b, 4))
-			return 0;
-		put_u64(&b, 0, ret);
-		put_u32(&b, 1, a[0]);
-		put_u32(&b, 2, a[1]);
-		put_u32(&b, 3, a[2]);
-		submit(&b, tgid, tid, SR_SOCKET_X, 4);
-		return 0;
-	case NR_connect:
-		if (!begin(&b, 4))
-			return 0;
-		put_u64(&b, 0, ret);
-		put_empty(&b, 1);	/* tuple: needs the socket's local end */
-		put_u64(&b, 2, (__s64)(int)a[0]);
-		put_sockaddr(&b, 3, (void *)a[1], a[2]);
-		submit(&b, tgid, tid, SR_CONNECT_X, 4);
-		return 0;
-	case NR_accept:
-	case NR_accept4:
-		if (!begin(&b, 1))
-			return 0;
-		put_u64(&b, 0, ret);
-		submit(&b, tgid, tid, nr == NR_accept ? SR_ACCEPT_X : SR_ACCEPT4_X, 1);
 		return 0;
 	case NR_execve:
 		if (!begin(&b, 14))
