@@ -55,8 +55,9 @@ t_live_no_args() {
 	}
 	grep -Eq "^[0-9]+ [0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{9} [0-9]+ python3 \($LS_PID\) > newfstatat" \
 		"$out" || { echo "no default line of python3 ($LS_PID)"; return 1; }
-	# every line has the default layout (a command line with newlines aside)
-	[ "$(grep -Evc '^[0-9]+ [0-9:.]+ [0-9]+ .* \([0-9]+\) [<>] [a-z_0-9]+' "$out")" -lt \
+	# every line has the default layout (a command line with newlines aside); syscalls that
+	# libs 0.29 has no code for (rseq, statx, rt_sigreturn) are "<unknown>", as in sysdig
+	[ "$(grep -Evc '^[0-9]+ [0-9:.]+ [0-9]+ .* \([0-9]+\) [<>] ([a-z_0-9]+|<unknown>)' "$out")" -lt \
 		"$(($(wc -l <"$out") / 100 + 1))" ]
 }
 
