@@ -487,6 +487,12 @@ int cmd_capture(int argc, char **argv)
 	cfg.syscall_mask = have_mask ? mask : NULL;
 
 	char err[600];
+	/* Caught before the (slow) load: a SIGINT during it ends the capture once it started,
+	 * instead of being lost (a background job starts with SIGINT ignored). */
+	struct sigaction sa = { .sa_handler = on_signal };
+
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
 	struct bpf_source *src = bpf_source_open(&cfg, err, sizeof(err));
 
 	if (!src) {
@@ -520,10 +526,6 @@ int cmd_capture(int argc, char **argv)
 			goto out;
 		}
 	}
-	struct sigaction sa = { .sa_handler = on_signal };
-
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
 	static char obuf[1 << 20];
 
 	setvbuf(stdout, obuf, _IOFBF, sizeof(obuf));

@@ -283,11 +283,20 @@ int sysdig_live_run(struct sysdig_live *o)
 	}
 	filter_pushdown_free(&pd);
 
+	/* Caught before the (slow) load: a SIGINT during it ends the capture once it started,
+	 * instead of being lost (a background job starts with SIGINT ignored). */
+	struct sigaction sa = { .sa_handler = on_signal };
+	struct sigaction old_int, old_term;
+
+	sigaction(SIGINT, &sa, &old_int);
+	sigaction(SIGTERM, &sa, &old_term);
 	struct bpf_source *src = bpf_source_open(&cfg, err, sizeof(err));
 
 	if (!src) {
 		msg("eBPF capture unavailable: %s", err);
 		msg("for one command or process, 'sysray trace -f' (ptrace) works without eBPF");
+		sigaction(SIGINT, &old_int, NULL);
+		sigaction(SIGTERM, &old_term, NULL);
 		return 1;
 	}
 	/* The /proc tables are read after the programs are attached: a process started in
@@ -303,11 +312,6 @@ int sysdig_live_run(struct sysdig_live *o)
 	scap_meta_free(&meta);
 	meta_live = false;
 
-	struct sigaction sa = { .sa_handler = on_signal };
-	struct sigaction old_int, old_term;
-
-	sigaction(SIGINT, &sa, &old_int);
-	sigaction(SIGTERM, &sa, &old_term);
 	static char obuf[1 << 20];
 
 	setvbuf(stdout, obuf, _IOFBF, sizeof(obuf));
