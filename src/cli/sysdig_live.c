@@ -236,6 +236,17 @@ static int on_record(void *vrun, const void *data, size_t size)
 	return L->disk_error || L->files_done || (o->max_events && L->matched >= o->max_events);
 }
 
+/* Adds the syscalls that keep the state to MASK (SR_SC_WORDS words). */
+static void add_state_syscalls(uint64_t *mask)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(state_syscalls); i++) {
+		long nr = syscall_nr_by_name(state_syscalls[i]);
+
+		if (nr >= 0 && nr < SR_MAX_SYSCALLS)
+			mask[nr / 64] |= 1ull << (nr % 64);
+	}
+}
+
 /*
  * The kernel's syscall set: the syscalls the filter can match plus those that keep the
  * state; NULL (everything) when the filter does not restrict evt.type.
@@ -252,12 +263,7 @@ static bool kernel_syscall_mask(const struct filter_pushdown *pd, uint64_t *mask
 	}
 	if (all)
 		return false;
-	for (size_t i = 0; i < ARRAY_SIZE(state_syscalls); i++) {
-		long nr = syscall_nr_by_name(state_syscalls[i]);
-
-		if (nr >= 0 && nr < SR_MAX_SYSCALLS)
-			mask[nr / 64] |= 1ull << (nr % 64);
-	}
+	add_state_syscalls(mask);
 	return true;
 }
 
@@ -281,7 +287,16 @@ int sysdig_live_run(struct sysdig_live *o)
 		cfg.pids = pids;
 		cfg.npids = pd.npids;
 	}
-	filter_pushdown_free(&pd);
+	/* proc.name = X: other processes' events are dropped in the kernel, except those
+	 * that keep the state (a shell opens and forks, then its child execs into X). */
+	uint64_t state_mask[SR_SC_WORDS] = { 0 };
+
+	if (!pd.any_comm && pd.ncomms) {
+		cfg.comms = (const char *const *)pd.comms;
+		cfg.ncomms = pd.ncomms;
+		add_state_syscalls(state_mask);
+		cfg.state_mask = state_mask;
+	}
 
 	/* Caught before the (slow) load: a SIGINT during it ends the capture once it started,
 	 * instead of being lost (a background job starts with SIGINT ignored). */
@@ -292,6 +307,7 @@ int sysdig_live_run(struct sysdig_live *o)
 	sigaction(SIGTERM, &sa, &old_term);
 	struct bpf_source *src = bpf_source_open(&cfg, err, sizeof(err));
 
+	filter_pushdown_free(&pd);
 	if (!src) {
 		msg("eBPF capture unavailable: %s", err);
 		msg("for one command or process, 'sysray trace -f' (ptrace) works without eBPF");

@@ -114,6 +114,9 @@ static struct sysray_bpf *load(const struct bpf_source_config *cfg, bool btf, ch
 	ro->want_procexit = cfg->procexit;
 	if (cfg->syscall_mask)
 		memcpy((void *)ro->syscall_mask, cfg->syscall_mask, sizeof(ro->syscall_mask));
+	ro->filter_comms = cfg->ncomms > 0;
+	if (cfg->ncomms && cfg->state_mask)
+		memcpy((void *)ro->state_mask, cfg->state_mask, sizeof(ro->state_mask));
 	ro->task_btf = btf;
 	for (unsigned code = 1; scap_ppm_sc_name(code); code++) {
 		long nr = syscall_nr_by_name(scap_ppm_sc_name(code));
@@ -266,6 +269,13 @@ struct bpf_source *bpf_source_open(const struct bpf_source_config *cfg, char *er
 			if (btf)
 				snprintf(btf_err, sizeof(btf_err), "%s", err);
 			continue;
+		}
+		for (size_t i = 0; i < cfg->ncomms; i++) {
+			char key[16] = { 0 };	/* the kernel's comm: 15 bytes and a NUL */
+			uint8_t one = 1;
+
+			strncpy(key, cfg->comms[i], sizeof(key) - 1);
+			bpf_map_update_elem(bpf_map__fd(s->skel->maps.comms), key, &one, BPF_ANY);
 		}
 		if (cfg->npids) {
 			int fd = bpf_map__fd(s->skel->maps.pids);

@@ -18,6 +18,9 @@ struct bpf_source_config {
 	const pid_t *pids;		/* thread groups to capture (and their children); */
 	size_t npids;			/* none: the whole system */
 	const uint64_t *syscall_mask;	/* SR_SC_WORDS words of syscall numbers, or NULL: all */
+	const char *const *comms;	/* process names to capture (first 15 bytes count); */
+	size_t ncomms;			/* none: any name */
+	const uint64_t *state_mask;	/* with comms: syscalls sent whatever the name */
 	bool procexit;			/* emit procexit events (default with no syscall mask) */
 	uint32_t snaplen;		/* bytes of I/O buffers kept, 0: 80 */
 	uint32_t ring_mb;		/* ring buffer size in MiB (power of two), 0: 16 */

@@ -31,6 +31,10 @@ const volatile __u32 snaplen = 80;
 const volatile __u64 epoch_offset_ns;		/* CLOCK_REALTIME - CLOCK_MONOTONIC */
 const volatile __u8 filter_syscalls;
 const volatile __u8 filter_pids;
+const volatile __u8 filter_comms;
+/* With filter_comms: syscalls sent whatever the comm, because they keep the state (a process
+ * opens and forks under one name, then execs into the one the filter wants). */
+const volatile __u64 state_mask[SR_SC_WORDS];
 const volatile __u8 want_procexit = 1;
 const volatile __u64 syscall_mask[SR_SC_WORDS];
 const volatile __u64 wakeup_bytes = 256 * 1024;	/* wake the consumer once this much is queued */
@@ -42,6 +46,14 @@ struct {
 	__uint(type, BPF_MAP_TYPE_RINGBUF);
 	__uint(max_entries, 16 << 20);
 } events SEC(".maps");
+
+/* Process names (comm, NUL-padded to 16 bytes) to capture when filter_comms is set. */
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 64);
+	__type(key, char[16]);
+	__type(value, __u8);
+} comms SEC(".maps");
 
 /* Records lost because the ring was full, per CPU. */
 struct {
@@ -118,17 +130,43 @@ static __always_inline __u64 wakeup_flag(void)
 		BPF_RB_FORCE_WAKEUP : BPF_RB_NO_WAKEUP;
 }
 
+static __always_inline bool in_mask(const volatile __u64 *mask, long nr)
+{
+	return nr >= 0 && nr < SR_MAX_SYSCALLS &&
+	       (mask[(nr >> 6) & (SR_SC_WORDS - 1)] & (1ULL << (nr & 63)));
+}
+
+/* Is the process's name one of the comms map's keys? The name is the thread group leader's
+ * comm: sysdig's proc.name is the process's, and threads may rename themselves
+ * (PR_SET_NAME). The bytes after the first NUL are cleared, so that a key never depends on
+ * the kernel's padding. */
+static __always_inline bool comm_wanted(void)
+{
+	struct task_struct *task = (void *)bpf_get_current_task();
+	struct task_struct *leader = BPF_CORE_READ(task, group_leader);
+	char comm[16] = {};
+	bool end = false;
+
+	if (bpf_probe_read_kernel_str(comm, sizeof(comm), &leader->comm) <= 0)
+		return false;
+	for (int i = 0; i < 16; i++) {
+		if (end)
+			comm[i] = 0;
+		else if (!comm[i])
+			end = true;
+	}
+	return bpf_map_lookup_elem(&comms, comm) != NULL;
+}
+
 static __always_inline bool wanted(__u32 tgid, long nr)
 {
 	if (tgid == self_tgid)
 		return false;
-	if (filter_syscalls) {
-		if (nr < 0 || nr >= SR_MAX_SYSCALLS)
-			return false;
-		if (!(syscall_mask[(nr >> 6) & (SR_SC_WORDS - 1)] & (1ULL << (nr & 63))))
-			return false;
-	}
+	if (filter_syscalls && !in_mask(syscall_mask, nr))
+		return false;
 	if (filter_pids && !bpf_map_lookup_elem(&pids, &tgid))
+		return false;
+	if (filter_comms && !in_mask(state_mask, nr) && !comm_wanted())
 		return false;
 	return true;
 }

@@ -1,6 +1,6 @@
 # (live state) A live capture knows the processes that were running before it started (the
 # /proc snapshot: name, pid, command line, cwd), and `sysray` with no arguments at all streams
-# every event of the system in sysdig's default line.
+# every event of the system in sysdig's default line, and proc.name filters run in the kernel.
 
 LS_DIR=$WORK/live-state
 mkdir -p "$LS_DIR"
@@ -61,9 +61,33 @@ t_live_no_args() {
 		"$(($(wc -l <"$out") / 100 + 1))" ]
 }
 
+# proc.name=files is pushed into the kernel: dd's 600000 read/write events are dropped there
+# (the ring never sees them), files.c's calls all arrive with their paths.
+t_live_comm_pushdown() {
+	local d=$LS_DIR/comm out=$LS_DIR/comm.out err=$LS_DIR/comm.err rc dd_pid
+	mkdir -p "$d"
+	dd if=/dev/zero of=/dev/null bs=1 count=300000 2>/dev/null &
+	dd_pid=$!
+	(sleep 1.5; cd "$d" && exec "$PROGS/files") >/dev/null 2>&1 &
+	local files_pid=$!
+	timeout 60 "$SYSRAY" -M 4 -p "%evt.type %fd.name" "proc.name=files" >"$out" 2>"$err"
+	rc=$?
+	wait "$dd_pid" "$files_pid"	# not a bare wait: the test's watchdog is a child too
+	[ $rc -eq 0 ] || { echo "exit $rc: $(head -c 300 "$err")"; return 1; }
+	local read matched
+	read -r read matched <<<"$(sed -En 's/^([0-9]+) events, ([0-9]+) matched.*/\1 \2/p' "$err")"
+	[ -n "$read" ] && [ "$read" -lt 200000 ] ||
+		{ echo "the ring carried ${read:-?} events: dd's were not dropped in the kernel"; return 1; }
+	[ "$(grep -c "^openat $d/data.txt$" "$out")" -ge 2 ] &&
+	grep -q "^read $d/data.txt$" "$out" && grep -q "^write $d/data.txt$" "$out" ||
+		{ echo "files.c's calls on data.txt missing: $(head -c 300 "$out")"; return 1; }
+}
+
 if selected live-state; then
 	expect live-state-prior "a process started before the capture: name, cmdline, cwd" \
 		t_live_prior_process
 	expect live-state-no-args "sysray alone: every event in sysdig's default line" \
 		t_live_no_args
+	expect live-state-comm "proc.name=files dropped in the kernel for other processes" \
+		t_live_comm_pushdown
 fi
