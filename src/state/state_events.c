@@ -689,10 +689,11 @@ bind_done:;
 		}
 	}
 
-	/* the exit of a call that creates an fd is about the new fd */
+	/* the exit of a call that creates an fd is about the new fd (pipe's: the read end) */
 	if (t && !enter && info && (info->flags & SCAP_EF_CREATES_FD) && !c->has_fd) {
 		int64_t nfd;
-		if ((param_i64(ev, "fd", &nfd) || param_i64(ev, "res", &nfd)) && nfd >= 0) {
+		if ((param_i64(ev, "fd", &nfd) || param_i64(ev, "fd1", &nfd) ||
+		     param_i64(ev, "res", &nfd)) && nfd >= 0) {
 			c->fdnum = nfd;
 			c->has_fd = true;
 		}
