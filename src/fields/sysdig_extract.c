@@ -453,10 +453,8 @@ static size_t extract(const struct field_desc *fd, const struct field_arg *arg, 
 	if (fd->id == F_FD_NAME && st->cur.failed_path)
 		return put_str(out, st->cur.failed_path, strlen(st->cur.failed_path));
 	if (!f) {
-		/* the exit of a call on an fd sysdig does not know: an empty name; a call
-		 * without an fd (mkdirat on AT_FDCWD) has none */
-		if (fd->id == F_FD_NAME && !scap_event_is_enter(ev->type) && st->cur.fd_event &&
-		    st->cur.has_fd)
+		/* the exit of a call on an fd sysdig does not know: an empty name */
+		if (fd->id == F_FD_NAME && !scap_event_is_enter(ev->type) && st->cur.fd_event)
 			return put_str(out, "", 0);
 		return 0;
 	}

@@ -490,10 +490,12 @@ void state_event(struct state *st, const struct scap_event *ev)
 	bool enter = scap_event_is_enter(ev->type);
 	int64_t fd;
 
-	/* sysdig 0.29 does not count mmap's fd argument as the event's fd */
+	/* sysdig 0.29 does not count mmap's fd argument as the event's fd, nor the dirfd of
+	 * mkdirat and unlinkat (their USES_FD flag is newer) */
 	bool fd_event = info && info->flags & (SCAP_EF_USES_FD | SCAP_EF_DESTROYS_FD |
 					       SCAP_EF_READS_FROM_FD | SCAP_EF_WRITES_TO_FD) &&
-			strcmp(info->name, "mmap") && strcmp(info->name, "mmap2");
+			strcmp(info->name, "mmap") && strcmp(info->name, "mmap2") &&
+			strcmp(info->name, "mkdirat") && strcmp(info->name, "unlinkat");
 	c->fd_event = fd_event || (!enter && info && (info->flags & SCAP_EF_CREATES_FD));
 	if (t && fd_event) {
 		if (enter) {
