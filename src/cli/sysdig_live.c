@@ -36,6 +36,8 @@
 static const char *const state_syscalls[] = {
 	"clone", "clone3", "fork", "vfork", "execve", "execveat", "open", "openat", "creat",
 	"close", "socket", "connect", "accept", "accept4",
+	"openat2", "dup", "dup2", "dup3", "pipe", "pipe2", "chdir", "fchdir",
+	"setuid", "setgid", "setresuid", "setresgid", "bind", "socketpair",
 };
 
 struct live_run {

@@ -127,7 +127,7 @@ static const struct flag_name sockopt_levels[] = {
 };
 
 static const struct flag_name unlinkat_flags[] = {
-	{ "AT_REMOVEDIR", 1 }, { NULL, 0 },
+	{ "AT_REMOVEDIR", 0x200 }, { NULL, 0 },
 };
 
 static const struct flag_name epoll_create1_flags[] = {

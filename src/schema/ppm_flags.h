@@ -1,7 +1,7 @@
 /*
- * Linux open(2) and clone(2) flags as the portable PPM_* bits of the scap event model,
- * which captures carry instead of the kernel's values. Shared by the eBPF programs and by
- * the writers in user space, so the header uses no library and no kernel header.
+ * Linux open(2), clone(2), mmap(2) and openat2(2) flags as the portable PPM_* bits of the scap
+ * event model, which captures carry instead of the kernel's values. Shared by the eBPF programs
+ * and by the writers in user space, so the header uses no library and no kernel header.
  */
 #ifndef SYSRAY_SCHEMA_PPM_FLAGS_H
 #define SYSRAY_SCHEMA_PPM_FLAGS_H
@@ -60,6 +60,54 @@ static inline __attribute__((always_inline)) unsigned int ppm_clone_flags(unsign
 	if (f & 0x80000)	r |= 0x2000000;		/* CLONE_SETTLS */
 	if (f & 0x4000)		r |= 0x8000000;		/* CLONE_VFORK */
 	if (f & 0x2000000)	r |= 0x10000000;	/* CLONE_NEWCGROUP */
+	return r;
+}
+
+/* Linux mmap/mprotect protection bits as libs' PPM_PROT_* bits. */
+static inline __attribute__((always_inline)) unsigned int ppm_prot_flags(unsigned long long f)
+{
+	unsigned int r = 0;
+
+	if (f & 0x1)		r |= 0x1;		/* PROT_READ */
+	if (f & 0x2)		r |= 0x2;		/* PROT_WRITE */
+	if (f & 0x4)		r |= 0x4;		/* PROT_EXEC */
+	if (f & 0x8)		r |= 0x8;		/* PROT_SEM */
+	if (f & 0x01000000)	r |= 0x10;		/* PROT_GROWSDOWN */
+	if (f & 0x02000000)	r |= 0x20;		/* PROT_GROWSUP */
+	return r;
+}
+
+/* Linux x86_64 mmap flags as libs' PPM_MAP_* bits. */
+static inline __attribute__((always_inline)) unsigned int ppm_mmap_flags(unsigned long long f)
+{
+	unsigned int r = 0;
+
+	if (f & 0x1)		r |= 0x1;		/* MAP_SHARED */
+	if (f & 0x2)		r |= 0x2;		/* MAP_PRIVATE */
+	if (f & 0x10)		r |= 0x4;		/* MAP_FIXED */
+	if (f & 0x20)		r |= 0x8;		/* MAP_ANONYMOUS */
+	if (f & 0x40)		r |= 0x10;		/* MAP_32BIT */
+	if (f & 0x4000)		r |= 0x40;		/* MAP_NORESERVE */
+	if (f & 0x8000)		r |= 0x80;		/* MAP_POPULATE */
+	if (f & 0x10000)	r |= 0x100;		/* MAP_NONBLOCK */
+	if (f & 0x100)		r |= 0x200;		/* MAP_GROWSDOWN */
+	if (f & 0x800)		r |= 0x400;		/* MAP_DENYWRITE */
+	if (f & 0x1000)		r |= 0x800;		/* MAP_EXECUTABLE */
+	if (f & 0x2000)		r |= 0x4000;		/* MAP_LOCKED */
+	return r;
+}
+
+/* openat2(2) resolve bits as libs' PPM_RESOLVE_* bits. */
+static inline __attribute__((always_inline)) unsigned int ppm_resolve_flags(unsigned long long f)
+{
+	unsigned int r = 0;
+
+	if (f & 0x08)		r |= 0x1;		/* RESOLVE_BENEATH */
+	if (f & 0x10)		r |= 0x2;		/* RESOLVE_IN_ROOT */
+	if (f & 0x02)		r |= 0x4;		/* RESOLVE_NO_MAGICLINKS */
+	if (f & 0x04)		r |= 0x8;		/* RESOLVE_NO_SYMLINKS */
+	if (f & 0x01)		r |= 0x10;		/* RESOLVE_NO_XDEV */
+	if (f & 0x20)		r |= 0x20;		/* RESOLVE_CACHED */
 	return r;
 }
 

@@ -555,10 +555,12 @@ void state_event(struct state *st, const struct scap_event *ev)
 	bool enter = scap_event_is_enter(ev->type);
 	int64_t fd;
 
-	/* sysdig 0.29 does not count mmap's fd argument as the event's fd */
+	/* sysdig 0.29 does not count mmap's fd argument as the event's fd, nor the dirfd of
+	 * mkdirat and unlinkat (their USES_FD flag is newer) */
 	bool fd_event = info && info->flags & (SCAP_EF_USES_FD | SCAP_EF_DESTROYS_FD |
 					       SCAP_EF_READS_FROM_FD | SCAP_EF_WRITES_TO_FD) &&
-			strcmp(info->name, "mmap") && strcmp(info->name, "mmap2");
+			strcmp(info->name, "mmap") && strcmp(info->name, "mmap2") &&
+			strcmp(info->name, "mkdirat") && strcmp(info->name, "unlinkat");
 	c->fd_event = fd_event || (!enter && info && (info->flags & SCAP_EF_CREATES_FD));
 	if (t && fd_event) {
 		if (enter) {
@@ -791,10 +793,11 @@ bind_done:;
 			f->connected = true;
 	}
 
-	/* the exit of a call that creates an fd is about the new fd */
+	/* the exit of a call that creates an fd is about the new fd (pipe's: the read end) */
 	if (t && !enter && info && (info->flags & SCAP_EF_CREATES_FD) && !c->has_fd) {
 		int64_t nfd;
-		if ((param_i64(ev, "fd", &nfd) || param_i64(ev, "res", &nfd)) && nfd >= 0) {
+		if ((param_i64(ev, "fd", &nfd) || param_i64(ev, "fd1", &nfd) ||
+		     param_i64(ev, "res", &nfd)) && nfd >= 0) {
 			c->fdnum = nfd;
 			c->has_fd = true;
 		}

@@ -31,6 +31,7 @@ enum sr_ptype {
 	SR_PT_FSPATH = 17,
 	SR_PT_SYSCALLID = 18,
 	SR_PT_SIGTYPE = 19,
+	SR_PT_FLAGS16 = 29,
 	SR_PT_FLAGS32 = 30,
 	SR_PT_UID = 31,
 	SR_PT_GID = 32,

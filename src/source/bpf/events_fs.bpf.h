@@ -2,18 +2,712 @@
 /*
  * Dedicated events for files, descriptors, directories, processes, signals, credentials and memory.
  * Included by sysray.bpf.c after its event builder (begin, put_*, submit).
+ *
+ * Parameter lists are those of reference/scap-event-table.md, at the codes sysdig 0.29 knows:
+ * dup2 and dup3 are sent as dup (enter: the old fd; exit: the new one), pipe2 as pipe.
+ * Paths of unlink/rename/mkdir/rmdir/chdir are on the exit side, where the kernel has faulted
+ * the user's pages in.
  */
 #ifndef SYSRAY_EVENTS_FS_BPF_H
 #define SYSRAY_EVENTS_FS_BPF_H
 
+/* x86_64 syscall numbers. */
+#define NR_mmap		9
+#define NR_munmap	11
+#define NR_readv	19
+#define NR_writev	20
+#define NR_pipe		22
+#define NR_dup		32
+#define NR_dup2		33
+#define NR_kill		62
+#define NR_chdir	80
+#define NR_fchdir	81
+#define NR_rename	82
+#define NR_mkdir	83
+#define NR_rmdir	84
+#define NR_creat	85
+#define NR_unlink	87
+#define NR_setuid	105
+#define NR_setgid	106
+#define NR_setresuid	117
+#define NR_setresgid	119
+#define NR_tkill	200
+#define NR_tgkill	234
+#define NR_mkdirat	258
+#define NR_unlinkat	263
+#define NR_renameat	264
+#define NR_dup3		292
+#define NR_pipe2	293
+#define NR_preadv	295
+#define NR_pwritev	296
+#define NR_renameat2	316
+#define NR_execveat	322
+#define NR_openat2	437
+
+#define AT_REMOVEDIR_LINUX	0x200
+#define AT_SYMLINK_NOFOLLOW_LINUX 0x100
+#define AT_EMPTY_PATH_LINUX	0x1000
+
+static __always_inline void put_u16(struct builder *b, __u32 idx, __u16 v)
+{
+	*(__u16 *)(b->buf + (b->off & HALF_MASK)) = v;
+	set_len(b, idx, 2);
+	b->off += 2;
+}
+
+/* A dirfd argument as PT_FD: AT_FDCWD stays -100, other values are the int the kernel sees. */
+static __always_inline void put_fd(struct builder *b, __u32 idx, __u64 arg)
+{
+	put_u64(b, idx, (__s64)(int)arg);
+}
+
+/* The struct file behind FD in the current task's table, NULL if none. */
+static __always_inline struct file *fd_file(long fd)
+{
+	struct task_struct *task = (void *)bpf_get_current_task();
+	struct fdtable *fdt = BPF_CORE_READ(task, files, fdt);
+	struct file **fds;
+	struct file *f = NULL;
+
+	if (!fdt || fd < 0 || fd >= BPF_CORE_READ(fdt, max_fds))
+		return NULL;
+	fds = BPF_CORE_READ(fdt, fd);
+	if (fds)
+		bpf_probe_read_kernel(&f, sizeof(f), &fds[fd]);
+	return f;
+}
+
+/* The device (in the old_encode_dev/new_encode_dev user form) and inode number of FD's file. */
+static __always_inline void fd_dev_ino(long fd, __u32 *dev, __u64 *ino)
+{
+	struct file *f = fd_file(fd);
+	__u32 kdev, major, minor;
+
+	*dev = 0;
+	*ino = 0;
+	if (!f)
+		return;
+	kdev = BPF_CORE_READ(f, f_inode, i_sb, s_dev);
+	major = kdev >> 20;
+	minor = kdev & 0xfffff;
+	*dev = (minor & 0xff) | (major << 8) | ((minor & ~0xffu) << 12);
+	*ino = BPF_CORE_READ(f, f_inode, i_ino);
+}
+
+/* The mm's sizes in KiB, as /proc/PID/status shows VmSize, VmRSS and VmSwap. Since 6.2 the rss
+ * counters are percpu_counters whose .count is the value less what the CPUs still batch. */
+struct vm_sizes {
+	__u32 size, rss, swap;
+};
+
+static __always_inline void current_vm_sizes(struct vm_sizes *v)
+{
+	struct task_struct *task = (void *)bpf_get_current_task();
+	struct mm_struct *mm = BPF_CORE_READ(task, mm);
+	__s64 file = 0, anon = 0, shmem = 0, swap = 0;
+
+	v->size = v->rss = v->swap = 0;
+	if (!mm)
+		return;
+	v->size = BPF_CORE_READ(mm, total_vm) << 2;		/* 4 KiB pages */
+	if (bpf_core_field_exists(mm->rss_stat)) {
+		file = BPF_CORE_READ(mm, rss_stat[MM_FILEPAGES].count);
+		anon = BPF_CORE_READ(mm, rss_stat[MM_ANONPAGES].count);
+		shmem = BPF_CORE_READ(mm, rss_stat[MM_SHMEMPAGES].count);
+		swap = BPF_CORE_READ(mm, rss_stat[MM_SWAPENTS].count);
+	}
+	v->rss = (file + anon + shmem) << 2;
+	v->swap = swap << 2;
+}
+
+static __always_inline void put_vm_sizes(struct builder *b, __u32 idx)
+{
+	struct vm_sizes v;
+
+	current_vm_sizes(&v);
+	put_u32(b, idx, v.size);
+	put_u32(b, idx + 1, v.rss);
+	put_u32(b, idx + 2, v.swap);
+}
+
+/*
+ * The current task's working directory, walked up from fs->pwd through d_parent and across
+ * mount points (struct mount's mnt_mountpoint) to the task's root, at most CWD_DEPTH names.
+ * The names are written right to left in the scratch slot's last 8 KiB, which no parameter
+ * reaches (values start below HALF_MASK and copy at most SR_MAX_SNAPLEN), then copied to the
+ * value area. Empty when the walk does not reach the root (deeper than CWD_DEPTH). The steps
+ * run under bpf_loop(): as an unrolled loop their paths exceed the verifier's budget.
+ */
+#define CWD_DEPTH	64
+#define CWD_AREA	(SCRATCH_SIZE - 8192)
+#define CWD_MASK	(SR_MAX_PATH - 1)
+#define CWD_END		CWD_MASK	/* index of the NUL in the area */
+#define NAME_MAX_LINUX	255
+
+struct cwd_walk {
+	__u8 *area;
+	struct dentry *d, *root_d;
+	struct vfsmount *vm, *root_vm;
+	struct mount *mnt;
+	__u32 pos;
+	bool done;
+};
+
+/* One step up; 1 ends the walk (done says whether the root was reached). */
+static long cwd_step(__u32 i, void *ctx)
+{
+	struct cwd_walk *w = ctx;
+	struct dentry *d = w->d;
+	struct vfsmount *vm = w->vm;
+	struct mount *mnt = w->mnt;
+
+	if (d == w->root_d && vm == w->root_vm) {
+		w->done = true;
+		return 1;
+	}
+	if (d == BPF_CORE_READ(vm, mnt_root)) {
+		struct mount *parent = BPF_CORE_READ(mnt, mnt_parent);
+
+		if (parent == mnt) {		/* the namespace's root */
+			w->done = true;
+			return 1;
+		}
+		w->d = BPF_CORE_READ(mnt, mnt_mountpoint);
+		w->mnt = parent;
+		w->vm = &parent->mnt;
+		return 0;
+	}
+	struct dentry *up = BPF_CORE_READ(d, d_parent);
+	__u32 len = BPF_CORE_READ(d, d_name.len);
+	const unsigned char *name = BPF_CORE_READ(d, d_name.name);
+	__u32 pos = w->pos;
+
+	if (up == d) {
+		w->done = true;
+		return 1;
+	}
+	if (len > NAME_MAX_LINUX || pos < NAME_MAX_LINUX + 2)
+		return 1;
+	pos -= len;
+	bpf_probe_read_kernel(w->area + (pos & CWD_MASK), len & NAME_MAX_LINUX, name);
+	pos--;
+	w->area[pos & CWD_MASK] = '/';
+	w->pos = pos;
+	w->d = up;
+	return 0;
+}
+
+static __always_inline void put_cwd(struct builder *b, __u32 idx)
+{
+	struct task_struct *task = (void *)bpf_get_current_task();
+	struct fs_struct *fs = BPF_CORE_READ(task, fs);
+	struct cwd_walk w = { .area = b->buf + CWD_AREA, .pos = CWD_END };
+	__u32 pos, n;
+
+	if (!fs) {
+		put_empty(b, idx);
+		return;
+	}
+	w.d = BPF_CORE_READ(fs, pwd.dentry);
+	w.vm = BPF_CORE_READ(fs, pwd.mnt);
+	w.root_d = BPF_CORE_READ(fs, root.dentry);
+	w.root_vm = BPF_CORE_READ(fs, root.mnt);
+	w.mnt = container_of(w.vm, struct mount, mnt);
+	w.area[CWD_END] = 0;
+	bpf_loop(CWD_DEPTH, cwd_step, &w, 0);
+	if (!w.done) {
+		put_empty(b, idx);
+		return;
+	}
+	if (w.pos == CWD_END) {		/* the root itself */
+		w.pos--;
+		w.area[w.pos & CWD_MASK] = '/';
+	}
+	pos = w.pos & CWD_MASK;		/* bounds the length below for the verifier */
+	n = CWD_END + 1 - pos;
+	if (n > SR_MAX_PATH - 1 ||
+	    bpf_probe_read_kernel(b->buf + (b->off & HALF_MASK), n, w.area + pos)) {
+		put_empty(b, idx);
+		return;
+	}
+	set_len(b, idx, n);
+	b->off += n & CWD_MASK;
+}
+
+/* execve/clone exit parameters cwd, fdlimit, pgft_maj, pgft_min, vm_size, vm_rss, vm_swap from
+ * index IDX on. RLIMIT_NOFILE is 7. */
+static __always_inline void put_task_stats(struct builder *b, __u32 idx)
+{
+	struct task_struct *task = (void *)bpf_get_current_task();
+
+	put_cwd(b, idx);
+	put_u64(b, idx + 1, BPF_CORE_READ(task, signal, rlim[7].rlim_cur));
+	put_u64(b, idx + 2, BPF_CORE_READ(task, maj_flt));
+	put_u64(b, idx + 3, BPF_CORE_READ(task, min_flt));
+	put_vm_sizes(b, idx + 4);
+}
+
+/* The exit of execve or execveat: the first 14 parameters both events share. */
+static __always_inline void execve_exit_event(__u32 tgid, __u64 tid, long ret, __u16 type)
+{
+	struct builder b;
+
+	if (!begin(&b, 14))
+		return;
+	put_u64(&b, 0, ret);
+	put_exe_args(&b, 1);
+	put_ids(&b, 3);
+	put_task_stats(&b, 6);
+	put_comm(&b, 13);
+	submit(&b, tgid, tid, type, 14);
+}
+
+/* The sum of the iov_len of the first CNT iovecs (at most SR_MAX_IOVCNT). */
+static __always_inline __u64 iov_total(const struct iovec *uiov, __u64 cnt)
+{
+	__u64 total = 0;
+
+	for (int i = 0; i < SR_MAX_IOVCNT; i++) {
+		struct iovec v;
+
+		if (i >= cnt || bpf_probe_read_user(&v, sizeof(v), &uiov[i]))
+			break;
+		total += (__u64)v.iov_len;
+	}
+	return total;
+}
+
+/* The first LEN bytes (at most snaplen) that the iovecs hold, back to back, as PT_BYTEBUF. */
+static __always_inline void put_iov_data(struct builder *b, __u32 idx, const struct iovec *uiov,
+					 __u64 cnt, __u64 len)
+{
+	__u32 start = b->off;
+	__u32 copied = 0;
+
+	if (len > snaplen)
+		len = snaplen;
+	if (len > SR_MAX_SNAPLEN)
+		len = SR_MAX_SNAPLEN;
+	for (int i = 0; i < SR_MAX_IOVCNT; i++) {
+		struct iovec v;
+		__u64 n;
+
+		if (i >= cnt || copied >= len || bpf_probe_read_user(&v, sizeof(v), &uiov[i]))
+			break;
+		n = len - copied;
+		if (n > v.iov_len)
+			n = v.iov_len;
+		if (n > SR_MAX_SNAPLEN)
+			n = SR_MAX_SNAPLEN;
+		if (bpf_probe_read_user(b->buf + ((start + copied) & HALF_MASK), n, v.iov_base))
+			break;
+		copied += n;
+	}
+	set_len(b, idx, copied);
+	b->off += copied & (2 * SR_MAX_SNAPLEN - 1);
+}
+
+/* The parameters of kill, tkill (pid or tid, sig) and tgkill (pid, tid, sig) from index FIRST
+ * on: the whole enter event, the exit's after res. */
+static __always_inline void put_kill_args(struct builder *b, long nr, const __u64 *a,
+					  __u32 first)
+{
+	put_u64(b, first, (__s64)(int)a[0]);
+	if (nr == NR_tgkill) {
+		put_u64(b, first + 1, (__s64)(int)a[1]);
+		put_u8(b, first + 2, a[2]);
+	} else {
+		put_u8(b, first + 1, a[1]);
+	}
+}
+
 static __always_inline bool fs_enter(__u32 tgid, __u64 tid, long nr, const __u64 *a)
 {
-	return false;
+	struct builder b;
+	__u16 type;
+	__u32 np;
+
+	switch (nr) {
+	case NR_creat:
+		if (!begin(&b, 2))
+			return true;
+		put_user_str(&b, 0, (void *)a[0]);
+		put_u32(&b, 1, a[1]);
+		submit(&b, tgid, tid, SR_CREAT_E, 2);
+		return true;
+	case NR_openat2: {
+		struct open_how how = {};
+
+		bpf_probe_read_user(&how, sizeof(how), (void *)a[2]);
+		if (!begin(&b, 5))
+			return true;
+		put_fd(&b, 0, a[0]);
+		put_user_str(&b, 1, (void *)a[1]);
+		put_u32(&b, 2, ppm_open_flags(how.flags));
+		put_u32(&b, 3, how.mode);
+		put_u32(&b, 4, ppm_resolve_flags(how.resolve));
+		submit(&b, tgid, tid, SR_OPENAT2_E, 5);
+		return true;
+	}
+	case NR_readv:
+		if (!begin(&b, 1))
+			return true;
+		put_fd(&b, 0, a[0]);
+		submit(&b, tgid, tid, SR_READV_E, 1);
+		return true;
+	case NR_writev:
+		if (!begin(&b, 2))
+			return true;
+		put_fd(&b, 0, a[0]);
+		put_u32(&b, 1, iov_total((void *)a[1], a[2]));
+		submit(&b, tgid, tid, SR_WRITEV_E, 2);
+		return true;
+	case NR_preadv:
+		if (!begin(&b, 2))
+			return true;
+		put_fd(&b, 0, a[0]);
+		put_u64(&b, 1, a[3]);
+		submit(&b, tgid, tid, SR_PREADV_E, 2);
+		return true;
+	case NR_pwritev:
+		if (!begin(&b, 3))
+			return true;
+		put_fd(&b, 0, a[0]);
+		put_u32(&b, 1, iov_total((void *)a[1], a[2]));
+		put_u64(&b, 2, a[3]);
+		submit(&b, tgid, tid, SR_PWRITEV_E, 3);
+		return true;
+	case NR_dup:
+	case NR_dup2:
+	case NR_dup3:
+	case NR_fchdir:
+		if (!begin(&b, 1))
+			return true;
+		put_fd(&b, 0, a[0]);
+		submit(&b, tgid, tid, nr == NR_fchdir ? SR_FCHDIR_E : SR_DUP_E, 1);
+		return true;
+	case NR_mkdir:
+		if (!begin(&b, 1))
+			return true;
+		put_u32(&b, 0, a[1]);
+		submit(&b, tgid, tid, SR_MKDIR_E, 1);
+		return true;
+	case NR_pipe:
+	case NR_pipe2:
+	case NR_unlink:
+	case NR_unlinkat:
+	case NR_rename:
+	case NR_renameat:
+	case NR_renameat2:
+	case NR_mkdirat:
+	case NR_rmdir:
+	case NR_chdir:
+		type = nr == NR_pipe || nr == NR_pipe2 ? SR_PIPE_E :
+		       nr == NR_unlink ? SR_UNLINK_E : nr == NR_unlinkat ? SR_UNLINKAT_E :
+		       nr == NR_rename ? SR_RENAME_E : nr == NR_renameat ? SR_RENAMEAT_E :
+		       nr == NR_renameat2 ? SR_RENAMEAT2_E : nr == NR_mkdirat ? SR_MKDIRAT_E :
+		       nr == NR_rmdir ? SR_RMDIR_E : SR_CHDIR_E;
+		if (!begin(&b, 0))
+			return true;
+		submit(&b, tgid, tid, type, 0);
+		return true;
+	case NR_kill:
+	case NR_tkill:
+	case NR_tgkill:
+		np = nr == NR_tgkill ? 3 : 2;
+		if (!begin(&b, np))
+			return true;
+		put_kill_args(&b, nr, a, 0);
+		submit(&b, tgid, tid, nr == NR_kill ? SR_KILL_E : nr == NR_tkill ? SR_TKILL_E :
+				      SR_TGKILL_E, np);
+		return true;
+	case NR_setuid:
+	case NR_setgid:
+		if (!begin(&b, 1))
+			return true;
+		put_u32(&b, 0, a[0]);
+		submit(&b, tgid, tid, nr == NR_setuid ? SR_SETUID_E : SR_SETGID_E, 1);
+		return true;
+	case NR_setresuid:
+	case NR_setresgid:
+		if (!begin(&b, 3))
+			return true;
+		put_u32(&b, 0, a[0]);
+		put_u32(&b, 1, a[1]);
+		put_u32(&b, 2, a[2]);
+		submit(&b, tgid, tid, nr == NR_setresuid ? SR_SETRESUID_E : SR_SETRESGID_E, 3);
+		return true;
+	case NR_mmap:
+		if (!begin(&b, 6))
+			return true;
+		put_u64(&b, 0, a[0]);
+		put_u64(&b, 1, a[1]);
+		put_u32(&b, 2, ppm_prot_flags(a[2]));
+		put_u32(&b, 3, ppm_mmap_flags(a[3]));
+		put_fd(&b, 4, a[4]);
+		put_u64(&b, 5, a[5]);
+		submit(&b, tgid, tid, SR_MMAP_E, 6);
+		return true;
+	case NR_munmap:
+		if (!begin(&b, 2))
+			return true;
+		put_u64(&b, 0, a[0]);
+		put_u64(&b, 1, a[1]);
+		submit(&b, tgid, tid, SR_MUNMAP_E, 2);
+		return true;
+	case NR_execveat: {
+		__u32 flags = 0;
+
+		if (a[4] & AT_EMPTY_PATH_LINUX)
+			flags |= 1;
+		if (a[4] & AT_SYMLINK_NOFOLLOW_LINUX)
+			flags |= 2;
+		if (!begin(&b, 3))
+			return true;
+		put_fd(&b, 0, a[0]);
+		put_user_str(&b, 1, (void *)a[1]);
+		put_u32(&b, 2, flags);
+		submit(&b, tgid, tid, SR_EXECVEAT_E, 3);
+		return true;
+	}
+	default:
+		return false;
+	}
+}
+
+/* pipe/pipe2 exit: res, the two fds the kernel wrote to the user's array, the pipe's inode. */
+static __always_inline void pipe_exit(struct builder *b, long ret, const __u64 *a)
+{
+	int fds[2] = { -1, -1 };
+	__u32 dev;
+	__u64 ino = 0;
+
+	if (bpf_probe_read_user(fds, sizeof(fds), (void *)a[0])) {
+		fds[0] = -1;
+		fds[1] = -1;
+	}
+	if (ret == 0)
+		fd_dev_ino(fds[0], &dev, &ino);
+	put_u64(b, 0, ret);
+	put_u64(b, 1, (__s64)fds[0]);
+	put_u64(b, 2, (__s64)fds[1]);
+	put_u64(b, 3, ino);
 }
 
 static __always_inline bool fs_exit(__u32 tgid, __u64 tid, long nr, long ret, const __u64 *a)
 {
-	return false;
+	struct builder b;
+	__u32 dev, np;
+	__u64 ino;
+
+	switch (nr) {
+	case NR_creat:
+		fd_dev_ino(ret, &dev, &ino);
+		if (!begin(&b, 6))
+			return true;
+		put_u64(&b, 0, ret);
+		put_user_str(&b, 1, (void *)a[0]);
+		put_u32(&b, 2, a[1]);
+		put_u32(&b, 3, dev);
+		put_u64(&b, 4, ino);
+		put_u16(&b, 5, 0);		/* overlayfs layer: not looked at */
+		submit(&b, tgid, tid, SR_CREAT_X, 6);
+		return true;
+	case NR_openat2: {
+		struct open_how how = {};
+
+		bpf_probe_read_user(&how, sizeof(how), (void *)a[2]);
+		fd_dev_ino(ret, &dev, &ino);
+		if (!begin(&b, 8))
+			return true;
+		put_u64(&b, 0, ret);
+		put_fd(&b, 1, a[0]);
+		put_user_str(&b, 2, (void *)a[1]);
+		put_u32(&b, 3, ppm_open_flags(how.flags));
+		put_u32(&b, 4, how.mode);
+		put_u32(&b, 5, ppm_resolve_flags(how.resolve));
+		put_u32(&b, 6, dev);
+		put_u64(&b, 7, ino);
+		submit(&b, tgid, tid, SR_OPENAT2_X, 8);
+		return true;
+	}
+	case NR_readv:
+	case NR_preadv: {
+		bool pos = nr == NR_preadv;
+
+		np = pos ? 5 : 4;
+		if (!begin(&b, np))
+			return true;
+		put_u64(&b, 0, ret);
+		if (ret > 0) {
+			put_u32(&b, 1, ret);
+			put_iov_data(&b, 2, (void *)a[1], a[2], ret);
+		} else {
+			put_u32(&b, 1, 0);
+			put_empty(&b, 2);
+		}
+		put_fd(&b, 3, a[0]);
+		if (pos)
+			put_u64(&b, 4, a[3]);
+		submit(&b, tgid, tid, pos ? SR_PREADV_X : SR_READV_X, np);
+		return true;
+	}
+	case NR_writev:
+	case NR_pwritev: {
+		bool pos = nr == NR_pwritev;
+		__u64 total = iov_total((void *)a[1], a[2]);
+
+		np = pos ? 5 : 4;
+		if (!begin(&b, np))
+			return true;
+		put_u64(&b, 0, ret);
+		put_iov_data(&b, 1, (void *)a[1], a[2], ret > 0 ? ret : total);
+		put_fd(&b, 2, a[0]);
+		put_u32(&b, 3, total);
+		if (pos)
+			put_u64(&b, 4, a[3]);
+		submit(&b, tgid, tid, pos ? SR_PWRITEV_X : SR_WRITEV_X, np);
+		return true;
+	}
+	case NR_dup:
+	case NR_dup2:
+	case NR_dup3:
+		if (!begin(&b, 1))
+			return true;
+		put_u64(&b, 0, ret);
+		submit(&b, tgid, tid, SR_DUP_X, 1);
+		return true;
+	case NR_pipe:
+	case NR_pipe2:
+		if (!begin(&b, 4))
+			return true;
+		pipe_exit(&b, ret, a);
+		submit(&b, tgid, tid, SR_PIPE_X, 4);
+		return true;
+	case NR_unlink:
+	case NR_rmdir:
+	case NR_chdir:
+		if (!begin(&b, 2))
+			return true;
+		put_u64(&b, 0, ret);
+		put_user_str(&b, 1, (void *)a[0]);
+		submit(&b, tgid, tid, nr == NR_unlink ? SR_UNLINK_X : nr == NR_rmdir ? SR_RMDIR_X :
+				      SR_CHDIR_X, 2);
+		return true;
+	case NR_fchdir:
+		if (!begin(&b, 2))
+			return true;
+		put_u64(&b, 0, ret);
+		put_fd(&b, 1, a[0]);
+		submit(&b, tgid, tid, SR_FCHDIR_X, 2);
+		return true;
+	case NR_unlinkat:
+		if (!begin(&b, 4))
+			return true;
+		put_u64(&b, 0, ret);
+		put_fd(&b, 1, a[0]);
+		put_user_str(&b, 2, (void *)a[1]);
+		put_u32(&b, 3, a[2] & AT_REMOVEDIR_LINUX);	/* PPM_AT_REMOVEDIR is 0x200 too */
+		submit(&b, tgid, tid, SR_UNLINKAT_X, 4);
+		return true;
+	case NR_mkdir:
+		if (!begin(&b, 3))
+			return true;
+		put_u64(&b, 0, ret);
+		put_user_str(&b, 1, (void *)a[0]);
+		put_u32(&b, 2, a[1]);
+		submit(&b, tgid, tid, SR_MKDIR_X, 3);
+		return true;
+	case NR_mkdirat:
+		if (!begin(&b, 4))
+			return true;
+		put_u64(&b, 0, ret);
+		put_fd(&b, 1, a[0]);
+		put_user_str(&b, 2, (void *)a[1]);
+		put_u32(&b, 3, a[2]);
+		submit(&b, tgid, tid, SR_MKDIRAT_X, 4);
+		return true;
+	case NR_rename:
+		if (!begin(&b, 3))
+			return true;
+		put_u64(&b, 0, ret);
+		put_user_str(&b, 1, (void *)a[0]);
+		put_user_str(&b, 2, (void *)a[1]);
+		submit(&b, tgid, tid, SR_RENAME_X, 3);
+		return true;
+	case NR_renameat:
+	case NR_renameat2:
+		np = nr == NR_renameat2 ? 6 : 5;
+		if (!begin(&b, np))
+			return true;
+		put_u64(&b, 0, ret);
+		put_fd(&b, 1, a[0]);
+		put_user_str(&b, 2, (void *)a[1]);
+		put_fd(&b, 3, a[2]);
+		put_user_str(&b, 4, (void *)a[3]);
+		if (nr == NR_renameat2)		/* PPM_RENAME_* are Linux's RENAME_* */
+			put_u32(&b, 5, a[4] & 7);
+		submit(&b, tgid, tid, nr == NR_renameat2 ? SR_RENAMEAT2_X : SR_RENAMEAT_X, np);
+		return true;
+	case NR_kill:
+	case NR_tkill:
+	case NR_tgkill:
+		np = nr == NR_tgkill ? 4 : 3;
+		if (!begin(&b, np))
+			return true;
+		put_u64(&b, 0, ret);
+		put_kill_args(&b, nr, a, 1);
+		submit(&b, tgid, tid, nr == NR_kill ? SR_KILL_X : nr == NR_tkill ? SR_TKILL_X :
+				      SR_TGKILL_X, np);
+		return true;
+	case NR_setuid:
+	case NR_setgid:
+		if (!begin(&b, 2))
+			return true;
+		put_u64(&b, 0, ret);
+		put_u32(&b, 1, a[0]);
+		submit(&b, tgid, tid, nr == NR_setuid ? SR_SETUID_X : SR_SETGID_X, 2);
+		return true;
+	case NR_setresuid:
+	case NR_setresgid:
+		if (!begin(&b, 4))
+			return true;
+		put_u64(&b, 0, ret);
+		put_u32(&b, 1, a[0]);
+		put_u32(&b, 2, a[1]);
+		put_u32(&b, 3, a[2]);
+		submit(&b, tgid, tid, nr == NR_setresuid ? SR_SETRESUID_X : SR_SETRESGID_X, 4);
+		return true;
+	case NR_mmap:
+		if (!begin(&b, 10))
+			return true;
+		put_u64(&b, 0, ret);
+		put_vm_sizes(&b, 1);
+		put_u64(&b, 4, a[0]);
+		put_u64(&b, 5, a[1]);
+		put_u32(&b, 6, ppm_prot_flags(a[2]));
+		put_u32(&b, 7, ppm_mmap_flags(a[3]));
+		put_fd(&b, 8, a[4]);
+		put_u64(&b, 9, a[5]);
+		submit(&b, tgid, tid, SR_MMAP_X, 10);
+		return true;
+	case NR_munmap:
+		if (!begin(&b, 6))
+			return true;
+		put_u64(&b, 0, ret);
+		put_vm_sizes(&b, 1);
+		put_u64(&b, 4, a[0]);
+		put_u64(&b, 5, a[1]);
+		submit(&b, tgid, tid, SR_MUNMAP_X, 6);
+		return true;
+	case NR_execveat:
+		/* Only failures: on x86_64 a successful execveat returns with orig_ax set to
+		 * execve's number, so its exit is an execve exit, as libs' probes send it too. */
+		execve_exit_event(tgid, tid, ret, SR_EXECVEAT_X);
+		return true;
+	default:
+		return false;
+	}
 }
 
 #endif

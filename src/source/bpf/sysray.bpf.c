@@ -606,15 +606,7 @@ static __always_inline int on_exit(long nr, long ret, const __u64 *a)
 		submit(&b, tgid, tid, SR_CLOSE_X, 2);
 		return 0;
 	case NR_execve:
-		if (!begin(&b, 14))
-			return 0;
-		put_u64(&b, 0, ret);
-		put_exe_args(&b, 1);
-		put_ids(&b, 3);
-		for (int i = 6; i < 13; i++)	/* cwd, fdlimit, page faults, vm sizes */
-			put_empty(&b, i);
-		put_comm(&b, 13);
-		submit(&b, tgid, tid, SR_EXECVE_X, 14);
+		execve_exit_event(tgid, tid, ret, SR_EXECVE_X);
 		return 0;
 	case NR_clone:
 	case NR_fork:
@@ -636,8 +628,7 @@ static __always_inline int on_exit(long nr, long ret, const __u64 *a)
 		put_u64(&b, 0, ret);
 		put_exe_args(&b, 1);
 		put_ids(&b, 3);
-		for (int i = 6; i < 13; i++)
-			put_empty(&b, i);
+		put_task_stats(&b, 6);
 		put_comm(&b, 13);
 		put_empty(&b, 14);			/* cgroups */
 		put_u32(&b, 15, ppm_clone_flags(flags));
