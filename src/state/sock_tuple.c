@@ -25,10 +25,16 @@ void st_set_interfaces(struct state *st, const struct scap_iface *ifs, size_t n)
 	}
 }
 
-bool st_is_local_address(const struct state *st, bool v6, const uint8_t addr[16])
+bool st_is_local_address(const struct state *st, const struct st_thread *t, bool v6,
+			 const uint8_t addr[16])
 {
+	/* sysdig gives a container no IPv6 address of its own */
+	if (v6 && t && t->container_id[0] && strcmp(t->container_id, "host"))
+		return false;
+	/* an IPv4 address is local if it is an interface's; an IPv6 one if it shares an
+	 * interface's first 64 bits */
 	for (size_t i = 0; i < st->nifaces; i++)
-		if (st->ifaces[i].v6 == v6 && !memcmp(st->ifaces[i].addr, addr, v6 ? 16 : 4))
+		if (st->ifaces[i].v6 == v6 && !memcmp(st->ifaces[i].addr, addr, v6 ? 8 : 4))
 			return true;
 	return false;
 }

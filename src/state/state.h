@@ -133,8 +133,11 @@ void state_free(struct state *st);
 /* Replaces threads, fds, users and groups with the metadata of a capture section. */
 void state_load_meta(struct state *st, const struct scap_meta *m);
 
-/* Is ADDR the address of one of the capture's interfaces? (sysdig's test for a local end) */
-bool st_is_local_address(const struct state *st, bool v6, const uint8_t addr[16]);
+/* Is ADDR (network order) an address of the machine for thread T, by sysdig 0.29's test?
+ * IPv4: an interface's address; IPv6: on an interface's /64, never for a container. (sysdig
+ * would also match a container's own IPv4 address, which captures do not carry.) */
+bool st_is_local_address(const struct state *st, const struct st_thread *t, bool v6,
+			 const uint8_t addr[16]);
 
 /* The entry points of a loader (the capture metadata above; /proc for a live source). */
 struct st_thread *state_thread(const struct state *st, int64_t tid);
