@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <ifaddrs.h>
 #include <limits.h>
 #include <pwd.h>
 #include <stdio.h>
@@ -16,6 +17,7 @@
 #include <sys/socket.h>
 #include <sys/sysinfo.h>
 #include <sys/sysmacros.h>
+#include <netinet/in.h>
 #include <unistd.h>
 
 #include "procfs/net_sockets.h"
@@ -280,6 +282,48 @@ static void read_machine(struct scap_machine *mi)
 	mi->boot_ts = (uint64_t)(proc_boot_time() * 1e9);
 }
 
+/* Copies the address of SA (AF_INET: 4 bytes, AF_INET6: 16) into OUT; zeros when SA is
+ * NULL (an interface without a netmask or a broadcast/peer address). */
+static void iface_addr(uint8_t out[16], const struct sockaddr *sa, int family)
+{
+	memset(out, 0, 16);
+	if (!sa || sa->sa_family != family)
+		return;
+	if (family == AF_INET)
+		memcpy(out, &((const struct sockaddr_in *)sa)->sin_addr, 4);
+	else
+		memcpy(out, &((const struct sockaddr_in6 *)sa)->sin6_addr, 16);
+}
+
+/* The machine's IPv4 then IPv6 interface addresses (reference §6), as libscap lists them:
+ * one entry per address, link speed 0. sysdig infers the local address of an unbound UDP
+ * socket from this list. */
+static void read_interfaces(struct scap_meta *m)
+{
+	struct ifaddrs *list, *a;
+	static const int families[] = { AF_INET, AF_INET6 };
+
+	if (getifaddrs(&list))
+		return;
+	for (size_t i = 0; i < sizeof(families) / sizeof(families[0]); i++) {
+		int fam = families[i];
+
+		for (a = list; a; a = a->ifa_next) {
+			if (!a->ifa_addr || a->ifa_addr->sa_family != fam)
+				continue;
+			struct scap_iface f = { .type = fam == AF_INET ? SCAP_IFACE_IPV4
+								       : SCAP_IFACE_IPV6 };
+
+			iface_addr(f.addr, a->ifa_addr, fam);
+			iface_addr(f.netmask, a->ifa_netmask, fam);
+			iface_addr(f.bcast, a->ifa_broadaddr, fam);
+			f.name = xstrdup(a->ifa_name);
+			scap_meta_add_iface(m, &f);
+		}
+	}
+	freeifaddrs(list);
+}
+
 size_t proc_snapshot(struct scap_meta *m)
 {
 	struct net_table net = { 0 };
@@ -287,6 +331,7 @@ size_t proc_snapshot(struct scap_meta *m)
 	DIR *d = opendir("/proc");
 
 	read_machine(&m->machine);
+	read_interfaces(m);
 	read_users(m);
 	net_table_load(0, &net);
 	while (d && (de = readdir(d))) {

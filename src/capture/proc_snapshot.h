@@ -1,6 +1,7 @@
 /* The metadata of a live capture's first section, read from the running system: machine,
- * users and groups (the passwd and group databases), every thread in /proc with its process's
- * open descriptors (reference §5-§9: what the process and fd lists of a .scap hold). */
+ * network interfaces (getifaddrs), users and groups (the passwd and group databases), every
+ * thread in /proc with its process's open descriptors (reference §5-§9: what the process
+ * and fd lists of a .scap hold). */
 #ifndef SYSRAY_CAPTURE_PROC_SNAPSHOT_H
 #define SYSRAY_CAPTURE_PROC_SNAPSHOT_H
 

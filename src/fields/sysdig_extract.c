@@ -587,16 +587,24 @@ static size_t extract(const struct field_desc *fd, const struct field_arg *arg, 
 			return put_str(out, f->name, strlen(f->name));
 		return put_str(out, slash + 1, strlen(slash + 1));
 	}
+	case F_FD_LIP:
+	case F_FD_RIP: {
+		/* sysdig: nothing before the socket has a role; the source is the local end when
+		 * it is the machine's address, else the destination is */
+		if (!ipsock || f->role == ST_ROLE_NONE || (!f->sport && !f->dport))
+			return 0;
+		bool src_local = st_is_local_address(st, st->cur.thread, f->v6, f->sip);
+		bool want_src = src_local == (fd->id == F_FD_LIP);
+		return put_ip(out, f->v6, want_src ? f->sip : f->dip);
+	}
 	case F_FD_CIP:
 	case F_FD_CNET:
-	case F_FD_LIP:
 		if (!ipsock || (!f->sport && !f->dport))
 			return 0;
 		return put_ip(out, f->v6, f->sip);
 	case F_FD_SIP:
 	case F_FD_SNET:
-	case F_FD_RIP:
-		if (ipserv && fd->id != F_FD_RIP)
+		if (ipserv)
 			return put_ip(out, f->v6, f->sip);
 		if (!ipsock || (!f->sport && !f->dport))
 			return 0;
@@ -648,10 +656,11 @@ static size_t extract(const struct field_desc *fd, const struct field_arg *arg, 
 			return put_str(out, "unix", 4);
 		return 0;
 	case F_FD_IS_SERVER:
-		/* sysdig 0.29's answer depends on the capture's interface list, which we do not
-		 * consult yet: true for every IP socket matches its answer on most captures */
-		if (ipsock || ipserv)
+		/* sysdig 0.29: a listening socket, or one whose destination is the machine */
+		if (ipserv)
 			return put_b(out, true);
+		if (ipsock)
+			return put_b(out, st_is_local_address(st, st->cur.thread, f->v6, f->dip));
 		return put_b(out, false);
 	case F_FD_CONNECTED:
 		return put_b(out, f->connected);

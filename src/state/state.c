@@ -53,6 +53,9 @@ static void clear_tables(struct state *st)
 	st->groups = NULL;
 	st->ngroups = 0;
 	st->pending_close = false;
+	free(st->ifaces);
+	st->ifaces = NULL;
+	st->nifaces = 0;
 	free(st->cur.failed_path);
 	memset(&st->cur, 0, sizeof(st->cur));
 	st->cur.fdnum = -1;
@@ -298,6 +301,7 @@ void state_container_id(const char *cgroups, size_t len, char out[16])
 void state_load_meta(struct state *st, const struct scap_meta *m)
 {
 	clear_tables(st);
+	st_set_interfaces(st, m->ifaces, m->nifaces);
 	for (size_t i = 0; i < m->nusers; i++)
 		state_user_add(st, m->users[i].uid, m->users[i].name, m->users[i].homedir,
 			       m->users[i].shell);

@@ -37,11 +37,25 @@ struct st_fd {
 	 * server sockets: the listening address in sip/sport. */
 	uint8_t sip[16], dip[16];
 	uint16_t sport, dport;
-	bool is_server_role;	/* accept()ed: we are the server end */
+	uint8_t role;		/* enum st_role: which end of the tuple is ours */
 	/* IP sockets: connected, accepted, or carried data (sysdig 0.29's fd.connected) */
 	bool connected;
 	uint32_t open_flags;	/* PPM_O_* */
 	char *name;		/* "" when unknown */
+};
+
+/* sysdig's role of an IP socket: none until a connect (client), an accept or a bind to a
+ * port (server), or a guess from the first tuple of a datagram socket. */
+enum st_role {
+	ST_ROLE_NONE,
+	ST_ROLE_CLIENT,
+	ST_ROLE_SERVER,
+};
+
+/* An interface address of the capture's machine (network order; 4 bytes for IPv4). */
+struct st_iface {
+	bool v6;
+	uint8_t addr[16], netmask[16];
 };
 
 /* An fd table, shared by the threads of a process. */
@@ -105,6 +119,9 @@ struct state {
 	struct st_group *groups;
 	size_t ngroups;
 	struct st_current cur;
+	/* the capture's interface list: local addresses, inferred source addresses */
+	struct st_iface *ifaces;
+	size_t nifaces;
 	/* An fd whose close() completed: removed from its table before the next event. */
 	int64_t pending_close_pid, pending_close_fd;
 	bool pending_close;
@@ -115,6 +132,12 @@ void state_free(struct state *st);
 
 /* Replaces threads, fds, users and groups with the metadata of a capture section. */
 void state_load_meta(struct state *st, const struct scap_meta *m);
+
+/* Is ADDR (network order) an address of the machine for thread T, by sysdig 0.29's test?
+ * IPv4: an interface's address; IPv6: on an interface's /64, never for a container. (sysdig
+ * would also match a container's own IPv4 address, which captures do not carry.) */
+bool st_is_local_address(const struct state *st, const struct st_thread *t, bool v6,
+			 const uint8_t addr[16]);
 
 /* The entry points of a loader (the capture metadata above; /proc for a live source). */
 struct st_thread *state_thread(const struct state *st, int64_t tid);

@@ -13,10 +13,6 @@
 #include "state/state_int.h"
 #include "util/util.h"
 
-/* scap socket families (PPM_AF_*) and l4 protocols */
-enum { PAF_UNIX = 1, PAF_INET = 2, PAF_INET6 = 10 };
-enum { L4_UNKNOWN = 0, L4_NA = 1, L4_TCP = 2, L4_UDP = 3, L4_ICMP = 4, L4_RAW = 5 };
-
 /* PPM_O_DIRECTORY */
 #define PPM_O_DIRECTORY (1u << 10)
 
@@ -159,7 +155,7 @@ static void set_sock_type(struct st_fd *f, uint64_t domain)
 
 /* Reads a socket tuple parameter into F (IPv4/IPv6 only). Returns false when the parameter
  * is missing or not an IP tuple, or carries no address at all. */
-static bool apply_tuple(struct st_fd *f, const struct scap_param *p, bool we_are_server)
+static bool apply_tuple(struct st_fd *f, const struct scap_param *p)
 {
 	if (!p || p->len < 1)
 		return false;
@@ -210,7 +206,6 @@ static bool apply_tuple(struct st_fd *f, const struct scap_param *p, bool we_are
 	}
 	f->sport = sport;
 	f->dport = dport;
-	f->is_server_role = we_are_server;
 	free(f->name);
 	f->name = xstrdup("");
 	st_fd_name_socket(f);
@@ -413,22 +408,25 @@ static void socket_exit(struct state *st, const struct scap_event *ev, struct st
 	}
 }
 
-/* sendto()/sendmsg() enter on a UDP socket with no peer yet: the tuple names it. */
-static void udp_send_exit(struct state *st, struct st_thread *t, int64_t fd)
+/* sysdig 0.29 takes a send or receive call's tuple unless the socket is a named TCP one. */
+static bool is_untracked_stream(const struct st_fd *f)
+{
+	bool tcp = (f->type == SCAP_FD_IPV4_SOCK || f->type == SCAP_FD_IPV6_SOCK) &&
+		   f->l4proto == L4_TCP;
+	return !f->name[0] || !tcp;
+}
+
+/* sendto()/sendmsg() exit: the enter event's tuple, on a socket with no name yet or not
+ * TCP. */
+static void send_exit(struct state *st, const struct scap_event *ev, struct st_thread *t,
+		      int64_t fd)
 {
 	struct st_fd *f = state_fd(st, t, fd);
-	static const uint8_t zero[16];
-	struct scap_param tp = { t->enter_tuple, t->enter_tuple_len };
-	if (!f || f->sock_l4 != L4_UDP || f->name[0] || f->dport || !tp.len)
+	int64_t res = 0;
+	param_i64(ev, "res", &res);
+	if (!f || res < 0 || !t->enter_tuple_len || !is_untracked_stream(f))
 		return;
-	if (!apply_tuple(f, &tp, false))
-		return;
-	if (!memcmp(f->sip, zero, 16)) {
-		memcpy(f->sip, f->dip, 16);
-		st_set_str(&f->name, "");
-		st_fd_name_socket(f);
-	}
-	f->l4proto = L4_UDP;
+	st_apply_io_tuple(st, t, f, t->enter_tuple, t->enter_tuple_len, false);
 }
 
 /* connect() enter with its address: sysdig 0.29 makes an IP socket's family follow the
@@ -472,7 +470,7 @@ static void connect_enter(struct state *st, const struct scap_event *ev, struct 
 static void connect_failed_name(struct state *st, const struct scap_event *ev)
 {
 	struct st_fd tmp = { .name = xstrdup("") };
-	if (!apply_tuple(&tmp, param(ev, "tuple"), false))
+	if (!apply_tuple(&tmp, param(ev, "tuple")))
 		st_set_str(&tmp.name, "NULL");
 	free(st->cur.failed_path);
 	st->cur.failed_path = tmp.name;
@@ -486,25 +484,13 @@ static void recv_exit(struct state *st, const struct scap_event *ev, struct st_t
 	const struct scap_param *tp = param(ev, "tuple");
 	int64_t res = 0;
 	param_i64(ev, "res", &res);
-	if (!f || res < 0 || !tp || !tp->len || (f->name[0] && f->l4proto == L4_TCP))
+	if (!f || res < 0 || !tp || !is_untracked_stream(f))
 		return;
-	bool client = f->connected && !f->is_server_role;
-	if (!apply_tuple(f, tp, f->is_server_role) || f->type == SCAP_FD_UNIX_SOCK)
+	if (tp->len >= 1 && tp->val[0] == PAF_UNIX) {
+		apply_tuple(f, tp);
 		return;
-	if (f->l4proto == L4_UNKNOWN)
-		f->l4proto = L4_UDP;
-	/* the tuple names the sender first: a client keeps its own end as the source */
-	if (client) {
-		uint8_t ip[16];
-		uint16_t port = f->sport;
-		memcpy(ip, f->sip, 16);
-		memcpy(f->sip, f->dip, 16);
-		memcpy(f->dip, ip, 16);
-		f->sport = f->dport;
-		f->dport = port;
-		st_set_str(&f->name, "");
-		st_fd_name_socket(f);
 	}
+	st_apply_io_tuple(st, t, f, tp->val, tp->len, true);
 }
 
 static void dup_exit(struct state *st, const struct scap_event *ev, struct st_thread *t)
@@ -682,13 +668,15 @@ void state_event(struct state *st, const struct scap_event *ev)
 				connect_failed_name(st, ev);
 			if (f && f->type == SCAP_FD_UNIX_SOCK) {
 				if (res >= 0) {
-					apply_tuple(f, param(ev, "tuple"), false);
+					apply_tuple(f, param(ev, "tuple"));
 					f->connected = true;
 				}
 			} else if (f && !keep && (res >= 0 || res == -115)) {
-				if (apply_tuple(f, param(ev, "tuple"), false) &&
+				if (apply_tuple(f, param(ev, "tuple")) &&
 				    f->type != SCAP_FD_UNIX_SOCK) {
 					f->connected = true;
+					if (f->role == ST_ROLE_NONE)
+						f->role = ST_ROLE_CLIENT;
 					f->l4proto = f->sock_l4 ? f->sock_l4 : L4_TCP;
 				}
 			}
@@ -697,7 +685,7 @@ void state_event(struct state *st, const struct scap_event *ev)
 				recv_exit(st, ev, t, c->fdnum);
 		} else if (!strcmp(name, "sendto") || !strcmp(name, "sendmsg")) {
 			if (t && c->has_fd && t->enter_type == ev->type - 1)
-				udp_send_exit(st, t, c->fdnum);
+				send_exit(st, ev, t, c->fdnum);
 		} else if (!strcmp(name, "accept") || !strcmp(name, "accept4")) {
 			const struct scap_param *tp = param(ev, "tuple");
 			if (t && param_i64(ev, "fd", &fd) && fd >= 0 && (!tp || !tp->len)) {
@@ -706,7 +694,8 @@ void state_event(struct state *st, const struct scap_event *ev)
 				c->failed_path = xstrdup("NULL");
 			} else if (t && param_i64(ev, "fd", &fd) && fd >= 0) {
 				struct st_fd *f = state_fd_add(st, t, fd);
-				apply_tuple(f, param(ev, "tuple"), true);
+				apply_tuple(f, param(ev, "tuple"));
+				f->role = ST_ROLE_SERVER;
 				if (f->type != SCAP_FD_UNIX_SOCK)
 					f->l4proto = L4_TCP;
 				f->connected = true;
@@ -739,11 +728,15 @@ void state_event(struct state *st, const struct scap_event *ev)
 				} else {
 					goto bind_done;
 				}
-				f->sport = port;
 				snprintf(buf, sizeof(buf), "%s:%u", ip, port);
 				st_set_str(&f->name, buf);
-				/* sysdig 0.29 makes a socket bound to a port a server socket */
+				/* sysdig 0.29 makes a socket bound to a port a server socket; one
+				 * bound to port 0 only gets the name */
+				if (!port)
+					memset(f->sip, 0, 16);
 				if (port) {
+					f->sport = port;
+					f->role = ST_ROLE_SERVER;
 					f->type = v[0] == PAF_INET ? SCAP_FD_IPV4_SERVSOCK
 								   : SCAP_FD_IPV6_SERVSOCK;
 					f->l4proto = f->sock_l4 ? f->sock_l4 : L4_TCP;

@@ -80,6 +80,13 @@ static void udp(void)
 	struct iovec rio[2] = { { b1, sizeof(b1) }, { b2, sizeof(b2) } };
 	struct msghdr rh = { .msg_iov = rio, .msg_iovlen = 2 };
 	recvmsg(s, &rh, 0);
+	/* the same with the sender's address asked for */
+	sendto(c, "named", 5, 0, (struct sockaddr *)&a, sizeof(a));
+	struct iovec nio = { b2, sizeof(b2) };
+	flen = sizeof(from);
+	struct msghdr nh = { .msg_name = &from, .msg_namelen = flen, .msg_iov = &nio,
+			     .msg_iovlen = 1 };
+	recvmsg(s, &nh, 0);
 	recvfrom(c, buf, sizeof(buf), 0, NULL, NULL);	/* EAGAIN */
 	close(c);
 	close(s);

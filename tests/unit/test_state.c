@@ -260,6 +260,79 @@ static void test_container_id(void **unused)
 	assert_string_equal(id, "0123456789ab");
 }
 
+/* A UDP socket sending without a bound address: the kernel's tuple says 0.0.0.0, sysdig 0.29
+ * takes the capture's interface on the destination's subnet, else the first one that is not
+ * loopback, else keeps 0 (socket exit 19, sendto enter 30 / exit 31). */
+static void udp_send(struct state *st, int64_t fd, const uint8_t dip[4], uint16_t dport)
+{
+	struct ev_builder b;
+	uint8_t tuple[13] = { 2 };
+
+	ev_init(&b, 19, 100, 30);
+	ev_i64(&b, 0, fd);
+	ev_u32(&b, 1, 2);		/* AF_INET */
+	ev_u32(&b, 2, 2);		/* SOCK_DGRAM */
+	feed(st, &b);
+	memcpy(tuple + 7, dip, 4);
+	memcpy(tuple + 11, &dport, 2);
+	ev_init(&b, 30, 100, 31);
+	ev_i64(&b, 0, fd);
+	ev_u32(&b, 1, 4);
+	ev_bytes(&b, 2, tuple, sizeof(tuple));
+	feed(st, &b);
+	ev_init(&b, 31, 100, 32);
+	ev_i64(&b, 0, 4);
+	ev_bytes(&b, 1, "ping", 4);
+	feed(st, &b);
+}
+
+static void load_with_interfaces(struct state *st, bool with_eth0)
+{
+	struct scap_meta m;
+	scap_meta_init(&m);
+	struct scap_thread *t = scap_meta_thread_add(&m, 100);
+	t->pid = 100;
+	t->block_type = 0x211;
+	struct scap_iface lo = { .type = SCAP_IFACE_IPV4, .addr = { 127, 0, 0, 1 },
+				 .netmask = { 255 }, .name = strdup("lo") };
+	struct scap_iface eth0 = { .type = SCAP_IFACE_IPV4, .addr = { 192, 0, 2, 2 },
+				   .netmask = { 255, 255, 255 }, .name = strdup("eth0") };
+	scap_meta_add_iface(&m, &lo);
+	if (with_eth0)
+		scap_meta_add_iface(&m, &eth0);
+	else
+		free(eth0.name);
+	state_load_meta(st, &m);
+	scap_meta_free(&m);
+}
+
+static void test_udp_source_from_interfaces(void **unused)
+{
+	static const uint8_t on_eth0[4] = { 192, 0, 2, 9 }, far[4] = { 8, 8, 8, 8 };
+	static const uint8_t lo[4] = { 127, 0, 0, 1 };
+	struct state st;
+	state_init(&st);
+	load_with_interfaces(&st, true);
+	struct st_thread *t = state_thread(&st, 100);
+	udp_send(&st, 5, on_eth0, 53);
+	assert_string_equal(state_fd(&st, t, 5)->name, "192.0.2.2:0->192.0.2.9:53");
+	udp_send(&st, 6, far, 53);
+	assert_string_equal(state_fd(&st, t, 6)->name, "192.0.2.2:0->8.8.8.8:53");
+	udp_send(&st, 7, lo, 53);
+	assert_string_equal(state_fd(&st, t, 7)->name, "127.0.0.1:0->127.0.0.1:53");
+	/* the destination is the machine's own address: fd.is_server's test */
+	assert_true(st_is_local_address(&st, t, false, state_fd(&st, t, 7)->dip));
+	assert_false(st_is_local_address(&st, t, false, state_fd(&st, t, 6)->dip));
+	state_free(&st);
+
+	state_init(&st);
+	load_with_interfaces(&st, false);
+	t = state_thread(&st, 100);
+	udp_send(&st, 5, far, 53);
+	assert_string_equal(state_fd(&st, t, 5)->name, "0.0.0.0:0->8.8.8.8:53");
+	state_free(&st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -269,6 +342,7 @@ int main(void)
 		cmocka_unit_test(test_clone_execve),
 		cmocka_unit_test(test_dup_and_unknown_thread),
 		cmocka_unit_test(test_container_id),
+		cmocka_unit_test(test_udp_source_from_interfaces),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

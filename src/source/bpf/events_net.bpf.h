@@ -464,7 +464,10 @@ static __always_inline bool net_exit(__u32 tgid, __u64 tid, long nr, long ret, c
 		put_u32(&b, 1, ret > 0 ? ret : 0);
 		if (ret >= 0) {
 			net_put_iov_data(&b, 2, mh.msg_iov, mh.msg_iovlen, ret);
-			net_put_tuple(&b, 3, net_fd_socket(fd), true, mh.msg_name);
+			/* the kernel wrote the sender's address to msg_name and its length
+			 * to msg_namelen (0: no address) */
+			net_put_tuple(&b, 3, net_fd_socket(fd), true,
+				      mh.msg_namelen ? mh.msg_name : NULL);
 			put_user_buf(&b, 4, mh.msg_control, mh.msg_controllen, NET_MAX_CONTROL);
 		} else {
 			put_empty(&b, 2);

@@ -94,7 +94,8 @@ t_net_tcp_io() {
 }
 
 # UDP: the destination comes from the caller's address until the socket has a peer; the
-# sender's port appears once the kernel bound it; sendmsg/recvmsg gather their iovecs.
+# sender's port appears once the kernel bound it; sendmsg/recvmsg gather their iovecs; recvmsg
+# names the sender when msg_name asks for it (0.0.0.0:0 without).
 t_net_udp() {
 	local u c
 	u=$(net_lines '>' sendto | sed -n 's/^> sendto fd=4 size=8 tuple=0\.0\.0\.0:0->127\.0\.0\.1:\([0-9]*\)$/\1/p')
@@ -106,6 +107,7 @@ t_net_udp() {
 	net_lines '<' sendmsg | grep -qx "< sendmsg res=9 data=two parts fd=4 size=9 tuple=0.0.0.0:$c->127.0.0.1:$u" &&
 	net_lines '>' recvmsg | grep -qx '> recvmsg fd=3' &&
 	net_lines '<' recvmsg | grep -qx "< recvmsg res=9 size=9 data=two parts tuple=0.0.0.0:0->127.0.0.1:$u msgcontrol=<NA> fd=3" &&
+	net_lines '<' recvmsg | grep -qx "< recvmsg res=5 size=5 data=named tuple=127.0.0.1:$c->127.0.0.1:$u msgcontrol=<NA> fd=3" &&
 	net_lines '<' recvfrom | grep -qx '< recvfrom res=-11(EAGAIN) data=<NA> tuple=<NA> fd=4 size=64'
 }
 
