@@ -126,6 +126,20 @@ static const struct flag_name sockopt_levels[] = {
 	{ "SOL_SOCKET", 1 }, { "SOL_TCP", 2 }, { "UNKNOWN", 0 }, { NULL, 0 },
 };
 
+/* PPM_RESOLVE_* (openat2's resolve field, renumbered by the driver) */
+static const struct flag_name openat2_flags[] = {
+	{ "RESOLVE_BENEATH", 1 << 0 },	     { "RESOLVE_IN_ROOT", 1 << 1 },
+	{ "RESOLVE_NO_MAGICLINKS", 1 << 2 }, { "RESOLVE_NO_SYMLINKS", 1 << 3 },
+	{ "RESOLVE_NO_XDEV", 1 << 4 },	     { "RESOLVE_CACHED", 1 << 5 },
+	{ NULL, 0 },
+};
+
+/* PPM_RENAME_* (the kernel's RENAME_* values) */
+static const struct flag_name renameat2_flags[] = {
+	{ "RENAME_NOREPLACE", 1 << 0 }, { "RENAME_EXCHANGE", 1 << 1 },
+	{ "RENAME_WHITEOUT", 1 << 2 }, { NULL, 0 },
+};
+
 static const struct flag_name unlinkat_flags[] = {
 	{ "AT_REMOVEDIR", 0x200 }, { NULL, 0 },
 };
@@ -153,6 +167,8 @@ static const struct {
 	{ "flock_flags", flock_flags },
 	{ "sockopt_levels", sockopt_levels },
 	{ "unlinkat_flags", unlinkat_flags },
+	{ "renameat2_flags", renameat2_flags },
+	{ "openat2_flags", openat2_flags },
 	{ "epoll_create1_flags", epoll_create1_flags },
 };
 

@@ -162,7 +162,9 @@ t_fs_cwd() {
 # Live state: fd names follow creat in a new cwd, dup2 and fchdir; proc.cwd follows chdir.
 t_fs_state() {
 	local d=$FS_RUN_DIR
+	# the first chdir is the shell's cd before it execs fsops (same pid, known from /proc)
 	diff <(grep -E '^(creat|dup|preadv|chdir|fchdir|pipe) < .* '"$d/" "$FS_OUT") - <<EOF
+chdir < <NA> $d/ fd=<NA> res=SUCCESS
 creat < $d/a.txt $d/ fd=3 res=SUCCESS
 dup < $d/a.txt $d/ fd=3 res=SUCCESS
 preadv < $d/a.txt $d/ fd=10 res=SUCCESS
