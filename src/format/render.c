@@ -136,10 +136,18 @@ static void render_buffer(const uint8_t *p, size_t n, enum buf_format bf, struct
 		return;
 	}
 	if (bf == BUF_ASCII) {
+		/* sysdig 0.29's -A: printable bytes and line ends, CR LF and a lone CR printed
+		 * as one newline */
 		out_putc(o, '\n');
-		for (size_t i = 0; i < n; i++)
-			if ((p[i] >= 0x20 && p[i] < 0x7f) || p[i] == '\n')
+		for (size_t i = 0; i < n; i++) {
+			if ((p[i] >= 0x20 && p[i] < 0x7f) || p[i] == '\n') {
 				out_putc(o, (char)p[i]);
+			} else if (p[i] == '\r') {
+				out_putc(o, '\n');
+				if (i + 1 < n && p[i + 1] == '\n')
+					i++;
+			}
+		}
 		return;
 	}
 	for (size_t i = 0; i < n; i++) {

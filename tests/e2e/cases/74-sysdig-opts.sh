@@ -168,6 +168,8 @@ else
 	expect so-pk "-pk: sysdig's kubernetes line" so_same pk -pk
 	expect so-pm "-pm: sysdig's mesos line" so_same pm -pm
 	expect so-td "-t d: the latency" so_same td -t d
+	expect so-ascii "-A: buffers as text (line ends as sysdig prints them)" so_same ascii -A
+	expect so-hex "-X: buffers in hex and ASCII" so_same hex -X
 	expect so-tD "-t D: the delta from the previous line" so_same tD -t D evt.type=brk
 	expect so-summary "-S: sysdig's table" t_so_summary
 	expect so-verbose "-v: driver counts, captured events, whole arguments" t_so_verbose
