@@ -129,14 +129,11 @@ static size_t put_ip(struct field_value *out, bool v6, const uint8_t *a)
 
 static void fmt_time(struct out *o, uint64_t ts, bool date, bool ns)
 {
-	time_t sec = (time_t)(ts / (uint64_t)1000000000);
-	struct tm tm;
-	char buf[64];
-	localtime_r(&sec, &tm);
-	strftime(buf, sizeof(buf), date ? "%Y-%m-%d %H:%M:%S" : "%H:%M:%S", &tm);
-	out_puts(o, buf);
-	if (ns)
-		out_printf(o, ".%09" PRIu64, ts % (uint64_t)1000000000);
+	out_puts(o, local_clock((time_t)(ts / (uint64_t)1000000000), date));
+	if (ns) {
+		out_putc(o, '.');
+		out_put_udec(o, ts % (uint64_t)1000000000, 9);
+	}
 }
 
 /* The index of the parameter called NAME, or -1. */

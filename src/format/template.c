@@ -154,14 +154,16 @@ static void value_text(const struct field_value *v, struct out *o)
 	case FT_INT16:
 	case FT_INT32:
 	case FT_INT64:
-		out_printf(o, "%" PRId64, v->i);
+		if (v->i < 0)
+			out_putc(o, '-');
+		out_put_udec(o, v->i < 0 ? -(uint64_t)v->i : (uint64_t)v->i, 1);
 		break;
 	case FT_UINT32:
 	case FT_UINT64:
 	case FT_ABSTIME:
 	case FT_RELTIME:
 	case FT_PORT:
-		out_printf(o, "%" PRIu64, v->u);
+		out_put_udec(o, v->u, 1);
 		break;
 	case FT_BOOL:
 		out_puts(o, v->b ? "true" : "false");
@@ -217,9 +219,6 @@ static void output_time(const struct scap_event *ev, const struct template_env *
 			struct out *o)
 {
 	uint64_t ts = ev->ts;
-	time_t sec;
-	struct tm tm;
-	char buf[64];
 	switch (env->time_mode) {
 	case TIME_ABS:
 		out_printf(o, "%" PRIu64 ".%09" PRIu64, ts / (uint64_t)1000000000, ts % (uint64_t)1000000000);
@@ -239,10 +238,9 @@ static void output_time(const struct scap_event *ev, const struct template_env *
 		return;
 	}
 	default:
-		sec = (time_t)(ts / (uint64_t)1000000000);
-		localtime_r(&sec, &tm);
-		strftime(buf, sizeof(buf), "%H:%M:%S", &tm);
-		out_printf(o, "%s.%09" PRIu64, buf, ts % (uint64_t)1000000000);
+		out_puts(o, local_clock((time_t)(ts / (uint64_t)1000000000), false));
+		out_putc(o, '.');
+		out_put_udec(o, ts % (uint64_t)1000000000, 9);
 	}
 }
 

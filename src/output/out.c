@@ -53,3 +53,17 @@ void out_pad_to(struct out *o, size_t line_start, size_t column)
 	memset(o->buf + o->len, ' ', pad);
 	o->len += pad;
 }
+
+void out_put_udec(struct out *o, unsigned long long v, int width)
+{
+	char buf[20];
+	int n = 0;
+
+	do {
+		buf[sizeof(buf) - 1 - n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v && n < (int)sizeof(buf));
+	while (n < width && n < (int)sizeof(buf))
+		buf[sizeof(buf) - 1 - n++] = '0';
+	out_write(o, buf + sizeof(buf) - n, (size_t)n);
+}

@@ -515,6 +515,68 @@ static void dup_exit(struct state *st, const struct scap_event *ev, struct st_th
 	dst->name = name;
 }
 
+/*
+ * What the state does with an event, by its type: found once per type from the event's name
+ * (the names sysdig 0.29 gives the syscalls; one kind covers a syscall's variants), so that
+ * an event is dispatched without comparing strings.
+ */
+enum state_kind {
+	SK_NONE, SK_CLONE, SK_EXECVE, SK_OPEN, SK_SOCKET, SK_PIPE, SK_SOCKETPAIR, SK_EVENTFD, SK_SIGNALFD, SK_TIMERFD, SK_INOTIFY, SK_EPOLL, SK_DUP, SK_CLOSE, SK_CONNECT, SK_RECV, SK_SEND, SK_ACCEPT, SK_BIND, SK_CHDIR, SK_FCHDIR, SK_SETUID, SK_SETGID,
+	SK_SWITCH, SK_PROCEXIT,
+	SK_NOT_FD_EVENT,	/* flagged as using an fd, which sysdig 0.29 does not count */
+};
+
+static const struct {
+	enum state_kind kind;
+	const char *names[5];
+} state_kinds[] = {
+	{ SK_CLONE, { "clone", "fork", "vfork", "clone3" } },
+	{ SK_EXECVE, { "execve", "execveat" } },
+	{ SK_OPEN, { "open", "openat", "openat2", "creat" } },
+	{ SK_SOCKET, { "socket" } },
+	{ SK_PIPE, { "pipe", "pipe2" } },
+	{ SK_SOCKETPAIR, { "socketpair" } },
+	{ SK_EVENTFD, { "eventfd", "eventfd2" } },
+	{ SK_SIGNALFD, { "signalfd", "signalfd4" } },
+	{ SK_TIMERFD, { "timerfd_create" } },
+	{ SK_INOTIFY, { "inotify_init", "inotify_init1" } },
+	{ SK_EPOLL, { "epoll_create", "epoll_create1" } },
+	{ SK_DUP, { "dup", "dup2", "dup3" } },
+	{ SK_CLOSE, { "close" } },
+	{ SK_CONNECT, { "connect" } },
+	{ SK_RECV, { "recvfrom", "recvmsg" } },
+	{ SK_SEND, { "sendto", "sendmsg" } },
+	{ SK_ACCEPT, { "accept", "accept4" } },
+	{ SK_BIND, { "bind" } },
+	{ SK_CHDIR, { "chdir" } },
+	{ SK_FCHDIR, { "fchdir" } },
+	{ SK_SETUID, { "setuid", "setresuid" } },
+	{ SK_SETGID, { "setgid", "setresgid" } },
+	{ SK_SWITCH, { "switch" } },
+	{ SK_PROCEXIT, { "procexit" } },
+	/* mmap's fd argument, the dirfd of mkdirat and unlinkat (their USES_FD flag is newer) */
+	{ SK_NOT_FD_EVENT, { "mmap", "mmap2", "mkdirat", "unlinkat" } },
+};
+
+static enum state_kind state_kind_of(unsigned type)
+{
+	static uint8_t cache[SCAP_EVENT_MAX];	/* kind + 1; 0: not looked up yet */
+	const struct scap_event_info *info = scap_event_info(type);
+
+	if (type >= SCAP_EVENT_MAX || !info)
+		return SK_NONE;
+	if (!cache[type]) {
+		enum state_kind k = SK_NONE;
+
+		for (size_t i = 0; i < ARRAY_SIZE(state_kinds) && k == SK_NONE; i++)
+			for (size_t j = 0; j < 5 && state_kinds[i].names[j]; j++)
+				if (!strcmp(info->name, state_kinds[i].names[j]))
+					k = state_kinds[i].kind;
+		cache[type] = (uint8_t)(k + 1);
+	}
+	return (enum state_kind)(cache[type] - 1);
+}
+
 void state_event(struct state *st, const struct scap_event *ev)
 {
 	struct st_current *c = &st->cur;
@@ -538,6 +600,7 @@ void state_event(struct state *st, const struct scap_event *ev)
 	c->thread = t;
 
 	const struct scap_event_info *info = scap_event_info(ev->type);
+	enum state_kind kind = state_kind_of(ev->type);
 	bool enter = scap_event_is_enter(ev->type);
 	int64_t fd;
 
@@ -545,8 +608,7 @@ void state_event(struct state *st, const struct scap_event *ev)
 	 * mkdirat and unlinkat (their USES_FD flag is newer) */
 	bool fd_event = info && info->flags & (SCAP_EF_USES_FD | SCAP_EF_DESTROYS_FD |
 					       SCAP_EF_READS_FROM_FD | SCAP_EF_WRITES_TO_FD) &&
-			strcmp(info->name, "mmap") && strcmp(info->name, "mmap2") &&
-			strcmp(info->name, "mkdirat") && strcmp(info->name, "unlinkat");
+			kind != SK_NOT_FD_EVENT;
 	c->fd_event = fd_event || (!enter && info && (info->flags & SCAP_EF_CREATES_FD));
 	if (t && fd_event) {
 		if (enter) {
@@ -569,14 +631,15 @@ void state_event(struct state *st, const struct scap_event *ev)
 			t->enter_type = ev->type;
 			t->has_enter_fd = c->has_fd;
 			t->enter_fd = c->fdnum;
+			/* what the exits of socket() and of a send need from their enter event */
 			uint64_t d;
-			if (param_u64(ev, "domain", &d))
+			if (kind == SK_SOCKET && param_u64(ev, "domain", &d))
 				t->enter_domain = d;
-			if (param_u64(ev, "type", &d))
+			if (kind == SK_SOCKET && param_u64(ev, "type", &d))
 				t->enter_socktype = d;
-			if (info && !strcmp(info->name, "connect") && c->has_fd)
+			if (kind == SK_CONNECT && c->has_fd)
 				connect_enter(st, ev, t, c->fdnum);
-			const struct scap_param *tp = param(ev, "tuple");
+			const struct scap_param *tp = kind == SK_SEND ? param(ev, "tuple") : NULL;
 			t->enter_tuple_len = 0;
 			if (tp && tp->len <= sizeof(t->enter_tuple)) {
 				memcpy(t->enter_tuple, tp->val, tp->len);
@@ -588,7 +651,7 @@ void state_event(struct state *st, const struct scap_event *ev)
 		 * the time since the thread's last enter event, whichever call it was; a context
 		 * switch or a state event (procinfo) shows the thread's last value.
 		 */
-		if (info && (!strcmp(info->name, "switch") ||
+		if (info && (kind == SK_SWITCH ||
 			     (info->flags & SCAP_EF_SKIPPARSERESET))) {
 			c->latency = t->latency;
 		} else if (enter) {
@@ -600,63 +663,60 @@ void state_event(struct state *st, const struct scap_event *ev)
 		c->latency = t->latency;
 	}
 
-	const char *name = info ? info->name : "";
 	if (!enter && info) {
-		if (!strcmp(name, "clone") || !strcmp(name, "fork") || !strcmp(name, "vfork") ||
-		    !strcmp(name, "clone3")) {
+		if (kind == SK_CLONE) {
 			clone_exit(st, ev, t);
 			t = c->thread = state_thread(st, ev->tid);
-		} else if (!strcmp(name, "execve") || !strcmp(name, "execveat")) {
+		} else if (kind == SK_EXECVE) {
 			execve_exit(st, ev, t);
-		} else if (!strcmp(name, "open") || !strcmp(name, "openat") ||
-			   !strcmp(name, "openat2") || !strcmp(name, "creat")) {
+		} else if (kind == SK_OPEN) {
 			open_exit(st, ev, t);
-		} else if (!strcmp(name, "socket")) {
+		} else if (kind == SK_SOCKET) {
 			socket_exit(st, ev, t);
-		} else if (!strcmp(name, "pipe") || !strcmp(name, "pipe2")) {
+		} else if (kind == SK_PIPE) {
 			int64_t res = 0, a, b;
 			param_i64(ev, "res", &res);
 			if (res >= 0 && param_i64(ev, "fd1", &a) && param_i64(ev, "fd2", &b)) {
 				new_fd(st, t, a, SCAP_FD_FIFO, "");
 				new_fd(st, t, b, SCAP_FD_FIFO, "");
 			}
-		} else if (!strcmp(name, "socketpair")) {
+		} else if (kind == SK_SOCKETPAIR) {
 			int64_t res = 0, a, b;
 			param_i64(ev, "res", &res);
 			if (res >= 0 && param_i64(ev, "fd1", &a) && param_i64(ev, "fd2", &b)) {
 				new_fd(st, t, a, SCAP_FD_UNIX_SOCK, "");
 				new_fd(st, t, b, SCAP_FD_UNIX_SOCK, "");
 			}
-		} else if (!strcmp(name, "eventfd") || !strcmp(name, "eventfd2")) {
+		} else if (kind == SK_EVENTFD) {
 			int64_t res;
 			if (param_i64(ev, "res", &res))
 				new_fd(st, t, res, SCAP_FD_EVENT, "");
-		} else if (!strcmp(name, "signalfd") || !strcmp(name, "signalfd4")) {
+		} else if (kind == SK_SIGNALFD) {
 			int64_t res;
 			if (param_i64(ev, "res", &res))
 				new_fd(st, t, res, SCAP_FD_SIGNALFD, "");
-		} else if (!strcmp(name, "timerfd_create")) {
+		} else if (kind == SK_TIMERFD) {
 			int64_t res;
 			if (param_i64(ev, "res", &res))
 				new_fd(st, t, res, SCAP_FD_TIMERFD, "");
-		} else if (!strcmp(name, "inotify_init") || !strcmp(name, "inotify_init1")) {
+		} else if (kind == SK_INOTIFY) {
 			int64_t res;
 			if (param_i64(ev, "res", &res))
 				new_fd(st, t, res, SCAP_FD_INOTIFY, "");
-		} else if (!strcmp(name, "epoll_create") || !strcmp(name, "epoll_create1")) {
+		} else if (kind == SK_EPOLL) {
 			int64_t res;
 			if (param_i64(ev, "res", &res))
 				new_fd(st, t, res, SCAP_FD_EVENTPOLL, "");
-		} else if (!strcmp(name, "dup") || !strcmp(name, "dup2") || !strcmp(name, "dup3")) {
+		} else if (kind == SK_DUP) {
 			dup_exit(st, ev, t);
-		} else if (!strcmp(name, "close")) {
+		} else if (kind == SK_CLOSE) {
 			int64_t res;
 			if (t && c->has_fd && param_i64(ev, "res", &res) && res >= 0) {
 				st->pending_close = true;
 				st->pending_close_pid = t->tid;
 				st->pending_close_fd = c->fdnum;
 			}
-		} else if (!strcmp(name, "connect")) {
+		} else if (kind == SK_CONNECT) {
 			struct st_fd *f = t && c->has_fd ? state_fd(st, t, c->fdnum) : NULL;
 			int64_t res = 0;
 			param_i64(ev, "res", &res);
@@ -680,13 +740,13 @@ void state_event(struct state *st, const struct scap_event *ev)
 					f->l4proto = f->sock_l4 ? f->sock_l4 : L4_TCP;
 				}
 			}
-		} else if (!strcmp(name, "recvfrom") || !strcmp(name, "recvmsg")) {
+		} else if (kind == SK_RECV) {
 			if (t && c->has_fd)
 				recv_exit(st, ev, t, c->fdnum);
-		} else if (!strcmp(name, "sendto") || !strcmp(name, "sendmsg")) {
+		} else if (kind == SK_SEND) {
 			if (t && c->has_fd && t->enter_type == ev->type - 1)
 				send_exit(st, ev, t, c->fdnum);
-		} else if (!strcmp(name, "accept") || !strcmp(name, "accept4")) {
+		} else if (kind == SK_ACCEPT) {
 			const struct scap_param *tp = param(ev, "tuple");
 			if (t && param_i64(ev, "fd", &fd) && fd >= 0 && (!tp || !tp->len)) {
 				/* no tuple: sysdig learns no fd, and names it "NULL" here */
@@ -702,7 +762,7 @@ void state_event(struct state *st, const struct scap_event *ev)
 				c->fdnum = fd;
 				c->has_fd = true;
 			}
-		} else if (!strcmp(name, "bind")) {
+		} else if (kind == SK_BIND) {
 			struct st_fd *f = t && c->has_fd ? state_fd(st, t, c->fdnum) : NULL;
 			const struct scap_param *a = param(ev, "addr");
 			int64_t res = 0;
@@ -743,7 +803,7 @@ void state_event(struct state *st, const struct scap_event *ev)
 				}
 			}
 bind_done:;
-		} else if (!strcmp(name, "chdir")) {
+		} else if (kind == SK_CHDIR) {
 			int64_t res;
 			const char *p = param_str(ev, "path");
 			if (t && p && param_i64(ev, "res", &res) && res >= 0) {
@@ -754,19 +814,19 @@ bind_done:;
 				if (m != t)
 					st_set_str(&t->cwd, np);
 			}
-		} else if (!strcmp(name, "fchdir")) {
+		} else if (kind == SK_FCHDIR) {
 			int64_t res;
 			struct st_fd *f = t && c->has_fd ? state_fd(st, t, c->fdnum) : NULL;
 			if (f && param_i64(ev, "res", &res) && res >= 0)
 				st_set_str(&t->cwd, f->name);
-		} else if (!strcmp(name, "setuid") || !strcmp(name, "setresuid")) {
+		} else if (kind == SK_SETUID) {
 			int64_t res;
 			uint64_t u;
 			if (t && param_i64(ev, "res", &res) && res >= 0 &&
 			    (param_u64(ev, "uid", &u) || param_u64(ev, "euid", &u)) &&
 			    u != UINT32_MAX)
 				t->uid = (uint32_t)u;
-		} else if (!strcmp(name, "setgid") || !strcmp(name, "setresgid")) {
+		} else if (kind == SK_SETGID) {
 			int64_t res;
 			uint64_t u;
 			if (t && param_i64(ev, "res", &res) && res >= 0 &&
@@ -806,8 +866,7 @@ void state_event_done(struct state *st)
 	const struct scap_event *ev = st->cur.ev;
 	if (!ev)
 		return;
-	const struct scap_event_info *info = scap_event_info(ev->type);
-	if (info && !strcmp(info->name, "procexit") && st->cur.thread) {
+	if (state_kind_of(ev->type) == SK_PROCEXIT && st->cur.thread) {
 		st->cur.thread = NULL;
 		st->cur.fd = NULL;
 		state_thread_remove(st, ev->tid);

@@ -78,3 +78,24 @@ void die(const char *fmt, ...)
 	va_end(ap);
 	exit(1);
 }
+
+const char *local_clock(time_t sec, bool date)
+{
+	static struct {
+		bool valid;
+		time_t sec;
+		char text[32];
+	} last[2];
+	int i = date ? 1 : 0;
+
+	if (!last[i].valid || last[i].sec != sec) {
+		struct tm tm;
+
+		localtime_r(&sec, &tm);
+		strftime(last[i].text, sizeof(last[i].text),
+			 date ? "%Y-%m-%d %H:%M:%S" : "%H:%M:%S", &tm);
+		last[i].sec = sec;
+		last[i].valid = true;
+	}
+	return last[i].text;
+}
