@@ -40,8 +40,9 @@ if command -v bpftrace >/dev/null; then
 else
 	echo "bpf_bench: bpftrace is not installed (apt-get install bpftrace): left out" >&2
 fi
-if [ "${PERF_TRACE:-1}" = 1 ] && command -v perf >/dev/null &&
-	timeout 20 perf trace -a -o /dev/null -- true 2>/dev/null; then
+if [ "${PERF_TRACE:-1}" != 1 ]; then
+	echo "bpf_bench: PERF_TRACE=${PERF_TRACE}: perf trace left out" >&2
+elif command -v perf >/dev/null && timeout 20 perf trace -a -o /dev/null -- true 2>/dev/null; then
 	CONFIGS+=(perf-trace)
 else
 	echo "bpf_bench: perf trace is not usable here: left out" >&2
@@ -146,11 +147,14 @@ for wl in $WORKLOADS; do
 			for (i = 1; i <= m; i++)
 				if (cfg[i] ~ /^sys/ && added["bpftrace"] > 0)
 					printf " %s %.2f", cfg[i], added[cfg[i]] / added["bpftrace"]
-			printf "\n       added cost vs perf trace (<= 0.05):"
-			for (i = 1; i <= m; i++)
-				if (cfg[i] ~ /^sys/ && added["perf-trace"] > 0)
-					printf " %s %.3f", cfg[i], added[cfg[i]] / added["perf-trace"]
 			printf "\n"
+			if (added["perf-trace"] > 0) {
+				printf "       added cost vs perf trace (<= 0.05):"
+				for (i = 1; i <= m; i++)
+					if (cfg[i] ~ /^sys/)
+						printf " %s %.3f", cfg[i], added[cfg[i]] / added["perf-trace"]
+				printf "\n"
+			}
 		}' "$TMP/results"
 done
 echo
