@@ -159,7 +159,7 @@ enum sr_event_code_fs {
 	SR_EXECVEAT_X = 331,
 };
 
-#define SR_MAX_IOVCNT	32	/* iovecs whose data readv/writev events copy */
+#define SR_MAX_IOVCNT	32	/* iovecs looked at: readv/writev family, sendmsg/recvmsg */
 
 /* The generic events carry extra trailing parameters (raw arguments, return value) that the
  * scap table does not list; a capture-file writer keeps only the first SR_GENERIC_SCAP_NPARAMS

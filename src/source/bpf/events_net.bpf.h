@@ -32,7 +32,6 @@
 #define NET_AF_INET	2
 #define NET_AF_INET6	10
 #define NET_EINPROGRESS	115
-#define NET_MAX_IOV	32	/* iovecs of a msghdr that are looked at */
 #define NET_MAX_CONTROL	4096	/* bytes of recvmsg control data kept */
 #define NET_UNIX_PATH	108	/* sizeof(sun_path) */
 
@@ -42,19 +41,14 @@
 #define NET_PPM_O_NONBLOCK	0x40
 #define NET_PPM_O_CLOEXEC	0x1000
 
-/* The struct socket behind the current task's descriptor FD; NULL when FD is not a socket. */
+/* The struct socket behind the current task's descriptor FD; NULL when FD is not a socket
+ * (a socket file's private_data is its struct socket, which points back at the file). */
 static __always_inline struct socket *net_fd_socket(__s64 fd)
 {
-	struct task_struct *task = (void *)bpf_get_current_task();
-	struct fdtable *fdt = BPF_CORE_READ(task, files, fdt);
-	struct file **fds;
-	struct file *file = NULL;
+	struct file *file = fd_file(fd);
 	struct socket *sock;
 
-	if (fd < 0 || !fdt || fd >= BPF_CORE_READ(fdt, max_fds))
-		return NULL;
-	fds = BPF_CORE_READ(fdt, fd);
-	if (bpf_probe_read_kernel(&file, sizeof(file), fds + fd) || !file)
+	if (!file)
 		return NULL;
 	sock = BPF_CORE_READ(file, private_data);
 	if (!sock || BPF_CORE_READ(sock, file) != file)
@@ -185,51 +179,6 @@ static __always_inline void net_put_queue(struct builder *b, __u32 idx, __s64 li
 	put_u32(b, idx + 2, max);
 }
 
-/* The bytes COUNT iovecs at UIOV describe, as far as NET_MAX_IOV of them. */
-static __always_inline __u64 net_iov_size(const struct iovec *uiov, __u64 count)
-{
-	__u64 total = 0;
-
-	for (int i = 0; i < NET_MAX_IOV; i++) {
-		struct iovec iov;
-
-		if (i >= count || bpf_probe_read_user(&iov, sizeof(iov), uiov + i))
-			break;
-		total += iov.iov_len;
-	}
-	return total;
-}
-
-/* Up to LEN bytes (at most snaplen) gathered from COUNT iovecs at UIOV, as one BYTEBUF. */
-static __always_inline void net_put_iov_data(struct builder *b, __u32 idx,
-					     const struct iovec *uiov, __u64 count, __u64 len)
-{
-	__u32 start = b->off, done = 0;
-
-	if (len > snaplen)
-		len = snaplen;
-	if (len > SR_MAX_SNAPLEN)
-		len = SR_MAX_SNAPLEN;
-	for (int i = 0; i < NET_MAX_IOV; i++) {
-		struct iovec iov;
-		__u64 n;
-
-		if (i >= count || done >= len ||
-		    bpf_probe_read_user(&iov, sizeof(iov), uiov + i))
-			break;
-		n = iov.iov_len;
-		if (n > len - done)
-			n = len - done;
-		if (n > SR_MAX_SNAPLEN)
-			n = SR_MAX_SNAPLEN;
-		if (bpf_probe_read_user(b->buf + ((start + done) & HALF_MASK), n, iov.iov_base))
-			break;
-		done += n;
-	}
-	set_len(b, idx, done);
-	b->off += done;
-}
-
 static __always_inline bool net_read_msghdr(struct user_msghdr *mh, __u64 uptr)
 {
 	return uptr && !bpf_probe_read_user(mh, sizeof(*mh), (void *)uptr);
@@ -315,7 +264,7 @@ static __always_inline bool net_enter(__u32 tgid, __u64 tid, long nr, const __u6
 		if (!begin(&b, 3))
 			return true;
 		put_u64(&b, 0, fd);
-		put_u32(&b, 1, net_iov_size(mh.msg_iov, mh.msg_iovlen));
+		put_u32(&b, 1, iov_total(mh.msg_iov, mh.msg_iovlen));
 		if (mh.msg_name && mh.msg_namelen)
 			net_put_tuple(&b, 2, net_fd_socket(fd), false, mh.msg_name);
 		else
@@ -441,11 +390,11 @@ static __always_inline bool net_exit(__u32 tgid, __u64 tid, long nr, long ret, c
 
 		if (!net_read_msghdr(&mh, a[1]))
 			__builtin_memset(&mh, 0, sizeof(mh));
-		size = net_iov_size(mh.msg_iov, mh.msg_iovlen);
+		size = iov_total(mh.msg_iov, mh.msg_iovlen);
 		if (!begin(&b, 5))
 			return true;
 		put_u64(&b, 0, ret);
-		net_put_iov_data(&b, 1, mh.msg_iov, mh.msg_iovlen, ret > 0 ? ret : size);
+		put_iov_data(&b, 1, mh.msg_iov, mh.msg_iovlen, ret > 0 ? ret : size);
 		put_u64(&b, 2, fd);
 		put_u32(&b, 3, size);
 		if (ret >= 0)
@@ -463,7 +412,7 @@ static __always_inline bool net_exit(__u32 tgid, __u64 tid, long nr, long ret, c
 		put_u64(&b, 0, ret);
 		put_u32(&b, 1, ret > 0 ? ret : 0);
 		if (ret >= 0) {
-			net_put_iov_data(&b, 2, mh.msg_iov, mh.msg_iovlen, ret);
+			put_iov_data(&b, 2, mh.msg_iov, mh.msg_iovlen, ret);
 			/* the kernel wrote the sender's address to msg_name and its length
 			 * to msg_namelen (0: no address) */
 			net_put_tuple(&b, 3, net_fd_socket(fd), true,

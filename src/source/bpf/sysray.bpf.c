@@ -288,6 +288,66 @@ static __always_inline void submit(struct builder *b, __u32 tgid, __u64 tid, __u
 		count_drop();
 }
 
+/* The struct file behind FD in the current task's table, NULL if none. */
+static __always_inline struct file *fd_file(long fd)
+{
+	struct task_struct *task = (void *)bpf_get_current_task();
+	struct fdtable *fdt = BPF_CORE_READ(task, files, fdt);
+	struct file **fds;
+	struct file *f = NULL;
+
+	if (!fdt || fd < 0 || fd >= BPF_CORE_READ(fdt, max_fds))
+		return NULL;
+	fds = BPF_CORE_READ(fdt, fd);
+	if (fds)
+		bpf_probe_read_kernel(&f, sizeof(f), &fds[fd]);
+	return f;
+}
+
+/* The sum of the iov_len of the first CNT iovecs (at most SR_MAX_IOVCNT). */
+static __always_inline __u64 iov_total(const struct iovec *uiov, __u64 cnt)
+{
+	__u64 total = 0;
+
+	for (int i = 0; i < SR_MAX_IOVCNT; i++) {
+		struct iovec v;
+
+		if (i >= cnt || bpf_probe_read_user(&v, sizeof(v), &uiov[i]))
+			break;
+		total += (__u64)v.iov_len;
+	}
+	return total;
+}
+
+/* The first LEN bytes (at most snaplen) that the iovecs hold, back to back, as PT_BYTEBUF. */
+static __always_inline void put_iov_data(struct builder *b, __u32 idx, const struct iovec *uiov,
+					 __u64 cnt, __u64 len)
+{
+	__u32 start = b->off;
+	__u32 copied = 0;
+
+	if (len > snaplen)
+		len = snaplen;
+	if (len > SR_MAX_SNAPLEN)
+		len = SR_MAX_SNAPLEN;
+	for (int i = 0; i < SR_MAX_IOVCNT; i++) {
+		struct iovec v;
+		__u64 n;
+
+		if (i >= cnt || copied >= len || bpf_probe_read_user(&v, sizeof(v), &uiov[i]))
+			break;
+		n = len - copied;
+		if (n > v.iov_len)
+			n = v.iov_len;
+		if (n > SR_MAX_SNAPLEN)
+			n = SR_MAX_SNAPLEN;
+		if (bpf_probe_read_user(b->buf + ((start + copied) & HALF_MASK), n, v.iov_base))
+			break;
+		copied += n;
+	}
+	set_len(b, idx, copied);
+	b->off += copied & (2 * SR_MAX_SNAPLEN - 1);
+}
 
 /* A sockaddr as PT_SOCKADDR: family byte, then address and port (host order) or path. */
 static __always_inline void put_sockaddr(struct builder *b, __u32 idx, const void *uaddr,
