@@ -179,3 +179,47 @@ compare_trace() {
 			"(logs: $s $y)"
 	fi
 }
+
+# under_capture DIR PROGRAM WAIT OUT ERR COMMAND...: runs PROGRAM under COMMAND, a capture.
+# A shell holds PROGRAM on a fifo until COMMAND runs, so PROGRAM's pid (CAP_PID; exec keeps
+# it) is known before its first syscall: @PID@ in COMMAND's arguments stands for it. Once let
+# go, the shell enters DIR (its chdir is an event of that pid) and execs PROGRAM. WAIT is
+# "attached" to let it go when COMMAND printed sysray capture's attach line (5 s at most),
+# else the seconds COMMAND gets to attach. COMMAND writes OUT and ERR, PROGRAM OUT.prog;
+# COMMAND gets SIGINT 0.3 s after PROGRAM ended. Sets CAP_PROG_STATUS (PROGRAM's exit status).
+# Returns 2 when eBPF capture is unavailable here, 1 when COMMAND ended before PROGRAM
+# started, else COMMAND's exit status.
+under_capture() {
+	local dir=$1 prog=$2 wait_for=$3 out=$4 err=$5
+	shift 5
+	local go=$out.go
+	rm -f "$go"
+	mkfifo "$go"
+	sh -c 'read x <"$1"; cd "$2" && exec "$3"' sh "$go" "$dir" "$prog" >"$out.prog" 2>&1 &
+	CAP_PID=$!
+	local args=("${@//@PID@/$CAP_PID}")
+	"${args[@]}" >"$out" 2>"$err" &
+	local cap=$! alive=1
+	if [ "$wait_for" = attached ]; then
+		for _ in $(seq 100); do
+			grep -q '^capture: attached' "$err" 2>/dev/null && break
+			kill -0 "$cap" 2>/dev/null || break
+			sleep 0.05
+		done
+	else
+		sleep "$wait_for"
+	fi
+	kill -0 "$cap" 2>/dev/null || alive=0
+	echo go >"$go"
+	rm -f "$go"
+	wait "$CAP_PID"
+	CAP_PROG_STATUS=$?
+	if [ $alive = 0 ]; then
+		wait "$cap"
+		grep -q 'eBPF capture unavailable' "$err" && return 2
+		return 1
+	fi
+	sleep 0.3
+	kill -INT "$cap" 2>/dev/null
+	wait "$cap"
+}

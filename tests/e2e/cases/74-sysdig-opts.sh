@@ -107,26 +107,12 @@ t_so_rejected() {
 # live: files.c under -pc -t d -v -S; the container columns, latencies, driver counts and the
 # summary come from the same code as -r.
 t_so_live() {
-	local dir out=$SO_DIR/live.out err=$SO_DIR/live.err
+	local dir out=$SO_DIR/live.out err=$SO_DIR/live.err rc
 	dir=$(fresh_dir so-live)
-	mkfifo "$dir/go"
-	(cd "$dir" && exec sh -c 'read x <go; exec "$1"' sh "$PROGS/files") &
-	local prog=$!
-	"$SYSRAY" -M 60 -pc -v -S "proc.name=files and evt.type in (openat,read,write,close)" \
-		>"$out" 2>"$err" &
-	local cap=$!
-	sleep 1.5
-	if ! kill -0 "$cap" 2>/dev/null; then
-		echo go >"$dir/go"
-		wait "$prog"
-		echo "capture ended: $(head -c 300 "$err")"
-		return 1
-	fi
-	echo go >"$dir/go"
-	wait "$prog"
-	sleep 0.3
-	kill -INT "$cap"
-	wait "$cap"
+	under_capture "$dir" "$PROGS/files" 1.5 "$out" "$err" \
+		"$SYSRAY" -M 60 -pc -v -S "proc.name=files and evt.type in (openat,read,write,close)"
+	rc=$?
+	[ $rc -eq 0 ] || { echo "capture ended: $(head -c 300 "$err")"; return 1; }
 	grep -qE '^[0-9]+ [0-9:.]+ [0-9]+ host \(host\) files \(([0-9]+):\1\) < openat ' "$out" &&
 		grep -q '^Driver Events:[1-9]' "$err" && grep -q '^Driver Drops:[0-9]' "$err" &&
 		grep -qE '^Elapsed time: [0-9.]+, Captured Events: [1-9]' "$err" &&
@@ -138,20 +124,10 @@ t_so_live() {
 t_so_live_fields() {
 	local dir out=$SO_DIR/live-fields.out err=$SO_DIR/live-fields.err
 	dir=$(fresh_dir so-live-fields)
-	mkfifo "$dir/go"
-	(cd "$dir" && exec sh -c 'read x <go; exec "$1"' sh "$PROGS/files") &
-	local prog=$!
-	"$SYSRAY" -M 60 -p "%evt.category %fd.typechar %fd.filename %evt.buflen %evt.rawres \
+	under_capture "$dir" "$PROGS/files" 1.5 "$out" "$err" \
+		"$SYSRAY" -M 60 -p "%evt.category %fd.typechar %fd.filename %evt.buflen %evt.rawres \
 %evt.is_io_read %proc.vpid %thread.vtid %proc.loginshellid" \
-		"proc.name=files and evt.type=read and evt.dir=< and fd.filename=data.txt" \
-		>"$out" 2>"$err" &
-	local cap=$!
-	sleep 1.5
-	echo go >"$dir/go"
-	wait "$prog"
-	sleep 0.3
-	kill -INT "$cap"
-	wait "$cap"
+		"proc.name=files and evt.type=read and evt.dir=< and fd.filename=data.txt"
 	awk 'NF != 9 || $1 != "file" || $2 != "f" || $3 != "data.txt" || $4 != $5 ||
 		$6 != "true" || $7 !~ /^[0-9]+$/ || $8 !~ /^[0-9]+$/ || $9 !~ /^[0-9]+$/ { bad = 1 }
 		END { exit bad || NR == 0 }' "$out" || { echo "see $out"; return 1; }

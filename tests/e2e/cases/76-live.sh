@@ -6,36 +6,18 @@
 LIVE_DIR=$WORK/live
 mkdir -p "$LIVE_DIR"
 
-# live_run TAG SYSRAY_ARGS...: runs files.c in a fresh directory under `sysray ARGS` (started
-# first, stopped by SIGINT after the program ended). Sets LIVE_OUT, LIVE_ERR, LIVE_RUN_DIR.
-# The shell starts in that directory: the eBPF source does not see chdir() paths, so the
-# process's cwd must already be right in the /proc snapshot. Returns 2 when eBPF is missing.
+# live_run TAG SYSRAY_ARGS...: runs files.c in a fresh directory under `sysray -M 60 ARGS`,
+# given 1.5 s to attach (live mode prints no attach line), stopped by SIGINT after the program
+# ended. Sets LIVE_OUT, LIVE_ERR, LIVE_RUN_DIR. The process's cwd comes from the shell's chdir
+# event. Returns 2 when eBPF is missing.
 live_run() {
 	local tag=$1
 	shift
 	LIVE_RUN_DIR=$(fresh_dir "live-$tag")
 	LIVE_OUT=$LIVE_DIR/$tag.out
 	LIVE_ERR=$LIVE_DIR/$tag.err
-	mkfifo "$LIVE_RUN_DIR/go"
-	(cd "$LIVE_RUN_DIR" && exec sh -c 'read x <go; exec "$1"' sh "$PROGS/files") &
-	local prog=$!
-	sleep 0.2
-	"$SYSRAY" -M 60 "$@" >"$LIVE_OUT" 2>"$LIVE_ERR" &
-	local cap=$!
-	# the capture is running once the ring is polled: give the attach time, then go
-	sleep 1.5
-	if ! kill -0 "$cap" 2>/dev/null; then
-		echo go >"$LIVE_RUN_DIR/go"
-		wait "$prog"
-		wait "$cap"
-		grep -q 'eBPF capture unavailable' "$LIVE_ERR" && return 2
-		return 1
-	fi
-	echo go >"$LIVE_RUN_DIR/go"
-	wait "$prog"
-	sleep 0.3
-	kill -INT "$cap"
-	wait "$cap"
+	under_capture "$LIVE_RUN_DIR" "$PROGS/files" 1.5 "$LIVE_OUT" "$LIVE_ERR" \
+		"$SYSRAY" -M 60 "$@"
 }
 
 LIVE_TPL="%evt.type %evt.dir %proc.name %fd.name %evt.res"

@@ -44,30 +44,13 @@ rt_trace() {
 	rt_compare "$f"
 }
 
-# rt_live_capture PROG: PROG waits on a fifo in a fresh directory while `sysray -w` starts,
-# filtered on its pid and descendants; stopped by SIGINT after PROG ended. Returns 2 when
-# eBPF is missing.
+# rt_live_capture PROG: PROG runs in a fresh directory under `sysray -w`, filtered on its pid
+# and descendants; stopped by SIGINT after PROG ended. Returns 2 when eBPF is missing.
 rt_live_capture() {
-	local prog=$1 dir f=$RT_DIR/live-$1.scap pid cap
+	local prog=$1 dir f=$RT_DIR/live-$1.scap
 	dir=$(fresh_dir "rt-live-$prog")
-	mkfifo "$dir/go"
-	(cd "$dir" && exec sh -c 'read x <go; exec "$1"' sh "$PROGS/$prog") >/dev/null 2>&1 &
-	pid=$!
-	"$SYSRAY" -M 60 -w "$f" "proc.pid=$pid or proc.apid=$pid" 2>"$f.err" &
-	cap=$!
-	sleep 1.5
-	if ! kill -0 "$cap" 2>/dev/null; then
-		echo go >"$dir/go"
-		wait "$pid"
-		wait "$cap"
-		grep -q 'eBPF capture unavailable' "$f.err" && return 2
-		return 1
-	fi
-	echo go >"$dir/go"
-	wait "$pid"
-	sleep 0.3
-	kill -INT "$cap"
-	wait "$cap"
+	under_capture "$dir" "$PROGS/$prog" 1.5 "$f.out" "$f.err" \
+		"$SYSRAY" -M 60 -w "$f" "proc.pid=@PID@ or proc.apid=@PID@"
 }
 
 t_rt_trace_files() { rt_trace files; }

@@ -16,28 +16,14 @@ bpf_skip() {
 bpf_capture() {
 	local tag=$1
 	shift
-	local dir
+	local dir rc
 	dir=$(fresh_dir "bpf-$tag")
 	BPF_OUT=$BPF_DIR/$tag.out
 	BPF_ERR=$BPF_DIR/$tag.err
-	mkfifo "$dir/go"
-	# The program waits on the fifo, so its pid is known before it makes a syscall; exec
-	# keeps the pid.
-	sh -c 'read x <"$1"; cd "$2" && exec "$3"' sh "$dir/go" "$dir" "$PROGS/files" &
-	BPF_PID=$!
-	"$SYSRAY" capture --pid "$BPF_PID" -M 60 "$@" >"$BPF_OUT" 2>"$BPF_ERR" &
-	local cap=$!
-	for _ in $(seq 100); do
-		grep -q '^capture: attached' "$BPF_ERR" 2>/dev/null && break
-		kill -0 "$cap" 2>/dev/null || break
-		sleep 0.05
-	done
-	echo go >"$dir/go"
-	wait "$BPF_PID"
-	sleep 0.3
-	kill -INT "$cap" 2>/dev/null
-	wait "$cap"
-	local rc=$?
+	under_capture "$dir" "$PROGS/files" attached "$BPF_OUT" "$BPF_ERR" \
+		"$SYSRAY" capture --pid @PID@ -M 60 "$@"
+	rc=$?
+	BPF_PID=$CAP_PID
 	if ! grep -q '^capture: attached' "$BPF_ERR"; then
 		BPF_WHY=$(head -c 300 "$BPF_ERR")
 		grep -q 'eBPF capture unavailable\|unknown command' "$BPF_ERR" && return 2

@@ -6,37 +6,21 @@
 FS_DIR=$WORK/bpf-fs
 mkdir -p "$FS_DIR"
 
-# fs_run TAG SYSRAY_ARGS...: runs fsops in a fresh directory under `sysray ARGS`, where the word
-# PID stands for the program's pid (known before it makes a syscall: it waits on a fifo). Sets
-# FS_OUT, FS_ERR, FS_PID, FS_RUN_DIR. Returns 2 when eBPF capture is not available here.
+# fs_run TAG SYSRAY_ARGS...: runs fsops in a fresh directory under `sysray ARGS`, where @PID@
+# stands for the program's pid (known before it makes a syscall: it waits on a fifo). A
+# capture is let go at its attach line, live sysray after 1.5 s. Sets FS_OUT, FS_ERR, FS_PID,
+# FS_RUN_DIR. Returns 2 when eBPF capture is not available here, 1 when fsops failed.
 fs_run() {
-	local tag=$1
+	local tag=$1 wait=1.5
 	shift
 	FS_RUN_DIR=$(fresh_dir "bpf-fs-$tag")
 	FS_OUT=$FS_DIR/$tag.out
 	FS_ERR=$FS_DIR/$tag.err
-	mkfifo "$FS_DIR/$tag.go"
-	sh -c 'read x <"$1"; cd "$2" && exec "$3"' sh "$FS_DIR/$tag.go" "$FS_RUN_DIR" \
-		"$PROGS/fsops" &
-	FS_PID=$!
-	local args=("${@//PID/$FS_PID}")
-	"$SYSRAY" "${args[@]}" >"$FS_OUT" 2>"$FS_ERR" &
-	local cap=$!
-	for _ in $(seq 100); do
-		grep -q 'attached' "$FS_ERR" 2>/dev/null && break
-		kill -0 "$cap" 2>/dev/null || break
-		sleep 0.05
-	done
-	sleep 1
-	echo go >"$FS_DIR/$tag.go"
-	rm -f "$FS_DIR/$tag.go"
-	wait "$FS_PID"
-	local prc=$?
-	sleep 0.3
-	kill -INT "$cap" 2>/dev/null
-	wait "$cap"
-	grep -q 'eBPF capture unavailable' "$FS_ERR" && return 2
-	[ $prc -eq 0 ]
+	[ "$1" = capture ] && wait=attached
+	under_capture "$FS_RUN_DIR" "$PROGS/fsops" "$wait" "$FS_OUT" "$FS_ERR" "$SYSRAY" "$@"
+	[ $? -eq 2 ] && return 2
+	FS_PID=$CAP_PID
+	[ "$CAP_PROG_STATUS" -eq 0 ]
 }
 
 # The capture lines of the program's main thread from its first file operation on, as
@@ -195,15 +179,15 @@ t_fs_scap() {
 }
 
 if selected bpf-fs; then
-	fs_run capture capture --pid PID -M 60
+	fs_run capture capture --pid @PID@ -M 60
 	case $? in
 	0)
 		expect bpf-fs-events "dedicated fs/fd/signal/cred/mmap events, exact" t_fs_events
 		expect bpf-fs-cwd "cwd of execve/clone exits; execveat" t_fs_cwd
 		fs_run state -M 60 -p "*%evt.type %evt.dir %fd.name %proc.cwd fd=%fd.num res=%evt.res" \
-			"proc.pid=PID and evt.type in (creat,dup,preadv,chdir,fchdir,pipe)"
+			"proc.pid=@PID@ and evt.type in (creat,dup,preadv,chdir,fchdir,pipe)"
 		expect bpf-fs-state "live state follows chdir, fchdir, dup2, pipe2" t_fs_state
-		fs_run scap -M 60 -w "$FS_DIR/fsops.scap" "proc.pid=PID"
+		fs_run scap -M 60 -w "$FS_DIR/fsops.scap" "proc.pid=@PID@"
 		expect bpf-fs-scap "-w file: sysdig 0.29 reads the new events, state alike" t_fs_scap
 		;;
 	2)

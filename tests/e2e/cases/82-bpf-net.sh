@@ -7,44 +7,19 @@ NET_DIR=$WORK/bpf-net
 mkdir -p "$NET_DIR"
 
 # net_run TAG COMMAND...: runs net.c in a fresh directory (its unix socket path is relative)
-# under COMMAND (sysray capture --pid or live sysray), stopped by SIGINT after the program
-# ended. @PID@ in COMMAND's arguments becomes net.c's pid (other programs called net may run
-# on the machine). Sets NET_OUT, NET_ERR.
+# under COMMAND (sysray capture --pid, let go at its attach line, or live sysray, given 1.5 s),
+# stopped by SIGINT after the program ended. @PID@ in COMMAND's arguments becomes net.c's pid
+# (other programs called net may run on the machine). Sets NET_OUT, NET_ERR.
 # Returns 2 when eBPF capture is not available here.
 net_run() {
 	local tag=$1
 	shift
-	local dir
+	local dir wait=1.5
 	dir=$(fresh_dir "bpf-net-$tag")
 	NET_OUT=$NET_DIR/$tag.out
 	NET_ERR=$NET_DIR/$tag.err
-	mkfifo "$dir/go"
-	(cd "$dir" && exec sh -c 'read x <go; exec "$1"' sh "$PROGS/net") &
-	local prog=$! args=() a
-	for a in "$@"; do
-		args+=("${a//@PID@/$prog}")
-	done
-	sleep 0.2
-	"${args[@]}" >"$NET_OUT" 2>"$NET_ERR" &
-	local cap=$!
-	for _ in $(seq 100); do
-		grep -q '^capture: attached' "$NET_ERR" 2>/dev/null && break
-		kill -0 "$cap" 2>/dev/null || break
-		sleep 0.05
-	done
-	sleep 1
-	if ! kill -0 "$cap" 2>/dev/null; then
-		echo go >"$dir/go"
-		wait "$prog"
-		wait "$cap"
-		grep -q 'eBPF capture unavailable' "$NET_ERR" && return 2
-		return 1
-	fi
-	echo go >"$dir/go"
-	wait "$prog"
-	sleep 0.3
-	kill -INT "$cap"
-	wait "$cap"
+	[ "${2:-}" = capture ] && wait=attached
+	under_capture "$dir" "$PROGS/net" "$wait" "$NET_OUT" "$NET_ERR" "$@"
 }
 
 # The event part (from the direction on) of NET_OUT's lines for event NAME in direction DIR.
