@@ -22,12 +22,13 @@ rot_dd() {
 	done
 }
 
-# rot_readable FILE: sysdig and sysray -r read FILE and print the same number of events (> 0).
+# rot_readable FILE [MIN]: sysdig and sysray -r read FILE and print the same number of events,
+# at least MIN (default 1).
 rot_readable() {
 	local a b
 	a=$(sysdig -r "$1" 2>/dev/null | wc -l)
 	b=$("$SYSRAY" -r "$1" 2>/dev/null | wc -l)
-	[ "$a" -gt 0 ] && [ "$a" = "$b" ]
+	[ "$a" -ge "${2:-1}" ] && [ "$a" = "$b" ]
 }
 
 t_rotate_size() {
@@ -44,14 +45,17 @@ t_rotate_size() {
 	local files
 	files=$(cd "$d" && ls cap.scap* | tr '\n' ' ')
 	[ "$files" = "cap.scap0 cap.scap1 " ] || { echo "files: $files"; return 1; }
+	# The file opened last may hold no printed event: the event that filled the one before
+	# can be another process's, written only for the readers' state, and -M may end the
+	# capture right after. Each file is read alike; the two together hold dd's events.
 	for f in "$d"/cap.scap0 "$d"/cap.scap1; do
-		rot_readable "$f" || { echo "$f: not read alike by sysdig and sysray"; return 1; }
+		rot_readable "$f" 0 || { echo "$f: not read alike by sysdig and sysray"; return 1; }
 	done
 	# The ring turned: the capture matched more events than the two files hold now.
 	local matched kept
 	matched=$(sed -n 's/.* events, \([0-9]*\) matched.*/\1/p' "$d/err")
 	kept=$({ "$SYSRAY" -r "$d/cap.scap0"; "$SYSRAY" -r "$d/cap.scap1"; } 2>/dev/null | wc -l)
-	[ -n "$matched" ] && [ "$matched" -gt "$kept" ] ||
+	[ -n "$matched" ] && [ "$kept" -gt 0 ] && [ "$matched" -gt "$kept" ] ||
 		{ echo "matched ${matched:-?} events, the files keep $kept: $(cat "$d/err")"; return 1; }
 }
 
