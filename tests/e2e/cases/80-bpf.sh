@@ -162,10 +162,13 @@ t_bpf_scap_full() {
 	local mnt=$BPF_DIR/full err n
 	mkdir -p "$mnt"
 	mount -t tmpfs -o size=1m tmpfs "$mnt" || { echo "cannot mount a tmpfs"; return 1; }
-	dd if=/dev/zero of=/dev/null bs=1 count=400000 2>/dev/null &	# 800000 syscalls
+	# The load runs until the capture ends: a load that finished before the capture attached
+	# would leave an idle runner's 1 MB unfilled.
+	busy_load 200000 &
 	local load=$!
 	err=$(timeout 60 "$SYSRAY" capture -w "$mnt/a.scap" -s 1000 -M 20 2>&1)
 	local rc=$?
+	kill_tree "$load" TERM
 	wait "$load"
 	n=$(sed -n 's/.*the file keeps the \([0-9]*\) events written before$/\1/p' <<<"$err")
 	[ $rc -ne 0 ] && [ -n "$n" ] && grep -q 'No space left on device' <<<"$err" &&
