@@ -20,6 +20,7 @@
 #include <netinet/in.h>
 #include <unistd.h>
 
+#include "procfs/cgroup_items.h"
 #include "procfs/net_sockets.h"
 #include "procfs/proc_fds.h"
 #include "procfs/proc_task.h"
@@ -240,6 +241,8 @@ static void read_thread(struct scap_meta *m, pid_t pid, pid_t tid, const struct 
 	th->vmrss_kb = t.rss * page_kb;
 	th->loginuid = read_number("/proc/%d/loginuid", pid, UINT32_MAX);
 	th->tty = t.tty_nr;
+	free(th->cgroups);
+	th->cgroups = cgroup_items_of(pid, &th->cgroups_len);
 	if (tid != pid)
 		th->flags = PPM_CL_CLONE_THREAD | PPM_CL_CLONE_FILES;
 	else

@@ -19,7 +19,7 @@ enum fid {
 	F_SYSCALL_TYPE,
 	F_PROC_PID, F_PROC_PPID, F_PROC_NAME, F_PROC_EXE, F_PROC_EXEPATH, F_PROC_CMDLINE,
 	F_PROC_ARGS, F_PROC_CWD, F_PROC_PNAME, F_PROC_PCMDLINE, F_PROC_TTY, F_PROC_VPID,
-	F_PROC_SID, F_THREAD_TID, F_THREAD_VTID, F_THREAD_ISMAIN,
+	F_PROC_SID, F_THREAD_TID, F_THREAD_VTID, F_THREAD_ISMAIN, F_THREAD_CGROUPS, F_THREAD_CGROUP,
 	F_FD_NUM, F_FD_TYPE, F_FD_TYPECHAR, F_FD_NAME, F_FD_DIRECTORY, F_FD_FILENAME, F_FD_IP,
 	F_FD_CIP, F_FD_SIP, F_FD_LIP, F_FD_RIP, F_FD_PORT, F_FD_CPORT, F_FD_SPORT, F_FD_LPORT,
 	F_FD_RPORT, F_FD_L4PROTO, F_FD_SOCKFAMILY, F_FD_IS_SERVER, F_FD_NET, F_FD_CNET,
@@ -54,6 +54,7 @@ static const struct {
 	{ "proc.tty", F_PROC_TTY },	    { "proc.vpid", F_PROC_VPID },
 	{ "proc.sid", F_PROC_SID },	    { "thread.tid", F_THREAD_TID },
 	{ "thread.vtid", F_THREAD_VTID },   { "thread.ismain", F_THREAD_ISMAIN },
+	{ "thread.cgroups", F_THREAD_CGROUPS }, { "thread.cgroup", F_THREAD_CGROUP },
 	{ "fd.num", F_FD_NUM },		    { "fd.type", F_FD_TYPE },
 	{ "fd.typechar", F_FD_TYPECHAR },   { "fd.name", F_FD_NAME },
 	{ "fd.directory", F_FD_DIRECTORY }, { "fd.filename", F_FD_FILENAME },
@@ -261,6 +262,42 @@ static size_t loginshellid(const struct state *st, struct st_thread *t, struct f
 	if (!found)
 		return 0;
 	return put_i(out, FT_INT64, shell);
+}
+
+/* thread.cgroups: the items joined by spaces. */
+static size_t thread_cgroups(struct field_ctx *c, const struct st_thread *t,
+			     struct field_value *out)
+{
+	struct out *o = scratch(c);
+
+	if (!t->cgroups)
+		return 0;
+	for (size_t off = 0; off < t->cgroups_len;) {
+		size_t n = strnlen(t->cgroups + off, t->cgroups_len - off);
+
+		if (off)
+			out_putc(o, ' ');
+		out_write(o, t->cgroups + off, n);
+		off += n + 1;
+	}
+	return put_out(out, o);
+}
+
+/* thread.cgroup.SUBSYS: the path of the item named SUBSYS. */
+static size_t thread_cgroup(const struct st_thread *t, const struct field_arg *arg,
+			    struct field_value *out)
+{
+	size_t nl = arg && arg->present && arg->name ? strlen(arg->name) : 0;
+
+	for (size_t off = 0; t->cgroups && nl && off < t->cgroups_len;) {
+		const char *item = t->cgroups + off;
+		size_t n = strnlen(item, t->cgroups_len - off);
+
+		if (n > nl && item[nl] == '=' && !memcmp(item, arg->name, nl))
+			return put_str(out, item + nl + 1, n - nl - 1);
+		off += n + 1;
+	}
+	return 0;
 }
 
 static size_t extract(const struct field_desc *fd, const struct field_arg *arg, const void *event,
@@ -509,6 +546,10 @@ static size_t extract(const struct field_desc *fd, const struct field_arg *arg, 
 			return 0;
 		return put_str(out, g->name, strlen(g->name));
 	}
+	case F_THREAD_CGROUPS:
+		return thread_cgroups(c, t, out);
+	case F_THREAD_CGROUP:
+		return thread_cgroup(t, arg, out);
 	case F_CONTAINER_ID:
 		return put_str(out, t->container_id, strlen(t->container_id));
 	case F_CONTAINER_NAME:

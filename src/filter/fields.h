@@ -44,6 +44,7 @@ enum field_role {
 	FR_EVT_TYPE,	/* evt.type: the event's name */
 	FR_PROC_PID,	/* proc.pid: thread group id */
 	FR_PROC_NAME,	/* proc.name: the executable's name (comm, untruncated) */
+	FR_CONTAINER_ID, /* container.id: a function of the thread's cgroups */
 };
 
 struct field_arg {

@@ -286,7 +286,7 @@ const struct field_desc sysdig_fields[] = {
 	F("group.name", CHARBUF, 0, FR_NONE,
 	  "group name."),
 	/* container */
-	F("container.id", CHARBUF, 0, FR_NONE,
+	F("container.id", CHARBUF, 0, FR_CONTAINER_ID,
 	  "the container id."),
 	F("container.name", CHARBUF, 0, FR_NONE,
 	  "the container name."),

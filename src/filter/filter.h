@@ -90,6 +90,14 @@ struct filter_pushdown {
 	char *comms[FILTER_PUSHDOWN_MAX];
 };
 
+/* Does F test container.id (outside an argument)? Then filter_may_match_container() can
+ * drop whole cgroups. */
+bool filter_uses_container(const struct filter *f);
+
+/* Can F be true for an event of a thread whose container.id is ID? false only when no
+ * value of any other field could make it true. */
+bool filter_may_match_container(const struct filter *f, const char *id);
+
 /* Computes the summary for F (NULL F: everything). Free with filter_pushdown_free(). */
 void filter_pushdown(const struct filter *f, struct filter_pushdown *pd);
 void filter_pushdown_free(struct filter_pushdown *pd);

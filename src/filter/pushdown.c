@@ -225,6 +225,73 @@ static void values(const struct fnode *n, enum field_role role, struct vset *out
 	}
 }
 
+static bool is_container_check(const struct fnode *n)
+{
+	return n->kind == AST_CHECK && n->pred.field->role == FR_CONTAINER_ID &&
+	       !n->pred.arg.present;
+}
+
+static bool uses_container(const struct fnode *n)
+{
+	if (is_container_check(n))
+		return true;
+	for (size_t i = 0; n->kind != AST_CHECK && i < n->n; i++)
+		if (uses_container(n->kids[i]))
+			return true;
+	return false;
+}
+
+bool filter_uses_container(const struct filter *f)
+{
+	return f && f->root && uses_container(f->root);
+}
+
+/*
+ * Whether N can be true (*may) and can be false (*may_not) when container.id is ID and every
+ * other field may take any value: a container check is decided, any other check is both.
+ */
+static void container_outcomes(const struct fnode *n, const char *id, bool *may, bool *may_not)
+{
+	bool m, mn;
+
+	switch (n->kind) {
+	case AST_CHECK:
+		if (is_container_check(n)) {
+			*may = test_name(&n->pred, id);
+			*may_not = !*may;
+		} else {
+			*may = *may_not = true;
+		}
+		return;
+	case AST_NOT:
+		container_outcomes(n->kids[0], id, may_not, may);
+		return;
+	case AST_AND:
+	case AST_OR:
+		container_outcomes(n->kids[0], id, may, may_not);
+		for (size_t i = 1; i < n->n; i++) {
+			container_outcomes(n->kids[i], id, &m, &mn);
+			if (n->kind == AST_AND) {
+				*may = *may && m;
+				*may_not = *may_not || mn;
+			} else {
+				*may = *may || m;
+				*may_not = *may_not && mn;
+			}
+		}
+		return;
+	}
+}
+
+bool filter_may_match_container(const struct filter *f, const char *id)
+{
+	bool may = true, may_not = true;
+
+	if (f && f->root)
+		container_outcomes(f->root, id, &may, &may_not);
+	return may;
+}
+
 void filter_pushdown(const struct filter *f, struct filter_pushdown *pd)
 {
 	struct filter_evset may_not;

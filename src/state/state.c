@@ -27,6 +27,7 @@ static void thread_free(struct st_thread *t)
 	free(t->exepath);
 	free(t->cwd);
 	free(t->args);
+	free(t->cgroups);
 	fdtable_free(&t->fdt);
 	free(t);
 }
@@ -296,6 +297,30 @@ void state_container_id(const char *cgroups, size_t len, char out[16])
 	}
 }
 
+/* sysdig keeps the v2 io controller under its v1 name, blkio. */
+void state_set_cgroups(struct st_thread *t, const char *cgroups, size_t len)
+{
+	size_t n = 0;
+
+	free(t->cgroups);
+	t->cgroups = xmalloc(len + len / 3 + 4);	/* "io=" (3 bytes) grows by 3 */
+	for (size_t off = 0; off < len;) {
+		size_t item = strnlen(cgroups + off, len - off);
+
+		if (item >= 3 && !memcmp(cgroups + off, "io=", 3)) {
+			memcpy(t->cgroups + n, "blk", 3);
+			n += 3;
+		}
+		memcpy(t->cgroups + n, cgroups + off, item);
+		n += item;
+		t->cgroups[n++] = 0;
+		off += item + 1;
+	}
+	t->cgroups[n] = 0;
+	t->cgroups_len = n;
+	state_container_id(cgroups, len, t->container_id);
+}
+
 /* ---- loading a capture's metadata ---- */
 
 void state_load_meta(struct state *st, const struct scap_meta *m)
@@ -332,7 +357,7 @@ void state_load_meta(struct state *st, const struct scap_meta *m)
 		t->gid = s->gid;
 		t->loginuid = s->loginuid;
 		t->tty = s->tty;
-		state_container_id(s->cgroups, s->cgroups_len, t->container_id);
+		state_set_cgroups(t, s->cgroups, s->cgroups_len);
 	}
 	/* fds after all threads: a process's fds go to its main thread's table */
 	for (size_t i = 0; i < m->nthreads; i++) {

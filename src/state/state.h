@@ -72,6 +72,8 @@ struct st_thread {
 	size_t args_len;
 	uint32_t uid, gid, loginuid, tty;
 	char container_id[16];	/* 12 hex digits, or "host" */
+	char *cgroups;		/* "subsys=path" items, each NUL-terminated; NULL: unknown */
+	size_t cgroups_len;
 	struct st_fdtable fdt;	/* used when the thread leads its process (tid == pid) */
 	/* The enter event of the syscall in progress: its time and fd. */
 	uint64_t enter_ts;
@@ -158,6 +160,9 @@ const struct st_group *state_group(const struct state *st, uint32_t gid);
 /* The container id of a thread from its cgroup list ("subsys=path\0..."): the first 12 hex
  * digits of a docker, containerd, cri-o or podman id, or "host". */
 void state_container_id(const char *cgroups, size_t len, char out[16]);
+
+/* Sets T's cgroups to the LEN bytes of items at CGROUPS and its container id from them. */
+void state_set_cgroups(struct st_thread *t, const char *cgroups, size_t len);
 
 /* Feeds one event: updates the tables and fills st->cur. */
 void state_event(struct state *st, const struct scap_event *ev);

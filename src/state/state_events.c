@@ -260,6 +260,8 @@ static void clone_exit(struct state *st, const struct scap_event *ev, struct st_
 		c->loginuid = p->loginuid;
 		c->tty = p->tty;
 		memcpy(c->container_id, p->container_id, sizeof(c->container_id));
+		if (p->cgroups)
+			state_set_cgroups(c, p->cgroups, p->cgroups_len);
 	}
 	const struct scap_param *a = param(ev, "args");
 	free(c->args);
@@ -279,9 +281,10 @@ static void clone_exit(struct state *st, const struct scap_event *ev, struct st_
 		c->gid = (uint32_t)u;
 	else if (p)
 		c->gid = p->gid;
+	/* empty in files whose writer did not know them: the parent's stay */
 	const struct scap_param *cg = param(ev, "cgroups");
-	if (cg)
-		state_container_id((const char *)cg->val, cg->len, c->container_id);
+	if (cg && cg->len)
+		state_set_cgroups(c, (const char *)cg->val, cg->len);
 	/* A new process gets a copy of its parent's fds (unless it shares them, CLONE_FILES,
 	 * which sysdig also models as a copy for a new process). */
 	if (!thread && p && c->fdt.n == 0) {
@@ -337,8 +340,8 @@ static void execve_exit(struct state *st, const struct scap_event *ev, struct st
 	if (param_u64(ev, "uid", &u))
 		t->uid = (uint32_t)u;
 	const struct scap_param *cg = param(ev, "cgroups");
-	if (cg)
-		state_container_id((const char *)cg->val, cg->len, t->container_id);
+	if (cg && cg->len)
+		state_set_cgroups(t, (const char *)cg->val, cg->len);
 	t->live = true;
 }
 

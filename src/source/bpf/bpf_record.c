@@ -62,11 +62,11 @@ int64_t sr_param_int(const struct sr_record *r, uint32_t i)
 	P("vm_size", UINT32), P("vm_rss", UINT32), P("vm_swap", UINT32), P("comm", CHARBUF), \
 	P("cgroups", BYTEBUF), P("flags", FLAGS32), P("uid", UINT32), P("gid", UINT32) }
 
-/* execve and execveat exits: the first 14 of scap's EXECVE_19_X. */
-#define EXECVE_X_PARAMS 14, { P("res", ERRNO), P("exe", CHARBUF), P("args", BYTEBUF), \
+/* execve and execveat exits: the first 15 of scap's EXECVE_19_X. */
+#define EXECVE_X_PARAMS 15, { P("res", ERRNO), P("exe", CHARBUF), P("args", BYTEBUF), \
 	P("tid", PID), P("pid", PID), P("ptid", PID), P("cwd", CHARBUF), P("fdlimit", UINT64), \
 	P("pgft_maj", UINT64), P("pgft_min", UINT64), P("vm_size", UINT32), \
-	P("vm_rss", UINT32), P("vm_swap", UINT32), P("comm", CHARBUF) }
+	P("vm_rss", UINT32), P("vm_swap", UINT32), P("comm", CHARBUF), P("cgroups", BYTEBUF) }
 
 static const struct { uint16_t type; struct sr_event_info info; } table[] = {
 	{ SR_GENERIC_E, { "syscall", 8, { P("ID", SYSCALLID), P("nativeID", UINT16),

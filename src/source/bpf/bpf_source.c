@@ -16,6 +16,7 @@
 #include <bpf/libbpf.h>
 
 #include "capture/ppm_sc.h"
+#include "procfs/cgroup_items.h"
 #include "schema/syscalls.h"
 #include "sysray.skel.h"
 
@@ -118,6 +119,12 @@ static struct sysray_bpf *load(const struct bpf_source_config *cfg, bool btf, ch
 	if (cfg->ncomms && cfg->state_mask)
 		memcpy((void *)ro->state_mask, cfg->state_mask, sizeof(ro->state_mask));
 	ro->task_btf = btf;
+	ro->cg_nentries = cgroup_item_layout((uint8_t *)ro->cg_subsys, (char (*)[16])ro->cg_names);
+	for (unsigned i = 0; i < ro->cg_nentries; i++)
+		((uint8_t *)ro->cg_name_lens)[i] = strlen((const char *)ro->cg_names[i]);
+	ro->filter_cgroups = cfg->cgroup_filter;
+	if (cfg->cgroup_filter && cfg->state_mask)
+		memcpy((void *)ro->state_mask, cfg->state_mask, sizeof(ro->state_mask));
 	for (unsigned code = 1; scap_ppm_sc_name(code); code++) {
 		long nr = syscall_nr_by_name(scap_ppm_sc_name(code));
 
@@ -353,6 +360,14 @@ void bpf_source_detach(struct bpf_source *s)
 {
 	if (s && s->skel)
 		sysray_bpf__detach(s->skel);
+}
+
+int bpf_source_set_cgroup_verdict(struct bpf_source *s, uint64_t cgroup_id, bool pass)
+{
+	uint8_t v = pass;
+
+	return bpf_map_update_elem(bpf_map__fd(s->skel->maps.cgroup_verdicts), &cgroup_id, &v,
+				   BPF_ANY) ? -errno : 0;
 }
 
 uint64_t bpf_source_drops(struct bpf_source *s)

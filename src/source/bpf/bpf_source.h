@@ -20,7 +20,9 @@ struct bpf_source_config {
 	const uint64_t *syscall_mask;	/* SR_SC_WORDS words of syscall numbers, or NULL: all */
 	const char *const *comms;	/* process names to capture (first 15 bytes count); */
 	size_t ncomms;			/* none: any name */
-	const uint64_t *state_mask;	/* with comms: syscalls sent whatever the name */
+	const uint64_t *state_mask;	/* with comms or cgroup_filter: syscalls sent whatever
+					 * the name or cgroup */
+	bool cgroup_filter;		/* drop the cgroups given a false verdict */
 	bool procexit;			/* emit procexit events (default with no syscall mask) */
 	uint32_t snaplen;		/* bytes of I/O buffers kept, 0: 80 */
 	uint32_t ring_mb;		/* ring buffer size in MiB (power of two), 0: 16 */
@@ -43,6 +45,10 @@ long bpf_source_poll(struct bpf_source *s, int timeout_ms, size_t max, bpf_recor
 
 /* Detaches the programs: no new records; those already queued can still be polled. */
 void bpf_source_detach(struct bpf_source *s);
+
+/* With cgroup_filter: whether events of tasks in the v2 cgroup CGROUP_ID (its directory's
+ * inode number) are sent. A cgroup without a verdict is sent. Returns 0 or a negative errno. */
+int bpf_source_set_cgroup_verdict(struct bpf_source *s, uint64_t cgroup_id, bool pass);
 
 /* Records lost because the ring was full, summed over CPUs. */
 uint64_t bpf_source_drops(struct bpf_source *s);

@@ -231,19 +231,20 @@ static __always_inline void put_task_stats(struct builder *b, __u32 idx)
 	put_vm_sizes(b, idx + 4);
 }
 
-/* The exit of execve or execveat: the first 14 parameters both events share. */
+/* The exit of execve or execveat: the first 15 parameters both events share. */
 static __always_inline void execve_exit_event(__u32 tgid, __u64 tid, long ret, __u16 type)
 {
 	struct builder b;
 
-	if (!begin(&b, 14))
+	if (!begin(&b, 15))
 		return;
 	put_u64(&b, 0, ret);
 	put_exe_args(&b, 1);
 	put_ids(&b, 3);
 	put_task_stats(&b, 6);
 	put_comm(&b, 13);
-	submit(&b, tgid, tid, type, 14);
+	put_cgroups(&b, 14);
+	submit(&b, tgid, tid, type, 15);
 }
 
 /* The parameters of kill, tkill (pid or tid, sig) and tgkill (pid, tid, sig) from index FIRST

@@ -32,6 +32,7 @@ const volatile __u64 epoch_offset_ns;		/* CLOCK_REALTIME - CLOCK_MONOTONIC */
 const volatile __u8 filter_syscalls;
 const volatile __u8 filter_pids;
 const volatile __u8 filter_comms;
+const volatile __u8 filter_cgroups;
 /* With filter_comms: syscalls sent whatever the comm, because they keep the state (a process
  * opens and forks under one name, then execs into the one the filter wants). */
 const volatile __u64 state_mask[SR_SC_WORDS];
@@ -54,6 +55,18 @@ struct {
 	__type(key, char[16]);
 	__type(value, __u8);
 } comms SEC(".maps");
+
+/*
+ * A container filter's verdict per cgroup, keyed by the v2 cgroup id: 0 when no event of a
+ * task in that cgroup can match. User space computes it from the cgroup's path; a cgroup it
+ * has not seen yet has no entry, and its events go to user space, whose filter decides.
+ */
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 16384);
+	__type(key, __u64);
+	__type(value, __u8);
+} cgroup_verdicts SEC(".maps");
 
 /* Records lost because the ring was full, per CPU. */
 struct {
@@ -158,6 +171,14 @@ static __always_inline bool comm_wanted(void)
 	return bpf_map_lookup_elem(&comms, comm) != NULL;
 }
 
+static __always_inline bool cgroup_wanted(void)
+{
+	__u64 id = bpf_get_current_cgroup_id();
+	__u8 *v = bpf_map_lookup_elem(&cgroup_verdicts, &id);
+
+	return !v || *v;
+}
+
 static __always_inline bool wanted(__u32 tgid, long nr)
 {
 	if (tgid == self_tgid)
@@ -167,6 +188,8 @@ static __always_inline bool wanted(__u32 tgid, long nr)
 	if (filter_pids && !bpf_map_lookup_elem(&pids, &tgid))
 		return false;
 	if (filter_comms && !in_mask(state_mask, nr) && !comm_wanted())
+		return false;
+	if (filter_cgroups && !in_mask(state_mask, nr) && !cgroup_wanted())
 		return false;
 	return true;
 }
@@ -516,6 +539,7 @@ static __always_inline void generic_exit(__u32 tgid, __u64 tid, long nr, long re
 
 /* Families of dedicated events, each with an enter and an exit function that return true when
  * they handled the syscall (false: a generic event is sent). */
+#include "source/bpf/cgroups.bpf.h"
 #include "source/bpf/events_fs.bpf.h"
 #include "source/bpf/events_net.bpf.h"
 
@@ -690,7 +714,7 @@ static __always_inline int on_exit(long nr, long ret, const __u64 *a)
 		put_ids(&b, 3);
 		put_task_stats(&b, 6);
 		put_comm(&b, 13);
-		put_empty(&b, 14);			/* cgroups */
+		put_cgroups(&b, 14);
 		put_u32(&b, 15, ppm_clone_flags(flags));
 		put_u32(&b, 16, (__u32)ug);
 		put_u32(&b, 17, ug >> 32);
