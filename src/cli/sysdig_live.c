@@ -15,6 +15,7 @@
 
 #include "capture/proc_snapshot.h"
 #include "capture/scap_writer.h"
+#include "cli/cgroup_pushdown.h"
 #include "cli/sysdig_live.h"
 #include "schema/syscalls.h"
 #include "source/bpf/bpf_record.h"
@@ -299,6 +300,15 @@ int sysdig_live_run(struct sysdig_live *o)
 		add_state_syscalls(state_mask);
 		cfg.state_mask = state_mask;
 	}
+	/* container.id tests: whole cgroups are dropped in the kernel, except the syscalls that
+	 * keep the state (a process may enter a container's cgroup, then exec). */
+	struct cgroup_pushdown cg;
+
+	if (cgroup_pushdown_init(&cg, o->flt)) {
+		cfg.cgroup_filter = true;
+		add_state_syscalls(state_mask);
+		cfg.state_mask = state_mask;
+	}
 
 	/* Caught before the (slow) load: a SIGINT during it ends the capture once it started,
 	 * instead of being lost (a background job starts with SIGINT ignored). */
@@ -329,6 +339,8 @@ int sysdig_live_run(struct sysdig_live *o)
 		goto out;
 	scap_meta_free(&meta);
 	meta_live = false;
+	if (cfg.cgroup_filter)
+		cgroup_pushdown_scan(&cg, src);
 
 	static char obuf[1 << 20];
 
@@ -337,6 +349,8 @@ int sysdig_live_run(struct sysdig_live *o)
 	struct timespec t0;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
+	struct timespec cg_scanned = t0;
+
 	status = 0;
 	while (!interrupted && !L.disk_error && !L.files_done &&
 	       !(o->max_events && L.matched >= o->max_events)) {
@@ -349,6 +363,11 @@ int sysdig_live_run(struct sysdig_live *o)
 		}
 		if (o->seconds && elapsed_ns(&t0) >= o->seconds * 1000000000ull)
 			break;
+		/* New cgroups (a container started) get their verdict within a second. */
+		if (cfg.cgroup_filter && elapsed_ns(&cg_scanned) >= 1000000000ull) {
+			cgroup_pushdown_scan(&cg, src);
+			clock_gettime(CLOCK_MONOTONIC, &cg_scanned);
+		}
 		/* -G rotates on time even when no event arrives. */
 		if (L.w && o->rotate_seconds && rotation_due(&L))
 			rotate_output(&L);
@@ -388,10 +407,15 @@ int sysdig_live_run(struct sysdig_live *o)
 	if (o->verbose)
 		fprintf(stderr, "Driver Events:%" PRIu64 "\nDriver Drops:%" PRIu64
 			"\nSuppressed by Comm:0\n", L.records, drops);
+	if (o->verbose && cfg.cgroup_filter)
+		fprintf(stderr, "container filter in the kernel: %zu of %zu cgroups dropped%s\n",
+			cg.dropped, cg.nids, cg.exact ? "" :
+			" (cgroup v1 in use: cgroups that name no container are sent)");
 	o->nevents = L.matched;
 	if (L.malformed)
 		msg("%" PRIu64 " malformed records skipped", L.malformed);
 out:
+	cgroup_pushdown_free(&cg);
 	if (meta_live)
 		scap_meta_free(&meta);
 	if (L.w)

@@ -1,0 +1,123 @@
+# (live cgroups) Containers made by hand: cgroups named as docker names them
+# (docker-<64 hex>.scope), in the v2 hierarchy and, on a hybrid machine, in the v1 pids
+# hierarchy too, as a runtime does. A live capture gives a process its container from the
+# /proc snapshot (started before) or from the cgroups of its execve (entered the cgroup, then
+# exec'd, after the capture started); a container.id filter drops other containers' events in
+# the kernel; sysdig 0.29 reads the same container ids and cgroups from the file we write.
+
+CG_DIR=$WORK/live-cgroups
+mkdir -p "$CG_DIR"
+CG_X=$(printf 'a%.0s' {1..64})
+CG_Z=$(printf 'b%.0s' {1..64})
+CG_V2=
+[ "$(stat -fc %T /sys/fs/cgroup 2>/dev/null)" = cgroup2fs ] && CG_V2=/sys/fs/cgroup
+[ -z "$CG_V2" ] && [ "$(stat -fc %T /sys/fs/cgroup/unified 2>/dev/null)" = cgroup2fs ] &&
+	CG_V2=/sys/fs/cgroup/unified
+CG_PARENTS=
+[ -n "$CG_V2" ] && CG_PARENTS="$CG_V2/sysray-e2e"
+[ "$CG_V2" = /sys/fs/cgroup/unified ] && [ -d /sys/fs/cgroup/pids ] &&
+	CG_PARENTS="$CG_PARENTS /sys/fs/cgroup/pids/sysray-e2e"
+
+# cg_setup: the two containers' cgroups, X and Z, in every hierarchy of CG_PARENTS.
+cg_setup() {
+	local p
+	for p in $CG_PARENTS; do
+		mkdir -p "$p/docker-$CG_X.scope" "$p/docker-$CG_Z.scope" || return 1
+	done
+}
+
+# cg_cleanup: the cgroups go once their processes have ended.
+cg_cleanup() {
+	local p
+	for p in $CG_PARENTS; do
+		rmdir "$p/docker-$CG_X.scope" "$p/docker-$CG_Z.scope" "$p" 2>/dev/null
+	done
+}
+
+# cg_run ID COMMAND...: runs COMMAND inside container ID (X or Z): the shell enters the
+# cgroups, then execs.
+cg_run() {
+	local id=$1
+	shift
+	sh -c 'id=$1; shift; for p in $CG_PARENTS; do echo $$ >"$p/docker-$id.scope/cgroup.procs"; done
+exec "$@"' sh "$id" "$@"
+}
+export CG_PARENTS
+
+# A shell started before the capture (the /proc snapshot) and a cat exec'd inside the cgroup
+# during it (its execve's cgroups, built in the kernel) both get container X, and both its
+# cgroup path for pids (or the v2 controllers) and container.id read the same in sysdig.
+t_cg_items() {
+	local out=$CG_DIR/items.out err=$CG_DIR/items.err f=$CG_DIR/items.scap rc sleeper
+	cg_run "$CG_X" sh -c 'while :; do read -r x </etc/hostname; sleep 0.2; done' &
+	sleeper=$!
+	sleep 0.3
+	(sleep 1.5; cg_run "$CG_X" cat /etc/hostname) >/dev/null 2>&1 &
+	local cat_pid=$!
+	timeout 60 "$SYSRAY" -M 4 -w "$f" "proc.name in (sh, cat) and container.id=${CG_X:0:12}" \
+		2>"$err"
+	rc=$?
+	wait "$cat_pid"
+	kill_tree "$sleeper" TERM
+	wait "$sleeper" 2>/dev/null
+	[ $rc -eq 0 ] || { echo "exit $rc: $(head -c 300 "$err")"; return 1; }
+	local fmt='*%evt.num %proc.name %evt.type %container.id %thread.cgroups %evt.args'
+	"$SYSRAY" -r "$f" -p "$fmt" >"$out" || return 1
+	grep -q "^[0-9]* cat execve ${CG_X:0:12} .*/sysray-e2e/docker-$CG_X.scope" "$out" ||
+		{ echo "cat's execve not in container X: $(grep -m1 ' cat ' "$out")"; return 1; }
+	grep -q "^[0-9]* sh [a-z_]* ${CG_X:0:12} .*/sysray-e2e/docker-$CG_X.scope" "$out" ||
+		{ echo "the prior shell not in container X: $(grep -m1 ' sh ' "$out")"; return 1; }
+	! command -v sysdig >/dev/null ||
+		diff <(sysdig -r "$f" -p "$fmt") "$out" >"$CG_DIR/items.diff" ||
+		{ echo "sysdig reads the file otherwise: $(head -c 400 "$CG_DIR/items.diff")"; return 1; }
+}
+
+# FILTER keeps container X: dd's 600000 syscalls in container Z never reach the ring, files.c's
+# calls in X all arrive. -v says how many cgroups the kernel drops.
+cg_pushdown() {
+	local tag=$1 filter=$2 d=$CG_DIR/$1 out=$CG_DIR/$1.out err=$CG_DIR/$1.err rc
+	mkdir -p "$d"
+	(sleep 0.5; cg_run "$CG_Z" dd if=/dev/zero of=/dev/null bs=1 count=300000) 2>/dev/null &
+	local dd_pid=$!
+	(sleep 1.5; cd "$d" && cg_run "$CG_X" "$PROGS/files") >/dev/null 2>&1 &
+	local files_pid=$!
+	timeout 60 "$SYSRAY" -v -M 4 -p "%evt.type %fd.name %container.id" "$filter" >"$out" 2>"$err"
+	rc=$?
+	wait "$dd_pid" "$files_pid"
+	[ $rc -eq 0 ] || { echo "exit $rc: $(head -c 300 "$err")"; return 1; }
+	local read
+	read=$(sed -En 's/^([0-9]+) events, .*/\1/p' "$err")
+	[ -n "$read" ] && [ "$read" -lt 200000 ] ||
+		{ echo "the ring carried ${read:-?} events: Z's were not dropped in the kernel"; return 1; }
+	grep -Eq '^container filter in the kernel: [1-9][0-9]* of [0-9]+ cgroups dropped' "$err" ||
+		{ echo "no cgroup dropped: $(grep container "$err")"; return 1; }
+	[ "$(grep -c "^openat $d/data.txt ${CG_X:0:12}$" "$out")" -ge 2 ] &&
+	grep -q "^read $d/data.txt ${CG_X:0:12}$" "$out" || 
+		{ echo "files.c's calls in X missing: $(head -c 300 "$out")"; return 1; }
+	! grep -v " ${CG_X:0:12}$" "$out" | grep -q . ||
+		{ echo "an event outside X: $(grep -v " ${CG_X:0:12}$" "$out" | head -1)"; return 1; }
+}
+
+t_cg_pushdown_eq() {
+	cg_pushdown eq "container.id=${CG_X:0:12}"
+}
+
+t_cg_pushdown_not() {
+	cg_pushdown not "container.id!=host and not container.id in (${CG_Z:0:12})"
+}
+
+if selected live-cgroups; then
+	if [ -z "$CG_V2" ]; then
+		skip live-cgroups "no cgroup v2 hierarchy mounted (/sys/fs/cgroup or its unified/)"
+	elif ! cg_setup; then
+		skip live-cgroups "cannot make cgroups under $CG_V2"
+	else
+		expect live-cgroups-items "container from the snapshot and from execve, as sysdig" \
+			t_cg_items
+		expect live-cgroups-eq "container.id=X dropped in the kernel for container Z" \
+			t_cg_pushdown_eq
+		expect live-cgroups-not "container.id!=host and not in (Z): Z dropped in the kernel" \
+			t_cg_pushdown_not
+		cg_cleanup
+	fi
+fi
