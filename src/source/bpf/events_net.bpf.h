@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Dedicated events for sockets: socket, socketpair, bind, listen, connect, accept, shutdown and
- * the send/receive family, with the tuples read from the kernel's socket. Included by
+ * Dedicated events for sockets: socket, socketpair, bind, listen, connect, accept, shutdown,
+ * the send/receive family, socket options and getsockname/getpeername, with the tuples read
+ * from the kernel's socket. Included by
  * sysray.bpf.c after its event builder (begin, put_*, submit).
  *
  * Kernel facts this relies on:
