@@ -50,6 +50,7 @@ $(BUILD)/bpf/vmlinux.h:
 	bpftool btf dump file /sys/kernel/btf/vmlinux format c > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/bpf/%.bpf.o: src/source/bpf/%.bpf.c src/source/bpf/bpf_event.h src/schema/ppm_flags.h \
+		    src/schema/ppm_sockopt.h \
 		    $(wildcard src/source/bpf/*.bpf.h) \
 		    $(BUILD)/bpf/vmlinux.h
 	$(BPF_CLANG) -target bpf -O2 -g -D__TARGET_ARCH_x86 -Wall -Werror \

@@ -21,6 +21,7 @@
 #include "capture/scap_writer.h"
 #include "cli/commands.h"
 #include "schema/names.h"
+#include "schema/ppm_sockopt.h"
 #include "schema/syscalls.h"
 #include "source/bpf/bpf_record.h"
 #include "source/bpf/bpf_source.h"
@@ -152,6 +153,28 @@ static void print_errno(FILE *f, int64_t v)
 		fprintf(f, "(%s)", name);
 }
 
+/* A socket option's value (PT_DYN): the alternative its first byte names. */
+static void print_sockopt_val(FILE *f, const struct sr_param *p)
+{
+	uint64_t v = 0;
+
+	if (p->len == 5 || p->len == 9)
+		memcpy(&v, p->val + 1, p->len - 1);
+	switch (p->val[0]) {
+	case PPM_SOCKOPT_VAL_ERRNO:
+		print_errno(f, (int64_t)v);
+		break;
+	case PPM_SOCKOPT_VAL_UINT32:
+	case PPM_SOCKOPT_VAL_UINT64:
+	case PPM_SOCKOPT_VAL_TIMEVAL:
+		fprintf(f, "%" PRIu64, v);
+		break;
+	default:
+		print_bytes(f, p->val + 1, p->len - 1, 0);
+		break;
+	}
+}
+
 static void print_param(FILE *f, const struct sr_record *r, uint32_t i,
 			const struct sr_param_info *pi)
 {
@@ -195,6 +218,9 @@ static void print_param(FILE *f, const struct sr_record *r, uint32_t i,
 		break;
 	case SR_PT_INT32:
 		fprintf(f, "%" PRId32, (int32_t)sr_param_int(r, i));
+		break;
+	case SR_PT_DYN:
+		print_sockopt_val(f, p);
 		break;
 	default:
 		fprintf(f, "%" PRIu64, (uint64_t)sr_param_int(r, i));

@@ -126,6 +126,38 @@ static const struct flag_name sockopt_levels[] = {
 	{ "SOL_SOCKET", 1 }, { "SOL_TCP", 2 }, { "UNKNOWN", 0 }, { NULL, 0 },
 };
 
+/* PPM_SOCKOPT_SO_*, in libs' order (the flag resolution of sysdig 0.29's FLAGS8 walks it). */
+static const struct flag_name sockopt_options[] = {
+	{ "SO_COOKIE", 53 },		{ "SO_MEMINFO", 52 },
+	{ "SO_PEERGROUPS", 51 },	{ "SO_ATTACH_BPF", 50 },
+	{ "SO_INCOMING_CPU", 49 },	{ "SO_BPF_EXTENSIONS", 48 },
+	{ "SO_MAX_PACING_RATE", 47 },	{ "SO_BUSY_POLL", 46 },
+	{ "SO_SELECT_ERR_QUEUE", 45 },	{ "SO_LOCK_FILTER", 44 },
+	{ "SO_NOFCS", 43 },		{ "SO_PEEK_OFF", 42 },
+	{ "SO_WIFI_STATUS", 41 },	{ "SO_RXQ_OVFL", 40 },
+	{ "SO_DOMAIN", 39 },		{ "SO_PROTOCOL", 38 },
+	{ "SO_TIMESTAMPING", 37 },	{ "SO_MARK", 36 },
+	{ "SO_TIMESTAMPNS", 35 },	{ "SO_PASSSEC", 34 },
+	{ "SO_PEERSEC", 31 },		{ "SO_ACCEPTCONN", 30 },
+	{ "SO_TIMESTAMP", 29 },		{ "SO_PEERNAME", 28 },
+	{ "SO_DETACH_FILTER", 27 },	{ "SO_ATTACH_FILTER", 26 },
+	{ "SO_BINDTODEVICE", 25 },	{ "SO_SECURITY_ENCRYPTION_NETWORK", 24 },
+	{ "SO_SECURITY_ENCRYPTION_TRANSPORT", 23 }, { "SO_SECURITY_AUTHENTICATION", 22 },
+	{ "SO_SNDTIMEO", 21 },		{ "SO_RCVTIMEO", 20 },
+	{ "SO_SNDLOWAT", 19 },		{ "SO_RCVLOWAT", 18 },
+	{ "SO_PEERCRED", 17 },		{ "SO_PASSCRED", 16 },
+	{ "SO_REUSEPORT", 15 },		{ "SO_BSDCOMPAT", 14 },
+	{ "SO_LINGER", 13 },		{ "SO_PRIORITY", 12 },
+	{ "SO_NO_CHECK", 11 },		{ "SO_OOBINLINE", 10 },
+	{ "SO_KEEPALIVE", 9 },		{ "SO_RCVBUFFORCE", 33 },
+	{ "SO_SNDBUFFORCE", 32 },	{ "SO_RCVBUF", 8 },
+	{ "SO_SNDBUF", 7 },		{ "SO_BROADCAST", 6 },
+	{ "SO_DONTROUTE", 5 },		{ "SO_ERROR", 4 },
+	{ "SO_TYPE", 3 },		{ "SO_REUSEADDR", 2 },
+	{ "SO_DEBUG", 1 },		{ "UNKNOWN", 0 },
+	{ NULL, 0 },
+};
+
 /* PPM_RESOLVE_* (openat2's resolve field, renumbered by the driver) */
 static const struct flag_name openat2_flags[] = {
 	{ "RESOLVE_BENEATH", 1 << 0 },	     { "RESOLVE_IN_ROOT", 1 << 1 },
@@ -166,6 +198,7 @@ static const struct {
 	{ "shutdown_how", shutdown_how },
 	{ "flock_flags", flock_flags },
 	{ "sockopt_levels", sockopt_levels },
+	{ "sockopt_options", sockopt_options },
 	{ "unlinkat_flags", unlinkat_flags },
 	{ "renameat2_flags", renameat2_flags },
 	{ "openat2_flags", openat2_flags },

@@ -295,6 +295,56 @@ static const struct scap_param_info *param_info_029(const struct scap_event *ev,
 	return pi;
 }
 
+/*
+ * The alternatives of libs' PT_DYN parameters, by the name of their list: the value's first
+ * byte picks one, and the rest is printed as that type (with the number format of the
+ * parameter itself, as libs does).
+ */
+static const struct {
+	const char *list;
+	uint8_t count;
+	enum scap_param_type types[5];
+} dyn_params[] = {
+	{ "sockopt_dynamic_param", 5, { SCAP_PT_BYTEBUF, SCAP_PT_ERRNO, SCAP_PT_UINT32,
+					SCAP_PT_UINT64, SCAP_PT_RELTIME } },
+	{ "ptrace_dynamic_param", 2, { SCAP_PT_UINT64, SCAP_PT_SIGTYPE } },
+	{ "bpf_dynamic_param", 2, { SCAP_PT_FD, SCAP_PT_ERRNO } },
+};
+
+/*
+ * A PT_DYN parameter P described by PI as the alternative its first byte selects: the type
+ * into DYN (named as PI) and the value after that byte into SUB. False when P is not a PT_DYN
+ * parameter with a known alternative; libs then prints it as it is.
+ */
+static bool resolve_dyn(const struct scap_param_info *pi, const struct scap_param *p,
+			struct scap_param_info *dyn, struct scap_param *sub)
+{
+	if (!pi || pi->type != SCAP_PT_DYN || !pi->info || !p->len)
+		return false;
+	for (size_t k = 0; k < sizeof(dyn_params) / sizeof(dyn_params[0]); k++) {
+		if (strcmp(dyn_params[k].list, pi->info) || p->val[0] >= dyn_params[k].count)
+			continue;
+		*dyn = (struct scap_param_info){ pi->name, dyn_params[k].types[p->val[0]], NULL };
+		sub->val = p->val + 1;
+		sub->len = p->len - 1;
+		return true;
+	}
+	return false;
+}
+
+enum scap_param_type render_param_type(const struct scap_event *ev, unsigned i)
+{
+	const struct scap_param_info *pi = param_info_029(ev, i);
+	struct scap_param_info dyn;
+	struct scap_param sub;
+
+	if (!pi)
+		return SCAP_PT_NONE;
+	if (i < ev->nparams && resolve_dyn(pi, &ev->params[i], &dyn, &sub))
+		return dyn.type;
+	return pi->type;
+}
+
 /* Parameters that libs prints in hex (PF_HEX) or octal (PF_OCT) rather than decimal: sysdig
  * 0.29's table for the codes it knows, and the hex addresses of the newer memory calls. */
 enum num_format { NUM_DEC, NUM_HEX, NUM_OCT };
@@ -452,12 +502,18 @@ void render_param(const struct state *st, const struct scap_event *ev, unsigned 
 	const struct scap_param_info *pi = param_info_029(ev, i);
 	const struct scap_param *p = &ev->params[i];
 	const struct scap_event_info *info = scap_event_info(ev->type);
+	struct scap_param_info dyn;
+	struct scap_param sub;
 	uint64_t u = 0;
 	int64_t s;
 	enum num_format fmt = info && pi ? num_format(info->name, pi->name) : NUM_DEC;
 
 	val->len = 0;
 	res->len = 0;
+	if (resolve_dyn(pi, p, &dyn, &sub)) {
+		pi = &dyn;
+		p = &sub;
+	}
 	if (pi && !p->len && (pi->type == SCAP_PT_SOCKTUPLE || pi->type == SCAP_PT_SOCKADDR)) {
 		out_puts(val, "NULL");
 		term(val);
@@ -499,7 +555,6 @@ void render_param(const struct state *st, const struct scap_event *ev, unsigned 
 	case SCAP_PT_UID:
 	case SCAP_PT_GID:
 	case SCAP_PT_SIGSET:
-	case SCAP_PT_RELTIME:
 	case SCAP_PT_ABSTIME:
 	case SCAP_PT_PORT:
 	case SCAP_PT_L4PROTO:
@@ -509,6 +564,15 @@ void render_param(const struct state *st, const struct scap_event *ev, unsigned 
 			render_num_fmt(u, p->len, fmt, val);
 		else
 			out_printf(val, "%" PRIu64, u);
+		break;
+	case SCAP_PT_RELTIME:
+		/* libs: "none" for -1, else the ns and, resolved, the seconds as %lg */
+		if (u == UINT64_MAX) {
+			out_puts(val, "none");
+			break;
+		}
+		out_printf(val, "%" PRIu64, u);
+		out_printf(res, "%lgs", (double)u / 1000000000);
 		break;
 	case SCAP_PT_ERRNO:
 		s = (int64_t)u;
@@ -676,7 +740,7 @@ void render_args(const struct state *st, const struct scap_event *ev, enum buf_f
 		render_param(st, ev, i, bf, &v, &r);
 		out_puts(o, pi->name);
 		out_putc(o, '=');
-		if (truncate && pi->type == SCAP_PT_BYTEBUF && bf == BUF_NORMAL &&
+		if (truncate && render_param_type(ev, i) == SCAP_PT_BYTEBUF && bf == BUF_NORMAL &&
 		    v.len > ARG_MAX_CHARS) {
 			out_write(o, v.buf, ARG_MAX_CHARS - 3);
 			out_puts(o, "...");

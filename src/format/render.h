@@ -29,6 +29,9 @@ unsigned render_nparams(const struct scap_event *ev);
 void render_param(const struct state *st, const struct scap_event *ev, unsigned i,
 		  enum buf_format bf, struct out *val, struct out *res);
 
+/* The type parameter I of EV is printed as: a PT_DYN parameter's selected alternative. */
+enum scap_param_type render_param_type(const struct scap_event *ev, unsigned i);
+
 /* `name=value(resolved) ` for every parameter: %evt.args. TRUNCATE: buffers longer than 80
  * characters end in "..." (sysdig's text output; its JSON output keeps them whole). */
 void render_args(const struct state *st, const struct scap_event *ev, enum buf_format bf,

@@ -23,6 +23,7 @@
 #include "trace/scap_sink.h"
 #include "util/util.h"
 #include "schema/ppm_flags.h"
+#include "schema/ppm_sockopt.h"
 
 #define MAX_OUT_PARAMS 32
 #define MAX_SNAPLEN 65000
@@ -31,7 +32,8 @@
 /* Event codes (ppm_event_code; even enter, odd exit). */
 enum {
 	EV_GENERIC_E = 0, EV_OPEN_E = 2, EV_CLOSE_E = 4, EV_READ_E = 6, EV_WRITE_E = 8,
-	EV_SOCKET_E = 18, EV_CONNECT_E = 22, EV_PREAD_E = 112, EV_PWRITE_E = 114,
+	EV_SOCKET_E = 18, EV_CONNECT_E = 22, EV_GETSOCKNAME_E = 38, EV_GETPEERNAME_E = 40,
+	EV_SETSOCKOPT_E = 44, EV_GETSOCKOPT_E = 46, EV_PREAD_E = 112, EV_PWRITE_E = 114,
 	EV_PROCEXIT_E = 186, EV_CLONE_E = 222, EV_FORK_E = 224, EV_VFORK_E = 226,
 	EV_ACCEPT_E = 246, EV_ACCEPT4_E = 248, EV_EXECVE_E = 292, EV_OPENAT_E = 306,
 	EV_CLONE3_E = 334,
@@ -372,6 +374,65 @@ static void put_sockaddr(struct scap_sink *s, const struct tracer_event *ev, uin
 	}
 }
 
+/*
+ * A socket option's value as PT_DYN: the alternative's u8 (ppm_sockopt_val_kind), then the
+ * value read from the tracee at ADDR; unreadable fixed-size values read as 0, as in libs'
+ * drivers, and an option of no known shape is its first LEN bytes, cut at the snaplen.
+ */
+static void put_sockopt_val(struct scap_sink *s, const struct tracer_event *ev, int level,
+			    int optname, uint64_t addr, uint32_t len)
+{
+	static uint8_t out[1 + MAX_SNAPLEN];
+	enum ppm_sockopt_val kind = ppm_sockopt_val_kind(level, optname);
+	struct { int64_t sec, usec; } tv = { 0 };
+	int32_t v32 = 0;
+	uint64_t v64 = 0;
+	size_t n = 8;
+
+	out[0] = kind;
+	switch (kind) {
+	case PPM_SOCKOPT_VAL_ERRNO:
+	case PPM_SOCKOPT_VAL_UINT32:
+		if (!addr || !ev->mem || ev->mem->read(ev->mem, addr, &v32, sizeof(v32)))
+			v32 = 0;
+		v64 = kind == PPM_SOCKOPT_VAL_ERRNO ? (uint64_t)-(int64_t)v32 : (uint32_t)v32;
+		n = kind == PPM_SOCKOPT_VAL_ERRNO ? 8 : 4;
+		break;
+	case PPM_SOCKOPT_VAL_TIMEVAL:
+		if (!addr || !ev->mem || ev->mem->read(ev->mem, addr, &tv, sizeof(tv)))
+			tv.sec = tv.usec = 0;
+		v64 = (uint64_t)tv.sec * 1000000000ull + (uint64_t)tv.usec * 1000ull;
+		break;
+	case PPM_SOCKOPT_VAL_UINT64:
+		if (!addr || !ev->mem || ev->mem->read(ev->mem, addr, &v64, sizeof(v64)))
+			v64 = 0;
+		break;
+	default:
+		n = len < s->snaplen ? len : s->snaplen;
+		/* A page boundary may end the readable part: shrink until it reads. */
+		while (n > 0 && (!addr || !ev->mem || ev->mem->read(ev->mem, addr, out + 1, n)))
+			n = addr && ev->mem ? n / 2 : 0;
+		put_bytes(s, out, 1 + n);
+		return;
+	}
+	memcpy(out + 1, &v64, n);
+	put_bytes(s, out, 1 + n);
+}
+
+/* setsockopt and getsockopt exits: res, fd, level, optname, val, optlen (the caller's for
+ * setsockopt, the kernel's *optlen for getsockopt). */
+static void put_sockopt_exit(struct scap_sink *s, const struct tracer_event *ev,
+			     const uint64_t *a, int64_t ret, uint32_t optlen)
+{
+	int level = (int)a[1], optname = (int)a[2];
+
+	put_u64(s, ret);
+	put_fd(s, a[0]);
+	put_u8(s, ppm_sockopt_level(level));
+	put_u8(s, ppm_sockopt_name(level, optname));
+	put_sockopt_val(s, ev, level, optname, a[3], optlen);
+	put_u32(s, optlen);
+}
 
 /* A small /proc/PID file, NUL-terminated; its length, or -1. */
 static ssize_t read_proc(pid_t pid, const char *what, char *buf, size_t cap)
@@ -529,6 +590,10 @@ static void on_sys_entry(struct scap_sink *s, const struct tracer_event *ev)
 		type = EV_ACCEPT4_E;
 		put_u32(s, a[3]);
 		break;
+	case __NR_getsockname: type = EV_GETSOCKNAME_E; break;
+	case __NR_getpeername: type = EV_GETPEERNAME_E; break;
+	case __NR_setsockopt: type = EV_SETSOCKOPT_E; break;
+	case __NR_getsockopt: type = EV_GETSOCKOPT_E; break;
 	case __NR_execve:
 		type = EV_EXECVE_E;
 		put_user_str(s, ev, a[0]);
@@ -602,6 +667,21 @@ static void on_sys_exit(struct scap_sink *s, const struct tracer_event *ev, cons
 		type = p->nr == __NR_accept ? EV_ACCEPT_E : EV_ACCEPT4_E;
 		put_u64(s, ret);
 		break;
+	case __NR_getsockname: type = EV_GETSOCKNAME_E; break;
+	case __NR_getpeername: type = EV_GETPEERNAME_E; break;
+	case __NR_setsockopt:
+		type = EV_SETSOCKOPT_E;
+		put_sockopt_exit(s, ev, a, ret, (uint32_t)a[4]);
+		break;
+	case __NR_getsockopt: {
+		uint32_t optlen = 0;
+
+		type = EV_GETSOCKOPT_E;
+		if (!a[4] || !ev->mem || ev->mem->read(ev->mem, a[4], &optlen, sizeof(optlen)))
+			optlen = 0;
+		put_sockopt_exit(s, ev, a, ret, optlen);
+		break;
+	}
 	case __NR_execve:
 		type = EV_EXECVE_E;
 		put_u64(s, ret);

@@ -7,8 +7,10 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <poll.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <sys/un.h>
 #include <unistd.h>
 
@@ -123,10 +125,44 @@ static void unix_sockets(void)
 	socket(12345, SOCK_STREAM, 0);	/* EAFNOSUPPORT */
 }
 
+/*
+ * Socket options of each shape sysdig decodes: a timeval (1.5 s), ints (SO_RCVBUF 4096, which
+ * the kernel doubles to 8192), a struct (SO_LINGER, raw bytes), an option no level knows
+ * (ENOPROTOOPT), and SO_ERROR holding the ECONNREFUSED of a non-blocking connect to a port
+ * nobody listens on.
+ */
+static void sockopts(void)
+{
+	struct sockaddr_in a = loopback();
+	socklen_t len = sizeof(a);
+	struct timeval tv = { 1, 500000 };
+	struct linger lg = { 1, 0x41 };
+	int size = 4096, val = -1;
+	socklen_t vlen = sizeof(val);
+	int s = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+	int closed = socket(AF_INET, SOCK_STREAM, 0);
+
+	setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+	setsockopt(s, SOL_SOCKET, SO_RCVBUF, &size, sizeof(size));
+	getsockopt(s, SOL_SOCKET, SO_RCVBUF, &val, &vlen);
+	setsockopt(s, SOL_SOCKET, SO_LINGER, &lg, sizeof(lg));
+	setsockopt(s, SOL_SOCKET, 12345, &size, sizeof(size));	/* ENOPROTOOPT */
+	bind(closed, (struct sockaddr *)&a, sizeof(a));
+	getsockname(closed, (struct sockaddr *)&a, &len);
+	close(closed);
+	connect(s, (struct sockaddr *)&a, sizeof(a));		/* EINPROGRESS, then refused */
+	struct pollfd p = { .fd = s, .events = POLLOUT };
+	poll(&p, 1, 5000);
+	vlen = sizeof(val);
+	getsockopt(s, SOL_SOCKET, SO_ERROR, &val, &vlen);
+	close(s);
+}
+
 int main(void)
 {
 	tcp();
 	udp();
 	unix_sockets();
+	sockopts();
 	return 0;
 }

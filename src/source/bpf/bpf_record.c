@@ -68,6 +68,10 @@ int64_t sr_param_int(const struct sr_record *r, uint32_t i)
 	P("pgft_maj", UINT64), P("pgft_min", UINT64), P("vm_size", UINT32), \
 	P("vm_rss", UINT32), P("vm_swap", UINT32), P("comm", CHARBUF), P("cgroups", BYTEBUF) }
 
+/* setsockopt and getsockopt exits. */
+#define SOCKOPT_X_PARAMS 6, { P("res", ERRNO), P("fd", FD), P("level", ENUMFLAGS8), \
+	P("optname", ENUMFLAGS8), P("val", DYN), P("optlen", UINT32) }
+
 static const struct { uint16_t type; struct sr_event_info info; } table[] = {
 	{ SR_GENERIC_E, { "syscall", 8, { P("ID", SYSCALLID), P("nativeID", UINT16),
 		P("a0", UINT64), P("a1", UINT64), P("a2", UINT64), P("a3", UINT64),
@@ -120,6 +124,14 @@ static const struct { uint16_t type; struct sr_event_info info; } table[] = {
 	{ SR_SHUTDOWN_E, { "shutdown", 2, { P("fd", FD), P("how", ENUMFLAGS8) } } },
 	{ SR_SHUTDOWN_X, { "shutdown", 3, { P("res", ERRNO), P("fd", FD),
 		P("how", ENUMFLAGS8) } } },
+	{ SR_GETSOCKNAME_E, { "getsockname", 0, { { 0 } } } },
+	{ SR_GETSOCKNAME_X, { "getsockname", 0, { { 0 } } } },
+	{ SR_GETPEERNAME_E, { "getpeername", 0, { { 0 } } } },
+	{ SR_GETPEERNAME_X, { "getpeername", 0, { { 0 } } } },
+	{ SR_SETSOCKOPT_E, { "setsockopt", 0, { { 0 } } } },
+	{ SR_SETSOCKOPT_X, { "setsockopt", SOCKOPT_X_PARAMS } },
+	{ SR_GETSOCKOPT_E, { "getsockopt", 0, { { 0 } } } },
+	{ SR_GETSOCKOPT_X, { "getsockopt", SOCKOPT_X_PARAMS } },
 	{ SR_SENDTO_E, { "sendto", 3, { P("fd", FD), P("size", UINT32),
 		P("tuple", SOCKTUPLE) } } },
 	{ SR_SENDTO_X, { "sendto", 5, { P("res", ERRNO), P("data", BYTEBUF), P("fd", FD),

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Dedicated events for sockets: socket, socketpair, bind, listen, connect, accept, shutdown and
- * the send/receive family, with the tuples read from the kernel's socket. Included by
+ * Dedicated events for sockets: socket, socketpair, bind, listen, connect, accept, shutdown,
+ * the send/receive family, socket options and getsockname/getpeername, with the tuples read
+ * from the kernel's socket. Included by
  * sysray.bpf.c after its event builder (begin, put_*, submit).
  *
  * Kernel facts this relies on:
@@ -13,10 +14,13 @@
  * - A unix socket's struct sock is the start of its struct unix_sock; ->peer is the other
  *   end's sock once connected; ->addr the bound name (an accepted socket shares its listener's).
  * - At sys_exit the user's buffers hold what the kernel wrote: received data, the sender's
- *   address of recvfrom/recvmsg, msg_controllen updated to the control data's length.
+ *   address of recvfrom/recvmsg, msg_controllen updated to the control data's length, and
+ *   getsockopt's value with *optlen set to its length.
  */
 #ifndef SYSRAY_EVENTS_NET_BPF_H
 #define SYSRAY_EVENTS_NET_BPF_H
+
+#include "schema/ppm_sockopt.h"
 
 /* x86_64 numbers of the socket syscalls not listed in sysray.bpf.c. */
 #define NR_sendto	44
@@ -26,7 +30,11 @@
 #define NR_shutdown	48
 #define NR_bind		49
 #define NR_listen	50
+#define NR_getsockname	51
+#define NR_getpeername	52
 #define NR_socketpair	53
+#define NR_setsockopt	54
+#define NR_getsockopt	55
 
 #define NET_AF_UNIX	1
 #define NET_AF_INET	2
@@ -179,6 +187,69 @@ static __always_inline void net_put_queue(struct builder *b, __u32 idx, __s64 li
 	put_u32(b, idx + 2, max);
 }
 
+/*
+ * A socket option's value as PT_DYN: the alternative's u8 (ppm_sockopt_val_kind), then the
+ * value read from user memory at UPTR. Unreadable fixed-size values read as 0, as in libs; an
+ * option of no known shape is its first LEN bytes (at most snaplen).
+ */
+static __always_inline void net_put_sockopt_val(struct builder *b, __u32 idx, int level,
+						int optname, const void *uptr, __u32 len)
+{
+	__u8 kind = ppm_sockopt_val_kind(level, optname);
+	__u8 *dst = b->buf + (b->off & HALF_MASK);
+	struct { __s64 sec; __s64 usec; } tv = {};
+	__s32 v32 = 0;
+	__u64 v64 = 0;
+
+	dst[0] = kind;
+	b->off += 1;
+	switch (kind) {
+	case PPM_SOCKOPT_VAL_ERRNO:
+		bpf_probe_read_user(&v32, sizeof(v32), uptr);
+		*(__s64 *)(dst + 1) = -(__s64)v32;
+		break;
+	case PPM_SOCKOPT_VAL_TIMEVAL:
+		bpf_probe_read_user(&tv, sizeof(tv), uptr);
+		*(__u64 *)(dst + 1) = tv.sec * 1000000000ULL + tv.usec * 1000ULL;
+		break;
+	case PPM_SOCKOPT_VAL_UINT64:
+		bpf_probe_read_user(&v64, sizeof(v64), uptr);
+		*(__u64 *)(dst + 1) = v64;
+		break;
+	case PPM_SOCKOPT_VAL_UINT32:
+		bpf_probe_read_user(&v32, sizeof(v32), uptr);
+		*(__u32 *)(dst + 1) = v32;
+		set_len(b, idx, 5);
+		b->off += 4;
+		return;
+	default:
+		put_user_buf(b, idx, uptr, len, snaplen);
+		set_len(b, idx, 1 + *(__u16 *)(b->buf + SR_LENS_OFF + 2 * idx));
+		return;
+	}
+	set_len(b, idx, 9);
+	b->off += 8;
+}
+
+/* setsockopt and getsockopt exits: res, fd, level, optname, val, optlen. OPTLEN is the length
+ * the value has: the caller's for setsockopt, the kernel's *optlen for getsockopt. */
+static __always_inline void net_sockopt_exit(__u32 tgid, __u64 tid, __u16 type, long ret,
+					     const __u64 *a, __u32 optlen)
+{
+	int level = a[1], optname = a[2];
+	struct builder b;
+
+	if (!begin(&b, 6))
+		return;
+	put_u64(&b, 0, ret);
+	put_u64(&b, 1, (__s64)(int)a[0]);
+	put_u8(&b, 2, ppm_sockopt_level(level));
+	put_u8(&b, 3, ppm_sockopt_name(level, optname));
+	net_put_sockopt_val(&b, 4, level, optname, (const void *)a[3], optlen);
+	put_u32(&b, 5, optlen);
+	submit(&b, tgid, tid, type, 6);
+}
+
 static __always_inline bool net_read_msghdr(struct user_msghdr *mh, __u64 uptr)
 {
 	return uptr && !bpf_probe_read_user(mh, sizeof(*mh), (void *)uptr);
@@ -239,6 +310,16 @@ static __always_inline bool net_enter(__u32 tgid, __u64 tid, long nr, const __u6
 		if (!begin(&b, 0))
 			return true;
 		submit(&b, tgid, tid, SR_ACCEPT_E, 0);
+		return true;
+	case NR_getsockname:
+	case NR_getpeername:
+	case NR_setsockopt:
+	case NR_getsockopt:
+		if (!begin(&b, 0))
+			return true;
+		submit(&b, tgid, tid, nr == NR_getsockname ? SR_GETSOCKNAME_E :
+				      nr == NR_getpeername ? SR_GETPEERNAME_E :
+				      nr == NR_setsockopt ? SR_SETSOCKOPT_E : SR_GETSOCKOPT_E, 0);
 		return true;
 	case NR_accept4:
 		if (!begin(&b, 1))
@@ -356,6 +437,26 @@ static __always_inline bool net_exit(__u32 tgid, __u64 tid, long nr, long ret, c
 		net_put_queue(&b, 2, ret >= 0 ? fd : -1);
 		submit(&b, tgid, tid, nr == NR_accept ? SR_ACCEPT_X : SR_ACCEPT4_X, 5);
 		return true;
+	/* sysdig's getsockname and getpeername events carry nothing. */
+	case NR_getsockname:
+	case NR_getpeername:
+		if (!begin(&b, 0))
+			return true;
+		submit(&b, tgid, tid, nr == NR_getsockname ? SR_GETSOCKNAME_X : SR_GETPEERNAME_X,
+		       0);
+		return true;
+	case NR_setsockopt:
+		net_sockopt_exit(tgid, tid, SR_SETSOCKOPT_X, ret, a, a[4]);
+		return true;
+	/* Read whatever the result, as libs does: a failed call shows what the caller passed. */
+	case NR_getsockopt: {
+		__u32 optlen = 0;
+
+		if (a[4])
+			bpf_probe_read_user(&optlen, sizeof(optlen), (void *)a[4]);
+		net_sockopt_exit(tgid, tid, SR_GETSOCKOPT_X, ret, a, optlen);
+		return true;
+	}
 	/* A failed send still shows the bytes it was given. */
 	case NR_sendto:
 		if (!begin(&b, 5))

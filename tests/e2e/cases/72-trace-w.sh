@@ -47,6 +47,33 @@ t_trace_w_files() {
 	tw_compare "$f"
 }
 
+# Socket options as the eBPF source writes them (82-bpf-net.sh): sysdig's dedicated events
+# with the values the tracee passed or got back, read alike by sysdig and sysray -r.
+TW_SOCKOPT='setsockopt SOL_SOCKET SO_REUSEADDR 1 4 0
+setsockopt SOL_TCP UNKNOWN .... 4 0
+getsockopt SOL_SOCKET SO_TYPE 1 4 0
+getsockopt SOL_SOCKET SO_ERROR 0 4 0
+setsockopt SOL_SOCKET SO_RCVTIMEO 1.5s 16 0
+setsockopt SOL_SOCKET SO_RCVBUF 4096 4 0
+getsockopt SOL_SOCKET SO_RCVBUF 8192 4 0
+setsockopt SOL_SOCKET SO_LINGER ....A... 8 0
+setsockopt SOL_SOCKET UNKNOWN .... 4 ENOPROTOOPT
+getsockopt SOL_SOCKET SO_ERROR ECONNREFUSED 4 0'
+t_trace_w_sockopt() {
+	local f=$TW_DIR/net.scap dir flt="evt.type in (setsockopt, getsockopt, getsockname, getpeername)"
+	local tpl="*%evt.type %evt.dir %evt.args"
+	dir=$(fresh_dir trace-w-net)
+	(cd "$dir" && "$SYSRAY" trace -w "$f" "$PROGS/net") >/dev/null 2>&1 || return 1
+	sysdig -r "$f" -p "$tpl" "$flt" >"$f.sysdig" 2>&1 &&
+	"$SYSRAY" -r "$f" -p "$tpl" "$flt" >"$f.sysray" 2>&1 &&
+	diff "$f.sysdig" "$f.sysray" &&
+	diff <(echo "$TW_SOCKOPT") <("$SYSRAY" -r "$f" -p \
+		"%evt.type %evt.arg.level %evt.arg.optname %evt.arg.val %evt.arg.optlen %evt.arg.res" \
+		"evt.dir=< and evt.type in (setsockopt, getsockopt)") &&
+	[ "$(grep -c '^getsockname [<>] $' "$f.sysray")" = 6 ] &&
+	[ "$(grep -c '^getpeername [<>] $' "$f.sysray")" = 2 ]
+}
+
 t_trace_w_gzip() {
 	local f=$TW_DIR/procs.scap.gz
 	(cd "$TW_DIR" && "$SYSRAY" trace -f -w "$f" -z "$PROGS/procs") >/dev/null 2>&1 || return 1
@@ -73,6 +100,8 @@ else
 	expect trace-w-files "trace -w: the paths, and the same lines from sysdig and sysray -r" \
 		t_trace_w_files
 	expect trace-w-gzip "trace -w -z: a gzip capture read by both" t_trace_w_gzip
+	expect trace-w-sockopt "trace -w: socket option events with their values, read by both" \
+		t_trace_w_sockopt
 	expect trace-w-strace-z "-z without -w is strace's -z" t_trace_w_strace_z
 	expect trace-w-bad-path "an unwritable -w FILE: a message naming it, exit 1" \
 		t_trace_w_bad_path

@@ -105,6 +105,34 @@ t_net_socket() {
 	net_lines '<' socket | grep -qx '< socket fd=-22(EINVAL) domain=2 type=12345 proto=0 flags=0x0'
 }
 
+# Socket options: level and optname in libs' numbering (SOL_SOCKET 1, SOL_TCP 2, other 0; SO_*
+# names 0 off SOL_SOCKET), val by the option's shape: ints, SO_RCVTIMEO's timeval in ns,
+# SO_ERROR's pending error negated, raw bytes otherwise (TCP_NODELAY, SO_LINGER, unknown).
+# getsockopt shows what the kernel wrote (SO_RCVBUF doubled). The enter events and
+# getsockname/getpeername carry no parameters, as in sysdig's table.
+NET_SOCKOPT_LINES='< setsockopt res=0 fd=3 level=1 optname=2 val=1 optlen=4
+< setsockopt res=0 fd=4 level=2 optname=0 val=.... optlen=4
+< getsockopt res=0 fd=4 level=1 optname=3 val=1 optlen=4
+< getsockopt res=0 fd=4 level=1 optname=4 val=0 optlen=4
+< setsockopt res=0 fd=3 level=1 optname=20 val=1500000000 optlen=16
+< setsockopt res=0 fd=3 level=1 optname=8 val=4096 optlen=4
+< getsockopt res=0 fd=3 level=1 optname=8 val=8192 optlen=4
+< setsockopt res=0 fd=3 level=1 optname=13 val=....A... optlen=8
+< setsockopt res=-92(ENOPROTOOPT) fd=3 level=1 optname=0 val=.... optlen=4
+< getsockopt res=0 fd=3 level=1 optname=4 val=-111(ECONNREFUSED) optlen=4'
+t_net_sockopt() {
+	diff <(echo "$NET_SOCKOPT_LINES") \
+		<(awk '$5 == "<" && ($6 == "setsockopt" || $6 == "getsockopt")' "$NET_OUT" |
+			cut -d' ' -f5-) &&
+	[ "$(net_lines '>' setsockopt | sort -u)" = '> setsockopt' ] &&
+	[ "$(net_lines '>' getsockopt | sort -u)" = '> getsockopt' ] &&
+	[ "$(net_lines '>' getsockname | wc -l)" = 3 ] &&
+	[ "$(net_lines '<' getsockname | sort -u)" = '< getsockname' ] &&
+	[ "$(net_lines '<' getsockname | wc -l)" = 3 ] &&
+	[ "$(net_lines '>' getpeername)" = '> getpeername' ] &&
+	[ "$(net_lines '<' getpeername)" = '< getpeername' ]
+}
+
 # Live: the state names the TCP sockets from the kernel's tuples; fd fields as sysdig's (the
 # template has IP fields: unix socket lines lack them and are not printed).
 NET_TPL="%evt.type %evt.dir %fd.num %fd.name %fd.l4proto %fd.sip %fd.sport %fd.cip %fd.cport %fd.connected"
@@ -139,6 +167,25 @@ t_net_write() {
 	grep -q '^recvfrom < .* res=18 data=GET / HTTP/1.0.... tuple=' "$NET_DIR/w.sysray"
 }
 
+# -w: the socket option events read alike by sysdig 0.29 and sysray -r, with sysdig's names
+# for level and optname, the fd's socket and the seconds of a timeout ('*': the lines of
+# events without parameters too, their evt.arg.val <NA>).
+t_net_write_sockopt() {
+	local f=$NET_DIR/net.scap tpl="*%evt.type %evt.dir %evt.args| %evt.arg.val %evt.info"
+	local flt="evt.type in (setsockopt, getsockopt, getsockname, getpeername)"
+	sysdig -r "$f" -p "$tpl" "$flt" >"$NET_DIR/so.sysdig" 2>&1 &&
+	"$SYSRAY" -r "$f" -p "$tpl" "$flt" >"$NET_DIR/so.sysray" 2>&1 &&
+	diff "$NET_DIR/so.sysdig" "$NET_DIR/so.sysray" &&
+	[ "$(grep -c '^getsockname < | <NA> $' "$NET_DIR/so.sysray")" = 3 ] &&
+	[ "$(grep -c '^getpeername [<>] | <NA> $' "$NET_DIR/so.sysray")" = 2 ] &&
+	grep -qxF 'setsockopt < res=0 fd=3(<4>) level=1(SOL_SOCKET) optname=20(SO_RCVTIMEO) val=1500000000(1.5s) optlen=16 | 1.5s res=0 fd=3(<4>) level=1(SOL_SOCKET) optname=20(SO_RCVTIMEO) val=1500000000(1.5s) optlen=16 ' "$NET_DIR/so.sysray" &&
+	grep -qF 'setsockopt < res=0 fd=4(<4>) level=2(SOL_TCP) optname=0(UNKNOWN) val=.... optlen=4 |' "$NET_DIR/so.sysray" &&
+	grep -qF 'getsockopt < res=0 fd=3(<4>) level=1(SOL_SOCKET) optname=8(SO_RCVBUF) val=8192 optlen=4 | 8192 ' "$NET_DIR/so.sysray" &&
+	grep -qF 'setsockopt < res=-92(ENOPROTOOPT) fd=3(<4>) level=1(SOL_SOCKET) optname=0(UNKNOWN) val=.... optlen=4 |' "$NET_DIR/so.sysray" &&
+	grep -Eq '^getsockopt < res=0 fd=3\(<4t>127\.0\.0\.1:0->127\.0\.0\.1:[0-9]+\) level=1\(SOL_SOCKET\) optname=4\(SO_ERROR\) val=-111\(ECONNREFUSED\) optlen=4 \| ECONNREFUSED ' \
+		"$NET_DIR/so.sysray"
+}
+
 if selected bpf-net; then
 	net_run capture "$SYSRAY" capture --pid @PID@ -M 60
 	case $? in
@@ -151,6 +198,8 @@ if selected bpf-net; then
 		expect bpf-net-udp "UDP sendto/recvfrom/sendmsg/recvmsg" t_net_udp
 		expect bpf-net-unix "unix tuples, socketpair ids" t_net_unix
 		expect bpf-net-socket "socket exit with flags and failures" t_net_socket
+		expect bpf-net-sockopt "setsockopt/getsockopt values by option shape; getsockname" \
+			t_net_sockopt
 		net_run live "$SYSRAY" -M 60 -p "$NET_TPL" \
 			"proc.pid=@PID@ and evt.type in (connect,accept,sendto,recvfrom)"
 		expect bpf-net-live-fields "live fd.name, sip/sport/cip/cport, l4proto, connected" \
@@ -161,6 +210,8 @@ if selected bpf-net; then
 		net_run write "$SYSRAY" -M 60 -w "$NET_DIR/net.scap" "proc.pid=@PID@"
 		expect bpf-net-write "-w file: sysdig -r and sysray -r agree on the sockets" \
 			t_net_write
+		expect bpf-net-write-sockopt "-w file: socket options read alike by sysdig and sysray" \
+			t_net_write_sockopt
 		;;
 	2)
 		skip bpf-net "eBPF capture not available here: $(head -c 300 "$NET_ERR")"
