@@ -561,9 +561,13 @@ static size_t extract(const struct field_desc *fd, const struct field_arg *arg, 
 	case F_CONTAINER_IMAGE:
 		return 0;
 	case F_FD_NUM:
-		if (!st->cur.has_fd)
-			return 0;
-		return put_i(out, FT_INT64, st->cur.fdnum);
+		if (st->cur.has_fd)
+			return put_i(out, FT_INT64, st->cur.fdnum);
+		/* a call about an fd that has none yet (an open's enter, a failed open, a call
+		 * whose enter event carried no fd): sysdig's -1 */
+		if (st->cur.fd_event || (info && (info->flags & SCAP_EF_CREATES_FD)))
+			return put_i(out, FT_INT64, -1);
+		return 0;
 	default:
 		break;
 	}

@@ -628,8 +628,12 @@ void state_event(struct state *st, const struct scap_event *ev)
 		}
 	}
 
+	/* A context switch or a state event (procinfo) between a call's enter and exit events
+	 * leaves the call in progress, as sysdig does (its SKIPPARSERESET flag). */
+	bool call_event = kind != SK_SWITCH && !(info && (info->flags & SCAP_EF_SKIPPARSERESET));
+
 	if (t) {
-		if (enter) {
+		if (enter && call_event) {
 			t->enter_ts = ev->ts;
 			t->enter_type = ev->type;
 			t->has_enter_fd = c->has_fd;
@@ -860,6 +864,10 @@ bind_done:;
 	}
 	if (t && c->has_fd && c->fdnum >= 0)
 		c->fd = state_fd(st, t, c->fdnum);
+	/* sysdig's fd.num is the last fd its parser saw: pipe's write end */
+	int64_t fd2;
+	if (t && !enter && kind == SK_PIPE && c->has_fd && param_i64(ev, "fd2", &fd2) && fd2 >= 0)
+		c->fdnum = fd2;
 }
 
 /* procexit: the thread goes away after this event has been shown; the caller calls

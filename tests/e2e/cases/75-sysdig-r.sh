@@ -17,6 +17,9 @@ SD_TEMPLATES=(
 	# question with the fields it has (fd.is_server left out: not done, see the report)
 	"net2|%fd.sip %fd.sport %fd.cip %fd.cport %fd.lip %fd.rip %fd.l4proto"
 	"user|%user.name %proc.cmdline"
+	# the fd a call is about, also in its enter event and after a context switch
+	"fd|*%evt.num %evt.type %evt.dir %evt.res %fd.num %fd.typechar %fd.name %evt.latency"
+	"cgroups|*%evt.num %thread.cgroups %thread.cgroup.cpu %thread.cgroup.blkio %container.id"
 	"default|"
 )
 SD_FILTERS=(

@@ -12,10 +12,10 @@ RT_TEMPLATES=(
 	"%fd.sip %fd.sport %fd.dip %fd.dport"
 	"%fd.cip %fd.cport %fd.sip %fd.sport %fd.lip %fd.rip %fd.l4proto"
 	"%user.name %proc.cmdline"
+	# the fd a call is about: -1 on an open's enter and a failed open, pipe's write end
+	"*%evt.num %evt.type %evt.dir %evt.res %fd.num %fd.typechar %fd.name"
+	"*%evt.num %proc.name %thread.cgroups %container.id"
 )
-# Not compared yet: "*%evt.num %evt.type %evt.res %fd.num %fd.typechar" (sysdig 0.29 gives
-# enter events the fd of the call in progress: openat enter fd.num -1 typechar f; a read
-# enter on an fd it does not know fd.typechar o; sysray -r <NA>).
 
 # rt_compare FILE: sysdig and sysray print the same lines (stdout and stderr, less sysray's
 # "sysray: " prefix) for every template, and sysdig printed some events.

@@ -140,10 +140,12 @@ t_fs_cwd() {
 		"$FS_OUT" &&
 	grep -q " $FS_PID < clone res=$c2 .* cwd=$FS_RUN_DIR fdlimit=" "$FS_OUT" &&
 	grep -q " $c2 > execveat dirfd=-100(AT_FDCWD) pathname=.* flags=0x0$" "$FS_OUT" &&
-	grep -q " $c2 < execve res=0 exe=true .* cwd=$FS_RUN_DIR .* comm=true$" "$FS_OUT"
+	grep -Eq " $c2 < execve res=0 exe=true .* cwd=$FS_RUN_DIR .* comm=true( cgroups=[^ ]+)?$" \
+		"$FS_OUT"
 }
 
 # Live state: fd names follow creat in a new cwd, dup2 and fchdir; proc.cwd follows chdir.
+# A pipe's fd.num is its write end, as sysdig's (its name, the read end's, is empty).
 t_fs_state() {
 	local d=$FS_RUN_DIR
 	# the first chdir is the shell's cd before it execs fsops (same pid, known from /proc)
@@ -152,7 +154,7 @@ chdir < <NA> $d/ fd=<NA> res=SUCCESS
 creat < $d/a.txt $d/ fd=3 res=SUCCESS
 dup < $d/a.txt $d/ fd=3 res=SUCCESS
 preadv < $d/a.txt $d/ fd=10 res=SUCCESS
-pipe <  $d/ fd=3 res=SUCCESS
+pipe <  $d/ fd=4 res=SUCCESS
 chdir < <NA> $d/d/ fd=<NA> res=SUCCESS
 creat < $d/d/f $d/d/ fd=3 res=SUCCESS
 chdir < <NA> $d/ fd=<NA> res=SUCCESS
