@@ -418,6 +418,10 @@ int scap_writer_section(struct scap_writer *w, const struct scap_meta *m)
  * whatever the length says, so an empty one shows the bytes of the next parameter; "(NULL)"
  * is the drivers' own word for a string they could not read, which sysdig's open parsing
  * skips for the exit's name. Buffers, addresses and tuples may be empty.
+ * Only the parameters sysdig 0.29 reads are filled: past its count, length 0 is what current
+ * libs take as "not available", where a zero is a value (execve's uid 0 makes the process
+ * root) and a string is trusted (execve's trusted_exepath "(NULL)" hides the path libs
+ * otherwise rebuild from the enter event's filename).
  */
 static const char null_str[] = "(NULL)";
 
@@ -439,7 +443,10 @@ static const struct scap_event *fill_empty_params(const struct scap_event *ev,
 	static const uint8_t zeros[16];
 	bool need = false;
 
-	for (uint32_t i = 0; i < ev->nparams && !need; i++)
+	const struct scap_event_info *info = scap_event_info(ev->type);
+	uint32_t read_by_029 = info && info->nparams_029 > 0 ? (uint32_t)info->nparams_029 : 0;
+
+	for (uint32_t i = 0; i < ev->nparams && i < read_by_029 && !need; i++)
 		need = !ev->params[i].len && filled_len(scap_event_param_info(ev, i));
 	if (!need || ev->nparams > max)
 		return ev;
@@ -447,7 +454,7 @@ static const struct scap_event *fill_empty_params(const struct scap_event *ev,
 	copy->params = params;
 	for (uint32_t i = 0; i < ev->nparams; i++) {
 		const struct scap_param_info *pi = scap_event_param_info(ev, i);
-		unsigned width = filled_len(pi);
+		unsigned width = i < read_by_029 ? filled_len(pi) : 0;
 
 		params[i] = ev->params[i];
 		if (!params[i].len && width && width <= sizeof(zeros)) {

@@ -274,7 +274,9 @@ static void put_fd(struct scap_sink *s, uint64_t arg)
 /*
  * A value for parameter s->np of TYPE that ptrace does not see. Zero for fixed-width types
  * and "" for strings rather than an empty parameter: sysdig 0.29 reads an empty fixed-width
- * parameter past its end and prints garbage.
+ * parameter past its end and prints garbage. Past the parameters sysdig 0.29 reads, empty:
+ * current libs take a zero or "" there as a value (execve's uid 0 makes the process root,
+ * its trusted_exepath "" replaces the path rebuilt from the enter event).
  */
 static void put_na(struct scap_sink *s, unsigned type)
 {
@@ -283,7 +285,8 @@ static void put_na(struct scap_sink *s, unsigned type)
 	enum scap_param_type pt;
 	unsigned width;
 
-	if (!info || s->np >= (unsigned)info->nparams) {
+	if (!info || s->np >= (unsigned)info->nparams || info->nparams_029 < 0 ||
+	    s->np >= (unsigned)info->nparams_029) {
 		put_empty(s);
 		return;
 	}
