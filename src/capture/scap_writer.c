@@ -418,16 +418,20 @@ int scap_writer_section(struct scap_writer *w, const struct scap_meta *m)
  * whatever the length says, so an empty one shows the bytes of the next parameter; "(NULL)"
  * is the drivers' own word for a string they could not read, which sysdig's open parsing
  * skips for the exit's name. Buffers, addresses and tuples may be empty.
+ * Strings past the parameters sysdig 0.29 reads stay empty: current libs take length 0 as
+ * "not available" and "(NULL)" as a value (execve's trusted_exepath "(NULL)" hides the path
+ * they otherwise rebuild from the enter event). Numbers keep their zeros: libs refuse a
+ * fixed-width parameter of another length (socket's flags, "expected length 4, found 0").
  */
 static const char null_str[] = "(NULL)";
 
-static unsigned filled_len(const struct scap_param_info *pi)
+static unsigned filled_len(const struct scap_param_info *pi, bool read_by_029)
 {
 	if (!pi)
 		return 0;
 	if (pi->type == SCAP_PT_CHARBUF || pi->type == SCAP_PT_FSPATH ||
 	    pi->type == SCAP_PT_FSRELPATH)
-		return sizeof(null_str);
+		return read_by_029 ? sizeof(null_str) : 0;
 	return scap_param_type_width(pi->type);
 }
 
@@ -439,15 +443,18 @@ static const struct scap_event *fill_empty_params(const struct scap_event *ev,
 	static const uint8_t zeros[16];
 	bool need = false;
 
+	const struct scap_event_info *info = scap_event_info(ev->type);
+	uint32_t read_by_029 = info && info->nparams_029 > 0 ? (uint32_t)info->nparams_029 : 0;
+
 	for (uint32_t i = 0; i < ev->nparams && !need; i++)
-		need = !ev->params[i].len && filled_len(scap_event_param_info(ev, i));
+		need = !ev->params[i].len && filled_len(scap_event_param_info(ev, i), i < read_by_029);
 	if (!need || ev->nparams > max)
 		return ev;
 	*copy = *ev;
 	copy->params = params;
 	for (uint32_t i = 0; i < ev->nparams; i++) {
 		const struct scap_param_info *pi = scap_event_param_info(ev, i);
-		unsigned width = filled_len(pi);
+		unsigned width = filled_len(pi, i < read_by_029);
 
 		params[i] = ev->params[i];
 		if (!params[i].len && width && width <= sizeof(zeros)) {

@@ -276,7 +276,9 @@ static void put_fd(struct scap_sink *s, uint64_t arg)
 /*
  * A value for parameter s->np of TYPE that ptrace does not see. Zero for fixed-width types
  * and "" for strings rather than an empty parameter: sysdig 0.29 reads an empty fixed-width
- * parameter past its end and prints garbage.
+ * parameter past its end and prints garbage. A string past the parameters 0.29 reads is
+ * empty: current libs take "" as a value (execve's trusted_exepath "" replaces the path they
+ * rebuild from the enter event) but refuse a number of another width.
  */
 static void put_na(struct scap_sink *s, unsigned type)
 {
@@ -293,7 +295,8 @@ static void put_na(struct scap_sink *s, unsigned type)
 	width = scap_param_type_width(pt);
 	if (width && width <= sizeof(zeros))
 		put_bytes(s, zeros, width);
-	else if (pt == SCAP_PT_CHARBUF || pt == SCAP_PT_FSPATH || pt == SCAP_PT_FSRELPATH)
+	else if ((pt == SCAP_PT_CHARBUF || pt == SCAP_PT_FSPATH || pt == SCAP_PT_FSRELPATH) &&
+		 s->np < (unsigned)info->nparams_029)
 		put_bytes(s, "", 1);
 	else
 		put_empty(s);

@@ -494,6 +494,52 @@ static void test_round_trip(void **state)
 	round_trip("probes/t09_fd_type_memfd.scap", false);
 }
 
+/*
+ * A parameter the producer left empty (length 0): within the count sysdig 0.29 reads it is
+ * written filled (zeros of its width, a string "(NULL)"); past that count a string stays
+ * empty, libs' "not available", a number keeps its zeros (libs refuse other widths).
+ * execve's exit (293): 0.29 reads 20 of its 31; a trusted_exepath (27) or filename (30)
+ * "(NULL)" hides the path current libs rebuild from the enter event.
+ */
+static void test_empty_strings_past_029_stay_empty(void **state)
+{
+	char out[] = "/tmp/sysray-scap-empty-XXXXXX";
+	int fd = mkstemp(out);
+	char err[300];
+	static const uint8_t res[8];
+	struct scap_param params[31] = { { .val = res, .len = 8 } };
+	struct scap_event ev = { .ts = 1, .tid = 42, .type = 293, .nparams = 31,
+				 .params = params };
+
+	assert_true(fd >= 0);
+	close(fd);
+	struct scap_writer *w = scap_writer_open(out, false, err, sizeof(err));
+
+	assert_non_null(w);
+	assert_int_equal(scap_writer_section(w, NULL), 0);
+	assert_int_equal(scap_writer_event(w, &ev), 0);
+	assert_int_equal(scap_writer_close(w, err, sizeof(err)), 0);
+
+	struct scap_reader *r = scap_reader_open_path(out);
+	struct scap_event back;
+	int rc;
+
+	while ((rc = scap_reader_next(r, &back)) == SCAP_SECTION)
+		;
+	assert_true(rc > 0);
+	assert_int_equal(back.type, 293);
+	assert_int_equal(back.nparams, 31);
+	assert_int_equal(back.params[1].len, 7);	/* exe: "(NULL)" */
+	assert_memory_equal(back.params[1].val, "(NULL)", 7);
+	assert_int_equal(back.params[7].len, 8);	/* fdlimit: zero */
+	assert_int_equal(back.params[19].len, 4);	/* flags, the last 0.29 reads */
+	assert_int_equal(back.params[26].len, 4);	/* uid: zero */
+	assert_int_equal(back.params[27].len, 0);	/* trusted_exepath */
+	assert_int_equal(back.params[30].len, 0);	/* filename */
+	scap_reader_close(r);
+	unlink(out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -505,6 +551,7 @@ int main(void)
 		cmocka_unit_test(test_truncation_gzip),
 		cmocka_unit_test(test_corrupt_lengths),
 		cmocka_unit_test(test_round_trip),
+		cmocka_unit_test(test_empty_strings_past_029_stay_empty),
 	};
 	return cmocka_run_group_tests_name("scap_reader", tests, NULL, NULL);
 }

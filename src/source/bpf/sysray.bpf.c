@@ -640,7 +640,10 @@ static __always_inline int on_exit(long nr, long ret, const __u64 *a)
 	__u64 tid = (__u32)id;
 	struct builder b;
 
-	if (!wanted(tgid, nr))
+	/* orig_ax is -1 at sys_exit when there is no syscall to report: rt_sigreturn restores
+	 * it from the signal frame, a tracer cancelling a syscall sets it. The drivers write no
+	 * exit then; a generic exit with nativeID 0xffff names no syscall. */
+	if (nr < 0 || !wanted(tgid, nr))
 		return 0;
 	switch (nr) {
 	case NR_read:

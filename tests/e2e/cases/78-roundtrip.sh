@@ -53,6 +53,39 @@ rt_live_capture() {
 		"$SYSRAY" -M 60 -w "$f" "proc.pid=@PID@ or proc.apid=@PID@"
 }
 
+# rt_raw_layout FILE: what current libs read differently from sysdig 0.29, checked on the
+# bytes. No generic exit with nativeID 0xffff (orig_ax -1 at sys_exit: rt_sigreturn, whose
+# exit the drivers never write); execve exits leave empty the strings they do not know past
+# the 20 parameters 0.29 reads (trusted_exepath 27, filename 30): libs take "(NULL)" or ""
+# for the executable's path. PROGS/procs handles a signal, so its capture holds rt_sigreturn.
+rt_raw_layout() {
+	python3 - "$1" <<'PYEOF'
+import struct, sys
+d = open(sys.argv[1], 'rb').read()
+off, execs, sigret = 0, 0, 0
+while off + 12 <= len(d):
+    bt, bl = struct.unpack_from('<II', d, off)
+    if bt in (0x216, 0x217):  # EV_V2, EVF_V2
+        h = off + 10 + (4 if bt == 0x217 else 0)
+        ts, tid, ln, typ, np = struct.unpack_from('<QqIHI', d, h)
+        lens = struct.unpack_from('<%dH' % np, d, h + 26)
+        vals, p = [], h + 26 + 2 * np
+        for l in lens:
+            vals.append(d[p:p + l]); p += l
+        if typ in (0, 1) and np >= 2:
+            nid = struct.unpack('<H', vals[1])[0]
+            assert typ == 0 or nid != 0xffff, "generic exit with nativeID 0xffff, tid %d" % tid
+            sigret += typ == 0 and nid == 15
+        if typ == 293 and np == 31:
+            execs += 1
+            for i in (27, 30):
+                assert vals[i] not in (b'\0', b'(NULL)\0'), \
+                    "execve exit param %d written as %r, not empty" % (i, vals[i])
+    off += bl
+print("execve exits %d, rt_sigreturn enters %d" % (execs, sigret))
+PYEOF
+}
+
 t_rt_trace_files() { rt_trace files; }
 t_rt_trace_net() { rt_trace net; }
 t_rt_trace_procs() { rt_trace procs; }
@@ -73,6 +106,9 @@ if selected roundtrip; then
 	done
 	expect rt-trace-details "trace -w: relative openat resolved, mode in octal" \
 		t_rt_trace_details
+	t_rt_trace_raw() { rt_raw_layout "$RT_DIR/trace-procs.scap"; }
+	expect rt-trace-raw "trace -w: execve exits leave unknown strings past 0.29's empty" \
+		t_rt_trace_raw
 	for p in files net procs; do
 		rt_live_capture "$p"
 		case $? in
@@ -80,6 +116,10 @@ if selected roundtrip; then
 			eval "t_rt_live_$p() { rt_compare \"$RT_DIR/live-$p.scap\"; }"
 			expect "rt-live-$p" "sysray -w of $p: sysdig and sysray -r print the same" \
 				"t_rt_live_$p"
+			eval "t_rt_live_raw_$p() { rt_raw_layout \"$RT_DIR/live-$p.scap\"; }"
+			expect "rt-live-raw-$p" \
+				"sysray -w of $p: no rt_sigreturn exit, execve's strings past 0.29's empty" \
+				"t_rt_live_raw_$p"
 			;;
 		2)
 			skip "rt-live-$p" "eBPF capture not available here: $(head -c 200 \
