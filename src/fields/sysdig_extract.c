@@ -19,7 +19,7 @@ enum fid {
 	F_SYSCALL_TYPE,
 	F_PROC_PID, F_PROC_PPID, F_PROC_NAME, F_PROC_EXE, F_PROC_EXEPATH, F_PROC_CMDLINE,
 	F_PROC_ARGS, F_PROC_CWD, F_PROC_PNAME, F_PROC_PCMDLINE, F_PROC_TTY, F_PROC_VPID,
-	F_PROC_SID, F_THREAD_TID, F_THREAD_VTID, F_THREAD_ISMAIN, F_THREAD_CGROUPS, F_THREAD_CGROUP,
+	F_PROC_SID, F_THREAD_TID, F_THREAD_VTID, F_THREAD_ISMAIN, F_THREAD_CGROUPS, F_THREAD_CGROUP, F_PROC_ANAME, F_PROC_APID,
 	F_FD_NUM, F_FD_TYPE, F_FD_TYPECHAR, F_FD_NAME, F_FD_DIRECTORY, F_FD_FILENAME, F_FD_IP,
 	F_FD_CIP, F_FD_SIP, F_FD_LIP, F_FD_RIP, F_FD_PORT, F_FD_CPORT, F_FD_SPORT, F_FD_LPORT,
 	F_FD_RPORT, F_FD_L4PROTO, F_FD_SOCKFAMILY, F_FD_IS_SERVER, F_FD_NET, F_FD_CNET,
@@ -55,6 +55,7 @@ static const struct {
 	{ "proc.sid", F_PROC_SID },	    { "thread.tid", F_THREAD_TID },
 	{ "thread.vtid", F_THREAD_VTID },   { "thread.ismain", F_THREAD_ISMAIN },
 	{ "thread.cgroups", F_THREAD_CGROUPS }, { "thread.cgroup", F_THREAD_CGROUP },
+	{ "proc.aname", F_PROC_ANAME },	    { "proc.apid", F_PROC_APID },
 	{ "fd.num", F_FD_NUM },		    { "fd.type", F_FD_TYPE },
 	{ "fd.typechar", F_FD_TYPECHAR },   { "fd.name", F_FD_NAME },
 	{ "fd.directory", F_FD_DIRECTORY }, { "fd.filename", F_FD_FILENAME },
@@ -264,13 +265,49 @@ static size_t loginshellid(const struct state *st, struct st_thread *t, struct f
 	return put_i(out, FT_INT64, shell);
 }
 
+/* The process N generations up from T's (0: T's own), or NULL. */
+static struct st_thread *ancestor(const struct state *st, struct st_thread *t, int64_t n)
+{
+	struct st_thread *p = state_main_thread(st, t);
+
+	for (int64_t i = 0; p && i < n; i++) {
+		if (p->ptid == -1 || p->ptid == p->tid)
+			return NULL;
+		p = state_thread(st, p->ptid);
+		if (p)
+			p = state_main_thread(st, p);
+	}
+	return p;
+}
+
+/* proc.aname[N] and proc.apid[N]: one ancestor; without [N], every ancestor from the parent
+ * up (at most MAX), as a filter tests them. */
+static size_t ancestors(const struct state *st, struct st_thread *t, bool name,
+			const struct field_arg *arg, struct field_value *out, size_t max)
+{
+	int64_t first = 1, last = (int64_t)max;
+
+	if (arg && arg->present && arg->is_index)
+		first = last = arg->index;
+	size_t n = 0;
+	for (int64_t i = first; i <= last && n < max; i++) {
+		struct st_thread *p = ancestor(st, t, i);
+
+		if (!p || !p->live)	/* a thread known only from its fds: no process */
+			break;
+		n += name ? put_str(out + n, p->comm ? p->comm : "", p->comm ? strlen(p->comm) : 0)
+			  : put_i(out + n, FT_INT64, p->pid);
+	}
+	return n;
+}
+
 /* thread.cgroups: the items joined by spaces. */
 static size_t thread_cgroups(struct field_ctx *c, const struct st_thread *t,
 			     struct field_value *out)
 {
 	struct out *o = scratch(c);
 
-	if (!t->cgroups)
+	if (!t->cgroups || !t->cgroups_len)
 		return 0;
 	for (size_t off = 0; off < t->cgroups_len;) {
 		size_t n = strnlen(t->cgroups + off, t->cgroups_len - off);
@@ -494,8 +531,8 @@ static size_t extract(const struct field_desc *fd, const struct field_arg *arg, 
 		return put_out(out, o);
 	case F_PROC_PNAME:
 	case F_PROC_PCMDLINE: {
-		struct st_thread *m = state_main_thread(st, t);
-		struct st_thread *p = state_thread(st, m->ptid);
+		/* the thread's own parent: a thread's is its process */
+		struct st_thread *p = state_thread(st, t->ptid);
 		if (!p)
 			return 0;
 		if (fd->id == F_PROC_PNAME)
@@ -546,6 +583,9 @@ static size_t extract(const struct field_desc *fd, const struct field_arg *arg, 
 			return 0;
 		return put_str(out, g->name, strlen(g->name));
 	}
+	case F_PROC_ANAME:
+	case F_PROC_APID:
+		return ancestors(st, t, fd->id == F_PROC_ANAME, arg, out, max);
 	case F_THREAD_CGROUPS:
 		return thread_cgroups(c, t, out);
 	case F_THREAD_CGROUP:

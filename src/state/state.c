@@ -28,6 +28,7 @@ static void thread_free(struct st_thread *t)
 	free(t->cwd);
 	free(t->args);
 	free(t->cgroups);
+	free(t->exec_filename);
 	fdtable_free(&t->fdt);
 	free(t);
 }

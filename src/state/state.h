@@ -73,6 +73,7 @@ struct st_thread {
 	uint32_t uid, gid, loginuid, tty;
 	char container_id[16];	/* 12 hex digits, or "host" */
 	char *cgroups;		/* "subsys=path" items, each NUL-terminated; NULL: unknown */
+	char *exec_filename;	/* the filename of the execve in progress (its enter event) */
 	size_t cgroups_len;
 	struct st_fdtable fdt;	/* used when the thread leads its process (tid == pid) */
 	/* The enter event of the syscall in progress: its time and fd. */

@@ -241,6 +241,10 @@ static void clone_exit(struct state *st, const struct scap_event *ev, struct st_
 		c->pid = pid;
 		c->ptid = ptid;
 	}
+	/* sysdig 0.29 makes a new thread's parent its process (proc.pname is the process's
+	 * name; proc.ppid, read on the main thread, is unchanged) */
+	if (thread && c->pid != c->tid)
+		c->ptid = c->pid;
 	c->vtid = c->tid;
 	c->vpid = c->pid;
 	int64_t v;
@@ -249,7 +253,13 @@ static void clone_exit(struct state *st, const struct scap_event *ev, struct st_
 	if (param_i64(ev, "vpid", &v) && res == 0)
 		c->vpid = v;
 	c->live = true;
-	struct st_thread *p = parent && parent->tid != c->tid ? parent : state_thread(st, c->ptid);
+	/* A new thread takes after its process, a new process after the caller: the event's
+	 * ptid is the process's parent for a thread, and the child's own exit comes first. */
+	struct st_thread *p = parent && parent->tid != c->tid ? parent : NULL;
+	if (!p && thread && c->pid != c->tid)
+		p = state_thread(st, c->pid);
+	if (!p)
+		p = state_thread(st, c->ptid);
 	const char *s;
 	st_set_str(&c->exe, (s = param_str(ev, "exe")) ? s : (p ? p->exe : ""));
 	st_set_str(&c->comm, (s = param_str(ev, "comm")) ? s : (p ? p->comm : ""));
@@ -315,8 +325,14 @@ static void execve_exit(struct state *st, const struct scap_event *ev, struct st
 		const char *slash = strrchr(s, '/');
 		st_set_str(&t->comm, slash ? slash + 1 : s);
 	}
-	if ((s = param_str(ev, "exepath")))
+	if ((s = param_str(ev, "exepath"))) {
 		st_set_str(&t->exepath, s);
+	} else if (t->exec_filename && t->enter_type == ev->type - 1) {
+		/* sysdig 0.29: the enter event's filename, under the cwd when relative */
+		char *path = join_path(t->cwd ? t->cwd : "", t->exec_filename);
+		st_set_str(&t->exepath, path);
+		free(path);
+	}
 	/* sysdig 0.29 keeps the cwd across execve (the event's cwd is not taken); it takes
 	 * the args even when empty */
 	const struct scap_param *a = param_any(ev, "args");
@@ -646,6 +662,9 @@ void state_event(struct state *st, const struct scap_event *ev)
 				t->enter_socktype = d;
 			if (kind == SK_CONNECT && c->has_fd)
 				connect_enter(st, ev, t, c->fdnum);
+			const char *fn = kind == SK_EXECVE ? param_str(ev, "filename") : NULL;
+			free(t->exec_filename);
+			t->exec_filename = fn && fn[0] ? xstrdup(fn) : NULL;
 			const struct scap_param *tp = kind == SK_SEND ? param(ev, "tuple") : NULL;
 			t->enter_tuple_len = 0;
 			if (tp && tp->len <= sizeof(t->enter_tuple)) {

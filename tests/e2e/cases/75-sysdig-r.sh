@@ -20,12 +20,15 @@ SD_TEMPLATES=(
 	# the fd a call is about, also in its enter event and after a context switch
 	"fd|*%evt.num %evt.type %evt.dir %evt.res %fd.num %fd.typechar %fd.name %evt.latency"
 	"cgroups|*%evt.num %thread.cgroups %thread.cgroup.cpu %thread.cgroup.blkio %container.id"
+	# a thread's parent is its process; proc.exepath follows execve
+	"ancestors|*%evt.num %proc.name %proc.pname %proc.pcmdline %proc.aname[0] %proc.aname[2] %proc.apid[1] %proc.apid[3] %proc.exepath"
 	"default|"
 )
 SD_FILTERS=(
 	"f-open|evt.type=open"
 	"f-cat|proc.name=cat"
 	"f-etc|fd.name contains /etc"
+	"f-aname|proc.aname in (bash, sshd) and not proc.aname[1]=emacs"
 )
 
 # Captures sysdig 0.29 reads wrongly or not at all, with the reason; compared otherwise.
