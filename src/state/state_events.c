@@ -291,9 +291,9 @@ static void clone_exit(struct state *st, const struct scap_event *ev, struct st_
 		c->gid = (uint32_t)u;
 	else if (p)
 		c->gid = p->gid;
-	/* empty in files whose writer did not know them: the parent's stay */
+	/* even empty (a writer that did not know them): sysdig takes the event's */
 	const struct scap_param *cg = param(ev, "cgroups");
-	if (cg && cg->len)
+	if (cg)
 		state_set_cgroups(c, (const char *)cg->val, cg->len);
 	/* A new process gets a copy of its parent's fds (unless it shares them, CLONE_FILES,
 	 * which sysdig also models as a copy for a new process). */
@@ -356,7 +356,7 @@ static void execve_exit(struct state *st, const struct scap_event *ev, struct st
 	if (param_u64(ev, "uid", &u))
 		t->uid = (uint32_t)u;
 	const struct scap_param *cg = param(ev, "cgroups");
-	if (cg && cg->len)
+	if (cg)
 		state_set_cgroups(t, (const char *)cg->val, cg->len);
 	t->live = true;
 }
@@ -635,9 +635,13 @@ void state_event(struct state *st, const struct scap_event *ev)
 				c->fdnum = fd;
 				c->has_fd = true;
 			}
-		} else if (t->has_enter_fd && t->enter_type == ev->type - 1) {
+		} else if (t->enter_type == ev->type - 1 &&
+			   (t->has_enter_fd || strcmp(info->name, "getsockopt"))) {
+			/* sysdig 0.29 takes the fd from the enter event (setsockopt's has none: its
+			 * exit's fd parameter is not the event's fd); getsockopt's exit has its own
+			 * parser, which reads it */
 			c->fdnum = t->enter_fd;
-			c->has_fd = true;
+			c->has_fd = t->has_enter_fd;
 		} else if (param_i64(ev, "fd", &fd)) {
 			c->fdnum = fd;
 			c->has_fd = true;
@@ -883,10 +887,14 @@ bind_done:;
 	}
 	if (t && c->has_fd && c->fdnum >= 0)
 		c->fd = state_fd(st, t, c->fdnum);
-	/* sysdig's fd.num is the last fd its parser saw: pipe's write end */
-	int64_t fd2;
-	if (t && !enter && kind == SK_PIPE && c->has_fd && param_i64(ev, "fd2", &fd2) && fd2 >= 0)
-		c->fdnum = fd2;
+	/* sysdig's fd.num is the last fd its parser saw: the second of a pipe or socketpair, dup's
+	 * new fd */
+	int64_t nfd;
+	if (t && !enter && (kind == SK_PIPE || kind == SK_SOCKETPAIR) && c->has_fd &&
+	    param_i64(ev, "fd2", &nfd) && nfd >= 0)
+		c->fdnum = nfd;
+	if (t && !enter && kind == SK_DUP && c->fd && param_i64(ev, "res", &nfd) && nfd >= 0)
+		c->fdnum = nfd;	/* not when sysdig knew no old fd: it stops there */
 }
 
 /* procexit: the thread goes away after this event has been shown; the caller calls

@@ -18,6 +18,7 @@
 #include "capture/event_table.h"
 #include "capture/ppm_sc.h"
 #include "capture/proc_snapshot.h"
+#include "procfs/cgroup_items.h"
 #include "capture/scap_writer.h"
 #include "schema/syscalls.h"
 #include "trace/scap_sink.h"
@@ -472,6 +473,16 @@ static uint32_t proc_kb(pid_t pid, const char *field)
 }
 
 /* exe, args, tid, pid, ptid, 7 unknowns, comm: the head of execve's and clone's exit. */
+/* The cgroups parameter: PID's cgroups as the /proc snapshot lists them. */
+static void put_cgroups(struct scap_sink *s, pid_t pid)
+{
+	size_t len;
+	char *items = cgroup_items_of(pid, &len);
+
+	put_bytes(s, items ? items : "", items ? len : 0);
+	free(items);
+}
+
 static void put_process(struct scap_sink *s, pid_t pid, unsigned type)
 {
 	static char cmd[MAX_ARGS_BYTES];
@@ -689,6 +700,7 @@ static void on_sys_exit(struct scap_sink *s, const struct tracer_event *ev, cons
 		type = EV_EXECVE_E;
 		put_u64(s, ret);
 		put_process(s, ev->pid, type + 1);
+		put_cgroups(s, ev->pid);
 		break;
 	case __NR_clone: case __NR_fork: case __NR_vfork: case __NR_clone3: {
 		uint64_t flags = 0;
@@ -704,7 +716,7 @@ static void on_sys_exit(struct scap_sink *s, const struct tracer_event *ev, cons
 			flags = 0;
 		put_u64(s, ret);
 		put_process(s, ev->pid, type + 1);
-		put_empty(s);				/* cgroups */
+		put_cgroups(s, ev->pid);
 		put_u32(s, ppm_clone_flags(flags));
 		put_u32(s, proc_status_field(ev->pid, "\nUid:"));
 		put_u32(s, proc_status_field(ev->pid, "\nGid:"));
