@@ -63,6 +63,8 @@ static void usage(FILE *f)
 		"               event, latency (d: enter to exit), delta from the previous line (D)\n"
 		"  -A           print buffers as ASCII (with newlines)\n"
 		"  -X           print buffers in hex and ASCII\n"
+		"  -x           print buffers in hex\n"
+		"  -b           print buffers in base64\n"
 		"  -S           print a per-event-type summary at the end\n"
 		"  -q           print no events (with -S: the summary only)\n"
 		"  -P           print progress on stderr while reading a file\n"
@@ -201,8 +203,6 @@ static void reject_option(int opt, const char *longname)
 		int opt;
 		const char *why;
 	} reasons[] = {
-		{ 'b', "base64 buffers are not supported yet; -A or -X print buffers as text" },
-		{ 'x', "hex-only buffers are not supported yet; -X prints hex and ASCII" },
 		{ 'R', "port numbers are not resolved to service names; ports print as numbers" },
 		{ 'E', "the user and group tables are always read (user.name, group.name need them)" },
 		{ 'D', "sysray never captures itself and has no internal events to show" },
@@ -413,7 +413,7 @@ int cmd_sysdig(int argc, char **argv)
 		case OPT_VERSION:
 			printf("sysray version %s (sysdig 0.29 command line)\n", SYSRAY_VERSION);
 			return 0;
-		case 'b': case 'x': case 'R': case 'E': case 'D': case 'T': case 'B': case 'c': case 'U':
+		case 'R': case 'E': case 'D': case 'T': case 'B': case 'c': case 'U':
 		case 'i': case 'k': case 'K': case 'm': case 'H': case 'I': case 'e':
 		case OPT_REJECT:
 			reject_option(opt, opt == OPT_REJECT ? longopts[longidx].name : NULL);
@@ -479,6 +479,8 @@ int cmd_sysdig(int argc, char **argv)
 		case 'S': summary = true; break;
 		case 'A': bf = BUF_ASCII; break;
 		case 'X': bf = BUF_HEX; break;
+		case 'x': bf = BUF_HEX_ONLY; break;
+		case 'b': bf = BUF_BASE64; break;
 		case 'l': list = true; break;
 		case 'L': list_ev = true; break;
 		case 'q': quiet = true; break;
@@ -549,7 +551,7 @@ int cmd_sysdig(int argc, char **argv)
 		goto out;
 	}
 	if (!file) {
-		struct template_env lenv = { .time_mode = tmode };
+		struct template_env lenv = { .time_mode = tmode, .bf = bf };
 		struct sysdig_live live = {
 			.flt = flt, .tpl = tpl, .ctx = &ctx, .env = &lenv, .json = json,
 			.quiet = quiet, .max_events = max_events, .seconds = seconds,
@@ -590,7 +592,7 @@ int cmd_sysdig(int argc, char **argv)
 	ctx.verbose = verbose;
 	clock_t cpu0 = clock();
 	uint64_t nevents = 0;
-	struct template_env env = { .time_mode = tmode };
+	struct template_env env = { .time_mode = tmode, .bf = bf };
 	bool loaded = false, have_first = false;
 	struct scap_event ev;
 	int n;

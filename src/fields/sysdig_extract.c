@@ -428,7 +428,8 @@ static size_t extract(const struct field_desc *fd, const struct field_arg *arg, 
 			return 0;
 		return put_u(out, FT_UINT64, (uint64_t)res);
 	case F_EVT_BUFFER:
-		if ((i = buffer_index(ev)) < 0 || !ev->params[i].len)
+		/* an empty buffer (a read of 0 bytes) is an empty value */
+		if ((i = buffer_index(ev)) < 0)
 			return 0;
 		out->type = FT_BYTEBUF;
 		out->s.ptr = (const char *)ev->params[i].val;

@@ -103,16 +103,38 @@ static void term(struct out *o)
 	o->len--;
 }
 
+/* RFC 4648 base64 with '=' padding. */
+static void render_base64(const uint8_t *p, size_t n, struct out *o)
+{
+	static const char digits[] =
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+	for (size_t i = 0; i < n; i += 3) {
+		uint32_t v = (uint32_t)p[i] << 16 | (i + 1 < n ? (uint32_t)p[i + 1] << 8 : 0) |
+			     (i + 2 < n ? p[i + 2] : 0);
+
+		out_putc(o, digits[v >> 18 & 63]);
+		out_putc(o, digits[v >> 12 & 63]);
+		out_putc(o, i + 1 < n ? digits[v >> 6 & 63] : '=');
+		out_putc(o, i + 2 < n ? digits[v & 63] : '=');
+	}
+}
+
 /*
  * Buffers as sysdig prints them: BUF_NORMAL replaces what is not printable ASCII with '.';
  * -A starts on a new line and keeps printable characters and newlines only; -X prints lines
- * of 16 bytes: offset, 2-byte hex groups, ASCII.
+ * of 16 bytes: offset, 2-byte hex groups, ASCII; -x the same without the ASCII column (nor
+ * the padding before it); -b base64.
  */
-static void render_buffer(const uint8_t *p, size_t n, enum buf_format bf, struct out *o)
+void render_bytes(const uint8_t *p, size_t n, enum buf_format bf, struct out *o)
 {
 	if (!n)
 		return;
-	if (bf == BUF_HEX) {
+	if (bf == BUF_BASE64) {
+		render_base64(p, n, o);
+		return;
+	}
+	if (bf == BUF_HEX || bf == BUF_HEX_ONLY) {
 		/* 2-byte chunks, a lone last byte counts as a chunk; missing chunks pad */
 		for (size_t off = 0; off < n; off += 16) {
 			size_t len = n - off < 16 ? n - off : 16;
@@ -124,6 +146,8 @@ static void render_buffer(const uint8_t *p, size_t n, enum buf_format bf, struct
 				out_printf(o, " %02x", p[off + len - 1]);
 				chunks++;
 			}
+			if (bf == BUF_HEX_ONLY)
+				continue;
 			for (; chunks < 8; chunks++)
 				out_puts(o, "     ");
 			out_puts(o, "  ");
@@ -651,7 +675,7 @@ void render_param(const struct state *st, const struct scap_event *ev, unsigned 
 		break;
 	}
 	case SCAP_PT_BYTEBUF:
-		render_buffer(p->val, p->len, bf, val);
+		render_bytes(p->val, p->len, bf, val);
 		break;
 	case SCAP_PT_SOCKADDR:
 		render_sockaddr(p, val);
@@ -717,7 +741,7 @@ void render_param(const struct state *st, const struct scap_event *ev, unsigned 
 		break;
 	}
 	default:
-		render_buffer(p->val, p->len, BUF_NORMAL, val);
+		render_bytes(p->val, p->len, BUF_NORMAL, val);
 		break;
 	}
 	term(val);

@@ -16,7 +16,12 @@ enum buf_format {
 	BUF_NORMAL,	/* printable ASCII, other bytes as '.' */
 	BUF_ASCII,	/* -A: printable ASCII plus newlines and tabs */
 	BUF_HEX,	/* -X: hex and ASCII */
+	BUF_HEX_ONLY,	/* -x: hex */
+	BUF_BASE64,	/* -b: base64 */
 };
+
+/* The bytes P[0..N) as sysdig prints a buffer in format BF. */
+void render_bytes(const uint8_t *p, size_t n, enum buf_format bf, struct out *o);
 
 /* The number of parameters sysdig 0.29 shows for EV: those present, at most its table's. */
 unsigned render_nparams(const struct scap_event *ev);

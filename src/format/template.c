@@ -147,7 +147,7 @@ void template_free(struct template *t)
 	free(t);
 }
 
-static void value_text(const struct field_value *v, struct out *o)
+static void value_text(const struct field_value *v, enum buf_format bf, struct out *o)
 {
 	char buf[INET6_ADDRSTRLEN];
 	switch (v->type) {
@@ -172,10 +172,7 @@ static void value_text(const struct field_value *v, struct out *o)
 		out_write(o, v->s.ptr, v->s.len);
 		break;
 	case FT_BYTEBUF:
-		for (size_t i = 0; i < v->s.len; i++) {
-			unsigned char c = (unsigned char)v->s.ptr[i];
-			out_putc(o, c >= 0x20 && c < 0x7f ? (char)c : '.');
-		}
+		render_bytes((const uint8_t *)v->s.ptr, v->s.len, bf, o);
 		break;
 	case FT_IPADDR:
 		inet_ntop(v->ip.family, v->ip.addr, buf, sizeof(buf));
@@ -193,7 +190,7 @@ static void value_text(const struct field_value *v, struct out *o)
 	}
 }
 
-static json_object *value_json(const struct field_value *v, struct out *tmp)
+static json_object *value_json(const struct field_value *v, enum buf_format bf, struct out *tmp)
 {
 	switch (v->type) {
 	case FT_INT16:
@@ -210,7 +207,7 @@ static json_object *value_json(const struct field_value *v, struct out *tmp)
 		return json_object_new_boolean(v->b);
 	default:
 		tmp->len = 0;
-		value_text(v, tmp);
+		value_text(v, bf, tmp);
 		return json_object_new_string_len(tmp->buf ? tmp->buf : "", (int)tmp->len);
 	}
 }
@@ -283,9 +280,9 @@ bool template_render(const struct template *t, const void *event, void *ctx,
 			continue;
 		}
 		if (json)
-			json_object_object_add(obj, tok->key, value_json(&vals[0], &tmp));
+			json_object_object_add(obj, tok->key, value_json(&vals[0], env->bf, &tmp));
 		else
-			value_text(&vals[0], o);
+			value_text(&vals[0], env->bf, o);
 	}
 	if (json && ok) {
 		/* sysdig's JSON objects list their keys in name order */

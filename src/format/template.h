@@ -10,6 +10,7 @@
 #include <stdbool.h>
 
 #include "filter/fields.h"
+#include "format/render.h"
 #include "output/out.h"
 
 /* sysdig's default line. */
@@ -37,6 +38,7 @@ struct template_env {
 	uint64_t first_ts;
 	uint64_t prev_ts;	/* the last event shown, 0 before the first */
 	uint64_t latency;	/* -t d: the latency of the event being rendered */
+	enum buf_format bf;	/* byte buffers (evt.buffer) as -A, -X, -x or -b print them */
 };
 
 /*

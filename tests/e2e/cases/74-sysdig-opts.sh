@@ -94,7 +94,7 @@ t_so_list_names() {
 # Options sysdig has and sysray does not take: one line naming the option, exit 1.
 t_so_rejected() {
 	local o out
-	for o in -b -x -R -E -D -T -U:bash -c:topfiles_bytes -k:http://x --cri=/x --page-faults; do
+	for o in -R -E -D -T -U:bash -c:topfiles_bytes -k:http://x --cri=/x --page-faults; do
 		out=$("$SYSRAY" ${o/:/ } -r "$SO_DATA/falco_cat_write.scap" 2>&1 >/dev/null)
 		[ $? -eq 1 ] && [ "$(wc -l <<<"$out")" = 1 ] && grep -q -- "${o%%[:=]*}" <<<"$out" ||
 			{ echo "$o: $out"; return 1; }
@@ -146,6 +146,13 @@ else
 	expect so-td "-t d: the latency" so_same td -t d
 	expect so-ascii "-A: buffers as text (line ends as sysdig prints them)" so_same ascii -A
 	expect so-hex "-X: buffers in hex and ASCII" so_same hex -X
+	expect so-hex-only "-x: buffers in hex" so_same hex-only -x
+	expect so-base64 "-b: buffers in base64" so_same base64 -b
+	expect so-base64-json "-b -j: base64 in JSON" so_same base64-json -b -j
+	# evt.buffer follows the buffer format; a read of 0 bytes has an empty buffer
+	expect so-buffer-hex "-x -p %evt.buffer" so_same buffer-hex -x -p "*%evt.num [%evt.buffer]"
+	expect so-buffer-ascii "-A -p %evt.buffer" so_same buffer-ascii -A -p "[%evt.buffer]"
+	expect so-buffer-b64 "-b -j -p %evt.buffer" so_same buffer-b64 -b -j -p "%evt.buffer"
 	expect so-tD "-t D: the delta from the previous line" so_same tD -t D evt.type=brk
 	expect so-summary "-S: sysdig's table" t_so_summary
 	expect so-verbose "-v: driver counts, captured events, whole arguments" t_so_verbose

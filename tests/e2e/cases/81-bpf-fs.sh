@@ -145,14 +145,15 @@ t_fs_cwd() {
 }
 
 # Live state: fd names follow creat in a new cwd, dup2 and fchdir; proc.cwd follows chdir.
-# A pipe's fd.num is its write end, as sysdig's (its name, the read end's, is empty).
+# As sysdig's, a pipe's fd.num is its write end (its name, the read end's, is empty), a dup's
+# the new fd (its name the old one's).
 t_fs_state() {
 	local d=$FS_RUN_DIR
 	# the first chdir is the shell's cd before it execs fsops (same pid, known from /proc)
 	diff <(grep -E '^(creat|dup|preadv|chdir|fchdir|pipe) < .* '"$d/" "$FS_OUT") - <<EOF
 chdir < <NA> $d/ fd=<NA> res=SUCCESS
 creat < $d/a.txt $d/ fd=3 res=SUCCESS
-dup < $d/a.txt $d/ fd=3 res=SUCCESS
+dup < $d/a.txt $d/ fd=10 res=SUCCESS
 preadv < $d/a.txt $d/ fd=10 res=SUCCESS
 pipe <  $d/ fd=4 res=SUCCESS
 chdir < <NA> $d/d/ fd=<NA> res=SUCCESS
