@@ -35,6 +35,28 @@ rt_compare() {
 	done
 }
 
+# rt_param_counts FILE...: every event of every FILE has its code's parameter count in current
+# libs, or one their converter accepts (tests/data/scap-param-counts.tsv); anything else makes
+# them refuse the whole file.
+rt_param_counts() {
+	local f bad
+	for f in "$@"; do
+		bad=$("$SYSRAY" scap-dump "$f" 2>/dev/null | awk '
+			FNR == NR { if ($1 !~ /^#/) { head[$1] = $3; ok[$1] = "," $4 "," } next }
+			/ nparams=[0-9]+ code=[0-9]+/ {
+				n = $0; sub(/.* nparams=/, "", n); sub(/ .*/, "", n)
+				c = $0; sub(/.* code=/, "", c); sub(/ .*/, "", c)
+				if (!(c in head)) bad[c " (unknown code)"]++
+				else if (n != head[c] && index(ok[c], "," n ",") == 0)
+					bad[c " with " n " parameters (libs: " head[c] ok[c] ")"]++
+				events++
+			}
+			END { for (k in bad) print k; if (!events) print "no event" }' \
+			"$E2E_DIR/../data/scap-param-counts.tsv" -)
+		[ -z "$bad" ] || { echo "$f: $bad" | head -5; return 1; }
+	done
+}
+
 # rt_trace PROG: `sysray trace -f -w` of PROG in a fresh directory, then the comparison.
 rt_trace() {
 	local prog=$1 dir f=$RT_DIR/trace-$1.scap
@@ -109,6 +131,11 @@ if selected roundtrip; then
 	t_rt_trace_raw() { rt_raw_layout "$RT_DIR/trace-procs.scap"; }
 	expect rt-trace-raw "trace -w: execve exits leave unknown strings past 0.29's empty" \
 		t_rt_trace_raw
+	t_rt_trace_counts() {
+		rt_param_counts "$RT_DIR"/trace-{files,net,procs}.scap
+	}
+	expect rt-trace-counts "trace -w: every event's parameter count is one current libs read" \
+		t_rt_trace_counts
 	for p in files net procs; do
 		rt_live_capture "$p"
 		case $? in
@@ -120,6 +147,10 @@ if selected roundtrip; then
 			expect "rt-live-raw-$p" \
 				"sysray -w of $p: no rt_sigreturn exit, execve's strings past 0.29's empty" \
 				"t_rt_live_raw_$p"
+			eval "t_rt_live_counts_$p() { rt_param_counts \"$RT_DIR/live-$p.scap\"; }"
+			expect "rt-live-counts-$p" \
+				"sysray -w of $p: every event's parameter count is one current libs read" \
+				"t_rt_live_counts_$p"
 			;;
 		2)
 			skip "rt-live-$p" "eBPF capture not available here: $(head -c 200 \
