@@ -565,6 +565,8 @@ int cmd_sysdig(int argc, char **argv)
 		ctx.bf = bf;
 		ctx.json = json;
 		ctx.verbose = verbose;
+		/* live: container names and images from the runtime, as sysdig asks docker */
+		ctx.container_resolve = container_api_inspect;
 		clock_t cpu0 = clock();
 
 		rc = sysdig_live_run(&live);

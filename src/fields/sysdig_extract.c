@@ -26,7 +26,7 @@ enum fid {
 	F_FD_SNET, F_FD_CONNECTED,
 	F_USER_UID, F_USER_NAME, F_USER_HOMEDIR, F_USER_SHELL, F_USER_LOGINUID,
 	F_GROUP_GID, F_GROUP_NAME, F_CONTAINER_ID, F_CONTAINER_NAME, F_CONTAINER_TYPE,
-	F_CONTAINER_IMAGE, F_PROC_LOGINSHELLID,
+	F_CONTAINER_IMAGE, F_CONTAINER_IMAGE_ID, F_CONTAINER_PRIVILEGED, F_PROC_LOGINSHELLID,
 };
 
 static const struct {
@@ -74,6 +74,8 @@ static const struct {
 	{ "group.gid", F_GROUP_GID },	    { "group.name", F_GROUP_NAME },
 	{ "container.id", F_CONTAINER_ID }, { "container.name", F_CONTAINER_NAME },
 	{ "container.type", F_CONTAINER_TYPE }, { "container.image", F_CONTAINER_IMAGE },
+	{ "container.image.id", F_CONTAINER_IMAGE_ID },
+	{ "container.privileged", F_CONTAINER_PRIVILEGED },
 	{ "proc.loginshellid", F_PROC_LOGINSHELLID },
 };
 
@@ -299,6 +301,46 @@ static size_t ancestors(const struct state *st, struct st_thread *t, bool name,
 			  : put_i(out + n, FT_INT64, p->pid);
 	}
 	return n;
+}
+
+/* What the runtime says about container ID, asked once; NULL when not known. */
+static const struct container_meta *container_meta(struct field_ctx *c, const char *id)
+{
+	for (size_t i = 0; i < c->ncontainers; i++)
+		if (!strcmp(c->containers[i].id, id))
+			return c->containers[i].found ? &c->containers[i].meta : NULL;
+	if (!c->container_resolve)
+		return NULL;
+	c->containers = xrealloc(c->containers, (c->ncontainers + 1) * sizeof(*c->containers));
+	struct field_container *fc = &c->containers[c->ncontainers++];
+
+	snprintf(fc->id, sizeof(fc->id), "%s", id);
+	fc->found = c->container_resolve(id, &fc->meta);
+	return fc->found ? &fc->meta : NULL;
+}
+
+/* container.name, .type, .image, .image.id, .privileged: the host is "host" by name and
+ * type; a container's come from its runtime (live captures only). */
+static size_t container_field(struct field_ctx *c, const struct st_thread *t, enum fid id,
+			      struct field_value *out)
+{
+	if (!strcmp(t->container_id, "host")) {
+		if (id == F_CONTAINER_NAME || id == F_CONTAINER_TYPE)
+			return put_str(out, "host", 4);
+		return 0;
+	}
+	const struct container_meta *m = container_meta(c, t->container_id);
+
+	if (!m)
+		return 0;
+	switch (id) {
+	case F_CONTAINER_NAME: return put_str(out, m->name, strlen(m->name));
+	case F_CONTAINER_TYPE: return put_str(out, m->type, strlen(m->type));
+	case F_CONTAINER_IMAGE: return put_str(out, m->image, strlen(m->image));
+	case F_CONTAINER_IMAGE_ID: return put_str(out, m->image_id, strlen(m->image_id));
+	case F_CONTAINER_PRIVILEGED: return put_b(out, m->privileged);
+	default: return 0;
+	}
 }
 
 /* thread.cgroups: the items joined by spaces. */
@@ -595,12 +637,10 @@ static size_t extract(const struct field_desc *fd, const struct field_arg *arg, 
 		return put_str(out, t->container_id, strlen(t->container_id));
 	case F_CONTAINER_NAME:
 	case F_CONTAINER_TYPE:
-		/* the name and the runtime's type need the runtime's API; the host is "host" */
-		if (!strcmp(t->container_id, "host"))
-			return put_str(out, "host", 4);
-		return 0;
 	case F_CONTAINER_IMAGE:
-		return 0;
+	case F_CONTAINER_IMAGE_ID:
+	case F_CONTAINER_PRIVILEGED:
+		return container_field(c, t, (enum fid)fd->id, out);
 	case F_FD_NUM:
 		if (st->cur.has_fd)
 			return put_i(out, FT_INT64, st->cur.fdnum);
@@ -774,4 +814,7 @@ void field_ctx_free(struct field_ctx *c)
 {
 	for (unsigned i = 0; i < FIELD_CTX_SCRATCH; i++)
 		out_free(&c->scratch[i]);
+	free(c->containers);
+	c->containers = NULL;
+	c->ncontainers = 0;
 }

@@ -12,9 +12,16 @@
 #include "filter/fields.h"
 #include "format/render.h"
 #include "output/out.h"
+#include "procfs/container_api.h"
 #include "state/state.h"
 
 #define FIELD_CTX_SCRATCH 8
+
+struct field_container {
+	char id[16];
+	bool found;
+	struct container_meta meta;
+};
 
 struct field_ctx {
 	struct state *st;
@@ -23,6 +30,13 @@ struct field_ctx {
 	enum buf_format bf;
 	bool json;		/* -j: evt.args/evt.info keep long buffers whole */
 	bool verbose;		/* -v: so does the text output */
+	/*
+	 * Live captures: asks the container runtime for a container's name and image (NULL:
+	 * not asked; a file says nothing about them either). Each id is asked once.
+	 */
+	bool (*container_resolve)(const char *id, struct container_meta *m);
+	struct field_container *containers;
+	size_t ncontainers;
 	/* text values live here until FIELD_CTX_SCRATCH more extractions have happened */
 	struct out scratch[FIELD_CTX_SCRATCH];
 	unsigned next_scratch;

@@ -106,6 +106,31 @@ t_cg_pushdown_not() {
 	cg_pushdown not "container.id!=host and not container.id in (${CG_Z:0:12})"
 }
 
+# container.name and container.image come from the runtime's API: a Docker Engine API on a
+# unix socket (tests/e2e/fake_docker.py, named by DOCKER_HOST) knows container X as web1;
+# the filter container.name=web1 selects X's process, the fields carry what the API said,
+# and container Z, which the API does not know, has no name.
+t_cg_names() {
+	local out=$CG_DIR/names.out err=$CG_DIR/names.err sock=$CG_DIR/docker.sock rc api
+	python3 "$E2E_DIR/fake_docker.py" "$sock" "$CG_X" web1 nginx:1.25 &
+	api=$!
+	(sleep 1.5; cg_run "$CG_X" cat /etc/hostname; cg_run "$CG_Z" cat /etc/hostname) \
+		>/dev/null 2>&1 &
+	local cats=$!
+	DOCKER_HOST=unix://$sock timeout 60 "$SYSRAY" -M 4 -p \
+		"*%evt.type %container.id %container.name %container.image %container.image.id \
+%container.type %container.privileged" "proc.name=cat and evt.type=openat and evt.dir=<" \
+		>"$out" 2>"$err"
+	rc=$?
+	wait "$cats"
+	kill "$api"
+	wait "$api" 2>/dev/null
+	[ $rc -eq 0 ] || { echo "exit $rc: $(head -c 300 "$err")"; return 1; }
+	grep -q "^openat ${CG_X:0:12} web1 nginx:1.25 cccccccccccc docker false$" "$out" &&
+	grep -q "^openat ${CG_Z:0:12} <NA> <NA> <NA> <NA> <NA>$" "$out" ||
+		{ echo "see $out"; return 1; }
+}
+
 if selected live-cgroups; then
 	if [ -z "$CG_V2" ]; then
 		skip live-cgroups "no cgroup v2 hierarchy mounted (/sys/fs/cgroup or its unified/)"
@@ -118,6 +143,8 @@ if selected live-cgroups; then
 			t_cg_pushdown_eq
 		expect live-cgroups-not "container.id!=host and not in (Z): Z dropped in the kernel" \
 			t_cg_pushdown_not
+		expect live-cgroups-names "container.name/image from a Docker Engine API socket" \
+			t_cg_names
 		cg_cleanup
 	fi
 fi
