@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "capture/container_event.h"
 #include "capture/ppm_sc.h"
 #include "capture/scap_reader.h"
 #include "cli/commands.h"
@@ -29,6 +30,17 @@ static bool hidden_type(unsigned type)
 {
 	return type == 234 || type == 235 || type == 228 || type == 229 || type == 272 ||
 	       type == 273 || type == 324 || type == 325;
+}
+
+/* A container event of a file: the container's name and image for the fields. */
+static void learn_container(struct field_ctx *ctx, const struct scap_event *ev)
+{
+	struct container_meta m;
+	char id[16];
+
+	if (ev->nparams >= 1 &&
+	    container_event_parse((const char *)ev->params[0].val, ev->params[0].len, id, &m))
+		field_ctx_container_add(ctx, id, &m);
 }
 
 /* PPM dump flag: the event only carries state (written at capture start). */
@@ -616,6 +628,8 @@ int cmd_sysdig(int argc, char **argv)
 			have_first = true;
 		}
 		state_event(&st, &ev);
+		if (scap_is_container_event(ev.type))
+			learn_container(&ctx, &ev);
 		if (!(ev.dump_flags & DUMP_STATE_ONLY) && filter_match(flt, &ev, &ctx)) {
 			/* sysdig counts the procinfo events it reads but does not show; container
 			 * events never leave its reader */

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "capture/container_event.h"
 #include "capture/proc_snapshot.h"
 #include "capture/scap_writer.h"
 #include "cli/cgroup_pushdown.h"
@@ -50,6 +51,9 @@ struct live_run {
 	bool have_first;
 	bool disk_error;
 	bool files_done;		/* -G with -W: the last file is complete */
+	/* containers whose description the current file carries (a container event) */
+	char (*announced)[16];
+	size_t nannounced;
 };
 
 static volatile sig_atomic_t interrupted;
@@ -103,6 +107,7 @@ static int open_output(struct live_run *L, const struct scap_meta *meta)
 		return -1;
 	}
 	L->nfiles++;
+	L->nannounced = 0;
 	clock_gettime(CLOCK_MONOTONIC, &L->file_start);
 	if (scap_writer_section(L->w, meta)) {
 		msg("%s", scap_writer_error(L->w));
@@ -149,10 +154,44 @@ static void rotate_output(struct live_run *L)
 }
 
 /* Writes EV to the current output file, rotating first when -C or -G says so. */
+/*
+ * Before the first event of a container's thread in a file: a container event with what the
+ * runtime says, so that readers of the file know the container's name and image.
+ */
+static void announce_container(struct live_run *L, const struct scap_event *ev)
+{
+	const struct st_thread *t = state_thread(L->o->ctx->st, ev->tid);
+
+	if (!t || !strcmp(t->container_id, "host"))
+		return;
+	for (size_t i = 0; i < L->nannounced; i++)
+		if (!strcmp(L->announced[i], t->container_id))
+			return;
+	L->announced = xrealloc(L->announced, (L->nannounced + 1) * sizeof(*L->announced));
+	snprintf(L->announced[L->nannounced++], 16, "%s", t->container_id);
+	const struct container_meta *m = field_ctx_container(L->o->ctx, t->container_id);
+
+	if (!m)
+		return;
+	char *text = container_event_json(t->container_id, m);
+	struct scap_param p = { .val = (const uint8_t *)text, .len = (uint32_t)strlen(text) + 1 };
+	/* no thread's; state only, as sysdig writes it: readers learn from it, show nothing */
+	struct scap_event cev = { .ts = ev->ts, .tid = -1, .type = SCAP_CONTAINER_JSON_2_E,
+				  .nparams = 1, .cpu = ev->cpu, .params = &p,
+				  .dump_flags = DUMP_STATE_ONLY };
+
+	cev.len = (uint32_t)scap_event_record_len(cev.type, 1, &p);
+	if (scap_writer_event(L->w, &cev))
+		L->disk_error = true;
+	free(text);
+}
+
 static void write_event(struct live_run *L, const struct scap_event *ev)
 {
 	if (rotation_due(L))
 		rotate_output(L);
+	if (L->w)
+		announce_container(L, ev);
 	if (L->w && scap_writer_event(L->w, ev))
 		L->disk_error = true;
 }
@@ -416,6 +455,7 @@ int sysdig_live_run(struct sysdig_live *o)
 		msg("%" PRIu64 " malformed records skipped", L.malformed);
 out:
 	cgroup_pushdown_free(&cg);
+	free(L.announced);
 	if (meta_live)
 		scap_meta_free(&meta);
 	if (L.w)

@@ -303,8 +303,24 @@ static size_t ancestors(const struct state *st, struct st_thread *t, bool name,
 	return n;
 }
 
-/* What the runtime says about container ID, asked once; NULL when not known. */
-static const struct container_meta *container_meta(struct field_ctx *c, const char *id)
+void field_ctx_container_add(struct field_ctx *c, const char *id, const struct container_meta *m)
+{
+	struct field_container *fc = NULL;
+
+	for (size_t i = 0; i < c->ncontainers && !fc; i++)
+		if (!strcmp(c->containers[i].id, id))
+			fc = &c->containers[i];
+	if (!fc) {
+		c->containers = xrealloc(c->containers,
+					 (c->ncontainers + 1) * sizeof(*c->containers));
+		fc = &c->containers[c->ncontainers++];
+		snprintf(fc->id, sizeof(fc->id), "%s", id);
+	}
+	fc->found = true;
+	fc->meta = *m;
+}
+
+const struct container_meta *field_ctx_container(struct field_ctx *c, const char *id)
 {
 	for (size_t i = 0; i < c->ncontainers; i++)
 		if (!strcmp(c->containers[i].id, id))
@@ -319,6 +335,22 @@ static const struct container_meta *container_meta(struct field_ctx *c, const ch
 	return fc->found ? &fc->meta : NULL;
 }
 
+/* Is T's container named in a cgroup path as docker names it (/docker/<id>, docker-<id>)? */
+static bool docker_cgroup(const struct st_thread *t)
+{
+	for (size_t off = 0; t->cgroups && off < t->cgroups_len;) {
+		const char *item = t->cgroups + off;
+		const char *hit = strstr(item, t->container_id);
+
+		for (; hit; hit = strstr(hit + 1, t->container_id))
+			if ((hit - item >= 8 && !strncmp(hit - 8, "/docker/", 8)) ||
+			    (hit - item >= 7 && !strncmp(hit - 7, "docker-", 7)))
+				return true;
+		off += strlen(item) + 1;
+	}
+	return false;
+}
+
 /* container.name, .type, .image, .image.id, .privileged: the host is "host" by name and
  * type; a container's come from its runtime (live captures only). */
 static size_t container_field(struct field_ctx *c, const struct st_thread *t, enum fid id,
@@ -329,10 +361,17 @@ static size_t container_field(struct field_ctx *c, const struct st_thread *t, en
 			return put_str(out, "host", 4);
 		return 0;
 	}
-	const struct container_meta *m = container_meta(c, t->container_id);
+	const struct container_meta *m = field_ctx_container(c, t->container_id);
 
-	if (!m)
-		return 0;
+	if (!m) {
+		/* sysdig tells a docker container by its cgroup path alone: type and privileged
+		 * (false until docker says otherwise) are known, name and image are not */
+		if (!docker_cgroup(t))
+			return 0;
+		if (id == F_CONTAINER_TYPE)
+			return put_str(out, "docker", 6);
+		return id == F_CONTAINER_PRIVILEGED ? put_b(out, false) : 0;
+	}
 	switch (id) {
 	case F_CONTAINER_NAME: return put_str(out, m->name, strlen(m->name));
 	case F_CONTAINER_TYPE: return put_str(out, m->type, strlen(m->type));

@@ -46,6 +46,13 @@ struct field_ctx {
  * with a NULL extractor). */
 void sysdig_fields_register(struct field_registry *reg);
 
+/* What the runtime says about container ID (12 hex digits), asked once; NULL when not known
+ * or not asked (no container_resolve). */
+const struct container_meta *field_ctx_container(struct field_ctx *c, const char *id);
+
+/* Records what a capture file says about container ID (its container events). */
+void field_ctx_container_add(struct field_ctx *c, const char *id, const struct container_meta *m);
+
 void field_ctx_free(struct field_ctx *c);
 
 #endif
