@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -19,6 +20,7 @@
 #include "capture/ppm_sc.h"
 #include "capture/proc_snapshot.h"
 #include "procfs/cgroup_items.h"
+#include "procfs/proc_task.h"
 #include "capture/scap_writer.h"
 #include "schema/syscalls.h"
 #include "trace/scap_sink.h"
@@ -29,6 +31,9 @@
 #define MAX_OUT_PARAMS 32
 #define MAX_SNAPLEN 65000
 #define MAX_ARGS_BYTES 4096
+/* The capability bits scap names (CAP_CHOWN 0 .. CAP_CHECKPOINT_RESTORE 40), at the kernel's
+ * bit numbers. */
+#define SCAP_CAPS_MASK ((1ull << 41) - 1)
 
 /* Event codes (ppm_event_code; even enter, odd exit). */
 enum {
@@ -37,7 +42,8 @@ enum {
 	EV_SETSOCKOPT_E = 44, EV_GETSOCKOPT_E = 46, EV_PREAD_E = 112, EV_PWRITE_E = 114,
 	EV_PROCEXIT_E = 186, EV_CLONE_E = 222, EV_FORK_E = 224, EV_VFORK_E = 226,
 	EV_ACCEPT_E = 246, EV_ACCEPT4_E = 248, EV_EXECVE_E = 292, EV_OPENAT_E = 306,
-	EV_CLONE3_E = 334,
+	EV_CLONE3_E = 334, EV_SETRESUID_E = 192, EV_SETRESGID_E = 194, EV_SETUID_E = 198,
+	EV_SETGID_E = 200,
 };
 
 /* A syscall in progress: the entry's number and arguments, needed again at its exit. */
@@ -616,6 +622,16 @@ static void on_sys_entry(struct scap_sink *s, const struct tracer_event *ev)
 	case __NR_fork: type = EV_FORK_E; break;
 	case __NR_vfork: type = EV_VFORK_E; break;
 	case __NR_clone3: type = EV_CLONE3_E; break;
+	case __NR_setuid: case __NR_setgid:
+		type = ev->nr == __NR_setuid ? EV_SETUID_E : EV_SETGID_E;
+		put_u32(s, a[0]);
+		break;
+	case __NR_setresuid: case __NR_setresgid:
+		type = ev->nr == __NR_setresuid ? EV_SETRESUID_E : EV_SETRESGID_E;
+		put_u32(s, a[0]);
+		put_u32(s, a[1]);
+		put_u32(s, a[2]);
+		break;
 	default:
 		type = EV_GENERIC_E;
 		put_u16(s, ev->nr >= 0 && ev->nr < SYSCALL_NR_LIMIT ? s->ppm_sc[ev->nr] : 0);
@@ -623,6 +639,61 @@ static void on_sys_entry(struct scap_sink *s, const struct tracer_event *ev)
 		break;
 	}
 	emit(s, ev, type);
+}
+
+/* A "CapEff:"-style hex line of /proc/PID/status STATUS, masked to the bits scap names. */
+static uint64_t status_caps(const char *status, const char *field)
+{
+	const char *p = strstr(status, field);
+
+	return p ? strtoull(p + strlen(field), NULL, 16) & SCAP_CAPS_MASK : 0;
+}
+
+/*
+ * Parameters 15..29 of an execve exit, from /proc once the tracee runs the new image: env,
+ * tty (stat's tty_nr, the kernel's new_encode_dev() form the drivers use too), vpgid,
+ * loginuid, flags (PPM_EXE_* not computed), the three capability sets, exe_ino with its
+ * ctime and mtime, the effective uid, trusted_exepath (/proc/PID/exe), pgid and the effective
+ * gid. The tracer shares the tracee's pid namespace view, so vpgid and pgid are the same.
+ */
+static void put_exec_task(struct scap_sink *s, pid_t pid)
+{
+	static char buf[MAX_ARGS_BYTES + 1];
+	char status[4096], path[64], exe[PATH_MAX];
+	struct proc_task t;
+	struct stat st;
+	bool have_task = proc_task_read(pid, 0, 0, &t) == 0;
+	ssize_t n = read_proc(pid, "environ", buf, sizeof(buf));
+
+	put_bytes(s, buf, n > 0 ? (size_t)n : 0);
+	put_u32(s, have_task ? (uint32_t)t.tty_nr : 0);
+	put_u64(s, have_task ? (uint64_t)t.pgrp : 0);
+	n = read_proc(pid, "loginuid", buf, sizeof(buf));
+	put_u32(s, n > 0 ? (uint32_t)strtoul(buf, NULL, 10) : UINT32_MAX);
+	put_u32(s, 0);
+	if (read_proc(pid, "status", status, sizeof(status)) < 0)
+		status[0] = 0;
+	put_u64(s, status_caps(status, "\nCapInh:"));
+	put_u64(s, status_caps(status, "\nCapPrm:"));
+	put_u64(s, status_caps(status, "\nCapEff:"));
+	snprintf(path, sizeof(path), "/proc/%d/exe", (int)pid);
+	if (stat(path, &st))
+		memset(&st, 0, sizeof(st));
+	put_u64(s, st.st_ino);
+	put_u64(s, st.st_ctim.tv_sec * 1000000000ull + st.st_ctim.tv_nsec);
+	put_u64(s, st.st_mtim.tv_sec * 1000000000ull + st.st_mtim.tv_nsec);
+	put_u32(s, have_task && t.have_ids ? t.uid[1] : 0);
+	n = readlink(path, exe, sizeof(exe) - 1);
+	if (n > 0) {
+		exe[n] = 0;
+		put_bytes(s, exe, n + 1);
+	} else {
+		put_empty(s);
+	}
+	put_u64(s, have_task ? (uint64_t)t.pgrp : 0);
+	put_u32(s, have_task && t.have_ids ? t.gid[1] : 0);
+	if (have_task)
+		proc_task_free(&t);
 }
 
 static void on_sys_exit(struct scap_sink *s, const struct tracer_event *ev, const struct pending *p)
@@ -701,6 +772,8 @@ static void on_sys_exit(struct scap_sink *s, const struct tracer_event *ev, cons
 		put_u64(s, ret);
 		put_process(s, ev->pid, type + 1);
 		put_cgroups(s, ev->pid);
+		if (ret == 0)
+			put_exec_task(s, ev->pid);
 		break;
 	case __NR_clone: case __NR_fork: case __NR_vfork: case __NR_clone3: {
 		uint64_t flags = 0;
@@ -722,6 +795,19 @@ static void on_sys_exit(struct scap_sink *s, const struct tracer_event *ev, cons
 		put_u32(s, proc_status_field(ev->pid, "\nGid:"));
 		break;
 	}
+	/* Readers take the new ids from these exits (sysdig 0.29 from nothing else). */
+	case __NR_setuid: case __NR_setgid:
+		type = p->nr == __NR_setuid ? EV_SETUID_E : EV_SETGID_E;
+		put_u64(s, ret);
+		put_u32(s, a[0]);
+		break;
+	case __NR_setresuid: case __NR_setresgid:
+		type = p->nr == __NR_setresuid ? EV_SETRESUID_E : EV_SETRESGID_E;
+		put_u64(s, ret);
+		put_u32(s, a[0]);
+		put_u32(s, a[1]);
+		put_u32(s, a[2]);
+		break;
 	default:
 		type = EV_GENERIC_E;
 		put_u16(s, p->nr >= 0 && p->nr < SYSCALL_NR_LIMIT ? s->ppm_sc[p->nr] : 0);
