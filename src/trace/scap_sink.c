@@ -12,7 +12,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <netinet/in.h>
+#include <stddef.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/un.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -641,6 +646,78 @@ static void on_sys_entry(struct scap_sink *s, const struct tracer_event *ev)
 	emit(s, ev, type);
 }
 
+/*
+ * The endpoints of socket FD of PID as PT_SOCKTUPLE (the eBPF source's layout): family, then
+ * source and destination, the remote end first for an accepted socket (INBOUND), the local
+ * end first for a connected one. Addresses stay in network byte order, ports are in host
+ * order. The tracer takes a copy of the fd (pidfd_getfd(2): it may, as PID's tracer) and asks
+ * the kernel for both names. Unix tuples carry the socket's inode as its id (the drivers' kernel
+ * address is not visible from user space), 0 for the peer, and the path of the name.
+ */
+static void put_fd_tuple(struct scap_sink *s, pid_t pid, int fd, bool inbound)
+{
+	struct sockaddr_storage local, remote;
+	socklen_t llen = sizeof(local), rlen = sizeof(remote);
+	uint8_t out[1 + 8 + 8 + sizeof(struct sockaddr_un)];
+	int pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
+	int copy = pidfd < 0 ? -1 : (int)syscall(SYS_pidfd_getfd, pidfd, fd, 0);
+	struct stat st;
+	bool ok = copy >= 0 && !getsockname(copy, (struct sockaddr *)&local, &llen);
+
+	if (ok && (local.ss_family != AF_UNIX || !inbound) &&
+	    getpeername(copy, (struct sockaddr *)&remote, &rlen))
+		ok = false;
+	if (ok && local.ss_family == AF_INET) {
+		const struct sockaddr_in *l = (void *)&local, *r = (void *)&remote;
+		const struct sockaddr_in *src = inbound ? r : l, *dst = inbound ? l : r;
+		uint16_t sport = ntohs(src->sin_port), dport = ntohs(dst->sin_port);
+
+		out[0] = AF_INET;	/* scap families are Linux's numbers */
+		memcpy(out + 1, &src->sin_addr, 4);
+		memcpy(out + 5, &sport, 2);
+		memcpy(out + 7, &dst->sin_addr, 4);
+		memcpy(out + 11, &dport, 2);
+		put_bytes(s, out, 13);
+	} else if (ok && local.ss_family == AF_INET6) {
+		const struct sockaddr_in6 *l = (void *)&local, *r = (void *)&remote;
+		const struct sockaddr_in6 *src = inbound ? r : l, *dst = inbound ? l : r;
+		uint16_t sport = ntohs(src->sin6_port), dport = ntohs(dst->sin6_port);
+
+		out[0] = AF_INET6;
+		memcpy(out + 1, &src->sin6_addr, 16);
+		memcpy(out + 17, &sport, 2);
+		memcpy(out + 19, &dst->sin6_addr, 16);
+		memcpy(out + 35, &dport, 2);
+		put_bytes(s, out, 37);
+	} else if (ok && local.ss_family == AF_UNIX && !fstat(copy, &st)) {
+		/* the name is the listening socket's for an accepted one, the peer's else */
+		const struct sockaddr_un *un = (void *)(inbound ? &local : &remote);
+		uint64_t self = st.st_ino, peer = 0;
+		size_t off = offsetof(struct sockaddr_un, sun_path);
+		socklen_t len = inbound ? llen : rlen;
+		size_t n = len > off ? len - off : 0;
+		const char *path = un->sun_path;
+
+		if (n && !path[0]) {		/* abstract names lose their NUL, as in the drivers */
+			path++;
+			n--;
+		}
+		n = strnlen(path, n);
+		out[0] = AF_UNIX;
+		memcpy(out + 1, inbound ? &self : &peer, 8);
+		memcpy(out + 9, inbound ? &peer : &self, 8);
+		memcpy(out + 17, path, n);
+		out[17 + n] = 0;
+		put_bytes(s, out, 18 + n);
+	} else {
+		put_empty(s);
+	}
+	if (copy >= 0)
+		close(copy);
+	if (pidfd >= 0)
+		close(pidfd);
+}
+
 /* A "CapEff:"-style hex line of /proc/PID/status STATUS, masked to the bits scap names. */
 static uint64_t status_caps(const char *status, const char *field)
 {
@@ -743,7 +820,10 @@ static void on_sys_exit(struct scap_sink *s, const struct tracer_event *ev, cons
 	case __NR_connect:
 		type = EV_CONNECT_E;
 		put_u64(s, ret);
-		put_empty(s);	/* tuple: needs the socket's local end */
+		if (ret == 0)
+			put_fd_tuple(s, ev->pid, (int)a[0], false);
+		else
+			put_empty(s);	/* the local end of a failed connect is not known */
 		put_fd(s, a[0]);
 		put_sockaddr(s, ev, a[1], a[2]);
 		break;
@@ -751,6 +831,8 @@ static void on_sys_exit(struct scap_sink *s, const struct tracer_event *ev, cons
 	case __NR_accept4:
 		type = p->nr == __NR_accept ? EV_ACCEPT_E : EV_ACCEPT4_E;
 		put_u64(s, ret);
+		if (ret >= 0)
+			put_fd_tuple(s, ev->pid, (int)ret, true);
 		break;
 	case __NR_getsockname: type = EV_GETSOCKNAME_E; break;
 	case __NR_getpeername: type = EV_GETPEERNAME_E; break;
