@@ -105,8 +105,9 @@ static __always_inline void put_exe_inode(struct builder *b, __u32 idx, struct t
 		return;
 	}
 	if (bpf_core_field_exists(inode->i_ctime_sec)) {
+		/* multigrain timestamps (Linux 6.13) keep a flag in bit 31 of i_ctime_nsec */
 		ctime = BPF_CORE_READ(inode, i_ctime_sec) * 1000000000ULL +
-			BPF_CORE_READ(inode, i_ctime_nsec);
+			(BPF_CORE_READ(inode, i_ctime_nsec) & ~(1U << 31));
 		mtime = BPF_CORE_READ(inode, i_mtime_sec) * 1000000000ULL +
 			BPF_CORE_READ(inode, i_mtime_nsec);
 	} else if (bpf_core_field_exists(struct inode___v6_6, __i_ctime)) {
