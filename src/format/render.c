@@ -576,8 +576,6 @@ void render_param(const struct state *st, const struct scap_event *ev, unsigned 
 	case SCAP_PT_UINT16:
 	case SCAP_PT_UINT32:
 	case SCAP_PT_UINT64:
-	case SCAP_PT_UID:
-	case SCAP_PT_GID:
 	case SCAP_PT_SIGSET:
 	case SCAP_PT_ABSTIME:
 	case SCAP_PT_PORT:
@@ -589,6 +587,30 @@ void render_param(const struct state *st, const struct scap_event *ev, unsigned 
 		else
 			out_printf(val, "%" PRIu64, u);
 		break;
+	case SCAP_PT_UID:
+	case SCAP_PT_GID: {
+		/* libs: the id as a signed int, resolved to the name in the capture's user or
+		 * group table, "<NA>" when it has none; (u32)-1 is "-1" resolved to "<NONE>" */
+		const char *name = NULL;
+
+		if ((uint32_t)u == UINT32_MAX) {
+			out_puts(val, "-1");
+			out_puts(res, "<NONE>");
+			break;
+		}
+		out_printf(val, "%d", (int)(uint32_t)u);
+		if (pi->type == SCAP_PT_UID) {
+			const struct st_user *usr = state_user(st, (uint32_t)u);
+
+			name = usr ? usr->name : NULL;
+		} else {
+			const struct st_group *grp = state_group(st, (uint32_t)u);
+
+			name = grp ? grp->name : NULL;
+		}
+		out_puts(res, name && name[0] ? name : "<NA>");
+		break;
+	}
 	case SCAP_PT_RELTIME:
 		/* libs: "none" for -1, else the ns and, resolved, the seconds as %lg */
 		if (u == UINT64_MAX) {

@@ -12,6 +12,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <netinet/in.h>
+#include <stddef.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/un.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -19,6 +25,7 @@
 #include "capture/ppm_sc.h"
 #include "capture/proc_snapshot.h"
 #include "procfs/cgroup_items.h"
+#include "procfs/proc_task.h"
 #include "capture/scap_writer.h"
 #include "schema/syscalls.h"
 #include "trace/scap_sink.h"
@@ -29,6 +36,9 @@
 #define MAX_OUT_PARAMS 32
 #define MAX_SNAPLEN 65000
 #define MAX_ARGS_BYTES 4096
+/* The capability bits scap names (CAP_CHOWN 0 .. CAP_CHECKPOINT_RESTORE 40), at the kernel's
+ * bit numbers. */
+#define SCAP_CAPS_MASK ((1ull << 41) - 1)
 
 /* Event codes (ppm_event_code; even enter, odd exit). */
 enum {
@@ -37,7 +47,8 @@ enum {
 	EV_SETSOCKOPT_E = 44, EV_GETSOCKOPT_E = 46, EV_PREAD_E = 112, EV_PWRITE_E = 114,
 	EV_PROCEXIT_E = 186, EV_CLONE_E = 222, EV_FORK_E = 224, EV_VFORK_E = 226,
 	EV_ACCEPT_E = 246, EV_ACCEPT4_E = 248, EV_EXECVE_E = 292, EV_OPENAT_E = 306,
-	EV_CLONE3_E = 334,
+	EV_CLONE3_E = 334, EV_SETRESUID_E = 192, EV_SETRESGID_E = 194, EV_SETUID_E = 198,
+	EV_SETGID_E = 200,
 };
 
 /* A syscall in progress: the entry's number and arguments, needed again at its exit. */
@@ -616,6 +627,16 @@ static void on_sys_entry(struct scap_sink *s, const struct tracer_event *ev)
 	case __NR_fork: type = EV_FORK_E; break;
 	case __NR_vfork: type = EV_VFORK_E; break;
 	case __NR_clone3: type = EV_CLONE3_E; break;
+	case __NR_setuid: case __NR_setgid:
+		type = ev->nr == __NR_setuid ? EV_SETUID_E : EV_SETGID_E;
+		put_u32(s, a[0]);
+		break;
+	case __NR_setresuid: case __NR_setresgid:
+		type = ev->nr == __NR_setresuid ? EV_SETRESUID_E : EV_SETRESGID_E;
+		put_u32(s, a[0]);
+		put_u32(s, a[1]);
+		put_u32(s, a[2]);
+		break;
 	default:
 		type = EV_GENERIC_E;
 		put_u16(s, ev->nr >= 0 && ev->nr < SYSCALL_NR_LIMIT ? s->ppm_sc[ev->nr] : 0);
@@ -623,6 +644,133 @@ static void on_sys_entry(struct scap_sink *s, const struct tracer_event *ev)
 		break;
 	}
 	emit(s, ev, type);
+}
+
+/*
+ * The endpoints of socket FD of PID as PT_SOCKTUPLE (the eBPF source's layout): family, then
+ * source and destination, the remote end first for an accepted socket (INBOUND), the local
+ * end first for a connected one. Addresses stay in network byte order, ports are in host
+ * order. The tracer takes a copy of the fd (pidfd_getfd(2): it may, as PID's tracer) and asks
+ * the kernel for both names. Unix tuples carry the socket's inode as its id (the drivers' kernel
+ * address is not visible from user space), 0 for the peer, and the path of the name.
+ */
+static void put_fd_tuple(struct scap_sink *s, pid_t pid, int fd, bool inbound)
+{
+	struct sockaddr_storage local, remote;
+	socklen_t llen = sizeof(local), rlen = sizeof(remote);
+	uint8_t out[1 + 8 + 8 + sizeof(struct sockaddr_un)];
+	int pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
+	int copy = pidfd < 0 ? -1 : (int)syscall(SYS_pidfd_getfd, pidfd, fd, 0);
+	struct stat st;
+	bool ok = copy >= 0 && !getsockname(copy, (struct sockaddr *)&local, &llen);
+
+	if (ok && (local.ss_family != AF_UNIX || !inbound) &&
+	    getpeername(copy, (struct sockaddr *)&remote, &rlen))
+		ok = false;
+	if (ok && local.ss_family == AF_INET) {
+		const struct sockaddr_in *l = (void *)&local, *r = (void *)&remote;
+		const struct sockaddr_in *src = inbound ? r : l, *dst = inbound ? l : r;
+		uint16_t sport = ntohs(src->sin_port), dport = ntohs(dst->sin_port);
+
+		out[0] = AF_INET;	/* scap families are Linux's numbers */
+		memcpy(out + 1, &src->sin_addr, 4);
+		memcpy(out + 5, &sport, 2);
+		memcpy(out + 7, &dst->sin_addr, 4);
+		memcpy(out + 11, &dport, 2);
+		put_bytes(s, out, 13);
+	} else if (ok && local.ss_family == AF_INET6) {
+		const struct sockaddr_in6 *l = (void *)&local, *r = (void *)&remote;
+		const struct sockaddr_in6 *src = inbound ? r : l, *dst = inbound ? l : r;
+		uint16_t sport = ntohs(src->sin6_port), dport = ntohs(dst->sin6_port);
+
+		out[0] = AF_INET6;
+		memcpy(out + 1, &src->sin6_addr, 16);
+		memcpy(out + 17, &sport, 2);
+		memcpy(out + 19, &dst->sin6_addr, 16);
+		memcpy(out + 35, &dport, 2);
+		put_bytes(s, out, 37);
+	} else if (ok && local.ss_family == AF_UNIX && !fstat(copy, &st)) {
+		/* the name is the listening socket's for an accepted one, the peer's else */
+		const struct sockaddr_un *un = (void *)(inbound ? &local : &remote);
+		uint64_t self = st.st_ino, peer = 0;
+		size_t off = offsetof(struct sockaddr_un, sun_path);
+		socklen_t len = inbound ? llen : rlen;
+		size_t n = len > off ? len - off : 0;
+		const char *path = un->sun_path;
+
+		if (n && !path[0]) {		/* abstract names lose their NUL, as in the drivers */
+			path++;
+			n--;
+		}
+		n = strnlen(path, n);
+		out[0] = AF_UNIX;
+		memcpy(out + 1, inbound ? &self : &peer, 8);
+		memcpy(out + 9, inbound ? &peer : &self, 8);
+		memcpy(out + 17, path, n);
+		out[17 + n] = 0;
+		put_bytes(s, out, 18 + n);
+	} else {
+		put_empty(s);
+	}
+	if (copy >= 0)
+		close(copy);
+	if (pidfd >= 0)
+		close(pidfd);
+}
+
+/* A "CapEff:"-style hex line of /proc/PID/status STATUS, masked to the bits scap names. */
+static uint64_t status_caps(const char *status, const char *field)
+{
+	const char *p = strstr(status, field);
+
+	return p ? strtoull(p + strlen(field), NULL, 16) & SCAP_CAPS_MASK : 0;
+}
+
+/*
+ * Parameters 15..29 of an execve exit, from /proc once the tracee runs the new image: env,
+ * tty (stat's tty_nr, the kernel's new_encode_dev() form the drivers use too), vpgid,
+ * loginuid, flags (PPM_EXE_* not computed), the three capability sets, exe_ino with its
+ * ctime and mtime, the effective uid, trusted_exepath (/proc/PID/exe), pgid and the effective
+ * gid. The tracer shares the tracee's pid namespace view, so vpgid and pgid are the same.
+ */
+static void put_exec_task(struct scap_sink *s, pid_t pid)
+{
+	static char buf[MAX_ARGS_BYTES + 1];
+	char status[4096], path[64], exe[PATH_MAX];
+	struct proc_task t;
+	struct stat st;
+	bool have_task = proc_task_read(pid, 0, 0, &t) == 0;
+	ssize_t n = read_proc(pid, "environ", buf, sizeof(buf));
+
+	put_bytes(s, buf, n > 0 ? (size_t)n : 0);
+	put_u32(s, have_task ? (uint32_t)t.tty_nr : 0);
+	put_u64(s, have_task ? (uint64_t)t.pgrp : 0);
+	n = read_proc(pid, "loginuid", buf, sizeof(buf));
+	put_u32(s, n > 0 ? (uint32_t)strtoul(buf, NULL, 10) : UINT32_MAX);
+	put_u32(s, 0);
+	if (read_proc(pid, "status", status, sizeof(status)) < 0)
+		status[0] = 0;
+	put_u64(s, status_caps(status, "\nCapInh:"));
+	put_u64(s, status_caps(status, "\nCapPrm:"));
+	put_u64(s, status_caps(status, "\nCapEff:"));
+	snprintf(path, sizeof(path), "/proc/%d/exe", (int)pid);
+	if (stat(path, &st))
+		memset(&st, 0, sizeof(st));
+	put_u64(s, st.st_ino);
+	put_u64(s, st.st_ctim.tv_sec * 1000000000ull + st.st_ctim.tv_nsec);
+	put_u64(s, st.st_mtim.tv_sec * 1000000000ull + st.st_mtim.tv_nsec);
+	put_u32(s, have_task && t.have_ids ? t.uid[1] : 0);
+	n = readlink(path, exe, sizeof(exe) - 1);
+	if (n > 0) {
+		exe[n] = 0;
+		put_bytes(s, exe, n + 1);
+	} else {
+		put_empty(s);
+	}
+	put_u64(s, have_task ? (uint64_t)t.pgrp : 0);
+	put_u32(s, have_task && t.have_ids ? t.gid[1] : 0);
+	if (have_task)
+		proc_task_free(&t);
 }
 
 static void on_sys_exit(struct scap_sink *s, const struct tracer_event *ev, const struct pending *p)
@@ -672,7 +820,10 @@ static void on_sys_exit(struct scap_sink *s, const struct tracer_event *ev, cons
 	case __NR_connect:
 		type = EV_CONNECT_E;
 		put_u64(s, ret);
-		put_empty(s);	/* tuple: needs the socket's local end */
+		if (ret == 0)
+			put_fd_tuple(s, ev->pid, (int)a[0], false);
+		else
+			put_empty(s);	/* the local end of a failed connect is not known */
 		put_fd(s, a[0]);
 		put_sockaddr(s, ev, a[1], a[2]);
 		break;
@@ -680,6 +831,8 @@ static void on_sys_exit(struct scap_sink *s, const struct tracer_event *ev, cons
 	case __NR_accept4:
 		type = p->nr == __NR_accept ? EV_ACCEPT_E : EV_ACCEPT4_E;
 		put_u64(s, ret);
+		if (ret >= 0)
+			put_fd_tuple(s, ev->pid, (int)ret, true);
 		break;
 	case __NR_getsockname: type = EV_GETSOCKNAME_E; break;
 	case __NR_getpeername: type = EV_GETPEERNAME_E; break;
@@ -701,6 +854,8 @@ static void on_sys_exit(struct scap_sink *s, const struct tracer_event *ev, cons
 		put_u64(s, ret);
 		put_process(s, ev->pid, type + 1);
 		put_cgroups(s, ev->pid);
+		if (ret == 0)
+			put_exec_task(s, ev->pid);
 		break;
 	case __NR_clone: case __NR_fork: case __NR_vfork: case __NR_clone3: {
 		uint64_t flags = 0;
@@ -722,6 +877,19 @@ static void on_sys_exit(struct scap_sink *s, const struct tracer_event *ev, cons
 		put_u32(s, proc_status_field(ev->pid, "\nGid:"));
 		break;
 	}
+	/* Readers take the new ids from these exits (sysdig 0.29 from nothing else). */
+	case __NR_setuid: case __NR_setgid:
+		type = p->nr == __NR_setuid ? EV_SETUID_E : EV_SETGID_E;
+		put_u64(s, ret);
+		put_u32(s, a[0]);
+		break;
+	case __NR_setresuid: case __NR_setresgid:
+		type = p->nr == __NR_setresuid ? EV_SETRESUID_E : EV_SETRESGID_E;
+		put_u64(s, ret);
+		put_u32(s, a[0]);
+		put_u32(s, a[1]);
+		put_u32(s, a[2]);
+		break;
 	default:
 		type = EV_GENERIC_E;
 		put_u16(s, p->nr >= 0 && p->nr < SYSCALL_NR_LIMIT ? s->ppm_sc[p->nr] : 0);

@@ -62,11 +62,16 @@ int64_t sr_param_int(const struct sr_record *r, uint32_t i)
 	P("vm_size", UINT32), P("vm_rss", UINT32), P("vm_swap", UINT32), P("comm", CHARBUF), \
 	P("cgroups", BYTEBUF), P("flags", FLAGS32), P("uid", UINT32), P("gid", UINT32) }
 
-/* execve and execveat exits: the first 15 of scap's EXECVE_19_X. */
-#define EXECVE_X_PARAMS 15, { P("res", ERRNO), P("exe", CHARBUF), P("args", BYTEBUF), \
+/* execve and execveat exits: the first 30 of scap's EXECVE_19_X (trusted_exepath empty). */
+#define EXECVE_X_PARAMS 30, { P("res", ERRNO), P("exe", CHARBUF), P("args", BYTEBUF), \
 	P("tid", PID), P("pid", PID), P("ptid", PID), P("cwd", CHARBUF), P("fdlimit", UINT64), \
 	P("pgft_maj", UINT64), P("pgft_min", UINT64), P("vm_size", UINT32), \
-	P("vm_rss", UINT32), P("vm_swap", UINT32), P("comm", CHARBUF), P("cgroups", BYTEBUF) }
+	P("vm_rss", UINT32), P("vm_swap", UINT32), P("comm", CHARBUF), P("cgroups", BYTEBUF), \
+	P("env", BYTEBUF), P("tty", UINT32), P("vpgid", PID), P("loginuid", UID), \
+	P("flags", FLAGS32), P("cap_inheritable", UINT64), P("cap_permitted", UINT64), \
+	P("cap_effective", UINT64), P("exe_ino", UINT64), P("exe_ino_ctime", ABSTIME), \
+	P("exe_ino_mtime", ABSTIME), P("uid", UID), P("trusted_exepath", FSPATH), \
+	P("pgid", PID), P("gid", GID) }
 
 /* setsockopt and getsockopt exits. */
 #define SOCKOPT_X_PARAMS 6, { P("res", ERRNO), P("fd", FD), P("level", ENUMFLAGS8), \

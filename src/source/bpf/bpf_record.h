@@ -31,6 +31,7 @@ enum sr_ptype {
 	SR_PT_FSPATH = 17,
 	SR_PT_SYSCALLID = 18,
 	SR_PT_SIGTYPE = 19,
+	SR_PT_ABSTIME = 21,
 	SR_PT_DYN = 27,		/* u8 alternative (schema/ppm_sockopt.h), then its value */
 	SR_PT_FLAGS16 = 29,
 	SR_PT_FLAGS32 = 30,

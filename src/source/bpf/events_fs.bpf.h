@@ -231,12 +231,14 @@ static __always_inline void put_task_stats(struct builder *b, __u32 idx)
 	put_vm_sizes(b, idx + 4);
 }
 
-/* The exit of execve or execveat: the first 15 parameters both events share. */
+/* The exit of execve or execveat: the 30 parameters both events share (execve's filename, the
+ * 31st, is the enter's). */
+#define EXECVE_EXIT_NPARAMS 30
 static __always_inline void execve_exit_event(__u32 tgid, __u64 tid, long ret, __u16 type)
 {
 	struct builder b;
 
-	if (!begin(&b, 15))
+	if (!begin(&b, EXECVE_EXIT_NPARAMS))
 		return;
 	put_u64(&b, 0, ret);
 	put_exe_args(&b, 1);
@@ -244,7 +246,8 @@ static __always_inline void execve_exit_event(__u32 tgid, __u64 tid, long ret, _
 	put_task_stats(&b, 6);
 	put_comm(&b, 13);
 	put_cgroups(&b, 14);
-	submit(&b, tgid, tid, type, 15);
+	put_exec_task(&b, 15);
+	submit(&b, tgid, tid, type, EXECVE_EXIT_NPARAMS);
 }
 
 /* The parameters of kill, tkill (pid or tid, sig) and tgkill (pid, tid, sig) from index FIRST

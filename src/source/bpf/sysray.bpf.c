@@ -540,6 +540,7 @@ static __always_inline void generic_exit(__u32 tgid, __u64 tid, long nr, long re
 /* Families of dedicated events, each with an enter and an exit function that return true when
  * they handled the syscall (false: a generic event is sent). */
 #include "source/bpf/cgroups.bpf.h"
+#include "source/bpf/exec_task.bpf.h"
 #include "source/bpf/events_fs.bpf.h"
 #include "source/bpf/events_net.bpf.h"
 

@@ -108,6 +108,91 @@ print("execve exits %d, rt_sigreturn enters %d" % (execs, sigret))
 PYEOF
 }
 
+# A process that drops to nobody (setresuid/setresgid), then execs a shell that prints, from
+# /proc, what its execve exit must carry: its pid, stat (pgrp, tty_nr), loginuid, capability
+# sets (CAP_NET_RAW kept as an ambient capability) and the inode of its executable. Its
+# environment holds a marker.
+RT_CREDS_PROG=$RT_DIR/exec-as-nobody.sh
+cat >"$RT_CREDS_PROG" <<'SHEOF'
+#!/bin/sh
+exec env RT_CREDS_MARK=seen-by-execve setpriv --reuid=65534 --regid=65534 --clear-groups \
+	--inh-caps=+net_raw --ambient-caps=+net_raw /bin/sh -c 'echo "pid $$"; echo "stat $(cat /proc/$$/stat)"
+		echo "loginuid $(cat /proc/$$/loginuid)"; grep "^Cap[IPE][nrf][hmf]:" /proc/$$/status
+		echo "exe_ino $(stat -L -c %i /proc/$$/exe)"'
+SHEOF
+chmod 755 "$RT_CREDS_PROG"
+
+# rt_creds_raw FILE OUT: the execve exit of the shell RT_CREDS_PROG started (its printout in
+# OUT) holds, on the bytes, the values /proc gave: env (15), tty (16), vpgid (17), loginuid
+# (18), cap_inheritable/permitted/effective (20-22), exe_ino (23), uid (26, euid), pgid (28)
+# and gid (29, egid), as current libs read them (sysdig 0.29 reads the first 20).
+rt_creds_raw() {
+	python3 - "$1" "$2" <<'PYEOF'
+import struct, sys
+d = open(sys.argv[1], 'rb').read()
+want = {}
+for line in open(sys.argv[2], errors='replace'):
+    k, v = (line.split(None, 1) + [''])[:2]
+    if k in ('pid', 'loginuid', 'exe_ino'):
+        want[k] = int(v)
+    elif k == 'stat':
+        f = v[v.rindex(')') + 2:].split()	# fields from 3 on
+        want['pgrp'], want['tty'] = int(f[2]), int(f[4])
+    elif k.startswith('Cap'):
+        want[k[:-1]] = int(v, 16)
+assert len(want) == 8, "the shell's printout is incomplete: %r" % want
+assert want['CapEff'] == 1 << 13, "CAP_NET_RAW not kept: %r" % want
+off, found = 0, None
+while off + 12 <= len(d):
+    bt, bl = struct.unpack_from('<II', d, off)
+    if bt in (0x216, 0x217):
+        h = off + 10 + (4 if bt == 0x217 else 0)
+        ts, tid, ln, typ, np = struct.unpack_from('<QqIHI', d, h)
+        if typ == 293 and tid == want['pid'] and np >= 30:
+            lens = struct.unpack_from('<%dH' % np, d, h + 26)
+            vals, p = [], h + 26 + 2 * np
+            for l in lens:
+                vals.append(d[p:p + l]); p += l
+            found = vals
+    off += bl
+assert found, "no execve exit of pid %d" % want['pid']
+v = found
+num = lambda i: int.from_bytes(v[i], 'little')
+checks = [('env', b'RT_CREDS_MARK=seen-by-execve\0' in v[15], v[15][:60]),
+          ('tty', num(16) == want['tty'], num(16)), ('vpgid', num(17) == want['pgrp'], num(17)),
+          ('loginuid', num(18) == want['loginuid'] & 0xffffffff, num(18)),
+          ('cap_inheritable', num(20) == want['CapInh'], hex(num(20))),
+          ('cap_permitted', num(21) == want['CapPrm'], hex(num(21))),
+          ('cap_effective', num(22) == want['CapEff'], hex(num(22))),
+          ('exe_ino', num(23) == want['exe_ino'], num(23)), ('uid', num(26) == 65534, num(26)),
+          ('pgid', num(28) == want['pgrp'], num(28)), ('gid', num(29) == 65534, num(29))]
+bad = ["%s=%r" % (n, got) for n, ok, got in checks if not ok]
+assert not bad, "execve exit: %s (want %r)" % (", ".join(bad), want)
+print("execve exit of pid %d: all values as /proc gave them" % want['pid'])
+PYEOF
+}
+
+# rt_creds_check FILE OUT: the raw values, then sysdig and sysray -r print the same lines, and
+# both name the exec'd shell's user nobody.
+rt_creds_check() {
+	local f=$1 out=$2
+	rt_creds_raw "$f" "$out" || return 1
+	rt_compare "$f" || return 1
+	local t="%proc.name %user.uid %user.name %group.gid" F="evt.type=execve and evt.dir=<"
+	[ "$("$SYSRAY" -r "$f" -p "$t" "$F and proc.name=sh")" = "sh 65534 nobody 65534" ] ||
+		{ echo "sysray -r: $("$SYSRAY" -r "$f" -p "$t" "$F" | tr '\n' ';')"; return 1; }
+	sysdig -r "$f" -p "$t" "$F" | grep -qx "sh 65534 nobody 65534" ||
+		{ echo "sysdig: $(sysdig -r "$f" -p "$t" "$F" | tr '\n' ';')"; return 1; }
+}
+
+t_rt_trace_creds() {
+	local f=$RT_DIR/trace-creds.scap dir
+	dir=$(fresh_dir rt-trace-creds)
+	(cd "$dir" && "$SYSRAY" trace -f -w "$f" "$RT_CREDS_PROG") >"$f.out" 2>&1 ||
+		{ echo "trace -w failed: $(head -c 300 "$f.out")"; return 1; }
+	rt_creds_check "$f" "$f.out"
+}
+
 t_rt_trace_files() { rt_trace files; }
 t_rt_trace_net() { rt_trace net; }
 t_rt_trace_procs() { rt_trace procs; }
@@ -121,6 +206,19 @@ t_rt_trace_details() {
 	grep -qF "name=data.txt(/" "$f.1.sysdig" || { echo "no relative name data.txt"; return 1; }
 }
 
+# trace -w names the sockets accept and connect return as the eBPF source does: the accepted
+# TCP socket's tuple (remote end first), the connected one's (local end first), the unix
+# socket's path; sysdig's lines, which rt-trace-net compared with sysray's.
+t_rt_trace_tuples() {
+	local f=$RT_DIR/trace-net.scap.1.sysdig tcp='127\.0\.0\.1:[0-9]+->127\.0\.0\.1:[0-9]+'
+	grep -Eq " accept < net [0-9]+ $tcp fd=[0-9]+\(<4t>$tcp\) tuple=$tcp " "$f" ||
+		{ echo "no accept exit with its TCP tuple in $f"; return 1; }
+	grep -Eq " connect < net [0-9]+ $tcp res=0 tuple=$tcp" "$f" ||
+		{ echo "no connect exit with its TCP tuple in $f"; return 1; }
+	grep -Eq " accept < net [0-9]+ [0-9a-f]+->0 net\.sock fd=[0-9]+\(<u>" "$f" ||
+		{ echo "no accept exit with its unix tuple in $f"; return 1; }
+}
+
 if selected roundtrip; then
 	for p in files net procs; do
 		expect "rt-trace-$p" "trace -w of $p: sysdig and sysray -r print the same" \
@@ -128,6 +226,10 @@ if selected roundtrip; then
 	done
 	expect rt-trace-details "trace -w: relative openat resolved, mode in octal" \
 		t_rt_trace_details
+	expect rt-trace-tuples "trace -w: accept and connect exits carry the socket's tuple" \
+		t_rt_trace_tuples
+	expect rt-trace-creds "trace -w: execve exit's env, tty, pgid, loginuid, caps, uid, gid" \
+		t_rt_trace_creds
 	t_rt_trace_raw() { rt_raw_layout "$RT_DIR/trace-procs.scap"; }
 	expect rt-trace-raw "trace -w: execve exits leave unknown strings past 0.29's empty" \
 		t_rt_trace_raw
@@ -136,6 +238,19 @@ if selected roundtrip; then
 	}
 	expect rt-trace-counts "trace -w: every event's parameter count is one current libs read" \
 		t_rt_trace_counts
+	f=$RT_DIR/live-creds.scap
+	under_capture "$(fresh_dir rt-live-creds)" "$RT_CREDS_PROG" 1.5 "$f.out" "$f.err" \
+		"$SYSRAY" -M 60 -w "$f" "proc.pid=@PID@ or proc.apid=@PID@"
+	case $? in
+	0)
+		t_rt_live_creds() { rt_creds_check "$RT_DIR/live-creds.scap" \
+			"$RT_DIR/live-creds.scap.out.prog"; }
+		expect rt-live-creds "sysray -w: execve exit's env, tty, pgid, loginuid, caps, uid, gid" \
+			t_rt_live_creds
+		;;
+	2) skip rt-live-creds "eBPF capture not available here: $(head -c 200 "$f.err")" ;;
+	*) fail rt-live-creds "sysray -w did not run: $(head -c 300 "$f.err")" ;;
+	esac
 	for p in files net procs; do
 		rt_live_capture "$p"
 		case $? in

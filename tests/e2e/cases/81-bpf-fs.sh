@@ -140,7 +140,7 @@ t_fs_cwd() {
 		"$FS_OUT" &&
 	grep -q " $FS_PID < clone res=$c2 .* cwd=$FS_RUN_DIR fdlimit=" "$FS_OUT" &&
 	grep -q " $c2 > execveat dirfd=-100(AT_FDCWD) pathname=.* flags=0x0$" "$FS_OUT" &&
-	grep -Eq " $c2 < execve res=0 exe=true .* cwd=$FS_RUN_DIR .* comm=true( cgroups=[^ ]+)?$" \
+	grep -Eq " $c2 < execve res=0 exe=true .* cwd=$FS_RUN_DIR .* comm=true( cgroups=[^ ]+)? env=" \
 		"$FS_OUT"
 }
 
