@@ -446,8 +446,12 @@ int sysdig_live_run(struct sysdig_live *o)
 	if (o->verbose)
 		fprintf(stderr, "Driver Events:%" PRIu64 "\nDriver Drops:%" PRIu64
 			"\nSuppressed by Comm:0\n", L.records, drops);
+	if (o->verbose && cfg.ncomms)
+		fprintf(stderr, "name filter in the kernel: %" PRIu64 " events dropped\n",
+			bpf_source_filtered(src, SR_FILTERED_COMM));
 	if (o->verbose && cfg.cgroup_filter)
-		fprintf(stderr, "container filter in the kernel: %zu of %zu cgroups dropped%s\n",
+		fprintf(stderr, "container filter in the kernel: %" PRIu64 " events dropped, "
+			"%zu of %zu cgroups%s\n", bpf_source_filtered(src, SR_FILTERED_CGROUP),
 			cg.dropped, cg.nids, cg.exact ? "" :
 			" (cgroup v1 in use: cgroups that name no container are sent)");
 	o->nevents = L.matched;

@@ -41,6 +41,11 @@ struct sr_scap_hdr {
 /* Bounds of in-kernel copies. */
 #define SR_MAX_PATH	4096
 #define SR_MAX_SNAPLEN	16384
+
+/* Kinds of the in-kernel filter counters (bpf_source_filtered()). */
+#define SR_FILTERED_COMM	0	/* proc.name */
+#define SR_FILTERED_CGROUP	1	/* container.id */
+#define SR_FILTERED_KINDS	2
 #define SR_MAX_ARGS	4096	/* argv area of execve and clone events */
 
 /* scap event codes the eBPF source emits (reference/scap-event-table.md). */

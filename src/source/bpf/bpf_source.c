@@ -370,21 +370,31 @@ int bpf_source_set_cgroup_verdict(struct bpf_source *s, uint64_t cgroup_id, bool
 				   BPF_ANY) ? -errno : 0;
 }
 
-uint64_t bpf_source_drops(struct bpf_source *s)
+/* Entry KEY of per-CPU counter map FD, summed over CPUs. */
+static uint64_t per_cpu_sum(int fd, uint32_t key)
 {
 	int ncpu = libbpf_num_possible_cpus();
-	uint32_t zero = 0;
 	uint64_t total = 0;
 
 	if (ncpu <= 0)
 		return 0;
 	uint64_t *per_cpu = calloc(ncpu, sizeof(*per_cpu));
 
-	if (per_cpu && !bpf_map_lookup_elem(bpf_map__fd(s->skel->maps.drops), &zero, per_cpu))
+	if (per_cpu && !bpf_map_lookup_elem(fd, &key, per_cpu))
 		for (int i = 0; i < ncpu; i++)
 			total += per_cpu[i];
 	free(per_cpu);
 	return total;
+}
+
+uint64_t bpf_source_drops(struct bpf_source *s)
+{
+	return per_cpu_sum(bpf_map__fd(s->skel->maps.drops), 0);
+}
+
+uint64_t bpf_source_filtered(struct bpf_source *s, unsigned kind)
+{
+	return per_cpu_sum(bpf_map__fd(s->skel->maps.filtered), kind);
 }
 
 const char *bpf_source_attach_kind(const struct bpf_source *s)

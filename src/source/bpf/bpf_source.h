@@ -53,6 +53,10 @@ int bpf_source_set_cgroup_verdict(struct bpf_source *s, uint64_t cgroup_id, bool
 /* Records lost because the ring was full, summed over CPUs. */
 uint64_t bpf_source_drops(struct bpf_source *s);
 
+/* Events the in-kernel filter of KIND (SR_FILTERED_COMM, SR_FILTERED_CGROUP) kept out of
+ * the ring, summed over CPUs. */
+uint64_t bpf_source_filtered(struct bpf_source *s, unsigned kind);
+
 /* "tp_btf" or "raw_tracepoint": how the programs are attached. */
 const char *bpf_source_attach_kind(const struct bpf_source *s);
 

@@ -68,6 +68,23 @@ struct {
 	__type(value, __u8);
 } cgroup_verdicts SEC(".maps");
 
+/* Events the name and container filters kept out of the ring, per CPU: SR_FILTERED_COMM,
+ * SR_FILTERED_CGROUP. */
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, SR_FILTERED_KINDS);
+	__type(key, __u32);
+	__type(value, __u64);
+} filtered SEC(".maps");
+
+static __always_inline void count_filtered(__u32 kind)
+{
+	__u64 *n = bpf_map_lookup_elem(&filtered, &kind);
+
+	if (n)
+		*n += 1;
+}
+
 /* Records lost because the ring was full, per CPU. */
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
@@ -187,10 +204,14 @@ static __always_inline bool wanted(__u32 tgid, long nr)
 		return false;
 	if (filter_pids && !bpf_map_lookup_elem(&pids, &tgid))
 		return false;
-	if (filter_comms && !in_mask(state_mask, nr) && !comm_wanted())
+	if (filter_comms && !in_mask(state_mask, nr) && !comm_wanted()) {
+		count_filtered(SR_FILTERED_COMM);
 		return false;
-	if (filter_cgroups && !in_mask(state_mask, nr) && !cgroup_wanted())
+	}
+	if (filter_cgroups && !in_mask(state_mask, nr) && !cgroup_wanted()) {
+		count_filtered(SR_FILTERED_CGROUP);
 		return false;
+	}
 	return true;
 }
 
