@@ -202,35 +202,45 @@ static __always_inline bool wanted(__u32 tgid, long nr)
 	return true;
 }
 
+/*
+ * The prefix and the header are packed structs, which clang writes a byte at a time for the
+ * BPF target (about 60 instructions). Each field but the header's nparams sits at an offset
+ * of its own size from the record's start, records start 8-byte aligned (ring records and
+ * the scratch slot), and x86 takes the one unaligned store: they are written whole.
+ */
+_Static_assert(__builtin_offsetof(struct sr_rec_prefix, tgid) == 4, "prefix layout");
+_Static_assert(__builtin_offsetof(struct sr_rec_prefix, comm) == 8, "prefix layout");
+_Static_assert(SR_EVENT_OFF % 8 == 0 && __builtin_offsetof(struct sr_scap_hdr, tid) == 8 &&
+	       __builtin_offsetof(struct sr_scap_hdr, len) == 16 &&
+	       __builtin_offsetof(struct sr_scap_hdr, type) == 20 &&
+	       __builtin_offsetof(struct sr_scap_hdr, nparams) == 22, "header layout");
+
 static __always_inline void fill_prefix(__u8 *rec, const struct who *who)
 {
-	struct sr_rec_prefix *p = (void *)rec;
-
-	p->cpu = bpf_get_smp_processor_id();
-	p->reserved = 0;
-	p->tgid = who->tgid;
+	*(__u32 *)rec = bpf_get_smp_processor_id();	/* cpu, then reserved = 0 */
+	*(__u32 *)(rec + 4) = who->tgid;
 	/* tp_btf programs read task->comm with two plain loads; the helper copies it byte by
 	 * byte and costs about a quarter of a generic event. */
 	if (task_btf) {
 		struct task_struct *t = who->task;
 
-		*(__u64 *)p->comm = *(__u64 *)t->comm;
-		*(__u64 *)(p->comm + 8) = *(__u64 *)(t->comm + 8);
+		*(__u64 *)(rec + 8) = *(__u64 *)t->comm;
+		*(__u64 *)(rec + 16) = *(__u64 *)(t->comm + 8);
 	} else {
-		bpf_get_current_comm(p->comm, sizeof(p->comm));
+		bpf_get_current_comm(rec + 8, 16);
 	}
 }
 
 static __always_inline void fill_header(__u8 *rec, __u64 tid, __u32 len, __u16 type,
 					__u32 nparams)
 {
-	struct sr_scap_hdr *h = (void *)(rec + SR_EVENT_OFF);
+	__u8 *h = rec + SR_EVENT_OFF;
 
-	h->ts = bpf_ktime_get_ns() + epoch_offset_ns;
-	h->tid = tid;
-	h->len = len;
-	h->type = type;
-	h->nparams = nparams;
+	*(__u64 *)h = bpf_ktime_get_ns() + epoch_offset_ns;
+	*(__u64 *)(h + 8) = tid;
+	*(__u32 *)(h + 16) = len;
+	*(__u16 *)(h + 20) = type;
+	*(__u32 *)(h + 22) = nparams;
 }
 
 /* Starts an event of NPARAMS parameters in this CPU's scratch slot; NULL if none. */
