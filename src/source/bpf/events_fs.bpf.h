@@ -234,7 +234,7 @@ static __always_inline void put_task_stats(struct builder *b, __u32 idx)
 /* The exit of execve or execveat: the 30 parameters both events share (execve's filename, the
  * 31st, is the enter's). */
 #define EXECVE_EXIT_NPARAMS 30
-static __always_inline void execve_exit_event(__u32 tgid, __u64 tid, long ret, __u16 type)
+static __always_inline void execve_exit_event(const struct who *who, long ret, __u16 type)
 {
 	struct builder b;
 
@@ -247,7 +247,7 @@ static __always_inline void execve_exit_event(__u32 tgid, __u64 tid, long ret, _
 	put_comm(&b, 13);
 	put_cgroups(&b, 14);
 	put_exec_task(&b, 15);
-	submit(&b, tgid, tid, type, EXECVE_EXIT_NPARAMS);
+	submit(&b, who, type, EXECVE_EXIT_NPARAMS);
 }
 
 /* The parameters of kill, tkill (pid or tid, sig) and tgkill (pid, tid, sig) from index FIRST
@@ -264,7 +264,7 @@ static __always_inline void put_kill_args(struct builder *b, long nr, const __u6
 	}
 }
 
-static __always_inline bool fs_enter(__u32 tgid, __u64 tid, long nr, const __u64 *a)
+static __always_inline bool fs_enter(const struct who *who, long nr, const __u64 *a)
 {
 	struct builder b;
 	__u16 type;
@@ -276,7 +276,7 @@ static __always_inline bool fs_enter(__u32 tgid, __u64 tid, long nr, const __u64
 			return true;
 		put_user_str(&b, 0, (void *)a[0]);
 		put_u32(&b, 1, a[1]);
-		submit(&b, tgid, tid, SR_CREAT_E, 2);
+		submit(&b, who, SR_CREAT_E, 2);
 		return true;
 	case NR_openat2: {
 		struct open_how how = {};
@@ -289,28 +289,28 @@ static __always_inline bool fs_enter(__u32 tgid, __u64 tid, long nr, const __u64
 		put_u32(&b, 2, ppm_open_flags(how.flags));
 		put_u32(&b, 3, how.mode);
 		put_u32(&b, 4, ppm_resolve_flags(how.resolve));
-		submit(&b, tgid, tid, SR_OPENAT2_E, 5);
+		submit(&b, who, SR_OPENAT2_E, 5);
 		return true;
 	}
 	case NR_readv:
 		if (!begin(&b, 1))
 			return true;
 		put_fd(&b, 0, a[0]);
-		submit(&b, tgid, tid, SR_READV_E, 1);
+		submit(&b, who, SR_READV_E, 1);
 		return true;
 	case NR_writev:
 		if (!begin(&b, 2))
 			return true;
 		put_fd(&b, 0, a[0]);
 		put_u32(&b, 1, iov_total((void *)a[1], a[2]));
-		submit(&b, tgid, tid, SR_WRITEV_E, 2);
+		submit(&b, who, SR_WRITEV_E, 2);
 		return true;
 	case NR_preadv:
 		if (!begin(&b, 2))
 			return true;
 		put_fd(&b, 0, a[0]);
 		put_u64(&b, 1, a[3]);
-		submit(&b, tgid, tid, SR_PREADV_E, 2);
+		submit(&b, who, SR_PREADV_E, 2);
 		return true;
 	case NR_pwritev:
 		if (!begin(&b, 3))
@@ -318,7 +318,7 @@ static __always_inline bool fs_enter(__u32 tgid, __u64 tid, long nr, const __u64
 		put_fd(&b, 0, a[0]);
 		put_u32(&b, 1, iov_total((void *)a[1], a[2]));
 		put_u64(&b, 2, a[3]);
-		submit(&b, tgid, tid, SR_PWRITEV_E, 3);
+		submit(&b, who, SR_PWRITEV_E, 3);
 		return true;
 	case NR_dup:
 	case NR_dup2:
@@ -327,13 +327,13 @@ static __always_inline bool fs_enter(__u32 tgid, __u64 tid, long nr, const __u64
 		if (!begin(&b, 1))
 			return true;
 		put_fd(&b, 0, a[0]);
-		submit(&b, tgid, tid, nr == NR_fchdir ? SR_FCHDIR_E : SR_DUP_E, 1);
+		submit(&b, who, nr == NR_fchdir ? SR_FCHDIR_E : SR_DUP_E, 1);
 		return true;
 	case NR_mkdir:
 		if (!begin(&b, 1))
 			return true;
 		put_u32(&b, 0, a[1]);
-		submit(&b, tgid, tid, SR_MKDIR_E, 1);
+		submit(&b, who, SR_MKDIR_E, 1);
 		return true;
 	case NR_pipe:
 	case NR_pipe2:
@@ -352,7 +352,7 @@ static __always_inline bool fs_enter(__u32 tgid, __u64 tid, long nr, const __u64
 		       nr == NR_rmdir ? SR_RMDIR_E : SR_CHDIR_E;
 		if (!begin(&b, 0))
 			return true;
-		submit(&b, tgid, tid, type, 0);
+		submit(&b, who, type, 0);
 		return true;
 	case NR_kill:
 	case NR_tkill:
@@ -361,7 +361,7 @@ static __always_inline bool fs_enter(__u32 tgid, __u64 tid, long nr, const __u64
 		if (!begin(&b, np))
 			return true;
 		put_kill_args(&b, nr, a, 0);
-		submit(&b, tgid, tid, nr == NR_kill ? SR_KILL_E : nr == NR_tkill ? SR_TKILL_E :
+		submit(&b, who, nr == NR_kill ? SR_KILL_E : nr == NR_tkill ? SR_TKILL_E :
 				      SR_TGKILL_E, np);
 		return true;
 	case NR_setuid:
@@ -369,7 +369,7 @@ static __always_inline bool fs_enter(__u32 tgid, __u64 tid, long nr, const __u64
 		if (!begin(&b, 1))
 			return true;
 		put_u32(&b, 0, a[0]);
-		submit(&b, tgid, tid, nr == NR_setuid ? SR_SETUID_E : SR_SETGID_E, 1);
+		submit(&b, who, nr == NR_setuid ? SR_SETUID_E : SR_SETGID_E, 1);
 		return true;
 	case NR_setresuid:
 	case NR_setresgid:
@@ -378,7 +378,7 @@ static __always_inline bool fs_enter(__u32 tgid, __u64 tid, long nr, const __u64
 		put_u32(&b, 0, a[0]);
 		put_u32(&b, 1, a[1]);
 		put_u32(&b, 2, a[2]);
-		submit(&b, tgid, tid, nr == NR_setresuid ? SR_SETRESUID_E : SR_SETRESGID_E, 3);
+		submit(&b, who, nr == NR_setresuid ? SR_SETRESUID_E : SR_SETRESGID_E, 3);
 		return true;
 	case NR_mmap:
 		if (!begin(&b, 6))
@@ -389,14 +389,14 @@ static __always_inline bool fs_enter(__u32 tgid, __u64 tid, long nr, const __u64
 		put_u32(&b, 3, ppm_mmap_flags(a[3]));
 		put_fd(&b, 4, a[4]);
 		put_u64(&b, 5, a[5]);
-		submit(&b, tgid, tid, SR_MMAP_E, 6);
+		submit(&b, who, SR_MMAP_E, 6);
 		return true;
 	case NR_munmap:
 		if (!begin(&b, 2))
 			return true;
 		put_u64(&b, 0, a[0]);
 		put_u64(&b, 1, a[1]);
-		submit(&b, tgid, tid, SR_MUNMAP_E, 2);
+		submit(&b, who, SR_MUNMAP_E, 2);
 		return true;
 	case NR_execveat: {
 		__u32 flags = 0;
@@ -410,7 +410,7 @@ static __always_inline bool fs_enter(__u32 tgid, __u64 tid, long nr, const __u64
 		put_fd(&b, 0, a[0]);
 		put_user_str(&b, 1, (void *)a[1]);
 		put_u32(&b, 2, flags);
-		submit(&b, tgid, tid, SR_EXECVEAT_E, 3);
+		submit(&b, who, SR_EXECVEAT_E, 3);
 		return true;
 	}
 	default:
@@ -437,7 +437,7 @@ static __always_inline void pipe_exit(struct builder *b, long ret, const __u64 *
 	put_u64(b, 3, ino);
 }
 
-static __always_inline bool fs_exit(__u32 tgid, __u64 tid, long nr, long ret, const __u64 *a)
+static __always_inline bool fs_exit(const struct who *who, long nr, long ret, const __u64 *a)
 {
 	struct builder b;
 	__u32 dev, np;
@@ -454,7 +454,7 @@ static __always_inline bool fs_exit(__u32 tgid, __u64 tid, long nr, long ret, co
 		put_u32(&b, 3, dev);
 		put_u64(&b, 4, ino);
 		put_u16(&b, 5, 0);		/* overlayfs layer: not looked at */
-		submit(&b, tgid, tid, SR_CREAT_X, 6);
+		submit(&b, who, SR_CREAT_X, 6);
 		return true;
 	case NR_openat2: {
 		struct open_how how = {};
@@ -471,7 +471,7 @@ static __always_inline bool fs_exit(__u32 tgid, __u64 tid, long nr, long ret, co
 		put_u32(&b, 5, ppm_resolve_flags(how.resolve));
 		put_u32(&b, 6, dev);
 		put_u64(&b, 7, ino);
-		submit(&b, tgid, tid, SR_OPENAT2_X, 8);
+		submit(&b, who, SR_OPENAT2_X, 8);
 		return true;
 	}
 	case NR_readv:
@@ -492,7 +492,7 @@ static __always_inline bool fs_exit(__u32 tgid, __u64 tid, long nr, long ret, co
 		put_fd(&b, 3, a[0]);
 		if (pos)
 			put_u64(&b, 4, a[3]);
-		submit(&b, tgid, tid, pos ? SR_PREADV_X : SR_READV_X, np);
+		submit(&b, who, pos ? SR_PREADV_X : SR_READV_X, np);
 		return true;
 	}
 	case NR_writev:
@@ -509,7 +509,7 @@ static __always_inline bool fs_exit(__u32 tgid, __u64 tid, long nr, long ret, co
 		put_u32(&b, 3, total);
 		if (pos)
 			put_u64(&b, 4, a[3]);
-		submit(&b, tgid, tid, pos ? SR_PWRITEV_X : SR_WRITEV_X, np);
+		submit(&b, who, pos ? SR_PWRITEV_X : SR_WRITEV_X, np);
 		return true;
 	}
 	case NR_dup:
@@ -518,14 +518,14 @@ static __always_inline bool fs_exit(__u32 tgid, __u64 tid, long nr, long ret, co
 		if (!begin(&b, 1))
 			return true;
 		put_u64(&b, 0, ret);
-		submit(&b, tgid, tid, SR_DUP_X, 1);
+		submit(&b, who, SR_DUP_X, 1);
 		return true;
 	case NR_pipe:
 	case NR_pipe2:
 		if (!begin(&b, 4))
 			return true;
 		pipe_exit(&b, ret, a);
-		submit(&b, tgid, tid, SR_PIPE_X, 4);
+		submit(&b, who, SR_PIPE_X, 4);
 		return true;
 	case NR_unlink:
 	case NR_rmdir:
@@ -534,7 +534,7 @@ static __always_inline bool fs_exit(__u32 tgid, __u64 tid, long nr, long ret, co
 			return true;
 		put_u64(&b, 0, ret);
 		put_user_str(&b, 1, (void *)a[0]);
-		submit(&b, tgid, tid, nr == NR_unlink ? SR_UNLINK_X : nr == NR_rmdir ? SR_RMDIR_X :
+		submit(&b, who, nr == NR_unlink ? SR_UNLINK_X : nr == NR_rmdir ? SR_RMDIR_X :
 				      SR_CHDIR_X, 2);
 		return true;
 	case NR_fchdir:
@@ -542,7 +542,7 @@ static __always_inline bool fs_exit(__u32 tgid, __u64 tid, long nr, long ret, co
 			return true;
 		put_u64(&b, 0, ret);
 		put_fd(&b, 1, a[0]);
-		submit(&b, tgid, tid, SR_FCHDIR_X, 2);
+		submit(&b, who, SR_FCHDIR_X, 2);
 		return true;
 	case NR_unlinkat:
 		if (!begin(&b, 4))
@@ -551,7 +551,7 @@ static __always_inline bool fs_exit(__u32 tgid, __u64 tid, long nr, long ret, co
 		put_fd(&b, 1, a[0]);
 		put_user_str(&b, 2, (void *)a[1]);
 		put_u32(&b, 3, a[2] & AT_REMOVEDIR_LINUX);	/* PPM_AT_REMOVEDIR is 0x200 too */
-		submit(&b, tgid, tid, SR_UNLINKAT_X, 4);
+		submit(&b, who, SR_UNLINKAT_X, 4);
 		return true;
 	case NR_mkdir:
 		if (!begin(&b, 3))
@@ -559,7 +559,7 @@ static __always_inline bool fs_exit(__u32 tgid, __u64 tid, long nr, long ret, co
 		put_u64(&b, 0, ret);
 		put_user_str(&b, 1, (void *)a[0]);
 		put_u32(&b, 2, a[1]);
-		submit(&b, tgid, tid, SR_MKDIR_X, 3);
+		submit(&b, who, SR_MKDIR_X, 3);
 		return true;
 	case NR_mkdirat:
 		if (!begin(&b, 4))
@@ -568,7 +568,7 @@ static __always_inline bool fs_exit(__u32 tgid, __u64 tid, long nr, long ret, co
 		put_fd(&b, 1, a[0]);
 		put_user_str(&b, 2, (void *)a[1]);
 		put_u32(&b, 3, a[2]);
-		submit(&b, tgid, tid, SR_MKDIRAT_X, 4);
+		submit(&b, who, SR_MKDIRAT_X, 4);
 		return true;
 	case NR_rename:
 		if (!begin(&b, 3))
@@ -576,7 +576,7 @@ static __always_inline bool fs_exit(__u32 tgid, __u64 tid, long nr, long ret, co
 		put_u64(&b, 0, ret);
 		put_user_str(&b, 1, (void *)a[0]);
 		put_user_str(&b, 2, (void *)a[1]);
-		submit(&b, tgid, tid, SR_RENAME_X, 3);
+		submit(&b, who, SR_RENAME_X, 3);
 		return true;
 	case NR_renameat:
 	case NR_renameat2:
@@ -590,7 +590,7 @@ static __always_inline bool fs_exit(__u32 tgid, __u64 tid, long nr, long ret, co
 		put_user_str(&b, 4, (void *)a[3]);
 		if (nr == NR_renameat2)		/* PPM_RENAME_* are Linux's RENAME_* */
 			put_u32(&b, 5, a[4] & 7);
-		submit(&b, tgid, tid, nr == NR_renameat2 ? SR_RENAMEAT2_X : SR_RENAMEAT_X, np);
+		submit(&b, who, nr == NR_renameat2 ? SR_RENAMEAT2_X : SR_RENAMEAT_X, np);
 		return true;
 	case NR_kill:
 	case NR_tkill:
@@ -600,7 +600,7 @@ static __always_inline bool fs_exit(__u32 tgid, __u64 tid, long nr, long ret, co
 			return true;
 		put_u64(&b, 0, ret);
 		put_kill_args(&b, nr, a, 1);
-		submit(&b, tgid, tid, nr == NR_kill ? SR_KILL_X : nr == NR_tkill ? SR_TKILL_X :
+		submit(&b, who, nr == NR_kill ? SR_KILL_X : nr == NR_tkill ? SR_TKILL_X :
 				      SR_TGKILL_X, np);
 		return true;
 	case NR_setuid:
@@ -609,7 +609,7 @@ static __always_inline bool fs_exit(__u32 tgid, __u64 tid, long nr, long ret, co
 			return true;
 		put_u64(&b, 0, ret);
 		put_u32(&b, 1, a[0]);
-		submit(&b, tgid, tid, nr == NR_setuid ? SR_SETUID_X : SR_SETGID_X, 2);
+		submit(&b, who, nr == NR_setuid ? SR_SETUID_X : SR_SETGID_X, 2);
 		return true;
 	case NR_setresuid:
 	case NR_setresgid:
@@ -619,7 +619,7 @@ static __always_inline bool fs_exit(__u32 tgid, __u64 tid, long nr, long ret, co
 		put_u32(&b, 1, a[0]);
 		put_u32(&b, 2, a[1]);
 		put_u32(&b, 3, a[2]);
-		submit(&b, tgid, tid, nr == NR_setresuid ? SR_SETRESUID_X : SR_SETRESGID_X, 4);
+		submit(&b, who, nr == NR_setresuid ? SR_SETRESUID_X : SR_SETRESGID_X, 4);
 		return true;
 	case NR_mmap:
 		if (!begin(&b, 10))
@@ -632,7 +632,7 @@ static __always_inline bool fs_exit(__u32 tgid, __u64 tid, long nr, long ret, co
 		put_u32(&b, 7, ppm_mmap_flags(a[3]));
 		put_fd(&b, 8, a[4]);
 		put_u64(&b, 9, a[5]);
-		submit(&b, tgid, tid, SR_MMAP_X, 10);
+		submit(&b, who, SR_MMAP_X, 10);
 		return true;
 	case NR_munmap:
 		if (!begin(&b, 6))
@@ -641,12 +641,12 @@ static __always_inline bool fs_exit(__u32 tgid, __u64 tid, long nr, long ret, co
 		put_vm_sizes(&b, 1);
 		put_u64(&b, 4, a[0]);
 		put_u64(&b, 5, a[1]);
-		submit(&b, tgid, tid, SR_MUNMAP_X, 6);
+		submit(&b, who, SR_MUNMAP_X, 6);
 		return true;
 	case NR_execveat:
 		/* Only failures: on x86_64 a successful execveat returns with orig_ax set to
 		 * execve's number, so its exit is an execve exit, as libs' probes send it too. */
-		execve_exit_event(tgid, tid, ret, SR_EXECVEAT_X);
+		execve_exit_event(who, ret, SR_EXECVEAT_X);
 		return true;
 	default:
 		return false;

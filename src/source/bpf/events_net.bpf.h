@@ -233,7 +233,7 @@ static __always_inline void net_put_sockopt_val(struct builder *b, __u32 idx, in
 
 /* setsockopt and getsockopt exits: res, fd, level, optname, val, optlen. OPTLEN is the length
  * the value has: the caller's for setsockopt, the kernel's *optlen for getsockopt. */
-static __always_inline void net_sockopt_exit(__u32 tgid, __u64 tid, __u16 type, long ret,
+static __always_inline void net_sockopt_exit(const struct who *who, __u16 type, long ret,
 					     const __u64 *a, __u32 optlen)
 {
 	int level = a[1], optname = a[2];
@@ -247,7 +247,7 @@ static __always_inline void net_sockopt_exit(__u32 tgid, __u64 tid, __u16 type, 
 	put_u8(&b, 3, ppm_sockopt_name(level, optname));
 	net_put_sockopt_val(&b, 4, level, optname, (const void *)a[3], optlen);
 	put_u32(&b, 5, optlen);
-	submit(&b, tgid, tid, type, 6);
+	submit(&b, who, type, 6);
 }
 
 static __always_inline bool net_read_msghdr(struct user_msghdr *mh, __u64 uptr)
@@ -261,7 +261,7 @@ static __always_inline __u32 net_socket_flags(__u64 type)
 	       (type & NET_SOCK_CLOEXEC ? NET_PPM_O_CLOEXEC : 0);
 }
 
-static __always_inline bool net_enter(__u32 tgid, __u64 tid, long nr, const __u64 *a)
+static __always_inline bool net_enter(const struct who *who, long nr, const __u64 *a)
 {
 	__s64 fd = (__s64)(int)a[0];
 	struct user_msghdr mh;
@@ -275,21 +275,21 @@ static __always_inline bool net_enter(__u32 tgid, __u64 tid, long nr, const __u6
 		put_u32(&b, 0, a[0]);
 		put_u32(&b, 1, a[1]);
 		put_u32(&b, 2, a[2]);
-		submit(&b, tgid, tid, nr == NR_socket ? SR_SOCKET_E : SR_SOCKETPAIR_E, 3);
+		submit(&b, who, nr == NR_socket ? SR_SOCKET_E : SR_SOCKETPAIR_E, 3);
 		return true;
 	case NR_bind:
 	case NR_recvmsg:
 		if (!begin(&b, 1))
 			return true;
 		put_u64(&b, 0, fd);
-		submit(&b, tgid, tid, nr == NR_bind ? SR_BIND_E : SR_RECVMSG_E, 1);
+		submit(&b, who, nr == NR_bind ? SR_BIND_E : SR_RECVMSG_E, 1);
 		return true;
 	case NR_connect:
 		if (!begin(&b, 2))
 			return true;
 		put_u64(&b, 0, fd);
 		put_sockaddr(&b, 1, (void *)a[1], a[2]);
-		submit(&b, tgid, tid, SR_CONNECT_E, 2);
+		submit(&b, who, SR_CONNECT_E, 2);
 		return true;
 	case NR_listen:
 	case NR_recvfrom:
@@ -297,19 +297,19 @@ static __always_inline bool net_enter(__u32 tgid, __u64 tid, long nr, const __u6
 			return true;
 		put_u64(&b, 0, fd);
 		put_u32(&b, 1, a[1 + (nr == NR_recvfrom)]);	/* backlog, size */
-		submit(&b, tgid, tid, nr == NR_listen ? SR_LISTEN_E : SR_RECVFROM_E, 2);
+		submit(&b, who, nr == NR_listen ? SR_LISTEN_E : SR_RECVFROM_E, 2);
 		return true;
 	case NR_shutdown:
 		if (!begin(&b, 2))
 			return true;
 		put_u64(&b, 0, fd);
 		put_u8(&b, 1, a[1]);	/* SHUT_RD 0, SHUT_WR 1, SHUT_RDWR 2 in both numberings */
-		submit(&b, tgid, tid, SR_SHUTDOWN_E, 2);
+		submit(&b, who, SR_SHUTDOWN_E, 2);
 		return true;
 	case NR_accept:
 		if (!begin(&b, 0))
 			return true;
-		submit(&b, tgid, tid, SR_ACCEPT_E, 0);
+		submit(&b, who, SR_ACCEPT_E, 0);
 		return true;
 	case NR_getsockname:
 	case NR_getpeername:
@@ -317,7 +317,7 @@ static __always_inline bool net_enter(__u32 tgid, __u64 tid, long nr, const __u6
 	case NR_getsockopt:
 		if (!begin(&b, 0))
 			return true;
-		submit(&b, tgid, tid, nr == NR_getsockname ? SR_GETSOCKNAME_E :
+		submit(&b, who, nr == NR_getsockname ? SR_GETSOCKNAME_E :
 				      nr == NR_getpeername ? SR_GETPEERNAME_E :
 				      nr == NR_setsockopt ? SR_SETSOCKOPT_E : SR_GETSOCKOPT_E, 0);
 		return true;
@@ -325,7 +325,7 @@ static __always_inline bool net_enter(__u32 tgid, __u64 tid, long nr, const __u6
 		if (!begin(&b, 1))
 			return true;
 		put_u32(&b, 0, a[3]);
-		submit(&b, tgid, tid, SR_ACCEPT4_E, 1);
+		submit(&b, who, SR_ACCEPT4_E, 1);
 		return true;
 	/* The enter tuple of a send names the destination the caller gave, none without one. */
 	case NR_sendto:
@@ -337,7 +337,7 @@ static __always_inline bool net_enter(__u32 tgid, __u64 tid, long nr, const __u6
 			net_put_tuple(&b, 2, net_fd_socket(fd), false, (void *)a[4]);
 		else
 			put_empty(&b, 2);
-		submit(&b, tgid, tid, SR_SENDTO_E, 3);
+		submit(&b, who, SR_SENDTO_E, 3);
 		return true;
 	case NR_sendmsg:
 		if (!net_read_msghdr(&mh, a[1]))
@@ -350,13 +350,13 @@ static __always_inline bool net_enter(__u32 tgid, __u64 tid, long nr, const __u6
 			net_put_tuple(&b, 2, net_fd_socket(fd), false, mh.msg_name);
 		else
 			put_empty(&b, 2);
-		submit(&b, tgid, tid, SR_SENDMSG_E, 3);
+		submit(&b, who, SR_SENDMSG_E, 3);
 		return true;
 	}
 	return false;
 }
 
-static __always_inline bool net_exit(__u32 tgid, __u64 tid, long nr, long ret, const __u64 *a)
+static __always_inline bool net_exit(const struct who *who, long nr, long ret, const __u64 *a)
 {
 	__s64 fd = (__s64)(int)a[0];
 	struct user_msghdr mh;
@@ -371,7 +371,7 @@ static __always_inline bool net_exit(__u32 tgid, __u64 tid, long nr, long ret, c
 		put_u32(&b, 2, a[1]);
 		put_u32(&b, 3, a[2]);
 		put_u32(&b, 4, net_socket_flags(a[1]));
-		submit(&b, tgid, tid, SR_SOCKET_X, 5);
+		submit(&b, who, SR_SOCKET_X, 5);
 		return true;
 	case NR_socketpair: {
 		int fds[2] = { -1, -1 };
@@ -392,7 +392,7 @@ static __always_inline bool net_exit(__u32 tgid, __u64 tid, long nr, long ret, c
 		put_u32(&b, 5, a[0]);
 		put_u32(&b, 6, a[1]);
 		put_u32(&b, 7, a[2]);
-		submit(&b, tgid, tid, SR_SOCKETPAIR_X, 8);
+		submit(&b, who, SR_SOCKETPAIR_X, 8);
 		return true;
 	}
 	case NR_bind:
@@ -401,7 +401,7 @@ static __always_inline bool net_exit(__u32 tgid, __u64 tid, long nr, long ret, c
 		put_u64(&b, 0, ret);
 		put_sockaddr(&b, 1, (void *)a[1], a[2]);
 		put_u64(&b, 2, fd);
-		submit(&b, tgid, tid, SR_BIND_X, 3);
+		submit(&b, who, SR_BIND_X, 3);
 		return true;
 	/* The tuple is written whatever the result: a failed connect names the address tried. */
 	case NR_connect:
@@ -411,7 +411,7 @@ static __always_inline bool net_exit(__u32 tgid, __u64 tid, long nr, long ret, c
 		net_put_tuple(&b, 1, net_fd_socket(fd), false, (void *)a[1]);
 		put_u64(&b, 2, fd);
 		put_sockaddr(&b, 3, (void *)a[1], a[2]);
-		submit(&b, tgid, tid, SR_CONNECT_X, 4);
+		submit(&b, who, SR_CONNECT_X, 4);
 		return true;
 	case NR_listen:
 	case NR_shutdown:
@@ -423,7 +423,7 @@ static __always_inline bool net_exit(__u32 tgid, __u64 tid, long nr, long ret, c
 			put_u32(&b, 2, a[1]);
 		else
 			put_u8(&b, 2, a[1]);
-		submit(&b, tgid, tid, nr == NR_listen ? SR_LISTEN_X : SR_SHUTDOWN_X, 3);
+		submit(&b, who, nr == NR_listen ? SR_LISTEN_X : SR_SHUTDOWN_X, 3);
 		return true;
 	case NR_accept:
 	case NR_accept4:
@@ -435,18 +435,18 @@ static __always_inline bool net_exit(__u32 tgid, __u64 tid, long nr, long ret, c
 		else
 			put_empty(&b, 1);
 		net_put_queue(&b, 2, ret >= 0 ? fd : -1);
-		submit(&b, tgid, tid, nr == NR_accept ? SR_ACCEPT_X : SR_ACCEPT4_X, 5);
+		submit(&b, who, nr == NR_accept ? SR_ACCEPT_X : SR_ACCEPT4_X, 5);
 		return true;
 	/* sysdig's getsockname and getpeername events carry nothing. */
 	case NR_getsockname:
 	case NR_getpeername:
 		if (!begin(&b, 0))
 			return true;
-		submit(&b, tgid, tid, nr == NR_getsockname ? SR_GETSOCKNAME_X : SR_GETPEERNAME_X,
+		submit(&b, who, nr == NR_getsockname ? SR_GETSOCKNAME_X : SR_GETPEERNAME_X,
 		       0);
 		return true;
 	case NR_setsockopt:
-		net_sockopt_exit(tgid, tid, SR_SETSOCKOPT_X, ret, a, a[4]);
+		net_sockopt_exit(who, SR_SETSOCKOPT_X, ret, a, a[4]);
 		return true;
 	/* Read whatever the result, as libs does: a failed call shows what the caller passed. */
 	case NR_getsockopt: {
@@ -454,7 +454,7 @@ static __always_inline bool net_exit(__u32 tgid, __u64 tid, long nr, long ret, c
 
 		if (a[4])
 			bpf_probe_read_user(&optlen, sizeof(optlen), (void *)a[4]);
-		net_sockopt_exit(tgid, tid, SR_GETSOCKOPT_X, ret, a, optlen);
+		net_sockopt_exit(who, SR_GETSOCKOPT_X, ret, a, optlen);
 		return true;
 	}
 	/* A failed send still shows the bytes it was given. */
@@ -469,7 +469,7 @@ static __always_inline bool net_exit(__u32 tgid, __u64 tid, long nr, long ret, c
 			net_put_tuple(&b, 4, net_fd_socket(fd), false, (void *)a[4]);
 		else
 			put_empty(&b, 4);
-		submit(&b, tgid, tid, SR_SENDTO_X, 5);
+		submit(&b, who, SR_SENDTO_X, 5);
 		return true;
 	case NR_recvfrom:
 		if (!begin(&b, 5))
@@ -484,7 +484,7 @@ static __always_inline bool net_exit(__u32 tgid, __u64 tid, long nr, long ret, c
 		}
 		put_u64(&b, 3, fd);
 		put_u32(&b, 4, a[2]);
-		submit(&b, tgid, tid, SR_RECVFROM_X, 5);
+		submit(&b, who, SR_RECVFROM_X, 5);
 		return true;
 	case NR_sendmsg: {
 		__u64 size;
@@ -502,7 +502,7 @@ static __always_inline bool net_exit(__u32 tgid, __u64 tid, long nr, long ret, c
 			net_put_tuple(&b, 4, net_fd_socket(fd), false, mh.msg_name);
 		else
 			put_empty(&b, 4);
-		submit(&b, tgid, tid, SR_SENDMSG_X, 5);
+		submit(&b, who, SR_SENDMSG_X, 5);
 		return true;
 	}
 	case NR_recvmsg:
@@ -525,7 +525,7 @@ static __always_inline bool net_exit(__u32 tgid, __u64 tid, long nr, long ret, c
 			put_empty(&b, 4);
 		}
 		put_u64(&b, 5, fd);
-		submit(&b, tgid, tid, SR_RECVMSG_X, 6);
+		submit(&b, who, SR_RECVMSG_X, 6);
 		return true;
 	}
 	return false;
