@@ -654,6 +654,30 @@ static bool user_peer(const struct tracer_event *ev, uint64_t uaddr, sa_family_t
 }
 
 /*
+ * A TCP connect that failed (other than EINPROGRESS) went through tcp_disconnect(), which
+ * clears the source address unless the caller bound it, and the socket's close released its
+ * port unless the caller bound that: the kernel's port (inet_num, what the eBPF source reads)
+ * is 0 then, while getsockname(2) still reports the stale inet_sport. An unspecified local
+ * address after such a failure is taken as the sign of both.
+ */
+static void released_port(struct sockaddr_storage *local)
+{
+	static const struct in6_addr any6 = IN6ADDR_ANY_INIT;
+
+	if (local->ss_family == AF_INET) {
+		struct sockaddr_in *in = (void *)local;
+
+		if (in->sin_addr.s_addr == htonl(INADDR_ANY))
+			in->sin_port = 0;
+	} else if (local->ss_family == AF_INET6) {
+		struct sockaddr_in6 *in6 = (void *)local;
+
+		if (!memcmp(&in6->sin6_addr, &any6, sizeof(any6)))
+			in6->sin6_port = 0;
+	}
+}
+
+/*
  * The endpoints of socket FD of the tracee as PT_SOCKTUPLE (the eBPF source's layout):
  * family, then source and destination, the remote end first for INBOUND calls (accept,
  * receive), the local end first for outbound ones (connect, send). Addresses stay in network
@@ -662,10 +686,11 @@ static bool user_peer(const struct tracer_event *ev, uint64_t uaddr, sa_family_t
  * takes the remote end from the tracee's sockaddr at UADDR (0: none), all zeros without one.
  * Unix tuples carry the socket's inode as its id (the drivers' kernel address is not visible
  * from user space), 0 for the peer, and the path of the name: the socket's own for inbound
- * calls, the peer's (or UADDR's) for outbound ones.
+ * calls, the peer's (or UADDR's) for outbound ones. RELEASED: the call was a failed connect
+ * (see released_port()).
  */
 static void put_sock_tuple(struct scap_sink *s, const struct tracer_event *ev, int fd,
-			   bool inbound, uint64_t uaddr)
+			   bool inbound, uint64_t uaddr, bool released)
 {
 	struct sockaddr_storage local, remote;
 	socklen_t llen = sizeof(local), rlen = sizeof(remote);
@@ -675,12 +700,17 @@ static void put_sock_tuple(struct scap_sink *s, const struct tracer_event *ev, i
 	struct stat st;
 	bool ok = copy >= 0 && !getsockname(copy, (struct sockaddr *)&local, &llen);
 	bool has_peer = ok && !getpeername(copy, (struct sockaddr *)&remote, &rlen);
+	int type = 0;
+	socklen_t tlen = sizeof(type);
 
 	if (ok && !has_peer && !user_peer(ev, uaddr, local.ss_family, &remote, &rlen)) {
 		memset(&remote, 0, sizeof(remote));
 		remote.ss_family = local.ss_family;
 		rlen = 0;
 	}
+	if (ok && released && !getsockopt(copy, SOL_SOCKET, SO_TYPE, &type, &tlen) &&
+	    type == SOCK_STREAM)
+		released_port(&local);
 	if (ok && local.ss_family == AF_INET) {
 		const struct sockaddr_in *l = (void *)&local, *r = (void *)&remote;
 		const struct sockaddr_in *src = inbound ? r : l, *dst = inbound ? l : r;
@@ -808,7 +838,7 @@ static void on_sys_entry(struct scap_sink *s, const struct tracer_event *ev)
 		put_fd(s, a[0]);
 		put_u32(s, a[2]);
 		if (a[4] && a[5])
-			put_sock_tuple(s, ev, (int)a[0], false, a[4]);
+			put_sock_tuple(s, ev, (int)a[0], false, a[4], false);
 		else
 			put_empty(s);
 		break;
@@ -820,7 +850,7 @@ static void on_sys_entry(struct scap_sink *s, const struct tracer_event *ev)
 		put_fd(s, a[0]);
 		put_u32(s, iov_total(ev, mh.msg_iov, mh.msg_iovlen));
 		if (mh.msg_name && mh.msg_namelen)
-			put_sock_tuple(s, ev, (int)a[0], false, (uintptr_t)mh.msg_name);
+			put_sock_tuple(s, ev, (int)a[0], false, (uintptr_t)mh.msg_name, false);
 		else
 			put_empty(s);
 		break;
@@ -962,10 +992,8 @@ static void on_sys_exit(struct scap_sink *s, const struct tracer_event *ev, cons
 	case __NR_connect:
 		type = EV_CONNECT_E;
 		put_u64(s, ret);
-		if (ret == 0)
-			put_sock_tuple(s, ev, (int)a[0], false, 0);
-		else
-			put_empty(s);	/* the local end of a failed connect is not known */
+		/* written whatever the result: a failed connect names the address tried */
+		put_sock_tuple(s, ev, (int)a[0], false, a[1], ret < 0 && ret != -EINPROGRESS);
 		put_fd(s, a[0]);
 		put_sockaddr(s, ev, a[1], a[2]);
 		break;
@@ -974,7 +1002,7 @@ static void on_sys_exit(struct scap_sink *s, const struct tracer_event *ev, cons
 		type = p->nr == __NR_accept ? EV_ACCEPT_E : EV_ACCEPT4_E;
 		put_u64(s, ret);
 		if (ret >= 0)
-			put_sock_tuple(s, ev, (int)ret, true, 0);
+			put_sock_tuple(s, ev, (int)ret, true, 0, false);
 		break;
 	case __NR_socketpair: {
 		int fds[2] = { -1, -1 };
@@ -1019,7 +1047,7 @@ static void on_sys_exit(struct scap_sink *s, const struct tracer_event *ev, cons
 		put_fd(s, a[0]);
 		put_u32(s, a[2]);
 		if (ret >= 0)
-			put_sock_tuple(s, ev, (int)a[0], false, a[4]);
+			put_sock_tuple(s, ev, (int)a[0], false, a[4], false);
 		else
 			put_empty(s);
 		break;
@@ -1028,7 +1056,7 @@ static void on_sys_exit(struct scap_sink *s, const struct tracer_event *ev, cons
 		put_u64(s, ret);
 		if (ret >= 0) {
 			put_user_buf(s, ev, a[1], ret);
-			put_sock_tuple(s, ev, (int)a[0], true, a[4]);
+			put_sock_tuple(s, ev, (int)a[0], true, a[4], false);
 		} else {
 			put_empty(s);
 			put_empty(s);
@@ -1048,7 +1076,7 @@ static void on_sys_exit(struct scap_sink *s, const struct tracer_event *ev, cons
 		put_fd(s, a[0]);
 		put_u32(s, size);
 		if (ret >= 0)
-			put_sock_tuple(s, ev, (int)a[0], false, (uintptr_t)mh.msg_name);
+			put_sock_tuple(s, ev, (int)a[0], false, (uintptr_t)mh.msg_name, false);
 		else
 			put_empty(s);
 		break;
@@ -1065,7 +1093,7 @@ static void on_sys_exit(struct scap_sink *s, const struct tracer_event *ev, cons
 		if (ret >= 0) {
 			put_iov_data(s, ev, mh.msg_iov, mh.msg_iovlen, ret);
 			put_sock_tuple(s, ev, (int)a[0], true,
-				       mh.msg_namelen ? (uintptr_t)mh.msg_name : 0);
+				       mh.msg_namelen ? (uintptr_t)mh.msg_name : 0, false);
 			put_user_buf_max(s, ev, (uintptr_t)mh.msg_control, mh.msg_controllen,
 					 MAX_MSG_CONTROL);
 		} else {

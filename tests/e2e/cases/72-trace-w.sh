@@ -75,7 +75,7 @@ t_trace_w_sockopt() {
 }
 
 # The socket calls as the eBPF source writes them (82-bpf-net.sh has the same values from the
-# kernel): sysdig's dedicated events, their sockaddrs, data and tuples read from the tracee
+# kernel; a refused connect's port released with its address): sysdig's dedicated events, their sockaddrs, data and tuples read from the tracee
 # and its sockets, as sysdig 0.29 prints them (its parameters: no fd or tuple on the send
 # exits), read alike by sysray -r. tw_net_ports sets SRV and CLI (TCP), U and C (UDP server and
 # client ports) from the lines in $1.
@@ -114,6 +114,7 @@ t_trace_w_net_io() {
 		shutdown > fd=4(<4t>$tcp) how=1(SHUT_WR)
 		shutdown < res=0
 		recvfrom < res=0 data= tuple=$tcp
+		connect < res=-111(ECONNREFUSED) tuple=0.0.0.0:0->127.0.0.1:$SRV
 		sendto < res=8 data=datagram
 		recvfrom < res=8 data=datagram tuple=127.0.0.1:$C->127.0.0.1:$U
 		sendmsg > fd=4(<4u>127.0.0.1:0->127.0.0.1:$U) size=9 tuple=0.0.0.0:$C->127.0.0.1:$U
