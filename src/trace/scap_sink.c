@@ -26,6 +26,7 @@
 #include "capture/proc_snapshot.h"
 #include "procfs/cgroup_items.h"
 #include "procfs/proc_task.h"
+#include "procfs/unix_peer.h"
 #include "capture/scap_writer.h"
 #include "schema/syscalls.h"
 #include "trace/scap_sink.h"
@@ -684,8 +685,8 @@ static void released_port(struct sockaddr_storage *local)
  * byte order, ports are in host order. The tracer takes a copy of the fd (pidfd_getfd(2): it
  * may, as the tracee's tracer) and asks the kernel for both names; a socket without a peer
  * takes the remote end from the tracee's sockaddr at UADDR (0: none), all zeros without one.
- * Unix tuples carry the socket's inode as its id (the drivers' kernel address is not visible
- * from user space), 0 for the peer, and the path of the name: the socket's own for inbound
+ * Unix tuples carry inodes as the ids of the socket and its peer (the drivers' kernel
+ * addresses are not visible from user space; 0: no peer), and the path of the name: the socket's own for inbound
  * calls, the peer's (or UADDR's) for outbound ones. RELEASED: the call was a failed connect
  * (see released_port()).
  */
@@ -735,7 +736,7 @@ static void put_sock_tuple(struct scap_sink *s, const struct tracer_event *ev, i
 		put_bytes(s, out, 37);
 	} else if (ok && local.ss_family == AF_UNIX && !fstat(copy, &st)) {
 		const struct sockaddr_un *un = (void *)(inbound ? &local : &remote);
-		uint64_t self = st.st_ino, peer = 0;
+		uint64_t self = st.st_ino, peer = unix_peer_inode(st.st_ino);
 		size_t off = offsetof(struct sockaddr_un, sun_path);
 		socklen_t len = inbound ? llen : rlen;
 		size_t n = len > off ? len - off : 0;

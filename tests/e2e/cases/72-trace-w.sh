@@ -128,10 +128,12 @@ t_trace_w_net_io() {
 	EOF
 	grep -Eqx 'socketpair < res=0 fd1=3\(<u>\) fd2=4\(<u>\) source=[1-9A-F][0-9A-F]* peer=[1-9A-F][0-9A-F]* ' \
 		"$f.sysdig" || { echo "no socketpair exit with its fds and ids"; return 1; }
-	# the ends' ids: the receiving end's tuple starts with its own (socketpair's peer)
-	l=$(sed -n 's/^socketpair < .* peer=\([0-9A-F]*\) $/\1/p' "$f.sysdig" | tr A-F a-f)
-	grep -qxF "recvfrom < res=4 data=pair tuple=$l->0  " "$f.sysdig" ||
-		{ echo "no recvfrom of the pair with the tuple of $l"; return 1; }
+	# the ends' ids (inodes): the receiving end's tuple names itself (socketpair's peer),
+	# then the sender (socketpair's source)
+	l=$(sed -n 's/^socketpair < .* source=\([0-9A-F]*\) peer=\([0-9A-F]*\) $/\2->\1/p' \
+		"$f.sysdig" | tr A-F a-f)
+	grep -qxF "recvfrom < res=4 data=pair tuple=$l  " "$f.sysdig" ||
+		{ echo "no recvfrom of the pair with the tuple $l"; return 1; }
 }
 
 t_trace_w_gzip() {
