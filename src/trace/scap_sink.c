@@ -678,6 +678,18 @@ static void released_port(struct sockaddr_storage *local)
 	}
 }
 
+/* A pidfd for thread TID: pidfd_open(2) takes a thread-group leader (other threads only with
+ * PIDFD_THREAD, Linux 6.9+), so a thread's is its leader's, whose fd table it shares. */
+static int tracee_pidfd(pid_t tid)
+{
+	int pidfd = (int)syscall(SYS_pidfd_open, tid, 0);
+	long tgid;
+
+	if (pidfd < 0 && (tgid = proc_status_field(tid, "\nTgid:")) > 0 && tgid != tid)
+		pidfd = (int)syscall(SYS_pidfd_open, (pid_t)tgid, 0);
+	return pidfd;
+}
+
 /*
  * The endpoints of socket FD of the tracee as PT_SOCKTUPLE (the eBPF source's layout):
  * family, then source and destination, the remote end first for INBOUND calls (accept,
@@ -686,9 +698,12 @@ static void released_port(struct sockaddr_storage *local)
  * may, as the tracee's tracer) and asks the kernel for both names; a socket without a peer
  * takes the remote end from the tracee's sockaddr at UADDR (0: none), all zeros without one.
  * Unix tuples carry inodes as the ids of the socket and its peer (the drivers' kernel
- * addresses are not visible from user space; 0: no peer), and the path of the name: the socket's own for inbound
- * calls, the peer's (or UADDR's) for outbound ones. RELEASED: the call was a failed connect
- * (see released_port()).
+ * addresses are not visible from user space), the socket's own first for inbound calls and
+ * the peer's first for outbound ones, as the drivers order them, then the path of the name:
+ * the socket's own for inbound calls, the peer's (or UADDR's) for outbound ones. The peer id
+ * is 0 without a peer, and also while the peer is a connection not yet accepted (the kernel
+ * gives it an inode when accept(2) attaches it to a file). RELEASED: the call was a failed
+ * connect (see released_port()).
  */
 static void put_sock_tuple(struct scap_sink *s, const struct tracer_event *ev, int fd,
 			   bool inbound, uint64_t uaddr, bool released)
@@ -696,7 +711,7 @@ static void put_sock_tuple(struct scap_sink *s, const struct tracer_event *ev, i
 	struct sockaddr_storage local, remote;
 	socklen_t llen = sizeof(local), rlen = sizeof(remote);
 	uint8_t out[1 + 8 + 8 + sizeof(struct sockaddr_un)];
-	int pidfd = fd < 0 ? -1 : (int)syscall(SYS_pidfd_open, ev->pid, 0);
+	int pidfd = fd < 0 ? -1 : tracee_pidfd(ev->pid);
 	int copy = pidfd < 0 ? -1 : (int)syscall(SYS_pidfd_getfd, pidfd, fd, 0);
 	struct stat st;
 	bool ok = copy >= 0 && !getsockname(copy, (struct sockaddr *)&local, &llen);
