@@ -26,6 +26,7 @@
 #include "capture/proc_snapshot.h"
 #include "procfs/cgroup_items.h"
 #include "procfs/proc_task.h"
+#include "procfs/unix_peer.h"
 #include "capture/scap_writer.h"
 #include "schema/syscalls.h"
 #include "trace/scap_sink.h"
@@ -36,6 +37,8 @@
 #define MAX_OUT_PARAMS 32
 #define MAX_SNAPLEN 65000
 #define MAX_ARGS_BYTES 4096
+#define MAX_IOVCNT 32		/* iovecs of a sendmsg/recvmsg looked at, as in the eBPF source */
+#define MAX_MSG_CONTROL 4096	/* bytes of recvmsg control data kept */
 /* The capability bits scap names (CAP_CHOWN 0 .. CAP_CHECKPOINT_RESTORE 40), at the kernel's
  * bit numbers. */
 #define SCAP_CAPS_MASK ((1ull << 41) - 1)
@@ -48,7 +51,9 @@ enum {
 	EV_PROCEXIT_E = 186, EV_CLONE_E = 222, EV_FORK_E = 224, EV_VFORK_E = 226,
 	EV_ACCEPT_E = 246, EV_ACCEPT4_E = 248, EV_EXECVE_E = 292, EV_OPENAT_E = 306,
 	EV_CLONE3_E = 334, EV_SETRESUID_E = 192, EV_SETRESGID_E = 194, EV_SETUID_E = 198,
-	EV_SETGID_E = 200,
+	EV_SETGID_E = 200, EV_BIND_E = 20, EV_LISTEN_E = 24, EV_SENDTO_E = 30,
+	EV_RECVFROM_E = 34, EV_SHUTDOWN_E = 36, EV_SOCKETPAIR_E = 42, EV_SENDMSG_E = 48,
+	EV_RECVMSG_E = 52,
 };
 
 /* A syscall in progress: the entry's number and arguments, needed again at its exit. */
@@ -330,9 +335,9 @@ static void put_user_str(struct scap_sink *s, const struct tracer_event *ev, uin
 	put_bytes(s, tmp, n + 1);
 }
 
-/* N bytes of tracee memory, cut at the snaplen; empty when unreadable. */
-static void put_user_buf(struct scap_sink *s, const struct tracer_event *ev, uint64_t addr,
-			 int64_t n)
+/* N bytes of tracee memory, cut at MAX (at most MAX_SNAPLEN); empty when unreadable. */
+static void put_user_buf_max(struct scap_sink *s, const struct tracer_event *ev, uint64_t addr,
+			     int64_t n, unsigned max)
 {
 	static uint8_t tmp[MAX_SNAPLEN];
 
@@ -340,12 +345,67 @@ static void put_user_buf(struct scap_sink *s, const struct tracer_event *ev, uin
 		put_empty(s);
 		return;
 	}
-	if ((uint64_t)n > s->snaplen)
-		n = s->snaplen;
+	if ((uint64_t)n > max)
+		n = max;
 	/* A page boundary may end the readable part: shrink until it reads. */
 	while (n > 0 && ev->mem->read(ev->mem, addr, tmp, n))
 		n /= 2;
 	put_bytes(s, tmp, n);
+}
+
+/* N bytes of tracee memory, cut at the snaplen; empty when unreadable. */
+static void put_user_buf(struct scap_sink *s, const struct tracer_event *ev, uint64_t addr,
+			 int64_t n)
+{
+	put_user_buf_max(s, ev, addr, n, s->snaplen);
+}
+
+/* The tracee's struct msghdr at ADDR (x86_64's user layout is the kernel's user_msghdr); all
+ * zeros when unreadable. */
+static void read_msghdr(const struct tracer_event *ev, uint64_t addr, struct msghdr *mh)
+{
+	if (!addr || !ev->mem || ev->mem->read(ev->mem, addr, mh, sizeof(*mh)))
+		memset(mh, 0, sizeof(*mh));
+}
+
+/* The sum of the lengths of the first CNT (at most MAX_IOVCNT) iovecs of the tracee at IOV. */
+static uint64_t iov_total(const struct tracer_event *ev, const struct iovec *iov, size_t cnt)
+{
+	uint64_t total = 0;
+
+	for (size_t i = 0; i < cnt && i < MAX_IOVCNT && ev->mem; i++) {
+		struct iovec v;
+
+		if (ev->mem->read(ev->mem, (uint64_t)(uintptr_t)(iov + i), &v, sizeof(v)))
+			break;
+		total += v.iov_len;
+	}
+	return total;
+}
+
+/* The first LEN bytes (cut at the snaplen) the tracee's iovecs at IOV hold, back to back, as
+ * PT_BYTEBUF; an unreadable iovec ends the data. */
+static void put_iov_data(struct scap_sink *s, const struct tracer_event *ev,
+			 const struct iovec *iov, size_t cnt, uint64_t len)
+{
+	static uint8_t tmp[MAX_SNAPLEN];
+	size_t copied = 0;
+
+	if (len > s->snaplen)
+		len = s->snaplen;
+	for (size_t i = 0; i < cnt && i < MAX_IOVCNT && copied < len && ev->mem; i++) {
+		struct iovec v;
+		size_t n = len - copied;
+
+		if (ev->mem->read(ev->mem, (uint64_t)(uintptr_t)(iov + i), &v, sizeof(v)))
+			break;
+		if (n > v.iov_len)
+			n = v.iov_len;
+		if (n && ev->mem->read(ev->mem, (uint64_t)(uintptr_t)v.iov_base, tmp + copied, n))
+			break;
+		copied += n;
+	}
+	put_bytes(s, tmp, copied);
 }
 
 /* A sockaddr as PT_SOCKADDR: family byte, then address and port (host order) or path. */
@@ -566,6 +626,157 @@ static void emit(struct scap_sink *s, const struct tracer_event *ev, unsigned ty
 		s->failed = true;
 }
 
+/* stat(2) of descriptor FD of tracee PID, through /proc/PID/fd. */
+static int fd_stat(pid_t pid, int fd, struct stat *st)
+{
+	char path[64];
+
+	snprintf(path, sizeof(path), "/proc/%d/fd/%d", (int)pid, fd);
+	return stat(path, st);
+}
+
+/*
+ * The remote end named by the tracee's sockaddr at UADDR when the socket has no peer
+ * (unconnected datagrams): the kernel's own sockaddr layout, read as the drivers read it.
+ * False when UADDR is absent, unreadable or of another FAMILY.
+ */
+static bool user_peer(const struct tracer_event *ev, uint64_t uaddr, sa_family_t family,
+		      struct sockaddr_storage *out, socklen_t *len)
+{
+	size_t n = family == AF_INET ? sizeof(struct sockaddr_in) :
+		   family == AF_INET6 ? sizeof(struct sockaddr_in6) : sizeof(struct sockaddr_un);
+
+	memset(out, 0, sizeof(*out));
+	if (!uaddr || !ev->mem || ev->mem->read(ev->mem, uaddr, out, n) ||
+	    out->ss_family != family)
+		return false;
+	*len = n;
+	return true;
+}
+
+/*
+ * A TCP connect that failed (other than EINPROGRESS) went through tcp_disconnect(), which
+ * clears the source address unless the caller bound it, and the socket's close released its
+ * port unless the caller bound that: the kernel's port (inet_num, what the eBPF source reads)
+ * is 0 then, while getsockname(2) still reports the stale inet_sport. An unspecified local
+ * address after such a failure is taken as the sign of both.
+ */
+static void released_port(struct sockaddr_storage *local)
+{
+	static const struct in6_addr any6 = IN6ADDR_ANY_INIT;
+
+	if (local->ss_family == AF_INET) {
+		struct sockaddr_in *in = (void *)local;
+
+		if (in->sin_addr.s_addr == htonl(INADDR_ANY))
+			in->sin_port = 0;
+	} else if (local->ss_family == AF_INET6) {
+		struct sockaddr_in6 *in6 = (void *)local;
+
+		if (!memcmp(&in6->sin6_addr, &any6, sizeof(any6)))
+			in6->sin6_port = 0;
+	}
+}
+
+/* A pidfd for thread TID: pidfd_open(2) takes a thread-group leader (other threads only with
+ * PIDFD_THREAD, Linux 6.9+), so a thread's is its leader's, whose fd table it shares. */
+static int tracee_pidfd(pid_t tid)
+{
+	int pidfd = (int)syscall(SYS_pidfd_open, tid, 0);
+	long tgid;
+
+	if (pidfd < 0 && (tgid = proc_status_field(tid, "\nTgid:")) > 0 && tgid != tid)
+		pidfd = (int)syscall(SYS_pidfd_open, (pid_t)tgid, 0);
+	return pidfd;
+}
+
+/*
+ * The endpoints of socket FD of the tracee as PT_SOCKTUPLE (the eBPF source's layout):
+ * family, then source and destination, the remote end first for INBOUND calls (accept,
+ * receive), the local end first for outbound ones (connect, send). Addresses stay in network
+ * byte order, ports are in host order. The tracer takes a copy of the fd (pidfd_getfd(2): it
+ * may, as the tracee's tracer) and asks the kernel for both names; a socket without a peer
+ * takes the remote end from the tracee's sockaddr at UADDR (0: none), all zeros without one.
+ * Unix tuples carry inodes as the ids of the socket and its peer (the drivers' kernel
+ * addresses are not visible from user space), the socket's own first for inbound calls and
+ * the peer's first for outbound ones, as the drivers order them, then the path of the name:
+ * the socket's own for inbound calls, the peer's (or UADDR's) for outbound ones. The peer id
+ * is 0 without a peer, and also while the peer is a connection not yet accepted (the kernel
+ * gives it an inode when accept(2) attaches it to a file). RELEASED: the call was a failed
+ * connect (see released_port()).
+ */
+static void put_sock_tuple(struct scap_sink *s, const struct tracer_event *ev, int fd,
+			   bool inbound, uint64_t uaddr, bool released)
+{
+	struct sockaddr_storage local, remote;
+	socklen_t llen = sizeof(local), rlen = sizeof(remote);
+	uint8_t out[1 + 8 + 8 + sizeof(struct sockaddr_un)];
+	int pidfd = fd < 0 ? -1 : tracee_pidfd(ev->pid);
+	int copy = pidfd < 0 ? -1 : (int)syscall(SYS_pidfd_getfd, pidfd, fd, 0);
+	struct stat st;
+	bool ok = copy >= 0 && !getsockname(copy, (struct sockaddr *)&local, &llen);
+	bool has_peer = ok && !getpeername(copy, (struct sockaddr *)&remote, &rlen);
+	int type = 0;
+	socklen_t tlen = sizeof(type);
+
+	if (ok && !has_peer && !user_peer(ev, uaddr, local.ss_family, &remote, &rlen)) {
+		memset(&remote, 0, sizeof(remote));
+		remote.ss_family = local.ss_family;
+		rlen = 0;
+	}
+	if (ok && released && !getsockopt(copy, SOL_SOCKET, SO_TYPE, &type, &tlen) &&
+	    type == SOCK_STREAM)
+		released_port(&local);
+	if (ok && local.ss_family == AF_INET) {
+		const struct sockaddr_in *l = (void *)&local, *r = (void *)&remote;
+		const struct sockaddr_in *src = inbound ? r : l, *dst = inbound ? l : r;
+		uint16_t sport = ntohs(src->sin_port), dport = ntohs(dst->sin_port);
+
+		out[0] = AF_INET;	/* scap families are Linux's numbers */
+		memcpy(out + 1, &src->sin_addr, 4);
+		memcpy(out + 5, &sport, 2);
+		memcpy(out + 7, &dst->sin_addr, 4);
+		memcpy(out + 11, &dport, 2);
+		put_bytes(s, out, 13);
+	} else if (ok && local.ss_family == AF_INET6) {
+		const struct sockaddr_in6 *l = (void *)&local, *r = (void *)&remote;
+		const struct sockaddr_in6 *src = inbound ? r : l, *dst = inbound ? l : r;
+		uint16_t sport = ntohs(src->sin6_port), dport = ntohs(dst->sin6_port);
+
+		out[0] = AF_INET6;
+		memcpy(out + 1, &src->sin6_addr, 16);
+		memcpy(out + 17, &sport, 2);
+		memcpy(out + 19, &dst->sin6_addr, 16);
+		memcpy(out + 35, &dport, 2);
+		put_bytes(s, out, 37);
+	} else if (ok && local.ss_family == AF_UNIX && !fstat(copy, &st)) {
+		const struct sockaddr_un *un = (void *)(inbound ? &local : &remote);
+		uint64_t self = st.st_ino, peer = unix_peer_inode(st.st_ino);
+		size_t off = offsetof(struct sockaddr_un, sun_path);
+		socklen_t len = inbound ? llen : rlen;
+		size_t n = len > off ? len - off : 0;
+		const char *path = un->sun_path;
+
+		if (n && !path[0]) {		/* abstract names lose their NUL, as in the drivers */
+			path++;
+			n--;
+		}
+		n = strnlen(path, n);
+		out[0] = AF_UNIX;
+		memcpy(out + 1, inbound ? &self : &peer, 8);
+		memcpy(out + 9, inbound ? &peer : &self, 8);
+		memcpy(out + 17, path, n);
+		out[17 + n] = 0;
+		put_bytes(s, out, 18 + n);
+	} else {
+		put_empty(s);
+	}
+	if (copy >= 0)
+		close(copy);
+	if (pidfd >= 0)
+		close(pidfd);
+}
+
 static void on_sys_entry(struct scap_sink *s, const struct tracer_event *ev)
 {
 	const uint64_t *a = ev->args;
@@ -611,6 +822,55 @@ static void on_sys_entry(struct scap_sink *s, const struct tracer_event *ev)
 	case __NR_accept:
 		type = EV_ACCEPT_E;
 		break;
+	case __NR_socketpair:
+		type = EV_SOCKETPAIR_E;
+		put_u32(s, a[0]);
+		put_u32(s, a[1]);
+		put_u32(s, a[2]);
+		break;
+	case __NR_bind:
+	case __NR_recvmsg:
+		type = ev->nr == __NR_bind ? EV_BIND_E : EV_RECVMSG_E;
+		put_fd(s, a[0]);
+		break;
+	case __NR_listen:
+		type = EV_LISTEN_E;
+		put_fd(s, a[0]);
+		put_u32(s, a[1]);
+		break;
+	case __NR_recvfrom:
+		type = EV_RECVFROM_E;
+		put_fd(s, a[0]);
+		put_u32(s, a[2]);
+		break;
+	case __NR_shutdown:
+		type = EV_SHUTDOWN_E;
+		put_fd(s, a[0]);
+		put_u8(s, a[1]);	/* SHUT_RD 0, SHUT_WR 1, SHUT_RDWR 2 in both numberings */
+		break;
+	/* The enter tuple of a send names the destination the caller gave, none without one. */
+	case __NR_sendto:
+		type = EV_SENDTO_E;
+		put_fd(s, a[0]);
+		put_u32(s, a[2]);
+		if (a[4] && a[5])
+			put_sock_tuple(s, ev, (int)a[0], false, a[4], false);
+		else
+			put_empty(s);
+		break;
+	case __NR_sendmsg: {
+		struct msghdr mh;
+
+		type = EV_SENDMSG_E;
+		read_msghdr(ev, a[1], &mh);
+		put_fd(s, a[0]);
+		put_u32(s, iov_total(ev, mh.msg_iov, mh.msg_iovlen));
+		if (mh.msg_name && mh.msg_namelen)
+			put_sock_tuple(s, ev, (int)a[0], false, (uintptr_t)mh.msg_name, false);
+		else
+			put_empty(s);
+		break;
+	}
 	case __NR_accept4:
 		type = EV_ACCEPT4_E;
 		put_u32(s, a[3]);
@@ -644,78 +904,6 @@ static void on_sys_entry(struct scap_sink *s, const struct tracer_event *ev)
 		break;
 	}
 	emit(s, ev, type);
-}
-
-/*
- * The endpoints of socket FD of PID as PT_SOCKTUPLE (the eBPF source's layout): family, then
- * source and destination, the remote end first for an accepted socket (INBOUND), the local
- * end first for a connected one. Addresses stay in network byte order, ports are in host
- * order. The tracer takes a copy of the fd (pidfd_getfd(2): it may, as PID's tracer) and asks
- * the kernel for both names. Unix tuples carry the socket's inode as its id (the drivers' kernel
- * address is not visible from user space), 0 for the peer, and the path of the name.
- */
-static void put_fd_tuple(struct scap_sink *s, pid_t pid, int fd, bool inbound)
-{
-	struct sockaddr_storage local, remote;
-	socklen_t llen = sizeof(local), rlen = sizeof(remote);
-	uint8_t out[1 + 8 + 8 + sizeof(struct sockaddr_un)];
-	int pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
-	int copy = pidfd < 0 ? -1 : (int)syscall(SYS_pidfd_getfd, pidfd, fd, 0);
-	struct stat st;
-	bool ok = copy >= 0 && !getsockname(copy, (struct sockaddr *)&local, &llen);
-
-	if (ok && (local.ss_family != AF_UNIX || !inbound) &&
-	    getpeername(copy, (struct sockaddr *)&remote, &rlen))
-		ok = false;
-	if (ok && local.ss_family == AF_INET) {
-		const struct sockaddr_in *l = (void *)&local, *r = (void *)&remote;
-		const struct sockaddr_in *src = inbound ? r : l, *dst = inbound ? l : r;
-		uint16_t sport = ntohs(src->sin_port), dport = ntohs(dst->sin_port);
-
-		out[0] = AF_INET;	/* scap families are Linux's numbers */
-		memcpy(out + 1, &src->sin_addr, 4);
-		memcpy(out + 5, &sport, 2);
-		memcpy(out + 7, &dst->sin_addr, 4);
-		memcpy(out + 11, &dport, 2);
-		put_bytes(s, out, 13);
-	} else if (ok && local.ss_family == AF_INET6) {
-		const struct sockaddr_in6 *l = (void *)&local, *r = (void *)&remote;
-		const struct sockaddr_in6 *src = inbound ? r : l, *dst = inbound ? l : r;
-		uint16_t sport = ntohs(src->sin6_port), dport = ntohs(dst->sin6_port);
-
-		out[0] = AF_INET6;
-		memcpy(out + 1, &src->sin6_addr, 16);
-		memcpy(out + 17, &sport, 2);
-		memcpy(out + 19, &dst->sin6_addr, 16);
-		memcpy(out + 35, &dport, 2);
-		put_bytes(s, out, 37);
-	} else if (ok && local.ss_family == AF_UNIX && !fstat(copy, &st)) {
-		/* the name is the listening socket's for an accepted one, the peer's else */
-		const struct sockaddr_un *un = (void *)(inbound ? &local : &remote);
-		uint64_t self = st.st_ino, peer = 0;
-		size_t off = offsetof(struct sockaddr_un, sun_path);
-		socklen_t len = inbound ? llen : rlen;
-		size_t n = len > off ? len - off : 0;
-		const char *path = un->sun_path;
-
-		if (n && !path[0]) {		/* abstract names lose their NUL, as in the drivers */
-			path++;
-			n--;
-		}
-		n = strnlen(path, n);
-		out[0] = AF_UNIX;
-		memcpy(out + 1, inbound ? &self : &peer, 8);
-		memcpy(out + 9, inbound ? &peer : &self, 8);
-		memcpy(out + 17, path, n);
-		out[17 + n] = 0;
-		put_bytes(s, out, 18 + n);
-	} else {
-		put_empty(s);
-	}
-	if (copy >= 0)
-		close(copy);
-	if (pidfd >= 0)
-		close(pidfd);
 }
 
 /* A "CapEff:"-style hex line of /proc/PID/status STATUS, masked to the bits scap names. */
@@ -820,10 +1008,8 @@ static void on_sys_exit(struct scap_sink *s, const struct tracer_event *ev, cons
 	case __NR_connect:
 		type = EV_CONNECT_E;
 		put_u64(s, ret);
-		if (ret == 0)
-			put_fd_tuple(s, ev->pid, (int)a[0], false);
-		else
-			put_empty(s);	/* the local end of a failed connect is not known */
+		/* written whatever the result: a failed connect names the address tried */
+		put_sock_tuple(s, ev, (int)a[0], false, a[1], ret < 0 && ret != -EINPROGRESS);
 		put_fd(s, a[0]);
 		put_sockaddr(s, ev, a[1], a[2]);
 		break;
@@ -832,8 +1018,108 @@ static void on_sys_exit(struct scap_sink *s, const struct tracer_event *ev, cons
 		type = p->nr == __NR_accept ? EV_ACCEPT_E : EV_ACCEPT4_E;
 		put_u64(s, ret);
 		if (ret >= 0)
-			put_fd_tuple(s, ev->pid, (int)ret, true);
+			put_sock_tuple(s, ev, (int)ret, true, 0, false);
 		break;
+	case __NR_socketpair: {
+		int fds[2] = { -1, -1 };
+		struct stat st0, st1;
+		bool known = false;
+
+		type = EV_SOCKETPAIR_E;
+		if (ret == 0 && ev->mem && !ev->mem->read(ev->mem, a[3], fds, sizeof(fds)))
+			known = !fd_stat(ev->pid, fds[0], &st0) && !fd_stat(ev->pid, fds[1], &st1);
+		put_u64(s, ret);
+		put_u64(s, (uint64_t)(int64_t)fds[0]);
+		put_u64(s, (uint64_t)(int64_t)fds[1]);
+		/* the two ends' ids: their inodes, as in the unix tuples */
+		put_u64(s, known ? st0.st_ino : 0);
+		put_u64(s, known ? st1.st_ino : 0);
+		put_u32(s, a[0]);
+		put_u32(s, a[1]);
+		put_u32(s, a[2]);
+		break;
+	}
+	case __NR_bind:
+		type = EV_BIND_E;
+		put_u64(s, ret);
+		put_sockaddr(s, ev, a[1], a[2]);
+		put_fd(s, a[0]);
+		break;
+	case __NR_listen:
+	case __NR_shutdown:
+		type = p->nr == __NR_listen ? EV_LISTEN_E : EV_SHUTDOWN_E;
+		put_u64(s, ret);
+		put_fd(s, a[0]);
+		if (p->nr == __NR_listen)
+			put_u32(s, a[1]);
+		else
+			put_u8(s, a[1]);
+		break;
+	/* A failed send still shows the bytes it was given. */
+	case __NR_sendto:
+		type = EV_SENDTO_E;
+		put_u64(s, ret);
+		put_user_buf(s, ev, a[1], ret > 0 ? ret : (int64_t)(uint32_t)a[2]);
+		put_fd(s, a[0]);
+		put_u32(s, a[2]);
+		if (ret >= 0)
+			put_sock_tuple(s, ev, (int)a[0], false, a[4], false);
+		else
+			put_empty(s);
+		break;
+	case __NR_recvfrom:
+		type = EV_RECVFROM_E;
+		put_u64(s, ret);
+		if (ret >= 0) {
+			put_user_buf(s, ev, a[1], ret);
+			put_sock_tuple(s, ev, (int)a[0], true, a[4], false);
+		} else {
+			put_empty(s);
+			put_empty(s);
+		}
+		put_fd(s, a[0]);
+		put_u32(s, a[2]);
+		break;
+	case __NR_sendmsg: {
+		struct msghdr mh;
+		uint64_t size;
+
+		type = EV_SENDMSG_E;
+		read_msghdr(ev, a[1], &mh);
+		size = iov_total(ev, mh.msg_iov, mh.msg_iovlen);
+		put_u64(s, ret);
+		put_iov_data(s, ev, mh.msg_iov, mh.msg_iovlen, ret > 0 ? (uint64_t)ret : size);
+		put_fd(s, a[0]);
+		put_u32(s, size);
+		if (ret >= 0)
+			put_sock_tuple(s, ev, (int)a[0], false, (uintptr_t)mh.msg_name, false);
+		else
+			put_empty(s);
+		break;
+	}
+	/* At the exit the tracee's msghdr holds what the kernel wrote: the sender's address in
+	 * msg_name and its length in msg_namelen (0: none), the control data's length. */
+	case __NR_recvmsg: {
+		struct msghdr mh;
+
+		type = EV_RECVMSG_E;
+		read_msghdr(ev, a[1], &mh);
+		put_u64(s, ret);
+		put_u32(s, ret > 0 ? ret : 0);
+		if (ret >= 0) {
+			put_iov_data(s, ev, mh.msg_iov, mh.msg_iovlen, ret);
+			put_sock_tuple(s, ev, (int)a[0], true,
+				       mh.msg_namelen ? (uintptr_t)mh.msg_name : 0, false);
+			put_user_buf_max(s, ev, (uintptr_t)mh.msg_control, mh.msg_controllen,
+					 MAX_MSG_CONTROL);
+		} else {
+			put_empty(s);
+			put_empty(s);
+			put_empty(s);
+		}
+		put_fd(s, a[0]);
+		break;
+	}
 	case __NR_getsockname: type = EV_GETSOCKNAME_E; break;
 	case __NR_getpeername: type = EV_GETPEERNAME_E; break;
 	case __NR_setsockopt:

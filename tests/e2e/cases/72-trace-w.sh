@@ -74,6 +74,68 @@ t_trace_w_sockopt() {
 	[ "$(grep -c '^getpeername [<>] $' "$f.sysray")" = 2 ]
 }
 
+# The socket calls as the eBPF source writes them (82-bpf-net.sh has the same values from the
+# kernel; a refused connect's port released with its address): sysdig's dedicated events, their sockaddrs, data and tuples read from the tracee
+# and its sockets, as sysdig 0.29 prints them (its parameters: no fd or tuple on the send
+# exits), read alike by sysray -r. tw_net_ports sets SRV and CLI (TCP), U and C (UDP server and
+# client ports) from the lines in $1.
+tw_net_ports() {
+	SRV=$(sed -n 's/^connect > fd=4(<4>) addr=127\.0\.0\.1:\([0-9]*\) $/\1/p' "$1" | head -1)
+	CLI=$(sed -n 's/^connect < res=0 tuple=127\.0\.0\.1:\([0-9]*\)->.*/\1/p' "$1" | head -1)
+	U=$(sed -n 's/^sendto > fd=4(<4>) size=8 tuple=0\.0\.0\.0:0->127\.0\.0\.1:\([0-9]*\) $/\1/p' "$1")
+	C=$(sed -n 's/^recvfrom < res=8 data=datagram tuple=127\.0\.0\.1:\([0-9]*\)->.*/\1/p' "$1")
+	[ -n "$SRV" ] && [ -n "$CLI" ] && [ -n "$U" ] && [ -n "$C" ]
+}
+
+t_trace_w_net_io() {
+	local f=$TW_DIR/net-io.scap dir l tpl="*%evt.type %evt.dir %evt.args"
+	local flt="evt.type in (bind, listen, connect, sendto, recvfrom, sendmsg, recvmsg, shutdown, socketpair)"
+	dir=$(fresh_dir trace-w-net-io)
+	(cd "$dir" && "$SYSRAY" trace -w "$f" "$PROGS/net") >/dev/null 2>&1 || return 1
+	sysdig -r "$f" -p "$tpl" "$flt" >"$f.sysdig" 2>&1 &&
+	"$SYSRAY" -r "$f" -p "$tpl" "$flt" >"$f.sysray" 2>&1 &&
+	diff "$f.sysdig" "$f.sysray" || return 1
+	tw_net_ports "$f.sysdig" || { echo "no ports in $f.sysdig"; return 1; }
+	local tcp="127.0.0.1:$CLI->127.0.0.1:$SRV"
+	while IFS= read -r l; do
+		grep -qxF "$l " "$f.sysdig" || { echo "no line '$l' in $f.sysdig"; return 1; }
+	done <<-EOF
+		bind > fd=3(<4>)
+		bind < res=0 addr=127.0.0.1:0
+		listen > fd=3(<4>127.0.0.1:0) backlog=8
+		listen < res=0
+		bind < res=0 addr=net.sock
+		listen > fd=3(<u>net.sock) backlog=1
+		sendto > fd=4(<4t>$tcp) size=18 tuple=NULL
+		sendto < res=18 data=GET / HTTP/1.0....
+		recvfrom > fd=5(<4t>$tcp) size=64
+		recvfrom < res=18 data=GET / HTTP/1.0.... tuple=$tcp
+		recvfrom < res=17 data=HTTP/1.0 200 OK.. tuple=127.0.0.1:$SRV->127.0.0.1:$CLI
+		shutdown > fd=4(<4t>$tcp) how=1(SHUT_WR)
+		shutdown < res=0
+		recvfrom < res=0 data= tuple=$tcp
+		connect < res=-111(ECONNREFUSED) tuple=0.0.0.0:0->127.0.0.1:$SRV
+		sendto < res=8 data=datagram
+		recvfrom < res=8 data=datagram tuple=127.0.0.1:$C->127.0.0.1:$U
+		sendmsg > fd=4(<4u>127.0.0.1:0->127.0.0.1:$U) size=9 tuple=0.0.0.0:$C->127.0.0.1:$U
+		sendmsg < res=9 data=two parts
+		recvmsg < res=9 size=9 data=two parts tuple=0.0.0.0:0->127.0.0.1:$U
+		sendto > fd=4(<4u>127.0.0.1:$C->127.0.0.1:$U) size=5 tuple=0.0.0.0:$C->127.0.0.1:$U
+		recvmsg < res=5 size=5 data=named tuple=127.0.0.1:$C->127.0.0.1:$U
+		recvfrom < res=-11(EAGAIN) data= tuple=NULL
+		socketpair > domain=1(AF_LOCAL) type=2 proto=0
+		sendto < res=4 data=pair
+	EOF
+	grep -Eqx 'socketpair < res=0 fd1=3\(<u>\) fd2=4\(<u>\) source=[1-9A-F][0-9A-F]* peer=[1-9A-F][0-9A-F]* ' \
+		"$f.sysdig" || { echo "no socketpair exit with its fds and ids"; return 1; }
+	# the ends' ids (inodes): the receiving end's tuple names itself (socketpair's peer),
+	# then the sender (socketpair's source)
+	l=$(sed -n 's/^socketpair < .* source=\([0-9A-F]*\) peer=\([0-9A-F]*\) $/\2->\1/p' \
+		"$f.sysdig" | tr A-F a-f)
+	grep -qxF "recvfrom < res=4 data=pair tuple=$l  " "$f.sysdig" ||
+		{ echo "no recvfrom of the pair with the tuple $l"; return 1; }
+}
+
 t_trace_w_gzip() {
 	local f=$TW_DIR/procs.scap.gz
 	(cd "$TW_DIR" && "$SYSRAY" trace -f -w "$f" -z "$PROGS/procs") >/dev/null 2>&1 || return 1
@@ -102,6 +164,8 @@ else
 	expect trace-w-gzip "trace -w -z: a gzip capture read by both" t_trace_w_gzip
 	expect trace-w-sockopt "trace -w: socket option events with their values, read by both" \
 		t_trace_w_sockopt
+	expect trace-w-net-io "trace -w: bind, listen, send/receive, shutdown, socketpair events" \
+		t_trace_w_net_io
 	expect trace-w-strace-z "-z without -w is strace's -z" t_trace_w_strace_z
 	expect trace-w-bad-path "an unwritable -w FILE: a message naming it, exit 1" \
 		t_trace_w_bad_path

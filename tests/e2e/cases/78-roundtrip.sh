@@ -208,15 +208,20 @@ t_rt_trace_details() {
 
 # trace -w names the sockets accept and connect return as the eBPF source does: the accepted
 # TCP socket's tuple (remote end first), the connected one's (local end first), the unix
-# socket's path; sysdig's lines, which rt-trace-net compared with sysray's.
+# socket's ids and path; sysdig's lines, which rt-trace-net compared with sysray's.
 t_rt_trace_tuples() {
 	local f=$RT_DIR/trace-net.scap.1.sysdig tcp='127\.0\.0\.1:[0-9]+->127\.0\.0\.1:[0-9]+'
 	grep -Eq " accept < net [0-9]+ $tcp fd=[0-9]+\(<4t>$tcp\) tuple=$tcp " "$f" ||
 		{ echo "no accept exit with its TCP tuple in $f"; return 1; }
 	grep -Eq " connect < net [0-9]+ $tcp res=0 tuple=$tcp" "$f" ||
 		{ echo "no connect exit with its TCP tuple in $f"; return 1; }
-	grep -Eq " accept < net [0-9]+ [0-9a-f]+->0 net\.sock fd=[0-9]+\(<u>" "$f" ||
-		{ echo "no accept exit with its unix tuple in $f"; return 1; }
+	# the unix client's id (its inode) on both ends; the accepted end has no inode yet when
+	# connect returns, so the client's tuple names no peer id
+	local cli
+	cli=$(sed -En 's/.* connect < net [0-9]+ 0->([0-9a-f]+) net\.sock res=0 .*/\1/p' "$f")
+	[ -n "$cli" ] || { echo "no connect exit with its unix tuple in $f"; return 1; }
+	grep -Eq " accept < net [0-9]+ [0-9a-f]+->$cli net\.sock fd=[0-9]+\(<u>" "$f" ||
+		{ echo "no accept exit with the unix tuple of client $cli in $f"; return 1; }
 }
 
 if selected roundtrip; then
