@@ -63,9 +63,9 @@ bool container_event_parse(const char *json, size_t len, char id[16], struct con
 		snprintf(m->image, sizeof(m->image), "%s", member(c, "image"));
 		snprintf(m->image_id, sizeof(m->image_id), "%.12s", member(c, "imageid"));
 		int type = json_object_object_get_ex(c, "type", &v) ? json_object_get_int(v) : 0;
+		bool named = type >= 0 && type < (int)ARRAY_SIZE(type_names);
 
-		snprintf(m->type, sizeof(m->type), "%s", type >= 0 && type < (int)ARRAY_SIZE(type_names)
-							 ? type_names[type] : "");
+		snprintf(m->type, sizeof(m->type), "%s", named ? type_names[type] : "");
 		m->privileged = json_object_object_get_ex(c, "privileged", &v) &&
 				json_object_get_boolean(v);
 	}

@@ -447,7 +447,8 @@ static const struct scap_event *fill_empty_params(const struct scap_event *ev,
 	uint32_t read_by_029 = info && info->nparams_029 > 0 ? (uint32_t)info->nparams_029 : 0;
 
 	for (uint32_t i = 0; i < ev->nparams && !need; i++)
-		need = !ev->params[i].len && filled_len(scap_event_param_info(ev, i), i < read_by_029);
+		need = !ev->params[i].len &&
+		       filled_len(scap_event_param_info(ev, i), i < read_by_029);
 	if (!need || ev->nparams > max)
 		return ev;
 	*copy = *ev;
