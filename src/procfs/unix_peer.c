@@ -22,7 +22,9 @@ static uint64_t reply_peer(const struct nlmsghdr *msg, int len, uint64_t inode)
 	int rta_len;
 	uint32_t peer = 0;
 
-	if (!NLMSG_OK(msg, len) || msg->nlmsg_type != SOCK_DIAG_BY_FAMILY ||
+	/* NLMSG_OK(msg, len), spelt out: its int/u32 comparison trips -Wsign-compare */
+	if (len < (int)sizeof(*msg) || msg->nlmsg_len < sizeof(*msg) ||
+	    msg->nlmsg_len > (unsigned int)len || msg->nlmsg_type != SOCK_DIAG_BY_FAMILY ||
 	    msg->nlmsg_len < NLMSG_LENGTH(sizeof(*m)))
 		return 0;
 	m = NLMSG_DATA(msg);
