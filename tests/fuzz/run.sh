@@ -13,14 +13,14 @@ if ! command -v clang >/dev/null; then
 	exit 0
 fi
 # The reader and writer only: proc_snapshot.c reads /proc through src/procfs, which the
-# target does not need.
+# target does not need (container_event.c's JSON needs json-c).
 reader_srcs=()
 for f in "$root"/src/capture/*.c; do
 	[ "$(basename "$f")" = proc_snapshot.c ] || reader_srcs+=("$f")
 done
 clang -g -O1 -std=gnu11 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 	-I"$root/src" -D_GNU_SOURCE -o "$out/fuzz_scap_reader" \
-	"$root/tests/fuzz/fuzz_scap_reader.c" "${reader_srcs[@]}" "$root/src/util/util.c" -lz
+	"$root/tests/fuzz/fuzz_scap_reader.c" "${reader_srcs[@]}" "$root/src/util/util.c" -lz -ljson-c
 find "$root/tests/data/scap" -name '*.scap' -exec cp -n {} "$out/corpus/" \;
 cd "$out"
 # -rss_limit_mb bounds memory: the reader must not allocate what the input does not back.
