@@ -26,7 +26,7 @@
 #include "capture/proc_snapshot.h"
 #include "procfs/cgroup_items.h"
 #include "procfs/proc_task.h"
-#include "procfs/unix_peer.h"
+#include "procfs/unix_diag.h"
 #include "capture/scap_writer.h"
 #include "schema/syscalls.h"
 #include "trace/scap_sink.h"

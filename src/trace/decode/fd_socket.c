@@ -9,12 +9,12 @@
  */
 #include <arpa/inet.h>
 #include <errno.h>
+#include <inttypes.h>
 #include <linux/inet_diag.h>
 #include <linux/netlink.h>
 #include <linux/netlink_diag.h>
 #include <linux/rtnetlink.h>
 #include <linux/sock_diag.h>
-#include <linux/unix_diag.h>
 #include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "output/pr.h"
+#include "procfs/unix_diag.h"
 #include "trace/decode/fd_socket.h"
 #include "trace/decode/xlat_net.h"
 
@@ -151,45 +152,6 @@ static void format_unix_path(const char *path, size_t len, char *out, size_t n)
 	snprintf(out, n, ",%s%s", path[0] ? "" : "@", quoted);
 }
 
-static int parse_unix(const void *data, int len, unsigned long inode, const char *proto,
-		      char *out, size_t n)
-{
-	const struct unix_diag_msg *m = data;
-	int rta_len = len - (int)NLMSG_LENGTH(sizeof(*m));
-	char path[sizeof(((struct sockaddr_un *)0)->sun_path) + 1];
-	size_t path_len = 0;
-	uint32_t peer = 0;
-	if (rta_len < 0)
-		return -1;
-	if (m->udiag_ino != inode)
-		return 0;
-	if (m->udiag_family != AF_UNIX)
-		return -1;
-	for (const struct rtattr *a = (const void *)(m + 1); RTA_OK(a, rta_len);
-	     a = RTA_NEXT(a, rta_len)) {
-		if (a->rta_type == UNIX_DIAG_NAME && !path_len) {
-			path_len = RTA_PAYLOAD(a);
-			if (path_len > sizeof(path) - 1)
-				path_len = sizeof(path) - 1;
-			memcpy(path, RTA_DATA(a), path_len);
-			path[path_len] = 0;
-		} else if (a->rta_type == UNIX_DIAG_PEER && RTA_PAYLOAD(a) >= 4) {
-			memcpy(&peer, RTA_DATA(a), sizeof(peer));
-		}
-	}
-	/* Neither a peer nor a name: nothing more to say than the inode. */
-	if (!peer && !path_len)
-		return -1;
-	char peer_text[16] = "";
-	char path_text[4 * sizeof(path) + 8] = "";
-	if (peer)
-		snprintf(peer_text, sizeof(peer_text), "->%u", peer);
-	if (path_len)
-		format_unix_path(path, path_len, path_text, sizeof(path_text));
-	snprintf(out, n, "%s:[%lu%s%s]", proto, inode, peer_text, path_text);
-	return 1;
-}
-
 static int parse_netlink(const void *data, int len, unsigned long inode, const char *proto,
 			 char *out, size_t n)
 {
@@ -233,26 +195,20 @@ static bool query_inet(int nl, int family, int protocol, unsigned long inode,
 static bool query_unix(int nl, int family, int protocol, unsigned long inode,
 		       const char *proto, char *out, size_t n)
 {
-	/* Asking for one inode: kernels since 4.4.4 answer without a dump. */
-	struct {
-		struct nlmsghdr nlh;
-		struct unix_diag_req req;
-	} q = {
-		.nlh = {
-			.nlmsg_len = sizeof(q),
-			.nlmsg_type = SOCK_DIAG_BY_FAMILY,
-			.nlmsg_flags = NLM_F_REQUEST,
-		},
-		.req = {
-			.sdiag_family = AF_UNIX,
-			.udiag_ino = (uint32_t)inode,
-			.udiag_states = ~0u,
-			.udiag_show = UDIAG_SHOW_NAME | UDIAG_SHOW_PEER,
-			.udiag_cookie = { ~0u, ~0u },
-		},
-	};
-	return send_diag_request(nl, &q, sizeof(q)) &&
-	       receive_diag_replies(nl, inode, parse_unix, proto, out, n);
+	struct unix_diag d;
+
+	/* Neither a peer nor a name: nothing more to say than the inode. */
+	if (!unix_diag_query(inode, &d) || (!d.peer && !d.path_len))
+		return false;
+	char peer_text[24] = "";
+	char path_text[4 * sizeof(d.path) + 8] = "";
+
+	if (d.peer)
+		snprintf(peer_text, sizeof(peer_text), "->%" PRIu64, d.peer);
+	if (d.path_len)
+		format_unix_path(d.path, d.path_len, path_text, sizeof(path_text));
+	snprintf(out, n, "%s:[%lu%s%s]", proto, inode, peer_text, path_text);
+	return true;
 }
 
 static bool query_netlink(int nl, int family, int protocol, unsigned long inode,
