@@ -243,6 +243,11 @@ if selected opt-format; then
 	both opt-y -y -e trace=write,close -- "$PROGS/files"
 	expect opt-y "-y: fds with their paths, as strace" \
 		eval 'grep -q "<[^>]*data.txt>" "$OPT/opt-y.y" && same_lines opt-y'
+	# -yy on unix sockets: the peer's inode and the bound name, from sock_diag
+	both opt-yy -yy -e trace=connect,socketpair,sendto -- "$PROGS/net"
+	expect opt-yy "-yy: unix sockets with peer and name, as strace" \
+		eval 'grep -q "UNIX:\[[0-9]*->[0-9]*\]" "$OPT/opt-yy.y" &&
+			grep -q "UNIX-STREAM:\[[0-9]*" "$OPT/opt-yy.y" && same_lines opt-yy'
 	both opt-X-raw -X raw -e trace=openat -- "$PROGS/files"
 	expect opt-X-raw "-X raw as strace" same_lines opt-X-raw
 fi
