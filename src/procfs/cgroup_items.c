@@ -28,16 +28,33 @@ const char *cgroup_v2_mount(void)
 	return NULL;
 }
 
-/* The controllers of the v2 hierarchy, space-separated in cgroup.controllers of its root. */
-static char *v2_controllers(void)
+/* The controllers of the v2 hierarchy, space-separated in cgroup.controllers of its root;
+ * read once (the /proc snapshot asks for every process), "" when there is none. */
+static const char *v2_controllers(void)
 {
-	const char *mnt = cgroup_v2_mount();
-	char path[64];
+	static char *ctl;
 
-	if (!mnt)
-		return NULL;
-	snprintf(path, sizeof(path), "%s/cgroup.controllers", mnt);
-	return proc_read_path(path, NULL);
+	if (!ctl) {
+		const char *mnt = cgroup_v2_mount();
+		char path[64];
+
+		snprintf(path, sizeof(path), "%s/cgroup.controllers", mnt ? mnt : "");
+		ctl = mnt ? proc_read_path(path, NULL) : NULL;
+		if (!ctl)
+			ctl = xstrdup("");
+	}
+	return ctl;
+}
+
+/* Calls FN(NAME, LEN, ARG) for each controller of the v2 hierarchy. */
+static void each_v2_controller(void (*fn)(const char *, size_t, void *), void *arg)
+{
+	for (const char *c = v2_controllers(), *e; *c; c = e) {
+		e = c + strcspn(c, " \n");
+		if (e > c)
+			fn(c, (size_t)(e - c), arg);
+		e += strspn(e, " \n");
+	}
 }
 
 static size_t add_item(uint8_t *ids, char names[][16], size_t n, uint8_t id, const char *name,
@@ -50,6 +67,19 @@ static size_t add_item(uint8_t *ids, char names[][16], size_t n, uint8_t id, con
 	memcpy(names[n], name, len);
 	names[n][len] = '=';
 	return n + 1;
+}
+
+struct layout {
+	uint8_t *ids;
+	char (*names)[16];
+	size_t n;
+};
+
+static void add_v2_item(const char *name, size_t len, void *arg)
+{
+	struct layout *l = arg;
+
+	l->n = add_item(l->ids, l->names, l->n, CGROUP_ITEM_DFL, name, len);
 }
 
 size_t cgroup_item_layout(uint8_t ids[CGROUP_ITEMS_MAX], char names[CGROUP_ITEMS_MAX][16])
@@ -72,12 +102,10 @@ size_t cgroup_item_layout(uint8_t ids[CGROUP_ITEMS_MAX], char names[CGROUP_ITEMS
 		id++;
 	}
 	free(text);
-	char *ctl = v2_controllers();
+	struct layout l = { ids, names, n };
 
-	for (char *c = ctl ? strtok(ctl, " \n") : NULL; c; c = strtok(NULL, " \n"))
-		n = add_item(ids, names, n, CGROUP_ITEM_DFL, c, strlen(c));
-	free(ctl);
-	return n;
+	each_v2_controller(add_v2_item, &l);
+	return l.n;
 }
 
 static void append(char **buf, size_t *len, const char *name, size_t nlen, const char *path,
@@ -91,10 +119,25 @@ static void append(char **buf, size_t *len, const char *name, size_t nlen, const
 	*len += nlen + plen + 2;
 }
 
+/* The items being built: one per v2 controller, naming PATH. */
+struct items {
+	char *buf;
+	size_t *len;
+	const char *path;
+	size_t plen;
+};
+
+static void add_v2_path(const char *name, size_t nlen, void *arg)
+{
+	struct items *it = arg;
+
+	append(&it->buf, it->len, name, nlen, it->path, it->plen);
+}
+
 char *cgroup_items_of(pid_t pid, size_t *len)
 {
 	char *text = proc_read(pid, "cgroup", NULL);
-	char *ctl = NULL, *buf = NULL;
+	char *buf = NULL;
 
 	*len = 0;
 	if (!text)
@@ -113,14 +156,10 @@ char *cgroup_items_of(pid_t pid, size_t *len)
 		size_t plen = strlen(path);
 
 		if (c2 == c1 + 1) {
-			if (!ctl)
-				ctl = v2_controllers();
-			for (char *c = ctl, *e; c && *c; c = e) {
-				e = c + strcspn(c, " \n");
-				if (e > c)
-					append(&buf, len, c, (size_t)(e - c), path, plen);
-				e += strspn(e, " \n");
-			}
+			struct items it = { buf, len, path, plen };
+
+			each_v2_controller(add_v2_path, &it);
+			buf = it.buf;
 			continue;
 		}
 		for (char *c = c1 + 1, *e; c < c2; c = e + 1) {
@@ -131,7 +170,6 @@ char *cgroup_items_of(pid_t pid, size_t *len)
 				append(&buf, len, c, (size_t)(e - c), path, plen);
 		}
 	}
-	free(ctl);
 	free(text);
 	if (!buf)
 		buf = xstrdup("");

@@ -231,6 +231,19 @@ static __always_inline void put_task_stats(struct builder *b, __u32 idx)
 	put_vm_sizes(b, idx + 4);
 }
 
+/* The first 15 parameters of the clone-family and execve-family exits, which share them:
+ * res, exe, args, tid, pid, ptid, cwd, fdlimit, pgft_maj, pgft_min, vm_size, vm_rss, vm_swap,
+ * comm, cgroups. */
+static __always_inline void put_process_exit(struct builder *b, long ret)
+{
+	put_u64(b, 0, ret);
+	put_exe_args(b, 1);
+	put_ids(b, 3);
+	put_task_stats(b, 6);
+	put_comm(b, 13);
+	put_cgroups(b, 14);
+}
+
 /* The exit of execve or execveat: the 30 parameters both events share (execve's filename, the
  * 31st, is the enter's). */
 #define EXECVE_EXIT_NPARAMS 30
@@ -240,12 +253,7 @@ static __always_inline void execve_exit_event(const struct who *who, long ret, _
 
 	if (!begin(&b, EXECVE_EXIT_NPARAMS))
 		return;
-	put_u64(&b, 0, ret);
-	put_exe_args(&b, 1);
-	put_ids(&b, 3);
-	put_task_stats(&b, 6);
-	put_comm(&b, 13);
-	put_cgroups(&b, 14);
+	put_process_exit(&b, ret);
 	put_exec_task(&b, 15);
 	submit(&b, who, type, EXECVE_EXIT_NPARAMS);
 }

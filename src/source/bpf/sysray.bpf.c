@@ -829,12 +829,7 @@ static __always_inline int on_exit(const struct who *who, long nr, long ret, con
 			bpf_probe_read_user(&flags, sizeof(flags), (void *)a[0]);
 		if (!begin(&b, CLONE_EXIT_NPARAMS))
 			return 0;
-		put_u64(&b, 0, ret);
-		put_exe_args(&b, 1);
-		put_ids(&b, 3);
-		put_task_stats(&b, 6);
-		put_comm(&b, 13);
-		put_cgroups(&b, 14);
+		put_process_exit(&b, ret);
 		put_u32(&b, 15, ppm_clone_flags(flags));
 		put_u32(&b, 16, (__u32)ug);
 		put_u32(&b, 17, ug >> 32);
