@@ -53,7 +53,7 @@ _sysray_sysdig()
 _sysray_trace()
 {
 	local cur=$1 prev=$2 i
-	local opts="-A -c -C -d -D -f -ff -F -h -i -q -qq -r -t -tt -ttt -T -v -V -w -x -xx -y -yy
+	local opts="-c -C -d -D -f -ff -F -h -i -q -qq -r -t -tt -ttt -T -v -V -w -x -xx -y -yy
 		-z -Z -a -b -e -E -I -o -O -p -P -s -S -u -U -X --attach= --columns= --env=
 		--follow-forks --output-separately --help --output= --trace-path= --string-limit=
 		--user= --no-abbrev --version --const-print-style= --successful-only --failed-only
