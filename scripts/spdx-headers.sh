@@ -89,7 +89,8 @@ todo() {
 			for (i = 1; i <= n; i++) {	# files too short to have line AT
 				f = order[i]
 				if (!(f in seen))
-					print f "\t" want[f] "\t" (f in short_at ? short_at[f] : 1) "\t" 0
+					print f "\t" want[f] "\t" \
+					      (f in short_at ? short_at[f] : 1) "\t" 0
 			}
 		}' - $(wanted | cut -f1)
 }

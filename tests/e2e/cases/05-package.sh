@@ -7,11 +7,14 @@ PKG_VERSION=$(sed -n 's/^#define SYSRAY_VERSION "\(.*\)"$/\1/p' "$PKG_ROOT/src/u
 
 # sysray --version and -V say "sysray VERSION"; trace -V keeps strace's form.
 t_pkg_version() {
+	local strace_form="sysray trace -- version $PKG_VERSION (strace 6.1 compatible)"
 	[ -n "$PKG_VERSION" ] || { echo "no SYSRAY_VERSION in src/util/version.h"; return 1; }
 	[ "$("$SYSRAY" --version)" = "sysray $PKG_VERSION" ] &&
 	[ "$("$SYSRAY" -V)" = "sysray $PKG_VERSION" ] &&
-	[ "$("$SYSRAY" trace -V)" = "sysray trace -- version $PKG_VERSION (strace 6.1 compatible)" ] ||
-		{ echo "got: $("$SYSRAY" --version) / $("$SYSRAY" -V) / $("$SYSRAY" trace -V)"; return 1; }
+	[ "$("$SYSRAY" trace -V)" = "$strace_form" ] || {
+		echo "got: $("$SYSRAY" --version) / $("$SYSRAY" -V) / $("$SYSRAY" trace -V)"
+		return 1
+	}
 }
 
 # make install DESTDIR=D PREFIX=/usr lays out exactly the files a package ships, the man page
@@ -31,7 +34,8 @@ t_pkg_install() {
 	} | sort)
 	got=$(cd "$d" && find . -type f | sed 's|^\./||' | sort)
 	[ "$got" = "$want" ] || { echo "installed: $got"; return 1; }
-	[ -x "$d/usr/bin/sysray" ] && [ "$("$d/usr/bin/sysray" --version)" = "sysray $PKG_VERSION" ] ||
+	[ -x "$d/usr/bin/sysray" ] &&
+	[ "$("$d/usr/bin/sysray" --version)" = "sysray $PKG_VERSION" ] ||
 		{ echo "the installed binary does not run"; return 1; }
 	grep -q '^\.I /usr/share/sysray/chisels/' "$d/usr/share/man/man1/sysray.1" ||
 		{ echo "the man page does not name /usr/share/sysray"; return 1; }
@@ -51,8 +55,14 @@ t_pkg_man() {
 	[ -z "$warn" ] || { echo "man warns: $warn"; return 1; }
 	page=$(MANWIDTH=80 man -l "$PKG_ROOT/sysray.1" 2>/dev/null)
 	for cmd in trace capture scap-dump ps pstree lsof netstat env proc seccomp demo; do
-		grep -q "^ *sysray .*\b$cmd\b" <<<"$page" || { echo "no section for $cmd"; return 1; }
+		grep -q "^ *sysray .*\b$cmd\b" <<<"$page" ||
+			{ echo "no section for $cmd"; return 1; }
 	done
+}
+
+# pkg_tree_sum DIR: the checksums of the files under DIR, outside .git.
+pkg_tree_sum() {
+	(cd "$1" && find . -path ./.git -prune -o -type f -exec md5sum {} + | sort)
 }
 
 # scripts/spdx-headers.sh on a small tree: the eBPF program and the headers it includes get
@@ -86,12 +96,13 @@ t_pkg_spdx_script() {
 	[ "$(cat "$t/tests/cases/10-x.sh")" = "$sh_apache"$'\n# a case' ] &&
 	[ "$(cat "$t/tests/cases/20-empty.sh")" = "$sh_apache" ] &&
 	[ "$(cat "$t/notes.txt")" = "not source" ] ||
-		{ echo "labelled wrongly: $(head -n2 "$t"/src/*/*.[ch] "$t"/src/*/*/*.[ch])"; return 1; }
-	sum=$(cd "$t" && find . -path ./.git -prune -o -type f -exec md5sum {} + | sort)
-	"$PKG_ROOT/scripts/spdx-headers.sh" "$t" &&
-	[ "$(cd "$t" && find . -path ./.git -prune -o -type f -exec md5sum {} + | sort)" = "$sum" ] ||
+		{ echo "labelled wrongly: $(head -n2 "$t"/src/*/*.[ch] "$t"/src/*/*/*.[ch])"
+		  return 1; }
+	sum=$(pkg_tree_sum "$t")
+	"$PKG_ROOT/scripts/spdx-headers.sh" "$t" && [ "$(pkg_tree_sum "$t")" = "$sum" ] ||
 		{ echo "a second run changed files"; return 1; }
-	"$PKG_ROOT/scripts/spdx-headers.sh" --check "$t" || { echo "--check fails after a run"; return 1; }
+	"$PKG_ROOT/scripts/spdx-headers.sh" --check "$t" ||
+		{ echo "--check fails after a run"; return 1; }
 }
 
 # Every source file of the repository has its SPDX line.
