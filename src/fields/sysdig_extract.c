@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "fields/event_category.h"
+#include "schema/container_id.h"
 #include "schema/names.h"
 #include "util/util.h"
 
@@ -336,20 +337,13 @@ const struct container_meta *field_ctx_container(struct field_ctx *c, const char
 	return fc->found ? &fc->meta : NULL;
 }
 
-/* Is T's container named in a cgroup path as docker names it (/docker/<id>, docker-<id>)? */
+/* Does T's cgroup path name a docker container (/docker/<id>, docker-<id>.scope)? */
 static bool docker_cgroup(const struct st_thread *t)
 {
-	for (size_t off = 0; t->cgroups && off < t->cgroups_len;) {
-		const char *item = t->cgroups + off;
-		const char *hit = strstr(item, t->container_id);
+	struct container_ref c;
 
-		for (; hit; hit = strstr(hit + 1, t->container_id))
-			if ((hit - item >= 8 && !strncmp(hit - 8, "/docker/", 8)) ||
-			    (hit - item >= 7 && !strncmp(hit - 7, "docker-", 7)))
-				return true;
-		off += strlen(item) + 1;
-	}
-	return false;
+	return container_of_cgroups(t->cgroups, t->cgroups_len, &c) &&
+	       !strcmp(c.runtime, "docker");
 }
 
 /* container.name, .type, .image, .image.id, .privileged: the host is "host" by name and
