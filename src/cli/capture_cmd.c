@@ -176,7 +176,7 @@ static void print_sockopt_val(FILE *f, const struct sr_param *p)
 }
 
 static void print_param(FILE *f, const struct sr_record *r, uint32_t i,
-			const struct sr_param_info *pi)
+			const struct scap_param_info *pi)
 {
 	const struct sr_param *p = &r->params[i];
 
@@ -186,40 +186,40 @@ static void print_param(FILE *f, const struct sr_record *r, uint32_t i,
 		return;
 	}
 	switch (pi->type) {
-	case SR_PT_ERRNO:
+	case SCAP_PT_ERRNO:
 		print_errno(f, sr_param_int(r, i));
 		break;
-	case SR_PT_FD:
+	case SCAP_PT_FD:
 		if (sr_param_int(r, i) == -100)
 			fputs("-100(AT_FDCWD)", f);
 		else
 			print_errno(f, sr_param_int(r, i));
 		break;
-	case SR_PT_PID:
-	case SR_PT_INT64:
+	case SCAP_PT_PID:
+	case SCAP_PT_INT64:
 		fprintf(f, "%" PRId64, sr_param_int(r, i));
 		break;
-	case SR_PT_FLAGS32:
+	case SCAP_PT_FLAGS32:
 		fprintf(f, "0x%" PRIx64, sr_param_int(r, i));
 		break;
-	case SR_PT_CHARBUF:
-	case SR_PT_FSPATH:
-	case SR_PT_FSRELPATH:
+	case SCAP_PT_CHARBUF:
+	case SCAP_PT_FSPATH:
+	case SCAP_PT_FSRELPATH:
 		print_str(f, p);
 		break;
-	case SR_PT_BYTEBUF:
+	case SCAP_PT_BYTEBUF:
 		print_bytes(f, p->val, p->len, strcmp(pi->name, "args") ? 0 : ' ');
 		break;
-	case SR_PT_SOCKADDR:
+	case SCAP_PT_SOCKADDR:
 		print_sockaddr(f, p);
 		break;
-	case SR_PT_SOCKTUPLE:
+	case SCAP_PT_SOCKTUPLE:
 		print_tuple(f, p);
 		break;
-	case SR_PT_INT32:
+	case SCAP_PT_INT32:
 		fprintf(f, "%" PRId32, (int32_t)sr_param_int(r, i));
 		break;
-	case SR_PT_DYN:
+	case SCAP_PT_DYN:
 		print_sockopt_val(f, p);
 		break;
 	default:
@@ -238,11 +238,13 @@ static const char *syscall_name(long nr, char *buf, size_t n)
 	return buf;
 }
 
-static void print_event(FILE *f, const struct sr_record *r, const struct sr_event_info *ei)
+/* EI: the event table's row of the record's type; NPARAMS: how many the source writes. */
+static void print_event(FILE *f, const struct sr_record *r, const struct scap_event_info *ei,
+			uint32_t nparams)
 {
 	char comm[17], nbuf[32];
 	const char *name = ei->name;
-	bool generic = r->type == SR_GENERIC_E || r->type == SR_GENERIC_X;
+	bool generic = scap_event_is_generic(r->type);
 	long nr = generic && r->nparams > 1 ? (long)sr_param_int(r, 1) : -1;
 
 	memcpy(comm, r->prefix->comm, 16);
@@ -256,7 +258,7 @@ static void print_event(FILE *f, const struct sr_record *r, const struct sr_even
 		const struct syscall_info *si = syscall_by_nr(nr);
 		uint32_t nargs = si ? si->nargs : 6;
 
-		if (r->type == SR_GENERIC_E) {
+		if (r->type == PPME_GENERIC_E) {
 			for (uint32_t i = 0; i < nargs && 2 + i < r->nparams; i++)
 				fprintf(f, " a%u=0x%" PRIx64, i, (uint64_t)sr_param_int(r, 2 + i));
 		} else if (r->nparams > 2) {
@@ -264,7 +266,7 @@ static void print_event(FILE *f, const struct sr_record *r, const struct sr_even
 			print_errno(f, sr_param_int(r, 2));
 		}
 	} else {
-		for (uint32_t i = 0; i < r->nparams && i < ei->nparams; i++)
+		for (uint32_t i = 0; i < r->nparams && i < nparams && (int)i < ei->nparams; i++)
 			print_param(f, r, i, &ei->params[i]);
 	}
 	putc('\n', f);
@@ -306,9 +308,11 @@ static int on_record(void *ctx, const void *data, size_t size)
 {
 	struct capture *c = ctx;
 	struct sr_record r;
-	const struct sr_event_info *ei;
+	const struct scap_event_info *ei;
+	int nparams;
 
-	if (sr_record_parse(data, size, &r) || !(ei = sr_event_info(r.type))) {
+	if (sr_record_parse(data, size, &r) || (nparams = sr_event_nparams(r.type)) < 0 ||
+	    !(ei = scap_event_info(r.type))) {
 		c->malformed++;
 		return 0;
 	}
@@ -316,15 +320,15 @@ static int on_record(void *ctx, const void *data, size_t size)
 	if (c->count && !(r.type & 1)) {
 		long nr = SYSCALL_NR_LIMIT;
 
-		if (r.type == SR_GENERIC_E)
+		if (r.type == PPME_GENERIC_E)
 			nr = sr_param_int(&r, 1);
-		else if (r.type != SR_PROCEXIT_E)
+		else if (r.type != PPME_PROCEXIT_1_E)
 			nr = syscall_nr_by_name(ei->name);
-		if (r.type == SR_PREAD_E)
+		if (r.type == PPME_SYSCALL_PREAD_E)
 			nr = syscall_nr_by_name("pread64");
-		else if (r.type == SR_PWRITE_E)
+		else if (r.type == PPME_SYSCALL_PWRITE_E)
 			nr = syscall_nr_by_name("pwrite64");
-		else if (r.type == SR_ACCEPT4_E)
+		else if (r.type == PPME_SOCKET_ACCEPT4_5_E)
 			nr = syscall_nr_by_name("accept4");
 		if (nr >= 0 && nr <= SYSCALL_NR_LIMIT)
 			c->counts[nr]++;
@@ -332,7 +336,7 @@ static int on_record(void *ctx, const void *data, size_t size)
 	if (c->w && write_event(c, &r))
 		return 1;
 	if (!c->quiet)
-		print_event(stdout, &r, ei);
+		print_event(stdout, &r, ei, nparams);
 	return c->limit && c->events >= c->limit;
 }
 

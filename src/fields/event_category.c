@@ -31,7 +31,7 @@ static const char syscall_cat[] =
 
 static char letter(const struct scap_event *ev)
 {
-	if (ev->type <= 1) {
+	if (scap_event_is_generic(ev->type)) {
 		uint64_t id;
 
 		if (!ev->nparams || !scap_param_u64(&ev->params[0], &id) ||
@@ -47,7 +47,8 @@ static char letter(const struct scap_event *ev)
 
 bool event_category_is_io(const struct scap_event *ev)
 {
-	return ev->type > 1 && ev->type < sizeof(event_cat) - 1 && event_cat[ev->type] == 'i';
+	return !scap_event_is_generic(ev->type) && ev->type < sizeof(event_cat) - 1 &&
+	       event_cat[ev->type] == 'i';
 }
 
 static const char *fd_category(const struct st_fd *fd)

@@ -21,6 +21,7 @@
 #include <bpf/bpf_core_read.h>
 
 #include "source/bpf/bpf_event.h"
+#include "schema/event_codes.h"
 #include "schema/ppm_flags.h"
 
 char LICENSE[] SEC("license") = "GPL";
@@ -563,7 +564,7 @@ static __always_inline void generic_enter(const struct who *who, long nr, const 
 		return;
 	}
 	fill_prefix(rec, who);
-	fill_header(rec, who->tid, size - SR_EVENT_OFF, SR_GENERIC_E, np);
+	fill_header(rec, who->tid, size - SR_EVENT_OFF, PPME_GENERIC_E, np);
 	__u16 *lens = (void *)(rec + SR_LENS_OFF);
 	__u8 *v = rec + SR_LENS_OFF + 2 * np;
 
@@ -590,7 +591,7 @@ static __always_inline void generic_exit(const struct who *who, long nr, long re
 		return;
 	}
 	fill_prefix(rec, who);
-	fill_header(rec, who->tid, size - SR_EVENT_OFF, SR_GENERIC_X, np);
+	fill_header(rec, who->tid, size - SR_EVENT_OFF, PPME_GENERIC_X, np);
 	__u16 *lens = (void *)(rec + SR_LENS_OFF);
 	__u8 *v = rec + SR_LENS_OFF + 2 * np;
 
@@ -646,16 +647,16 @@ static __always_inline int on_enter(const struct who *who, long nr, const __u64 
 		return 0;
 	switch (nr) {
 	case NR_read:
-		rw_enter(who, SR_READ_E, a, false);
+		rw_enter(who, PPME_SYSCALL_READ_E, a, false);
 		return 0;
 	case NR_write:
-		rw_enter(who, SR_WRITE_E, a, false);
+		rw_enter(who, PPME_SYSCALL_WRITE_E, a, false);
 		return 0;
 	case NR_pread64:
-		rw_enter(who, SR_PREAD_E, a, true);
+		rw_enter(who, PPME_SYSCALL_PREAD_E, a, true);
 		return 0;
 	case NR_pwrite64:
-		rw_enter(who, SR_PWRITE_E, a, true);
+		rw_enter(who, PPME_SYSCALL_PWRITE_E, a, true);
 		return 0;
 	case NR_open:
 		if (!begin(&b, 3))
@@ -663,7 +664,7 @@ static __always_inline int on_enter(const struct who *who, long nr, const __u64 
 		put_user_str(&b, 0, (void *)a[0]);
 		put_u32(&b, 1, ppm_open_flags(a[1]));
 		put_u32(&b, 2, a[2]);
-		submit(&b, who, SR_OPEN_E, 3);
+		submit(&b, who, PPME_SYSCALL_OPEN_E, 3);
 		return 0;
 	case NR_openat:
 		if (!begin(&b, 4))
@@ -672,26 +673,27 @@ static __always_inline int on_enter(const struct who *who, long nr, const __u64 
 		put_user_str(&b, 1, (void *)a[1]);
 		put_u32(&b, 2, ppm_open_flags(a[2]));
 		put_u32(&b, 3, a[3]);
-		submit(&b, who, SR_OPENAT_E, 4);
+		submit(&b, who, PPME_SYSCALL_OPENAT_2_E, 4);
 		return 0;
 	case NR_close:
 		if (!begin_in_ring(&b, SR_LENS_OFF + 2 + 8, 1))
 			return 0;
 		put_u64(&b, 0, (__s64)(int)a[0]);
-		submit_in_ring(&b, who, SR_CLOSE_E, 1);
+		submit_in_ring(&b, who, PPME_SYSCALL_CLOSE_E, 1);
 		return 0;
 	case NR_execve:
 		if (!begin(&b, 1))
 			return 0;
 		put_user_str(&b, 0, (void *)a[0]);
-		submit(&b, who, SR_EXECVE_E, 1);
+		submit(&b, who, PPME_SYSCALL_EXECVE_19_E, 1);
 		return 0;
 	case NR_clone:
 	case NR_fork:
 	case NR_vfork:
 	case NR_clone3: {
-		__u16 type = nr == NR_clone ? SR_CLONE_E : nr == NR_fork ? SR_FORK_E :
-			     nr == NR_vfork ? SR_VFORK_E : SR_CLONE3_E;
+		__u16 type = nr == NR_clone ? PPME_SYSCALL_CLONE_20_E :
+			     nr == NR_fork ? PPME_SYSCALL_FORK_20_E :
+			     nr == NR_vfork ? PPME_SYSCALL_VFORK_20_E : PPME_SYSCALL_CLONE3_E;
 
 		if (!begin(&b, 0))
 			return 0;
@@ -772,16 +774,16 @@ static __always_inline int on_exit(const struct who *who, long nr, long ret, con
 		return 0;
 	switch (nr) {
 	case NR_read:
-		rw_exit(who, SR_READ_X, ret, a, false);
+		rw_exit(who, PPME_SYSCALL_READ_X, ret, a, false);
 		return 0;
 	case NR_write:
-		rw_exit(who, SR_WRITE_X, ret, a, false);
+		rw_exit(who, PPME_SYSCALL_WRITE_X, ret, a, false);
 		return 0;
 	case NR_pread64:
-		rw_exit(who, SR_PREAD_X, ret, a, true);
+		rw_exit(who, PPME_SYSCALL_PREAD_X, ret, a, true);
 		return 0;
 	case NR_pwrite64:
-		rw_exit(who, SR_PWRITE_X, ret, a, true);
+		rw_exit(who, PPME_SYSCALL_PWRITE_X, ret, a, true);
 		return 0;
 	case NR_open:
 		if (!begin(&b, 4))
@@ -790,7 +792,7 @@ static __always_inline int on_exit(const struct who *who, long nr, long ret, con
 		put_user_str(&b, 1, (void *)a[0]);
 		put_u32(&b, 2, ppm_open_flags(a[1]));
 		put_u32(&b, 3, a[2]);
-		submit(&b, who, SR_OPEN_X, 4);
+		submit(&b, who, PPME_SYSCALL_OPEN_X, 4);
 		return 0;
 	case NR_openat:
 		if (!begin(&b, 5))
@@ -800,24 +802,25 @@ static __always_inline int on_exit(const struct who *who, long nr, long ret, con
 		put_user_str(&b, 2, (void *)a[1]);
 		put_u32(&b, 3, ppm_open_flags(a[2]));
 		put_u32(&b, 4, a[3]);
-		submit(&b, who, SR_OPENAT_X, 5);
+		submit(&b, who, PPME_SYSCALL_OPENAT_2_X, 5);
 		return 0;
 	case NR_close:
 		if (!begin_in_ring(&b, SR_LENS_OFF + 2 * 2 + 8 + 8, 2))
 			return 0;
 		put_u64(&b, 0, ret);
 		put_u64(&b, 1, (__s64)(int)a[0]);
-		submit_in_ring(&b, who, SR_CLOSE_X, 2);
+		submit_in_ring(&b, who, PPME_SYSCALL_CLOSE_X, 2);
 		return 0;
 	case NR_execve:
-		execve_exit_event(who, ret, SR_EXECVE_X);
+		execve_exit_event(who, ret, PPME_SYSCALL_EXECVE_19_X);
 		return 0;
 	case NR_clone:
 	case NR_fork:
 	case NR_vfork:
 	case NR_clone3: {
-		__u16 type = nr == NR_clone ? SR_CLONE_X : nr == NR_fork ? SR_FORK_X :
-			     nr == NR_vfork ? SR_VFORK_X : SR_CLONE3_X;
+		__u16 type = nr == NR_clone ? PPME_SYSCALL_CLONE_20_X :
+			     nr == NR_fork ? PPME_SYSCALL_FORK_20_X :
+			     nr == NR_vfork ? PPME_SYSCALL_VFORK_20_X : PPME_SYSCALL_CLONE3_X;
 		__u64 flags = 0;
 		__u64 ug = bpf_get_current_uid_gid();
 
@@ -940,7 +943,7 @@ static __always_inline int on_process_exit(struct task_struct *task)
 		put_u64(&b, 1, (code >> 8) & 0xff);
 		put_u8(&b, 2, code & 0x7f);
 		put_u8(&b, 3, (code & 0x80) != 0);
-		submit(&b, &who, SR_PROCEXIT_E, 4);
+		submit(&b, &who, PPME_PROCEXIT_1_E, 4);
 	}
 	if (filter_pids && pid == tgid)
 		bpf_map_delete_elem(&pids, &tgid);
