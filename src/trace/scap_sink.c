@@ -1128,7 +1128,7 @@ static void on_sys_exit(struct scap_sink *s, const struct tracer_event *ev, cons
 	case __NR_execve:
 		type = PPME_SYSCALL_EXECVE_19_X;
 		put_u64(s, ret);
-		put_process(s, ev->pid, type + 1);
+		put_process(s, ev->pid, type);
 		put_cgroups(s, ev->pid);
 		if (ret == 0)
 			put_exec_task(s, ev->pid);
@@ -1147,7 +1147,7 @@ static void on_sys_exit(struct scap_sink *s, const struct tracer_event *ev, cons
 			 ev->mem->read(ev->mem, a[0], &flags, sizeof(flags)))
 			flags = 0;
 		put_u64(s, ret);
-		put_process(s, ev->pid, type + 1);
+		put_process(s, ev->pid, type);
 		put_cgroups(s, ev->pid);
 		put_u32(s, ppm_clone_flags(flags));
 		put_u32(s, proc_status_field(ev->pid, "\nUid:"));
