@@ -21,6 +21,7 @@
 #include "capture/scap_writer.h"
 #include "cli/commands.h"
 #include "schema/names.h"
+#include "schema/ppm_flags.h"
 #include "schema/ppm_sockopt.h"
 #include "schema/syscalls.h"
 #include "source/bpf/bpf_record.h"
@@ -93,16 +94,16 @@ static void print_sockaddr(FILE *f, const struct sr_param *p)
 	const uint8_t *v = p->val;
 	uint16_t port;
 
-	if (v[0] == 2 && p->len >= 7) {
+	if (v[0] == PPM_AF_INET && p->len >= 7) {
 		memcpy(&port, v + 5, 2);
 		fprintf(f, "%u.%u.%u.%u:%u", v[1], v[2], v[3], v[4], port);
-	} else if (v[0] == 10 && p->len >= 19) {
+	} else if (v[0] == PPM_AF_INET6 && p->len >= 19) {
 		memcpy(&port, v + 17, 2);
 		putc('[', f);
 		for (int i = 0; i < 16; i += 2)
 			fprintf(f, "%s%x", i ? ":" : "", v[1 + i] << 8 | v[2 + i]);
 		fprintf(f, "]:%u", port);
-	} else if (v[0] == 1) {
+	} else if (v[0] == PPM_AF_UNIX) {
 		struct sr_param path = { v + 1, p->len - 1 };
 
 		print_str(f, &path);
@@ -119,12 +120,12 @@ static void print_tuple(FILE *f, const struct sr_param *p)
 	uint16_t sport, dport;
 	uint64_t src, dst;
 
-	if (v[0] == 2 && p->len >= 13) {
+	if (v[0] == PPM_AF_INET && p->len >= 13) {
 		memcpy(&sport, v + 5, 2);
 		memcpy(&dport, v + 11, 2);
 		fprintf(f, "%u.%u.%u.%u:%u->%u.%u.%u.%u:%u", v[1], v[2], v[3], v[4], sport,
 			v[7], v[8], v[9], v[10], dport);
-	} else if (v[0] == 10 && p->len >= 37) {
+	} else if (v[0] == PPM_AF_INET6 && p->len >= 37) {
 		char s[INET6_ADDRSTRLEN], d[INET6_ADDRSTRLEN];
 
 		memcpy(&sport, v + 17, 2);
@@ -132,7 +133,7 @@ static void print_tuple(FILE *f, const struct sr_param *p)
 		inet_ntop(AF_INET6, v + 1, s, sizeof(s));
 		inet_ntop(AF_INET6, v + 19, d, sizeof(d));
 		fprintf(f, "%s:%u->%s:%u", s, sport, d, dport);
-	} else if (v[0] == 1 && p->len >= 17) {
+	} else if (v[0] == PPM_AF_UNIX && p->len >= 17) {
 		struct sr_param path = { v + 17, p->len - 17 };
 
 		memcpy(&src, v + 1, 8);

@@ -59,8 +59,7 @@ int64_t sr_param_int(const struct sr_record *r, uint32_t i)
  * The events the eBPF programs emit and how many parameters each writes: the first N of the
  * event table's list for its code (the names and types are the table's; test_bpf_record checks
  * the counts against it). Generic events write raw arguments or the return value after ID and
- * nativeID (bpf_event.h); the clone-family exits the first 18 of CLONE_20_X's, execve and
- * execveat exits the first 30 of EXECVE_19_X's.
+ * nativeID; the process exits a shorter prefix (bpf_event.h).
  */
 static const struct { uint16_t type; uint8_t nparams; } emitted[] = {
 	{ PPME_GENERIC_E, SR_GENERIC_E_NPARAMS }, { PPME_GENERIC_X, SR_GENERIC_X_NPARAMS },
@@ -87,11 +86,11 @@ static const struct { uint16_t type; uint8_t nparams; } emitted[] = {
 	{ PPME_SOCKET_RECVFROM_E, 2 }, { PPME_SOCKET_RECVFROM_X, 5 },
 	{ PPME_SOCKET_SENDMSG_E, 3 }, { PPME_SOCKET_SENDMSG_X, 5 },
 	{ PPME_SOCKET_RECVMSG_E, 1 }, { PPME_SOCKET_RECVMSG_X, 6 },
-	{ PPME_SYSCALL_EXECVE_19_E, 1 }, { PPME_SYSCALL_EXECVE_19_X, 30 },
-	{ PPME_SYSCALL_CLONE_20_E, 0 }, { PPME_SYSCALL_CLONE_20_X, 18 },
-	{ PPME_SYSCALL_FORK_20_E, 0 }, { PPME_SYSCALL_FORK_20_X, 18 },
-	{ PPME_SYSCALL_VFORK_20_E, 0 }, { PPME_SYSCALL_VFORK_20_X, 18 },
-	{ PPME_SYSCALL_CLONE3_E, 0 }, { PPME_SYSCALL_CLONE3_X, 18 },
+	{ PPME_SYSCALL_EXECVE_19_E, 1 }, { PPME_SYSCALL_EXECVE_19_X, SR_EXECVE_X_NPARAMS },
+	{ PPME_SYSCALL_CLONE_20_E, 0 }, { PPME_SYSCALL_CLONE_20_X, SR_CLONE_X_NPARAMS },
+	{ PPME_SYSCALL_FORK_20_E, 0 }, { PPME_SYSCALL_FORK_20_X, SR_CLONE_X_NPARAMS },
+	{ PPME_SYSCALL_VFORK_20_E, 0 }, { PPME_SYSCALL_VFORK_20_X, SR_CLONE_X_NPARAMS },
+	{ PPME_SYSCALL_CLONE3_E, 0 }, { PPME_SYSCALL_CLONE3_X, SR_CLONE_X_NPARAMS },
 	/* events_fs.bpf.h */
 	{ PPME_SYSCALL_CREAT_E, 2 }, { PPME_SYSCALL_CREAT_X, 6 },
 	{ PPME_SYSCALL_OPENAT2_E, 5 }, { PPME_SYSCALL_OPENAT2_X, 8 },
@@ -120,7 +119,7 @@ static const struct { uint16_t type; uint8_t nparams; } emitted[] = {
 	{ PPME_SYSCALL_SETRESGID_E, 3 }, { PPME_SYSCALL_SETRESGID_X, 4 },
 	{ PPME_SYSCALL_MMAP_E, 6 }, { PPME_SYSCALL_MMAP_X, 10 },
 	{ PPME_SYSCALL_MUNMAP_E, 2 }, { PPME_SYSCALL_MUNMAP_X, 6 },
-	{ PPME_SYSCALL_EXECVEAT_E, 3 }, { PPME_SYSCALL_EXECVEAT_X, 30 },
+	{ PPME_SYSCALL_EXECVEAT_E, 3 }, { PPME_SYSCALL_EXECVEAT_X, SR_EXECVE_X_NPARAMS },
 	{ PPME_PROCEXIT_1_E, 4 },
 };
 

@@ -11,43 +11,6 @@
 #ifndef SYSRAY_EVENTS_FS_BPF_H
 #define SYSRAY_EVENTS_FS_BPF_H
 
-/* x86_64 syscall numbers. */
-#define NR_mmap		9
-#define NR_munmap	11
-#define NR_readv	19
-#define NR_writev	20
-#define NR_pipe		22
-#define NR_dup		32
-#define NR_dup2		33
-#define NR_kill		62
-#define NR_chdir	80
-#define NR_fchdir	81
-#define NR_rename	82
-#define NR_mkdir	83
-#define NR_rmdir	84
-#define NR_creat	85
-#define NR_unlink	87
-#define NR_setuid	105
-#define NR_setgid	106
-#define NR_setresuid	117
-#define NR_setresgid	119
-#define NR_tkill	200
-#define NR_tgkill	234
-#define NR_mkdirat	258
-#define NR_unlinkat	263
-#define NR_renameat	264
-#define NR_dup3		292
-#define NR_pipe2	293
-#define NR_preadv	295
-#define NR_pwritev	296
-#define NR_renameat2	316
-#define NR_execveat	322
-#define NR_openat2	437
-
-#define AT_REMOVEDIR_LINUX	0x200
-#define AT_SYMLINK_NOFOLLOW_LINUX 0x100
-#define AT_EMPTY_PATH_LINUX	0x1000
-
 static __always_inline void put_u16(struct builder *b, __u32 idx, __u16 v)
 {
 	*(__u16 *)(b->buf + (b->off & HALF_MASK)) = v;
@@ -126,7 +89,6 @@ static __always_inline void put_vm_sizes(struct builder *b, __u32 idx)
 #define CWD_AREA	(SCRATCH_SIZE - 8192)
 #define CWD_MASK	(SR_MAX_PATH - 1)
 #define CWD_END		CWD_MASK	/* index of the NUL in the area */
-#define NAME_MAX_LINUX	255
 
 struct cwd_walk {
 	__u8 *area;
@@ -170,10 +132,10 @@ static long cwd_step(__u32 i, void *ctx)
 		w->done = true;
 		return 1;
 	}
-	if (len > NAME_MAX_LINUX || pos < NAME_MAX_LINUX + 2)
+	if (len > NAME_MAX || pos < NAME_MAX + 2)
 		return 1;
 	pos -= len;
-	bpf_probe_read_kernel(w->area + (pos & CWD_MASK), len & NAME_MAX_LINUX, name);
+	bpf_probe_read_kernel(w->area + (pos & CWD_MASK), len & NAME_MAX, name);
 	pos--;
 	w->area[pos & CWD_MASK] = '/';
 	w->pos = pos;
@@ -244,18 +206,16 @@ static __always_inline void put_process_exit(struct builder *b, long ret)
 	put_cgroups(b, 14);
 }
 
-/* The exit of execve or execveat: the 30 parameters both events share (execve's filename, the
- * 31st, is the enter's). */
-#define EXECVE_EXIT_NPARAMS 30
+/* The exit of execve or execveat: the SR_EXECVE_X_NPARAMS parameters both events share. */
 static __always_inline void execve_exit_event(const struct who *who, long ret, __u16 type)
 {
 	struct builder b;
 
-	if (!begin(&b, EXECVE_EXIT_NPARAMS))
+	if (!begin(&b, SR_EXECVE_X_NPARAMS))
 		return;
 	put_process_exit(&b, ret);
 	put_exec_task(&b, 15);
-	submit(&b, who, type, EXECVE_EXIT_NPARAMS);
+	submit(&b, who, type, SR_EXECVE_X_NPARAMS);
 }
 
 /* The parameters of kill, tkill (pid or tid, sig) and tgkill (pid, tid, sig) from index FIRST
@@ -413,9 +373,9 @@ static __always_inline bool fs_enter(const struct who *who, long nr, const __u64
 	case NR_execveat: {
 		__u32 flags = 0;
 
-		if (a[4] & AT_EMPTY_PATH_LINUX)
+		if (a[4] & AT_EMPTY_PATH)
 			flags |= 1;
-		if (a[4] & AT_SYMLINK_NOFOLLOW_LINUX)
+		if (a[4] & AT_SYMLINK_NOFOLLOW)
 			flags |= 2;
 		if (!begin(&b, 3))
 			return true;
@@ -562,7 +522,7 @@ static __always_inline bool fs_exit(const struct who *who, long nr, long ret, co
 		put_u64(&b, 0, ret);
 		put_fd(&b, 1, a[0]);
 		put_user_str(&b, 2, (void *)a[1]);
-		put_u32(&b, 3, a[2] & AT_REMOVEDIR_LINUX);	/* PPM_AT_REMOVEDIR is 0x200 too */
+		put_u32(&b, 3, a[2] & AT_REMOVEDIR);	/* PPM_AT_REMOVEDIR is 0x200 too */
 		submit(&b, who, PPME_SYSCALL_UNLINKAT_2_X, 4);
 		return true;
 	case NR_mkdir:

@@ -22,30 +22,9 @@
 
 #include "schema/ppm_sockopt.h"
 
-/* x86_64 numbers of the socket syscalls not listed in sysray.bpf.c. */
-#define NR_sendto	44
-#define NR_recvfrom	45
-#define NR_sendmsg	46
-#define NR_recvmsg	47
-#define NR_shutdown	48
-#define NR_bind		49
-#define NR_listen	50
-#define NR_getsockname	51
-#define NR_getpeername	52
-#define NR_socketpair	53
-#define NR_setsockopt	54
-#define NR_getsockopt	55
-
-#define NET_AF_UNIX	1
-#define NET_AF_INET	2
-#define NET_AF_INET6	10
-#define NET_EINPROGRESS	115
 #define NET_MAX_CONTROL	4096	/* bytes of recvmsg control data kept */
-#define NET_UNIX_PATH	108	/* sizeof(sun_path) */
 
-/* socket()'s SOCK_NONBLOCK and SOCK_CLOEXEC, and the PPM file flags they become. */
-#define NET_SOCK_NONBLOCK	00004000
-#define NET_SOCK_CLOEXEC	02000000
+/* The PPM file flags socket()'s SOCK_NONBLOCK and SOCK_CLOEXEC become. */
 #define NET_PPM_O_NONBLOCK	0x40
 #define NET_PPM_O_CLOEXEC	0x1000
 
@@ -78,8 +57,8 @@ static __always_inline __u32 net_unix_path(__u8 *dst, const char *path, bool use
 			bpf_probe_read_kernel(&first, 1, path);
 		if (!first)
 			path++;
-		n = user ? bpf_probe_read_user_str(dst, NET_UNIX_PATH, path) :
-			   bpf_probe_read_kernel_str(dst, NET_UNIX_PATH, path);
+		n = user ? bpf_probe_read_user_str(dst, UNIX_PATH_MAX, path) :
+			   bpf_probe_read_kernel_str(dst, UNIX_PATH_MAX, path);
 	}
 	if (n <= 0) {
 		dst[0] = 0;
@@ -106,7 +85,7 @@ static __always_inline void net_put_tuple(struct builder *b, __u32 idx, struct s
 		return;
 	}
 	family = BPF_CORE_READ(sk, __sk_common.skc_family);
-	if (family == NET_AF_INET) {
+	if (family == AF_INET) {
 		__u32 laddr = BPF_CORE_READ(sk, __sk_common.skc_rcv_saddr);
 		__u16 lport = BPF_CORE_READ(sk, __sk_common.skc_num);
 		__u32 raddr = BPF_CORE_READ(sk, __sk_common.skc_daddr);
@@ -116,18 +95,18 @@ static __always_inline void net_put_tuple(struct builder *b, __u32 idx, struct s
 		if (!laddr)
 			laddr = BPF_CORE_READ((struct inet_sock *)sk, inet_saddr);
 		if (!rport && uaddr && !bpf_probe_read_user(&in, sizeof(in), uaddr) &&
-		    in.family == NET_AF_INET) {
+		    in.family == AF_INET) {
 			raddr = in.addr;
 			rport = __builtin_bswap16(in.port);
 		}
-		dst[0] = NET_AF_INET;
+		dst[0] = PPM_AF_INET;
 		*(__u32 *)(dst + 1) = inbound ? raddr : laddr;
 		*(__u16 *)(dst + 5) = inbound ? rport : lport;
 		*(__u32 *)(dst + 7) = inbound ? laddr : raddr;
 		*(__u16 *)(dst + 11) = inbound ? lport : rport;
 		set_len(b, idx, 13);
 		b->off += 13;
-	} else if (family == NET_AF_INET6) {
+	} else if (family == AF_INET6) {
 		__u8 *local = dst + (inbound ? 19 : 1), *remote = dst + (inbound ? 1 : 19);
 		__u16 lport = BPF_CORE_READ(sk, __sk_common.skc_num);
 		__u16 rport = __builtin_bswap16(BPF_CORE_READ(sk, __sk_common.skc_dport));
@@ -142,22 +121,22 @@ static __always_inline void net_put_tuple(struct builder *b, __u32 idx, struct s
 				bpf_core_read(local, 16, &np->saddr);
 		}
 		if (!rport && uaddr && !bpf_probe_read_user(&in6, sizeof(in6), uaddr) &&
-		    in6.family == NET_AF_INET6) {
+		    in6.family == AF_INET6) {
 			__builtin_memcpy(remote, in6.addr, 16);
 			rport = __builtin_bswap16(in6.port);
 		}
-		dst[0] = NET_AF_INET6;
+		dst[0] = PPM_AF_INET6;
 		*(__u16 *)(dst + 17) = inbound ? rport : lport;
 		*(__u16 *)(dst + 35) = inbound ? lport : rport;
 		set_len(b, idx, 37);
 		b->off += 37;
-	} else if (family == NET_AF_UNIX) {
+	} else if (family == AF_UNIX) {
 		struct sock *peer = BPF_CORE_READ((struct unix_sock *)sk, peer);
 		struct unix_sock *named = (struct unix_sock *)(inbound ? sk : peer);
 		struct unix_address *ua = named ? BPF_CORE_READ(named, addr) : NULL;
 		__u32 n;
 
-		dst[0] = NET_AF_UNIX;
+		dst[0] = PPM_AF_UNIX;
 		*(__u64 *)(dst + 1) = (__u64)(inbound ? sk : peer);
 		*(__u64 *)(dst + 9) = (__u64)(inbound ? peer : sk);
 		if (!inbound && !peer && uaddr)
@@ -257,8 +236,8 @@ static __always_inline bool net_read_msghdr(struct user_msghdr *mh, __u64 uptr)
 
 static __always_inline __u32 net_socket_flags(__u64 type)
 {
-	return (type & NET_SOCK_NONBLOCK ? NET_PPM_O_NONBLOCK : 0) |
-	       (type & NET_SOCK_CLOEXEC ? NET_PPM_O_CLOEXEC : 0);
+	return (type & SOCK_NONBLOCK ? NET_PPM_O_NONBLOCK : 0) |
+	       (type & SOCK_CLOEXEC ? NET_PPM_O_CLOEXEC : 0);
 }
 
 static __always_inline bool net_enter(const struct who *who, long nr, const __u64 *a)

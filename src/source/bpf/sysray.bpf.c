@@ -21,8 +21,10 @@
 #include <bpf/bpf_core_read.h>
 
 #include "source/bpf/bpf_event.h"
+#include "source/bpf/linux_defs.bpf.h"
 #include "schema/event_codes.h"
 #include "schema/ppm_flags.h"
+#include "schema/syscall_nr.h"
 
 char LICENSE[] SEC("license") = "GPL";
 
@@ -116,26 +118,6 @@ struct {
 	__type(key, __u32);
 	__type(value, struct scratch);
 } scratch SEC(".maps");
-
-/* x86_64 syscall numbers with dedicated events. */
-#define NR_read		0
-#define NR_write	1
-#define NR_open		2
-#define NR_close	3
-#define NR_pread64	17
-#define NR_pwrite64	18
-#define NR_socket	41
-#define NR_connect	42
-#define NR_accept	43
-#define NR_clone	56
-#define NR_fork		57
-#define NR_vfork	58
-#define NR_execve	59
-#define NR_openat	257
-#define NR_accept4	288
-#define NR_clone3	435
-
-#define AT_FDCWD_PPM	(-100)
 
 /* The thread an event is about: ids, and the task itself when tp_btf programs read it through
  * BTF (NULL otherwise). One helper call gives all three. */
@@ -450,25 +432,25 @@ static __always_inline void put_sockaddr(struct builder *b, __u32 idx, const voi
 		put_empty(b, idx);
 		return;
 	}
-	if (family == 2 && alen >= 8) {			/* AF_INET */
+	if (family == AF_INET && alen >= 8) {
 		struct { __u16 f; __u16 port; __u32 addr; } in = {};
 
 		bpf_probe_read_user(&in, sizeof(in), uaddr);
-		dst[0] = 2;
+		dst[0] = PPM_AF_INET;
 		__builtin_memcpy(dst + 1, &in.addr, 4);
 		*(__u16 *)(dst + 5) = __builtin_bswap16(in.port);
 		set_len(b, idx, 7);
 		b->off += 7;
-	} else if (family == 10 && alen >= 24) {	/* AF_INET6 */
+	} else if (family == AF_INET6 && alen >= 24) {
 		struct { __u16 f; __u16 port; __u32 flow; __u8 addr[16]; } in6 = {};
 
 		bpf_probe_read_user(&in6, sizeof(in6), uaddr);
-		dst[0] = 10;
+		dst[0] = PPM_AF_INET6;
 		__builtin_memcpy(dst + 1, in6.addr, 16);
 		*(__u16 *)(dst + 17) = __builtin_bswap16(in6.port);
 		set_len(b, idx, 19);
 		b->off += 19;
-	} else if (family == 1) {			/* AF_UNIX; abstract names lose their NUL */
+	} else if (family == AF_UNIX) {		/* abstract names lose their NUL */
 		const char *path = (const char *)uaddr + 2;
 		char first = 0;
 		long n;
@@ -476,8 +458,8 @@ static __always_inline void put_sockaddr(struct builder *b, __u32 idx, const voi
 		bpf_probe_read_user(&first, 1, path);
 		if (!first)
 			path++;
-		dst[0] = 1;
-		n = bpf_probe_read_user_str(dst + 1, 108, path);
+		dst[0] = PPM_AF_UNIX;
+		n = bpf_probe_read_user_str(dst + 1, UNIX_PATH_MAX, path);
 		if (n <= 0) {
 			dst[1] = 0;
 			n = 1;
@@ -707,8 +689,6 @@ static __always_inline int on_enter(const struct who *who, long nr, const __u64 
 	}
 }
 
-#define CLONE_EXIT_NPARAMS 18
-
 /*
  * read, write (res, data, fd, size) and pread, pwrite (+ pos) exits. With a small snaplen the
  * record is reserved in the ring at the size a full snaplen of data makes and the data is read
@@ -827,16 +807,16 @@ static __always_inline int on_exit(const struct who *who, long nr, long ret, con
 		if (nr == NR_clone)
 			flags = a[0];
 		else if (nr == NR_vfork)
-			flags = 0x4000 | 0x100;		/* CLONE_VFORK | CLONE_VM */
+			flags = CLONE_VFORK | CLONE_VM;
 		else if (nr == NR_clone3)
 			bpf_probe_read_user(&flags, sizeof(flags), (void *)a[0]);
-		if (!begin(&b, CLONE_EXIT_NPARAMS))
+		if (!begin(&b, SR_CLONE_X_NPARAMS))
 			return 0;
 		put_process_exit(&b, ret);
 		put_u32(&b, 15, ppm_clone_flags(flags));
 		put_u32(&b, 16, (__u32)ug);
 		put_u32(&b, 17, ug >> 32);
-		submit(&b, who, type, CLONE_EXIT_NPARAMS);
+		submit(&b, who, type, SR_CLONE_X_NPARAMS);
 		return 0;
 	}
 	default:
