@@ -254,7 +254,7 @@ static void print_event(FILE *f, const struct sr_record *r, const struct scap_ev
 		name = syscall_name(nr, nbuf, sizeof(nbuf));
 	fprintf(f, "%" PRIu64 ".%09" PRIu64 " %u %s %" PRIu64 " %c %s",
 		r->ts / 1000000000, r->ts % 1000000000, r->prefix->cpu, comm, r->tid,
-		r->type & 1 ? '<' : '>', name);
+		scap_event_is_enter(r->type) ? '>' : '<', name);
 	if (generic) {
 		const struct syscall_info *si = syscall_by_nr(nr);
 		uint32_t nargs = si ? si->nargs : 6;
@@ -318,7 +318,7 @@ static int on_record(void *ctx, const void *data, size_t size)
 		return 0;
 	}
 	c->events++;
-	if (c->count && !(r.type & 1)) {
+	if (c->count && scap_event_is_enter(r.type)) {
 		long nr = SYSCALL_NR_LIMIT;
 
 		if (r.type == PPME_GENERIC_E)

@@ -11,7 +11,7 @@
 
 #include "capture/event_table.h"
 
-/* Indexed by event code (0 to 335, the codes sysdig 0.29 knows). */
+/* Indexed by event code: the SCAP_EVENT_MAX_029 codes sysdig 0.29 knows. */
 static const char event_cat[] =
 	"ooffiiiiiimmppppppnnnnnnnnnniiiiiiiinnnnnnccnnnniiiiiiiinnffcccc"
 	"ccffffffffffffwwwwwwwwffffiiffffffffffffffffffffiiiiiiiiiiiiiigg"
@@ -19,6 +19,7 @@ static const char event_cat[] =
 	"rrrruurrrrrrrrrrrrrrrrppppppppppppppuuppgguuffffppffyynnnnppppww"
 	"ffffuyppffppoouyppppffffoyppppuyppooppppooooffffffffffffffffffff"
 	"ffooppffmmppffpp";
+_Static_assert(sizeof(event_cat) - 1 == SCAP_EVENT_MAX_029, "one category per 0.29 code");
 
 /* Indexed by the PPM_SC code of a generic event's ID parameter. */
 static const char syscall_cat[] =

@@ -115,8 +115,8 @@ static uint8_t *load(const char *file, size_t *len)
 	return b;
 }
 
-/* Whether sysdig 0.29 shows EV: it skips codes it does not know (>= 336) without numbering
- * them, and hides procinfo, container events and state-only events. */
+/* Whether sysdig 0.29 shows EV: it skips codes it does not know (>= SCAP_EVENT_MAX_029)
+ * without numbering them, and hides procinfo, container events and state-only events. */
 static bool shown_by_sysdig(const struct scap_event *ev)
 {
 	if (ev->type >= SCAP_EVENT_MAX_029 || ev->type == PPME_PROCINFO_E)
@@ -499,7 +499,7 @@ static void test_round_trip(void **state)
  * A parameter the producer left empty (length 0): within the count sysdig 0.29 reads it is
  * written filled (zeros of its width, a string "(NULL)"); past that count a string stays
  * empty, libs' "not available", a number keeps its zeros (libs refuse other widths).
- * execve's exit (293): 0.29 reads 20 of its 31; a trusted_exepath (27) or filename (30)
+ * execve's exit (EXECVE_19_X): 0.29 reads 20 of its 31; a trusted_exepath (27) or filename (30)
  * "(NULL)" hides the path current libs rebuild from the enter event.
  */
 static void test_empty_strings_past_029_stay_empty(void **state)
