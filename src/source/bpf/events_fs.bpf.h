@@ -35,9 +35,9 @@ static __always_inline void fd_dev_ino(long fd, __u32 *dev, __u64 *ino)
 	if (!f)
 		return;
 	kdev = BPF_CORE_READ(f, f_inode, i_sb, s_dev);
-	major = kdev >> 20;
-	minor = kdev & 0xfffff;
-	*dev = (minor & 0xff) | (major << 8) | ((minor & ~0xffu) << 12);
+	major = kdev >> MINORBITS;
+	minor = kdev & MINORMASK;
+	*dev = new_encode_dev(major, minor);
 	*ino = BPF_CORE_READ(f, f_inode, i_ino);
 }
 

@@ -31,4 +31,20 @@
 /* include/uapi/linux/limits.h: bytes in a file name, without its NUL */
 #define NAME_MAX	255
 
+/* task_struct.exit_code as wait(2) reports it: the exit status in bits 8-15, the terminating
+ * signal in bits 0-6, and 0x80 when the task dumped core (kernel/exit.c, fs/coredump.c). */
+#define EXIT_STATUS(code)	(((code) >> 8) & 0xff)
+#define EXIT_SIGNAL(code)	((code) & 0x7f)
+#define EXIT_COREDUMP		0x80
+
+/* include/linux/kdev_t.h: the kernel's dev_t is major << 20 | minor; new_encode_dev() gives
+ * the form stat(2) reports. */
+#define MINORBITS	20
+#define MINORMASK	((1U << MINORBITS) - 1)
+
+static __always_inline __u32 new_encode_dev(__u32 major, __u32 minor)
+{
+	return (minor & 0xff) | (major << 8) | ((minor & ~0xffu) << 12);
+}
+
 #endif

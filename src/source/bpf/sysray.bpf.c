@@ -920,9 +920,9 @@ static __always_inline int on_process_exit(struct task_struct *task)
 
 	if (captured && begin(&b, 4)) {
 		put_u64(&b, 0, code);
-		put_u64(&b, 1, (code >> 8) & 0xff);
-		put_u8(&b, 2, code & 0x7f);
-		put_u8(&b, 3, (code & 0x80) != 0);
+		put_u64(&b, 1, EXIT_STATUS(code));
+		put_u8(&b, 2, EXIT_SIGNAL(code));
+		put_u8(&b, 3, (code & EXIT_COREDUMP) != 0);
 		submit(&b, &who, PPME_PROCEXIT_1_E, 4);
 	}
 	if (filter_pids && pid == tgid)
