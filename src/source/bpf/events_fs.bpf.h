@@ -3,8 +3,9 @@
  * Dedicated events for files, descriptors, directories, processes, signals, credentials and memory.
  * Included by sysray.bpf.c after its event builder (begin, put_*, submit).
  *
- * Parameter lists are those of reference/scap-event-table.md, at the codes sysdig 0.29 knows:
- * dup2 and dup3 are sent as dup (enter: the old fd; exit: the new one), pipe2 as pipe.
+ * Parameter lists are those of the event table (schema/event_table.in), at the codes sysdig
+ * 0.29 knows: dup2 and dup3 are sent as dup (enter: the old fd; exit: the new one), pipe2 as
+ * pipe.
  * Paths of unlink/rename/mkdir/rmdir/chdir are on the exit side, where the kernel has faulted
  * the user's pages in.
  */
