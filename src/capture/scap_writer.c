@@ -470,17 +470,22 @@ static const struct scap_event *fill_empty_params(const struct scap_event *ev,
 }
 
 /*
- * clone/fork/vfork/clone3 exits (223, 225, 227, 335): a producer that cannot see pid
+ * clone/fork/vfork/clone3 exits: a producer that cannot see pid
  * namespaces writes vtid and vpid (params 18, 19) as 0, which no task has; sysdig 0.29 takes
  * vtid != tid for "in a container" and then learns the child only from the child's own exit.
  * Outside a namespace they equal tid and pid (params 3, 4).
  */
+static bool is_clone_exit(unsigned type)
+{
+	return type == PPME_SYSCALL_CLONE_20_X || type == PPME_SYSCALL_FORK_20_X ||
+	       type == PPME_SYSCALL_VFORK_20_X || type == PPME_SYSCALL_CLONE3_X;
+}
+
 static void fill_clone_vids(struct scap_event *ev)
 {
 	static const uint8_t zero8[8];
 
-	if ((ev->type != 223 && ev->type != 225 && ev->type != 227 && ev->type != 335) ||
-	    ev->nparams < 20)
+	if (!is_clone_exit(ev->type) || ev->nparams < 20)
 		return;
 	for (unsigned i = 18; i <= 19; i++) {
 		struct scap_param *v = &ev->params[i], *host = &ev->params[i - 15];
@@ -496,8 +501,7 @@ int scap_writer_event(struct scap_writer *w, const struct scap_event *in)
 	struct scap_param params[64];
 	const struct scap_event *ev = fill_empty_params(in, &copy, params, 64);
 
-	if (ev == in && in->nparams <= 64 && (in->type == 223 || in->type == 225 ||
-					       in->type == 227 || in->type == 335)) {
+	if (ev == in && in->nparams <= 64 && is_clone_exit(in->type)) {
 		copy = *in;
 		memcpy(params, in->params, in->nparams * sizeof(params[0]));
 		copy.params = params;

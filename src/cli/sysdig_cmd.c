@@ -29,8 +29,10 @@
 /* Event codes sysdig 0.29 reads but never shows: procinfo and container events. */
 static bool hidden_type(unsigned type)
 {
-	return type == 234 || type == 235 || type == 228 || type == 229 || type == 272 ||
-	       type == 273 || type == 324 || type == 325;
+	return type == PPME_PROCINFO_E || type == PPME_PROCINFO_X || type == PPME_CONTAINER_E ||
+	       type == PPME_CONTAINER_X || type == PPME_CONTAINER_JSON_E ||
+	       type == PPME_CONTAINER_JSON_X || type == PPME_CONTAINER_JSON_2_E ||
+	       type == PPME_CONTAINER_JSON_2_X;
 }
 
 /* A container event of a file: the container's name and image for the fields. */
@@ -630,7 +632,8 @@ int cmd_sysdig(int argc, char **argv)
 		if (!(ev.dump_flags & DUMP_STATE_ONLY) && filter_match(flt, &ev, &ctx)) {
 			/* sysdig counts the procinfo events it reads but does not show; container
 			 * events never leave its reader */
-			if (!hidden_type(ev.type) || ev.type == 234 || ev.type == 235) {
+			if (!hidden_type(ev.type) || ev.type == PPME_PROCINFO_E ||
+			    ev.type == PPME_PROCINFO_X) {
 				nevents++;
 				sysdig_count(sum->count, &ev);
 			}

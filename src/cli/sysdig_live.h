@@ -45,7 +45,7 @@ static inline void sysdig_count(uint64_t *counts, const struct scap_event *ev)
 {
 	uint64_t id;
 
-	if (ev->type <= 1 && ev->nparams && scap_param_u64(&ev->params[0], &id) &&
+	if (scap_event_is_generic(ev->type) && ev->nparams && scap_param_u64(&ev->params[0], &id) &&
 	    id < SYSDIG_SC_LIMIT)
 		counts[SCAP_EVENT_MAX + id * 2 + ev->type]++;
 	else if (ev->type < SCAP_EVENT_MAX)

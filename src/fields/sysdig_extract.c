@@ -450,7 +450,8 @@ static size_t extract(const struct field_desc *fd, const struct field_arg *arg, 
 		out_puts(o, render_event_type(ev));
 		return put_out(out, o);
 	case F_SYSCALL_TYPE:
-		if (!info || ev->type == 234 || ev->type == 235 || !strcmp(info->name, "procexit") ||
+		if (!info || ev->type == PPME_PROCINFO_E || ev->type == PPME_PROCINFO_X ||
+		    !strcmp(info->name, "procexit") ||
 		    !strcmp(info->name, "switch"))
 			return 0;
 		o = scratch(c);

@@ -43,19 +43,6 @@
  * bit numbers. */
 #define SCAP_CAPS_MASK ((1ull << 41) - 1)
 
-/* Event codes (ppm_event_code; even enter, odd exit). */
-enum {
-	EV_GENERIC_E = 0, EV_OPEN_E = 2, EV_CLOSE_E = 4, EV_READ_E = 6, EV_WRITE_E = 8,
-	EV_SOCKET_E = 18, EV_CONNECT_E = 22, EV_GETSOCKNAME_E = 38, EV_GETPEERNAME_E = 40,
-	EV_SETSOCKOPT_E = 44, EV_GETSOCKOPT_E = 46, EV_PREAD_E = 112, EV_PWRITE_E = 114,
-	EV_PROCEXIT_E = 186, EV_CLONE_E = 222, EV_FORK_E = 224, EV_VFORK_E = 226,
-	EV_ACCEPT_E = 246, EV_ACCEPT4_E = 248, EV_EXECVE_E = 292, EV_OPENAT_E = 306,
-	EV_CLONE3_E = 334, EV_SETRESUID_E = 192, EV_SETRESGID_E = 194, EV_SETUID_E = 198,
-	EV_SETGID_E = 200, EV_BIND_E = 20, EV_LISTEN_E = 24, EV_SENDTO_E = 30,
-	EV_RECVFROM_E = 34, EV_SHUTDOWN_E = 36, EV_SOCKETPAIR_E = 42, EV_SENDMSG_E = 48,
-	EV_RECVMSG_E = 52,
-};
-
 /* A syscall in progress: the entry's number and arguments, needed again at its exit. */
 struct pending {
 	pid_t pid;
@@ -784,73 +771,74 @@ static void on_sys_entry(struct scap_sink *s, const struct tracer_event *ev)
 
 	switch (ev->nr) {
 	case __NR_read: case __NR_write: case __NR_pread64: case __NR_pwrite64:
-		type = ev->nr == __NR_read ? EV_READ_E : ev->nr == __NR_write ? EV_WRITE_E :
-		       ev->nr == __NR_pread64 ? EV_PREAD_E : EV_PWRITE_E;
+		type = ev->nr == __NR_read ? PPME_SYSCALL_READ_E :
+		       ev->nr == __NR_write ? PPME_SYSCALL_WRITE_E :
+		       ev->nr == __NR_pread64 ? PPME_SYSCALL_PREAD_E : PPME_SYSCALL_PWRITE_E;
 		put_fd(s, a[0]);
 		put_u32(s, a[2]);
-		if (type == EV_PREAD_E || type == EV_PWRITE_E)
+		if (type == PPME_SYSCALL_PREAD_E || type == PPME_SYSCALL_PWRITE_E)
 			put_u64(s, a[3]);
 		break;
 	case __NR_open:
-		type = EV_OPEN_E;
+		type = PPME_SYSCALL_OPEN_E;
 		put_user_str(s, ev, a[0]);
 		put_u32(s, ppm_open_flags(a[1]));
 		put_u32(s, a[2]);
 		break;
 	case __NR_openat:
-		type = EV_OPENAT_E;
+		type = PPME_SYSCALL_OPENAT_2_E;
 		put_fd(s, a[0]);
 		put_user_str(s, ev, a[1]);
 		put_u32(s, ppm_open_flags(a[2]));
 		put_u32(s, a[3]);
 		break;
 	case __NR_close:
-		type = EV_CLOSE_E;
+		type = PPME_SYSCALL_CLOSE_E;
 		put_fd(s, a[0]);
 		break;
 	case __NR_socket:
-		type = EV_SOCKET_E;
+		type = PPME_SOCKET_SOCKET_E;
 		put_u32(s, a[0]);
 		put_u32(s, a[1]);
 		put_u32(s, a[2]);
 		break;
 	case __NR_connect:
-		type = EV_CONNECT_E;
+		type = PPME_SOCKET_CONNECT_E;
 		put_fd(s, a[0]);
 		put_sockaddr(s, ev, a[1], a[2]);
 		break;
 	case __NR_accept:
-		type = EV_ACCEPT_E;
+		type = PPME_SOCKET_ACCEPT_5_E;
 		break;
 	case __NR_socketpair:
-		type = EV_SOCKETPAIR_E;
+		type = PPME_SOCKET_SOCKETPAIR_E;
 		put_u32(s, a[0]);
 		put_u32(s, a[1]);
 		put_u32(s, a[2]);
 		break;
 	case __NR_bind:
 	case __NR_recvmsg:
-		type = ev->nr == __NR_bind ? EV_BIND_E : EV_RECVMSG_E;
+		type = ev->nr == __NR_bind ? PPME_SOCKET_BIND_E : PPME_SOCKET_RECVMSG_E;
 		put_fd(s, a[0]);
 		break;
 	case __NR_listen:
-		type = EV_LISTEN_E;
+		type = PPME_SOCKET_LISTEN_E;
 		put_fd(s, a[0]);
 		put_u32(s, a[1]);
 		break;
 	case __NR_recvfrom:
-		type = EV_RECVFROM_E;
+		type = PPME_SOCKET_RECVFROM_E;
 		put_fd(s, a[0]);
 		put_u32(s, a[2]);
 		break;
 	case __NR_shutdown:
-		type = EV_SHUTDOWN_E;
+		type = PPME_SOCKET_SHUTDOWN_E;
 		put_fd(s, a[0]);
 		put_u8(s, a[1]);	/* SHUT_RD 0, SHUT_WR 1, SHUT_RDWR 2 in both numberings */
 		break;
 	/* The enter tuple of a send names the destination the caller gave, none without one. */
 	case __NR_sendto:
-		type = EV_SENDTO_E;
+		type = PPME_SOCKET_SENDTO_E;
 		put_fd(s, a[0]);
 		put_u32(s, a[2]);
 		if (a[4] && a[5])
@@ -861,7 +849,7 @@ static void on_sys_entry(struct scap_sink *s, const struct tracer_event *ev)
 	case __NR_sendmsg: {
 		struct msghdr mh;
 
-		type = EV_SENDMSG_E;
+		type = PPME_SOCKET_SENDMSG_E;
 		read_msghdr(ev, a[1], &mh);
 		put_fd(s, a[0]);
 		put_u32(s, iov_total(ev, mh.msg_iov, mh.msg_iovlen));
@@ -872,33 +860,34 @@ static void on_sys_entry(struct scap_sink *s, const struct tracer_event *ev)
 		break;
 	}
 	case __NR_accept4:
-		type = EV_ACCEPT4_E;
+		type = PPME_SOCKET_ACCEPT4_5_E;
 		put_u32(s, a[3]);
 		break;
-	case __NR_getsockname: type = EV_GETSOCKNAME_E; break;
-	case __NR_getpeername: type = EV_GETPEERNAME_E; break;
-	case __NR_setsockopt: type = EV_SETSOCKOPT_E; break;
-	case __NR_getsockopt: type = EV_GETSOCKOPT_E; break;
+	case __NR_getsockname: type = PPME_SOCKET_GETSOCKNAME_E; break;
+	case __NR_getpeername: type = PPME_SOCKET_GETPEERNAME_E; break;
+	case __NR_setsockopt: type = PPME_SOCKET_SETSOCKOPT_E; break;
+	case __NR_getsockopt: type = PPME_SOCKET_GETSOCKOPT_E; break;
 	case __NR_execve:
-		type = EV_EXECVE_E;
+		type = PPME_SYSCALL_EXECVE_19_E;
 		put_user_str(s, ev, a[0]);
 		break;
-	case __NR_clone: type = EV_CLONE_E; break;
-	case __NR_fork: type = EV_FORK_E; break;
-	case __NR_vfork: type = EV_VFORK_E; break;
-	case __NR_clone3: type = EV_CLONE3_E; break;
+	case __NR_clone: type = PPME_SYSCALL_CLONE_20_E; break;
+	case __NR_fork: type = PPME_SYSCALL_FORK_20_E; break;
+	case __NR_vfork: type = PPME_SYSCALL_VFORK_20_E; break;
+	case __NR_clone3: type = PPME_SYSCALL_CLONE3_E; break;
 	case __NR_setuid: case __NR_setgid:
-		type = ev->nr == __NR_setuid ? EV_SETUID_E : EV_SETGID_E;
+		type = ev->nr == __NR_setuid ? PPME_SYSCALL_SETUID_E : PPME_SYSCALL_SETGID_E;
 		put_u32(s, a[0]);
 		break;
 	case __NR_setresuid: case __NR_setresgid:
-		type = ev->nr == __NR_setresuid ? EV_SETRESUID_E : EV_SETRESGID_E;
+		type = ev->nr == __NR_setresuid ? PPME_SYSCALL_SETRESUID_E :
+						  PPME_SYSCALL_SETRESGID_E;
 		put_u32(s, a[0]);
 		put_u32(s, a[1]);
 		put_u32(s, a[2]);
 		break;
 	default:
-		type = EV_GENERIC_E;
+		type = PPME_GENERIC_E;
 		put_u16(s, ev->nr >= 0 && ev->nr < SYSCALL_NR_LIMIT ? s->ppm_sc[ev->nr] : 0);
 		put_u16(s, ev->nr);
 		break;
@@ -969,24 +958,25 @@ static void on_sys_exit(struct scap_sink *s, const struct tracer_event *ev, cons
 
 	switch (p->nr) {
 	case __NR_read: case __NR_write: case __NR_pread64: case __NR_pwrite64:
-		type = p->nr == __NR_read ? EV_READ_E : p->nr == __NR_write ? EV_WRITE_E :
-		       p->nr == __NR_pread64 ? EV_PREAD_E : EV_PWRITE_E;
+		type = p->nr == __NR_read ? PPME_SYSCALL_READ_X :
+		       p->nr == __NR_write ? PPME_SYSCALL_WRITE_X :
+		       p->nr == __NR_pread64 ? PPME_SYSCALL_PREAD_X : PPME_SYSCALL_PWRITE_X;
 		put_u64(s, ret);
 		put_user_buf(s, ev, a[1], ret);
 		put_fd(s, a[0]);
 		put_u32(s, a[2]);
-		if (type == EV_PREAD_E || type == EV_PWRITE_E)
+		if (type == PPME_SYSCALL_PREAD_X || type == PPME_SYSCALL_PWRITE_X)
 			put_u64(s, a[3]);
 		break;
 	case __NR_open:
-		type = EV_OPEN_E;
+		type = PPME_SYSCALL_OPEN_X;
 		put_u64(s, ret);
 		put_user_str(s, ev, a[0]);
 		put_u32(s, ppm_open_flags(a[1]));
 		put_u32(s, a[2]);
 		break;
 	case __NR_openat:
-		type = EV_OPENAT_E;
+		type = PPME_SYSCALL_OPENAT_2_X;
 		put_u64(s, ret);
 		put_fd(s, a[0]);
 		put_user_str(s, ev, a[1]);
@@ -994,19 +984,19 @@ static void on_sys_exit(struct scap_sink *s, const struct tracer_event *ev, cons
 		put_u32(s, a[3]);
 		break;
 	case __NR_close:
-		type = EV_CLOSE_E;
+		type = PPME_SYSCALL_CLOSE_X;
 		put_u64(s, ret);
 		put_fd(s, a[0]);
 		break;
 	case __NR_socket:
-		type = EV_SOCKET_E;
+		type = PPME_SOCKET_SOCKET_X;
 		put_u64(s, ret);
 		put_u32(s, a[0]);
 		put_u32(s, a[1]);
 		put_u32(s, a[2]);
 		break;
 	case __NR_connect:
-		type = EV_CONNECT_E;
+		type = PPME_SOCKET_CONNECT_X;
 		put_u64(s, ret);
 		/* written whatever the result: a failed connect names the address tried */
 		put_sock_tuple(s, ev, (int)a[0], false, a[1], ret < 0 && ret != -EINPROGRESS);
@@ -1015,7 +1005,7 @@ static void on_sys_exit(struct scap_sink *s, const struct tracer_event *ev, cons
 		break;
 	case __NR_accept:
 	case __NR_accept4:
-		type = p->nr == __NR_accept ? EV_ACCEPT_E : EV_ACCEPT4_E;
+		type = p->nr == __NR_accept ? PPME_SOCKET_ACCEPT_5_X : PPME_SOCKET_ACCEPT4_5_X;
 		put_u64(s, ret);
 		if (ret >= 0)
 			put_sock_tuple(s, ev, (int)ret, true, 0, false);
@@ -1025,7 +1015,7 @@ static void on_sys_exit(struct scap_sink *s, const struct tracer_event *ev, cons
 		struct stat st0, st1;
 		bool known = false;
 
-		type = EV_SOCKETPAIR_E;
+		type = PPME_SOCKET_SOCKETPAIR_X;
 		if (ret == 0 && ev->mem && !ev->mem->read(ev->mem, a[3], fds, sizeof(fds)))
 			known = !fd_stat(ev->pid, fds[0], &st0) && !fd_stat(ev->pid, fds[1], &st1);
 		put_u64(s, ret);
@@ -1040,14 +1030,14 @@ static void on_sys_exit(struct scap_sink *s, const struct tracer_event *ev, cons
 		break;
 	}
 	case __NR_bind:
-		type = EV_BIND_E;
+		type = PPME_SOCKET_BIND_X;
 		put_u64(s, ret);
 		put_sockaddr(s, ev, a[1], a[2]);
 		put_fd(s, a[0]);
 		break;
 	case __NR_listen:
 	case __NR_shutdown:
-		type = p->nr == __NR_listen ? EV_LISTEN_E : EV_SHUTDOWN_E;
+		type = p->nr == __NR_listen ? PPME_SOCKET_LISTEN_X : PPME_SOCKET_SHUTDOWN_X;
 		put_u64(s, ret);
 		put_fd(s, a[0]);
 		if (p->nr == __NR_listen)
@@ -1057,7 +1047,7 @@ static void on_sys_exit(struct scap_sink *s, const struct tracer_event *ev, cons
 		break;
 	/* A failed send still shows the bytes it was given. */
 	case __NR_sendto:
-		type = EV_SENDTO_E;
+		type = PPME_SOCKET_SENDTO_X;
 		put_u64(s, ret);
 		put_user_buf(s, ev, a[1], ret > 0 ? ret : (int64_t)(uint32_t)a[2]);
 		put_fd(s, a[0]);
@@ -1068,7 +1058,7 @@ static void on_sys_exit(struct scap_sink *s, const struct tracer_event *ev, cons
 			put_empty(s);
 		break;
 	case __NR_recvfrom:
-		type = EV_RECVFROM_E;
+		type = PPME_SOCKET_RECVFROM_X;
 		put_u64(s, ret);
 		if (ret >= 0) {
 			put_user_buf(s, ev, a[1], ret);
@@ -1084,7 +1074,7 @@ static void on_sys_exit(struct scap_sink *s, const struct tracer_event *ev, cons
 		struct msghdr mh;
 		uint64_t size;
 
-		type = EV_SENDMSG_E;
+		type = PPME_SOCKET_SENDMSG_X;
 		read_msghdr(ev, a[1], &mh);
 		size = iov_total(ev, mh.msg_iov, mh.msg_iovlen);
 		put_u64(s, ret);
@@ -1102,7 +1092,7 @@ static void on_sys_exit(struct scap_sink *s, const struct tracer_event *ev, cons
 	case __NR_recvmsg: {
 		struct msghdr mh;
 
-		type = EV_RECVMSG_E;
+		type = PPME_SOCKET_RECVMSG_X;
 		read_msghdr(ev, a[1], &mh);
 		put_u64(s, ret);
 		put_u32(s, ret > 0 ? ret : 0);
@@ -1120,25 +1110,25 @@ static void on_sys_exit(struct scap_sink *s, const struct tracer_event *ev, cons
 		put_fd(s, a[0]);
 		break;
 	}
-	case __NR_getsockname: type = EV_GETSOCKNAME_E; break;
-	case __NR_getpeername: type = EV_GETPEERNAME_E; break;
+	case __NR_getsockname: type = PPME_SOCKET_GETSOCKNAME_X; break;
+	case __NR_getpeername: type = PPME_SOCKET_GETPEERNAME_X; break;
 	case __NR_setsockopt:
-		type = EV_SETSOCKOPT_E;
+		type = PPME_SOCKET_SETSOCKOPT_X;
 		put_sockopt_exit(s, ev, a, ret, (uint32_t)a[4]);
 		break;
 	case __NR_getsockopt: {
 		uint32_t optlen = 0;
 
-		type = EV_GETSOCKOPT_E;
+		type = PPME_SOCKET_GETSOCKOPT_X;
 		if (!a[4] || !ev->mem || ev->mem->read(ev->mem, a[4], &optlen, sizeof(optlen)))
 			optlen = 0;
 		put_sockopt_exit(s, ev, a, ret, optlen);
 		break;
 	}
 	case __NR_execve:
-		type = EV_EXECVE_E;
+		type = PPME_SYSCALL_EXECVE_19_X;
 		put_u64(s, ret);
-		put_process(s, ev->pid, type + 1);
+		put_process(s, ev->pid, type);
 		put_cgroups(s, ev->pid);
 		if (ret == 0)
 			put_exec_task(s, ev->pid);
@@ -1146,8 +1136,9 @@ static void on_sys_exit(struct scap_sink *s, const struct tracer_event *ev, cons
 	case __NR_clone: case __NR_fork: case __NR_vfork: case __NR_clone3: {
 		uint64_t flags = 0;
 
-		type = p->nr == __NR_clone ? EV_CLONE_E : p->nr == __NR_fork ? EV_FORK_E :
-		       p->nr == __NR_vfork ? EV_VFORK_E : EV_CLONE3_E;
+		type = p->nr == __NR_clone ? PPME_SYSCALL_CLONE_20_X :
+		       p->nr == __NR_fork ? PPME_SYSCALL_FORK_20_X :
+		       p->nr == __NR_vfork ? PPME_SYSCALL_VFORK_20_X : PPME_SYSCALL_CLONE3_X;
 		if (p->nr == __NR_clone)
 			flags = a[0];
 		else if (p->nr == __NR_vfork)
@@ -1156,7 +1147,7 @@ static void on_sys_exit(struct scap_sink *s, const struct tracer_event *ev, cons
 			 ev->mem->read(ev->mem, a[0], &flags, sizeof(flags)))
 			flags = 0;
 		put_u64(s, ret);
-		put_process(s, ev->pid, type + 1);
+		put_process(s, ev->pid, type);
 		put_cgroups(s, ev->pid);
 		put_u32(s, ppm_clone_flags(flags));
 		put_u32(s, proc_status_field(ev->pid, "\nUid:"));
@@ -1165,24 +1156,25 @@ static void on_sys_exit(struct scap_sink *s, const struct tracer_event *ev, cons
 	}
 	/* Readers take the new ids from these exits (sysdig 0.29 from nothing else). */
 	case __NR_setuid: case __NR_setgid:
-		type = p->nr == __NR_setuid ? EV_SETUID_E : EV_SETGID_E;
+		type = p->nr == __NR_setuid ? PPME_SYSCALL_SETUID_X : PPME_SYSCALL_SETGID_X;
 		put_u64(s, ret);
 		put_u32(s, a[0]);
 		break;
 	case __NR_setresuid: case __NR_setresgid:
-		type = p->nr == __NR_setresuid ? EV_SETRESUID_E : EV_SETRESGID_E;
+		type = p->nr == __NR_setresuid ? PPME_SYSCALL_SETRESUID_X :
+						 PPME_SYSCALL_SETRESGID_X;
 		put_u64(s, ret);
 		put_u32(s, a[0]);
 		put_u32(s, a[1]);
 		put_u32(s, a[2]);
 		break;
 	default:
-		type = EV_GENERIC_E;
+		type = PPME_GENERIC_X;
 		put_u16(s, p->nr >= 0 && p->nr < SYSCALL_NR_LIMIT ? s->ppm_sc[p->nr] : 0);
 		put_u16(s, p->nr);
 		break;
 	}
-	emit(s, ev, type + 1);
+	emit(s, ev, type);
 }
 
 /* procexit: the status in wait(2) form, the exit code, the signal and the core flag. */
@@ -1195,7 +1187,7 @@ static void on_procexit(struct scap_sink *s, const struct tracer_event *ev)
 	put_u64(s, (code >> 8) & 0xff);
 	put_u8(s, code & 0x7f);
 	put_u8(s, (code >> 7) & 1);
-	emit(s, ev, EV_PROCEXIT_E);
+	emit(s, ev, PPME_PROCEXIT_1_E);
 }
 
 static bool is_clone_nr(long nr)

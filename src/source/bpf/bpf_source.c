@@ -99,8 +99,14 @@ static struct sysray_bpf *load(const struct bpf_source_config *cfg, bool btf, ch
 	struct bpf_program *raw_progs[] = { skel->progs.raw_sys_enter, skel->progs.raw_sys_exit,
 					    skel->progs.raw_fork, skel->progs.raw_exit };
 	for (size_t i = 0; i < sizeof(btf_progs) / sizeof(btf_progs[0]); i++) {
-		bpf_program__set_autoload(btf_progs[i], btf);
-		bpf_program__set_autoload(raw_progs[i], !btf);
+		e = bpf_program__set_autoload(btf_progs[i], btf);
+		if (!e)
+			e = bpf_program__set_autoload(raw_progs[i], !btf);
+		if (e) {
+			seterr(err, errlen, "cannot select the %s programs: %s",
+			       btf ? "tp_btf" : "raw_tracepoint", strerror(-e));
+			goto fail;
+		}
 	}
 
 	struct sysray_bpf__rodata *ro = skel->rodata;
@@ -138,21 +144,64 @@ static struct sysray_bpf *load(const struct bpf_source_config *cfg, bool btf, ch
 	 * (see ring_map()); SYSRAY_BPF_WAKEUP=1 makes the programs wake it at a quarter full
 	 * instead, which costs a query of the ring per event. */
 	ro->wakeup_bytes = getenv("SYSRAY_BPF_WAKEUP") ? ring / 4 : 0;
-	bpf_map__set_max_entries(skel->maps.events, ring);
 	int ncpu = libbpf_num_possible_cpus();
 
-	bpf_map__set_max_entries(skel->maps.scratch, ncpu > 0 ? ncpu : 1);
+	e = bpf_map__set_max_entries(skel->maps.events, ring);
+	if (e) {
+		seterr(err, errlen, "cannot size the BPF ring buffer to %u MiB: %s", ring >> 20,
+		       strerror(-e));
+		goto fail;
+	}
+	e = bpf_map__set_max_entries(skel->maps.scratch, ncpu > 0 ? ncpu : 1);
+	if (e) {
+		seterr(err, errlen, "cannot size the per-CPU scratch map: %s", strerror(-e));
+		goto fail;
+	}
 
 	e = sysray_bpf__load(skel);
 	if (e) {
-		e = -e;
 		seterr(err, errlen, "cannot load the %s programs: %s%s",
-		       btf ? "tp_btf" : "raw_tracepoint", strerror(e), privilege_hint(e));
-		sysray_bpf__destroy(skel);
-		errno = e;
-		return NULL;
+		       btf ? "tp_btf" : "raw_tracepoint", strerror(-e), privilege_hint(-e));
+		goto fail;
 	}
 	return skel;
+fail:
+	sysray_bpf__destroy(skel);
+	errno = -e;
+	return NULL;
+}
+
+/* The in-kernel process name and pid filters; -1 with ERR set when a map refuses an entry
+ * (more names or pids than the map holds: their events would be dropped unseen). */
+static int fill_filter_maps(struct sysray_bpf *skel, const struct bpf_source_config *cfg,
+			    char *err, size_t errlen)
+{
+	int fd = bpf_map__fd(skel->maps.comms);
+	uint8_t one = 1;
+
+	for (size_t i = 0; i < cfg->ncomms; i++) {
+		char key[16] = { 0 };	/* the kernel's comm: 15 bytes and a NUL */
+
+		strncpy(key, cfg->comms[i], sizeof(key) - 1);
+		if (bpf_map_update_elem(fd, key, &one, BPF_ANY)) {
+			seterr(err, errlen, "cannot add process name \"%s\" to the in-kernel "
+			       "filter (%u names at most): %s", key,
+			       bpf_map__max_entries(skel->maps.comms), strerror(errno));
+			return -1;
+		}
+	}
+	fd = bpf_map__fd(skel->maps.pids);
+	for (size_t i = 0; i < cfg->npids; i++) {
+		uint32_t k = cfg->pids[i];
+
+		if (bpf_map_update_elem(fd, &k, &one, BPF_ANY)) {
+			seterr(err, errlen, "cannot add pid %u to the in-kernel filter (%u pids at "
+			       "most): %s", k, bpf_map__max_entries(skel->maps.pids),
+			       strerror(errno));
+			return -1;
+		}
+	}
+	return 0;
 }
 
 static int ring_map(struct ring *r, int map_fd, size_t size, char *err, size_t errlen)
@@ -277,23 +326,8 @@ struct bpf_source *bpf_source_open(const struct bpf_source_config *cfg, char *er
 				snprintf(btf_err, sizeof(btf_err), "%s", err);
 			continue;
 		}
-		for (size_t i = 0; i < cfg->ncomms; i++) {
-			char key[16] = { 0 };	/* the kernel's comm: 15 bytes and a NUL */
-			uint8_t one = 1;
-
-			strncpy(key, cfg->comms[i], sizeof(key) - 1);
-			bpf_map_update_elem(bpf_map__fd(s->skel->maps.comms), key, &one, BPF_ANY);
-		}
-		if (cfg->npids) {
-			int fd = bpf_map__fd(s->skel->maps.pids);
-			uint8_t one = 1;
-
-			for (size_t i = 0; i < cfg->npids; i++) {
-				uint32_t k = cfg->pids[i];
-
-				bpf_map_update_elem(fd, &k, &one, BPF_ANY);
-			}
-		}
+		if (fill_filter_maps(s->skel, cfg, err, errlen))
+			goto fail;
 		e = sysray_bpf__attach(s->skel);
 		if (!e) {
 			s->btf = btf;
