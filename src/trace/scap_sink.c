@@ -9,14 +9,11 @@
 #include <string.h>
 #include <time.h>
 
-#include "capture/event_builder.h"
 #include "capture/proc_snapshot.h"
 #include "capture/scap_writer.h"
 #include "trace/encode/encode.h"
 #include "trace/scap_sink.h"
 #include "util/util.h"
-
-#define MAX_OUT_PARAMS 32
 
 _Static_assert(SCAP_SINK_MAX_SNAPLEN <= ENC_MAX_SNAPLEN, "the encoders' buffers hold a snaplen");
 
@@ -84,20 +81,6 @@ static void pending_drop(struct scap_sink *s, pid_t pid)
 		}
 }
 
-/* Starts the event of TYPE at the stop EV in s->rec: false for a type the sink cannot write. */
-static bool begin(struct scap_sink *s, struct event_builder *b, const struct tracer_event *ev,
-		  unsigned type)
-{
-	const struct scap_event_info *info = scap_event_info(type);
-	uint64_t ts = ev->when.tv_sec * 1000000000ull + ev->when.tv_nsec + s->mono_to_real;
-
-	if (s->failed || !info || info->nparams < 0 || info->nparams > MAX_OUT_PARAMS)
-		return false;
-	s->rec.len = 0;
-	evb_begin(b, &s->rec, ts, ev->pid, type, info->nparams);
-	return true;
-}
-
 static void write_section(struct scap_sink *s)
 {
 	struct scap_meta meta;
@@ -110,18 +93,21 @@ static void write_section(struct scap_sink *s)
 	s->started = true;
 }
 
-/* Ends the event begun in B and writes it; the first event brings the metadata before it. */
-static void emit(struct scap_sink *s, struct event_builder *b)
+static uint64_t epoch_ns(const struct scap_sink *s, const struct tracer_event *ev)
 {
-	struct scap_param params[MAX_OUT_PARAMS];
+	return ev->when.tv_sec * 1000000000ull + ev->when.tv_nsec + s->mono_to_real;
+}
+
+/* Writes the record of LEN bytes in s->rec (none: 0); the first event brings the metadata
+ * before it. */
+static void emit(struct scap_sink *s, size_t len)
+{
+	struct scap_param params[ENC_MAX_PARAMS];
 	struct scap_event out = { 0 };
 	char err[200];
-	size_t len;
 
-	while (b->np < b->nparams)
-		evb_unavailable(b);
-	len = evb_end(b);
-	if (scap_event_parse(s->rec.p, len, &out, params, MAX_OUT_PARAMS, err, sizeof(err)))
+	if (!len || scap_event_parse(s->rec.p, len, &out, params, ENC_MAX_PARAMS, err,
+				     sizeof(err)))
 		return;
 	if (!s->started)
 		write_section(s);
@@ -133,16 +119,14 @@ static void emit(struct scap_sink *s, struct event_builder *b)
 static void on_syscall(struct scap_sink *s, const struct tracer_event *ev,
 		       const struct pending *p, bool exit)
 {
-	struct event_builder b;
 	struct enc e = {
-		.b = &b, .ev = ev, .nr = p->nr, .a = p->args, .ret = ev->rval,
-		.snaplen = s->snaplen,
+		.ev = ev, .nr = p->nr, .a = p->args, .ret = ev->rval, .snaplen = s->snaplen,
 	};
 
-	if (!begin(s, &b, ev, syscall_event(&s->enc, p->nr, exit)))
+	if (s->failed)
 		return;
-	syscall_encode(&s->enc, &e, exit);
-	emit(s, &b);
+	s->rec.len = 0;
+	emit(s, syscall_record(&s->enc, &s->rec, epoch_ns(s, ev), &e, exit));
 }
 
 static bool is_clone_nr(long nr)
@@ -173,12 +157,10 @@ static void on_new_child(struct scap_sink *s, const struct tracer_event *ev)
 
 static void on_procexit(struct scap_sink *s, const struct tracer_event *ev)
 {
-	struct event_builder b;
-
-	if (!begin(s, &b, ev, PPME_PROCEXIT_1_E))
+	if (s->failed)
 		return;
-	encode_procexit(&b, ev);
-	emit(s, &b);
+	s->rec.len = 0;
+	emit(s, procexit_record(&s->rec, epoch_ns(s, ev), ev));
 }
 
 void scap_sink_event(void *sink, const struct tracer_event *ev)

@@ -53,10 +53,24 @@ void syscall_encoders_init(struct syscall_encoders *t);
 /* The event syscall NR is written as at its entry, or at its EXIT: its dedicated event, or
  * the generic one. */
 unsigned syscall_event(const struct syscall_encoders *t, long nr, bool exit);
-/* Appends the parameters of that event to e->b. */
+/* Appends the parameters of that event to e->b, begun with its type. */
 void syscall_encode(const struct syscall_encoders *t, struct enc *e, bool exit);
 
-/* procexit of a thread that exited or was killed (EV): its status, code, signal, core flag. */
+#define ENC_MAX_PARAMS 32	/* parameters of the largest event written (execve's exit: 31) */
+
+/*
+ * The record of the syscall stop E (e->b is set here) at its entry or EXIT, stamped TS, at
+ * the end of BUF: the event with the parameter count of the table, the ones its encoder does
+ * not write unavailable (evb_unavailable()). Its length, or 0 for an event of more than
+ * ENC_MAX_PARAMS parameters.
+ */
+size_t syscall_record(const struct syscall_encoders *t, struct scap_buf *buf, uint64_t ts,
+		      struct enc *e, bool exit);
+/* The procexit record of a thread that exited or was killed (EV): its status in wait(2)
+ * form, exit code, signal and core flag. */
+size_t procexit_record(struct scap_buf *buf, uint64_t ts, const struct tracer_event *ev);
+
+/* Appends procexit's parameters (process.c). */
 void encode_procexit(struct event_builder *b, const struct tracer_event *ev);
 
 /* A descriptor argument, sign-extended from the int the kernel takes. */

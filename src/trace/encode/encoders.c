@@ -1,6 +1,7 @@
 /* The dispatch: each area's table by syscall number; syscalls of no table as generic events. */
 #include <string.h>
 
+#include "capture/event_table.h"
 #include "capture/ppm_sc.h"
 #include "trace/encode/encode.h"
 
@@ -52,4 +53,46 @@ void syscall_encode(const struct syscall_encoders *t, struct enc *e, bool exit)
 		generic(t, e);
 	else if (fn)
 		fn(e);
+}
+
+/* Starts the event of TYPE at the end of BUF: false for a type of too many parameters. */
+static bool begin(struct event_builder *b, struct scap_buf *buf, uint64_t ts, pid_t tid,
+		  unsigned type)
+{
+	const struct scap_event_info *info = scap_event_info(type);
+
+	if (!info || info->nparams < 0 || info->nparams > ENC_MAX_PARAMS)
+		return false;
+	evb_begin(b, buf, ts, tid, type, info->nparams);
+	return true;
+}
+
+static size_t end(struct event_builder *b)
+{
+	while (b->np < b->nparams)
+		evb_unavailable(b);
+	return evb_end(b);
+}
+
+size_t syscall_record(const struct syscall_encoders *t, struct scap_buf *buf, uint64_t ts,
+		      struct enc *e, bool exit)
+{
+	struct event_builder b;
+
+	if (!begin(&b, buf, ts, e->ev->pid, syscall_event(t, e->nr, exit)))
+		return 0;
+	e->b = &b;
+	syscall_encode(t, e, exit);
+	e->b = NULL;
+	return end(&b);
+}
+
+size_t procexit_record(struct scap_buf *buf, uint64_t ts, const struct tracer_event *ev)
+{
+	struct event_builder b;
+
+	if (!begin(&b, buf, ts, ev->pid, PPME_PROCEXIT_1_E))
+		return 0;
+	encode_procexit(&b, ev);
+	return end(&b);
 }
