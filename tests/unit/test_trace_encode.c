@@ -71,7 +71,9 @@ static int udp_fd = -1;
 
 static int setup(void **state)
 {
-	struct sockaddr_in self = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+	struct sockaddr_in self = {
+		.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK),
+	};
 	socklen_t len = sizeof(self);
 
 	strcpy(mem.path, "/etc/hostname");
@@ -122,7 +124,8 @@ static uint64_t pointer_arg(const char *name)
 static uint64_t int_arg(const char *name)
 {
 	static const struct { const char *name; uint64_t v; } ints[] = {
-		{ "addrlen", sizeof(struct sockaddr_in) }, { "addr_len", sizeof(struct sockaddr_in) },
+		{ "addrlen", sizeof(struct sockaddr_in) },
+		{ "addr_len", sizeof(struct sockaddr_in) },
 		{ "optlen", sizeof(int) }, { "count", 16 }, { "len", 16 }, { "size", 16 },
 		{ "level", SOL_SOCKET }, { "optname", SO_RCVBUF }, { "family", AF_UNIX },
 		{ "type", SOCK_STREAM }, { "backlog", 5 }, { "how", SHUT_RDWR },
@@ -188,11 +191,13 @@ static void check_type(const struct scap_param *p, enum scap_param_type type,
 			ok = v[p->len - 1] == 0;
 			break;
 		case SCAP_PT_SOCKTUPLE:
-			ok = (v[0] == AF_INET && p->len == 13) || (v[0] == AF_INET6 && p->len == 37) ||
+			ok = (v[0] == AF_INET && p->len == 13) ||
+			     (v[0] == AF_INET6 && p->len == 37) ||
 			     (v[0] == AF_UNIX && p->len >= 18 && v[p->len - 1] == 0);
 			break;
 		case SCAP_PT_SOCKADDR:
-			ok = (v[0] == AF_INET && p->len == 7) || (v[0] == AF_INET6 && p->len == 19) ||
+			ok = (v[0] == AF_INET && p->len == 7) ||
+			     (v[0] == AF_INET6 && p->len == 19) ||
 			     (v[0] == AF_UNIX && p->len >= 2 && v[p->len - 1] == 0);
 			break;
 		case SCAP_PT_DYN:
@@ -329,7 +334,8 @@ static void test_generic_event(void **state)
 		size_t len = syscall_record(t, &buf, 1, &e, exit);
 
 		assert_int_equal(syscall_event(t, nr, exit), PPME_GENERIC_E + exit);
-		assert_int_equal(scap_event_parse(buf.p, len, &out, params, 4, err, sizeof(err)), 0);
+		assert_int_equal(scap_event_parse(buf.p, len, &out, params, 4, err, sizeof(err)),
+				 0);
 		assert_int_equal(out.nparams, 2);
 		assert_true(scap_param_u64(&params[0], &v) && params[0].len == 2 && v != 0);
 		assert_true(scap_param_u64(&params[1], &v) && params[1].len == 2);

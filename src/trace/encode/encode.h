@@ -37,7 +37,7 @@ typedef void enc_fn(struct enc *e);
 
 struct syscall_encoder {
 	long nr;			/* -1 ends a table */
-	uint16_t event;			/* the enter event; its exit event is the next code */
+	uint16_t event;			/* the enter event; the exit event is the next */
 	enc_fn *enter, *exit;		/* NULL: no parameters */
 };
 

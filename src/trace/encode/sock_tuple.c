@@ -137,7 +137,8 @@ void enc_sock_tuple(struct enc *e, int fd, bool inbound, uint64_t uaddr, bool re
 		size_t n = len > off ? len - off : 0;
 		const char *path = un->sun_path;
 
-		if (n && !path[0]) {		/* abstract names lose their NUL, as in the drivers */
+		/* abstract names lose their NUL, as in the drivers */
+		if (n && !path[0]) {
 			path++;
 			n--;
 		}
