@@ -18,7 +18,7 @@
 #include "capture/event_builder.h"
 #include "schema/syscalls.h"
 #include "source/ptrace/tracer.h"
-#include "trace/encode/event_codes.h"
+#include "schema/event_codes.h"
 
 #define ENC_MAX_SNAPLEN 65000	/* the largest snaplen: bytes of an I/O buffer kept */
 #define ENC_MAX_ARGS_BYTES 4096	/* bytes of a process's arguments or environment kept */
@@ -37,7 +37,7 @@ typedef void enc_fn(struct enc *e);
 
 struct syscall_encoder {
 	long nr;			/* -1 ends a table */
-	uint16_t event;			/* the enter event; the exit event is the next */
+	enum ppm_event_code event;	/* the enter event; the exit event is the next */
 	enc_fn *enter, *exit;		/* NULL: no parameters */
 };
 
