@@ -63,13 +63,6 @@ static bool docker_cgroup(const struct st_thread *t)
 	return false;
 }
 
-static struct st_thread *thread_of(void *ctx)
-{
-	const struct field_ctx *c = ctx;
-
-	return c->st->cur.thread;
-}
-
 static bool is_host(const struct st_thread *t)
 {
 	return !strcmp(t->container_id, "host");
@@ -84,7 +77,7 @@ static const struct container_meta *meta_of(void *ctx, const struct st_thread *t
 static size_t container_id(const struct field_ref *ref, const void *event, void *ctx,
 			   struct field_value *out)
 {
-	const struct st_thread *t = thread_of(ctx);
+	const struct st_thread *t = field_thread(ctx);
 
 	return t ? put_cstr(out, t->container_id) : 0;
 }
@@ -92,7 +85,7 @@ static size_t container_id(const struct field_ref *ref, const void *event, void 
 static size_t container_name(const struct field_ref *ref, const void *event, void *ctx,
 			     struct field_value *out)
 {
-	const struct st_thread *t = thread_of(ctx);
+	const struct st_thread *t = field_thread(ctx);
 
 	if (!t)
 		return 0;
@@ -106,7 +99,7 @@ static size_t container_name(const struct field_ref *ref, const void *event, voi
 static size_t container_type(const struct field_ref *ref, const void *event, void *ctx,
 			     struct field_value *out)
 {
-	const struct st_thread *t = thread_of(ctx);
+	const struct st_thread *t = field_thread(ctx);
 
 	if (!t)
 		return 0;
@@ -123,7 +116,7 @@ static size_t container_type(const struct field_ref *ref, const void *event, voi
 static size_t container_image(const struct field_ref *ref, const void *event, void *ctx,
 			      struct field_value *out)
 {
-	const struct st_thread *t = thread_of(ctx);
+	const struct st_thread *t = field_thread(ctx);
 	const struct container_meta *m = t && t->live ? meta_of(ctx, t) : NULL;
 
 	return m ? put_cstr(out, m->image) : 0;
@@ -132,7 +125,7 @@ static size_t container_image(const struct field_ref *ref, const void *event, vo
 static size_t container_image_id(const struct field_ref *ref, const void *event, void *ctx,
 				 struct field_value *out)
 {
-	const struct st_thread *t = thread_of(ctx);
+	const struct st_thread *t = field_thread(ctx);
 	const struct container_meta *m = t ? meta_of(ctx, t) : NULL;
 
 	return m ? put_cstr(out, m->image_id) : 0;
@@ -141,7 +134,7 @@ static size_t container_image_id(const struct field_ref *ref, const void *event,
 static size_t container_privileged(const struct field_ref *ref, const void *event, void *ctx,
 				   struct field_value *out)
 {
-	const struct st_thread *t = thread_of(ctx);
+	const struct st_thread *t = field_thread(ctx);
 
 	if (!t || is_host(t))
 		return 0;

@@ -3,7 +3,6 @@
  * sysdig prints them (evt.args, evt.arg.NAME: the one renderer of format/render.c), its
  * result, latency and I/O buffer.
  */
-#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 

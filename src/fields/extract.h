@@ -26,6 +26,14 @@ static inline struct out *field_scratch(struct field_ctx *c)
 	return o;
 }
 
+/* The thread of the event, NULL when the state does not know it. */
+static inline struct st_thread *field_thread(void *ctx)
+{
+	const struct field_ctx *c = ctx;
+
+	return c->st->cur.thread;
+}
+
 static inline size_t put_str(struct field_value *out, const char *s, size_t len)
 {
 	out->type = FT_CHARBUF;

@@ -7,24 +7,15 @@
  * prints the line), pid = tid, no parent, no namespace ids, no tty. Each extractor below
  * returns that placeholder's value for such a thread.
  */
-#include <stdlib.h>
 #include <string.h>
 
 #include "fields/extract.h"
 #include "util/util.h"
 
-/* The thread of the event, NULL when the state does not know it. */
-static struct st_thread *thread_of(void *ctx)
-{
-	const struct field_ctx *c = ctx;
-
-	return c->st->cur.thread;
-}
-
 static size_t proc_pid(const struct field_ref *ref, const void *event, void *ctx,
 		       struct field_value *out)
 {
-	const struct st_thread *t = thread_of(ctx);
+	const struct st_thread *t = field_thread(ctx);
 
 	return t ? put_i(out, FT_INT64, t->pid) : 0;
 }
@@ -32,7 +23,7 @@ static size_t proc_pid(const struct field_ref *ref, const void *event, void *ctx
 static size_t proc_name(const struct field_ref *ref, const void *event, void *ctx,
 			struct field_value *out)
 {
-	const struct st_thread *t = thread_of(ctx);
+	const struct st_thread *t = field_thread(ctx);
 
 	if (!t)
 		return 0;
@@ -42,7 +33,7 @@ static size_t proc_name(const struct field_ref *ref, const void *event, void *ct
 static size_t proc_exe(const struct field_ref *ref, const void *event, void *ctx,
 		       struct field_value *out)
 {
-	const struct st_thread *t = thread_of(ctx);
+	const struct st_thread *t = field_thread(ctx);
 
 	if (!t)
 		return 0;
@@ -52,7 +43,7 @@ static size_t proc_exe(const struct field_ref *ref, const void *event, void *ctx
 static size_t proc_exepath(const struct field_ref *ref, const void *event, void *ctx,
 			   struct field_value *out)
 {
-	const struct st_thread *t = thread_of(ctx);
+	const struct st_thread *t = field_thread(ctx);
 
 	if (!t)
 		return 0;
@@ -87,7 +78,7 @@ static size_t cmdline(struct field_ctx *c, const struct st_thread *t, struct fie
 static size_t proc_args(const struct field_ref *ref, const void *event, void *ctx,
 			struct field_value *out)
 {
-	const struct st_thread *t = thread_of(ctx);
+	const struct st_thread *t = field_thread(ctx);
 
 	if (!t)
 		return 0;
@@ -102,7 +93,7 @@ static size_t proc_args(const struct field_ref *ref, const void *event, void *ct
 static size_t proc_cmdline(const struct field_ref *ref, const void *event, void *ctx,
 			   struct field_value *out)
 {
-	const struct st_thread *t = thread_of(ctx);
+	const struct st_thread *t = field_thread(ctx);
 
 	if (!t)
 		return 0;
@@ -116,7 +107,7 @@ static size_t proc_cwd(const struct field_ref *ref, const void *event, void *ctx
 		       struct field_value *out)
 {
 	struct field_ctx *c = ctx;
-	struct st_thread *t = thread_of(ctx);
+	struct st_thread *t = field_thread(ctx);
 
 	if (!t)
 		return 0;
@@ -134,7 +125,7 @@ static size_t proc_ppid(const struct field_ref *ref, const void *event, void *ct
 			struct field_value *out)
 {
 	const struct field_ctx *c = ctx;
-	struct st_thread *t = thread_of(ctx);
+	struct st_thread *t = field_thread(ctx);
 
 	if (!t)
 		return 0;
@@ -147,7 +138,7 @@ static size_t proc_ppid(const struct field_ref *ref, const void *event, void *ct
 static const struct st_thread *parent_of(void *ctx)
 {
 	const struct field_ctx *c = ctx;
-	const struct st_thread *t = thread_of(ctx);
+	const struct st_thread *t = field_thread(ctx);
 
 	if (!t || !t->live)
 		return NULL;
@@ -191,7 +182,7 @@ static size_t ancestors(const struct field_ref *ref, void *ctx, bool name,
 			struct field_value *out)
 {
 	const struct field_ctx *c = ctx;
-	struct st_thread *t = thread_of(ctx);
+	struct st_thread *t = field_thread(ctx);
 	int64_t first = 1, last = FIELD_MAX_VALUES;
 	size_t n = 0;
 
@@ -233,7 +224,7 @@ static size_t proc_loginshellid(const struct field_ref *ref, const void *event, 
 {
 	const struct field_ctx *c = ctx;
 	const struct state *st = c->st;
-	struct st_thread *t = thread_of(ctx);
+	struct st_thread *t = field_thread(ctx);
 	int64_t shell = 0;
 	bool found = false;
 
@@ -268,7 +259,7 @@ static size_t thread_tid(const struct field_ref *ref, const void *event, void *c
 static size_t thread_ismain(const struct field_ref *ref, const void *event, void *ctx,
 			    struct field_value *out)
 {
-	const struct st_thread *t = thread_of(ctx);
+	const struct st_thread *t = field_thread(ctx);
 
 	return t ? put_b(out, t->tid == t->pid) : 0;
 }
@@ -277,7 +268,7 @@ static size_t thread_ismain(const struct field_ref *ref, const void *event, void
 static size_t thread_cgroups(const struct field_ref *ref, const void *event, void *ctx,
 			     struct field_value *out)
 {
-	const struct st_thread *t = thread_of(ctx);
+	const struct st_thread *t = field_thread(ctx);
 
 	if (!t || !t->cgroups || !t->cgroups_len)
 		return 0;
@@ -291,7 +282,7 @@ static size_t thread_cgroups(const struct field_ref *ref, const void *event, voi
 static size_t thread_cgroup(const struct field_ref *ref, const void *event, void *ctx,
 			    struct field_value *out)
 {
-	const struct st_thread *t = thread_of(ctx);
+	const struct st_thread *t = field_thread(ctx);
 	const char *subsys = ref->arg.present ? ref->arg.name : NULL;
 	size_t nl = subsys ? strlen(subsys) : 0;
 
@@ -311,7 +302,7 @@ static size_t thread_cgroup(const struct field_ref *ref, const void *event, void
 static size_t thread_vtid(const struct field_ref *ref, const void *event, void *ctx,
 			  struct field_value *out)
 {
-	const struct st_thread *t = thread_of(ctx);
+	const struct st_thread *t = field_thread(ctx);
 
 	if (!t || !t->live || t->vtid == -1)
 		return 0;
@@ -321,7 +312,7 @@ static size_t thread_vtid(const struct field_ref *ref, const void *event, void *
 static size_t proc_vpid(const struct field_ref *ref, const void *event, void *ctx,
 			struct field_value *out)
 {
-	const struct st_thread *t = thread_of(ctx);
+	const struct st_thread *t = field_thread(ctx);
 
 	if (!t || !t->live || t->vpid == -1)
 		return 0;
@@ -331,7 +322,7 @@ static size_t proc_vpid(const struct field_ref *ref, const void *event, void *ct
 static size_t proc_sid(const struct field_ref *ref, const void *event, void *ctx,
 		       struct field_value *out)
 {
-	const struct st_thread *t = thread_of(ctx);
+	const struct st_thread *t = field_thread(ctx);
 
 	if (!t)
 		return 0;
@@ -341,7 +332,7 @@ static size_t proc_sid(const struct field_ref *ref, const void *event, void *ctx
 static size_t proc_tty(const struct field_ref *ref, const void *event, void *ctx,
 		       struct field_value *out)
 {
-	const struct st_thread *t = thread_of(ctx);
+	const struct st_thread *t = field_thread(ctx);
 
 	if (!t)
 		return 0;

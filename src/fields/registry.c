@@ -115,8 +115,10 @@ static const char *arg_syntax(const struct field_desc *f, char *buf, size_t size
 	const char *br = (f->arg_flags & FA_INDEX) ? ((f->arg_flags & FA_KEY) ? "[N or NAME]" : "[N]")
 						     : ((f->arg_flags & FA_KEY) ? "[NAME]" : "");
 
-	snprintf(buf, size, "%s%s%s%s%s", f->name, dot, *dot && *br ? " or " : "",
-		 *br ? f->name : "", br);
+	if (*dot && *br)
+		snprintf(buf, size, "%s%s or %s%s", f->name, dot, f->name, br);
+	else
+		snprintf(buf, size, "%s%s%s", f->name, dot, br);
 	return buf;
 }
 

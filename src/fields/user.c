@@ -8,17 +8,10 @@
 #include "fields/extract.h"
 #include "util/util.h"
 
-static struct st_thread *thread_of(void *ctx)
-{
-	const struct field_ctx *c = ctx;
-
-	return c->st->cur.thread;
-}
-
 static size_t user_uid(const struct field_ref *ref, const void *event, void *ctx,
 		       struct field_value *out)
 {
-	const struct st_thread *t = thread_of(ctx);
+	const struct st_thread *t = field_thread(ctx);
 
 	if (!t)
 		return 0;
@@ -29,7 +22,7 @@ static size_t user_uid(const struct field_ref *ref, const void *event, void *ctx
 static const struct st_user *user_of(void *ctx)
 {
 	const struct field_ctx *c = ctx;
-	const struct st_thread *t = thread_of(ctx);
+	const struct st_thread *t = field_thread(ctx);
 
 	return t && t->live ? state_user(c->st, t->uid) : NULL;
 }
@@ -62,7 +55,7 @@ static size_t user_shell(const struct field_ref *ref, const void *event, void *c
 static size_t user_loginuid(const struct field_ref *ref, const void *event, void *ctx,
 			    struct field_value *out)
 {
-	const struct st_thread *t = thread_of(ctx);
+	const struct st_thread *t = field_thread(ctx);
 
 	if (!t)
 		return 0;
@@ -96,7 +89,7 @@ const struct field_class field_class_user = {
 static size_t group_gid(const struct field_ref *ref, const void *event, void *ctx,
 			struct field_value *out)
 {
-	const struct st_thread *t = thread_of(ctx);
+	const struct st_thread *t = field_thread(ctx);
 
 	if (!t)
 		return 0;
@@ -107,7 +100,7 @@ static size_t group_name(const struct field_ref *ref, const void *event, void *c
 			 struct field_value *out)
 {
 	const struct field_ctx *c = ctx;
-	const struct st_thread *t = thread_of(ctx);
+	const struct st_thread *t = field_thread(ctx);
 	const struct st_group *g = t && t->live ? state_group(c->st, t->gid) : NULL;
 
 	return g ? put_cstr(out, g->name) : 0;
