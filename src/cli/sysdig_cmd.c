@@ -24,6 +24,7 @@
 #include "source/bpf/bpf_event.h"
 #include "state/state.h"
 #include "util/util.h"
+#include "util/version.h"
 
 /* Event codes sysdig 0.29 reads but never shows: procinfo and container events. */
 static bool hidden_type(unsigned type)
@@ -93,10 +94,6 @@ static void usage(FILE *f)
 
 /* Option codes of long options without a letter. */
 enum { OPT_UNBUFFERED = 256, OPT_VERSION, OPT_REJECT };
-
-#ifndef SYSRAY_VERSION
-#define SYSRAY_VERSION "0.1"
-#endif
 
 /* sysdig's -pc, -pk and -pm: its default line with container columns. sysray has no
  * Kubernetes or Mesos metadata: the pod and task names print as sysdig prints them without

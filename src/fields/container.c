@@ -5,10 +5,10 @@
  * "host" by name and type.
  */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "fields/extract.h"
+#include "schema/container_id.h"
 #include "util/util.h"
 
 void field_ctx_container_add(struct field_ctx *c, const char *id, const struct container_meta *m)
@@ -44,23 +44,16 @@ const struct container_meta *field_ctx_container(struct field_ctx *c, const char
 }
 
 /*
- * Is T's container named in a cgroup path as docker names it (/docker/<id>, docker-<id>)?
- * sysdig tells a docker container by its cgroup path alone: its type and privileged (false
- * until docker says otherwise) are known without the runtime, its name and image are not.
+ * Does T's cgroup path name a docker container (/docker/<id>, docker-<id>.scope)? sysdig
+ * tells a docker container by its cgroup path alone: its type and privileged (false until
+ * docker says otherwise) are known without the runtime, its name and image are not.
  */
 static bool docker_cgroup(const struct st_thread *t)
 {
-	for (size_t off = 0; t->cgroups && off < t->cgroups_len;) {
-		const char *item = t->cgroups + off;
-		const char *hit = strstr(item, t->container_id);
+	struct container_ref c;
 
-		for (; hit; hit = strstr(hit + 1, t->container_id))
-			if ((hit - item >= 8 && !strncmp(hit - 8, "/docker/", 8)) ||
-			    (hit - item >= 7 && !strncmp(hit - 7, "docker-", 7)))
-				return true;
-		off += strlen(item) + 1;
-	}
-	return false;
+	return container_of_cgroups(t->cgroups, t->cgroups_len, &c) &&
+	       !strcmp(c.runtime, "docker");
 }
 
 static bool is_host(const struct st_thread *t)

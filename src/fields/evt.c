@@ -106,15 +106,15 @@ static size_t evt_type(const struct field_ref *ref, const void *event, void *ctx
 	return put_cstr(out, render_event_type(event));
 }
 
-/* evt.type of the events that are system calls: not procinfo (234, 235), procexit or
- * switch. */
+/* evt.type of the events that are system calls: not procinfo, procexit or switch. */
 static size_t syscall_type(const struct field_ref *ref, const void *event, void *ctx,
 			   struct field_value *out)
 {
 	const struct scap_event *ev = event;
 	const struct scap_event_info *info = scap_event_info(ev->type);
 
-	if (!info || ev->type == 234 || ev->type == 235 || !strcmp(info->name, "procexit") ||
+	if (!info || ev->type == PPME_PROCINFO_E || ev->type == PPME_PROCINFO_X ||
+	    !strcmp(info->name, "procexit") ||
 	    !strcmp(info->name, "switch"))
 		return 0;
 	return put_cstr(out, render_event_type(ev));

@@ -12,8 +12,7 @@
 #include "schema/names.h"
 #include "trace/tamper.h"
 #include "util/util.h"
-
-#define VERSION "0.1"
+#include "util/version.h"
 
 static void usage_hint(void)
 {
@@ -660,7 +659,8 @@ int trace_opts_parse(struct trace_opts *o, int argc, char **argv, bool *exit_now
 		case OPT_OUTPUT_SEP: o->follow_forks = 2; seen_ff = true; break;
 		case 'h': print_help(); *exit_now = true; return 0;
 		case 'V':
-			printf("%s trace -- version %s (strace 6.1 compatible)\n", progname, VERSION);
+			printf("%s trace -- version %s (strace 6.1 compatible)\n", progname,
+			       SYSRAY_VERSION);
 			*exit_now = true;
 			return 0;
 		case 'o': o->outfile = optarg; break;
