@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The container class: the thread's container id (the state layer's, from its cgroups) and
  * what the container runtime says about that container (name, type, image), asked once per

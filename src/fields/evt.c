@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The evt class: what an event is (number, time, type, direction, CPU), its parameters as
  * sysdig prints them (evt.args, evt.arg.NAME: the one renderer of format/render.c), its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Inside the sysdig field classes (evt.c, proc.c, user.c, container.c, fd.c): the helpers
  * their extractors share to fill a struct field_value. Every extractor is a field_extract_fn:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The fd class: the file descriptor an event uses (the enter event's for an exit event), from
  * the state layer's fd tables: its number, type, name, and for IP sockets the two ends of

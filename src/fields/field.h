@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The field registry: the typed names (`proc.name`, `fd.name`, `evt.arg.fd`) that filters,
  * output templates, `-l`, JSON and every later consumer read events through. A registry is a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 #include "fields/field_text.h"
 
 #include <arpa/inet.h>

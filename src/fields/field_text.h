@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A field's value as text, the way sysdig prints it in a -p template and -j output. */
 #ifndef SYSRAY_FIELDS_FIELD_TEXT_H
 #define SYSRAY_FIELDS_FIELD_TEXT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The process class: proc.* and thread.*, the thread that made the event and its process,
  * parent, ancestors, session and cgroups, from the state layer's thread table.

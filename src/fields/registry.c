@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Finding fields by name: exact lookup, the closest name for a typo, the argument forms
  * (.NAME, [N], [KEY]), and sysdig's `-l` listing of a registry.
@@ -111,9 +112,9 @@ static bool is_index(const char *s)
 /* "evt.arg.NAME or evt.arg[N]": how F's argument is written. */
 static const char *arg_syntax(const struct field_desc *f, char *buf, size_t size)
 {
+	bool index = f->arg_flags & FA_INDEX, key = f->arg_flags & FA_KEY;
 	const char *dot = (f->arg_flags & FA_DOT) ? ".NAME" : "";
-	const char *br = (f->arg_flags & FA_INDEX) ? ((f->arg_flags & FA_KEY) ? "[N or NAME]" : "[N]")
-						     : ((f->arg_flags & FA_KEY) ? "[NAME]" : "");
+	const char *br = index ? (key ? "[N or NAME]" : "[N]") : key ? "[NAME]" : "";
 
 	if (*dot && *br)
 		snprintf(buf, size, "%s%s or %s%s", f->name, dot, f->name, br);
@@ -183,7 +184,8 @@ bool field_resolve(const struct field_registry *reg, const char *text, struct fi
 		if (!f || !(f->arg_flags & FA_DOT))
 			continue;
 		if (!text[k + 1])
-			return fail(err, k + 1, "missing argument name after '%.*s.'", (int)k, text);
+			return fail(err, k + 1, "missing argument name after '%.*s.'", (int)k,
+				    text);
 		ref->field = f;
 		ref->arg.present = true;
 		ref->arg.name = xstrdup(text + k + 1);

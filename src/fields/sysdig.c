@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* sysdig's field registry: its classes in `sysdig -l` order, and the extraction context. */
 #include "fields/sysdig.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * sysdig 0.29's fields over the state layer: `evt.*`, `proc.*` and `thread.*`, `user.*` and
  * `group.*`, `container.*`, `fd.*`, one file per class (fields/evt.c, proc.c, user.c,

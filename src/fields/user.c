@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The user and group classes: the thread's uid and gid, and what the capture's (or the
  * machine's) user and group lists say about them. A thread sysdig 0.29 knows nothing about

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The field registry: fields found by name in their class, the argument forms (.NAME, [N],
  * [KEY]) and their errors, the suggestion for a typo, and values extracted from real events
