@@ -25,9 +25,10 @@
  *	at the end:
  *	field_ref_free(&ref);
  *
- * field_resolve() does every name lookup and allocation; field_extract() is one indirect
- * call that allocates nothing. Text values point into the event, the state or the context's
- * scratch buffers, and stay valid for FIELD_CTX_SCRATCH further extractions.
+ * field_resolve() does every name lookup; field_extract() is one indirect call that looks
+ * nothing up and allocates nothing once the context's scratch buffers have grown to the
+ * longest text built. Text values point into the event, the state or those buffers, and
+ * stay valid for FIELD_CTX_SCRATCH further extractions.
  */
 #ifndef SYSRAY_FIELDS_FIELD_H
 #define SYSRAY_FIELDS_FIELD_H
@@ -90,9 +91,10 @@ struct field_ipnet {
 	unsigned prefix;
 };
 
-/* One extracted value. Strings and buffers point into the event or the state: valid until
- * the extractor is called again. Integers are widened: INT* into i, UINT*, ABSTIME, RELTIME
- * and PORT into u. */
+/* One extracted value. Strings and buffers point into the event, the state or the
+ * extraction context: valid while the event is being processed (text built per event: for
+ * FIELD_CTX_SCRATCH further extractions). Integers are widened: INT* into i, UINT*,
+ * ABSTIME, RELTIME and PORT into u. */
 struct field_value {
 	enum field_type type;
 	union {
