@@ -10,7 +10,7 @@
 #include <stdint.h>
 
 #include "capture/event_table.h"
-#include "fields/sysdig_extract.h"
+#include "fields/sysdig.h"
 #include "filter/filter.h"
 #include "format/template.h"
 
