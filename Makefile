@@ -79,7 +79,7 @@ $(BPF_HOST_OBJS): $(BPF_SKELS)
 .SECONDARY: $(BPF_SKELS:.skel.h=.bpf.o)
 
 $(BUILD)/libsysray.a: $(LIB_OBJS)
-	ar rcs $@ $^
+	rm -f $@ && ar rcs $@ $^
 
 $(BUILD)/tests/unit/%: tests/unit/%.c $(BUILD)/libsysray.a
 	@mkdir -p $(dir $@)
