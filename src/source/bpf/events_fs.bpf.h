@@ -364,6 +364,12 @@ static __always_inline bool fs_enter(const struct who *who, long nr, const __u64
 		put_u64(&b, 5, a[5]);
 		submit(&b, who, PPME_SYSCALL_MMAP_E, 6);
 		return true;
+	case NR_brk:
+		if (!begin(&b, 1))
+			return true;
+		put_u64(&b, 0, a[0]);
+		submit(&b, who, PPME_SYSCALL_BRK_4_E, 1);
+		return true;
 	case NR_munmap:
 		if (!begin(&b, 2))
 			return true;
@@ -608,6 +614,15 @@ static __always_inline bool fs_exit(const struct who *who, long nr, long ret, co
 		put_fd(&b, 8, a[4]);
 		put_u64(&b, 9, a[5]);
 		submit(&b, who, PPME_SYSCALL_MMAP_X, 10);
+		return true;
+	/* brk returns the new program break, or the old one when it could not move it. */
+	case NR_brk:
+		if (!begin(&b, 5))
+			return true;
+		put_u64(&b, 0, ret);
+		put_vm_sizes(&b, 1);
+		put_u64(&b, 4, a[0]);
+		submit(&b, who, PPME_SYSCALL_BRK_4_X, 5);
 		return true;
 	case NR_munmap:
 		if (!begin(&b, 6))

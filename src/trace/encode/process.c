@@ -1,6 +1,6 @@
 /*
- * Process calls: execve, clone, fork, vfork, clone3, setuid, setgid, setresuid, setresgid;
- * and procexit. The process parameters of the execve and clone exits are read from /proc
+ * Process calls: execve, clone, fork, vfork, clone3, setuid, setgid, setresuid, setresgid,
+ * brk; and procexit. The process parameters of the execve and clone exits are read from /proc
  * once the tracee stops there, where the eBPF source reads them from the task.
  */
 #include <asm/unistd.h>
@@ -194,6 +194,25 @@ static void setresid_exit(struct enc *e)
 	setresid_enter(e);
 }
 
+static void brk_enter(struct enc *e)
+{
+	evb_u64(e->b, e->a[0]);
+}
+
+/* res (the new break, or the old one when it could not move), the mm's sizes in KiB as
+ * /proc/PID/status shows them after the call, then the requested address. */
+static void brk_exit(struct enc *e)
+{
+	char *status = proc_read(e->ev->pid, "status", NULL);
+
+	evb_u64(e->b, e->ret);
+	evb_u32(e->b, status_u64(status, "VmSize", 10, 0));
+	evb_u32(e->b, status_u64(status, "VmRSS", 10, 0));
+	evb_u32(e->b, status_u64(status, "VmSwap", 10, 0));
+	free(status);
+	brk_enter(e);
+}
+
 void encode_procexit(struct event_builder *b, const struct tracer_event *ev)
 {
 	uint64_t code = ev->kind == TEV_EXITED ? (uint64_t)(ev->status & 0xff) << 8 :
@@ -215,5 +234,6 @@ const struct syscall_encoder process_encoders[] = {
 	{ __NR_setgid, PPME_SYSCALL_SETGID_E, setid_enter, setid_exit },
 	{ __NR_setresuid, PPME_SYSCALL_SETRESUID_E, setresid_enter, setresid_exit },
 	{ __NR_setresgid, PPME_SYSCALL_SETRESGID_E, setresid_enter, setresid_exit },
+	{ __NR_brk, PPME_SYSCALL_BRK_4_E, brk_enter, brk_exit },
 	{ .nr = -1 },
 };
