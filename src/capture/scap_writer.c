@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -146,10 +147,28 @@ static int block_end(struct scap_writer *w)
 	return w->err[0] ? -1 : 0;
 }
 
+/* A capture holds I/O buffers, command lines and environments: only its owner may read it.
+ * O_CREAT's mode applies to a new file only, so a file being overwritten is narrowed too
+ * (before any event is written to it). */
+static int create_private(const char *path)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	struct stat st;
+
+	if (fd >= 0 && !fstat(fd, &st) && S_ISREG(st.st_mode) && (st.st_mode & 077) &&
+	    fchmod(fd, st.st_mode & 0700)) {
+		int saved = errno;
+
+		close(fd);
+		errno = saved;
+		return -1;
+	}
+	return fd;
+}
+
 struct scap_writer *scap_writer_open(const char *path, bool gzip, char *err, size_t errlen)
 {
-	int fd = strcmp(path, "-") ? open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644) :
-				     dup(1);
+	int fd = strcmp(path, "-") ? create_private(path) : dup(1);
 
 	if (fd < 0) {
 		snprintf(err, errlen, "%s: cannot create: %s", path, strerror(errno));
