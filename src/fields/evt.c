@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "capture/event_names.h"
 #include "fields/event_category.h"
 #include "fields/extract.h"
 #include "schema/names.h"
@@ -305,6 +306,24 @@ static size_t evt_category(const struct field_ref *ref, const void *event, void 
 	return put_cstr(out, event_category(event, c->st->cur.fd));
 }
 
+/* evt.type compares with event names: a name sysdig 0.29 does not know matches no event, and
+ * is a typo (sysdig refuses it too, "unknown event type"). */
+static bool evt_type_value_check(const char *text, char *msg, size_t n)
+{
+	const char *near;
+
+	if (scap_event_name_known(text))
+		return true;
+	near = scap_event_name_suggest(text);
+	if (!*text)
+		snprintf(msg, n, "an event type name is missing");
+	else if (near)
+		snprintf(msg, n, "unknown event type %s (did you mean %s?)", text, near);
+	else
+		snprintf(msg, n, "unknown event type %s", text);
+	return false;
+}
+
 static const struct field_desc evt_fields[] = {
 	FIELD("evt.num", UINT64, 0, evt_num,
 	      "event number."),
@@ -366,7 +385,8 @@ static const struct field_desc evt_syscall_fields[] = {
 	FIELD("evt.dir", CHARBUF, 0, evt_dir,
 	      "event direction can be either '>' for enter events or '<' for exit events."),
 	FIELD("evt.type", CHARBUF, 0, evt_type,
-	      "The name of the event (e.g. 'open').", .role = FR_EVT_TYPE),
+	      "The name of the event (e.g. 'open').", .role = FR_EVT_TYPE,
+	      .value_check = evt_type_value_check),
 	FIELD("evt.type.is", UINT32, FA_DOT | FA_REQUIRED, NULL,
 	      "allows one to specify an event type, and returns 1 for events that are of that "
 	      "type. For example, evt.type.is.open returns 1 for open events, 0 for any other "

@@ -135,6 +135,11 @@ struct field_ref {
 typedef size_t (*field_extract_fn)(const struct field_ref *ref, const void *event, void *ctx,
 				   struct field_value *out);
 
+/* Checks a value a filter compares a field with by =, !=, in or intersects, for a field whose
+ * values form a known set (evt.type: event names): true when TEXT is one of them, else false
+ * with a message naming TEXT (and the nearest value) in MSG. */
+typedef bool field_value_check_fn(const char *text, char *msg, size_t n);
+
 struct field_desc {
 	const char *name;
 	enum field_type type;
@@ -143,6 +148,7 @@ struct field_desc {
 	bool filter_only;		/* sysdig's "(FILTER ONLY)": it compares, prints nothing */
 	const char *desc;
 	field_extract_fn extract;	/* NULL: listed, not implemented yet */
+	field_value_check_fn *value_check;	/* NULL: any value of the type */
 	int id;				/* free for an extractor shared by several fields */
 };
 

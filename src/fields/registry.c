@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/edit_distance.h"
 #include "util/util.h"
 
 const struct field_desc *field_registry_find(const struct field_registry *reg, const char *name)
@@ -24,38 +25,10 @@ const struct field_desc *field_registry_find(const struct field_registry *reg, c
 	return NULL;
 }
 
-/* Levenshtein distance, bounded: names are short. */
-static size_t edit_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	size_t row[64];
-
-	if (la >= ARRAY_SIZE(row) || lb >= ARRAY_SIZE(row))
-		return (size_t)-1;
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t diag = row[0];
-		row[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j];
-			size_t best = diag + (a[i - 1] != b[j - 1]);
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			if (up + 1 < best)
-				best = up + 1;
-			diag = up;
-			row[j] = best;
-		}
-	}
-	return row[lb];
-}
-
 const char *field_registry_suggest(const struct field_registry *reg, const char *name)
 {
 	const char *best = NULL;
-	size_t best_d = (size_t)-1;
-	size_t limit = strlen(name) / 3 + 1;
+	size_t best_d = EDIT_DISTANCE_FAR;
 
 	for (size_t c = 0; c < reg->nclasses; c++) {
 		const struct field_class *fc = reg->classes[c];
@@ -68,9 +41,7 @@ const char *field_registry_suggest(const struct field_registry *reg, const char 
 			}
 		}
 	}
-	if (limit > 3)
-		limit = 3;
-	return best_d <= limit ? best : NULL;
+	return edit_distance_near(name, best_d) ? best : NULL;
 }
 
 static bool fail(struct field_error *err, size_t pos, const char *fmt, ...)

@@ -81,6 +81,13 @@ static const char *class_name(enum type_class tc)
 	return names[tc];
 }
 
+/* Operators that compare with whole values, which must then be values the field can have
+ * (contains, startswith, glob and the orderings take parts or bounds). */
+static bool is_set_member_test(enum cmp_op op)
+{
+	return op == CMP_EQ || op == CMP_NE || op == CMP_IN || op == CMP_INTERSECTS;
+}
+
 static void free_node(struct fnode *n);
 
 static bool compile_check(struct compiler *c, const struct ast_node *a, struct pred *p)
@@ -110,6 +117,11 @@ static bool compile_check(struct compiler *c, const struct ast_node *a, struct p
 		const char *e = value_parse(f->type, p->texts[i], &p->values[i], buf, sizeof(buf));
 		if (e) {
 			fail(c, v->pos, "%s", e);
+			return false;
+		}
+		if (f->value_check && is_set_member_test(p->op) &&
+		    !f->value_check(p->texts[i], buf, sizeof(buf))) {
+			fail(c, v->pos, "%s", buf);
 			return false;
 		}
 	}

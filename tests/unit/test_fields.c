@@ -210,6 +210,52 @@ static void test_typo_suggestion(void **state)
 	resolve_fails("nothing.like.it", 0, "unknown field 'nothing.like.it'");
 }
 
+/* filter TEXT fails at column POS (0-based) with MSG. */
+static void filter_fails(const char *text, size_t pos, const char *msg)
+{
+	struct filter_error ferr;
+	struct filter *f = filter_compile(text, reg, &ferr);
+
+	if (f)
+		fail_msg("'%s' compiled", text);
+	assert_string_equal(ferr.msg, msg);
+	assert_int_equal(ferr.pos, pos);
+}
+
+/* evt.type compares with names sysdig 0.29 knows: its events' and every syscall's. */
+static void test_event_type_names(void **state)
+{
+	static const char *const known[] = {
+		"open", "pread", "pread64", "accept4", "procexit", "switch", "container",
+		"signaldeliver", "syscall", "brk", "mmap2", "socketcall", "openat2", "page_fault",
+	};
+	struct filter_error ferr;
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(known); i++) {
+		char text[64];
+		struct filter *f;
+
+		snprintf(text, sizeof(text), "evt.type=%s", known[i]);
+		f = filter_compile(text, reg, &ferr);
+		if (!f)
+			fail_msg("'%s': %s", text, ferr.msg);
+		filter_free(f);
+	}
+	filter_fails("evt.type=opne", 9, "unknown event type opne (did you mean open?)");
+	filter_fails("evt.type in (open, clsoe)", 19,
+		     "unknown event type clsoe (did you mean close?)");
+	filter_fails("not evt.type!=useradded", 14, "unknown event type useradded");
+	filter_fails("evt.type=NA", 9, "unknown event type NA");
+	filter_fails("evt.type=", 9, "an event type name is missing");
+	/* Parts and patterns are not names. */
+	struct filter *f = filter_compile("evt.type contains ope or evt.type glob 'op*'", reg, &ferr);
+
+	if (!f)
+		fail_msg("contains/glob: %s", ferr.msg);
+	filter_free(f);
+}
+
 /* ---- values from real events ---- */
 
 struct run {
@@ -423,6 +469,7 @@ int main(void)
 		cmocka_unit_test(test_find),
 		cmocka_unit_test(test_argument_forms),
 		cmocka_unit_test(test_typo_suggestion),
+		cmocka_unit_test(test_event_type_names),
 		cmocka_unit_test(test_values_of_an_open),
 		cmocka_unit_test(test_values_of_a_socket),
 		cmocka_unit_test(test_same_value_everywhere),
