@@ -266,6 +266,32 @@ static void test_precedence_and_parentheses(void **state)
 	assert_true(m("evt.num=7 andevt.type=openat", &cat_open));
 }
 
+/* Hostile filters: a chain of 32,000 `not` (which recursed once per `not` in the parser,
+ * the compiler and every walk of the tree, and overflowed the stack) and a list of 60,000
+ * values (each value's buffer was sized to all the text after it and kept: 455 MB). */
+static void test_long_chains(void **state)
+{
+	enum { NOTS = 32000, VALUES = 60000 };
+	size_t size = NOTS * 4 + VALUES * 8 + 64, n = 0;
+	char *text = xmalloc(size);
+
+	(void)state;
+	for (int i = 0; i < NOTS; i++)
+		n += (size_t)sprintf(text + n, "not ");
+	sprintf(text + n, "proc.name=cat");
+	assert_true(m(text, &cat_open));
+	sprintf(text + n, "not proc.name=cat");
+	assert_false(m(text, &cat_open));
+
+	n = (size_t)sprintf(text, "fd.name in (");
+	for (int i = 0; i < VALUES; i++)
+		n += (size_t)sprintf(text + n, "%s/%d", i ? "," : "", i);
+	sprintf(text + n, ",/etc/passwd)");
+	assert_true(m(text, &cat_open));
+	assert_false(m(text, &nginx_accept));
+	free(text);
+}
+
 /* ---- every operator ---- */
 
 static void test_string_operators(void **state)
@@ -674,6 +700,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_seeds_compile_against_sysdig_fields),
 		cmocka_unit_test(test_seeds_match),
+		cmocka_unit_test(test_long_chains),
 		cmocka_unit_test(test_empty_filter_matches_everything),
 		cmocka_unit_test(test_precedence_and_parentheses),
 		cmocka_unit_test(test_string_operators),
