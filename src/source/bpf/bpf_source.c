@@ -2,6 +2,7 @@
 #include "source/bpf/bpf_source.h"
 
 #include <errno.h>
+#include <linux/capability.h>
 #include <stdarg.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -9,6 +10,7 @@
 #include <string.h>
 #include <sys/epoll.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -81,6 +83,22 @@ static uint64_t epoch_offset_ns(void)
 static const char *privilege_hint(int e)
 {
 	return e == EPERM || e == EACCES ? " (needs CAP_BPF and CAP_PERFMON: run as root)" : "";
+}
+
+/* Loading tracing programs takes CAP_BPF with CAP_PERFMON (Linux 5.8+) or CAP_SYS_ADMIN.
+ * Without them libbpf's feature probes fail as if the kernel lacked the features, so the
+ * privileges are checked first. True when capget() cannot tell: the load will say. */
+static bool may_load_tracing_programs(void)
+{
+	struct __user_cap_header_struct hdr = { .version = _LINUX_CAPABILITY_VERSION_3 };
+	struct __user_cap_data_struct data[_LINUX_CAPABILITY_U32S_3] = { 0 };
+	uint64_t eff;
+
+	if (syscall(SYS_capget, &hdr, data))
+		return true;
+	eff = data[0].effective | (uint64_t)data[1].effective << 32;
+	return (eff & (1ull << CAP_SYS_ADMIN)) ||
+	       ((eff & (1ull << CAP_BPF)) && (eff & (1ull << CAP_PERFMON)));
 }
 
 /* Opens, configures and loads one flavour of the programs; NULL with ERR set on failure. */
@@ -300,6 +318,11 @@ struct bpf_source *bpf_source_open(const struct bpf_source_config *cfg, char *er
 	if (access("/sys/kernel/btf/vmlinux", R_OK)) {
 		seterr(err, errlen, "kernel BTF is missing (/sys/kernel/btf/vmlinux: %s): "
 		       "the eBPF source needs CONFIG_DEBUG_INFO_BTF", strerror(errno));
+		goto fail;
+	}
+	if (!may_load_tracing_programs()) {
+		seterr(err, errlen, "the eBPF capture needs root, or CAP_BPF and CAP_PERFMON "
+		       "(this process has neither these nor CAP_SYS_ADMIN)");
 		goto fail;
 	}
 	int have_rb = libbpf_probe_bpf_map_type(BPF_MAP_TYPE_RINGBUF, NULL);
