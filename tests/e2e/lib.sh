@@ -37,6 +37,12 @@ fail() {
 	echo "FAIL $name: $*"
 }
 
+# The user and system CPU seconds of the runner's waited-for children (cutime and cstime of
+# /proc/PID/stat, in clock ticks of 1/100 s).
+children_cpu() {
+	awk '{ sub(/.*\) /, ""); print ($14 + $15) / 100 }' "/proc/$$/stat"
+}
+
 # Is test NAME selected by E2E_FILTER (an ERE, all when empty)?
 selected() {
 	[ -z "${E2E_FILTER:-}" ] || [[ $1 =~ $E2E_FILTER ]]
@@ -157,7 +163,7 @@ compare_trace() {
 	local base=""
 	if [ -n "${E2E_BASELINE:-}" ]; then
 		run_traced "$name" strace "$s.2" "$@"
-		base=$(python3 "$E2E_DIR/compare.py" "$s" "$s.2" | cut -d' ' -f1)
+		base=$("$PY" "$E2E_DIR/compare.py" "$s" "$s.2" | cut -d' ' -f1)
 	fi
 	if [ ! -s "$y" ]; then
 		fail "$name" "sysray wrote no trace (exit $rc_y): $(head -c 300 "$y.err")"
@@ -166,7 +172,7 @@ compare_trace() {
 		return
 	fi
 	local res pct matched total thr
-	res=$(python3 "$E2E_DIR/compare.py" "$s" "$y" --mismatches "$MISMATCHES" \
+	res=$("$PY" "$E2E_DIR/compare.py" "$s" "$y" --mismatches "$MISMATCHES" \
 		--label "$name")
 	read -r pct matched total <<<"$res"
 	thr=$(threshold_of "$name")

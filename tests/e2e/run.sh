@@ -19,6 +19,10 @@ WORK=$build/e2e
 SUMMARY=$WORK/summary.txt
 MISMATCHES=$WORK/mismatches.tsv
 export LC_ALL=C.UTF-8 TZ=UTC
+# Debian's python3 (scripts/install-deps.sh installs it), not the first one on PATH: a pyenv
+# shim there costs 0.8 s a start instead of 0.05 s.
+PY=/usr/bin/python3
+[ -x "$PY" ] || PY=$(command -v python3)
 
 rm -rf "$WORK"
 mkdir -p "$WORK"
@@ -31,8 +35,16 @@ if [ ! -x "$SYSRAY" ] || ! command -v strace >/dev/null; then
 	echo "e2e: needs $SYSRAY and strace" >&2
 	fail setup "missing sysray or strace"
 else
+	# Each case file's wall time and the CPU time of the processes it started (load on the
+	# shared machine stretches the first, not the second), in BUILD/e2e/durations.txt too.
 	for f in "$E2E_DIR"/cases/*.sh; do
+		case_start=$EPOCHREALTIME
+		case_cpu=$(children_cpu)
 		. "$f"
+		awk -v a="$case_start" -v b="$EPOCHREALTIME" -v c="$case_cpu" -v d="$(children_cpu)" \
+			-v n="$(basename "$f")" \
+			'BEGIN { printf "case %-18s %7.1f s wall %7.1f s cpu\n", n, b - a, d - c }' |
+			tee -a "$WORK/durations.txt"
 	done
 fi
 
@@ -45,7 +57,7 @@ awk '$2 ~ /%$/ { p = $2 + 0; t = int(p) - (p < 99 ? 2 : 0); print $1, (t > 0 ? t
 if [ -s "$MISMATCHES" ]; then
 	echo
 	echo "== most frequent mismatching syscalls (strace's line, sysray's line) =="
-	python3 "$E2E_DIR/mismatch_report.py" "$MISMATCHES" 25 | tee "$WORK/mismatch-report.txt"
+	"$PY" "$E2E_DIR/mismatch_report.py" "$MISMATCHES" 25 | tee "$WORK/mismatch-report.txt"
 fi
 if [ ${#E2E_FAILED_NAMES[@]} -gt 0 ]; then
 	echo

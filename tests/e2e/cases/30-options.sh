@@ -39,7 +39,7 @@ same_names() {
 # Both traces are identical once normalised.
 same_lines() {
 	local res
-	res=$(python3 "$E2E_DIR/compare.py" "$OPT/$1.s" "$OPT/$1.y" --mismatches "$MISMATCHES" \
+	res=$("$PY" "$E2E_DIR/compare.py" "$OPT/$1.s" "$OPT/$1.y" --mismatches "$MISMATCHES" \
 		--label "$1")
 	[ "${res%% *}" = "100.0" ]
 }
@@ -270,7 +270,7 @@ if selected opt-exit; then
 	"$SYSRAY" trace -o /dev/null sh -c 'exit 3' 2>/dev/null
 	rc=$?
 	expect opt-exit-status "exit 3 gives exit 3 (got $rc)" test "$rc" = 3
-	rc=$(python3 -c 'import subprocess, sys
+	rc=$("$PY" -c 'import subprocess, sys
 print(subprocess.run(sys.argv[1:], stderr=subprocess.DEVNULL).returncode)' \
 		"$SYSRAY" trace -o /dev/null sh -c 'kill -TERM $$')
 	expect opt-exit-signal "killed by SIGTERM dies of SIGTERM (got $rc)" test "$rc" = -15

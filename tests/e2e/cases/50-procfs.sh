@@ -46,7 +46,7 @@ procfs_sockets() {
 
 # Every line of stdin is a JSON document, and there is at least one.
 procfs_json_lines() {
-	python3 -c 'import json, sys
+	"$PY" -c 'import json, sys
 lines = sys.stdin.readlines()
 assert lines
 for line in lines:
@@ -106,7 +106,7 @@ else
 	expect procfs-env-mark "env lacks the variable the holder was given" \
 		bash -c "'$SYSRAY' env $H | grep -qx 'HOLDER_MARK=mark=1 two words'"
 	expect procfs-proc "proc shows the wrong seccomp mode, threads or fd count" \
-		python3 -c "
+		"$PY" -c "
 import json, os, subprocess, sys
 p = json.loads(subprocess.run(['$SYSRAY', 'proc', '-j', '$H'], capture_output=True,
                               check=True).stdout)
@@ -122,8 +122,8 @@ assert p['namespaces']['net'] == os.readlink('/proc/$H/ns/net')
 			"$SYSRAY" lsof -j -p "$H" | procfs_json_lines &&
 			"$SYSRAY" netstat -j | procfs_json_lines &&
 			"$SYSRAY" pstree -j "$H" | procfs_json_lines &&
-			"$SYSRAY" env -j "$H" | python3 -m json.tool >/dev/null &&
-			[ "$("$SYSRAY" ps -j -p "$H" | python3 -c 'import json, sys
+			"$SYSRAY" env -j "$H" | "$PY" -m json.tool >/dev/null &&
+			[ "$("$SYSRAY" ps -j -p "$H" | "$PY" -c 'import json, sys
 print(json.loads(sys.stdin.read())["comm"])')" = holder ]
 	}
 	expect procfs-json "a -j output is not JSON" procfs_json

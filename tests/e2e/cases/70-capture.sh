@@ -12,7 +12,7 @@ CAP_FULL="%evt.num %evt.type %evt.dir %thread.tid %proc.name %fd.name %evt.args"
 # every line it prints must be our event of that number, every event it hides must be one of
 # those. When sysdig stopped early, only its lines are checked.
 cap_compare() {
-	python3 - "$@" <<'PYEOF'
+	"$PY" - "$@" <<'PYEOF'
 import sys
 dump, sd, failed = sys.argv[1], sys.argv[2], sys.argv[3] == "1"
 ours = []

@@ -44,7 +44,7 @@ sd_known_wrong() {
 
 # sd_pct A B: identical lines (by position) over the longer of the two, in percent.
 sd_pct() {
-	python3 - "$1" "$2" <<'PYEOF'
+	"$PY" - "$1" "$2" <<'PYEOF'
 import sys
 a = open(sys.argv[1], errors="replace").read().splitlines()
 b = open(sys.argv[2], errors="replace").read().splitlines()

@@ -58,7 +58,7 @@ t_live_only() {
 
 # -j: one JSON object per event with the template's fields, typed; a last object with counts.
 t_live_json() {
-	python3 - "$LIVE_OUT" "$LIVE_RUN_DIR/data.txt" <<'PYEOF'
+	"$PY" - "$LIVE_OUT" "$LIVE_RUN_DIR/data.txt" <<'PYEOF'
 import json, sys
 lines = open(sys.argv[1]).read().splitlines()
 objs = [json.loads(l) for l in lines]

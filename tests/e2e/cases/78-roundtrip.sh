@@ -81,7 +81,7 @@ rt_live_capture() {
 # the 20 parameters 0.29 reads (trusted_exepath 27, filename 30): libs take "(NULL)" or ""
 # for the executable's path. PROGS/procs handles a signal, so its capture holds rt_sigreturn.
 rt_raw_layout() {
-	python3 - "$1" <<'PYEOF'
+	"$PY" - "$1" <<'PYEOF'
 import struct, sys
 d = open(sys.argv[1], 'rb').read()
 off, execs, sigret = 0, 0, 0
@@ -127,7 +127,7 @@ chmod 755 "$RT_CREDS_PROG"
 # (18), cap_inheritable/permitted/effective (20-22), exe_ino (23), uid (26, euid), pgid (28)
 # and gid (29, egid), as current libs read them (sysdig 0.29 reads the first 20).
 rt_creds_raw() {
-	python3 - "$1" "$2" <<'PYEOF'
+	"$PY" - "$1" "$2" <<'PYEOF'
 import struct, sys
 d = open(sys.argv[1], 'rb').read()
 want = {}

@@ -9,7 +9,7 @@ mkdir -p "$LS_DIR"
 # $LS_DIR/cwd; sets LS_PID.
 ls_sleeper() {
 	mkdir -p "$LS_DIR/cwd"
-	(cd "$LS_DIR/cwd" && exec python3 -c 'import os, time
+	(cd "$LS_DIR/cwd" && exec "$PY" -c 'import os, time
 while True:
     os.stat("/etc/hostname"); time.sleep(0.1)' marker-arg) &
 	LS_PID=$!
@@ -30,7 +30,7 @@ t_live_prior_process() {
 	want+=$'\n'"while True:"$'\n'"    os.stat(\"/etc/hostname\"); time.sleep(0.1) marker-arg"
 	want+="|$LS_DIR/cwd/|newfstatat"
 	# a command line with newlines spans lines: compare whole records
-	python3 - "$out" "$want" <<'PYEOF' || return 1
+	"$PY" - "$out" "$want" <<'PYEOF' || return 1
 import sys
 text = open(sys.argv[1]).read()
 want = sys.argv[2]

@@ -113,7 +113,7 @@ t_cg_pushdown_not() {
 # and is a docker container by its cgroup path alone, as sysdig says.
 t_cg_names() {
 	local out=$CG_DIR/names.out err=$CG_DIR/names.err sock=$CG_DIR/docker.sock rc api
-	python3 "$E2E_DIR/fake_docker.py" "$sock" "$CG_X" web1 nginx:1.25 &
+	"$PY" "$E2E_DIR/fake_docker.py" "$sock" "$CG_X" web1 nginx:1.25 &
 	api=$!
 	(sleep 1.5; cg_run "$CG_X" cat /etc/hostname; cg_run "$CG_Z" cat /etc/hostname) \
 		>/dev/null 2>&1 &
@@ -139,7 +139,7 @@ t_cg_names_file() {
 	local f=$CG_DIR/names.scap err=$CG_DIR/names-file.err sock=$CG_DIR/docker.sock rc api
 	local fmt="*%evt.num %proc.name %container.id %container.name %container.image \
 %container.image.id %container.type %container.privileged"
-	python3 "$E2E_DIR/fake_docker.py" "$sock" "$CG_X" web1 nginx:1.25 &
+	"$PY" "$E2E_DIR/fake_docker.py" "$sock" "$CG_X" web1 nginx:1.25 &
 	api=$!
 	(sleep 1.5; cg_run "$CG_X" cat /etc/hostname; cg_run "$CG_Z" cat /etc/hostname) \
 		>/dev/null 2>&1 &
