@@ -37,12 +37,12 @@ if [ ! -x "$SYSRAY" ] || ! command -v strace >/dev/null; then
 else
 	# Each case file's wall time and the CPU time of the processes it started (load on the
 	# shared machine stretches the first, not the second), in BUILD/e2e/durations.txt too.
-	for f in "$E2E_DIR"/cases/*.sh; do
+	for case_file in "$E2E_DIR"/cases/*.sh; do
 		case_start=$EPOCHREALTIME
 		case_cpu=$(children_cpu)
-		. "$f"
+		. "$case_file"
 		awk -v a="$case_start" -v b="$EPOCHREALTIME" -v c="$case_cpu" -v d="$(children_cpu)" \
-			-v n="$(basename "$f")" \
+			-v n="$(basename "$case_file")" \
 			'BEGIN { printf "case %-18s %7.1f s wall %7.1f s cpu\n", n, b - a, d - c }' |
 			tee -a "$WORK/durations.txt"
 	done
