@@ -186,17 +186,98 @@ compare_trace() {
 	fi
 }
 
-# under_capture DIR PROGRAM WAIT OUT ERR COMMAND...: runs PROGRAM under COMMAND, a capture.
+# wait_until DESCRIPTION COMMAND...: polls COMMAND every 20 ms until it succeeds; after
+# E2E_READY_TIMEOUT seconds (default 30) says what it waited for and fails. Nothing waits
+# on a clock for another process: each wait is on a state that process reaches.
+wait_until() {
+	local what=$1 deadline
+	shift
+	deadline=$((${EPOCHREALTIME/./} + ${E2E_READY_TIMEOUT:-30} * 1000000))
+	until "$@"; do
+		if [ "${EPOCHREALTIME/./}" -gt "$deadline" ]; then
+			echo "waited ${E2E_READY_TIMEOUT:-30} s for $what" >&2
+			return 1
+		fi
+		sleep 0.02
+	done
+}
+
+# in_syscall PID NR...: a thread of PID is blocked in one of the syscalls numbered NR
+# (/proc/PID/task/TID/syscall starts with the number while the thread sleeps in it).
+in_syscall() {
+	local pid=$1 t nr
+	shift
+	for t in /proc/"$pid"/task/*/syscall; do
+		read -r nr _ 2>/dev/null <"$t" || continue
+		case " $* " in *" $nr "*) return 0 ;; esac
+	done
+	return 1
+}
+
+# polling PID: a live sysray PID (not a wrapper such as timeout) is in its poll loop: its
+# programs are attached, its /proc snapshot is read, its -w file is open. Only that loop
+# sleeps: in epoll_wait while the ring is empty (x86_64: 232; epoll_pwait 281, epoll_pwait2
+# 441), in clock_nanosleep (230; nanosleep 35) between batches.
+polling() {
+	in_syscall "$1" 232 281 441 230 35
+}
+
+# ended PID: PID is gone, or a zombie (the state after "(comm) " in /proc/PID/stat is Z).
+ended() {
+	local stat
+	read -r stat 2>/dev/null <"/proc/$1/stat" || return 0
+	stat=${stat##*) }
+	[ "${stat%% *}" = Z ]
+}
+
+# capture_ready PID ERR HOW: HOW is "attached" (`sysray capture` printed its attach line in
+# ERR) or "ready" (live sysray polls its ring, see polling). Fails when PID ended first.
+capture_ready() {
+	local pid=$1 err=$2 how=$3
+	case $how in
+	attached) wait_until "the attach line of $pid" \
+		eval "grep -q '^capture: attached' '$err' || ended $pid" ;;
+	ready) wait_until "$pid to poll its ring" eval "polling $pid || ended $pid" ;;
+	*) echo "capture_ready: '$how' is neither attached nor ready" >&2; return 1 ;;
+	esac || return 1
+	! ended "$pid"
+}
+
+# capture_start OUT ERR COMMAND...: starts COMMAND, a live sysray, in the background (stdout
+# OUT, stderr ERR) and returns once it polls its ring. Sets CAP_BG. Returns 2 when eBPF
+# capture is unavailable here, 1 when COMMAND ended or did not get ready.
+capture_start() {
+	local out=$1 err=$2
+	shift 2
+	"$@" >"$out" 2>"$err" &
+	CAP_BG=$!
+	capture_ready "$CAP_BG" "$err" ready && return 0
+	kill -INT "$CAP_BG" 2>/dev/null
+	wait "$CAP_BG"
+	grep -q 'eBPF capture unavailable' "$err" && return 2
+	return 1
+}
+
+# capture_stop: ends the capture CAP_BG with SIGINT, as a user would; returns its exit
+# status. Every event of a process that ended is already in the ring (its syscalls' and its
+# exit's tracepoints ran in the process, before its parent could reap it): the capture reads
+# the ring to its end after SIGINT.
+capture_stop() {
+	kill -INT "$CAP_BG" 2>/dev/null
+	wait "$CAP_BG"
+}
+
+# under_capture DIR PROGRAM HOW OUT ERR COMMAND...: runs PROGRAM under COMMAND, a capture.
 # A shell holds PROGRAM on a fifo until COMMAND runs, so PROGRAM's pid (CAP_PID; exec keeps
 # it) is known before its first syscall: @PID@ in COMMAND's arguments stands for it. Once let
-# go, the shell enters DIR (its chdir is an event of that pid) and execs PROGRAM. WAIT is
-# "attached" to let it go when COMMAND printed sysray capture's attach line (5 s at most),
-# else the seconds COMMAND gets to attach. COMMAND writes OUT and ERR, PROGRAM OUT.prog;
-# COMMAND gets SIGINT 0.3 s after PROGRAM ended. Sets CAP_PROG_STATUS (PROGRAM's exit status).
-# Returns 2 when eBPF capture is unavailable here, 1 when COMMAND ended before PROGRAM
-# started, else COMMAND's exit status.
+# go, the shell enters DIR (its chdir is an event of that pid) and execs PROGRAM. HOW is
+# "attached" for `sysray capture` (let go at its attach line), "ready" for live sysray (let go
+# once it polls its ring), see capture_ready. COMMAND writes OUT and ERR, PROGRAM OUT.prog;
+# COMMAND gets SIGINT once PROGRAM ended (see capture_stop). Sets CAP_PROG_STATUS (PROGRAM's
+# exit status). Returns 2 when eBPF capture is unavailable here, 1 when COMMAND ended before
+# PROGRAM started, else COMMAND's exit status.
 under_capture() {
-	local dir=$1 prog=$2 wait_for=$3 out=$4 err=$5
+	local dir=$1 prog=$2 how=$3 out=$4 err=$5
 	shift 5
 	local go=$out.go
 	rm -f "$go"
@@ -205,27 +286,18 @@ under_capture() {
 	CAP_PID=$!
 	local args=("${@//@PID@/$CAP_PID}")
 	"${args[@]}" >"$out" 2>"$err" &
-	local cap=$! alive=1
-	if [ "$wait_for" = attached ]; then
-		for _ in $(seq 100); do
-			grep -q '^capture: attached' "$err" 2>/dev/null && break
-			kill -0 "$cap" 2>/dev/null || break
-			sleep 0.05
-		done
-	else
-		sleep "$wait_for"
-	fi
-	kill -0 "$cap" 2>/dev/null || alive=0
+	CAP_BG=$!
+	local alive=1
+	capture_ready "$CAP_BG" "$err" "$how" || alive=0
 	echo go >"$go"
 	rm -f "$go"
 	wait "$CAP_PID"
 	CAP_PROG_STATUS=$?
 	if [ $alive = 0 ]; then
-		wait "$cap"
+		kill -INT "$CAP_BG" 2>/dev/null
+		wait "$CAP_BG"
 		grep -q 'eBPF capture unavailable' "$err" && return 2
 		return 1
 	fi
-	sleep 0.3
-	kill -INT "$cap" 2>/dev/null
-	wait "$cap"
+	capture_stop
 }

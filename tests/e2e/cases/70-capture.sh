@@ -117,11 +117,11 @@ t_cap_truncated() {
 }
 
 if ! command -v sysdig >/dev/null; then
-	echo "SKIP capture: sysdig is not installed (apt-get install -y sysdig)"
+	skip capture "sysdig is not installed (apt-get install -y sysdig)"
 elif ! "$SYSRAY" scap-dump -h >/dev/null 2>&1; then
-	echo "SKIP capture: this sysray has no scap-dump command (cmd_scap_dump in src/cli/main.c)"
+	skip capture "this sysray has no scap-dump command (cmd_scap_dump in src/cli/main.c)"
 elif [ ! -d "$CAP_DATA" ]; then
-	echo "SKIP capture: no $CAP_DATA"
+	skip capture "no $CAP_DATA"
 else
 	for f in "$CAP_DATA"/*.scap "$CAP_DATA"/probes/*.scap; do
 		name=$(basename "$f" .scap)

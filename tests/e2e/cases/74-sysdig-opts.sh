@@ -109,7 +109,7 @@ t_so_rejected() {
 t_so_live() {
 	local dir out=$SO_DIR/live.out err=$SO_DIR/live.err rc
 	dir=$(fresh_dir so-live)
-	under_capture "$dir" "$PROGS/files" 1.5 "$out" "$err" \
+	under_capture "$dir" "$PROGS/files" ready "$out" "$err" \
 		"$SYSRAY" -M 60 -pc -v -S "proc.name=files and evt.type in (openat,read,write,close)"
 	rc=$?
 	[ $rc -eq 0 ] || { echo "capture ended: $(head -c 300 "$err")"; return 1; }
@@ -124,7 +124,7 @@ t_so_live() {
 t_so_live_fields() {
 	local dir out=$SO_DIR/live-fields.out err=$SO_DIR/live-fields.err
 	dir=$(fresh_dir so-live-fields)
-	under_capture "$dir" "$PROGS/files" 1.5 "$out" "$err" \
+	under_capture "$dir" "$PROGS/files" ready "$out" "$err" \
 		"$SYSRAY" -M 60 -p "%evt.category %fd.typechar %fd.filename %evt.buflen %evt.rawres \
 %evt.is_io_read %proc.vpid %thread.vtid %proc.loginshellid" \
 		"proc.name=files and evt.type=read and evt.dir=< and fd.filename=data.txt"
@@ -134,9 +134,9 @@ t_so_live_fields() {
 }
 
 if ! command -v sysdig >/dev/null; then
-	echo "SKIP sysdig-opts: sysdig is not installed (apt-get install -y sysdig)"
+	skip so "sysdig is not installed (apt-get install -y sysdig)"
 elif [ ! -d "$SO_DATA" ]; then
-	echo "SKIP sysdig-opts: no $SO_DATA"
+	skip so "no $SO_DATA"
 else
 	expect so-fields "the issue's fields: sysdig 0.29's values" so_same fields -p "$SO_FIELDS"
 	expect so-pc "-pc: sysdig's container line" so_same pc -pc

@@ -108,9 +108,9 @@ t_sd_json() {
 }
 
 if ! command -v sysdig >/dev/null; then
-	echo "SKIP sysdig-r: sysdig is not installed (apt-get install -y sysdig)"
+	skip sd "sysdig is not installed (apt-get install -y sysdig)"
 elif [ ! -d "$SD_DATA" ]; then
-	echo "SKIP sysdig-r: no $SD_DATA"
+	skip sd "no $SD_DATA"
 else
 	for f in "$SD_DATA"/*.scap; do
 		base=$(basename "$f" .scap)

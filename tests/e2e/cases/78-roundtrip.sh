@@ -71,7 +71,7 @@ rt_trace() {
 rt_live_capture() {
 	local prog=$1 dir f=$RT_DIR/live-$1.scap
 	dir=$(fresh_dir "rt-live-$prog")
-	under_capture "$dir" "$PROGS/$prog" 1.5 "$f.out" "$f.err" \
+	under_capture "$dir" "$PROGS/$prog" ready "$f.out" "$f.err" \
 		"$SYSRAY" -M 60 -w "$f" "proc.pid=@PID@ or proc.apid=@PID@"
 }
 
@@ -244,7 +244,7 @@ if selected roundtrip; then
 	expect rt-trace-counts "trace -w: every event's parameter count is one current libs read" \
 		t_rt_trace_counts
 	f=$RT_DIR/live-creds.scap
-	under_capture "$(fresh_dir rt-live-creds)" "$RT_CREDS_PROG" 1.5 "$f.out" "$f.err" \
+	under_capture "$(fresh_dir rt-live-creds)" "$RT_CREDS_PROG" ready "$f.out" "$f.err" \
 		"$SYSRAY" -M 60 -w "$f" "proc.pid=@PID@ or proc.apid=@PID@"
 	case $? in
 	0)
