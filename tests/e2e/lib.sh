@@ -6,10 +6,17 @@ E2E_FAILED=0
 E2E_SKIPPED=0
 E2E_FAILED_NAMES=()
 
-# Is test NAME listed in known-failures.txt (behaviour not implemented yet)?
+# The tests listed in known-failures.txt (behaviour not implemented yet), read once: each
+# test pays no process for the look-up.
+declare -A E2E_KNOWN_FAILURES=()
+while read -r known_name _; do
+	case $known_name in "" | "#"*) continue ;; esac
+	E2E_KNOWN_FAILURES[$known_name]=1
+done 2>/dev/null <"$E2E_DIR/known-failures.txt"
+
+# Is test NAME listed in known-failures.txt?
 known_failure() {
-	awk -v n="$1" '$1 == n { found = 1 } END { exit !found }' \
-		"$E2E_DIR/known-failures.txt" 2>/dev/null
+	[ -n "${E2E_KNOWN_FAILURES[$1]:-}" ]
 }
 
 # pass NAME [DETAIL]
@@ -69,34 +76,50 @@ kill_tree() {
 
 # A test still running after E2E_TEST_TIMEOUT seconds (default 240) is stopped: every process
 # the runner started, except the watchdog, is killed, so the test fails instead of hanging
-# the whole run.
-watchdog_start() {
-	local name=$1 runner=$$
+# the whole run. One watchdog serves the whole run: a shell that reads "arm NAME" and
+# "disarm" from a fifo with bash's own timed read, so that a test costs it no process.
+watchdog_init() {
+	local fifo=$WORK/watchdog.fifo runner=$$
+	rm -f "$fifo"
+	mkfifo "$fifo"
 	(
-		sleep "${E2E_TEST_TIMEOUT:-240}" &
-		wait $!
-		echo "$name" >"$WORK/timed-out"
-		for child in $(ps -o pid= --ppid "$runner"); do
-			[ "$child" = "$BASHPID" ] || kill_tree "$child" KILL
+		while read -r cmd name; do
+			[ "$cmd" = arm ] || continue
+			read -r -t "${E2E_TEST_TIMEOUT:-240}" cmd _
+			[ $? -gt 128 ] || continue
+			echo "$name" >"$WORK/timed-out"
+			for child in $(ps -o pid= --ppid "$runner"); do
+				[ "$child" = "$BASHPID" ] || kill_tree "$child" KILL
+			done
 		done
-	) &
+	) <"$fifo" &
 	E2E_WATCHDOG=$!
+	exec {E2E_WATCHDOG_FD}>"$fifo"
 }
 
-# The watchdog goes first, then its sleep: a sleep killed first would wake it to fire.
+watchdog_start() {
+	[ -n "${E2E_WATCHDOG:-}" ] || watchdog_init
+	echo "arm $1" >&"$E2E_WATCHDOG_FD"
+}
+
 watchdog_stop() {
-	local sleeper
-	sleeper=$(ps -o pid= --ppid "$E2E_WATCHDOG" 2>/dev/null)
-	kill -KILL "$E2E_WATCHDOG" 2>/dev/null
+	echo disarm >&"$E2E_WATCHDOG_FD"
+}
+
+# watchdog_end: the watchdog goes with the run.
+watchdog_end() {
+	[ -n "${E2E_WATCHDOG:-}" ] || return 0
+	exec {E2E_WATCHDOG_FD}>&-
+	kill "$E2E_WATCHDOG" 2>/dev/null
 	wait "$E2E_WATCHDOG" 2>/dev/null
-	[ -z "$sleeper" ] || kill $sleeper 2>/dev/null
+	E2E_WATCHDOG=
 }
 
 expect() {
 	local name=$1 what=$2
 	shift 2
 	selected "$name" || return 0
-	rm -f "$WORK/timed-out"
+	[ ! -e "$WORK/timed-out" ] || rm -f "$WORK/timed-out"
 	watchdog_start "$name"
 	local ok=0
 	"$@" && ok=1
@@ -108,6 +131,98 @@ expect() {
 	else
 		fail "$name" "$what"
 	fi
+}
+
+# sysdig 0.29's reading of the captures checked in under tests/data: its output is a function
+# of the capture, the arguments and sysdig's version alone, so it is kept beside the tests
+# (tests/e2e/golden/sysdig/KEY.out, .err and .rc; CALLS lists KEY, the capture's sha1 and the
+# arguments of each call) and made again by tests/e2e/golden.sh. E2E_SYSDIG says where it
+# comes from:
+#   golden (default)  the kept output; where sysdig is installed, one call in sixteen (by KEY)
+#                     also runs sysdig and compares (golden-current counts the differences)
+#   live              sysdig itself, every time
+#   record            sysdig itself, kept as the golden output (tests/e2e/golden.sh)
+GOLDEN=$E2E_DIR/golden/sysdig
+declare -A GOLDEN_FILE_SHA=() GOLDEN_KEYS=()
+if [ -r "$GOLDEN/CALLS" ]; then
+	while read -r golden_key golden_call; do
+		GOLDEN_KEYS[$golden_call]=$golden_key
+	done <"$GOLDEN/CALLS"
+fi
+
+# golden_copy FROM TO: a copy of a text file by the shell itself (no process to start).
+golden_copy() {
+	local text
+	IFS= read -r -d '' text <"$1"
+	printf '%s' "$text" >"$2"
+}
+
+# golden_same_err A B: sysdig's stderr A and B alike, but for -v's elapsed time and rate.
+golden_same_err() {
+	cmp -s "$1" "$2" && return 0
+	local clock='s/Elapsed time: [0-9.]*,//; s/, [0-9.]* eps//'
+	cmp -s <(sed "$clock" "$1") <(sed "$clock" "$2")
+}
+
+# sysdig_r FILE OUT ERR ARGS...: `sysdig -r FILE ARGS...` with stdout OUT and stderr ERR, or
+# its kept output; returns sysdig's exit status.
+sysdig_r() {
+	local f=$1 out=$2 err=$3 call key rc
+	shift 3
+	if [ "${E2E_SYSDIG:-golden}" = live ]; then
+		timeout 120 sysdig -r "$f" "$@" >"$out" 2>"$err"
+		return
+	fi
+	[ -n "${GOLDEN_FILE_SHA[$f]:-}" ] || GOLDEN_FILE_SHA[$f]=$(sha1sum <"$f")
+	call="${GOLDEN_FILE_SHA[$f]%% *} ${*@Q}"
+	if [ "${E2E_SYSDIG:-golden}" = record ]; then
+		key=$(printf '%s' "$call" | sha1sum)
+		key=${key%% *}
+		timeout 120 sysdig -r "$f" "$@" >"$out" 2>"$err"
+		rc=$?
+		mkdir -p "$GOLDEN"
+		cp "$out" "$GOLDEN/$key.out"
+		rm -f "$GOLDEN/$key.err" "$GOLDEN/$key.rc"
+		[ ! -s "$err" ] || cp "$err" "$GOLDEN/$key.err"
+		[ $rc -eq 0 ] || echo $rc >"$GOLDEN/$key.rc"
+		echo "$key $call" >>"$WORK/golden-calls"
+		return $rc
+	fi
+	# (CALLS, read by `read`, lost the blank that ends a call without arguments)
+	key=${GOLDEN_KEYS[${call% }]:-}
+	if [ -z "$key" ] || [ ! -e "$GOLDEN/$key.out" ]; then
+		echo "no kept sysdig output for -r ${f#"$E2E_DIR"/../} ${*@Q}:" \
+			"tests/e2e/golden.sh BUILD makes it" | tee "$err"
+		: >"$out"
+		return 125
+	fi
+	golden_copy "$GOLDEN/$key.out" "$out"
+	if [ -e "$GOLDEN/$key.err" ]; then golden_copy "$GOLDEN/$key.err" "$err"; else : >"$err"; fi
+	rc=0
+	[ ! -e "$GOLDEN/$key.rc" ] || read -r rc <"$GOLDEN/$key.rc"
+	if [ "${key:0:1}" = 0 ] && command -v sysdig >/dev/null; then
+		timeout 120 sysdig -r "$f" "$@" >"$out.live" 2>"$err.live"
+		if [ $? = "$rc" ] && cmp -s "$out" "$out.live" && golden_same_err "$err" "$err.live"
+		then
+			echo "same $key" >>"$WORK/golden-checked"
+		else
+			echo "differs $key -r ${f#"$E2E_DIR"/../} ${*@Q}" >>"$WORK/golden-checked"
+		fi
+	fi
+	return $rc
+}
+
+# golden-current: the kept outputs are the installed sysdig's: its version is the one they
+# were made with, and each call sampled by sysdig_r printed the same.
+t_golden_current() {
+	local want have
+	read -r want <"$GOLDEN/VERSION"
+	have=$(sysdig --version)
+	[ "$have" = "$want" ] ||
+		{ echo "kept outputs of $want, installed $have: run tests/e2e/golden.sh"; return 1; }
+	[ -s "$WORK/golden-checked" ] || { echo "no call sampled"; return 1; }
+	! grep '^differs' "$WORK/golden-checked" ||
+		{ echo "(kept output differs from sysdig's: run tests/e2e/golden.sh)"; return 1; }
 }
 
 # The threshold in percent of identical lines for comparison test NAME:
@@ -231,12 +346,13 @@ ended() {
 }
 
 # capture_ready PID ERR HOW: HOW is "attached" (`sysray capture` printed its attach line in
-# ERR) or "ready" (live sysray polls its ring, see polling). Fails when PID ended first.
+# ERR, or polls its ring: -q without -w prints no line) or "ready" (live sysray polls its
+# ring, see polling). Fails when PID ended first.
 capture_ready() {
 	local pid=$1 err=$2 how=$3
 	case $how in
 	attached) wait_until "the attach line of $pid" \
-		eval "grep -q '^capture: attached' '$err' || ended $pid" ;;
+		eval "grep -q '^capture: attached' '$err' || polling $pid || ended $pid" ;;
 	ready) wait_until "$pid to poll its ring" eval "polling $pid || ended $pid" ;;
 	*) echo "capture_ready: '$how' is neither attached nor ready" >&2; return 1 ;;
 	esac || return 1

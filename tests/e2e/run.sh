@@ -46,6 +46,7 @@ else
 			'BEGIN { printf "case %-18s %7.1f s wall %7.1f s cpu\n", n, b - a, d - c }' |
 			tee -a "$WORK/durations.txt"
 	done
+	watchdog_end
 fi
 
 echo
