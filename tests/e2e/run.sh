@@ -4,8 +4,14 @@
 #   E2E_FILTER=REGEX    run only the tests whose name matches
 #   E2E_THRESHOLD=PCT   use this threshold for every comparison test
 #   E2E_BASELINE=1      also trace each comparison twice with strace (run-to-run noise)
-# Writes BUILD/e2e/summary.txt (percentages of identical lines per program and command)
-# and BUILD/e2e/mismatches.tsv (label, process, strace line, sysray line).
+#   E2E_SYSDIG=live     run sysdig on the checked-in captures instead of reading its kept
+#                       output in tests/e2e/golden/sysdig (tests/e2e/golden.sh makes it)
+#   E2E_READY_TIMEOUT=S how long a readiness handshake may wait (default 30 s)
+#   E2E_TEST_TIMEOUT=S  how long one test may run (default 240 s)
+# Writes BUILD/e2e/summary.txt (percentages of identical lines per program and command),
+# BUILD/e2e/mismatches.tsv (label, process, strace line, sysray line) and
+# BUILD/e2e/durations.txt (each case file's wall and CPU seconds). One run at a time per BUILD:
+# a run starts by emptying BUILD/e2e.
 # Tests listed in tests/e2e/known-failures.txt that fail are counted as skipped (XFAIL).
 # Ends with "e2e: N passed, N failed, N skipped"; with SYSRAY_COUNTS=FILE it appends
 # "e2e P F S" there.

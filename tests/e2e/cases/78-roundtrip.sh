@@ -25,8 +25,10 @@ rt_compare() {
 		{ echo "sysdig reads (almost) nothing from $f"; return 1; }
 	for t in "${RT_TEMPLATES[@]}"; do
 		i=$((i + 1))
-		sysdig -r "$f" -p "$t" >"$f.$i.sysdig" 2>&1
+		# sysdig beside sysray: two cores
+		sysdig -r "$f" -p "$t" >"$f.$i.sysdig" 2>&1 &
 		"$SYSRAY" -r "$f" -p "$t" 2>&1 | sed 's/^sysray: //' >"$f.$i.sysray"
+		wait $!
 		cmp -s "$f.$i.sysdig" "$f.$i.sysray" || {
 			echo "template '$t': diff $f.$i.sysdig $f.$i.sysray"
 			diff "$f.$i.sysdig" "$f.$i.sysray" | head -6
