@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Compares a trace written by `strace -f -o A` with one written by `sysray trace -f -o B`.
 
-Only what legitimately differs between two runs is normalised: pids (named by ancestry),
-addresses, times, ports, inode numbers, random bytes, environment counts, the split of a
-syscall into <unfinished ...> and <... resumed> lines, and the order in which processes'
-lines interleave. Then each process's lines are matched in order (longest common
+Only what legitimately differs between two runs is normalised: pids (named by ancestry,
+where a pid stands), addresses, times, ports, inode numbers, random bytes, environment
+counts, the split of a syscall into <unfinished ...> and <... resumed> lines, and the order
+in which processes' lines interleave. Then each process's lines are matched in order (longest common
 subsequence) and the share of identical lines is reported.
 
 Usage: compare.py STRACE_LOG SYSRAY_LOG [--mismatches FILE] [--label NAME]
@@ -102,12 +102,41 @@ def name_pids(procs, order):
     return names
 
 
+# Where a pid appears in a line: a number there that is one of the trace's pids is named.
+# Nowhere else: a pid may equal a size or a count (a child pid of 4096 is common on a freshly
+# booted machine, and 4096 is the page and buffer size of many calls).
+PID_PLACES = [
+    # results: a child, the caller itself, a reaped child (rt_sigreturn gives back the
+    # result of the call the signal interrupted)
+    re.compile(r'^(?:clone|clone3|fork|vfork|getpid|gettid|set_tid_address|wait4|waitpid|'
+               r'rt_sigreturn|getpgid|getsid|setsid)\(.*\) += (\d+)(?: |$)'),
+    # first argument
+    re.compile(r'^(?:wait4|waitpid|kill|tkill|tgkill|getpgid|getsid|setpgid|prlimit64|'
+               r'pidfd_open|sched_[a-z]+|process_vm_readv|process_vm_writev)\((\d+)'),
+    # second argument
+    re.compile(r'^(?:tgkill|setpgid)\(\d+, (\d+)'),
+    re.compile(r'\b(?:si_pid|l_pid)=(\d+)'),
+    re.compile(r'\b(?:parent_tid|child_tid)=\[(\d+)\]'),
+    # /proc/PID/stat read by ps: "PID (comm) STATE ..."
+    re.compile(r'"(\d+) \('),
+]
+
+
+def name_pid_places(line, numbers):
+    """Replaces the pids found at PID_PLACES in line by their names."""
+    spans = []
+    for rx in PID_PLACES:
+        for m in rx.finditer(line):
+            if m.group(1) in numbers:
+                spans.append(m.span(1))
+    for start, end in sorted(set(spans), reverse=True):
+        line = line[:start] + numbers[line[start:end]] + line[end:]
+    return line
+
+
 def normalise(procs, order):
     names = name_pids(procs, order)
     numbers = {str(p): n for p, n in names.items() if p > 1}
-
-    def fix_pid(m):
-        return numbers.get(m.group(0), m.group(0))
 
     out = {}
     for pid in order:
@@ -115,7 +144,7 @@ def normalise(procs, order):
         for kind, line in procs[pid]:
             for rx, rep in SUBST:
                 line = rx.sub(rep, line)
-            line = re.sub(r'\b\d{2,}\b', fix_pid, line)
+            line = name_pid_places(line, numbers)
             # A line one tracer split into <unfinished ...> and <... resumed> parts was
             # padded after the resumed part: compare without the padding (the -a tests
             # check the column itself).

@@ -1,8 +1,5 @@
 # (b) Everyday commands, traced by strace and by sysray and compared line by line.
 
-PY=/usr/bin/python3
-[ -x "$PY" ] || PY=$(command -v python3)
-
 # A fixture tree with fixed contents and times, shared by the commands.
 DATA=$WORK/data
 mkdir -p "$DATA/sub"

@@ -39,7 +39,7 @@ same_names() {
 # Both traces are identical once normalised.
 same_lines() {
 	local res
-	res=$(python3 "$E2E_DIR/compare.py" "$OPT/$1.s" "$OPT/$1.y" --mismatches "$MISMATCHES" \
+	res=$("$PY" "$E2E_DIR/compare.py" "$OPT/$1.s" "$OPT/$1.y" --mismatches "$MISMATCHES" \
 		--label "$1")
 	[ "${res%% *}" = "100.0" ]
 }
@@ -103,24 +103,42 @@ interrupt() {
 	wait "$1"
 }
 
+# sleeping PID: PID, a sleep, sleeps in clock_nanosleep (230; nanosleep 35) or, once a tracer
+# attached and let it run on, in restart_syscall (219), which resumes the interrupted sleep.
+sleeping() {
+	in_syscall "$1" 230 35 219
+}
+
+# traced_in_syscall PID TRACER: TRACER attached to PID and let it back into its sleep, so the
+# tracer saw the call begin: PID's TracerPid is TRACER and PID sleeps in restart_syscall.
+traced_in_syscall() {
+	grep -q "^TracerPid:[[:space:]]*$2\$" "/proc/$1/status" && in_syscall "$1" 219
+}
+
+# victim_start: a sleep 30 in the background, once it sleeps; sets VICTIM.
+victim_start() {
+	sleep 30 &
+	VICTIM=$!
+	wait_until "sleep $VICTIM to sleep" sleeping "$VICTIM"
+}
+
 # -p PID: attaches to a running process, and on SIGINT detaches and leaves it running.
 if selected opt-p; then
-	sleep 30 &
-	victim=$!
-	sleep 0.2
+	victim_start
+	victim=$VICTIM
 	"$SYSRAY" trace -p "$victim" -o "$OPT/opt-p.y" 2>"$OPT/opt-p.y.err" &
 	tracer=$!
-	sleep 0.5
+	wait_until "sysray to trace $victim" traced_in_syscall "$victim" "$tracer"
 	interrupt "$tracer"
 	rc_y=$?
-	sleep 30 &
-	victim2=$!
-	sleep 0.2
+	victim_start
+	victim2=$VICTIM
 	strace -p "$victim2" -o "$OPT/opt-p.s" 2>"$OPT/opt-p.s.err" &
 	tracer=$!
-	sleep 0.5
+	wait_until "strace to trace $victim2" traced_in_syscall "$victim2" "$tracer"
 	interrupt "$tracer"
 	rc_s=$?
+	wait_until "sleep $victim to sleep again" sleeping "$victim"
 	state=$(awk '/^State:/ { print $2 }' "/proc/$victim/status" 2>/dev/null)
 	p_ok() {
 		[ "$state" = S ] && kill -0 "$victim" 2>/dev/null &&
@@ -135,12 +153,11 @@ if selected opt-p; then
 	wait "$victim" "$victim2" 2>/dev/null
 
 	# -q hides the attach and detach messages.
-	sleep 30 &
-	victim=$!
-	sleep 0.2
+	victim_start
+	victim=$VICTIM
 	"$SYSRAY" trace -q -p "$victim" -o /dev/null 2>"$OPT/opt-q.y.err" &
 	tracer=$!
-	sleep 0.3
+	wait_until "sysray to trace $victim" traced_in_syscall "$victim" "$tracer"
 	interrupt "$tracer"
 	expect opt-q "-q: no attach/detach messages" \
 		eval '! grep -q "attached\|detached" "$OPT/opt-q.y.err"'
@@ -270,7 +287,7 @@ if selected opt-exit; then
 	"$SYSRAY" trace -o /dev/null sh -c 'exit 3' 2>/dev/null
 	rc=$?
 	expect opt-exit-status "exit 3 gives exit 3 (got $rc)" test "$rc" = 3
-	rc=$(python3 -c 'import subprocess, sys
+	rc=$("$PY" -c 'import subprocess, sys
 print(subprocess.run(sys.argv[1:], stderr=subprocess.DEVNULL).returncode)' \
 		"$SYSRAY" trace -o /dev/null sh -c 'kill -TERM $$')
 	expect opt-exit-signal "killed by SIGTERM dies of SIGTERM (got $rc)" test "$rc" = -15

@@ -42,8 +42,12 @@ int main(void)
 EOF
 
 inject_ready=false
-if selected inject && cc -O1 -o "$INJ/victim" "$INJ/victim.c" 2>"$INJ/cc.err"; then
-	inject_ready=true
+if selected inject; then
+	if cc -O1 -o "$INJ/victim" "$INJ/victim.c" 2>"$INJ/cc.err"; then
+		inject_ready=true
+	else
+		fail inject "cannot build the victim: $(head -c 300 "$INJ/cc.err")"
+	fi
 fi
 
 # inject_both NAME OPTIONS...: runs the program under strace and sysray with OPTIONS in

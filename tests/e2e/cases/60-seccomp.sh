@@ -4,8 +4,6 @@ SC_DIR=$WORK/seccomp
 SEEDS=$E2E_DIR/../data/seccomp
 mkdir -p "$SC_DIR"
 SCTEST=$PROGS/sctest
-PYTHON=/usr/bin/python3
-[ -x "$PYTHON" ] || PYTHON=$(command -v python3)
 # A tracee cannot PTRACE_TRACEME: report mode's runs leave that step out.
 STEPS_UNTRACED=(file socket fork-exec thread mkdir keyctl add_key mount unshare clone-ns)
 
@@ -16,7 +14,7 @@ sc_log() { echo "$SC_DIR/$1.log"; }
 without() {
 	local in=$1 out=${!#}
 	local names=("${@:2:$#-2}")
-	"$PYTHON" - "$in" "$out" "${names[@]}" <<'EOF'
+	"$PY" - "$in" "$out" "${names[@]}" <<'EOF'
 import json, sys
 p = json.load(open(sys.argv[1]))
 drop = set(sys.argv[3:])
@@ -213,7 +211,7 @@ t_seed_blacklist_connect() {
 	local log
 	log=$(sc_log blacklist-connect)
 	"$SYSRAY" seccomp run --profile "$SEEDS/seed-blacklist.json" --mode report -- \
-		"$PYTHON" -c 'import socket; s = socket.socket()
+		"$PY" -c 'import socket; s = socket.socket()
 try: s.connect(("127.0.0.1", 9))
 except OSError: pass' >/dev/null 2>"$log"
 	grep -Eq '^report: \[pid [0-9]+\] connect\([0-9]+, \{sa_family=AF_INET, sin_port=htons\(9\), sin_addr=inet_addr\("127.0.0.1"\)\}, 16\) = -1 E[A-Z]+ .*  <would be denied: SCMP_ACT_ERRNO EPERM>$' "$log"
@@ -223,7 +221,7 @@ expect sc-seed-blacklist-connect "blacklist: report decodes the denied connect" 
 # ---- Docker-style features: archMap, includes/excludes by caps/arch/kernel, args ----
 
 t_docker_style() {
-	"$PYTHON" - "$SC_DIR/sctest.json" "$SC_DIR/docker-style.json" <<'EOF'
+	"$PY" - "$SC_DIR/sctest.json" "$SC_DIR/docker-style.json" <<'EOF'
 import json, sys
 p = json.load(open(sys.argv[1]))
 admin = ["mount", "unshare", "keyctl", "add_key", "clone", "clone3", "ptrace"]
@@ -340,7 +338,7 @@ expect sc-check-bpf "check --bpf prints libseccomp's pseudo filter code" t_check
 t_record_merge() {
 	"$SYSRAY" seccomp record --merge "$SC_DIR/ls.json" -o "$SC_DIR/merged.json" -- \
 		"$SCTEST" mkdir >/dev/null 2>&1 || return 1
-	"$PYTHON" - "$SC_DIR/ls.json" "$SC_DIR/merged.json" <<'EOF'
+	"$PY" - "$SC_DIR/ls.json" "$SC_DIR/merged.json" <<'EOF'
 import json, sys
 a = set(json.load(open(sys.argv[1]))["syscalls"][0]["names"])
 m = json.load(open(sys.argv[2]))["syscalls"][0]["names"]

@@ -31,8 +31,8 @@ so_same() {
 	shift
 	for f in $(so_captures); do
 		b=$SO_DIR/$name-$(basename "$f" .scap)
-		timeout 120 sysdig -r "$f" "$@" >"$b.sysdig" 2>/dev/null
-		timeout 120 "$SYSRAY" -r "$f" "$@" >"$b.sysray" 2>"$b.err" || {
+		sysdig_r "$f" "$b.sysdig" "$b.sysdig.err" "$@"
+		"$SYSRAY" -r "$f" "$@" >"$b.sysray" 2>"$b.err" || {
 			echo "sysray -r $f $*: $(head -c 300 "$b.err")"
 			return 1
 		}
@@ -54,7 +54,10 @@ t_so_summary() {
 # -v: the driver's counts (0 for a file) and the events that passed the filter, on stderr.
 t_so_verbose() {
 	local f=$SO_DATA/falco_cat_write.scap a b
-	a=$(sysdig -r "$f" -v -q evt.type=open 2>&1 | sed 's/Elapsed time: [0-9.]*,//; s/, [0-9.]* eps//')
+	# -q: stdout is empty, stderr is all there is
+	sysdig_r "$f" "$SO_DIR/v.sysdig" "$SO_DIR/v.sysdig.err" -v -q evt.type=open
+	a=$(cat "$SO_DIR/v.sysdig" "$SO_DIR/v.sysdig.err" |
+		sed 's/Elapsed time: [0-9.]*,//; s/, [0-9.]* eps//')
 	b=$("$SYSRAY" -r "$f" -v -q evt.type=open 2>&1 | sed 's/Elapsed time: [0-9.]*,//; s/, [0-9.]* eps//')
 	[ "$a" = "$b" ] && grep -q "Captured Events: 8" <<<"$b" || { echo "sysdig: $a / sysray: $b"; return 1; }
 	# and whole arguments: sysdig's text cuts long ones at 80 characters, -v does not
@@ -101,7 +104,8 @@ t_so_rejected() {
 	done
 	# and the ones it accepts as sysdig does (they change nothing here)
 	out=$("$SYSRAY" -d -F -N -r "$SO_DATA/falco_cat_write.scap" | md5sum)
-	[ "$out" = "$(sysdig -d -F -r "$SO_DATA/falco_cat_write.scap" | md5sum)" ]
+	sysdig_r "$SO_DATA/falco_cat_write.scap" "$SO_DIR/dF.sysdig" "$SO_DIR/dF.sysdig.err" -d -F
+	[ "$out" = "$(md5sum <"$SO_DIR/dF.sysdig")" ]
 }
 
 # live: files.c under -pc -t d -v -S; the container columns, latencies, driver counts and the
@@ -109,7 +113,7 @@ t_so_rejected() {
 t_so_live() {
 	local dir out=$SO_DIR/live.out err=$SO_DIR/live.err rc
 	dir=$(fresh_dir so-live)
-	under_capture "$dir" "$PROGS/files" 1.5 "$out" "$err" \
+	under_capture "$dir" "$PROGS/files" ready "$out" "$err" \
 		"$SYSRAY" -M 60 -pc -v -S "proc.name=files and evt.type in (openat,read,write,close)"
 	rc=$?
 	[ $rc -eq 0 ] || { echo "capture ended: $(head -c 300 "$err")"; return 1; }
@@ -124,7 +128,7 @@ t_so_live() {
 t_so_live_fields() {
 	local dir out=$SO_DIR/live-fields.out err=$SO_DIR/live-fields.err
 	dir=$(fresh_dir so-live-fields)
-	under_capture "$dir" "$PROGS/files" 1.5 "$out" "$err" \
+	under_capture "$dir" "$PROGS/files" ready "$out" "$err" \
 		"$SYSRAY" -M 60 -p "%evt.category %fd.typechar %fd.filename %evt.buflen %evt.rawres \
 %evt.is_io_read %proc.vpid %thread.vtid %proc.loginshellid" \
 		"proc.name=files and evt.type=read and evt.dir=< and fd.filename=data.txt"
@@ -134,9 +138,9 @@ t_so_live_fields() {
 }
 
 if ! command -v sysdig >/dev/null; then
-	echo "SKIP sysdig-opts: sysdig is not installed (apt-get install -y sysdig)"
+	skip so "sysdig is not installed (apt-get install -y sysdig)"
 elif [ ! -d "$SO_DATA" ]; then
-	echo "SKIP sysdig-opts: no $SO_DATA"
+	skip so "no $SO_DATA"
 else
 	expect so-fields "the issue's fields: sysdig 0.29's values" so_same fields -p "$SO_FIELDS"
 	expect so-pc "-pc: sysdig's container line" so_same pc -pc

@@ -7,16 +7,16 @@ LIVE_DIR=$WORK/live
 mkdir -p "$LIVE_DIR"
 
 # live_run TAG SYSRAY_ARGS...: runs files.c in a fresh directory under `sysray -M 60 ARGS`,
-# given 1.5 s to attach (live mode prints no attach line), stopped by SIGINT after the program
-# ended. Sets LIVE_OUT, LIVE_ERR, LIVE_RUN_DIR. The process's cwd comes from the shell's chdir
-# event. Returns 2 when eBPF is missing.
+# let go once it polls its ring (live mode prints no attach line), stopped by SIGINT after
+# the program ended. Sets LIVE_OUT, LIVE_ERR, LIVE_RUN_DIR. The process's cwd comes from the
+# shell's chdir event. Returns 2 when eBPF is missing.
 live_run() {
 	local tag=$1
 	shift
 	LIVE_RUN_DIR=$(fresh_dir "live-$tag")
 	LIVE_OUT=$LIVE_DIR/$tag.out
 	LIVE_ERR=$LIVE_DIR/$tag.err
-	under_capture "$LIVE_RUN_DIR" "$PROGS/files" 1.5 "$LIVE_OUT" "$LIVE_ERR" \
+	under_capture "$LIVE_RUN_DIR" "$PROGS/files" ready "$LIVE_OUT" "$LIVE_ERR" \
 		"$SYSRAY" -M 60 "$@"
 }
 
@@ -58,7 +58,7 @@ t_live_only() {
 
 # -j: one JSON object per event with the template's fields, typed; a last object with counts.
 t_live_json() {
-	python3 - "$LIVE_OUT" "$LIVE_RUN_DIR/data.txt" <<'PYEOF'
+	"$PY" - "$LIVE_OUT" "$LIVE_RUN_DIR/data.txt" <<'PYEOF'
 import json, sys
 lines = open(sys.argv[1]).read().splitlines()
 objs = [json.loads(l) for l in lines]

@@ -25,8 +25,10 @@ rt_compare() {
 		{ echo "sysdig reads (almost) nothing from $f"; return 1; }
 	for t in "${RT_TEMPLATES[@]}"; do
 		i=$((i + 1))
-		sysdig -r "$f" -p "$t" >"$f.$i.sysdig" 2>&1
+		# sysdig beside sysray: two cores
+		sysdig -r "$f" -p "$t" >"$f.$i.sysdig" 2>&1 &
 		"$SYSRAY" -r "$f" -p "$t" 2>&1 | sed 's/^sysray: //' >"$f.$i.sysray"
+		wait $!
 		cmp -s "$f.$i.sysdig" "$f.$i.sysray" || {
 			echo "template '$t': diff $f.$i.sysdig $f.$i.sysray"
 			diff "$f.$i.sysdig" "$f.$i.sysray" | head -6
@@ -71,7 +73,7 @@ rt_trace() {
 rt_live_capture() {
 	local prog=$1 dir f=$RT_DIR/live-$1.scap
 	dir=$(fresh_dir "rt-live-$prog")
-	under_capture "$dir" "$PROGS/$prog" 1.5 "$f.out" "$f.err" \
+	under_capture "$dir" "$PROGS/$prog" ready "$f.out" "$f.err" \
 		"$SYSRAY" -M 60 -w "$f" "proc.pid=@PID@ or proc.apid=@PID@"
 }
 
@@ -81,7 +83,7 @@ rt_live_capture() {
 # the 20 parameters 0.29 reads (trusted_exepath 27, filename 30): libs take "(NULL)" or ""
 # for the executable's path. PROGS/procs handles a signal, so its capture holds rt_sigreturn.
 rt_raw_layout() {
-	python3 - "$1" <<'PYEOF'
+	"$PY" - "$1" <<'PYEOF'
 import struct, sys
 d = open(sys.argv[1], 'rb').read()
 off, execs, sigret = 0, 0, 0
@@ -127,7 +129,7 @@ chmod 755 "$RT_CREDS_PROG"
 # (18), cap_inheritable/permitted/effective (20-22), exe_ino (23), uid (26, euid), pgid (28)
 # and gid (29, egid), as current libs read them (sysdig 0.29 reads the first 20).
 rt_creds_raw() {
-	python3 - "$1" "$2" <<'PYEOF'
+	"$PY" - "$1" "$2" <<'PYEOF'
 import struct, sys
 d = open(sys.argv[1], 'rb').read()
 want = {}
@@ -244,7 +246,7 @@ if selected roundtrip; then
 	expect rt-trace-counts "trace -w: every event's parameter count is one current libs read" \
 		t_rt_trace_counts
 	f=$RT_DIR/live-creds.scap
-	under_capture "$(fresh_dir rt-live-creds)" "$RT_CREDS_PROG" 1.5 "$f.out" "$f.err" \
+	under_capture "$(fresh_dir rt-live-creds)" "$RT_CREDS_PROG" ready "$f.out" "$f.err" \
 		"$SYSRAY" -M 60 -w "$f" "proc.pid=@PID@ or proc.apid=@PID@"
 	case $? in
 	0)

@@ -5,37 +5,59 @@
 LS_DIR=$WORK/live-state
 mkdir -p "$LS_DIR"
 
-# ls_sleeper: a python3 started before the capture, stat()ing a file ten times a second in
-# $LS_DIR/cwd; sets LS_PID.
+# The sleeper's program: it says when it runs, then stat()s a file for each line it reads.
+LS_SCRIPT='import os, sys
+print("ready", flush=True)
+for line in sys.stdin:
+    os.stat("/etc/hostname"); print(line, end="", flush=True)'
+
+# ls_sleeper: a python3 started before the capture in $LS_DIR/cwd, running LS_SCRIPT on the
+# fifo LS_FD writes to; sets LS_PID.
 ls_sleeper() {
 	mkdir -p "$LS_DIR/cwd"
-	(cd "$LS_DIR/cwd" && exec python3 -c 'import os, time
-while True:
-    os.stat("/etc/hostname"); time.sleep(0.1)' marker-arg) &
+	rm -f "$LS_DIR/in" "$LS_DIR/said"
+	mkfifo "$LS_DIR/in"
+	(cd "$LS_DIR/cwd" && exec "$PY" -c "$LS_SCRIPT" marker-arg <"$LS_DIR/in" >"$LS_DIR/said") &
 	LS_PID=$!
-	sleep 0.5
+	exec {LS_FD}>"$LS_DIR/in"
+	wait_until "the sleeper to start" grep -qx ready "$LS_DIR/said"
+}
+
+# ls_stat N: the sleeper stat()s N times; returns once it has.
+ls_stat() {
+	local i
+	for i in $(seq "$1"); do
+		echo "$i" >&"$LS_FD"
+	done
+	wait_until "the sleeper's stat $1" grep -qx "$1" "$LS_DIR/said"
+}
+
+ls_sleeper_stop() {
+	exec {LS_FD}>&-
+	kill "$LS_PID" 2>/dev/null
+	wait "$LS_PID" 2>/dev/null
 }
 
 t_live_prior_process() {
 	local out=$LS_DIR/prior.out rc
-	ls_sleeper
-	timeout 60 "$SYSRAY" -M 3 -p "%proc.name|%proc.pid|%proc.cmdline|%proc.cwd|%evt.type" \
-		"proc.pid=$LS_PID and evt.type=newfstatat" >"$out" 2>"$LS_DIR/prior.err"
+	ls_sleeper || return 1
+	capture_start "$out" "$LS_DIR/prior.err" "$SYSRAY" -M 60 \
+		-p "%proc.name|%proc.pid|%proc.cmdline|%proc.cwd|%evt.type" \
+		"proc.pid=$LS_PID and evt.type=newfstatat" &&
+		ls_stat 3
+	capture_stop
 	rc=$?
-	kill "$LS_PID"
-	wait "$LS_PID" 2>/dev/null
+	ls_sleeper_stop
 	[ $rc -eq 0 ] || { echo "exit $rc: $(head -c 300 "$LS_DIR/prior.err")"; return 1; }
 	[ -s "$out" ] || { echo "no event of pid $LS_PID"; return 1; }
-	local want="python3|$LS_PID|python3 -c import os, time"
-	want+=$'\n'"while True:"$'\n'"    os.stat(\"/etc/hostname\"); time.sleep(0.1) marker-arg"
-	want+="|$LS_DIR/cwd/|newfstatat"
+	local want="python3|$LS_PID|python3 -c $LS_SCRIPT marker-arg|$LS_DIR/cwd/|newfstatat"
 	# a command line with newlines spans lines: compare whole records
-	python3 - "$out" "$want" <<'PYEOF' || return 1
+	"$PY" - "$out" "$want" <<'PYEOF' || return 1
 import sys
 text = open(sys.argv[1]).read()
 want = sys.argv[2]
 n = text.count(want + "\n")
-if n == 0 or n * (len(want) + 1) != len(text):
+if n < 3 or n * (len(want) + 1) != len(text):
     print("unexpected lines:", text[:300])
     sys.exit(1)
 PYEOF
@@ -45,10 +67,10 @@ PYEOF
 # (%thread.tid) %evt.dir %evt.type %evt.info, for every process (here: at least the sleeper).
 t_live_no_args() {
 	local out=$LS_DIR/all.out
-	ls_sleeper
-	timeout -s INT 3 "$SYSRAY" >"$out" 2>"$LS_DIR/all.err"
-	kill "$LS_PID"
-	wait "$LS_PID" 2>/dev/null
+	ls_sleeper || return 1
+	capture_start "$out" "$LS_DIR/all.err" "$SYSRAY" && ls_stat 2
+	capture_stop
+	ls_sleeper_stop
 	grep -Eq '^[0-9]+ events, [0-9]+ matched, [0-9]+ dropped' "$LS_DIR/all.err" || {
 		echo "no final counts: $(head -c 300 "$LS_DIR/all.err")"
 		return 1
@@ -64,17 +86,21 @@ t_live_no_args() {
 # proc.name=files is pushed into the kernel: dd's read/write events are dropped there (the
 # ring never sees them; -v counts them), files.c's calls all arrive with their paths.
 t_live_comm_pushdown() {
-	local d=$LS_DIR/comm out=$LS_DIR/comm.out err=$LS_DIR/comm.err rc dd_pid
+	local d=$LS_DIR/comm out=$LS_DIR/comm.out err=$LS_DIR/comm.err rc=1 dd_pid
 	mkdir -p "$d"
-	# dd runs for the whole capture: 200000 events a round, some before the attach
+	# dd runs from before the capture to its end, and one round of 200000 events (50000
+	# reads and writes, entry and exit) runs whole while it is attached
 	(while :; do dd if=/dev/zero of=/dev/null bs=1 count=50000 2>/dev/null; done) &
 	dd_pid=$!
-	(sleep 1.5; cd "$d" && exec "$PROGS/files") >/dev/null 2>&1 &
-	local files_pid=$!
-	timeout 60 "$SYSRAY" -v -M 4 -p "%evt.type %fd.name" "proc.name=files" >"$out" 2>"$err"
-	rc=$?
+	if capture_start "$out" "$err" "$SYSRAY" -v -M 60 -p "%evt.type %fd.name" \
+		"proc.name=files"; then
+		dd if=/dev/zero of=/dev/null bs=1 count=50000 2>/dev/null
+		(cd "$d" && exec "$PROGS/files") >/dev/null 2>&1
+		capture_stop
+		rc=$?
+	fi
 	kill_tree "$dd_pid" TERM
-	wait "$dd_pid" "$files_pid"	# not a bare wait: the test's watchdog is a child too
+	wait "$dd_pid"	# not a bare wait: the test's watchdog is a child too
 	[ $rc -eq 0 ] || { echo "exit $rc: $(head -c 300 "$err")"; return 1; }
 	local dropped
 	dropped=$(sed -En 's/^name filter in the kernel: ([0-9]+) events dropped$/\1/p' "$err")

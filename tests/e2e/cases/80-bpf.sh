@@ -5,11 +5,6 @@
 BPF_DIR=$WORK/bpf
 mkdir -p "$BPF_DIR"
 
-bpf_skip() {
-	E2E_SKIPPED=$((E2E_SKIPPED + 1))
-	echo "SKIP $1: $2"
-}
-
 # bpf_capture TAG CAPTURE_OPTIONS...: runs files.c in a fresh directory under a capture
 # filtered to its pid; sets BPF_OUT, BPF_ERR and BPF_PID. Returns 2 when eBPF capture is not
 # available here (the reason is in BPF_WHY), 1 on other failures.
@@ -204,7 +199,7 @@ if selected bpf; then
 		expect bpf-scap-full "-w on a full disk: stopped, whole blocks kept" t_bpf_scap_full
 		;;
 	2)
-		bpf_skip bpf "eBPF capture not available here: $BPF_WHY"
+		skip bpf "eBPF capture not available here: $BPF_WHY"
 		;;
 	*)
 		fail bpf "capture failed: $(head -c 300 "$BPF_ERR")"

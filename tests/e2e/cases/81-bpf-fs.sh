@@ -8,10 +8,10 @@ mkdir -p "$FS_DIR"
 
 # fs_run TAG SYSRAY_ARGS...: runs fsops in a fresh directory under `sysray ARGS`, where @PID@
 # stands for the program's pid (known before it makes a syscall: it waits on a fifo). A
-# capture is let go at its attach line, live sysray after 1.5 s. Sets FS_OUT, FS_ERR, FS_PID,
+# capture is let go at its attach line, live sysray once it polls its ring. Sets FS_OUT, FS_ERR, FS_PID,
 # FS_RUN_DIR. Returns 2 when eBPF capture is not available here, 1 when fsops failed.
 fs_run() {
-	local tag=$1 wait=1.5
+	local tag=$1 wait=ready
 	shift
 	FS_RUN_DIR=$(fresh_dir "bpf-fs-$tag")
 	FS_OUT=$FS_DIR/$tag.out

@@ -7,14 +7,14 @@ NET_DIR=$WORK/bpf-net
 mkdir -p "$NET_DIR"
 
 # net_run TAG COMMAND...: runs net.c in a fresh directory (its unix socket path is relative)
-# under COMMAND (sysray capture --pid, let go at its attach line, or live sysray, given 1.5 s),
+# under COMMAND (sysray capture --pid, let go at its attach line, or live sysray, once it polls its ring),
 # stopped by SIGINT after the program ended. @PID@ in COMMAND's arguments becomes net.c's pid
 # (other programs called net may run on the machine). Sets NET_OUT, NET_ERR.
 # Returns 2 when eBPF capture is not available here.
 net_run() {
 	local tag=$1
 	shift
-	local dir wait=1.5
+	local dir wait=ready
 	dir=$(fresh_dir "bpf-net-$tag")
 	NET_OUT=$NET_DIR/$tag.out
 	NET_ERR=$NET_DIR/$tag.err

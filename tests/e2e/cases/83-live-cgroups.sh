@@ -48,16 +48,27 @@ export CG_PARENTS
 # during it (its execve's cgroups, built in the kernel) both get container X, and both its
 # cgroup path for pids (or the v2 controllers) and container.id read the same in sysdig.
 t_cg_items() {
-	local out=$CG_DIR/items.out err=$CG_DIR/items.err f=$CG_DIR/items.scap rc sleeper
-	cg_run "$CG_X" sh -c 'while :; do read -r x </etc/hostname; sleep 0.2; done' &
+	local out=$CG_DIR/items.out err=$CG_DIR/items.err f=$CG_DIR/items.scap rc=1 sleeper
+	local fifo=$CG_DIR/items.fifo
+	rm -f "$fifo"
+	mkfifo "$fifo"
+	# the shell says it runs (in container X: cg_run entered it first), then reads the fifo,
+	# then a file, once per line written to the fifo
+	rm -f "$fifo.ready"
+	cg_run "$CG_X" sh -c 'echo >"$1.ready"
+while :; do read -r x <"$1"; read -r x </etc/hostname; done' sh "$fifo" &
 	sleeper=$!
-	sleep 0.3
-	(sleep 1.5; cg_run "$CG_X" cat /etc/hostname) >/dev/null 2>&1 &
-	local cat_pid=$!
-	timeout 60 "$SYSRAY" -M 4 -w "$f" "proc.name in (sh, cat) and container.id=${CG_X:0:12}" \
-		2>"$err"
-	rc=$?
-	wait "$cat_pid"
+	wait_until "the shell to run in container X" test -e "$fifo.ready" || return 1
+	if capture_start /dev/null "$err" "$SYSRAY" -M 60 -w "$f" \
+		"proc.name in (sh, cat) and container.id=${CG_X:0:12}"; then
+		# the second write returns once the shell opened the fifo again: the first
+		# round's calls were made during the capture
+		echo >"$fifo"
+		echo >"$fifo"
+		cg_run "$CG_X" cat /etc/hostname >/dev/null
+		capture_stop
+		rc=$?
+	fi
 	kill_tree "$sleeper" TERM
 	wait "$sleeper" 2>/dev/null
 	[ $rc -eq 0 ] || { echo "exit $rc: $(head -c 300 "$err")"; return 1; }
@@ -77,16 +88,21 @@ t_cg_items() {
 cg_pushdown() {
 	local tag=$1 filter=$2 d=$CG_DIR/$1 out=$CG_DIR/$1.out err=$CG_DIR/$1.err rc
 	mkdir -p "$d"
-	# dd runs in Z for the whole capture: 200000 events a round, some before the attach
+	# dd runs in Z from before the capture to its end, and one round of 200000 events (50000
+	# reads and writes, entry and exit) runs whole while it is attached
 	cg_run "$CG_Z" sh -c 'while :; do dd if=/dev/zero of=/dev/null bs=1 count=50000; done' \
 		2>/dev/null &
 	local dd_pid=$!
-	(sleep 1.5; cd "$d" && cg_run "$CG_X" "$PROGS/files") >/dev/null 2>&1 &
-	local files_pid=$!
-	timeout 60 "$SYSRAY" -v -M 4 -p "%evt.type %fd.name %container.id" "$filter" >"$out" 2>"$err"
-	rc=$?
+	rc=1
+	if capture_start "$out" "$err" "$SYSRAY" -v -M 60 -p "%evt.type %fd.name %container.id" \
+		"$filter"; then
+		cg_run "$CG_Z" dd if=/dev/zero of=/dev/null bs=1 count=50000 2>/dev/null
+		(cd "$d" && cg_run "$CG_X" "$PROGS/files") >/dev/null 2>&1
+		capture_stop
+		rc=$?
+	fi
 	kill_tree "$dd_pid" TERM
-	wait "$dd_pid" "$files_pid"
+	wait "$dd_pid"
 	[ $rc -eq 0 ] || { echo "exit $rc: $(head -c 300 "$err")"; return 1; }
 	local dropped
 	dropped=$(sed -En 's/^container filter in the kernel: ([0-9]+) events dropped, [1-9][0-9]* of [0-9]+ cgroups.*/\1/p' "$err")
@@ -107,23 +123,45 @@ t_cg_pushdown_not() {
 	cg_pushdown not "container.id!=host and not container.id in (${CG_Z:0:12})"
 }
 
+# cg_api_start SOCKET: the fake Docker Engine API on SOCKET, knowing container X as web1;
+# returns once it listens. Sets CG_API.
+cg_api_start() {
+	rm -f "$1"
+	"$PY" "$E2E_DIR/fake_docker.py" "$1" "$CG_X" web1 nginx:1.25 &
+	CG_API=$!
+	wait_until "the fake Docker API on $1" eval "cg_listening '$1' || ended $CG_API" &&
+		! ended "$CG_API"
+}
+
+# cg_listening PATH: a unix socket listens on PATH (flag __SO_ACCEPTCON in /proc/net/unix).
+cg_listening() {
+	awk -v p="$1" '$NF == p && $4 == "00010000" { found = 1 } END { exit !found }' \
+		/proc/net/unix
+}
+
+# cg_cats: a cat in container X, then one in Z.
+cg_cats() {
+	cg_run "$CG_X" cat /etc/hostname >/dev/null 2>&1
+	cg_run "$CG_Z" cat /etc/hostname >/dev/null 2>&1
+}
+
 # container.name and container.image come from the runtime's API: a Docker Engine API on a
 # unix socket (tests/e2e/fake_docker.py, named by DOCKER_HOST) knows container X as web1;
 # the fields carry what the API said; container Z, which the API does not know, has no name
 # and is a docker container by its cgroup path alone, as sysdig says.
 t_cg_names() {
 	local out=$CG_DIR/names.out err=$CG_DIR/names.err sock=$CG_DIR/docker.sock rc api
-	python3 "$E2E_DIR/fake_docker.py" "$sock" "$CG_X" web1 nginx:1.25 &
-	api=$!
-	(sleep 1.5; cg_run "$CG_X" cat /etc/hostname; cg_run "$CG_Z" cat /etc/hostname) \
-		>/dev/null 2>&1 &
-	local cats=$!
-	DOCKER_HOST=unix://$sock timeout 60 "$SYSRAY" -M 4 -p \
+	cg_api_start "$sock" || return 1
+	api=$CG_API
+	rc=1
+	if DOCKER_HOST=unix://$sock capture_start "$out" "$err" "$SYSRAY" -M 60 -p \
 		"*%evt.type %container.id %container.name %container.image %container.image.id \
-%container.type %container.privileged" "proc.name=cat and evt.type=openat and evt.dir=<" \
-		>"$out" 2>"$err"
-	rc=$?
-	wait "$cats"
+%container.type %container.privileged" "proc.name=cat and evt.type=openat and evt.dir=<"
+	then
+		cg_cats
+		capture_stop
+		rc=$?
+	fi
 	kill "$api"
 	wait "$api" 2>/dev/null
 	[ $rc -eq 0 ] || { echo "exit $rc: $(head -c 300 "$err")"; return 1; }
@@ -139,15 +177,15 @@ t_cg_names_file() {
 	local f=$CG_DIR/names.scap err=$CG_DIR/names-file.err sock=$CG_DIR/docker.sock rc api
 	local fmt="*%evt.num %proc.name %container.id %container.name %container.image \
 %container.image.id %container.type %container.privileged"
-	python3 "$E2E_DIR/fake_docker.py" "$sock" "$CG_X" web1 nginx:1.25 &
-	api=$!
-	(sleep 1.5; cg_run "$CG_X" cat /etc/hostname; cg_run "$CG_Z" cat /etc/hostname) \
-		>/dev/null 2>&1 &
-	local cats=$!
-	DOCKER_HOST=unix://$sock timeout 60 "$SYSRAY" -M 4 -w "$f" \
-		"proc.name=cat and container.id!=host" 2>"$err"
-	rc=$?
-	wait "$cats"
+	cg_api_start "$sock" || return 1
+	api=$CG_API
+	rc=1
+	if DOCKER_HOST=unix://$sock capture_start /dev/null "$err" "$SYSRAY" -M 60 -w "$f" \
+		"proc.name=cat and container.id!=host"; then
+		cg_cats
+		capture_stop
+		rc=$?
+	fi
 	kill "$api"
 	wait "$api" 2>/dev/null
 	[ $rc -eq 0 ] || { echo "exit $rc: $(head -c 300 "$err")"; return 1; }
