@@ -263,16 +263,20 @@ static json_object *j_comm(const struct ps_ctx *c, const struct proc_task *t)
 	return json_object_new_string(t->comm);
 }
 /* V as a JSON number in the fewest digits that read back as V (json-c writes %.17g:
- * 0.7 became 0.69999999999999996). */
+ * 0.7 became 0.69999999999999996), with at least its integer digits so that %g does not
+ * switch to an exponent (50, not 5e+01). */
 static json_object *json_double(double v)
 {
 	char text[32];
+	int digits = 1, whole = snprintf(text, sizeof(text), "%.0f", v < 0 ? -v : v);
 
-	for (int digits = 1; digits <= 17; digits++) {
+	for (; digits < 17; digits++) {
 		snprintf(text, sizeof(text), "%.*g", digits, v);
 		if (strtod(text, NULL) == v)
 			break;
 	}
+	if (whole > digits && whole <= 17)
+		snprintf(text, sizeof(text), "%.*g", whole, v);
 	return json_object_new_double_s(v, text);
 }
 

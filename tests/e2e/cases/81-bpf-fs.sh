@@ -182,11 +182,12 @@ t_fs_scap() {
 }
 
 # brk is a dedicated event from both sources: the eBPF -w file and a trace -w file of the same
-# program hold ld.so's brk(NULL), the break it returned and the mm's sizes after it, and sysdig
+# program hold ld.so's brk(NULL), the break it returned and the mm's sizes after it (the eBPF
+# source's rss leaves out what the CPUs still batch: 0 this early), and sysdig
 # 0.29 prints both files' brk events as sysray -r does.
 t_fs_brk() {
 	local d f tpl="%evt.type %evt.dir %evt.args"
-	local shape='^brk > addr=0 $|^brk < res=[0-9A-F]+ vm_size=[1-9][0-9]* vm_rss=[1-9][0-9]* vm_swap=[0-9]+ $'
+	local shape='^brk > addr=0 $|^brk < res=[0-9A-F]+ vm_size=[1-9][0-9]* vm_rss=[0-9]+ vm_swap=[0-9]+ $'
 	command -v sysdig >/dev/null || { echo "sysdig not installed"; return 1; }
 	d=$(fresh_dir bpf-fs-brk)
 	(cd "$d" && "$SYSRAY" trace -w "$FS_DIR/brk.scap" "$PROGS/fsops") >/dev/null 2>&1 || return 1
