@@ -4,8 +4,8 @@
  * path (the container id it names) and refreshed while the capture runs, so that containers
  * started later get one; a cgroup without a verdict is sent, and user space filters it.
  */
-#ifndef SYSRAY_CLI_CGROUP_PUSHDOWN_H
-#define SYSRAY_CLI_CGROUP_PUSHDOWN_H
+#ifndef SYSRAY_PIPELINE_CGROUP_PUSHDOWN_H
+#define SYSRAY_PIPELINE_CGROUP_PUSHDOWN_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -1,0 +1,139 @@
+#include "pipeline/pipeline.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "capture/container_event.h"
+#include "util/util.h"
+
+/* PPM dump flag: the event only carries state (written at capture start). */
+#define DUMP_STATE_ONLY 1u
+
+/* Container events: sysdig 0.29's reader keeps them to itself. */
+static bool reader_only(unsigned type)
+{
+	return type == 228 || type == 229 || type == 272 || type == 273 || type == 324 ||
+	       type == 325;
+}
+
+void pipeline_init(struct pipeline *p, struct state *st, struct field_ctx *ctx)
+{
+	memset(p, 0, sizeof(*p));
+	p->st = st;
+	p->ctx = ctx;
+	ctx->st = st;
+}
+
+void pipeline_add(struct pipeline *p, const struct consumer *c)
+{
+	p->consumers = xrealloc(p->consumers, (p->nconsumers + 1) * sizeof(*p->consumers));
+	p->consumers[p->nconsumers++] = *c;
+}
+
+void pipeline_free(struct pipeline *p)
+{
+	free(p->consumers);
+	p->consumers = NULL;
+	p->nconsumers = 0;
+}
+
+bool pipeline_meta(struct pipeline *p, const struct scap_meta *m)
+{
+	state_load_meta(p->st, m);
+	for (size_t i = 0; i < p->nconsumers; i++) {
+		struct consumer *c = &p->consumers[i];
+
+		if (c->on_meta && c->on_meta(c->opaque, p, m))
+			p->stopped = true;
+	}
+	return p->stopped;
+}
+
+/* A container event of a capture: the container's name and image for the fields. */
+static void learn_container(struct field_ctx *ctx, const struct scap_event *ev)
+{
+	struct container_meta m;
+	char id[16];
+
+	if (ev->nparams >= 1 &&
+	    container_event_parse((const char *)ev->params[0].val, ev->params[0].len, id, &m))
+		field_ctx_container_add(ctx, id, &m);
+}
+
+static void deliver(struct pipeline *p, const struct scap_event *ev)
+{
+	const struct filter *last = NULL;
+	bool last_match = false, any = false;
+
+	for (size_t i = 0; i < p->nconsumers; i++) {
+		struct consumer *c = &p->consumers[i];
+		bool match = true;
+		int rc;
+
+		if (c->filter && c->filter == last) {
+			match = last_match;
+		} else if (c->filter) {
+			match = filter_match(c->filter, ev, p->ctx);
+			last = c->filter;
+			last_match = match;
+		}
+		any |= match;
+		if (match)
+			rc = c->on_event(c->opaque, p, ev);
+		else
+			rc = c->on_rejected ? c->on_rejected(c->opaque, p, ev) : 0;
+		if (rc)
+			p->stopped = true;
+	}
+	if (any && ++p->matched == p->max_matched)
+		p->stopped = true;
+}
+
+bool pipeline_event(struct pipeline *p, const struct scap_event *ev)
+{
+	struct field_ctx *ctx = p->ctx;
+
+	/* sysdig 0.29 skips the codes it does not know */
+	if (ev->type >= SCAP_EVENT_MAX_029)
+		return p->stopped;
+	if (p->max_events && ctx->evnum >= p->max_events) {
+		p->stopped = true;
+		return true;
+	}
+	ctx->evnum++;
+	if (!p->have_first) {
+		ctx->first_ts = ev->ts;
+		p->have_first = true;
+	}
+	state_event(p->st, ev);
+	if (scap_is_container_event(ev->type))
+		learn_container(ctx, ev);
+	if (!(ev->dump_flags & DUMP_STATE_ONLY) && !reader_only(ev->type))
+		deliver(p, ev);
+	state_event_done(p->st);
+	return p->stopped;
+}
+
+bool pipeline_tick(struct pipeline *p)
+{
+	for (size_t i = 0; i < p->nconsumers; i++) {
+		struct consumer *c = &p->consumers[i];
+
+		if (c->on_tick && c->on_tick(c->opaque, p))
+			p->stopped = true;
+	}
+	return p->stopped;
+}
+
+int pipeline_end(struct pipeline *p)
+{
+	int status = 0;
+
+	for (size_t i = 0; i < p->nconsumers; i++) {
+		struct consumer *c = &p->consumers[i];
+
+		if (c->on_end && c->on_end(c->opaque, p))
+			status = 1;
+	}
+	return status;
+}
