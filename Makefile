@@ -33,6 +33,12 @@ deps:
 $(BUILD)/sysray: $(OBJS)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
 
+# The event codes and the event table are generated from one checked-in input; the outputs
+# are checked in too, and tests/check-generated.sh (run by `make unit`) checks they are current.
+EVENT_TABLE_GEN := src/schema/event_codes.h src/capture/event_table.c
+$(EVENT_TABLE_GEN) &: src/schema/event_table.in scripts/gen_event_table.py
+	python3 scripts/gen_event_table.py $< $(EVENT_TABLE_GEN)
+
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
@@ -50,7 +56,7 @@ $(BUILD)/bpf/vmlinux.h:
 	bpftool btf dump file /sys/kernel/btf/vmlinux format c > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/bpf/%.bpf.o: src/source/bpf/%.bpf.c src/source/bpf/bpf_event.h src/schema/ppm_flags.h \
-		    src/schema/ppm_sockopt.h \
+		    src/schema/ppm_sockopt.h src/schema/event_codes.h \
 		    $(wildcard src/source/bpf/*.bpf.h) \
 		    $(BUILD)/bpf/vmlinux.h
 	$(BPF_CLANG) -target bpf -O2 -g -D__TARGET_ARCH_x86 -Wall -Werror \

@@ -1,86 +1,12 @@
-/* The scap event table: event codes, their parameters and the on-disk parameter types.
- * Codes are sysdig's ppm_event_code numbers: even = enter, odd = exit. */
+/* The scap event table: the name, flags and typed parameters of every event code
+ * (schema/event_codes.h, generated with the table from schema/event_table.in). */
 #ifndef SYSRAY_CAPTURE_EVENT_TABLE_H
 #define SYSRAY_CAPTURE_EVENT_TABLE_H
 
 #include <stdbool.h>
 #include <stdint.h>
 
-/* Codes known to our table (libs 48dfd53c); sysdig 0.29 knows codes below 336 and skips the
- * others when it reads a file. */
-#define SCAP_EVENT_MAX 454
-#define SCAP_EVENT_MAX_029 336
-
-/* Parameter types (ppm_param_type); the number is the on-disk code. */
-enum scap_param_type {
-	SCAP_PT_NONE = 0,
-	SCAP_PT_INT8 = 1,
-	SCAP_PT_INT16 = 2,
-	SCAP_PT_INT32 = 3,
-	SCAP_PT_INT64 = 4,
-	SCAP_PT_UINT8 = 5,
-	SCAP_PT_UINT16 = 6,
-	SCAP_PT_UINT32 = 7,
-	SCAP_PT_UINT64 = 8,
-	SCAP_PT_CHARBUF = 9,	/* text with its trailing NUL */
-	SCAP_PT_BYTEBUF = 10,	/* raw bytes */
-	SCAP_PT_ERRNO = 11,	/* i64, negative errno on failure */
-	SCAP_PT_SOCKADDR = 12,
-	SCAP_PT_SOCKTUPLE = 13,
-	SCAP_PT_FD = 14,	/* i64 */
-	SCAP_PT_PID = 15,	/* i64 */
-	SCAP_PT_FDLIST = 16,	/* u16 count, count x (i64 fd, u16 flags) */
-	SCAP_PT_FSPATH = 17,
-	SCAP_PT_SYSCALLID = 18,	/* u16 PPM_SC code */
-	SCAP_PT_SIGTYPE = 19,	/* u8 */
-	SCAP_PT_RELTIME = 20,
-	SCAP_PT_ABSTIME = 21,
-	SCAP_PT_PORT = 22,
-	SCAP_PT_L4PROTO = 23,
-	SCAP_PT_SOCKFAMILY = 24,
-	SCAP_PT_BOOL = 25,	/* u32 */
-	SCAP_PT_IPV4ADDR = 26,
-	SCAP_PT_DYN = 27,	/* u8 selector, then a value */
-	SCAP_PT_FLAGS8 = 28,
-	SCAP_PT_FLAGS16 = 29,
-	SCAP_PT_FLAGS32 = 30,
-	SCAP_PT_UID = 31,
-	SCAP_PT_GID = 32,
-	SCAP_PT_DOUBLE = 33,
-	SCAP_PT_SIGSET = 34,
-	SCAP_PT_CHARBUFARRAY = 35,	/* in-memory only in libs; never on disk */
-	SCAP_PT_CHARBUF_PAIR_ARRAY = 36,
-	SCAP_PT_IPV4NET = 37,
-	SCAP_PT_IPV6ADDR = 38,
-	SCAP_PT_IPV6NET = 39,
-	SCAP_PT_IPADDR = 40,	/* 4 or 16 bytes */
-	SCAP_PT_IPNET = 41,
-	SCAP_PT_MODE = 42,
-	SCAP_PT_FSRELPATH = 43,
-	SCAP_PT_ENUMFLAGS8 = 44,
-	SCAP_PT_ENUMFLAGS16 = 45,
-	SCAP_PT_ENUMFLAGS32 = 46,
-	SCAP_PT_FD32 = 47,
-	SCAP_PT_PID32 = 48,
-	SCAP_PT_MAX
-};
-
-/* Event flags (EF_*), HEAD's. */
-enum scap_event_flag {
-	SCAP_EF_CREATES_FD = 1 << 0,
-	SCAP_EF_DESTROYS_FD = 1 << 1,
-	SCAP_EF_USES_FD = 1 << 2,
-	SCAP_EF_READS_FROM_FD = 1 << 3,
-	SCAP_EF_WRITES_TO_FD = 1 << 4,
-	SCAP_EF_MODIFIES_STATE = 1 << 5,
-	SCAP_EF_UNUSED = 1 << 6,
-	SCAP_EF_WAITS = 1 << 7,
-	SCAP_EF_SKIPPARSERESET = 1 << 8,
-	SCAP_EF_OLD_VERSION = 1 << 9,
-	/* The parameter length array holds u32s instead of u16s. */
-	SCAP_EF_LARGE_PAYLOAD = 1 << 10,
-	SCAP_EF_CONVERTER_MANAGED = 1 << 11,
-};
+#include "schema/event_codes.h"
 
 struct scap_param_info {
 	const char *name;
