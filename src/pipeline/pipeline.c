@@ -12,8 +12,16 @@
 /* Container events: sysdig 0.29's reader keeps them to itself. */
 static bool reader_only(unsigned type)
 {
-	return type == 228 || type == 229 || type == 272 || type == 273 || type == 324 ||
-	       type == 325;
+	switch (type) {
+	case PPME_CONTAINER_E:
+	case PPME_CONTAINER_X:
+	case PPME_CONTAINER_JSON_E:
+	case PPME_CONTAINER_JSON_X:
+	case PPME_CONTAINER_JSON_2_E:
+	case PPME_CONTAINER_JSON_2_X:
+		return true;
+	}
+	return false;
 }
 
 void pipeline_init(struct pipeline *p, struct state *st, struct field_ctx *ctx)

@@ -7,7 +7,7 @@
 /* Procinfo events: sysdig 0.29 counts them but does not show them. */
 static bool hidden(unsigned type)
 {
-	return type == 234 || type == 235;
+	return type == PPME_PROCINFO_E || type == PPME_PROCINFO_X;
 }
 
 static int print_event(void *opaque, struct pipeline *pl, const struct scap_event *ev)

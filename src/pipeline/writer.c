@@ -135,7 +135,7 @@ static void announce_container(struct writer *o, struct pipeline *p, const struc
 	char *text = container_event_json(t->container_id, m);
 	struct scap_param prm = { .val = (const uint8_t *)text, .len = (uint32_t)strlen(text) + 1 };
 	/* no thread's; state only, as sysdig writes it: readers learn from it, show nothing */
-	struct scap_event cev = { .ts = ev->ts, .tid = -1, .type = SCAP_CONTAINER_JSON_2_E,
+	struct scap_event cev = { .ts = ev->ts, .tid = -1, .type = PPME_CONTAINER_JSON_2_E,
 				  .nparams = 1, .cpu = ev->cpu, .params = &prm,
 				  .dump_flags = DUMP_STATE_ONLY };
 
