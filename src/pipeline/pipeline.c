@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "capture/container_event.h"
+#include "pipeline/prefilter.h"
 #include "util/util.h"
 
 /* PPM dump flag: the event only carries state (written at capture start). */
@@ -32,16 +33,36 @@ void pipeline_init(struct pipeline *p, struct state *st, struct field_ctx *ctx)
 	ctx->st = st;
 }
 
+/* The prefilter of consumer I's filter; consumers that share a filter share it. */
+static struct prefilter *shared_prefilter(const struct pipeline *p, size_t i)
+{
+	for (size_t j = 0; j < i; j++)
+		if (p->consumers[j].filter == p->consumers[i].filter)
+			return p->prefilters[j];
+	return NULL;
+}
+
 void pipeline_add(struct pipeline *p, const struct consumer *c)
 {
-	p->consumers = xrealloc(p->consumers, (p->nconsumers + 1) * sizeof(*p->consumers));
-	p->consumers[p->nconsumers++] = *c;
+	size_t i = p->nconsumers++;
+
+	p->consumers = xrealloc(p->consumers, p->nconsumers * sizeof(*p->consumers));
+	p->prefilters = xrealloc(p->prefilters, p->nconsumers * sizeof(*p->prefilters));
+	p->consumers[i] = *c;
+	p->prefilters[i] = NULL;
+	if (c->filter && !(p->prefilters[i] = shared_prefilter(p, i)))
+		p->prefilters[i] = prefilter_new(c->filter);
 }
 
 void pipeline_free(struct pipeline *p)
 {
+	for (size_t i = 0; i < p->nconsumers; i++)
+		if (p->prefilters[i] && shared_prefilter(p, i) != p->prefilters[i])
+			prefilter_free(p->prefilters[i]);
 	free(p->consumers);
+	free(p->prefilters);
 	p->consumers = NULL;
+	p->prefilters = NULL;
 	p->nconsumers = 0;
 }
 
@@ -81,7 +102,8 @@ static void deliver(struct pipeline *p, const struct scap_event *ev)
 		if (c->filter && c->filter == last) {
 			match = last_match;
 		} else if (c->filter) {
-			match = filter_match(c->filter, ev, p->ctx);
+			match = prefilter_may_match(p->prefilters[i], ev) &&
+				filter_match(c->filter, ev, p->ctx);
 			last = c->filter;
 			last_match = match;
 		}

@@ -31,6 +31,7 @@
 #include "state/state.h"
 
 struct pipeline;
+struct prefilter;
 
 /*
  * A consumer of events. Callbacks return 0 to go on, non-zero to stop the pipeline once the
@@ -56,6 +57,7 @@ struct pipeline {
 	struct state *st;
 	struct field_ctx *ctx;		/* ctx->st == st; evnum and first_ts are kept here */
 	struct consumer *consumers;
+	struct prefilter **prefilters;	/* per consumer: its filter's event types, or NULL */
 	size_t nconsumers;
 	uint64_t max_events;		/* stop before the event past this many (-r -n); 0: none */
 	uint64_t max_matched;		/* stop after this many matched events (live -n); 0: none */
