@@ -39,6 +39,9 @@ struct scap_reader {
 	/* The current block: 8-byte header, body, trailer. */
 	uint8_t *buf;
 	size_t cap;
+	/* The current block after its 8-byte header: in buf, or in the stream's own buffer
+	 * when the whole block was there (no copy); valid until the next read. */
+	const uint8_t *body;
 	uint32_t bt;
 	uint32_t blen;
 	uint64_t boff;
@@ -170,8 +173,35 @@ static const char *stream_reason(struct scap_reader *r)
 	return e ? e : "the file ends";
 }
 
-/* Reads the next block into r->buf. Returns 1, 0 at a clean end (between blocks), -1 on
- * error. */
+/* Copies the body of the current block (header read) into r->buf, in bounded steps: memory
+ * follows the bytes actually present. */
+static int read_body(struct scap_reader *r)
+{
+	size_t have = 8;
+
+	while (have < r->blen) {
+		size_t step = r->blen - have;
+
+		if (step > (1u << 20))
+			step = 1u << 20;
+		grow(&r->buf, &r->cap, have + step);
+		size_t got = scap_stream_read(r->s, r->buf + have, step);
+
+		have += got;
+		if (got < step) {
+			set_error(r, r->boff,
+				  "truncated %s block: %u bytes declared, %zu present (%s)",
+				  scap_block_name(r->bt) ? scap_block_name(r->bt) : "unknown",
+				  r->blen, have, stream_reason(r));
+			return -1;
+		}
+	}
+	r->body = r->buf + 8;
+	return 0;
+}
+
+/* Reads the next block (its body at r->body). Returns 1, 0 at a clean end (between blocks),
+ * -1 on error. */
 static int read_block(struct scap_reader *r)
 {
 	r->boff = scap_stream_offset(r->s);
@@ -197,27 +227,11 @@ static int read_block(struct scap_reader *r)
 			  SCAP_BLOCK_MAX);
 		return -1;
 	}
-	/* Read the body in bounded steps: memory follows the bytes actually present. */
-	size_t have = 8;
-
-	while (have < r->blen) {
-		size_t step = r->blen - have;
-
-		if (step > (1u << 20))
-			step = 1u << 20;
-		grow(&r->buf, &r->cap, have + step);
-		size_t got = scap_stream_read(r->s, r->buf + have, step);
-
-		have += got;
-		if (got < step) {
-			set_error(r, r->boff,
-				  "truncated %s block: %u bytes declared, %zu present (%s)",
-				  scap_block_name(r->bt) ? scap_block_name(r->bt) : "unknown",
-				  r->blen, have, stream_reason(r));
-			return -1;
-		}
-	}
-	uint32_t trailer = get_le32(r->buf + r->blen - 4);
+	/* Most blocks are whole in the stream's buffer: they are read in place. */
+	r->body = scap_stream_peek(r->s, r->blen - 8);
+	if (!r->body && read_body(r) < 0)
+		return -1;
+	uint32_t trailer = get_le32(r->body + r->blen - 12);
 
 	if (trailer != r->blen) {
 		set_error(r, r->boff + r->blen - 4,
@@ -232,7 +246,7 @@ static int read_block(struct scap_reader *r)
 
 static int parse_shb(struct scap_reader *r)
 {
-	const uint8_t *b = r->buf + 8;
+	const uint8_t *b = r->body;
 	size_t len = r->blen - 12;
 
 	if (len < SCAP_SHB_BODY) {
@@ -270,7 +284,7 @@ static int parse_shb(struct scap_reader *r)
 
 static int parse_meta_block(struct scap_reader *r)
 {
-	const uint8_t *b = r->buf + 8;
+	const uint8_t *b = r->body;
 	size_t len = r->blen - 12;
 	struct scap_meta_err e = { .at = 0 };
 	int rc;
@@ -466,7 +480,7 @@ static const uint8_t *v1_to_v2(struct scap_reader *r, const uint8_t *rec, size_t
 
 static int decode_event(struct scap_reader *r, struct scap_event *ev)
 {
-	const uint8_t *body = r->buf + 8;
+	const uint8_t *body = r->body;
 	size_t len = r->blen - 12;
 	size_t hdr = scap_block_has_flags(r->bt) ? 6 : 2;
 	char why[300];
