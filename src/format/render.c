@@ -505,55 +505,6 @@ static void render_num_fmt(uint64_t v, uint32_t len, enum num_format f, struct o
 }
 
 /*
- * sysdig's concatenation of BASE (ending in '/', or empty) and a relative PATH: "./" is
- * skipped, ".." climbs one directory (never above BASE's first character), repeated slashes
- * fold and a trailing slash goes.
- */
-static void render_path_concat(const char *base, const char *path, struct out *o)
-{
-	size_t blen = strlen(base);
-	char *t = malloc(blen + strlen(path) + 2);
-	char *tc, *tb = t;
-	const char *pc = path;
-
-	if (!t)
-		return;
-	memcpy(t, base, blen);
-	tc = t + blen;
-	for (;;) {
-		if (!*pc) {
-			*tc = 0;
-			if (tc > tb + 1 && tc[-1] == '/')
-				tc[-1] = 0;
-			break;
-		}
-		if (pc[0] == '.' && pc[1] == '.' && (pc[2] == '/' || !pc[2])) {
-			size_t delta = pc[2] ? 3 : 2;
-
-			if (tc > tb + 1) {
-				tc--;
-				while (tc[-1] != '/' && tc >= tb + 1)
-					tc--;
-			}
-			pc += delta;
-		} else if (pc[0] == '.' && pc[1] == '.') {
-			*tc++ = *pc++;
-			*tc++ = *pc++;
-		} else if (pc[0] == '.' && pc[1] == '/') {
-			pc += 2;
-		} else if (pc[0] == '.' && !pc[1]) {
-			pc++;
-		} else if (pc[0] == '/' && tc > tb && tc[-1] == '/') {
-			pc++;
-		} else {
-			*tc++ = *pc++;
-		}
-	}
-	out_puts(o, t);
-	free(t);
-}
-
-/*
  * The directory a relative path parameter I of EV is taken from, as sysdig 0.29 finds it:
  * the thread's cwd, or for an *at() path the directory its dirfd (the nearest fd parameter
  * before it) names; empty when that fd is unknown. Ends in '/' unless empty. NULL when the
@@ -583,9 +534,16 @@ static const char *path_base(const struct state *st, const struct scap_event *ev
 			if (dirfd != -100) {
 				struct st_fd *f = state_fd(st, t, dirfd);
 
-				dir = f ? f->name : "";
-				if (!dir[0])
+				char *b;
+
+				if (!f || !f->name[0])
 					return "";
+				b = state_dirfd_base(f->name);
+				buf->len = 0;
+				out_puts(buf, b);
+				free(b);
+				term(buf);
+				return buf->buf;
 			}
 			break;
 		}
@@ -768,8 +726,12 @@ void render_param(const struct state *st, const struct scap_event *ev, unsigned 
 		term(val);
 		if (p->len && ((const char *)p->val)[0] != '/' &&
 		    strncmp((const char *)p->val, "<NA>", 4) &&
-		    (b = path_base(st, ev, i, &base)))
-			render_path_concat(b, val->buf, res);
+		    (b = path_base(st, ev, i, &base))) {
+			char *joined = state_path_concat(b, val->buf);
+
+			out_puts(res, joined);
+			free(joined);
+		}
 		out_free(&base);
 		break;
 	}

@@ -377,11 +377,22 @@ static void open_exit(struct state *st, const struct scap_event *ev, struct st_t
 	    !(df = state_fd(st, t, dirfd))) {
 		path = xmalloc(strlen(name) + sizeof("<UNKNOWN>"));
 		sprintf(path, "<UNKNOWN>%s", name);
+	} else if (df && df->name[0]) {
+		char *base = state_dirfd_base(df->name);
+
+		path = state_path_concat(base, name);
+		free(base);
 	} else {
 		path = join_path(df ? df->name : dir, name);
 	}
 	if (fd < 0) {
 		free(st->cur.failed_path);
+		/* relative to a known dirfd, sysdig's fd.name is the dirfd's: resolving the
+		 * path made the dirfd the event's fd */
+		if (df && df->name[0]) {
+			free(path);
+			path = xstrdup(df->name);
+		}
 		st->cur.failed_path = path;
 		return;
 	}
