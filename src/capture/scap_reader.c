@@ -42,6 +42,7 @@ struct scap_reader {
 	/* The current block after its 8-byte header: in buf, or in the stream's own buffer
 	 * when the whole block was there (no copy); valid until the next read. */
 	const uint8_t *body;
+	unsigned last_slot;	/* stats.per_block slot of the last block counted */
 	uint32_t bt;
 	uint32_t blen;
 	uint64_t boff;
@@ -139,6 +140,11 @@ static void count_block(struct scap_reader *r, uint32_t bt)
 	unsigned i;
 
 	st->blocks++;
+	/* events come in runs of blocks of one type */
+	if (r->last_slot < st->nblock_types && st->per_block[r->last_slot].type == bt) {
+		st->per_block[r->last_slot].count++;
+		return;
+	}
 	/* Unknown ids are counted under 0 so a hostile file cannot fill the table. */
 	if (!scap_block_name(bt))
 		bt = 0;
@@ -152,6 +158,7 @@ static void count_block(struct scap_reader *r, uint32_t bt)
 			st->per_block[st->nblock_types++].type = bt;
 	}
 	st->per_block[i].count++;
+	r->last_slot = i;
 }
 
 static void grow(uint8_t **buf, size_t *cap, size_t need)
@@ -206,7 +213,13 @@ static int read_block(struct scap_reader *r)
 {
 	r->boff = scap_stream_offset(r->s);
 	grow(&r->buf, &r->cap, 8);
-	size_t n = scap_stream_read(r->s, r->buf, 8);
+	const uint8_t *head = scap_stream_peek(r->s, 8);
+	size_t n = 8;
+
+	if (head)
+		memcpy(r->buf, head, 8);
+	else
+		n = scap_stream_read(r->s, r->buf, 8);
 
 	if (n == 0 && !scap_stream_error(r->s))
 		return 0;

@@ -205,7 +205,11 @@ const void *scap_stream_peek(struct scap_stream *s, size_t n)
 {
 	const uint8_t *in;
 
-	if (s->gzip || raw_fill(s, &in) < n)
+	if (s->gzip)
+		return NULL;
+	if (s->mem_len - s->mem_pos >= n)
+		in = s->mem + s->mem_pos;	/* the bytes at hand, without a call */
+	else if (raw_fill(s, &in) < n)
 		return NULL;
 	raw_consume(s, n);
 	s->offset += n;
