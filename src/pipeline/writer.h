@@ -23,8 +23,9 @@ struct writer {
 	bool gzip;
 	uint64_t rotate_bytes;		/* -C: start a new file past this size; 0: never */
 	uint64_t rotate_seconds;	/* -G: start a new file this often; 0: never */
-	uint64_t max_files;		/* -W: with -C, files reused in a ring; with -G, stop after */
-	size_t (*snapshot)(struct scap_meta *m);	/* the metadata of the next file */
+	uint64_t max_files;		/* -W: with -C, a ring of files; with -G, stop after */
+	/* the metadata of the next file (a /proc snapshot) */
+	size_t (*snapshot)(struct scap_meta *m);
 	/* kept by the writer */
 	struct scap_writer *w;
 	uint64_t nfiles;		/* files opened so far */
