@@ -514,7 +514,8 @@ static int decode_event(struct scap_reader *r, struct scap_event *ev)
 		if (!rec)
 			return -1;
 	}
-	if (avail >= SCAP_EVENT_HDR_V2) {
+	/* storage for the parameters, grown only when a record claims more than it holds */
+	if (avail >= SCAP_EVENT_HDR_V2 && get_le32(rec + 22) > r->params_cap) {
 		uint32_t np = get_le32(rec + 22);
 		uint32_t l = get_le32(rec + 16);
 		size_t room = (l > avail ? avail : l);

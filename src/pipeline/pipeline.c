@@ -136,10 +136,12 @@ bool pipeline_event(struct pipeline *p, const struct scap_event *ev)
 		p->have_first = true;
 	}
 	state_event(p->st, ev);
-	if (scap_is_container_event(ev->type))
-		learn_container(ctx, ev);
-	if (!(ev->dump_flags & DUMP_STATE_ONLY) && !reader_only(ev->type))
+	if (reader_only(ev->type)) {
+		if (scap_is_container_event(ev->type))
+			learn_container(ctx, ev);
+	} else if (!(ev->dump_flags & DUMP_STATE_ONLY)) {
 		deliver(p, ev);
+	}
 	state_event_done(p->st);
 	return p->stopped;
 }
