@@ -1,5 +1,6 @@
 # sysray build. `make` builds build/sysray; `make run` runs the demo; `make test` runs
-# every test; `make asan` builds and tests under AddressSanitizer + UBSan.
+# every test; `make asan` builds and tests under AddressSanitizer + UBSan; `make install`
+# installs under PREFIX (default /usr/local), staged under DESTDIR for packages.
 
 BUILD    ?= build
 CC       ?= gcc
@@ -10,7 +11,9 @@ ALL_CFLAGS = -std=gnu11 $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) -MMD -MP
 LDLIBS   += -lseccomp -ljson-c -lz -lpthread -lbpf -lelf
 
 SRC_DIRS := src/util src/schema src/output src/source/ptrace src/source/bpf src/trace src/trace/decode \
-	    src/procfs src/seccomp src/capture src/filter src/state src/fields src/format src/pipeline src/cli
+	    src/trace/encode \
+	    src/procfs src/seccomp src/capture src/filter src/state src/fields src/format src/pipeline \
+	    src/cli
 SRCS     := $(filter-out %.bpf.c,$(foreach d,$(SRC_DIRS),$(wildcard $(d)/*.c)))
 OBJS     := $(SRCS:%.c=$(BUILD)/%.o)
 LIB_OBJS := $(filter-out $(BUILD)/src/cli/%,$(OBJS))
@@ -22,13 +25,20 @@ PROG_BINS := $(PROG_SRCS:tests/progs/%.c=$(BUILD)/tests/progs/%)
 BENCH_SRCS := $(wildcard bench/*.c)
 BENCH_BINS := $(BENCH_SRCS:bench/%.c=$(BUILD)/bench/%)
 
-.PHONY: all deps run test unit e2e asan bench clean
+.PHONY: all deps run test unit e2e asan bench clean install uninstall
+.PHONY: run-nodeps test-nodeps unit-nodeps e2e-nodeps bench-nodeps
 
-all: deps $(BUILD)/sysray
+all: $(BUILD)/sysray
 
 # Installs the Debian packages the build and tests need, once per machine.
 deps:
 	@scripts/install-deps.sh
+
+# The commands a fresh machine starts with install the packages first, then build and run
+# in a sub-make: under -j, no compile may start before the libraries' headers are there.
+# X-nodeps does X without the package check.
+run test unit e2e bench: deps
+	@$(MAKE) --no-print-directory $@-nodeps
 
 $(BUILD)/sysray: $(OBJS)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
@@ -56,7 +66,8 @@ $(BUILD)/bpf/vmlinux.h:
 	bpftool btf dump file /sys/kernel/btf/vmlinux format c > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/bpf/%.bpf.o: src/source/bpf/%.bpf.c src/source/bpf/bpf_event.h src/schema/ppm_flags.h \
-		    src/schema/ppm_sockopt.h src/schema/event_codes.h \
+		    src/schema/ppm_sockopt.h src/schema/event_codes.h src/schema/syscall_nr.h \
+		    src/schema/syscalls_x86_64.def \
 		    $(wildcard src/source/bpf/*.bpf.h) \
 		    $(BUILD)/bpf/vmlinux.h
 	$(BPF_CLANG) -target bpf -O2 -g -D__TARGET_ARCH_x86 -Wall -Werror \
@@ -69,7 +80,7 @@ $(BPF_HOST_OBJS): $(BPF_SKELS)
 .SECONDARY: $(BPF_SKELS:.skel.h=.bpf.o)
 
 $(BUILD)/libsysray.a: $(LIB_OBJS)
-	ar rcs $@ $^
+	rm -f $@ && ar rcs $@ $^
 
 $(BUILD)/tests/unit/%: tests/unit/%.c $(BUILD)/libsysray.a
 	@mkdir -p $(dir $@)
@@ -85,16 +96,16 @@ $(BUILD)/bench/%: bench/%.c
 	@mkdir -p $(dir $@)
 	$(CC) -std=gnu11 -O2 -Wall -Wextra -Werror -o $@ $<
 
-run: all
+run-nodeps: all
 	$(BUILD)/sysray demo
 
-unit: all $(UNIT_BINS)
+unit-nodeps: all $(UNIT_BINS)
 	@tests/run-unit.sh $(BUILD)
 
-e2e: all $(PROG_BINS)
+e2e-nodeps: all $(PROG_BINS)
 	@tests/e2e/run.sh $(BUILD)
 
-test: all $(UNIT_BINS) $(PROG_BINS)
+test-nodeps: all $(UNIT_BINS) $(PROG_BINS)
 	@tests/run-all.sh $(BUILD)
 
 asan:
@@ -102,10 +113,41 @@ asan:
 		EXTRA_CFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 		LDFLAGS="-fsanitize=address,undefined" test
 
-bench: all $(BENCH_BINS)
+bench-nodeps: all $(BENCH_BINS)
 	bench/run.sh $(BUILD)
 
+# The installed tree: the binary, the bundled chisels, views and rules (everything in the
+# chisels/, views/ and rules/ directories), the man page and bash completion.
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+DATADIR ?= $(PREFIX)/share
+MANDIR  ?= $(DATADIR)/man
+BASHCOMPDIR ?= $(DATADIR)/bash-completion/completions
+INSTALL ?= install
+SHARE_DIRS := chisels views rules
+
+install: $(BUILD)/sysray
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR) \
+		$(SHARE_DIRS:%=$(DESTDIR)$(DATADIR)/sysray/%)
+	$(INSTALL) -m 0755 $(BUILD)/sysray $(DESTDIR)$(BINDIR)/sysray
+	$(foreach d,$(SHARE_DIRS),$(if $(wildcard $(d)/*),$(INSTALL) -m 0644 $(wildcard $(d)/*) \
+		$(DESTDIR)$(DATADIR)/sysray/$(d)/ &&)) true
+	@# the man page names this installation's data directory
+	sed 's|/usr/local/share/sysray|$(DATADIR)/sysray|g' sysray.1 \
+		>$(DESTDIR)$(MANDIR)/man1/sysray.1
+	chmod 0644 $(DESTDIR)$(MANDIR)/man1/sysray.1
+	$(INSTALL) -m 0644 completion/sysray.bash $(DESTDIR)$(BASHCOMPDIR)/sysray
+
+# Removes what install put there; a directory of share/sysray that holds other files stays.
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/sysray $(DESTDIR)$(MANDIR)/man1/sysray.1 \
+		$(DESTDIR)$(BASHCOMPDIR)/sysray
+	$(foreach d,$(SHARE_DIRS),rm -f $(patsubst $(d)/%,$(DESTDIR)$(DATADIR)/sysray/$(d)/%,\
+		$(wildcard $(d)/*)) &&) true
+	rmdir $(SHARE_DIRS:%=$(DESTDIR)$(DATADIR)/sysray/%) $(DESTDIR)$(DATADIR)/sysray \
+		2>/dev/null || true
+
 clean:
-	rm -rf build build-asan
+	rm -rf $(BUILD) build-asan build-fuzz
 
 -include $(OBJS:.o=.d)

@@ -1,5 +1,5 @@
 /*
- * sysdig's container events (CONTAINER_JSON_E 272, CONTAINER_JSON_2_E 324): one JSON
+ * sysdig's container events (CONTAINER_JSON_E, CONTAINER_JSON_2_E): one JSON
  * parameter, {"container": {"id", "type", "name", "image", "imageid", ...}}, that tells a
  * reader a container's name and image. Written state-only (dump flag 1): readers learn from
  * it and do not show it.
@@ -11,13 +11,11 @@
 #include <stddef.h>
 
 #include "procfs/container_api.h"
-
-#define SCAP_CONTAINER_JSON_E	272
-#define SCAP_CONTAINER_JSON_2_E	324
+#include "schema/event_codes.h"
 
 static inline bool scap_is_container_event(unsigned type)
 {
-	return type == SCAP_CONTAINER_JSON_E || type == SCAP_CONTAINER_JSON_2_E;
+	return type == PPME_CONTAINER_JSON_E || type == PPME_CONTAINER_JSON_2_E;
 }
 
 /* The JSON for container ID (12 hex digits) described by M; free() it. */

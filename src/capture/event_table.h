@@ -37,6 +37,12 @@ static inline bool scap_event_is_enter(unsigned code)
 	return (code & 1) == 0;
 }
 
+/* A generic event: a syscall without a dedicated code, named by its ID parameter. */
+static inline bool scap_event_is_generic(unsigned code)
+{
+	return code == PPME_GENERIC_E || code == PPME_GENERIC_X;
+}
+
 /* Bytes of one length entry of CODE's parameter length array: 4 for LARGE_PAYLOAD types. */
 static inline unsigned scap_event_len_width(unsigned code)
 {

@@ -1,4 +1,4 @@
-/* The v2 event record (reference §10.1): parse and encode. */
+/* The v2 event record (reference §10.1): parsed into parameter views. */
 #include "capture/scap_event.h"
 
 #include <stdio.h>
@@ -124,43 +124,5 @@ size_t scap_event_record_len(unsigned type, uint32_t nparams, const struct scap_
 
 	for (uint32_t i = 0; i < nparams; i++)
 		len += params[i].len;
-	return len;
-}
-
-static void put16(uint8_t *p, uint16_t v)
-{
-	memcpy(p, &v, 2);
-}
-
-static void put32(uint8_t *p, uint32_t v)
-{
-	memcpy(p, &v, 4);
-}
-
-static void put64(uint8_t *p, uint64_t v)
-{
-	memcpy(p, &v, 8);
-}
-
-size_t scap_event_encode(const struct scap_event *ev, uint8_t *buf)
-{
-	unsigned w = scap_event_len_width(ev->type);
-	size_t len = scap_event_record_len(ev->type, ev->nparams, ev->params);
-	size_t pos = SCAP_EVENT_HDR_V2 + (size_t)ev->nparams * w;
-
-	put64(buf, ev->ts);
-	put64(buf + 8, (uint64_t)ev->tid);
-	put32(buf + 16, (uint32_t)len);
-	put16(buf + 20, ev->type);
-	put32(buf + 22, ev->nparams);
-	for (uint32_t i = 0; i < ev->nparams; i++) {
-		if (w == 4)
-			put32(buf + SCAP_EVENT_HDR_V2 + 4 * i, ev->params[i].len);
-		else
-			put16(buf + SCAP_EVENT_HDR_V2 + 2 * i, (uint16_t)ev->params[i].len);
-		if (ev->params[i].len)
-			memcpy(buf + pos, ev->params[i].val, ev->params[i].len);
-		pos += ev->params[i].len;
-	}
 	return len;
 }

@@ -49,10 +49,8 @@ bool scap_param_s64(const struct scap_param *p, int64_t *v);
  * or the length is 0. */
 const char *scap_param_str(const struct scap_param *p);
 
-/* Record bytes needed for NPARAMS parameters of TYPE with these lengths. */
+/* Record bytes needed for NPARAMS parameters of TYPE with these lengths (the record itself is
+ * built by capture/event_builder.h). */
 size_t scap_event_record_len(unsigned type, uint32_t nparams, const struct scap_param *params);
-/* Writes the v2 record of an event (header fields from EV, parameters EV->params) into BUF,
- * which holds scap_event_record_len() bytes. Returns that length. */
-size_t scap_event_encode(const struct scap_event *ev, uint8_t *buf);
 
 #endif

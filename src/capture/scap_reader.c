@@ -461,12 +461,12 @@ static const uint8_t *v1_to_v2(struct scap_reader *r, const uint8_t *rec, size_t
 		return NULL;
 	}
 	for (int pass = 0; pass < 2; pass++) {
-		/* Old notification (280) and infrastructure (286) events declared 3 bytes too
-		 * many. */
+		/* Old notification and infrastructure events declared 3 bytes too many. */
 		uint32_t l = pass ? len - 3 : len;
 		uint64_t sum = 0;
 
-		if (pass && ((type != 280 && type != 286) || len < SCAP_EVENT_HDR_V1 + 3))
+		if (pass && ((type != PPME_NOTIFICATION_E && type != PPME_INFRASTRUCTURE_EVENT_E) ||
+			     len < SCAP_EVENT_HDR_V1 + 3))
 			break;
 		for (uint32_t n = 0; SCAP_EVENT_HDR_V1 + 2ull * n + sum <= l; n++) {
 			if (SCAP_EVENT_HDR_V1 + 2ull * n + sum == l) {

@@ -10,9 +10,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
 
+#include "capture/event_builder.h"
 #include "capture/event_table.h"
 #include "capture/scap_event.h"
 #include "capture/scap_format.h"
@@ -20,18 +22,12 @@
 
 #define FLUSH_SIZE (256 * 1024)
 
-struct wbuf {
-	uint8_t *p;
-	size_t len;
-	size_t cap;
-};
-
 struct scap_writer {
 	char *name;
 	int fd;
 	gzFile gz;
-	struct wbuf out;	/* bytes not yet written (raw mode) */
-	struct wbuf blk;	/* the block being built */
+	struct scap_buf out;	/* bytes not yet written (raw mode) */
+	struct scap_buf blk;	/* the block being built */
 	bool in_events;		/* a section has events: metadata would be misplaced */
 	bool have_section;
 	unsigned long long events;
@@ -40,67 +36,27 @@ struct scap_writer {
 	char err[300];
 };
 
-static void wb_reserve(struct wbuf *b, size_t n)
-{
-	if (b->cap - b->len >= n)
-		return;
-	size_t c = b->cap ? b->cap : 4096;
-
-	while (c - b->len < n)
-		c *= 2;
-	b->p = xrealloc(b->p, c);
-	b->cap = c;
-}
-
-static void wb_put(struct wbuf *b, const void *p, size_t n)
-{
-	wb_reserve(b, n);
-	if (n)
-		memcpy(b->p + b->len, p, n);
-	b->len += n;
-}
-
-static void wb_u8(struct wbuf *b, uint8_t v)
-{
-	wb_put(b, &v, 1);
-}
-
-static void wb_u16(struct wbuf *b, uint16_t v)
-{
-	wb_put(b, &v, 2);
-}
-
-static void wb_u32(struct wbuf *b, uint32_t v)
-{
-	wb_put(b, &v, 4);
-}
-
-static void wb_u64(struct wbuf *b, uint64_t v)
-{
-	wb_put(b, &v, 8);
-}
-
 /* A u16-length string, clipped to MAX bytes. */
-static void wb_str(struct wbuf *b, const char *s, size_t max)
+static void wb_str(struct scap_buf *b, const char *s, size_t max)
 {
 	size_t n = s ? strlen(s) : 0;
 
 	if (n > max)
 		n = max;
-	wb_u16(b, (uint16_t)n);
-	wb_put(b, s, n);
+	scap_buf_u16(b, (uint16_t)n);
+	scap_buf_put(b, s, n);
 }
 
 /* A NUL-separated list of LEN bytes, clipped to MAX (on an item boundary if possible). */
-static void wb_list(struct wbuf *b, const char *s, size_t len, size_t max)
+static void wb_list(struct scap_buf *b, const char *s, size_t len, size_t max)
 {
 	if (len > max) {
 		len = max;
 		while (len && s[len - 1] != '\0')
 			len--;
 	}
-	wb_u16(b, (uint16_t)len);
-	wb_put(b, s, len);
+	scap_buf_u16(b, (uint16_t)len);
+	scap_buf_put(b, s, len);
 }
 
 static void set_err(struct scap_writer *w, int errnum)
@@ -170,8 +126,8 @@ static void flush_out(struct scap_writer *w)
 static void block_begin(struct scap_writer *w, uint32_t bt)
 {
 	w->blk.len = 0;
-	wb_u32(&w->blk, bt);
-	wb_u32(&w->blk, 0);
+	scap_buf_u32(&w->blk, bt);
+	scap_buf_u32(&w->blk, 0);
 }
 
 /* Pads, writes the lengths and queues the block. */
@@ -181,20 +137,38 @@ static int block_end(struct scap_writer *w)
 	uint32_t t32 = (uint32_t)total;
 
 	while (w->blk.len < total - 4)
-		wb_u8(&w->blk, 0);
-	wb_u32(&w->blk, t32);
+		scap_buf_u8(&w->blk, 0);
+	scap_buf_u32(&w->blk, t32);
 	memcpy(w->blk.p + 4, &t32, 4);
-	wb_put(&w->out, w->blk.p, w->blk.len);
+	scap_buf_put(&w->out, w->blk.p, w->blk.len);
 	w->produced += w->blk.len;
 	if (w->out.len >= FLUSH_SIZE)
 		flush_out(w);
 	return w->err[0] ? -1 : 0;
 }
 
+/* A capture holds I/O buffers, command lines and environments: only its owner may read it.
+ * O_CREAT's mode applies to a new file only, so a file being overwritten is narrowed too
+ * (before any event is written to it). */
+static int create_private(const char *path)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	struct stat st;
+
+	if (fd >= 0 && !fstat(fd, &st) && S_ISREG(st.st_mode) && (st.st_mode & 077) &&
+	    fchmod(fd, st.st_mode & 0700)) {
+		int saved = errno;
+
+		close(fd);
+		errno = saved;
+		return -1;
+	}
+	return fd;
+}
+
 struct scap_writer *scap_writer_open(const char *path, bool gzip, char *err, size_t errlen)
 {
-	int fd = strcmp(path, "-") ? open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644) :
-				     dup(1);
+	int fd = strcmp(path, "-") ? create_private(path) : dup(1);
 
 	if (fd < 0) {
 		snprintf(err, errlen, "%s: cannot create: %s", path, strerror(errno));
@@ -222,15 +196,15 @@ static void write_mi(struct scap_writer *w, const struct scap_machine *mi)
 	uint8_t host[128] = { 0 };
 
 	block_begin(w, SCAP_BT_MI);
-	wb_u32(&w->blk, mi->num_cpus);
-	wb_u64(&w->blk, mi->memory_bytes);
-	wb_u64(&w->blk, mi->max_pid);
+	scap_buf_u32(&w->blk, mi->num_cpus);
+	scap_buf_u64(&w->blk, mi->memory_bytes);
+	scap_buf_u64(&w->blk, mi->max_pid);
 	memcpy(host, mi->hostname, strnlen(mi->hostname, 127));
-	wb_put(&w->blk, host, sizeof(host));
-	wb_u64(&w->blk, mi->boot_ts);
-	wb_u64(&w->blk, mi->flags);
-	wb_u64(&w->blk, 0);
-	wb_u64(&w->blk, 0);
+	scap_buf_put(&w->blk, host, sizeof(host));
+	scap_buf_u64(&w->blk, mi->boot_ts);
+	scap_buf_u64(&w->blk, mi->flags);
+	scap_buf_u64(&w->blk, 0);
+	scap_buf_u64(&w->blk, 0);
 	block_end(w);
 }
 
@@ -247,21 +221,21 @@ static void write_il(struct scap_writer *w, const struct scap_meta *m)
 		if (nlen >= SCAP_MAX_IFNAME)
 			nlen = SCAP_MAX_IFNAME - 1;
 		/* IL_V2's entry length excludes its own 4 bytes. */
-		wb_u32(&w->blk, (uint32_t)(4 + 3 * alen + (speed ? 8 : 0) + nlen));
-		wb_u16(&w->blk, f->type);
-		wb_u16(&w->blk, (uint16_t)nlen);
-		wb_put(&w->blk, f->addr, alen);
-		wb_put(&w->blk, f->netmask, alen);
-		wb_put(&w->blk, f->bcast, alen);
+		scap_buf_u32(&w->blk, (uint32_t)(4 + 3 * alen + (speed ? 8 : 0) + nlen));
+		scap_buf_u16(&w->blk, f->type);
+		scap_buf_u16(&w->blk, (uint16_t)nlen);
+		scap_buf_put(&w->blk, f->addr, alen);
+		scap_buf_put(&w->blk, f->netmask, alen);
+		scap_buf_put(&w->blk, f->bcast, alen);
 		if (speed)
-			wb_u64(&w->blk, f->linkspeed);
-		wb_put(&w->blk, f->name, nlen);
+			scap_buf_u64(&w->blk, f->linkspeed);
+		scap_buf_put(&w->blk, f->name, nlen);
 	}
 	block_end(w);
 }
 
 /* Patches the u32 length (including itself) of the entry that starts at AT. */
-static void entry_len(struct wbuf *b, size_t at)
+static void entry_len(struct scap_buf *b, size_t at)
 {
 	uint32_t l = (uint32_t)(b->len - at);
 
@@ -275,10 +249,10 @@ static void write_ul(struct scap_writer *w, const struct scap_meta *m)
 		const struct scap_user *u = &m->users[i];
 		size_t at = w->blk.len;
 
-		wb_u32(&w->blk, 0);
-		wb_u8(&w->blk, 0);
-		wb_u32(&w->blk, u->uid);
-		wb_u32(&w->blk, u->gid);
+		scap_buf_u32(&w->blk, 0);
+		scap_buf_u8(&w->blk, 0);
+		scap_buf_u32(&w->blk, u->uid);
+		scap_buf_u32(&w->blk, u->gid);
 		wb_str(&w->blk, u->name, SCAP_MAX_CRED_STR - 1);
 		wb_str(&w->blk, u->homedir, SCAP_MAX_CRED_STR - 1);
 		wb_str(&w->blk, u->shell, SCAP_MAX_CRED_STR - 1);
@@ -287,9 +261,9 @@ static void write_ul(struct scap_writer *w, const struct scap_meta *m)
 	for (size_t i = 0; i < m->ngroups; i++) {
 		size_t at = w->blk.len;
 
-		wb_u32(&w->blk, 0);
-		wb_u8(&w->blk, 1);
-		wb_u32(&w->blk, m->groups[i].gid);
+		scap_buf_u32(&w->blk, 0);
+		scap_buf_u8(&w->blk, 1);
+		scap_buf_u32(&w->blk, m->groups[i].gid);
 		wb_str(&w->blk, m->groups[i].name, SCAP_MAX_CRED_STR - 1);
 		entry_len(&w->blk, at);
 	}
@@ -301,77 +275,77 @@ static void write_pl(struct scap_writer *w, const struct scap_meta *m)
 	block_begin(w, SCAP_BT_PL_V9);
 	for (size_t i = 0; i < m->nthreads; i++) {
 		const struct scap_thread *t = &m->threads[i];
-		struct wbuf *b = &w->blk;
+		struct scap_buf *b = &w->blk;
 		size_t at = b->len;
 
-		wb_u32(b, 0);
-		wb_u64(b, (uint64_t)t->tid);
-		wb_u64(b, (uint64_t)t->pid);
-		wb_u64(b, (uint64_t)t->ptid);
-		wb_u64(b, (uint64_t)t->sid);
-		wb_u64(b, (uint64_t)t->vpgid);
+		scap_buf_u32(b, 0);
+		scap_buf_u64(b, (uint64_t)t->tid);
+		scap_buf_u64(b, (uint64_t)t->pid);
+		scap_buf_u64(b, (uint64_t)t->ptid);
+		scap_buf_u64(b, (uint64_t)t->sid);
+		scap_buf_u64(b, (uint64_t)t->vpgid);
 		wb_str(b, t->comm, SCAP_MAX_PATH);
 		wb_str(b, t->exe, SCAP_MAX_PATH);
 		wb_str(b, t->exepath, SCAP_MAX_PATH);
 		wb_list(b, t->args, t->args_len, SCAP_MAX_ARGS);
 		wb_str(b, t->cwd, SCAP_MAX_PATH);
-		wb_u64(b, t->fdlimit);
-		wb_u32(b, t->flags);
-		wb_u32(b, t->uid);
-		wb_u32(b, t->gid);
-		wb_u32(b, t->vmsize_kb);
-		wb_u32(b, t->vmrss_kb);
-		wb_u32(b, t->vmswap_kb);
-		wb_u64(b, t->pfmajor);
-		wb_u64(b, t->pfminor);
+		scap_buf_u64(b, t->fdlimit);
+		scap_buf_u32(b, t->flags);
+		scap_buf_u32(b, t->uid);
+		scap_buf_u32(b, t->gid);
+		scap_buf_u32(b, t->vmsize_kb);
+		scap_buf_u32(b, t->vmrss_kb);
+		scap_buf_u32(b, t->vmswap_kb);
+		scap_buf_u64(b, t->pfmajor);
+		scap_buf_u64(b, t->pfminor);
 		wb_list(b, t->env, t->env_len, SCAP_MAX_ARGS);
-		wb_u64(b, (uint64_t)t->vtid);
-		wb_u64(b, (uint64_t)t->vpid);
+		scap_buf_u64(b, (uint64_t)t->vtid);
+		scap_buf_u64(b, (uint64_t)t->vpid);
 		wb_list(b, t->cgroups, t->cgroups_len, SCAP_MAX_ARGS);
 		wb_str(b, t->root, SCAP_MAX_PATH);
-		wb_u32(b, t->loginuid);
-		wb_u8(b, t->exe_writable);
+		scap_buf_u32(b, t->loginuid);
+		scap_buf_u8(b, t->exe_writable);
 		entry_len(b, at);
 	}
 	block_end(w);
 }
 
-static void write_fd_entry(struct wbuf *b, const struct scap_fd *f)
+static void write_fd_entry(struct scap_buf *b, const struct scap_fd *f)
 {
 	size_t at = b->len;
 	uint8_t type = f->type > SCAP_FD_TYPE_MAX_029 ? SCAP_FD_UNSUPPORTED : f->type;
 
-	wb_u32(b, 0);
-	wb_u64(b, (uint64_t)f->fd);
-	wb_u64(b, f->ino);
-	wb_u8(b, type);
+	scap_buf_u32(b, 0);
+	scap_buf_u64(b, (uint64_t)f->fd);
+	scap_buf_u64(b, f->ino);
+	scap_buf_u8(b, type);
 	switch (type) {
 	case SCAP_FD_IPV4_SOCK:
 	case SCAP_FD_IPV6_SOCK: {
 		unsigned alen = type == SCAP_FD_IPV4_SOCK ? 4 : 16;
 
-		wb_put(b, f->sip, alen);
-		wb_put(b, f->dip, alen);
-		wb_u16(b, f->sport);
-		wb_u16(b, f->dport);
-		wb_u8(b, f->l4proto);
+		scap_buf_put(b, f->sip, alen);
+		scap_buf_put(b, f->dip, alen);
+		scap_buf_u16(b, f->sport);
+		scap_buf_u16(b, f->dport);
+		scap_buf_u8(b, f->l4proto);
 		break;
 	}
 	case SCAP_FD_IPV4_SERVSOCK:
 	case SCAP_FD_IPV6_SERVSOCK:
-		wb_put(b, f->sip, type == SCAP_FD_IPV4_SERVSOCK ? 4 : 16);
-		wb_u16(b, f->sport);
-		wb_u8(b, f->l4proto);
+		scap_buf_put(b, f->sip, type == SCAP_FD_IPV4_SERVSOCK ? 4 : 16);
+		scap_buf_u16(b, f->sport);
+		scap_buf_u8(b, f->l4proto);
 		break;
 	case SCAP_FD_UNIX_SOCK:
-		wb_u64(b, f->unix_src);
-		wb_u64(b, f->unix_dst);
+		scap_buf_u64(b, f->unix_src);
+		scap_buf_u64(b, f->unix_dst);
 		wb_str(b, f->name, SCAP_MAX_PATH - 1);
 		break;
 	case SCAP_FD_FILE_V2:
-		wb_u32(b, f->open_flags);
+		scap_buf_u32(b, f->open_flags);
 		wb_str(b, f->name, SCAP_MAX_PATH - 1);
-		wb_u32(b, f->dev);
+		scap_buf_u32(b, f->dev);
 		break;
 	default:
 		wb_str(b, f->name, SCAP_MAX_PATH - 1);
@@ -382,7 +356,7 @@ static void write_fd_entry(struct wbuf *b, const struct scap_fd *f)
 static void write_fdl(struct scap_writer *w, const struct scap_thread *t)
 {
 	block_begin(w, SCAP_BT_FDL_V2);
-	wb_u64(&w->blk, (uint64_t)t->tid);
+	scap_buf_u64(&w->blk, (uint64_t)t->tid);
 	for (size_t i = 0; i < t->nfds; i++)
 		/* UNKNOWN (0) entries are never written. */
 		if (t->fds[i].type != SCAP_FD_UNKNOWN)
@@ -393,10 +367,10 @@ static void write_fdl(struct scap_writer *w, const struct scap_thread *t)
 int scap_writer_section(struct scap_writer *w, const struct scap_meta *m)
 {
 	block_begin(w, SCAP_BT_SHB);
-	wb_u32(&w->blk, SCAP_SHB_MAGIC);
-	wb_u16(&w->blk, 1);
-	wb_u16(&w->blk, 2);
-	wb_u64(&w->blk, UINT64_MAX);
+	scap_buf_u32(&w->blk, SCAP_SHB_MAGIC);
+	scap_buf_u16(&w->blk, 1);
+	scap_buf_u16(&w->blk, 2);
+	scap_buf_u64(&w->blk, UINT64_MAX);
 	block_end(w);
 	w->have_section = true;
 	w->in_events = false;
@@ -470,17 +444,22 @@ static const struct scap_event *fill_empty_params(const struct scap_event *ev,
 }
 
 /*
- * clone/fork/vfork/clone3 exits (223, 225, 227, 335): a producer that cannot see pid
+ * clone/fork/vfork/clone3 exits: a producer that cannot see pid
  * namespaces writes vtid and vpid (params 18, 19) as 0, which no task has; sysdig 0.29 takes
  * vtid != tid for "in a container" and then learns the child only from the child's own exit.
  * Outside a namespace they equal tid and pid (params 3, 4).
  */
+static bool is_clone_exit(unsigned type)
+{
+	return type == PPME_SYSCALL_CLONE_20_X || type == PPME_SYSCALL_FORK_20_X ||
+	       type == PPME_SYSCALL_VFORK_20_X || type == PPME_SYSCALL_CLONE3_X;
+}
+
 static void fill_clone_vids(struct scap_event *ev)
 {
 	static const uint8_t zero8[8];
 
-	if ((ev->type != 223 && ev->type != 225 && ev->type != 227 && ev->type != 335) ||
-	    ev->nparams < 20)
+	if (!is_clone_exit(ev->type) || ev->nparams < 20)
 		return;
 	for (unsigned i = 18; i <= 19; i++) {
 		struct scap_param *v = &ev->params[i], *host = &ev->params[i - 15];
@@ -494,10 +473,10 @@ int scap_writer_event(struct scap_writer *w, const struct scap_event *in)
 {
 	struct scap_event copy;
 	struct scap_param params[64];
+	struct event_builder eb;
 	const struct scap_event *ev = fill_empty_params(in, &copy, params, 64);
 
-	if (ev == in && in->nparams <= 64 && (in->type == 223 || in->type == 225 ||
-					       in->type == 227 || in->type == 335)) {
+	if (ev == in && in->nparams <= 64 && is_clone_exit(in->type)) {
 		copy = *in;
 		memcpy(params, in->params, in->nparams * sizeof(params[0]));
 		copy.params = params;
@@ -522,12 +501,13 @@ int scap_writer_event(struct scap_writer *w, const struct scap_event *in)
 		return -1;
 	}
 	block_begin(w, bt);
-	wb_u16(&w->blk, ev->cpu);
+	scap_buf_u16(&w->blk, ev->cpu);
 	if (flags)
-		wb_u32(&w->blk, ev->dump_flags);
-	wb_reserve(&w->blk, rlen);
-	scap_event_encode(ev, w->blk.p + w->blk.len);
-	w->blk.len += rlen;
+		scap_buf_u32(&w->blk, ev->dump_flags);
+	evb_begin(&eb, &w->blk, ev->ts, ev->tid, ev->type, ev->nparams);
+	for (uint32_t i = 0; i < ev->nparams; i++)
+		evb_param(&eb, ev->params[i].val, ev->params[i].len);
+	evb_end(&eb);
 	w->in_events = true;
 	w->events++;
 	return block_end(w);
@@ -549,8 +529,8 @@ int scap_writer_close(struct scap_writer *w, char *err, size_t errlen)
 
 	if (rc && err)
 		snprintf(err, errlen, "%s", w->err);
-	free(w->out.p);
-	free(w->blk.p);
+	scap_buf_free(&w->out);
+	scap_buf_free(&w->blk);
 	free(w->name);
 	free(w);
 	return rc;

@@ -21,6 +21,7 @@
 #include "capture/scap_writer.h"
 #include "cli/commands.h"
 #include "schema/names.h"
+#include "schema/ppm_flags.h"
 #include "schema/ppm_sockopt.h"
 #include "schema/syscalls.h"
 #include "source/bpf/bpf_record.h"
@@ -93,16 +94,16 @@ static void print_sockaddr(FILE *f, const struct sr_param *p)
 	const uint8_t *v = p->val;
 	uint16_t port;
 
-	if (v[0] == 2 && p->len >= 7) {
+	if (v[0] == PPM_AF_INET && p->len >= 7) {
 		memcpy(&port, v + 5, 2);
 		fprintf(f, "%u.%u.%u.%u:%u", v[1], v[2], v[3], v[4], port);
-	} else if (v[0] == 10 && p->len >= 19) {
+	} else if (v[0] == PPM_AF_INET6 && p->len >= 19) {
 		memcpy(&port, v + 17, 2);
 		putc('[', f);
 		for (int i = 0; i < 16; i += 2)
 			fprintf(f, "%s%x", i ? ":" : "", v[1 + i] << 8 | v[2 + i]);
 		fprintf(f, "]:%u", port);
-	} else if (v[0] == 1) {
+	} else if (v[0] == PPM_AF_UNIX) {
 		struct sr_param path = { v + 1, p->len - 1 };
 
 		print_str(f, &path);
@@ -119,12 +120,12 @@ static void print_tuple(FILE *f, const struct sr_param *p)
 	uint16_t sport, dport;
 	uint64_t src, dst;
 
-	if (v[0] == 2 && p->len >= 13) {
+	if (v[0] == PPM_AF_INET && p->len >= 13) {
 		memcpy(&sport, v + 5, 2);
 		memcpy(&dport, v + 11, 2);
 		fprintf(f, "%u.%u.%u.%u:%u->%u.%u.%u.%u:%u", v[1], v[2], v[3], v[4], sport,
 			v[7], v[8], v[9], v[10], dport);
-	} else if (v[0] == 10 && p->len >= 37) {
+	} else if (v[0] == PPM_AF_INET6 && p->len >= 37) {
 		char s[INET6_ADDRSTRLEN], d[INET6_ADDRSTRLEN];
 
 		memcpy(&sport, v + 17, 2);
@@ -132,7 +133,7 @@ static void print_tuple(FILE *f, const struct sr_param *p)
 		inet_ntop(AF_INET6, v + 1, s, sizeof(s));
 		inet_ntop(AF_INET6, v + 19, d, sizeof(d));
 		fprintf(f, "%s:%u->%s:%u", s, sport, d, dport);
-	} else if (v[0] == 1 && p->len >= 17) {
+	} else if (v[0] == PPM_AF_UNIX && p->len >= 17) {
 		struct sr_param path = { v + 17, p->len - 17 };
 
 		memcpy(&src, v + 1, 8);
@@ -176,7 +177,7 @@ static void print_sockopt_val(FILE *f, const struct sr_param *p)
 }
 
 static void print_param(FILE *f, const struct sr_record *r, uint32_t i,
-			const struct sr_param_info *pi)
+			const struct scap_param_info *pi)
 {
 	const struct sr_param *p = &r->params[i];
 
@@ -186,40 +187,40 @@ static void print_param(FILE *f, const struct sr_record *r, uint32_t i,
 		return;
 	}
 	switch (pi->type) {
-	case SR_PT_ERRNO:
+	case SCAP_PT_ERRNO:
 		print_errno(f, sr_param_int(r, i));
 		break;
-	case SR_PT_FD:
+	case SCAP_PT_FD:
 		if (sr_param_int(r, i) == -100)
 			fputs("-100(AT_FDCWD)", f);
 		else
 			print_errno(f, sr_param_int(r, i));
 		break;
-	case SR_PT_PID:
-	case SR_PT_INT64:
+	case SCAP_PT_PID:
+	case SCAP_PT_INT64:
 		fprintf(f, "%" PRId64, sr_param_int(r, i));
 		break;
-	case SR_PT_FLAGS32:
+	case SCAP_PT_FLAGS32:
 		fprintf(f, "0x%" PRIx64, sr_param_int(r, i));
 		break;
-	case SR_PT_CHARBUF:
-	case SR_PT_FSPATH:
-	case SR_PT_FSRELPATH:
+	case SCAP_PT_CHARBUF:
+	case SCAP_PT_FSPATH:
+	case SCAP_PT_FSRELPATH:
 		print_str(f, p);
 		break;
-	case SR_PT_BYTEBUF:
+	case SCAP_PT_BYTEBUF:
 		print_bytes(f, p->val, p->len, strcmp(pi->name, "args") ? 0 : ' ');
 		break;
-	case SR_PT_SOCKADDR:
+	case SCAP_PT_SOCKADDR:
 		print_sockaddr(f, p);
 		break;
-	case SR_PT_SOCKTUPLE:
+	case SCAP_PT_SOCKTUPLE:
 		print_tuple(f, p);
 		break;
-	case SR_PT_INT32:
+	case SCAP_PT_INT32:
 		fprintf(f, "%" PRId32, (int32_t)sr_param_int(r, i));
 		break;
-	case SR_PT_DYN:
+	case SCAP_PT_DYN:
 		print_sockopt_val(f, p);
 		break;
 	default:
@@ -238,11 +239,13 @@ static const char *syscall_name(long nr, char *buf, size_t n)
 	return buf;
 }
 
-static void print_event(FILE *f, const struct sr_record *r, const struct sr_event_info *ei)
+/* EI: the event table's row of the record's type; NPARAMS: how many the source writes. */
+static void print_event(FILE *f, const struct sr_record *r, const struct scap_event_info *ei,
+			uint32_t nparams)
 {
 	char comm[17], nbuf[32];
 	const char *name = ei->name;
-	bool generic = r->type == SR_GENERIC_E || r->type == SR_GENERIC_X;
+	bool generic = scap_event_is_generic(r->type);
 	long nr = generic && r->nparams > 1 ? (long)sr_param_int(r, 1) : -1;
 
 	memcpy(comm, r->prefix->comm, 16);
@@ -251,12 +254,12 @@ static void print_event(FILE *f, const struct sr_record *r, const struct sr_even
 		name = syscall_name(nr, nbuf, sizeof(nbuf));
 	fprintf(f, "%" PRIu64 ".%09" PRIu64 " %u %s %" PRIu64 " %c %s",
 		r->ts / 1000000000, r->ts % 1000000000, r->prefix->cpu, comm, r->tid,
-		r->type & 1 ? '<' : '>', name);
+		scap_event_is_enter(r->type) ? '>' : '<', name);
 	if (generic) {
 		const struct syscall_info *si = syscall_by_nr(nr);
 		uint32_t nargs = si ? si->nargs : 6;
 
-		if (r->type == SR_GENERIC_E) {
+		if (r->type == PPME_GENERIC_E) {
 			for (uint32_t i = 0; i < nargs && 2 + i < r->nparams; i++)
 				fprintf(f, " a%u=0x%" PRIx64, i, (uint64_t)sr_param_int(r, 2 + i));
 		} else if (r->nparams > 2) {
@@ -264,7 +267,7 @@ static void print_event(FILE *f, const struct sr_record *r, const struct sr_even
 			print_errno(f, sr_param_int(r, 2));
 		}
 	} else {
-		for (uint32_t i = 0; i < r->nparams && i < ei->nparams; i++)
+		for (uint32_t i = 0; i < r->nparams && i < nparams && (int)i < ei->nparams; i++)
 			print_param(f, r, i, &ei->params[i]);
 	}
 	putc('\n', f);
@@ -306,25 +309,27 @@ static int on_record(void *ctx, const void *data, size_t size)
 {
 	struct capture *c = ctx;
 	struct sr_record r;
-	const struct sr_event_info *ei;
+	const struct scap_event_info *ei;
+	int nparams;
 
-	if (sr_record_parse(data, size, &r) || !(ei = sr_event_info(r.type))) {
+	if (sr_record_parse(data, size, &r) || (nparams = sr_event_nparams(r.type)) < 0 ||
+	    !(ei = scap_event_info(r.type))) {
 		c->malformed++;
 		return 0;
 	}
 	c->events++;
-	if (c->count && !(r.type & 1)) {
+	if (c->count && scap_event_is_enter(r.type)) {
 		long nr = SYSCALL_NR_LIMIT;
 
-		if (r.type == SR_GENERIC_E)
+		if (r.type == PPME_GENERIC_E)
 			nr = sr_param_int(&r, 1);
-		else if (r.type != SR_PROCEXIT_E)
+		else if (r.type != PPME_PROCEXIT_1_E)
 			nr = syscall_nr_by_name(ei->name);
-		if (r.type == SR_PREAD_E)
+		if (r.type == PPME_SYSCALL_PREAD_E)
 			nr = syscall_nr_by_name("pread64");
-		else if (r.type == SR_PWRITE_E)
+		else if (r.type == PPME_SYSCALL_PWRITE_E)
 			nr = syscall_nr_by_name("pwrite64");
-		else if (r.type == SR_ACCEPT4_E)
+		else if (r.type == PPME_SOCKET_ACCEPT4_5_E)
 			nr = syscall_nr_by_name("accept4");
 		if (nr >= 0 && nr <= SYSCALL_NR_LIMIT)
 			c->counts[nr]++;
@@ -332,7 +337,7 @@ static int on_record(void *ctx, const void *data, size_t size)
 	if (c->w && write_event(c, &r))
 		return 1;
 	if (!c->quiet)
-		print_event(stdout, &r, ei);
+		print_event(stdout, &r, ei, nparams);
 	return c->limit && c->events >= c->limit;
 }
 

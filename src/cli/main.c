@@ -4,6 +4,7 @@
 
 #include "cli/commands.h"
 #include "util/util.h"
+#include "util/version.h"
 
 static void usage(FILE *f)
 {
@@ -22,6 +23,7 @@ static void usage(FILE *f)
 		"  demo                                         trace a built-in demo workload\n"
 		"  [-r FILE] [-p FORMAT] [-j] [-S] [FILTER]     sysdig's command line ('sysray -r F -h')\n"
 		"  help                                         this text\n"
+		"  --version, -V                                sysray's version\n"
 		"\n"
 		"Run 'sysray trace -h' for the options of trace.\n");
 }
@@ -46,6 +48,10 @@ int main(int argc, char **argv)
 		return cmd_capture(argc - 1, argv + 1);
 	if (!strcmp(cmd, "scap-dump"))
 		return cmd_scap_dump(argc - 1, argv + 1);
+	if (!strcmp(cmd, "--version") || !strcmp(cmd, "-V")) {
+		printf("sysray %s\n", SYSRAY_VERSION);
+		return 0;
+	}
 	if (!strcmp(cmd, "help") || !strcmp(cmd, "-h") || !strcmp(cmd, "--help")) {
 		usage(stdout);
 		return 0;

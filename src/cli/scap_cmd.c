@@ -132,7 +132,7 @@ static const char *event_type_name(const struct scap_event *ev)
 {
 	uint64_t id;
 
-	if (ev->type > 1)
+	if (!scap_event_is_generic(ev->type))
 		return scap_event_name(ev);
 	if (ev->nparams < 1 || !scap_param_u64(&ev->params[0], &id))
 		return "<unknown>";

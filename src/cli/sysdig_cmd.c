@@ -13,7 +13,7 @@
 
 #include "capture/proc_snapshot.h"
 #include "cli/commands.h"
-#include "fields/sysdig_extract.h"
+#include "fields/sysdig.h"
 #include "filter/filter.h"
 #include "format/render.h"
 #include "format/template.h"
@@ -26,6 +26,7 @@
 #include "source/bpf/bpf_event.h"
 #include "state/state.h"
 #include "util/util.h"
+#include "util/version.h"
 
 
 static void usage(FILE *f)
@@ -73,107 +74,8 @@ static void usage(FILE *f)
 		"  -h           this text\n");
 }
 
-/* The field classes of sysdig 0.29 that sysray has, each starting at its first field. */
-static const struct field_class {
-	const char *first, *name, *shortdesc, *desc;
-} field_classes[] = {
-	{ "evt.num", "evt", "All event types", "These fields can be used for all event types" },
-	{ "evt.latency", "evt", "Syscall events only",
-	  "Event fields applicable to syscall events. Note that for most events you can access "
-	  "the individual arguments/parameters of each syscall via evt.arg, e.g. "
-	  "evt.arg.filename." },
-	{ "proc.pid", "process", NULL,
-	  "Additional information about the process and thread executing the syscall event." },
-	{ "user.uid", "user", NULL, "Information about the user executing the specific event." },
-	{ "group.gid", "group", NULL, "Information about the user group." },
-	{ "container.id", "container", NULL,
-	  "Container information. If the event is not happening inside a container, both id "
-	  "and name will be set to 'host'." },
-	{ "fd.num", "fd", NULL,
-	  "Every syscall that has a file descriptor in its arguments has these fields set with "
-	  "information related to the file." },
-};
-
-/* Fields sysdig 0.29 marks "(FILTER ONLY)": they compare, they print nothing. */
-static bool filter_only(const char *name)
-{
-	static const char *const names[] = {
-		"evt.around", "fd.ip", "fd.port", "fd.proto", "fd.net", "fd.cnet", "fd.snet",
-		"fd.lnet", "fd.rnet",
-	};
-
-	for (size_t i = 0; i < ARRAY_SIZE(names); i++)
-		if (!strcmp(names[i], name))
-			return true;
-	return false;
-}
-
-/* sysdig's layout: the text starts at column 30 and wraps at column 120, each word followed
- * by a space. */
-#define LIST_INDENT 30
-#define LIST_WIDTH 120
-
-static void list_wrap(const char *text)
-{
-	unsigned len = 0;
-
-	while (*text) {
-		text += strspn(text, " \t\n");
-		size_t w = strcspn(text, " \t\n");
-
-		if (!w)
-			break;
-		if (len + w + 1 <= LIST_WIDTH - LIST_INDENT) {
-			len += (unsigned)w + 1;
-		} else {
-			printf("\n%*s", LIST_INDENT, "");
-			len = (unsigned)w + 1;
-		}
-		printf("%.*s ", (int)w, text);
-		text += w;
-	}
-}
-
-static void list_fields(const struct field_registry *reg, bool verbose)
-{
-	for (size_t i = 0; i < reg->n; i++) {
-		const struct field_desc *fd = reg->fields[i];
-
-		for (size_t c = 0; c < ARRAY_SIZE(field_classes); c++) {
-			const struct field_class *fc = &field_classes[c];
-
-			if (strcmp(fc->first, fd->name))
-				continue;
-			printf("%s-------------------------------\n%-*s%s", i ? "\n" : "",
-			       LIST_INDENT, "Field Class:", fc->name);
-			if (fc->shortdesc)
-				printf(" (%s)", fc->shortdesc);
-			printf("\n%-*s", LIST_INDENT, "Description:");
-			list_wrap(fc->desc);
-			printf("\n\n");
-		}
-		if (strlen(fd->name) > LIST_INDENT)
-			printf("%s\n%*s", fd->name, LIST_INDENT, "");
-		else
-			printf("%-*s", LIST_INDENT, fd->name);
-		char desc[1024];
-
-		snprintf(desc, sizeof(desc), "%s%s%s%s", verbose ? "(Type: " : "",
-			 verbose ? field_type_name(fd->type) : "", verbose ? ") " : "",
-			 filter_only(fd->name) ? "(FILTER ONLY) " : "");
-		snprintf(desc + strlen(desc), sizeof(desc) - strlen(desc), "%s", fd->desc);
-		list_wrap(desc);
-		printf("\n");
-	}
-	printf("\n");
-}
-
 /* Option codes of long options without a letter. */
 enum { OPT_UNBUFFERED = 256, OPT_VERSION, OPT_REJECT };
-
-#ifndef SYSRAY_VERSION
-#define SYSRAY_VERSION "0.1"
-#endif
 
 /* sysdig's -pc, -pk and -pm: its default line with container columns. sysray has no
  * Kubernetes or Mesos metadata: the pod and task names print as sysdig prints them without
@@ -555,7 +457,7 @@ static int run_sysdig(const struct sysdig_opts *o, const struct filter *flt,
 int cmd_sysdig(int argc, char **argv)
 {
 	struct sysdig_opts o = { .bf = BUF_NORMAL, .tmode = TIME_HUMAN };
-	struct field_registry reg = { 0 };
+	const struct field_registry *reg;
 	struct filter *flt = NULL;
 	struct template *tpl = NULL;
 	int rc = 1;
@@ -565,10 +467,10 @@ int cmd_sysdig(int argc, char **argv)
 		out_free(&o.filter);
 		return pr == PARSE_EXIT_OK ? 0 : 1;
 	}
-	sysdig_fields_register(&reg);
+	reg = sysdig_field_registry();
 	if (o.list || o.list_events) {
 		if (o.list)
-			list_fields(&reg, o.verbose);
+			field_registry_print(reg, o.verbose, stdout);
 		if (o.list_events)
 			list_events();
 		rc = 0;
@@ -576,7 +478,7 @@ int cmd_sysdig(int argc, char **argv)
 	}
 	struct filter_error ferr;
 
-	flt = filter_compile(o.filter.buf, &reg, &ferr);
+	flt = filter_compile(o.filter.buf, reg, &ferr);
 	if (!flt) {
 		char *m = filter_error_format(&ferr, o.filter.buf);
 
@@ -586,7 +488,7 @@ int cmd_sysdig(int argc, char **argv)
 	}
 	char terr[256];
 
-	tpl = template_compile(o.format ? o.format : TEMPLATE_DEFAULT, &reg, terr, sizeof(terr));
+	tpl = template_compile(o.format ? o.format : TEMPLATE_DEFAULT, reg, terr, sizeof(terr));
 	if (!tpl) {
 		fprintf(stderr, "sysray: %s\n", terr);
 		goto out;
@@ -597,7 +499,6 @@ out:
 	fflush(stdout);
 	template_free(tpl);
 	filter_free(flt);
-	field_registry_free(&reg);
 	out_free(&o.filter);
 	return rc;
 }

@@ -43,12 +43,131 @@ static bool want_seccomp(const struct trace_opts *o)
 	return true;
 }
 
+/* The strace options that take a value: with -w FILE, which strace takes only with -c. */
+static bool arg_takes_value(char c)
+{
+	return strchr("abeEIoOpPsSuUXw", c) != NULL;
+}
+
+static bool long_takes_value(const char *name)
+{
+	static const char *const names[] = {
+		"columns", "summary-sort-by", "summary-columns", "env", "output", "attach",
+		"trace-path", "string-limit", "user", "const-print-style", "write",
+	};
+	size_t n = strcspn(name, "=");
+
+	if (name[n] == '=')
+		return false;
+	for (size_t i = 0; i < ARRAY_SIZE(names); i++)
+		if (!strcmp(name, names[i]))
+			return true;
+	return false;
+}
+
+/* The end of the options: index of the command (getopt's "+" mode), or ARGC. */
+static int options_end(int argc, char **argv, bool *summary)
+{
+	int i;
+
+	*summary = false;
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (!strcmp(a, "--"))
+			return i;
+		if (a[0] != '-' || !a[1])
+			return i;
+		if (a[1] == '-') {
+			if (!strncmp(a, "--summary", 9))
+				*summary = true;
+			if (long_takes_value(a + 2))
+				i++;
+			continue;
+		}
+		for (const char *p = a + 1; *p; p++) {
+			if (*p == 'c' || *p == 'C')
+				*summary = true;
+			if (arg_takes_value(*p)) {
+				if (!p[1])
+					i++;
+				break;
+			}
+		}
+	}
+	return i;
+}
+
+static void drop_arg(int *argc, char **argv, int i)
+{
+	memmove(argv + i, argv + i + 1, (*argc - i) * sizeof(*argv));
+	(*argc)--;
+}
+
+/*
+ * Takes `-w FILE` (also `-wFILE`, `--write=FILE`), `-z` and `--snaplen=N` out of the options
+ * of ARGV (before the command) when no -c/-C/--summary option is given: strace's own -w
+ * needs -c, and strace's -z (successful only) has no meaning for a capture, which keeps
+ * every event. O->path stays NULL without -w. Returns 0, or -1 after a message.
+ */
+static int take_capture_args(int *argc, char **argv, struct scap_sink_opts *o)
+{
+	bool summary;
+	int end = options_end(*argc, argv, &summary);
+
+	memset(o, 0, sizeof(*o));
+	o->snaplen = 80;
+	if (summary)
+		return 0;
+	for (int i = 1; i < end; i++) {
+		char *a = argv[i];
+
+		if (!strcmp(a, "-w") || !strcmp(a, "--write")) {
+			if (i + 1 >= end) {
+				msg("trace: %s needs a FILE", a);
+				return -1;
+			}
+			o->path = argv[i + 1];
+			drop_arg(argc, argv, i);
+			end--;
+		} else if (!strncmp(a, "-w", 2) && a[2]) {
+			o->path = a + 2;
+		} else if (!strncmp(a, "--write=", 8)) {
+			o->path = a + 8;
+		} else if (!strncmp(a, "--snaplen=", 10)) {
+			char *e;
+			unsigned long v = strtoul(a + 10, &e, 10);
+
+			if (*e || !a[10] || v > SCAP_SINK_MAX_SNAPLEN) {
+				msg("trace: --snaplen: '%s' is not a number up to %d", a + 10,
+				    SCAP_SINK_MAX_SNAPLEN);
+				return -1;
+			}
+			o->snaplen = v;
+		} else {
+			continue;
+		}
+		drop_arg(argc, argv, i);
+		end--;
+		i--;
+	}
+	/* -z means gzip only with a capture; otherwise it stays strace's -z. */
+	for (int i = 1; o->path && i < end; i++)
+		if (!strcmp(argv[i], "-z")) {
+			o->gzip = true;
+			drop_arg(argc, argv, i);
+			end--;
+			i--;
+		}
+	return 0;
+}
+
 int cmd_trace(int argc, char **argv)
 {
 	struct trace_opts o;
 	struct scap_sink_opts cap;
 	bool exit_now;
-	if (scap_sink_take_args(&argc, argv, &cap))
+	if (take_capture_args(&argc, argv, &cap))
 		return 1;
 	if (trace_opts_parse(&o, argc, argv, &exit_now))
 		return 1;

@@ -11,7 +11,7 @@
 
 #include "capture/event_table.h"
 
-/* Indexed by event code (0 to 335, the codes sysdig 0.29 knows). */
+/* Indexed by event code: the SCAP_EVENT_MAX_029 codes sysdig 0.29 knows. */
 static const char event_cat[] =
 	"ooffiiiiiimmppppppnnnnnnnnnniiiiiiiinnnnnnccnnnniiiiiiiinnffcccc"
 	"ccffffffffffffwwwwwwwwffffiiffffffffffffffffffffiiiiiiiiiiiiiigg"
@@ -19,6 +19,7 @@ static const char event_cat[] =
 	"rrrruurrrrrrrrrrrrrrrrppppppppppppppuuppgguuffffppffyynnnnppppww"
 	"ffffuyppffppoouyppppffffoyppppuyppooppppooooffffffffffffffffffff"
 	"ffooppffmmppffpp";
+_Static_assert(sizeof(event_cat) - 1 == SCAP_EVENT_MAX_029, "one category per 0.29 code");
 
 /* Indexed by the PPM_SC code of a generic event's ID parameter. */
 static const char syscall_cat[] =
@@ -31,7 +32,7 @@ static const char syscall_cat[] =
 
 static char letter(const struct scap_event *ev)
 {
-	if (ev->type <= 1) {
+	if (scap_event_is_generic(ev->type)) {
 		uint64_t id;
 
 		if (!ev->nparams || !scap_param_u64(&ev->params[0], &id) ||
@@ -47,7 +48,8 @@ static char letter(const struct scap_event *ev)
 
 bool event_category_is_io(const struct scap_event *ev)
 {
-	return ev->type > 1 && ev->type < sizeof(event_cat) - 1 && event_cat[ev->type] == 'i';
+	return !scap_event_is_generic(ev->type) && ev->type < sizeof(event_cat) - 1 &&
+	       event_cat[ev->type] == 'i';
 }
 
 static const char *fd_category(const struct st_fd *fd)

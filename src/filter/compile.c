@@ -33,108 +33,6 @@ static void fail(struct compiler *c, size_t pos, const char *fmt, ...)
 	va_end(ap);
 }
 
-static void unknown_field(struct compiler *c, const char *name, size_t pos)
-{
-	const char *near = field_registry_suggest(c->reg, name);
-
-	if (near)
-		fail(c, pos, "unknown field '%s' (did you mean '%s'?)", name, near);
-	else
-		fail(c, pos, "unknown field '%s'", name);
-}
-
-static bool is_index(const char *s)
-{
-	if (*s == '-' || *s == '+')
-		s++;
-	if (!*s)
-		return false;
-	for (; *s; s++)
-		if (!isdigit((unsigned char)*s))
-			return false;
-	return true;
-}
-
-static const char *arg_syntax(const struct field_desc *f, char *buf, size_t size)
-{
-	const char *dot = (f->arg_flags & FA_DOT) ? ".NAME" : "";
-	const char *br = (f->arg_flags & FA_INDEX) ? ((f->arg_flags & FA_KEY) ? "[N or NAME]" : "[N]")
-						     : ((f->arg_flags & FA_KEY) ? "[NAME]" : "");
-
-	snprintf(buf, size, "%s%s%s%s%s", f->name, dot, *dot && *br ? " or " : "",
-		 *br ? f->name : "", br);
-	return buf;
-}
-
-/* Resolves "evt.arg.fd", "evt.arg[0]", "proc.aname[2]", "proc.name" to a field and arg. */
-static const struct field_desc *resolve_field(struct compiler *c, const char *name, size_t pos,
-					      struct field_arg *arg)
-{
-	const struct field_desc *f;
-	char syntax[128];
-
-	memset(arg, 0, sizeof(*arg));
-	const char *br = strchr(name, '[');
-	if (br) {
-		char *base = strndup(name, br - name);
-		f = field_registry_find(c->reg, base);
-		if (!f) {
-			unknown_field(c, base, pos);
-			free(base);
-			return NULL;
-		}
-		free(base);
-		if (!(f->arg_flags & (FA_INDEX | FA_KEY))) {
-			fail(c, pos + (br - name), "field '%s' takes no [argument]", f->name);
-			return NULL;
-		}
-		char *text = strndup(br + 1, strlen(br + 1) - 1);
-		if (is_index(text) && (f->arg_flags & FA_INDEX)) {
-			arg->is_index = true;
-			arg->index = strtoll(text, NULL, 10);
-			free(text);
-		} else if ((f->arg_flags & FA_KEY) && *text) {
-			arg->name = text;
-		} else {
-			fail(c, pos + (br - name) + 1, "'%s' is not a valid argument: write %s",
-			     text, arg_syntax(f, syntax, sizeof(syntax)));
-			free(text);
-			return NULL;
-		}
-		arg->present = true;
-		return f;
-	}
-	f = field_registry_find(c->reg, name);
-	if (!f) {
-		/* The longest registered prefix that takes .NAME: evt.type.is.open. */
-		for (size_t k = strlen(name); k-- > 1;) {
-			if (name[k] != '.')
-				continue;
-			char *base = strndup(name, k);
-			const struct field_desc *b = field_registry_find(c->reg, base);
-			free(base);
-			if (!b || !(b->arg_flags & FA_DOT))
-				continue;
-			if (!name[k + 1]) {
-				fail(c, pos + k + 1, "missing argument name after '%.*s.'", (int)k,
-				     name);
-				return NULL;
-			}
-			arg->present = true;
-			arg->name = xstrdup(name + k + 1);
-			return b;
-		}
-		unknown_field(c, name, pos);
-		return NULL;
-	}
-	if (f->arg_flags & FA_REQUIRED) {
-		fail(c, pos + strlen(name), "field '%s' needs an argument: write %s", f->name,
-		     arg_syntax(f, syntax, sizeof(syntax)));
-		return NULL;
-	}
-	return f;
-}
-
 enum type_class { TC_NUMBER, TC_BOOL, TC_TEXT, TC_BYTES, TC_IP, TC_NET, TC_DYNAMIC };
 
 static enum type_class type_class(enum field_type t)
@@ -183,19 +81,29 @@ static const char *class_name(enum type_class tc)
 	return names[tc];
 }
 
+/* Operators that compare with whole values, which must then be values the field can have
+ * (contains, startswith, glob and the orderings take parts or bounds). */
+static bool is_set_member_test(enum cmp_op op)
+{
+	return op == CMP_EQ || op == CMP_NE || op == CMP_IN || op == CMP_INTERSECTS;
+}
+
 static void free_node(struct fnode *n);
 
 static bool compile_check(struct compiler *c, const struct ast_node *a, struct pred *p)
 {
-	p->field = resolve_field(c, a->check.field, a->check.field_pos, &p->arg);
-	if (!p->field)
+	struct field_error ferr;
+
+	if (!field_resolve(c->reg, a->check.field, &p->ref, &ferr)) {
+		fail(c, a->check.field_pos + ferr.pos, "%s", ferr.msg);
 		return false;
+	}
+	const struct field_desc *f = p->ref.field;
 	p->op = a->check.op;
-	enum type_class tc = type_class(p->field->type);
+	enum type_class tc = type_class(f->type);
 	if (!op_allowed(tc, p->op) || (p->op == CMP_PMATCH && tc != TC_TEXT)) {
 		fail(c, a->check.op_pos, "'%s' does not apply to %s field %s (%s)",
-		     cmp_op_name(p->op), class_name(tc), p->field->name,
-		     field_type_name(p->field->type));
+		     cmp_op_name(p->op), class_name(tc), f->name, field_type_name(f->type));
 		return false;
 	}
 	p->nvalues = a->check.nvalues;
@@ -206,10 +114,14 @@ static bool compile_check(struct compiler *c, const struct ast_node *a, struct p
 		char buf[200];
 		/* Values may hold NUL through escapes only in theory; texts are C strings. */
 		p->texts[i] = xstrdup(v->text);
-		const char *e = value_parse(p->field->type, p->texts[i], &p->values[i], buf,
-					    sizeof(buf));
+		const char *e = value_parse(f->type, p->texts[i], &p->values[i], buf, sizeof(buf));
 		if (e) {
 			fail(c, v->pos, "%s", e);
+			return false;
+		}
+		if (f->value_check && is_set_member_test(p->op) &&
+		    !f->value_check(p->texts[i], buf, sizeof(buf))) {
+			fail(c, v->pos, "%s", buf);
 			return false;
 		}
 	}
@@ -252,7 +164,7 @@ static void free_node(struct fnode *n)
 		free_node(n->kids[i]);
 	free(n->kids);
 	if (n->kind == AST_CHECK) {
-		free((char *)n->pred.arg.name);
+		field_ref_free(&n->pred.ref);
 		if (n->pred.texts)
 			for (size_t i = 0; i < n->pred.nvalues; i++)
 				free(n->pred.texts[i]);

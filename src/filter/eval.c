@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/socket.h>
 
 #include "filter/filter_int.h"
 #include "util/util.h"
@@ -52,14 +53,14 @@ static int str_cmp(const struct field_value *a, const struct field_value *b)
 	return (a->s.len > b->s.len) - (a->s.len < b->s.len);
 }
 
-static bool ip_eq(const struct filter_ipaddr *a, const struct filter_ipaddr *b)
+static bool ip_eq(const struct field_ipaddr *a, const struct field_ipaddr *b)
 {
 	size_t n = a->family == AF_INET ? 4 : 16;
 
 	return a->family == b->family && memcmp(a->addr, b->addr, n) == 0;
 }
 
-static bool ip_in_net(const struct filter_ipaddr *ip, const struct filter_ipnet *net)
+static bool ip_in_net(const struct field_ipaddr *ip, const struct field_ipnet *net)
 {
 	if (ip->family != net->addr.family)
 		return false;
@@ -229,11 +230,7 @@ static bool eval(const struct fnode *n, const void *event, void *ctx)
 	}
 	const struct pred *p = &n->pred;
 	struct field_value vals[FIELD_MAX_VALUES];
-	size_t nv = 0;
-	if (p->field->extract)
-		nv = p->field->extract(p->field, &p->arg, event, ctx, vals, FIELD_MAX_VALUES);
-	if (nv > FIELD_MAX_VALUES)
-		nv = FIELD_MAX_VALUES;
+	size_t nv = field_extract(&p->ref, event, ctx, vals);
 	return pred_test(p, vals, nv);
 }
 

@@ -10,7 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "filter/fields.h"
+#include "fields/field.h"
 #include "schema/syscalls.h"
 
 struct filter_error {

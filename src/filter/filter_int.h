@@ -3,13 +3,11 @@
 #define SYSRAY_FILTER_FILTER_INT_H
 
 #include "filter/ast.h"
-#include "filter/fields.h"
 #include "filter/filter.h"
 
 /* One comparison, its values already converted to the field's type. */
 struct pred {
-	const struct field_desc *field;
-	struct field_arg arg;
+	struct field_ref ref;
 	enum cmp_op op;
 	struct field_value *values;	/* strings point into texts[] */
 	char **texts;			/* the values as written, one per value */

@@ -149,11 +149,32 @@ static int unescape(char c)
 	}
 }
 
+/* How many bytes of text the value at P spans at most: a quoted one up to its closing quote
+ * (escapes only shorten it), a bare one up to the first blank, ')' or (in a list) ','. Its
+ * buffer is sized by this, not by the rest of the text: a list of many values then holds
+ * memory linear in the filter's length. */
+static size_t value_extent(const struct lexer *lx, size_t p, bool in_list)
+{
+	size_t e = p;
+
+	if (e < lx->len && (lx->text[e] == '"' || lx->text[e] == '\'')) {
+		char q = lx->text[e++];
+
+		while (e < lx->len && lx->text[e] != q)
+			e += lx->text[e] == '\\' ? 2 : 1;
+		return (e < lx->len ? e : lx->len) - p;
+	}
+	while (e < lx->len && !is_blank(lx->text[e]) && lx->text[e] != ')' &&
+	       !(in_list && lx->text[e] == ','))
+		e++;
+	return e - p;
+}
+
 const char *lex_value(struct lexer *lx, bool in_list, struct ast_value *v, size_t *err_pos)
 {
 	skip_blanks(lx);
 	size_t p = lx->pos;
-	char *buf = xmalloc(lx->len - p + 1);
+	char *buf = xmalloc(value_extent(lx, p, in_list) + 1);
 	size_t n = 0;
 
 	v->pos = p;

@@ -174,9 +174,15 @@ static struct ast_node *parse_term(struct parser *ps)
 	}
 	size_t pos = lx->pos;
 	if (lex_keyword(lx, "not")) {
+		/* A chain of `not` folds to its parity here, so that no later walk of the tree
+		 * recurses once per `not` of a hostile filter (`not not ... x`). */
+		bool negated = true;
+
+		while (lex_keyword(lx, "not"))
+			negated = !negated;
 		struct ast_node *child = parse_term(ps);
-		if (!child)
-			return NULL;
+		if (!child || !negated)
+			return child;
 		struct ast_node *n = new_node(AST_NOT, pos);
 		n->child = child;
 		return n;

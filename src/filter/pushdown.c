@@ -142,7 +142,7 @@ static void events(const struct fnode *n, struct filter_evset *may, struct filte
 
 	switch (n->kind) {
 	case AST_CHECK:
-		if (n->pred.field->role == FR_EVT_TYPE && !n->pred.arg.present) {
+		if (n->pred.ref.field->role == FR_EVT_TYPE && !n->pred.ref.arg.present) {
 			evtype_sets(&n->pred, may, may_not);
 		} else {
 			set_all(may);
@@ -210,7 +210,7 @@ static void values(const struct fnode *n, enum field_role role, struct vset *out
 	memset(out, 0, sizeof(*out));
 	switch (n->kind) {
 	case AST_CHECK:
-		if (n->pred.field->role != role || n->pred.arg.present ||
+		if (n->pred.ref.field->role != role || n->pred.ref.arg.present ||
 		    (n->pred.op != CMP_EQ && n->pred.op != CMP_IN)) {
 			out->any = true;
 			return;
@@ -252,8 +252,8 @@ static void values(const struct fnode *n, enum field_role role, struct vset *out
 
 static bool is_container_check(const struct fnode *n)
 {
-	return n->kind == AST_CHECK && n->pred.field->role == FR_CONTAINER_ID &&
-	       !n->pred.arg.present;
+	return n->kind == AST_CHECK && n->pred.ref.field->role == FR_CONTAINER_ID &&
+	       !n->pred.ref.arg.present;
 }
 
 static bool uses_container(const struct fnode *n)

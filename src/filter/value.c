@@ -39,7 +39,7 @@ static bool parse_unsigned(const char *s, uint64_t hi, uint64_t *out)
 	return true;
 }
 
-static bool parse_ip(const char *s, struct filter_ipaddr *ip)
+static bool parse_ip(const char *s, struct field_ipaddr *ip)
 {
 	memset(ip, 0, sizeof(*ip));
 	if (inet_pton(AF_INET, s, ip->addr) == 1) {

@@ -30,7 +30,7 @@ const char *render_event_type(const struct scap_event *ev)
 	const struct scap_event_info *info = scap_event_info(ev->type);
 	if (!info)
 		return "<unknown>";
-	if (ev->type <= 1) {
+	if (scap_event_is_generic(ev->type)) {
 		uint64_t id;
 		const char *n;
 		if (ev->nparams >= 1 && scap_param_u64(&ev->params[0], &id) &&
@@ -284,31 +284,31 @@ static const struct {
 	uint8_t index;
 	struct scap_param_info info;
 } params_029[] = {
-	{ 18, 0, { "domain", SCAP_PT_FLAGS32, "socket_families" } },
-	{ 24, 1, { "backlog", SCAP_PT_UINT32, NULL } },
-	{ 36, 1, { "how", SCAP_PT_FLAGS8, "shutdown_how" } },
-	{ 42, 0, { "domain", SCAP_PT_FLAGS32, "socket_families" } },
-	{ 45, 2, { "level", SCAP_PT_FLAGS8, "sockopt_levels" } },
-	{ 45, 3, { "optname", SCAP_PT_FLAGS8, "sockopt_options" } },
-	{ 47, 2, { "level", SCAP_PT_FLAGS8, "sockopt_levels" } },
-	{ 47, 3, { "optname", SCAP_PT_FLAGS8, "sockopt_options" } },
-	{ 86, 2, { "whence", SCAP_PT_FLAGS8, "lseek_whence" } },
-	{ 88, 2, { "whence", SCAP_PT_FLAGS8, "lseek_whence" } },
-	{ 102, 1, { "name", SCAP_PT_FSRELPATH, "DIRFD_PARAM" } },
-	{ 140, 0, { "resource", SCAP_PT_FLAGS8, "rlimit_resources" } },
-	{ 142, 0, { "resource", SCAP_PT_FLAGS8, "rlimit_resources" } },
-	{ 144, 1, { "resource", SCAP_PT_FLAGS8, "rlimit_resources" } },
-	{ 150, 1, { "cmd", SCAP_PT_FLAGS8, "fcntl_commands" } },
-	{ 161, 0, { "res", SCAP_PT_UINT64, NULL } },
-	{ 163, 0, { "res", SCAP_PT_UINT64, NULL } },
-	{ 168, 0, { "request", SCAP_PT_FLAGS16, "ptrace_requests" } },
-	{ 293, 16, { "tty", SCAP_PT_INT32, NULL } },
-	{ 293, 17, { "pgid", SCAP_PT_PID, NULL } },
-	{ 293, 18, { "loginuid", SCAP_PT_INT32, NULL } },
-	{ 295, 0, { "res", SCAP_PT_PID, NULL } },
-	{ 331, 16, { "tty", SCAP_PT_INT32, NULL } },
-	{ 331, 17, { "pgid", SCAP_PT_PID, NULL } },
-	{ 331, 18, { "loginuid", SCAP_PT_INT32, NULL } },
+	{ PPME_SOCKET_SOCKET_E, 0, { "domain", SCAP_PT_FLAGS32, "socket_families" } },
+	{ PPME_SOCKET_LISTEN_E, 1, { "backlog", SCAP_PT_UINT32, NULL } },
+	{ PPME_SOCKET_SHUTDOWN_E, 1, { "how", SCAP_PT_FLAGS8, "shutdown_how" } },
+	{ PPME_SOCKET_SOCKETPAIR_E, 0, { "domain", SCAP_PT_FLAGS32, "socket_families" } },
+	{ PPME_SOCKET_SETSOCKOPT_X, 2, { "level", SCAP_PT_FLAGS8, "sockopt_levels" } },
+	{ PPME_SOCKET_SETSOCKOPT_X, 3, { "optname", SCAP_PT_FLAGS8, "sockopt_options" } },
+	{ PPME_SOCKET_GETSOCKOPT_X, 2, { "level", SCAP_PT_FLAGS8, "sockopt_levels" } },
+	{ PPME_SOCKET_GETSOCKOPT_X, 3, { "optname", SCAP_PT_FLAGS8, "sockopt_options" } },
+	{ PPME_SYSCALL_LSEEK_E, 2, { "whence", SCAP_PT_FLAGS8, "lseek_whence" } },
+	{ PPME_SYSCALL_LLSEEK_E, 2, { "whence", SCAP_PT_FLAGS8, "lseek_whence" } },
+	{ PPME_SYSCALL_OPENAT_E, 1, { "name", SCAP_PT_FSRELPATH, "DIRFD_PARAM" } },
+	{ PPME_SYSCALL_GETRLIMIT_E, 0, { "resource", SCAP_PT_FLAGS8, "rlimit_resources" } },
+	{ PPME_SYSCALL_SETRLIMIT_E, 0, { "resource", SCAP_PT_FLAGS8, "rlimit_resources" } },
+	{ PPME_SYSCALL_PRLIMIT_E, 1, { "resource", SCAP_PT_FLAGS8, "rlimit_resources" } },
+	{ PPME_SYSCALL_FCNTL_E, 1, { "cmd", SCAP_PT_FLAGS8, "fcntl_commands" } },
+	{ PPME_SYSCALL_MMAP_X, 0, { "res", SCAP_PT_UINT64, NULL } },
+	{ PPME_SYSCALL_MMAP2_X, 0, { "res", SCAP_PT_UINT64, NULL } },
+	{ PPME_SYSCALL_PTRACE_E, 0, { "request", SCAP_PT_FLAGS16, "ptrace_requests" } },
+	{ PPME_SYSCALL_EXECVE_19_X, 16, { "tty", SCAP_PT_INT32, NULL } },
+	{ PPME_SYSCALL_EXECVE_19_X, 17, { "pgid", SCAP_PT_PID, NULL } },
+	{ PPME_SYSCALL_EXECVE_19_X, 18, { "loginuid", SCAP_PT_INT32, NULL } },
+	{ PPME_SYSCALL_SETPGID_X, 0, { "res", SCAP_PT_PID, NULL } },
+	{ PPME_SYSCALL_EXECVEAT_X, 16, { "tty", SCAP_PT_INT32, NULL } },
+	{ PPME_SYSCALL_EXECVEAT_X, 17, { "pgid", SCAP_PT_PID, NULL } },
+	{ PPME_SYSCALL_EXECVEAT_X, 18, { "loginuid", SCAP_PT_INT32, NULL } },
 };
 
 /* Parameter I of EV as sysdig 0.29 describes it; NULL when our table has no such parameter. */
@@ -817,8 +817,8 @@ void render_args(const struct state *st, const struct scap_event *ev, enum buf_f
 {
 	/* reused from event to event (rendering runs on one thread) */
 	static struct out v, r;
-	/* generic events (codes 0 and 1) show no arguments in sysdig 0.29 */
-	unsigned n = ev->type <= 1 ? 0 : render_nparams(ev);
+	/* generic events show no arguments in sysdig 0.29 */
+	unsigned n = scap_event_is_generic(ev->type) ? 0 : render_nparams(ev);
 	for (unsigned i = 0; i < n; i++) {
 		const struct scap_param_info *pi = param_info_029(ev, i);
 		if (!pi)

@@ -1,6 +1,5 @@
 #include "format/template.h"
 
-#include <arpa/inet.h>
 #include <ctype.h>
 #include <inttypes.h>
 #include <json-c/json.h>
@@ -10,14 +9,13 @@
 #include <time.h>
 
 #include "capture/scap_event.h"
+#include "fields/field_text.h"
 #include "util/util.h"
 
 struct token {
 	char *text;			/* literal text before the field, or NULL */
-	const struct field_desc *field;	/* NULL for evt.outputtime or trailing text */
+	struct field_ref ref;		/* ref.field NULL for evt.outputtime or trailing text */
 	bool outputtime;
-	struct field_arg arg;
-	char *argname;
 	char *key;			/* the name as written: the JSON key */
 };
 
@@ -64,58 +62,28 @@ struct template *template_compile(const char *text, const struct field_registry 
 			len--;
 			p--;
 		}
+		/* %proc.aname[2]: the brackets belong to the name of a field that takes them */
+		const char *close = *p == '[' ? strchr(p, ']') : NULL;
 		char *name = xstrndup(start, len);
-		struct token tok = { 0 };
-		tok.key = xstrdup(name);
+		const struct field_desc *fd = field_registry_find(reg, name);
+
+		if (close && fd && (fd->arg_flags & (FA_INDEX | FA_KEY))) {
+			free(name);
+			name = xstrndup(start, (size_t)(close + 1 - start));
+			p = close + 1;
+		}
+		struct token tok = { .key = xstrdup(name) };
+		struct field_error ferr;
+
 		if (!strcmp(name, "evt.outputtime")) {
 			tok.outputtime = true;
-		} else {
-			const struct field_desc *fd = field_registry_find(reg, name);
-			if (!fd) {
-				/* evt.arg.NAME: the longest registered prefix takes .NAME */
-				for (char *dot = strrchr(name, '.'); dot; dot = strrchr(name, '.')) {
-					*dot = 0;
-					fd = field_registry_find(reg, name);
-					if (fd && (fd->arg_flags & FA_DOT)) {
-						tok.argname = xstrdup(dot + 1);
-						tok.arg.present = true;
-						tok.arg.name = tok.argname;
-						break;
-					}
-					fd = NULL;
-				}
-			}
-			if (fd && *p == '[' && (fd->arg_flags & (FA_INDEX | FA_KEY))) {
-				const char *close = strchr(p, ']');
-				if (close) {
-					char *a = xstrndup(p + 1, (size_t)(close - p - 1));
-					char *end;
-					long long v = strtoll(a, &end, 10);
-					tok.arg.present = true;
-					if (*a && !*end && (fd->arg_flags & FA_INDEX)) {
-						tok.arg.is_index = true;
-						tok.arg.index = v;
-						free(a);
-					} else {
-						tok.argname = a;
-						tok.arg.name = a;
-					}
-					free(tok.key);
-					tok.key = xstrndup(start, (size_t)(close + 1 - start));
-					p = close + 1;
-				}
-			}
-			if (!fd || ((fd->arg_flags & FA_REQUIRED) && !tok.arg.present)) {
-				snprintf(err, errlen, "invalid formatting token %s", start);
-				free(name);
-				free(tok.key);
-				free(tok.argname);
-				out_free(&lit);
-				t->toks = xrealloc(t->toks, (t->n + 1) * sizeof(*t->toks));
-				template_free(t);
-				return NULL;
-			}
-			tok.field = fd;
+		} else if (!field_resolve(reg, name, &tok.ref, &ferr)) {
+			snprintf(err, errlen, "invalid formatting token %s", start);
+			free(name);
+			free(tok.key);
+			out_free(&lit);
+			template_free(t);
+			return NULL;
 		}
 		free(name);
 		out_putc(&lit, 0);
@@ -140,54 +108,11 @@ void template_free(struct template *t)
 		return;
 	for (size_t i = 0; i < t->n; i++) {
 		free(t->toks[i].text);
-		free(t->toks[i].argname);
+		field_ref_free(&t->toks[i].ref);
 		free(t->toks[i].key);
 	}
 	free(t->toks);
 	free(t);
-}
-
-static void value_text(const struct field_value *v, enum buf_format bf, struct out *o)
-{
-	char buf[INET6_ADDRSTRLEN];
-	switch (v->type) {
-	case FT_INT16:
-	case FT_INT32:
-	case FT_INT64:
-		if (v->i < 0)
-			out_putc(o, '-');
-		out_put_udec(o, v->i < 0 ? -(uint64_t)v->i : (uint64_t)v->i, 1);
-		break;
-	case FT_UINT32:
-	case FT_UINT64:
-	case FT_ABSTIME:
-	case FT_RELTIME:
-	case FT_PORT:
-		out_put_udec(o, v->u, 1);
-		break;
-	case FT_BOOL:
-		out_puts(o, v->b ? "true" : "false");
-		break;
-	case FT_CHARBUF:
-		out_write(o, v->s.ptr, v->s.len);
-		break;
-	case FT_BYTEBUF:
-		render_bytes((const uint8_t *)v->s.ptr, v->s.len, bf, o);
-		break;
-	case FT_IPADDR:
-		inet_ntop(v->ip.family, v->ip.addr, buf, sizeof(buf));
-		out_puts(o, buf);
-		break;
-	case FT_IPNET:
-		inet_ntop(v->net.addr.family, v->net.addr.addr, buf, sizeof(buf));
-		out_printf(o, "%s/%u", buf, v->net.prefix);
-		break;
-	case FT_DOUBLE:
-		out_printf(o, "%.2f", v->d);
-		break;
-	default:
-		break;
-	}
 }
 
 static json_object *value_json(const struct field_value *v, enum buf_format bf, struct out *tmp)
@@ -207,7 +132,7 @@ static json_object *value_json(const struct field_value *v, enum buf_format bf, 
 		return json_object_new_boolean(v->b);
 	default:
 		tmp->len = 0;
-		value_text(v, bf, tmp);
+		field_value_text(v, bf, tmp);
 		return json_object_new_string_len(tmp->buf ? tmp->buf : "", (int)tmp->len);
 	}
 }
@@ -263,11 +188,9 @@ bool template_render(const struct template *t, const void *event, void *ctx,
 				output_time(ev, env, o);
 			continue;
 		}
-		if (!tok->field)
+		if (!tok->ref.field)
 			continue;
-		size_t n = tok->field->extract ?
-				   tok->field->extract(tok->field, &tok->arg, event, ctx, vals,
-						       FIELD_MAX_VALUES) : 0;
+		size_t n = field_extract(&tok->ref, event, ctx, vals);
 		if (!n) {
 			if (!t->always) {
 				ok = false;
@@ -282,7 +205,7 @@ bool template_render(const struct template *t, const void *event, void *ctx,
 		if (json)
 			json_object_object_add(obj, tok->key, value_json(&vals[0], env->bf, &tmp));
 		else
-			value_text(&vals[0], env->bf, o);
+			field_value_text(&vals[0], env->bf, o);
 	}
 	if (json && ok) {
 		/* sysdig's JSON objects list their keys in name order */

@@ -9,7 +9,7 @@
 
 #include <stdbool.h>
 
-#include "filter/fields.h"
+#include "fields/field.h"
 #include "format/render.h"
 #include "output/out.h"
 

@@ -1,17 +1,17 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* container.id verdicts per v2 cgroup; see cgroup_pushdown.h. */
 #include "pipeline/cgroup_pushdown.h"
 
 #include <dirent.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "procfs/cgroup_items.h"
-#include "state/state.h"
+#include "schema/container_id.h"
 #include "util/util.h"
 
 /* Cgroup trees are shallow; deeper ones are left to user space. */
@@ -45,10 +45,11 @@ static bool seen(const struct cgroup_pushdown *p, uint64_t id)
 /* The verdict of the cgroup at PATH (relative to the mount, starting with '/'). */
 static bool may_match(const struct cgroup_pushdown *p, const char *path)
 {
-	char item[PATH_MAX + 4], id[16];
-	int n = snprintf(item, sizeof(item), "v2=%s", path);
+	struct container_ref c;
+	char id[16];
 
-	state_container_id(item, (size_t)n, id);
+	container_of_path(path, strlen(path), &c);
+	container_short_id(&c, id);
 	if (!p->exact && !strcmp(id, "host"))
 		return true;
 	return filter_may_match_container(p->flt, id);

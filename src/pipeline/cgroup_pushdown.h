@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * A container.id filter pushed into the kernel: the eBPF programs drop the events of tasks
  * whose v2 cgroup has a "no match" verdict. Verdicts are computed here from each cgroup's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The .scap file source (raw or gzip, "-" for stdin): each section's metadata, then its
  * events, as the capture holds them. */
 #ifndef SYSRAY_PIPELINE_FILE_SOURCE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Each ring record of the eBPF source is a 24-byte prefix and a scap v2 event; it becomes
  * the same in-memory event the .scap reader yields (the parameters of its code's table row,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The live source: the whole system captured through the eBPF programs. The simple tests of
  * a filter (event types, pids, process names, container ids) are pushed into the kernel,

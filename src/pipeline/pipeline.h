@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * One event pipeline for every source: a source (a .scap file, the live eBPF capture, and in
  * time the ptrace tracer) hands each event to pipeline_event(), which brings the state up to
@@ -26,7 +27,7 @@
 
 #include "capture/scap_event.h"
 #include "capture/scap_meta.h"
-#include "fields/sysdig_extract.h"
+#include "fields/sysdig.h"
 #include "filter/filter.h"
 #include "state/state.h"
 

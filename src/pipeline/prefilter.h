@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The event types a filter can match, from its push-down summary (the one that lets the
  * kernel drop events): an event of any other type is rejected without running the filter.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The printer consumer: each event its filter accepts, as sysdig's default line, a -p
  * template or a -j JSON object, one per line on stdout.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * A source of events for the pipeline: something that runs until its input ends, the
  * pipeline stops it, or the user interrupts it, calling pipeline_meta() with what it knows of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The -S consumer: the events its filter accepts counted by direction and name, generic
  * syscalls by their own name, printed as sysdig's summary table.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The -w consumer: the events its filter accepts, written to a .scap file (raw or gzip),
  * plus, marked state-only, the rejected events that keep a reader's state current; with

@@ -51,6 +51,49 @@ char *proc_read(pid_t pid, const char *name, size_t *len)
 	return proc_read_path(path, len);
 }
 
+ssize_t proc_read_upto(pid_t pid, const char *name, char *buf, size_t size)
+{
+	char path[64];
+	size_t n = 0;
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/%d/%s", (int)pid, name);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	while (n < size - 1) {
+		ssize_t r = read(fd, buf + n, size - 1 - n);
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		n += (size_t)r;
+	}
+	close(fd);
+	buf[n] = '\0';
+	return (ssize_t)n;
+}
+
+ssize_t proc_readlink(pid_t pid, const char *name, char *buf, size_t size)
+{
+	char path[64];
+	ssize_t n;
+
+	snprintf(path, sizeof(path), "/proc/%d/%s", (int)pid, name);
+	n = readlink(path, buf, size - 1);
+	buf[n < 0 ? 0 : n] = '\0';
+	return n < 0 ? -1 : n;
+}
+
+int proc_stat_target(pid_t pid, const char *name, struct stat *st)
+{
+	char path[64];
+
+	snprintf(path, sizeof(path), "/proc/%d/%s", (int)pid, name);
+	return stat(path, st);
+}
+
 static int cmp_pid(const void *a, const void *b)
 {
 	pid_t x = *(const pid_t *)a, y = *(const pid_t *)b;
@@ -110,4 +153,14 @@ const char *proc_field(const char *text, const char *key, char *buf, size_t size
 		return buf;
 	}
 	return NULL;
+}
+
+bool proc_field_u64(const char *text, const char *key, int base, uint64_t *v)
+{
+	char buf[64];
+
+	if (!proc_field(text, key, buf, sizeof(buf)))
+		return false;
+	*v = strtoull(buf, NULL, base);
+	return true;
 }

@@ -262,17 +262,31 @@ static json_object *j_comm(const struct ps_ctx *c, const struct proc_task *t)
 {
 	return json_object_new_string(t->comm);
 }
+/* V as a JSON number in the fewest digits that read back as V (json-c writes %.17g:
+ * 0.7 became 0.69999999999999996). */
+static json_object *json_double(double v)
+{
+	char text[32];
+
+	for (int digits = 1; digits <= 17; digits++) {
+		snprintf(text, sizeof(text), "%.*g", digits, v);
+		if (strtod(text, NULL) == v)
+			break;
+	}
+	return json_object_new_double_s(v, text);
+}
+
 static json_object *j_time(const struct ps_ctx *c, const struct proc_task *t)
 {
-	return json_object_new_double((double)(t->utime + t->stime) / (double)c->hz);
+	return json_double((double)(t->utime + t->stime) / (double)c->hz);
 }
 static json_object *j_etime(const struct ps_ctx *c, const struct proc_task *t)
 {
-	return json_object_new_double(elapsed(c, t));
+	return json_double(elapsed(c, t));
 }
 static json_object *j_pcpu(const struct ps_ctx *c, const struct proc_task *t)
 {
-	return json_object_new_double((double)permille_cpu(c, t) / 10.0);
+	return json_double((double)permille_cpu(c, t) / 10.0);
 }
 
 static json_object *j_state(const struct ps_ctx *c, const struct proc_task *t)
@@ -289,7 +303,7 @@ static json_object *j_tty(const struct ps_ctx *c, const struct proc_task *t)
 
 static json_object *j_stime(const struct ps_ctx *c, const struct proc_task *t)
 {
-	return json_object_new_double(c->boot + (double)t->starttime / (double)c->hz);
+	return json_double(c->boot + (double)t->starttime / (double)c->hz);
 }
 
 /* The arguments as an array: they may hold spaces, JSON keeps them apart. */
@@ -309,7 +323,7 @@ static json_object *j_args(const struct ps_ctx *c, const struct proc_task *t)
 
 static json_object *j_pmem(const struct ps_ctx *c, const struct proc_task *t)
 {
-	return json_object_new_double(c->mem_total_kb ?
+	return json_double(c->mem_total_kb ?
 		(double)t->rss * (double)c->page_kb * 100.0 / (double)c->mem_total_kb : 0);
 }
 

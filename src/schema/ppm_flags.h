@@ -6,6 +6,14 @@
 #ifndef SYSRAY_SCHEMA_PPM_FLAGS_H
 #define SYSRAY_SCHEMA_PPM_FLAGS_H
 
+/* Socket families as the first byte of a PT_SOCKADDR or PT_SOCKTUPLE value (libs' PPM_AF_*);
+ * for these three the kernel's AF_* values are the same numbers. */
+enum ppm_af {
+	PPM_AF_UNIX = 1,
+	PPM_AF_INET = 2,
+	PPM_AF_INET6 = 10,
+};
+
 /* Linux open flags as libs' PPM_O_* bits (reference/scap-format.md §14). */
 static inline __attribute__((always_inline)) unsigned int ppm_open_flags(unsigned int f)
 {

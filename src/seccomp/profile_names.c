@@ -8,6 +8,7 @@
 #include <sys/utsname.h>
 
 #include "schema/syscalls.h"
+#include "util/edit_distance.h"
 #include "util/util.h"
 
 static const struct {
@@ -110,51 +111,24 @@ int scp_syscall_nr(const char *name)
 	return pnr == __NR_SCMP_ERROR ? -1 : (pnr < -1 ? pnr : -1);
 }
 
-/* Levenshtein distance, bounded by the short names syscalls have. */
-static int edit_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	if (la > 63 || lb > 63)
-		return 99;
-	int row[64];
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = (int)j;
-	for (size_t i = 1; i <= la; i++) {
-		int diag = row[0];
-		row[0] = (int)i;
-		for (size_t j = 1; j <= lb; j++) {
-			int up = row[j];
-			int best = diag + (a[i - 1] != b[j - 1]);
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	return row[lb];
-}
-
 const char *scp_suggest_syscall(const char *name)
 {
 	const char *best = NULL;
-	int best_d = 99;
+	size_t best_d = EDIT_DISTANCE_FAR;
+
 	for (long nr = 0; nr < SYSCALL_NR_LIMIT; nr++) {
 		const struct syscall_info *si = syscall_by_nr(nr);
+		size_t d;
+
 		if (!si)
 			continue;
-		int d = edit_distance(name, si->name);
+		d = edit_distance(name, si->name);
 		if (d < best_d) {
 			best_d = d;
 			best = si->name;
 		}
 	}
-	/* A suggestion further than a third of the name away is noise. */
-	size_t len = strlen(name);
-	if (best_d > 3 || (size_t)best_d * 3 > len + 2)
-		return NULL;
-	return best;
+	return edit_distance_near(name, best_d) ? best : NULL;
 }
 
 /* moby's oci/caps/defaults.go: what a container gets without --cap-add. */

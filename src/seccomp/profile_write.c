@@ -15,7 +15,10 @@ static int by_name(const void *a, const void *b)
 static json_object *strings(char **v, int n, bool sort)
 {
 	char **copy = xcalloc((size_t)n + 1, sizeof(char *));
-	memcpy(copy, v, (size_t)n * sizeof(char *));
+
+	/* An empty list may come as NULL: memcpy() from NULL is undefined even for 0 bytes. */
+	if (n > 0)
+		memcpy(copy, v, (size_t)n * sizeof(char *));
 	if (sort)
 		qsort(copy, (size_t)n, sizeof(char *), by_name);
 	json_object *a = json_object_new_array();

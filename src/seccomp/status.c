@@ -53,19 +53,21 @@ static int read_proc(int pid, struct proc_seccomp *ps)
 	return 0;
 }
 
-static void print_proc(FILE *out, int pid)
+/* PID's row; false when it could not be read (then the row says why). */
+static bool print_proc(FILE *out, int pid)
 {
 	struct proc_seccomp ps;
 	if (read_proc(pid, &ps) < 0) {
 		fprintf(out, "%7d  %s\n", pid, errno == ENOENT ? "(no such process)" :
 			strerror(errno));
-		return;
+		return false;
 	}
 	char filters[16] = "-";
 	if (ps.filters >= 0)
 		snprintf(filters, sizeof(filters), "%d", ps.filters);
 	fprintf(out, "%7d  %d %-9s %7s  %s\n", pid, ps.mode,
 		ps.mode >= 0 && ps.mode <= 2 ? mode_names[ps.mode] : "?", filters, ps.comm);
+	return true;
 }
 
 static int by_int(const void *a, const void *b)
@@ -114,9 +116,13 @@ int scp_status(const int *pids, int npids, FILE *out)
 	fprintf(out, "\n%7s  %-11s %7s  %s\n", "PID", "MODE", "FILTERS", "COMMAND");
 
 	if (npids) {
+		int rc = 0;
+
+		/* A PID asked for that cannot be read fails the command, as in the other views. */
 		for (int i = 0; i < npids; i++)
-			print_proc(out, pids[i]);
-		return 0;
+			if (!print_proc(out, pids[i]))
+				rc = 1;
+		return rc;
 	}
 	DIR *d = opendir("/proc");
 	if (!d) {

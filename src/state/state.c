@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "state/state_int.h"
+#include "schema/container_id.h"
 #include "util/util.h"
 
 void state_init(struct state *st)
@@ -254,48 +255,12 @@ const struct st_group *state_group(const struct state *st, uint32_t gid)
 
 /* ---- containers ---- */
 
-static bool is_hex(char c)
-{
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-}
-
-/* A run of 64 hex digits in S (docker/containerd/cri-o/podman ids all are). */
-static const char *find_id64(const char *s, size_t len)
-{
-	size_t run = 0;
-	for (size_t i = 0; i < len; i++) {
-		if (is_hex(s[i])) {
-			if (++run == 64 && (i + 1 == len || !is_hex(s[i + 1])))
-				return s + i + 1 - 64;
-		} else {
-			run = 0;
-		}
-	}
-	return NULL;
-}
-
 void state_container_id(const char *cgroups, size_t len, char out[16])
 {
-	strcpy(out, "host");
-	size_t off = 0;
-	while (cgroups && off < len) {
-		const char *item = cgroups + off;
-		size_t n = strnlen(item, len - off);
-		const char *path = memchr(item, '=', n);
-		if (path) {
-			path++;
-			size_t plen = n - (size_t)(path - item);
-			/* /docker/<id>, /system.slice/docker-<id>.scope, /kubepods/.../<id>,
-			 * crio-<id>.scope, libpod-<id>.scope */
-			const char *id = find_id64(path, plen);
-			if (id) {
-				memcpy(out, id, 12);
-				out[12] = 0;
-				return;
-			}
-		}
-		off += n + 1;
-	}
+	struct container_ref c;
+
+	container_of_cgroups(cgroups, len, &c);
+	container_short_id(&c, out);
 }
 
 /* sysdig keeps the v2 io controller under its v1 name, blkio. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Paths as sysdig 0.29 joins them for the fd names and path arguments it shows. */
 #include <stdlib.h>
 #include <string.h>

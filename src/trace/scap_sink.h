@@ -1,6 +1,6 @@
 /* `sysray trace -w FILE`: the ptrace source's events written as a .scap capture (sysdig's
  * format) instead of strace lines, so a traced session can be replayed and filtered later
- * with `sysray -r` or sysdig. */
+ * with `sysray -r` or sysdig. The events are built by the encoders of trace/encode/. */
 #ifndef SYSRAY_TRACE_SCAP_SINK_H
 #define SYSRAY_TRACE_SCAP_SINK_H
 
@@ -8,19 +8,13 @@
 
 #include "source/ptrace/tracer.h"
 
-struct scap_sink_opts {
-	const char *path;	/* -w FILE, NULL: no capture */
-	bool gzip;		/* -z with -w */
-	unsigned snaplen;	/* bytes of I/O buffers kept, 80 by default */
-};
+#define SCAP_SINK_MAX_SNAPLEN 65000
 
-/*
- * Takes `-w FILE` (also `-wFILE`, `--write=FILE`), `-z` and `--snaplen=N` out of the options
- * of ARGV (before the command) when no -c/-C/--summary option is given: strace's own -w
- * needs -c, and strace's -z (successful only) has no meaning for a capture, which keeps
- * every event. Returns 0, or -1 after a message.
- */
-int scap_sink_take_args(int *argc, char **argv, struct scap_sink_opts *o);
+struct scap_sink_opts {
+	const char *path;	/* FILE */
+	bool gzip;		/* gzip the capture */
+	unsigned snaplen;	/* bytes of I/O buffers kept, at most SCAP_SINK_MAX_SNAPLEN */
+};
 
 struct scap_sink;
 

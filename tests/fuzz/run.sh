@@ -1,28 +1,41 @@
 #!/bin/bash
-# Builds the libFuzzer target of the .scap reader and runs it for a bounded time.
-# Usage: tests/fuzz/run.sh [SECONDS] [BUILD_DIR]   (defaults: 60, /tmp/sysray-fuzz)
-# The seed corpus is every capture and probe of tests/data/scap; new inputs found go to
-# BUILD_DIR/corpus, crashes to BUILD_DIR/crash-*. Exit status non-zero on a finding.
+# Builds the libFuzzer targets of the parsers and runs each for a bounded time:
+#   scap_reader  the .scap reader (seeds: every capture and probe of tests/data/scap)
+#   filter       the filter language, compiled and run on an event (tests/fuzz/corpus/filter)
+#   profile      the seccomp profile parser and writer (tests/fuzz/corpus/profile)
+# Usage: tests/fuzz/run.sh [SECONDS_EACH] [BUILD_DIR]   (defaults: 60, /tmp/sysray-fuzz)
+# The library is built into BUILD_DIR by the Makefile with clang's fuzzer instrumentation,
+# ASan and UBSan; new inputs found go to BUILD_DIR/corpus-TARGET, crashes to
+# BUILD_DIR/crash-*. Exit status non-zero on a finding.
 set -euo pipefail
 secs=${1:-60}
-out=${2:-/tmp/sysray-fuzz}
+out=$(mkdir -p "${2:-/tmp/sysray-fuzz}" && cd "${2:-/tmp/sysray-fuzz}" && pwd)
 root=$(cd "$(dirname "$0")/../.." && pwd)
-mkdir -p "$out/corpus"
 if ! command -v clang >/dev/null; then
 	echo "fuzz: SKIP: clang is not installed"
 	exit 0
 fi
-# The reader and writer only: proc_snapshot.c reads /proc through src/procfs, which the
-# target does not need (container_event.c's JSON needs json-c).
-reader_srcs=()
-for f in "$root"/src/capture/*.c; do
-	[ "$(basename "$f")" = proc_snapshot.c ] || reader_srcs+=("$f")
+sanitize="-fsanitize=address,undefined -fno-sanitize-recover=all"
+make -C "$root" -s -j2 BUILD="$out" CC=clang \
+	EXTRA_CFLAGS="-fsanitize=fuzzer-no-link $sanitize" "$out/libsysray.a"
+for target in scap_reader filter profile; do
+	clang -g -O1 -std=gnu11 -fsanitize=fuzzer $sanitize -I"$root/src" -D_GNU_SOURCE \
+		-o "$out/fuzz_$target" "$root/tests/fuzz/fuzz_$target.c" "$out/libsysray.a" \
+		-lseccomp -ljson-c -lz -lpthread -lbpf -lelf
+	mkdir -p "$out/corpus-$target"
 done
-clang -g -O1 -std=gnu11 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-	-I"$root/src" -D_GNU_SOURCE -o "$out/fuzz_scap_reader" \
-	"$root/tests/fuzz/fuzz_scap_reader.c" "${reader_srcs[@]}" "$root/src/util/util.c" -lz -ljson-c
-find "$root/tests/data/scap" -name '*.scap' -exec cp -n {} "$out/corpus/" \;
-cd "$out"
-# -rss_limit_mb bounds memory: the reader must not allocate what the input does not back.
-"$out/fuzz_scap_reader" -max_total_time="$secs" -timeout=10 -rss_limit_mb=1024 \
-	-max_len=262144 -print_final_stats=1 "$out/corpus" 2>&1 | tail -25
+find "$root/tests/data/scap" -name '*.scap' -exec cp -n {} "$out/corpus-scap_reader/" \;
+
+# fuzz TARGET SEEDS [OPTIONS...]: runs TARGET for SECONDS from its corpus and SEEDS.
+fuzz() {
+	local target=$1 seeds=$2
+	shift 2
+	echo "== fuzz $target ($secs s)"
+	cd "$out"
+	# -rss_limit_mb bounds memory: no parser may allocate what its input does not back.
+	"$out/fuzz_$target" -max_total_time="$secs" -timeout=10 -rss_limit_mb=1024 \
+		-print_final_stats=1 "$@" "$out/corpus-$target" "$seeds" 2>&1 | tail -12
+}
+fuzz scap_reader "$root/tests/data/scap" -max_len=262144
+fuzz filter "$root/tests/fuzz/corpus/filter" -max_len=4096 -dict="$root/tests/fuzz/filter.dict"
+fuzz profile "$root/tests/fuzz/corpus/profile" -max_len=16384

@@ -278,6 +278,16 @@ static void test_trace_regex(void **state)
 	assert_int_equal(ntraced(), nsyscalls() - 1);
 	assert_false(traced("mmap"));
 	ERR("invalid system call '/^nosuch'", "-e", "trace=/^nosuch", "true");
+	/* Patterns whose compilation would be exponential are refused before regcomp(). */
+	ERR("refused: repetition operators one after another", "-e",
+	    "trace=/s++++++++++++++++++++++++++++++++", "true");
+	ERR("refused: repetition operators one after another", "-e", "trace=/(s*)+?", "true");
+	ERR("refused: groups nested more than 8 deep", "-e",
+	    "trace=/(((((((((((((((((((((s)+)+)+)+)+)+)+)+)+)+)+)+)+)+)+)+)+)+)+)+)+", "true");
+	OK("-e", "trace=/^(open|[[:alpha:]]+at|[]+]?x{2})$", "true");
+	assert_true(traced("openat"));
+	OK("-e", "trace=/^a\\+*rch_", "true");
+	assert_true(traced("arch_prctl"));
 }
 
 /* '?' makes an unknown name silently match nothing. */

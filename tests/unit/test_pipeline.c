@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The event pipeline: consumers see the events their filter accepts in the order they were
  * added, a filter shared by consumers gives one verdict, rejected events reach on_rejected,
@@ -14,7 +15,7 @@
 
 #include <cmocka.h>
 
-#include "fields/sysdig_extract.h"
+#include "fields/sysdig.h"
 #include "filter/filter.h"
 #include "pipeline/pipeline.h"
 #include "pipeline/prefilter.h"
@@ -22,7 +23,7 @@
 #include "state/state.h"
 
 struct fixture {
-	struct field_registry reg;
+	const struct field_registry *reg;
 	struct state st;
 	struct field_ctx ctx;
 	struct pipeline p;
@@ -32,7 +33,7 @@ static struct fixture *fixture_new(void)
 {
 	struct fixture *f = calloc(1, sizeof(*f));
 
-	sysdig_fields_register(&f->reg);
+	f->reg = sysdig_field_registry();
 	state_init(&f->st);
 	pipeline_init(&f->p, &f->st, &f->ctx);
 	return f;
@@ -43,14 +44,13 @@ static void fixture_free(struct fixture *f)
 	pipeline_free(&f->p);
 	state_free(&f->st);
 	field_ctx_free(&f->ctx);
-	field_registry_free(&f->reg);
 	free(f);
 }
 
 static struct filter *compile(struct fixture *f, const char *text)
 {
 	struct filter_error err;
-	struct filter *flt = filter_compile(text, &f->reg, &err);
+	struct filter *flt = filter_compile(text, f->reg, &err);
 
 	assert_non_null(flt);
 	return flt;

@@ -115,13 +115,14 @@ static uint8_t *load(const char *file, size_t *len)
 	return b;
 }
 
-/* Whether sysdig 0.29 shows EV: it skips codes it does not know (>= 336) without numbering
- * them, and hides procinfo, container events and state-only events. */
+/* Whether sysdig 0.29 shows EV: it skips codes it does not know (>= SCAP_EVENT_MAX_029)
+ * without numbering them, and hides procinfo, container events and state-only events. */
 static bool shown_by_sysdig(const struct scap_event *ev)
 {
-	if (ev->type >= SCAP_EVENT_MAX_029 || ev->type == 234)
+	if (ev->type >= SCAP_EVENT_MAX_029 || ev->type == PPME_PROCINFO_E)
 		return false;
-	if (ev->type == 228 || ev->type == 272 || ev->type == 324)
+	if (ev->type == PPME_CONTAINER_E || ev->type == PPME_CONTAINER_JSON_E ||
+	    ev->type == PPME_CONTAINER_JSON_2_E)
 		return false;
 	return !(ev->dump_flags & SCAP_DF_STATE_ONLY);
 }
@@ -498,7 +499,7 @@ static void test_round_trip(void **state)
  * A parameter the producer left empty (length 0): within the count sysdig 0.29 reads it is
  * written filled (zeros of its width, a string "(NULL)"); past that count a string stays
  * empty, libs' "not available", a number keeps its zeros (libs refuse other widths).
- * execve's exit (293): 0.29 reads 20 of its 31; a trusted_exepath (27) or filename (30)
+ * execve's exit (EXECVE_19_X): 0.29 reads 20 of its 31; a trusted_exepath (27) or filename (30)
  * "(NULL)" hides the path current libs rebuild from the enter event.
  */
 static void test_empty_strings_past_029_stay_empty(void **state)
@@ -508,8 +509,8 @@ static void test_empty_strings_past_029_stay_empty(void **state)
 	char err[300];
 	static const uint8_t res[8];
 	struct scap_param params[31] = { { .val = res, .len = 8 } };
-	struct scap_event ev = { .ts = 1, .tid = 42, .type = 293, .nparams = 31,
-				 .params = params };
+	struct scap_event ev = { .ts = 1, .tid = 42, .type = PPME_SYSCALL_EXECVE_19_X,
+				 .nparams = 31, .params = params };
 
 	assert_true(fd >= 0);
 	close(fd);
@@ -527,7 +528,7 @@ static void test_empty_strings_past_029_stay_empty(void **state)
 	while ((rc = scap_reader_next(r, &back)) == SCAP_SECTION)
 		;
 	assert_true(rc > 0);
-	assert_int_equal(back.type, 293);
+	assert_int_equal(back.type, PPME_SYSCALL_EXECVE_19_X);
 	assert_int_equal(back.nparams, 31);
 	assert_int_equal(back.params[1].len, 7);	/* exe: "(NULL)" */
 	assert_memory_equal(back.params[1].val, "(NULL)", 7);

@@ -1,7 +1,7 @@
 /*
  * The state layer: threads and fds kept current by events as sysdig keeps them. Events are
- * built in memory with the parameters of the scap event table (open exit = code 3, close
- * 4/5, clone exit 223, execve exit 293, dup exit 367); the assertions are what sysdig 0.29
+ * built in memory with the parameters of the scap event table (open exit, close enter and
+ * exit, clone, execve and dup exits); the assertions are what sysdig 0.29
  * shows for the same sequence (fd.name after open, a closed fd visible on the close exit
  * only, a child inheriting its parent's fds, proc.name after execve).
  */
@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "capture/scap_meta.h"
+#include "schema/event_codes.h"
 #include "state/state.h"
 
 #define MAXP 24
@@ -107,7 +108,7 @@ static void load_bash(struct state *st)
 static void open_exit(struct state *st, int64_t tid, int64_t fd, const char *path)
 {
 	struct ev_builder b;
-	ev_init(&b, 3, tid, 10);
+	ev_init(&b, PPME_SYSCALL_OPEN_X, tid, 10);
 	ev_i64(&b, 0, fd);
 	ev_str(&b, 1, path);
 	ev_u32(&b, 2, 1);
@@ -145,12 +146,12 @@ static void test_open_relative_and_close(void **unused)
 
 	/* close enter then exit: the fd is the event's fd on both, and gone afterwards */
 	struct ev_builder b;
-	ev_init(&b, 4, 100, 20);
+	ev_init(&b, PPME_SYSCALL_CLOSE_E, 100, 20);
 	ev_i64(&b, 0, 3);
 	state_event(&st, &b.ev);
 	assert_non_null(st.cur.fd);
 	state_event_done(&st);
-	ev_init(&b, 5, 100, 25);
+	ev_init(&b, PPME_SYSCALL_CLOSE_X, 100, 25);
 	ev_i64(&b, 0, 0);
 	state_event(&st, &b.ev);
 	assert_non_null(st.cur.fd);
@@ -182,7 +183,7 @@ static void test_clone_execve(void **unused)
 
 	/* the parent's clone exit returns the child's tid */
 	struct ev_builder b;
-	ev_init(&b, 223, 100, 30);
+	ev_init(&b, PPME_SYSCALL_CLONE_20_X, 100, 30);
 	ev_i64(&b, 0, 200);
 	ev_str(&b, 1, "bash");
 	ev_bytes(&b, 2, "", 1);
@@ -202,7 +203,7 @@ static void test_clone_execve(void **unused)
 	assert_string_equal(state_fd(&st, c, 3)->name, "/tmp/log");
 
 	/* execve in the child */
-	ev_init(&b, 293, 200, 40);
+	ev_init(&b, PPME_SYSCALL_EXECVE_19_X, 200, 40);
 	ev_i64(&b, 0, 0);
 	ev_str(&b, 1, "/bin/cat");
 	ev_bytes(&b, 2, "/etc/hosts\0", 11);
@@ -225,7 +226,7 @@ static void test_dup_and_unknown_thread(void **unused)
 	state_init(&st);
 	load_bash(&st);
 	struct ev_builder b;
-	ev_init(&b, 367, 100, 50);
+	ev_init(&b, PPME_SYSCALL_DUP_1_X, 100, 50);
 	ev_i64(&b, 0, 7);
 	ev_i64(&b, 1, 0);
 	feed(&st, &b);
@@ -262,25 +263,25 @@ static void test_container_id(void **unused)
 
 /* A UDP socket sending without a bound address: the kernel's tuple says 0.0.0.0, sysdig 0.29
  * takes the capture's interface on the destination's subnet, else the first one that is not
- * loopback, else keeps 0 (socket exit 19, sendto enter 30 / exit 31). */
+ * loopback, else keeps 0 (socket exit, sendto enter and exit). */
 static void udp_send(struct state *st, int64_t fd, const uint8_t dip[4], uint16_t dport)
 {
 	struct ev_builder b;
 	uint8_t tuple[13] = { 2 };
 
-	ev_init(&b, 19, 100, 30);
+	ev_init(&b, PPME_SOCKET_SOCKET_X, 100, 30);
 	ev_i64(&b, 0, fd);
 	ev_u32(&b, 1, 2);		/* AF_INET */
 	ev_u32(&b, 2, 2);		/* SOCK_DGRAM */
 	feed(st, &b);
 	memcpy(tuple + 7, dip, 4);
 	memcpy(tuple + 11, &dport, 2);
-	ev_init(&b, 30, 100, 31);
+	ev_init(&b, PPME_SOCKET_SENDTO_E, 100, 31);
 	ev_i64(&b, 0, fd);
 	ev_u32(&b, 1, 4);
 	ev_bytes(&b, 2, tuple, sizeof(tuple));
 	feed(st, &b);
-	ev_init(&b, 31, 100, 32);
+	ev_init(&b, PPME_SOCKET_SENDTO_X, 100, 32);
 	ev_i64(&b, 0, 4);
 	ev_bytes(&b, 1, "ping", 4);
 	feed(st, &b);

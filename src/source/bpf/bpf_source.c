@@ -2,6 +2,7 @@
 #include "source/bpf/bpf_source.h"
 
 #include <errno.h>
+#include <linux/capability.h>
 #include <stdarg.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -9,6 +10,7 @@
 #include <string.h>
 #include <sys/epoll.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -83,6 +85,22 @@ static const char *privilege_hint(int e)
 	return e == EPERM || e == EACCES ? " (needs CAP_BPF and CAP_PERFMON: run as root)" : "";
 }
 
+/* Loading tracing programs takes CAP_BPF with CAP_PERFMON (Linux 5.8+) or CAP_SYS_ADMIN.
+ * Without them libbpf's feature probes fail as if the kernel lacked the features, so the
+ * privileges are checked first. True when capget() cannot tell: the load will say. */
+static bool may_load_tracing_programs(void)
+{
+	struct __user_cap_header_struct hdr = { .version = _LINUX_CAPABILITY_VERSION_3 };
+	struct __user_cap_data_struct data[_LINUX_CAPABILITY_U32S_3] = { 0 };
+	uint64_t eff;
+
+	if (syscall(SYS_capget, &hdr, data))
+		return true;
+	eff = data[0].effective | (uint64_t)data[1].effective << 32;
+	return (eff & (1ull << CAP_SYS_ADMIN)) ||
+	       ((eff & (1ull << CAP_BPF)) && (eff & (1ull << CAP_PERFMON)));
+}
+
 /* Opens, configures and loads one flavour of the programs; NULL with ERR set on failure. */
 static struct sysray_bpf *load(const struct bpf_source_config *cfg, bool btf, char *err,
 			       size_t errlen)
@@ -99,8 +117,14 @@ static struct sysray_bpf *load(const struct bpf_source_config *cfg, bool btf, ch
 	struct bpf_program *raw_progs[] = { skel->progs.raw_sys_enter, skel->progs.raw_sys_exit,
 					    skel->progs.raw_fork, skel->progs.raw_exit };
 	for (size_t i = 0; i < sizeof(btf_progs) / sizeof(btf_progs[0]); i++) {
-		bpf_program__set_autoload(btf_progs[i], btf);
-		bpf_program__set_autoload(raw_progs[i], !btf);
+		e = bpf_program__set_autoload(btf_progs[i], btf);
+		if (!e)
+			e = bpf_program__set_autoload(raw_progs[i], !btf);
+		if (e) {
+			seterr(err, errlen, "cannot select the %s programs: %s",
+			       btf ? "tp_btf" : "raw_tracepoint", strerror(-e));
+			goto fail;
+		}
 	}
 
 	struct sysray_bpf__rodata *ro = skel->rodata;
@@ -138,21 +162,64 @@ static struct sysray_bpf *load(const struct bpf_source_config *cfg, bool btf, ch
 	 * (see ring_map()); SYSRAY_BPF_WAKEUP=1 makes the programs wake it at a quarter full
 	 * instead, which costs a query of the ring per event. */
 	ro->wakeup_bytes = getenv("SYSRAY_BPF_WAKEUP") ? ring / 4 : 0;
-	bpf_map__set_max_entries(skel->maps.events, ring);
 	int ncpu = libbpf_num_possible_cpus();
 
-	bpf_map__set_max_entries(skel->maps.scratch, ncpu > 0 ? ncpu : 1);
+	e = bpf_map__set_max_entries(skel->maps.events, ring);
+	if (e) {
+		seterr(err, errlen, "cannot size the BPF ring buffer to %u MiB: %s", ring >> 20,
+		       strerror(-e));
+		goto fail;
+	}
+	e = bpf_map__set_max_entries(skel->maps.scratch, ncpu > 0 ? ncpu : 1);
+	if (e) {
+		seterr(err, errlen, "cannot size the per-CPU scratch map: %s", strerror(-e));
+		goto fail;
+	}
 
 	e = sysray_bpf__load(skel);
 	if (e) {
-		e = -e;
 		seterr(err, errlen, "cannot load the %s programs: %s%s",
-		       btf ? "tp_btf" : "raw_tracepoint", strerror(e), privilege_hint(e));
-		sysray_bpf__destroy(skel);
-		errno = e;
-		return NULL;
+		       btf ? "tp_btf" : "raw_tracepoint", strerror(-e), privilege_hint(-e));
+		goto fail;
 	}
 	return skel;
+fail:
+	sysray_bpf__destroy(skel);
+	errno = -e;
+	return NULL;
+}
+
+/* The in-kernel process name and pid filters; -1 with ERR set when a map refuses an entry
+ * (more names or pids than the map holds: their events would be dropped unseen). */
+static int fill_filter_maps(struct sysray_bpf *skel, const struct bpf_source_config *cfg,
+			    char *err, size_t errlen)
+{
+	int fd = bpf_map__fd(skel->maps.comms);
+	uint8_t one = 1;
+
+	for (size_t i = 0; i < cfg->ncomms; i++) {
+		char key[16] = { 0 };	/* the kernel's comm: 15 bytes and a NUL */
+
+		strncpy(key, cfg->comms[i], sizeof(key) - 1);
+		if (bpf_map_update_elem(fd, key, &one, BPF_ANY)) {
+			seterr(err, errlen, "cannot add process name \"%s\" to the in-kernel "
+			       "filter (%u names at most): %s", key,
+			       bpf_map__max_entries(skel->maps.comms), strerror(errno));
+			return -1;
+		}
+	}
+	fd = bpf_map__fd(skel->maps.pids);
+	for (size_t i = 0; i < cfg->npids; i++) {
+		uint32_t k = cfg->pids[i];
+
+		if (bpf_map_update_elem(fd, &k, &one, BPF_ANY)) {
+			seterr(err, errlen, "cannot add pid %u to the in-kernel filter (%u pids at "
+			       "most): %s", k, bpf_map__max_entries(skel->maps.pids),
+			       strerror(errno));
+			return -1;
+		}
+	}
+	return 0;
 }
 
 static int ring_map(struct ring *r, int map_fd, size_t size, char *err, size_t errlen)
@@ -253,6 +320,11 @@ struct bpf_source *bpf_source_open(const struct bpf_source_config *cfg, char *er
 		       "the eBPF source needs CONFIG_DEBUG_INFO_BTF", strerror(errno));
 		goto fail;
 	}
+	if (!may_load_tracing_programs()) {
+		seterr(err, errlen, "the eBPF capture needs root, or CAP_BPF and CAP_PERFMON "
+		       "(this process has neither these nor CAP_SYS_ADMIN)");
+		goto fail;
+	}
 	int have_rb = libbpf_probe_bpf_map_type(BPF_MAP_TYPE_RINGBUF, NULL);
 
 	if (have_rb == 0) {
@@ -277,23 +349,8 @@ struct bpf_source *bpf_source_open(const struct bpf_source_config *cfg, char *er
 				snprintf(btf_err, sizeof(btf_err), "%s", err);
 			continue;
 		}
-		for (size_t i = 0; i < cfg->ncomms; i++) {
-			char key[16] = { 0 };	/* the kernel's comm: 15 bytes and a NUL */
-			uint8_t one = 1;
-
-			strncpy(key, cfg->comms[i], sizeof(key) - 1);
-			bpf_map_update_elem(bpf_map__fd(s->skel->maps.comms), key, &one, BPF_ANY);
-		}
-		if (cfg->npids) {
-			int fd = bpf_map__fd(s->skel->maps.pids);
-			uint8_t one = 1;
-
-			for (size_t i = 0; i < cfg->npids; i++) {
-				uint32_t k = cfg->pids[i];
-
-				bpf_map_update_elem(fd, &k, &one, BPF_ANY);
-			}
-		}
+		if (fill_filter_maps(s->skel, cfg, err, errlen))
+			goto fail;
 		e = sysray_bpf__attach(s->skel);
 		if (!e) {
 			s->btf = btf;

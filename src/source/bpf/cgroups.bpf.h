@@ -17,7 +17,6 @@
 #define CG_NAME_TMP	(CG_AREA + SR_MAX_PATH)	/* one component, before its placement */
 #define CG_MASK		(SR_MAX_PATH - 1)
 #define CG_END		CG_MASK
-#define CG_NAME_MAX	255	/* a kernfs name, as a file name */
 #define CG_PARAM_MAX	3072	/* the items stop before the value passes this many bytes */
 
 const volatile __u8 cg_nentries;
@@ -134,10 +133,10 @@ static long cg_step(__u32 i, void *ctx)
 		return 0;
 	}
 	const char *name = BPF_CORE_READ(kn, name);
-	long n = bpf_probe_read_kernel_str(buf + CG_NAME_TMP, CG_NAME_MAX + 1, name);
+	long n = bpf_probe_read_kernel_str(buf + CG_NAME_TMP, NAME_MAX + 1, name);
 	__u32 pos = w->pos;
 
-	if (n <= 1 || pos < CG_NAME_MAX + 2) {
+	if (n <= 1 || pos < NAME_MAX + 2) {
 		w->last = 0;			/* no path: the entry is left out */
 		w->walking = 0;
 		w->entry++;
@@ -145,7 +144,7 @@ static long cg_step(__u32 i, void *ctx)
 	}
 	n--;
 	pos -= n;
-	bpf_probe_read_kernel(area + (pos & CG_MASK), n & CG_NAME_MAX, buf + CG_NAME_TMP);
+	bpf_probe_read_kernel(area + (pos & CG_MASK), n & NAME_MAX, buf + CG_NAME_TMP);
 	pos--;
 	area[pos & CG_MASK] = '/';
 	w->pos = pos;

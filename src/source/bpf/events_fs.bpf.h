@@ -3,50 +3,14 @@
  * Dedicated events for files, descriptors, directories, processes, signals, credentials and memory.
  * Included by sysray.bpf.c after its event builder (begin, put_*, submit).
  *
- * Parameter lists are those of reference/scap-event-table.md, at the codes sysdig 0.29 knows:
- * dup2 and dup3 are sent as dup (enter: the old fd; exit: the new one), pipe2 as pipe.
+ * Parameter lists are those of the event table (schema/event_table.in), at the codes sysdig
+ * 0.29 knows: dup2 and dup3 are sent as dup (enter: the old fd; exit: the new one), pipe2 as
+ * pipe.
  * Paths of unlink/rename/mkdir/rmdir/chdir are on the exit side, where the kernel has faulted
  * the user's pages in.
  */
 #ifndef SYSRAY_EVENTS_FS_BPF_H
 #define SYSRAY_EVENTS_FS_BPF_H
-
-/* x86_64 syscall numbers. */
-#define NR_mmap		9
-#define NR_munmap	11
-#define NR_readv	19
-#define NR_writev	20
-#define NR_pipe		22
-#define NR_dup		32
-#define NR_dup2		33
-#define NR_kill		62
-#define NR_chdir	80
-#define NR_fchdir	81
-#define NR_rename	82
-#define NR_mkdir	83
-#define NR_rmdir	84
-#define NR_creat	85
-#define NR_unlink	87
-#define NR_setuid	105
-#define NR_setgid	106
-#define NR_setresuid	117
-#define NR_setresgid	119
-#define NR_tkill	200
-#define NR_tgkill	234
-#define NR_mkdirat	258
-#define NR_unlinkat	263
-#define NR_renameat	264
-#define NR_dup3		292
-#define NR_pipe2	293
-#define NR_preadv	295
-#define NR_pwritev	296
-#define NR_renameat2	316
-#define NR_execveat	322
-#define NR_openat2	437
-
-#define AT_REMOVEDIR_LINUX	0x200
-#define AT_SYMLINK_NOFOLLOW_LINUX 0x100
-#define AT_EMPTY_PATH_LINUX	0x1000
 
 static __always_inline void put_u16(struct builder *b, __u32 idx, __u16 v)
 {
@@ -72,9 +36,9 @@ static __always_inline void fd_dev_ino(long fd, __u32 *dev, __u64 *ino)
 	if (!f)
 		return;
 	kdev = BPF_CORE_READ(f, f_inode, i_sb, s_dev);
-	major = kdev >> 20;
-	minor = kdev & 0xfffff;
-	*dev = (minor & 0xff) | (major << 8) | ((minor & ~0xffu) << 12);
+	major = kdev >> MINORBITS;
+	minor = kdev & MINORMASK;
+	*dev = new_encode_dev(major, minor);
 	*ino = BPF_CORE_READ(f, f_inode, i_ino);
 }
 
@@ -126,7 +90,6 @@ static __always_inline void put_vm_sizes(struct builder *b, __u32 idx)
 #define CWD_AREA	(SCRATCH_SIZE - 8192)
 #define CWD_MASK	(SR_MAX_PATH - 1)
 #define CWD_END		CWD_MASK	/* index of the NUL in the area */
-#define NAME_MAX_LINUX	255
 
 struct cwd_walk {
 	__u8 *area;
@@ -170,10 +133,10 @@ static long cwd_step(__u32 i, void *ctx)
 		w->done = true;
 		return 1;
 	}
-	if (len > NAME_MAX_LINUX || pos < NAME_MAX_LINUX + 2)
+	if (len > NAME_MAX || pos < NAME_MAX + 2)
 		return 1;
 	pos -= len;
-	bpf_probe_read_kernel(w->area + (pos & CWD_MASK), len & NAME_MAX_LINUX, name);
+	bpf_probe_read_kernel(w->area + (pos & CWD_MASK), len & NAME_MAX, name);
 	pos--;
 	w->area[pos & CWD_MASK] = '/';
 	w->pos = pos;
@@ -244,18 +207,16 @@ static __always_inline void put_process_exit(struct builder *b, long ret)
 	put_cgroups(b, 14);
 }
 
-/* The exit of execve or execveat: the 30 parameters both events share (execve's filename, the
- * 31st, is the enter's). */
-#define EXECVE_EXIT_NPARAMS 30
+/* The exit of execve or execveat: the SR_EXECVE_X_NPARAMS parameters both events share. */
 static __always_inline void execve_exit_event(const struct who *who, long ret, __u16 type)
 {
 	struct builder b;
 
-	if (!begin(&b, EXECVE_EXIT_NPARAMS))
+	if (!begin(&b, SR_EXECVE_X_NPARAMS))
 		return;
 	put_process_exit(&b, ret);
 	put_exec_task(&b, 15);
-	submit(&b, who, type, EXECVE_EXIT_NPARAMS);
+	submit(&b, who, type, SR_EXECVE_X_NPARAMS);
 }
 
 /* The parameters of kill, tkill (pid or tid, sig) and tgkill (pid, tid, sig) from index FIRST
@@ -284,7 +245,7 @@ static __always_inline bool fs_enter(const struct who *who, long nr, const __u64
 			return true;
 		put_user_str(&b, 0, (void *)a[0]);
 		put_u32(&b, 1, a[1]);
-		submit(&b, who, SR_CREAT_E, 2);
+		submit(&b, who, PPME_SYSCALL_CREAT_E, 2);
 		return true;
 	case NR_openat2: {
 		struct open_how how = {};
@@ -297,28 +258,28 @@ static __always_inline bool fs_enter(const struct who *who, long nr, const __u64
 		put_u32(&b, 2, ppm_open_flags(how.flags));
 		put_u32(&b, 3, how.mode);
 		put_u32(&b, 4, ppm_resolve_flags(how.resolve));
-		submit(&b, who, SR_OPENAT2_E, 5);
+		submit(&b, who, PPME_SYSCALL_OPENAT2_E, 5);
 		return true;
 	}
 	case NR_readv:
 		if (!begin(&b, 1))
 			return true;
 		put_fd(&b, 0, a[0]);
-		submit(&b, who, SR_READV_E, 1);
+		submit(&b, who, PPME_SYSCALL_READV_E, 1);
 		return true;
 	case NR_writev:
 		if (!begin(&b, 2))
 			return true;
 		put_fd(&b, 0, a[0]);
 		put_u32(&b, 1, iov_total((void *)a[1], a[2]));
-		submit(&b, who, SR_WRITEV_E, 2);
+		submit(&b, who, PPME_SYSCALL_WRITEV_E, 2);
 		return true;
 	case NR_preadv:
 		if (!begin(&b, 2))
 			return true;
 		put_fd(&b, 0, a[0]);
 		put_u64(&b, 1, a[3]);
-		submit(&b, who, SR_PREADV_E, 2);
+		submit(&b, who, PPME_SYSCALL_PREADV_E, 2);
 		return true;
 	case NR_pwritev:
 		if (!begin(&b, 3))
@@ -326,7 +287,7 @@ static __always_inline bool fs_enter(const struct who *who, long nr, const __u64
 		put_fd(&b, 0, a[0]);
 		put_u32(&b, 1, iov_total((void *)a[1], a[2]));
 		put_u64(&b, 2, a[3]);
-		submit(&b, who, SR_PWRITEV_E, 3);
+		submit(&b, who, PPME_SYSCALL_PWRITEV_E, 3);
 		return true;
 	case NR_dup:
 	case NR_dup2:
@@ -335,13 +296,13 @@ static __always_inline bool fs_enter(const struct who *who, long nr, const __u64
 		if (!begin(&b, 1))
 			return true;
 		put_fd(&b, 0, a[0]);
-		submit(&b, who, nr == NR_fchdir ? SR_FCHDIR_E : SR_DUP_E, 1);
+		submit(&b, who, nr == NR_fchdir ? PPME_SYSCALL_FCHDIR_E : PPME_SYSCALL_DUP_E, 1);
 		return true;
 	case NR_mkdir:
 		if (!begin(&b, 1))
 			return true;
 		put_u32(&b, 0, a[1]);
-		submit(&b, who, SR_MKDIR_E, 1);
+		submit(&b, who, PPME_SYSCALL_MKDIR_2_E, 1);
 		return true;
 	case NR_pipe:
 	case NR_pipe2:
@@ -353,11 +314,14 @@ static __always_inline bool fs_enter(const struct who *who, long nr, const __u64
 	case NR_mkdirat:
 	case NR_rmdir:
 	case NR_chdir:
-		type = nr == NR_pipe || nr == NR_pipe2 ? SR_PIPE_E :
-		       nr == NR_unlink ? SR_UNLINK_E : nr == NR_unlinkat ? SR_UNLINKAT_E :
-		       nr == NR_rename ? SR_RENAME_E : nr == NR_renameat ? SR_RENAMEAT_E :
-		       nr == NR_renameat2 ? SR_RENAMEAT2_E : nr == NR_mkdirat ? SR_MKDIRAT_E :
-		       nr == NR_rmdir ? SR_RMDIR_E : SR_CHDIR_E;
+		type = nr == NR_pipe || nr == NR_pipe2 ? PPME_SYSCALL_PIPE_E :
+		       nr == NR_unlink ? PPME_SYSCALL_UNLINK_2_E :
+		       nr == NR_unlinkat ? PPME_SYSCALL_UNLINKAT_2_E :
+		       nr == NR_rename ? PPME_SYSCALL_RENAME_E :
+		       nr == NR_renameat ? PPME_SYSCALL_RENAMEAT_E :
+		       nr == NR_renameat2 ? PPME_SYSCALL_RENAMEAT2_E :
+		       nr == NR_mkdirat ? PPME_SYSCALL_MKDIRAT_E :
+		       nr == NR_rmdir ? PPME_SYSCALL_RMDIR_2_E : PPME_SYSCALL_CHDIR_E;
 		if (!begin(&b, 0))
 			return true;
 		submit(&b, who, type, 0);
@@ -369,15 +333,15 @@ static __always_inline bool fs_enter(const struct who *who, long nr, const __u64
 		if (!begin(&b, np))
 			return true;
 		put_kill_args(&b, nr, a, 0);
-		submit(&b, who, nr == NR_kill ? SR_KILL_E : nr == NR_tkill ? SR_TKILL_E :
-				      SR_TGKILL_E, np);
+		submit(&b, who, nr == NR_kill ? PPME_SYSCALL_KILL_E :
+				nr == NR_tkill ? PPME_SYSCALL_TKILL_E : PPME_SYSCALL_TGKILL_E, np);
 		return true;
 	case NR_setuid:
 	case NR_setgid:
 		if (!begin(&b, 1))
 			return true;
 		put_u32(&b, 0, a[0]);
-		submit(&b, who, nr == NR_setuid ? SR_SETUID_E : SR_SETGID_E, 1);
+		submit(&b, who, nr == NR_setuid ? PPME_SYSCALL_SETUID_E : PPME_SYSCALL_SETGID_E, 1);
 		return true;
 	case NR_setresuid:
 	case NR_setresgid:
@@ -386,7 +350,8 @@ static __always_inline bool fs_enter(const struct who *who, long nr, const __u64
 		put_u32(&b, 0, a[0]);
 		put_u32(&b, 1, a[1]);
 		put_u32(&b, 2, a[2]);
-		submit(&b, who, nr == NR_setresuid ? SR_SETRESUID_E : SR_SETRESGID_E, 3);
+		submit(&b, who, nr == NR_setresuid ? PPME_SYSCALL_SETRESUID_E :
+						     PPME_SYSCALL_SETRESGID_E, 3);
 		return true;
 	case NR_mmap:
 		if (!begin(&b, 6))
@@ -397,28 +362,34 @@ static __always_inline bool fs_enter(const struct who *who, long nr, const __u64
 		put_u32(&b, 3, ppm_mmap_flags(a[3]));
 		put_fd(&b, 4, a[4]);
 		put_u64(&b, 5, a[5]);
-		submit(&b, who, SR_MMAP_E, 6);
+		submit(&b, who, PPME_SYSCALL_MMAP_E, 6);
+		return true;
+	case NR_brk:
+		if (!begin(&b, 1))
+			return true;
+		put_u64(&b, 0, a[0]);
+		submit(&b, who, PPME_SYSCALL_BRK_4_E, 1);
 		return true;
 	case NR_munmap:
 		if (!begin(&b, 2))
 			return true;
 		put_u64(&b, 0, a[0]);
 		put_u64(&b, 1, a[1]);
-		submit(&b, who, SR_MUNMAP_E, 2);
+		submit(&b, who, PPME_SYSCALL_MUNMAP_E, 2);
 		return true;
 	case NR_execveat: {
 		__u32 flags = 0;
 
-		if (a[4] & AT_EMPTY_PATH_LINUX)
+		if (a[4] & AT_EMPTY_PATH)
 			flags |= 1;
-		if (a[4] & AT_SYMLINK_NOFOLLOW_LINUX)
+		if (a[4] & AT_SYMLINK_NOFOLLOW)
 			flags |= 2;
 		if (!begin(&b, 3))
 			return true;
 		put_fd(&b, 0, a[0]);
 		put_user_str(&b, 1, (void *)a[1]);
 		put_u32(&b, 2, flags);
-		submit(&b, who, SR_EXECVEAT_E, 3);
+		submit(&b, who, PPME_SYSCALL_EXECVEAT_E, 3);
 		return true;
 	}
 	default:
@@ -462,7 +433,7 @@ static __always_inline bool fs_exit(const struct who *who, long nr, long ret, co
 		put_u32(&b, 3, dev);
 		put_u64(&b, 4, ino);
 		put_u16(&b, 5, 0);		/* overlayfs layer: not looked at */
-		submit(&b, who, SR_CREAT_X, 6);
+		submit(&b, who, PPME_SYSCALL_CREAT_X, 6);
 		return true;
 	case NR_openat2: {
 		struct open_how how = {};
@@ -479,7 +450,7 @@ static __always_inline bool fs_exit(const struct who *who, long nr, long ret, co
 		put_u32(&b, 5, ppm_resolve_flags(how.resolve));
 		put_u32(&b, 6, dev);
 		put_u64(&b, 7, ino);
-		submit(&b, who, SR_OPENAT2_X, 8);
+		submit(&b, who, PPME_SYSCALL_OPENAT2_X, 8);
 		return true;
 	}
 	case NR_readv:
@@ -500,7 +471,7 @@ static __always_inline bool fs_exit(const struct who *who, long nr, long ret, co
 		put_fd(&b, 3, a[0]);
 		if (pos)
 			put_u64(&b, 4, a[3]);
-		submit(&b, who, pos ? SR_PREADV_X : SR_READV_X, np);
+		submit(&b, who, pos ? PPME_SYSCALL_PREADV_X : PPME_SYSCALL_READV_X, np);
 		return true;
 	}
 	case NR_writev:
@@ -517,7 +488,7 @@ static __always_inline bool fs_exit(const struct who *who, long nr, long ret, co
 		put_u32(&b, 3, total);
 		if (pos)
 			put_u64(&b, 4, a[3]);
-		submit(&b, who, pos ? SR_PWRITEV_X : SR_WRITEV_X, np);
+		submit(&b, who, pos ? PPME_SYSCALL_PWRITEV_X : PPME_SYSCALL_WRITEV_X, np);
 		return true;
 	}
 	case NR_dup:
@@ -526,14 +497,14 @@ static __always_inline bool fs_exit(const struct who *who, long nr, long ret, co
 		if (!begin(&b, 1))
 			return true;
 		put_u64(&b, 0, ret);
-		submit(&b, who, SR_DUP_X, 1);
+		submit(&b, who, PPME_SYSCALL_DUP_X, 1);
 		return true;
 	case NR_pipe:
 	case NR_pipe2:
 		if (!begin(&b, 4))
 			return true;
 		pipe_exit(&b, ret, a);
-		submit(&b, who, SR_PIPE_X, 4);
+		submit(&b, who, PPME_SYSCALL_PIPE_X, 4);
 		return true;
 	case NR_unlink:
 	case NR_rmdir:
@@ -542,15 +513,15 @@ static __always_inline bool fs_exit(const struct who *who, long nr, long ret, co
 			return true;
 		put_u64(&b, 0, ret);
 		put_user_str(&b, 1, (void *)a[0]);
-		submit(&b, who, nr == NR_unlink ? SR_UNLINK_X : nr == NR_rmdir ? SR_RMDIR_X :
-				      SR_CHDIR_X, 2);
+		submit(&b, who, nr == NR_unlink ? PPME_SYSCALL_UNLINK_2_X :
+				nr == NR_rmdir ? PPME_SYSCALL_RMDIR_2_X : PPME_SYSCALL_CHDIR_X, 2);
 		return true;
 	case NR_fchdir:
 		if (!begin(&b, 2))
 			return true;
 		put_u64(&b, 0, ret);
 		put_fd(&b, 1, a[0]);
-		submit(&b, who, SR_FCHDIR_X, 2);
+		submit(&b, who, PPME_SYSCALL_FCHDIR_X, 2);
 		return true;
 	case NR_unlinkat:
 		if (!begin(&b, 4))
@@ -558,8 +529,8 @@ static __always_inline bool fs_exit(const struct who *who, long nr, long ret, co
 		put_u64(&b, 0, ret);
 		put_fd(&b, 1, a[0]);
 		put_user_str(&b, 2, (void *)a[1]);
-		put_u32(&b, 3, a[2] & AT_REMOVEDIR_LINUX);	/* PPM_AT_REMOVEDIR is 0x200 too */
-		submit(&b, who, SR_UNLINKAT_X, 4);
+		put_u32(&b, 3, a[2] & AT_REMOVEDIR);	/* PPM_AT_REMOVEDIR is 0x200 too */
+		submit(&b, who, PPME_SYSCALL_UNLINKAT_2_X, 4);
 		return true;
 	case NR_mkdir:
 		if (!begin(&b, 3))
@@ -567,7 +538,7 @@ static __always_inline bool fs_exit(const struct who *who, long nr, long ret, co
 		put_u64(&b, 0, ret);
 		put_user_str(&b, 1, (void *)a[0]);
 		put_u32(&b, 2, a[1]);
-		submit(&b, who, SR_MKDIR_X, 3);
+		submit(&b, who, PPME_SYSCALL_MKDIR_2_X, 3);
 		return true;
 	case NR_mkdirat:
 		if (!begin(&b, 4))
@@ -576,7 +547,7 @@ static __always_inline bool fs_exit(const struct who *who, long nr, long ret, co
 		put_fd(&b, 1, a[0]);
 		put_user_str(&b, 2, (void *)a[1]);
 		put_u32(&b, 3, a[2]);
-		submit(&b, who, SR_MKDIRAT_X, 4);
+		submit(&b, who, PPME_SYSCALL_MKDIRAT_X, 4);
 		return true;
 	case NR_rename:
 		if (!begin(&b, 3))
@@ -584,7 +555,7 @@ static __always_inline bool fs_exit(const struct who *who, long nr, long ret, co
 		put_u64(&b, 0, ret);
 		put_user_str(&b, 1, (void *)a[0]);
 		put_user_str(&b, 2, (void *)a[1]);
-		submit(&b, who, SR_RENAME_X, 3);
+		submit(&b, who, PPME_SYSCALL_RENAME_X, 3);
 		return true;
 	case NR_renameat:
 	case NR_renameat2:
@@ -598,7 +569,8 @@ static __always_inline bool fs_exit(const struct who *who, long nr, long ret, co
 		put_user_str(&b, 4, (void *)a[3]);
 		if (nr == NR_renameat2)		/* PPM_RENAME_* are Linux's RENAME_* */
 			put_u32(&b, 5, a[4] & 7);
-		submit(&b, who, nr == NR_renameat2 ? SR_RENAMEAT2_X : SR_RENAMEAT_X, np);
+		submit(&b, who, nr == NR_renameat2 ? PPME_SYSCALL_RENAMEAT2_X :
+						     PPME_SYSCALL_RENAMEAT_X, np);
 		return true;
 	case NR_kill:
 	case NR_tkill:
@@ -608,8 +580,8 @@ static __always_inline bool fs_exit(const struct who *who, long nr, long ret, co
 			return true;
 		put_u64(&b, 0, ret);
 		put_kill_args(&b, nr, a, 1);
-		submit(&b, who, nr == NR_kill ? SR_KILL_X : nr == NR_tkill ? SR_TKILL_X :
-				      SR_TGKILL_X, np);
+		submit(&b, who, nr == NR_kill ? PPME_SYSCALL_KILL_X :
+				nr == NR_tkill ? PPME_SYSCALL_TKILL_X : PPME_SYSCALL_TGKILL_X, np);
 		return true;
 	case NR_setuid:
 	case NR_setgid:
@@ -617,7 +589,7 @@ static __always_inline bool fs_exit(const struct who *who, long nr, long ret, co
 			return true;
 		put_u64(&b, 0, ret);
 		put_u32(&b, 1, a[0]);
-		submit(&b, who, nr == NR_setuid ? SR_SETUID_X : SR_SETGID_X, 2);
+		submit(&b, who, nr == NR_setuid ? PPME_SYSCALL_SETUID_X : PPME_SYSCALL_SETGID_X, 2);
 		return true;
 	case NR_setresuid:
 	case NR_setresgid:
@@ -627,7 +599,8 @@ static __always_inline bool fs_exit(const struct who *who, long nr, long ret, co
 		put_u32(&b, 1, a[0]);
 		put_u32(&b, 2, a[1]);
 		put_u32(&b, 3, a[2]);
-		submit(&b, who, nr == NR_setresuid ? SR_SETRESUID_X : SR_SETRESGID_X, 4);
+		submit(&b, who, nr == NR_setresuid ? PPME_SYSCALL_SETRESUID_X :
+						     PPME_SYSCALL_SETRESGID_X, 4);
 		return true;
 	case NR_mmap:
 		if (!begin(&b, 10))
@@ -640,7 +613,16 @@ static __always_inline bool fs_exit(const struct who *who, long nr, long ret, co
 		put_u32(&b, 7, ppm_mmap_flags(a[3]));
 		put_fd(&b, 8, a[4]);
 		put_u64(&b, 9, a[5]);
-		submit(&b, who, SR_MMAP_X, 10);
+		submit(&b, who, PPME_SYSCALL_MMAP_X, 10);
+		return true;
+	/* brk returns the new program break, or the old one when it could not move it. */
+	case NR_brk:
+		if (!begin(&b, 5))
+			return true;
+		put_u64(&b, 0, ret);
+		put_vm_sizes(&b, 1);
+		put_u64(&b, 4, a[0]);
+		submit(&b, who, PPME_SYSCALL_BRK_4_X, 5);
 		return true;
 	case NR_munmap:
 		if (!begin(&b, 6))
@@ -649,12 +631,12 @@ static __always_inline bool fs_exit(const struct who *who, long nr, long ret, co
 		put_vm_sizes(&b, 1);
 		put_u64(&b, 4, a[0]);
 		put_u64(&b, 5, a[1]);
-		submit(&b, who, SR_MUNMAP_X, 6);
+		submit(&b, who, PPME_SYSCALL_MUNMAP_X, 6);
 		return true;
 	case NR_execveat:
 		/* Only failures: on x86_64 a successful execveat returns with orig_ax set to
 		 * execve's number, so its exit is an execve exit, as libs' probes send it too. */
-		execve_exit_event(who, ret, SR_EXECVEAT_X);
+		execve_exit_event(who, ret, PPME_SYSCALL_EXECVEAT_X);
 		return true;
 	default:
 		return false;

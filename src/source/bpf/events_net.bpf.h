@@ -22,30 +22,9 @@
 
 #include "schema/ppm_sockopt.h"
 
-/* x86_64 numbers of the socket syscalls not listed in sysray.bpf.c. */
-#define NR_sendto	44
-#define NR_recvfrom	45
-#define NR_sendmsg	46
-#define NR_recvmsg	47
-#define NR_shutdown	48
-#define NR_bind		49
-#define NR_listen	50
-#define NR_getsockname	51
-#define NR_getpeername	52
-#define NR_socketpair	53
-#define NR_setsockopt	54
-#define NR_getsockopt	55
-
-#define NET_AF_UNIX	1
-#define NET_AF_INET	2
-#define NET_AF_INET6	10
-#define NET_EINPROGRESS	115
 #define NET_MAX_CONTROL	4096	/* bytes of recvmsg control data kept */
-#define NET_UNIX_PATH	108	/* sizeof(sun_path) */
 
-/* socket()'s SOCK_NONBLOCK and SOCK_CLOEXEC, and the PPM file flags they become. */
-#define NET_SOCK_NONBLOCK	00004000
-#define NET_SOCK_CLOEXEC	02000000
+/* The PPM file flags socket()'s SOCK_NONBLOCK and SOCK_CLOEXEC become. */
 #define NET_PPM_O_NONBLOCK	0x40
 #define NET_PPM_O_CLOEXEC	0x1000
 
@@ -78,8 +57,8 @@ static __always_inline __u32 net_unix_path(__u8 *dst, const char *path, bool use
 			bpf_probe_read_kernel(&first, 1, path);
 		if (!first)
 			path++;
-		n = user ? bpf_probe_read_user_str(dst, NET_UNIX_PATH, path) :
-			   bpf_probe_read_kernel_str(dst, NET_UNIX_PATH, path);
+		n = user ? bpf_probe_read_user_str(dst, UNIX_PATH_MAX, path) :
+			   bpf_probe_read_kernel_str(dst, UNIX_PATH_MAX, path);
 	}
 	if (n <= 0) {
 		dst[0] = 0;
@@ -106,7 +85,7 @@ static __always_inline void net_put_tuple(struct builder *b, __u32 idx, struct s
 		return;
 	}
 	family = BPF_CORE_READ(sk, __sk_common.skc_family);
-	if (family == NET_AF_INET) {
+	if (family == AF_INET) {
 		__u32 laddr = BPF_CORE_READ(sk, __sk_common.skc_rcv_saddr);
 		__u16 lport = BPF_CORE_READ(sk, __sk_common.skc_num);
 		__u32 raddr = BPF_CORE_READ(sk, __sk_common.skc_daddr);
@@ -116,18 +95,18 @@ static __always_inline void net_put_tuple(struct builder *b, __u32 idx, struct s
 		if (!laddr)
 			laddr = BPF_CORE_READ((struct inet_sock *)sk, inet_saddr);
 		if (!rport && uaddr && !bpf_probe_read_user(&in, sizeof(in), uaddr) &&
-		    in.family == NET_AF_INET) {
+		    in.family == AF_INET) {
 			raddr = in.addr;
 			rport = __builtin_bswap16(in.port);
 		}
-		dst[0] = NET_AF_INET;
+		dst[0] = PPM_AF_INET;
 		*(__u32 *)(dst + 1) = inbound ? raddr : laddr;
 		*(__u16 *)(dst + 5) = inbound ? rport : lport;
 		*(__u32 *)(dst + 7) = inbound ? laddr : raddr;
 		*(__u16 *)(dst + 11) = inbound ? lport : rport;
 		set_len(b, idx, 13);
 		b->off += 13;
-	} else if (family == NET_AF_INET6) {
+	} else if (family == AF_INET6) {
 		__u8 *local = dst + (inbound ? 19 : 1), *remote = dst + (inbound ? 1 : 19);
 		__u16 lport = BPF_CORE_READ(sk, __sk_common.skc_num);
 		__u16 rport = __builtin_bswap16(BPF_CORE_READ(sk, __sk_common.skc_dport));
@@ -142,22 +121,22 @@ static __always_inline void net_put_tuple(struct builder *b, __u32 idx, struct s
 				bpf_core_read(local, 16, &np->saddr);
 		}
 		if (!rport && uaddr && !bpf_probe_read_user(&in6, sizeof(in6), uaddr) &&
-		    in6.family == NET_AF_INET6) {
+		    in6.family == AF_INET6) {
 			__builtin_memcpy(remote, in6.addr, 16);
 			rport = __builtin_bswap16(in6.port);
 		}
-		dst[0] = NET_AF_INET6;
+		dst[0] = PPM_AF_INET6;
 		*(__u16 *)(dst + 17) = inbound ? rport : lport;
 		*(__u16 *)(dst + 35) = inbound ? lport : rport;
 		set_len(b, idx, 37);
 		b->off += 37;
-	} else if (family == NET_AF_UNIX) {
+	} else if (family == AF_UNIX) {
 		struct sock *peer = BPF_CORE_READ((struct unix_sock *)sk, peer);
 		struct unix_sock *named = (struct unix_sock *)(inbound ? sk : peer);
 		struct unix_address *ua = named ? BPF_CORE_READ(named, addr) : NULL;
 		__u32 n;
 
-		dst[0] = NET_AF_UNIX;
+		dst[0] = PPM_AF_UNIX;
 		*(__u64 *)(dst + 1) = (__u64)(inbound ? sk : peer);
 		*(__u64 *)(dst + 9) = (__u64)(inbound ? peer : sk);
 		if (!inbound && !peer && uaddr)
@@ -257,8 +236,8 @@ static __always_inline bool net_read_msghdr(struct user_msghdr *mh, __u64 uptr)
 
 static __always_inline __u32 net_socket_flags(__u64 type)
 {
-	return (type & NET_SOCK_NONBLOCK ? NET_PPM_O_NONBLOCK : 0) |
-	       (type & NET_SOCK_CLOEXEC ? NET_PPM_O_CLOEXEC : 0);
+	return (type & SOCK_NONBLOCK ? NET_PPM_O_NONBLOCK : 0) |
+	       (type & SOCK_CLOEXEC ? NET_PPM_O_CLOEXEC : 0);
 }
 
 static __always_inline bool net_enter(const struct who *who, long nr, const __u64 *a)
@@ -275,21 +254,22 @@ static __always_inline bool net_enter(const struct who *who, long nr, const __u6
 		put_u32(&b, 0, a[0]);
 		put_u32(&b, 1, a[1]);
 		put_u32(&b, 2, a[2]);
-		submit(&b, who, nr == NR_socket ? SR_SOCKET_E : SR_SOCKETPAIR_E, 3);
+		submit(&b, who, nr == NR_socket ? PPME_SOCKET_SOCKET_E : PPME_SOCKET_SOCKETPAIR_E,
+		       3);
 		return true;
 	case NR_bind:
 	case NR_recvmsg:
 		if (!begin(&b, 1))
 			return true;
 		put_u64(&b, 0, fd);
-		submit(&b, who, nr == NR_bind ? SR_BIND_E : SR_RECVMSG_E, 1);
+		submit(&b, who, nr == NR_bind ? PPME_SOCKET_BIND_E : PPME_SOCKET_RECVMSG_E, 1);
 		return true;
 	case NR_connect:
 		if (!begin(&b, 2))
 			return true;
 		put_u64(&b, 0, fd);
 		put_sockaddr(&b, 1, (void *)a[1], a[2]);
-		submit(&b, who, SR_CONNECT_E, 2);
+		submit(&b, who, PPME_SOCKET_CONNECT_E, 2);
 		return true;
 	case NR_listen:
 	case NR_recvfrom:
@@ -297,19 +277,19 @@ static __always_inline bool net_enter(const struct who *who, long nr, const __u6
 			return true;
 		put_u64(&b, 0, fd);
 		put_u32(&b, 1, a[1 + (nr == NR_recvfrom)]);	/* backlog, size */
-		submit(&b, who, nr == NR_listen ? SR_LISTEN_E : SR_RECVFROM_E, 2);
+		submit(&b, who, nr == NR_listen ? PPME_SOCKET_LISTEN_E : PPME_SOCKET_RECVFROM_E, 2);
 		return true;
 	case NR_shutdown:
 		if (!begin(&b, 2))
 			return true;
 		put_u64(&b, 0, fd);
 		put_u8(&b, 1, a[1]);	/* SHUT_RD 0, SHUT_WR 1, SHUT_RDWR 2 in both numberings */
-		submit(&b, who, SR_SHUTDOWN_E, 2);
+		submit(&b, who, PPME_SOCKET_SHUTDOWN_E, 2);
 		return true;
 	case NR_accept:
 		if (!begin(&b, 0))
 			return true;
-		submit(&b, who, SR_ACCEPT_E, 0);
+		submit(&b, who, PPME_SOCKET_ACCEPT_5_E, 0);
 		return true;
 	case NR_getsockname:
 	case NR_getpeername:
@@ -317,15 +297,16 @@ static __always_inline bool net_enter(const struct who *who, long nr, const __u6
 	case NR_getsockopt:
 		if (!begin(&b, 0))
 			return true;
-		submit(&b, who, nr == NR_getsockname ? SR_GETSOCKNAME_E :
-				      nr == NR_getpeername ? SR_GETPEERNAME_E :
-				      nr == NR_setsockopt ? SR_SETSOCKOPT_E : SR_GETSOCKOPT_E, 0);
+		submit(&b, who, nr == NR_getsockname ? PPME_SOCKET_GETSOCKNAME_E :
+				      nr == NR_getpeername ? PPME_SOCKET_GETPEERNAME_E :
+				      nr == NR_setsockopt ? PPME_SOCKET_SETSOCKOPT_E :
+							    PPME_SOCKET_GETSOCKOPT_E, 0);
 		return true;
 	case NR_accept4:
 		if (!begin(&b, 1))
 			return true;
 		put_u32(&b, 0, a[3]);
-		submit(&b, who, SR_ACCEPT4_E, 1);
+		submit(&b, who, PPME_SOCKET_ACCEPT4_5_E, 1);
 		return true;
 	/* The enter tuple of a send names the destination the caller gave, none without one. */
 	case NR_sendto:
@@ -337,7 +318,7 @@ static __always_inline bool net_enter(const struct who *who, long nr, const __u6
 			net_put_tuple(&b, 2, net_fd_socket(fd), false, (void *)a[4]);
 		else
 			put_empty(&b, 2);
-		submit(&b, who, SR_SENDTO_E, 3);
+		submit(&b, who, PPME_SOCKET_SENDTO_E, 3);
 		return true;
 	case NR_sendmsg:
 		if (!net_read_msghdr(&mh, a[1]))
@@ -350,7 +331,7 @@ static __always_inline bool net_enter(const struct who *who, long nr, const __u6
 			net_put_tuple(&b, 2, net_fd_socket(fd), false, mh.msg_name);
 		else
 			put_empty(&b, 2);
-		submit(&b, who, SR_SENDMSG_E, 3);
+		submit(&b, who, PPME_SOCKET_SENDMSG_E, 3);
 		return true;
 	}
 	return false;
@@ -371,7 +352,7 @@ static __always_inline bool net_exit(const struct who *who, long nr, long ret, c
 		put_u32(&b, 2, a[1]);
 		put_u32(&b, 3, a[2]);
 		put_u32(&b, 4, net_socket_flags(a[1]));
-		submit(&b, who, SR_SOCKET_X, 5);
+		submit(&b, who, PPME_SOCKET_SOCKET_X, 5);
 		return true;
 	case NR_socketpair: {
 		int fds[2] = { -1, -1 };
@@ -392,7 +373,7 @@ static __always_inline bool net_exit(const struct who *who, long nr, long ret, c
 		put_u32(&b, 5, a[0]);
 		put_u32(&b, 6, a[1]);
 		put_u32(&b, 7, a[2]);
-		submit(&b, who, SR_SOCKETPAIR_X, 8);
+		submit(&b, who, PPME_SOCKET_SOCKETPAIR_X, 8);
 		return true;
 	}
 	case NR_bind:
@@ -401,7 +382,7 @@ static __always_inline bool net_exit(const struct who *who, long nr, long ret, c
 		put_u64(&b, 0, ret);
 		put_sockaddr(&b, 1, (void *)a[1], a[2]);
 		put_u64(&b, 2, fd);
-		submit(&b, who, SR_BIND_X, 3);
+		submit(&b, who, PPME_SOCKET_BIND_X, 3);
 		return true;
 	/* The tuple is written whatever the result: a failed connect names the address tried. */
 	case NR_connect:
@@ -411,7 +392,7 @@ static __always_inline bool net_exit(const struct who *who, long nr, long ret, c
 		net_put_tuple(&b, 1, net_fd_socket(fd), false, (void *)a[1]);
 		put_u64(&b, 2, fd);
 		put_sockaddr(&b, 3, (void *)a[1], a[2]);
-		submit(&b, who, SR_CONNECT_X, 4);
+		submit(&b, who, PPME_SOCKET_CONNECT_X, 4);
 		return true;
 	case NR_listen:
 	case NR_shutdown:
@@ -423,7 +404,7 @@ static __always_inline bool net_exit(const struct who *who, long nr, long ret, c
 			put_u32(&b, 2, a[1]);
 		else
 			put_u8(&b, 2, a[1]);
-		submit(&b, who, nr == NR_listen ? SR_LISTEN_X : SR_SHUTDOWN_X, 3);
+		submit(&b, who, nr == NR_listen ? PPME_SOCKET_LISTEN_X : PPME_SOCKET_SHUTDOWN_X, 3);
 		return true;
 	case NR_accept:
 	case NR_accept4:
@@ -435,18 +416,19 @@ static __always_inline bool net_exit(const struct who *who, long nr, long ret, c
 		else
 			put_empty(&b, 1);
 		net_put_queue(&b, 2, ret >= 0 ? fd : -1);
-		submit(&b, who, nr == NR_accept ? SR_ACCEPT_X : SR_ACCEPT4_X, 5);
+		submit(&b, who, nr == NR_accept ? PPME_SOCKET_ACCEPT_5_X : PPME_SOCKET_ACCEPT4_5_X,
+		       5);
 		return true;
 	/* sysdig's getsockname and getpeername events carry nothing. */
 	case NR_getsockname:
 	case NR_getpeername:
 		if (!begin(&b, 0))
 			return true;
-		submit(&b, who, nr == NR_getsockname ? SR_GETSOCKNAME_X : SR_GETPEERNAME_X,
-		       0);
+		submit(&b, who, nr == NR_getsockname ? PPME_SOCKET_GETSOCKNAME_X :
+						       PPME_SOCKET_GETPEERNAME_X, 0);
 		return true;
 	case NR_setsockopt:
-		net_sockopt_exit(who, SR_SETSOCKOPT_X, ret, a, a[4]);
+		net_sockopt_exit(who, PPME_SOCKET_SETSOCKOPT_X, ret, a, a[4]);
 		return true;
 	/* Read whatever the result, as libs does: a failed call shows what the caller passed. */
 	case NR_getsockopt: {
@@ -454,7 +436,7 @@ static __always_inline bool net_exit(const struct who *who, long nr, long ret, c
 
 		if (a[4])
 			bpf_probe_read_user(&optlen, sizeof(optlen), (void *)a[4]);
-		net_sockopt_exit(who, SR_GETSOCKOPT_X, ret, a, optlen);
+		net_sockopt_exit(who, PPME_SOCKET_GETSOCKOPT_X, ret, a, optlen);
 		return true;
 	}
 	/* A failed send still shows the bytes it was given. */
@@ -469,7 +451,7 @@ static __always_inline bool net_exit(const struct who *who, long nr, long ret, c
 			net_put_tuple(&b, 4, net_fd_socket(fd), false, (void *)a[4]);
 		else
 			put_empty(&b, 4);
-		submit(&b, who, SR_SENDTO_X, 5);
+		submit(&b, who, PPME_SOCKET_SENDTO_X, 5);
 		return true;
 	case NR_recvfrom:
 		if (!begin(&b, 5))
@@ -484,7 +466,7 @@ static __always_inline bool net_exit(const struct who *who, long nr, long ret, c
 		}
 		put_u64(&b, 3, fd);
 		put_u32(&b, 4, a[2]);
-		submit(&b, who, SR_RECVFROM_X, 5);
+		submit(&b, who, PPME_SOCKET_RECVFROM_X, 5);
 		return true;
 	case NR_sendmsg: {
 		__u64 size;
@@ -502,7 +484,7 @@ static __always_inline bool net_exit(const struct who *who, long nr, long ret, c
 			net_put_tuple(&b, 4, net_fd_socket(fd), false, mh.msg_name);
 		else
 			put_empty(&b, 4);
-		submit(&b, who, SR_SENDMSG_X, 5);
+		submit(&b, who, PPME_SOCKET_SENDMSG_X, 5);
 		return true;
 	}
 	case NR_recvmsg:
@@ -525,7 +507,7 @@ static __always_inline bool net_exit(const struct who *who, long nr, long ret, c
 			put_empty(&b, 4);
 		}
 		put_u64(&b, 5, fd);
-		submit(&b, who, SR_RECVMSG_X, 6);
+		submit(&b, who, PPME_SOCKET_RECVMSG_X, 6);
 		return true;
 	}
 	return false;

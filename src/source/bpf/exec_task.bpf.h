@@ -58,7 +58,7 @@ static __always_inline __u32 task_tty(struct task_struct *task)
 		return 0;
 	major = BPF_CORE_READ(driver, major);
 	minor = BPF_CORE_READ(driver, minor_start) + BPF_CORE_READ(tty, index);
-	return (minor & 0xff) | (major << 8) | ((minor & ~0xffu) << 12);
+	return new_encode_dev(major, minor);
 }
 
 /* The number of PID as the pid namespace at LEVEL names it (0 when it cannot see it). */

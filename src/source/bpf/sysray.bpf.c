@@ -21,7 +21,10 @@
 #include <bpf/bpf_core_read.h>
 
 #include "source/bpf/bpf_event.h"
+#include "source/bpf/linux_defs.bpf.h"
+#include "schema/event_codes.h"
 #include "schema/ppm_flags.h"
+#include "schema/syscall_nr.h"
 
 char LICENSE[] SEC("license") = "GPL";
 
@@ -115,26 +118,6 @@ struct {
 	__type(key, __u32);
 	__type(value, struct scratch);
 } scratch SEC(".maps");
-
-/* x86_64 syscall numbers with dedicated events. */
-#define NR_read		0
-#define NR_write	1
-#define NR_open		2
-#define NR_close	3
-#define NR_pread64	17
-#define NR_pwrite64	18
-#define NR_socket	41
-#define NR_connect	42
-#define NR_accept	43
-#define NR_clone	56
-#define NR_fork		57
-#define NR_vfork	58
-#define NR_execve	59
-#define NR_openat	257
-#define NR_accept4	288
-#define NR_clone3	435
-
-#define AT_FDCWD_PPM	(-100)
 
 /* The thread an event is about: ids, and the task itself when tp_btf programs read it through
  * BTF (NULL otherwise). One helper call gives all three. */
@@ -449,25 +432,25 @@ static __always_inline void put_sockaddr(struct builder *b, __u32 idx, const voi
 		put_empty(b, idx);
 		return;
 	}
-	if (family == 2 && alen >= 8) {			/* AF_INET */
+	if (family == AF_INET && alen >= 8) {
 		struct { __u16 f; __u16 port; __u32 addr; } in = {};
 
 		bpf_probe_read_user(&in, sizeof(in), uaddr);
-		dst[0] = 2;
+		dst[0] = PPM_AF_INET;
 		__builtin_memcpy(dst + 1, &in.addr, 4);
 		*(__u16 *)(dst + 5) = __builtin_bswap16(in.port);
 		set_len(b, idx, 7);
 		b->off += 7;
-	} else if (family == 10 && alen >= 24) {	/* AF_INET6 */
+	} else if (family == AF_INET6 && alen >= 24) {
 		struct { __u16 f; __u16 port; __u32 flow; __u8 addr[16]; } in6 = {};
 
 		bpf_probe_read_user(&in6, sizeof(in6), uaddr);
-		dst[0] = 10;
+		dst[0] = PPM_AF_INET6;
 		__builtin_memcpy(dst + 1, in6.addr, 16);
 		*(__u16 *)(dst + 17) = __builtin_bswap16(in6.port);
 		set_len(b, idx, 19);
 		b->off += 19;
-	} else if (family == 1) {			/* AF_UNIX; abstract names lose their NUL */
+	} else if (family == AF_UNIX) {		/* abstract names lose their NUL */
 		const char *path = (const char *)uaddr + 2;
 		char first = 0;
 		long n;
@@ -475,8 +458,8 @@ static __always_inline void put_sockaddr(struct builder *b, __u32 idx, const voi
 		bpf_probe_read_user(&first, 1, path);
 		if (!first)
 			path++;
-		dst[0] = 1;
-		n = bpf_probe_read_user_str(dst + 1, 108, path);
+		dst[0] = PPM_AF_UNIX;
+		n = bpf_probe_read_user_str(dst + 1, UNIX_PATH_MAX, path);
 		if (n <= 0) {
 			dst[1] = 0;
 			n = 1;
@@ -563,7 +546,7 @@ static __always_inline void generic_enter(const struct who *who, long nr, const 
 		return;
 	}
 	fill_prefix(rec, who);
-	fill_header(rec, who->tid, size - SR_EVENT_OFF, SR_GENERIC_E, np);
+	fill_header(rec, who->tid, size - SR_EVENT_OFF, PPME_GENERIC_E, np);
 	__u16 *lens = (void *)(rec + SR_LENS_OFF);
 	__u8 *v = rec + SR_LENS_OFF + 2 * np;
 
@@ -590,7 +573,7 @@ static __always_inline void generic_exit(const struct who *who, long nr, long re
 		return;
 	}
 	fill_prefix(rec, who);
-	fill_header(rec, who->tid, size - SR_EVENT_OFF, SR_GENERIC_X, np);
+	fill_header(rec, who->tid, size - SR_EVENT_OFF, PPME_GENERIC_X, np);
 	__u16 *lens = (void *)(rec + SR_LENS_OFF);
 	__u8 *v = rec + SR_LENS_OFF + 2 * np;
 
@@ -646,16 +629,16 @@ static __always_inline int on_enter(const struct who *who, long nr, const __u64 
 		return 0;
 	switch (nr) {
 	case NR_read:
-		rw_enter(who, SR_READ_E, a, false);
+		rw_enter(who, PPME_SYSCALL_READ_E, a, false);
 		return 0;
 	case NR_write:
-		rw_enter(who, SR_WRITE_E, a, false);
+		rw_enter(who, PPME_SYSCALL_WRITE_E, a, false);
 		return 0;
 	case NR_pread64:
-		rw_enter(who, SR_PREAD_E, a, true);
+		rw_enter(who, PPME_SYSCALL_PREAD_E, a, true);
 		return 0;
 	case NR_pwrite64:
-		rw_enter(who, SR_PWRITE_E, a, true);
+		rw_enter(who, PPME_SYSCALL_PWRITE_E, a, true);
 		return 0;
 	case NR_open:
 		if (!begin(&b, 3))
@@ -663,7 +646,7 @@ static __always_inline int on_enter(const struct who *who, long nr, const __u64 
 		put_user_str(&b, 0, (void *)a[0]);
 		put_u32(&b, 1, ppm_open_flags(a[1]));
 		put_u32(&b, 2, a[2]);
-		submit(&b, who, SR_OPEN_E, 3);
+		submit(&b, who, PPME_SYSCALL_OPEN_E, 3);
 		return 0;
 	case NR_openat:
 		if (!begin(&b, 4))
@@ -672,26 +655,27 @@ static __always_inline int on_enter(const struct who *who, long nr, const __u64 
 		put_user_str(&b, 1, (void *)a[1]);
 		put_u32(&b, 2, ppm_open_flags(a[2]));
 		put_u32(&b, 3, a[3]);
-		submit(&b, who, SR_OPENAT_E, 4);
+		submit(&b, who, PPME_SYSCALL_OPENAT_2_E, 4);
 		return 0;
 	case NR_close:
 		if (!begin_in_ring(&b, SR_LENS_OFF + 2 + 8, 1))
 			return 0;
 		put_u64(&b, 0, (__s64)(int)a[0]);
-		submit_in_ring(&b, who, SR_CLOSE_E, 1);
+		submit_in_ring(&b, who, PPME_SYSCALL_CLOSE_E, 1);
 		return 0;
 	case NR_execve:
 		if (!begin(&b, 1))
 			return 0;
 		put_user_str(&b, 0, (void *)a[0]);
-		submit(&b, who, SR_EXECVE_E, 1);
+		submit(&b, who, PPME_SYSCALL_EXECVE_19_E, 1);
 		return 0;
 	case NR_clone:
 	case NR_fork:
 	case NR_vfork:
 	case NR_clone3: {
-		__u16 type = nr == NR_clone ? SR_CLONE_E : nr == NR_fork ? SR_FORK_E :
-			     nr == NR_vfork ? SR_VFORK_E : SR_CLONE3_E;
+		__u16 type = nr == NR_clone ? PPME_SYSCALL_CLONE_20_E :
+			     nr == NR_fork ? PPME_SYSCALL_FORK_20_E :
+			     nr == NR_vfork ? PPME_SYSCALL_VFORK_20_E : PPME_SYSCALL_CLONE3_E;
 
 		if (!begin(&b, 0))
 			return 0;
@@ -704,8 +688,6 @@ static __always_inline int on_enter(const struct who *who, long nr, const __u64 
 		return 0;
 	}
 }
-
-#define CLONE_EXIT_NPARAMS 18
 
 /*
  * read, write (res, data, fd, size) and pread, pwrite (+ pos) exits. With a small snaplen the
@@ -772,16 +754,16 @@ static __always_inline int on_exit(const struct who *who, long nr, long ret, con
 		return 0;
 	switch (nr) {
 	case NR_read:
-		rw_exit(who, SR_READ_X, ret, a, false);
+		rw_exit(who, PPME_SYSCALL_READ_X, ret, a, false);
 		return 0;
 	case NR_write:
-		rw_exit(who, SR_WRITE_X, ret, a, false);
+		rw_exit(who, PPME_SYSCALL_WRITE_X, ret, a, false);
 		return 0;
 	case NR_pread64:
-		rw_exit(who, SR_PREAD_X, ret, a, true);
+		rw_exit(who, PPME_SYSCALL_PREAD_X, ret, a, true);
 		return 0;
 	case NR_pwrite64:
-		rw_exit(who, SR_PWRITE_X, ret, a, true);
+		rw_exit(who, PPME_SYSCALL_PWRITE_X, ret, a, true);
 		return 0;
 	case NR_open:
 		if (!begin(&b, 4))
@@ -790,7 +772,7 @@ static __always_inline int on_exit(const struct who *who, long nr, long ret, con
 		put_user_str(&b, 1, (void *)a[0]);
 		put_u32(&b, 2, ppm_open_flags(a[1]));
 		put_u32(&b, 3, a[2]);
-		submit(&b, who, SR_OPEN_X, 4);
+		submit(&b, who, PPME_SYSCALL_OPEN_X, 4);
 		return 0;
 	case NR_openat:
 		if (!begin(&b, 5))
@@ -800,40 +782,41 @@ static __always_inline int on_exit(const struct who *who, long nr, long ret, con
 		put_user_str(&b, 2, (void *)a[1]);
 		put_u32(&b, 3, ppm_open_flags(a[2]));
 		put_u32(&b, 4, a[3]);
-		submit(&b, who, SR_OPENAT_X, 5);
+		submit(&b, who, PPME_SYSCALL_OPENAT_2_X, 5);
 		return 0;
 	case NR_close:
 		if (!begin_in_ring(&b, SR_LENS_OFF + 2 * 2 + 8 + 8, 2))
 			return 0;
 		put_u64(&b, 0, ret);
 		put_u64(&b, 1, (__s64)(int)a[0]);
-		submit_in_ring(&b, who, SR_CLOSE_X, 2);
+		submit_in_ring(&b, who, PPME_SYSCALL_CLOSE_X, 2);
 		return 0;
 	case NR_execve:
-		execve_exit_event(who, ret, SR_EXECVE_X);
+		execve_exit_event(who, ret, PPME_SYSCALL_EXECVE_19_X);
 		return 0;
 	case NR_clone:
 	case NR_fork:
 	case NR_vfork:
 	case NR_clone3: {
-		__u16 type = nr == NR_clone ? SR_CLONE_X : nr == NR_fork ? SR_FORK_X :
-			     nr == NR_vfork ? SR_VFORK_X : SR_CLONE3_X;
+		__u16 type = nr == NR_clone ? PPME_SYSCALL_CLONE_20_X :
+			     nr == NR_fork ? PPME_SYSCALL_FORK_20_X :
+			     nr == NR_vfork ? PPME_SYSCALL_VFORK_20_X : PPME_SYSCALL_CLONE3_X;
 		__u64 flags = 0;
 		__u64 ug = bpf_get_current_uid_gid();
 
 		if (nr == NR_clone)
 			flags = a[0];
 		else if (nr == NR_vfork)
-			flags = 0x4000 | 0x100;		/* CLONE_VFORK | CLONE_VM */
+			flags = CLONE_VFORK | CLONE_VM;
 		else if (nr == NR_clone3)
 			bpf_probe_read_user(&flags, sizeof(flags), (void *)a[0]);
-		if (!begin(&b, CLONE_EXIT_NPARAMS))
+		if (!begin(&b, SR_CLONE_X_NPARAMS))
 			return 0;
 		put_process_exit(&b, ret);
 		put_u32(&b, 15, ppm_clone_flags(flags));
 		put_u32(&b, 16, (__u32)ug);
 		put_u32(&b, 17, ug >> 32);
-		submit(&b, who, type, CLONE_EXIT_NPARAMS);
+		submit(&b, who, type, SR_CLONE_X_NPARAMS);
 		return 0;
 	}
 	default:
@@ -937,10 +920,10 @@ static __always_inline int on_process_exit(struct task_struct *task)
 
 	if (captured && begin(&b, 4)) {
 		put_u64(&b, 0, code);
-		put_u64(&b, 1, (code >> 8) & 0xff);
-		put_u8(&b, 2, code & 0x7f);
-		put_u8(&b, 3, (code & 0x80) != 0);
-		submit(&b, &who, SR_PROCEXIT_E, 4);
+		put_u64(&b, 1, EXIT_STATUS(code));
+		put_u8(&b, 2, EXIT_SIGNAL(code));
+		put_u8(&b, 3, (code & EXIT_COREDUMP) != 0);
+		submit(&b, &who, PPME_PROCEXIT_1_E, 4);
 	}
 	if (filter_pids && pid == tgid)
 		bpf_map_delete_elem(&pids, &tgid);

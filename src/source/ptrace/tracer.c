@@ -254,24 +254,36 @@ static void explain_attach_failure(pid_t pid, int err)
 	fputc('\n', stderr);
 }
 
-static int attach_one(struct tracer *tr, pid_t pid, bool announce)
+/* Seizes PID; with EXPLAIN a failure is explained. 0 when newly traced, 1 when it already
+ * was, -1 on failure. */
+static int attach_one(struct tracer *tr, pid_t pid, bool explain)
 {
 	if (find(tr, pid))
-		return 0;
+		return 1;
 	if (ptrace(PTRACE_SEIZE, pid, 0, tr->ptrace_opts) < 0) {
 		int err = errno;
-		if (announce)
+		if (explain)
 			explain_attach_failure(pid, err);
 		return -1;
 	}
 	ptrace(PTRACE_INTERRUPT, pid, 0, 0);
 	struct tracee *t = add(tr, pid);
 	t->attached = true;
-	if (!tr->cfg->quiet)
-		fprintf(stderr, "%s: Process %d attached\n", progname, pid);
 	struct tracer_event ev = { .kind = TEV_ATTACHED, .pid = pid };
 	emit(tr, &ev, t->hidden);
 	return 0;
+}
+
+/* strace's line for a process traced through -p, with how many of its threads are. */
+static void announce_attached(const struct tracer *tr, pid_t pid, int nthreads)
+{
+	if (tr->cfg->quiet)
+		return;
+	if (nthreads > 1)
+		fprintf(stderr, "%s: Process %d attached with %d threads\n", progname, pid,
+			nthreads);
+	else
+		fprintf(stderr, "%s: Process %d attached\n", progname, pid);
 }
 
 static int attach_pid(struct tracer *tr, pid_t pid)
@@ -285,23 +297,26 @@ static int attach_pid(struct tracer *tr, pid_t pid)
 		msg("I'm sorry, I can't let you do that, Dave.");
 		return -1;
 	}
-	if (!tr->cfg->follow_forks)
-		return attach_one(tr, pid, true);
-	/* With -f every thread of the process is traced, not only the one named. */
 	int rc = attach_one(tr, pid, true);
 	if (rc < 0)
 		return rc;
+	if (rc > 0)		/* named twice, or a thread of a process named before */
+		return 0;
+	/* With -f every thread of the process is traced, not only the one named. */
+	int nthreads = 1;
 	char dir[64];
 	snprintf(dir, sizeof(dir), "/proc/%d/task", pid);
-	DIR *d = opendir(dir);
-	if (!d)
-		return rc;
-	struct dirent *de;
-	while ((de = readdir(d)))
-		if (de->d_name[0] != '.')
-			attach_one(tr, (pid_t)atoi(de->d_name), false);
-	closedir(d);
-	return rc;
+	DIR *d = tr->cfg->follow_forks ? opendir(dir) : NULL;
+	if (d) {
+		struct dirent *de;
+		while ((de = readdir(d)))
+			if (de->d_name[0] != '.' &&
+			    attach_one(tr, (pid_t)atoi(de->d_name), false) == 0)
+				nthreads++;
+		closedir(d);
+	}
+	announce_attached(tr, pid, nthreads);
+	return 0;
 }
 
 /* ---- the stop loop ---- */
@@ -621,11 +636,20 @@ static void handle_stop(struct tracer *tr, pid_t pid, int status, const struct r
 	on_signal_stop(tr, t, sig, event, &ev);
 }
 
-/* Lets every process go: -p ones detached where they are, started ones too. */
+/* Lets every process go: -p ones detached where they are, started ones too, in the order
+ * they were traced (strace's), which drop() does not keep in the table. */
 static void detach_all(struct tracer *tr)
 {
-	while (tr->nt > 0) {
-		struct tracee *t = &tr->t[tr->nt - 1];
+	size_t n = (size_t)tr->nt;
+	pid_t *order = xmalloc((n ? n : 1) * sizeof(*order));
+
+	for (size_t i = 0; i < n; i++)
+		order[i] = tr->t[i].pid;
+	for (size_t i = 0; i < n; i++) {
+		struct tracee *t = find(tr, order[i]);
+
+		if (!t)
+			continue;
 		pid_t pid = t->pid;
 		bool inside = t->in_syscall;
 		if (ptrace(PTRACE_DETACH, pid, 0, 0) < 0 && errno == ESRCH) {
@@ -650,6 +674,7 @@ static void detach_all(struct tracer *tr)
 			fprintf(stderr, "%s: Process %d detached\n", progname, pid);
 		drop(tr, t);
 	}
+	free(order);
 }
 
 int tracer_run(const struct tracer_config *cfg, tracer_sink_fn *sink, void *ctx, int *fatal_sig)

@@ -302,3 +302,37 @@ if selected opt-errors; then
 	expect opt-err-exec "missing program: message, exit 1 (got $rc)" \
 		eval '[ "$rc" = 1 ] && grep -q "/nonexistent/prog" "$OPT/err-exec"'
 fi
+
+# -f -p PID of a process with threads: strace's messages, "attached with N threads" once, then
+# one "detached" per thread in the order they were attached.
+# opt_fp_run OUT TRACER...: TRACER -f -p the holder, interrupted once it says it attached; its
+# messages in OUT without the program name.
+opt_fp_run() {
+	local out=$1 tracer i
+	shift
+	"$@" -f -p "$FP_PID" -o /dev/null 2>"$out" &
+	tracer=$!
+	for i in $(seq 100); do
+		grep -q 'attached' "$out" 2>/dev/null && break
+		sleep 0.05
+	done
+	interrupt "$tracer" >/dev/null
+	sed -i 's/^[a-z]*: //' "$out"
+}
+if selected opt-fp-threads; then
+	fp_dir=$(fresh_dir opt-fp)
+	"$PROGS/holder" "$fp_dir" >"$fp_dir/ready" 2>&1 &
+	FP_HOLDER=$!
+	for _ in $(seq 100); do
+		grep -q '^ready' "$fp_dir/ready" 2>/dev/null && break
+		sleep 0.05
+	done
+	FP_PID=$FP_HOLDER
+	opt_fp_run "$fp_dir/strace.err" strace
+	opt_fp_run "$fp_dir/sysray.err" "$SYSRAY" trace
+	kill_tree "$FP_HOLDER" KILL
+	wait "$FP_HOLDER" 2>/dev/null
+	expect opt-fp-threads "-f -p: attach and detach messages as strace's" \
+		eval 'grep -q "attached with 2 threads" "$fp_dir/strace.err" &&
+			diff "$fp_dir/strace.err" "$fp_dir/sysray.err"'
+fi

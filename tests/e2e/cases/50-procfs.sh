@@ -128,6 +128,18 @@ print(json.loads(sys.stdin.read())["comm"])')" = holder ]
 	}
 	expect procfs-json "a -j output is not JSON" procfs_json
 
+	# Fractions in the fewest digits that read back the same (json-c's %.17g printed 0.7
+	# as 0.69999999999999996): no longer than Python's shortest repr of the same value.
+	procfs_json_numbers() {
+		"$SYSRAY" ps -e -j | python3 -c 'import json, sys
+def shortest(s):
+    assert len(s) <= len(repr(float(s))), s
+    return float(s)
+for line in sys.stdin:
+    json.loads(line, parse_float=shortest)'
+	}
+	expect procfs-json-numbers "ps -j: numbers in their shortest form" procfs_json_numbers
+
 	# Another user may not read the holder's fds or links: notes per entry, no crash.
 	if selected procfs-perm; then
 		tmpbin=$(mktemp -d /tmp/sysray-procfs.XXXXXX)

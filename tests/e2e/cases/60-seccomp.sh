@@ -60,6 +60,14 @@ t_status_filtered() {
 }
 expect sc-status-filtered "a filtered process shows mode 2 and its filter count" t_status_filtered
 
+# A PID that does not exist: its row says so and the command fails, as the other views do.
+t_status_missing() {
+	local out pid=$(($(cat /proc/sys/kernel/pid_max) + 1))
+	out=$("$SYSRAY" seccomp status "$pid" $$) && return 1
+	grep -Eq "^ *$pid  \(no such process\)\$" <<<"$out" && grep -Eq "^ *$$  " <<<"$out"
+}
+expect sc-status-missing "a PID that does not exist: its row says so, exit 1" t_status_missing
+
 # ---- record and run: ls ----
 
 t_ls_record_run() {
@@ -340,3 +348,16 @@ assert m == sorted(m) and a <= set(m) and {"mkdir", "rmdir"} <= set(m), m
 EOF
 }
 expect sc-record-merge "record --merge keeps the old names and adds the new" t_record_merge
+
+# A base profile without architectures, and a rule with an empty list of names: the merged
+# profile is written (the writer copied the absent lists from NULL, which UBSan flags under
+# make asan) and has the new names.
+t_record_merge_sparse() {
+	local base=$SC_DIR/sparse.json out=$SC_DIR/sparse-merged.json
+	printf '%s\n' '{ "defaultAction": "SCMP_ACT_ERRNO", "syscalls": [' \
+		'{ "names": [], "action": "SCMP_ACT_ALLOW" } ] }' >"$base"
+	"$SYSRAY" seccomp record --merge "$base" -o "$out" -- "$SCTEST" mkdir >/dev/null 2>&1 &&
+		grep -q '"mkdir"' "$out"
+}
+expect sc-record-merge-sparse "record --merge of a profile without architectures" \
+	t_record_merge_sparse

@@ -211,3 +211,18 @@ if selected bpf; then
 		;;
 	esac
 fi
+
+# Without the privileges, the capture says which ones it needs (the feature probes, failing
+# for want of them, read as a kernel without ring buffers), and fails.
+t_bpf_unprivileged() {
+	local dir out rc
+	dir=$(mktemp -d /tmp/sysray-bpf-priv.XXXXXX)
+	cp "$SYSRAY" "$dir/sysray" && chmod 755 "$dir" "$dir/sysray"
+	out=$(setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all \
+		"$dir/sysray" -M 1 2>&1)
+	rc=$?
+	rm -rf "$dir"
+	[ $rc -ne 0 ] && grep -q 'needs root, or CAP_BPF and CAP_PERFMON' <<<"$out" ||
+		{ echo "exit $rc: $out"; return 1; }
+}
+expect bpf-unprivileged "an unprivileged capture names the privileges it needs" t_bpf_unprivileged

@@ -181,6 +181,23 @@ t_fs_scap() {
 		grep -q '^rename res=0 oldpath=a.txt(.*/a.txt) newpath=c.txt(.*/c.txt) \?$'
 }
 
+# brk is a dedicated event from both sources: the eBPF -w file and a trace -w file of the same
+# program hold ld.so's brk(NULL), the break it returned and the mm's sizes after it, and sysdig
+# 0.29 prints both files' brk events as sysray -r does.
+t_fs_brk() {
+	local d f tpl="%evt.type %evt.dir %evt.args"
+	local shape='^brk > addr=0 $|^brk < res=[0-9A-F]+ vm_size=[1-9][0-9]* vm_rss=[1-9][0-9]* vm_swap=[0-9]+ $'
+	command -v sysdig >/dev/null || { echo "sysdig not installed"; return 1; }
+	d=$(fresh_dir bpf-fs-brk)
+	(cd "$d" && "$SYSRAY" trace -w "$FS_DIR/brk.scap" "$PROGS/fsops") >/dev/null 2>&1 || return 1
+	for f in "$FS_DIR/fsops.scap" "$FS_DIR/brk.scap"; do
+		sysdig -r "$f" -p "$tpl" evt.type=brk >"$f.brk.sysdig" &&
+		"$SYSRAY" -r "$f" -p "$tpl" evt.type=brk >"$f.brk.ours" &&
+		diff "$f.brk.sysdig" "$f.brk.ours" &&
+		[ "$(head -2 "$f.brk.ours" | grep -Ec "$shape")" = 2 ] || { echo "$f: brk"; return 1; }
+	done
+}
+
 if selected bpf-fs; then
 	fs_run capture capture --pid @PID@ -M 60
 	case $? in
@@ -192,6 +209,7 @@ if selected bpf-fs; then
 		expect bpf-fs-state "live state follows chdir, fchdir, dup2, pipe2" t_fs_state
 		fs_run scap -M 60 -w "$FS_DIR/fsops.scap" "proc.pid=@PID@"
 		expect bpf-fs-scap "-w file: sysdig 0.29 reads the new events, state alike" t_fs_scap
+		expect bpf-fs-brk "brk from eBPF and from trace -w: one event, read alike by sysdig" t_fs_brk
 		;;
 	2)
 		skip bpf-fs "eBPF capture not available here: $(head -c 300 "$FS_ERR")"

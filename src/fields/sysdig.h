@@ -1,15 +1,17 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
- * Extractors of sysdig's fields over the state layer: `proc.name`, `fd.name`, `evt.args`...
- * Registering them gives the filter and the output templates their values. Every extractor
- * receives the struct scap_event being processed and a struct field_ctx, after state_event()
- * has been fed that event.
+ * sysdig 0.29's fields over the state layer: `evt.*`, `proc.*` and `thread.*`, `user.*` and
+ * `group.*`, `container.*`, `fd.*`, one file per class (fields/evt.c, proc.c, user.c,
+ * container.c, fd.c), each field's row pointing at its extractor. Every extractor receives
+ * the struct scap_event being processed and the run's struct field_ctx, after state_event()
+ * has been fed that event. fields/field.h says how a consumer reads a field.
  */
-#ifndef SYSRAY_FIELDS_SYSDIG_EXTRACT_H
-#define SYSRAY_FIELDS_SYSDIG_EXTRACT_H
+#ifndef SYSRAY_FIELDS_SYSDIG_H
+#define SYSRAY_FIELDS_SYSDIG_H
 
 #include <stdint.h>
 
-#include "filter/fields.h"
+#include "fields/field.h"
 #include "format/render.h"
 #include "output/out.h"
 #include "procfs/container_api.h"
@@ -42,9 +44,9 @@ struct field_ctx {
 	unsigned next_scratch;
 };
 
-/* Registers sysdig's fields with the extractors implemented here (the others stay listed
- * with a NULL extractor). */
-void sysdig_fields_register(struct field_registry *reg);
+/* sysdig's field classes in `sysdig -l` order; fields it lists that sysray does not extract
+ * yet are there with a NULL extractor. */
+const struct field_registry *sysdig_field_registry(void);
 
 /* What the runtime says about container ID (12 hex digits), asked once; NULL when not known
  * or not asked (no container_resolve). */

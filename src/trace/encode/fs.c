@@ -1,0 +1,76 @@
+/* File calls: read, write, pread64, pwrite64, open, openat, close. */
+#include <asm/unistd.h>
+
+#include "schema/ppm_flags.h"
+#include "trace/encode/encode.h"
+
+static bool positional(const struct enc *e)
+{
+	return e->nr == __NR_pread64 || e->nr == __NR_pwrite64;
+}
+
+/* fd, size, and pos for pread64/pwrite64 */
+static void rw_enter(struct enc *e)
+{
+	enc_fd(e->b, e->a[0]);
+	evb_u32(e->b, e->a[2]);
+	if (positional(e))
+		evb_u64(e->b, e->a[3]);
+}
+
+/* res, data (what was read or written, cut at the snaplen), then the enter's parameters */
+static void rw_exit(struct enc *e)
+{
+	evb_u64(e->b, e->ret);
+	enc_user_buf(e, e->a[1], e->ret);
+	rw_enter(e);
+}
+
+static void open_enter(struct enc *e)
+{
+	enc_user_str(e, e->a[0]);
+	evb_u32(e->b, ppm_open_flags(e->a[1]));
+	evb_u32(e->b, e->a[2]);
+}
+
+static void open_exit(struct enc *e)
+{
+	evb_u64(e->b, e->ret);
+	open_enter(e);
+}
+
+static void openat_enter(struct enc *e)
+{
+	enc_fd(e->b, e->a[0]);
+	enc_user_str(e, e->a[1]);
+	evb_u32(e->b, ppm_open_flags(e->a[2]));
+	evb_u32(e->b, e->a[3]);
+}
+
+static void openat_exit(struct enc *e)
+{
+	evb_u64(e->b, e->ret);
+	openat_enter(e);
+}
+
+static void close_enter(struct enc *e)
+{
+	enc_fd(e->b, e->a[0]);
+}
+
+static void close_exit(struct enc *e)
+{
+	evb_u64(e->b, e->ret);
+	close_enter(e);
+}
+
+const struct syscall_encoder fs_encoders[] = {
+	{ __NR_read, PPME_SYSCALL_READ_E, rw_enter, rw_exit },
+	{ __NR_write, PPME_SYSCALL_WRITE_E, rw_enter, rw_exit },
+	{ __NR_pread64, PPME_SYSCALL_PREAD_E, rw_enter, rw_exit },
+	{ __NR_pwrite64, PPME_SYSCALL_PWRITE_E, rw_enter, rw_exit },
+	{ __NR_open, PPME_SYSCALL_OPEN_E, open_enter, open_exit },
+	{ __NR_openat, PPME_SYSCALL_OPENAT_2_E, openat_enter, openat_exit },
+	{ __NR_close, PPME_SYSCALL_CLOSE_E, close_enter, close_exit },
+	{ .nr = -1 },
+};
