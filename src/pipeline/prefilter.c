@@ -34,7 +34,7 @@ bool prefilter_may_match(struct prefilter *pf, const struct scap_event *ev)
 
 	if (ev->type >= SCAP_EVENT_MAX)
 		return true;
-	if (ev->type > PPME_GENERIC_X)
+	if (!scap_event_is_generic(ev->type))
 		v = &pf->by_type[ev->type];
 	else if (ev->nparams >= 1 && scap_param_u64(&ev->params[0], &id) &&
 		 id < PREFILTER_SC_LIMIT)

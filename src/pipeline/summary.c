@@ -13,7 +13,7 @@ static int count_event(void *opaque, struct pipeline *p, const struct scap_event
 	struct summary *s = opaque;
 	uint64_t id;
 
-	if (ev->type <= 1 && ev->nparams && scap_param_u64(&ev->params[0], &id) &&
+	if (scap_event_is_generic(ev->type) && ev->nparams && scap_param_u64(&ev->params[0], &id) &&
 	    id < SUMMARY_SC_LIMIT)
 		s->count[SCAP_EVENT_MAX + id * 2 + ev->type]++;
 	else if (ev->type < SCAP_EVENT_MAX)
