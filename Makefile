@@ -12,7 +12,8 @@ LDLIBS   += -lseccomp -ljson-c -lz -lpthread -lbpf -lelf
 
 SRC_DIRS := src/util src/schema src/output src/source/ptrace src/source/bpf src/trace src/trace/decode \
 	    src/trace/encode \
-	    src/procfs src/seccomp src/capture src/filter src/state src/fields src/format src/cli
+	    src/procfs src/seccomp src/capture src/filter src/state src/fields src/format src/pipeline \
+	    src/cli
 SRCS     := $(filter-out %.bpf.c,$(foreach d,$(SRC_DIRS),$(wildcard $(d)/*.c)))
 OBJS     := $(SRCS:%.c=$(BUILD)/%.o)
 LIB_OBJS := $(filter-out $(BUILD)/src/cli/%,$(OBJS))

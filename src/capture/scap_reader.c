@@ -39,6 +39,10 @@ struct scap_reader {
 	/* The current block: 8-byte header, body, trailer. */
 	uint8_t *buf;
 	size_t cap;
+	/* The current block after its 8-byte header: in buf, or in the stream's own buffer
+	 * when the whole block was there (no copy); valid until the next read. */
+	const uint8_t *body;
+	unsigned last_slot;	/* stats.per_block slot of the last block counted */
 	uint32_t bt;
 	uint32_t blen;
 	uint64_t boff;
@@ -136,6 +140,11 @@ static void count_block(struct scap_reader *r, uint32_t bt)
 	unsigned i;
 
 	st->blocks++;
+	/* events come in runs of blocks of one type */
+	if (r->last_slot < st->nblock_types && st->per_block[r->last_slot].type == bt) {
+		st->per_block[r->last_slot].count++;
+		return;
+	}
 	/* Unknown ids are counted under 0 so a hostile file cannot fill the table. */
 	if (!scap_block_name(bt))
 		bt = 0;
@@ -149,6 +158,7 @@ static void count_block(struct scap_reader *r, uint32_t bt)
 			st->per_block[st->nblock_types++].type = bt;
 	}
 	st->per_block[i].count++;
+	r->last_slot = i;
 }
 
 static void grow(uint8_t **buf, size_t *cap, size_t need)
@@ -170,13 +180,46 @@ static const char *stream_reason(struct scap_reader *r)
 	return e ? e : "the file ends";
 }
 
-/* Reads the next block into r->buf. Returns 1, 0 at a clean end (between blocks), -1 on
- * error. */
+/* Copies the body of the current block (header read) into r->buf, in bounded steps: memory
+ * follows the bytes actually present. */
+static int read_body(struct scap_reader *r)
+{
+	size_t have = 8;
+
+	while (have < r->blen) {
+		size_t step = r->blen - have;
+
+		if (step > (1u << 20))
+			step = 1u << 20;
+		grow(&r->buf, &r->cap, have + step);
+		size_t got = scap_stream_read(r->s, r->buf + have, step);
+
+		have += got;
+		if (got < step) {
+			set_error(r, r->boff,
+				  "truncated %s block: %u bytes declared, %zu present (%s)",
+				  scap_block_name(r->bt) ? scap_block_name(r->bt) : "unknown",
+				  r->blen, have, stream_reason(r));
+			return -1;
+		}
+	}
+	r->body = r->buf + 8;
+	return 0;
+}
+
+/* Reads the next block (its body at r->body). Returns 1, 0 at a clean end (between blocks),
+ * -1 on error. */
 static int read_block(struct scap_reader *r)
 {
 	r->boff = scap_stream_offset(r->s);
 	grow(&r->buf, &r->cap, 8);
-	size_t n = scap_stream_read(r->s, r->buf, 8);
+	const uint8_t *head = scap_stream_peek(r->s, 8);
+	size_t n = 8;
+
+	if (head)
+		memcpy(r->buf, head, 8);
+	else
+		n = scap_stream_read(r->s, r->buf, 8);
 
 	if (n == 0 && !scap_stream_error(r->s))
 		return 0;
@@ -197,27 +240,11 @@ static int read_block(struct scap_reader *r)
 			  SCAP_BLOCK_MAX);
 		return -1;
 	}
-	/* Read the body in bounded steps: memory follows the bytes actually present. */
-	size_t have = 8;
-
-	while (have < r->blen) {
-		size_t step = r->blen - have;
-
-		if (step > (1u << 20))
-			step = 1u << 20;
-		grow(&r->buf, &r->cap, have + step);
-		size_t got = scap_stream_read(r->s, r->buf + have, step);
-
-		have += got;
-		if (got < step) {
-			set_error(r, r->boff,
-				  "truncated %s block: %u bytes declared, %zu present (%s)",
-				  scap_block_name(r->bt) ? scap_block_name(r->bt) : "unknown",
-				  r->blen, have, stream_reason(r));
-			return -1;
-		}
-	}
-	uint32_t trailer = get_le32(r->buf + r->blen - 4);
+	/* Most blocks are whole in the stream's buffer: they are read in place. */
+	r->body = scap_stream_peek(r->s, r->blen - 8);
+	if (!r->body && read_body(r) < 0)
+		return -1;
+	uint32_t trailer = get_le32(r->body + r->blen - 12);
 
 	if (trailer != r->blen) {
 		set_error(r, r->boff + r->blen - 4,
@@ -232,7 +259,7 @@ static int read_block(struct scap_reader *r)
 
 static int parse_shb(struct scap_reader *r)
 {
-	const uint8_t *b = r->buf + 8;
+	const uint8_t *b = r->body;
 	size_t len = r->blen - 12;
 
 	if (len < SCAP_SHB_BODY) {
@@ -270,7 +297,7 @@ static int parse_shb(struct scap_reader *r)
 
 static int parse_meta_block(struct scap_reader *r)
 {
-	const uint8_t *b = r->buf + 8;
+	const uint8_t *b = r->body;
 	size_t len = r->blen - 12;
 	struct scap_meta_err e = { .at = 0 };
 	int rc;
@@ -466,7 +493,7 @@ static const uint8_t *v1_to_v2(struct scap_reader *r, const uint8_t *rec, size_t
 
 static int decode_event(struct scap_reader *r, struct scap_event *ev)
 {
-	const uint8_t *body = r->buf + 8;
+	const uint8_t *body = r->body;
 	size_t len = r->blen - 12;
 	size_t hdr = scap_block_has_flags(r->bt) ? 6 : 2;
 	char why[300];
@@ -487,7 +514,8 @@ static int decode_event(struct scap_reader *r, struct scap_event *ev)
 		if (!rec)
 			return -1;
 	}
-	if (avail >= SCAP_EVENT_HDR_V2) {
+	/* storage for the parameters, grown only when a record claims more than it holds */
+	if (avail >= SCAP_EVENT_HDR_V2 && get_le32(rec + 22) > r->params_cap) {
 		uint32_t np = get_le32(rec + 22);
 		uint32_t l = get_le32(rec + 16);
 		size_t room = (l > avail ? avail : l);

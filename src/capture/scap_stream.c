@@ -201,6 +201,21 @@ size_t scap_stream_read(struct scap_stream *s, void *buf, size_t n)
 	return done;
 }
 
+const void *scap_stream_peek(struct scap_stream *s, size_t n)
+{
+	const uint8_t *in;
+
+	if (s->gzip)
+		return NULL;
+	if (s->mem_len - s->mem_pos >= n)
+		in = s->mem + s->mem_pos;	/* the bytes at hand, without a call */
+	else if (raw_fill(s, &in) < n)
+		return NULL;
+	raw_consume(s, n);
+	s->offset += n;
+	return in;
+}
+
 uint64_t scap_stream_offset(const struct scap_stream *s)
 {
 	return s->offset;

@@ -20,6 +20,10 @@ void scap_stream_close(struct scap_stream *s);
 /* Reads up to N bytes; fewer only at the end of the data or on an error (then
  * scap_stream_error() says which). */
 size_t scap_stream_read(struct scap_stream *s, void *buf, size_t n);
+/* The next N bytes in place, consumed, when they are already in memory whole (raw data);
+ * NULL otherwise (nothing consumed: read them with scap_stream_read). Valid until the next
+ * read or peek. */
+const void *scap_stream_peek(struct scap_stream *s, size_t n);
 /* Bytes delivered so far (decompressed). */
 uint64_t scap_stream_offset(const struct scap_stream *s);
 bool scap_stream_is_gzip(const struct scap_stream *s);

@@ -1,6 +1,7 @@
 /*
  * `sysray [-r FILE] [FILTER]`: sysdig's command line over a capture file, or live through
- * eBPF (sysdig_live.c). Events go through the state layer, the filter and a template, and
+ * eBPF. It parses the options, then wires one pipeline (src/pipeline/): the file or live
+ * source, the state, and the consumers the options ask for behind the filter, so that events
  * print as sysdig 0.29 prints them.
  */
 #include <getopt.h>
@@ -8,46 +9,25 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
-#include "capture/container_event.h"
-#include "capture/ppm_sc.h"
-#include "capture/scap_reader.h"
+#include "capture/proc_snapshot.h"
 #include "cli/commands.h"
-#include "cli/sysdig_live.h"
 #include "fields/sysdig.h"
 #include "filter/filter.h"
 #include "format/render.h"
 #include "format/template.h"
+#include "pipeline/file_source.h"
+#include "pipeline/live_source.h"
+#include "pipeline/pipeline.h"
+#include "pipeline/printer.h"
+#include "pipeline/summary.h"
+#include "pipeline/writer.h"
 #include "source/bpf/bpf_event.h"
 #include "state/state.h"
 #include "util/util.h"
 #include "util/version.h"
 
-/* Event codes sysdig 0.29 reads but never shows: procinfo and container events. */
-static bool hidden_type(unsigned type)
-{
-	return type == PPME_PROCINFO_E || type == PPME_PROCINFO_X || type == PPME_CONTAINER_E ||
-	       type == PPME_CONTAINER_X || type == PPME_CONTAINER_JSON_E ||
-	       type == PPME_CONTAINER_JSON_X || type == PPME_CONTAINER_JSON_2_E ||
-	       type == PPME_CONTAINER_JSON_2_X;
-}
-
-/* A container event of a file: the container's name and image for the fields. */
-static void learn_container(struct field_ctx *ctx, const struct scap_event *ev)
-{
-	struct container_meta m;
-	char id[16];
-
-	if (ev->nparams >= 1 &&
-	    container_event_parse((const char *)ev->params[0].val, ev->params[0].len, id, &m))
-		field_ctx_container_add(ctx, id, &m);
-}
-
-/* PPM dump flag: the event only carries state (written at capture start). */
-#define DUMP_STATE_ONLY 1u
 
 static void usage(FILE *f)
 {
@@ -161,78 +141,227 @@ static void list_events(void)
 	}
 }
 
-struct summary {
-	uint64_t count[SYSDIG_COUNTS];
+
+/* The command line, parsed. */
+struct sysdig_opts {
+	const char *file;		/* -r; NULL: live capture */
+	const char *format;		/* -p, -pc...; NULL: sysdig's default line */
+	const char *wpath;		/* -w */
+	bool gzip;			/* -z */
+	unsigned long long seconds;	/* -M */
+	unsigned long long snaplen;	/* -s; 0: the source's default */
+	unsigned long long rotate_bytes, rotate_seconds, max_files;	/* -C, -G, -W */
+	uint64_t max_events;		/* -n */
+	bool json, summary, quiet, verbose, progress, unbuffered;
+	bool list, list_events;		/* -l, -L */
+	enum buf_format bf;
+	enum time_mode tmode;
+	struct out filter;		/* the remaining words, joined as sysdig joins them */
 };
 
-/*
- * sysdig -S: the 100 most frequent events by direction and name, generic syscalls by their
- * own name. Equal counts keep the order of the event table (sysdig's order among them is
- * that of its unstable sort).
- */
-static void print_summary(const struct summary *s)
+/* What parse_options() tells its caller to do. */
+enum parse_result { PARSE_RUN, PARSE_EXIT_OK, PARSE_EXIT_FAIL };
+
+static const struct option longopts[] = {
+	{ "read", required_argument, NULL, 'r' },
+	{ "print", required_argument, NULL, 'p' },
+	{ "json", no_argument, NULL, 'j' },
+	{ "numevents", required_argument, NULL, 'n' },
+	{ "snaplen", required_argument, NULL, 's' },
+	{ "write", required_argument, NULL, 'w' },
+	{ "compress", no_argument, NULL, 'z' },
+	{ "summary", no_argument, NULL, 'S' },
+	{ "print-ascii", no_argument, NULL, 'A' },
+	{ "print-hex-ascii", no_argument, NULL, 'X' },
+	{ "list", no_argument, NULL, 'l' },
+	{ "list-events", no_argument, NULL, 'L' },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "verbose", no_argument, NULL, 'v' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "file-size", required_argument, NULL, 'C' },
+	{ "seconds", required_argument, NULL, 'G' },
+	{ "limit", required_argument, NULL, 'W' },
+	{ "timetype", required_argument, NULL, 't' },
+	{ "progress", no_argument, NULL, 'P' },
+	{ "displayflt", no_argument, NULL, 'd' },
+	{ "fatfile", no_argument, NULL, 'F' },
+	{ "suppress-comm", required_argument, NULL, 'U' },
+	{ "unbuffered", no_argument, NULL, OPT_UNBUFFERED },
+	{ "version", no_argument, NULL, OPT_VERSION },
+	/* sysdig's options that sysray rejects (reject_option() says why) */
+	{ "print-base64", no_argument, NULL, 'b' },
+	{ "print-hex", no_argument, NULL, 'x' },
+	{ "exclude-users", no_argument, NULL, 'E' },
+	{ "debug", no_argument, NULL, 'D' },
+	{ "force-tracers-capture", no_argument, NULL, 'T' },
+	{ "bpf", optional_argument, NULL, 'B' },
+	{ "chisel", required_argument, NULL, 'c' },
+	{ "list-chisels", no_argument, NULL, OPT_REJECT },
+	{ "chisel-info", required_argument, NULL, 'i' },
+	{ "k8s-api", required_argument, NULL, 'k' },
+	{ "k8s-api-cert", required_argument, NULL, 'K' },
+	{ "mesos-api", required_argument, NULL, 'm' },
+	{ "plugin", required_argument, NULL, 'H' },
+	{ "input", required_argument, NULL, 'I' },
+	{ "cri", required_argument, NULL, OPT_REJECT },
+	{ "cri-timeout", required_argument, NULL, OPT_REJECT },
+	{ "node-name", required_argument, NULL, OPT_REJECT },
+	{ "page-faults", no_argument, NULL, OPT_REJECT },
+	{ "plugin-config-file", required_argument, NULL, OPT_REJECT },
+	{ "filter-proclist", no_argument, NULL, OPT_REJECT },
+	{ "large-environment", no_argument, NULL, OPT_REJECT },
+	{ "list-markdown", no_argument, NULL, OPT_REJECT },
+	{ "libs-version", no_argument, NULL, OPT_REJECT },
+	{ NULL, 0, NULL, 0 },
+};
+
+/* An option's number from 0 (1 with POSITIVE) to MAX; false after saying why not. */
+static bool parse_count(int opt, const char *arg, bool positive, unsigned long long max,
+			unsigned long long *v)
 {
-	struct row {
-		unsigned code;
-		uint64_t n;
-	} *rows = xcalloc(SYSDIG_COUNTS, sizeof(*rows));
-	size_t nr = 0;
+	char *end;
 
-	for (unsigned c = 0; c < SYSDIG_COUNTS; c++)
-		if (s->count[c])
-			rows[nr++] = (struct row){ c, s->count[c] };
-	for (size_t a = 1; a < nr; a++)
-		for (size_t b = a; b > 0 && rows[b - 1].n < rows[b].n; b--) {
-			struct row x = rows[b];
-
-			rows[b] = rows[b - 1];
-			rows[b - 1] = x;
-		}
-	printf("----------------------\n%-16s#Calls\n----------------------\n", "Event");
-	for (size_t i = 0; i < nr && i < 100; i++) {
-		unsigned c = rows[i].code;
-		const char *name;
-		bool enter;
-
-		if (c >= SCAP_EVENT_MAX) {
-			name = scap_ppm_sc_name((c - SCAP_EVENT_MAX) / 2);
-			enter = (c - SCAP_EVENT_MAX) % 2 == 0;
-		} else {
-			name = scap_event_info(c)->name;
-			enter = scap_event_is_enter(c);
-		}
-		printf("%s %-16s%" PRIu64 "\n", enter ? ">" : "<", name ? name : "<unknown>",
-		       rows[i].n);
+	*v = strtoull(arg, &end, 10);
+	if (*end || !*arg || arg[0] == '-' || *v > max || (positive && !*v)) {
+		msg("-%c: '%s' is not a number from %d to %llu", opt, arg, positive, max);
+		return false;
 	}
-	free(rows);
+	return true;
 }
 
-struct progress {
-	bool on;
-	uint64_t size;
-	struct timespec start, last;
-};
-
-static double since(const struct timespec *a, const struct timespec *b)
+static bool parse_time_mode(const char *arg, enum time_mode *m)
 {
-	return (double)(b->tv_sec - a->tv_sec) + (double)(b->tv_nsec - a->tv_nsec) / 1e9;
+	switch (arg[0]) {
+	case 'h': *m = TIME_HUMAN; return true;
+	case 'a': *m = TIME_ABS; return true;
+	case 'r': *m = TIME_REL; return true;
+	case 'd': *m = TIME_LATENCY; return true;
+	case 'D': *m = TIME_DELTA; return true;
+	}
+	msg("-t: '%s' is none of h, a, r, d, D", arg);
+	return false;
 }
 
-static void progress_tick(struct progress *p, uint64_t events, uint64_t offset, bool gz)
+/* One option OPT with argument ARG into O. */
+static enum parse_result parse_option(struct sysdig_opts *o, int opt, const char *arg,
+				      int longidx)
 {
-	struct timespec now;
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	if (since(&p->last, &now) < 0.5)
-		return;
-	p->last = now;
-	double el = since(&p->start, &now);
-	if (gz)
-		fprintf(stderr, "\r%" PRIu64 " events, %.0f events/s   ", events,
-			el > 0 ? (double)events / el : 0.0);
-	else
-		fprintf(stderr, "\r%3.0f%% %" PRIu64 " events, %.0f events/s   ",
-			p->size ? 100.0 * (double)offset / (double)p->size : 0.0, events,
-			el > 0 ? (double)events / el : 0.0);
+	unsigned long long v;
+
+	switch (opt) {
+	case 'P': o->progress = true; break;
+	case 'd':
+	case 'F':
+	case 'N':
+		break;
+	case OPT_UNBUFFERED: o->unbuffered = true; break;
+	case OPT_VERSION:
+		printf("sysray version %s (sysdig 0.29 command line)\n", SYSRAY_VERSION);
+		return PARSE_EXIT_OK;
+	case 'R': case 'E': case 'D': case 'T': case 'B': case 'c': case 'U':
+	case 'i': case 'k': case 'K': case 'm': case 'H': case 'I': case 'e':
+	case OPT_REJECT:
+		reject_option(opt, opt == OPT_REJECT ? longopts[longidx].name : NULL);
+		return PARSE_EXIT_FAIL;
+	case 'r': o->file = arg; break;
+	case 'p': o->format = container_format(arg); break;
+	case 'j': o->json = true; break;
+	case 'n': {
+		char *end;
+
+		o->max_events = strtoull(arg, &end, 10);
+		if (*end || !*arg) {
+			msg("-n: '%s' is not a number of events", arg);
+			return PARSE_EXIT_FAIL;
+		}
+		break;
+	}
+	case 'M':
+		if (!parse_count(opt, arg, false, 1ull << 30, &o->seconds))
+			return PARSE_EXIT_FAIL;
+		break;
+	case 's':
+		if (!parse_count(opt, arg, false, SR_MAX_SNAPLEN, &v))
+			return PARSE_EXIT_FAIL;
+		o->snaplen = v ? v : 1;
+		break;
+	case 'C':
+		if (!parse_count(opt, arg, true, 1ull << 30, &v))
+			return PARSE_EXIT_FAIL;
+		o->rotate_bytes = v * 1000000ull;	/* sysdig counts -C in 10^6 bytes */
+		break;
+	case 'G':
+		if (!parse_count(opt, arg, true, 1ull << 30, &o->rotate_seconds))
+			return PARSE_EXIT_FAIL;
+		break;
+	case 'W':
+		if (!parse_count(opt, arg, true, 1ull << 30, &o->max_files))
+			return PARSE_EXIT_FAIL;
+		break;
+	case 'w': o->wpath = arg; break;
+	case 'z': o->gzip = true; break;
+	case 't':
+		if (!parse_time_mode(arg, &o->tmode))
+			return PARSE_EXIT_FAIL;
+		break;
+	case 'S': o->summary = true; break;
+	case 'A': o->bf = BUF_ASCII; break;
+	case 'X': o->bf = BUF_HEX; break;
+	case 'x': o->bf = BUF_HEX_ONLY; break;
+	case 'b': o->bf = BUF_BASE64; break;
+	case 'l': o->list = true; break;
+	case 'L': o->list_events = true; break;
+	case 'q': o->quiet = true; break;
+	case 'v': o->verbose = true; break;
+	case 'h': usage(stdout); return PARSE_EXIT_OK;
+	default: usage(stderr); return PARSE_EXIT_FAIL;
+	}
+	return PARSE_RUN;
+}
+
+static enum parse_result parse_options(int argc, char **argv, struct sysdig_opts *o)
+{
+	static const char shortopts[] =
+		"+r:p:jn:M:s:w:zC:G:W:t:SAXlLqvhPdFU:NbxREDTB::c:i:k:K:m:H:I:e:";
+	int opt, longidx = -1;
+
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, shortopts, longopts, &longidx)) != -1) {
+		enum parse_result r = parse_option(o, opt, optarg, longidx);
+
+		if (r != PARSE_RUN)
+			return r;
+	}
+	for (int i = optind; i < argc; i++) {
+		if (i > optind)
+			out_putc(&o->filter, ' ');
+		out_puts(&o->filter, argv[i]);
+	}
+	out_putc(&o->filter, 0);
+	return PARSE_RUN;
+}
+
+/* The options that only make sense together; false after saying why. */
+static bool validate_options(const struct sysdig_opts *o)
+{
+	if (o->file && (o->wpath || o->gzip || o->seconds || o->snaplen || o->rotate_bytes ||
+			o->rotate_seconds)) {
+		msg("-w, -z, -C, -G, -M and -s are for a live capture, not with -r");
+		return false;
+	}
+	if (o->gzip && !o->wpath) {
+		msg("-z needs -w FILE");
+		return false;
+	}
+	if ((o->rotate_bytes || o->rotate_seconds || o->max_files) && !o->wpath) {
+		msg("-C, -G and -W need -w FILE");
+		return false;
+	}
+	if (o->max_files && !o->rotate_bytes && !o->rotate_seconds) {
+		msg("-W needs -C or -G");
+		return false;
+	}
+	return true;
 }
 
 /* sysdig -v's last line: CPU seconds used and the events that passed the filter. */
@@ -244,342 +373,132 @@ static void print_elapsed(clock_t cpu0, uint64_t nevents)
 		nevents, el > 0 ? (double)nevents / el : 0.0);
 }
 
-/* Files at least this large get a progress line when stderr is a terminal. */
-#define PROGRESS_MIN_BYTES (64ull << 20)
+/* The consumers and the source of the command line's pipeline. */
+struct sysdig_run {
+	struct state st;
+	struct field_ctx ctx;
+	struct pipeline p;
+	struct printer printer;
+	struct writer writer;
+	struct summary *summary;
+	struct pipeline_source *src;
+};
+
+/* Appends the consumers O asks for to R's pipeline, all behind the one filter FLT. */
+static void wire_consumers(struct sysdig_run *r, const struct sysdig_opts *o,
+			   const struct filter *flt, const struct template *tpl)
+{
+	if (o->summary) {
+		r->summary = xcalloc(1, sizeof(*r->summary));
+		summary_add(r->summary, &r->p, flt);
+	}
+	if (o->wpath) {
+		r->writer = (struct writer){ .path = o->wpath, .gzip = o->gzip,
+					     .rotate_bytes = o->rotate_bytes,
+					     .rotate_seconds = o->rotate_seconds,
+					     .max_files = o->max_files, .snapshot = proc_snapshot };
+		writer_add(&r->writer, &r->p, flt);
+	} else if (!o->quiet) {
+		r->printer = (struct printer){ .tpl = tpl, .json = o->json,
+					       .unbuffered = o->unbuffered,
+					       .env = { .time_mode = o->tmode, .bf = o->bf } };
+		printer_add(&r->printer, &r->p, flt);
+	}
+}
+
+/* The source: the file of -r, or the live capture with the filter pushed into the kernel. */
+static struct pipeline_source *open_source(struct sysdig_run *r, const struct sysdig_opts *o,
+					   const struct filter *flt)
+{
+	if (o->file) {
+		r->p.max_events = o->max_events;
+		return file_source_open(&(struct file_source_config){
+			.path = o->file, .progress = o->progress, .verbose = o->verbose });
+	}
+	r->p.max_matched = o->max_events;
+	/* live: container names and images from the runtime, as sysdig asks docker */
+	r->ctx.container_resolve = container_api_inspect;
+	return live_source_open(&(struct live_source_config){
+		.pushdown = flt, .seconds = o->seconds, .snaplen = (uint32_t)o->snaplen,
+		.json_totals = o->json && !o->quiet && !o->wpath, .verbose = o->verbose });
+}
+
+/* Runs the pipeline O describes; returns the exit status. */
+static int run_sysdig(const struct sysdig_opts *o, const struct filter *flt,
+		      const struct template *tpl)
+{
+	struct sysdig_run r = { .ctx = { .bf = o->bf, .json = o->json, .verbose = o->verbose } };
+
+	state_init(&r.st);
+	pipeline_init(&r.p, &r.st, &r.ctx);
+	r.src = open_source(&r, o, flt);
+	wire_consumers(&r, o, flt, tpl);
+
+	clock_t cpu0 = clock();
+	int rc = r.src->run(r.src, &r.p);
+
+	if (pipeline_end(&r.p))
+		rc = 1;
+	r.src->report(r.src, &r.p, rc);
+	/* a file's reading error ends the command there; a live capture says what it saw */
+	if (o->verbose && (!o->file || !rc))
+		print_elapsed(cpu0, r.p.matched);
+	if (!rc && o->summary)
+		summary_print(r.summary);
+	fflush(stdout);
+	r.src->close(r.src);
+	pipeline_free(&r.p);
+	state_free(&r.st);
+	field_ctx_free(&r.ctx);
+	free(r.summary);
+	return rc;
+}
 
 int cmd_sysdig(int argc, char **argv)
 {
-	const char *file = NULL, *format = NULL, *wpath = NULL;
-	bool gzip = false;
-	unsigned long long seconds = 0, snaplen = 0;
-	unsigned long long rotate_bytes = 0, rotate_seconds = 0, max_files = 0;
-	bool json = false, summary = false, quiet = false, verbose = false;
-	bool list = false, list_ev = false, progress = false, unbuffered = false;
-	uint64_t max_events = 0;
-	enum buf_format bf = BUF_NORMAL;
-	enum time_mode tmode = TIME_HUMAN;
-	int opt;
-
-	static const struct option longopts[] = {
-		{ "read", required_argument, NULL, 'r' },
-		{ "print", required_argument, NULL, 'p' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "numevents", required_argument, NULL, 'n' },
-		{ "snaplen", required_argument, NULL, 's' },
-		{ "write", required_argument, NULL, 'w' },
-		{ "compress", no_argument, NULL, 'z' },
-		{ "summary", no_argument, NULL, 'S' },
-		{ "print-ascii", no_argument, NULL, 'A' },
-		{ "print-hex-ascii", no_argument, NULL, 'X' },
-		{ "list", no_argument, NULL, 'l' },
-		{ "list-events", no_argument, NULL, 'L' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "verbose", no_argument, NULL, 'v' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "file-size", required_argument, NULL, 'C' },
-		{ "seconds", required_argument, NULL, 'G' },
-		{ "limit", required_argument, NULL, 'W' },
-		{ "timetype", required_argument, NULL, 't' },
-		{ "progress", no_argument, NULL, 'P' },
-		{ "displayflt", no_argument, NULL, 'd' },
-		{ "fatfile", no_argument, NULL, 'F' },
-		{ "suppress-comm", required_argument, NULL, 'U' },
-		{ "unbuffered", no_argument, NULL, OPT_UNBUFFERED },
-		{ "version", no_argument, NULL, OPT_VERSION },
-		/* sysdig's options that sysray rejects (reject_option() says why) */
-		{ "print-base64", no_argument, NULL, 'b' },
-		{ "print-hex", no_argument, NULL, 'x' },
-		{ "exclude-users", no_argument, NULL, 'E' },
-		{ "debug", no_argument, NULL, 'D' },
-		{ "force-tracers-capture", no_argument, NULL, 'T' },
-		{ "bpf", optional_argument, NULL, 'B' },
-		{ "chisel", required_argument, NULL, 'c' },
-		{ "list-chisels", no_argument, NULL, OPT_REJECT },
-		{ "chisel-info", required_argument, NULL, 'i' },
-		{ "k8s-api", required_argument, NULL, 'k' },
-		{ "k8s-api-cert", required_argument, NULL, 'K' },
-		{ "mesos-api", required_argument, NULL, 'm' },
-		{ "plugin", required_argument, NULL, 'H' },
-		{ "input", required_argument, NULL, 'I' },
-		{ "cri", required_argument, NULL, OPT_REJECT },
-		{ "cri-timeout", required_argument, NULL, OPT_REJECT },
-		{ "node-name", required_argument, NULL, OPT_REJECT },
-		{ "page-faults", no_argument, NULL, OPT_REJECT },
-		{ "plugin-config-file", required_argument, NULL, OPT_REJECT },
-		{ "filter-proclist", no_argument, NULL, OPT_REJECT },
-		{ "large-environment", no_argument, NULL, OPT_REJECT },
-		{ "list-markdown", no_argument, NULL, OPT_REJECT },
-		{ "libs-version", no_argument, NULL, OPT_REJECT },
-		{ NULL, 0, NULL, 0 },
-	};
-	optind = 1;
-	int longidx = -1;
-
-	static const char shortopts[] =
-		"+r:p:jn:M:s:w:zC:G:W:t:SAXlLqvhPdFU:NbxREDTB::c:i:k:K:m:H:I:e:";
-
-	while ((opt = getopt_long(argc, argv, shortopts, longopts, &longidx)) != -1) {
-		switch (opt) {
-		case 'P': progress = true; break;
-		case 'd':
-		case 'F':
-		case 'N':
-			break;
-		case OPT_UNBUFFERED: unbuffered = true; break;
-		case OPT_VERSION:
-			printf("sysray version %s (sysdig 0.29 command line)\n", SYSRAY_VERSION);
-			return 0;
-		case 'R': case 'E': case 'D': case 'T': case 'B': case 'c': case 'U':
-		case 'i': case 'k': case 'K': case 'm': case 'H': case 'I': case 'e':
-		case OPT_REJECT:
-			reject_option(opt, opt == OPT_REJECT ? longopts[longidx].name : NULL);
-			return 1;
-		case 'r': file = optarg; break;
-		case 'p': format = container_format(optarg); break;
-		case 'j': json = true; break;
-		case 'n': {
-			char *end;
-			max_events = strtoull(optarg, &end, 10);
-			if (*end || !*optarg) {
-				msg("-n: '%s' is not a number of events", optarg);
-				return 1;
-			}
-			break;
-		}
-		case 'M':
-		case 's': {
-			char *end;
-			unsigned long long v = strtoull(optarg, &end, 10);
-			unsigned long long max = opt == 'M' ? 1ull << 30 : SR_MAX_SNAPLEN;
-			if (*end || !*optarg || optarg[0] == '-' || v > max) {
-				msg("-%c: '%s' is not a number from 0 to %llu", opt, optarg, max);
-				return 1;
-			}
-			if (opt == 'M')
-				seconds = v;
-			else
-				snaplen = v ? v : 1;
-			break;
-		}
-		case 'C':
-		case 'G':
-		case 'W': {
-			char *end;
-			unsigned long long v = strtoull(optarg, &end, 10);
-			if (*end || !*optarg || optarg[0] == '-' || !v || v > 1ull << 30) {
-				msg("-%c: '%s' is not a number from 1 to %llu", opt, optarg, 1ull << 30);
-				return 1;
-			}
-			if (opt == 'C')
-				rotate_bytes = v * 1000000ull;	/* sysdig counts -C in 10^6 bytes */
-			else if (opt == 'G')
-				rotate_seconds = v;
-			else
-				max_files = v;
-			break;
-		}
-		case 'w': wpath = optarg; break;
-		case 'z': gzip = true; break;
-		case 't':
-			switch (optarg[0]) {
-			case 'h': tmode = TIME_HUMAN; break;
-			case 'a': tmode = TIME_ABS; break;
-			case 'r': tmode = TIME_REL; break;
-			case 'd': tmode = TIME_LATENCY; break;
-			case 'D': tmode = TIME_DELTA; break;
-			default:
-				msg("-t: '%s' is none of h, a, r, d, D", optarg);
-				return 1;
-			}
-			break;
-		case 'S': summary = true; break;
-		case 'A': bf = BUF_ASCII; break;
-		case 'X': bf = BUF_HEX; break;
-		case 'x': bf = BUF_HEX_ONLY; break;
-		case 'b': bf = BUF_BASE64; break;
-		case 'l': list = true; break;
-		case 'L': list_ev = true; break;
-		case 'q': quiet = true; break;
-		case 'v': verbose = true; break;
-		case 'h': usage(stdout); return 0;
-		default: usage(stderr); return 1;
-		}
-	}
-
-	const struct field_registry *reg = sysdig_field_registry();
-	if (list || list_ev) {
-		if (list)
-			field_registry_print(reg, verbose, stdout);
-		if (list_ev)
-			list_events();
-		return 0;
-	}
-
-	/* the filter: the remaining words, joined as sysdig joins them */
-	struct out ftext = { 0 };
-	for (int i = optind; i < argc; i++) {
-		if (i > optind)
-			out_putc(&ftext, ' ');
-		out_puts(&ftext, argv[i]);
-	}
-	out_putc(&ftext, 0);
-
-	int rc = 1;
+	struct sysdig_opts o = { .bf = BUF_NORMAL, .tmode = TIME_HUMAN };
+	const struct field_registry *reg;
 	struct filter *flt = NULL;
 	struct template *tpl = NULL;
-	struct scap_reader *r = NULL;
-	struct state st;
-	struct field_ctx ctx = { 0 };
-	struct out line = { 0 };
-	struct summary *sum = xcalloc(1, sizeof(*sum));
-	state_init(&st);
+	int rc = 1;
+	enum parse_result pr = parse_options(argc, argv, &o);
 
+	if (pr != PARSE_RUN) {
+		out_free(&o.filter);
+		return pr == PARSE_EXIT_OK ? 0 : 1;
+	}
+	reg = sysdig_field_registry();
+	if (o.list || o.list_events) {
+		if (o.list)
+			field_registry_print(reg, o.verbose, stdout);
+		if (o.list_events)
+			list_events();
+		rc = 0;
+		goto out;
+	}
 	struct filter_error ferr;
-	flt = filter_compile(ftext.buf, reg, &ferr);
+
+	flt = filter_compile(o.filter.buf, reg, &ferr);
 	if (!flt) {
-		char *m = filter_error_format(&ferr, ftext.buf);
+		char *m = filter_error_format(&ferr, o.filter.buf);
+
 		fprintf(stderr, "sysray: %s\n", m);
 		free(m);
 		goto out;
 	}
 	char terr[256];
-	tpl = template_compile(format ? format : TEMPLATE_DEFAULT, reg, terr, sizeof(terr));
+
+	tpl = template_compile(o.format ? o.format : TEMPLATE_DEFAULT, reg, terr, sizeof(terr));
 	if (!tpl) {
 		fprintf(stderr, "sysray: %s\n", terr);
 		goto out;
 	}
-	if (file && (wpath || gzip || seconds || snaplen || rotate_bytes || rotate_seconds)) {
-		msg("-w, -z, -C, -G, -M and -s are for a live capture, not with -r");
-		goto out;
-	}
-	if (gzip && !wpath) {
-		msg("-z needs -w FILE");
-		goto out;
-	}
-	if ((rotate_bytes || rotate_seconds || max_files) && !wpath) {
-		msg("-C, -G and -W need -w FILE");
-		goto out;
-	}
-	if (max_files && !rotate_bytes && !rotate_seconds) {
-		msg("-W needs -C or -G");
-		goto out;
-	}
-	if (!file) {
-		struct template_env lenv = { .time_mode = tmode, .bf = bf };
-		struct sysdig_live live = {
-			.flt = flt, .tpl = tpl, .ctx = &ctx, .env = &lenv, .json = json,
-			.quiet = quiet, .max_events = max_events, .seconds = seconds,
-			.snaplen = (uint32_t)snaplen, .wpath = wpath, .gzip = gzip,
-			.rotate_bytes = rotate_bytes, .rotate_seconds = rotate_seconds,
-			.max_files = max_files,
-			.counts = sum->count,
-			.unbuffered = unbuffered, .verbose = verbose,
-		};
-		ctx.st = &st;
-		ctx.bf = bf;
-		ctx.json = json;
-		ctx.verbose = verbose;
-		/* live: container names and images from the runtime, as sysdig asks docker */
-		ctx.container_resolve = container_api_inspect;
-		clock_t cpu0 = clock();
-
-		rc = sysdig_live_run(&live);
-		if (verbose)
-			print_elapsed(cpu0, live.nevents);
-		if (!rc && summary)
-			print_summary(sum);
-		goto out;
-	}
-
-	struct progress prog = { 0 };
-	struct stat sb;
-	if (strcmp(file, "-") && !stat(file, &sb) &&
-	    (progress || (isatty(2) && (uint64_t)sb.st_size >= PROGRESS_MIN_BYTES))) {
-		prog.on = true;
-		prog.size = (uint64_t)sb.st_size;
-		clock_gettime(CLOCK_MONOTONIC, &prog.start);
-		prog.last = prog.start;
-	}
-
-	r = scap_reader_open_path(file);
-	ctx.st = &st;
-	ctx.bf = bf;
-	ctx.json = json;
-	ctx.verbose = verbose;
-	clock_t cpu0 = clock();
-	uint64_t nevents = 0;
-	struct template_env env = { .time_mode = tmode, .bf = bf };
-	bool loaded = false, have_first = false;
-	struct scap_event ev;
-	int n;
-	while ((n = scap_reader_next(r, &ev)) > 0) {
-		if (n == SCAP_SECTION || !loaded) {
-			state_load_meta(&st, scap_reader_meta(r));
-			loaded = true;
-			if (n == SCAP_SECTION)
-				continue;
-		}
-		/* sysdig 0.29 skips the codes it does not know */
-		if (ev.type >= SCAP_EVENT_MAX_029)
-			continue;
-		if (max_events && ctx.evnum >= max_events)
-			break;
-		ctx.evnum++;
-		if (!have_first) {
-			ctx.first_ts = env.first_ts = ev.ts;
-			have_first = true;
-		}
-		state_event(&st, &ev);
-		if (scap_is_container_event(ev.type))
-			learn_container(&ctx, &ev);
-		if (!(ev.dump_flags & DUMP_STATE_ONLY) && filter_match(flt, &ev, &ctx)) {
-			/* sysdig counts the procinfo events it reads but does not show; container
-			 * events never leave its reader */
-			if (!hidden_type(ev.type) || ev.type == PPME_PROCINFO_E ||
-			    ev.type == PPME_PROCINFO_X) {
-				nevents++;
-				sysdig_count(sum->count, &ev);
-			}
-			if (!hidden_type(ev.type)) {
-				env.latency = st.cur.latency;
-				if (!quiet && template_render(tpl, &ev, &ctx, &env, json, &line)) {
-					out_putc(&line, '\n');
-					fwrite(line.buf, 1, line.len, stdout);
-					if (unbuffered)
-						fflush(stdout);
-				}
-				env.prev_ts = ev.ts;
-			}
-		}
-		state_event_done(&st);
-		if (prog.on && (ctx.evnum & 0xfff) == 0)
-			progress_tick(&prog, ctx.evnum, ev.offset, scap_reader_is_gzip(r));
-	}
-	if (prog.on)
-		fputs("\r\033[K", stderr);
-	if (n < 0) {
-		fflush(stdout);
-		msg("%s", scap_reader_error(r));
-		goto out;
-	}
-	if (verbose) {
-		/* a file has no driver: its counts are 0, as sysdig prints them */
-		fprintf(stderr, "Driver Events:0\nDriver Drops:0\nSuppressed by Comm:0\n");
-		print_elapsed(cpu0, nevents);
-	}
-	if (summary)
-		print_summary(sum);
-	rc = 0;
+	if (validate_options(&o))
+		rc = run_sysdig(&o, flt, tpl);
 out:
 	fflush(stdout);
-	if (r)
-		scap_reader_close(r);
-	state_free(&st);
-	field_ctx_free(&ctx);
 	template_free(tpl);
 	filter_free(flt);
-	out_free(&ftext);
-	out_free(&line);
-	free(sum);
+	out_free(&o.filter);
 	return rc;
 }

@@ -107,6 +107,10 @@ static inline bool filter_evset_has_syscall(const struct filter_evset *s, long n
 	return nr >= 0 && nr < SYSCALL_NR_LIMIT && (s->syscalls[nr / 64] >> (nr % 64)) & 1;
 }
 
+/* Whether an event whose evt.type shows NAME may be in S: a name that no syscall or
+ * non-syscall kind has is. Lets a reader skip a filter for the events it cannot match. */
+bool filter_evset_may_have_name(const struct filter_evset *s, const char *name);
+
 /* The event names evt.type can show for syscall NR: its own and sysdig 0.29's (pread for
  * pread64, accept for accept4). Fills NAMES, returns how many (0 for an unknown NR). */
 size_t filter_evt_names_for_syscall(long nr, const char *names[2]);

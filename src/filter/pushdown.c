@@ -54,6 +54,31 @@ size_t filter_evt_names_for_syscall(long nr, const char *names[2])
 	return n;
 }
 
+bool filter_evset_may_have_name(const struct filter_evset *s, const char *name)
+{
+	bool named = false;
+
+	for (long nr = 0; nr < SYSCALL_NR_LIMIT; nr++) {
+		const char *names[2];
+		size_t n = filter_evt_names_for_syscall(nr, names);
+
+		for (size_t i = 0; i < n; i++)
+			if (!strcmp(names[i], name)) {
+				if (filter_evset_has_syscall(s, nr))
+					return true;
+				named = true;
+			}
+	}
+	for (int k = 0; k < NSE_COUNT; k++)
+		for (size_t i = 0; i < ARRAY_SIZE(nonsys_names[k]) && nonsys_names[k][i]; i++)
+			if (!strcmp(nonsys_names[k][i], name)) {
+				if (s->nonsys & (1u << k))
+					return true;
+				named = true;
+			}
+	return !named;
+}
+
 static void set_all(struct filter_evset *s)
 {
 	memset(s->syscalls, 0xff, sizeof(s->syscalls));

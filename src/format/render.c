@@ -191,7 +191,8 @@ static void render_names(uint32_t val, const char *table, struct out *r)
 	while (f && f->name && f->value != initial) {
 		if ((f->value == 0 && initial == 0) ||
 		    (f->value != 0 && (val & f->value) == f->value && val != 0)) {
-			out_printf(r, "%s%s", sep, f->name);
+			out_puts(r, sep);
+			out_puts(r, f->name);
 			sep = "|";
 			val &= ~f->value;
 		}
@@ -205,7 +206,7 @@ static void render_names(uint32_t val, const char *table, struct out *r)
 
 static void render_flags(uint32_t val, const char *table, struct out *v, struct out *r)
 {
-	out_printf(v, "%" PRIu32, val);
+	out_put_udec(v, val, 0);
 	render_names(val, table, r);
 }
 
@@ -223,11 +224,13 @@ static void render_sockaddr(const struct scap_param *p, struct out *o)
 	if (v[0] == PAF_INET && p->len >= 7) {
 		memcpy(&port, v + 5, 2);
 		render_ip(AF_INET, v + 1, o);
-		out_printf(o, ":%u", port);
+		out_putc(o, ':');
+		out_put_udec(o, port, 0);
 	} else if (v[0] == PAF_INET6 && p->len >= 19) {
 		memcpy(&port, v + 17, 2);
 		render_ip(AF_INET6, v + 1, o);
-		out_printf(o, ":%u", port);
+		out_putc(o, ':');
+		out_put_udec(o, port, 0);
 	} else if (v[0] == PAF_UNIX) {
 		out_write(o, v + 1, strnlen((const char *)v + 1, p->len - 1));
 	} else {
@@ -244,16 +247,22 @@ static void render_tuple(const struct scap_param *p, struct out *o)
 		memcpy(&sport, v + 5, 2);
 		memcpy(&dport, v + 11, 2);
 		render_ip(AF_INET, v + 1, o);
-		out_printf(o, ":%u->", sport);
+		out_putc(o, ':');
+		out_put_udec(o, sport, 0);
+		out_puts(o, "->");
 		render_ip(AF_INET, v + 7, o);
-		out_printf(o, ":%u", dport);
+		out_putc(o, ':');
+		out_put_udec(o, dport, 0);
 	} else if (v[0] == PAF_INET6 && p->len >= 37) {
 		memcpy(&sport, v + 17, 2);
 		memcpy(&dport, v + 35, 2);
 		render_ip(AF_INET6, v + 1, o);
-		out_printf(o, ":%u->", sport);
+		out_putc(o, ':');
+		out_put_udec(o, sport, 0);
+		out_puts(o, "->");
 		render_ip(AF_INET6, v + 19, o);
-		out_printf(o, ":%u", dport);
+		out_putc(o, ':');
+		out_put_udec(o, dport, 0);
 	} else if (v[0] == PAF_UNIX && p->len >= 17) {
 		uint64_t a, b;
 		memcpy(&a, v + 1, 8);
@@ -303,7 +312,7 @@ static const struct {
 };
 
 /* Parameter I of EV as sysdig 0.29 describes it; NULL when our table has no such parameter. */
-static const struct scap_param_info *param_info_029(const struct scap_event *ev, unsigned i)
+static const struct scap_param_info *param_info_029_scan(const struct scap_event *ev, unsigned i)
 {
 	const struct scap_param_info *pi = scap_event_param_info(ev, i);
 
@@ -318,6 +327,9 @@ static const struct scap_param_info *param_info_029(const struct scap_event *ev,
 		}
 	return pi;
 }
+
+/* The same, looked up once per (event code, parameter): below. */
+static const struct scap_param_info *param_info_029(const struct scap_event *ev, unsigned i);
 
 /*
  * The alternatives of libs' PT_DYN parameters, by the name of their list: the value's first
@@ -418,61 +430,78 @@ static enum num_format num_format(const char *evname, const char *pname)
 	return NUM_DEC;
 }
 
+/*
+ * What rendering needs of parameter I of event code TYPE depends on nothing else: it is
+ * looked up once per (TYPE, I), not once per event (the tables above are searched by name).
+ * Rendering runs on one thread.
+ */
+#define MEMO_PARAMS 32
+
+struct param_memo {
+	const struct scap_param_info *pi;
+	uint8_t fmt;		/* enum num_format */
+	bool known;
+};
+
+static const struct param_memo *param_memo(const struct scap_event *ev, unsigned i)
+{
+	static struct param_memo memo[SCAP_EVENT_MAX][MEMO_PARAMS];
+	struct param_memo *m;
+
+	if (ev->type >= SCAP_EVENT_MAX || i >= MEMO_PARAMS)
+		return NULL;
+	m = &memo[ev->type][i];
+	if (!m->known) {
+		const struct scap_event_info *info = scap_event_info(ev->type);
+
+		m->pi = param_info_029_scan(ev, i);
+		m->fmt = info && m->pi ? num_format(info->name, m->pi->name) : NUM_DEC;
+		m->known = true;
+	}
+	return m;
+}
+
+static const struct scap_param_info *param_info_029(const struct scap_event *ev, unsigned i)
+{
+	const struct param_memo *m = param_memo(ev, i);
+
+	return m ? m->pi : param_info_029_scan(ev, i);
+}
+
+static enum num_format param_num_format(const struct scap_event *ev, unsigned i,
+					const struct scap_param_info *pi)
+{
+	const struct param_memo *m = param_memo(ev, i);
+	const struct scap_event_info *info;
+
+	if (m)
+		return m->fmt;
+	info = scap_event_info(ev->type);
+	return info && pi ? num_format(info->name, pi->name) : NUM_DEC;
+}
+
+/* V as printf("%" PRIX64) prints it. */
+static void render_hex(uint64_t v, struct out *o)
+{
+	char buf[16];
+	char *p = buf + sizeof(buf);
+
+	do {
+		*--p = "0123456789ABCDEF"[v & 15];
+		v >>= 4;
+	} while (v);
+	out_write(o, p, (size_t)(buf + sizeof(buf) - p));
+}
+
 /* V, LEN bytes wide, as printf("%X") or printf("%#o") print it. */
 static void render_num_fmt(uint64_t v, uint32_t len, enum num_format f, struct out *o)
 {
 	if (len && len < 8)
 		v &= (1ull << (len * 8)) - 1;
-	out_printf(o, f == NUM_OCT ? "%#" PRIo64 : "%" PRIX64, v);
-}
-
-/*
- * sysdig's concatenation of BASE (ending in '/', or empty) and a relative PATH: "./" is
- * skipped, ".." climbs one directory (never above BASE's first character), repeated slashes
- * fold and a trailing slash goes.
- */
-static void render_path_concat(const char *base, const char *path, struct out *o)
-{
-	size_t blen = strlen(base);
-	char *t = malloc(blen + strlen(path) + 2);
-	char *tc, *tb = t;
-	const char *pc = path;
-
-	if (!t)
-		return;
-	memcpy(t, base, blen);
-	tc = t + blen;
-	for (;;) {
-		if (!*pc) {
-			*tc = 0;
-			if (tc > tb + 1 && tc[-1] == '/')
-				tc[-1] = 0;
-			break;
-		}
-		if (pc[0] == '.' && pc[1] == '.' && (pc[2] == '/' || !pc[2])) {
-			size_t delta = pc[2] ? 3 : 2;
-
-			if (tc > tb + 1) {
-				tc--;
-				while (tc[-1] != '/' && tc >= tb + 1)
-					tc--;
-			}
-			pc += delta;
-		} else if (pc[0] == '.' && pc[1] == '.') {
-			*tc++ = *pc++;
-			*tc++ = *pc++;
-		} else if (pc[0] == '.' && pc[1] == '/') {
-			pc += 2;
-		} else if (pc[0] == '.' && !pc[1]) {
-			pc++;
-		} else if (pc[0] == '/' && tc > tb && tc[-1] == '/') {
-			pc++;
-		} else {
-			*tc++ = *pc++;
-		}
-	}
-	out_puts(o, t);
-	free(t);
+	if (f == NUM_OCT)
+		out_printf(o, "%#" PRIo64, v);
+	else
+		render_hex(v, o);
 }
 
 /*
@@ -505,9 +534,16 @@ static const char *path_base(const struct state *st, const struct scap_event *ev
 			if (dirfd != -100) {
 				struct st_fd *f = state_fd(st, t, dirfd);
 
-				dir = f ? f->name : "";
-				if (!dir[0])
+				char *b;
+
+				if (!f || !f->name[0])
 					return "";
+				b = state_dirfd_base(f->name);
+				buf->len = 0;
+				out_puts(buf, b);
+				free(b);
+				term(buf);
+				return buf->buf;
 			}
 			break;
 		}
@@ -525,12 +561,11 @@ void render_param(const struct state *st, const struct scap_event *ev, unsigned 
 {
 	const struct scap_param_info *pi = param_info_029(ev, i);
 	const struct scap_param *p = &ev->params[i];
-	const struct scap_event_info *info = scap_event_info(ev->type);
 	struct scap_param_info dyn;
 	struct scap_param sub;
 	uint64_t u = 0;
 	int64_t s;
-	enum num_format fmt = info && pi ? num_format(info->name, pi->name) : NUM_DEC;
+	enum num_format fmt = param_num_format(ev, i, pi);
 
 	val->len = 0;
 	res->len = 0;
@@ -566,7 +601,7 @@ void render_param(const struct state *st, const struct scap_event *ev, unsigned 
 		if (fmt != NUM_DEC)
 			render_num_fmt(u, p->len, fmt, val);
 		else
-			out_printf(val, "%" PRId64, s);
+			out_put_sdec(val, s);
 		break;
 	case SCAP_PT_MODE:
 		render_num_fmt(u, p->len, fmt == NUM_DEC ? NUM_OCT : fmt, val);
@@ -585,7 +620,7 @@ void render_param(const struct state *st, const struct scap_event *ev, unsigned 
 		if (fmt != NUM_DEC)
 			render_num_fmt(u, p->len, fmt, val);
 		else
-			out_printf(val, "%" PRIu64, u);
+			out_put_udec(val, u, 0);
 		break;
 	case SCAP_PT_UID:
 	case SCAP_PT_GID: {
@@ -598,7 +633,7 @@ void render_param(const struct state *st, const struct scap_event *ev, unsigned 
 			out_puts(res, "<NONE>");
 			break;
 		}
-		out_printf(val, "%d", (int)(uint32_t)u);
+		out_put_sdec(val, (int)(uint32_t)u);
 		if (pi->type == SCAP_PT_UID) {
 			const struct st_user *usr = state_user(st, (uint32_t)u);
 
@@ -617,7 +652,7 @@ void render_param(const struct state *st, const struct scap_event *ev, unsigned 
 			out_puts(val, "none");
 			break;
 		}
-		out_printf(val, "%" PRIu64, u);
+		out_put_udec(val, u, 0);
 		out_printf(res, "%lgs", (double)u / 1000000000);
 		break;
 	case SCAP_PT_ERRNO:
@@ -625,10 +660,10 @@ void render_param(const struct state *st, const struct scap_event *ev, unsigned 
 		if (p->len == 4)
 			s = (int32_t)u;
 		if (fmt == NUM_HEX && s >= 0) {
-			out_printf(val, "%" PRIX64, (uint64_t)s);
+			render_hex((uint64_t)s, val);
 			break;
 		}
-		out_printf(val, "%" PRId64, s);
+		out_put_sdec(val, s);
 		if (s < 0) {
 			const char *n = errno_name((int)-s);
 			if (n)
@@ -638,7 +673,7 @@ void render_param(const struct state *st, const struct scap_event *ev, unsigned 
 	case SCAP_PT_FD:
 	case SCAP_PT_FD32: {
 		s = p->len == 4 ? (int32_t)u : (int64_t)u;
-		out_printf(val, "%" PRId64, s);
+		out_put_sdec(val, s);
 		if (s == -100) {
 			/* AT_FDCWD (-100) as the dirfd of an *at() call, not -ENETDOWN. */
 			out_puts(res, "AT_FDCWD");
@@ -670,7 +705,7 @@ void render_param(const struct state *st, const struct scap_event *ev, unsigned 
 	case SCAP_PT_PID:
 	case SCAP_PT_PID32: {
 		s = p->len == 4 ? (int32_t)u : (int64_t)u;
-		out_printf(val, "%" PRId64, s);
+		out_put_sdec(val, s);
 		struct st_thread *t = state_thread(st, s);
 		if (t && t->comm[0])
 			out_puts(res, t->comm);
@@ -691,8 +726,12 @@ void render_param(const struct state *st, const struct scap_event *ev, unsigned 
 		term(val);
 		if (p->len && ((const char *)p->val)[0] != '/' &&
 		    strncmp((const char *)p->val, "<NA>", 4) &&
-		    (b = path_base(st, ev, i, &base)))
-			render_path_concat(b, val->buf, res);
+		    (b = path_base(st, ev, i, &base))) {
+			char *joined = state_path_concat(b, val->buf);
+
+			out_puts(res, joined);
+			free(joined);
+		}
 		out_free(&base);
 		break;
 	}
@@ -722,13 +761,13 @@ void render_param(const struct state *st, const struct scap_event *ev, unsigned 
 	}
 	case SCAP_PT_SYSCALLID: {
 		const char *n = scap_ppm_sc_name((unsigned)u);
-		out_printf(val, "%" PRIu64, u);
+		out_put_udec(val, u, 0);
 		out_puts(res, n ? n : "<unknown>");
 		break;
 	}
 	case SCAP_PT_SIGTYPE: {
 		const char *n = signal_name((int)u);
-		out_printf(val, "%" PRIu64, u);
+		out_put_udec(val, u, 0);
 		if (n)
 			out_puts(res, n);
 		break;
@@ -742,7 +781,7 @@ void render_param(const struct state *st, const struct scap_event *ev, unsigned 
 	case SCAP_PT_ENUMFLAGS16:
 	case SCAP_PT_ENUMFLAGS32: {
 		/* an enumeration: only the name of this exact value */
-		out_printf(val, "%" PRIu64, u);
+		out_put_udec(val, u, 0);
 		for (const struct flag_name *f = flag_table(pi->info); f && f->name; f++)
 			if (f->value == (uint32_t)u) {
 				out_puts(res, f->name);
@@ -776,7 +815,8 @@ void render_param(const struct state *st, const struct scap_event *ev, unsigned 
 void render_args(const struct state *st, const struct scap_event *ev, enum buf_format bf,
 		 bool truncate, struct out *o)
 {
-	struct out v = { 0 }, r = { 0 };
+	/* reused from event to event (rendering runs on one thread) */
+	static struct out v, r;
 	/* generic events show no arguments in sysdig 0.29 */
 	unsigned n = scap_event_is_generic(ev->type) ? 0 : render_nparams(ev);
 	for (unsigned i = 0; i < n; i++) {
@@ -800,7 +840,5 @@ void render_args(const struct state *st, const struct scap_event *ev, enum buf_f
 		}
 		out_putc(o, ' ');
 	}
-	out_free(&v);
-	out_free(&r);
 	term(o);
 }

@@ -54,16 +54,41 @@ void out_pad_to(struct out *o, size_t line_start, size_t column)
 	o->len += pad;
 }
 
+/* "00" to "99": two digits per division. */
+static const char digit_pairs[201] =
+	"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+	"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+	"8081828384858687888990919293949596979899";
+
 void out_put_udec(struct out *o, unsigned long long v, int width)
 {
 	char buf[20];
-	int n = 0;
+	char *p = buf + sizeof(buf);
 
-	do {
-		buf[sizeof(buf) - 1 - n++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v && n < (int)sizeof(buf));
-	while (n < width && n < (int)sizeof(buf))
-		buf[sizeof(buf) - 1 - n++] = '0';
-	out_write(o, buf + sizeof(buf) - n, (size_t)n);
+	while (v >= 100) {
+		unsigned d = (unsigned)(v % 100) * 2;
+
+		v /= 100;
+		*--p = digit_pairs[d + 1];
+		*--p = digit_pairs[d];
+	}
+	if (v >= 10) {
+		*--p = digit_pairs[v * 2 + 1];
+		*--p = digit_pairs[v * 2];
+	} else {
+		*--p = (char)('0' + v);
+	}
+	while (p > buf && buf + sizeof(buf) - p < width)
+		*--p = '0';
+	out_write(o, p, (size_t)(buf + sizeof(buf) - p));
+}
+
+void out_put_sdec(struct out *o, long long v)
+{
+	if (v < 0) {
+		out_putc(o, '-');
+		out_put_udec(o, 0ull - (unsigned long long)v, 0);
+	} else {
+		out_put_udec(o, (unsigned long long)v, 0);
+	}
 }

@@ -42,6 +42,8 @@ static inline void out_putc(struct out *o, char c)
 /* V in decimal, zero-padded to at least WIDTH digits (WIDTH <= 20): printf's "%0*llu" without
  * printf, for the columns printed for every event. */
 void out_put_udec(struct out *o, unsigned long long v, int width);
+/* V in decimal: printf's "%lld". */
+void out_put_sdec(struct out *o, long long v);
 
 /* Pads with spaces up to COLUMN, counted from offset LINE_START; nothing if already there. */
 void out_pad_to(struct out *o, size_t line_start, size_t column);

@@ -165,6 +165,19 @@ void state_container_id(const char *cgroups, size_t len, char out[16]);
 /* Sets T's cgroups to the LEN bytes of items at CGROUPS and its container id from them. */
 void state_set_cgroups(struct st_thread *t, const char *cgroups, size_t len);
 
+/*
+ * The directory sysdig 0.29 puts before a path relative to a dirfd whose fd names DIR: DIR
+ * and a '/', even when DIR ends in one (its test reads the string's terminator, not its last
+ * character), so that a dirfd on "/" gives "//etc". A new string.
+ */
+char *state_dirfd_base(const char *dir);
+/*
+ * sysdig's concatenation of BASE (ending in '/', or empty) and a relative PATH: "./" is
+ * skipped, ".." climbs one directory (never above BASE's first character), repeated slashes
+ * of PATH fold and a trailing slash goes; BASE is kept as it is. A new string.
+ */
+char *state_path_concat(const char *base, const char *path);
+
 /* Feeds one event: updates the tables and fills st->cur. */
 void state_event(struct state *st, const struct scap_event *ev);
 /* Ends the event of st->cur once its fields have been used (a procexit's thread goes). */

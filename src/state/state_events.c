@@ -16,25 +16,43 @@
 /* PPM_O_DIRECTORY */
 #define PPM_O_DIRECTORY (1u << 10)
 
-static const struct scap_param *param(const struct scap_event *ev, const char *name)
-{
-	for (unsigned i = 0; i < ev->nparams; i++) {
-		const struct scap_param_info *pi = scap_event_param_info(ev, i);
-		if (pi && !strcmp(pi->name, name))
-			return ev->params[i].len ? &ev->params[i] : NULL;
-	}
-	return NULL;
-}
-
-/* The parameter NAME of EV even when it is empty, NULL when the event has none. */
+/*
+ * The parameter NAME of EV even when it is empty, NULL when the event has none. NAME is one
+ * of this file's string literals: its position in the event's table row is looked up once per
+ * (event code, literal), not by name for every event.
+ */
 static const struct scap_param *param_any(const struct scap_event *ev, const char *name)
 {
-	for (unsigned i = 0; i < ev->nparams; i++) {
-		const struct scap_param_info *pi = scap_event_param_info(ev, i);
-		if (pi && !strcmp(pi->name, name))
-			return &ev->params[i];
+	static struct {
+		const char *name;
+		uint16_t type;
+		int16_t index;
+	} memo[1024];
+	size_t h = (((uintptr_t)name >> 3) * 31 + ev->type) % ARRAY_SIZE(memo);
+
+	if (memo[h].name != name || memo[h].type != ev->type) {
+		const struct scap_event_info *info = scap_event_info(ev->type);
+		int idx = -1;
+
+		for (int i = 0; info && i < info->nparams; i++)
+			if (!strcmp(info->params[i].name, name)) {
+				idx = i;
+				break;
+			}
+		memo[h].name = name;
+		memo[h].type = ev->type;
+		memo[h].index = (int16_t)idx;
 	}
-	return NULL;
+	if (memo[h].index < 0 || (unsigned)memo[h].index >= ev->nparams)
+		return NULL;
+	return &ev->params[memo[h].index];
+}
+
+static const struct scap_param *param(const struct scap_event *ev, const char *name)
+{
+	const struct scap_param *p = param_any(ev, name);
+
+	return p && p->len ? p : NULL;
 }
 
 static bool param_i64(const struct scap_event *ev, const char *name, int64_t *v)
@@ -99,12 +117,15 @@ void st_fd_name_socket(struct st_fd *f)
  * components are resolved. */
 static char *join_path(const char *dir, const char *path)
 {
-	size_t n = strlen(dir) + strlen(path) + 3;
-	char *tmp = xmalloc(n);
-	if (path[0] == '/' || !dir[0])
-		snprintf(tmp, n, "%s", path);
-	else
-		snprintf(tmp, n, "%s/%s", dir, path);
+	size_t dl = strlen(dir), pl = strlen(path);
+	char *tmp = xmalloc(dl + pl + 3);
+	if (path[0] == '/' || !dir[0]) {
+		memcpy(tmp, path, pl + 1);
+	} else {
+		memcpy(tmp, dir, dl);
+		tmp[dl] = '/';
+		memcpy(tmp + dl + 1, path, pl + 1);
+	}
 	/* normalise */
 	char *out = xmalloc(strlen(tmp) + 2);
 	size_t o = 0;
@@ -377,11 +398,22 @@ static void open_exit(struct state *st, const struct scap_event *ev, struct st_t
 	    !(df = state_fd(st, t, dirfd))) {
 		path = xmalloc(strlen(name) + sizeof("<UNKNOWN>"));
 		sprintf(path, "<UNKNOWN>%s", name);
+	} else if (df && df->name[0]) {
+		char *base = state_dirfd_base(df->name);
+
+		path = state_path_concat(base, name);
+		free(base);
 	} else {
 		path = join_path(df ? df->name : dir, name);
 	}
 	if (fd < 0) {
 		free(st->cur.failed_path);
+		/* relative to a known dirfd, sysdig's fd.name is the dirfd's: resolving the
+		 * path made the dirfd the event's fd */
+		if (df && df->name[0]) {
+			free(path);
+			path = xstrdup(df->name);
+		}
 		st->cur.failed_path = path;
 		return;
 	}

@@ -1,5 +1,6 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* container.id verdicts per v2 cgroup; see cgroup_pushdown.h. */
-#include "cli/cgroup_pushdown.h"
+#include "pipeline/cgroup_pushdown.h"
 
 #include <dirent.h>
 #include <fcntl.h>

@@ -1,11 +1,12 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * A container.id filter pushed into the kernel: the eBPF programs drop the events of tasks
  * whose v2 cgroup has a "no match" verdict. Verdicts are computed here from each cgroup's
  * path (the container id it names) and refreshed while the capture runs, so that containers
  * started later get one; a cgroup without a verdict is sent, and user space filters it.
  */
-#ifndef SYSRAY_CLI_CGROUP_PUSHDOWN_H
-#define SYSRAY_CLI_CGROUP_PUSHDOWN_H
+#ifndef SYSRAY_PIPELINE_CGROUP_PUSHDOWN_H
+#define SYSRAY_PIPELINE_CGROUP_PUSHDOWN_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -1,0 +1,280 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Each ring record of the eBPF source is a 24-byte prefix and a scap v2 event; it becomes
+ * the same in-memory event the .scap reader yields (the parameters of its code's table row,
+ * as `capture -w` writes them).
+ */
+#include "pipeline/live_source.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "capture/proc_snapshot.h"
+#include "pipeline/cgroup_pushdown.h"
+#include "schema/syscalls.h"
+#include "source/bpf/bpf_record.h"
+#include "source/bpf/bpf_source.h"
+#include "util/util.h"
+
+/* Records handed over per poll: bounds the time before limits and signals are checked. */
+#define POLL_BATCH 8192
+
+/*
+ * Syscalls whose events keep the state current and which the eBPF source emits as dedicated
+ * events: they go into the kernel's syscall set whatever the filter, or a process started
+ * after the /proc snapshot would keep its parent's name and miss its fds.
+ */
+static const char *const state_syscalls[] = {
+	"clone", "clone3", "fork", "vfork", "execve", "execveat", "open", "openat", "creat",
+	"close", "socket", "connect", "accept", "accept4",
+	"openat2", "dup", "dup2", "dup3", "pipe", "pipe2", "chdir", "fchdir",
+	"setuid", "setgid", "setresuid", "setresgid", "bind", "socketpair",
+};
+
+struct live_source {
+	struct pipeline_source base;	/* first: the source is cast to it */
+	struct live_source_config cfg;
+	struct bpf_source_config bcfg;
+	struct bpf_source *src;
+	struct cgroup_pushdown cg;
+	struct pipeline *p;
+	uint64_t records, malformed, drops;
+	bool started;			/* the programs were attached and the state loaded */
+};
+
+static volatile sig_atomic_t interrupted;
+
+static void on_signal(int sig)
+{
+	interrupted = sig;
+}
+
+static uint64_t elapsed_ns(const struct timespec *a)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (uint64_t)(now.tv_sec - a->tv_sec) * 1000000000ull + (uint64_t)now.tv_nsec -
+	       (uint64_t)a->tv_nsec;
+}
+
+static int on_record(void *vsrc, const void *data, size_t size)
+{
+	struct live_source *L = vsrc;
+	struct sr_record r;
+	struct scap_param params[SR_MAX_PARAMS + 16];
+	const struct scap_event_info *info;
+
+	if (sr_record_parse(data, size, &r) || !(info = scap_event_info(r.type)) ||
+	    info->nparams < 0 || info->nparams > (int)ARRAY_SIZE(params)) {
+		L->malformed++;
+		return 0;
+	}
+	L->records++;
+	/* sysdig 0.29 skips the codes it does not know (as the file source's reader) */
+	if (r.type >= SCAP_EVENT_MAX_029)
+		return 0;
+
+	/* The table row's parameters: what we lack is "not available", extra trailing ones
+	 * (the generic events' raw arguments) are not scap's. */
+	uint32_t n = (uint32_t)info->nparams;
+	for (uint32_t i = 0; i < n; i++) {
+		params[i].val = i < r.nparams ? r.params[i].val : NULL;
+		params[i].len = i < r.nparams ? r.params[i].len : 0;
+	}
+	struct scap_event ev = {
+		.ts = r.ts, .tid = (int64_t)r.tid, .type = r.type, .nparams = n,
+		.cpu = r.prefix->cpu, .params = params,
+	};
+	ev.len = (uint32_t)scap_event_record_len(ev.type, n, params);
+	return pipeline_event(L->p, &ev);
+}
+
+/* Adds the syscalls that keep the state to MASK (SR_SC_WORDS words). */
+static void add_state_syscalls(uint64_t *mask)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(state_syscalls); i++) {
+		long nr = syscall_nr_by_name(state_syscalls[i]);
+
+		if (nr >= 0 && nr < SR_MAX_SYSCALLS)
+			mask[nr / 64] |= 1ull << (nr % 64);
+	}
+}
+
+/*
+ * The kernel's syscall set: the syscalls the filter can match plus those that keep the
+ * state; NULL (everything) when the filter does not restrict evt.type.
+ */
+static bool kernel_syscall_mask(const struct filter_pushdown *pd, uint64_t *mask)
+{
+	bool all = true;
+
+	for (long nr = 0; nr < SYSCALL_NR_LIMIT && nr < SR_MAX_SYSCALLS; nr++) {
+		if (filter_evset_has_syscall(&pd->events, nr))
+			mask[nr / 64] |= 1ull << (nr % 64);
+		else if (syscall_by_nr(nr))
+			all = false;
+	}
+	if (all)
+		return false;
+	add_state_syscalls(mask);
+	return true;
+}
+
+/* Polls until a limit, a signal or the pipeline stops the capture, then drains the ring. */
+static int capture(struct live_source *L, struct pipeline *p)
+{
+	struct timespec t0;
+	int status = 0;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	struct timespec cg_scanned = t0;
+
+	while (!interrupted && !pipeline_stopped(p)) {
+		long n = bpf_source_poll(L->src, 100, POLL_BATCH, on_record, L);
+
+		if (n < 0) {
+			msg("reading the ring buffer: %s", strerror((int)-n));
+			status = 1;
+			break;
+		}
+		if (L->cfg.seconds && elapsed_ns(&t0) >= L->cfg.seconds * 1000000000ull)
+			break;
+		/* New cgroups (a container started) get their verdict within a second. */
+		if (L->bcfg.cgroup_filter && elapsed_ns(&cg_scanned) >= 1000000000ull) {
+			cgroup_pushdown_scan(&L->cg, L->src);
+			clock_gettime(CLOCK_MONOTONIC, &cg_scanned);
+		}
+		pipeline_tick(p);
+	}
+	/* No new records after the detach: the drain ends. */
+	bpf_source_detach(L->src);
+	while (!pipeline_stopped(p) && bpf_source_poll(L->src, 0, POLL_BATCH, on_record, L) > 0)
+		;
+	return status;
+}
+
+static int live_run(struct pipeline_source *s, struct pipeline *p)
+{
+	struct live_source *L = (struct live_source *)s;
+	struct filter_pushdown pd;
+	uint64_t mask[SR_SC_WORDS] = { 0 }, state_mask[SR_SC_WORDS] = { 0 };
+	pid_t pids[FILTER_PUSHDOWN_MAX];
+	char err[600];
+	int status = 1;
+
+	L->p = p;
+	L->bcfg = (struct bpf_source_config){ .procexit = true, .snaplen = L->cfg.snaplen };
+	filter_pushdown(L->cfg.pushdown, &pd);
+	if (kernel_syscall_mask(&pd, mask))
+		L->bcfg.syscall_mask = mask;
+	if (!pd.any_pid && pd.npids) {
+		for (size_t i = 0; i < pd.npids; i++)
+			pids[i] = (pid_t)pd.pids[i];
+		L->bcfg.pids = pids;
+		L->bcfg.npids = pd.npids;
+	}
+	/* proc.name = X: other processes' events are dropped in the kernel, except those
+	 * that keep the state (a shell opens and forks, then its child execs into X). */
+	if (!pd.any_comm && pd.ncomms) {
+		L->bcfg.comms = (const char *const *)pd.comms;
+		L->bcfg.ncomms = pd.ncomms;
+		add_state_syscalls(state_mask);
+		L->bcfg.state_mask = state_mask;
+	}
+	/* container.id tests: whole cgroups are dropped in the kernel, except the syscalls that
+	 * keep the state (a process may enter a container's cgroup, then exec). */
+	if (cgroup_pushdown_init(&L->cg, L->cfg.pushdown)) {
+		L->bcfg.cgroup_filter = true;
+		add_state_syscalls(state_mask);
+		L->bcfg.state_mask = state_mask;
+	}
+
+	/* Caught before the (slow) load: a SIGINT during it ends the capture once it started,
+	 * instead of being lost (a background job starts with SIGINT ignored). */
+	struct sigaction sa = { .sa_handler = on_signal };
+	struct sigaction old_int, old_term;
+
+	sigaction(SIGINT, &sa, &old_int);
+	sigaction(SIGTERM, &sa, &old_term);
+	L->src = bpf_source_open(&L->bcfg, err, sizeof(err));
+	filter_pushdown_free(&pd);
+	L->bcfg.comms = NULL;	/* they were pd's */
+	if (!L->src) {
+		msg("eBPF capture unavailable: %s", err);
+		msg("for one command or process, 'sysray trace -f' (ptrace) works without eBPF");
+		goto out;
+	}
+	/* The /proc tables are read after the programs are attached: a process started in
+	 * between is in the tables or in the events, never in neither. */
+	struct scap_meta meta;
+
+	scap_meta_init(&meta);
+	proc_snapshot(&meta);
+	bool failed = pipeline_meta(p, &meta);
+
+	scap_meta_free(&meta);
+	if (failed)
+		goto out;
+	if (L->bcfg.cgroup_filter)
+		cgroup_pushdown_scan(&L->cg, L->src);
+	L->started = true;
+	status = capture(L, p);
+	L->drops = bpf_source_drops(L->src);
+out:
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGTERM, &old_term, NULL);
+	return status;
+}
+
+static void live_report(struct pipeline_source *s, const struct pipeline *p, int status)
+{
+	struct live_source *L = (struct live_source *)s;
+
+	if (!L->started)
+		return;
+	if (L->cfg.json_totals)
+		printf("{\"events\":%" PRIu64 ",\"matched\":%" PRIu64 ",\"drops\":%" PRIu64 "}\n",
+		       L->records, p->matched, L->drops);
+	fflush(stdout);
+	fprintf(stderr, "%" PRIu64 " events, %" PRIu64 " matched, %" PRIu64 " dropped\n",
+		L->records, p->matched, L->drops);
+	if (L->cfg.verbose)
+		fprintf(stderr, "Driver Events:%" PRIu64 "\nDriver Drops:%" PRIu64
+			"\nSuppressed by Comm:0\n", L->records, L->drops);
+	if (L->cfg.verbose && L->bcfg.ncomms)
+		fprintf(stderr, "name filter in the kernel: %" PRIu64 " events dropped\n",
+			bpf_source_filtered(L->src, SR_FILTERED_COMM));
+	if (L->cfg.verbose && L->bcfg.cgroup_filter)
+		fprintf(stderr, "container filter in the kernel: %" PRIu64 " events dropped, "
+			"%zu of %zu cgroups%s\n", bpf_source_filtered(L->src, SR_FILTERED_CGROUP),
+			L->cg.dropped, L->cg.nids, L->cg.exact ? "" :
+			" (cgroup v1 in use: cgroups that name no container are sent)");
+	if (L->malformed)
+		msg("%" PRIu64 " malformed records skipped", L->malformed);
+}
+
+static void live_close(struct pipeline_source *s)
+{
+	struct live_source *L = (struct live_source *)s;
+
+	cgroup_pushdown_free(&L->cg);
+	if (L->src)
+		bpf_source_close(L->src);
+	free(L);
+}
+
+struct pipeline_source *live_source_open(const struct live_source_config *cfg)
+{
+	struct live_source *L = xcalloc(1, sizeof(*L));
+
+	L->base = (struct pipeline_source){ .name = "live", .run = live_run,
+					    .report = live_report, .close = live_close };
+	L->cfg = *cfg;
+	return &L->base;
+}

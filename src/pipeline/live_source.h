@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * The live source: the whole system captured through the eBPF programs. The simple tests of
+ * a filter (event types, pids, process names, container ids) are pushed into the kernel,
+ * plus the events that keep the state current whatever the filter; the state starts from a
+ * /proc snapshot taken once the programs are attached. Runs until -M seconds, SIGINT or
+ * SIGTERM, or until the pipeline stops it.
+ */
+#ifndef SYSRAY_PIPELINE_LIVE_SOURCE_H
+#define SYSRAY_PIPELINE_LIVE_SOURCE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "filter/filter.h"
+#include "pipeline/source.h"
+
+struct live_source_config {
+	const struct filter *pushdown;	/* events it rejects may be dropped in the kernel */
+	uint64_t seconds;		/* -M; 0: no limit */
+	uint32_t snaplen;		/* -s; 0: the source's default (80) */
+	bool json_totals;		/* a last JSON line with the event and drop counts */
+	bool verbose;			/* the driver's counts and the kernel filters' drops */
+};
+
+struct pipeline_source *live_source_open(const struct live_source_config *cfg);
+
+#endif
