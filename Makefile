@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # sysray build. `make` builds build/sysray; `make run` runs the demo; `make test` runs
 # every test; `make asan` builds and tests under AddressSanitizer + UBSan; `make install`
 # installs under PREFIX (default /usr/local), staged under DESTDIR for packages.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Cost of system-wide eBPF capture per syscall, measured interleaved against the peers:
 #   untraced       the workload alone
 #   sysray-q       `sysray capture -q`: every event with full arguments consumed, not printed

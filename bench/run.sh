@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Overhead of `sysray trace` against strace 6.1, measured interleaved.
 #
 #   bench/run.sh BUILD_DIR

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
 # Reading captures: sysray -r against sysdig -r (Debian's 0.29) on a large capture.
 # Usage: bench/scap_bench.sh BUILD [COPIES] [ROUNDS]
 #   CAPTURE=FILE bench/scap_bench.sh BUILD '' [ROUNDS]    # time an existing capture instead

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Workloads for bench/run.sh, and the timer that measures them.
  *

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Generates the event-code header and the event table from src/schema/event_table.in.
 
 Usage: gen_event_table.py [--check] event_table.in event_codes.h event_table.c

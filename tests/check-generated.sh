@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
 # Fails when a checked-in generated source is not what its generator makes of its input
 # (someone edited the output by hand, or the input without running `make`).
 # Usage: tests/check-generated.sh

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
 # Runs the unit tests and the end-to-end tests of BUILD and sums their counts.
 # Usage: tests/run-all.sh BUILD
 # The last line is "N passed, N failed" (", N skipped" after it when known end-to-end

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
 # Runs every cmocka unit test binary in BUILD/tests/unit and counts the tests in them.
 # Usage: tests/run-unit.sh BUILD
 # Ends with "unit: N passed, N failed"; with SYSRAY_COUNTS=FILE it also appends

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The JSON of sysdig's container events; see container_event.h. */
 #include "capture/container_event.h"
 

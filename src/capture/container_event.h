@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * sysdig's container events (CONTAINER_JSON_E, CONTAINER_JSON_2_E): one JSON
  * parameter, {"container": {"id", "type", "name", "image", "imageid", ...}}, that tells a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Event records built in place: header and length slots first, values after them. */
 #include "capture/event_builder.h"
 

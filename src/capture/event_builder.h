@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The one way an event record is built (reference §10.1): the v2 header, the parameter length
  * array (u16 entries, u32 for LARGE_PAYLOAD types) sized for the event's parameter count, then

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The names an event can go by (evt.type): sysdig 0.29's event names and syscall names. */
 #ifndef SYSRAY_CAPTURE_EVENT_NAMES_H
 #define SYSRAY_CAPTURE_EVENT_NAMES_H

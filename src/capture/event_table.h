@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The scap event table: the name, flags and typed parameters of every event code
  * (schema/event_codes.h, generated with the table from schema/event_table.in). */
 #ifndef SYSRAY_CAPTURE_EVENT_TABLE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Widths and names of the scap parameter types (reference §11). */
 #include "capture/event_table.h"
 #include "util/util.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Names of libs' architecture-independent syscall codes (PPM_SC_*), the ID parameter of the
  * generic syscall events (GENERIC_E/X): sysdig prints this name as the event type. Codes 0-320
  * are the same in every libs release (reference §11, SYSCALLID). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* libs' own syscall numbering (PPM_SC_*), used by the ID parameter of generic events. */
 #ifndef SYSRAY_CAPTURE_PPM_SC_H
 #define SYSRAY_CAPTURE_PPM_SC_H

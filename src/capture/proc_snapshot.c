@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* /proc -> scap metadata. Threads share their process's fd table (CLONE_FILES), so fds are
  * listed once, on the thread-group leader, as libscap does; other threads carry the
  * CLONE_THREAD | CLONE_FILES flags that tell a reader to look there. */

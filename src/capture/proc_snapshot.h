@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The metadata of a live capture's first section, read from the running system: machine,
  * network interfaces (getifaddrs), users and groups (the passwd and group databases), every
  * thread in /proc with its process's open descriptors (reference §5-§9: what the process

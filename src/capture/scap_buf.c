@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The growable byte buffer of the capture codec. */
 #include "capture/scap_buf.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A growable byte buffer of little-endian values: the writer's blocks and the event records
  * (capture/event_builder.h) are built in it. Values are stored in host order, which is the
  * format's little-endian on the architectures we build for (x86_64). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The v2 event record (reference §10.1): parsed into parameter views. */
 #include "capture/scap_event.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* One event in memory, as every source produces it (DESIGN.md "one event model"): the v2
  * header fields, the CPU and dump flags of its block, and the parameters as (pointer, length)
  * views into the record. Types and names of parameters come from the event table. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* On-disk constants of the .scap format (reference §2-§10): block ids, header sizes and the
  * readers' limits. Every integer is little-endian and every structure packed. */
 #ifndef SYSRAY_CAPTURE_SCAP_FORMAT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Metadata tables of a capture section: storage and lookup. */
 #include "capture/scap_meta.h"
 

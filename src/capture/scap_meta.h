@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The metadata tables of one capture section: machine, interfaces, users and groups, threads
  * with their fd tables. This is what the later state layer starts from when it reads a file
  * (reference §5-§9). Strings are NUL-terminated copies; the NUL-separated lists (args, env,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Metadata block parsers (reference §5-§9). Lists are parsed entry by entry until fewer than
  * 4 bytes (padding) remain, as libscap does; the V2 blocks prefix each entry with its length
  * (IL_V2 without the prefix itself, UL_V2/PL_V9/FDL_V2 with it), which bounds the entry and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Parsers of the metadata blocks (machine info, interface, user, process and fd lists) into
  * a struct scap_meta. Each takes the block body (between the 8-byte header and the trailer,
  * padding included) and returns 0, or -1 with a reason in ERR and *AT set to the offset of

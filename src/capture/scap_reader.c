@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The .scap block reader (reference §4): section header, metadata phase, event phase,
  * concatenated sections. One block is held in memory at a time; its buffer grows only as
  * bytes arrive, so a hostile block length costs what the file really holds. */

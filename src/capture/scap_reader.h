@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Reader of sysdig .scap capture files (raw or gzip; every block and event version of the
  * reference; concatenated sections). It streams: one block in memory at a time.
  *

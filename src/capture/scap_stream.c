@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Raw or gzip byte stream for the capture reader. zlib's inflate does the decompression; we
  * drive it ourselves (not gzread) so that the same code reads files and memory buffers, and
  * so that a truncated or corrupt gzip member is reported rather than silently shortened. */

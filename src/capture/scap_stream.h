@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The byte stream under a capture file: a file descriptor or a memory buffer, inflated on the
  * fly when it is gzip (one or several concatenated members). Offsets are counted in the
  * decompressed stream, which is where block offsets live. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The .scap writer. Choices for compatibility (reference §18): SHB 1.2 without options; the
  * V2 metadata blocks with per-entry lengths; PL_V9 entries end with the pre-libs-0.10 tail
  * (root, loginuid, exe_writable), which sysdig 0.29 and libs HEAD both read right; fd types

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Writer of .scap capture files that sysdig 0.29, current falcosecurity/libs readers and our
  * own reader accept (reference §18): little-endian, SHB 1.2 without options, then MI, IL_V2,
  * UL_V2, PL_V9, one FDL_V2 per thread, then events in EV_V2 blocks (EVF_V2 when dump flags

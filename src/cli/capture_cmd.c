@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * sysray capture: system-wide syscall events through eBPF, one line per event:
  *   TS CPU COMM TID DIR NAME ARGS...

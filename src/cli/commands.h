@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The subcommands of sysray; each takes its own argv (argv[0] is its name) and returns
  * the process exit status. */
 #ifndef SYSRAY_CLI_COMMANDS_H

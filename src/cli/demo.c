@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * `sysray demo`: traces a small built-in workload (files, a pipe, a loopback TCP
  * connection, a child process) twice: once line by line, once as a -c summary.

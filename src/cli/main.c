@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* sysray: one binary to see, record and limit what a Linux system does in syscalls. */
 #include <stdio.h>
 #include <string.h>

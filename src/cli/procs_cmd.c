@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * sysray ps | pstree | lsof | netstat | env | proc: the command lines of the /proc views.
  * Options follow the classic tools where they exist (ps -o/-p, pstree -p, lsof -p/-i,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* sysray scap-dump [--meta] [-q] [-w OUT [-z]] FILE: every event of a .scap capture as
  * "NUM TS CPU TID DIR TYPE nparams=N code=CODE", then a summary (blocks, events per type,
  * metadata).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* sysray seccomp status|record|check|run: the command line of the seccomp module. */
 #include <errno.h>
 #include <getopt.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * `sysray [-r FILE] [FILTER]`: sysdig's command line over a capture file, or live through
  * eBPF. It parses the options, then wires one pipeline (src/pipeline/): the file or live

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* `sysray trace`: strace-compatible tracing of a command or of running processes. */
 #include <signal.h>
 #include <stdio.h>

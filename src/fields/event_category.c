@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The category of each event type and of each generic syscall, as libs (sysdig 0.29's
  * falcosecurity libs) classes them in its event and syscall tables. One letter per code:

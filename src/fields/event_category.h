@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* sysdig's evt.category: the category of an event type, refined by the fd for I/O events. */
 #ifndef SYSRAY_FIELDS_EVENT_CATEGORY_H
 #define SYSRAY_FIELDS_EVENT_CATEGORY_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The filter syntax tree: what the text says, before any field or value is checked. */
 #ifndef SYSRAY_FILTER_AST_H
 #define SYSRAY_FILTER_AST_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * From syntax tree to typed predicates: resolve each field name against the registry,
  * check that the operator applies to the field's type, convert each value once.

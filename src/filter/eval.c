@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Matching: extract each predicate's field from the event and compare. */
 #include <fnmatch.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * sysdig's filter language: `evt.type=open and fd.name contains /etc`. A filter is parsed
  * once, its fields resolved against a field registry and its values converted to the

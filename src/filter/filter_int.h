@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Inside the filter module: the compiled form shared by compiler, evaluator and pushdown. */
 #ifndef SYSRAY_FILTER_FILTER_INT_H
 #define SYSRAY_FILTER_FILTER_INT_H

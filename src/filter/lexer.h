@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The filter scanner. sysdig's grammar is context dependent (a bare value may hold '=' or ',',
  * a field name may not), so the parser asks for the token it expects next instead of

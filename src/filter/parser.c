@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Recursive descent over sysdig 0.29's grammar:
  *   expr  := term { 'and' term }  |  term { 'or' term }	(no mixing without parentheses)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * What a compiled filter lets an in-kernel pre-filter drop. Each node gets two event sets:
  * MAY (events of these types can make it true) and MAY_NOT (can make it false); `not` swaps

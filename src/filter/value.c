@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Filter values as written ("10.0.0.0/8", "http", "-5") converted to field types. */
 #include <arpa/inet.h>
 #include <errno.h>

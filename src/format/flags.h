@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* sysdig's names for the values of flag and enum parameters (the event table's "info"
  * column: file_flags, prot_flags, ...), in sysdig 0.29's table order, which decides the order
  * names are printed in. */

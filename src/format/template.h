@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * sysdig's output formats: `-p "%evt.num %proc.name %fd.name"` templates, the default line,
  * and `-j` JSON objects. A template is text with `%field`, `%field.NAME` or `%field[N]`

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A growable byte buffer: where every printer builds its text before it is written. */
 #ifndef SYSRAY_OUTPUT_OUT_H
 #define SYSRAY_OUTPUT_OUT_H

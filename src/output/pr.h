@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Print primitives: what a decoder says about a value (a struct begins, a field named X,
  * a set of flags, a string), not how it looks. The text style renders strace's syntax;

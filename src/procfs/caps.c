@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Capability numbers from include/uapi/linux/capability.h. */
 #include "procfs/caps.h"
 #include "util/util.h"

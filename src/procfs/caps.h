@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Capability sets (CapEff, CapBnd, ... of /proc/PID/status) decoded into names. */
 #ifndef SYSRAY_PROCFS_CAPS_H
 #define SYSRAY_PROCFS_CAPS_H

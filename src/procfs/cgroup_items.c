@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Cgroup items from /proc and the cgroup mounts; see cgroup_items.h. */
 #include "procfs/cgroup_items.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * A thread's cgroups in sysdig's form, "subsys=path" items each ending in NUL, as the cgroups
  * parameter of clone/execve exits and the process tables of capture files carry them. The

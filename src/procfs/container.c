@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* /proc/PID/cgroup lines to the container-id rule; see container.h. */
 #include <string.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The container a process runs in, from the text of its /proc/PID/cgroup. */
 #ifndef SYSRAY_PROCFS_CONTAINER_H
 #define SYSRAY_PROCFS_CONTAINER_H

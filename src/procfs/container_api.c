@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Docker Engine API client for one request: GET /containers/ID/json. See container_api.h. */
 #include "procfs/container_api.h"
 

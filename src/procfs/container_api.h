@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * What a container runtime says about a container: its name and image, from the Docker
  * Engine API (docker, and podman's compatible service) over the runtime's unix socket.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* sysray env PID: /proc/PID/environ, one VAR=VALUE a line. */
 #include <errno.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* sysray lsof: lsof's columns for the open files of every process, or of -p, -i, PATH. */
 #include <errno.h>
 #include <stdarg.h>

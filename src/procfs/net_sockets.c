@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* /proc/net/{tcp,tcp6,udp,udp6} (include/net/tcp_states.h), unix and netlink tables. */
 #include <arpa/inet.h>
 #include <errno.h>

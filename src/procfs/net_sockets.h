@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The sockets of a network namespace, from /proc/PID/net/{tcp,tcp6,udp,udp6,unix,netlink}. */
 #ifndef SYSRAY_PROCFS_NET_SOCKETS_H
 #define SYSRAY_PROCFS_NET_SOCKETS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* sysray netstat: TCP and UDP sockets with their owners, laid out like ss -tunap. */
 #include <errno.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Lists of pids given on the command line. */
 #include <ctype.h>
 #include <errno.h>

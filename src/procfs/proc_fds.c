@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* /proc/PID/{cwd,root,exe}, /proc/PID/maps and /proc/PID/fd + fdinfo. */
 #include <dirent.h>
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A process's open files: cwd, root, executable, and /proc/PID/fd with its fdinfo. */
 #ifndef SYSRAY_PROCFS_PROC_FDS_H
 #define SYSRAY_PROCFS_PROC_FDS_H

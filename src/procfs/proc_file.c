@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Reading /proc files and directories. */
 #include <ctype.h>
 #include <dirent.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Reading /proc: whole files, directory listings of pids and threads, "Key:\tvalue" lines. */
 #ifndef SYSRAY_PROCFS_PROC_FILE_H
 #define SYSRAY_PROCFS_PROC_FILE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* /proc/PID/maps: "start-end perms offset major:minor inode   path". */
 #include <errno.h>
 #include <stdio.h>

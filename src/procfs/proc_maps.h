@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The files a process has mapped, from /proc/PID/maps. */
 #ifndef SYSRAY_PROCFS_PROC_MAPS_H
 #define SYSRAY_PROCFS_PROC_MAPS_H

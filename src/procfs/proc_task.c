@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* /proc/PID/stat, status and cmdline. */
 #include <errno.h>
 #include <stdio.h>

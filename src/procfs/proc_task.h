@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* One process as /proc/PID/stat, /proc/PID/status and /proc/PID/cmdline describe it. */
 #ifndef SYSRAY_PROCFS_PROC_TASK_H
 #define SYSRAY_PROCFS_PROC_TASK_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* sysray proc PID: one page on a process, from a dozen /proc/PID files. */
 #include <dirent.h>
 #include <errno.h>

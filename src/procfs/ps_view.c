@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* sysray ps: ps -ef's columns, or the columns of -o, for every process or those of -p. */
 #include <errno.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* sysray pstree: the process tree drawn like pstree -A (ASCII), threads as {name}. */
 #include <errno.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Socket inode -> (pid, fd, comm), built by one pass over /proc/PID/fd. */
 #include <dirent.h>
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Which processes hold each socket: the "socket:[N]" links of every /proc/PID/fd. */
 #ifndef SYSRAY_PROCFS_SOCK_OWNERS_H
 #define SYSRAY_PROCFS_SOCK_OWNERS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Terminal names from device numbers (Documentation/admin-guide/devices.txt). */
 #include <stdio.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The name of a terminal from its device number, as ps prints it (pts/0, tty1, ttyS0). */
 #ifndef SYSRAY_PROCFS_TTY_NAME_H
 #define SYSRAY_PROCFS_TTY_NAME_H

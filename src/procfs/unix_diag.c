@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * A unix socket from sock_diag: a SOCK_DIAG_BY_FAMILY request for one inode (no dump; kernels
  * since 4.4.4 answer it, the cookie ~0 meaning "any") with UDIAG_SHOW_PEER and

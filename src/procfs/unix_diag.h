@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A unix socket as the kernel describes it through sock_diag netlink: its peer and name. */
 #ifndef SYSRAY_PROCFS_UNIX_DIAG_H
 #define SYSRAY_PROCFS_UNIX_DIAG_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* uid/gid -> name with a small cache: ps and lsof ask for the same few ids thousands of times. */
 #include <grp.h>
 #include <pwd.h>

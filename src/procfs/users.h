@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* User and group names for ids, looked up once each through NSS (passwd, group). */
 #ifndef SYSRAY_PROCFS_USERS_H
 #define SYSRAY_PROCFS_USERS_H

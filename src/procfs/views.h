@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The /proc views behind `sysray ps | pstree | lsof | netstat | env | proc`: each reads
  * /proc and prints to stdout, as text like the classic tool or as JSON, and returns the exit

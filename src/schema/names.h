@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Names of errno values and signals, as the kernel and strace spell them. */
 #ifndef SYSRAY_SCHEMA_NAMES_H
 #define SYSRAY_SCHEMA_NAMES_H

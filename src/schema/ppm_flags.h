@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR MIT */
 /*
  * Linux open(2), clone(2), mmap(2) and openat2(2) flags as the portable PPM_* bits of the scap
  * event model, which captures carry instead of the kernel's values. Shared by the eBPF programs

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR MIT */
 /*
  * setsockopt(2)/getsockopt(2) arguments as the scap event model carries them: the level and
  * option name renumbered to libs' PPM_SOCKOPT_* codes, and which alternative of the PT_DYN

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR MIT */
 /*
  * The x86_64 syscall numbers as constants NR_<name> (NR_openat = 257), from the one syscall
  * table. No includes, so that the eBPF programs use it beside vmlinux.h (which has no

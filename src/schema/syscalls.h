@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The one syscall table: names, numbers, classes and argument kinds (x86_64). */
 #ifndef SYSRAY_SCHEMA_SYSCALLS_H
 #define SYSRAY_SCHEMA_SYSCALLS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 #include "schema/xlat.h"
 
 const char *xlat_lookup(const struct xlat *x, uint64_t val)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Value <-> name tables for flags and constants (O_*, PROT_*, AF_*, ...). */
 #ifndef SYSRAY_SCHEMA_XLAT_H
 #define SYSRAY_SCHEMA_XLAT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A profile into a libseccomp filter, the way runc builds one from an OCI profile. */
 #include "seccomp/seccomp.h"
 

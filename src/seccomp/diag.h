@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Problems found in an input, collected so that a checker can print all of them and a
  * runner can refuse on the first error. Each names where it is: a JSON path

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * A seccomp profile in Docker/OCI form, as data: the default action, the architectures,
  * and rules (syscall names, an action, argument conditions, and Docker's includes and

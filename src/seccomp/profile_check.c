@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * What a profile means: the checks `seccomp check` reports, and the action it takes for
  * one syscall (what `run --mode report` says the filter would have done).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The vocabulary of profiles: actions, comparison operators, syscall names, the machine. */
 #include "seccomp/profile.h"
 

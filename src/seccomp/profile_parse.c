@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Docker/OCI seccomp JSON into a profile. The shapes follow moby's profiles/seccomp
  * types (Seccomp, Syscall, Filter, Architecture) and the OCI runtime spec's

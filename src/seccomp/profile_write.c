@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A profile back into Docker/OCI JSON: what `record` writes and `--merge` rewrites. */
 #include "seccomp/profile.h"
 

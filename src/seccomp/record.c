@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * `seccomp record`: trace a command and its children, collect the syscalls they made,
  * and write a profile that allows exactly those, plus execve, which the runner calls

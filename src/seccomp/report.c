@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Report mode: the command runs under the profile compiled with SCMP_ACT_TRACE for every
  * action that is not an allow, so the kernel stops it (PTRACE_EVENT_SECCOMP) only at the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* `seccomp run` in enforce and log mode: fork, load the filter in the child, execute. */
 #include "seccomp/seccomp.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Running a command under a filter: the child loads it, then executes the command. */
 #include "seccomp/seccomp.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Applying profiles: compiling with libseccomp, loading in a child before it executes a
  * command, recording a command's syscalls into a profile, and reporting what a profile

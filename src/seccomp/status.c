@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* `seccomp status`: what the kernel offers, and which processes run under filters. */
 #include "seccomp/seccomp.h"
 

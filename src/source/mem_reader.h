@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Reading a traced process's memory. Sources hand a reader to the printer with each
  * event; a source that cannot read memory (a capture file) hands one that always fails,

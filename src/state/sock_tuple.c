@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The tuple a send or receive call carries, applied to an IP socket as sysdig 0.29 does for a
  * socket without a name or not TCP (UDP mostly): the addresses it changes, the local address
  * it infers from the capture's interfaces when the kernel reported 0.0.0.0, the role

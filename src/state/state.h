@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The system state that gives events their meaning, kept as sysdig keeps it: threads (which
  * process, which command line, which user), each process's fd table (which file or socket an

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Keeping the state current from events, as sysdig 0.29's parser does: processes are created
  * by clone/fork/vfork exits and renamed by execve exits; fds appear on the exit of the calls

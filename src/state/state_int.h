@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Helpers shared by the state layer's files. */
 #ifndef SYSRAY_STATE_STATE_INT_H
 #define SYSRAY_STATE_STATE_INT_H

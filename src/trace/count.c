@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The -c / -C summary table, laid out as strace 6.1 lays it out: one row per syscall that
  * was called, columns chosen by -U, rows ordered by -S, then a divider and a total row.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The -c / -C summary: per-syscall calls, errors and time, printed as strace's table. */
 #ifndef SYSRAY_TRACE_COUNT_H
 #define SYSRAY_TRACE_COUNT_H

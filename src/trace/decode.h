@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The decoder interface: one function per syscall (or family) prints its arguments in
  * strace's syntax through the print primitives, reading tracee memory through the

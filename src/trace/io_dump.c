@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * -e read=SET / -e write=SET: after the line of a syscall that moved data through a
  * descriptor in SET, the whole data (not bounded by -s) as a hex dump, as strace 6.1

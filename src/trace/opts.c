@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Option parsing for `sysray trace`: strace 6.1's options, spellings and messages. */
 #include "trace/opts.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The options of `sysray trace`, as strace 6.1 spells and means them. */
 #ifndef SYSRAY_TRACE_OPTS_H
 #define SYSRAY_TRACE_OPTS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * -P PATH: show only the syscalls that name one of the paths, or that use a descriptor
  * which /proc/PID/fd/N links to one of them, decided at syscall entry as strace 6.1

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* What the strace printer prints besides syscall lines. */
 #ifndef SYSRAY_TRACE_PRINT_EXTRA_H
 #define SYSRAY_TRACE_PRINT_EXTRA_H

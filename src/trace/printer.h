@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The strace-style printer: turns ptrace source events into strace's lines. */
 #ifndef SYSRAY_TRACE_PRINTER_H
 #define SYSRAY_TRACE_PRINTER_H

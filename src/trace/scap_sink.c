@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The tracer's events as a .scap capture: each syscall stop is encoded (trace/encode/) as the
  * scap event of its syscall, each new child as its clone exit, each exit as procexit, and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* `sysray trace -w FILE`: the ptrace source's events written as a .scap capture (sysdig's
  * format) instead of strace lines, so a traced session can be replayed and filtered later
  * with `sysray -r` or sysdig. The events are built by the encoders of trace/encode/. */

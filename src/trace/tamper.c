@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* strace 6.1's syscall tampering: -e inject= and -e fault= (see tamper.h). */
 #include "trace/tamper.h"
 

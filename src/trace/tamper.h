@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Syscall tampering, strace 6.1's -e inject= and -e fault=: parsing the qualifiers, the
  * per-process when= counters, and what to ask of the tracer at each traced syscall's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* How far apart two short names are, for "did you mean" suggestions. */
 #ifndef SYSRAY_UTIL_EDIT_DISTANCE_H
 #define SYSRAY_UTIL_EDIT_DISTANCE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Finding a command the way execvp(3) would, so that callers can show the real file name. */
 #ifndef SYSRAY_UTIL_PATH_SEARCH_H
 #define SYSRAY_UTIL_PATH_SEARCH_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Ground-floor helpers: allocation that never returns NULL, messages in the tool's voice. */
 #ifndef SYSRAY_UTIL_UTIL_H
 #define SYSRAY_UTIL_UTIL_H

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Compares a trace written by `strace -f -o A` with one written by `sysray trace -f -o B`.
 
 Only what legitimately differs between two runs is normalised: pids (named by ancestry,

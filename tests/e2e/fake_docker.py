@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """A stand-in for the Docker Engine API on a unix socket, for the container.name tests.
 
 Usage: fake_docker.py SOCKET_PATH CONTAINER_ID NAME IMAGE

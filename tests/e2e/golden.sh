@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
 # Makes tests/e2e/golden/sysdig again from the installed sysdig: the output of every
 # `sysdig -r` call the end-to-end tests make on the captures checked in under tests/data
 # (sysdig_r in lib.sh), with sysdig's version in VERSION and the calls in CALLS (key, the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Helpers of the end-to-end runner, sourced by tests/e2e/run.sh.
 # Globals set by run.sh: SYSRAY, PROGS, WORK, SUMMARY, MISMATCHES, E2E_DIR.
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Summarises tests/e2e mismatches: which syscalls differ most, with one example each.
 
 Usage: mismatch_report.py MISMATCHES.tsv [TOP]

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
 # End-to-end tests of `sysray trace` against the real strace 6.1.
 # Usage: tests/e2e/run.sh BUILD
 #   E2E_FILTER=REGEX    run only the tests whose name matches

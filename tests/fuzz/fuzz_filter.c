@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* libFuzzer target of the filter language: any text must compile or give one error with a
  * position inside the text, and a compiled filter must run on an event and be freed, without a
  * crash, a leak, deep recursion or memory out of proportion to the text. Run by

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* libFuzzer target of the seccomp profile parser: any text must parse or give errors with
  * their JSON path, and a parsed profile must be written back and freed, without a crash, a
  * leak or undefined behaviour. Run by tests/fuzz/run.sh; seeds in tests/fuzz/corpus/profile. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* libFuzzer target of the .scap reader: any input must be read to an end or to one error,
  * without a crash, a leak or a hang. Build and run with tests/fuzz/run.sh. */
 #include <stddef.h>

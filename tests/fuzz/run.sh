@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
 # Builds the libFuzzer targets of the parsers and runs each for a bounded time:
 #   scap_reader  the .scap reader (seeds: every capture and probe of tests/data/scap)
 #   filter       the filter language, compiled and run on an event (tests/fuzz/corpus/filter)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Descriptor syscalls: dup, fcntl, pipes, vectored I/O, polling, epoll, eventfd, sendfile. */
 #define _GNU_SOURCE
 #include <fcntl.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * File syscalls with known arguments and results, run in an empty scratch directory:
  * creation, I/O, metadata, directories, links, renames, and the common failures.

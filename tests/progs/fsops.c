@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Files, directories, descriptors, signals, credentials and mappings, once each and in a fixed
  * order, in the current directory (which must be empty): the syscalls the eBPF source sends as

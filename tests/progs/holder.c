@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Holds one of each kind of open file for the /proc views to find, then sleeps until killed:
  * a regular file, a deleted file, a pipe, a listening TCP socket and a connected pair on

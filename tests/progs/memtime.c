@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Memory mapping and time syscalls, called directly where glibc would use the vDSO. */
 #define _GNU_SOURCE
 #include <stdlib.h>

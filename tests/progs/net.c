@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Loopback networking in one process: TCP (listen, connect, accept, send, recv, shutdown),
  * UDP (sendto, recvfrom, sendmsg, recvmsg), Unix stream sockets by path and socketpair,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Processes and signals: fork and wait, exit codes, execve, kill, signal handlers,
  * masks, a thread, and getters whose values the comparison normalises (pids).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Makes one kind of syscall per step and prints "STEP ok" or "STEP ERRNO" for each, so a
  * test can see which calls a seccomp profile let through and with which errno it refused

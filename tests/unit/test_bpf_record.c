@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The events the eBPF source emits (source/bpf/bpf_record.c) against the event table
  * (schema/event_table.in): every code it emits is a live code sysdig 0.29 knows, and writes

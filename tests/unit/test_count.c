@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The -c summary table laid out as strace 6.1 lays it out: column widths that grow to
  * fit, a blank error cell for 0, the total row, -S orders (ties in syscall-number order,

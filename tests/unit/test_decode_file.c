@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The file-name decoders against strace 6.1's text: open flags with their access mode,
  * modes, device numbers, date comments, struct stat (abbreviated and -v), getdents64,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The filter language: parsing, precedence, every operator on fake events through a test
  * field registry, error positions and messages, pushdown sets, and (when sysdig is

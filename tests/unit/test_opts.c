@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * `sysray trace` option parsing as strace 6.1 means it: -e trace= forms (names, classes,
  * negation, regexes, '?'), numeric and keyword options and their errors, -f/-ff, timestamps,

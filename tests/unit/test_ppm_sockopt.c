@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Socket options in the scap event model (schema/ppm_sockopt.h) against the kernel's own
  * numbers: the PPM codes libs gives SOL_SOCKET options and the shape of each one's value.

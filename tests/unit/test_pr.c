@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The print primitives against strace 6.1's text: string quoting (octal escapes, -x, -xx,
  * ellipsis), flags and constants (-X raw/verbose), separators in nested structs and arrays.

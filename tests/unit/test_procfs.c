@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The /proc readers: parsers fed the kernel's exact text formats, and readers run on this
  * process after it opened known files (a pipe, a socket, a mapping).

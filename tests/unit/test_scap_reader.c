@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The .scap reader and writer on real captures (tests/data/scap: files written by sysdig,
  * Falco and libs, and one probe per corner of the format). Expected counts are what Debian's

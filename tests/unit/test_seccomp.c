@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Seccomp profiles: parsing Docker/OCI JSON with the JSON path of every problem, the
  * checker's findings, includes/excludes, argument conditions as runc combines them, the

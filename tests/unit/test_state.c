@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The state layer: threads and fds kept current by events as sysdig keeps them. Events are
  * built in memory with the parameters of the scap event table (open exit, close enter and

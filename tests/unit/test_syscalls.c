@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The syscall table and the decoder registry: names for every number x86_64 defines,
  * strace 6.1's class membership, lookups by name and class, decoders naming known syscalls.

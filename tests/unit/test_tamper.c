@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * -e inject= / -e fault= as strace 6.1 means them: which specs are refused, the when=
  * counters per process, what is asked of the tracer at entry and exit, the result that is

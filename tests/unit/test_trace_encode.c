@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The ptrace encoders (src/trace/encode/) against the event table: for every syscall with a
  * dedicated event, at its entry and at its exit, with arguments that fail and arguments that

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Value <-> name tables: xlat lookups, errno names and messages, signal names as strace 6.1
  * spells them (SIGRTMIN is 32, then SIGRT_1 ... SIGRT_32).

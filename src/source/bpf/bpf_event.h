@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR MIT */
 /*
  * The records the eBPF source writes into its ring buffer, shared by the BPF programs and the
  * loader. Each record is a struct sr_rec_prefix followed by one event in the scap v2 event

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Splitting eBPF source records, and the parameter counts of the events the source emits. */
 #include "source/bpf/bpf_record.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Reading the eBPF source's records: the prefix, the scap event header and the parameters,
  * checked against the record size; and how many parameters the source writes for each event

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The eBPF source's loader and ring-buffer consumer (libbpf skeleton). */
 #include "source/bpf/bpf_source.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The eBPF source: system-wide syscall events from the kernel through one BPF ring buffer.
  * Lifecycle: bpf_source_open() (probe features, configure, load, attach), then

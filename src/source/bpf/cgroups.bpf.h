@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR MIT */
 /*
  * The cgroups parameter of clone and execve exits. Included by sysray.bpf.c after the record
  * builder.

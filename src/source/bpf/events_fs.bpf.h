@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 */
+/* SPDX-License-Identifier: GPL-2.0-only OR MIT */
 /*
  * Dedicated events for files, descriptors, directories, processes, signals, credentials and memory.
  * Included by sysray.bpf.c after its event builder (begin, put_*, submit).

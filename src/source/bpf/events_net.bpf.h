@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 */
+/* SPDX-License-Identifier: GPL-2.0-only OR MIT */
 /*
  * Dedicated events for sockets: socket, socketpair, bind, listen, connect, accept, shutdown,
  * the send/receive family, socket options and getsockname/getpeername, with the tuples read

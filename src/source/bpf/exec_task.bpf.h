@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 */
+/* SPDX-License-Identifier: GPL-2.0-only OR MIT */
 /*
  * The execve exit's parameters past cgroups (scap's EXECVE_19_X 15..29), read from the current
  * task once it runs the new image: environment, controlling tty, process groups, login uid,

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 */
+/* SPDX-License-Identifier: GPL-2.0-only OR MIT */
 /*
  * Kernel constants the eBPF programs compare with or pass on. vmlinux.h carries the kernel's
  * types and enums but none of its #defines, so the values are repeated here, once, each with

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+/* SPDX-License-Identifier: GPL-2.0-only OR MIT */
 /*
  * sysray's system-wide syscall source: BTF tracepoints (or raw tracepoints) on sys_enter and
  * sys_exit and on sched_process_fork/exit write scap-layout events into one BPF ring buffer.
@@ -26,7 +26,7 @@
 #include "schema/ppm_flags.h"
 #include "schema/syscall_nr.h"
 
-char LICENSE[] SEC("license") = "GPL";
+char LICENSE[] SEC("license") = "Dual MIT/GPL";
 
 /* Set by the loader before load; the verifier sees them as constants. */
 const volatile __u32 self_tgid;

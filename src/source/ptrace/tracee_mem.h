@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The mem_reader of a ptrace-stopped process: process_vm_readv(2), no stop per word. */
 #ifndef SYSRAY_SOURCE_PTRACE_TRACEE_MEM_H
 #define SYSRAY_SOURCE_PTRACE_TRACEE_MEM_H

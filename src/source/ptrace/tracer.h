@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The ptrace source: starts or attaches to processes, stops them at the syscalls asked
  * for, and reports what happens to each as events. It never prints; the sink decides.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Arrays in tracee memory, printed element by element as strace prints them. */
 #include <inttypes.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Helpers every decoder uses: fds, paths, strings, buffers, pointers. */
 #include <fcntl.h>
 #include <inttypes.h>

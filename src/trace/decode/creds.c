@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Decoders of the process id, user/group id and capability syscalls. */
 #include <inttypes.h>
 #include <stdio.h>

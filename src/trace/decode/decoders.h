@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Prototypes of every decoder; each area's .c file defines its own. */
 #ifndef SYSRAY_TRACE_DECODE_DECODERS_H
 #define SYSRAY_TRACE_DECODE_DECODERS_H

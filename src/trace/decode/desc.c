@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Descriptor syscalls that make, copy or close fds (close, dup*, pipe*, eventfd*,
  * timerfd_*, signalfd*, memfd_create, inotify_init*, io_uring_setup), the small ones that

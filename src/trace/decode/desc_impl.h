@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * What the descriptor and I/O decoders (desc.c, io.c, poll.c, fcntl.c, ioctl.c) share
  * beyond the helpers of decode.h.

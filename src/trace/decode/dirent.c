@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Decoders of getdents and getdents64: the directory entries the kernel wrote. */
 #include <stdlib.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * fcntl and flock. fcntl's third argument and its result both depend on the command:
  * a flag set, an fd, a struct flock, a signal; some results carry a comment

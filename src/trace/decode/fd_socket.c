@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * -yy socket details, asked of the kernel the way strace 6.1 asks: the socket's protocol
  * name from the "system.sockprotoname" attribute of /proc/PID/fd/N, then a sock_diag

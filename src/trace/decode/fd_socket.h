@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The -yy decoration of socket fds: what the socket is connected to, asked of the kernel
  * through sock_diag netlink as strace does ("TCP:[127.0.0.1:5000->127.0.0.1:43210]").

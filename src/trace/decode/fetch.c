@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Reading tracee memory for printing, with strace's rules for when a pointer is printed
  * as an address instead of what it points to.

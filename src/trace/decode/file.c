@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Decoders of the syscalls that name files: open and friends, access, the directory and
  * link operations, ownership and permissions, truncation, mknod, umask, mount, inotify

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The mount API of Linux 5.2+: fsopen, fsconfig, fsmount, fspick, open_tree, move_mount,
  * and mount_setattr (5.12) with its struct mount_attr.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Data transfer on fds: read/write and their positioned and vectored forms, the
  * in-kernel copies (sendfile, splice, tee, vmsplice, copy_file_range) and getrandom.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * ioctl: the request by name (TCGETS, "A or B" when several share a number, else
  * _IOC(dir, type, nr, size)), and the argument of the terminal requests ('T') and of a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * ioctl arguments of the file system families: 'X' (FIFREEZE, FITRIM, fsxattr) and
  * 'f' (inode flags, FIEMAP).

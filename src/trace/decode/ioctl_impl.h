@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * What the ioctl decoders share: the fields of a request number, and the contract of
  * the per-family argument decoders (decode/ioctl_*.c) with decode_ioctl.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * ioctl arguments of the small families: random, watchdog, inotify, counter, nsfs,
  * nbd, perf, rtc, loop, kd and ubi (the requests with no argument or a plain number).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Request names built from the fields of the number, for the families whose requests
  * carry a length or an index in them (EVIOCGNAME(len), MIXER_READ(channel) ...).

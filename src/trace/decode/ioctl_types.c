@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Which family decodes the argument of an ioctl request: by the request's type byte. */
 #include "trace/decode/ioctl_impl.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * System V IPC: semaphores (semget, semop, semtimedop, semctl), shared memory (shmget,
  * shmat, shmdt, shmctl) and message queues (msgget, msgsnd, msgrcv, msgctl). x86_64 has

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The kernel key retention service: add_key, request_key and the keyctl commands, each
  * with its own arguments. Key serial numbers below zero name special keyrings.

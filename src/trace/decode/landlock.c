@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Landlock (Linux 5.13): rulesets of filesystem access rights a process restricts itself to. */
 #include <inttypes.h>
 

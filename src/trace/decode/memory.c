@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Decoders of the memory-mapping syscalls: mmap, mprotect, madvise, mlock, brk... */
 #include <inttypes.h>
 #include <stdio.h>

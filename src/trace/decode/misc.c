@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Helpers of the memory/time/credential/resource area (misc_impl.h), and the decoders of
  * the thread bookkeeping syscalls: arch_prctl, set_tid_address, the robust futex list,

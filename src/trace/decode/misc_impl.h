@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * What the decoders of the memory, time, credential and resource syscalls (memory.c,
  * misc.c, time.c, creds.c, resource.c) share among themselves.

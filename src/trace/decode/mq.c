@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* POSIX message queues: mq_open, mq_timedsend, mq_timedreceive, mq_notify, mq_getsetattr. */
 #include <fcntl.h>
 #include <inttypes.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * sendmsg, recvmsg, sendmmsg, recvmmsg: struct msghdr with its address, data vector and
  * ancillary (control) messages, and the struct mmsghdr vectors of the batch calls.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Decoders of the socket syscalls: creation, naming, connection, the plain send and
  * receive calls, and shutdown. Socket options live in sockopt.c, message headers in

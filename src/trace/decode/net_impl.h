@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* What the network decoders (net.c, sockaddr.c, sockopt.c, msghdr.c, netlink.c) share. */
 #ifndef SYSRAY_TRACE_DECODE_NET_IMPL_H
 #define SYSRAY_TRACE_DECODE_NET_IMPL_H

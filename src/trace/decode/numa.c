@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* NUMA memory policy syscalls: set_mempolicy, get_mempolicy, mbind, migrate_pages. */
 #include <inttypes.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Waiting for fds: poll, ppoll, select, pselect6 and the epoll family.
  *

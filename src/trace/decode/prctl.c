@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * prctl: each PR_* option takes its own arguments. Only those an option uses are printed,
  * each in its own type; options that return data through arg2 print it at exit, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Process syscalls: creation (clone, clone3, fork), program loading (execve), ending and
  * reaping (exit, wait4, waitid), and process control (prctl, seccomp, ptrace, pidfds,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Which decoder prints which syscall. Each area lists its decoders in its own .def file
  * as DECODER(syscall_name, function); names the table does not know are ignored at run

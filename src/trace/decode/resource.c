@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Decoders of the resource, scheduling and system information syscalls: rlimits, rusage,
  * sysinfo, uname, priorities, CPU affinity, scheduler policies, I/O priorities, syslog

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * siginfo_t as strace prints it, in signal lines ("--- SIGCHLD {si_signo=SIGCHLD, ...} ---")
  * and in syscalls that pass one (waitid, rt_sigqueueinfo, rt_sigtimedwait, ptrace).

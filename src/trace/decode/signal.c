@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Signal syscalls: sending (kill, tgkill, rt_sigqueueinfo ...), dispositions (rt_sigaction,
  * sigaltstack), masks (rt_sigprocmask, rt_sigsuspend, rt_sigpending), waiting

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Socket addresses as strace prints them: the family, then its fields in the family's own
  * terms (htons(80), inet_addr("127.0.0.1"), sun_path="..."), or sa_data as a quoted

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * setsockopt and getsockopt: the level and option names per protocol level, and the
  * option values strace understands (ints, linger, peer credentials, SO_ERROR as an errno

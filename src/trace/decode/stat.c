@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Decoders of the syscalls that return file metadata (stat family, statx, statfs) and
  * set file times (utime family). Directory entries: dirent.c.

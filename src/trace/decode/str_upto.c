@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Strings bounded both by a length the syscall defines and by -s. */
 #include "trace/decode.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Decoders of the clock, sleep and timer syscalls. */
 #include <inttypes.h>
 #include <stdio.h>

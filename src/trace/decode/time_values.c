@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Time values several areas print: struct timespec, timeval, itimerspec, itimerval (as
  * structs or as text for a result comment), and clock ids.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Single values the kernel reads or writes through a pointer argument, printed in
  * brackets as strace does: [3], [4294967295], [0x7f...], [NULL]; or the address where

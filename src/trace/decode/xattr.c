@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Decoders of the extended attribute syscalls: set, get, list and remove, by path or fd. */
 #include "trace/decode.h"
 #include "trace/decode/decoders.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Tables and value printers of the file-name syscalls; see xlat_file.h. */
 #include <inttypes.h>
 #include <stdbool.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Flag and constant tables of the file-name syscalls, shared with the other areas
  * (fcntl's F_GETFL result, fanotify_init's event_f_flags, open_by_handle_at ...), and

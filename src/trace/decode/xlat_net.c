@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Constant tables of the network decoders, x86_64 values: address families, socket types,
  * protocols, socket option levels and names, message flags, netlink and rtnetlink names.

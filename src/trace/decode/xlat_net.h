@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Constant tables of the network decoders (xlat_net.c). */
 #ifndef SYSRAY_TRACE_DECODE_XLAT_NET_H
 #define SYSRAY_TRACE_DECODE_XLAT_NET_H

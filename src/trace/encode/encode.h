@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The ptrace source's syscalls as scap events (reference/scap-format.md), one encoder per
  * syscall with a dedicated event, by area as on the eBPF side: fs.c (src/source/bpf/sysray.bpf.c's

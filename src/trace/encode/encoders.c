@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The dispatch: each area's table by syscall number; syscalls of no table as generic events. */
 #include <string.h>
 

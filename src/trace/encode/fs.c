@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* File calls: read, write, pread64, pwrite64, open, openat, close. */
 #include <asm/unistd.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Socket calls: socket, socketpair, bind, listen, connect, accept, accept4, the send and
  * receive family, shutdown, socket options, getsockname and getpeername. */
 #include <asm/unistd.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Socket call arguments read from the tracee: sockaddrs, socket option values, msghdrs. */
 #include <string.h>
 #include <sys/un.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Socket call arguments read from the tracee, as the parameters net.c writes. */
 #ifndef SYSRAY_TRACE_ENCODE_NET_VALUES_H
 #define SYSRAY_TRACE_ENCODE_NET_VALUES_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Process calls: execve, clone, fork, vfork, clone3, setuid, setgid, setresuid, setresgid,
  * brk; and procexit. The process parameters of the execve and clone exits are read from /proc

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The endpoints of a socket of the tracee as PT_SOCKTUPLE, in the eBPF source's layout
  * (events_net.bpf.h's net_put_tuple()): family, then source and destination, the remote end

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Parameters read from the stopped tracee's memory. */
 #include <limits.h>
 

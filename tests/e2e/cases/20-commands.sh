@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # (b) Everyday commands, traced by strace and by sysray and compared line by line.
 
 # A fixture tree with fixed contents and times, shared by the commands.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # (c) Option behaviours of `sysray trace`, each checked against strace 6.1 or a fixed shape.
 
 OPT=$WORK/opt

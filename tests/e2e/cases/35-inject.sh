@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # (d) Syscall tampering, -e inject= / -e fault=: the trace is strace 6.1's line for line,
 # the program sees the injected results, and a skipped syscall really did not run.
 

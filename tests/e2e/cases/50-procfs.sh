@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # (e) /proc views: sysray ps, pstree, lsof, netstat, env and proc on a process that holds one
 # of each kind of file (tests/progs/holder.c), compared with the real ps, pstree, lsof and ss.
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # (f) seccomp: status, record, check and run on real programs under real filters.
 
 SC_DIR=$WORK/seccomp

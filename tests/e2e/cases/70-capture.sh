@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # (capture) .scap files: `sysray scap-dump` against Debian's sysdig 0.29 on every capture and
 # probe of tests/data/scap, and files written by sysray's writer read back by sysdig.
 

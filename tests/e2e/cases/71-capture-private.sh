@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # (private) Capture files hold I/O buffers, command lines and environments: sysray creates them
 # with mode 0600 whatever the umask, and narrows a file it overwrites (trace -w, live -w, -z).
 

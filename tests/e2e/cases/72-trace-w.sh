@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # (cap2) `sysray trace -w FILE CMD`: a ptrace trace written as a .scap capture, read back by
 # sysdig 0.29 and by `sysray -r` with the same lines, and the paths the program used.
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # (sysdig options) sysdig 0.29's options and fields on `sysray -r FILE` against Debian's sysdig
 # on the shared captures: -pc/-pk/-pm, -t d/-t D, -S, -v, -l/-lv, the fields of issue #3 in
 # one template (identical lines), and the options sysray rejects (a message naming the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # (sysdig) `sysray -r FILE [-p FORMAT] [FILTER]` against Debian's sysdig 0.29 on every shared
 # capture: the same lines for the templates, the default line and a few filters. The
 # share of identical lines per file and template goes to the summary; each must reach

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # (live) `sysray [options] [FILTER]` without -r: system-wide capture through eBPF, printed as
 # the -r path prints (state, fields, filter, formats). tests/progs/files.c runs under a
 # filtered capture; its data.txt operations must give exact lines, -j must be JSON, -w must be

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # (rotate) -w with -C / -G / -W, as sysdig: each file is a whole capture (its own metadata),
 # named FILE0, FILE1, ... with -C (a ring of -W files), through strftime(3) with -G (stopping
 # after -W files). Busy children make the events; sysdig 0.29 and sysray -r must read every file.

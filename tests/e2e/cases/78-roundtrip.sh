@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # (roundtrip) Captures sysray writes, read back by sysdig 0.29 and by `sysray -r`: the same
 # lines for the issue's templates. Live (`sysray -w`, eBPF) and ptrace (`sysray trace -w`)
 # captures of tests/progs/files, net and procs: relative paths, modes, sockets without a

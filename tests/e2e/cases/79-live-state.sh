@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # (live state) A live capture knows the processes that were running before it started (the
 # /proc snapshot: name, pid, command line, cwd), and `sysray` with no arguments at all streams
 # every event of the system in sysdig's default line, and proc.name filters run in the kernel.

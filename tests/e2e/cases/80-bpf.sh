@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # (h) eBPF capture: `sysray capture` filtered to one process (tests/progs/files.c) sees its
 # syscalls with the right paths, lengths, data and exit; --syscalls is enforced in the kernel;
 # the number of events and drops is reported.

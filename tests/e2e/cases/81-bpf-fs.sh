@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # (h) eBPF dedicated events of files, descriptors, directories, signals, credentials and
 # mappings: tests/progs/fsops.c under `sysray capture --pid` gives each event with its exact
 # parameters; under `sysray -p` the state follows chdir, dup2 and pipe2; its -w file is read by

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # (bpf-net) eBPF socket events: tests/progs/net.c (loopback TCP, UDP, unix stream and datagram
 # sockets) under a capture filtered to its pid. The kernel's tuples (connect, accept,
 # send/receive), the accept queue, bind addresses, listen backlogs, sizes and data must be

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # (live cgroups) Containers made by hand: cgroups named as docker names them
 # (docker-<64 hex>.scope), in the v2 hierarchy and, on a hybrid machine, in the v1 pids
 # hierarchy too, as a runtime does. A live capture gives a process its container from the
