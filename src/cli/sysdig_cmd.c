@@ -385,6 +385,11 @@ struct sysdig_run {
 	struct pipeline_source *src;
 };
 
+static int accept_quietly(void *opaque, struct pipeline *p, const struct scap_event *ev)
+{
+	return 0;
+}
+
 /* Appends the consumers O asks for to R's pipeline, all behind the one filter FLT. */
 static void wire_consumers(struct sysdig_run *r, const struct sysdig_opts *o,
 			   const struct filter *flt, const struct template *tpl)
@@ -404,6 +409,11 @@ static void wire_consumers(struct sysdig_run *r, const struct sysdig_opts *o,
 					       .unbuffered = o->unbuffered,
 					       .env = { .time_mode = o->tmode, .bf = o->bf } };
 		printer_add(&r->printer, &r->p, flt);
+	} else if (!o->summary) {
+		/* -q prints nothing, yet the events the filter keeps are counted (-v's
+		 * "Captured Events") and -n stops after them. */
+		pipeline_add(&r->p, &(struct consumer){ .name = "quiet", .filter = flt,
+							.on_event = accept_quietly });
 	}
 }
 
