@@ -90,9 +90,18 @@ static void describe_at(const struct lexer *lx, size_t pos, char *buf, size_t si
 		snprintf(buf, size, "'%.*s'", (int)(e - pos), lx->text + pos);
 }
 
+/* Room for element N of an array that grows by doubling: its size at N is the next power of
+ * two, so it is reallocated only when N is one (linear in the elements, however many). */
+static void *room_for(void *array, size_t n, size_t size)
+{
+	if (n & (n - 1))
+		return array;
+	return xrealloc(array, (n ? 2 * n : 1) * size);
+}
+
 static void add_value(struct ast_node *n, struct ast_value *v)
 {
-	n->check.values = xrealloc(n->check.values, (n->check.nvalues + 1) * sizeof(*v));
+	n->check.values = room_for(n->check.values, n->check.nvalues, sizeof(*v));
 	n->check.values[n->check.nvalues++] = *v;
 }
 
@@ -245,8 +254,8 @@ static struct ast_node *parse_expr(struct parser *ps)
 		struct ast_node *next = parse_term(ps);
 		if (!next)
 			break;
-		list->list.kids = xrealloc(list->list.kids,
-					   (list->list.n + 1) * sizeof(*list->list.kids));
+		list->list.kids = room_for(list->list.kids, list->list.n,
+					   sizeof(*list->list.kids));
 		list->list.kids[list->list.n++] = next;
 	}
 	if (ps->failed) {
