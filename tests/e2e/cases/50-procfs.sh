@@ -129,9 +129,10 @@ else
 	# procfs_like_ps COLUMNS: sysray ps -o COLUMNS (-f's when empty) prints the rows of ps
 	# read just before or just after it: a column such as C (CPU time over the lifetime)
 	# may move between two reads.
-	# -f's C (integer CPU percent over the whole life) of a process just started moves
-	# between any two reads, and ps rounds it from other clock reads than ours: it may
-	# differ by one, each other column must be ps's of before or after sysray's read.
+	# -f's C (integer CPU percent over the whole life) of a process just started falls fast
+	# while it sleeps (2 ticks over 0.17 s or 0.22 s of life: 12 or 9): sysray's read comes
+	# between ps's two, so its C must lie between theirs (give or take one for rounding),
+	# and every other column must be ps's of before or after.
 	procfs_ps_c_masked() {
 		awk -v f="$1" 'f && NR > 1 && match($0, /^ *[^ ]+ +[^ ]+ +[^ ]+ +[0-9]+ /) {
 			head = substr($0, 1, RLENGTH - 1)
@@ -139,10 +140,12 @@ else
 			$0 = head substr($0, RLENGTH)
 		} { print }'
 	}
-	procfs_ps_c_near() {
-		awk 'NR == FNR { c[FNR] = $4; next }
-			FNR > 1 && (c[FNR] - $4 > 1 || $4 - c[FNR] > 1) { bad = 1 }
-			END { exit bad }' <(echo "$1") <(echo "$2")
+	procfs_ps_c_between() {
+		awk 'FILENAME == ARGV[1] { lo[FNR] = $4; next }
+			FILENAME == ARGV[2] { hi[FNR] = $4; if (hi[FNR] < lo[FNR]) {
+				t = lo[FNR]; lo[FNR] = hi[FNR]; hi[FNR] = t } ; next }
+			FNR > 1 && ($4 < lo[FNR] - 1 || $4 > hi[FNR] + 1) { bad = 1 }
+			END { exit bad }' <(echo "$1") <(echo "$3") <(echo "$2")
 	}
 	procfs_like_ps() {
 		local before after ours ps_cols=(-f) cols=() full=1
@@ -150,7 +153,7 @@ else
 		before=$(ps "${ps_cols[@]}" -p "$pids")
 		ours=$("$SYSRAY" ps "${cols[@]}" -p "$pids")
 		after=$(ps "${ps_cols[@]}" -p "$pids")
-		{ [ $full = 0 ] || procfs_ps_c_near "$before" "$ours"; } &&
+		{ [ $full = 0 ] || procfs_ps_c_between "$before" "$ours" "$after"; } &&
 		{ [ "$(procfs_ps_c_masked $full <<<"$ours")" = \
 			"$(procfs_ps_c_masked $full <<<"$before")" ] ||
 		  [ "$(procfs_ps_c_masked $full <<<"$ours")" = \
