@@ -12,6 +12,13 @@ void lex_init(struct lexer *lx, const char *text)
 	lx->text = text;
 	lx->len = strlen(text);
 	lx->pos = 0;
+	lx->scratch = NULL;
+}
+
+void lex_free(struct lexer *lx)
+{
+	free(lx->scratch);
+	lx->scratch = NULL;
 }
 
 static bool is_blank(char c)
@@ -150,32 +157,14 @@ static int unescape(char c)
 	}
 }
 
-/* How many bytes of text the value at P spans at most: a quoted one up to its closing quote
- * (escapes only shorten it), a bare one up to the first blank, ')' or (in a list) ','. Its
- * buffer is sized by this, not by the rest of the text: a list of many values then holds
- * memory linear in the filter's length. */
-static size_t value_extent(const struct lexer *lx, size_t p, bool in_list)
-{
-	size_t e = p;
-
-	if (e < lx->len && (lx->text[e] == '"' || lx->text[e] == '\'')) {
-		char q = lx->text[e++];
-
-		while (e < lx->len && lx->text[e] != q)
-			e += lx->text[e] == '\\' ? 2 : 1;
-		return (e < lx->len ? e : lx->len) - p;
-	}
-	while (e < lx->len && !is_blank(lx->text[e]) && lx->text[e] != ')' &&
-	       !(in_list && lx->text[e] == ','))
-		e++;
-	return e - p;
-}
-
 const char *lex_value(struct lexer *lx, bool in_list, struct ast_value *v, size_t *err_pos)
 {
 	skip_blanks(lx);
 	size_t p = lx->pos;
-	char *buf = xmalloc(value_extent(lx, p, in_list) + 1);
+	/* A value decodes into the scratch buffer (no value is longer than the text), then is
+	 * copied at its own size: a list of many values holds memory linear in the filter's
+	 * length, and no buffer is allocated per value for the rest of the text. */
+	char *buf = lx->scratch ? lx->scratch : (lx->scratch = xmalloc(lx->len + 1));
 	size_t n = 0;
 
 	v->pos = p;
@@ -184,7 +173,6 @@ const char *lex_value(struct lexer *lx, bool in_list, struct ast_value *v, size_
 		char q = lx->text[p++];
 		for (;;) {
 			if (p >= lx->len) {
-				free(buf);
 				*err_pos = v->pos;
 				return "unterminated quoted string";
 			}
@@ -196,7 +184,6 @@ const char *lex_value(struct lexer *lx, bool in_list, struct ast_value *v, size_
 			if (c == '\\') {
 				int e = p + 1 < lx->len ? unescape(lx->text[p + 1]) : -1;
 				if (e < 0) {
-					free(buf);
 					*err_pos = p;
 					return "unknown escape sequence in quoted string";
 				}
@@ -214,7 +201,6 @@ const char *lex_value(struct lexer *lx, bool in_list, struct ast_value *v, size_
 			if (is_blank(c) || c == ')' || (in_list && c == ','))
 				break;
 			if (c == '(') {
-				free(buf);
 				*err_pos = p;
 				return "unexpected '(' in a value (quote the value if it holds one)";
 			}
@@ -223,7 +209,7 @@ const char *lex_value(struct lexer *lx, bool in_list, struct ast_value *v, size_
 		}
 	}
 	buf[n] = '\0';
-	v->text = buf;
+	v->text = memcpy(xmalloc(n + 1), buf, n + 1);
 	v->len = n;
 	lx->pos = p;
 	return NULL;

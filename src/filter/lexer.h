@@ -16,9 +16,11 @@ struct lexer {
 	const char *text;
 	size_t len;
 	size_t pos;
+	char *scratch;		/* len + 1 bytes, allocated once: where a value is decoded */
 };
 
 void lex_init(struct lexer *lx, const char *text);
+void lex_free(struct lexer *lx);
 
 /* Skips blanks; true when the text ends there. */
 bool lex_at_end(struct lexer *lx);

@@ -275,6 +275,7 @@ struct ast_node *ast_parse(const char *text, struct filter_error *err)
 	if (lex_at_end(&ps.lx))
 		return NULL;
 	struct ast_node *n = parse_expr(&ps);
+	lex_free(&ps.lx);
 	if (n && !lex_at_end(&ps.lx)) {
 		size_t pos = ps.lx.pos;
 		if (ps.lx.text[pos] == ')')
