@@ -29,6 +29,15 @@ static uint64_t status_u64(const char *status, const char *key, int base, uint64
 	return status && proc_field_u64(status, key, base, &v) ? v : dflt;
 }
 
+/* vm_size, vm_rss, vm_swap: the mm's sizes in KiB from STATUS (/proc/PID/status), as the
+ * eBPF side's put_vm_sizes() reads them from the mm. */
+static void put_vm_sizes(struct enc *e, const char *status)
+{
+	evb_u32(e->b, status_u64(status, "VmSize", 10, 0));
+	evb_u32(e->b, status_u64(status, "VmRSS", 10, 0));
+	evb_u32(e->b, status_u64(status, "VmSwap", 10, 0));
+}
+
 /* The cgroups parameter: PID's cgroups as the /proc snapshot lists them. */
 static void put_cgroups(struct enc *e, pid_t pid)
 {
@@ -67,9 +76,7 @@ static void put_process(struct enc *e, pid_t pid)
 	evb_unavailable(e->b);	/* fdlimit */
 	evb_unavailable(e->b);	/* pgft_maj */
 	evb_unavailable(e->b);	/* pgft_min */
-	evb_u32(e->b, status_u64(status, "VmSize", 10, 0));
-	evb_u32(e->b, status_u64(status, "VmRSS", 10, 0));
-	evb_u32(e->b, status_u64(status, "VmSwap", 10, 0));
+	put_vm_sizes(e, status);
 	free(status);
 	n = proc_read_upto(pid, "comm", comm, sizeof(comm));
 	if (n > 0 && comm[n - 1] == '\n')
@@ -200,16 +207,14 @@ static void brk_enter(struct enc *e)
 	evb_u64(e->b, e->a[0]);
 }
 
-/* res (the new break, or the old one when it could not move), the mm's sizes in KiB as
- * /proc/PID/status shows them after the call, then the requested address. */
+/* res (the new break, or the old one when it could not move), the mm's sizes after the call,
+ * then the requested address. */
 static void brk_exit(struct enc *e)
 {
 	char *status = proc_read(e->ev->pid, "status", NULL);
 
 	evb_u64(e->b, e->ret);
-	evb_u32(e->b, status_u64(status, "VmSize", 10, 0));
-	evb_u32(e->b, status_u64(status, "VmRSS", 10, 0));
-	evb_u32(e->b, status_u64(status, "VmSwap", 10, 0));
+	put_vm_sizes(e, status);
 	free(status);
 	brk_enter(e);
 }
