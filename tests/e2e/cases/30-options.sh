@@ -326,14 +326,11 @@ fi
 # opt_fp_run OUT TRACER...: TRACER -f -p the holder, interrupted once it says it attached; its
 # messages in OUT without the program name.
 opt_fp_run() {
-	local out=$1 tracer i
+	local out=$1 tracer
 	shift
 	"$@" -f -p "$FP_PID" -o /dev/null 2>"$out" &
 	tracer=$!
-	for i in $(seq 100); do
-		grep -q 'attached' "$out" 2>/dev/null && break
-		sleep 0.05
-	done
+	wait_until "$1 to attach" grep -q 'attached' "$out"
 	interrupt "$tracer" >/dev/null
 	sed -i 's/^[a-z]*: //' "$out"
 }
@@ -341,10 +338,7 @@ if selected opt-fp-threads; then
 	fp_dir=$(fresh_dir opt-fp)
 	"$PROGS/holder" "$fp_dir" >"$fp_dir/ready" 2>&1 &
 	FP_HOLDER=$!
-	for _ in $(seq 100); do
-		grep -q '^ready' "$fp_dir/ready" 2>/dev/null && break
-		sleep 0.05
-	done
+	wait_until "the holder" grep -q '^ready' "$fp_dir/ready"
 	FP_PID=$FP_HOLDER
 	opt_fp_run "$fp_dir/strace.err" strace
 	opt_fp_run "$fp_dir/sysray.err" "$SYSRAY" trace
