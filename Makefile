@@ -7,14 +7,14 @@ BUILD    ?= build
 CC       ?= gcc
 CFLAGS   ?= -O2 -g
 WARN     := -Wall -Wextra -Werror -Wno-unused-parameter
-CPPFLAGS += -Isrc -D_GNU_SOURCE
+CPPFLAGS += -Isrc -D_GNU_SOURCE -I/usr/include/luajit-2.1
 ALL_CFLAGS = -std=gnu11 $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) -MMD -MP
-LDLIBS   += -lseccomp -ljson-c -lz -lpthread -lbpf -lelf
+LDLIBS   += -lseccomp -ljson-c -lz -lpthread -lbpf -lelf -lluajit-5.1
 
 SRC_DIRS := src/util src/schema src/output src/source/ptrace src/source/bpf src/trace src/trace/decode \
 	    src/trace/encode \
 	    src/procfs src/seccomp src/capture src/filter src/state src/fields src/format src/pipeline \
-	    src/cli
+	    src/chisel src/cli
 SRCS     := $(filter-out %.bpf.c,$(foreach d,$(SRC_DIRS),$(wildcard $(d)/*.c)))
 OBJS     := $(SRCS:%.c=$(BUILD)/%.o)
 LIB_OBJS := $(filter-out $(BUILD)/src/cli/%,$(OBJS))

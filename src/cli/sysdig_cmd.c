@@ -14,6 +14,7 @@
 
 #include "capture/proc_snapshot.h"
 #include "cli/commands.h"
+#include "cli/sysdig_chisels.h"
 #include "fields/sysdig.h"
 #include "filter/filter.h"
 #include "format/render.h"
@@ -68,6 +69,9 @@ static void usage(FILE *f)
 		"  -d, -F       accepted for sysdig's sake: the filter always runs after the state\n"
 		"               is updated, and -w always keeps the events that carry state\n"
 		"  --unbuffered flush every line\n"
+		"  -c NAME [ARGS]  run chisel NAME (several -c: each in turn); ARGS is one\n"
+		"               word, quote it: -c spy_file 'RW /etc/passwd'\n"
+		"  -cl, --list-chisels   list the chisels; -i NAME: describe one\n"
 		"  -l, -L       list the fields / the events\n"
 		"  -v           verbose: whole buffers and arguments; with -l, each field's type;\n"
 		"               at the end, the driver's event and drop counts on stderr\n"
@@ -76,7 +80,7 @@ static void usage(FILE *f)
 }
 
 /* Option codes of long options without a letter. */
-enum { OPT_UNBUFFERED = 256, OPT_VERSION, OPT_REJECT };
+enum { OPT_UNBUFFERED = 256, OPT_VERSION, OPT_LIST_CHISELS, OPT_REJECT };
 
 /* sysdig's -pc, -pk and -pm: its default line with container columns. sysray has no
  * Kubernetes or Mesos metadata: the pod and task names print as sysdig prints them without
@@ -105,8 +109,6 @@ static void reject_option(int opt, const char *longname)
 		{ 'D', "sysray never captures itself and has no internal events to show" },
 		{ 'T', "sysray does not capture sysdig tracers written to /dev/null" },
 		{ 'B', "sysray captures with its own eBPF programs; it loads no sysdig probe" },
-		{ 'c', "chisels are not part of sysray's sysdig command line yet" },
-		{ 'i', "chisels are not part of sysray's sysdig command line yet" },
 		{ 'k', "sysray has no Kubernetes metadata" },
 		{ 'K', "sysray has no Kubernetes metadata" },
 		{ 'm', "sysray has no Mesos metadata" },
@@ -155,6 +157,11 @@ struct sysdig_opts {
 	uint64_t max_events;		/* -n */
 	bool json, summary, quiet, verbose, progress, unbuffered;
 	bool list, list_events;		/* -l, -L */
+	bool list_chisels;		/* -cl */
+	const char *chisel_info;	/* -i */
+	bool print_container;		/* -pc, -pk, -pm: chisels add container columns */
+	bool bf_locked;			/* -A, -X, -x, -b: chisels keep this rendering */
+	struct sysdig_chisels *chisels;	/* -c */
 	enum buf_format bf;
 	enum time_mode tmode;
 	struct out filter;		/* the remaining words, joined as sysdig joins them */
@@ -197,7 +204,7 @@ static const struct option longopts[] = {
 	{ "force-tracers-capture", no_argument, NULL, 'T' },
 	{ "bpf", optional_argument, NULL, 'B' },
 	{ "chisel", required_argument, NULL, 'c' },
-	{ "list-chisels", no_argument, NULL, OPT_REJECT },
+	{ "list-chisels", no_argument, NULL, OPT_LIST_CHISELS },
 	{ "chisel-info", required_argument, NULL, 'i' },
 	{ "k8s-api", required_argument, NULL, 'k' },
 	{ "k8s-api-cert", required_argument, NULL, 'K' },
@@ -245,7 +252,7 @@ static bool parse_time_mode(const char *arg, enum time_mode *m)
 
 /* One option OPT with argument ARG into O. */
 static enum parse_result parse_option(struct sysdig_opts *o, int opt, const char *arg,
-				      int longidx)
+				      int longidx, int argc, char **argv)
 {
 	unsigned long long v;
 
@@ -259,13 +266,25 @@ static enum parse_result parse_option(struct sysdig_opts *o, int opt, const char
 	case OPT_VERSION:
 		printf("sysray version %s (sysdig 0.29 command line)\n", SYSRAY_VERSION);
 		return PARSE_EXIT_OK;
-	case 'R': case 'E': case 'D': case 'T': case 'B': case 'c': case 'U':
-	case 'i': case 'k': case 'K': case 'm': case 'H': case 'I': case 'e':
+	case 'c':
+		/* -cl is sysdig's short spelling of --list-chisels */
+		if (!strcmp(arg, "l"))
+			o->list_chisels = true;
+		else if (!sysdig_chisels_add(o->chisels, arg, argc, argv, &optind))
+			return PARSE_EXIT_FAIL;
+		break;
+	case OPT_LIST_CHISELS: o->list_chisels = true; break;
+	case 'i': o->chisel_info = arg; break;
+	case 'R': case 'E': case 'D': case 'T': case 'B': case 'U':
+	case 'k': case 'K': case 'm': case 'H': case 'I': case 'e':
 	case OPT_REJECT:
 		reject_option(opt, opt == OPT_REJECT ? longopts[longidx].name : NULL);
 		return PARSE_EXIT_FAIL;
 	case 'r': o->file = arg; break;
-	case 'p': o->format = container_format(arg); break;
+	case 'p':
+		o->format = container_format(arg);
+		o->print_container = o->format != arg;
+		break;
 	case 'j': o->json = true; break;
 	case 'n': {
 		char *end;
@@ -306,10 +325,10 @@ static enum parse_result parse_option(struct sysdig_opts *o, int opt, const char
 			return PARSE_EXIT_FAIL;
 		break;
 	case 'S': o->summary = true; break;
-	case 'A': o->bf = BUF_ASCII; break;
-	case 'X': o->bf = BUF_HEX; break;
-	case 'x': o->bf = BUF_HEX_ONLY; break;
-	case 'b': o->bf = BUF_BASE64; break;
+	case 'A': o->bf = BUF_ASCII; o->bf_locked = true; break;
+	case 'X': o->bf = BUF_HEX; o->bf_locked = true; break;
+	case 'x': o->bf = BUF_HEX_ONLY; o->bf_locked = true; break;
+	case 'b': o->bf = BUF_BASE64; o->bf_locked = true; break;
 	case 'l': o->list = true; break;
 	case 'L': o->list_events = true; break;
 	case 'q': o->quiet = true; break;
@@ -328,7 +347,7 @@ static enum parse_result parse_options(int argc, char **argv, struct sysdig_opts
 
 	optind = 1;
 	while ((opt = getopt_long(argc, argv, shortopts, longopts, &longidx)) != -1) {
-		enum parse_result r = parse_option(o, opt, optarg, longidx);
+		enum parse_result r = parse_option(o, opt, optarg, longidx, argc, argv);
 
 		if (r != PARSE_RUN)
 			return r;
@@ -404,12 +423,15 @@ static void wire_consumers(struct sysdig_run *r, const struct sysdig_opts *o,
 					     .rotate_seconds = o->rotate_seconds,
 					     .max_files = o->max_files, .snapshot = proc_snapshot };
 		writer_add(&r->writer, &r->p, flt);
+	} else if (o->chisels->n) {
+		/* with chisels, only their formatters print events (sysdig 0.29) */
 	} else if (!o->quiet) {
 		r->printer = (struct printer){ .tpl = tpl, .json = o->json,
 					       .unbuffered = o->unbuffered,
 					       .env = { .time_mode = o->tmode, .bf = o->bf } };
 		printer_add(&r->printer, &r->p, flt);
-	} else if (!o->summary) {
+	}
+	if (!o->wpath && !o->chisels->n && o->quiet && !o->summary) {
 		/* -q prints nothing, yet the events the filter keeps are counted (-v's
 		 * "Captured Events") and -n stops after them. */
 		pipeline_add(&r->p, &(struct consumer){ .name = "quiet", .filter = flt,
@@ -429,13 +451,15 @@ static struct pipeline_source *open_source(struct sysdig_run *r, const struct sy
 	r->p.max_matched = o->max_events;
 	/* live: container names and images from the runtime, as sysdig asks docker */
 	r->ctx.container_resolve = container_api_inspect;
+	/* -s wins over a chisel's sysdig.set_snaplen */
+	uint32_t snaplen = o->snaplen ? (uint32_t)o->snaplen : o->chisels->host.snaplen;
 	return live_source_open(&(struct live_source_config){
-		.pushdown = flt, .seconds = o->seconds, .snaplen = (uint32_t)o->snaplen,
+		.pushdown = flt, .seconds = o->seconds, .snaplen = snaplen,
 		.json_totals = o->json && !o->quiet && !o->wpath, .verbose = o->verbose });
 }
 
 /* Runs the pipeline O describes; returns the exit status. */
-static int run_sysdig(const struct sysdig_opts *o, const struct filter *flt,
+static int run_sysdig(struct sysdig_opts *o, const struct filter *flt,
 		      const struct template *tpl)
 {
 	struct sysdig_run r = { .ctx = { .bf = o->bf, .json = o->json, .verbose = o->verbose } };
@@ -444,9 +468,13 @@ static int run_sysdig(const struct sysdig_opts *o, const struct filter *flt,
 	pipeline_init(&r.p, &r.st, &r.ctx);
 	r.src = open_source(&r, o, flt);
 	wire_consumers(&r, o, flt, tpl);
+	o->chisels->host.bf = &r.ctx.bf;
 
+	int rc = 1;
+	if (o->chisels->n && !sysdig_chisels_start(o->chisels, &r.p, r.src, !o->file, flt))
+		goto out;
 	clock_t cpu0 = clock();
-	int rc = r.src->run(r.src, &r.p);
+	rc = r.src->run(r.src, &r.p);
 
 	if (pipeline_end(&r.p))
 		rc = 1;
@@ -456,6 +484,7 @@ static int run_sysdig(const struct sysdig_opts *o, const struct filter *flt,
 		print_elapsed(cpu0, r.p.matched);
 	if (!rc && o->summary)
 		summary_print(r.summary);
+out:
 	fflush(stdout);
 	r.src->close(r.src);
 	pipeline_free(&r.p);
@@ -465,20 +494,81 @@ static int run_sysdig(const struct sysdig_opts *o, const struct filter *flt,
 	return rc;
 }
 
+/* The chisels' host: what they may ask of the command line O. */
+static void share_options(struct sysdig_opts *o)
+{
+	struct chisel_host *h = &o->chisels->host;
+
+	h->source_name = o->file;
+	h->print_container = o->print_container;
+	h->json = o->json;
+	h->verbose = o->verbose;
+	h->bf = &o->bf;
+	h->bf_locked = o->bf_locked;
+}
+
+/*
+ * sysdig.run_app(CMDLINE): after the run, sysray runs once more with CMDLINE's words
+ * (split on spaces; double quotes group words and are removed) as its options.
+ */
+static int run_app(const char *cmdline)
+{
+	char *copy = xstrdup(cmdline), *w = copy, **argv = xcalloc(1, sizeof(*argv));
+	int argc = 0;
+
+	argv[argc++] = "sysray";
+	while (*w) {
+		while (*w == ' ')
+			w++;
+		if (!*w)
+			break;
+		char *start = w, *dst = w;
+		bool quoted = false;
+
+		while (*w && (quoted || *w != ' ')) {
+			if (*w == '"')
+				quoted = !quoted;
+			else
+				*dst++ = *w;
+			w++;
+		}
+		bool more = *w != 0;
+		*dst = 0;
+		if (more)
+			w++;
+		argv = xrealloc(argv, (argc + 2) * sizeof(*argv));
+		argv[argc++] = start;
+	}
+	argv[argc] = NULL;
+	int rc = cmd_sysdig(argc, argv);
+	free(argv);
+	free(copy);
+	return rc;
+}
+
 int cmd_sysdig(int argc, char **argv)
 {
-	struct sysdig_opts o = { .bf = BUF_NORMAL, .tmode = TIME_HUMAN };
+	struct sysdig_chisels chisels;
+	struct sysdig_opts o = { .bf = BUF_NORMAL, .tmode = TIME_HUMAN, .chisels = &chisels };
 	const struct field_registry *reg;
 	struct filter *flt = NULL;
 	struct template *tpl = NULL;
 	int rc = 1;
-	enum parse_result pr = parse_options(argc, argv, &o);
 
+	sysdig_chisels_init(&chisels);
+	enum parse_result pr = parse_options(argc, argv, &o);
 	if (pr != PARSE_RUN) {
-		out_free(&o.filter);
-		return pr == PARSE_EXIT_OK ? 0 : 1;
+		rc = pr == PARSE_EXIT_OK ? 0 : 1;
+		goto out;
 	}
+	share_options(&o);
 	reg = sysdig_field_registry();
+	if (o.list_chisels || o.chisel_info) {
+		if (o.list_chisels)
+			chisel_list(&chisels.dirs);
+		rc = o.chisel_info && !chisel_info(&chisels.dirs, o.chisel_info);
+		goto out;
+	}
 	if (o.list || o.list_events) {
 		if (o.list)
 			field_registry_print(reg, o.verbose, stdout);
@@ -497,6 +587,22 @@ int cmd_sysdig(int argc, char **argv)
 		free(m);
 		goto out;
 	}
+	/* the chisels' on_init runs with the filter installed, and may replace it */
+	if (chisels.n) {
+		if (!sysdig_chisels_setup(&chisels, o.filter.buf))
+			goto out;
+		if (strcmp(chisels.host.filter_text.buf, o.filter.buf)) {
+			filter_free(flt);
+			flt = filter_compile(chisels.host.filter_text.buf, reg, &ferr);
+			if (!flt) {
+				char *m = filter_error_format(&ferr, chisels.host.filter_text.buf);
+
+				fprintf(stderr, "sysray: filter set by a chisel: %s\n", m);
+				free(m);
+				goto out;
+			}
+		}
+	}
 	char terr[256];
 
 	tpl = template_compile(o.format ? o.format : TEMPLATE_DEFAULT, reg, terr, sizeof(terr));
@@ -506,10 +612,16 @@ int cmd_sysdig(int argc, char **argv)
 	}
 	if (validate_options(&o))
 		rc = run_sysdig(&o, flt, tpl);
+	char *app = chisels.host.run_app;
+	chisels.host.run_app = NULL;
+	if (app && !rc)
+		rc = run_app(app);
+	free(app);
 out:
 	fflush(stdout);
 	template_free(tpl);
 	filter_free(flt);
 	out_free(&o.filter);
+	sysdig_chisels_free(&chisels);
 	return rc;
 }

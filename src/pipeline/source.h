@@ -19,6 +19,8 @@ struct pipeline_source {
 	 * run's STATUS. May be NULL. */
 	void (*report)(struct pipeline_source *s, const struct pipeline *p, int status);
 	void (*close)(struct pipeline_source *s);
+	/* How far a file has been read, 0 to 100. May be NULL (a live capture). */
+	double (*progress)(struct pipeline_source *s);
 };
 
 #endif

@@ -291,6 +291,53 @@ void state_set_cgroups(struct st_thread *t, const char *cgroups, size_t len)
 
 /* ---- loading a capture's metadata ---- */
 
+/*
+ * A capture's fd list gives a connected socket's ends as the kernel's socket tables do,
+ * local end first. sysdig 0.29 names a connection client -> server: an end whose local
+ * port is one some process of the capture listens on is the server end, and its tuple is
+ * turned around.
+ */
+struct server_ports {
+	uint16_t *v;
+	size_t n;
+};
+
+static void collect_server_ports(const struct scap_meta *m, struct server_ports *p)
+{
+	for (size_t i = 0; i < m->nthreads; i++)
+		for (size_t j = 0; j < m->threads[i].nfds; j++) {
+			const struct scap_fd *sf = &m->threads[i].fds[j];
+
+			if (sf->type != SCAP_FD_IPV4_SERVSOCK && sf->type != SCAP_FD_IPV6_SERVSOCK)
+				continue;
+			p->v = xrealloc(p->v, (p->n + 1) * sizeof(*p->v));
+			p->v[p->n++] = sf->sport;
+		}
+}
+
+static bool is_server_end(const struct server_ports *p, const struct st_fd *f)
+{
+	if (f->type != SCAP_FD_IPV4_SOCK && f->type != SCAP_FD_IPV6_SOCK)
+		return false;
+	for (size_t i = 0; i < p->n; i++)
+		if (p->v[i] == f->sport)
+			return true;
+	return false;
+}
+
+static void swap_tuple(struct st_fd *f)
+{
+	uint8_t ip[16];
+	uint16_t port = f->sport;
+
+	memcpy(ip, f->sip, 16);
+	memcpy(f->sip, f->dip, 16);
+	memcpy(f->dip, ip, 16);
+	f->sport = f->dport;
+	f->dport = port;
+	f->role = ST_ROLE_SERVER;
+}
+
 void state_load_meta(struct state *st, const struct scap_meta *m)
 {
 	clear_tables(st);
@@ -330,6 +377,8 @@ void state_load_meta(struct state *st, const struct scap_meta *m)
 		state_set_cgroups(t, s->cgroups, s->cgroups_len);
 	}
 	/* fds after all threads: a process's fds go to its main thread's table */
+	struct server_ports ports = { 0 };
+	collect_server_ports(m, &ports);
 	for (size_t i = 0; i < m->nthreads; i++) {
 		const struct scap_thread *s = &m->threads[i];
 		struct st_thread *t = state_thread(st, s->tid);
@@ -344,10 +393,17 @@ void state_load_meta(struct state *st, const struct scap_meta *m)
 			f->sport = sf->sport;
 			f->dport = sf->dport;
 			f->open_flags = sf->open_flags;
+			if (is_server_end(&ports, f))
+				swap_tuple(f);
 			st_set_str(&f->name, sf->name ? sf->name : "");
+			/* a unix socket's path in a capture's fd list may keep the newline of
+			 * the /proc/net/unix line it came from; sysdig 0.29 shows it without */
+			if (f->type == SCAP_FD_UNIX_SOCK)
+				f->name[strcspn(f->name, "\n")] = 0;
 			st_fd_name_socket(f);
 		}
 	}
+	free(ports.v);
 }
 
 void st_set_str(char **dst, const char *src)

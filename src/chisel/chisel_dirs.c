@@ -1,0 +1,148 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+#include "chisel/chisel_dirs.h"
+
+#include <limits.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "output/out.h"
+#include "util/util.h"
+
+#define SYSDIG_CHISELS "/usr/share/sysdig/chisels/"
+
+static bool is_dir(const char *path)
+{
+	struct stat sb;
+
+	return stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
+static void push(struct chisel_dirs *d, const char *dir, bool slash)
+{
+	size_t len = strlen(dir);
+	char *s = xmalloc(len + 2);
+
+	memcpy(s, dir, len + 1);
+	if (slash && len && dir[len - 1] != '/')
+		strcpy(s + len, "/");
+	d->dirs = xrealloc(d->dirs, (d->n + 1) * sizeof(*d->dirs));
+	d->dirs[d->n++] = s;
+}
+
+/* The ';'-separated directories of environment variable VAR, the last one first. */
+static void push_env(struct chisel_dirs *d, const char *var)
+{
+	const char *v = getenv(var);
+
+	if (!v || !*v)
+		return;
+	char *copy = xstrdup(v);
+	char *items[64];
+	size_t n = 0;
+
+	for (char *save, *t = strtok_r(copy, ";", &save); t && n < 64;
+	     t = strtok_r(NULL, ";", &save))
+		items[n++] = t;
+	while (n--)
+		push(d, items[n], true);
+	free(copy);
+}
+
+/*
+ * sysray's own chisels: DIR/../chisels (the binary in a build tree, build/sysray) or
+ * DIR/../share/sysray/chisels (installed as PREFIX/bin/sysray), where DIR holds the
+ * running binary.
+ */
+static void push_own(struct chisel_dirs *d)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+
+	if (n <= 0)
+		return;
+	exe[n] = 0;
+	char *slash = strrchr(exe, '/');
+	if (!slash)
+		return;
+	*slash = 0;
+	static const char *const rel[] = { "/../share/sysray/chisels", "/../chisels" };
+	for (size_t i = 0; i < ARRAY_SIZE(rel); i++) {
+		struct out p = { 0 };
+		char real[PATH_MAX];
+
+		out_printf(&p, "%s%s", exe, rel[i]);
+		if (is_dir(p.buf) && realpath(p.buf, real)) {
+			out_free(&p);
+			push(d, real, true);
+			return;
+		}
+		out_free(&p);
+	}
+}
+
+void chisel_dirs_init(struct chisel_dirs *d)
+{
+	*d = (struct chisel_dirs){ 0 };
+	push_env(d, "SYSRAY_CHISEL_DIR");
+	push_env(d, "SYSDIG_CHISEL_DIR");
+	push(d, "", false);
+	push(d, "./chisels/", false);
+	const char *home = getenv("HOME");
+	if (home && *home) {
+		struct out p = { 0 };
+		char real[PATH_MAX];
+
+		out_printf(&p, "%s/.chisels", home);
+		if (is_dir(p.buf) && realpath(p.buf, real))
+			push(d, real, true);
+		out_free(&p);
+	}
+	push_own(d);
+	push(d, SYSDIG_CHISELS, false);
+}
+
+void chisel_dirs_free(struct chisel_dirs *d)
+{
+	for (size_t i = 0; i < d->n; i++)
+		free(d->dirs[i]);
+	free(d->dirs);
+	*d = (struct chisel_dirs){ 0 };
+}
+
+static bool is_file(const char *path)
+{
+	struct stat sb;
+
+	return stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
+}
+
+char *chisel_dirs_find(const struct chisel_dirs *d, const char *name)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		static const char *const ext[] = { ".lua", "" };
+		for (size_t e = 0; e < ARRAY_SIZE(ext); e++) {
+			struct out p = { 0 };
+
+			out_printf(&p, "%s%s%s", d->dirs[i], name, ext[e]);
+			if (is_file(p.buf))
+				return p.buf;
+			out_free(&p);
+		}
+	}
+	return NULL;
+}
+
+char *chisel_dirs_package_path(const struct chisel_dirs *d, const char *base)
+{
+	struct out p = { 0 };
+
+	out_puts(&p, base ? base : "");
+	for (size_t i = 0; i < d->n; i++)
+		if (*d->dirs[i])
+			out_printf(&p, ";%s?.lua", d->dirs[i]);
+	out_putc(&p, 0);
+	return p.buf;
+}
