@@ -49,7 +49,7 @@ static void usage(FILE *f)
 		"  -n N         stop after N events (live: N events that matched the filter)\n"
 		"  -M SECONDS   live: stop after SECONDS\n"
 		"  -s SNAPLEN   live: bytes of I/O buffers captured (default 80)\n"
-		"  -w FILE      live: write the matching events to FILE (.scap), print nothing\n"
+		"  -w FILE      write the matching events to FILE (.scap), print nothing\n"
 		"  -z           with -w: gzip the file\n"
 		"  -C MB        with -w: start a new file once one reaches MB million bytes;\n"
 		"               files are named FILE0, FILE1, ...\n"
@@ -364,9 +364,11 @@ static enum parse_result parse_options(int argc, char **argv, struct sysdig_opts
 /* The options that only make sense together; false after saying why. */
 static bool validate_options(const struct sysdig_opts *o)
 {
-	if (o->file && (o->wpath || o->gzip || o->seconds || o->snaplen || o->rotate_bytes ||
-			o->rotate_seconds)) {
-		msg("-w, -z, -C, -G, -M and -s are for a live capture, not with -r");
+	/* -r with -w copies the events the filter keeps into a new file (a chisel's run_app
+	 * does so); rotation takes a new /proc snapshot per file, which only a live capture
+	 * has */
+	if (o->file && (o->seconds || o->snaplen || o->rotate_bytes || o->rotate_seconds)) {
+		msg("-C, -G, -M and -s are for a live capture, not with -r");
 		return false;
 	}
 	if (o->gzip && !o->wpath) {
