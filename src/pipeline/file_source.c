@@ -21,6 +21,7 @@ struct file_source {
 	struct scap_reader *r;
 	bool progress;
 	uint64_t size;
+	uint64_t offset;		/* of the last event's block (in the decompressed stream) */
 	struct timespec start, last;
 };
 
@@ -48,6 +49,18 @@ static void progress_tick(struct file_source *f, uint64_t events, uint64_t offse
 			el > 0 ? (double)events / el : 0.0);
 }
 
+/* sysdig.get_read_progress(): how far into the file, 0 to 100. A gzip file's size says
+ * nothing of its decompressed length: it reports 0 until the end. */
+static double file_progress(struct pipeline_source *s)
+{
+	struct file_source *f = (struct file_source *)s;
+
+	if (!f->size || scap_reader_is_gzip(f->r))
+		return 0;
+	double pct = 100.0 * (double)f->offset / (double)f->size;
+	return pct > 100 ? 100 : pct;
+}
+
 static int file_run(struct pipeline_source *s, struct pipeline *p)
 {
 	struct file_source *f = (struct file_source *)s;
@@ -62,6 +75,7 @@ static int file_run(struct pipeline_source *s, struct pipeline *p)
 			if (n == SCAP_SECTION)
 				continue;
 		}
+		f->offset = ev.offset;
 		if (pipeline_event(p, &ev))
 			break;
 		if (f->progress && (p->ctx->evnum & 0xfff) == 0)
@@ -100,7 +114,8 @@ struct pipeline_source *file_source_open(const struct file_source_config *cfg)
 	struct stat sb;
 
 	f->base = (struct pipeline_source){ .name = "file", .run = file_run,
-					    .report = file_report, .close = file_close };
+					    .report = file_report, .close = file_close,
+					    .progress = file_progress };
 	f->cfg = *cfg;
 	if (strcmp(cfg->path, "-") && !stat(cfg->path, &sb) &&
 	    (cfg->progress || (isatty(2) && (uint64_t)sb.st_size >= PROGRESS_MIN_BYTES))) {
