@@ -18,9 +18,11 @@ static int request_field(lua_State *L)
 		return chisel_raise(L, "chisel.request_field: the field name is missing");
 	struct chisel_field *f = xcalloc(1, sizeof(*f));
 	if (!field_resolve(sysdig_field_registry(), name, &f->ref, &err)) {
+		const char *near = field_registry_suggest(sysdig_field_registry(), name);
+
 		free(f);
-		return chisel_raise(L, "chisel requesting nonexistent field %s (%s)", name,
-				    err.msg);
+		return chisel_raise(L, "chisel requesting nonexistent field %s%s%s%s", name,
+				    near ? " (did you mean " : "", near ? near : "", near ? "?)" : "");
 	}
 	f->next = c->fields;
 	c->fields = f;

@@ -161,10 +161,10 @@ static void push_thread(lua_State *L, struct state *st, const struct st_thread *
 /* nchilds: how many threads of the table name each thread as their parent. */
 static void count_children(lua_State *L, struct state *st)
 {
-	for (size_t i = 0; i < st->cap; i++) {
-		const struct st_thread *t = st->threads[i];
+	const struct st_thread *t;
 
-		if (!t || t->ptid == t->tid)
+	for (size_t pos = 0; (t = state_thread_next(st, &pos));) {
+		if (t->ptid == t->tid)
 			continue;
 		lua_pushnumber(L, (double)t->ptid);
 		lua_gettable(L, -2);
@@ -200,11 +200,9 @@ int chisel_api_thread_table(lua_State *L, bool fds, bool barebone)
 		}
 	}
 	lua_newtable(L);
-	for (size_t i = 0; i < p->st->cap; i++) {
-		struct st_thread *t = p->st->threads[i];
+	struct st_thread *t;
 
-		if (!t)
-			continue;
+	for (size_t pos = 0; (t = state_thread_next(p->st, &pos));) {
 		lua_pushnumber(L, (double)t->tid);
 		push_thread(L, p->st, t, barebone);
 		bool keep = true;
@@ -252,10 +250,10 @@ int chisel_api_container_table(lua_State *L)
 		lua_setfield(L, -3, fc->id);
 		push_container(L, &n, fc->id, &fc->meta);
 	}
-	for (size_t i = 0; i < p->st->cap; i++) {
-		const struct st_thread *t = p->st->threads[i];
+	const struct st_thread *t;
 
-		if (!t || !*t->container_id || !strcmp(t->container_id, "host"))
+	for (size_t pos = 0; (t = state_thread_next(p->st, &pos));) {
+		if (!*t->container_id || !strcmp(t->container_id, "host"))
 			continue;
 		lua_getfield(L, -2, t->container_id);
 		bool seen = lua_toboolean(L, -1);

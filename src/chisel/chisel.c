@@ -338,5 +338,5 @@ bool chisel_call(struct chisel *c, const char *name, int nargs, bool *has_callba
 	}
 	*has_callback = true;
 	lua_insert(c->L, -1 - nargs);
-	return call(c, nargs, 1, NULL);
+	return call(c, nargs, 1, name);
 }

@@ -73,6 +73,17 @@ void state_free(struct state *st)
 
 /* ---- threads: open addressing on tid, with tombstones for removed entries ---- */
 
+struct st_thread *state_thread_next(const struct state *st, size_t *pos)
+{
+	while (*pos < st->cap) {
+		struct st_thread *t = st->threads[(*pos)++];
+
+		if (t && t != ST_TOMBSTONE)
+			return t;
+	}
+	return NULL;
+}
+
 static size_t slot_of(int64_t tid, size_t cap)
 {
 	uint64_t h = (uint64_t)tid * 0x9E3779B97F4A7C15ull;

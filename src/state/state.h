@@ -162,6 +162,9 @@ bool st_is_local_address(const struct state *st, const struct st_thread *t, bool
 
 /* The entry points of a loader (the capture metadata above; /proc for a live source). */
 struct st_thread *state_thread(const struct state *st, int64_t tid);
+/* The threads one by one, in no order: `size_t pos = 0; while ((t = state_thread_next(st,
+ * &pos)))`; NULL at the end. The state must not change during the walk. */
+struct st_thread *state_thread_next(const struct state *st, size_t *pos);
 struct st_thread *state_thread_add(struct state *st, int64_t tid);
 void state_thread_remove(struct state *st, int64_t tid);
 /* The thread that leads T's process (T itself when unknown). */

@@ -200,6 +200,29 @@ t_cg_names_file() {
 	} || { echo "sysdig reads the file otherwise: $(head -c 300 "$f.diff")"; return 1; }
 }
 
+# -c lscontainers: the chisel ends the capture at the first event of container X (filter
+# container.id=X) and lists what it knows of it from the runtime's API.
+t_cg_lscontainers() {
+	local out=$CG_DIR/lsc.out err=$CG_DIR/lsc.err sock=$CG_DIR/docker.sock rc api
+	cg_api_start "$sock" || return 1
+	api=$CG_API
+	rc=1
+	if DOCKER_HOST=unix://$sock capture_start "$out" "$err" "$SYSRAY" -M 60 \
+		-c lscontainers "container.id=${CG_X:0:12}"; then
+		cg_run "$CG_X" cat /etc/hostname >/dev/null 2>&1
+		wait "$CAP_BG"
+		rc=$?
+	fi
+	kill "$api"
+	wait "$api" 2>/dev/null
+	[ $rc -eq 0 ] || { echo "exit $rc: $(head -c 300 "$err")"; return 1; }
+	diff "$out" - <<EOF
+container.type container.image container.name      container.id 
+-------------- --------------- ------------------- ------------ 
+docker         nginx:1.25      web1                ${CG_X:0:12} 
+EOF
+}
+
 if selected live-cgroups; then
 	if [ -z "$CG_V2" ]; then
 		skip live-cgroups "no cgroup v2 hierarchy mounted (/sys/fs/cgroup or its unified/)"
@@ -216,6 +239,8 @@ if selected live-cgroups; then
 			t_cg_names
 		expect live-cgroups-names-file "-w keeps container names: sysdig reads them too" \
 			t_cg_names_file
+		expect live-cgroups-lscontainers "-c lscontainers lists container X as the API knows it" \
+			t_cg_lscontainers
 		cg_cleanup
 	fi
 fi
