@@ -17,10 +17,13 @@
 --   belong to local processes).
 -- * When both ends are in the capture each byte is seen twice, written by the sender and
 --   read by the receiver. The two views of a direction are kept in separate part files and
---   the fuller one (more bytes, the sender's on a tie) becomes the flow's file at the end.
+--   the fuller one becomes the flow's file at the end: more bytes captured, then more bytes
+--   moved, then the sender's. (A 70000-byte write is cut at the snaplen where the reads
+--   that receive it, each smaller, may be whole.)
 -- * Only the first snaplen bytes of a buffer are in the capture (evt.rawarg.data); the
 --   syscall's result (evt.rawarg.res) says how many moved. The difference is counted as
---   not captured: capture with a larger -s (this chisel asks for 65535 when live).
+--   not captured: capture with a larger -s. Live, the chisel asks for 16384 bytes, the most
+--   sysray's eBPF capture copies of one buffer.
 -- * A 4-tuple that is used again by a later connection appends to the same files.
 
 description = "Writes the payload of every TCP and UDP connection (IPv4 and IPv6) seen in "
@@ -29,7 +32,7 @@ description = "Writes the payload of every TCP and UDP connection (IPv4 and IPv6
 	.. "to 5 (127.000.000.001.54321-127.000.000.001.08080). Where both ends of a connection "
 	.. "are in the capture, the sender's view is used. At the end it prints one line per "
 	.. "file (bytes and name) and says on stderr how many bytes the capture did not hold: "
-	.. "record with a large snaplen (sysray -s 65535 -w FILE) to get whole buffers. Add a "
+	.. "record with a large snaplen (sysray -s 16384 -w FILE) to get whole buffers. Add a "
 	.. "filter (fd.sport=80, proc.name=curl) to keep only some connections."
 short_description = "Write each connection's bytes to files, one per direction, like tcpflow"
 category = "Net"
@@ -83,7 +86,7 @@ function on_init()
 	chisel.set_filter("evt.dir=< and ((evt.is_io=true and (fd.type=ipv4 or fd.type=ipv6)"
 		.. " and (fd.l4proto=tcp or fd.l4proto=udp)) or evt.type=connect or evt.type=accept"
 		.. " or evt.type=accept4 or evt.type=bind)")
-	sysdig.set_snaplen(65535)
+	sysdig.set_snaplen(16384)
 	-- os.execute gives the exit status in Lua 5.1, true in LuaJIT's 5.2 mode.
 	local status = os.execute("mkdir -p " .. shell_quote(dir))
 	if status ~= 0 and status ~= true then
@@ -203,7 +206,7 @@ function on_capture_end()
 	for _, name in ipairs(names) do
 		local s, r = flows[name].parts.sender, flows[name].parts.receiver
 		local keep, drop = s, r
-		if r.total > s.total then
+		if r.captured > s.captured or (r.captured == s.captured and r.total > s.total) then
 			keep, drop = r, s
 		end
 		if drop.started then
