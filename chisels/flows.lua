@@ -34,7 +34,7 @@ description = "Writes the payload of every TCP and UDP connection (IPv4 and IPv6
 	.. "file (bytes and name) and says on stderr how many bytes the capture did not hold: "
 	.. "record with a large snaplen (sysray -s 16384 -w FILE) to get whole buffers. Add a "
 	.. "filter (fd.sport=80, proc.name=curl) to keep only some connections."
-short_description = "Write each connection's bytes to files, one per direction, like tcpflow"
+short_description = "Write each connection's bytes to files per direction (tcpflow)"
 category = "Net"
 
 args = {
@@ -229,6 +229,7 @@ function on_capture_end()
 		print(line)
 	end
 	if missing > 0 then
+		io.stdout:flush()
 		io.stderr:write(string.format(
 			"flows: %d bytes of %d were not captured; capture with a larger -s\n", missing, total))
 	end

@@ -16,7 +16,7 @@ description = "Prints each line that a process writes to a log file (a file whos
 	.. "filter such as proc.name=nginx or 'evt.buffer contains timeout'. With dump_file_name, "
 	.. "reading a capture file, the events of the writing thread around each log write are "
 	.. "saved to that file as well."
-short_description = "Print what processes write to log files; optionally save the events around each write"
+short_description = "Print writes to log files; optionally save events around them"
 category = "Logs"
 
 args = {

@@ -13,7 +13,7 @@ description = "Prints each message that a process sends to syslog through /dev/l
 	.. "added. Narrow it with a filter such as proc.name=sshd or 'syslog.message contains "
 	.. "denied'. With dump_file_name, reading a capture file, the events of the sending "
 	.. "thread around each message are saved to that file as well."
-short_description = "Print syslog messages; optionally save the events around each one"
+short_description = "Print syslog messages; optionally save events around them"
 category = "Logs"
 
 args = {
