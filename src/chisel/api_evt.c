@@ -5,6 +5,8 @@
  * booleans, strings for text and raw bytes for buffers (NULs included), text for
  * addresses; nil when the field does not apply to the event.
  */
+#include <string.h>
+
 #include "chisel/chisel_int.h"
 #include "fields/field_text.h"
 #include "fields/sysdig.h"
@@ -19,7 +21,24 @@ static bool is_field(const struct chisel *c, const void *handle)
 	return false;
 }
 
-static void push_value(lua_State *L, const struct field_value *v, struct field_ctx *ctx)
+/* A buffer as sysdig 0.29 hands it to Lua: evt.rawarg.* raw, the others (evt.buffer)
+ * rendered in the run's buffer format, as -p prints them (sysdig.set_output_format). */
+static void push_buffer(lua_State *L, const struct field_ref *ref, const struct field_value *v,
+			struct field_ctx *ctx)
+{
+	if (!strcmp(ref->field->name, "evt.rawarg")) {
+		lua_pushlstring(L, v->s.ptr ? v->s.ptr : "", v->s.len);
+		return;
+	}
+	struct out o = { 0 };
+
+	render_bytes((const uint8_t *)v->s.ptr, v->s.len, ctx->bf, &o);
+	lua_pushlstring(L, o.buf ? o.buf : "", o.len);
+	out_free(&o);
+}
+
+static void push_value(lua_State *L, const struct field_ref *ref, const struct field_value *v,
+		       struct field_ctx *ctx)
 {
 	switch (v->type) {
 	case FT_INT16:
@@ -41,8 +60,10 @@ static void push_value(lua_State *L, const struct field_value *v, struct field_c
 		lua_pushboolean(L, v->b);
 		return;
 	case FT_CHARBUF:
-	case FT_BYTEBUF:
 		lua_pushlstring(L, v->s.ptr ? v->s.ptr : "", v->s.len);
+		return;
+	case FT_BYTEBUF:
+		push_buffer(L, ref, v, ctx);
 		return;
 	case FT_IPADDR:
 	case FT_IPNET:
@@ -73,7 +94,7 @@ static int field(lua_State *L)
 		lua_pushnil(L);
 		return 1;
 	}
-	push_value(L, &v[0], p->ctx);
+	push_value(L, &f->ref, &v[0], p->ctx);
 	return 1;
 }
 
