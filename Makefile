@@ -126,13 +126,16 @@ MANDIR  ?= $(DATADIR)/man
 BASHCOMPDIR ?= $(DATADIR)/bash-completion/completions
 INSTALL ?= install
 SHARE_DIRS := chisels views rules
+# every file under them (chisels/sysray/ holds the chisels' own Lua modules), and their
+# subdirectories deepest first
+SHARE_FILES := $(shell find $(SHARE_DIRS) -type f 2>/dev/null | sort)
+SHARE_SUBDIRS := $(shell find $(SHARE_DIRS) -mindepth 1 -type d 2>/dev/null | sort -r)
 
 install: $(BUILD)/sysray
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR) \
 		$(SHARE_DIRS:%=$(DESTDIR)$(DATADIR)/sysray/%)
 	$(INSTALL) -m 0755 $(BUILD)/sysray $(DESTDIR)$(BINDIR)/sysray
-	$(foreach d,$(SHARE_DIRS),$(if $(wildcard $(d)/*),$(INSTALL) -m 0644 $(wildcard $(d)/*) \
-		$(DESTDIR)$(DATADIR)/sysray/$(d)/ &&)) true
+	$(foreach f,$(SHARE_FILES),$(INSTALL) -D -m 0644 $(f) $(DESTDIR)$(DATADIR)/sysray/$(f) &&) true
 	@# the man page names this installation's data directory
 	sed 's|/usr/local/share/sysray|$(DATADIR)/sysray|g' sysray.1 \
 		>$(DESTDIR)$(MANDIR)/man1/sysray.1
@@ -143,10 +146,9 @@ install: $(BUILD)/sysray
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/sysray $(DESTDIR)$(MANDIR)/man1/sysray.1 \
 		$(DESTDIR)$(BASHCOMPDIR)/sysray
-	$(foreach d,$(SHARE_DIRS),rm -f $(patsubst $(d)/%,$(DESTDIR)$(DATADIR)/sysray/$(d)/%,\
-		$(wildcard $(d)/*)) &&) true
-	rmdir $(SHARE_DIRS:%=$(DESTDIR)$(DATADIR)/sysray/%) $(DESTDIR)$(DATADIR)/sysray \
-		2>/dev/null || true
+	rm -f $(SHARE_FILES:%=$(DESTDIR)$(DATADIR)/sysray/%)
+	rmdir $(addprefix $(DESTDIR)$(DATADIR)/sysray/,$(SHARE_SUBDIRS) $(SHARE_DIRS)) \
+		$(DESTDIR)$(DATADIR)/sysray 2>/dev/null || true
 
 clean:
 	rm -rf $(BUILD) build-asan build-fuzz

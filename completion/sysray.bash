@@ -12,6 +12,12 @@ _sysray_fields()
 	printf '%s\n' "$_sysray_field_cache"
 }
 
+# The chisel names `sysray -cl` lists.
+_sysray_chisels()
+{
+	"${1:-sysray}" -cl 2>/dev/null | sed -n 's/^\([a-z][a-z0-9_]*\)\( .*\)\{0,1\}$/\1/p'
+}
+
 # sysdig mode: options, files after -r/-w, field names in filters and after % in -p.
 _sysray_sysdig()
 {
@@ -20,11 +26,16 @@ _sysray_sysdig()
 		-n --numevents -M -s --snaplen -w --write -z --compress -C --file-size -G --seconds
 		-W --limit -t --timetype -A --print-ascii -X --print-hex-ascii -x --print-hex
 		-b --print-base64 -S --summary -q --quiet -P --progress -N -d --displayflt -F
-		--fatfile --unbuffered -l --list -L --list-events -v --verbose --version -h --help"
+		--fatfile --unbuffered -l --list -L --list-events -v --verbose --version -h --help
+		-c --chisel -cl --list-chisels -i --chisel-info"
 
 	case $prev in
 	-r | --read | -w | --write)
 		_filedir
+		return
+		;;
+	-c | --chisel | -i | --chisel-info)
+		COMPREPLY=($(compgen -W "$(_sysray_chisels "$sysray")" -- "$cur"))
 		return
 		;;
 	-t | --timetype)

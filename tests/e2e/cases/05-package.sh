@@ -28,15 +28,17 @@ t_pkg_install() {
 	want=$( {
 		printf '%s\n' usr/bin/sysray usr/share/man/man1/sysray.1 \
 			usr/share/bash-completion/completions/sysray
-		for f in "$PKG_ROOT"/chisels/* "$PKG_ROOT"/views/* "$PKG_ROOT"/rules/*; do
-			[ -f "$f" ] && echo "usr/share/sysray/${f#"$PKG_ROOT"/}"
-		done
+		(cd "$PKG_ROOT" && find chisels views rules -type f) | sed 's|^|usr/share/sysray/|'
 	} | sort)
 	got=$(cd "$d" && find . -type f | sed 's|^\./||' | sort)
 	[ "$got" = "$want" ] || { echo "installed: $got"; return 1; }
 	[ -x "$d/usr/bin/sysray" ] &&
 	[ "$("$d/usr/bin/sysray" --version)" = "sysray $PKG_VERSION" ] ||
 		{ echo "the installed binary does not run"; return 1; }
+	# the installed binary finds the installed chisels (and their modules), with no source
+	# tree around
+	(cd / && "$d/usr/bin/sysray" -cl | grep -q '^flows ') ||
+		{ echo "the installed sysray does not list its own chisels"; return 1; }
 	grep -q '^\.I /usr/share/sysray/chisels/' "$d/usr/share/man/man1/sysray.1" ||
 		{ echo "the man page does not name /usr/share/sysray"; return 1; }
 	bash -n "$d/usr/share/bash-completion/completions/sysray" ||
