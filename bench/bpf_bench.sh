@@ -6,6 +6,9 @@
 #   sysray-text    `sysray capture`: every event printed to /dev/null
 #   sysray-file    `sysray capture -w FILE`: every event written to a .scap file (on $TMPDIR)
 #   sysdig-line    `sysray`: sysdig's default line for every event, to /dev/null
+#   sysdig-quiet   `sysray -q`: every event through the state and the pipeline, not printed
+#   chisel-net     `sysray -c topprocs_net`: the same with a chisel (goal: its added cost at
+#                  most 1.2x sysdig-quiet's)
 #   bpftrace       a bpftrace one-liner counting syscalls per process (the cheapest useful tool)
 #   perf-trace     `perf trace -a -o /dev/null`: every syscall system-wide, formatted
 #
@@ -35,7 +38,7 @@ if ! "$SYSRAY" capture -q -n 1 >/dev/null 2>"$TMP/probe"; then
 	exit 1
 fi
 [ -e /sys/kernel/tracing/events ] || mount -t tracefs nodev /sys/kernel/tracing 2>/dev/null
-CONFIGS=(untraced sysray-q sysray-text sysray-file sysdig-line)
+CONFIGS=(untraced sysray-q sysray-text sysray-file sysdig-line sysdig-quiet chisel-net)
 if command -v bpftrace >/dev/null; then
 	CONFIGS+=(bpftrace)
 else
@@ -79,6 +82,8 @@ run() {
 	sysray-file) "$SYSRAY" capture -q -b "$RING_MB" -w "$TMP/capture.scap" \
 			>/dev/null 2>"$TMP/err" & ;;
 	sysdig-line) "$SYSRAY" >/dev/null 2>"$TMP/err" & ;;
+	sysdig-quiet) "$SYSRAY" -q >/dev/null 2>"$TMP/err" & ;;
+	chisel-net) "$SYSRAY" -c topprocs_net >/dev/null 2>"$TMP/err" & ;;
 	bpftrace) bpftrace -e 'tracepoint:raw_syscalls:sys_enter { @[pid] = count(); }' \
 			>"$TMP/err" 2>&1 & ;;
 	perf-trace) perf trace -a -o /dev/null 2>"$TMP/err" & ;;
@@ -99,7 +104,7 @@ run() {
 	sysray-*)
 		read -r events drops <<<"$(sed -n 's/^\([0-9]*\) events, \([0-9]*\) dropped$/\1 \2/p' \
 			"$TMP/err")" ;;
-	sysdig-line)
+	sysdig-line | sysdig-quiet | chisel-net)
 		read -r events drops <<<"$(sed -En 's/^([0-9]+) events, .* ([0-9]+) dropped.*/\1 \2/p' \
 			"$TMP/err")" ;;
 	esac
@@ -149,6 +154,9 @@ for wl in $WORKLOADS; do
 				if (cfg[i] ~ /^sys/ && added["bpftrace"] > 0)
 					printf " %s %.2f", cfg[i], added[cfg[i]] / added["bpftrace"]
 			printf "\n"
+			if (added["sysdig-quiet"] > 0)
+				printf "       chisel-net added cost vs sysdig-quiet (<= 1.2): %.2f\n",
+					added["chisel-net"] / added["sysdig-quiet"]
 			if (added["perf-trace"] > 0) {
 				printf "       added cost vs perf trace (<= 0.05):"
 				for (i = 1; i <= m; i++)
