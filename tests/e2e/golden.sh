@@ -14,7 +14,7 @@ command -v sysdig >/dev/null || { echo "golden.sh: sysdig is not installed" >&2;
 rm -rf "$golden"
 mkdir -p "$golden"
 sysdig --version >"$golden/VERSION"
-E2E_SYSDIG=record E2E_FILTER='^(cap-|so-|sd-)' "$here/run.sh" "$build"
+E2E_SYSDIG=record E2E_FILTER='^(cap-|so-|sd-|ch-)' "$here/run.sh" "$build"
 rc=$?
 sort -u "$build/e2e/golden-calls" >"$golden/CALLS"
 echo "golden.sh: $(wc -l <"$golden/CALLS") calls kept in $golden"
