@@ -4,6 +4,7 @@
 #   scap_reader  the .scap reader (seeds: every capture and probe of tests/data/scap)
 #   filter       the filter language, compiled and run on an event (tests/fuzz/corpus/filter)
 #   profile      the seccomp profile parser and writer (tests/fuzz/corpus/profile)
+#   chisel_args  a chisel's argument string, split and bound (tests/fuzz/corpus/chisel_args)
 # Usage: tests/fuzz/run.sh [SECONDS_EACH] [BUILD_DIR]   (defaults: 60, /tmp/sysray-fuzz)
 # The library is built into BUILD_DIR by the Makefile with clang's fuzzer instrumentation,
 # ASan and UBSan; new inputs found go to BUILD_DIR/corpus-TARGET, crashes to
@@ -19,10 +20,10 @@ fi
 sanitize="-fsanitize=address,undefined -fno-sanitize-recover=all"
 make -C "$root" -s -j2 BUILD="$out" CC=clang \
 	EXTRA_CFLAGS="-fsanitize=fuzzer-no-link $sanitize" "$out/libsysray.a"
-for target in scap_reader filter profile; do
-	clang -g -O1 -std=gnu11 -fsanitize=fuzzer $sanitize -I"$root/src" -D_GNU_SOURCE \
+for target in scap_reader filter profile chisel_args; do
+	clang -g -O1 -std=gnu11 -fsanitize=fuzzer $sanitize -I"$root/src" -I/usr/include/luajit-2.1 -D_GNU_SOURCE \
 		-o "$out/fuzz_$target" "$root/tests/fuzz/fuzz_$target.c" "$out/libsysray.a" \
-		-lseccomp -ljson-c -lz -lpthread -lbpf -lelf
+		-lseccomp -ljson-c -lz -lpthread -lbpf -lelf -lluajit-5.1
 	mkdir -p "$out/corpus-$target"
 done
 find "$root/tests/data/scap" -name '*.scap' -exec cp -n {} "$out/corpus-scap_reader/" \;
@@ -40,3 +41,4 @@ fuzz() {
 fuzz scap_reader "$root/tests/data/scap" -max_len=262144
 fuzz filter "$root/tests/fuzz/corpus/filter" -max_len=4096 -dict="$root/tests/fuzz/filter.dict"
 fuzz profile "$root/tests/fuzz/corpus/profile" -max_len=16384
+fuzz chisel_args "$root/tests/fuzz/corpus/chisel_args" -max_len=1024
