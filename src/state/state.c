@@ -29,6 +29,7 @@ static void thread_free(struct st_thread *t)
 	free(t->exepath);
 	free(t->cwd);
 	free(t->args);
+	free(t->env);
 	free(t->cgroups);
 	free(t->exec_filename);
 	fdtable_free(&t->fdt);
@@ -313,13 +314,15 @@ void state_load_meta(struct state *st, const struct scap_meta *m)
 		st_set_str(&t->exe, s->exe);
 		st_set_str(&t->exepath, s->exepath);
 		st_set_str(&t->cwd, s->cwd);
-		free(t->args);
-		t->args = NULL;
-		t->args_len = s->args_len;
-		if (s->args_len) {
-			t->args = xmalloc(s->args_len);
-			memcpy(t->args, s->args, s->args_len);
-		}
+		st_set_bytes(&t->args, &t->args_len, s->args, s->args_len);
+		st_set_bytes(&t->env, &t->env_len, s->env, s->env_len);
+		t->fdlimit = s->fdlimit;
+		t->flags = s->flags;
+		t->vmsize_kb = s->vmsize_kb;
+		t->vmrss_kb = s->vmrss_kb;
+		t->vmswap_kb = s->vmswap_kb;
+		t->pfmajor = s->pfmajor;
+		t->pfminor = s->pfminor;
 		t->uid = s->uid;
 		t->gid = s->gid;
 		t->loginuid = s->loginuid;
@@ -351,4 +354,15 @@ void st_set_str(char **dst, const char *src)
 {
 	free(*dst);
 	*dst = xstrdup(src ? src : "");
+}
+
+void st_set_bytes(char **dst, size_t *dst_len, const void *src, size_t len)
+{
+	free(*dst);
+	*dst = NULL;
+	*dst_len = len;
+	if (len) {
+		*dst = xmalloc(len);
+		memcpy(*dst, src, len);
+	}
 }

@@ -88,6 +88,23 @@ struct st_thread {
 	uint8_t enter_tuple[40];
 	uint32_t enter_tuple_len;
 	bool live;		/* seen in a process list or created by an event */
+	/* From the process list, then from the clone/fork/vfork/execve exits as sysdig 0.29
+	 * takes them: the RLIMIT_NOFILE soft limit (read on the main thread; getrlimit,
+	 * setrlimit and prlimit exits update it), memory sizes in kB (a switch event updates
+	 * the main thread's), page fault counts (updated by switch events), and the PPM_CL_*
+	 * flags of the clone that made the thread (an execve clears them). */
+	uint64_t fdlimit;
+	uint32_t vmsize_kb, vmrss_kb, vmswap_kb;
+	uint64_t pfmajor, pfminor;
+	uint32_t flags;
+	/* The time of the clone exit that created the thread; 0 for a thread from the process
+	 * list or met only in events (sysdig has no proc.duration for it). */
+	uint64_t clone_ts;
+	/* The environment, "NAME=value" items each NUL-terminated, as the event carried it
+	 * (sysdig drops a zero-filled tail); read on the main thread. A new process gets a copy
+	 * of its parent's, execve replaces it. NULL, 0: none. */
+	char *env;
+	size_t env_len;
 	/* evt.latency: the time of the last enter event (not a switch), the last value */
 	uint64_t latency_enter_ts, latency;
 };

@@ -234,6 +234,45 @@ static bool apply_tuple(struct st_fd *f, const struct scap_param *p)
 	return true;
 }
 
+/* The resource counters an event carries, as sysdig 0.29 takes them on the thread: fdlimit,
+ * page faults and memory sizes on clone and execve exits, memory sizes on brk, mmap and munmap
+ * exits. (A switch puts its memory sizes on the main thread: switch_counters.) */
+static void take_counters(const struct scap_event *ev, struct st_thread *t)
+{
+	uint64_t u;
+
+	if (param_u64(ev, "fdlimit", &u))
+		t->fdlimit = u;
+	if (param_u64(ev, "pgft_maj", &u))
+		t->pfmajor = u;
+	if (param_u64(ev, "pgft_min", &u))
+		t->pfminor = u;
+	if (param_u64(ev, "vm_size", &u))
+		t->vmsize_kb = (uint32_t)u;
+	if (param_u64(ev, "vm_rss", &u))
+		t->vmrss_kb = (uint32_t)u;
+	if (param_u64(ev, "vm_swap", &u))
+		t->vmswap_kb = (uint32_t)u;
+}
+
+/* A context switch: the switching thread's page faults and its process's memory sizes. */
+static void switch_counters(struct state *st, const struct scap_event *ev, struct st_thread *t)
+{
+	struct st_thread *m = state_main_thread(st, t);
+	uint64_t u;
+
+	if (param_u64(ev, "pgft_maj", &u))
+		t->pfmajor = u;
+	if (param_u64(ev, "pgft_min", &u))
+		t->pfminor = u;
+	if (param_u64(ev, "vm_size", &u))
+		m->vmsize_kb = (uint32_t)u;
+	if (param_u64(ev, "vm_rss", &u))
+		m->vmrss_kb = (uint32_t)u;
+	if (param_u64(ev, "vm_swap", &u))
+		m->vmswap_kb = (uint32_t)u;
+}
+
 static void clone_exit(struct state *st, const struct scap_event *ev, struct st_thread *parent)
 {
 	int64_t res;
@@ -296,14 +335,13 @@ static void clone_exit(struct state *st, const struct scap_event *ev, struct st_
 			state_set_cgroups(c, p->cgroups, p->cgroups_len);
 	}
 	const struct scap_param *a = param(ev, "args");
-	free(c->args);
-	c->args = NULL;
-	c->args_len = 0;
-	if (a) {
-		c->args = xmalloc(a->len);
-		memcpy(c->args, a->val, a->len);
-		c->args_len = a->len;
-	}
+	st_set_bytes(&c->args, &c->args_len, a ? a->val : NULL, a ? a->len : 0);
+	/* a new process's environment is its parent's (a thread reads its process's) */
+	if (!thread && p)
+		st_set_bytes(&c->env, &c->env_len, p->env, p->env_len);
+	c->flags = (uint32_t)flags;
+	c->clone_ts = ev->ts;
+	take_counters(ev, c);
 	uint64_t u;
 	if (param_u64(ev, "uid", &u))
 		c->uid = (uint32_t)u;
@@ -358,13 +396,13 @@ static void execve_exit(struct state *st, const struct scap_event *ev, struct st
 	/* sysdig 0.29 keeps the cwd across execve (the event's cwd is not taken); it takes
 	 * the args even when empty */
 	const struct scap_param *a = param_any(ev, "args");
-	if (a) {
-		free(t->args);
-		t->args = a->len ? xmalloc(a->len) : NULL;
-		if (a->len)
-			memcpy(t->args, a->val, a->len);
-		t->args_len = a->len;
-	}
+	if (a)
+		st_set_bytes(&t->args, &t->args_len, a->val, a->len);
+	if ((a = param_any(ev, "env")))
+		st_set_bytes(&t->env, &t->env_len, a->val, a->len);
+	take_counters(ev, t);
+	/* sysdig 0.29 keeps none of the clone flags across an execve */
+	t->flags = 0;
 	int64_t v;
 	if (param_i64(ev, "pid", &v))
 		t->pid = v;
@@ -574,8 +612,9 @@ static void dup_exit(struct state *st, const struct scap_event *ev, struct st_th
  */
 enum state_kind {
 	SK_NONE, SK_CLONE, SK_EXECVE, SK_OPEN, SK_SOCKET, SK_PIPE, SK_SOCKETPAIR, SK_EVENTFD, SK_SIGNALFD, SK_TIMERFD, SK_INOTIFY, SK_EPOLL, SK_DUP, SK_CLOSE, SK_CONNECT, SK_RECV, SK_SEND, SK_ACCEPT, SK_BIND, SK_CHDIR, SK_FCHDIR, SK_SETUID, SK_SETGID,
-	SK_SWITCH, SK_PROCEXIT,
+	SK_SWITCH, SK_PROCEXIT, SK_MEM,
 	SK_NOT_FD_EVENT,	/* flagged as using an fd, which sysdig 0.29 does not count */
+	SK_MMAP,		/* SK_MEM and SK_NOT_FD_EVENT */
 };
 
 static const struct {
@@ -606,8 +645,10 @@ static const struct {
 	{ SK_SETGID, { "setgid", "setresgid" } },
 	{ SK_SWITCH, { "switch" } },
 	{ SK_PROCEXIT, { "procexit" } },
+	{ SK_MEM, { "brk", "munmap" } },
 	/* mmap's fd argument, the dirfd of mkdirat and unlinkat (their USES_FD flag is newer) */
-	{ SK_NOT_FD_EVENT, { "mmap", "mmap2", "mkdirat", "unlinkat" } },
+	{ SK_MMAP, { "mmap", "mmap2" } },
+	{ SK_NOT_FD_EVENT, { "mkdirat", "unlinkat" } },
 };
 
 static enum state_kind state_kind_of(unsigned type)
@@ -660,7 +701,7 @@ void state_event(struct state *st, const struct scap_event *ev)
 	 * mkdirat and unlinkat (their USES_FD flag is newer) */
 	bool fd_event = info && info->flags & (SCAP_EF_USES_FD | SCAP_EF_DESTROYS_FD |
 					       SCAP_EF_READS_FROM_FD | SCAP_EF_WRITES_TO_FD) &&
-			kind != SK_NOT_FD_EVENT;
+			kind != SK_NOT_FD_EVENT && kind != SK_MMAP;
 	c->fd_event = fd_event || (!enter && info && (info->flags & SCAP_EF_CREATES_FD));
 	if (t && fd_event) {
 		if (enter) {
@@ -726,8 +767,12 @@ void state_event(struct state *st, const struct scap_event *ev)
 		c->latency = t->latency;
 	}
 
+	if (kind == SK_SWITCH && t)
+		switch_counters(st, ev, t);
 	if (!enter && info) {
-		if (kind == SK_CLONE) {
+		if (kind == SK_MEM || kind == SK_MMAP) {
+			take_counters(ev, t);
+		} else if (kind == SK_CLONE) {
 			clone_exit(st, ev, t);
 			t = c->thread = state_thread(st, ev->tid);
 		} else if (kind == SK_EXECVE) {

@@ -13,6 +13,8 @@ enum { L4_UNKNOWN = 0, L4_NA = 1, L4_TCP = 2, L4_UDP = 3, L4_ICMP = 4, L4_RAW = 
 #define ST_TOMBSTONE ((struct st_thread *)1)
 
 void st_set_str(char **dst, const char *src);
+/* Replaces *DST (*DST_LEN bytes) with a copy of the LEN bytes at SRC; NULL when LEN is 0. */
+void st_set_bytes(char **dst, size_t *dst_len, const void *src, size_t len);
 /* Names an IPv4/IPv6 socket after its tuple when it has no name yet ("a:p->b:q"; servers
  * "a:p"). */
 void st_fd_name_socket(struct st_fd *f);
