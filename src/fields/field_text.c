@@ -40,7 +40,8 @@ void field_value_text(const struct field_value *v, enum buf_format bf, struct ou
 		out_printf(o, "%s/%u", buf, v->net.prefix);
 		break;
 	case FT_DOUBLE:
-		out_printf(o, "%.2f", v->d);
+		/* one decimal, as sysdig 0.29 prints a DOUBLE field */
+		out_printf(o, "%.1f", v->d);
 		break;
 	case FT_DYNAMIC:
 		break;

@@ -9,7 +9,7 @@
 
 /*
  * Appends V to O: integers in decimal, booleans as true/false, addresses in their usual
- * notation, doubles with two decimals, byte buffers in format BF (-A, -X, -x, -b).
+ * notation, doubles with one decimal, byte buffers in format BF (-A, -X, -x, -b).
  */
 void field_value_text(const struct field_value *v, enum buf_format bf, struct out *o);
 
