@@ -13,4 +13,8 @@
  */
 void field_value_text(const struct field_value *v, enum buf_format bf, struct out *o);
 
+/* V, a value of REF, as a -p template shows it: field_value_text() with the field's digits. */
+void field_ref_text(const struct field_ref *ref, const struct field_value *v,
+		    enum buf_format bf, struct out *o);
+
 #endif
