@@ -47,6 +47,12 @@ static char letter(const struct scap_event *ev)
 	return event_cat[ev->type];
 }
 
+/* (every 'u' of event_cat is an EC_INTERNAL code) */
+bool event_category_is_internal(const struct scap_event *ev)
+{
+	return !scap_event_is_generic(ev->type) && letter(ev) == 'u';
+}
+
 bool event_category_is_io(const struct scap_event *ev)
 {
 	return !scap_event_is_generic(ev->type) && ev->type < sizeof(event_cat) - 1 &&

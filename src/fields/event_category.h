@@ -8,6 +8,9 @@
 #include "capture/scap_event.h"
 #include "state/state.h"
 
+/* True for the event types libs classes as internal (procinfo, container, drop...). */
+bool event_category_is_internal(const struct scap_event *ev);
+
 /* True for the event types libs classes as I/O (read, write or other I/O on an fd). */
 bool event_category_is_io(const struct scap_event *ev);
 

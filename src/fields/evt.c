@@ -4,6 +4,7 @@
  * sysdig prints them (evt.args, evt.arg.NAME: the one renderer of format/render.c), its
  * result, latency and I/O buffer.
  */
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -100,6 +101,47 @@ static size_t evt_reltime(const struct field_ref *ref, const void *event, void *
 	const struct field_ctx *c = ctx;
 
 	return put_u(out, FT_RELTIME, ev->ts - c->first_ts);
+}
+
+static size_t evt_reltime_s(const struct field_ref *ref, const void *event, void *ctx,
+			    struct field_value *out)
+{
+	const struct scap_event *ev = event;
+	const struct field_ctx *c = ctx;
+
+	return put_u(out, FT_RELTIME, (ev->ts - c->first_ts) / NSEC);
+}
+
+static size_t evt_reltime_ns(const struct field_ref *ref, const void *event, void *ctx,
+			     struct field_value *out)
+{
+	const struct scap_event *ev = event;
+	const struct field_ctx *c = ctx;
+
+	return put_u(out, FT_RELTIME, (ev->ts - c->first_ts) % NSEC);
+}
+
+static size_t evt_datetime_s(const struct field_ref *ref, const void *event, void *ctx,
+			     struct field_value *out)
+{
+	return local_time(event, ctx, true, false, out);
+}
+
+/* UTC whatever the time zone: 2014-07-10T12:42:14.793590564+0000. */
+static size_t evt_time_iso8601(const struct field_ref *ref, const void *event, void *ctx,
+			       struct field_value *out)
+{
+	const struct scap_event *ev = event;
+	time_t sec = (time_t)(ev->ts / NSEC);
+	struct out *o = field_scratch(ctx);
+	char date[64], zone[16];
+	struct tm tm;
+
+	gmtime_r(&sec, &tm);
+	strftime(date, sizeof(date), "%FT%T", &tm);
+	strftime(zone, sizeof(zone), "%z", &tm);
+	out_printf(o, "%s.%09u%s", date, (unsigned)(ev->ts % NSEC), zone);
+	return put_out(out, o);
 }
 
 static size_t evt_type(const struct field_ref *ref, const void *event, void *ctx,
@@ -223,12 +265,76 @@ static size_t evt_failed(const struct field_ref *ref, const void *event, void *c
 	return put_b(out, field_event_res(event, &res) && res < 0);
 }
 
+/* A duration field's part, by its id: the whole, the seconds, the nanoseconds in the second. */
+enum { PART_WHOLE, PART_S, PART_NS };
+
+static uint64_t time_part(uint64_t t, int part)
+{
+	return part == PART_S ? t / NSEC : part == PART_NS ? t % NSEC : t;
+}
+
+/* evt.latency and its parts; none for an internal event (procinfo, container...). */
 static size_t evt_latency(const struct field_ref *ref, const void *event, void *ctx,
 			  struct field_value *out)
 {
 	const struct field_ctx *c = ctx;
+	uint64_t lat = c->st->cur.latency;
 
-	return put_u(out, FT_RELTIME, c->st->cur.latency);
+	if (event_category_is_internal(event))
+		return 0;
+	return put_u(out, FT_RELTIME, time_part(lat, ref->field->id));
+}
+
+/* A duration as sysdig's tables show it: 01:02:03, 2:03, 1.25s, 12ms, 1.50ms, 20us, 1.50us,
+ * 15ns (each unit's part truncated, not rounded). */
+static void human_duration(uint64_t v, struct out *o)
+{
+	const uint64_t us = 1000, ms = 1000 * us;
+
+	if (v >= 3600 * NSEC)
+		out_printf(o, "%.2u:%.2u:%.2u", (unsigned)(v / (3600 * NSEC)),
+			   (unsigned)(v / (60 * NSEC) % 60), (unsigned)(v / NSEC % 60));
+	else if (v >= 60 * NSEC)
+		out_printf(o, "%u:%u", (unsigned)(v / (60 * NSEC)), (unsigned)(v / NSEC % 60));
+	else if (v >= NSEC)
+		out_printf(o, "%u.%02us", (unsigned)(v / NSEC), (unsigned)(v % NSEC / (10 * ms)));
+	else if (v >= 10 * ms)
+		out_printf(o, "%ums", (unsigned)(v / ms));
+	else if (v >= ms)
+		out_printf(o, "%u.%02ums", (unsigned)(v / ms), (unsigned)(v % ms / (10 * us)));
+	else if (v >= 10 * us)
+		out_printf(o, "%uus", (unsigned)(v / us));
+	else if (v >= us)
+		out_printf(o, "%u.%02uus", (unsigned)(v / us), (unsigned)(v % us / 10));
+	else
+		out_printf(o, "%uns", (unsigned)v);
+}
+
+static size_t evt_latency_human(const struct field_ref *ref, const void *event, void *ctx,
+				struct field_value *out)
+{
+	const struct field_ctx *c = ctx;
+
+	if (event_category_is_internal(event))
+		return 0;
+	struct out *o = field_scratch(ctx);
+
+	human_duration(c->st->cur.latency, o);
+	return put_out(out, o);
+}
+
+/* evt.deltatime and its parts: the time since the previous event this reference read (0 for
+ * its first), as sysdig counts it per use of the field. */
+static size_t evt_deltatime(const struct field_ref *ref, const void *event, void *ctx,
+			    struct field_value *out)
+{
+	const struct scap_event *ev = event;
+	uint64_t d = 0;
+
+	if (ref->memo->last)
+		d = time_part(ev->ts - ref->memo->last, ref->field->id);
+	ref->memo->last = ev->ts;
+	return put_u(out, FT_RELTIME, d);
 }
 
 /* The data parameter of an I/O event, or -1. */
@@ -298,6 +404,396 @@ static size_t evt_is_io_write(const struct field_ref *ref, const void *event, vo
 	return event_flag(event, SCAP_EF_WRITES_TO_FD, out);
 }
 
+static size_t evt_io_dir(const struct field_ref *ref, const void *event, void *ctx,
+			 struct field_value *out)
+{
+	const struct scap_event *ev = event;
+	const struct scap_event_info *info = scap_event_info(ev->type);
+
+	if (info && (info->flags & SCAP_EF_WRITES_TO_FD))
+		return put_str(out, "write", 5);
+	if (info && (info->flags & SCAP_EF_READS_FROM_FD))
+		return put_str(out, "read", 4);
+	return 0;
+}
+
+static size_t evt_is_wait(const struct field_ref *ref, const void *event, void *ctx,
+			  struct field_value *out)
+{
+	return event_flag(event, SCAP_EF_WAITS, out);
+}
+
+/* The exit of a call that waits: its latency. */
+static size_t evt_wait_latency(const struct field_ref *ref, const void *event, void *ctx,
+			       struct field_value *out)
+{
+	const struct scap_event *ev = event;
+	const struct scap_event_info *info = scap_event_info(ev->type);
+	const struct field_ctx *c = ctx;
+
+	if (!info || !(info->flags & SCAP_EF_WAITS) || scap_event_is_enter(ev->type))
+		return 0;
+	return put_u(out, FT_RELTIME, c->st->cur.latency);
+}
+
+/* A write to an fd whose name contains /dev/log. */
+static size_t evt_is_syslog(const struct field_ref *ref, const void *event, void *ctx,
+			    struct field_value *out)
+{
+	const struct scap_event *ev = event;
+	const struct scap_event_info *info = scap_event_info(ev->type);
+	const struct field_ctx *c = ctx;
+	const struct st_fd *f = c->st->cur.fd;
+
+	return put_b(out, info && (info->flags & SCAP_EF_WRITES_TO_FD) && f &&
+				  strstr(f->name, "/dev/log"));
+}
+
+static size_t evt_count(const struct field_ref *ref, const void *event, void *ctx,
+			struct field_value *out)
+{
+	return put_u(out, FT_UINT32, 1);
+}
+
+static size_t evt_count_exit(const struct field_ref *ref, const void *event, void *ctx,
+			     struct field_value *out)
+{
+	const struct scap_event *ev = event;
+
+	return scap_event_is_enter(ev->type) ? 0 : put_u(out, FT_UINT32, 1);
+}
+
+/* Does the event report a failure, by sysdig's test: a negative res parameter; without one, the
+ * negative fd of a call that creates an fd. */
+static bool event_error(const struct scap_event *ev)
+{
+	const struct scap_event_info *info = scap_event_info(ev->type);
+	int i = param_index(ev, "res");
+	int64_t v;
+
+	if (i < 0 && !scap_event_is_enter(ev->type) && info &&
+	    (info->flags & SCAP_EF_CREATES_FD))
+		i = param_index(ev, "fd");
+	return i >= 0 && scap_param_s64(&ev->params[i], &v) && v < 0;
+}
+
+/* The groups of evt.count.error.*: file, net and other by the event's fd when it has one,
+ * else by the call; memory by the call's category alone (a failed mmap of a file counts as
+ * file and memory). */
+enum { ERR_ANY, ERR_FILE, ERR_NET, ERR_MEMORY, ERR_OTHER };
+
+static int fd_group(const struct st_fd *f)
+{
+	switch (f->type) {
+	case SCAP_FD_FILE:
+	case SCAP_FD_FILE_V2:
+	case SCAP_FD_DIRECTORY:
+		return ERR_FILE;
+	case SCAP_FD_IPV4_SOCK:
+	case SCAP_FD_IPV6_SOCK:
+	case SCAP_FD_IPV4_SERVSOCK:
+	case SCAP_FD_IPV6_SERVSOCK:
+	case SCAP_FD_UNIX_SOCK:
+		return ERR_NET;
+	default:
+		return ERR_OTHER;
+	}
+}
+
+static int call_group(const struct scap_event *ev)
+{
+	switch (ev->type) {
+	case PPME_SYSCALL_OPEN_X:
+	case PPME_SYSCALL_CREAT_X:
+	case PPME_SYSCALL_OPENAT_X:
+	case PPME_SYSCALL_OPENAT_2_X:
+	case PPME_SYSCALL_OPENAT2_X:
+		return ERR_FILE;
+	case PPME_SOCKET_ACCEPT_X:
+	case PPME_SOCKET_ACCEPT_5_X:
+	case PPME_SOCKET_ACCEPT4_X:
+	case PPME_SOCKET_ACCEPT4_5_X:
+	case PPME_SOCKET_CONNECT_X:
+		return ERR_NET;
+	}
+	return !strcmp(event_category(ev, NULL), "memory") ? ERR_MEMORY : ERR_OTHER;
+}
+
+static bool in_error_group(const struct scap_event *ev, const struct st_fd *f, int group)
+{
+	switch (group) {
+	case ERR_ANY:
+		return true;
+	case ERR_MEMORY:
+		return !strcmp(event_category(ev, f), "memory");
+	default:
+		return (f ? fd_group(f) : call_group(ev)) == group;
+	}
+}
+
+/* evt.count.error (id ERR_ANY) and evt.count.error.file ...: 1 for a failed event of the
+ * group, else none. */
+static size_t evt_count_error(const struct field_ref *ref, const void *event, void *ctx,
+			      struct field_value *out)
+{
+	const struct field_ctx *c = ctx;
+
+	if (!in_error_group(event, c->st->cur.fd, ref->field->id) || !event_error(event))
+		return 0;
+	return put_u(out, FT_UINT32, 1);
+}
+
+/* PPM_O_* and PPM_S_* bits of open's flags and mode parameters */
+#define PPM_O_RDONLY (1u << 0)
+#define PPM_O_WRONLY (1u << 1)
+#define PPM_O_CREAT (1u << 2)
+#define PPM_O_TMPFILE (1u << 13)
+#define PPM_S_IXUGO 0111u
+
+enum { OPEN_READ, OPEN_WRITE, OPEN_EXEC };
+
+/* A parameter's integer value, 0 when absent. */
+static uint64_t param_u(const struct scap_event *ev, unsigned i)
+{
+	uint64_t v = 0;
+
+	if (i < ev->nparams)
+		scap_param_u64(&ev->params[i], &v);
+	return v;
+}
+
+/*
+ * evt.is_open_read, _write, _exec: by the flags of open's exit, openat's enter and the exits of
+ * the newer openat and openat2 (sysdig 0.29 reads the old openat's enter event, not its exit);
+ * exec is a file created (O_CREAT, O_TMPFILE; creat) with an execute bit in its mode. False
+ * for every other event.
+ */
+static size_t evt_is_open(const struct field_ref *ref, const void *event, void *ctx,
+			  struct field_value *out)
+{
+	const struct scap_event *ev = event;
+	int id = ref->field->id;
+	uint32_t flags;
+	unsigned fi;
+
+	switch (ev->type) {
+	case PPME_SYSCALL_OPEN_X:
+	case PPME_SYSCALL_OPENAT_E:
+		fi = 2;
+		break;
+	case PPME_SYSCALL_OPENAT_2_X:
+	case PPME_SYSCALL_OPENAT2_X:
+		fi = 3;
+		break;
+	case PPME_SYSCALL_CREAT_X:
+		return put_b(out, id == OPEN_EXEC && (param_u(ev, 2) & PPM_S_IXUGO));
+	default:
+		return put_b(out, false);
+	}
+	flags = (uint32_t)param_u(ev, fi);
+	if (id == OPEN_READ)
+		return put_b(out, flags & PPM_O_RDONLY);
+	if (id == OPEN_WRITE)
+		return put_b(out, flags & PPM_O_WRONLY);
+	return put_b(out, (flags & (PPM_O_TMPFILE | PPM_O_CREAT)) &&
+				  (param_u(ev, fi + 1) & PPM_S_IXUGO));
+}
+
+/* evt.abspath, .src, .dst: which path of the event (renameat and linkat have two). */
+enum { PATH_FIRST, PATH_SRC, PATH_DST };
+
+/*
+ * The path argument of a call relative to a directory fd, made absolute as sysdig 0.29 does:
+ * an absolute path stays (tidied), AT_FDCWD takes the cwd, another dirfd its fd's name and a
+ * '/', an unknown one "<UNKNOWN>/". Missing for the other events.
+ */
+static size_t evt_abspath(const struct field_ref *ref, const void *event, void *ctx,
+			  struct field_value *out)
+{
+	const struct scap_event *ev = event;
+	const struct field_ctx *c = ctx;
+	struct st_thread *t = field_thread(ctx);
+	const char *dirarg = "dirfd", *patharg = "name";
+	int which = PATH_FIRST;
+
+	if (ref->arg.present) {
+		if (!strcmp(ref->arg.name, "src"))
+			which = PATH_SRC;
+		else if (!strcmp(ref->arg.name, "dst"))
+			which = PATH_DST;
+		else
+			return 0;
+	}
+	if (!t)
+		return 0;
+	switch (ev->type) {
+	case PPME_SYSCALL_RENAMEAT_X:
+	case PPME_SYSCALL_RENAMEAT2_X:
+		dirarg = which == PATH_DST ? "newdirfd" : "olddirfd";
+		patharg = which == PATH_DST ? "newpath" : "oldpath";
+		break;
+	case PPME_SYSCALL_LINKAT_E:
+	case PPME_SYSCALL_LINKAT_2_X:
+		dirarg = which == PATH_DST ? "newdir" : "olddir";
+		patharg = which == PATH_DST ? "newpath" : "oldpath";
+		break;
+	case PPME_SYSCALL_SYMLINKAT_X:
+		dirarg = "linkdirfd";
+		patharg = "linkpath";
+		break;
+	case PPME_SYSCALL_OPENAT_E:
+	case PPME_SYSCALL_OPENAT_2_X:
+	case PPME_SYSCALL_OPENAT2_X:
+	case PPME_SYSCALL_UNLINKAT_E:
+	case PPME_SYSCALL_UNLINKAT_2_X:
+		break;
+	case PPME_SYSCALL_MKDIRAT_X:
+		patharg = "path";
+		break;
+	case PPME_SYSCALL_FCHMODAT_X:
+		patharg = "filename";
+		break;
+	default:
+		return 0;
+	}
+	int di = param_index(ev, dirarg), pi = param_index(ev, patharg);
+	int64_t dirfd;
+
+	if (di < 0 || pi < 0 || !scap_param_s64(&ev->params[di], &dirfd))
+		return 0;
+	const struct scap_param *pp = &ev->params[pi];
+	struct out *po = field_scratch(ctx);
+	const char *path;
+	char *base, *full;
+	const struct st_fd *f;
+
+	out_write(po, pp->val, strnlen((const char *)pp->val, pp->len));
+	out_putc(po, 0);
+	path = po->buf;
+
+	if (path[0] == '/')
+		base = xstrdup("");
+	else if (dirfd == -100)	/* AT_FDCWD */
+		base = xstrdup(state_main_thread(c->st, t)->cwd);
+	else if ((f = state_fd(c->st, t, dirfd)))
+		base = state_dirfd_base(f->name);
+	else
+		base = xstrdup("<UNKNOWN>/");
+	full = state_path_concat(base, path);
+	struct out *o = field_scratch(ctx);
+
+	out_puts(o, full);
+	free(full);
+	free(base);
+	return put_out(out, o);
+}
+
+/* The field type of a parameter type: integers as numbers, paths and text as text, addresses
+ * as addresses, any other structure (a PT_DYN value with its selector byte too) as its raw
+ * bytes. */
+static enum field_type rawarg_type(enum scap_param_type t)
+{
+	switch (t) {
+	case SCAP_PT_INT8:
+	case SCAP_PT_INT16:
+		return FT_INT16;
+	case SCAP_PT_INT32:
+	case SCAP_PT_FD32:
+		return FT_INT32;
+	case SCAP_PT_INT64:
+	case SCAP_PT_ERRNO:
+	case SCAP_PT_FD:
+	case SCAP_PT_PID:
+		return FT_INT64;
+	case SCAP_PT_UINT8:
+	case SCAP_PT_UINT16:
+	case SCAP_PT_UINT32:
+	case SCAP_PT_FLAGS8:
+	case SCAP_PT_FLAGS16:
+	case SCAP_PT_FLAGS32:
+	case SCAP_PT_ENUMFLAGS8:
+	case SCAP_PT_ENUMFLAGS16:
+	case SCAP_PT_ENUMFLAGS32:
+	case SCAP_PT_MODE:
+	case SCAP_PT_UID:
+	case SCAP_PT_GID:
+	case SCAP_PT_SYSCALLID:
+	case SCAP_PT_SIGTYPE:
+	case SCAP_PT_L4PROTO:
+	case SCAP_PT_SOCKFAMILY:
+		return FT_UINT32;
+	case SCAP_PT_PORT:
+		return FT_PORT;
+	case SCAP_PT_UINT64:
+		return FT_UINT64;
+	case SCAP_PT_RELTIME:
+		return FT_RELTIME;
+	case SCAP_PT_ABSTIME:
+		return FT_ABSTIME;
+	case SCAP_PT_BOOL:
+		return FT_BOOL;
+	case SCAP_PT_DOUBLE:
+		return FT_DOUBLE;
+	case SCAP_PT_CHARBUF:
+	case SCAP_PT_FSPATH:
+	case SCAP_PT_FSRELPATH:
+		return FT_CHARBUF;
+	case SCAP_PT_IPV4ADDR:
+	case SCAP_PT_IPV6ADDR:
+	case SCAP_PT_IPADDR:
+		return FT_IPADDR;
+	default:
+		return FT_BYTEBUF;
+	}
+}
+
+/*
+ * evt.rawarg.NAME: the parameter NAME of the event as its type holds it (the type the event's
+ * table gives it, not only the first event's that has a NAME, as sysdig 0.29 types it); no
+ * value when the event has no NAME or it is empty. A buffer keeps all its bytes.
+ */
+static size_t evt_rawarg(const struct field_ref *ref, const void *event, void *ctx,
+			 struct field_value *out)
+{
+	const struct scap_event *ev = event;
+	int i = param_index(ev, ref->arg.name);
+
+	if (i < 0 || !ev->params[i].len)
+		return 0;
+	const struct scap_param *p = &ev->params[i];
+	enum field_type t = rawarg_type(scap_event_param_info(ev, (unsigned)i)->type);
+	uint64_t u;
+	int64_t v;
+
+	switch (t) {
+	case FT_INT16:
+	case FT_INT32:
+	case FT_INT64:
+		return scap_param_s64(p, &v) ? put_i(out, t, v) : 0;
+	case FT_CHARBUF:
+		return put_str(out, (const char *)p->val, strnlen((const char *)p->val, p->len));
+	case FT_IPADDR:
+		if (p->len != 4 && p->len != 16)
+			return 0;
+		return put_ip(out, p->len == 16, p->val);
+	case FT_BOOL:
+		return scap_param_u64(p, &u) ? put_b(out, u != 0) : 0;
+	case FT_DOUBLE:
+		if (p->len != sizeof(double))
+			return 0;
+		out->type = FT_DOUBLE;
+		memcpy(&out->d, p->val, sizeof(double));
+		return 1;
+	case FT_BYTEBUF:
+		out->type = FT_BYTEBUF;
+		out->s.ptr = (const char *)p->val;
+		out->s.len = p->len;
+		return 1;
+	default:
+		return scap_param_u64(p, &u) ? put_u(out, t, u) : 0;
+	}
+}
+
 static size_t evt_category(const struct field_ref *ref, const void *event, void *ctx,
 			   struct field_value *out)
 {
@@ -331,25 +827,26 @@ static const struct field_desc evt_fields[] = {
 	      "event timestamp as a time string that includes the nanosecond part."),
 	FIELD("evt.time.s", CHARBUF, 0, evt_time_s,
 	      "event timestamp as a time string with no nanoseconds."),
-	FIELD("evt.time.iso8601", CHARBUF, 0, NULL,
+	FIELD("evt.time.iso8601", CHARBUF, 0, evt_time_iso8601,
 	      "event timestamp in ISO 8601 format, including nanoseconds and time zone offset (in "
 	      "UTC)."),
 	FIELD("evt.datetime", CHARBUF, 0, evt_datetime,
 	      "event timestamp as a time string that includes the date."),
-	FIELD("evt.datetime.s", CHARBUF, 0, NULL,
+	FIELD("evt.datetime.s", CHARBUF, 0, evt_datetime_s,
 	      "event timestamp as a datetime string with no nanoseconds."),
 	FIELD("evt.rawtime", ABSTIME, 0, evt_rawtime,
 	      "absolute event timestamp, i.e. nanoseconds from epoch."),
 	FIELD("evt.rawtime.s", ABSTIME, 0, evt_rawtime_s,
 	      "integer part of the event timestamp (e.g. seconds since epoch)."),
 	FIELD("evt.rawtime.ns", ABSTIME, 0, evt_rawtime_ns,
-	      "fractional part of the absolute event timestamp."),
+	      "fractional part of the absolute event timestamp.", .digits = 9),
 	FIELD("evt.reltime", RELTIME, 0, evt_reltime,
-	      "number of nanoseconds from the beginning of the capture."),
-	FIELD("evt.reltime.s", RELTIME, 0, NULL,
+	      "number of nanoseconds from the beginning of the capture.", .digits = 9),
+	FIELD("evt.reltime.s", RELTIME, 0, evt_reltime_s,
 	      "number of seconds from the beginning of the capture."),
-	FIELD("evt.reltime.ns", RELTIME, 0, NULL,
-	      "fractional part (in ns) of the time from the beginning of the capture."),
+	FIELD("evt.reltime.ns", RELTIME, 0, evt_reltime_ns,
+	      "fractional part (in ns) of the time from the beginning of the capture.",
+	      .digits = 9),
 	FIELD("evt.pluginname", CHARBUF, 0, NULL,
 	      "if the event comes from a plugin, the name of the plugin that generated it. The "
 	      "plugin must be currently loaded."),
@@ -369,19 +866,21 @@ const struct field_class field_class_evt = {
 static const struct field_desc evt_syscall_fields[] = {
 	FIELD("evt.latency", RELTIME, 0, evt_latency,
 	      "delta between an exit event and the correspondent enter event, in nanoseconds."),
-	FIELD("evt.latency.s", RELTIME, 0, NULL,
-	      "integer part of the event latency delta."),
-	FIELD("evt.latency.ns", RELTIME, 0, NULL,
-	      "fractional part of the event latency delta."),
-	FIELD("evt.latency.human", CHARBUF, 0, NULL,
+	FIELD("evt.latency.s", RELTIME, 0, evt_latency,
+	      "integer part of the event latency delta.", .id = PART_S),
+	FIELD("evt.latency.ns", RELTIME, 0, evt_latency,
+	      "fractional part of the event latency delta.", .id = PART_NS, .digits = 9),
+	FIELD("evt.latency.human", CHARBUF, 0, evt_latency_human,
 	      "delta between an exit event and the correspondent enter event, as a human readable "
 	      "string (e.g. 10.3ms)."),
-	FIELD("evt.deltatime", RELTIME, 0, NULL,
-	      "delta between this event and the previous event, in nanoseconds."),
-	FIELD("evt.deltatime.s", RELTIME, 0, NULL,
-	      "integer part of the delta between this event and the previous event."),
-	FIELD("evt.deltatime.ns", RELTIME, 0, NULL,
-	      "fractional part of the delta between this event and the previous event."),
+	FIELD("evt.deltatime", RELTIME, 0, evt_deltatime,
+	      "delta between this event and the previous event, in nanoseconds.", .memo = true),
+	FIELD("evt.deltatime.s", RELTIME, 0, evt_deltatime,
+	      "integer part of the delta between this event and the previous event.",
+	      .id = PART_S, .memo = true),
+	FIELD("evt.deltatime.ns", RELTIME, 0, evt_deltatime,
+	      "fractional part of the delta between this event and the previous event.",
+	      .id = PART_NS, .memo = true, .digits = 9),
 	FIELD("evt.dir", CHARBUF, 0, evt_dir,
 	      "event direction can be either '>' for enter events or '<' for exit events."),
 	FIELD("evt.type", CHARBUF, 0, evt_type,
@@ -407,7 +906,7 @@ static const struct field_desc evt_syscall_fields[] = {
 	      "one of the event arguments specified by name or by number. Some events (e.g. "
 	      "return codes or FDs) will be converted into a text representation when possible. "
 	      "E.g. 'evt.arg.fd' or 'evt.arg[0]'."),
-	FIELD("evt.rawarg", DYNAMIC, FA_DOT | FA_REQUIRED, NULL,
+	FIELD("evt.rawarg", DYNAMIC, FA_DOT | FA_REQUIRED, evt_rawarg,
 	      "one of the event arguments specified by name. E.g. 'evt.rawarg.fd'."),
 	FIELD("evt.info", CHARBUF, 0, evt_args,
 	      "for most events, this field returns the same value as evt.args. However, for some "
@@ -432,37 +931,39 @@ static const struct field_desc evt_syscall_fields[] = {
 	      "'true' for events that read from FDs, like read(), recv(), recvfrom(), etc."),
 	FIELD("evt.is_io_write", BOOL, 0, evt_is_io_write,
 	      "'true' for events that write to FDs, like write(), send(), etc."),
-	FIELD("evt.io_dir", CHARBUF, 0, NULL,
+	FIELD("evt.io_dir", CHARBUF, 0, evt_io_dir,
 	      "'r' for events that read from FDs, like read(); 'w' for events that write to FDs, "
 	      "like write()."),
-	FIELD("evt.is_wait", BOOL, 0, NULL,
+	FIELD("evt.is_wait", BOOL, 0, evt_is_wait,
 	      "'true' for events that make the thread wait, e.g. sleep(), select(), poll()."),
-	FIELD("evt.wait_latency", RELTIME, 0, NULL,
+	FIELD("evt.wait_latency", RELTIME, 0, evt_wait_latency,
 	      "for events that make the thread wait (e.g. sleep(), select(), poll()), this is the "
 	      "time spent waiting for the event to return, in nanoseconds."),
-	FIELD("evt.is_syslog", BOOL, 0, NULL,
+	FIELD("evt.is_syslog", BOOL, 0, evt_is_syslog,
 	      "'true' for events that are writes to /dev/log."),
-	FIELD("evt.count", UINT32, 0, NULL,
+	FIELD("evt.count", UINT32, 0, evt_count,
 	      "This filter field always returns 1 and can be used to count events from inside "
 	      "chisels."),
-	FIELD("evt.count.error", UINT32, 0, NULL,
+	FIELD("evt.count.error", UINT32, 0, evt_count_error,
 	      "This filter field returns 1 for events that returned with an error, and can be "
-	      "used to count event failures from inside chisels."),
-	FIELD("evt.count.error.file", UINT32, 0, NULL,
+	      "used to count event failures from inside chisels.", .id = ERR_ANY),
+	FIELD("evt.count.error.file", UINT32, 0, evt_count_error,
 	      "This filter field returns 1 for events that returned with an error and are related"
-	      " to file I/O, and can be used to count event failures from inside chisels."),
-	FIELD("evt.count.error.net", UINT32, 0, NULL,
+	      " to file I/O, and can be used to count event failures from inside chisels.",
+	      .id = ERR_FILE),
+	FIELD("evt.count.error.net", UINT32, 0, evt_count_error,
 	      "This filter field returns 1 for events that returned with an error and are related"
-	      " to network I/O, and can be used to count event failures from inside chisels."),
-	FIELD("evt.count.error.memory", UINT32, 0, NULL,
+	      " to network I/O, and can be used to count event failures from inside chisels.",
+	      .id = ERR_NET),
+	FIELD("evt.count.error.memory", UINT32, 0, evt_count_error,
 	      "This filter field returns 1 for events that returned with an error and are related"
 	      " to memory allocation, and can be used to count event failures from inside "
-	      "chisels."),
-	FIELD("evt.count.error.other", UINT32, 0, NULL,
+	      "chisels.", .id = ERR_MEMORY),
+	FIELD("evt.count.error.other", UINT32, 0, evt_count_error,
 	      "This filter field returns 1 for events that returned with an error and are related"
 	      " to none of the previous categories, and can be used to count event failures from "
-	      "inside chisels."),
-	FIELD("evt.count.exit", UINT32, 0, NULL,
+	      "inside chisels.", .id = ERR_OTHER),
+	FIELD("evt.count.exit", UINT32, 0, evt_count_exit,
 	      "This filter field returns 1 for exit events, and can be used to count single "
 	      "events from inside chisels."),
 	FIELD("evt.around", UINT64, FA_INDEX | FA_REQUIRED, NULL,
@@ -471,17 +972,19 @@ static const struct field_desc evt_syscall_fields[] = {
 	      "is a delta in milliseconds. For example, evt.around[1404996934793590564]=1000 will "
 	      "return the events with timestamp with one second before the timestamp and one "
 	      "second after it, for a total of two seconds of capture.", .filter_only = true),
-	FIELD("evt.abspath", CHARBUF, 0, NULL,
+	FIELD("evt.abspath", CHARBUF, FA_DOT, evt_abspath,
 	      "Absolute path calculated from dirfd and name during syscalls like renameat and "
 	      "symlinkat. Use 'evt.abspath.src' or 'evt.abspath.dst' for syscalls that support "
 	      "multiple paths."),
-	FIELD("evt.is_open_read", BOOL, 0, NULL,
-	      "'true' for open/openat/openat2 events where the path was opened for reading"),
-	FIELD("evt.is_open_write", BOOL, 0, NULL,
-	      "'true' for open/openat/openat2 events where the path was opened for writing"),
-	FIELD("evt.is_open_exec", BOOL, 0, NULL,
+	FIELD("evt.is_open_read", BOOL, 0, evt_is_open,
+	      "'true' for open/openat/openat2 events where the path was opened for reading",
+	      .id = OPEN_READ),
+	FIELD("evt.is_open_write", BOOL, 0, evt_is_open,
+	      "'true' for open/openat/openat2 events where the path was opened for writing",
+	      .id = OPEN_WRITE),
+	FIELD("evt.is_open_exec", BOOL, 0, evt_is_open,
 	      "'true' for open/openat/openat2 or creat events where a file is created with "
-	      "execute permissions"),
+	      "execute permissions", .id = OPEN_EXEC),
 };
 
 const struct field_class field_class_evt_syscall = {

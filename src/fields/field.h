@@ -27,8 +27,9 @@
  *
  * field_resolve() does every name lookup; field_extract() is one indirect call that looks
  * nothing up and allocates nothing once the context's scratch buffers have grown to the
- * longest text built. Text values point into the event, the state or those buffers, and
- * stay valid for FIELD_CTX_SCRATCH further extractions.
+ * longest text built (and a reference's memo to the threads and CPUs it has seen). Text
+ * values point into the event, the state or those buffers, and stay valid for
+ * FIELD_CTX_SCRATCH further extractions.
  */
 #ifndef SYSRAY_FIELDS_FIELD_H
 #define SYSRAY_FIELDS_FIELD_H
@@ -121,10 +122,31 @@ struct field_value {
 
 struct field_desc;
 
+/*
+ * What a field remembers between the events one reference reads, as sysdig keeps it per use
+ * of a field: evt.deltatime the time of the previous event it read, thread.exectime the last
+ * switch per CPU, thread.totexectime a sum per thread. Values are found by a kind (the
+ * field's own numbering) and a key (a CPU, a thread id); a new value is 0.
+ */
+struct field_memo {
+	uint64_t last;
+	struct field_memo_slot {
+		bool used;
+		uint8_t kind;
+		int64_t key;
+		uint64_t val;
+	} *slots;
+	size_t n, cap;
+};
+
+/* The value for (KIND, KEY) in M, created as 0. */
+uint64_t *field_memo_value(struct field_memo *m, uint8_t kind, int64_t key);
+
 /* A field with its argument, resolved once: what a consumer holds to read it per event. */
 struct field_ref {
 	const struct field_desc *field;
 	struct field_arg arg;
+	struct field_memo *memo;	/* the field's desc has .memo; else NULL */
 };
 
 /*
@@ -150,6 +172,10 @@ struct field_desc {
 	field_extract_fn extract;	/* NULL: listed, not implemented yet */
 	field_value_check_fn *value_check;	/* NULL: any value of the type */
 	int id;				/* free for an extractor shared by several fields */
+	bool memo;			/* each reference gets a struct field_memo */
+	/* The least number of digits of the value's text, zero-padded (sysdig's nanosecond
+	 * parts: 9); 0 for none. Text only: filters and chisels see the number. */
+	uint8_t digits;
 };
 
 /* A class of fields as `-l` lists it: "fd", "process", ... */

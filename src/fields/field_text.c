@@ -40,9 +40,29 @@ void field_value_text(const struct field_value *v, enum buf_format bf, struct ou
 		out_printf(o, "%s/%u", buf, v->net.prefix);
 		break;
 	case FT_DOUBLE:
-		out_printf(o, "%.2f", v->d);
+		/* one decimal, as sysdig 0.29 prints a DOUBLE field */
+		out_printf(o, "%.1f", v->d);
 		break;
 	case FT_DYNAMIC:
 		break;
 	}
+}
+
+void field_ref_text(const struct field_ref *ref, const struct field_value *v,
+		    enum buf_format bf, struct out *o)
+{
+	switch (v->type) {
+	case FT_UINT32:
+	case FT_UINT64:
+	case FT_ABSTIME:
+	case FT_RELTIME:
+		if (ref->field->digits) {
+			out_put_udec(o, v->u, ref->field->digits);
+			return;
+		}
+		break;
+	default:
+		break;
+	}
+	field_value_text(v, bf, o);
 }

@@ -9,8 +9,12 @@
 
 /*
  * Appends V to O: integers in decimal, booleans as true/false, addresses in their usual
- * notation, doubles with two decimals, byte buffers in format BF (-A, -X, -x, -b).
+ * notation, doubles with one decimal, byte buffers in format BF (-A, -X, -x, -b).
  */
 void field_value_text(const struct field_value *v, enum buf_format bf, struct out *o);
+
+/* V, a value of REF, as a -p template shows it: field_value_text() with the field's digits. */
+void field_ref_text(const struct field_ref *ref, const struct field_value *v,
+		    enum buf_format bf, struct out *o);
 
 #endif

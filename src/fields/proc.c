@@ -340,6 +340,195 @@ static size_t proc_tty(const struct field_ref *ref, const void *event, void *ctx
 	return put_i(out, FT_INT32, t->live ? (int64_t)t->tty : 0);
 }
 
+/* The thread that leads T's process; sysdig reads the environment, the fd table and its
+ * limit there. */
+static struct st_thread *main_of(void *ctx, struct st_thread *t)
+{
+	const struct field_ctx *c = ctx;
+
+	return state_main_thread(c->st, t);
+}
+
+/* proc.env: the items joined by spaces; a zero-filled tail (an event's unused room) ends the
+ * list, as in sysdig. */
+static size_t proc_env(const struct field_ref *ref, const void *event, void *ctx,
+		       struct field_value *out)
+{
+	struct st_thread *t = field_thread(ctx);
+
+	if (!t)
+		return 0;
+	const struct st_thread *m = main_of(ctx, t);
+	size_t len = m->env_len;
+
+	while (len && !m->env[len - 1])
+		len--;
+	struct out *o = field_scratch(ctx);
+
+	join_args(o, m->env, len ? len + 1 : 0);
+	return put_out(out, o);
+}
+
+/* proc.exe + ' ' + proc.args: the space even without arguments. */
+static size_t proc_exeline(const struct field_ref *ref, const void *event, void *ctx,
+			   struct field_value *out)
+{
+	const struct st_thread *t = field_thread(ctx);
+
+	if (!t)
+		return 0;
+	struct out *o = field_scratch(ctx);
+
+	out_puts(o, t->live ? t->exe : "<NA>");
+	out_putc(o, ' ');
+	if (t->live)
+		join_args(o, t->args, t->args_len);
+	return put_out(out, o);
+}
+
+static size_t proc_nthreads(const struct field_ref *ref, const void *event, void *ctx,
+			    struct field_value *out)
+{
+	struct st_thread *t = field_thread(ctx);
+
+	return t ? put_u(out, FT_UINT32, main_of(ctx, t)->nchilds + 1) : 0;
+}
+
+static size_t proc_nchilds(const struct field_ref *ref, const void *event, void *ctx,
+			   struct field_value *out)
+{
+	const struct st_thread *t = field_thread(ctx);
+
+	return t ? put_u(out, FT_UINT32, t->nchilds) : 0;
+}
+
+/* Missing for a thread whose creation the capture did not show. */
+static size_t proc_duration(const struct field_ref *ref, const void *event, void *ctx,
+			    struct field_value *out)
+{
+	const struct scap_event *ev = event;
+	const struct st_thread *t = field_thread(ctx);
+
+	if (!t || !t->clone_ts)
+		return 0;
+	return put_u(out, FT_RELTIME, ev->ts - t->clone_ts);
+}
+
+static size_t proc_fdopencount(const struct field_ref *ref, const void *event, void *ctx,
+			       struct field_value *out)
+{
+	struct st_thread *t = field_thread(ctx);
+
+	return t ? put_u(out, FT_UINT64, main_of(ctx, t)->fdt.n) : 0;
+}
+
+static size_t proc_fdlimit(const struct field_ref *ref, const void *event, void *ctx,
+			   struct field_value *out)
+{
+	struct st_thread *t = field_thread(ctx);
+
+	return t ? put_i(out, FT_INT64, (int64_t)main_of(ctx, t)->fdlimit) : 0;
+}
+
+/* Open fds as a percentage of the limit (at most 100; 0 without a limit). */
+static size_t proc_fdusage(const struct field_ref *ref, const void *event, void *ctx,
+			   struct field_value *out)
+{
+	struct st_thread *t = field_thread(ctx);
+
+	if (!t)
+		return 0;
+	const struct st_thread *m = main_of(ctx, t);
+	int64_t limit = (int64_t)m->fdlimit;
+
+	out->type = FT_DOUBLE;
+	out->d = 0;
+	if (limit > 0)
+		out->d = m->fdt.n <= (uint64_t)limit ? (double)m->fdt.n * 100 / (double)limit : 100;
+	return 1;
+}
+
+/* The per-thread counters, by the field's id. */
+enum { C_VMSIZE, C_VMRSS, C_VMSWAP, C_PFMAJOR, C_PFMINOR };
+
+static uint64_t counter(const struct st_thread *t, int id)
+{
+	switch (id) {
+	case C_VMSIZE:
+		return t->vmsize_kb;
+	case C_VMRSS:
+		return t->vmrss_kb;
+	case C_VMSWAP:
+		return t->vmswap_kb;
+	case C_PFMAJOR:
+		return t->pfmajor;
+	default:
+		return t->pfminor;
+	}
+}
+
+/* proc.vmsize, thread.pfmajor...: the thread's own value (a process's sizes are kept on its
+ * main thread: the other threads have those of their clone exit). */
+static size_t thread_counter(const struct field_ref *ref, const void *event, void *ctx,
+			     struct field_value *out)
+{
+	const struct st_thread *t = field_thread(ctx);
+
+	return t ? put_u(out, FT_UINT64, counter(t, ref->field->id)) : 0;
+}
+
+/* thread.vmsize, thread.vmrss: the main thread's sizes, 0 on the other threads. */
+static size_t thread_vm(const struct field_ref *ref, const void *event, void *ctx,
+			struct field_value *out)
+{
+	const struct st_thread *t = field_thread(ctx);
+
+	if (!t)
+		return 0;
+	return put_u(out, FT_UINT64, t->tid == t->pid ? counter(t, ref->field->id) : 0);
+}
+
+/*
+ * proc.sname: the name of the thread whose tid is the session id; when there is none (the
+ * leader exited), of the farthest ancestor of the process in an unbroken line of the same
+ * session, or the process itself.
+ */
+static size_t proc_sname(const struct field_ref *ref, const void *event, void *ctx,
+			 struct field_value *out)
+{
+	const struct field_ctx *c = ctx;
+	struct st_thread *t = field_thread(ctx);
+
+	if (!t)
+		return 0;
+	const struct st_thread *s = state_thread(c->st, t->sid);
+
+	if (!s) {
+		struct st_thread *p = state_main_thread(c->st, t);
+
+		s = p;
+		for (size_t steps = 0; p && steps <= c->st->nthreads; steps++) {
+			if (p->ptid == -1 || p->ptid == p->tid)
+				break;
+			p = state_thread(c->st, p->ptid);
+			if (p)
+				p = state_main_thread(c->st, p);
+			if (!p || p->sid != s->sid)
+				break;
+			s = p;
+		}
+	}
+	return put_cstr(out, s->live ? s->comm : "<NA>");
+}
+
+static size_t proc_vpgid(const struct field_ref *ref, const void *event, void *ctx,
+			 struct field_value *out)
+{
+	const struct st_thread *t = field_thread(ctx);
+
+	return t ? put_i(out, FT_INT64, t->vpgid) : 0;
+}
+
 static const struct field_desc process_fields[] = {
 	FIELD("proc.pid", INT64, 0, proc_pid,
 	      "the id of the process generating the event.", .role = FR_PROC_PID),
@@ -351,19 +540,19 @@ static const struct field_desc process_fields[] = {
 	FIELD("proc.args", CHARBUF, 0, proc_args,
 	      "the arguments passed on the command line when starting the process generating the"
 	      " event."),
-	FIELD("proc.env", CHARBUF, 0, NULL,
+	FIELD("proc.env", CHARBUF, 0, proc_env,
 	      "the environment variables of the process generating the event."),
 	FIELD("proc.cmdline", CHARBUF, 0, proc_cmdline,
 	      "full process command line, i.e. proc.name + proc.args."),
-	FIELD("proc.exeline", CHARBUF, 0, NULL,
+	FIELD("proc.exeline", CHARBUF, 0, proc_exeline,
 	      "full process command line, with exe as first argument, i.e. proc.exe + "
 	      "proc.args."),
 	FIELD("proc.cwd", CHARBUF, 0, proc_cwd,
 	      "the current working directory of the event."),
-	FIELD("proc.nthreads", UINT32, 0, NULL,
+	FIELD("proc.nthreads", UINT32, 0, proc_nthreads,
 	      "the number of threads that the process generating the event currently has, "
 	      "including the main process thread."),
-	FIELD("proc.nchilds", UINT32, 0, NULL,
+	FIELD("proc.nchilds", UINT32, 0, proc_nchilds,
 	      "the number of child threads that the process generating the event currently has. "
 	      "This excludes the main process thread."),
 	FIELD("proc.ppid", INT64, 0, proc_ppid,
@@ -388,24 +577,24 @@ static const struct field_desc process_fields[] = {
 	      "the pid of the oldest shell among the ancestors of the current process, if there "
 	      "is one. This field can be used to separate different user sessions, and is useful "
 	      "in conjunction with chisels like spy_user."),
-	FIELD("proc.duration", RELTIME, 0, NULL,
+	FIELD("proc.duration", RELTIME, 0, proc_duration,
 	      "number of nanoseconds since the process started."),
-	FIELD("proc.fdopencount", UINT64, 0, NULL,
+	FIELD("proc.fdopencount", UINT64, 0, proc_fdopencount,
 	      "number of open FDs for the process"),
-	FIELD("proc.fdlimit", INT64, 0, NULL,
+	FIELD("proc.fdlimit", INT64, 0, proc_fdlimit,
 	      "maximum number of FDs the process can open."),
-	FIELD("proc.fdusage", DOUBLE, 0, NULL,
+	FIELD("proc.fdusage", DOUBLE, 0, proc_fdusage,
 	      "the ratio between open FDs and maximum available FDs for the process."),
-	FIELD("proc.vmsize", UINT64, 0, NULL,
-	      "total virtual memory for the process (as kb)."),
-	FIELD("proc.vmrss", UINT64, 0, NULL,
-	      "resident non-swapped memory for the process (as kb)."),
-	FIELD("proc.vmswap", UINT64, 0, NULL,
-	      "swapped memory for the process (as kb)."),
-	FIELD("thread.pfmajor", UINT64, 0, NULL,
-	      "number of major page faults since thread start."),
-	FIELD("thread.pfminor", UINT64, 0, NULL,
-	      "number of minor page faults since thread start."),
+	FIELD("proc.vmsize", UINT64, 0, thread_counter,
+	      "total virtual memory for the process (as kb).", .id = C_VMSIZE),
+	FIELD("proc.vmrss", UINT64, 0, thread_counter,
+	      "resident non-swapped memory for the process (as kb).", .id = C_VMRSS),
+	FIELD("proc.vmswap", UINT64, 0, thread_counter,
+	      "swapped memory for the process (as kb).", .id = C_VMSWAP),
+	FIELD("thread.pfmajor", UINT64, 0, thread_counter,
+	      "number of major page faults since thread start.", .id = C_PFMAJOR),
+	FIELD("thread.pfminor", UINT64, 0, thread_counter,
+	      "number of minor page faults since thread start.", .id = C_PFMINOR),
 	FIELD("thread.tid", INT64, 0, thread_tid,
 	      "the id of the thread generating the event."),
 	FIELD("thread.ismain", BOOL, 0, thread_ismain,
@@ -432,22 +621,22 @@ static const struct field_desc process_fields[] = {
 	      "the user CPU consumed by the thread in the last second."),
 	FIELD("thread.cpu.system", DOUBLE, 0, NULL,
 	      "the system CPU consumed by the thread in the last second."),
-	FIELD("thread.vmsize", UINT64, 0, NULL,
+	FIELD("thread.vmsize", UINT64, 0, thread_vm,
 	      "For the process main thread, this is the total virtual memory for the process (as "
-	      "kb). For the other threads, this field is zero."),
-	FIELD("thread.vmrss", UINT64, 0, NULL,
+	      "kb). For the other threads, this field is zero.", .id = C_VMSIZE),
+	FIELD("thread.vmrss", UINT64, 0, thread_vm,
 	      "For the process main thread, this is the resident non-swapped memory for the "
-	      "process (as kb). For the other threads, this field is zero."),
+	      "process (as kb). For the other threads, this field is zero.", .id = C_VMRSS),
 	FIELD("proc.sid", INT64, 0, proc_sid,
 	      "the session id of the process generating the event."),
-	FIELD("proc.sname", CHARBUF, 0, NULL,
+	FIELD("proc.sname", CHARBUF, 0, proc_sname,
 	      "the name of the current process's session leader. This is either the process with"
 	      " pid=proc.sid or the eldest ancestor that has the same sid as the current process."),
 	FIELD("proc.tty", INT32, 0, proc_tty,
 	      "The controlling terminal of the process. 0 for processes without a terminal."),
 	FIELD("proc.exepath", CHARBUF, 0, proc_exepath,
 	      "The full executable path of the process."),
-	FIELD("proc.vpgid", INT64, 0, NULL,
+	FIELD("proc.vpgid", INT64, 0, proc_vpgid,
 	      "the process group id of the process generating the event, as seen from its current"
 	      " PID namespace."),
 	FIELD("proc.is_container_healthcheck", BOOL, 0, NULL,

@@ -128,8 +128,21 @@ static bool resolve_bracket(const struct field_registry *reg, const char *text, 
 	return true;
 }
 
+static bool resolve(const struct field_registry *reg, const char *text, struct field_ref *ref,
+		    struct field_error *err);
+
 bool field_resolve(const struct field_registry *reg, const char *text, struct field_ref *ref,
 		   struct field_error *err)
+{
+	if (!resolve(reg, text, ref, err))
+		return false;
+	if (ref->field->memo)
+		ref->memo = xcalloc(1, sizeof(*ref->memo));
+	return true;
+}
+
+static bool resolve(const struct field_registry *reg, const char *text, struct field_ref *ref,
+		    struct field_error *err)
 {
 	char syntax[128];
 
@@ -168,7 +181,42 @@ bool field_resolve(const struct field_registry *reg, const char *text, struct fi
 void field_ref_free(struct field_ref *ref)
 {
 	free((char *)ref->arg.name);
+	if (ref->memo)
+		free(ref->memo->slots);
+	free(ref->memo);
 	memset(ref, 0, sizeof(*ref));
+}
+
+static size_t memo_slot(const struct field_memo *m, uint8_t kind, int64_t key)
+{
+	uint64_t h = ((uint64_t)key * 31 + kind) * 0x9E3779B97F4A7C15ull;
+	size_t i = (size_t)(h >> 32) & (m->cap - 1);
+
+	while (m->slots[i].used && (m->slots[i].kind != kind || m->slots[i].key != key))
+		i = (i + 1) & (m->cap - 1);
+	return i;
+}
+
+uint64_t *field_memo_value(struct field_memo *m, uint8_t kind, int64_t key)
+{
+	if ((m->n + 1) * 2 > m->cap) {
+		struct field_memo old = *m;
+
+		m->cap = m->cap ? m->cap * 2 : 64;
+		m->slots = xcalloc(m->cap, sizeof(*m->slots));
+		for (size_t i = 0; i < old.cap; i++)
+			if (old.slots[i].used)
+				m->slots[memo_slot(m, old.slots[i].kind, old.slots[i].key)] =
+					old.slots[i];
+		free(old.slots);
+	}
+	struct field_memo_slot *s = &m->slots[memo_slot(m, kind, key)];
+
+	if (!s->used) {
+		*s = (struct field_memo_slot){ .used = true, .kind = kind, .key = key };
+		m->n++;
+	}
+	return &s->val;
 }
 
 const char *field_type_name(enum field_type t)

@@ -58,9 +58,9 @@ static bool op_allowed(enum type_class tc, enum cmp_op op)
 		return true;
 	switch (tc) {
 	case TC_TEXT:
+	case TC_DYNAMIC:	/* typed by the event: a number, a text or a buffer */
 		return true;
 	case TC_NUMBER:
-	case TC_DYNAMIC:
 		return op == CMP_LT || op == CMP_LE || op == CMP_GT || op == CMP_GE;
 	case TC_BYTES:
 		return op == CMP_CONTAINS || op == CMP_STARTSWITH || op == CMP_ENDSWITH;
@@ -77,7 +77,7 @@ static const char *class_name(enum type_class tc)
 	static const char *const names[] = {
 		[TC_NUMBER] = "numeric", [TC_BOOL] = "boolean", [TC_TEXT] = "text",
 		[TC_BYTES] = "buffer",	 [TC_IP] = "IP address", [TC_NET] = "IP network",
-		[TC_DYNAMIC] = "numeric",
+		[TC_DYNAMIC] = "dynamic",
 	};
 	return names[tc];
 }

@@ -128,20 +128,14 @@ static bool compare_one(enum cmp_op op, const struct field_value *v, const struc
 		if (v->type != FT_BOOL)
 			return false;
 		c = v->b != w->b;
-	} else if (w->type == FT_DYNAMIC) {
-		/* Typed by the event: compare numbers as numbers, the rest as text. */
-		if (is_number(v->type)) {
-			struct field_value n;
-			char buf[128];
-			if (value_parse(is_signed(v->type) ? FT_INT64 : v->type == FT_DOUBLE ?
-					FT_DOUBLE : FT_UINT64, wtext, &n, buf, sizeof(buf)))
-				return false;
-			c = num_cmp(v, &n);
-		} else if (v->type == FT_CHARBUF || v->type == FT_BYTEBUF) {
-			c = str_cmp(v, w);
-		} else {
+	} else if (w->type == FT_DYNAMIC && is_number(v->type)) {
+		/* Typed by the event: numbers compare as numbers, text as text (below). */
+		struct field_value n;
+		char buf[128];
+		if (value_parse(is_signed(v->type) ? FT_INT64 : v->type == FT_DOUBLE ?
+				FT_DOUBLE : FT_UINT64, wtext, &n, buf, sizeof(buf)))
 			return false;
-		}
+		c = num_cmp(v, &n);
 	} else if (is_number(w->type)) {
 		if (!is_number(v->type))
 			return false;

@@ -206,7 +206,7 @@ bool template_render(const struct template *t, const void *event, void *ctx,
 		if (json)
 			json_object_object_add(obj, tok->key, value_json(&vals[0], env->bf, &tmp));
 		else
-			field_value_text(&vals[0], env->bf, o);
+			field_ref_text(&tok->ref, &vals[0], env->bf, o);
 	}
 	if (json && ok) {
 		/* sysdig's JSON objects list their keys in name order */

@@ -132,10 +132,11 @@ bool pipeline_event(struct pipeline *p, const struct scap_event *ev)
 		return true;
 	}
 	ctx->evnum++;
-	if (!p->have_first) {
+	/* sysdig's evt.reltime counts from the first event with a time that is not a container's
+	 * description (a capture may start with those) */
+	if (!ctx->first_ts && ev->type != PPME_CONTAINER_JSON_E &&
+	    ev->type != PPME_CONTAINER_JSON_2_E)
 		ctx->first_ts = ev->ts;
-		p->have_first = true;
-	}
 	state_event(p->st, ev);
 	if (reader_only(ev->type)) {
 		if (scap_is_container_event(ev->type))

@@ -63,7 +63,6 @@ struct pipeline {
 	uint64_t max_events;		/* stop before the event past this many (-r -n); 0: none */
 	uint64_t max_matched;		/* stop after this many matched events (live -n); 0: none */
 	uint64_t matched;		/* events some consumer's filter accepted */
-	bool have_first;
 	bool stopped;			/* a consumer or a limit asked to stop */
 };
 

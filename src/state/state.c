@@ -140,6 +140,7 @@ struct st_thread *state_thread_add(struct state *st, int64_t tid)
 	t->vtid = -1;
 	t->vpid = -1;
 	t->sid = -1;
+	t->vpgid = -1;
 	t->comm = xstrdup("");
 	t->exe = xstrdup("");
 	t->exepath = xstrdup("");
@@ -149,6 +150,7 @@ struct st_thread *state_thread_add(struct state *st, int64_t tid)
 	t->gid = UINT32_MAX;
 	t->loginuid = UINT32_MAX;
 	t->enter_fd = -1;
+	t->fdlimit = (uint64_t)-1;	/* unknown, as sysdig says it (proc.fdlimit -1) */
 	strcpy(t->container_id, "host");
 	insert_slot(st->threads, st->cap, t);
 	st->nthreads++;
@@ -164,6 +166,7 @@ void state_thread_remove(struct state *st, int64_t tid)
 		if (!t)
 			return;
 		if (t != ST_TOMBSTONE && t->tid == tid) {
+			st_count_child(st, t, -1);
 			if (st->cur.thread == t) {
 				st->cur.thread = NULL;
 				st->cur.fd = NULL;
@@ -174,6 +177,19 @@ void state_thread_remove(struct state *st, int64_t tid)
 			return;
 		}
 	}
+}
+
+void st_count_child(const struct state *st, const struct st_thread *t, int dir)
+{
+	struct st_thread *m;
+
+	if (!(t->flags & ST_CL_CLONE_THREAD) || t->pid == t->tid ||
+	    !(m = state_thread(st, t->pid)))
+		return;
+	if (dir > 0)
+		m->nchilds++;
+	else if (m->nchilds)
+		m->nchilds--;
 }
 
 struct st_thread *state_main_thread(const struct state *st, struct st_thread *t)
@@ -366,6 +382,7 @@ void state_load_meta(struct state *st, const struct scap_meta *m)
 		t->pid = s->pid;
 		t->ptid = s->ptid;
 		t->sid = s->sid;
+		t->vpgid = s->vpgid;
 		t->vtid = s->vtid;
 		t->vpid = s->vpid;
 		st_set_str(&t->comm, s->comm);
@@ -387,12 +404,15 @@ void state_load_meta(struct state *st, const struct scap_meta *m)
 		t->tty = s->tty;
 		state_set_cgroups(t, s->cgroups, s->cgroups_len);
 	}
-	/* fds after all threads: a process's fds go to its main thread's table */
+	/* fds and thread counts after all threads: a process's fds go to its main thread's
+	 * table */
 	struct server_ports ports = { 0 };
 	collect_server_ports(m, &ports);
 	for (size_t i = 0; i < m->nthreads; i++) {
 		const struct scap_thread *s = &m->threads[i];
 		struct st_thread *t = state_thread(st, s->tid);
+
+		st_count_child(st, t, 1);
 		for (size_t j = 0; j < s->nfds; j++) {
 			const struct scap_fd *sf = &s->fds[j];
 			struct st_fd *f = state_fd_add(st, t, sf->fd);

@@ -68,6 +68,7 @@ struct st_fdtable {
 struct st_thread {
 	int64_t tid, pid, ptid;
 	int64_t vtid, vpid, sid;
+	int64_t vpgid;		/* process group id in the pid namespace; -1 unknown */
 	char *comm, *exe, *exepath, *cwd;
 	char *args;		/* argv[1..], each NUL-terminated */
 	size_t args_len;
@@ -92,7 +93,8 @@ struct st_thread {
 	 * takes them: the RLIMIT_NOFILE soft limit (read on the main thread; getrlimit,
 	 * setrlimit and prlimit exits update it), memory sizes in kB (a switch event updates
 	 * the main thread's), page fault counts (updated by switch events), and the PPM_CL_*
-	 * flags of the clone that made the thread (an execve clears them). */
+	 * flags of the clone that made the thread (an execve clears them). fdlimit is
+	 * (uint64_t)-1 while unknown. */
 	uint64_t fdlimit;
 	uint32_t vmsize_kb, vmrss_kb, vmswap_kb;
 	uint64_t pfmajor, pfminor;
@@ -105,6 +107,10 @@ struct st_thread {
 	 * of its parent's, execve replaces it. NULL, 0: none. */
 	char *env;
 	size_t env_len;
+	/* A main thread: how many threads with PPM_CL_CLONE_THREAD in flags name it as their
+	 * process, counted as sysdig 0.29 counts them (when a thread is added or removed; an
+	 * execve clears the flag without counting down). */
+	uint32_t nchilds;
 	/* evt.latency: the time of the last enter event (not a switch), the last value */
 	uint64_t latency_enter_ts, latency;
 };

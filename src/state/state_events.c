@@ -292,7 +292,7 @@ static void clone_exit(struct state *st, const struct scap_event *ev, struct st_
 	uint64_t flags = 0;
 	param_u64(ev, "flags", &flags);
 	/* PPM_CL_CLONE_THREAD: the child shares its parent's process */
-	bool thread = flags & (1u << 13);
+	bool thread = flags & ST_CL_CLONE_THREAD;
 	param_i64(ev, "pid", &pid);
 	param_i64(ev, "ptid", &ptid);
 	if (res > 0) {
@@ -328,6 +328,8 @@ static void clone_exit(struct state *st, const struct scap_event *ev, struct st_
 	st_set_str(&c->cwd, p && p->cwd ? p->cwd : (s = param_str(ev, "cwd")) ? s : "");
 	if (p) {
 		st_set_str(&c->exepath, p->exepath);
+		c->sid = p->sid;
+		c->vpgid = p->vpgid;
 		c->loginuid = p->loginuid;
 		c->tty = p->tty;
 		memcpy(c->container_id, p->container_id, sizeof(c->container_id));
@@ -340,6 +342,7 @@ static void clone_exit(struct state *st, const struct scap_event *ev, struct st_
 	if (!thread && p)
 		st_set_bytes(&c->env, &c->env_len, p->env, p->env_len);
 	c->flags = (uint32_t)flags;
+	st_count_child(st, c, 1);
 	c->clone_ts = ev->ts;
 	take_counters(ev, c);
 	uint64_t u;
@@ -688,8 +691,16 @@ void state_event(struct state *st, const struct scap_event *ev)
 	struct st_thread *t = state_thread(st, ev->tid);
 	/* Like sysdig, an unknown thread gets an entry (without process information, live is
 	 * false) so that its fds can be followed. */
-	if (!t)
+	if (!t) {
 		t = state_thread_add(st, ev->tid);
+		/* sysdig counts the threads already known to be of this thread's process */
+		for (size_t i = 0; i < st->cap; i++) {
+			const struct st_thread *o = st->threads[i];
+
+			if (o && o != ST_TOMBSTONE && o != t && o->pid == t->tid)
+				t->nchilds++;
+		}
+	}
 	c->thread = t;
 
 	const struct scap_event_info *info = scap_event_info(ev->type);

@@ -9,10 +9,16 @@
 enum { PAF_UNIX = 1, PAF_INET = 2, PAF_INET6 = 10 };
 enum { L4_UNKNOWN = 0, L4_NA = 1, L4_TCP = 2, L4_UDP = 3, L4_ICMP = 4, L4_RAW = 5 };
 
+/* PPM_CL_CLONE_THREAD: the thread shares its creator's process */
+#define ST_CL_CLONE_THREAD (1u << 13)
+
 /* A removed slot of the thread hash table. */
 #define ST_TOMBSTONE ((struct st_thread *)1)
 
 void st_set_str(char **dst, const char *src);
+/* Counts thread T in (DIR > 0) or out of its main thread's nchilds, when it is a thread of
+ * another's process (PPM_CL_CLONE_THREAD). */
+void st_count_child(const struct state *st, const struct st_thread *t, int dir);
 /* Replaces *DST (*DST_LEN bytes) with a copy of the LEN bytes at SRC; NULL when LEN is 0. */
 void st_set_bytes(char **dst, size_t *dst_len, const void *src, size_t len);
 /* Names an IPv4/IPv6 socket after its tuple when it has no name yet ("a:p->b:q"; servers

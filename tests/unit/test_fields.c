@@ -85,7 +85,7 @@ static void test_fields_in_their_class(void **state)
 	}
 	/* sysdig 0.29's fields of these classes, and the ones sysray extracts */
 	assert_int_equal(nfields, 170);
-	assert_int_equal(nextract, 82);
+	assert_int_equal(nextract, 125);
 }
 
 static void test_find(void **state)
