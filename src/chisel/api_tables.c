@@ -143,7 +143,7 @@ static void push_thread(lua_State *L, struct state *st, const struct st_thread *
 	set_num(L, "fdlimit", (double)t->fdlimit);
 	set_num(L, "uid", t->uid);
 	set_num(L, "gid", t->gid);
-	set_num(L, "nchilds", 0);
+	set_num(L, "nchilds", t->nchilds);
 	set_num(L, "vmsize_kb", t->vmsize_kb);
 	set_num(L, "vmrss_kb", t->vmrss_kb);
 	set_num(L, "vmswap_kb", t->vmswap_kb);
@@ -156,26 +156,6 @@ static void push_thread(lua_State *L, struct state *st, const struct st_thread *
 	set_str(L, "username", u && u->name ? u->name : "<NA>");
 	set_list(L, "args", t->args, t->args_len);
 	set_list(L, "env", t->env, t->env_len);
-}
-
-/* nchilds: how many threads of the table name each thread as their parent. */
-static void count_children(lua_State *L, struct state *st)
-{
-	const struct st_thread *t;
-
-	for (size_t pos = 0; (t = state_thread_next(st, &pos));) {
-		if (t->ptid == t->tid)
-			continue;
-		lua_pushnumber(L, (double)t->ptid);
-		lua_gettable(L, -2);
-		if (lua_istable(L, -1)) {
-			lua_getfield(L, -1, "nchilds");
-			double n = lua_tonumber(L, -1);
-			lua_pop(L, 1);
-			set_num(L, "nchilds", n + 1);
-		}
-		lua_pop(L, 1);
-	}
 }
 
 int chisel_api_thread_table(lua_State *L, bool fds, bool barebone)
@@ -213,8 +193,6 @@ int chisel_api_thread_table(lua_State *L, bool fds, bool barebone)
 		else
 			lua_pop(L, 2);
 	}
-	if (!barebone)
-		count_children(L, p->st);
 	filter_free(flt);
 	return 1;
 }
