@@ -181,9 +181,9 @@ t_ch_errors() {
 		{ echo "the -w file is not readable: $(head -c 200 "$d/kept.err")"; return 1; }
 }
 
-# docs/chisels.md's example, as the page prints it, sums what `cat` wrote.
+# docs/chisels.md's example, as the page prints it, sums what each process wrote.
 t_ch_docs_example() {
-	local f=$CH_DATA/falco_cat_write.scap ex=$CH_DIR/writers.lua want
+	local f=$CH_DATA/libs_e2e_curl_google.scap ex=$CH_DIR/writers.lua want
 	sed -n '/<!-- example: writers.lua -->/,/<!-- end example -->/p' \
 		"$E2E_DIR/../../docs/chisels.md" | sed '1,2d;$d' | sed '$d' >"$ex"
 	want=$("$SYSRAY" -r "$f" -p '%proc.name %evt.rawarg.res' 'evt.is_io_write=true and evt.dir=<' |
