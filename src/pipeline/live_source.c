@@ -238,12 +238,15 @@ static void live_report(struct pipeline_source *s, const struct pipeline *p, int
 
 	if (!L->started)
 		return;
-	if (L->cfg.json_totals)
-		printf("{\"events\":%" PRIu64 ",\"matched\":%" PRIu64 ",\"drops\":%" PRIu64 "}\n",
-		       L->records, p->matched, L->drops);
+	/* the run's counts go to stderr, as sysdig's do: stdout holds only events (with -j,
+	 * one JSON object per event, which a reader may parse to its end) */
 	fflush(stdout);
-	fprintf(stderr, "%" PRIu64 " events, %" PRIu64 " matched, %" PRIu64 " dropped\n",
-		L->records, p->matched, L->drops);
+	if (L->cfg.json_totals)
+		fprintf(stderr, "{\"events\":%" PRIu64 ",\"matched\":%" PRIu64 ",\"drops\":%"
+			PRIu64 "}\n", L->records, p->matched, L->drops);
+	else
+		fprintf(stderr, "%" PRIu64 " events, %" PRIu64 " matched, %" PRIu64 " dropped\n",
+			L->records, p->matched, L->drops);
 	if (L->cfg.verbose)
 		fprintf(stderr, "Driver Events:%" PRIu64 "\nDriver Drops:%" PRIu64
 			"\nSuppressed by Comm:0\n", L->records, L->drops);

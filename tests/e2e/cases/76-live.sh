@@ -57,13 +57,15 @@ t_live_only() {
 	[ "$(sed -En 's/.* ([0-9]+) matched.*/\1/p' "$LIVE_ERR")" -ge "$(wc -l <"$LIVE_OUT")" ]
 }
 
-# -j: one JSON object per event with the template's fields, typed; a last object with counts.
+# -j: one JSON object per event with the template's fields, typed, on stdout; the run's counts
+# as one more object on stderr.
 t_live_json() {
-	"$PY" - "$LIVE_OUT" "$LIVE_RUN_DIR/data.txt" <<'PYEOF'
+	"$PY" - "$LIVE_OUT" "$LIVE_RUN_DIR/data.txt" "$LIVE_ERR" <<'PYEOF'
 import json, sys
 lines = open(sys.argv[1]).read().splitlines()
 objs = [json.loads(l) for l in lines]
-last = objs.pop()
+assert all("events" not in o for o in objs), "counts on stdout"
+last = json.loads(open(sys.argv[3]).read().splitlines()[-1])
 assert set(last) == {"events", "matched", "drops"}, last
 assert last["matched"] >= len(objs) > 0, (last, len(objs))
 assert isinstance(last["drops"], int)
