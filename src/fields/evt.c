@@ -78,6 +78,16 @@ static size_t evt_rawtime(const struct field_ref *ref, const void *event, void *
 	return put_u(out, FT_ABSTIME, ev->ts);
 }
 
+/* evt.around[T]=D: the event lies within D milliseconds of time T (ns), either side. */
+static bool evt_around(const struct field_ref *ref, const void *event, void *ctx,
+		       const struct field_value *w)
+{
+	const struct scap_event *ev = event;
+	uint64_t t = (uint64_t)ref->arg.index, delta = w->u * 1000000ull;
+
+	return t + delta >= ev->ts && ev->ts + delta >= t;
+}
+
 static size_t evt_rawtime_s(const struct field_ref *ref, const void *event, void *ctx,
 			    struct field_value *out)
 {
@@ -971,7 +981,8 @@ static const struct field_desc evt_syscall_fields[] = {
 	      "evt.around[T]=D, where T is the value returned by %evt.rawtime for the event and D "
 	      "is a delta in milliseconds. For example, evt.around[1404996934793590564]=1000 will "
 	      "return the events with timestamp with one second before the timestamp and one "
-	      "second after it, for a total of two seconds of capture.", .filter_only = true),
+	      "second after it, for a total of two seconds of capture.", .filter_only = true,
+	      .compare = evt_around),
 	FIELD("evt.abspath", CHARBUF, FA_DOT, evt_abspath,
 	      "Absolute path calculated from dirfd and name during syscalls like renameat and "
 	      "symlinkat. Use 'evt.abspath.src' or 'evt.abspath.dst' for syscalls that support "

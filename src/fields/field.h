@@ -162,6 +162,11 @@ typedef size_t (*field_extract_fn)(const struct field_ref *ref, const void *even
  * with a message naming TEXT (and the nearest value) in MSG. */
 typedef bool field_value_check_fn(const char *text, char *msg, size_t n);
 
+/* Compares the field on EVENT with the filter's value W by the field's own rule, for a field
+ * that has no value of its own to extract (evt.around[T]=D); only `=` is defined. */
+typedef bool field_compare_fn(const struct field_ref *ref, const void *event, void *ctx,
+			      const struct field_value *w);
+
 struct field_desc {
 	const char *name;
 	enum field_type type;
@@ -171,6 +176,7 @@ struct field_desc {
 	const char *desc;
 	field_extract_fn extract;	/* NULL: listed, not implemented yet */
 	field_value_check_fn *value_check;	/* NULL: any value of the type */
+	field_compare_fn *compare;		/* NULL: extract, then compare the values */
 	int id;				/* free for an extractor shared by several fields */
 	bool memo;			/* each reference gets a struct field_memo */
 	/* The least number of digits of the value's text, zero-padded (sysdig's nanosecond

@@ -224,6 +224,8 @@ static bool eval(const struct fnode *n, const void *event, void *ctx)
 		break;
 	}
 	const struct pred *p = &n->pred;
+	if (p->ref.field->compare)
+		return p->op == CMP_EQ && p->ref.field->compare(&p->ref, event, ctx, &p->values[0]);
 	struct field_value vals[FIELD_MAX_VALUES];
 	size_t nv = field_extract(&p->ref, event, ctx, vals);
 	return pred_test(p, vals, nv);

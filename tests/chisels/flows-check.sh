@@ -7,9 +7,9 @@
 # ($SYSRAY, default build/sysray of this checkout), as root.
 #
 # Steps:
-#   1. Capture the whole system for 4 s with sysray's largest snaplen (16 KiB):
-#        $SYSRAY -s 16384 -w $WORK/full.scap -M 4
-#      while python3 runs a loopback exchange on 127.0.0.1 (server on a free port SPORT,
+#   1. Capture the whole system with sysray's largest snaplen (16 KiB):
+#        $SYSRAY -s 16384 -w $WORK/full.scap
+#      from the moment it is ready until python3, which it waits for, has run a loopback exchange on 127.0.0.1 (server on a free port SPORT,
 #      client on CPORT): the client sends 40,000 bytes (the 256 byte values over and over) in
 #      writes of at most 16 KiB, the server answers with 70,000 other bytes in one write,
 #      then the client sends "bye\n" and the server "ok\n" and both close. The reads are at
@@ -36,6 +36,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 CMD=${1:?usage: flows-check.sh CMD   (CMD: build/sysray, sysdig, ...)}
 SYSRAY=${SYSRAY:-$repo/build/sysray}
+. "$here/live-capture.sh"
 
 [ "$(id -u)" = 0 ] || { echo "flows-check: needs root (live capture)"; exit 2; }
 command -v python3 >/dev/null || { echo "flows-check: needs python3"; exit 2; }
@@ -95,15 +96,16 @@ print(cport, srv.getsockname()[1])
 EOF
 }
 
+# exchange_ports: the exchange, its "CPORT SPORT" kept in $WORK/ports.
+exchange_ports() {
+	exchange >"$WORK/ports"
+}
+
 # capture SNAPLEN NAME: runs the exchange under a capture; sets CPORT and SPORT.
 capture() {
-	local pid ports
-	"$SYSRAY" -s "$1" -w "$WORK/$2.scap" -M 4 >"$WORK/$2.capture.log" 2>&1 &
-	pid=$!
-	sleep 1.5
-	ports=$(exchange) || { fail "the python exchange failed"; wait "$pid"; return 1; }
-	wait "$pid" || { fail "capture failed: $(cat "$WORK/$2.capture.log")"; return 1; }
-	read -r CPORT SPORT <<<"$ports"
+	live_capture "$WORK/$2.capture.log" exchange_ports -s "$1" -w "$WORK/$2.scap" ||
+		{ fail "capture or exchange failed: $(tail -3 "$WORK/$2.capture.log")"; return 1; }
+	read -r CPORT SPORT <"$WORK/ports"
 }
 
 # run_chisel NAME: the chisel over $WORK/NAME.scap into $WORK/NAME.out.

@@ -9,7 +9,7 @@
 # CMD runs a chisel on a capture file: "build/sysray" or "sysdig" (then sysdig runs our chisel
 # files, found first through SYSDIG_CHISEL_DIR). The oracle is `sysdig` with its own chisel
 # directory. The capture is made by sysray ($SYSRAY, default build/sysray), as root:
-#   $SYSRAY -s 4096 -w $WORK/misc.scap -M 5
+#   $SYSRAY -s 4096 -w $WORK/misc.scap   (from when it is ready until the workload ended)
 # while python3 runs, on 127.0.0.1: an HTTP server answering GET /, /big, /missing (404) and
 # POST /post, requested with and without a Host header; a memcached-like server on port 11211
 # sent set, get and a "set ... noreply" with a size; a UDP ping-pong on another port; three
@@ -27,6 +27,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 CMD=${1:?usage: misc-check.sh CMD   (CMD: build/sysray, sysdig, ...)}
 SYSRAY=${SYSRAY:-$repo/build/sysray}
+. "$here/live-capture.sh"
 
 [ "$(id -u)" = 0 ] || { echo "misc-check: needs root (live capture)"; exit 2; }
 command -v python3 >/dev/null || { echo "misc-check: needs python3"; exit 2; }
@@ -143,11 +144,11 @@ finally:
 EOF
 }
 
-"$SYSRAY" -s 4096 -w "$WORK/misc.scap" -M 5 >"$WORK/capture.log" 2>&1 &
-cap=$!
-sleep 1.5
-workload || echo "misc-check: the workload failed (checks go on)"
-wait "$cap" || { echo "misc-check: capture failed: $(cat "$WORK/capture.log")"; exit 2; }
+workload_logged() {
+	workload || echo "misc-check: the workload failed (checks go on)"
+}
+live_capture "$WORK/capture.log" workload_logged -s 4096 -w "$WORK/misc.scap" ||
+	{ echo "misc-check: capture failed: $(tail -3 "$WORK/capture.log")"; exit 2; }
 
 ours() {
 	# shellcheck disable=SC2086 # CMD may be several words

@@ -92,6 +92,7 @@ t_chl_spy_users() {
 
 if selected chisels-live; then
 	if ! "$SYSRAY" -n 1 -q >/dev/null 2>"$CHL_DIR/probe"; then
+		: >"$CHL_DIR/probe-failed"
 		skip chisels-live "eBPF capture unavailable: $(head -c 200 "$CHL_DIR/probe")"
 	else
 		expect chisels-live-topfiles "-c topfiles_bytes: the bytes per file" t_chl_topfiles
@@ -101,4 +102,16 @@ if selected chisels-live; then
 		expect chisels-live-echo-fds "-c echo_fds: each write and read" t_chl_echo_fds
 		expect chisels-live-spy-users "-c spy_users: the command started" t_chl_spy_users
 	fi
+fi
+
+# -c flows: one file per connection and direction, byte for byte what a loopback exchange
+# sent, and the bytes a small snaplen cut counted (tests/chisels/flows-check.sh).
+t_chl_flows() {
+	SYSRAY=$SYSRAY "$E2E_DIR/../chisels/flows-check.sh" "$SYSRAY" >"$CHL_DIR/flows.log" 2>&1 ||
+		{ tail -5 "$CHL_DIR/flows.log"; return 1; }
+}
+
+if selected chisels-live-flows && [ ! -e "$CHL_DIR/probe-failed" ]; then
+	expect chisels-live-flows "-c flows: tcpflow's files from a live loopback exchange" \
+		t_chl_flows
 fi
