@@ -192,6 +192,32 @@ t_ch_docs_example() {
 	diff <("$SYSRAY" -r "$f" -c "$ex" | sort) <(echo "$want")
 }
 
+# The search order: $SYSRAY_CHISEL_DIR, then $SYSDIG_CHISEL_DIR, then ./chisels, then
+# ~/.chisels; each directory has a zz_where.lua that prints its own label.
+t_ch_search_order() {
+	local d=$CH_DIR/order where f=$CH_DATA/falco_syscall.scap got
+	rm -rf "$d"
+	for where in sysray sysdig cwd/chisels home/.chisels; do
+		mkdir -p "$d/$where"
+		printf '%s\n' 'description = "d"; short_description = "s"; args = {}' \
+			"function on_capture_end() print(\"$where\") end" >"$d/$where/zz_where.lua"
+	done
+	ch_where() {
+		(cd "$d/cwd" && HOME=$d/home "$@" "$SYSRAY" -r "$f" -c zz_where 2>&1)
+	}
+	got=$(ch_where env SYSRAY_CHISEL_DIR="$d/sysray" SYSDIG_CHISEL_DIR="$d/sysdig")
+	[ "$got" = sysray ] || { echo "both set: $got"; return 1; }
+	got=$(ch_where env SYSDIG_CHISEL_DIR="/nonexistent;$d/sysdig")
+	[ "$got" = sysdig ] || { echo "SYSDIG_CHISEL_DIR: $got"; return 1; }
+	got=$(ch_where env)
+	[ "$got" = cwd/chisels ] || { echo "./chisels: $got"; return 1; }
+	rm "$d/cwd/chisels/zz_where.lua"
+	got=$(ch_where env)
+	[ "$got" = home/.chisels ] || { echo "~/.chisels: $got"; return 1; }
+}
+
+expect ch-search-order "chisel directories searched in sysdig's order, sysray's first" \
+	t_ch_search_order
 if command -v sysdig >/dev/null; then
 	expect ch-listing "-cl and -i laid out as sysdig's" t_ch_listing
 	expect ch-errors "chisel errors: one message, exit 1, -w file kept" t_ch_errors
