@@ -98,7 +98,7 @@ t_so_list_names() {
 # Options sysdig has and sysray does not take: one line naming the option, exit 1.
 t_so_rejected() {
 	local o out
-	for o in -R -E -D -T -U:bash -c:topfiles_bytes -k:http://x --cri=/x --page-faults; do
+	for o in -R -E -D -T -U:bash -k:http://x --cri=/x --page-faults; do
 		out=$("$SYSRAY" ${o/:/ } -r "$SO_DATA/falco_cat_write.scap" 2>&1 >/dev/null)
 		[ $? -eq 1 ] && [ "$(wc -l <<<"$out")" = 1 ] && grep -q -- "${o%%[:=]*}" <<<"$out" ||
 			{ echo "$o: $out"; return 1; }
