@@ -210,4 +210,65 @@ function stream.echo_container(container_name, container_id)
 	return string.format("%s [%s] [%s]", color, container_name, container_id)
 end
 
+-- The callbacks of spy_ip and spy_port: the data moved on IPv4/IPv6 sockets whose FIELD
+-- (fd.ip, fd.port) equals the argument named ARG. Every call that moved data prints a banner
+-- and then the data; the banner is made anew only when the direction changes, so the calls
+-- that follow in the same direction repeat it, byte count included (sysdig 0.29 does so).
+-- WRITE_WORD is the banner's word for writes: sysdig's spy_ip says "Read" there too.
+function stream.spy_chisel(opts)
+	local c = {}
+	local value
+	local data, is_read, res
+	local banner, reading
+
+	term.enable_color(true)
+
+	function c.on_set_arg(name, v)
+		if name == opts.arg then
+			value = v
+		elseif name == "disable_color" then
+			stream.color_arg(v, "disable_colors")
+		else
+			return false
+		end
+		return true
+	end
+
+	function c.on_init()
+		data = chisel.request_field("evt.arg.data")
+		is_read = chisel.request_field("evt.is_io_read")
+		res = chisel.request_field("evt.rawarg.res")
+		sysdig.set_snaplen(1000)
+		chisel.set_filter("evt.is_io=true and (fd.type=ipv4 or fd.type=ipv6) and "
+			.. opts.field .. "=" .. value)
+		return true
+	end
+
+	function c.on_event()
+		local n = evt.field(res)
+		local buf = evt.field(data)
+		if n == nil or n <= 0 or buf == nil then
+			return true
+		end
+		local r = evt.field(is_read) and true or false
+		if r ~= reading then
+			reading = r
+			if r then
+				banner = term.red .. "------ Read " .. fmt.bytes(n)
+			else
+				banner = term.blue .. "------ " .. opts.write_word .. " " .. fmt.bytes(n)
+			end
+		end
+		print(banner)
+		print(buf)
+		return true
+	end
+
+	function c.on_capture_end()
+		print(term.reset)
+	end
+
+	return c
+end
+
 return stream
