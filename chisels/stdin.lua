@@ -1,0 +1,27 @@
+-- SPDX-License-Identifier: Apache-2.0
+--
+-- stdin: the data that processes read or write on fd 0 (standard input), one print per call.
+
+description = "Prints the data every process reads or writes on its standard input (fd 0), "
+	.. "one call after another. A filter narrows it to some processes, e.g. proc.name=bash."
+short_description = "Show what processes move on fd 0"
+category = "I/O"
+
+args = {}
+
+local data
+
+function on_init()
+	data = chisel.request_field("evt.rawarg.data")
+	sysdig.set_snaplen(2000)
+	chisel.set_filter("fd.num=0 and evt.is_io=true")
+	return true
+end
+
+function on_event()
+	local buf = evt.field(data)
+	if buf ~= nil then
+		print(buf)
+	end
+	return true
+end
