@@ -529,6 +529,82 @@ static size_t proc_vpgid(const struct field_ref *ref, const void *event, void *c
 	return t ? put_i(out, FT_INT64, t->vpgid) : 0;
 }
 
+/* What thread.exectime, thread.totexectime and thread.cpu keep in a reference's memo. */
+enum { MEMO_CPU_SWITCH, MEMO_THREAD };
+
+/*
+ * On a context switch, the time since the previous switch on the same CPU that this reference
+ * read (0 for the first): how long the thread switched out ran. 0 on other events. sysdig
+ * 0.29 keeps those times per use of the field.
+ */
+static uint64_t exectime(const struct field_ref *ref, const struct scap_event *ev)
+{
+	uint64_t *last, d = 0;
+
+	if (ev->type != PPME_SCHEDSWITCH_1_E && ev->type != PPME_SCHEDSWITCH_6_E)
+		return 0;
+	last = field_memo_value(ref->memo, MEMO_CPU_SWITCH, ev->cpu);
+	if (*last)
+		d = ev->ts - *last;
+	*last = ev->ts;
+	return d;
+}
+
+static size_t thread_exectime(const struct field_ref *ref, const void *event, void *ctx,
+			      struct field_value *out)
+{
+	return put_u(out, FT_RELTIME, exectime(ref, event));
+}
+
+/* The sum of the thread's thread.exectime values this reference read. */
+static size_t thread_totexectime(const struct field_ref *ref, const void *event, void *ctx,
+				 struct field_value *out)
+{
+	const struct st_thread *t = field_thread(ctx);
+	uint64_t d = exectime(ref, event), *sum;
+
+	if (!t)
+		return 0;
+	sum = field_memo_value(ref->memo, MEMO_THREAD, t->tid);
+	*sum += d;
+	return put_u(out, FT_RELTIME, *sum);
+}
+
+/* thread.cpu's parts, by the field's id. */
+enum { CPU_ALL, CPU_USER, CPU_SYSTEM };
+
+/*
+ * On a procinfo event: the growth of the thread's CPU counters (user, system or both, as the
+ * event gives them) since the last procinfo this reference read for the thread, at most 100;
+ * 0 the first time. Missing on other events.
+ */
+static size_t thread_cpu(const struct field_ref *ref, const void *event, void *ctx,
+			 struct field_value *out)
+{
+	const struct scap_event *ev = event;
+	const struct st_thread *t = field_thread(ctx);
+	uint64_t user = 0, sys = 0, tcpu, *last;
+	int id = ref->field->id;
+
+	if (!t || ev->type != PPME_PROCINFO_E)
+		return 0;
+	if (id != CPU_SYSTEM && ev->nparams > 0)
+		scap_param_u64(&ev->params[0], &user);
+	if (id != CPU_USER && ev->nparams > 1)
+		scap_param_u64(&ev->params[1], &sys);
+	tcpu = user + sys;
+	last = field_memo_value(ref->memo, MEMO_THREAD, t->tid);
+	out->type = FT_DOUBLE;
+	out->d = 0;
+	if (*last) {
+		out->d = (double)(tcpu - *last);
+		if (out->d > 100)
+			out->d = 100;
+	}
+	*last = tcpu;
+	return 1;
+}
+
 static const struct field_desc process_fields[] = {
 	FIELD("proc.pid", INT64, 0, proc_pid,
 	      "the id of the process generating the event.", .role = FR_PROC_PID),
@@ -599,12 +675,12 @@ static const struct field_desc process_fields[] = {
 	      "the id of the thread generating the event."),
 	FIELD("thread.ismain", BOOL, 0, thread_ismain,
 	      "'true' if the thread generating the event is the main one in the process."),
-	FIELD("thread.exectime", RELTIME, 0, NULL,
+	FIELD("thread.exectime", RELTIME, 0, thread_exectime,
 	      "CPU time spent by the last scheduled thread, in nanoseconds. Exported by switch "
-	      "events only."),
-	FIELD("thread.totexectime", RELTIME, 0, NULL,
+	      "events only.", .memo = true),
+	FIELD("thread.totexectime", RELTIME, 0, thread_totexectime,
 	      "Total CPU time, in nanoseconds since the beginning of the capture, for the current "
-	      "thread. Exported by switch events only."),
+	      "thread. Exported by switch events only.", .memo = true),
 	FIELD("thread.cgroups", CHARBUF, 0, thread_cgroups,
 	      "all the cgroups the thread belongs to, aggregated into a single string."),
 	FIELD("thread.cgroup", CHARBUF, FA_DOT | FA_REQUIRED, thread_cgroup,
@@ -615,12 +691,14 @@ static const struct field_desc process_fields[] = {
 	FIELD("proc.vpid", INT64, 0, proc_vpid,
 	      "the id of the process generating the event as seen from its current PID "
 	      "namespace."),
-	FIELD("thread.cpu", DOUBLE, 0, NULL,
-	      "the CPU consumed by the thread in the last second."),
-	FIELD("thread.cpu.user", DOUBLE, 0, NULL,
-	      "the user CPU consumed by the thread in the last second."),
-	FIELD("thread.cpu.system", DOUBLE, 0, NULL,
-	      "the system CPU consumed by the thread in the last second."),
+	FIELD("thread.cpu", DOUBLE, 0, thread_cpu,
+	      "the CPU consumed by the thread in the last second.", .id = CPU_ALL, .memo = true),
+	FIELD("thread.cpu.user", DOUBLE, 0, thread_cpu,
+	      "the user CPU consumed by the thread in the last second.",
+	      .id = CPU_USER, .memo = true),
+	FIELD("thread.cpu.system", DOUBLE, 0, thread_cpu,
+	      "the system CPU consumed by the thread in the last second.",
+	      .id = CPU_SYSTEM, .memo = true),
 	FIELD("thread.vmsize", UINT64, 0, thread_vm,
 	      "For the process main thread, this is the total virtual memory for the process (as "
 	      "kb). For the other threads, this field is zero.", .id = C_VMSIZE),

@@ -85,6 +85,8 @@ struct st_thread {
 	bool has_enter_fd;
 	uint64_t enter_domain;	/* socket(): the domain and type of the enter event */
 	uint64_t enter_socktype;
+	uint64_t enter_resource;	/* getrlimit/setrlimit/prlimit: the resource */
+	int64_t enter_pid;		/* prlimit: the pid (0: the caller) */
 	/* sendto()/sendmsg() enter: the tuple, applied to a UDP socket at the exit */
 	uint8_t enter_tuple[40];
 	uint32_t enter_tuple_len;

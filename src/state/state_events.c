@@ -273,6 +273,29 @@ static void switch_counters(struct state *st, const struct scap_event *ev, struc
 		m->vmswap_kb = (uint32_t)u;
 }
 
+/* enum ppm_rlimit_resource */
+#define PPM_RLIMIT_NOFILE 7
+
+/*
+ * A getrlimit or setrlimit (the caller's process) or prlimit (its pid's; 0 the caller's) that
+ * succeeded on RLIMIT_NOFILE: the process's fd limit becomes the soft limit the exit reports
+ * (the new one for prlimit), unless that is -1.
+ */
+static void rlimit_exit(struct state *st, const struct scap_event *ev, struct st_thread *t,
+			bool prlimit)
+{
+	struct st_thread *target = t;
+	int64_t res, cur;
+
+	if (!t || t->enter_type != ev->type - 1 || t->enter_resource != PPM_RLIMIT_NOFILE ||
+	    !param_i64(ev, "res", &res) || res < 0 ||
+	    !param_i64(ev, prlimit ? "newcur" : "cur", &cur) || cur == -1)
+		return;
+	if (prlimit && t->enter_pid && !(target = state_thread(st, t->enter_pid)))
+		return;
+	state_main_thread(st, target)->fdlimit = (uint64_t)cur;
+}
+
 static void clone_exit(struct state *st, const struct scap_event *ev, struct st_thread *parent)
 {
 	int64_t res;
@@ -615,7 +638,7 @@ static void dup_exit(struct state *st, const struct scap_event *ev, struct st_th
  */
 enum state_kind {
 	SK_NONE, SK_CLONE, SK_EXECVE, SK_OPEN, SK_SOCKET, SK_PIPE, SK_SOCKETPAIR, SK_EVENTFD, SK_SIGNALFD, SK_TIMERFD, SK_INOTIFY, SK_EPOLL, SK_DUP, SK_CLOSE, SK_CONNECT, SK_RECV, SK_SEND, SK_ACCEPT, SK_BIND, SK_CHDIR, SK_FCHDIR, SK_SETUID, SK_SETGID,
-	SK_SWITCH, SK_PROCEXIT, SK_MEM,
+	SK_SWITCH, SK_PROCEXIT, SK_MEM, SK_RLIMIT, SK_PRLIMIT,
 	SK_NOT_FD_EVENT,	/* flagged as using an fd, which sysdig 0.29 does not count */
 	SK_MMAP,		/* SK_MEM and SK_NOT_FD_EVENT */
 };
@@ -649,6 +672,8 @@ static const struct {
 	{ SK_SWITCH, { "switch" } },
 	{ SK_PROCEXIT, { "procexit" } },
 	{ SK_MEM, { "brk", "munmap" } },
+	{ SK_RLIMIT, { "getrlimit", "setrlimit" } },
+	{ SK_PRLIMIT, { "prlimit" } },
 	/* mmap's fd argument, the dirfd of mkdirat and unlinkat (their USES_FD flag is newer) */
 	{ SK_MMAP, { "mmap", "mmap2" } },
 	{ SK_NOT_FD_EVENT, { "mkdirat", "unlinkat" } },
@@ -749,6 +774,13 @@ void state_event(struct state *st, const struct scap_event *ev)
 				t->enter_domain = d;
 			if (kind == SK_SOCKET && param_u64(ev, "type", &d))
 				t->enter_socktype = d;
+			t->enter_resource = UINT64_MAX;
+			t->enter_pid = 0;
+			if ((kind == SK_RLIMIT || kind == SK_PRLIMIT) &&
+			    param_u64(ev, "resource", &d))
+				t->enter_resource = d;
+			if (kind == SK_PRLIMIT)
+				param_i64(ev, "pid", &t->enter_pid);
 			if (kind == SK_CONNECT && c->has_fd)
 				connect_enter(st, ev, t, c->fdnum);
 			const char *fn = kind == SK_EXECVE ? param_str(ev, "filename") : NULL;
@@ -783,6 +815,8 @@ void state_event(struct state *st, const struct scap_event *ev)
 	if (!enter && info) {
 		if (kind == SK_MEM || kind == SK_MMAP) {
 			take_counters(ev, t);
+		} else if (kind == SK_RLIMIT || kind == SK_PRLIMIT) {
+			rlimit_exit(st, ev, t, kind == SK_PRLIMIT);
 		} else if (kind == SK_CLONE) {
 			clone_exit(st, ev, t);
 			t = c->thread = state_thread(st, ev->tid);

@@ -4,7 +4,8 @@
  * built in memory with the parameters of the scap event table (open exit, close enter and
  * exit, clone, execve and dup exits); the assertions are what sysdig 0.29
  * shows for the same sequence (fd.name after open, a closed fd visible on the close exit
- * only, a child inheriting its parent's fds, proc.name after execve).
+ * only, a child inheriting its parent's fds, proc.name after execve, the resource counters of
+ * clone, execve, switch, setrlimit and prlimit).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -221,6 +222,149 @@ static void test_clone_execve(void **unused)
 	state_free(&st);
 }
 
+/* The resource counters sysdig keeps per thread: from the clone and execve exits, a switch,
+ * setrlimit and prlimit on RLIMIT_NOFILE (7); a thread counted on its process. */
+static void test_resources(void **unused)
+{
+	struct ev_builder b;
+	struct state st;
+	uint8_t nofile = 7, stack = 3;
+
+	state_init(&st);
+	load_bash(&st);
+	struct st_thread *bash = state_thread(&st, 100);
+
+	free(bash->env);
+	bash->env = malloc(8);
+	memcpy(bash->env, "A=1\0B=2\0", 8);
+	bash->env_len = 8;
+
+	/* fork: the child's own counters, its parent's environment, its clone time */
+	ev_init(&b, PPME_SYSCALL_CLONE_20_X, 100, 30);
+	ev_i64(&b, 0, 200);
+	ev_str(&b, 1, "bash");
+	ev_bytes(&b, 2, "", 1);
+	ev_i64(&b, 3, 100);
+	ev_i64(&b, 4, 100);
+	ev_i64(&b, 5, 1);
+	ev_str(&b, 6, "/home/u");
+	ev_i64(&b, 7, 1024);
+	ev_i64(&b, 8, 2);
+	ev_i64(&b, 9, 30);
+	ev_u32(&b, 10, 5000);
+	ev_u32(&b, 11, 600);
+	ev_u32(&b, 12, 7);
+	ev_u32(&b, 15, 0);
+	feed(&st, &b);
+	struct st_thread *c = state_thread(&st, 200);
+
+	assert_int_equal(c->fdlimit, 1024);
+	assert_int_equal(c->pfmajor, 2);
+	assert_int_equal(c->pfminor, 30);
+	assert_int_equal(c->vmsize_kb, 5000);
+	assert_int_equal(c->vmrss_kb, 600);
+	assert_int_equal(c->vmswap_kb, 7);
+	assert_int_equal(c->clone_ts, 30);
+	assert_int_equal(c->env_len, 8);
+	assert_memory_equal(c->env, "A=1\0B=2\0", 8);
+
+	/* a thread of the child (PPM_CL_CLONE_THREAD): counted on its process, without the
+	 * environment (read on the main thread) */
+	ev_init(&b, PPME_SYSCALL_CLONE_20_X, 200, 35);
+	ev_i64(&b, 0, 201);
+	ev_str(&b, 1, "bash");
+	ev_bytes(&b, 2, "", 1);
+	ev_i64(&b, 3, 200);
+	ev_i64(&b, 4, 200);
+	ev_i64(&b, 5, 100);
+	ev_str(&b, 6, "/home/u");
+	ev_u32(&b, 15, 1u << 13);
+	feed(&st, &b);
+	assert_int_equal(state_thread(&st, 201)->pid, 200);
+	assert_null(state_thread(&st, 201)->env);
+	assert_int_equal(state_thread(&st, 200)->nchilds, 1);
+
+	/* execve: the new environment and counters */
+	ev_init(&b, PPME_SYSCALL_EXECVE_19_X, 200, 40);
+	ev_i64(&b, 0, 0);
+	ev_str(&b, 1, "/bin/cat");
+	ev_bytes(&b, 2, "", 1);
+	ev_i64(&b, 3, 200);
+	ev_i64(&b, 4, 200);
+	ev_i64(&b, 5, 100);
+	ev_str(&b, 6, "/home/u");
+	ev_i64(&b, 7, 4096);
+	ev_i64(&b, 8, 3);
+	ev_i64(&b, 9, 40);
+	ev_u32(&b, 10, 6000);
+	ev_u32(&b, 11, 700);
+	ev_u32(&b, 12, 0);
+	ev_str(&b, 13, "cat");
+	ev_bytes(&b, 15, "C=3\0", 4);
+	feed(&st, &b);
+	c = state_thread(&st, 200);
+	assert_int_equal(c->fdlimit, 4096);
+	assert_int_equal(c->vmsize_kb, 6000);
+	assert_int_equal(c->env_len, 4);
+	assert_memory_equal(c->env, "C=3\0", 4);
+
+	/* a switch away from the thread: its page faults, its process's sizes */
+	ev_init(&b, PPME_SCHEDSWITCH_6_E, 201, 45);
+	ev_i64(&b, 0, 0);
+	ev_i64(&b, 1, 9);
+	ev_i64(&b, 2, 90);
+	ev_u32(&b, 3, 8000);
+	ev_u32(&b, 4, 800);
+	ev_u32(&b, 5, 8);
+	feed(&st, &b);
+	assert_int_equal(state_thread(&st, 201)->pfmajor, 9);
+	assert_int_equal(state_thread(&st, 201)->pfminor, 90);
+	assert_int_equal(c->vmsize_kb, 8000);
+	assert_int_equal(c->vmswap_kb, 8);
+
+	/* setrlimit(RLIMIT_NOFILE) in the thread sets its process's limit; another resource
+	 * does not */
+	ev_init(&b, PPME_SYSCALL_SETRLIMIT_E, 201, 50);
+	ev_bytes(&b, 0, &nofile, 1);
+	feed(&st, &b);
+	ev_init(&b, PPME_SYSCALL_SETRLIMIT_X, 201, 51);
+	ev_i64(&b, 0, 0);
+	ev_i64(&b, 1, 256);
+	ev_i64(&b, 2, 4096);
+	feed(&st, &b);
+	assert_int_equal(c->fdlimit, 256);
+	ev_init(&b, PPME_SYSCALL_SETRLIMIT_E, 201, 52);
+	ev_bytes(&b, 0, &stack, 1);
+	feed(&st, &b);
+	ev_init(&b, PPME_SYSCALL_SETRLIMIT_X, 201, 53);
+	ev_i64(&b, 0, 0);
+	ev_i64(&b, 1, 8192);
+	ev_i64(&b, 2, -1);
+	feed(&st, &b);
+	assert_int_equal(c->fdlimit, 256);
+
+	/* bash's prlimit on the child */
+	ev_init(&b, PPME_SYSCALL_PRLIMIT_E, 100, 60);
+	ev_i64(&b, 0, 200);
+	ev_bytes(&b, 1, &nofile, 1);
+	feed(&st, &b);
+	ev_init(&b, PPME_SYSCALL_PRLIMIT_X, 100, 61);
+	ev_i64(&b, 0, 0);
+	ev_i64(&b, 1, 512);
+	ev_i64(&b, 2, 4096);
+	ev_i64(&b, 3, 256);
+	ev_i64(&b, 4, 4096);
+	feed(&st, &b);
+	assert_int_equal(c->fdlimit, 512);
+	assert_int_equal(state_thread(&st, 100)->fdlimit, 0);
+
+	/* the thread exits: no longer counted */
+	ev_init(&b, PPME_PROCEXIT_1_E, 201, 70);
+	feed(&st, &b);
+	assert_int_equal(c->nchilds, 0);
+	state_free(&st);
+}
+
 static void test_dup_and_unknown_thread(void **unused)
 {
 	struct state st;
@@ -342,6 +486,7 @@ int main(void)
 		cmocka_unit_test(test_open_relative_and_close),
 		cmocka_unit_test(test_failed_open_adds_nothing),
 		cmocka_unit_test(test_clone_execve),
+		cmocka_unit_test(test_resources),
 		cmocka_unit_test(test_dup_and_unknown_thread),
 		cmocka_unit_test(test_container_id),
 		cmocka_unit_test(test_udp_source_from_interfaces),

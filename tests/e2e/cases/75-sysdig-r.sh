@@ -23,6 +23,12 @@ SD_TEMPLATES=(
 	"cgroups|*%evt.num %thread.cgroups %thread.cgroup.cpu %thread.cgroup.blkio %container.id"
 	# a thread's parent is its process; proc.exepath follows execve
 	"ancestors|*%evt.num %proc.name %proc.pname %proc.pcmdline %proc.aname[0] %proc.aname[2] %proc.apid[1] %proc.apid[3] %proc.exepath"
+	# the fields chisels and csysdig's views read: process resources and counters, event
+	# times and parts, error counts, raw arguments
+	"procres|*%evt.num %proc.nthreads %proc.nchilds %proc.duration %proc.fdopencount %proc.fdlimit %proc.fdusage %proc.vmsize %proc.vmrss %proc.vmswap %thread.pfmajor %thread.pfminor %thread.vmsize %thread.vmrss %proc.sname %proc.vpgid %proc.exeline %thread.exectime %thread.totexectime"
+	"env|*%evt.num %proc.env"
+	"evttime|*%evt.num %evt.time.iso8601 %evt.datetime.s %evt.reltime %evt.reltime.s %evt.reltime.ns %evt.rawtime.ns %evt.latency.s %evt.latency.ns %evt.latency.human %evt.deltatime %evt.deltatime.s %evt.deltatime.ns %evt.rawarg.res %evt.rawarg.name"
+	"evtcount|*%evt.num %evt.io_dir %evt.is_wait %evt.wait_latency %evt.is_syslog %evt.count %evt.count.error %evt.count.error.file %evt.count.error.net %evt.count.error.memory %evt.count.error.other %evt.count.exit %evt.abspath %evt.is_open_read %evt.is_open_write %evt.is_open_exec"
 	"default|"
 )
 SD_FILTERS=(
@@ -30,6 +36,8 @@ SD_FILTERS=(
 	"f-cat|proc.name=cat"
 	"f-etc|fd.name contains /etc"
 	"f-aname|proc.aname in (bash, sshd) and not proc.aname[1]=emacs"
+	"f-rawarg|evt.rawarg.size=832 or evt.rawarg.name contains /etc or evt.rawarg.fd<0"
+	"f-counts|evt.count.error.file=1 or (evt.count.exit=1 and proc.fdlimit=1024 and proc.env contains TERM)"
 )
 
 # Captures sysdig 0.29 reads wrongly or not at all, with the reason; compared otherwise.
