@@ -31,10 +31,11 @@ live_capture() {
 	if ! live_ready "$pid"; then
 		kill -INT "$pid" 2>/dev/null
 		wait "$pid"
+		echo "live_capture: sysray never got ready (exit $?)" >>"$log"
 		return 1
 	fi
-	"$fn" || rc=1
+	"$fn" || { rc=1; echo "live_capture: $fn failed" >>"$log"; }
 	kill -INT "$pid"
-	wait "$pid" || return
+	wait "$pid" || { rc=$?; echo "live_capture: sysray exited $rc" >>"$log"; }
 	return $rc
 }
