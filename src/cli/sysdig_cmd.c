@@ -129,11 +129,28 @@ static void reject_option(int opt, const char *longname)
 		}
 }
 
+/*
+ * Whether CODE is superseded in sysdig 0.29's table: a later code of its name and direction
+ * exists there. (The table's OLD_VERSION flags are a later libs' view, which also marks the
+ * enter events whose parameters moved to the exit; 0.29 lists those.)
+ */
+static bool superseded_029(unsigned code, const struct scap_event_info *info)
+{
+	for (unsigned later = code + 1; later < SCAP_EVENT_MAX_029; later++) {
+		const struct scap_event_info *l = scap_event_info(later);
+
+		if (l && scap_event_is_enter(later) == scap_event_is_enter(code) &&
+		    !strcmp(l->name, info->name))
+			return true;
+	}
+	return false;
+}
+
 static void list_events(void)
 {
 	for (unsigned code = 0; code < SCAP_EVENT_MAX_029; code++) {
 		const struct scap_event_info *info = scap_event_info(code);
-		if (!info || !strcmp(info->name, "NA") || (info->flags & SCAP_EF_OLD_VERSION))
+		if (!info || !strcmp(info->name, "NA") || superseded_029(code, info))
 			continue;
 		printf("%c %s(", scap_event_is_enter(code) ? '>' : '<', info->name);
 		int n = info->nparams_029 >= 0 ? info->nparams_029 : info->nparams;
