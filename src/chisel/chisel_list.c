@@ -58,6 +58,15 @@ static void describe_args(lua_State *L, struct out *o)
 	out_putc(o, 0);
 }
 
+static void listed_free(struct listed *l)
+{
+	free(l->name);
+	free(l->category);
+	free(l->short_desc);
+	free(l->desc);
+	out_free(&l->args);
+}
+
 /* Reads chisel file PATH; false when it is not a listed chisel (or fails to load, said). */
 static bool read_listed(const struct chisel_dirs *dirs, const char *name, const char *path,
 			struct listed *l)
@@ -86,19 +95,12 @@ static bool read_listed(const struct chisel_dirs *dirs, const char *name, const 
 		if (!l->category)
 			l->category = xstrdup("");
 		describe_args(L, &l->args);
+	} else {
+		listed_free(l);
 	}
 out:
 	chisel_free(c);
 	return ok;
-}
-
-static void listed_free(struct listed *l)
-{
-	free(l->name);
-	free(l->category);
-	free(l->short_desc);
-	free(l->desc);
-	out_free(&l->args);
 }
 
 static int by_category_name(const void *a, const void *b)
