@@ -129,32 +129,41 @@ function topn:capture_start()
 end
 
 -- Adds the current event to its key's sum. An event lacking one of the key fields is not
--- counted.
+-- counted. The value is read first: most events that do not count (enter events, failed
+-- calls) stop there, before a key is built.
 function topn:event()
-	local parts = {}
-	for i, f in ipairs(self.fkeys) do
-		local v = evt.field(f)
-		if v == nil then
-			return
-		end
-		parts[i] = tostring(v)
-	end
 	local value = evt.field(self.fvalue)
 	if self.keep_zero then
 		value = (value or 0) * self.scale
 	elseif value == nil or value <= 0 then
 		return true
-	else
+	elseif self.scale ~= 1 then
 		value = value * self.scale
 	end
-	local key = table.concat(parts, SEP)
-	local sum = self.sums[key]
-	if sum == nil then
-		self.parts[key] = parts
-		self.sums[key] = value
-	else
-		self.sums[key] = sum + value
+	local fkeys = self.fkeys
+	local key = evt.field(fkeys[1])
+	if key == nil then
+		return
 	end
+	key = tostring(key)
+	for i = 2, #fkeys do
+		local v = evt.field(fkeys[i])
+		if v == nil then
+			return
+		end
+		key = key .. SEP .. tostring(v)
+	end
+	local sum = self.sums[key]
+	if sum ~= nil then
+		self.sums[key] = sum + value
+		return true
+	end
+	local parts = {}
+	for i, f in ipairs(fkeys) do
+		parts[i] = tostring(evt.field(f))
+	end
+	self.parts[key] = parts
+	self.sums[key] = value
 	return true
 end
 
