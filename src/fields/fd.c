@@ -304,6 +304,63 @@ static size_t fd_rport(const struct field_ref *ref, const void *event, void *ctx
 	return f && has_tuple(f) ? put_u(out, FT_PORT, f->dport) : 0;
 }
 
+/* The text of a port as fd.cproto and the others give it: sysdig 0.29 names ports only with
+ * its hostname and port resolution on, which a -r run never turns on, so the number. */
+static size_t put_port_text(void *ctx, struct field_value *out, uint16_t port)
+{
+	struct out *o = field_scratch(ctx);
+
+	out_put_udec(o, port, 1);
+	return put_out(out, o);
+}
+
+/* fd.cproto and fd.sproto of a listening socket are empty: sysdig names only a connection's
+ * ports. */
+static size_t fd_cproto(const struct field_ref *ref, const void *event, void *ctx,
+			struct field_value *out)
+{
+	const struct st_fd *f = fd_of(ctx);
+
+	if (f && is_ip_serv(f))
+		return put_str(out, "", 0);
+	return f && has_tuple(f) ? put_port_text(ctx, out, f->sport) : 0;
+}
+
+static size_t fd_sproto(const struct field_ref *ref, const void *event, void *ctx,
+			struct field_value *out)
+{
+	const struct st_fd *f = fd_of(ctx);
+
+	if (f && is_ip_serv(f))
+		return put_str(out, "", 0);
+	return f && has_tuple(f) ? put_port_text(ctx, out, f->dport) : 0;
+}
+
+/* fd.lproto and fd.rproto: the local or remote end's port, by the same test as fd.lip. */
+static size_t local_remote_proto(void *ctx, bool local, struct field_value *out)
+{
+	const struct field_ctx *c = ctx;
+	const struct st_fd *f = fd_of(ctx);
+
+	if (!f || !has_tuple(f) || f->role == ST_ROLE_NONE)
+		return 0;
+	bool src_local = st_is_local_address(c->st, c->st->cur.thread, f->v6, f->sip);
+
+	return put_port_text(ctx, out, src_local == local ? f->sport : f->dport);
+}
+
+static size_t fd_lproto(const struct field_ref *ref, const void *event, void *ctx,
+			struct field_value *out)
+{
+	return local_remote_proto(ctx, true, out);
+}
+
+static size_t fd_rproto(const struct field_ref *ref, const void *event, void *ctx,
+			struct field_value *out)
+{
+	return local_remote_proto(ctx, false, out);
+}
+
 static size_t fd_l4proto(const struct field_ref *ref, const void *event, void *ctx,
 			 struct field_value *out)
 {
@@ -406,15 +463,15 @@ static const struct field_desc fd_fields[] = {
 	FIELD("fd.containerdirectory", CHARBUF, 0, NULL,
 	      "chaining of the container ID and the directory name. Useful when trying to "
 	      "identify which container a directory belongs to."),
-	FIELD("fd.proto", PORT, 0, NULL,
+	FIELD("fd.proto", PORT, 0, fd_port,
 	      "matches the protocol (either client or server) of the fd.", .filter_only = true),
-	FIELD("fd.cproto", CHARBUF, 0, NULL,
+	FIELD("fd.cproto", CHARBUF, 0, fd_cproto,
 	      "for TCP/UDP FDs, the client protocol."),
-	FIELD("fd.sproto", CHARBUF, 0, NULL,
+	FIELD("fd.sproto", CHARBUF, 0, fd_sproto,
 	      "for TCP/UDP FDs, server protocol."),
-	FIELD("fd.lproto", CHARBUF, 0, NULL,
+	FIELD("fd.lproto", CHARBUF, 0, fd_lproto,
 	      "for TCP/UDP FDs, the local protocol."),
-	FIELD("fd.rproto", CHARBUF, 0, NULL,
+	FIELD("fd.rproto", CHARBUF, 0, fd_rproto,
 	      "for TCP/UDP FDs, the remote protocol."),
 	FIELD("fd.net", IPNET, 0, fd_ip,
 	      "matches the IP network (client or server) of the fd.", .filter_only = true),
@@ -422,9 +479,9 @@ static const struct field_desc fd_fields[] = {
 	      "matches the client IP network of the fd.", .filter_only = true),
 	FIELD("fd.snet", IPNET, 0, fd_sip,
 	      "matches the server IP network of the fd.", .filter_only = true),
-	FIELD("fd.lnet", IPNET, 0, NULL,
+	FIELD("fd.lnet", IPNET, 0, fd_lip,
 	      "matches the local IP network of the fd.", .filter_only = true),
-	FIELD("fd.rnet", IPNET, 0, NULL,
+	FIELD("fd.rnet", IPNET, 0, fd_rip,
 	      "matches the remote IP network of the fd.", .filter_only = true),
 	FIELD("fd.connected", BOOL, 0, fd_connected,
 	      "for TCP/UDP FDs, 'true' if the socket is connected."),

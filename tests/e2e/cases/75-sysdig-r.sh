@@ -29,6 +29,7 @@ SD_TEMPLATES=(
 	"env|*%evt.num %proc.env"
 	"evttime|*%evt.num %evt.time.iso8601 %evt.datetime.s %evt.reltime %evt.reltime.s %evt.reltime.ns %evt.rawtime.ns %evt.latency.s %evt.latency.ns %evt.latency.human %evt.deltatime %evt.deltatime.s %evt.deltatime.ns %evt.rawarg.res %evt.rawarg.name"
 	"evtcount|*%evt.num %evt.io_dir %evt.is_wait %evt.wait_latency %evt.is_syslog %evt.count %evt.count.error %evt.count.error.file %evt.count.error.net %evt.count.error.memory %evt.count.error.other %evt.count.exit %evt.abspath %evt.is_open_read %evt.is_open_write %evt.is_open_exec"
+	"fdproto|*%evt.num %fd.cproto %fd.sproto %fd.lproto %fd.rproto"
 	"default|"
 )
 SD_FILTERS=(
@@ -37,6 +38,7 @@ SD_FILTERS=(
 	"f-etc|fd.name contains /etc"
 	"f-aname|proc.aname in (bash, sshd) and not proc.aname[1]=emacs"
 	"f-rawarg|evt.rawarg.size=832 or evt.rawarg.name contains /etc or evt.rawarg.fd<0"
+	"f-proto|fd.proto=80 or fd.proto=2345 or fd.rnet=127.0.0.0/8 or fd.lnet=10.0.0.0/8"
 	"f-counts|evt.count.error.file=1 or (evt.count.exit=1 and proc.fdlimit=1024 and proc.env contains TERM)"
 )
 
