@@ -22,7 +22,7 @@ local f = {}
 local FUNCTION = "%(%) ?{.+"
 
 function on_init()
-	for _, name in ipairs({ "proc.pname", "proc.ppid", "proc.pid", "evt.arg.environment",
+	for _, name in ipairs({ "proc.pname", "proc.ppid", "proc.pid", "evt.arg.env",
 		"evt.time" }) do
 		f[name] = chisel.request_field(name)
 	end
@@ -33,7 +33,7 @@ function on_init()
 end
 
 function on_event()
-	local env = evt.field(f["evt.arg.environment"])
+	local env = evt.field(f["evt.arg.env"])
 	if env == nil or not env:find(FUNCTION) then
 		return true
 	end
