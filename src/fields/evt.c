@@ -760,7 +760,8 @@ static enum field_type rawarg_type(enum scap_param_type t)
 /*
  * evt.rawarg.NAME: the parameter NAME of the event as its type holds it (the type the event's
  * table gives it, not only the first event's that has a NAME, as sysdig 0.29 types it); no
- * value when the event has no NAME or it is empty. A buffer keeps all its bytes.
+ * value when the event has no NAME, or an empty number. A buffer keeps all its bytes; an empty
+ * text or buffer is an empty value.
  */
 static size_t evt_rawarg(const struct field_ref *ref, const void *event, void *ctx,
 			 struct field_value *out)
@@ -768,7 +769,7 @@ static size_t evt_rawarg(const struct field_ref *ref, const void *event, void *c
 	const struct scap_event *ev = event;
 	int i = param_index(ev, ref->arg.name);
 
-	if (i < 0 || !ev->params[i].len)
+	if (i < 0)
 		return 0;
 	const struct scap_param *p = &ev->params[i];
 	enum field_type t = rawarg_type(scap_event_param_info(ev, (unsigned)i)->type);
@@ -781,6 +782,8 @@ static size_t evt_rawarg(const struct field_ref *ref, const void *event, void *c
 	case FT_INT64:
 		return scap_param_s64(p, &v) ? put_i(out, t, v) : 0;
 	case FT_CHARBUF:
+		if (!p->len)
+			return put_str(out, "", 0);
 		return put_str(out, (const char *)p->val, strnlen((const char *)p->val, p->len));
 	case FT_IPADDR:
 		if (p->len != 4 && p->len != 16)
@@ -796,7 +799,7 @@ static size_t evt_rawarg(const struct field_ref *ref, const void *event, void *c
 		return 1;
 	case FT_BYTEBUF:
 		out->type = FT_BYTEBUF;
-		out->s.ptr = (const char *)p->val;
+		out->s.ptr = p->len ? (const char *)p->val : "";
 		out->s.len = p->len;
 		return 1;
 	default:

@@ -2,6 +2,7 @@
 #include "fields/field_text.h"
 
 #include <arpa/inet.h>
+#include <string.h>
 
 void field_value_text(const struct field_value *v, enum buf_format bf, struct out *o)
 {
@@ -58,6 +59,14 @@ void field_ref_text(const struct field_ref *ref, const struct field_value *v,
 	case FT_RELTIME:
 		if (ref->field->digits) {
 			out_put_udec(o, v->u, ref->field->digits);
+			return;
+		}
+		break;
+	case FT_BYTEBUF:
+		/* a raw buffer (evt.rawarg.data): sysdig prints its bytes as a C string, up to
+		 * the first NUL */
+		if (ref->field->type == FT_DYNAMIC) {
+			out_write(o, v->s.ptr, strnlen(v->s.ptr, v->s.len));
 			return;
 		}
 		break;

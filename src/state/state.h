@@ -93,10 +93,10 @@ struct st_thread {
 	bool live;		/* seen in a process list or created by an event */
 	/* From the process list, then from the clone/fork/vfork/execve exits as sysdig 0.29
 	 * takes them: the RLIMIT_NOFILE soft limit (read on the main thread; getrlimit,
-	 * setrlimit and prlimit exits update it), memory sizes in kB (a switch event updates
-	 * the main thread's), page fault counts (updated by switch events), and the PPM_CL_*
-	 * flags of the clone that made the thread (an execve clears them). fdlimit is
-	 * (uint64_t)-1 while unknown. */
+	 * setrlimit and prlimit exits update it), memory sizes in kB (brk, mmap and munmap
+	 * exits update the thread's, a switch its main thread's), page fault counts (a switch
+	 * updates them), and the PPM_CL_* flags of the clone that made the thread (an execve
+	 * clears them). fdlimit is (uint64_t)-1 while unknown. */
 	uint64_t fdlimit;
 	uint32_t vmsize_kb, vmrss_kb, vmswap_kb;
 	uint64_t pfmajor, pfminor;

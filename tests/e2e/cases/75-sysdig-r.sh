@@ -29,6 +29,8 @@ SD_TEMPLATES=(
 	"env|*%evt.num %proc.env"
 	"evttime|*%evt.num %evt.time.iso8601 %evt.datetime.s %evt.reltime %evt.reltime.s %evt.reltime.ns %evt.rawtime.ns %evt.latency.s %evt.latency.ns %evt.latency.human %evt.deltatime %evt.deltatime.s %evt.deltatime.ns %evt.rawarg.res %evt.rawarg.name"
 	"evtcount|*%evt.num %evt.io_dir %evt.is_wait %evt.wait_latency %evt.is_syslog %evt.count %evt.count.error %evt.count.error.file %evt.count.error.net %evt.count.error.memory %evt.count.error.other %evt.count.exit %evt.abspath %evt.is_open_read %evt.is_open_write %evt.is_open_exec"
+	# a raw buffer prints as sysdig's C string (up to its first NUL)
+	"rawdata|%evt.num %evt.rawarg.data"
 	"fdproto|*%evt.num %fd.cproto %fd.sproto %fd.lproto %fd.rproto"
 	"default|"
 )
