@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: Apache-2.0
 # (chisels) `sysray -r FILE -c CHISEL ARGS` against `sysdig -r FILE -c CHISEL ARGS` (Debian's
 # sysdig 0.29, its kept output: sysdig_r in lib.sh) for every case listed in
-# tests/chisels/*-cases.txt ("CAPTURE<TAB>CHISEL<TAB>ARGS<TAB>MODE", ARGS '-' for none, MODE
-# lines or set), twice: with sysray's own chisel of that name (ch-own-*) and with sysdig's
+# tests/chisels/*-cases.txt ("CAPTURE<TAB>CHISEL<TAB>ARGS<TAB>MODE"; ARGS are sh words after
+# `-c CHISEL`: the chisel's argument, options such as -pc or -j, a filter; '-' for none; MODE
+# as tests/e2e/chisel_compare.py reads it), twice: with sysray's own chisel of that name (ch-own-*) and with sysdig's
 # chisel file run by sysray's runtime (ch-sysdig-*, SYSDIG_CHISEL_DIR=/usr/share/sysdig/
 # chisels). Every line must be the same; the share per case goes to the summary.
 
@@ -22,9 +23,12 @@ ch_run() {
 			case $capture in "" | "#"*) continue ;; esac
 			[ "$capture" != live ] || continue
 			cargs=(-c "$chisel")
-			[ "$args" = - ] || cargs+=("$args")
+			if [ "$args" != - ]; then
+				eval "local words=($args)"
+				cargs+=("${words[@]}")
+			fi
 			name=$chisel-${capture%.scap}
-			[ "$args" = - ] || name+=-${args//[^A-Za-z0-9_.]/_}
+			[ "$args" = - ] || name+=-${args//[^A-Za-z0-9_.=-]/_}
 			selected "ch-own-$name" || selected "ch-sysdig-$name" || continue
 			base=$CH_DIR/$name
 			sysdig_r "$CH_DATA/$capture" "$base.sysdig" "$base.sysdig.err" "${cargs[@]}"
