@@ -20,8 +20,11 @@ import sys
 
 
 def read_lines(path):
-    with open(path, 'rb') as f:
-        return f.read().split(b'\n')
+    try:
+        with open(path, 'rb') as f:
+            return f.read().split(b'\n')
+    except OSError:
+        return [b'<no output file>']
 
 
 def top_share(ours, theirs):

@@ -27,7 +27,8 @@ ch_run() {
 				eval "local words=($args)"
 				cargs+=("${words[@]}")
 			fi
-			name=$chisel-${capture%.scap}
+			name=${capture%.scap}
+			name=$chisel-${name//\//_}
 			[ "$args" = - ] || name+=-${args//[^A-Za-z0-9_.=-]/_}
 			selected "ch-own-$name" || selected "ch-sysdig-$name" || continue
 			base=$CH_DIR/$name
