@@ -53,6 +53,11 @@ bool event_category_is_io(const struct scap_event *ev)
 	       event_cat[ev->type] == 'i';
 }
 
+bool event_category_is_memory(const struct scap_event *ev)
+{
+	return letter(ev) == 'm';
+}
+
 static const char *fd_category(const struct st_fd *fd)
 {
 	if (!fd)

@@ -105,6 +105,9 @@ struct st_thread {
 	 * of its parent's, execve replaces it. NULL, 0: none. */
 	char *env;
 	size_t env_len;
+	/* The CPU times of the thread's last two procinfo events (thread.cpu is their
+	 * difference), 0 before them. */
+	uint64_t cpu_user, cpu_sys, prev_cpu_user, prev_cpu_sys;
 	/* evt.latency: the time of the last enter event (not a switch), the last value */
 	uint64_t latency_enter_ts, latency;
 };

@@ -687,8 +687,9 @@ void state_event(struct state *st, const struct scap_event *ev)
 	c->fdnum = -1;
 	struct st_thread *t = state_thread(st, ev->tid);
 	/* Like sysdig, an unknown thread gets an entry (without process information, live is
-	 * false) so that its fds can be followed. */
-	if (!t)
+	 * false) so that its fds can be followed; a procinfo event (a thread's CPU times)
+	 * makes none. */
+	if (!t && ev->type != PPME_PROCINFO_E)
 		t = state_thread_add(st, ev->tid);
 	c->thread = t;
 
@@ -769,6 +770,12 @@ void state_event(struct state *st, const struct scap_event *ev)
 
 	if (kind == SK_SWITCH && t)
 		switch_counters(st, ev, t);
+	if (ev->type == PPME_PROCINFO_E && t) {
+		t->prev_cpu_user = t->cpu_user;
+		t->prev_cpu_sys = t->cpu_sys;
+		param_u64(ev, "cpu_usr", &t->cpu_user);
+		param_u64(ev, "cpu_sys", &t->cpu_sys);
+	}
 	if (!enter && info) {
 		if (kind == SK_MEM || kind == SK_MMAP) {
 			take_counters(ev, t);
