@@ -4,6 +4,7 @@
  * sysdig prints them (evt.args, evt.arg.NAME: the one renderer of format/render.c), its
  * result, latency and I/O buffer.
  */
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -272,6 +273,27 @@ static size_t evt_buflen(const struct field_ref *ref, const void *event, void *c
 	return put_u(out, FT_UINT64, (uint64_t)res);
 }
 
+/* evt.type.is.N (an event code) or evt.type.is.NAME (the first code of that name and the
+ * next one: its enter and exit events): 1 for those events, 0 for the others. */
+static size_t evt_type_is(const struct field_ref *ref, const void *event, void *ctx,
+			  struct field_value *out)
+{
+	const struct scap_event *ev = event;
+	const char *arg = ref->arg.name ? ref->arg.name : "";
+	char *end;
+	unsigned long code = strtoul(arg, &end, 10);
+
+	if (*arg && !*end)
+		return put_u(out, FT_UINT32, ev->type == code);
+	for (unsigned c = 0; c < SCAP_EVENT_MAX_029; c++) {
+		const struct scap_event_info *info = scap_event_info(c);
+
+		if (info && !strcmp(info->name, arg))
+			return put_u(out, FT_UINT32, ev->type == c || ev->type == c + 1);
+	}
+	return put_u(out, FT_UINT32, 0);
+}
+
 /* Whether the event table flags the event with one of WANT. */
 static size_t event_flag(const struct scap_event *ev, unsigned want, struct field_value *out)
 {
@@ -387,7 +409,7 @@ static const struct field_desc evt_syscall_fields[] = {
 	FIELD("evt.type", CHARBUF, 0, evt_type,
 	      "The name of the event (e.g. 'open').", .role = FR_EVT_TYPE,
 	      .value_check = evt_type_value_check),
-	FIELD("evt.type.is", UINT32, FA_DOT | FA_REQUIRED, NULL,
+	FIELD("evt.type.is", UINT32, FA_DOT | FA_REQUIRED, evt_type_is,
 	      "allows one to specify an event type, and returns 1 for events that are of that "
 	      "type. For example, evt.type.is.open returns 1 for open events, 0 for any other "
 	      "event."),

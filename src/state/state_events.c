@@ -691,6 +691,8 @@ void state_event(struct state *st, const struct scap_event *ev)
 	 * makes none. */
 	if (!t && ev->type != PPME_PROCINFO_E)
 		t = state_thread_add(st, ev->tid);
+	if (t && ev->type != PPME_PROCINFO_E)
+		t->fdlist_only = false;
 	c->thread = t;
 
 	const struct scap_event_info *info = scap_event_info(ev->type);

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "capture/event_table.h"
 #include "fields/field_text.h"
 #include "filter/filter.h"
 #include "views/view_table.h"
@@ -450,22 +451,20 @@ void view_table_event(struct view_table *t, const struct scap_event *ev, struct 
 	process(t, ev, ctx);
 }
 
-/* sysdig's "sysdigevent" exit code, the pseudo event of the thread table pass. */
-#define PPME_SYSDIGEVENT_X 31
 
 void view_table_proctable(struct view_table *t, struct field_ctx *ctx, uint64_t ts)
 {
 	struct state *st = ctx->st;
 	struct st_current saved = st->cur;
 	uint64_t saved_num = ctx->evnum;
-	struct scap_event ev = { .ts = ts - ts % 1000000000ull - 1, .type = PPME_SYSDIGEVENT_X };
+	struct scap_event ev = { .ts = ts - ts % 1000000000ull - 1, .type = PPME_SCAPEVENT_X };
 	size_t pos = 0;
 	struct st_thread *th;
 
 	ctx->evnum = 0;
 	while ((th = state_thread_next(st, &pos))) {
 		/* a thread a capture names only in an fd list is not in sysdig's thread table */
-		if (!th->live)
+		if (th->fdlist_only)
 			continue;
 		ev.tid = th->tid;
 		st->cur = (struct st_current){ .ev = &ev, .thread = th, .fdnum = -1 };
