@@ -86,7 +86,8 @@ size_t proc_usage_extract(const struct field_ref *ref, const void *event, void *
 	case PU_FDOPENCOUNT:
 		return put_u(out, FT_UINT64, m->fdt.n);
 	case PU_FDLIMIT:
-		return put_i(out, FT_INT64, (int64_t)m->fdlimit);
+		/* sysdig's -1 for a thread it knows from events only */
+		return put_i(out, FT_INT64, m->live ? (int64_t)m->fdlimit : -1);
 	case PU_FDUSAGE:
 		if (!m->fdlimit)
 			return 0;
