@@ -4,6 +4,7 @@
  * sysdig prints them (evt.args, evt.arg.NAME: the one renderer of format/render.c), its
  * result, latency and I/O buffer.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -232,6 +233,24 @@ static size_t evt_latency(const struct field_ref *ref, const void *event, void *
 	return put_u(out, FT_RELTIME, c->st->cur.latency);
 }
 
+/* csysdig's spectrogram column of an exit event's latency: its log10 (at most 11) scaled to
+ * the screen's width, plus 1; missing for an enter event and a latency of 0. */
+static size_t evt_latency_quantized(const struct field_ref *ref, const void *event, void *ctx,
+				    struct field_value *out)
+{
+	const struct scap_event *ev = event;
+	const struct field_ctx *c = ctx;
+	uint64_t lat = c->st->cur.latency;
+
+	if (scap_event_is_enter(ev->type) || !c->st->cur.thread || !lat)
+		return 0;
+	double l = log10((double)lat);
+
+	if (l > 11)
+		l = 11;
+	return put_u(out, FT_UINT64, (uint64_t)(l * c->spectro_width / 11) + 1);
+}
+
 /* The data parameter of an I/O event, or -1. */
 static int buffer_index(const struct scap_event *ev)
 {
@@ -391,6 +410,9 @@ const struct field_class field_class_evt = {
 static const struct field_desc evt_syscall_fields[] = {
 	FIELD("evt.latency", RELTIME, 0, evt_latency,
 	      "delta between an exit event and the correspondent enter event, in nanoseconds."),
+	FIELD("evt.latency.quantized", UINT64, 0, evt_latency_quantized,
+	      "10-base log of the delta between an exit event and the correspondent enter event.",
+	      .table_only = true),
 	FIELD("evt.latency.s", RELTIME, 0, NULL,
 	      "integer part of the event latency delta."),
 	FIELD("evt.latency.ns", RELTIME, 0, NULL,

@@ -38,16 +38,21 @@ top_run() {
 
 # t_top_view VIEW: VIEW's rows over all captures as csysdig's, and its info section.
 t_top_view() {
-	local v=$1 name pct same n info tsame=0 tn=0 bad="" want
+	local v=$1 name pct same n info tsame=0 tn=0 bad="" want nocs=0
 	while read -r name pct same n info; do
 		[ "${name%%.*}" = "$v" ] || continue
+		if [ "$info" = nocsysdig ]; then
+			nocs=$((nocs + 1))
+			continue
+		fi
 		tsame=$((tsame + same))
 		tn=$((tn + n))
 		[ "$info" = info ] || bad+=" ${name#*.}:$info"
 		[ "$same" = "$n" ] || bad+=" ${name#*.}:$same/$n"
 	done <"$TOP_DIR/shares"
 	pct=$(awk -v s=$tsame -v n=$tn 'BEGIN { printf "%.1f", n ? 100 * s / n : 100 }')
-	printf 'top %-24s %6s%% %5s/%-5s rows\n' "$v" "$pct" "$tsame" "$tn" >>"$SUMMARY"
+	printf 'top %-24s %6s%% %5s/%-5s rows (%s captures csysdig cannot read)\n' "$v" "$pct" \
+		"$tsame" "$tn" "$nocs" >>"$SUMMARY"
 	want=$(threshold_of "top-$v")
 	awk -v p="$pct" -v w="$want" 'BEGIN { exit !(p >= w) }' || {
 		echo "$pct% of rows as csysdig's (want $want):$bad"
