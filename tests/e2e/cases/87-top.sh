@@ -1,46 +1,62 @@
 # SPDX-License-Identifier: Apache-2.0
 # (top) `sysray top -r FILE -v VIEW -j` against `csysdig -r FILE -v VIEW -j` (Debian's
-# csysdig 0.29, run here, TZ=UTC) for every view of csysdig's own view files
-# (SYSDIG_CHISEL_DIR=/usr/share/sysdig/chisels) on every capture of tests/data/scap: the rows
-# of the sample compared as sets keyed by "k", and the info section (legend, sorting column,
-# drill-down filters) alike. The share of identical rows per view goes to the summary; each
-# view passes at its threshold (thresholds.txt, 97 by default) over all captures.
+# csysdig 0.29, run here, TZ=UTC) for every view of the issue's list on every capture of
+# tests/data/scap, twice: with sysray's own view files (views/v_*.lua, top-own-VIEW) and with
+# csysdig's (SYSDIG_CHISEL_DIR=/usr/share/sysdig/chisels, top-sysdig-VIEW). The rows of the
+# sample are compared as sets keyed by "k" (tests/e2e/top_compare.py says what it leaves
+# out), and the info section (legend, sorting column, drill-down filters) must be alike. The
+# share of identical rows per view goes to the summary; each passes at its threshold
+# (thresholds.txt, 97 by default) over all captures csysdig reads.
 
 TOP_DATA=$E2E_DIR/../data/scap
 TOP_DIR=$WORK/top
 TOP_SYSDIG_DIR=/usr/share/sysdig/chisels
 mkdir -p "$TOP_DIR"
 
-# The views of csysdig 0.29 that sysray covers: the ids of the issue's list that csysdig
-# ships (spy_users, spy_syslog and port_bindings are lists; spectro_* spectrograms).
 TOP_VIEWS="procs procs_cpu procs_errors procs_fd_usage threads connections sports files
 directories io_by_type errors syscalls syscall_procs page_faults slow_io backlog containers
 containers_errors file_opens incoming_connections spy_users spy_syslog port_bindings
 spectro_all spectro_file"
 
-# top_run: csysdig and sysray on every view and capture; TOP_DIR/shares has a line per pair.
+# top_one VIEW CAPTURE: csysdig's output and sysray's two (own views, csysdig's views).
+top_one() {
+	local v=$1 f=$2 base
+	base=$TOP_DIR/$v.$(basename "$f" .scap)
+	TZ=UTC timeout 60 csysdig -r "$f" -v "$v" -j >"$base.csysdig" 2>"$base.csysdig.err"
+	TZ=UTC timeout 60 "$SYSRAY" top -r "$f" -v "$v" -j >"$base.own" 2>"$base.own.err"
+	TZ=UTC SYSDIG_CHISEL_DIR=$TOP_SYSDIG_DIR timeout 60 "$SYSRAY" top -r "$f" -v "$v" -j \
+		>"$base.sysdig" 2>"$base.sysdig.err"
+}
+
+# top_run: every view and capture, two at a time; TOP_DIR/shares has a line per pair.
 top_run() {
-	local v f base
+	local v f
+	: >"$TOP_DIR/jobs"
 	: >"$TOP_DIR/pairs"
 	for v in $TOP_VIEWS; do
-		selected "top-$v" || continue
+		selected "top-own-$v" || selected "top-sysdig-$v" || continue
 		for f in "$TOP_DATA"/*.scap; do
-			base=$TOP_DIR/$v.$(basename "$f" .scap)
-			TZ=UTC timeout 60 csysdig -r "$f" -v "$v" -j >"$base.csysdig" 2>"$base.csysdig.err"
-			TZ=UTC SYSDIG_CHISEL_DIR=$TOP_SYSDIG_DIR timeout 60 "$SYSRAY" top -r "$f" \
-				-v "$v" -j >"$base.sysray" 2>"$base.sysray.err"
-			echo $? >"$base.sysray.rc"
-			echo "$v.$(basename "$f" .scap) $base.sysray $base.csysdig" >>"$TOP_DIR/pairs"
+			echo "$v $f" >>"$TOP_DIR/jobs"
+			for k in own sysdig; do
+				echo "$k-$v.$(basename "$f" .scap) $TOP_DIR/$v.$(basename "$f" .scap).$k" \
+					"$TOP_DIR/$v.$(basename "$f" .scap).csysdig" >>"$TOP_DIR/pairs"
+			done
 		done
 	done
+	export -f top_one
+	export TOP_DIR TOP_SYSDIG_DIR SYSRAY
+	nice xargs -P 2 -L 1 bash -c 'top_one "$0" "$1"' <"$TOP_DIR/jobs"
 	"$PY" "$E2E_DIR/top_compare.py" <"$TOP_DIR/pairs" >"$TOP_DIR/shares"
 }
 
-# t_top_view VIEW: VIEW's rows over all captures as csysdig's, and its info section.
+# t_top_view KIND VIEW: VIEW's rows (KIND: own or sysdig view files) over all captures as
+# csysdig's, and its info section.
 t_top_view() {
-	local v=$1 name pct same n info tsame=0 tn=0 bad="" want nocs=0
+	local kind=$1 v=$2 name pct same n info tsame=0 tn=0 bad="" want nocs=0
+	[ "$kind" != own ] || [ -e "$E2E_DIR/../../views/v_$v.lua" ] ||
+		{ echo "sysray has no view $v of its own"; return 1; }
 	while read -r name pct same n info; do
-		[ "${name%%.*}" = "$v" ] || continue
+		[ "${name%%.*}" = "$kind-$v" ] || continue
 		if [ "$info" = nocsysdig ]; then
 			nocs=$((nocs + 1))
 			continue
@@ -51,10 +67,10 @@ t_top_view() {
 		[ "$same" = "$n" ] || bad+=" ${name#*.}:$same/$n"
 	done <"$TOP_DIR/shares"
 	pct=$(awk -v s=$tsame -v n=$tn 'BEGIN { printf "%.1f", n ? 100 * s / n : 100 }')
-	printf 'top %-24s %6s%% %5s/%-5s rows (%s captures csysdig cannot read)\n' "$v" "$pct" \
-		"$tsame" "$tn" "$nocs" >>"$SUMMARY"
-	want=$(threshold_of "top-$v")
-	awk -v p="$pct" -v w="$want" 'BEGIN { exit !(p >= w) }' || {
+	printf 'top %-6s %-22s %6s%% %5s/%-5s rows (%s captures csysdig cannot read)\n' "$kind" \
+		"$v" "$pct" "$tsame" "$tn" "$nocs" >>"$SUMMARY"
+	want=$(threshold_of "top-$kind-$v")
+	awk -v p="$pct" -v w="$want" 'BEGIN { exit !(p >= w) }' && [ -z "$bad" ] || {
 		echo "$pct% of rows as csysdig's (want $want):$bad"
 		return 1
 	}
@@ -65,6 +81,9 @@ if ! command -v csysdig >/dev/null; then
 else
 	top_run
 	for v in $TOP_VIEWS; do
-		expect "top-$v" "view $v as csysdig's" t_top_view "$v"
+		for kind in own sysdig; do
+			expect "top-$kind-$v" "view $v ($kind view file) as csysdig's" \
+				t_top_view "$kind" "$v"
+		done
 	done
 fi
