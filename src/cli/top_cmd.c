@@ -5,7 +5,8 @@
  * runtime runs their files); the chosen view's table is a consumer behind the command line's
  * filter. Its samples are taken as csysdig takes them: live, every -d milliseconds of event
  * time; on a file, once, at its end, over the whole file, after csysdig's first, empty,
- * sample at the end of the file. -j and --raw print the samples as csysdig does.
+ * sample at the end of the file. -j and --raw print the samples as csysdig does; without
+ * them, a capture file's views are shown in the terminal UI (src/tui/).
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -19,6 +20,7 @@
 #include "pipeline/live_source.h"
 #include "pipeline/pipeline.h"
 #include "source/bpf/bpf_event.h"
+#include "tui/top_ui.h"
 #include "views/view_output.h"
 #include "views/view_table.h"
 #include "util/util.h"
@@ -261,6 +263,50 @@ static int run_view(const struct top_opts *o, const struct view_catalog *cat,
 	return rc;
 }
 
+/* What the UI loads a view with: the command line's options and filter. */
+struct ui_loader {
+	const struct top_opts *o;
+	const struct filter *flt;
+};
+
+/* The UI's source on a file: the whole file through view V's table (its filter and EXTRA),
+ * then csysdig's thread-table pass at the last event's time. */
+static struct view_table *ui_load(void *opaque, const struct view_info *v, const char *extra,
+				  uint64_t *time_delta, char *err, size_t errlen)
+{
+	struct ui_loader *l = opaque;
+	struct view_table *t = view_table_new(v, 0, extra, err, errlen);
+
+	if (!t)
+		return NULL;
+	struct state st;
+	struct field_ctx ctx = { .bf = BUF_NORMAL };
+	struct pipeline p;
+	struct top_run r = { .o = l->o, .v = v, .t = t, .ctx = &ctx };
+
+	state_init(&st);
+	pipeline_init(&p, &st, &ctx);
+	r.src = file_source_open(&(struct file_source_config){ .path = l->o->file });
+	pipeline_add(&p, &(struct consumer){ .name = "top", .filter = l->flt,
+					     .on_event = on_event, .opaque = &r });
+	int rc = r.src->run(r.src, &p);
+
+	pipeline_end(&p);
+	if (rc) {
+		snprintf(err, errlen, "cannot read %s", l->o->file);
+		view_table_free(t);
+		t = NULL;
+	} else {
+		view_table_proctable(t, &ctx, r.last_ts);
+		*time_delta = r.last_ts - r.first_ts;
+	}
+	r.src->close(r.src);
+	pipeline_free(&p);
+	state_free(&st);
+	field_ctx_free(&ctx);
+	return t;
+}
+
 /* The view -v names, or the first root view; NULL after saying why. */
 static const struct view_info *pick_view(const struct view_catalog *cat, const char *id)
 {
@@ -316,7 +362,15 @@ int cmd_top(int argc, char **argv)
 		goto out;
 	}
 	if (!o.json && !o.raw) {
-		msg("top: the interactive UI is not built yet; use -j or --raw");
+		if (!o.file) {
+			msg("top: the interactive UI reads capture files (-r FILE) for now; live, "
+			    "use -j or --raw");
+			goto out;
+		}
+		struct ui_loader l = { .o = &o, .flt = flt };
+
+		rc = top_ui_run(&cat, v, &(struct top_ui_source){ .load = ui_load, .opaque = &l,
+								  .what = o.file });
 		goto out;
 	}
 	rc = run_view(&o, &cat, v, flt);

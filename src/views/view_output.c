@@ -353,17 +353,20 @@ void view_output_raw(FILE *f, const struct view_table *t, const struct vt_sample
 	out_free(&o);
 }
 
-static void json_strings(struct out *o, const char *key, const struct view_strings *s)
+/* "KEY":[strings] when S has any, after a comma unless FIRST; whether it wrote anything. */
+static bool json_strings(struct out *o, const char *key, const struct view_strings *s,
+			 bool first)
 {
 	if (!s->n)
-		return;
-	out_printf(o, ",\"%s\":[", key);
+		return false;
+	out_printf(o, "%s\"%s\":[", first ? "" : ",", key);
 	for (size_t i = 0; i < s->n; i++) {
 		if (i)
 			out_putc(o, ',');
 		json_str(o, s->v[i]);
 	}
 	out_putc(o, ']');
+	return true;
 }
 
 void view_output_list(FILE *f, const struct view_catalog *cat)
@@ -374,20 +377,12 @@ void view_output_list(FILE *f, const struct view_catalog *cat)
 	for (size_t i = 0; i < cat->n; i++) {
 		const struct view_info *v = &cat->v[i];
 
+		/* members in byte order, as csysdig's JSON writer puts them */
 		out_puts(&o, i ? ",{" : "{");
-		if (v->applies_to.n) {
-			struct out a = { 0 };
+		bool first = !json_strings(&o, "appliesTo", &v->applies_to, true);
 
-			json_strings(&a, "appliesTo", &v->applies_to);
-			out_write(&o, a.buf + 1, a.len - 1);
-			out_free(&a);
-		}
-		/* the first member has no comma before it */
-		if (!v->applies_to.n)
-			out_puts(&o, "\"canDrillDown\":");
-		else
-			out_puts(&o, ",\"canDrillDown\":");
-		out_puts(&o, v->type == VIEW_TABLE ? "true" : "false");
+		out_printf(&o, "%s\"canDrillDown\":%s", first ? "" : ",",
+			   v->type == VIEW_TABLE ? "true" : "false");
 		out_puts(&o, ",\"description\":");
 		json_str(&o, v->description);
 		out_puts(&o, ",\"drilldownTarget\":");
@@ -398,8 +393,8 @@ void view_output_list(FILE *f, const struct view_catalog *cat)
 		json_str(&o, v->id);
 		out_printf(&o, ",\"isRoot\":%s,\"name\":", v->is_root ? "true" : "false");
 		json_str(&o, v->name);
-		json_strings(&o, "tags", &v->tags);
-		json_strings(&o, "tips", &v->tips);
+		json_strings(&o, "tags", &v->tags, false);
+		json_strings(&o, "tips", &v->tips, false);
 		out_putc(&o, '}');
 	}
 	out_putc(&o, ']');
