@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "capture/container_event.h"
 #include "capture/event_table.h"
 
 /* Indexed by event code: the SCAP_EVENT_MAX_029 codes sysdig 0.29 knows. */
@@ -51,6 +52,18 @@ bool event_category_is_io(const struct scap_event *ev)
 {
 	return !scap_event_is_generic(ev->type) && ev->type < sizeof(event_cat) - 1 &&
 	       event_cat[ev->type] == 'i';
+}
+
+bool event_category_is_internal(const struct scap_event *ev)
+{
+	switch (ev->type) {
+	case PPME_PROCINFO_E: case PPME_PROCINFO_X:
+	case PPME_SCAPEVENT_E: case PPME_SCAPEVENT_X:
+	case PPME_DROP_E: case PPME_DROP_X:
+		return true;
+	default:
+		return scap_is_container_event(ev->type);
+	}
 }
 
 bool event_category_is_memory(const struct scap_event *ev)

@@ -11,6 +11,10 @@
 /* True for the event types libs classes as I/O (read, write or other I/O on an fd). */
 bool event_category_is_io(const struct scap_event *ev);
 
+/* True for the internal events of libs that views meet: procinfo, sysdigevent (the
+ * thread-table pass), drop and container events. */
+bool event_category_is_internal(const struct scap_event *ev);
+
 /* True for the event types (generic ones by their syscall) libs classes as memory. */
 bool event_category_is_memory(const struct scap_event *ev);
 

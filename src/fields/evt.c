@@ -230,6 +230,9 @@ static size_t evt_latency(const struct field_ref *ref, const void *event, void *
 {
 	const struct field_ctx *c = ctx;
 
+	/* sysdig has no latency for its internal events */
+	if (event_category_is_internal(event))
+		return 0;
 	return put_u(out, FT_RELTIME, c->st->cur.latency);
 }
 
@@ -242,7 +245,8 @@ static size_t evt_latency_quantized(const struct field_ref *ref, const void *eve
 	const struct field_ctx *c = ctx;
 	uint64_t lat = c->st->cur.latency;
 
-	if (scap_event_is_enter(ev->type) || !c->st->cur.thread || !lat)
+	if (scap_event_is_enter(ev->type) || !c->st->cur.thread || !lat ||
+	    event_category_is_internal(ev))
 		return 0;
 	double l = log10((double)lat);
 
