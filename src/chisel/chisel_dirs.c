@@ -52,11 +52,11 @@ static void push_env(struct chisel_dirs *d, const char *var)
 }
 
 /*
- * sysray's own chisels: DIR/../chisels (the binary in a build tree, build/sysray) or
- * DIR/../share/sysray/chisels (installed as PREFIX/bin/sysray), where DIR holds the
- * running binary.
+ * sysray's own chisels and views: DIR/../chisels and DIR/../views (the binary in a build
+ * tree, build/sysray) or DIR/../share/sysray/chisels and .../views (installed as
+ * PREFIX/bin/sysray), where DIR holds the running binary.
  */
-static void push_own(struct chisel_dirs *d)
+static void push_own(struct chisel_dirs *d, const char *what)
 {
 	char exe[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
@@ -68,12 +68,12 @@ static void push_own(struct chisel_dirs *d)
 	if (!slash)
 		return;
 	*slash = 0;
-	static const char *const rel[] = { "/../share/sysray/chisels", "/../chisels" };
+	static const char *const rel[] = { "/../share/sysray/", "/../" };
 	for (size_t i = 0; i < ARRAY_SIZE(rel); i++) {
 		struct out p = { 0 };
 		char real[PATH_MAX];
 
-		out_printf(&p, "%s%s", exe, rel[i]);
+		out_printf(&p, "%s%s%s", exe, rel[i], what);
 		if (is_dir(p.buf) && realpath(p.buf, real)) {
 			out_free(&p);
 			push(d, real, true);
@@ -100,7 +100,8 @@ void chisel_dirs_init(struct chisel_dirs *d)
 			push(d, real, true);
 		out_free(&p);
 	}
-	push_own(d);
+	push_own(d, "chisels");
+	push_own(d, "views");
 	push(d, SYSDIG_CHISELS, false);
 }
 

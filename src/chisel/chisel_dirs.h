@@ -3,8 +3,9 @@
  * Where chisels are found, in sysdig 0.29's order with sysray's own directory before
  * sysdig's: each directory of $SYSRAY_CHISEL_DIR and $SYSDIG_CHISEL_DIR (';'-separated, the
  * last listed first, as sysdig pushes each to the front), "" (a path as given: `-c ./x.lua`),
- * ./chisels/, ~/.chisels/ (when it exists), sysray's own chisels (next to the binary in a
- * build tree, share/sysray/chisels when installed), /usr/share/sysdig/chisels/. Every entry
+ * ./chisels/, ~/.chisels/ (when it exists), sysray's own chisels, then its own views (next to
+ * the binary in a build tree, share/sysray/chisels and share/sysray/views when installed),
+ * /usr/share/sysdig/chisels/. csysdig's views are found in the same directories. Every entry
  * but "" ends with '/'. The first file found wins, for running as for listing.
  */
 #ifndef SYSRAY_CHISEL_CHISEL_DIRS_H

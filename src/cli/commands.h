@@ -15,5 +15,7 @@ int cmd_capture(int argc, char **argv);
 int cmd_scap_dump(int argc, char **argv);
 /* sysdig's command line: `sysray -r FILE [-p FORMAT] [FILTER]`, `sysray -l`. */
 int cmd_sysdig(int argc, char **argv);
+/* csysdig's views: `sysray top [-r FILE] [-v VIEW] [-j|--raw] [FILTER]`. */
+int cmd_top(int argc, char **argv);
 
 #endif

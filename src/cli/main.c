@@ -20,6 +20,8 @@ static void usage(FILE *f)
 		"  seccomp status|record|check|run              limit syscalls with seccomp profiles\n"
 		"  capture [-n N] [-M S] [--pid P] [--syscalls a,b] [-s SNAPLEN] [-b MB] [-q] [--count]\n"
 		"                                               capture the whole system through eBPF\n"
+		"  top [-r FILE] [-v VIEW] [-j | --raw] [FILTER]\n"
+		"                                               csysdig's views (processes, files, ...)\n"
 		"  scap-dump [--meta] [-q] [-w OUT [-z]] FILE   list the blocks and events of a .scap file\n"
 		"  demo                                         trace a built-in demo workload\n"
 		"  [-r FILE] [-p FORMAT] [-j] [-S] [FILTER]     sysdig's command line ('sysray -r F -h')\n"
@@ -47,6 +49,8 @@ int main(int argc, char **argv)
 		return cmd_seccomp(argc - 1, argv + 1);
 	if (!strcmp(cmd, "capture"))
 		return cmd_capture(argc - 1, argv + 1);
+	if (!strcmp(cmd, "top"))
+		return cmd_top(argc - 1, argv + 1);
 	if (!strcmp(cmd, "scap-dump"))
 		return cmd_scap_dump(argc - 1, argv + 1);
 	if (!strcmp(cmd, "--version") || !strcmp(cmd, "-V")) {

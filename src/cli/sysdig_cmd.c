@@ -150,7 +150,8 @@ static void list_events(void)
 {
 	for (unsigned code = 0; code < SCAP_EVENT_MAX_029; code++) {
 		const struct scap_event_info *info = scap_event_info(code);
-		if (!info || !strcmp(info->name, "NA") || superseded_029(code, info))
+		if (!info || !strcmp(info->name, "NA") || (info->flags & SCAP_EF_UNUSED) ||
+		    superseded_029(code, info))
 			continue;
 		printf("%c %s(", scap_event_is_enter(code) ? '>' : '<', info->name);
 		int n = info->nparams_029 >= 0 ? info->nparams_029 : info->nparams;

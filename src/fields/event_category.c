@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "capture/container_event.h"
 #include "capture/event_table.h"
 
 /* Indexed by event code: the SCAP_EVENT_MAX_029 codes sysdig 0.29 knows. */
@@ -57,6 +58,11 @@ bool event_category_is_io(const struct scap_event *ev)
 {
 	return !scap_event_is_generic(ev->type) && ev->type < sizeof(event_cat) - 1 &&
 	       event_cat[ev->type] == 'i';
+}
+
+bool event_category_is_memory(const struct scap_event *ev)
+{
+	return letter(ev) == 'm';
 }
 
 static const char *fd_category(const struct st_fd *fd)

@@ -14,6 +14,9 @@ bool event_category_is_internal(const struct scap_event *ev);
 /* True for the event types libs classes as I/O (read, write or other I/O on an fd). */
 bool event_category_is_io(const struct scap_event *ev);
 
+/* True for the event types (generic ones by their syscall) libs classes as memory. */
+bool event_category_is_memory(const struct scap_event *ev);
+
 /*
  * The category name of EV as sysdig 0.29 prints it: "file", "net", "IPC", "memory",
  * "process", "sleep", "system", "signal", "user", "time", "wait", "scheduler", "other" or

@@ -4,12 +4,14 @@
  * sysdig prints them (evt.args, evt.arg.NAME: the one renderer of format/render.c), its
  * result, latency and I/O buffer.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "capture/event_names.h"
 #include "fields/event_category.h"
+#include "fields/evt_count.h"
 #include "fields/extract.h"
 #include "schema/names.h"
 #include "util/util.h"
@@ -168,7 +170,6 @@ static size_t syscall_type(const struct field_ref *ref, const void *event, void 
 	const struct scap_event_info *info = scap_event_info(ev->type);
 
 	if (!info || ev->type == PPME_PROCINFO_E || ev->type == PPME_PROCINFO_X ||
-	    !strcmp(info->name, "procexit") ||
 	    !strcmp(info->name, "switch"))
 		return 0;
 	return put_cstr(out, render_event_type(ev));
@@ -347,6 +348,25 @@ static size_t evt_deltatime(const struct field_ref *ref, const void *event, void
 	return put_u(out, FT_RELTIME, d);
 }
 
+/* csysdig's spectrogram column of an exit event's latency: its log10 (at most 11) scaled to
+ * the screen's width, plus 1; missing for an enter event and a latency of 0. */
+static size_t evt_latency_quantized(const struct field_ref *ref, const void *event, void *ctx,
+				    struct field_value *out)
+{
+	const struct scap_event *ev = event;
+	const struct field_ctx *c = ctx;
+	uint64_t lat = c->st->cur.latency;
+
+	if (scap_event_is_enter(ev->type) || !c->st->cur.thread || !lat ||
+	    event_category_is_internal(ev))
+		return 0;
+	double l = log10((double)lat);
+
+	if (l > 11)
+		l = 11;
+	return put_u(out, FT_UINT64, (uint64_t)(l * c->spectro_width / 11) + 1);
+}
+
 /* The data parameter of an I/O event, or -1. */
 static int buffer_index(const struct scap_event *ev)
 {
@@ -386,6 +406,27 @@ static size_t evt_buflen(const struct field_ref *ref, const void *event, void *c
 	    res < 0)
 		return 0;
 	return put_u(out, FT_UINT64, (uint64_t)res);
+}
+
+/* evt.type.is.N (an event code) or evt.type.is.NAME (the first code of that name and the
+ * next one: its enter and exit events): 1 for those events, 0 for the others. */
+static size_t evt_type_is(const struct field_ref *ref, const void *event, void *ctx,
+			  struct field_value *out)
+{
+	const struct scap_event *ev = event;
+	const char *arg = ref->arg.name ? ref->arg.name : "";
+	char *end;
+	unsigned long code = strtoul(arg, &end, 10);
+
+	if (*arg && !*end)
+		return put_u(out, FT_UINT32, ev->type == code);
+	for (unsigned c = 0; c < SCAP_EVENT_MAX_029; c++) {
+		const struct scap_event_info *info = scap_event_info(c);
+
+		if (info && !strcmp(info->name, arg))
+			return put_u(out, FT_UINT32, ev->type == c || ev->type == c + 1);
+	}
+	return put_u(out, FT_UINT32, 0);
 }
 
 /* Whether the event table flags the event with one of WANT. */
@@ -457,100 +498,6 @@ static size_t evt_is_syslog(const struct field_ref *ref, const void *event, void
 
 	return put_b(out, info && (info->flags & SCAP_EF_WRITES_TO_FD) && f &&
 				  strstr(f->name, "/dev/log"));
-}
-
-static size_t evt_count(const struct field_ref *ref, const void *event, void *ctx,
-			struct field_value *out)
-{
-	return put_u(out, FT_UINT32, 1);
-}
-
-static size_t evt_count_exit(const struct field_ref *ref, const void *event, void *ctx,
-			     struct field_value *out)
-{
-	const struct scap_event *ev = event;
-
-	return scap_event_is_enter(ev->type) ? 0 : put_u(out, FT_UINT32, 1);
-}
-
-/* Does the event report a failure, by sysdig's test: a negative res parameter; without one, the
- * negative fd of a call that creates an fd. */
-static bool event_error(const struct scap_event *ev)
-{
-	const struct scap_event_info *info = scap_event_info(ev->type);
-	int i = param_index(ev, "res");
-	int64_t v;
-
-	if (i < 0 && !scap_event_is_enter(ev->type) && info &&
-	    (info->flags & SCAP_EF_CREATES_FD))
-		i = param_index(ev, "fd");
-	return i >= 0 && scap_param_s64(&ev->params[i], &v) && v < 0;
-}
-
-/* The groups of evt.count.error.*: file, net and other by the event's fd when it has one,
- * else by the call; memory by the call's category alone (a failed mmap of a file counts as
- * file and memory). */
-enum { ERR_ANY, ERR_FILE, ERR_NET, ERR_MEMORY, ERR_OTHER };
-
-static int fd_group(const struct st_fd *f)
-{
-	switch (f->type) {
-	case SCAP_FD_FILE:
-	case SCAP_FD_FILE_V2:
-	case SCAP_FD_DIRECTORY:
-		return ERR_FILE;
-	case SCAP_FD_IPV4_SOCK:
-	case SCAP_FD_IPV6_SOCK:
-	case SCAP_FD_IPV4_SERVSOCK:
-	case SCAP_FD_IPV6_SERVSOCK:
-	case SCAP_FD_UNIX_SOCK:
-		return ERR_NET;
-	default:
-		return ERR_OTHER;
-	}
-}
-
-static int call_group(const struct scap_event *ev)
-{
-	switch (ev->type) {
-	case PPME_SYSCALL_OPEN_X:
-	case PPME_SYSCALL_CREAT_X:
-	case PPME_SYSCALL_OPENAT_X:
-	case PPME_SYSCALL_OPENAT_2_X:
-	case PPME_SYSCALL_OPENAT2_X:
-		return ERR_FILE;
-	case PPME_SOCKET_ACCEPT_X:
-	case PPME_SOCKET_ACCEPT_5_X:
-	case PPME_SOCKET_ACCEPT4_X:
-	case PPME_SOCKET_ACCEPT4_5_X:
-	case PPME_SOCKET_CONNECT_X:
-		return ERR_NET;
-	}
-	return !strcmp(event_category(ev, NULL), "memory") ? ERR_MEMORY : ERR_OTHER;
-}
-
-static bool in_error_group(const struct scap_event *ev, const struct st_fd *f, int group)
-{
-	switch (group) {
-	case ERR_ANY:
-		return true;
-	case ERR_MEMORY:
-		return !strcmp(event_category(ev, f), "memory");
-	default:
-		return (f ? fd_group(f) : call_group(ev)) == group;
-	}
-}
-
-/* evt.count.error (id ERR_ANY) and evt.count.error.file ...: 1 for a failed event of the
- * group, else none. */
-static size_t evt_count_error(const struct field_ref *ref, const void *event, void *ctx,
-			      struct field_value *out)
-{
-	const struct field_ctx *c = ctx;
-
-	if (!in_error_group(event, c->st->cur.fd, ref->field->id) || !event_error(event))
-		return 0;
-	return put_u(out, FT_UINT32, 1);
 }
 
 /* PPM_O_* and PPM_S_* bits of open's flags and mode parameters */
@@ -879,6 +826,9 @@ const struct field_class field_class_evt = {
 static const struct field_desc evt_syscall_fields[] = {
 	FIELD("evt.latency", RELTIME, 0, evt_latency,
 	      "delta between an exit event and the correspondent enter event, in nanoseconds."),
+	FIELD("evt.latency.quantized", UINT64, 0, evt_latency_quantized,
+	      "10-base log of the delta between an exit event and the correspondent enter event.",
+	      .table_only = true),
 	FIELD("evt.latency.s", RELTIME, 0, evt_latency,
 	      "integer part of the event latency delta.", .id = PART_S),
 	FIELD("evt.latency.ns", RELTIME, 0, evt_latency,
@@ -899,7 +849,7 @@ static const struct field_desc evt_syscall_fields[] = {
 	FIELD("evt.type", CHARBUF, 0, evt_type,
 	      "The name of the event (e.g. 'open').", .role = FR_EVT_TYPE,
 	      .value_check = evt_type_value_check),
-	FIELD("evt.type.is", UINT32, FA_DOT | FA_REQUIRED, NULL,
+	FIELD("evt.type.is", UINT32, FA_DOT | FA_REQUIRED, evt_type_is,
 	      "allows one to specify an event type, and returns 1 for events that are of that "
 	      "type. For example, evt.type.is.open returns 1 for open events, 0 for any other "
 	      "event."),
@@ -954,31 +904,31 @@ static const struct field_desc evt_syscall_fields[] = {
 	      "time spent waiting for the event to return, in nanoseconds."),
 	FIELD("evt.is_syslog", BOOL, 0, evt_is_syslog,
 	      "'true' for events that are writes to /dev/log."),
-	FIELD("evt.count", UINT32, 0, evt_count,
+	FIELD("evt.count", UINT32, 0, evt_count_extract,
 	      "This filter field always returns 1 and can be used to count events from inside "
-	      "chisels."),
-	FIELD("evt.count.error", UINT32, 0, evt_count_error,
+	      "chisels.", .id = EC_COUNT),
+	FIELD("evt.count.error", UINT32, 0, evt_count_extract,
 	      "This filter field returns 1 for events that returned with an error, and can be "
-	      "used to count event failures from inside chisels.", .id = ERR_ANY),
-	FIELD("evt.count.error.file", UINT32, 0, evt_count_error,
+	      "used to count event failures from inside chisels.", .id = EC_ERROR),
+	FIELD("evt.count.error.file", UINT32, 0, evt_count_extract,
 	      "This filter field returns 1 for events that returned with an error and are related"
 	      " to file I/O, and can be used to count event failures from inside chisels.",
-	      .id = ERR_FILE),
-	FIELD("evt.count.error.net", UINT32, 0, evt_count_error,
+	      .id = EC_ERROR_FILE),
+	FIELD("evt.count.error.net", UINT32, 0, evt_count_extract,
 	      "This filter field returns 1 for events that returned with an error and are related"
 	      " to network I/O, and can be used to count event failures from inside chisels.",
-	      .id = ERR_NET),
-	FIELD("evt.count.error.memory", UINT32, 0, evt_count_error,
+	      .id = EC_ERROR_NET),
+	FIELD("evt.count.error.memory", UINT32, 0, evt_count_extract,
 	      "This filter field returns 1 for events that returned with an error and are related"
 	      " to memory allocation, and can be used to count event failures from inside "
-	      "chisels.", .id = ERR_MEMORY),
-	FIELD("evt.count.error.other", UINT32, 0, evt_count_error,
+	      "chisels.", .id = EC_ERROR_MEMORY),
+	FIELD("evt.count.error.other", UINT32, 0, evt_count_extract,
 	      "This filter field returns 1 for events that returned with an error and are related"
 	      " to none of the previous categories, and can be used to count event failures from "
-	      "inside chisels.", .id = ERR_OTHER),
-	FIELD("evt.count.exit", UINT32, 0, evt_count_exit,
+	      "inside chisels.", .id = EC_ERROR_OTHER),
+	FIELD("evt.count.exit", UINT32, 0, evt_count_extract,
 	      "This filter field returns 1 for exit events, and can be used to count single "
-	      "events from inside chisels."),
+	      "events from inside chisels.", .id = EC_EXIT),
 	FIELD("evt.around", UINT64, FA_INDEX | FA_REQUIRED, NULL,
 	      "Accepts the event if it's around the specified time interval. The syntax is "
 	      "evt.around[T]=D, where T is the value returned by %evt.rawtime for the event and D "
@@ -990,6 +940,42 @@ static const struct field_desc evt_syscall_fields[] = {
 	      "Absolute path calculated from dirfd and name during syscalls like renameat and "
 	      "symlinkat. Use 'evt.abspath.src' or 'evt.abspath.dst' for syscalls that support "
 	      "multiple paths."),
+	FIELD("evt.count.procinfo", UINT32, 0, evt_count_extract,
+	      "This filter field returns 1 for procinfo events generated by process main threads,"
+	      " and can be used to count processes from inside views.", .id = EC_PROCINFO,
+	      .table_only = true),
+	FIELD("evt.count.threadinfo", UINT32, 0, evt_count_extract,
+	      "This filter field returns 1 for procinfo events, and can be used to count "
+	      "processes from inside views.", .id = EC_THREADINFO, .table_only = true),
+	FIELD("evt.buflen.in", UINT64, 0, evt_buflen_extract,
+	      "the length of the binary data buffer, but only for input I/O events.", .id = EB_IN,
+	      .table_only = true),
+	FIELD("evt.buflen.out", UINT64, 0, evt_buflen_extract,
+	      "the length of the binary data buffer, but only for output I/O events.", .id = EB_OUT,
+	      .table_only = true),
+	FIELD("evt.buflen.file", UINT64, 0, evt_buflen_extract,
+	      "the length of the binary data buffer, but only for file I/O events.", .id = EB_FILE,
+	      .table_only = true),
+	FIELD("evt.buflen.file.in", UINT64, 0, evt_buflen_extract,
+	      "the length of the binary data buffer, but only for input file I/O events.",
+	      .id = EB_FILE | EB_IN,
+	      .table_only = true),
+	FIELD("evt.buflen.file.out", UINT64, 0, evt_buflen_extract,
+	      "the length of the binary data buffer, but only for output file I/O events.",
+	      .id = EB_FILE | EB_OUT,
+	      .table_only = true),
+	FIELD("evt.buflen.net", UINT64, 0, evt_buflen_extract,
+	      "the length of the binary data buffer, but only for network I/O events.",
+	      .id = EB_NET,
+	      .table_only = true),
+	FIELD("evt.buflen.net.in", UINT64, 0, evt_buflen_extract,
+	      "the length of the binary data buffer, but only for input network I/O events.",
+	      .id = EB_NET | EB_IN,
+	      .table_only = true),
+	FIELD("evt.buflen.net.out", UINT64, 0, evt_buflen_extract,
+	      "the length of the binary data buffer, but only for output network I/O events.",
+	      .id = EB_NET | EB_OUT,
+	      .table_only = true),
 	FIELD("evt.is_open_read", BOOL, 0, evt_is_open,
 	      "'true' for open/openat/openat2 events where the path was opened for reading",
 	      .id = OPEN_READ),

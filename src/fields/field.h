@@ -173,6 +173,7 @@ struct field_desc {
 	unsigned arg_flags;		/* enum field_arg_flags */
 	enum field_role role;
 	bool filter_only;		/* sysdig's "(FILTER ONLY)": it compares, prints nothing */
+	bool table_only;		/* sysdig's table-only fields: views use them, -l hides them */
 	const char *desc;
 	field_extract_fn extract;	/* NULL: listed, not implemented yet */
 	field_value_check_fn *value_check;	/* NULL: any value of the type */

@@ -59,7 +59,8 @@ void field_registry_print(const struct field_registry *reg, bool verbose, FILE *
 		list_wrap(fc->desc, f);
 		fprintf(f, "\n\n");
 		for (size_t i = 0; i < fc->nfields; i++)
-			list_field(&fc->fields[i], verbose, f);
+			if (!fc->fields[i].table_only)
+				list_field(&fc->fields[i], verbose, f);
 	}
 	fputc('\n', f);
 }

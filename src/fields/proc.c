@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "fields/extract.h"
+#include "fields/proc_usage.h"
 #include "util/util.h"
 
 static size_t proc_pid(const struct field_ref *ref, const void *event, void *ctx,
@@ -705,6 +706,18 @@ static const struct field_desc process_fields[] = {
 	FIELD("thread.vmrss", UINT64, 0, thread_vm,
 	      "For the process main thread, this is the resident non-swapped memory for the "
 	      "process (as kb). For the other threads, this field is zero.", .id = C_VMRSS),
+	FIELD("thread.vmsize.b", UINT64, 0, proc_usage_extract,
+	      "For the process main thread, this is the total virtual memory for the process (in "
+	      "bytes). For the other threads, this field is zero.", .id = PU_THREAD_VMSIZE_B,
+	      .table_only = true),
+	FIELD("thread.vmrss.b", UINT64, 0, proc_usage_extract,
+	      "For the process main thread, this is the resident non-swapped memory for the "
+	      "process (in bytes). For the other threads, this field is zero.",
+	      .id = PU_THREAD_VMRSS_B, .table_only = true),
+	FIELD("thread.nametid", CHARBUF, 0, proc_usage_extract,
+	      "this field chains the process name and tid of a thread and can be used as a "
+	      "specific identifier of a thread for a specific execve.", .id = PU_NAMETID,
+	      .table_only = true),
 	FIELD("proc.sid", INT64, 0, proc_sid,
 	      "the session id of the process generating the event."),
 	FIELD("proc.sname", CHARBUF, 0, proc_sname,

@@ -32,6 +32,8 @@ struct field_ctx {
 	enum buf_format bf;
 	bool json;		/* -j: evt.args/evt.info keep long buffers whole */
 	bool verbose;		/* -v: so does the text output */
+	/* csysdig's screen width, which scales evt.latency.quantized (0 off a terminal) */
+	unsigned spectro_width;
 	/*
 	 * Live captures: asks the container runtime for a container's name and image (NULL:
 	 * not asked; a file says nothing about them either). Each id is asked once.

@@ -379,6 +379,7 @@ void state_load_meta(struct state *st, const struct scap_meta *m)
 		struct st_thread *t = state_thread_add(st, s->tid);
 		/* A thread only seen in an fd list has no process information. */
 		t->live = s->block_type != 0;
+		t->fdlist_only = !t->live;
 		t->pid = s->pid;
 		t->ptid = s->ptid;
 		t->sid = s->sid;

@@ -91,6 +91,7 @@ struct st_thread {
 	uint8_t enter_tuple[40];
 	uint32_t enter_tuple_len;
 	bool live;		/* seen in a process list or created by an event */
+	bool fdlist_only;	/* named by a capture's fd list alone: not in sysdig's table */
 	/* From the process list, then from the clone/fork/vfork/execve exits as sysdig 0.29
 	 * takes them: the RLIMIT_NOFILE soft limit (read on the main thread; getrlimit,
 	 * setrlimit and prlimit exits update it), memory sizes in kB (brk, mmap and munmap

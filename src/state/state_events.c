@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "capture/container_event.h"
 #include "state/state.h"
 #include "state/state_int.h"
 #include "util/util.h"
@@ -715,8 +716,11 @@ void state_event(struct state *st, const struct scap_event *ev)
 	c->fdnum = -1;
 	struct st_thread *t = state_thread(st, ev->tid);
 	/* Like sysdig, an unknown thread gets an entry (without process information, live is
-	 * false) so that its fds can be followed. */
-	if (!t) {
+	 * false) so that its fds can be followed; a procinfo event (a thread's CPU times)
+	 * and a container event make none. */
+	bool makes_thread = ev->type != PPME_PROCINFO_E && !scap_is_container_event(ev->type);
+
+	if (!t && makes_thread) {
 		t = state_thread_add(st, ev->tid);
 		/* sysdig counts the threads already known to be of this thread's process */
 		for (size_t i = 0; i < st->cap; i++) {
@@ -726,6 +730,8 @@ void state_event(struct state *st, const struct scap_event *ev)
 				t->nchilds++;
 		}
 	}
+	if (t && makes_thread)
+		t->fdlist_only = false;
 	c->thread = t;
 
 	const struct scap_event_info *info = scap_event_info(ev->type);
@@ -796,18 +802,20 @@ void state_event(struct state *st, const struct scap_event *ev)
 		/*
 		 * sysdig's evt.latency: an enter event starts the clock (0); an exit event shows
 		 * the time since the thread's last enter event, whichever call it was; a context
-		 * switch or a state event (procinfo) shows the thread's last value.
+		 * switch or a state event other than procinfo shows the thread's last value; a
+		 * procinfo event has none (0, as csysdig's views add it up).
 		 */
-		if (info && (kind == SK_SWITCH ||
-			     (info->flags & SCAP_EF_SKIPPARSERESET))) {
+		if (ev->type != PPME_PROCINFO_E) {
+			if (info && (kind == SK_SWITCH || (info->flags & SCAP_EF_SKIPPARSERESET))) {
+				/* the thread's last value */
+			} else if (enter) {
+				t->latency = 0;
+				t->latency_enter_ts = ev->ts;
+			} else if (t->latency_enter_ts && ev->ts >= t->latency_enter_ts) {
+				t->latency = ev->ts - t->latency_enter_ts;
+			}
 			c->latency = t->latency;
-		} else if (enter) {
-			t->latency = 0;
-			t->latency_enter_ts = ev->ts;
-		} else if (t->latency_enter_ts && ev->ts >= t->latency_enter_ts) {
-			t->latency = ev->ts - t->latency_enter_ts;
 		}
-		c->latency = t->latency;
 	}
 
 	if (kind == SK_SWITCH && t)

@@ -1,0 +1,383 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * `sysray top [-r FILE] [-v VIEW] [-d MS] [-n N] [-s SNAPLEN] [-pc] [FILTER]`: csysdig's
+ * views over the one pipeline. The views are read from the chisel directories (the chisel
+ * runtime runs their files); the chosen view's table is a consumer behind the command line's
+ * filter. Its samples are taken as csysdig takes them: live, every -d milliseconds of event
+ * time; on a file, once, at its end, over the whole file, after csysdig's first, empty,
+ * sample at the end of the file. -j and --raw print the samples as csysdig does; without
+ * them, a capture file's views are shown in the terminal UI (src/tui/).
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chisel/chisel_dirs.h"
+#include "chisel/view_info.h"
+#include "cli/commands.h"
+#include "pipeline/file_source.h"
+#include "pipeline/live_source.h"
+#include "pipeline/pipeline.h"
+#include "source/bpf/bpf_event.h"
+#include "tui/top_ui.h"
+#include "views/view_output.h"
+#include "views/view_table.h"
+#include "util/util.h"
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"Usage: sysray top [options] [FILTER]\n"
+		"  csysdig's views: processes, files, connections, syscalls, errors, ...\n"
+		"  grouped, aggregated and sorted, live or over a capture file.\n"
+		"Options:\n"
+		"  -r FILE      read the events of a .scap capture file\n"
+		"  -v VIEW      start with view VIEW (also -vVIEW; default: the first root view)\n"
+		"  -d MS        live: refresh every MS milliseconds (default 2000, at least 100)\n"
+		"  -n N         stop after N events\n"
+		"  -s SNAPLEN   live: bytes of I/O buffers captured\n"
+		"  -pc, -pcontainer   the views' container columns\n"
+		"  -j, --json   no UI: print each sample as csysdig's JSON\n"
+		"  --raw        no UI: print each sample as plain text rows\n"
+		"  --list-views print the views as a JSON array\n"
+		"  -h           this text\n"
+		"Views are read from the chisel directories (SYSDIG_CHISEL_DIR, ./chisels,\n"
+		"~/.chisels, sysray's own views, /usr/share/sysdig/chisels).\n");
+}
+
+struct top_opts {
+	const char *file;
+	const char *view;
+	uint64_t delay_ns;
+	uint64_t max_events;
+	uint32_t snaplen;
+	bool print_container, json, raw, list_views;
+	struct out filter;
+};
+
+enum { OPT_RAW = 256, OPT_LIST_VIEWS };
+
+static const struct option longopts[] = {
+	{ "readfile", required_argument, NULL, 'r' },
+	{ "view", required_argument, NULL, 'v' },
+	{ "delay", required_argument, NULL, 'd' },
+	{ "numevents", required_argument, NULL, 'n' },
+	{ "snaplen", required_argument, NULL, 's' },
+	{ "json", no_argument, NULL, 'j' },
+	{ "raw", no_argument, NULL, OPT_RAW },
+	{ "list-views", no_argument, NULL, OPT_LIST_VIEWS },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+
+static bool parse_number(int opt, const char *arg, unsigned long long min,
+			 unsigned long long max, unsigned long long *v)
+{
+	char *end;
+
+	*v = strtoull(arg, &end, 10);
+	if (*end || !*arg || arg[0] == '-' || *v < min || *v > max) {
+		msg("-%c: '%s' is not a number from %llu to %llu", opt, arg, min, max);
+		return false;
+	}
+	return true;
+}
+
+/* 0: run; 1: exit with success; -1: exit with failure. */
+static int parse_options(int argc, char **argv, struct top_opts *o)
+{
+	unsigned long long v;
+	int opt;
+
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, "+r:v:d:n:s:p:jh", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 'r': o->file = optarg; break;
+		case 'v': o->view = optarg; break;
+		case 'd':
+			if (!parse_number(opt, optarg, 100, 1ull << 32, &v))
+				return -1;
+			o->delay_ns = v * 1000000ull;
+			break;
+		case 'n':
+			if (!parse_number(opt, optarg, 1, ~0ull, &v))
+				return -1;
+			o->max_events = v;
+			break;
+		case 's':
+			if (!parse_number(opt, optarg, 1, SR_MAX_SNAPLEN, &v))
+				return -1;
+			o->snaplen = (uint32_t)v;
+			break;
+		case 'p':
+			/* csysdig knows -pc and -pcontainer only */
+			if (strcmp(optarg, "c") && strcmp(optarg, "container")) {
+				msg("-p%s: only -pc (-pcontainer) is known", optarg);
+				return -1;
+			}
+			o->print_container = true;
+			break;
+		case 'j': o->json = true; break;
+		case OPT_RAW: o->raw = true; break;
+		case OPT_LIST_VIEWS: o->list_views = true; break;
+		case 'h': usage(stdout); return 1;
+		default: usage(stderr); return -1;
+		}
+	}
+	/* csysdig joins the remaining words with a space after each */
+	for (int i = optind; i < argc; i++) {
+		out_puts(&o->filter, argv[i]);
+		out_putc(&o->filter, ' ');
+	}
+	out_putc(&o->filter, 0);
+	return 0;
+}
+
+/* One run of a view over a source. */
+struct top_run {
+	const struct top_opts *o;
+	const struct view_catalog *cat;
+	const struct view_info *v;
+	struct view_table *t;
+	struct field_ctx *ctx;
+	struct pipeline_source *src;
+	bool live;
+	uint64_t first_ts, last_ts;	/* of the events the view was offered */
+	uint64_t next_flush;		/* 0: before the first sample's start */
+	uint64_t nevents, last_progress;
+	bool stopped_by_count;
+};
+
+static uint64_t time_delta(const struct top_run *r)
+{
+	return r->live ? r->o->delay_ns : r->last_ts - r->first_ts;
+}
+
+/* csysdig's end of a sample at event time TS: the thread table pass, the sample printed, the
+ * table emptied for the next one; the first call only starts the first sample (--raw prints
+ * what a list holds already, or nothing, and its dashes). */
+static void end_of_sample(struct top_run *r, uint64_t ts, bool print_json)
+{
+	uint32_t sortingcol = r->v->sortingcol;
+
+	if (r->next_flush) {
+		view_table_proctable(r->t, r->ctx, ts);
+		const struct vt_sample *s = view_table_sample(r->t, sortingcol);
+
+		if (r->o->json && print_json)
+			view_output_json(stdout, r->cat, r->v, r->t, s, time_delta(r));
+		else if (r->o->raw)
+			view_output_raw(stdout, r->t, s, time_delta(r));
+		view_table_clear(r->t);
+	} else if (r->o->raw) {
+		static const struct vt_sample none;
+		const struct vt_sample *s =
+			view_table_is_list(r->t) ? view_table_sample(r->t, 0) : &none;
+
+		view_output_raw(stdout, r->t, s, time_delta(r));
+	}
+	uint64_t interval = r->o->delay_ns;
+
+	r->next_flush = ts - ts % interval + interval;
+	fflush(stdout);
+}
+
+static int on_event(void *opaque, struct pipeline *p, const struct scap_event *ev)
+{
+	struct top_run *r = opaque;
+
+	if (r->o->max_events && r->nevents == r->o->max_events) {
+		r->stopped_by_count = true;
+		return 1;
+	}
+	r->nevents++;
+	if (!r->live) {
+		if (!r->first_ts)
+			r->first_ts = ev->ts;
+		r->last_ts = ev->ts;
+		if (r->o->json && r->src->progress && r->nevents - r->last_progress > 300000) {
+			printf("{\"progress\": %.2f},\n", r->src->progress(r->src));
+			r->last_progress = r->nevents;
+		}
+	} else if (ev->ts > r->next_flush) {
+		end_of_sample(r, ev->ts, true);
+	}
+	view_table_event(r->t, ev, r->ctx);
+	return 0;
+}
+
+static int on_end(void *opaque, struct pipeline *p)
+{
+	struct top_run *r = opaque;
+
+	/* a file's end is seen twice: the first flush starts a sample, the second prints it */
+	if (!r->live && !r->stopped_by_count) {
+		end_of_sample(r, r->last_ts, false);
+		end_of_sample(r, r->last_ts, true);
+	}
+	return 0;
+}
+
+static int run_view(const struct top_opts *o, const struct view_catalog *cat,
+		    const struct view_info *v, const struct filter *flt)
+{
+	char err[512];
+	struct view_table *t = view_table_new(v, 0, NULL, err, sizeof(err));
+
+	if (!t) {
+		msg("error in view %s: %s", v->id, err);
+		return 1;
+	}
+	struct state st;
+	struct field_ctx ctx = { .bf = BUF_NORMAL, .json = o->json };
+	struct pipeline p;
+	struct top_run r = { .o = o, .cat = cat, .v = v, .t = t, .ctx = &ctx, .live = !o->file };
+
+	state_init(&st);
+	pipeline_init(&p, &st, &ctx);
+	if (o->file) {
+		r.src = file_source_open(&(struct file_source_config){ .path = o->file });
+	} else {
+		ctx.container_resolve = container_api_inspect;
+		r.src = live_source_open(&(struct live_source_config){
+			.pushdown = flt, .snaplen = o->snaplen });
+	}
+	pipeline_add(&p, &(struct consumer){ .name = "top", .filter = flt, .on_event = on_event,
+					     .on_end = on_end, .opaque = &r });
+	if (o->json)
+		printf("{\"slices\": [\n{\"progress\": 0},\n");
+	int rc = r.src->run(r.src, &p);
+
+	if (pipeline_end(&p))
+		rc = 1;
+	if (o->json)
+		printf("]}\n");
+	fflush(stdout);
+	r.src->report(r.src, &p, rc);
+	r.src->close(r.src);
+	pipeline_free(&p);
+	state_free(&st);
+	field_ctx_free(&ctx);
+	view_table_free(t);
+	return rc;
+}
+
+/* What the UI loads a view with: the command line's options and filter. */
+struct ui_loader {
+	const struct top_opts *o;
+	const struct filter *flt;
+};
+
+/* The UI's source on a file: the whole file through view V's table (its filter and EXTRA),
+ * then csysdig's thread-table pass at the last event's time. */
+static struct view_table *ui_load(void *opaque, const struct view_info *v, const char *extra,
+				  uint64_t *time_delta, char *err, size_t errlen)
+{
+	struct ui_loader *l = opaque;
+	struct view_table *t = view_table_new(v, 0, extra, err, errlen);
+
+	if (!t)
+		return NULL;
+	struct state st;
+	struct field_ctx ctx = { .bf = BUF_NORMAL };
+	struct pipeline p;
+	struct top_run r = { .o = l->o, .v = v, .t = t, .ctx = &ctx };
+
+	state_init(&st);
+	pipeline_init(&p, &st, &ctx);
+	r.src = file_source_open(&(struct file_source_config){ .path = l->o->file });
+	pipeline_add(&p, &(struct consumer){ .name = "top", .filter = l->flt,
+					     .on_event = on_event, .opaque = &r });
+	int rc = r.src->run(r.src, &p);
+
+	pipeline_end(&p);
+	if (rc) {
+		snprintf(err, errlen, "cannot read %s", l->o->file);
+		view_table_free(t);
+		t = NULL;
+	} else {
+		view_table_proctable(t, &ctx, r.last_ts);
+		*time_delta = r.last_ts - r.first_ts;
+	}
+	r.src->close(r.src);
+	pipeline_free(&p);
+	state_free(&st);
+	field_ctx_free(&ctx);
+	return t;
+}
+
+/* The view -v names, or the first root view; NULL after saying why. */
+static const struct view_info *pick_view(const struct view_catalog *cat, const char *id)
+{
+	if (id) {
+		const struct view_info *v = view_catalog_find(cat, id);
+
+		if (!v)
+			msg("view %s not found", id);
+		return v;
+	}
+	for (size_t i = 0; i < cat->n; i++)
+		if (cat->v[i].is_root)
+			return &cat->v[i];
+	msg("no root view found in the chisel directories");
+	return NULL;
+}
+
+int cmd_top(int argc, char **argv)
+{
+	struct top_opts o = { .delay_ns = 2000000000ull };
+	struct chisel_dirs dirs;
+	struct view_catalog cat;
+	struct filter *flt = NULL;
+	int rc = 1;
+
+	int pr = parse_options(argc, argv, &o);
+
+	if (pr) {
+		out_free(&o.filter);
+		return pr > 0 ? 0 : 1;
+	}
+	chisel_dirs_init(&dirs);
+	view_catalog_read(&dirs, &cat);
+	for (size_t i = 0; i < cat.n; i++)
+		view_info_apply_tag(&cat.v[i], o.print_container ? "containers" : "default");
+	if (o.list_views) {
+		view_output_list(stdout, &cat);
+		rc = 0;
+		goto out;
+	}
+	const struct view_info *v = pick_view(&cat, o.view);
+
+	if (!v)
+		goto out;
+	struct filter_error ferr;
+
+	flt = filter_compile(o.filter.buf, sysdig_field_registry(), &ferr);
+	if (!flt) {
+		char *m = filter_error_format(&ferr, o.filter.buf);
+
+		fprintf(stderr, "sysray: %s\n", m);
+		free(m);
+		goto out;
+	}
+	if (!o.json && !o.raw) {
+		if (!o.file) {
+			msg("top: the interactive UI reads capture files (-r FILE) for now; live, "
+			    "use -j or --raw");
+			goto out;
+		}
+		struct ui_loader l = { .o = &o, .flt = flt };
+
+		rc = top_ui_run(&cat, v, &(struct top_ui_source){ .load = ui_load, .opaque = &l,
+								  .what = o.file });
+		goto out;
+	}
+	rc = run_view(&o, &cat, v, flt);
+out:
+	filter_free(flt);
+	view_catalog_free(&cat);
+	chisel_dirs_free(&dirs);
+	out_free(&o.filter);
+	return rc;
+}
