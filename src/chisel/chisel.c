@@ -159,6 +159,20 @@ struct chisel *chisel_load(struct chisel_host *host, const char *name)
 	return c;
 }
 
+struct chisel *chisel_open_detached(struct chisel_host *host, const char *name, const char *path)
+{
+	struct chisel *c = xcalloc(1, sizeof(*c));
+
+	c->host = host;
+	c->name = xstrdup(name);
+	c->path = xstrdup(path);
+	if (!chisel_open_file(c, path)) {
+		chisel_free(c);
+		return NULL;
+	}
+	return c;
+}
+
 void chisel_free(struct chisel *c)
 {
 	if (!c)

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 #include "chisel/chisel_dirs.h"
 
+#include <dirent.h>
 #include <limits.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -146,4 +147,46 @@ char *chisel_dirs_package_path(const struct chisel_dirs *d, const char *base)
 			out_printf(&p, ";%s?.lua", d->dirs[i]);
 	out_putc(&p, 0);
 	return p.buf;
+}
+
+void chisel_dirs_each_lua(const struct chisel_dirs *d,
+			  void (*fn)(const char *name, const char *path, void *opaque), void *opaque)
+{
+	char **seen = NULL;
+	size_t nseen = 0;
+
+	for (size_t i = 0; i < d->n; i++) {
+		if (!*d->dirs[i])
+			continue;	/* "": paths as given, nothing to walk */
+		DIR *dir = opendir(d->dirs[i]);
+		struct dirent *de;
+
+		if (!dir)
+			continue;
+		while ((de = readdir(dir))) {
+			size_t len = strlen(de->d_name), k;
+
+			if (len <= 4 || strcmp(de->d_name + len - 4, ".lua"))
+				continue;
+			for (k = 0; k < nseen && strcmp(seen[k], de->d_name); k++)
+				;
+			if (k < nseen)
+				continue;
+			seen = xrealloc(seen, (nseen + 1) * sizeof(*seen));
+			seen[nseen++] = xstrdup(de->d_name);
+
+			struct out path = { 0 };
+			char *name = xstrdup(de->d_name);
+
+			name[len - 4] = 0;
+			out_printf(&path, "%s%s", d->dirs[i], de->d_name);
+			fn(name, path.buf, opaque);
+			out_free(&path);
+			free(name);
+		}
+		closedir(dir);
+	}
+	for (size_t k = 0; k < nseen; k++)
+		free(seen[k]);
+	free(seen);
 }

@@ -25,6 +25,12 @@ void chisel_dirs_free(struct chisel_dirs *d);
  * malloc'd path, or NULL. */
 char *chisel_dirs_find(const struct chisel_dirs *d, const char *name);
 
+/* Calls FN(NAME, PATH, OPAQUE) for each NAME.lua file of the directories ("" aside), in
+ * search order, the first file of a name only: what -cl lists and csysdig's views are read
+ * from. */
+void chisel_dirs_each_lua(const struct chisel_dirs *d,
+			  void (*fn)(const char *name, const char *path, void *opaque), void *opaque);
+
 /* Lua's package.path with "DIR?.lua" for every directory, after BASE. Malloc'd. */
 char *chisel_dirs_package_path(const struct chisel_dirs *d, const char *base);
 

@@ -54,6 +54,10 @@ struct chisel {
  * directories), its top-level chunk run; false after reporting the error. */
 bool chisel_open_file(struct chisel *c, const char *path);
 
+/* The file PATH run in a chisel of its own (named NAME) that only gets read: -cl, -i and the
+ * views read its globals. NULL after reporting a Lua error. Free with chisel_free(). */
+struct chisel *chisel_open_detached(struct chisel_host *host, const char *name, const char *path);
+
 /* The chisel whose Lua state L is (the registry holds it). */
 struct chisel *chisel_of(lua_State *L);
 

@@ -6,7 +6,6 @@
  * disabled chisel) and is not listed; nor is one without `short_description` or `args`, or
  * one marked `hidden`.
  */
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,14 +71,11 @@ static bool read_listed(const struct chisel_dirs *dirs, const char *name, const 
 			struct listed *l)
 {
 	struct chisel_host host = { .dirs = dirs };
-	struct chisel *c = xcalloc(1, sizeof(*c));
+	struct chisel *c = chisel_open_detached(&host, name, path);
 	bool ok = false;
 
-	c->host = &host;
-	c->name = xstrdup(name);
-	c->path = xstrdup(path);
-	if (!chisel_open_file(c, path))
-		goto out;
+	if (!c)
+		return false;
 	lua_State *L = c->L;
 	*l = (struct listed){ .name = xstrdup(name) };
 	l->desc = global_string(L, "description");
@@ -98,7 +94,6 @@ static bool read_listed(const struct chisel_dirs *dirs, const char *name, const 
 	} else {
 		listed_free(l);
 	}
-out:
 	chisel_free(c);
 	return ok;
 }
@@ -116,50 +111,27 @@ struct catalog {
 	size_t n;
 };
 
-static bool listed_has(const struct catalog *cat, const char *name)
+struct catalog_walk {
+	const struct chisel_dirs *dirs;
+	struct catalog *cat;
+};
+
+static void catalog_add(const char *name, const char *path, void *opaque)
 {
-	for (size_t i = 0; i < cat->n; i++)
-		if (!strcmp(cat->items[i].name, name))
-			return true;
-	return false;
+	struct catalog_walk *w = opaque;
+	struct listed l;
+
+	if (!read_listed(w->dirs, name, path, &l))
+		return;
+	w->cat->items = xrealloc(w->cat->items, (w->cat->n + 1) * sizeof(*w->cat->items));
+	w->cat->items[w->cat->n++] = l;
 }
 
 /* Every listed chisel of every directory, sorted by category and name. */
 static void catalog_read(const struct chisel_dirs *dirs, struct catalog *cat)
 {
 	*cat = (struct catalog){ 0 };
-	for (size_t d = 0; d < dirs->n; d++) {
-		if (!*dirs->dirs[d])
-			continue;	/* "": paths as given, nothing to list */
-		DIR *dir = opendir(dirs->dirs[d]);
-		struct dirent *de;
-
-		if (!dir)
-			continue;
-		while ((de = readdir(dir))) {
-			size_t len = strlen(de->d_name);
-
-			if (len <= 4 || strcmp(de->d_name + len - 4, ".lua"))
-				continue;
-			char *name = xstrdup(de->d_name);
-			name[len - 4] = 0;
-			/* a name is listed once, from the first directory that has it */
-			if (listed_has(cat, name)) {
-				free(name);
-				continue;
-			}
-			struct out path = { 0 };
-			struct listed l;
-
-			out_printf(&path, "%s%s", dirs->dirs[d], de->d_name);
-			cat->items = xrealloc(cat->items, (cat->n + 1) * sizeof(*cat->items));
-			if (read_listed(dirs, name, path.buf, &l))
-				cat->items[cat->n++] = l;
-			out_free(&path);
-			free(name);
-		}
-		closedir(dir);
-	}
+	chisel_dirs_each_lua(dirs, catalog_add, &(struct catalog_walk){ dirs, cat });
 	qsort(cat->items, cat->n, sizeof(*cat->items), by_category_name);
 }
 

@@ -6,7 +6,6 @@
  * and more than one sorting column are errors, a view whose first tag is "Containers" is left
  * out.
  */
-#include <dirent.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -296,14 +295,11 @@ static bool read_view(const struct chisel_dirs *dirs, const char *name, const ch
 		      struct view_info *v)
 {
 	struct chisel_host host = { .dirs = dirs };
-	struct chisel *c = xcalloc(1, sizeof(*c));
+	struct chisel *c = chisel_open_detached(&host, name, path);
 	bool ok = false;
 
-	c->host = &host;
-	c->name = xstrdup(name);
-	c->path = xstrdup(path);
-	if (!chisel_open_file(c, path))
-		goto out;
+	if (!c)
+		return false;
 	lua_State *L = c->L;
 
 	lua_getglobal(L, "description");
@@ -324,7 +320,6 @@ static bool read_view(const struct chisel_dirs *dirs, const char *name, const ch
 		}
 	}
 	lua_pop(L, 1);
-out:
 	chisel_free(c);
 	return ok;
 }
@@ -348,14 +343,6 @@ static bool mentions_view_info(const char *path)
 	return found;
 }
 
-static bool seen_has(char **seen, size_t nseen, const char *file)
-{
-	for (size_t i = 0; i < nseen; i++)
-		if (!strcmp(seen[i], file))
-			return true;
-	return false;
-}
-
 static int by_name(const void *a, const void *b)
 {
 	const struct view_info *x = a, *y = b;
@@ -363,48 +350,27 @@ static int by_name(const void *a, const void *b)
 	return strcmp(x->name, y->name);
 }
 
+struct view_walk {
+	const struct chisel_dirs *dirs;
+	struct view_catalog *cat;
+};
+
+static void view_add(const char *name, const char *path, void *opaque)
+{
+	struct view_walk *w = opaque;
+	struct view_catalog *cat = w->cat;
+
+	if (!mentions_view_info(path))
+		return;
+	cat->v = xrealloc(cat->v, (cat->n + 1) * sizeof(*cat->v));
+	if (read_view(w->dirs, name, path, &cat->v[cat->n]))
+		cat->n++;
+}
+
 void view_catalog_read(const struct chisel_dirs *dirs, struct view_catalog *cat)
 {
-	char **seen = NULL;
-	size_t nseen = 0;
-
 	*cat = (struct view_catalog){ 0 };
-	for (size_t d = 0; d < dirs->n; d++) {
-		if (!*dirs->dirs[d])
-			continue;
-		DIR *dir = opendir(dirs->dirs[d]);
-		struct dirent *de;
-
-		if (!dir)
-			continue;
-		while ((de = readdir(dir))) {
-			size_t len = strlen(de->d_name);
-
-			if (len <= 4 || strcmp(de->d_name + len - 4, ".lua") ||
-			    seen_has(seen, nseen, de->d_name))
-				continue;
-			seen = xrealloc(seen, (nseen + 1) * sizeof(*seen));
-			seen[nseen++] = xstrdup(de->d_name);
-
-			struct out path = { 0 };
-
-			out_printf(&path, "%s%s", dirs->dirs[d], de->d_name);
-			if (mentions_view_info(path.buf)) {
-				char *name = xstrdup(de->d_name);
-
-				name[len - 4] = 0;
-				cat->v = xrealloc(cat->v, (cat->n + 1) * sizeof(*cat->v));
-				if (read_view(dirs, name, path.buf, &cat->v[cat->n]))
-					cat->n++;
-				free(name);
-			}
-			out_free(&path);
-		}
-		closedir(dir);
-	}
-	for (size_t i = 0; i < nseen; i++)
-		free(seen[i]);
-	free(seen);
+	chisel_dirs_each_lua(dirs, view_add, &(struct view_walk){ dirs, cat });
 	/* csysdig's std::sort by name: equal names keep no particular order */
 	qsort(cat->v, cat->n, sizeof(*cat->v), by_name);
 }
