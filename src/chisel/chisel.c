@@ -344,13 +344,11 @@ bool chisel_capture_start(struct chisel *c)
 /* For chisel_run.c: a callback with N numbers already pushed, its one result left. */
 bool chisel_call(struct chisel *c, const char *name, int nargs, bool *has_callback)
 {
-	lua_getglobal(c->L, name);
-	if (!lua_isfunction(c->L, -1)) {
-		lua_pop(c->L, 1 + nargs);
-		*has_callback = false;
+	*has_callback = push_callback(c, name);
+	if (!*has_callback) {
+		lua_pop(c->L, nargs);
 		return true;
 	}
-	*has_callback = true;
 	lua_insert(c->L, -1 - nargs);
 	return call(c, nargs, 1, name);
 }

@@ -52,12 +52,23 @@ static void push_env(struct chisel_dirs *d, const char *var)
 	free(copy);
 }
 
+/* Pushes the directory PATH (resolved) when it exists; false when it does not. */
+static bool push_if_dir(struct chisel_dirs *d, const char *path)
+{
+	char real[PATH_MAX];
+
+	if (!is_dir(path) || !realpath(path, real))
+		return false;
+	push(d, real, true);
+	return true;
+}
+
 /*
- * sysray's own chisels and views: DIR/../chisels and DIR/../views (the binary in a build
- * tree, build/sysray) or DIR/../share/sysray/chisels and .../views (installed as
- * PREFIX/bin/sysray), where DIR holds the running binary.
+ * sysray's own chisels: DIR/../share/sysray/chisels (installed as PREFIX/bin/sysray) or
+ * DIR/../chisels (the binary in a build tree, build/sysray), where DIR holds the running
+ * binary.
  */
-static void push_own(struct chisel_dirs *d, const char *what)
+static void push_own(struct chisel_dirs *d)
 {
 	char exe[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
@@ -69,18 +80,15 @@ static void push_own(struct chisel_dirs *d, const char *what)
 	if (!slash)
 		return;
 	*slash = 0;
-	static const char *const rel[] = { "/../share/sysray/", "/../" };
+	static const char *const rel[] = { "/../share/sysray/chisels", "/../chisels" };
 	for (size_t i = 0; i < ARRAY_SIZE(rel); i++) {
 		struct out p = { 0 };
-		char real[PATH_MAX];
 
-		out_printf(&p, "%s%s%s", exe, rel[i], what);
-		if (is_dir(p.buf) && realpath(p.buf, real)) {
-			out_free(&p);
-			push(d, real, true);
-			return;
-		}
+		out_printf(&p, "%s%s", exe, rel[i]);
+		bool found = push_if_dir(d, p.buf);
 		out_free(&p);
+		if (found)
+			return;
 	}
 }
 
@@ -94,15 +102,12 @@ void chisel_dirs_init(struct chisel_dirs *d)
 	const char *home = getenv("HOME");
 	if (home && *home) {
 		struct out p = { 0 };
-		char real[PATH_MAX];
 
 		out_printf(&p, "%s/.chisels", home);
-		if (is_dir(p.buf) && realpath(p.buf, real))
-			push(d, real, true);
+		push_if_dir(d, p.buf);
 		out_free(&p);
 	}
-	push_own(d, "chisels");
-	push_own(d, "views");
+	push_own(d);
 	push(d, SYSDIG_CHISELS, false);
 }
 

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "fields/sysdig.h"
 #include "util/util.h"
@@ -22,6 +23,8 @@ void sysdig_chisels_free(struct sysdig_chisels *sc)
 	free(sc->v);
 	out_free(&sc->host.filter_text);
 	free(sc->host.run_app);
+	if (sc->host.udp_fd > 0)
+		close(sc->host.udp_fd);	/* sysdig.udp_setpeername's socket */
 	chisel_dirs_free(&sc->dirs);
 	*sc = (struct sysdig_chisels){ 0 };
 }

@@ -450,8 +450,7 @@ static void wire_consumers(struct sysdig_run *r, const struct sysdig_opts *o,
 					       .unbuffered = o->unbuffered,
 					       .env = { .time_mode = o->tmode, .bf = o->bf } };
 		printer_add(&r->printer, &r->p, flt);
-	}
-	if (!o->wpath && !o->chisels->n && o->quiet && !o->summary) {
+	} else if (!o->summary) {
 		/* -q prints nothing, yet the events the filter keeps are counted (-v's
 		 * "Captured Events") and -n stops after them. */
 		pipeline_add(&r->p, &(struct consumer){ .name = "quiet", .filter = flt,
