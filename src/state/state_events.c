@@ -723,12 +723,11 @@ void state_event(struct state *st, const struct scap_event *ev)
 	if (!t && makes_thread) {
 		t = state_thread_add(st, ev->tid);
 		/* sysdig counts the threads already known to be of this thread's process */
-		for (size_t i = 0; i < st->cap; i++) {
-			const struct st_thread *o = st->threads[i];
+		const struct st_thread *o;
 
-			if (o && o != ST_TOMBSTONE && o != t && o->pid == t->tid)
+		for (size_t pos = 0; (o = state_thread_next(st, &pos));)
+			if (o != t && o->pid == t->tid)
 				t->nchilds++;
-		}
 	}
 	if (t && makes_thread)
 		t->fdlist_only = false;
