@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "capture/proc_snapshot.h"
+#include "cli/cli_number.h"
 #include "cli/commands.h"
 #include "cli/sysdig_chisels.h"
 #include "fields/sysdig.h"
@@ -241,20 +242,6 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-/* An option's number from 0 (1 with POSITIVE) to MAX; false after saying why not. */
-static bool parse_count(int opt, const char *arg, bool positive, unsigned long long max,
-			unsigned long long *v)
-{
-	char *end;
-
-	*v = strtoull(arg, &end, 10);
-	if (*end || !*arg || arg[0] == '-' || *v > max || (positive && !*v)) {
-		msg("-%c: '%s' is not a number from %d to %llu", opt, arg, positive, max);
-		return false;
-	}
-	return true;
-}
-
 static bool parse_time_mode(const char *arg, enum time_mode *m)
 {
 	switch (arg[0]) {
@@ -315,25 +302,25 @@ static enum parse_result parse_option(struct sysdig_opts *o, int opt, const char
 		break;
 	}
 	case 'M':
-		if (!parse_count(opt, arg, false, 1ull << 30, &o->seconds))
+		if (!cli_number(opt, arg, 0, 1ull << 30, &o->seconds))
 			return PARSE_EXIT_FAIL;
 		break;
 	case 's':
-		if (!parse_count(opt, arg, false, SR_MAX_SNAPLEN, &v))
+		if (!cli_number(opt, arg, 0, SR_MAX_SNAPLEN, &v))
 			return PARSE_EXIT_FAIL;
 		o->snaplen = v ? v : 1;
 		break;
 	case 'C':
-		if (!parse_count(opt, arg, true, 1ull << 30, &v))
+		if (!cli_number(opt, arg, 1, 1ull << 30, &v))
 			return PARSE_EXIT_FAIL;
 		o->rotate_bytes = v * 1000000ull;	/* sysdig counts -C in 10^6 bytes */
 		break;
 	case 'G':
-		if (!parse_count(opt, arg, true, 1ull << 30, &o->rotate_seconds))
+		if (!cli_number(opt, arg, 1, 1ull << 30, &o->rotate_seconds))
 			return PARSE_EXIT_FAIL;
 		break;
 	case 'W':
-		if (!parse_count(opt, arg, true, 1ull << 30, &o->max_files))
+		if (!cli_number(opt, arg, 1, 1ull << 30, &o->max_files))
 			return PARSE_EXIT_FAIL;
 		break;
 	case 'w': o->wpath = arg; break;

@@ -15,6 +15,7 @@
 
 #include "chisel/chisel_dirs.h"
 #include "chisel/view_info.h"
+#include "cli/cli_number.h"
 #include "cli/commands.h"
 #include "pipeline/file_source.h"
 #include "pipeline/live_source.h"
@@ -71,19 +72,6 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-static bool parse_number(int opt, const char *arg, unsigned long long min,
-			 unsigned long long max, unsigned long long *v)
-{
-	char *end;
-
-	*v = strtoull(arg, &end, 10);
-	if (*end || !*arg || arg[0] == '-' || *v < min || *v > max) {
-		msg("-%c: '%s' is not a number from %llu to %llu", opt, arg, min, max);
-		return false;
-	}
-	return true;
-}
-
 /* 0: run; 1: exit with success; -1: exit with failure. */
 static int parse_options(int argc, char **argv, struct top_opts *o)
 {
@@ -96,17 +84,17 @@ static int parse_options(int argc, char **argv, struct top_opts *o)
 		case 'r': o->file = optarg; break;
 		case 'v': o->view = optarg; break;
 		case 'd':
-			if (!parse_number(opt, optarg, 100, 1ull << 32, &v))
+			if (!cli_number(opt, optarg, 100, 1ull << 32, &v))
 				return -1;
 			o->delay_ns = v * 1000000ull;
 			break;
 		case 'n':
-			if (!parse_number(opt, optarg, 1, ~0ull, &v))
+			if (!cli_number(opt, optarg, 1, ~0ull, &v))
 				return -1;
 			o->max_events = v;
 			break;
 		case 's':
-			if (!parse_number(opt, optarg, 1, SR_MAX_SNAPLEN, &v))
+			if (!cli_number(opt, optarg, 1, SR_MAX_SNAPLEN, &v))
 				return -1;
 			o->snaplen = (uint32_t)v;
 			break;
