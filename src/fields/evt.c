@@ -13,6 +13,7 @@
 #include "fields/event_category.h"
 #include "fields/evt_count.h"
 #include "fields/extract.h"
+#include "format/duration.h"
 #include "schema/names.h"
 #include "util/util.h"
 
@@ -296,31 +297,6 @@ static size_t evt_latency(const struct field_ref *ref, const void *event, void *
 	return put_u(out, FT_RELTIME, time_part(lat, ref->field->id));
 }
 
-/* A duration as sysdig's tables show it: 01:02:03, 2:03, 1.25s, 12ms, 1.50ms, 20us, 1.50us,
- * 15ns (each unit's part truncated, not rounded). */
-static void human_duration(uint64_t v, struct out *o)
-{
-	const uint64_t us = 1000, ms = 1000 * us;
-
-	if (v >= 3600 * NSEC)
-		out_printf(o, "%.2u:%.2u:%.2u", (unsigned)(v / (3600 * NSEC)),
-			   (unsigned)(v / (60 * NSEC) % 60), (unsigned)(v / NSEC % 60));
-	else if (v >= 60 * NSEC)
-		out_printf(o, "%u:%u", (unsigned)(v / (60 * NSEC)), (unsigned)(v / NSEC % 60));
-	else if (v >= NSEC)
-		out_printf(o, "%u.%02us", (unsigned)(v / NSEC), (unsigned)(v % NSEC / (10 * ms)));
-	else if (v >= 10 * ms)
-		out_printf(o, "%ums", (unsigned)(v / ms));
-	else if (v >= ms)
-		out_printf(o, "%u.%02ums", (unsigned)(v / ms), (unsigned)(v % ms / (10 * us)));
-	else if (v >= 10 * us)
-		out_printf(o, "%uus", (unsigned)(v / us));
-	else if (v >= us)
-		out_printf(o, "%u.%02uus", (unsigned)(v / us), (unsigned)(v % us / 10));
-	else
-		out_printf(o, "%uns", (unsigned)v);
-}
-
 static size_t evt_latency_human(const struct field_ref *ref, const void *event, void *ctx,
 				struct field_value *out)
 {
@@ -330,7 +306,7 @@ static size_t evt_latency_human(const struct field_ref *ref, const void *event, 
 		return 0;
 	struct out *o = field_scratch(ctx);
 
-	human_duration(c->st->cur.latency, o);
+	format_duration(o, c->st->cur.latency);
 	return put_out(out, o);
 }
 

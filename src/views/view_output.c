@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "views/view_output.h"
+
+#include "format/duration.h"
 #include "util/util.h"
 
 #define PLACEHOLDER "@#$f1CA^&;"
@@ -59,38 +61,16 @@ static uint32_t divisor(const struct vt_col *c, const struct vt_cell *v, uint64_
 	return v->cnt;
 }
 
-/* sysdig's rendering of a duration: 2 significant decimals at most, padded to WIDTH. */
+/* sysdig's rendering of a duration (format_duration), padded on the left to WIDTH. */
 static void format_time(struct out *o, uint64_t val, unsigned width)
 {
-	char buf[64];
-	const uint64_t s = 1000000000ull;
+	struct out d = { 0 };
 
-	if (val >= 3600 * s)
-		snprintf(buf, sizeof(buf), "%.2u:%.2u:%.2u", (unsigned)(val / (3600 * s)),
-			 (unsigned)((val / (60 * s)) % 60), (unsigned)((val / s) % 60));
-	else if (val >= 60 * s)
-		snprintf(buf, sizeof(buf), "%u:%u", (unsigned)(val / (60 * s)),
-			 (unsigned)((val / s) % 60));
-	else if (val >= s)
-		snprintf(buf, sizeof(buf), "%u.%02us", (unsigned)(val / s),
-			 (unsigned)((val % s) / 10000000));
-	else if (val >= s / 100)
-		snprintf(buf, sizeof(buf), "%ums", (unsigned)(val / 1000000));
-	else if (val >= s / 1000)
-		snprintf(buf, sizeof(buf), "%u.%02ums", (unsigned)(val / 1000000),
-			 (unsigned)((val % 1000000) / 10000));
-	else if (val >= s / 100000)
-		snprintf(buf, sizeof(buf), "%uus", (unsigned)(val / 1000));
-	else if (val >= s / 1000000)
-		snprintf(buf, sizeof(buf), "%u.%02uus", (unsigned)(val / 1000),
-			 (unsigned)((val % 1000) / 10));
-	else
-		snprintf(buf, sizeof(buf), "%uns", (unsigned)val);
-	size_t len = strlen(buf);
-
-	for (; len < width; len++)
+	format_duration(&d, val);
+	for (size_t len = d.len; len < width; len++)
 		out_putc(o, ' ');
-	out_puts(o, buf);
+	out_write(o, d.buf, d.len);
+	out_free(&d);
 }
 
 /* sysdig's byte counts: K, M, G, T, P suffixes over 1024, the last WIDTH characters kept. */
