@@ -9,12 +9,12 @@ CFLAGS   ?= -O2 -g
 WARN     := -Wall -Wextra -Werror -Wno-unused-parameter
 CPPFLAGS += -Isrc -D_GNU_SOURCE -I/usr/include/luajit-2.1
 ALL_CFLAGS = -std=gnu11 $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) -MMD -MP
-LDLIBS   += -lseccomp -ljson-c -lz -lpthread -lbpf -lelf -lluajit-5.1 -lm -lncursesw
+LDLIBS   += -lseccomp -ljson-c -lz -lpthread -lbpf -lelf -lluajit-5.1 -lm -lncursesw -lyaml -lcurl
 
 SRC_DIRS := src/util src/schema src/output src/source/ptrace src/source/bpf src/trace src/trace/decode \
 	    src/trace/encode \
 	    src/procfs src/seccomp src/capture src/filter src/state src/fields src/format src/pipeline \
-	    src/chisel src/views src/tui src/cli
+	    src/chisel src/views src/tui src/detect src/cli
 SRCS     := $(filter-out %.bpf.c,$(foreach d,$(SRC_DIRS),$(wildcard $(d)/*.c)))
 OBJS     := $(SRCS:%.c=$(BUILD)/%.o)
 LIB_OBJS := $(filter-out $(BUILD)/src/cli/%,$(OBJS))
