@@ -109,6 +109,22 @@ t_so_rejected() {
 	[ "$out" = "$(md5sum <"$SO_DIR/dF.sysdig")" ]
 }
 
+# Options after the filter, as sysdig's GNU getopt takes them; a filter's words that begin
+# with '-' (a negative number, a value after an operator or in a list) stay the filter's.
+t_so_anywhere() {
+	local f=$SO_DATA/falco_cat_write.scap a b
+	a=$("$SYSRAY" -r "$f" -n 2000 -p "%evt.num %proc.name" evt.type=open 2>&1)
+	b=$("$SYSRAY" -r "$f" evt.type=open -p "%evt.num %proc.name" -n 2000 2>&1)
+	[ -n "$a" ] && [ "$a" = "$b" ] || { echo "before: $a / after: $b"; return 1; }
+	a=$("$SYSRAY" -r "$f" -p "%evt.num" "evt.rawres < -1 or proc.name in (-bash, cat)" 2>&1)
+	b=$("$SYSRAY" -r "$f" evt.rawres "<" -1 or proc.name in "(" -bash , cat ")" -p "%evt.num" \
+		2>&1)
+	[ -n "$a" ] && [ "$a" = "$b" ] || { echo "quoted: $a / words: $b"; return 1; }
+	# "--" ends the options: what follows is filter text, here a bad one
+	b=$("$SYSRAY" -r "$f" evt.type=open -- -p 2>&1)
+	[ $? -eq 1 ] && grep -q "filter error" <<<"$b" || { echo "after --: $b"; return 1; }
+}
+
 # live: files.c under -pc -t d -v -S; the container columns, latencies, driver counts and the
 # summary come from the same code as -r.
 t_so_live() {
@@ -164,6 +180,7 @@ else
 	expect so-list "-l/-lv: sysdig's text for the classes sysray has" t_so_list
 	expect so-list-names "-l: the same field names per class" t_so_list_names
 	expect so-rejected "sysdig options sysray does not take: a message, exit 1" t_so_rejected
+	expect so-anywhere "options after the filter, as sysdig's getopt takes them" t_so_anywhere
 	if selected so-live; then
 		if [ -e /sys/kernel/btf/vmlinux ]; then
 			expect so-live "live -pc -v -S: container columns, driver counts, summary" \
