@@ -529,7 +529,9 @@ static int run_sysdig(struct sysdig_opts *o, const struct filter *flt,
 	/* a file's reading error ends the command there; a live capture says what it saw */
 	if (o->verbose && (!o->file || !rc))
 		print_elapsed(cpu0, r.p.matched);
-	if (!rc && o->summary)
+	/* sysdig prints -S's table whatever happened: a truncated file's table holds the
+	 * events read before the bad block (and an unreadable file's is empty) */
+	if (o->summary)
 		summary_print(r.summary);
 out:
 	fflush(stdout);
