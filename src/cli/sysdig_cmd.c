@@ -457,6 +457,12 @@ static int accept_quietly(void *opaque, struct pipeline *p, const struct scap_ev
 	return 0;
 }
 
+/* A filter with something in it: a capture it writes keeps only what its events need. */
+static bool filter_is_selective(const struct sysdig_opts *o)
+{
+	return o->filter.buf && o->filter.buf[strspn(o->filter.buf, " \t\n")];
+}
+
 /* Appends the consumers O asks for to R's pipeline, all behind the one filter FLT. */
 static void wire_consumers(struct sysdig_run *r, const struct sysdig_opts *o,
 			   const struct filter *flt, const struct template *tpl)
@@ -469,7 +475,8 @@ static void wire_consumers(struct sysdig_run *r, const struct sysdig_opts *o,
 		r->writer = (struct writer){ .path = o->wpath, .gzip = o->gzip,
 					     .rotate_bytes = o->rotate_bytes,
 					     .rotate_seconds = o->rotate_seconds,
-					     .max_files = o->max_files, .snapshot = proc_snapshot };
+					     .max_files = o->max_files, .snapshot = proc_snapshot,
+					     .only_needed_state = filter_is_selective(o) };
 		writer_add(&r->writer, &r->p, flt);
 	} else if (o->chisels->n) {
 		/* with chisels, only their formatters print events (sysdig 0.29) */
