@@ -19,15 +19,20 @@ static void usage(FILE *f)
 	fprintf(f,
 		"Usage: sysray seccomp status [PID...]\n"
 		"       sysray seccomp record [-o FILE] [--default-action ERRNO|KILL|LOG|TRACE]\n"
-		"                             [--merge FILE] -- COMMAND [ARGS]\n"
-		"       sysray seccomp check [--bpf] [--caps LIST] [-v] FILE\n"
-		"       sysray seccomp run (--profile FILE | --allow LIST | --deny LIST)\n"
+		"                             [--merge PROFILE] [--compare PROFILE [--caps LIST]]\n"
+		"                             -- COMMAND [ARGS]\n"
+		"       sysray seccomp check [--bpf] [--caps LIST] [-v] (PROFILE | --profile PROFILE)\n"
+		"       sysray seccomp run (--profile PROFILE | --allow LIST | --deny LIST)\n"
 		"                          [--mode enforce|log|report] [--deny-after-report]\n"
 		"                          [--caps LIST] -- COMMAND [ARGS]\n"
 		"\n"
-		"Profiles are Docker/OCI seccomp JSON. LIST is comma-separated syscall names.\n"
+		"PROFILE is a Docker/OCI seccomp JSON file, or docker-default: what Docker's\n"
+		"default profile allows, built in (./docker-default names a file).\n"
+		"LIST is comma-separated syscall names.\n"
 		"--caps: the capabilities includes/excludes rules see (default: Docker's default\n"
 		"set; 'all', 'none' or CAP_X,CAP_Y).\n"
+		"record --compare: also judge each call the command makes by PROFILE, with its\n"
+		"arguments, and name on stderr the syscalls PROFILE would deny.\n"
 		"run modes: enforce applies the profile; log lets denied calls through and has the\n"
 		"kernel log them; report lets them through (or denies them with\n"
 		"--deny-after-report) and prints each one with its arguments and pid.\n");
@@ -54,6 +59,18 @@ static int cmd_status(int argc, char **argv)
 	return rc;
 }
 
+/* ---- profiles from the command line ---- */
+
+struct profile_opts {
+	const char *file;
+	const char *allow;
+	const char *deny;
+	const char *caps;
+};
+
+static int load_profile(const struct profile_opts *po, struct scp_profile *p,
+			struct scp_env *env, bool quiet);
+
 /* ---- record ---- */
 
 static int cmd_record(int argc, char **argv)
@@ -62,10 +79,13 @@ static int cmd_record(int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ "default-action", required_argument, NULL, 'd' },
 		{ "merge", required_argument, NULL, 'm' },
+		{ "compare", required_argument, NULL, 'C' },
+		{ "caps", required_argument, NULL, 'c' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
 	struct scp_record rq = { .default_action = SCP_ACT_ERRNO };
+	struct profile_opts compare = { 0 };
 	int c;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "+o:h", longopts, NULL)) != -1) {
@@ -92,6 +112,12 @@ static int cmd_record(int argc, char **argv)
 		case 'm':
 			rq.merge_file = optarg;
 			break;
+		case 'C':
+			compare.file = optarg;
+			break;
+		case 'c':
+			compare.caps = optarg;
+			break;
 		case 'h':
 			usage(stdout);
 			return 0;
@@ -104,18 +130,25 @@ static int cmd_record(int argc, char **argv)
 		msg("seccomp record: no command to record (sysray seccomp record -- COMMAND)");
 		return 1;
 	}
+	if (compare.caps && !compare.file) {
+		msg("seccomp record: --caps goes with --compare PROFILE");
+		return 1;
+	}
 	rq.argv = argv + optind;
-	return scp_record(&rq);
+	if (!compare.file)
+		return scp_record(&rq);
+	struct scp_profile p;
+	struct scp_env env;
+	int rc = 1;
+	if (load_profile(&compare, &p, &env, true) == 0) {
+		rq.compare = &p;
+		rq.env = &env;
+		rc = scp_record(&rq);
+	}
+	scp_profile_free(&p);
+	scp_env_free(&env);
+	return rc;
 }
-
-/* ---- profiles from the command line ---- */
-
-struct profile_opts {
-	const char *file;
-	const char *allow;
-	const char *deny;
-	const char *caps;
-};
 
 /* A profile of LIST: allow those, deny the rest (ALLOW false: deny those, allow the rest). */
 static void profile_from_list(struct scp_profile *p, const char *opt, const char *list,
@@ -151,7 +184,7 @@ static int load_profile(const struct profile_opts *po, struct scp_profile *p,
 	if (po->caps && scp_env_set_caps(env, po->caps, &d) < 0)
 		rc = -1;
 	if (po->file)
-		rc |= scp_load_file(po->file, p, &d);
+		rc |= scp_load(po->file, p, &d);
 	else
 		profile_from_list(p, d.file, po->allow ? po->allow : po->deny, po->allow != NULL);
 	if (rc == 0)
@@ -279,6 +312,7 @@ static int cmd_check(int argc, char **argv)
 		{ "bpf", no_argument, NULL, 'b' },
 		{ "caps", required_argument, NULL, 'c' },
 		{ "verbose", no_argument, NULL, 'v' },
+		{ "profile", required_argument, NULL, 'p' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
@@ -297,6 +331,9 @@ static int cmd_check(int argc, char **argv)
 		case 'v':
 			verbose = true;
 			break;
+		case 'p':
+			po.file = optarg;
+			break;
 		case 'h':
 			usage(stdout);
 			return 0;
@@ -305,11 +342,12 @@ static int cmd_check(int argc, char **argv)
 			return 1;
 		}
 	}
-	if (optind != argc - 1) {
-		msg("seccomp check: name one profile file");
+	if (!po.file && optind == argc - 1)
+		po.file = argv[optind++];
+	if (!po.file || optind != argc) {
+		msg("seccomp check: name one profile (a file, or docker-default)");
 		return 1;
 	}
-	po.file = argv[optind];
 	struct diags d = { .file = po.file };
 	struct scp_profile p;
 	struct scp_env env;
@@ -317,7 +355,7 @@ static int cmd_check(int argc, char **argv)
 	int rc = 0;
 	if (po.caps && scp_env_set_caps(&env, po.caps, &d) < 0)
 		rc = 1;
-	if (scp_load_file(po.file, &p, &d) == 0)
+	if (scp_load(po.file, &p, &d) == 0)
 		scp_check(&p, &env, &d);
 	scmp_filter_ctx ctx = NULL;
 	if (!d.errors)

@@ -127,6 +127,12 @@ int scp_parse(const char *file, const char *text, size_t len, struct scp_profile
 int scp_load_file(const char *file, struct scp_profile *p, struct diags *d);
 void scp_profile_free(struct scp_profile *p);
 
+/*
+ * A profile by name: built in ("docker-default": what Docker's default profile allows),
+ * unless NAME has a '/' (./docker-default is a file), else the file NAME.
+ */
+int scp_load(const char *name, struct scp_profile *p, struct diags *d);
+
 /* An empty profile: DEFAULT, x86_64 + x86 + x32, no rules. */
 void scp_profile_init(struct scp_profile *p, enum scp_action dflt);
 /* Appends a rule with no names: ACTION, no conditions, no filters. */

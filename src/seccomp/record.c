@@ -3,6 +3,8 @@
  * `seccomp record`: trace a command and its children, collect the syscalls they made,
  * and write a profile that allows exactly those, plus execve, which the runner calls
  * between loading the filter and the command's first instruction (see scp_exec_under).
+ * With a profile to compare, each call is also judged by that profile with its arguments
+ * (clone's flags, socket's family decide), and the calls it would deny are reported.
  */
 #include "seccomp/seccomp.h"
 
@@ -23,6 +25,10 @@ struct recording {
 	unsigned unknown;	/* calls with numbers outside the table (x32, i386) */
 	pid_t *pids;		/* every process seen */
 	int processes;
+	const struct scp_profile *compare;
+	const struct scp_env *env;
+	unsigned calls[SYSCALL_NR_LIMIT];	/* with COMPARE: calls of each syscall */
+	unsigned beyond[SYSCALL_NR_LIMIT];	/* ... and those COMPARE would deny */
 };
 
 static void saw_pid(struct recording *rec, pid_t pid)
@@ -40,10 +46,43 @@ static void sink(void *ctx, const struct tracer_event *ev)
 	if (ev->kind != TEV_SYSCALL_ENTRY)
 		return;
 	saw_pid(rec, ev->pid);
-	if (syscall_by_nr(ev->nr))
-		rec->used[ev->nr / 64] |= 1ull << (ev->nr % 64);
-	else
+	if (!syscall_by_nr(ev->nr)) {
 		rec->unknown++;
+		return;
+	}
+	rec->used[ev->nr / 64] |= 1ull << (ev->nr % 64);
+	if (rec->compare) {
+		int ret;
+		rec->calls[ev->nr]++;
+		if (scp_action_denies(scp_eval(rec->compare, rec->env, ev->nr, ev->args, &ret)))
+			rec->beyond[ev->nr]++;
+	}
+}
+
+/* "beyond docker-default: keyctl, clone (1 of 3 calls)": what the compared profile denies. */
+static void report_beyond(const struct recording *rec, const char *name)
+{
+	int kinds = 0;
+	for (int nr = 0; nr < SYSCALL_NR_LIMIT; nr++)
+		kinds += rec->beyond[nr] > 0;
+	if (!kinds) {
+		msg("seccomp record: nothing beyond %s: it allows every call the command made",
+		    name);
+		return;
+	}
+	fprintf(stderr, "%s: seccomp record: beyond %s: %d syscall%s it would deny:", progname,
+		name, kinds, kinds == 1 ? "" : "s");
+	const char *sep = " ";
+	for (int nr = 0; nr < SYSCALL_NR_LIMIT; nr++) {
+		if (!rec->beyond[nr])
+			continue;
+		fprintf(stderr, "%s%s", sep, syscall_by_nr(nr)->name);
+		/* Denied for some arguments only: how many of the calls. */
+		if (rec->beyond[nr] < rec->calls[nr])
+			fprintf(stderr, " (%u of %u calls)", rec->beyond[nr], rec->calls[nr]);
+		sep = ", ";
+	}
+	fputc('\n', stderr);
 }
 
 /* The first unconditional allow rule that applies everywhere, or a new one. */
@@ -80,7 +119,7 @@ int scp_record(const struct scp_record *rq)
 	struct scp_profile p;
 	struct diags d = { .file = rq->merge_file };
 	if (rq->merge_file) {
-		if (scp_load_file(rq->merge_file, &p, &d) < 0) {
+		if (scp_load(rq->merge_file, &p, &d) < 0) {
 			diags_print(&d, stderr, DIAG_ERROR);
 			diags_free(&d);
 			scp_profile_free(&p);
@@ -95,7 +134,7 @@ int scp_record(const struct scp_record *rq)
 	}
 	diags_free(&d);
 
-	struct recording rec = { 0 };
+	struct recording rec = { .compare = rq->compare, .env = rq->env };
 	struct tracer_config cfg = { .argv = rq->argv, .follow_forks = true, .quiet = 1 };
 	int fatal = 0;
 	int rc = tracer_run(&cfg, sink, &rec, &fatal);
@@ -140,7 +179,10 @@ int scp_record(const struct scp_record *rq)
 	fputc('\n', stderr);
 	if (rec.unknown)
 		msg("seccomp record: %u call%s with numbers outside the x86_64 table (32-bit or "
-		    "x32 code) are not in the profile", rec.unknown, rec.unknown == 1 ? "" : "s");
+		    "x32 code) are not in the profile%s", rec.unknown, rec.unknown == 1 ? "" : "s",
+		    rq->compare ? " nor compared" : "");
+	if (rq->compare)
+		report_beyond(&rec, rq->compare->file);
 	if (rc != 0)
 		msg("seccomp record: the command exited with status %d; the profile covers what it "
 		    "did until then", rc);

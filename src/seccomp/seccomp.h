@@ -66,6 +66,9 @@ struct scp_record {
 	bool default_given;
 	const char *merge_file;		/* NULL or a profile whose rules are kept */
 	const char *out_file;		/* NULL: stdout */
+	/* NULL, or a profile to judge each call by: those it would deny go to stderr */
+	const struct scp_profile *compare;
+	const struct scp_env *env;	/* the machine COMPARE's includes/excludes see */
 };
 int scp_record(const struct scp_record *r);
 

@@ -360,3 +360,72 @@ t_record_merge_sparse() {
 }
 expect sc-record-merge-sparse "record --merge of a profile without architectures" \
 	t_record_merge_sparse
+
+# ---- the built-in docker-default profile ----
+
+# What a container under Docker's default profile (and its default capabilities) may do: the
+# keyring, mount, a new namespace by unshare or by clone's flags are refused with EPERM; files,
+# sockets, fork, exec, threads (clone3's ENOSYS sends glibc to clone) and ptrace are not.
+t_docker_default_enforce() {
+	"$SYSRAY" seccomp run --profile docker-default -- "$SCTEST" >"$SC_DIR/dd.out" || return 1
+	printf '%s\n' "file ok" "socket ok" "fork-exec ok" "thread ok" "mkdir ok" "keyctl EPERM" \
+		"add_key EPERM" "mount EPERM" "unshare EPERM" "clone-ns EPERM" "ptrace ok" \
+		>"$SC_DIR/dd.want"
+	cmp -s "$SC_DIR/dd.want" "$SC_DIR/dd.out"
+}
+expect sc-docker-default-enforce "docker-default without a file: forbidden calls get EPERM" \
+	t_docker_default_enforce
+
+# Report mode lets every call through and names those Docker's default would refuse.
+t_docker_default_report() {
+	local log
+	log=$(sc_log docker-default-report)
+	"$SYSRAY" seccomp run --profile docker-default --mode report -- "$SCTEST" \
+		"${STEPS_UNTRACED[@]}" >"$log.out" 2>"$log" || return 1
+	cmp -s <(grep -v '^ptrace ' "$SC_DIR/sctest.plain") "$log.out" &&
+		[ "$(reported "$log")" = "clone mount add_key keyctl unshare clone3" ] &&
+		grep -Eq '^report: \[pid [0-9]+\] keyctl\(KEYCTL_GET_KEYRING_ID, KEY_SPEC_SESSION_KEYRING, 0\) = [0-9]+  <would be denied: SCMP_ACT_ERRNO EPERM>$' "$log"
+}
+expect sc-docker-default-report "docker-default in report mode names the refused calls" \
+	t_docker_default_report
+
+# check validates the built-in profile and shows its argument conditions.
+t_docker_default_check() {
+	local out
+	out=$("$SYSRAY" seccomp check --profile docker-default) || return 1
+	grep -qx 'docker-default: valid (0 warnings)' <<<"$out" &&
+		grep -q '^denied SCMP_ACT_ERRNO (ENOSYS) (1): clone3$' <<<"$out" &&
+		grep -q 'SCMP_ACT_ALLOW clone when (arg0 & 0x7e020000) == 0$' <<<"$out" &&
+		grep -q 'SCMP_ACT_ALLOW socket when arg0 != 0x28$' <<<"$out" &&
+		grep -q '^allowed SCMP_ACT_ALLOW ([0-9]*):.* chroot .* read ' <<<"$out" &&
+		! grep -q '^allowed .* keyctl ' <<<"$out" || return 1
+	[ "$("$SYSRAY" seccomp check docker-default | head -1)" = 'docker-default: valid (0 warnings)' ] ||
+		return 1
+	# A path is always a file.
+	out=$(cd "$SC_DIR" && "$SYSRAY" seccomp check ./docker-default 2>&1) && return 1
+	grep -qx './docker-default: error: cannot open: No such file or directory' <<<"$out"
+}
+expect sc-docker-default-check "check --profile docker-default: valid, with its conditions" \
+	t_docker_default_check
+
+# record --compare: the recorded calls Docker's default would refuse, judged with their
+# arguments (a plain fork's clone passes, clone(CLONE_NEWUTS) does not).
+t_record_compare() {
+	local log
+	log=$(sc_log record-compare)
+	"$SYSRAY" seccomp record --compare docker-default -o "$SC_DIR/rc-keyctl.json" -- \
+		"$SCTEST" file keyctl >/dev/null 2>"$log" || return 1
+	grep -qx 'sysray: seccomp record: beyond docker-default: 1 syscall it would deny: keyctl' \
+		"$log" || return 1
+	grep -q '"keyctl"' "$SC_DIR/rc-keyctl.json" || return 1
+	"$SYSRAY" seccomp record --compare docker-default -o "$SC_DIR/rc-clone.json" -- \
+		"$SCTEST" fork-exec clone-ns >/dev/null 2>"$log" || return 1
+	grep -Eqx 'sysray: seccomp record: beyond docker-default: 1 syscall it would deny: clone \(1 of [0-9]+ calls\)' \
+		"$log" || return 1
+	"$SYSRAY" seccomp record --compare docker-default -o "$SC_DIR/rc-file.json" -- \
+		"$SCTEST" file socket >/dev/null 2>"$log" || return 1
+	grep -qx 'sysray: seccomp record: nothing beyond docker-default: it allows every call the command made' \
+		"$log"
+}
+expect sc-record-compare "record --compare docker-default names what goes beyond it" \
+	t_record_compare
