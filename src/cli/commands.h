@@ -6,7 +6,7 @@
 
 int cmd_trace(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
-/* ps, pstree, lsof, netstat, env, proc: argv[0] says which. */
+/* ps, pstree, lsof, netstat, ss, env, proc: argv[0] says which. */
 int cmd_procs(int argc, char **argv);
 int cmd_seccomp(int argc, char **argv);
 /* System-wide capture through eBPF. */

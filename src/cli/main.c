@@ -15,7 +15,7 @@ static void usage(FILE *f)
 		"\n"
 		"Commands:\n"
 		"  trace [strace options] CMD [ARGS] | -p PID   trace syscalls like strace\n"
-		"  ps | pstree | lsof | netstat | env PID | proc PID\n"
+		"  ps | pstree | lsof | netstat | ss | env PID | proc PID\n"
 		"                                               inspect processes through /proc\n"
 		"  seccomp status|record|check|run              limit syscalls with seccomp profiles\n"
 		"  capture [-n N] [-M S] [--pid P] [--syscalls a,b] [-s SNAPLEN] [-b MB] [-q] [--count]\n"
@@ -41,7 +41,8 @@ int main(int argc, char **argv)
 		return cmd_trace(argc - 1, argv + 1);
 	if (!strcmp(cmd, "demo"))
 		return cmd_demo(argc - 1, argv + 1);
-	static const char *const procs[] = { "ps", "pstree", "lsof", "netstat", "env", "proc" };
+	static const char *const procs[] = { "ps",  "pstree", "lsof", "netstat",
+						     "ss",  "env",    "proc" };
 	for (size_t i = 0; i < ARRAY_SIZE(procs); i++)
 		if (!strcmp(cmd, procs[i]))
 			return cmd_procs(argc - 1, argv + 1);

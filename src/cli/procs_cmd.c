@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * sysray ps | pstree | lsof | netstat | env | proc: the command lines of the /proc views.
+ * sysray ps | pstree | lsof | netstat | ss | env | proc: the command lines of the /proc views.
  * Options follow the classic tools where they exist (ps -o/-p, pstree -p, lsof -p/-i,
- * ss -t/-u/-l); -j prints JSON everywhere.
+ * netstat and ss -t/-u/-x/-l/-a/-n/-p, netstat -e/-W); -j prints JSON everywhere.
  */
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,7 +26,14 @@ static int usage(const char *cmd, int status)
 	else if (!strcmp(cmd, "lsof"))
 		fprintf(f, "Usage: sysray lsof [-n] [-P] [-p PID,...] [-i] [-j] [PATH]\n");
 	else if (!strcmp(cmd, "netstat"))
-		fprintf(f, "Usage: sysray netstat [-t] [-u] [-l] [-a] [-n] [-p] [-j]\n");
+		fprintf(f, "Usage: sysray netstat [-t] [-u] [-x] [-l] [-a] [-n] [-p] [-e] [-W]"
+			   " [-j]\n"
+			   "  net-tools netstat's layout: TCP, UDP and unix sockets (-t, -u,\n"
+			   "  -x: only those); connected ones, -l listening ones, -a both\n");
+	else if (!strcmp(cmd, "ss"))
+		fprintf(f, "Usage: sysray ss [-t] [-u] [-x] [-l] [-a] [-n] [-p] [-j]\n"
+			   "  iproute2 ss's layout: TCP, UDP and unix sockets (-t, -u, -x: only\n"
+			   "  those); connected ones, -l listening ones, -a both\n");
 	else
 		fprintf(f, "Usage: sysray %s [-j] PID\n", cmd);
 	return status;
@@ -153,11 +161,13 @@ static int run_lsof(int argc, char **argv)
 	return rc;
 }
 
-static int run_netstat(int argc, char **argv)
+/* netstat and ss: the options they share, and netstat's -e and -W. */
+static int run_sockets(int argc, char **argv, bool netstat)
 {
-	struct netstat_opts o = { 0 };
+	struct socket_opts o = { 0 };
+	const char *cmd = netstat ? "netstat" : "ss";
 	int c;
-	while ((c = getopt(argc, argv, "tulanpjh")) != -1) {
+	while ((c = getopt(argc, argv, netstat ? "tuxlanpeWjh" : "tuxlanpjh")) != -1) {
 		switch (c) {
 		case 't':
 			o.tcp = 1;
@@ -165,25 +175,39 @@ static int run_netstat(int argc, char **argv)
 		case 'u':
 			o.udp = 1;
 			break;
+		case 'x':
+			o.unix_sockets = 1;
+			break;
 		case 'l':
 			o.listening = 1;
 			break;
 		case 'a':
+			o.all = 1;
+			break;
 		case 'n':
+			o.numeric = 1;
+			break;
 		case 'p':
-			break;	/* all sockets, numeric, with processes: always */
+			o.programs = 1;
+			break;
+		case 'e':
+			o.extend = 1;
+			break;
+		case 'W':
+			o.wide = 1;
+			break;
 		case 'j':
 			o.json = 1;
 			break;
 		case 'h':
-			return usage("netstat", 0);
+			return usage(cmd, 0);
 		default:
-			return usage("netstat", 1);
+			return usage(cmd, 1);
 		}
 	}
 	if (optind < argc)
-		return usage("netstat", 1);
-	return netstat_view(&o);
+		return usage(cmd, 1);
+	return netstat ? netstat_view(&o) : ss_view(&o);
 }
 
 static int run_one_pid(int argc, char **argv, int (*view)(pid_t, int))
@@ -218,7 +242,9 @@ int cmd_procs(int argc, char **argv)
 	if (!strcmp(argv[0], "lsof"))
 		return run_lsof(argc, argv);
 	if (!strcmp(argv[0], "netstat"))
-		return run_netstat(argc, argv);
+		return run_sockets(argc, argv, true);
+	if (!strcmp(argv[0], "ss"))
+		return run_sockets(argc, argv, false);
 	if (!strcmp(argv[0], "env"))
 		return run_one_pid(argc, argv, env_view);
 	if (!strcmp(argv[0], "proc"))

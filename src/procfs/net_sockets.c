@@ -64,13 +64,14 @@ int net_parse_inet_line(const char *line, int family, enum sock_proto proto,
 int net_parse_unix_line(const char *line, struct net_sock *s)
 {
 	unsigned long long kaddr, inode;
-	unsigned int flags, type, state;
+	unsigned int refcnt, flags, type, state;
 	int path_at = 0;
 	/* "Num: RefCount Protocol Flags Type St Inode Path" */
-	if (sscanf(line, "%llx: %*x %*x %x %x %x %llu%n", &kaddr, &flags, &type, &state, &inode,
-		   &path_at) != 5)
+	if (sscanf(line, "%llx: %x %*x %x %x %x %llu%n", &kaddr, &refcnt, &flags, &type, &state,
+		   &inode, &path_at) != 6)
 		return 0;
 	memset(s, 0, sizeof(*s));
+	s->refcnt = refcnt;
 	s->family = AF_UNIX;
 	s->proto = SP_UNIX;
 	s->kaddr = kaddr;
@@ -122,8 +123,10 @@ static int load_file(pid_t pid, const char *name, int family, enum sock_proto pr
 		int ok = proto == SP_UNIX    ? net_parse_unix_line(line, &s) :
 			 proto == SP_NETLINK ? parse_netlink_line(line, &s) :
 					       net_parse_inet_line(line, family, proto, &s);
-		if (ok)
+		if (ok) {
+			s.order = (unsigned int)t->n;
 			*add(t) = s;
+		}
 		line = strchr(line, '\n');
 	}
 	free(text);

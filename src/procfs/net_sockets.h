@@ -17,8 +17,16 @@ struct net_sock {
 	int state;
 	unsigned char laddr[16], raddr[16];	/* network byte order */
 	unsigned int lport, rport;
+	/* inet: /proc/net's tx_queue:rx_queue; a TCP listener's rx_queue is the connections
+	 * waiting in its accept queue, its tx_queue 0. unix: from sock_diag (net_table_diag):
+	 * bytes unread and unsent, or a listener's waiting connections (rxq). */
 	unsigned long long txq, rxq;
+	/* TCP and unix listeners: listen()'s backlog (sk_max_ack_backlog), from sock_diag */
+	unsigned long long backlog;
 	unsigned int uid;
+	unsigned int order;		/* the line's place in its file, files in load order */
+	unsigned int refcnt;		/* unix: RefCount */
+	unsigned long long peer;	/* unix: the peer's inode (0: none), from sock_diag */
 	unsigned long long kaddr;	/* unix: the socket's (hashed) kernel address */
 	unsigned int flags;		/* unix: __SO_ACCEPTCON (1 << 16) when listening */
 	int type;			/* unix: SOCK_STREAM, SOCK_DGRAM, SOCK_SEQPACKET */
@@ -37,6 +45,12 @@ struct net_table {
  */
 int net_table_load(pid_t pid, struct net_table *t);
 void net_table_free(struct net_table *t);
+/*
+ * Adds what /proc/net does not say, from sock_diag netlink dumps of the caller's network
+ * namespace: the backlog of TCP listeners, and the queues, backlog and peer of unix sockets.
+ * A socket the kernel does not describe keeps zeros. 0, or -errno when netlink fails.
+ */
+int net_table_diag(struct net_table *t);
 const struct net_sock *net_table_find(const struct net_table *t, unsigned long long inode);
 
 /* Parses one data line of /proc/net/tcp, tcp6, udp or udp6. 1 on success. */

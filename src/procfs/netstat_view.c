@@ -1,72 +1,243 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* sysray netstat: TCP and UDP sockets with their owners, laid out like ss -tunap. */
+/*
+ * sysray netstat: sockets laid out as net-tools' netstat prints them, column for column.
+ * Its figures are /proc/net's: a listening TCP socket's Recv-Q is the connections waiting in
+ * its accept queue and its Send-Q 0 (the kernel prints write_seq - snd_una there). The
+ * Internet sockets come in /proc/net's order (tcp, tcp6, udp, udp6), then the unix ones.
+ */
+#include <arpa/inet.h>
 #include <errno.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 
-#include <json-c/json.h>
-
-#include "output/out.h"
 #include "procfs/net_sockets.h"
+#include "procfs/proc_file.h"
 #include "procfs/sock_owners.h"
+#include "procfs/sock_text.h"
 #include "procfs/views.h"
 #include "util/util.h"
 
-struct srow {
-	const struct net_sock *s;
-	char local[64], lport[8], peer[64], pport[8];
-	char *process;
-};
+/* netstat cuts "address:port" to this many characters unless -W. */
+#define ADDR_SHORT 22
+/* The PID/Program name column; the text is cut to one less. */
+#define PROGRAM_WIDTH 20
 
-/* "127.0.0.1:80" -> "127.0.0.1" and "80": ss right-aligns the address, left-aligns the port. */
-static void split_addr(const char *full, char *addr, size_t asz, char *port, size_t psz)
-{
-	const char *colon = strrchr(full, ':');
-	snprintf(addr, asz, "%.*s", (int)(colon - full), full);
-	snprintf(port, psz, "%s", colon + 1);
-}
+/* socket_state of include/linux/net.h, as /proc/net/unix's St column gives it. */
+enum { SS_FREE, SS_UNCONNECTED, SS_CONNECTING, SS_CONNECTED, SS_DISCONNECTING };
 
-static char *users_of(const struct sock_owners *ow, unsigned long long inode)
+/* __SO_ACCEPTCON, and the flags the kernel no longer sets but netstat still names. */
+#define UNIX_ACCEPTCON (1u << 16)
+#define UNIX_WAITDATA (1u << 17)
+#define UNIX_NOSPACE (1u << 18)
+
+static bool zero(const unsigned char *a, size_t n)
 {
-	size_t n;
-	const struct sock_owner *o = sock_owners_find(ow, inode, &n);
-	if (!o)
-		return xstrdup("");
-	struct out b = { 0 };
-	out_puts(&b, "users:(");
 	for (size_t i = 0; i < n; i++)
-		out_printf(&b, "%s(\"%s\",pid=%d,fd=%d)", i ? "," : "", o[i].comm, (int)o[i].pid,
-			   o[i].fd);
-	out_puts(&b, ")");
-	out_putc(&b, '\0');
-	return b.buf;
+		if (a[i])
+			return false;
+	return true;
 }
 
-static const char *state_of(const struct net_sock *s)
+/*
+ * netstat's host text: numeric with -n; otherwise 0.0.0.0 stays a number, [::] is
+ * bracketed, and other addresses take the name the resolver gives them.
+ */
+static void host_text(const struct net_sock *s, int remote, bool numeric, char *buf,
+		      size_t size)
 {
-	if (s->proto == SP_UDP)
-		return s->state == 1 ? "ESTAB" : "UNCONN";
-	return tcp_state_ss(s->state);
+	const unsigned char *a = remote ? s->raddr : s->laddr;
+	if (s->family == AF_INET6) {
+		struct sockaddr_in6 sa = { .sin6_family = AF_INET6 };
+		memcpy(&sa.sin6_addr, a, 16);
+		if (!numeric && zero(a, 16))
+			snprintf(buf, size, "[::]");
+		else if (numeric || getnameinfo((struct sockaddr *)&sa, sizeof(sa), buf,
+						(socklen_t)size, NULL, 0, 0))
+			inet_ntop(AF_INET6, a, buf, (socklen_t)size);
+		return;
+	}
+	struct sockaddr_in sa = { .sin_family = AF_INET };
+	memcpy(&sa.sin_addr, a, 4);
+	if (numeric || zero(a, 4) || getnameinfo((struct sockaddr *)&sa, sizeof(sa), buf,
+						 (socklen_t)size, NULL, 0, NI_NAMEREQD))
+		inet_ntop(AF_INET, a, buf, (socklen_t)size);
 }
 
-static json_object *owners_json(const struct sock_owners *ow, unsigned long long inode)
+/* "address:port", cut as netstat cuts it: the port keeps up to 18 characters. */
+static void address_text(const struct net_sock *s, int remote, const struct socket_opts *o,
+			 char *buf, size_t size)
+{
+	char host[NI_MAXHOST], port[32];
+	host_text(s, remote, o->numeric, host, sizeof(host));
+	sock_port_text(s, remote ? s->rport : s->lport, o->numeric, port, sizeof(port));
+	size_t hl = strlen(host), pl = strlen(port);
+	if (!o->wide && hl + pl > ADDR_SHORT) {
+		pl = pl < ADDR_SHORT - 4 ? pl : ADDR_SHORT - 4;
+		hl = ADDR_SHORT - pl;
+	}
+	snprintf(buf, size, "%.*s:%.*s", (int)hl, host, (int)pl, port);
+}
+
+/*
+ * "PID/name" of the first process holding INODE, cut to PROGRAM_WIDTH - 1: the name is
+ * argv[0], without its directory when it is an absolute path; "-" when no process is known.
+ */
+static void program_text(const struct sock_owners *ow, unsigned long long inode, char *buf,
+			 size_t size)
 {
 	size_t n;
 	const struct sock_owner *o = sock_owners_find(ow, inode, &n);
-	json_object *a = json_object_new_array();
-	for (size_t i = 0; i < n; i++) {
-		json_object *u = json_object_new_object();
-		json_object_object_add(u, "command", json_object_new_string(o[i].comm));
-		json_object_object_add(u, "pid", json_object_new_int(o[i].pid));
-		json_object_object_add(u, "fd", json_object_new_int(o[i].fd));
-		json_object_array_add(a, u);
-	}
-	return a;
+	snprintf(buf, size, "-");
+	if (!o)
+		return;
+	char path[64];
+	snprintf(path, sizeof(path), "/proc/%d/cmdline", (int)o->pid);
+	char *cmdline = proc_read_path(path, NULL);
+	const char *name = cmdline ? cmdline : "";
+	if (name[0] == '/')
+		name = strrchr(name, '/') + 1;
+	snprintf(buf, size, "%d/%.*s", (int)o->pid, PROGRAM_WIDTH, name);
+	if (strlen(buf) > PROGRAM_WIDTH - 1)
+		buf[PROGRAM_WIDTH - 1] = '\0';
+	free(cmdline);
 }
 
-int netstat_view(const struct netstat_opts *o)
+/* -e's User and Inode, -p's program, the end of the line. */
+static void finish_row(const struct net_sock *s, const struct socket_opts *o,
+		       const struct sock_owners *ow)
+{
+	if (o->extend) {
+		struct passwd *pw = o->numeric ? NULL : getpwuid(s->uid);
+		if (pw)
+			printf(" %-10s ", pw->pw_name);
+		else
+			printf(" %-10u ", s->uid);
+		printf("%-10llu", s->inode);
+	}
+	if (o->programs) {
+		char prog[PROGRAM_WIDTH + 16];
+		program_text(ow, s->inode, prog, sizeof(prog));
+		printf(" %-*s", PROGRAM_WIDTH, prog);
+	}
+	putchar('\n');
+}
+
+static int max_int(int a, int b)
+{
+	return a > b ? a : b;
+}
+
+static void inet_row(const struct net_sock *s, const struct socket_opts *o,
+		     const struct sock_owners *ow)
+{
+	char local[NI_MAXHOST + 40], remote[NI_MAXHOST + 40];
+	address_text(s, 0, o, local, sizeof(local));
+	address_text(s, 1, o, remote, sizeof(remote));
+	bool v6 = s->family == AF_INET6;
+	if (s->proto == SP_TCP)
+		printf("%-4s  %6llu %6llu %-*s %-*s %-11s", v6 ? "tcp6" : "tcp", s->rxq, s->txq,
+		       max_int(23, (int)strlen(local)), local, max_int(23, (int)strlen(remote)),
+		       remote, tcp_state_lsof(s->state));
+	else
+		printf("%-5s %6llu %6llu %-23s %-23s %-11s", v6 ? "udp6" : "udp", s->rxq, s->txq,
+		       local, remote,
+		       s->state == 1 ? "ESTABLISHED" : s->state == 7 ? "" : "UNKNOWN");
+	finish_row(s, o, ow);
+}
+
+/* netstat's selection: -a everything, -l the sockets without a peer, else those with one. */
+static bool inet_selected(const struct net_sock *s, const struct socket_opts *o)
+{
+	if (o->all)
+		return true;
+	/* netstat asks TCP for a remote port, UDP for a remote address. */
+	bool peer = s->proto == SP_TCP ? s->rport != 0 :
+		    !zero(s->raddr, s->family == AF_INET6 ? 16 : 4);
+	return o->listening ? !peer : peer;
+}
+
+static bool unix_selected(const struct net_sock *s, const struct socket_opts *o)
+{
+	if (o->all)
+		return true;
+	bool listening = s->state == SS_UNCONNECTED && (s->flags & UNIX_ACCEPTCON);
+	return o->listening ? listening : !listening;
+}
+
+static const char *unix_type(int type)
+{
+	switch (type) {
+	case SOCK_STREAM: return "STREAM";
+	case SOCK_DGRAM: return "DGRAM";
+	case SOCK_RAW: return "RAW";
+	case SOCK_RDM: return "RDM";
+	case SOCK_SEQPACKET: return "SEQPACKET";
+	default: return "UNKNOWN";
+	}
+}
+
+static const char *unix_state(const struct net_sock *s)
+{
+	switch (s->state) {
+	case SS_FREE: return "FREE";
+	case SS_UNCONNECTED: return s->flags & UNIX_ACCEPTCON ? "LISTENING" : "";
+	case SS_CONNECTING: return "CONNECTING";
+	case SS_CONNECTED: return "CONNECTED";
+	case SS_DISCONNECTING: return "DISCONNECTING";
+	default: return "UNKNOWN";
+	}
+}
+
+static void unix_row(const struct net_sock *s, const struct socket_opts *o,
+		     const struct sock_owners *ow)
+{
+	char flags[32];
+	snprintf(flags, sizeof(flags), "[ %s%s%s]", s->flags & UNIX_ACCEPTCON ? "ACC " : "",
+		 s->flags & UNIX_WAITDATA ? "W " : "", s->flags & UNIX_NOSPACE ? "N " : "");
+	printf("%-5s %-6u %-11s %-10s %-13s %-8llu", "unix", s->refcnt, flags, unix_type(s->type),
+	       unix_state(s), s->inode);
+	if (o->programs) {
+		char prog[PROGRAM_WIDTH + 16];
+		program_text(ow, s->inode, prog, sizeof(prog));
+		printf(" %-*s", PROGRAM_WIDTH, prog);
+	}
+	printf(" %s\n", s->path ? s->path : "");
+}
+
+static bool selected(const struct net_sock *s, const struct socket_opts *o, bool tcp, bool udp,
+		     bool unx)
+{
+	switch (s->proto) {
+	case SP_TCP:
+		return tcp && inet_selected(s, o);
+	case SP_UDP:
+		return udp && inet_selected(s, o);
+	case SP_UNIX:
+		return unx && unix_selected(s, o);
+	default:
+		return false;
+	}
+}
+
+static const char *which(const struct socket_opts *o)
+{
+	return o->all ? "(servers and established)" : o->listening ? "(only servers)" :
+								      "(w/o servers)";
+}
+
+static int cmp_order(const void *a, const void *b)
+{
+	const struct net_sock *x = *(const struct net_sock *const *)a;
+	const struct net_sock *y = *(const struct net_sock *const *)b;
+	return (x->order > y->order) - (x->order < y->order);
+}
+
+int netstat_view(const struct socket_opts *o)
 {
 	struct net_table t;
 	int rc = net_table_load(0, &t);
@@ -75,96 +246,53 @@ int netstat_view(const struct netstat_opts *o)
 		msg_errno("netstat: cannot read /proc/net");
 		return 1;
 	}
-	int tcp = o->tcp || !o->udp, udp = o->udp || !o->tcp;
-	struct sock_owners ow;
-	sock_owners_load(&ow);
-	struct srow *rows = xcalloc(t.n ? t.n : 1, sizeof(*rows));
-	size_t n = 0;
-	/* ss's order: UDP first, then TCP, each IPv4 then IPv6, in /proc/net's order. The
-	 * table is sorted by inode, which is close to creation order. */
-	static const struct {
-		enum sock_proto proto;
-		int family;
-	} order[] = { { SP_UDP, AF_INET }, { SP_UDP, AF_INET6 }, { SP_TCP, AF_INET },
-		      { SP_TCP, AF_INET6 } };
-	for (size_t k = 0; k < ARRAY_SIZE(order); k++) {
-		if ((order[k].proto == SP_TCP && !tcp) || (order[k].proto == SP_UDP && !udp))
-			continue;
-		for (size_t i = 0; i < t.n; i++) {
-			const struct net_sock *s = &t.v[i];
-			if (s->proto != order[k].proto || s->family != order[k].family)
-				continue;
-			int listening = s->proto == SP_TCP ? s->state == 10 : s->state == 7;
-			if (o->listening && !listening)
-				continue;
-			struct srow *r = &rows[n++];
-			char full[80];
-			r->s = s;
-			net_format_addr(s, 0, ADDR_SS, full, sizeof(full));
-			split_addr(full, r->local, sizeof(r->local), r->lport, sizeof(r->lport));
-			net_format_addr(s, 1, ADDR_SS, full, sizeof(full));
-			split_addr(full, r->peer, sizeof(r->peer), r->pport, sizeof(r->pport));
-			r->process = users_of(&ow, s->inode);
-		}
+	/* With no kind named, netstat lists them all; naming one lists only those named. */
+	bool none = !o->tcp && !o->udp && !o->unix_sockets;
+	bool tcp = none || o->tcp, udp = none || o->udp, unx = none || o->unix_sockets;
+	if (o->json && (rc = net_table_diag(&t))) {
+		errno = -rc;
+		msg_errno("netstat: sock_diag netlink: listeners' backlogs are unknown");
 	}
+	struct sock_owners ow = { 0 };
+	if (o->programs || o->json)
+		sock_owners_load(&ow);
+	const struct net_sock **v = xcalloc(t.n ? t.n : 1, sizeof(*v));
+	size_t n = 0;
+	for (size_t i = 0; i < t.n; i++)
+		if (selected(&t.v[i], o, tcp, udp, unx))
+			v[n++] = &t.v[i];
+	qsort(v, n, sizeof(*v), cmp_order);
 	if (o->json) {
-		for (size_t i = 0; i < n; i++) {
-			const struct net_sock *s = rows[i].s;
-			json_object *j = json_object_new_object();
-			json_object_object_add(j, "netid", json_object_new_string(
-				s->proto == SP_TCP ? "tcp" : "udp"));
-			json_object_object_add(j, "family", json_object_new_string(
-				s->family == AF_INET6 ? "ipv6" : "ipv4"));
-			json_object_object_add(j, "state", json_object_new_string(state_of(s)));
-			json_object_object_add(j, "recv_q", json_object_new_int64((int64_t)s->rxq));
-			json_object_object_add(j, "send_q", json_object_new_int64((int64_t)s->txq));
-			json_object_object_add(j, "local_address",
-					       json_object_new_string(rows[i].local));
-			json_object_object_add(j, "local_port", json_object_new_int((int)s->lport));
-			json_object_object_add(j, "peer_address",
-					       json_object_new_string(rows[i].peer));
-			json_object_object_add(j, "peer_port", json_object_new_int((int)s->rport));
-			json_object_object_add(j, "inode",
-					       json_object_new_int64((int64_t)s->inode));
-			json_object_object_add(j, "uid", json_object_new_int((int)s->uid));
-			json_object_object_add(j, "users", owners_json(&ow, s->inode));
-			puts(json_object_to_json_string_ext(j, JSON_C_TO_STRING_PLAIN |
-							       JSON_C_TO_STRING_NOSLASHESCAPE));
-			json_object_put(j);
-		}
+		for (size_t i = 0; i < n; i++)
+			sock_print_json(v[i], &ow);
 	} else {
-		int wl = (int)strlen("Local Address"), wp = (int)strlen("Peer Address");
-		int wlp = 4, wpp = 4;
-		for (size_t i = 0; i < n; i++) {
-			int a = (int)strlen(rows[i].local), b = (int)strlen(rows[i].peer);
-			int c = (int)strlen(rows[i].lport), d = (int)strlen(rows[i].pport);
-			wl = a > wl ? a : wl;
-			wp = b > wp ? b : wp;
-			wlp = c > wlp ? c : wlp;
-			wpp = d > wpp ? d : wpp;
+		if (tcp || udp) {
+			printf("Active Internet connections %s\n", which(o));
+			printf("Proto Recv-Q Send-Q Local Address           "
+			       "Foreign Address         State      %s",
+			       o->extend ? " User       Inode     " : "");
+			if (o->programs)
+				printf(" %-*s", PROGRAM_WIDTH, "PID/Program name");
+			putchar('\n');
+			for (size_t i = 0; i < n; i++)
+				if (v[i]->proto != SP_UNIX)
+					inet_row(v[i], o, &ow);
 		}
-		printf("%-5s %-9s %-6s %-6s %*s:%-*s %*s:%-*s %s\n", "Netid", "State", "Recv-Q",
-		       "Send-Q", wl, "Local Address", wlp, "Port", wp, "Peer Address", wpp, "Port",
-		       "Process");
-		for (size_t i = 0; i < n; i++) {
-			const struct srow *r = &rows[i];
-			struct out line = { 0 };
-			out_printf(&line, "%-5s %-9s %-6llu %-6llu %*s:%-*s %*s:%-*s %s",
-				   r->s->proto == SP_TCP ? "tcp" : "udp", state_of(r->s),
-				   r->s->rxq, r->s->txq, wl, r->local, wlp, r->lport, wp, r->peer,
-				   wpp, r->pport, r->process);
-			while (line.len && line.buf[line.len - 1] == ' ')
-				line.len--;
-			printf("%.*s\n", (int)line.len, line.buf);
-			out_free(&line);
+		if (unx) {
+			printf("Active UNIX domain sockets %s\n", which(o));
+			printf("Proto RefCnt Flags       Type       State         I-Node  ");
+			if (o->programs)
+				printf(" %-*s", PROGRAM_WIDTH, "PID/Program name");
+			printf(" Path\n");
+			for (size_t i = 0; i < n; i++)
+				if (v[i]->proto == SP_UNIX)
+					unix_row(v[i], o, &ow);
 		}
 	}
 	if (ow.unreadable)
 		msg("netstat: the fds of %zu processes could not be read: their sockets show no "
 		    "owner", ow.unreadable);
-	for (size_t i = 0; i < n; i++)
-		free(rows[i].process);
-	free(rows);
+	free(v);
 	sock_owners_free(&ow);
 	net_table_free(&t);
 	return 0;

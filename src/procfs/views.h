@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * The /proc views behind `sysray ps | pstree | lsof | netstat | env | proc`: each reads
+ * The /proc views behind `sysray ps | pstree | lsof | netstat | ss | env | proc`: each reads
  * /proc and prints to stdout, as text like the classic tool or as JSON, and returns the exit
  * status. A process that cannot be read is a note on stderr, never the end of the listing;
  * a PID that was asked for by number and does not exist is an error (status 1).
@@ -47,12 +47,21 @@ struct lsof_opts {
 };
 int lsof_view(const struct lsof_opts *o);
 
-struct netstat_opts {
-	int tcp, udp;		/* both when neither is set */
+/* The options netstat and ss share (-t -u -x -l -a -n -p), and netstat's own (-e -W). */
+struct socket_opts {
+	int tcp, udp, unix_sockets;	/* none set: all three */
 	int listening;		/* -l: listening (and unconnected UDP) sockets only */
-	int json;
+	int all;		/* -a: listening and connected sockets */
+	int numeric;		/* -n: numbers for ports (and, in netstat, hosts and users) */
+	int programs;		/* -p: the processes that hold each socket */
+	int extend;		/* netstat -e: the User and Inode columns */
+	int wide;		/* netstat -W: addresses never cut to fit */
+	int json;		/* every selected socket as one JSON object a line */
 };
-int netstat_view(const struct netstat_opts *o);
+/* net-tools netstat's layout: "Active Internet connections", then the unix sockets. */
+int netstat_view(const struct socket_opts *o);
+/* iproute2 ss's layout; a listener's Send-Q is its backlog. */
+int ss_view(const struct socket_opts *o);
 
 int env_view(pid_t pid, int json);
 int proc_view(pid_t pid, int json);

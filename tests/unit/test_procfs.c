@@ -118,6 +118,7 @@ static void test_unix_line(void **state)
 	assert_true(net_parse_unix_line("00000000cb1ace61: 00000002 00000000 00010000 0001 01 "
 					"163495 /tmp/hd/held.sock", &s));
 	assert_int_equal(s.kaddr, 0xcb1ace61ULL);
+	assert_int_equal(s.refcnt, 2);
 	assert_int_equal(s.flags, 1 << 16);
 	assert_int_equal(s.type, SOCK_STREAM);
 	assert_int_equal(s.inode, 163495);

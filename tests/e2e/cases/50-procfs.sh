@@ -32,7 +32,7 @@ procfs_lsof_triples() {
 	awk 'NR > 1 { n = ""; for (i = 9; i <= NF; i++) n = n " " $i; print $4, $5, n }'
 }
 
-# ss -tunap / sysray netstat: "netid state local peer pid,pid,..." for sockets of PID, the
+# ss -tunap / sysray ss -tunap: "netid state local peer pid,pid,..." for sockets of PID, the
 # pids in increasing order (plain awk: Debian's default awk is mawk, without gawk's asort).
 procfs_sockets() {
 	awk -v pid="$1" 'index($0, "pid=" pid ",") {
@@ -195,9 +195,9 @@ else
 		local want
 		want=$(ss -tunap | procfs_sockets "$H")
 		[ "$(wc -l <<<"$want")" -ge 4 ] &&
-			diff <(echo "$want") <("$SYSRAY" netstat | procfs_sockets "$H")
+			diff <(echo "$want") <("$SYSRAY" ss -tunap | procfs_sockets "$H")
 	}
-	expect procfs-netstat "netstat sockets differ from ss -tunap" procfs_netstat
+	expect procfs-netstat "sysray ss -tunap sockets differ from ss -tunap" procfs_netstat
 	expect procfs-env "env differs from /proc/PID/environ" \
 		diff <(tr '\0' '\n' <"/proc/$H/environ") <("$SYSRAY" env "$H")
 	expect procfs-env-mark "env lacks the variable the holder was given" \
