@@ -129,7 +129,7 @@ _sysray()
 	local cur prev words cword
 	_init_completion || return
 	local sysray=${words[0]}
-	local cmds="trace ps pstree lsof netstat env proc seccomp capture scap-dump demo help"
+	local cmds="trace ps pstree lsof netstat ss env proc seccomp capture scap-dump demo help"
 
 	if ((cword == 1)) && [[ $cur != -* ]]; then
 		COMPREPLY=($(compgen -W "$cmds $(_sysray_fields "$sysray")" -- "$cur"))
@@ -169,7 +169,10 @@ _sysray()
 		esac
 		;;
 	netstat)
-		COMPREPLY=($(compgen -W "-t -u -l -a -n -p -j -h" -- "$cur"))
+		COMPREPLY=($(compgen -W "-t -u -x -l -a -n -p -e -W -j -h" -- "$cur"))
+		;;
+	ss)
+		COMPREPLY=($(compgen -W "-t -u -x -l -a -n -p -j -h" -- "$cur"))
 		;;
 	seccomp)
 		if ((cword == 2)); then
@@ -177,8 +180,13 @@ _sysray()
 			return
 		fi
 		case $prev in
-		-o | --output | --merge | --profile)
+		-o | --output)
 			_filedir
+			return
+			;;
+		--merge | --profile | --compare)
+			_filedir
+			COMPREPLY+=($(compgen -W "docker-default" -- "$cur"))
 			return
 			;;
 		--default-action)
@@ -192,14 +200,15 @@ _sysray()
 		esac
 		local o
 		case ${words[2]} in
-		record) o="-o --output --default-action --merge --" ;;
-		check) o="--bpf --caps -v --verbose" ;;
+		record) o="-o --output --default-action --merge --compare --caps --" ;;
+		check) o="--bpf --caps -v --verbose --profile" ;;
 		run) o="--profile --allow --deny --mode --deny-after-report --caps --" ;;
 		esac
 		if [[ $cur == -* ]]; then
 			COMPREPLY=($(compgen -W "$o" -- "$cur"))
 		elif [[ ${words[2]} == check ]]; then
 			_filedir json
+			COMPREPLY+=($(compgen -W "docker-default" -- "$cur"))
 		elif [[ ${words[2]} == status ]]; then
 			COMPREPLY=($(compgen -W "$(command ps -eo pid= 2>/dev/null)" -- "$cur"))
 		else

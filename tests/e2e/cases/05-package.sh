@@ -56,7 +56,7 @@ t_pkg_man() {
 	warn=$(MANWIDTH=80 man --warnings -l "$PKG_ROOT/sysray.1" 2>&1 >/dev/null)
 	[ -z "$warn" ] || { echo "man warns: $warn"; return 1; }
 	page=$(MANWIDTH=80 man -l "$PKG_ROOT/sysray.1" 2>/dev/null)
-	for cmd in trace capture scap-dump ps pstree lsof netstat env proc seccomp demo; do
+	for cmd in trace capture scap-dump ps pstree lsof netstat ss env proc seccomp demo; do
 		grep -q "^ *sysray .*\b$cmd\b" <<<"$page" ||
 			{ echo "no section for $cmd"; return 1; }
 	done
