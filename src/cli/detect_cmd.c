@@ -242,7 +242,8 @@ static int run(struct detect_cmd *c, struct ruleset *rs)
 	if (src->report)
 		src->report(src, &p, rc);
 	fflush(stdout);
-	if (c->verbose || c->capture)
+	/* a capture that cannot be read ends the command with its message alone */
+	if (c->verbose || (c->capture && !rc))
 		detect_engine_summary(eng, stderr);
 	src->close(src);
 	detect_engine_free(eng);
