@@ -36,31 +36,6 @@ static void put_utc(struct out *o, uint64_t ts, const char *suffix)
 	out_printf(o, "%s.%09" PRIu64 "%s", buf, ts % 1000000000u, suffix);
 }
 
-/* json-c keeps members in insertion order: OBJ's members re-added in name order. */
-static json_object *sorted(json_object *obj)
-{
-	json_object *s = json_object_new_object();
-	size_t n = (size_t)json_object_object_length(obj), k = 0;
-	const char **keys = xcalloc(n ? n : 1, sizeof(*keys));
-
-	json_object_object_foreach(obj, key, val) {
-		(void)val;
-		keys[k++] = key;
-	}
-	for (size_t a = 1; a < k; a++)
-		for (size_t b = a; b > 0 && strcmp(keys[b - 1], keys[b]) > 0; b--) {
-			const char *x = keys[b];
-			keys[b] = keys[b - 1];
-			keys[b - 1] = x;
-		}
-	for (size_t a = 0; a < k; a++)
-		json_object_object_add(s, keys[a], json_object_get(json_object_object_get(obj,
-											  keys[a])));
-	free(keys);
-	json_object_put(obj);
-	return s;
-}
-
 static void build_json(struct alert_buf *b, const struct rule *r, const struct scap_event *ev,
 		       struct field_ctx *ctx, const struct detect_options *o,
 		       const struct alert *a)
@@ -79,7 +54,7 @@ static void build_json(struct alert_buf *b, const struct rule *r, const struct s
 
 		template_fields_json(r->output_tpl, ev, ctx, ctx->bf, f);
 		json_object_object_add(f, "evt.time", json_object_new_uint64(ev->ts));
-		json_object_object_add(j, "output_fields", sorted(f));
+		json_object_object_add(j, "output_fields", json_sorted_members(f));
 	}
 	json_object_object_add(j, "priority",
 			       json_object_new_string(rule_priority_name(r->priority)));
