@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * Recursive descent over sysdig 0.29's grammar:
+ * Recursive descent over sysdig 0.29's grammar (Falco's, from ast_parse_rules(), differs
+ * where parse_falco_chain() says):
  *   expr  := term { 'and' term }  |  term { 'or' term }	(no mixing without parentheses)
  *   term  := 'not' term | '(' expr ')' | check
  *   check := FIELD OP VALUE | FIELD LISTOP '(' VALUE { ',' VALUE } ')' | FIELD 'exists'
@@ -20,6 +21,7 @@ struct parser {
 	struct lexer lx;
 	struct filter_error *err;
 	bool failed;
+	bool macros;	/* ast_parse_rules(): bare names are macro references */
 	int depth;
 };
 
@@ -71,8 +73,44 @@ void ast_free(struct ast_node *n)
 			free(n->check.values[i].text);
 		free(n->check.values);
 		break;
+	case AST_MACRO:
+		free(n->macro);
+		break;
 	}
 	free(n);
+}
+
+struct ast_node *ast_clone(const struct ast_node *n)
+{
+	struct ast_node *c = xmalloc(sizeof(*c));
+
+	*c = *n;
+	switch (n->kind) {
+	case AST_AND:
+	case AST_OR:
+		c->list.kids = xmalloc(n->list.n * sizeof(*c->list.kids));
+		for (size_t i = 0; i < n->list.n; i++)
+			c->list.kids[i] = ast_clone(n->list.kids[i]);
+		break;
+	case AST_NOT:
+		c->child = ast_clone(n->child);
+		break;
+	case AST_CHECK:
+		c->check.field = xstrdup(n->check.field);
+		c->check.values = xmalloc((n->check.nvalues ? n->check.nvalues : 1) *
+					  sizeof(*c->check.values));
+		for (size_t i = 0; i < n->check.nvalues; i++) {
+			c->check.values[i] = n->check.values[i];
+			c->check.values[i].text = xmalloc(n->check.values[i].len + 1);
+			memcpy(c->check.values[i].text, n->check.values[i].text,
+			       n->check.values[i].len + 1);
+		}
+		break;
+	case AST_MACRO:
+		c->macro = xstrdup(n->macro);
+		break;
+	}
+	return c;
 }
 
 static struct ast_node *parse_expr(struct parser *ps);
@@ -124,6 +162,11 @@ static struct ast_node *parse_check(struct parser *ps)
 	n->check.field = strndup(lx->text + start, len);
 	n->check.field_pos = start;
 	if (!lex_operator(lx, &n->check.op, &n->check.op_pos)) {
+		if (ps->macros && !memchr(n->check.field, '[', len)) {
+			n->kind = AST_MACRO;
+			n->macro = n->check.field;
+			return n;
+		}
 		describe_at(lx, n->check.op_pos, what, sizeof(what));
 		fail(ps, n->check.op_pos, "expected an operator after '%s', found %s",
 		     n->check.field, what);
@@ -219,12 +262,47 @@ static struct ast_node *parse_term(struct parser *ps)
 	return parse_check(ps);
 }
 
+/*
+ * Falco's grammar mixes `and` and `or`, `and` binding tighter: an or-chain of and-chains of
+ * terms. KIND says which chain to read.
+ */
+static struct ast_node *parse_falco_chain(struct parser *ps, enum ast_kind kind)
+{
+	struct ast_node *first, *list = NULL;
+
+	first = kind == AST_OR ? parse_falco_chain(ps, AST_AND) : parse_term(ps);
+	if (!first)
+		return NULL;
+	while (lex_keyword(&ps->lx, kind == AST_AND ? "and" : "or")) {
+		struct ast_node *next = kind == AST_OR ? parse_falco_chain(ps, AST_AND)
+						       : parse_term(ps);
+		if (!next)
+			break;
+		if (!list) {
+			list = new_node(kind, first->pos);
+			list->list.kids = xmalloc(sizeof(*list->list.kids));
+			list->list.kids[0] = first;
+			list->list.n = 1;
+		}
+		list->list.kids = room_for(list->list.kids, list->list.n,
+					   sizeof(*list->list.kids));
+		list->list.kids[list->list.n++] = next;
+	}
+	if (ps->failed) {
+		ast_free(list ? list : first);
+		return NULL;
+	}
+	return list ? list : first;
+}
+
 static struct ast_node *parse_expr(struct parser *ps)
 {
 	struct lexer *lx = &ps->lx;
-	struct ast_node *first = parse_term(ps);
-	struct ast_node *list = NULL;
+	struct ast_node *first, *list = NULL;
 
+	if (ps->macros)
+		return parse_falco_chain(ps, AST_OR);
+	first = parse_term(ps);
 	if (!first)
 		return NULL;
 	for (;;) {
@@ -265,11 +343,12 @@ static struct ast_node *parse_expr(struct parser *ps)
 	return list ? list : first;
 }
 
-struct ast_node *ast_parse(const char *text, struct filter_error *err)
+static struct ast_node *parse(const char *text, bool macros, struct filter_error *err)
 {
-	struct parser ps = { .err = err };
+	struct parser ps = { .err = err, .macros = macros };
 
 	lex_init(&ps.lx, text);
+	ps.lx.falco = macros;
 	err->pos = 0;
 	err->msg[0] = '\0';
 	if (lex_at_end(&ps.lx))
@@ -288,4 +367,14 @@ struct ast_node *ast_parse(const char *text, struct filter_error *err)
 		return NULL;
 	}
 	return n;
+}
+
+struct ast_node *ast_parse(const char *text, struct filter_error *err)
+{
+	return parse(text, false, err);
+}
+
+struct ast_node *ast_parse_rules(const char *text, struct filter_error *err)
+{
+	return parse(text, true, err);
 }

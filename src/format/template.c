@@ -167,6 +167,30 @@ static void output_time(const struct scap_event *ev, const struct template_env *
 	}
 }
 
+struct json_object *json_sorted_members(struct json_object *obj)
+{
+	json_object *sorted = json_object_new_object();
+	size_t n = (size_t)json_object_object_length(obj), k = 0;
+	const char **keys = xcalloc(n ? n : 1, sizeof(*keys));
+
+	json_object_object_foreach(obj, key, val) {
+		(void)val;
+		keys[k++] = key;
+	}
+	for (size_t a = 1; a < k; a++)
+		for (size_t b = a; b > 0 && strcmp(keys[b - 1], keys[b]) > 0; b--) {
+			const char *x = keys[b];
+			keys[b] = keys[b - 1];
+			keys[b - 1] = x;
+		}
+	for (size_t a = 0; a < k; a++)
+		json_object_object_add(sorted, keys[a],
+				       json_object_get(json_object_object_get(obj, keys[a])));
+	free(keys);
+	json_object_put(obj);
+	return sorted;
+}
+
 bool template_render(const struct template *t, const void *event, void *ctx,
 		     const struct template_env *env, bool json, struct out *o)
 {
@@ -210,29 +234,29 @@ bool template_render(const struct template *t, const void *event, void *ctx,
 	}
 	if (json && ok) {
 		/* sysdig's JSON objects list their keys in name order */
-		json_object *sorted = json_object_new_object();
-		const char *keys[256];
-		size_t nk = 0;
-		json_object_object_foreach(obj, k, v) {
-			(void)v;
-			if (nk < ARRAY_SIZE(keys))
-				keys[nk++] = k;
-		}
-		for (size_t a = 1; a < nk; a++)
-			for (size_t b = a; b > 0 && strcmp(keys[b - 1], keys[b]) > 0; b--) {
-				const char *x = keys[b];
-				keys[b] = keys[b - 1];
-				keys[b - 1] = x;
-			}
-		for (size_t a = 0; a < nk; a++)
-			json_object_object_add(sorted, keys[a],
-					       json_object_get(json_object_object_get(obj, keys[a])));
-		out_puts(o, json_object_to_json_string_ext(sorted, JSON_C_TO_STRING_PLAIN |
-									   JSON_C_TO_STRING_NOSLASHESCAPE));
-		json_object_put(sorted);
+		obj = json_sorted_members(obj);
+		out_puts(o, json_object_to_json_string_ext(obj, JSON_C_TO_STRING_PLAIN |
+								     JSON_C_TO_STRING_NOSLASHESCAPE));
 	}
 	if (obj)
 		json_object_put(obj);
 	out_free(&tmp);
 	return ok;
+}
+
+void template_fields_json(const struct template *t, const void *event, void *ctx,
+			  enum buf_format bf, struct json_object *obj)
+{
+	struct field_value vals[FIELD_MAX_VALUES];
+	struct out tmp = { 0 };
+
+	for (size_t i = 0; i < t->n; i++) {
+		const struct token *tok = &t->toks[i];
+
+		if (!tok->ref.field)
+			continue;
+		size_t n = field_extract(&tok->ref, event, ctx, vals);
+		json_object_object_add(obj, tok->key, n ? value_json(&vals[0], bf, &tmp) : NULL);
+	}
+	out_free(&tmp);
 }
