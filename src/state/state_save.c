@@ -5,6 +5,7 @@
  * threads, fds, users and interfaces as they are, so that readers name its events' processes
  * and files.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "capture/scap_format.h"
@@ -14,6 +15,12 @@
 static const char *str(const char *s)
 {
 	return s ? s : "";
+}
+
+static void set_str(char **dst, const char *src)
+{
+	free(*dst);
+	*dst = xstrdup(str(src));
 }
 
 /*
@@ -48,11 +55,11 @@ static void save_thread(struct scap_meta *m, const struct state *st, struct st_t
 	s->pgid = -1;
 	s->vtid = t->vtid;
 	s->vpid = t->vpid;
-	s->comm = xstrdup(str(t->comm));
-	s->exe = xstrdup(str(t->exe));
-	s->exepath = xstrdup(str(t->exepath));
-	s->cwd = xstrdup(str(t->cwd));
-	s->root = xstrdup("");
+	/* the new entry's strings are "" (root stays so: the state has no root) */
+	set_str(&s->comm, t->comm);
+	set_str(&s->exe, t->exe);
+	set_str(&s->exepath, t->exepath);
+	set_str(&s->cwd, t->cwd);
 	s->args = t->args_len ? memcpy(xmalloc(t->args_len), t->args, t->args_len) : NULL;
 	s->args_len = s->args ? t->args_len : 0;
 	s->env = t->env_len ? memcpy(xmalloc(t->env_len), t->env, t->env_len) : NULL;

@@ -618,6 +618,7 @@ static void test_capture_ring(void **state)
 
 	th->pid = 42;
 	th->live = true;
+	free(th->comm);
 	th->comm = strdup("victim");
 	pipeline_init(&p, &st, &ctx);
 	struct capture_ring *r = capture_ring_new(dir, &cfg, err, sizeof(err));
