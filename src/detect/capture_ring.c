@@ -68,7 +68,7 @@ enum output_option capture_ring_option(struct capture_ring_config *cfg, const ch
 	errno = 0;
 	v = strtod(value, &end);
 	if (end == value || *end || errno || !isfinite(v) || v < 0 || (!seconds && v < 1)) {
-		snprintf(err, errlen, "-o %s=%s: not a number %s", key, value,
+		snprintf(err, errlen, "option '%s': '%s' is not a number %s", key, value,
 			 seconds ? ">= 0" : "of bytes >= 1");
 		return OUTPUT_OPTION_BAD;
 	}

@@ -22,8 +22,8 @@ struct output_channel_ops {
 				     char *err, size_t errlen);
 	/* Enabled: checks the settings; with keep_alive, may open now. false + ERR. */
 	bool (*start)(struct output_channel *c, char *err, size_t errlen);
-	/* LINE is the text line or the JSON object; 0, or -1 with the reason in ERR. */
-	int (*write)(struct output_channel *c, const struct alert *a, const char *line, char *err,
+	/* Writes A's JSON object (JSON) or text line; 0, or -1 with the reason in ERR. */
+	int (*write)(struct output_channel *c, const struct alert *a, bool json, char *err,
 		     size_t errlen);
 	/* Closes what keep_alive keeps open (SIGUSR1); the next write reopens. NULL: the
 	 * channel has no keep_alive. */
@@ -39,7 +39,7 @@ struct output_channel {
 	uint64_t writes, errors;
 };
 
-/* Falco's boolean values: true/false (also yes/no, on/off, 1/0, as YAML 1.1 reads them). */
+/* Falco's boolean values: true or false, in any case (as the engine's keys). */
 enum output_option output_parse_bool(const char *key, const char *value, bool *out, char *err,
 				     size_t errlen);
 

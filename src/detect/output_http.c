@@ -133,8 +133,8 @@ static bool http_start(struct output_channel *c, char *err, size_t errlen)
 	return true;
 }
 
-static int http_write(struct output_channel *c, const struct alert *a, const char *line,
-		      char *err, size_t errlen)
+static int http_write(struct output_channel *c, const struct alert *a, bool json, char *err,
+		      size_t errlen)
 {
 	struct http_channel *h = (struct http_channel *)c;
 	char why[CURL_ERROR_SIZE] = "";

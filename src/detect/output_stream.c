@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "detect/output_channel.h"
+#include "detect/output_stdout.h"
 #include "util/util.h"
 
 struct stream_channel {
@@ -24,10 +25,12 @@ struct stream_channel {
 	FILE *f;
 };
 
-/* Writes LINE and a newline to F and flushes. */
-static int put_line(FILE *f, const char *line, const char *what, char *err, size_t errlen)
+/* Writes A's line and a newline to F and flushes. */
+static int put_line(FILE *f, const struct alert *a, bool json, const char *what, char *err,
+		    size_t errlen)
 {
-	if (fputs(line, f) == EOF || fputc('\n', f) == EOF || fflush(f) == EOF) {
+	if (fputs(json ? a->json : a->text, f) == EOF || fputc('\n', f) == EOF ||
+	    fflush(f) == EOF) {
 		snprintf(err, errlen, "%s: %s", what, strerror(errno));
 		clearerr(f);
 		return -1;
@@ -35,10 +38,16 @@ static int put_line(FILE *f, const char *line, const char *what, char *err, size
 	return 0;
 }
 
-static int stdout_write(struct output_channel *c, const struct alert *a, const char *line,
-			char *err, size_t errlen)
+/* The engine's printer (detect/output_stdout.h), its errors seen on the stream. */
+static int stdout_write(struct output_channel *c, const struct alert *a, bool json, char *err,
+			size_t errlen)
 {
-	return put_line(stdout, line, "stdout", err, errlen);
+	alert_to_stdout(a, json);
+	if (!ferror(stdout))
+		return 0;
+	snprintf(err, errlen, "stdout: %s", strerror(errno));
+	clearerr(stdout);
+	return -1;
 }
 
 static void stream_free(struct output_channel *c)
@@ -136,15 +145,15 @@ static bool file_start(struct output_channel *c, char *err, size_t errlen)
 	return true;
 }
 
-static int file_write(struct output_channel *c, const struct alert *a, const char *line,
-		      char *err, size_t errlen)
+static int file_write(struct output_channel *c, const struct alert *a, bool json, char *err,
+		      size_t errlen)
 {
 	struct stream_channel *s = (struct stream_channel *)c;
 	int r;
 
 	if (!s->f && file_open(s, err, errlen))
 		return -1;
-	r = put_line(s->f, line, s->target, err, errlen);
+	r = put_line(s->f, a, json, s->target, err, errlen);
 	if (!c->keep_alive)
 		file_release(c);
 	return r;
@@ -214,8 +223,8 @@ static bool program_start(struct output_channel *c, char *err, size_t errlen)
  * A program that has exited makes the write fail with EPIPE, and raise SIGPIPE, which would
  * end sysray: the signal is blocked around the write and a pending one taken back.
  */
-static int program_write(struct output_channel *c, const struct alert *a, const char *line,
-			 char *err, size_t errlen)
+static int program_write(struct output_channel *c, const struct alert *a, bool json, char *err,
+			 size_t errlen)
 {
 	struct stream_channel *s = (struct stream_channel *)c;
 	sigset_t pipe_set, old, pending;
@@ -228,7 +237,7 @@ static int program_write(struct output_channel *c, const struct alert *a, const 
 	sigemptyset(&pipe_set);
 	sigaddset(&pipe_set, SIGPIPE);
 	pthread_sigmask(SIG_BLOCK, &pipe_set, &old);
-	r = put_line(s->f, line, s->target, err, errlen);
+	r = put_line(s->f, a, json, s->target, err, errlen);
 	sigpending(&pending);
 	if (sigismember(&pending, SIGPIPE) && !sigismember(&old, SIGPIPE))
 		sigtimedwait(&pipe_set, NULL, &(struct timespec){ 0 });

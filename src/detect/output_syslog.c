@@ -13,10 +13,10 @@ static bool syslog_start(struct output_channel *c, char *err, size_t errlen)
 	return true;
 }
 
-static int syslog_write(struct output_channel *c, const struct alert *a, const char *line,
-			char *err, size_t errlen)
+static int syslog_write(struct output_channel *c, const struct alert *a, bool json, char *err,
+			size_t errlen)
 {
-	syslog((int)a->priority, "%s", line);
+	syslog((int)a->priority, "%s", json ? a->json : a->text);
 	return 0;
 }
 

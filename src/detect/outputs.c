@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "detect/capture_ring.h"
 #include "detect/collapse.h"
@@ -47,20 +48,11 @@ static void on_sigusr1(int sig)
 enum output_option output_parse_bool(const char *key, const char *value, bool *out, char *err,
 				     size_t errlen)
 {
-	static const char *const yes[] = { "true", "yes", "on", "1" };
-	static const char *const no[] = { "false", "no", "off", "0" };
-
-	for (size_t i = 0; i < ARRAY_SIZE(yes); i++) {
-		if (!strcasecmp(value, yes[i])) {
-			*out = true;
-			return OUTPUT_OPTION_SET;
-		}
-		if (!strcasecmp(value, no[i])) {
-			*out = false;
-			return OUTPUT_OPTION_SET;
-		}
+	if (!strcasecmp(value, "true") || !strcasecmp(value, "false")) {
+		*out = !strcasecmp(value, "true");
+		return OUTPUT_OPTION_SET;
 	}
-	snprintf(err, errlen, "-o %s=%s: not a boolean (true or false)", key, value);
+	snprintf(err, errlen, "option '%s': '%s' is not true or false", key, value);
 	return OUTPUT_OPTION_BAD;
 }
 
@@ -75,7 +67,7 @@ static enum output_option parse_number(const char *key, const char *value, bool 
 	v = strtod(value, &end);
 	if (end == value || *end || errno || !isfinite(v) || v < 0 ||
 	    (integer && v != floor(v))) {
-		snprintf(err, errlen, "-o %s=%s: not a%s number >= 0", key, value,
+		snprintf(err, errlen, "option '%s': '%s' is not a%s number >= 0", key, value,
 			 integer ? " whole" : "");
 		return OUTPUT_OPTION_BAD;
 	}
@@ -112,7 +104,7 @@ static enum output_option channel_option(struct output_channel *c, const char *k
 		if (r != OUTPUT_OPTION_NOT_MINE)
 			return r;
 	}
-	snprintf(err, errlen, "-o %s: %s has no setting \"%s\"", key, c->name, sub);
+	snprintf(err, errlen, "unknown option '%s'", key);
 	return OUTPUT_OPTION_BAD;
 }
 
@@ -127,8 +119,6 @@ enum output_option alert_outputs_option(struct alert_outputs *o, const char *key
 		if (!strncmp(key, o->ch[i]->name, n) && key[n] == '.')
 			return channel_option(o->ch[i], key, key + n + 1, value, err, errlen);
 	}
-	if (!strcmp(key, "json_output"))
-		return output_parse_bool(key, value, &o->json, err, errlen);
 	if (!strcmp(key, "output_timeout")) {
 		if (parse_number(key, value, true, &v, err, errlen) == OUTPUT_OPTION_BAD)
 			return OUTPUT_OPTION_BAD;
@@ -141,8 +131,8 @@ enum output_option alert_outputs_option(struct alert_outputs *o, const char *key
 		if (parse_number(key, value, true, &v, err, errlen) == OUTPUT_OPTION_BAD)
 			return OUTPUT_OPTION_BAD;
 		if (v < 1) {
-			snprintf(err, errlen, "-o %s=%s: the bucket holds at least 1 alert", key,
-				 value);
+			snprintf(err, errlen, "option '%s': '%s': the bucket holds at least 1 alert",
+				 key, value);
 			return OUTPUT_OPTION_BAD;
 		}
 		o->max_burst = v;
@@ -153,8 +143,9 @@ enum output_option alert_outputs_option(struct alert_outputs *o, const char *key
 	return OUTPUT_OPTION_NOT_MINE;
 }
 
-bool alert_outputs_start(struct alert_outputs *o, char *err, size_t errlen)
+bool alert_outputs_start(struct alert_outputs *o, bool json, char *err, size_t errlen)
 {
+	o->json = json;
 	http_output_set_timeout(o->ch[CH_HTTP], o->timeout_ms);
 	for (int i = 0; i < CH_COUNT; i++) {
 		struct output_channel *c = o->ch[i];
@@ -200,7 +191,7 @@ static void to_channels(struct alert_outputs *o, const struct alert *a)
 		if (!c->enabled)
 			continue;
 		c->writes++;
-		if (!c->ops->write(c, a, o->json ? a->json : a->text, err, sizeof(err)))
+		if (!c->ops->write(c, a, o->json, err, sizeof(err)))
 			continue;
 		if (!c->errors++)
 			msg("%s: %s (reported once; later failures are counted)", c->name, err);
@@ -260,4 +251,19 @@ uint64_t alert_outputs_close(struct alert_outputs *o)
 	signal(SIGUSR1, SIG_DFL);
 	free(o);
 	return errors;
+}
+
+static int on_tick(void *opaque, struct pipeline *p)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_REALTIME, &now);
+	alert_outputs_tick(opaque, (uint64_t)now.tv_sec * 1000000000ull + (uint64_t)now.tv_nsec);
+	return 0;
+}
+
+void alert_outputs_add(struct alert_outputs *o, struct pipeline *p)
+{
+	pipeline_add(p, &(struct consumer){ .name = "alert-outputs", .on_tick = on_tick,
+					    .opaque = o });
 }

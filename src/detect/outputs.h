@@ -10,14 +10,14 @@
  *	syslog_output.enabled		false (Falco: true; see outputs.c)
  *	http_output.enabled/url/user_agent/insecure/ca_cert/ca_bundle/ca_path/mtls/
  *		client_cert/client_key/echo/keep_alive	(always POSTs the JSON object)
- *	json_output			false
  *	output_timeout			2000 (ms; an HTTP POST's limit)
  *	outputs.rate, outputs.max_burst	Falco 0.32's token bucket; default: no limit
  *	outputs.collapse		seconds (sysray's own key); default 0: off
  *
  *	o = alert_outputs_new();
  *	alert_outputs_option(o, "file_output.enabled", "true", err, sizeof(err));  (per -o)
- *	alert_outputs_start(o, err, sizeof(err));	(checks the set, opens what stays open)
+ *	alert_outputs_start(o, json_output, err, sizeof(err));	(checks, opens what stays open)
+ *	alert_outputs_add(o, &pipeline);		(live: repeat counts on time)
  *	alert_outputs_deliver(o, &alert);		(per alert)
  *	alert_outputs_close(o);				(collapsed counts, totals; frees)
  *
@@ -34,6 +34,7 @@
 #include <stdint.h>
 
 #include "detect/alert.h"
+#include "pipeline/pipeline.h"
 
 struct alert_outputs;
 struct capture_ring;
@@ -55,14 +56,18 @@ struct alert_output_stats {
 
 struct alert_outputs *alert_outputs_new(void);
 
-/* One `-o KEY=VALUE`. json_output is also the engine's key: the caller offers every key to
- * each part that reads keys. */
+/* One `-o KEY=VALUE`: the keys above but json_output, which is the engine's (it builds the
+ * lines) and is given to alert_outputs_start(). */
 enum output_option alert_outputs_option(struct alert_outputs *o, const char *key,
 					const char *value, char *err, size_t errlen);
 
-/* After the options: checks that each enabled channel has what it needs (a file name, a
- * program, a URL) and opens the channels kept alive. false with the reason in ERR. */
-bool alert_outputs_start(struct alert_outputs *o, char *err, size_t errlen);
+/* After the options: the channels write JSON objects (JSON) or text lines; checks that each
+ * enabled channel has what it needs (a file name, a program, a URL) and opens the files kept
+ * alive. false with the reason in ERR. */
+bool alert_outputs_start(struct alert_outputs *o, bool json, char *err, size_t errlen);
+
+/* A live run: a consumer whose ticks print the repeat counts whose window ended. */
+void alert_outputs_add(struct alert_outputs *o, struct pipeline *p);
 
 /* Alerts also start a capture around them (--capture-dir), throttled or not. */
 void alert_outputs_set_capture(struct alert_outputs *o, struct capture_ring *ring);

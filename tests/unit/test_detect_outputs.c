@@ -134,7 +134,7 @@ static struct alert_outputs *file_outputs(const char *file)
 	set(o, "stdout_output.enabled", "false");
 	set(o, "file_output.enabled", "true");
 	set(o, "file_output.filename", file);
-	assert_true(alert_outputs_start(o, err, sizeof(err)));
+	assert_true(alert_outputs_start(o, false, err, sizeof(err)));
 	return o;
 }
 
@@ -171,7 +171,7 @@ static void test_rate_limit(void **state)
 	set(o, "file_output.filename", file);
 	set(o, "outputs.rate", "0.5");
 	set(o, "outputs.max_burst", "2");
-	assert_true(alert_outputs_start(o, err, sizeof(err)));
+	assert_true(alert_outputs_start(o, false, err, sizeof(err)));
 	/* 6 alerts within a second: 2 pass; 4 s later 2 more tokens */
 	for (int i = 0; i < 6; i++) {
 		snprintf(msg, sizeof(msg), "m%d", i);
@@ -207,7 +207,7 @@ static void test_collapse(void **state)
 	set(o, "file_output.enabled", "true");
 	set(o, "file_output.filename", file);
 	set(o, "outputs.collapse", "10");
-	assert_true(alert_outputs_start(o, err, sizeof(err)));
+	assert_true(alert_outputs_start(o, false, err, sizeof(err)));
 	deliver(o, "A", "same", 100 * SEC);
 	deliver(o, "A", "same", 101 * SEC);
 	deliver(o, "A", "same", 102 * SEC);
@@ -245,7 +245,7 @@ static void test_collapse_tick(void **state)
 	set(o, "file_output.enabled", "true");
 	set(o, "file_output.filename", file);
 	set(o, "outputs.collapse", "1.5");
-	assert_true(alert_outputs_start(o, err, sizeof(err)));
+	assert_true(alert_outputs_start(o, false, err, sizeof(err)));
 	deliver(o, "A", "x", 10 * SEC);
 	deliver(o, "A", "x", 11 * SEC);
 	alert_outputs_tick(o, 11 * SEC);
@@ -269,9 +269,8 @@ static void test_json_lines(void **state)
 	set(o, "stdout_output.enabled", "false");
 	set(o, "file_output.enabled", "true");
 	set(o, "file_output.filename", file);
-	set(o, "json_output", "true");
 	set(o, "outputs.collapse", "60");
-	assert_true(alert_outputs_start(o, err, sizeof(err)));
+	assert_true(alert_outputs_start(o, true, err, sizeof(err)));
 	deliver(o, "Read sensitive", "file=/etc/shadow", 100 * SEC);
 	deliver(o, "Read sensitive", "file=/etc/shadow", 101 * SEC);
 	deliver(o, "Read sensitive", "file=/etc/shadow", 102 * SEC);
@@ -335,7 +334,7 @@ static void test_file_output(void **state)
 	set(k, "file_output.enabled", "true");
 	set(k, "file_output.keep_alive", "true");
 	set(k, "file_output.filename", file);
-	assert_true(alert_outputs_start(k, err, sizeof(err)));
+	assert_true(alert_outputs_start(k, false, err, sizeof(err)));
 	deliver(k, "R", "one", SEC);
 	assert_int_equal(rename(file, rotated), 0);
 	deliver(k, "R", "two", 2 * SEC);
@@ -358,7 +357,7 @@ static void test_file_output_bad_path(void **state)
 
 	set(o, "file_output.enabled", "true");
 	set(o, "file_output.filename", "/nonexistent-dir/alerts.txt");
-	assert_false(alert_outputs_start(o, err, sizeof(err)));
+	assert_false(alert_outputs_start(o, false, err, sizeof(err)));
 	assert_string_equal(err, "/nonexistent-dir/alerts.txt: No such file or directory");
 	alert_outputs_close(o);
 }
@@ -378,7 +377,7 @@ static void test_program_output(void **state)
 		set(o, "program_output.enabled", "true");
 		set(o, "program_output.keep_alive", keep ? "true" : "false");
 		set(o, "program_output.program", cmd);
-		assert_true(alert_outputs_start(o, err, sizeof(err)));
+		assert_true(alert_outputs_start(o, false, err, sizeof(err)));
 		deliver(o, "R", "one", SEC);
 		deliver(o, "R", "two", 2 * SEC);
 		deliver(o, "R", "three", 3 * SEC);
@@ -406,7 +405,7 @@ static void test_program_fails(void **state)
 	set(o, "stdout_output.enabled", "false");
 	set(o, "program_output.enabled", "true");
 	set(o, "program_output.program", "exit 3");
-	assert_true(alert_outputs_start(o, err, sizeof(err)));
+	assert_true(alert_outputs_start(o, false, err, sizeof(err)));
 	deliver(o, "R", "one", SEC);
 	deliver(o, "R", "two", 2 * SEC);
 	assert_int_equal(alert_outputs_stats(o)->errors, 2);
@@ -436,7 +435,7 @@ static void test_http_refused(void **state)
 	set(o, "stdout_output.enabled", "false");
 	set(o, "http_output.enabled", "true");
 	set(o, "http_output.url", url);
-	assert_true(alert_outputs_start(o, err, sizeof(err)));
+	assert_true(alert_outputs_start(o, false, err, sizeof(err)));
 	deliver(o, "R", "one", SEC);
 	deliver(o, "R", "two", 2 * SEC);
 	assert_int_equal(alert_outputs_stats(o)->errors, 2);
@@ -450,23 +449,26 @@ static void test_options(void **state)
 
 	assert_int_equal(alert_outputs_option(o, "engine.kind", "replay", err, sizeof(err)),
 			 OUTPUT_OPTION_NOT_MINE);
-	assert_int_equal(alert_outputs_option(o, "json_output", "maybe", err, sizeof(err)),
-			 OUTPUT_OPTION_BAD);
-	assert_string_equal(err, "-o json_output=maybe: not a boolean (true or false)");
+	/* the engine's key */
+	assert_int_equal(alert_outputs_option(o, "json_output", "true", err, sizeof(err)),
+			 OUTPUT_OPTION_NOT_MINE);
+	assert_int_equal(alert_outputs_option(o, "file_output.enabled", "maybe", err,
+					      sizeof(err)), OUTPUT_OPTION_BAD);
+	assert_string_equal(err, "option 'file_output.enabled': 'maybe' is not true or false");
 	assert_int_equal(alert_outputs_option(o, "file_output.colour", "red", err, sizeof(err)),
 			 OUTPUT_OPTION_BAD);
-	assert_string_equal(err, "-o file_output.colour: file_output has no setting \"colour\"");
+	assert_string_equal(err, "unknown option 'file_output.colour'");
 	assert_int_equal(alert_outputs_option(o, "syslog_output.keep_alive", "true", err,
 					      sizeof(err)), OUTPUT_OPTION_BAD);
 	assert_int_equal(alert_outputs_option(o, "outputs.rate", "-1", err, sizeof(err)),
 			 OUTPUT_OPTION_BAD);
-	assert_string_equal(err, "-o outputs.rate=-1: not a number >= 0");
+	assert_string_equal(err, "option 'outputs.rate': '-1' is not a number >= 0");
 	assert_int_equal(alert_outputs_option(o, "outputs.max_burst", "2.5", err, sizeof(err)),
 			 OUTPUT_OPTION_BAD);
 	assert_int_equal(alert_outputs_option(o, "http_output.enabled", "TRUE", err,
 					      sizeof(err)), OUTPUT_OPTION_SET);
 	/* enabled HTTP without a URL stops the start */
-	assert_false(alert_outputs_start(o, err, sizeof(err)));
+	assert_false(alert_outputs_start(o, false, err, sizeof(err)));
 	assert_string_equal(err, "http_output.url \"\": an http:// or https:// URL is needed");
 	alert_outputs_close(o);
 }
