@@ -198,7 +198,8 @@ static int validate(struct detect_cmd *c)
 			ruleset_compile(&rs, sysdig_field_registry(), c->opts.priority);
 		if (rs.diag.nerrors)
 			rc = 1;
-		rdiag_print(&rs.diag, rs.diag.n ? NULL : c->validate[i], true, stdout);
+		for (size_t f = 0; f < rs.nfiles; f++)
+			rdiag_print(&rs.diag, rs.files[f], true, stdout);
 		ruleset_free(&rs);
 	}
 	return rc;
@@ -226,8 +227,10 @@ static bool load_rules(struct detect_cmd *c, struct ruleset *rs)
 		ok = ruleset_load_path(rs, c->rules[i]);
 	if (ok)
 		ok = ruleset_compile(rs, sysdig_field_registry(), c->opts.priority);
-	if (!ok || c->verbose)
-		rdiag_print(&rs->diag, NULL, c->verbose, stderr);
+	/* the report of each file: with -v all of them, else those that failed */
+	for (size_t i = 0; i < rs->nfiles; i++)
+		if (c->verbose || rdiag_errors_in(&rs->diag, rs->files[i]))
+			rdiag_print(&rs->diag, rs->files[i], c->verbose, stderr);
 	return ok;
 }
 

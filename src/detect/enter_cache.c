@@ -12,7 +12,7 @@
 struct enter_slot {
 	int64_t tid;		/* 0: empty (no thread has tid 0 in events) */
 	bool valid;		/* holds an event not yet paired */
-	uint8_t *rec;
+	uint8_t *rec;		/* the parameters' bytes */
 	size_t rec_cap;
 	struct scap_event ev;
 	struct scap_param params[ENTER_MAX_PARAMS];
@@ -56,20 +56,33 @@ static struct enter_slot *find(struct enter_cache *c, int64_t tid, bool add)
 	return &c->slots[h];
 }
 
+/* Sources need not give a record (the live one builds events from its ring's layout): the
+ * copy is of the header and each parameter's bytes. */
 void enter_cache_put(struct enter_cache *c, const struct scap_event *ev)
 {
 	struct enter_slot *s = find(c, ev->tid ? ev->tid : -1, true);
-	char err[128];
+	uint32_t n = ev->nparams < ENTER_MAX_PARAMS ? ev->nparams : ENTER_MAX_PARAMS;
+	size_t size = 0;
 
-	s->valid = false;
-	if (ev->len > s->rec_cap) {
-		s->rec = xrealloc(s->rec, ev->len);
-		s->rec_cap = ev->len;
+	for (uint32_t i = 0; i < n; i++)
+		size += ev->params[i].len;
+	if (size > s->rec_cap) {
+		s->rec = xrealloc(s->rec, size);
+		s->rec_cap = size;
 	}
-	memcpy(s->rec, ev->record, ev->len);
-	if (scap_event_parse(s->rec, ev->len, &s->ev, s->params, ENTER_MAX_PARAMS, err,
-			     sizeof(err)) == 0)
-		s->valid = true;
+	s->ev = *ev;
+	s->ev.record = NULL;
+	s->ev.nparams = n;
+	s->ev.params = s->params;
+	size = 0;
+	for (uint32_t i = 0; i < n; i++) {
+		s->params[i].len = ev->params[i].len;
+		s->params[i].val = ev->params[i].val && ev->params[i].len ? s->rec + size : NULL;
+		if (s->params[i].val)
+			memcpy(s->rec + size, ev->params[i].val, ev->params[i].len);
+		size += ev->params[i].len;
+	}
+	s->valid = true;
 }
 
 const struct scap_event *enter_cache_pair(struct enter_cache *c, const struct scap_event *exit)

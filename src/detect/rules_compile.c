@@ -164,6 +164,7 @@ struct expander {
 	struct ruleset *rs;
 	size_t nvisible;	/* macros [0, nvisible) may be referenced */
 	const char *undefined;	/* the first reference to no visible macro */
+	bool broken;		/* a reference to a macro that has its own error */
 };
 
 /* Replaces every macro reference in *N by a copy of the macro's tree. */
@@ -189,8 +190,10 @@ static void expand(struct expander *x, struct ast_node **n)
 		if (strcmp(m->name, (*n)->macro))
 			continue;
 		m->used = true;
-		if (!m->ast)
-			return;	/* its own error has been given */
+		if (!m->ast) {
+			x->broken = true;	/* its own error has been given */
+			return;
+		}
 		ast_free(*n);
 		*n = ast_clone(m->ast);
 		return;
@@ -213,6 +216,10 @@ static struct ast_node *parse_expand(struct ruleset *rs, size_t nvisible, const 
 	}
 	struct expander x = { .rs = rs, .nvisible = nvisible };
 	expand(&x, &a);
+	if (x.broken && !x.undefined) {
+		ast_free(a);
+		return NULL;
+	}
 	if (x.undefined) {
 		rdiag_add(&rs->diag, LOAD_ERR_VALIDATE, what, loc,
 			  "Undefined macro '%s' used in filter.", x.undefined);

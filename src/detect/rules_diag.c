@@ -97,15 +97,25 @@ static void print_snippet(FILE *f, const struct rules_loc *loc)
 static void print_entry(FILE *f, const struct rdiag_entry *e)
 {
 	fprintf(f, "In rules content or file '%s': (%s:0:0)\n", e->loc.file, e->loc.file);
-	if (e->item)
-		fprintf(f, "    %s: (%s:%u:%u)\n", e->item, e->loc.file, e->loc.line, e->loc.col);
+	if (e->item || e->loc.line)
+		fprintf(f, "    %s%s(%s:%u:%u)\n", e->item ? e->item : "", e->item ? ": " : "",
+			e->loc.file, e->loc.line, e->loc.col);
 	print_snippet(f, &e->loc);
 	fprintf(f, "%s (%s): %s\n", codes[e->code].name, codes[e->code].category, e->msg);
 }
 
 static bool in_file(const struct rdiag_entry *e, const char *file)
 {
-	return !file || !strcmp(e->loc.file, file);
+	return !strcmp(e->loc.file, file);
+}
+
+size_t rdiag_errors_in(const struct rdiag *d, const char *file)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < d->n; i++)
+		n += in_file(&d->entries[i], file) && rdiag_is_error(d->entries[i].code);
+	return n;
 }
 
 void rdiag_print(const struct rdiag *d, const char *file, bool warnings, FILE *f)
@@ -120,14 +130,12 @@ void rdiag_print(const struct rdiag *d, const char *file, bool warnings, FILE *f
 		else
 			nwarn++;
 	}
-	const char *title = file ? file : d->n ? d->entries[0].loc.file : "rules";
-
 	if (!nerr) {
-		fprintf(f, "%s: Ok%s\n", title, nwarn && warnings ? ", with warnings" : "");
+		fprintf(f, "%s: Ok%s\n", file, nwarn && warnings ? ", with warnings" : "");
 		if (!nwarn || !warnings)
 			return;
 	} else {
-		fprintf(f, "%s: Invalid\n", title);
+		fprintf(f, "%s: Invalid\n", file);
 		fprintf(f, "%zu Errors:\n", nerr);
 		for (size_t i = 0; i < d->n; i++)
 			if (in_file(&d->entries[i], file) && rdiag_is_error(d->entries[i].code))

@@ -67,13 +67,16 @@ void rdiag_add(struct rdiag *d, enum rdiag_code code, const char *item, struct r
 	      const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 void rdiag_free(struct rdiag *d);
 
+/* How many errors D has in FILE. */
+size_t rdiag_errors_in(const struct rdiag *d, const char *file);
+
 /* "LOAD_ERR_YAML_PARSE" */
 const char *rdiag_code_name(enum rdiag_code c);
 
 /*
  * Falco's report for FILE: "FILE: Ok", "FILE: Ok, with warnings" and the warnings (when
- * WARNINGS), or "FILE: Invalid" and the errors (and warnings when WARNINGS) of entries whose
- * location is in FILE (all entries when FILE is NULL, titled by the first one's file).
+ * WARNINGS), or "FILE: Invalid" and the errors (and warnings when WARNINGS) of the entries
+ * located in FILE.
  */
 void rdiag_print(const struct rdiag *d, const char *file, bool warnings, FILE *f);
 

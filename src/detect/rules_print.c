@@ -54,7 +54,9 @@ void ast_print(const struct ast_node *n, struct out *o)
 	case AST_CHECK:
 		break;
 	}
-	out_printf(o, "%s %s", n->check.field, cmp_op_name(n->check.op));
+	/* "=", not "==": sysdig 0.29 reads the text too */
+	out_printf(o, "%s %s", n->check.field,
+		   n->check.op == CMP_EQ ? "=" : cmp_op_name(n->check.op));
 	if (n->check.op == CMP_EXISTS)
 		return;
 	if (!cmp_op_takes_list(n->check.op)) {

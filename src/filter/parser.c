@@ -312,6 +312,7 @@ static struct ast_node *parse(const char *text, bool macros, struct filter_error
 	struct parser ps = { .err = err, .macros = macros };
 
 	lex_init(&ps.lx, text);
+	ps.lx.whole_words = macros;
 	err->pos = 0;
 	err->msg[0] = '\0';
 	if (lex_at_end(&ps.lx))
