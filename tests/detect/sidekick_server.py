@@ -2,9 +2,10 @@
 # SPDX-License-Identifier: Apache-2.0
 """An HTTP server on loopback that takes alerts as Falcosidekick's input does and records them.
 
-Usage: sidekick_server.py PORT_FILE LOG_FILE
+Usage: sidekick_server.py PORT_FILE LOG_FILE [CERT KEY]
 
-Listens on 127.0.0.1 on a free port, writes the port to PORT_FILE once it accepts connections
+Listens on 127.0.0.1 on a free port (HTTPS with the PEM certificate CERT and its key KEY),
+writes the port to PORT_FILE once it accepts connections
 (the readiness signal), then serves until SIGTERM. Falcosidekick's rules (its handler of
 POST /): any other method is answered 400 "Please send with post http method"; a body that is
 not a JSON object, an unknown or empty priority, an empty rule, a missing, unparsable or zero
@@ -18,6 +19,7 @@ import json
 import os
 import re
 import signal
+import ssl
 import sys
 
 PRIORITIES = {"emergency", "alert", "critical", "error", "warning", "notice",
@@ -101,6 +103,10 @@ def main():
     port_file, log_file = sys.argv[1], sys.argv[2]
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.log_file = log_file
+    if len(sys.argv) > 4:
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        ctx.load_cert_chain(sys.argv[3], sys.argv[4])
+        server.socket = ctx.wrap_socket(server.socket, server_side=True)
     open(log_file, "w").close()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     tmp = port_file + ".tmp"

@@ -11,19 +11,30 @@ DO_RULES=$E2E_DIR/../detect/outputs-rules.yaml
 DO_CAP=$E2E_DIR/../data/scap/falco_open_multiple_files.scap
 mkdir -p "$DO_DIR"
 
-# do_sidekick_start DIR: the validating HTTP server on a free loopback port, ready once it
-# wrote its port. Sets DO_SK (its pid) and DO_SK_URL.
+# do_sidekick_start DIR [CERT KEY]: the validating HTTP server (HTTPS with CERT) on a free
+# loopback port, ready once it wrote its port. Sets DO_SK (its pid) and DO_SK_URL.
 do_sidekick_start() {
-	rm -f "$1/sk.port"
-	"$PY" "$E2E_DIR/../detect/sidekick_server.py" "$1/sk.port" "$1/sk.log" &
+	local dir=$1 scheme=http
+	shift
+	[ $# -eq 0 ] || scheme=https
+	rm -f "$dir/sk.port"
+	"$PY" "$E2E_DIR/../detect/sidekick_server.py" "$dir/sk.port" "$dir/sk.log" "$@" &
 	DO_SK=$!
-	wait_until "the HTTP server's port" test -s "$1/sk.port" || return 1
-	DO_SK_URL=http://127.0.0.1:$(cat "$1/sk.port")/
+	wait_until "the HTTP server's port" test -s "$dir/sk.port" || return 1
+	DO_SK_URL=$scheme://127.0.0.1:$(cat "$dir/sk.port")/
 }
 
 do_sidekick_stop() {
 	kill "$DO_SK" 2>/dev/null
 	wait "$DO_SK" 2>/dev/null
+}
+
+# do_free_port: a free loopback TCP port.
+do_free_port() {
+	"$PY" -c 'import socket
+s = socket.socket()
+s.bind(("127.0.0.1", 0))
+print(s.getsockname()[1])'
 }
 
 # do_count FILE PATTERN: lines of FILE matching PATTERN (0 when FILE is missing).
@@ -53,11 +64,13 @@ t_do_channels() {
 	[ "$(stat -c %a "$d/alerts.json")" = 600 ] || { echo "alerts.json is not 0600"; return 1; }
 	# the server took each POST as Falcosidekick would, as JSON
 	n=$(do_count "$d/sk.log" '"ok": true, "content_type": "application/json"')
-	[ "$n" = 13 ] || { echo "HTTP: $n valid posts, not 13: $(head -c 300 "$d/sk.log")"; return 1; }
+	[ "$n" = 13 ] || { echo "HTTP: $n valid posts, not 13: $(head -c 300 "$d/sk.log")"
+		return 1; }
 	[ "$(do_count "$d/sk.log" '"ok": false')" = 0 ] || { echo "HTTP: refused posts"; return 1; }
 	"$PY" - "$d/sk.log" <<-'PY'
 	import json, sys
-	files = sorted(json.loads(l)["alert"]["output_fields"]["fd.name"] for l in open(sys.argv[1]))
+	posts = [json.loads(line)["alert"] for line in open(sys.argv[1])]
+	files = sorted(p["output_fields"]["fd.name"] for p in posts)
 	want = sorted("/tmp/file-%d" % i for i in range(1, 14))
 	sys.exit(0 if files == want else "fd.name of the posts: %s" % files)
 	PY
@@ -93,7 +106,7 @@ t_do_collapse() {
 t_do_http_down() {
 	local d=$DO_DIR/http-down port
 	mkdir -p "$d"
-	port=$("$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+	port=$(do_free_port)
 	"$SYSRAY" detect -r "$DO_RULES" -e "$DO_CAP" -o http_output.enabled=true \
 		-o "http_output.url=http://127.0.0.1:$port/" >"$d/out" 2>"$d/err" || return 1
 	[ "$(do_count "$d/out" ': Warning Numbered tmp file opened')" = 13 ] &&
@@ -101,10 +114,38 @@ t_do_http_down() {
 		grep -q 'http_output: 13 of 13 alerts failed' "$d/err"
 }
 
+# Offline, HTTPS to a server with a self-signed certificate: verified with
+# http_output.ca_cert, refused (one report, counted) without it, taken with insecure.
+t_do_https() {
+	local d=$DO_DIR/https
+	mkdir -p "$d"
+	openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 \
+		-addext subjectAltName=IP:127.0.0.1 -keyout "$d/key.pem" -out "$d/cert.pem" \
+		>"$d/openssl.log" 2>&1 ||
+		{ echo "openssl: $(head -c 300 "$d/openssl.log")"; return 1; }
+	do_sidekick_start "$d" "$d/cert.pem" "$d/key.pem" || return 1
+	local base=("$SYSRAY" detect -r "$DO_RULES" -e "$DO_CAP" -o stdout_output.enabled=false
+		    -o http_output.enabled=true -o "http_output.url=$DO_SK_URL")
+	"${base[@]}" -o "http_output.ca_cert=$d/cert.pem" >"$d/out1" 2>"$d/err1"
+	local rc1=$?
+	"${base[@]}" >"$d/out2" 2>"$d/err2"
+	local rc2=$?
+	"${base[@]}" -o http_output.insecure=true >"$d/out3" 2>"$d/err3"
+	local rc3=$?
+	do_sidekick_stop
+	[ "$rc1$rc2$rc3" = 000 ] || { echo "exit statuses $rc1 $rc2 $rc3"; return 1; }
+	! grep -h http_output "$d/err1" "$d/err3" || return 1
+	[ "$(do_count "$d/sk.log" '"ok": true')" = 26 ] ||
+		{ echo "$(wc -l <"$d/sk.log") posts"; return 1; }
+	[ "$(do_count "$d/err2" 'http_output: POST https://127.0.0.1:.*certificate')" = 1 ] &&
+		grep -q 'http_output: 13 of 13 alerts failed' "$d/err2"
+}
+
 t_do_bad_option() {
 	local out
 	out=$("$SYSRAY" detect -r "$DO_RULES" -e "$DO_CAP" -o file_output.enabled=maybe 2>&1)
-	[ $? -ne 0 ] && grep -q -- "^sysray: -o: option 'file_output.enabled': 'maybe' is not true or false$" <<<"$out"
+	[ $? -ne 0 ] &&
+		[ "$out" = "sysray: -o: option 'file_output.enabled': 'maybe' is not true or false" ]
 }
 
 # Offline: the capture around the first alert holds the capture's events within 5 s of it,
@@ -119,13 +160,9 @@ t_do_capture_offline() {
 	[ "$(echo "$f" | wc -w)" = 1 ] || { echo "capture files: $(ls "$d/caps")"; return 1; }
 	[ "$(stat -c %a "$f")" = 600 ] || { echo "$f is not 0600"; return 1; }
 	sysdig -r "$f" -p '%proc.name %fd.name' 'evt.type=open and evt.dir=<' >"$d/sysdig" \
-		2>"$d/sysdig.err" || { echo "sysdig -r $f: $(head -c 300 "$d/sysdig.err")"; return 1; }
+		2>"$d/sysdig.err" ||
+		{ echo "sysdig -r $f: $(head -c 300 "$d/sysdig.err")"; return 1; }
 	[ "$(grep -c '^python /tmp/file-' "$d/sysdig")" = 13 ]
-}
-
-# do_free_port: a free loopback TCP port.
-do_free_port() {
-	"$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
 # do_prom_count URL RULE: the value of sysray_alerts_total{rule=RULE} in Prometheus' API.
@@ -198,11 +235,18 @@ t_do_live() {
 		{ echo "sysdig -r $f: $(head -c 300 "$d/sysdig")"; return 1; }
 }
 
-expect detect-outputs-channels "file, program and HTTP outputs at once, 13 alerts each" t_do_channels
+expect detect-outputs-channels "file, program and HTTP outputs at once, 13 alerts each" \
+	t_do_channels
 expect detect-outputs-rate "outputs.rate/max_burst: 5 of 13 alerts, 8 counted" t_do_rate
 expect detect-outputs-collapse "13 identical alerts: one line and one repeat count" t_do_collapse
 expect detect-outputs-http-down "a missing HTTP server: one report, counted, run goes on" \
 	t_do_http_down
+if command -v openssl >/dev/null; then
+	expect detect-outputs-https "HTTPS: ca_cert verifies, no CA refuses, insecure takes" \
+		t_do_https
+else
+	skip detect-outputs-https "no openssl here to make a certificate"
+fi
 expect detect-outputs-bad-option "a bad -o value: one message, non-zero exit" t_do_bad_option
 expect detect-capture-offline "--capture-dir around an alert, read by sysdig" t_do_capture_offline
 if selected detect-outputs-live; then
