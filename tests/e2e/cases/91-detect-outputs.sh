@@ -143,9 +143,9 @@ t_do_https() {
 
 t_do_bad_option() {
 	local out
+	local want="sysray: -o: option 'file_output.enabled': 'maybe' is not true or false"
 	out=$("$SYSRAY" detect -r "$DO_RULES" -e "$DO_CAP" -o file_output.enabled=maybe 2>&1)
-	[ $? -ne 0 ] &&
-		[ "$out" = "sysray: -o: option 'file_output.enabled': 'maybe' is not true or false" ]
+	[ $? -ne 0 ] && [ "$out" = "$want" ]
 }
 
 # Offline: the capture around the first alert holds the capture's events within 5 s of it,
