@@ -10,6 +10,7 @@
 #include <netdb.h>
 #include <poll.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -234,8 +235,14 @@ struct metrics_server *metrics_start(const char *addr, const struct detect_stats
 		snprintf(err, errlen, "--metrics-addr: pipe: %s", strerror(errno));
 		goto fail;
 	}
+	/* the thread takes no signal: SIGINT and SIGUSR1 reach the thread that runs the capture */
+	sigset_t all, old;
+
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
 	int rc = pthread_create(&m->thread, NULL, server_main, m);
 
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (rc) {
 		snprintf(err, errlen, "--metrics-addr: thread: %s", strerror(rc));
 		close(m->stop_pipe[0]);
