@@ -242,7 +242,7 @@ static void deliver(const struct alert *a, void *opaque)
 static int run(struct detect_cmd *c, struct ruleset *rs)
 {
 	struct state st;
-	struct field_ctx ctx = { .bf = BUF_NORMAL };
+	struct field_ctx ctx = { .bf = BUF_NORMAL, .syscall_names = true };
 	struct pipeline p;
 	struct filter *pushdown = NULL;
 	struct capture_ring *ring = NULL;

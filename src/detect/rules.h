@@ -58,8 +58,8 @@ struct rule_exception {
 	bool single;		/* `fields: proc.name` (one field, flat values) */
 	char **fields, **comps;
 	size_t nfields;
-	struct exc_value *values;	/* nvalues tuples of nfields values each */
-	size_t nvalues;
+	struct exc_value *values;	/* nvalues tuples of width values each */
+	size_t nvalues, width;	/* width: 1 when single, else the fields' count */
 	struct rules_loc loc;
 };
 

@@ -197,8 +197,9 @@ static bool list_macro_mode(struct yitem *it, const char *key, bool *append, boo
 			return false;
 		}
 		if (!yitem_get(it, key)) {
-			yitem_diag(it, LOAD_ERR_VALIDATE, k, "An %s override for '%s' was specified "
-				   "but '%s' is not defined", op, kn, kn);
+			yitem_diag(it, LOAD_ERR_VALIDATE, k, "%s %s override for '%s' was specified "
+				   "but '%s' is not defined", strcmp(op, "append") ? "A" : "An", op, kn,
+				   kn);
 			return false;
 		}
 		*append = !strcmp(op, "append");
@@ -452,19 +453,23 @@ bool ruleset_load_path(struct ruleset *rs, const char *path)
 	return ok;
 }
 
+void exception_clear(struct rule_exception *e)
+{
+	free(e->name);
+	strv_free(e->fields, e->nfields);
+	strv_free(e->comps, e->nfields);
+	for (size_t j = 0; j < e->nvalues * e->width; j++) {
+		free(e->values[j].text);
+		strv_free(e->values[j].list, e->values[j].nlist);
+	}
+	free(e->values);
+	*e = (struct rule_exception){ 0 };
+}
+
 void exceptions_free(struct rule_exception *e, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		free(e[i].name);
-		strv_free(e[i].fields, e[i].nfields);
-		strv_free(e[i].comps, e[i].nfields);
-		size_t nv = e[i].nvalues * (e[i].single ? 1 : e[i].nfields);
-		for (size_t j = 0; j < nv; j++) {
-			free(e[i].values[j].text);
-			strv_free(e[i].values[j].list, e[i].values[j].nlist);
-		}
-		free(e[i].values);
-	}
+	for (size_t i = 0; i < n; i++)
+		exception_clear(&e[i]);
 	free(e);
 }
 

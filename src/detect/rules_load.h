@@ -10,6 +10,7 @@
 /* A rule item: a definition, a redefinition, an append or override, or an enabled toggle. */
 void rule_item(struct yitem *it);
 void rule_free(struct rule *r);
+void exception_clear(struct rule_exception *e);
 void exceptions_free(struct rule_exception *e, size_t n);
 
 struct rule_list *ruleset_find_list(struct ruleset *rs, const char *name);

@@ -98,8 +98,10 @@ static const char *const exc_ops[] = {
 	"endswith", "glob", "in", "intersects", "pmatch", NULL,
 };
 
-/* One entry of `exceptions:`; false on an error. */
-static bool read_exception(struct yitem *it, yaml_node_t *n, struct rule_exception *e)
+/* One entry of `exceptions:`; false on an error. An entry without fields that appends to
+ * the exception SHAPE (or NULL) has its values read as SHAPE's. */
+static bool read_exception(struct yitem *it, yaml_node_t *n, const struct rule_exception *shape,
+			   struct rule_exception *e)
 {
 	struct yitem x = *it;
 	bool single_comp = true;
@@ -127,6 +129,8 @@ static bool read_exception(struct yitem *it, yaml_node_t *n, struct rule_excepti
 			if (!str_or_list(it, cn, &e->comps, &nc, &single_comp))
 				return false;
 			if (nc != e->nfields || single_comp != e->single) {
+				strv_free(e->comps, nc);
+				e->comps = NULL;
 				yitem_diag(it, LOAD_ERR_VALIDATE, cn, "Fields and comps lists must "
 					   "have equal length");
 				return false;
@@ -152,6 +156,12 @@ static bool read_exception(struct yitem *it, yaml_node_t *n, struct rule_excepti
 	}
 	if (!vn)
 		return true;
+	bool single = e->single;
+	e->width = single ? 1 : e->nfields;
+	if (!fn && shape) {
+		single = shape->single;
+		e->width = shape->width;
+	}
 	if (vn->type != YAML_SEQUENCE_NODE) {
 		yitem_diag(it, LOAD_ERR_YAML_VALIDATE, vn, "Value is not a sequence");
 		return false;
@@ -159,14 +169,15 @@ static bool read_exception(struct yitem *it, yaml_node_t *n, struct rule_excepti
 	for (yaml_node_item_t *i = vn->data.sequence.items.start; i < vn->data.sequence.items.top;
 	     i++) {
 		yaml_node_t *t = yaml_document_get_node(it->doc, *i);
-		size_t w = e->single ? 1 : e->nfields;
+		size_t w = e->width;
 
 		e->values = xrealloc(e->values, (e->nvalues + 1) * w * sizeof(*e->values));
 		struct exc_value *row = &e->values[e->nvalues * w];
-		if (e->single) {
+		memset(row, 0, w * sizeof(*row));
+		e->nvalues++;	/* the row, filled or not, is freed with the exception */
+		if (single) {
 			if (!exc_value(it, t, row))
 				return false;
-			e->nvalues++;
 			continue;
 		}
 		if (t->type != YAML_SEQUENCE_NODE ||
@@ -180,7 +191,6 @@ static bool read_exception(struct yitem *it, yaml_node_t *n, struct rule_excepti
 		     c < t->data.sequence.items.top; c++, k++)
 			if (!exc_value(it, yaml_document_get_node(it->doc, *c), &row[k]))
 				return false;
-		e->nvalues++;
 	}
 	return true;
 }
@@ -196,35 +206,36 @@ static bool add_exceptions(struct yitem *it, struct rule *r, yaml_node_t *n, boo
 	for (yaml_node_item_t *i = n->data.sequence.items.start; i < n->data.sequence.items.top;
 	     i++) {
 		yaml_node_t *en = yaml_document_get_node(it->doc, *i);
-		struct rule_exception e;
+		struct rule_exception e, *old = NULL;
+		struct yitem x = *it;
+		const char *name;
 
-		if (!read_exception(it, en, &e)) {
-			free(e.name);
+		x.node = en;
+		if (en->type == YAML_MAPPING_NODE && (name = yitem_scalar(&x, "name", false)))
+			for (size_t j = 0; j < r->nexceptions; j++)
+				if (!strcmp(r->exceptions[j].name, name))
+					old = &r->exceptions[j];
+		if (!read_exception(it, en, append ? old : NULL, &e)) {
+			exception_clear(&e);
 			return false;
 		}
-		struct rule_exception *old = NULL;
-		for (size_t j = 0; j < r->nexceptions; j++)
-			if (!strcmp(r->exceptions[j].name, e.name))
-				old = &r->exceptions[j];
 		if (old && append) {
 			if (!e.nvalues)
 				yitem_diag(it, LOAD_APPEND_NO_VALUES, en, "Overriding/appending "
 					   "exception with no values");
-			size_t w = old->single ? 1 : old->nfields;
-			if (e.nfields && e.nfields != old->nfields) {
+			if (e.width != old->width) {
 				yitem_diag(it, LOAD_ERR_VALIDATE, en, "Fields and values lists must "
 					   "have equal length");
+				exception_clear(&e);
 				return false;
 			}
-			old->values = xrealloc(old->values, (old->nvalues + e.nvalues) * w *
+			old->values = xrealloc(old->values, (old->nvalues + e.nvalues) * old->width *
 								    sizeof(*old->values));
-			memcpy(old->values + old->nvalues * w, e.values, e.nvalues * w *
-									   sizeof(*e.values));
+			memcpy(old->values + old->nvalues * old->width, e.values,
+			       e.nvalues * e.width * sizeof(*e.values));
 			old->nvalues += e.nvalues;
-			free(e.values);
-			free(e.name);
-			strv_free(e.fields, e.nfields);
-			strv_free(e.comps, e.nfields);
+			e.nvalues = 0;
+			exception_clear(&e);
 			continue;
 		}
 		if (old)
@@ -404,8 +415,8 @@ static void override_rule(struct yitem *it, const char *name, yaml_node_t *ov)
 			return;
 		}
 		if (!yitem_get(it, kn)) {
-			yitem_diag(it, LOAD_ERR_VALIDATE, k, "An %s override for '%s' was specified "
-				   "but '%s' is not defined", op, kn, kn);
+			yitem_diag(it, LOAD_ERR_VALIDATE, k, "%s %s override for '%s' was specified "
+				   "but '%s' is not defined", app ? "An" : "A", op, kn, kn);
 			return;
 		}
 		any_append |= app;

@@ -141,7 +141,7 @@ void yitem_unknown_keys(struct yitem *it, const char *const *keys)
 
 void strv_free(char **v, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; v && i < n; i++)
 		free(v[i]);
 	free(v);
 }

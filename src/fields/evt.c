@@ -15,6 +15,7 @@
 #include "fields/extract.h"
 #include "format/duration.h"
 #include "schema/names.h"
+#include "schema/syscalls.h"
 #include "util/util.h"
 
 #define NSEC 1000000000ull
@@ -157,10 +158,31 @@ static size_t evt_time_iso8601(const struct field_ref *ref, const void *event, v
 	return put_out(out, o);
 }
 
+/*
+ * evt.type. With field_ctx.syscall_names (detect), a generic event is named first by its
+ * syscall's own name when sysdig 0.29 names it otherwise ("<unknown>" for memfd_create), then
+ * by sysdig's: its nativeID parameter is the x86_64 syscall number.
+ */
 static size_t evt_type(const struct field_ref *ref, const void *event, void *ctx,
 		       struct field_value *out)
 {
-	return put_cstr(out, render_event_type(event));
+	const struct scap_event *ev = event;
+	const struct field_ctx *c = ctx;
+	const char *name = render_event_type(ev);
+	uint64_t nr;
+	const struct syscall_info *si;
+
+	put_cstr(out, name);
+	if (!c->syscall_names || !scap_event_is_generic(ev->type))
+		return 1;
+	/* sysdig 0.29's generic exit event has no nativeID: its enter event has */
+	if ((ev->nparams < 2 || !scap_param_u64(&ev->params[1], &nr)) &&
+	    (!c->enter || c->enter->nparams < 2 || !scap_param_u64(&c->enter->params[1], &nr)))
+		return 1;
+	if (!(si = syscall_by_nr((long)nr)) || !strcmp(si->name, name))
+		return 1;
+	put_cstr(out, si->name);	/* the name an output shows */
+	return 1 + put_cstr(out + 1, name);
 }
 
 /* evt.type of the events that are system calls: not procinfo, procexit or switch. */

@@ -39,6 +39,9 @@ struct field_ctx {
 	 * that sysdig's output keeps sysdig 0.29's values.
 	 */
 	const struct scap_event *enter;
+	/* sysray detect only: evt.type of a generic event also answers the syscall's own name
+	 * where sysdig 0.29 shows another ("<unknown>"), as Falco's newer event table does. */
+	bool syscall_names;
 	/* csysdig's screen width, which scales evt.latency.quantized (0 off a terminal) */
 	unsigned spectro_width;
 	/*

@@ -1,14 +1,16 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * What the rules of tests/detect/ look for, done once each in the current directory: a
- * "secret" file written then read, an IPv6 datagram socket, a ptrace attach to a child, and a
- * child that runs /bin/true. Harmless: everything it makes it undoes.
+ * "secret" file written then read, an IPv6 datagram socket, a memory file (memfd_create), a
+ * ptrace attach to a child, and a child that runs /bin/true. Harmless: everything it makes it
+ * undoes.
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/mman.h>
 #include <sys/ptrace.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -35,6 +37,15 @@ static void sock6(void)
 
 	if (s >= 0)
 		close(s);
+}
+
+/* A syscall sysdig 0.29 has no event name for (a generic event, "<unknown>"). */
+static void memfile(void)
+{
+	int fd = memfd_create("detectwork", 0);
+
+	if (fd >= 0)
+		close(fd);
 }
 
 /* ptrace()'s request too. */
@@ -71,6 +82,7 @@ int main(void)
 {
 	secret();
 	sock6();
+	memfile();
 	attach();
 	spawn();
 	unlink("secret.txt");
