@@ -141,6 +141,28 @@ t_do_https() {
 		grep -q 'http_output: 13 of 13 alerts failed' "$d/err2"
 }
 
+# Offline, syslog(3) in a mount namespace whose /dev/log is the test's socket: one message per
+# alert at its priority's level (facility user: Warning is <12>). 2 when no namespace can be
+# made here.
+t_do_syslog() {
+	local d=$DO_DIR/syslog
+	mkdir -p "$d/olddev"
+	unshare -m sh -c 'mount --rbind /dev "$1/olddev" && mount -t tmpfs none /dev &&
+		touch /dev/null && mount --bind "$1/olddev/null" /dev/null || exit 99
+		shift
+		exec "$@"' sh "$d" \
+		"$PY" "$E2E_DIR/../detect/syslog_capture.py" /dev/log "$d/syslog.txt" \
+		"$SYSRAY" detect -r "$DO_RULES" -e "$DO_CAP" -o syslog_output.enabled=true \
+		-o stdout_output.enabled=false >"$d/out" 2>"$d/err"
+	local rc=$?
+	[ $rc -ne 99 ] || return 2
+	[ $rc -eq 0 ] || { echo "exit status $rc: $(head -c 300 "$d/err")"; return 1; }
+	local re='^<12>.* sysray\[[0-9]+\]: [0-9:.]+: Warning Numbered tmp file opened'
+	re+=' [|] file=/tmp/file-'
+	[ "$(grep -cE "$re" "$d/syslog.txt")" = 13 ] && [ "$(wc -l <"$d/syslog.txt")" = 13 ] &&
+		[ ! -s "$d/out" ]
+}
+
 t_do_bad_option() {
 	local out
 	local want="sysray: -o: option 'file_output.enabled': 'maybe' is not true or false"
@@ -246,6 +268,14 @@ if command -v openssl >/dev/null; then
 		t_do_https
 else
 	skip detect-outputs-https "no openssl here to make a certificate"
+fi
+if selected detect-outputs-syslog; then
+	t_do_syslog
+	case $? in
+	0) pass detect-outputs-syslog ;;
+	2) skip detect-outputs-syslog "no mount namespace here for a /dev/log of the test's own" ;;
+	*) fail detect-outputs-syslog "syslog_output: 13 messages at Warning's level" ;;
+	esac
 fi
 expect detect-outputs-bad-option "a bad -o value: one message, non-zero exit" t_do_bad_option
 expect detect-capture-offline "--capture-dir around an alert, read by sysdig" t_do_capture_offline
