@@ -6,7 +6,6 @@
 #include <fcntl.h>
 #include <inttypes.h>
 #include <limits.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,22 +59,21 @@ enum output_option capture_ring_option(struct capture_ring_config *cfg, const ch
 				       const char *value, char *err, size_t errlen)
 {
 	bool seconds = !strcmp(key, "capture.seconds");
-	char *end;
 	double v;
 
 	if (!seconds && strcmp(key, "capture.max_bytes"))
 		return OUTPUT_OPTION_NOT_MINE;
-	errno = 0;
-	v = strtod(value, &end);
-	if (end == value || *end || errno || !isfinite(v) || v < 0 || (!seconds && v < 1)) {
-		snprintf(err, errlen, "option '%s': '%s' is not a number %s", key, value,
-			 seconds ? ">= 0" : "of bytes >= 1");
+	if (output_parse_number(key, value, !seconds, &v, err, errlen) == OUTPUT_OPTION_BAD)
 		return OUTPUT_OPTION_BAD;
-	}
-	if (seconds)
+	if (seconds) {
 		cfg->seconds = v;
-	else
+	} else if (v < 1) {
+		snprintf(err, errlen, "option '%s': '%s': a capture holds at least 1 byte", key,
+			 value);
+		return OUTPUT_OPTION_BAD;
+	} else {
 		cfg->max_bytes = (uint64_t)v;
+	}
 	return OUTPUT_OPTION_SET;
 }
 

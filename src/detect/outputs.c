@@ -56,8 +56,7 @@ enum output_option output_parse_bool(const char *key, const char *value, bool *o
 	return OUTPUT_OPTION_BAD;
 }
 
-/* A number >= 0 (rate, burst, seconds, ms); INTEGER: whole numbers only. */
-static enum output_option parse_number(const char *key, const char *value, bool integer,
+enum output_option output_parse_number(const char *key, const char *value, bool integer,
 				       double *out, char *err, size_t errlen)
 {
 	char *end;
@@ -120,15 +119,15 @@ enum output_option alert_outputs_option(struct alert_outputs *o, const char *key
 			return channel_option(o->ch[i], key, key + n + 1, value, err, errlen);
 	}
 	if (!strcmp(key, "output_timeout")) {
-		if (parse_number(key, value, true, &v, err, errlen) == OUTPUT_OPTION_BAD)
+		if (output_parse_number(key, value, true, &v, err, errlen) == OUTPUT_OPTION_BAD)
 			return OUTPUT_OPTION_BAD;
 		o->timeout_ms = (long)v;
 		return OUTPUT_OPTION_SET;
 	}
 	if (!strcmp(key, "outputs.rate"))
-		return parse_number(key, value, false, &o->rate, err, errlen);
+		return output_parse_number(key, value, false, &o->rate, err, errlen);
 	if (!strcmp(key, "outputs.max_burst")) {
-		if (parse_number(key, value, true, &v, err, errlen) == OUTPUT_OPTION_BAD)
+		if (output_parse_number(key, value, true, &v, err, errlen) == OUTPUT_OPTION_BAD)
 			return OUTPUT_OPTION_BAD;
 		if (v < 1) {
 			snprintf(err, errlen, "option '%s': '%s': the bucket holds at least 1 alert",
@@ -139,7 +138,7 @@ enum output_option alert_outputs_option(struct alert_outputs *o, const char *key
 		return OUTPUT_OPTION_SET;
 	}
 	if (!strcmp(key, "outputs.collapse"))
-		return parse_number(key, value, false, &o->collapse_seconds, err, errlen);
+		return output_parse_number(key, value, false, &o->collapse_seconds, err, errlen);
 	return OUTPUT_OPTION_NOT_MINE;
 }
 

@@ -54,6 +54,11 @@ struct alert_output_stats {
 	_Atomic uint64_t errors;	/* failed writes, spawns and POSTs, all channels */
 };
 
+/* The value of a numeric key (a rate, a burst, seconds, bytes): a number >= 0, a whole one
+ * with INTEGER; BAD with "option 'KEY': 'VALUE' is not a number >= 0" in ERR. */
+enum output_option output_parse_number(const char *key, const char *value, bool integer,
+				       double *out, char *err, size_t errlen);
+
 struct alert_outputs *alert_outputs_new(void);
 
 /* One `-o KEY=VALUE`: the keys above but json_output, which is the engine's (it builds the
