@@ -86,9 +86,12 @@ struct capture_ring *capture_ring_new(const char *dir, const struct capture_ring
 		snprintf(err, errlen, "--capture-dir %s: %s", dir, strerror(errno));
 		return NULL;
 	}
-	if (stat(dir, &sb) || !S_ISDIR(sb.st_mode) || access(dir, W_OK | X_OK)) {
-		snprintf(err, errlen, "--capture-dir %s: %s", dir,
-			 errno ? strerror(errno) : "not a directory");
+	if (stat(dir, &sb) || (S_ISDIR(sb.st_mode) && access(dir, W_OK | X_OK))) {
+		snprintf(err, errlen, "--capture-dir %s: %s", dir, strerror(errno));
+		return NULL;
+	}
+	if (!S_ISDIR(sb.st_mode)) {
+		snprintf(err, errlen, "--capture-dir %s: not a directory", dir);
 		return NULL;
 	}
 	struct capture_ring *r = xcalloc(1, sizeof(*r));

@@ -615,6 +615,17 @@ static void test_capture_ring(void **state)
 			 OUTPUT_OPTION_SET);
 	assert_int_equal(capture_ring_option(&cfg, "capture.seconds", "x", err, sizeof(err)),
 			 OUTPUT_OPTION_BAD);
+	assert_string_equal(err, "option 'capture.seconds': 'x' is not a number >= 0");
+	assert_int_equal(capture_ring_option(&cfg, "capture.max_bytes", "0", err, sizeof(err)),
+			 OUTPUT_OPTION_BAD);
+	/* the directory must be one */
+	const char *file = path_in_tmp("plain-file");
+	char want[256];
+
+	fclose(fopen(file, "w"));
+	assert_null(capture_ring_new(file, &cfg, err, sizeof(err)));
+	snprintf(want, sizeof(want), "--capture-dir %s: not a directory", file);
+	assert_string_equal(err, want);
 	state_init(&st);
 	struct st_thread *th = state_thread_add(&st, 42);
 
