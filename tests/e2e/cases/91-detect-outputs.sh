@@ -206,7 +206,9 @@ t_do_live() {
 	do_sidekick_start "$d" || return 1
 	# made before the capture starts: only the reads below open it
 	: >"$d/sysray-detect-trigger"
-	capture_start "$d/out" "$d/err" "$SYSRAY" detect -r "$DO_RULES" \
+	cp /bin/cat "$d/sysray-trigger"
+	capture_start "$d/out" "$d/err" "$SYSRAY" detect \
+		-r "$E2E_DIR/../detect/trigger-rules.yaml" \
 		--metrics-addr 127.0.0.1:0 --capture-dir "$d/caps" -o capture.seconds=1 \
 		-o http_output.enabled=true -o "http_output.url=$DO_SK_URL"
 	local rc=$?
@@ -214,7 +216,7 @@ t_do_live() {
 	local maddr
 	maddr=$(sed -n 's|.*metrics: serving http://\(.*\)/metrics$|\1|p' "$d/err")
 	for i in 1 2 3; do
-		cat "$d/sysray-detect-trigger"
+		"$d/sysray-trigger" "$d/sysray-detect-trigger"
 	done
 	wait_until "3 alerts posted" eval '[ "$(do_count "$d/sk.log" "\"ok\": true")" -ge 3 ]'
 	local ok=$?
@@ -253,7 +255,7 @@ t_do_live() {
 	f=$(ls "$d"/caps/*-detect-trigger-opened.scap)
 	sysdig -r "$f" -p '%proc.name %fd.name' 'fd.name endswith /sysray-detect-trigger' \
 		>"$d/sysdig" 2>&1 || return 1
-	grep -q "^cat $d/sysray-detect-trigger$" "$d/sysdig" ||
+	grep -q "^sysray-trigger $d/sysray-detect-trigger$" "$d/sysdig" ||
 		{ echo "sysdig -r $f: $(head -c 300 "$d/sysdig")"; return 1; }
 }
 
