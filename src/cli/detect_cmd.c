@@ -185,24 +185,22 @@ static int list_fields(const char *cls)
 	return 0;
 }
 
-/* -V: each file loaded and compiled on its own, Falco's report for each. */
+/* -V: the files loaded in order into one ruleset (a file may use an earlier one's macros and
+ * lists) as a run loads -r, then compiled; Falco's report for each file read. */
 static int validate(struct detect_cmd *c)
 {
-	int rc = 0;
+	struct ruleset rs;
+	bool ok = true;
 
-	for (size_t i = 0; i < c->nvalidate; i++) {
-		struct ruleset rs;
-
-		ruleset_init(&rs, RULES_ENGINE_VERSION);
-		if (ruleset_load_path(&rs, c->validate[i]))
-			ruleset_compile(&rs, sysdig_field_registry(), c->opts.priority);
-		if (rs.diag.nerrors)
-			rc = 1;
-		for (size_t f = 0; f < rs.nfiles; f++)
-			rdiag_print(&rs.diag, rs.files[f], true, stdout);
-		ruleset_free(&rs);
-	}
-	return rc;
+	ruleset_init(&rs, RULES_ENGINE_VERSION);
+	for (size_t i = 0; i < c->nvalidate && ok; i++)
+		ok = ruleset_load_path(&rs, c->validate[i]);
+	if (ok)
+		ok = ruleset_compile(&rs, sysdig_field_registry(), c->opts.priority);
+	for (size_t f = 0; f < rs.nfiles; f++)
+		rdiag_print(&rs.diag, rs.files[f], true, stdout);
+	ruleset_free(&rs);
+	return ok ? 0 : 1;
 }
 
 /* Loads the rules of -r, or the bundled ruleset. false after printing the errors. */
@@ -297,7 +295,8 @@ static int run(struct detect_cmd *c, struct ruleset *rs)
 	if (src->report)
 		src->report(src, &p, rc);
 	fflush(stdout);
-	if (c->verbose || c->capture)
+	/* a capture that cannot be read ends the command with its message alone */
+	if (c->verbose || (c->capture && !rc))
 		detect_engine_summary(eng, stderr);
 	src->close(src);
 	capture_ring_free(ring);

@@ -230,12 +230,28 @@ struct ast_node *detect_engine_pushdown_ast(const struct detect_engine *e)
 		or->list.kids = xrealloc(or->list.kids, (or->list.n + 1) * sizeof(*or->list.kids));
 		or->list.kids[or->list.n++] = ast_clone(e->rs->rules[i].ast);
 	}
+	struct ast_node *any = or;
 	if (or->list.n < 2) {
-		struct ast_node *one = or->list.n ? or->list.kids[0] : NULL;
-
+		any = or->list.n ? or->list.kids[0] : NULL;
 		free(or->list.kids);
 		free(or);
-		return one;
 	}
-	return or;
+	if (!any || e->opts->all_events)
+		return any;
+	/* without -A the ignored events need not leave the kernel either */
+	struct out text = { 0 };
+	struct filter_error err;
+	out_puts(&text, "not evt.type in (");
+	for (size_t i = 0; i < ARRAY_SIZE(ignored_names); i++)
+		out_printf(&text, "%s%s", i ? ", " : "", ignored_names[i]);
+	out_puts(&text, ")");
+	out_putc(&text, 0);
+	struct ast_node *and = xcalloc(1, sizeof(*and));
+	and->kind = AST_AND;
+	and->list.kids = xcalloc(2, sizeof(*and->list.kids));
+	and->list.kids[0] = any;
+	and->list.kids[1] = ast_parse(text.buf, &err);
+	and->list.n = 2;
+	out_free(&text);
+	return and;
 }

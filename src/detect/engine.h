@@ -40,8 +40,8 @@ struct detect_stats *detect_engine_stats(struct detect_engine *e);
 /* Falco's closing summary: events detected, counts by priority and by rule. */
 void detect_engine_summary(const struct detect_engine *e, FILE *f);
 
-/* The OR of the active rules' conditions, as one tree (the live source's push-down): NULL
- * when no rule is active. The caller frees it. */
+/* The OR of the active rules' conditions, as one tree (the live source's push-down), less
+ * the events no rule sees without -A: NULL when no rule is active. The caller frees it. */
 struct ast_node *detect_engine_pushdown_ast(const struct detect_engine *e);
 
 #endif

@@ -101,12 +101,33 @@ const struct scap_event *enter_cache_pair(struct enter_cache *c, const struct sc
 	return &s->ev;
 }
 
+/* Empties slot I and moves back the entries of its probe run that hashed at or before it
+ * (deletion in linear probing, without tombstones). */
+static void remove_slot(struct enter_cache *c, size_t i)
+{
+	size_t mask = c->cap - 1;
+
+	free(c->slots[i].rec);
+	for (size_t j = (i + 1) & mask; c->slots[j].tid; j = (j + 1) & mask) {
+		size_t k = hash(c->slots[j].tid, c->cap);
+
+		/* J stays when its home K lies cyclically in (I, J] */
+		if (i < j ? (k > i && k <= j) : (k > i || k <= j))
+			continue;
+		c->slots[i] = c->slots[j];
+		c->slots[i].ev.params = c->slots[i].params;
+		i = j;
+	}
+	c->slots[i] = (struct enter_slot){ 0 };
+	c->n--;
+}
+
 void enter_cache_drop(struct enter_cache *c, int64_t tid)
 {
 	struct enter_slot *s = find(c, tid, false);
 
 	if (s)
-		s->valid = false;
+		remove_slot(c, (size_t)(s - c->slots));
 }
 
 void enter_cache_free(struct enter_cache *c)

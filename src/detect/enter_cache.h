@@ -23,7 +23,7 @@ void enter_cache_put(struct enter_cache *c, const struct scap_event *ev);
  * generic events the same syscall), or NULL. */
 const struct scap_event *enter_cache_pair(struct enter_cache *c, const struct scap_event *exit);
 
-/* Forgets thread TID (its procexit). */
+/* Forgets thread TID (its procexit), so that the cache holds the threads alive. */
 void enter_cache_drop(struct enter_cache *c, int64_t tid);
 
 void enter_cache_free(struct enter_cache *c);

@@ -76,11 +76,9 @@ struct rule {
 	struct rules_loc cond_loc;
 	/* compiled (ruleset_compile) */
 	bool active;		/* enabled, syscall source, priority kept, compiled */
-	char *expanded;		/* the condition with lists and exceptions, macros as text */
-	struct ast_node *ast;
+	struct ast_node *ast;	/* the condition with lists, exceptions and macros expanded */
 	struct filter *filter;
 	struct template *output_tpl;
-	struct filter_evset events;
 };
 
 struct ruleset {

@@ -267,16 +267,18 @@ static size_t evset_count(const struct filter_evset *s)
 /* Falco warns of a rule that matches more than this many event types. */
 #define NO_EVTTYPE_LIMIT 100
 
-static bool compile_rule(struct ruleset *rs, struct rule *r, const struct field_registry *reg,
+/* Compiles R (errors and warnings into RS's diagnostics); R is active when it compiled, is
+ * enabled and has at least MIN_PRIORITY. */
+static void compile_rule(struct ruleset *rs, struct rule *r, const struct field_registry *reg,
 			 enum rule_priority min_priority)
 {
-	char *what, *cond = with_exceptions(r);
+	char *what, *cond = with_exceptions(r), *text;
 
 	asprintf_or_die(&what, "rule '%s'", r->name);
-	r->expanded = substitute_lists(rs, cond);
+	text = substitute_lists(rs, cond);
 	free(cond);
-	bool ok = false;
-	r->ast = parse_expand(rs, rs->nmacros, r->expanded, what, r->cond_loc);
+	r->ast = parse_expand(rs, rs->nmacros, text, what, r->cond_loc);
+	free(text);
 	if (!r->ast)
 		goto out;
 	struct filter_error err;
@@ -289,13 +291,8 @@ static bool compile_rule(struct ruleset *rs, struct rule *r, const struct field_
 	if (uf || !r->filter) {
 		bool unknown = uf || !strncmp(msg, "unknown event type", 18);
 
-		if (unknown && r->skip_if_unknown_filter) {
-			rdiag_add(&rs->diag, LOAD_UNKNOWN_FILTER, what, r->cond_loc, "%s", msg);
-			ok = true;
-		} else {
-			rdiag_add(&rs->diag, LOAD_ERR_COMPILE_CONDITION, what, r->cond_loc, "%s",
-				  msg);
-		}
+		rdiag_add(&rs->diag, unknown && r->skip_if_unknown_filter ? LOAD_UNKNOWN_FILTER :
+			  LOAD_ERR_COMPILE_CONDITION, what, r->cond_loc, "%s", msg);
 		goto out;
 	}
 	char *tpl_text, tpl_err[300];
@@ -308,16 +305,13 @@ static bool compile_rule(struct ruleset *rs, struct rule *r, const struct field_
 	}
 	struct filter_pushdown pd;
 	filter_pushdown(r->filter, &pd);
-	r->events = pd.events;
-	filter_pushdown_free(&pd);
-	if (r->warn_evttypes && evset_count(&r->events) > NO_EVTTYPE_LIMIT)
+	if (r->warn_evttypes && evset_count(&pd.events) > NO_EVTTYPE_LIMIT)
 		rdiag_add(&rs->diag, LOAD_NO_EVTTYPE, what, r->cond_loc, "Rule matches too many "
 			  "evt.type values. This has a significant performance penalty.");
-	ok = true;
+	filter_pushdown_free(&pd);
 	r->active = r->enabled && r->priority <= min_priority;
 out:
 	free(what);
-	return ok;
 }
 
 bool ruleset_compile(struct ruleset *rs, const struct field_registry *reg,

@@ -482,7 +482,6 @@ void rule_free(struct rule *r)
 	free(r->source);
 	strv_free(r->tags, r->ntags);
 	exceptions_free(r->exceptions, r->nexceptions);
-	free(r->expanded);
 	ast_free(r->ast);
 	filter_free(r->filter);
 	template_free(r->output_tpl);

@@ -31,7 +31,7 @@ void yitem_diag(struct yitem *it, enum rdiag_code code, const yaml_node_t *n, co
 yaml_node_t *yitem_get(struct yitem *it, const char *key);
 
 /* The scalar text of KEY: NULL when absent (an error "Item has no mapping for key" when
- * REQUIRED), an error when not a scalar or (REQUIRED) empty. *BAD tells errors apart. */
+ * REQUIRED), or (with an error) when not a scalar or, REQUIRED, empty. */
 const char *yitem_scalar(struct yitem *it, const char *key, bool required);
 
 /* A scalar's text, or NULL (with an error) when N is not one. */

@@ -57,7 +57,7 @@ bool lex_keyword(struct lexer *lx, const char *word)
 	if (lx->len - lx->pos < n || strncmp(lx->text + lx->pos, word, n) != 0)
 		return false;
 	/* Falco's words end where a name cannot go on: "not_sshd" is a macro's name. */
-	if (lx->whole_words) {
+	if (lx->falco) {
 		char c = lx->pos + n < lx->len ? lx->text[lx->pos + n] : ' ';
 
 		if (isalnum((unsigned char)c) || c == '_' || c == '.')
@@ -190,6 +190,11 @@ const char *lex_value(struct lexer *lx, bool in_list, struct ast_value *v, size_
 			}
 			if (c == '\\') {
 				int e = p + 1 < lx->len ? unescape(lx->text[p + 1]) : -1;
+				if (e < 0 && lx->falco && p + 1 < lx->len) {
+					buf[n++] = c;
+					p++;
+					continue;
+				}
 				if (e < 0) {
 					*err_pos = p;
 					return "unknown escape sequence in quoted string";

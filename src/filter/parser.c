@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * Recursive descent over sysdig 0.29's grammar:
+ * Recursive descent over sysdig 0.29's grammar (Falco's, from ast_parse_rules(), differs
+ * where parse_falco_chain() says):
  *   expr  := term { 'and' term }  |  term { 'or' term }	(no mixing without parentheses)
  *   term  := 'not' term | '(' expr ')' | check
  *   check := FIELD OP VALUE | FIELD LISTOP '(' VALUE { ',' VALUE } ')' | FIELD 'exists'
@@ -261,12 +262,47 @@ static struct ast_node *parse_term(struct parser *ps)
 	return parse_check(ps);
 }
 
+/*
+ * Falco's grammar mixes `and` and `or`, `and` binding tighter: an or-chain of and-chains of
+ * terms. KIND says which chain to read.
+ */
+static struct ast_node *parse_falco_chain(struct parser *ps, enum ast_kind kind)
+{
+	struct ast_node *first, *list = NULL;
+
+	first = kind == AST_OR ? parse_falco_chain(ps, AST_AND) : parse_term(ps);
+	if (!first)
+		return NULL;
+	while (lex_keyword(&ps->lx, kind == AST_AND ? "and" : "or")) {
+		struct ast_node *next = kind == AST_OR ? parse_falco_chain(ps, AST_AND)
+						       : parse_term(ps);
+		if (!next)
+			break;
+		if (!list) {
+			list = new_node(kind, first->pos);
+			list->list.kids = xmalloc(sizeof(*list->list.kids));
+			list->list.kids[0] = first;
+			list->list.n = 1;
+		}
+		list->list.kids = room_for(list->list.kids, list->list.n,
+					   sizeof(*list->list.kids));
+		list->list.kids[list->list.n++] = next;
+	}
+	if (ps->failed) {
+		ast_free(list ? list : first);
+		return NULL;
+	}
+	return list ? list : first;
+}
+
 static struct ast_node *parse_expr(struct parser *ps)
 {
 	struct lexer *lx = &ps->lx;
-	struct ast_node *first = parse_term(ps);
-	struct ast_node *list = NULL;
+	struct ast_node *first, *list = NULL;
 
+	if (ps->macros)
+		return parse_falco_chain(ps, AST_OR);
+	first = parse_term(ps);
 	if (!first)
 		return NULL;
 	for (;;) {
@@ -312,7 +348,7 @@ static struct ast_node *parse(const char *text, bool macros, struct filter_error
 	struct parser ps = { .err = err, .macros = macros };
 
 	lex_init(&ps.lx, text);
-	ps.lx.whole_words = macros;
+	ps.lx.falco = macros;
 	err->pos = 0;
 	err->msg[0] = '\0';
 	if (lex_at_end(&ps.lx))

@@ -99,6 +99,15 @@ t_det_options() {
 	[ $? = 1 ] && [ "$out" = "sysray: -o: option 'rule_matching': 'some' is not first or all" ]
 }
 
+# read() is one of the events rules see only with -A (tests/detect/io.yaml).
+t_det_all_events() {
+	local out
+	out=$("$SYSRAY" detect -r "$DET_RULES/io.yaml" -e "$DET_DIR/run.scap" 2>/dev/null)
+	[ $? = 0 ] && [ -z "$out" ] || return 1
+	out=$("$SYSRAY" detect -A -r "$DET_RULES/io.yaml" -e "$DET_DIR/run.scap" 2>/dev/null)
+	[ $? = 0 ] && [ "$(wc -l <<<"$out")" = 1 ] && grep -q ": Debug Secret read | bytes=7 " <<<"$out"
+}
+
 # det_bad FILE CODE MESSAGE LINE:COLUMN: -V and a run both fail with the one message.
 det_bad() {
 	local f=$DET_RULES/$1 code=$2 want=$3 loc=$4 out rc
@@ -206,6 +215,8 @@ if selected detect; then
 			t_det_iso
 		expect detect-options "-o: unknown key and bad value, one message, exit 1" \
 			t_det_options
+		expect detect-all-events "-A: read() reaches the rules only with -A" \
+			t_det_all_events
 		expect detect-bad-yaml "YAML syntax error: message, line, exit 1" t_det_bad_yaml
 		expect detect-bad-field "unknown field: message, line, exit 1" t_det_bad_field
 		expect detect-bad-macro "undefined macro: message, line, exit 1" t_det_bad_macro
