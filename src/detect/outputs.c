@@ -130,8 +130,9 @@ enum output_option alert_outputs_option(struct alert_outputs *o, const char *key
 		if (output_parse_number(key, value, true, &v, err, errlen) == OUTPUT_OPTION_BAD)
 			return OUTPUT_OPTION_BAD;
 		if (v < 1) {
-			snprintf(err, errlen, "option '%s': '%s': the bucket holds at least 1 alert",
-				 key, value);
+			snprintf(err, errlen,
+				 "option '%s': '%s': the bucket holds at least 1 alert", key,
+				 value);
 			return OUTPUT_OPTION_BAD;
 		}
 		o->max_burst = v;
