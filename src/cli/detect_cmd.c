@@ -2,7 +2,9 @@
 /*
  * sysray detect: Falco's command line over the rules engine. Rules from -r (files or
  * directories, in order; sysray's bundled ruleset without -r), events from a capture (-e) or
- * live through eBPF with the rules' event types pushed into the kernel, alerts to stdout.
+ * live through eBPF with the rules' event types pushed into the kernel, alerts to the outputs
+ * (detect/outputs.h), captures around alerts (--capture-dir), Prometheus metrics
+ * (--metrics-addr).
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -11,8 +13,10 @@
 
 #include "cli/cli_number.h"
 #include "cli/commands.h"
+#include "detect/capture_ring.h"
 #include "detect/engine.h"
-#include "detect/output_stdout.h"
+#include "detect/metrics.h"
+#include "detect/outputs.h"
 #include "detect/rules.h"
 #include "detect/rules_print.h"
 #include "fields/sysdig.h"
@@ -38,6 +42,9 @@ struct detect_cmd {
 	unsigned long long seconds;
 	char *bundled;		/* the bundled ruleset's path, when used */
 	struct detect_options opts;
+	struct alert_outputs *outputs;
+	struct capture_ring_config ring;
+	const char *capture_dir, *metrics_addr;
 };
 
 static void usage(FILE *f)
@@ -53,14 +60,25 @@ static void usage(FILE *f)
 		"  -o KEY=VALUE   json_output, json_include_output_property,\n"
 		"                 json_include_output_fields_property, json_include_tags_property,\n"
 		"                 json_include_message_property, rule_matching=first|all,\n"
-		"                 priority=LEVEL, time_format_iso_8601\n"
+		"                 priority=LEVEL, time_format_iso_8601; outputs:\n"
+		"                 stdout_output.enabled,\n"
+		"                 file_output.enabled|filename|keep_alive,\n"
+		"                 program_output.enabled|program|keep_alive,\n"
+		"                 syslog_output.enabled,\n"
+		"                 http_output.enabled|url|user_agent|insecure|ca_cert|\n"
+		"                 ca_bundle|ca_path|mtls|client_cert|client_key|echo|\n"
+		"                 keep_alive, output_timeout=MS, outputs.rate=R,\n"
+		"                 outputs.max_burst=N, outputs.collapse=SECS,\n"
+		"                 capture.seconds=N, capture.max_bytes=N\n"
 		"  -j             JSON alerts (-o json_output=true)\n"
 		"  -A             offer every event to the rules, the high-volume ones too\n"
 		"  -M SECS        stop after SECS seconds\n"
 		"  -V RULES       validate the rules file(s) and exit (repeatable)\n"
 		"  -L             list the loaded rules; -l RULE describes one\n"
 		"  --list [CLASS] list the fields (of one class)\n"
-		"  -v             the loader's warnings and a summary at the end\n");
+		"  -v             the loader's warnings and a summary at the end\n"
+		"  --capture-dir DIR     a .scap of the seconds around each alert, in DIR\n"
+		"  --metrics-addr A:PORT Prometheus metrics on http://A:PORT/metrics\n");
 }
 
 /* Reads -o KEY=VALUE. */
@@ -74,7 +92,14 @@ static bool set_option(struct detect_cmd *c, const char *arg)
 		return false;
 	}
 	char *key = strndup(arg, (size_t)(eq - arg));
-	bool ok = detect_option(&c->opts, key, eq + 1, err, sizeof(err));
+	/* the outputs' keys, the capture's, then the engine's */
+	enum output_option r = alert_outputs_option(c->outputs, key, eq + 1, err, sizeof(err));
+
+	if (r == OUTPUT_OPTION_NOT_MINE)
+		r = capture_ring_option(&c->ring, key, eq + 1, err, sizeof(err));
+	bool ok = r == OUTPUT_OPTION_SET ||
+		  (r == OUTPUT_OPTION_NOT_MINE && detect_option(&c->opts, key, eq + 1, err,
+								sizeof(err)));
 	free(key);
 	if (!ok)
 		msg("-o: %s", err);
@@ -88,12 +113,16 @@ static const char **push(const char **v, size_t *n, const char *s)
 	return v;
 }
 
+enum { OPT_CAPTURE_DIR = 256, OPT_METRICS_ADDR };
+
 /* 0: run; 1: error; 2: done (help). */
 static int parse(int argc, char **argv, struct detect_cmd *c)
 {
 	static const struct option longopts[] = {
 		{ "list", optional_argument, NULL, 'F' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "capture-dir", required_argument, NULL, OPT_CAPTURE_DIR },
+		{ "metrics-addr", required_argument, NULL, OPT_METRICS_ADDR },
 		{ 0 },
 	};
 	int opt;
@@ -124,6 +153,8 @@ static int parse(int argc, char **argv, struct detect_cmd *c)
 							   argv[optind++] : NULL);
 			break;
 		case 'v': c->verbose = true; break;
+		case OPT_CAPTURE_DIR: c->capture_dir = optarg; break;
+		case OPT_METRICS_ADDR: c->metrics_addr = optarg; break;
 		case 'h': usage(stdout); return 2;
 		default: usage(stderr); return 1;
 		}
@@ -204,11 +235,9 @@ static bool load_rules(struct detect_cmd *c, struct ruleset *rs)
 	return ok;
 }
 
-static void to_stdout(const struct alert *a, void *opaque)
+static void deliver(const struct alert *a, void *opaque)
 {
-	const struct detect_options *o = opaque;
-
-	alert_to_stdout(a, o->json_output);
+	alert_outputs_deliver(opaque, a);
 }
 
 static int run(struct detect_cmd *c, struct ruleset *rs)
@@ -217,10 +246,19 @@ static int run(struct detect_cmd *c, struct ruleset *rs)
 	struct field_ctx ctx = { .bf = BUF_NORMAL, .syscall_names = true };
 	struct pipeline p;
 	struct filter *pushdown = NULL;
+	struct capture_ring *ring = NULL;
+	struct metrics_server *metrics = NULL;
+	char err[600];
 
+	if (!alert_outputs_start(c->outputs, c->opts.json_output, err, sizeof(err)) ||
+	    (c->capture_dir &&
+	     !(ring = capture_ring_new(c->capture_dir, &c->ring, err, sizeof(err))))) {
+		msg("%s", err);
+		return 1;
+	}
 	state_init(&st);
 	pipeline_init(&p, &st, &ctx);
-	struct detect_engine *eng = detect_engine_new(rs, &c->opts, to_stdout, &c->opts);
+	struct detect_engine *eng = detect_engine_new(rs, &c->opts, deliver, c->outputs);
 	struct pipeline_source *src;
 	if (c->capture) {
 		src = file_source_open(&(struct file_source_config){ .path = c->capture,
@@ -233,12 +271,30 @@ static int run(struct detect_cmd *c, struct ruleset *rs)
 		ast_free(any);
 		ctx.container_resolve = container_api_inspect;
 		src = live_source_open(&(struct live_source_config){
-			.pushdown = pushdown, .seconds = c->seconds, .verbose = c->verbose });
+			.pushdown = pushdown, .seconds = c->seconds, .verbose = c->verbose,
+			.drops = &detect_engine_stats(eng)->drops });
+	}
+	/* the ring copies each event before the rules see it: an alert's file has its event */
+	if (ring) {
+		capture_ring_add(ring, &p);
+		alert_outputs_set_capture(c->outputs, ring);
 	}
 	detect_engine_add(eng, &p);
-	int rc = src->run(src, &p);
+	alert_outputs_add(c->outputs, &p);
+	int rc = 1;
+
+	if (c->metrics_addr && !(metrics = metrics_start(c->metrics_addr, detect_engine_stats(eng),
+							 alert_outputs_stats(c->outputs), err,
+							 sizeof(err))))
+		msg("%s", err);
+	else
+		rc = src->run(src, &p);
 	if (pipeline_end(&p))
 		rc = 1;
+	metrics_stop(metrics);
+	/* the repeat counts still pending are alerts: before the summary */
+	alert_outputs_close(c->outputs);
+	c->outputs = NULL;
 	if (src->report)
 		src->report(src, &p, rc);
 	fflush(stdout);
@@ -246,6 +302,7 @@ static int run(struct detect_cmd *c, struct ruleset *rs)
 	if (c->verbose || (c->capture && !rc))
 		detect_engine_summary(eng, stderr);
 	src->close(src);
+	capture_ring_free(ring);
 	detect_engine_free(eng);
 	filter_free(pushdown);
 	pipeline_free(&p);
@@ -261,6 +318,8 @@ int cmd_detect(int argc, char **argv)
 	int rc;
 
 	detect_options_init(&c.opts);
+	c.outputs = alert_outputs_new();
+	c.ring = (struct capture_ring_config)CAPTURE_RING_DEFAULTS;
 	rc = parse(argc, argv, &c);
 	if (rc) {
 		rc = rc == 2 ? 0 : 1;
@@ -289,5 +348,7 @@ out:
 	free(c.rules);
 	free(c.validate);
 	free(c.bundled);
+	if (c.outputs)
+		alert_outputs_close(c.outputs);
 	return rc;
 }

@@ -133,7 +133,7 @@ static int capture(struct live_source *L, struct pipeline *p)
 	int status = 0;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	struct timespec cg_scanned = t0;
+	struct timespec cg_scanned = t0, drops_read = t0;
 
 	while (!interrupted && !pipeline_stopped(p)) {
 		long n = bpf_source_poll(L->src, 100, POLL_BATCH, on_record, L);
@@ -149,6 +149,10 @@ static int capture(struct live_source *L, struct pipeline *p)
 		if (L->bcfg.cgroup_filter && elapsed_ns(&cg_scanned) >= 1000000000ull) {
 			cgroup_pushdown_scan(&L->cg, L->src);
 			clock_gettime(CLOCK_MONOTONIC, &cg_scanned);
+		}
+		if (L->cfg.drops && elapsed_ns(&drops_read) >= 1000000000ull) {
+			atomic_store(L->cfg.drops, bpf_source_drops(L->src));
+			clock_gettime(CLOCK_MONOTONIC, &drops_read);
 		}
 		pipeline_tick(p);
 	}
@@ -226,6 +230,8 @@ static int live_run(struct pipeline_source *s, struct pipeline *p)
 	L->started = true;
 	status = capture(L, p);
 	L->drops = bpf_source_drops(L->src);
+	if (L->cfg.drops)
+		atomic_store(L->cfg.drops, L->drops);
 out:
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGTERM, &old_term, NULL);

@@ -9,6 +9,7 @@
 #ifndef SYSRAY_PIPELINE_LIVE_SOURCE_H
 #define SYSRAY_PIPELINE_LIVE_SOURCE_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -21,6 +22,9 @@ struct live_source_config {
 	uint32_t snaplen;		/* -s; 0: the source's default (80) */
 	bool json_totals;		/* a last JSON line with the event and drop counts */
 	bool verbose;			/* the driver's counts and the kernel filters' drops */
+	/* the kernel's drop count, brought up to date about once a second for a reader on
+	 * another thread (the metrics endpoint); NULL: none */
+	_Atomic uint64_t *drops;
 };
 
 struct pipeline_source *live_source_open(const struct live_source_config *cfg);

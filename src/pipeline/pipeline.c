@@ -100,6 +100,8 @@ static void deliver(struct pipeline *p, const struct scap_event *ev)
 		bool match = true;
 		int rc;
 
+		if (!c->on_event)
+			continue;
 		if (c->filter && c->filter == last) {
 			match = last_match;
 		} else if (c->filter) {

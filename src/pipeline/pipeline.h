@@ -36,7 +36,8 @@ struct prefilter;
 
 /*
  * A consumer of events. Callbacks return 0 to go on, non-zero to stop the pipeline once the
- * current event has been offered to every consumer. Every callback but on_event is optional.
+ * current event has been offered to every consumer. Every callback is optional; a consumer
+ * without on_event is offered no event (it only keeps time with on_tick, say).
  */
 struct consumer {
 	const char *name;

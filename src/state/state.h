@@ -162,6 +162,9 @@ void state_free(struct state *st);
 
 /* Replaces threads, fds, users and groups with the metadata of a capture section. */
 void state_load_meta(struct state *st, const struct scap_meta *m);
+/* Adds the threads, fds, users, groups and interfaces of the state to M (initialised by the
+ * caller), as a capture section's metadata: what a capture starting now must describe. */
+void state_save_meta(const struct state *st, struct scap_meta *m);
 
 /* Is ADDR (network order) an address of the machine for thread T, by sysdig 0.29's test?
  * IPv4: an interface's address; IPv6: on an interface's /64, never for a container. (sysdig
