@@ -38,6 +38,17 @@ static const struct {
 	{ "priority", OPT_PRIORITY, offsetof(struct detect_options, priority) },
 };
 
+bool detect_option_bool(const char *key, const char *value, bool *out, char *err,
+			size_t errlen)
+{
+	if (!strcasecmp(value, "true") || !strcasecmp(value, "false")) {
+		*out = !strcasecmp(value, "true");
+		return true;
+	}
+	snprintf(err, errlen, "option '%s': '%s' is not true or false", key, value);
+	return false;
+}
+
 bool detect_option(struct detect_options *o, const char *key, const char *value, char *err,
 		   size_t errlen)
 {
@@ -47,12 +58,7 @@ bool detect_option(struct detect_options *o, const char *key, const char *value,
 		void *at = (char *)o + keys[i].offset;
 		switch (keys[i].kind) {
 		case OPT_BOOL:
-			if (!strcasecmp(value, "true") || !strcasecmp(value, "false")) {
-				*(bool *)at = !strcasecmp(value, "true");
-				return true;
-			}
-			snprintf(err, errlen, "option '%s': '%s' is not true or false", key, value);
-			return false;
+			return detect_option_bool(key, value, at, err, errlen);
 		case OPT_PRIORITY:
 			if (rule_priority_parse(value, at))
 				return true;

@@ -30,6 +30,11 @@ void detect_options_init(struct detect_options *o);
  * Sets KEY to VALUE. false with a message in ERR (ERRLEN bytes) for an unknown key or a bad
  * value: "unknown option 'x'", "option 'json_output': 'maybe' is not true or false".
  */
+/* A true/false value of option KEY (case-insensitive, as Falco's YAML reads it); false with
+ * a message in ERR otherwise. The one reading of a boolean option, for every -o key. */
+bool detect_option_bool(const char *key, const char *value, bool *out, char *err,
+			size_t errlen);
+
 bool detect_option(struct detect_options *o, const char *key, const char *value, char *err,
 		   size_t errlen);
 

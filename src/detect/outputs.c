@@ -13,6 +13,7 @@
 
 #include "detect/capture_ring.h"
 #include "detect/collapse.h"
+#include "detect/options.h"
 #include "detect/output_channel.h"
 #include "detect/token_bucket.h"
 #include "util/util.h"
@@ -48,12 +49,8 @@ static void on_sigusr1(int sig)
 enum output_option output_parse_bool(const char *key, const char *value, bool *out, char *err,
 				     size_t errlen)
 {
-	if (!strcasecmp(value, "true") || !strcasecmp(value, "false")) {
-		*out = !strcasecmp(value, "true");
-		return OUTPUT_OPTION_SET;
-	}
-	snprintf(err, errlen, "option '%s': '%s' is not true or false", key, value);
-	return OUTPUT_OPTION_BAD;
+	return detect_option_bool(key, value, out, err, errlen) ? OUTPUT_OPTION_SET :
+								  OUTPUT_OPTION_BAD;
 }
 
 enum output_option output_parse_number(const char *key, const char *value, bool integer,
