@@ -1,0 +1,247 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* The loader and reader of `sysray trace -c`'s in-kernel counter (libbpf skeleton). */
+#include "source/bpf/trace_count.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+
+#include "source/bpf/bpf_features.h"
+#include "trace_count.skel.h"
+
+struct trace_count {
+	struct trace_count_bpf *skel;
+	struct ring_buffer *notes;
+	bool btf;
+	trace_note_fn *fn;	/* during trace_count_wait() */
+	void *ctx;
+};
+
+static void seterr(char *err, size_t errlen, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(err, errlen, fmt, ap);
+	va_end(ap);
+}
+
+/* Opens, configures, loads and attaches one flavour of the programs; NULL with ERR set. */
+static struct trace_count_bpf *load(const struct trace_count_config *cfg, bool btf, char *err,
+				    size_t errlen)
+{
+	const char *kind = btf ? "tp_btf" : "raw_tracepoint";
+	struct trace_count_bpf *skel = trace_count_bpf__open();
+	int e = 0;
+
+	if (!skel) {
+		seterr(err, errlen, "cannot open the BPF object: %s", strerror(errno));
+		return NULL;
+	}
+	struct bpf_program *btf_progs[] = {
+		skel->progs.btf_sys_enter, skel->progs.btf_sys_exit, skel->progs.btf_fork,
+		skel->progs.btf_exit, skel->progs.btf_exec,
+	};
+	struct bpf_program *raw_progs[] = {
+		skel->progs.raw_sys_enter, skel->progs.raw_sys_exit, skel->progs.raw_fork,
+		skel->progs.raw_exit, skel->progs.raw_exec,
+	};
+	for (size_t i = 0; i < sizeof(btf_progs) / sizeof(btf_progs[0]) && !e; i++) {
+		e = bpf_program__set_autoload(btf_progs[i], btf);
+		if (!e)
+			e = bpf_program__set_autoload(raw_progs[i], !btf);
+	}
+	if (e) {
+		seterr(err, errlen, "cannot select the %s programs: %s", kind, strerror(-e));
+		goto fail;
+	}
+	skel->rodata->follow_forks = cfg->follow_forks;
+	skel->rodata->filter_syscalls = cfg->syscall_mask != NULL;
+	if (cfg->syscall_mask)
+		memcpy((void *)skel->rodata->syscall_mask, cfg->syscall_mask,
+		       sizeof(skel->rodata->syscall_mask));
+	e = trace_count_bpf__load(skel);
+	if (e) {
+		seterr(err, errlen, "cannot load the %s programs: %s%s", kind, strerror(-e),
+		       bpf_privilege_hint(-e));
+		goto fail;
+	}
+	e = trace_count_bpf__attach(skel);
+	if (e) {
+		seterr(err, errlen, "cannot attach the %s programs: %s%s", kind, strerror(-e),
+		       bpf_privilege_hint(-e));
+		goto fail;
+	}
+	return skel;
+fail:
+	trace_count_bpf__destroy(skel);
+	return NULL;
+}
+
+static int on_note(void *ctx, void *data, size_t size)
+{
+	struct trace_count *tc = ctx;
+
+	if (size >= sizeof(struct tc_note) && tc->fn)
+		tc->fn(tc->ctx, data);
+	return 0;
+}
+
+struct trace_count *trace_count_open(const struct trace_count_config *cfg, char *err,
+				     size_t errlen)
+{
+	struct trace_count *tc = calloc(1, sizeof(*tc));
+	char btf_err[256] = "";
+
+	if (!tc) {
+		seterr(err, errlen, "out of memory");
+		return NULL;
+	}
+	if (bpf_features_check(err, errlen))
+		goto fail;
+	/* tp_btf is the cheapest attachment; raw tracepoints are the fallback (SYSRAY_BPF_RAW=1
+	 * forces it, to test it), as for the live capture. */
+	for (int pass = getenv("SYSRAY_BPF_RAW") ? 1 : 0; pass < 2 && !tc->skel; pass++) {
+		tc->btf = pass == 0;
+		tc->skel = load(cfg, tc->btf, err, errlen);
+		if (!tc->skel && tc->btf)
+			snprintf(btf_err, sizeof(btf_err), "%s", err);
+	}
+	if (!tc->skel) {
+		char raw_err[256];
+
+		snprintf(raw_err, sizeof(raw_err), "%s", err);
+		if (btf_err[0])
+			seterr(err, errlen, "%s; fallback: %s", btf_err, raw_err);
+		goto fail;
+	}
+	tc->notes = ring_buffer__new(bpf_map__fd(tc->skel->maps.notes), on_note, tc, NULL);
+	if (!tc->notes) {
+		seterr(err, errlen, "cannot map the BPF ring buffer of notes: %s", strerror(errno));
+		goto fail;
+	}
+	return tc;
+fail:
+	trace_count_close(tc);
+	return NULL;
+}
+
+int trace_count_add(struct trace_count *tc, pid_t tid, bool await_exec)
+{
+	struct tc_task t = { .flags = await_exec ? TC_AWAIT_EXEC : 0 };
+	uint32_t key = (uint32_t)tid;
+
+	/* Counted before it is in the set: its exit may come before this returns. */
+	__atomic_fetch_add(&tc->skel->bss->live, 1, __ATOMIC_SEQ_CST);
+	if (bpf_map_update_elem(bpf_map__fd(tc->skel->maps.tasks), &key, &t, BPF_NOEXIST)) {
+		int e = errno;
+
+		__atomic_fetch_sub(&tc->skel->bss->live, 1, __ATOMIC_SEQ_CST);
+		return e == EEXIST ? 0 : -e;
+	}
+	return 0;
+}
+
+bool trace_count_has(struct trace_count *tc, pid_t tid)
+{
+	uint32_t key = (uint32_t)tid;
+	struct tc_task t;
+
+	return bpf_map_lookup_elem(bpf_map__fd(tc->skel->maps.tasks), &key, &t) == 0;
+}
+
+long trace_count_live(const struct trace_count *tc)
+{
+	return __atomic_load_n(&tc->skel->bss->live, __ATOMIC_SEQ_CST);
+}
+
+int trace_count_wait(struct trace_count *tc, int timeout_ms, const sigset_t *sigmask,
+		     trace_note_fn *fn, void *ctx)
+{
+	struct epoll_event ev;
+	int n;
+
+	tc->fn = fn;
+	tc->ctx = ctx;
+	/* Notes already queued are taken without sleeping. */
+	n = ring_buffer__consume(tc->notes);
+	if (n == 0) {
+		if (epoll_pwait(ring_buffer__epoll_fd(tc->notes), &ev, 1, timeout_ms, sigmask) < 0)
+			n = -errno;
+		else
+			n = ring_buffer__consume(tc->notes);
+	}
+	tc->fn = NULL;
+	return n;
+}
+
+void trace_count_stop(struct trace_count *tc)
+{
+	trace_count_bpf__detach(tc->skel);
+}
+
+int trace_count_rows(struct trace_count *tc,
+		     void (*fn)(void *ctx, long nr, const struct tc_row *row), void *ctx)
+{
+	int ncpu = libbpf_num_possible_cpus();
+	int fd = bpf_map__fd(tc->skel->maps.rows);
+
+	if (ncpu <= 0)
+		return ncpu ? ncpu : -EINVAL;
+	struct tc_row *per_cpu = calloc(ncpu, sizeof(*per_cpu));
+
+	if (!per_cpu)
+		return -ENOMEM;
+	for (uint32_t nr = 0; nr < TC_MAX_SYSCALLS; nr++) {
+		struct tc_row sum = { 0 };
+
+		if (bpf_map_lookup_elem(fd, &nr, per_cpu)) {
+			int e = -errno;
+
+			free(per_cpu);
+			return e;
+		}
+		for (int i = 0; i < ncpu; i++) {
+			const struct tc_row *r = &per_cpu[i];
+
+			if (!r->calls)
+				continue;
+			if (!sum.calls || r->min_ns < sum.min_ns)
+				sum.min_ns = r->min_ns;
+			if (r->max_ns > sum.max_ns)
+				sum.max_ns = r->max_ns;
+			sum.calls += r->calls;
+			sum.errors += r->errors;
+			sum.total_ns += r->total_ns;
+		}
+		if (sum.calls)
+			fn(ctx, nr, &sum);
+	}
+	free(per_cpu);
+	return 0;
+}
+
+uint64_t trace_count_lost(const struct trace_count *tc)
+{
+	return __atomic_load_n(&tc->skel->bss->lost, __ATOMIC_SEQ_CST);
+}
+
+const char *trace_count_attach_kind(const struct trace_count *tc)
+{
+	return tc->btf ? "tp_btf" : "raw_tracepoint";
+}
+
+void trace_count_close(struct trace_count *tc)
+{
+	if (!tc)
+		return;
+	ring_buffer__free(tc->notes);
+	trace_count_bpf__destroy(tc->skel);
+	free(tc);
+}
