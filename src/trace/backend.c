@@ -80,9 +80,8 @@ struct trace_count *backend_choose(const struct trace_opts *o, bool *failed)
 	}
 	if (o->verbose_mode) {
 		if (tc)
-			fprintf(stderr, "%s: backend ebpf: %s, counted in the kernel (%s programs)\n",
-				progname, o->backend == BACKEND_EBPF ? "--backend=ebpf" : "-c",
-				trace_count_attach_kind(tc));
+			fprintf(stderr, "%s: backend ebpf: %s, counted in the kernel\n", progname,
+				o->backend == BACKEND_EBPF ? "--backend=ebpf" : "-c");
 		else
 			fprintf(stderr, "%s: backend ptrace: %s\n", progname, why);
 	}

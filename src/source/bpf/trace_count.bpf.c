@@ -8,9 +8,16 @@
  * and exits in the set send a note to user space, which prints strace's messages and ends
  * when the set is empty.
  *
+ * No program reads a kernel structure: the ids are the current task's, the syscall number,
+ * return value and exec's former pid are raw tracepoint arguments, and the forked child's pid
+ * is read from the classic tracepoint's record at the offset its tracefs format gives. So
+ * nothing needs the kernel's BTF, whose parsing (5 MB) would cost more than counting a
+ * short program's syscalls.
+ *
  * Kernel facts this relies on (x86_64):
  * - sched_process_fork runs in the thread that called clone, after the child got its pid and
  *   before it first runs: a child joins the set before its first syscall.
+ * - sched_process_exit and sched_process_exec run in the task they are about.
  * - A new task first returns to user space through sys_exit of the clone, with no sys_enter:
  *   its entry has no start time and nothing is counted, so the clone counts once, as strace's.
  * - exit and exit_group never reach sys_exit: strace's table has neither.
@@ -20,7 +27,6 @@
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_tracing.h>
-#include <bpf/bpf_core_read.h>
 
 #include "source/bpf/linux_defs.bpf.h"
 #include "source/bpf/trace_count_abi.h"
@@ -31,9 +37,10 @@ char LICENSE[] SEC("license") = "Dual MIT/GPL";
 #define MAX_ERRNO	4095
 
 /* Set by the loader before load; the verifier sees them as constants. */
-const volatile __u8 follow_forks;		/* -f */
 const volatile __u8 filter_syscalls;		/* -e trace= is not all */
 const volatile __u64 syscall_mask[TC_SC_WORDS];
+/* Where sched_process_fork's record holds child_pid (its tracefs format says). */
+const volatile __u32 child_pid_off;
 
 /* Threads in the set: the loader adds those it puts in, the programs those that join and
  * leave. User space ends the trace when it falls to 0. */
@@ -44,6 +51,7 @@ __u64 lost;
 struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
 	__uint(max_entries, TC_MAX_TASKS);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
 	__type(key, __u32);
 	__type(value, struct tc_task);
 } tasks SEC(".maps");
@@ -67,7 +75,7 @@ static __always_inline bool counted(long nr)
 		(syscall_mask[(nr >> 6) & (TC_SC_WORDS - 1)] & (1ULL << (nr & 63))));
 }
 
-static __always_inline void note(__u32 kind, __u32 tid, __u32 tgid, __u32 exit_code)
+static __always_inline void note(__u32 kind, __u32 tid)
 {
 	struct tc_note *n = bpf_ringbuf_reserve(&notes, sizeof(*n), 0);
 
@@ -77,14 +85,17 @@ static __always_inline void note(__u32 kind, __u32 tid, __u32 tgid, __u32 exit_c
 	}
 	n->kind = kind;
 	n->tid = tid;
-	n->tgid = tgid;
-	n->exit_code = exit_code;
 	bpf_ringbuf_submit(n, 0);
+}
+
+static __always_inline __u32 current_tid(void)
+{
+	return (__u32)bpf_get_current_pid_tgid();
 }
 
 static __always_inline int on_enter(long nr)
 {
-	__u32 tid = (__u32)bpf_get_current_pid_tgid();
+	__u32 tid = current_tid();
 	struct tc_task *t = bpf_map_lookup_elem(&tasks, &tid);
 
 	if (!t)
@@ -105,7 +116,7 @@ static __always_inline int on_enter(long nr)
 
 static __always_inline int on_exit(long ret)
 {
-	__u32 tid = (__u32)bpf_get_current_pid_tgid();
+	__u32 tid = current_tid();
 	struct tc_task *t = bpf_map_lookup_elem(&tasks, &tid);
 
 	if (!t || !t->start_ns)
@@ -129,20 +140,23 @@ static __always_inline int on_exit(long ret)
 	return 0;
 }
 
-/* -f: a thread or process created by a thread of the set joins it. */
-static __always_inline int on_fork(struct task_struct *parent, struct task_struct *child)
+/* -f (loaded only then): a thread or process created by a thread of the set joins it. The
+ * tracepoint runs in the thread that called clone. */
+SEC("tracepoint/sched/sched_process_fork")
+int fork_tp(void *record)
 {
-	if (!follow_forks)
-		return 0;
-	__u32 ptid = BPF_CORE_READ(parent, pid);
+	__u32 ptid = current_tid();
 	struct tc_task *p = bpf_map_lookup_elem(&tasks, &ptid);
+	struct tc_task c = {};
+	__s32 tid;
+	long e;
 
 	if (!p || (p->flags & TC_AWAIT_EXEC))
 		return 0;
-	__u32 tid = BPF_CORE_READ(child, pid);
-	struct tc_task c = {};
-	long e;
-
+	if (bpf_probe_read_kernel(&tid, sizeof(tid), (char *)record + child_pid_off) || tid <= 0) {
+		__sync_fetch_and_add(&lost, 1);
+		return 0;
+	}
 	__sync_fetch_and_add(&live, 1);
 	e = bpf_map_update_elem(&tasks, &tid, &c, BPF_NOEXIST);
 	if (e) {
@@ -151,26 +165,28 @@ static __always_inline int on_fork(struct task_struct *parent, struct task_struc
 			__sync_fetch_and_add(&lost, 1);
 		return 0;
 	}
-	note(TC_NOTE_FORK, tid, BPF_CORE_READ(child, tgid), 0);
+	note(TC_NOTE_FORK, tid);
 	return 0;
 }
 
-/* The tracepoint runs in the exiting thread, after do_exit() stored its status. */
-static __always_inline int on_task_exit(struct task_struct *task)
+SEC("raw_tracepoint/sched_process_exit")
+int BPF_PROG(task_exit)
 {
-	__u32 tid = BPF_CORE_READ(task, pid);
+	__u32 tid = current_tid();
 
 	if (bpf_map_delete_elem(&tasks, &tid))
 		return 0;
 	__sync_fetch_and_add(&live, -1);
-	note(TC_NOTE_EXIT, tid, BPF_CORE_READ(task, tgid), BPF_CORE_READ(task, exit_code));
+	note(TC_NOTE_EXIT, tid);
 	return 0;
 }
 
-/* A thread that exec'd under its leader's pid keeps its entry (and the execve being counted). */
-static __always_inline int on_exec(struct task_struct *task, __u32 old_tid)
+/* A thread that exec'd under its leader's pid keeps its entry (and the execve being counted):
+ * the arguments are the task, its former pid and the binprm. */
+SEC("raw_tracepoint/sched_process_exec")
+int BPF_PROG(task_exec, void *task, pid_t old_pid)
 {
-	__u32 tid = BPF_CORE_READ(task, pid);
+	__u32 tid = current_tid(), old_tid = old_pid;
 	struct tc_task *t, moved;
 
 	if (tid == old_tid)
@@ -187,62 +203,16 @@ static __always_inline int on_exec(struct task_struct *task, __u32 old_tid)
 	return 0;
 }
 
-SEC("tp_btf/sys_enter")
-int BPF_PROG(btf_sys_enter, struct pt_regs *regs, long nr)
-{
-	return on_enter(nr);
-}
-
-SEC("tp_btf/sys_exit")
-int BPF_PROG(btf_sys_exit, struct pt_regs *regs, long ret)
-{
-	return on_exit(ret);
-}
-
-SEC("tp_btf/sched_process_fork")
-int BPF_PROG(btf_fork, struct task_struct *parent, struct task_struct *child)
-{
-	return on_fork(parent, child);
-}
-
-SEC("tp_btf/sched_process_exit")
-int BPF_PROG(btf_exit, struct task_struct *task)
-{
-	return on_task_exit(task);
-}
-
-SEC("tp_btf/sched_process_exec")
-int BPF_PROG(btf_exec, struct task_struct *task, pid_t old_pid, struct linux_binprm *bprm)
-{
-	return on_exec(task, old_pid);
-}
-
+/* The arguments of sys_enter are the registers and the number, of sys_exit the registers and
+ * the return value. */
 SEC("raw_tracepoint/sys_enter")
-int BPF_PROG(raw_sys_enter, struct pt_regs *regs, long nr)
+int BPF_PROG(sys_enter, void *regs, long nr)
 {
 	return on_enter(nr);
 }
 
 SEC("raw_tracepoint/sys_exit")
-int BPF_PROG(raw_sys_exit, struct pt_regs *regs, long ret)
+int BPF_PROG(sys_exit, void *regs, long ret)
 {
 	return on_exit(ret);
-}
-
-SEC("raw_tracepoint/sched_process_fork")
-int BPF_PROG(raw_fork, struct task_struct *parent, struct task_struct *child)
-{
-	return on_fork(parent, child);
-}
-
-SEC("raw_tracepoint/sched_process_exit")
-int BPF_PROG(raw_exit, struct task_struct *task)
-{
-	return on_task_exit(task);
-}
-
-SEC("raw_tracepoint/sched_process_exec")
-int BPF_PROG(raw_exec, struct task_struct *task, pid_t old_pid, struct linux_binprm *bprm)
-{
-	return on_exec(task, old_pid);
 }

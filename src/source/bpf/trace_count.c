@@ -18,7 +18,6 @@
 struct trace_count {
 	struct trace_count_bpf *skel;
 	struct ring_buffer *notes;
-	bool btf;
 	trace_note_fn *fn;	/* during trace_count_wait() */
 	void *ctx;
 };
@@ -32,56 +31,40 @@ static void seterr(char *err, size_t errlen, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* Opens, configures, loads and attaches one flavour of the programs; NULL with ERR set. */
-static struct trace_count_bpf *load(const struct trace_count_config *cfg, bool btf, char *err,
-				    size_t errlen)
+/*
+ * The offset of child_pid in sched_process_fork's record, from the tracepoint's format in
+ * tracefs (a line "field:pid_t child_pid;	offset:20;	size:4;	signed:1;"). Kernels moved
+ * it when the comm fields became dynamic strings. Returns the offset, or -1 with ERR set.
+ */
+static long fork_child_pid_offset(char *err, size_t errlen)
 {
-	const char *kind = btf ? "tp_btf" : "raw_tracepoint";
-	struct trace_count_bpf *skel = trace_count_bpf__open();
-	int e = 0;
+	static const char *const paths[] = {
+		"/sys/kernel/tracing/events/sched/sched_process_fork/format",
+		"/sys/kernel/debug/tracing/events/sched/sched_process_fork/format",
+	};
+	char line[256];
+	long off = -1;
+	FILE *f = NULL;
 
-	if (!skel) {
-		seterr(err, errlen, "cannot open the BPF object: %s", strerror(errno));
-		return NULL;
+	for (size_t i = 0; i < sizeof(paths) / sizeof(paths[0]) && !f; i++)
+		f = fopen(paths[i], "re");
+	if (!f) {
+		seterr(err, errlen, "-f needs tracefs (%s: %s)", paths[0], strerror(errno));
+		return -1;
 	}
-	struct bpf_program *btf_progs[] = {
-		skel->progs.btf_sys_enter, skel->progs.btf_sys_exit, skel->progs.btf_fork,
-		skel->progs.btf_exit, skel->progs.btf_exec,
-	};
-	struct bpf_program *raw_progs[] = {
-		skel->progs.raw_sys_enter, skel->progs.raw_sys_exit, skel->progs.raw_fork,
-		skel->progs.raw_exit, skel->progs.raw_exec,
-	};
-	for (size_t i = 0; i < sizeof(btf_progs) / sizeof(btf_progs[0]) && !e; i++) {
-		e = bpf_program__set_autoload(btf_progs[i], btf);
-		if (!e)
-			e = bpf_program__set_autoload(raw_progs[i], !btf);
+	while (off < 0 && fgets(line, sizeof(line), f)) {
+		const char *field = strstr(line, " child_pid;");
+		unsigned size;
+
+		if (field && sscanf(field, " child_pid; offset:%ld; size:%u;", &off, &size) == 2 &&
+		    size != 4)
+			off = -1;
 	}
-	if (e) {
-		seterr(err, errlen, "cannot select the %s programs: %s", kind, strerror(-e));
-		goto fail;
-	}
-	skel->rodata->follow_forks = cfg->follow_forks;
-	skel->rodata->filter_syscalls = cfg->syscall_mask != NULL;
-	if (cfg->syscall_mask)
-		memcpy((void *)skel->rodata->syscall_mask, cfg->syscall_mask,
-		       sizeof(skel->rodata->syscall_mask));
-	e = trace_count_bpf__load(skel);
-	if (e) {
-		seterr(err, errlen, "cannot load the %s programs: %s%s", kind, strerror(-e),
-		       bpf_privilege_hint(-e));
-		goto fail;
-	}
-	e = trace_count_bpf__attach(skel);
-	if (e) {
-		seterr(err, errlen, "cannot attach the %s programs: %s%s", kind, strerror(-e),
-		       bpf_privilege_hint(-e));
-		goto fail;
-	}
-	return skel;
-fail:
-	trace_count_bpf__destroy(skel);
-	return NULL;
+	fclose(f);
+	if (off < 0)
+		seterr(err, errlen, "-f: no 4-byte child_pid field in sched_process_fork's tracefs "
+		       "format");
+	return off;
 }
 
 static int on_note(void *ctx, void *data, size_t size)
@@ -97,7 +80,8 @@ struct trace_count *trace_count_open(const struct trace_count_config *cfg, char 
 				     size_t errlen)
 {
 	struct trace_count *tc = calloc(1, sizeof(*tc));
-	char btf_err[256] = "";
+	long child_pid_off = 0;
+	int e;
 
 	if (!tc) {
 		seterr(err, errlen, "out of memory");
@@ -105,20 +89,33 @@ struct trace_count *trace_count_open(const struct trace_count_config *cfg, char 
 	}
 	if (bpf_features_check(err, errlen))
 		goto fail;
-	/* tp_btf is the cheapest attachment; raw tracepoints are the fallback (SYSRAY_BPF_RAW=1
-	 * forces it, to test it), as for the live capture. */
-	for (int pass = getenv("SYSRAY_BPF_RAW") ? 1 : 0; pass < 2 && !tc->skel; pass++) {
-		tc->btf = pass == 0;
-		tc->skel = load(cfg, tc->btf, err, errlen);
-		if (!tc->skel && tc->btf)
-			snprintf(btf_err, sizeof(btf_err), "%s", err);
-	}
+	if (cfg->follow_forks && (child_pid_off = fork_child_pid_offset(err, errlen)) < 0)
+		goto fail;
+	tc->skel = trace_count_bpf__open();
 	if (!tc->skel) {
-		char raw_err[256];
-
-		snprintf(raw_err, sizeof(raw_err), "%s", err);
-		if (btf_err[0])
-			seterr(err, errlen, "%s; fallback: %s", btf_err, raw_err);
+		seterr(err, errlen, "cannot open the BPF object: %s", strerror(errno));
+		goto fail;
+	}
+	e = bpf_program__set_autoload(tc->skel->progs.fork_tp, cfg->follow_forks);
+	if (e) {
+		seterr(err, errlen, "cannot select the BPF programs: %s", strerror(-e));
+		goto fail;
+	}
+	tc->skel->rodata->child_pid_off = child_pid_off;
+	tc->skel->rodata->filter_syscalls = cfg->syscall_mask != NULL;
+	if (cfg->syscall_mask)
+		memcpy((void *)tc->skel->rodata->syscall_mask, cfg->syscall_mask,
+		       sizeof(tc->skel->rodata->syscall_mask));
+	e = trace_count_bpf__load(tc->skel);
+	if (e) {
+		seterr(err, errlen, "cannot load the counting programs: %s%s", strerror(-e),
+		       bpf_privilege_hint(-e));
+		goto fail;
+	}
+	e = trace_count_bpf__attach(tc->skel);
+	if (e) {
+		seterr(err, errlen, "cannot attach the counting programs: %s%s", strerror(-e),
+		       bpf_privilege_hint(-e));
 		goto fail;
 	}
 	tc->notes = ring_buffer__new(bpf_map__fd(tc->skel->maps.notes), on_note, tc, NULL);
@@ -230,11 +227,6 @@ int trace_count_rows(struct trace_count *tc,
 uint64_t trace_count_lost(const struct trace_count *tc)
 {
 	return __atomic_load_n(&tc->skel->bss->lost, __ATOMIC_SEQ_CST);
-}
-
-const char *trace_count_attach_kind(const struct trace_count *tc)
-{
-	return tc->btf ? "tp_btf" : "raw_tracepoint";
 }
 
 void trace_count_close(struct trace_count *tc)

@@ -25,7 +25,8 @@ struct trace_count_config {
 
 struct trace_count;
 
-/* NULL with ERR naming the missing kernel feature or the step that failed. */
+/* NULL with ERR naming the missing kernel feature or the step that failed (-f also needs
+ * tracefs: the fork tracepoint's record layout). */
 struct trace_count *trace_count_open(const struct trace_count_config *cfg, char *err,
 				     size_t errlen);
 
@@ -57,9 +58,6 @@ int trace_count_rows(struct trace_count *tc,
 
 /* Threads that could not join the set and notes that could not be sent. */
 uint64_t trace_count_lost(const struct trace_count *tc);
-
-/* "tp_btf" or "raw_tracepoint". */
-const char *trace_count_attach_kind(const struct trace_count *tc);
 
 void trace_count_close(struct trace_count *tc);
 

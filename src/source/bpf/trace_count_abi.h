@@ -46,8 +46,6 @@ enum tc_note_kind {
 struct tc_note {
 	__u32 kind;
 	__u32 tid;
-	__u32 tgid;
-	__u32 exit_code;	/* TC_NOTE_EXIT: wait(2)'s status */
 };
 
 #endif
