@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <sys/stat.h>
 
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
@@ -67,6 +68,32 @@ static long fork_child_pid_offset(char *err, size_t errlen)
 	return off;
 }
 
+/* include/linux/proc_ns.h: the inode number of the initial pid namespace. */
+#define PROC_PID_INIT_INO	0xEFFFFFFCU
+
+/*
+ * The programs see the kernel's ids (the initial pid namespace's); the pids this process
+ * forks and is given by -p are its own namespace's. In a child namespace they differ, and the
+ * set would hold ids no task has: nothing would be counted and the end never seen. 0, or -1
+ * with ERR set.
+ */
+static int check_pid_namespace(char *err, size_t errlen)
+{
+	struct stat st;
+
+	if (stat("/proc/self/ns/pid", &st)) {
+		seterr(err, errlen, "cannot tell the pid namespace (/proc/self/ns/pid: %s)",
+		       strerror(errno));
+		return -1;
+	}
+	if (st.st_ino != PROC_PID_INIT_INO) {
+		seterr(err, errlen, "sysray runs in a child pid namespace, whose pids the kernel's "
+		       "programs do not see");
+		return -1;
+	}
+	return 0;
+}
+
 static int on_note(void *ctx, void *data, size_t size)
 {
 	struct trace_count *tc = ctx;
@@ -87,7 +114,7 @@ struct trace_count *trace_count_open(const struct trace_count_config *cfg, char 
 		seterr(err, errlen, "out of memory");
 		return NULL;
 	}
-	if (bpf_features_check(err, errlen))
+	if (bpf_features_check(err, errlen) || check_pid_namespace(err, errlen))
 		goto fail;
 	if (cfg->follow_forks && (child_pid_off = fork_child_pid_offset(err, errlen)) < 0)
 		goto fail;
