@@ -287,6 +287,8 @@ int ebpf_count_run(const struct trace_opts *o, struct trace_count *tc, int quiet
 	if (!r.started && !r.nattached)
 		goto out;
 
+	uint64_t lost_said = 0;
+
 	while (!interrupted && trace_count_live(tc) > 0) {
 		/* A lost note cannot leave it waiting: the set is looked at each second. */
 		int n = trace_count_wait(tc, 1000, &saved_mask, on_note, &r);
@@ -294,6 +296,12 @@ int ebpf_count_run(const struct trace_opts *o, struct trace_count *tc, int quiet
 		if (n < 0 && n != -EINTR) {
 			msg("cannot wait for the traced processes: %s", strerror(-n));
 			break;
+		}
+		/* -v: losses as they happen, not only at the end. */
+		if (o->verbose_mode && trace_count_lost(tc) > lost_said) {
+			lost_said = trace_count_lost(tc);
+			fprintf(stderr, "%s: %llu events lost so far\n", progname,
+				(unsigned long long)lost_said);
 		}
 	}
 	if (interrupted && r.started && trace_count_has(tc, r.started))
