@@ -90,7 +90,8 @@ else
 	expect trace-ebpf-f "-f -c on eBPF: children counted (2 execve, 1 without -f)" te_f_ok
 
 	# -e trace=, -S and -U: the table with no time column is strace's, byte for byte.
-	selected trace-ebpf-e-S-U && te_run sort -c -e trace=%file,write -S name -U name,calls,errors -- "$PROGS/files"
+	selected trace-ebpf-e-S-U &&
+		te_run sort -c -e trace=%file,write -S name -U name,calls,errors -- "$PROGS/files"
 	expect trace-ebpf-e-S-U "-c -e trace=%file,write -S name -U name,calls,errors as strace's" \
 		eval '[ -s "$TE/sort.e" ] && cmp -s "$TE/sort.s" "$TE/sort.e" &&
 		      cmp -s "$TE/sort.p" "$TE/sort.e"'
