@@ -249,11 +249,11 @@ if [ "$N_ATTACH" -gt 0 ]; then
 	for cfg in "${ATTACH_CONFIGS[@]}"; do
 		w=$(median attach "$cfg" 4)
 		printf "%-15s %9.4f %8s%%\n" "$cfg" "$w" \
-			"$(awk -v a="$w" -v b="$alone" 'BEGIN { printf "%.1f", (a / b - 1) * 100 }')"
+			"$(awk -v a="$w" -v b="$alone" 'BEGIN { printf "%+.1f", (a / b - 1) * 100 }')"
 	done
 	rise=$(awk -v a="$(median attach sysray-c-p 4)" -v b="$alone" \
-		'BEGIN { printf "%.1f", (a / b - 1) * 100 }')
-	line="getppid loop under sysray trace -c -p: runtime +$rise%"
+		'BEGIN { printf "%+.1f", (a / b - 1) * 100 }')
+	line="getppid loop under sysray trace -c -p: runtime $rise%"
 	SUMMARY+=("$line (goal <5%: $(verdict "$rise" 4.999))")
 fi
 

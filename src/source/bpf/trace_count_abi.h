@@ -15,7 +15,7 @@
 #define TC_SC_WORDS	(TC_MAX_SYSCALLS / 64)
 
 /* Threads in the traced set at once: one hash entry each. */
-#define TC_MAX_TASKS	65536
+#define TC_MAX_TASKS	8192
 
 /* The started command until its execve: nothing it does before is counted (strace's count
  * starts at that execve too). */
