@@ -225,9 +225,9 @@ attach_round() {
 	printf g >&"$go"
 	exec {go}>&-
 	wait "$wpid"
+	# A tracer of -p ends when its last traced process does: nothing to interrupt.
 	if [ -n "$tracer" ]; then
-		kill -INT "$tracer"
-		wait "$tracer" 2>/dev/null
+		wait "$tracer" || echo "bench: $cfg exited with status $? (see $LOG)" >&2
 		cat "$err" >>"$LOG"
 	fi
 	echo "attach $cfg $round $(tail -1 "$out") 0" >>"$RAW"

@@ -32,7 +32,6 @@ static bool want_seccomp(const struct trace_opts *o)
 	if (!o->follow_forks || !o->argv || o->npids > 0)
 		return false;
 	/* -P needs to see every path; with everything traced the filter only costs. */
-	/* With every syscall traced the filter would stop at all of them: no gain. */
 	if (o->paths || trace_opts_traces_all(o))
 		return false;
 	return true;
