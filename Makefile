@@ -68,7 +68,7 @@ $(BUILD)/bpf/vmlinux.h:
 
 $(BUILD)/bpf/%.bpf.o: src/source/bpf/%.bpf.c src/source/bpf/bpf_event.h src/schema/ppm_flags.h \
 		    src/schema/ppm_sockopt.h src/schema/event_codes.h src/schema/syscall_nr.h \
-		    src/schema/syscalls_x86_64.def \
+		    src/schema/syscalls_x86_64.def src/source/bpf/trace_count_abi.h \
 		    $(wildcard src/source/bpf/*.bpf.h) \
 		    $(BUILD)/bpf/vmlinux.h
 	$(BPF_CLANG) -target bpf -O2 -g -D__TARGET_ARCH_x86 -Wall -Werror \

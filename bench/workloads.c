@@ -8,6 +8,8 @@
  *   workloads forkexec N    fork, exec /bin/true, wait, N times
  *   workloads time CMD...   runs CMD; prints "WALL_SECONDS MAXRSS_KB EXIT_STATUS"
  *                           (CMD's stdout is redirected to its stderr)
+ *   workloads gated W N     prints "ready PID", waits for a byte on stdin (a tracer attaches
+ *                           meanwhile), runs workload W N times, prints the loop's seconds
  *
  * The workloads make no syscall in their loops other than the ones named, so the
  * syscall count of a run is N times the loop's count plus a fixed start-up cost.
@@ -129,8 +131,28 @@ static int run_timed(char **argv)
 static void usage(void)
 {
 	fprintf(stderr, "usage: workloads getppid|write|openread|forkexec N\n"
-			"       workloads time CMD [ARG...]\n");
+			"       workloads time CMD [ARG...]\n"
+			"       workloads gated getppid|write|openread|forkexec N\n");
 	exit(2);
+}
+
+static int run_workload(const char *name, long n);
+
+/* The wall time of the workload's loop alone, started once stdin gives the go. */
+static int run_gated(const char *name, long n)
+{
+	struct timespec t0, t1;
+	char go;
+
+	printf("ready %d\n", (int)getpid());
+	fflush(stdout);
+	if (read(STDIN_FILENO, &go, 1) != 1)
+		die("read the go from stdin");
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	int rc = run_workload(name, n);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	printf("%.6f\n", (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
+	return rc;
 }
 
 int main(int argc, char **argv)
@@ -139,14 +161,23 @@ int main(int argc, char **argv)
 		usage();
 	if (!strcmp(argv[1], "time"))
 		return run_timed(argv + 2);
-	long n = parse_count(argv[2]);
-	if (!strcmp(argv[1], "getppid"))
+	if (!strcmp(argv[1], "gated")) {
+		if (argc < 4)
+			usage();
+		return run_gated(argv[2], parse_count(argv[3]));
+	}
+	return run_workload(argv[1], parse_count(argv[2]));
+}
+
+static int run_workload(const char *name, long n)
+{
+	if (!strcmp(name, "getppid"))
 		return run_getppid(n);
-	if (!strcmp(argv[1], "write"))
+	if (!strcmp(name, "write"))
 		return run_write(n);
-	if (!strcmp(argv[1], "openread"))
+	if (!strcmp(name, "openread"))
 		return run_openread(n);
-	if (!strcmp(argv[1], "forkexec"))
+	if (!strcmp(name, "forkexec"))
 		return run_forkexec(n);
 	usage();
 	return 2;

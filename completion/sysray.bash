@@ -68,7 +68,7 @@ _sysray_trace()
 		-z -Z -a -b -e -E -I -o -O -p -P -s -S -u -U -X --attach= --columns= --env=
 		--follow-forks --output-separately --help --output= --trace-path= --string-limit=
 		--user= --no-abbrev --version --const-print-style= --successful-only --failed-only
-		--seccomp-bpf --trace= --signal= --status= --abbrev= --verbose= --raw= --read=
+		--seccomp-bpf --backend= --trace= --signal= --status= --abbrev= --verbose= --raw= --read=
 		--write= --decode-fds --quiet --strings-in-hex --inject= --fault= --summary-only
 		--summary --summary-wall-clock --summary-sort-by= --summary-columns=
 		--absolute-timestamps --relative-timestamps --syscall-times --timestamps --snaplen="

@@ -8,19 +8,12 @@
 
 #include "cli/commands.h"
 #include "source/ptrace/tracer.h"
+#include "trace/backend.h"
+#include "trace/ebpf_count.h"
 #include "trace/opts.h"
 #include "trace/printer.h"
 #include "trace/scap_sink.h"
 #include "util/util.h"
-
-/* Is every syscall traced? Then a seccomp filter would stop at all of them: no gain. */
-static bool traces_everything(const struct trace_opts *o)
-{
-	for (long nr = 0; nr < SYSCALL_NR_LIMIT; nr++)
-		if (syscall_by_nr(nr) && !sc_set_has(&o->trace, nr))
-			return false;
-	return true;
-}
 
 /*
  * The filter is inherited by every child. Children that are not traced would get ENOSYS
@@ -39,7 +32,7 @@ static bool want_seccomp(const struct trace_opts *o)
 	if (!o->follow_forks || !o->argv || o->npids > 0)
 		return false;
 	/* -P needs to see every path; with everything traced the filter only costs. */
-	if (o->paths || traces_everything(o))
+	if (o->paths || trace_opts_traces_all(o))
 		return false;
 	return true;
 }
@@ -54,7 +47,7 @@ static bool long_takes_value(const char *name)
 {
 	static const char *const names[] = {
 		"columns", "summary-sort-by", "summary-columns", "env", "output", "attach",
-		"trace-path", "string-limit", "user", "const-print-style", "write",
+		"trace-path", "string-limit", "user", "const-print-style", "write", "backend",
 	};
 	size_t n = strcspn(name, "=");
 
@@ -175,6 +168,15 @@ int cmd_trace(int argc, char **argv)
 	if (exit_now)
 		return 0;
 
+	/* As strace: a trace written to a file for a started command is quiet by default. */
+	int quiet = o.quiet || (o.outfile && o.argv && !o.quiet_set);
+	bool failed;
+	struct trace_count *tc = backend_choose(&o, &failed);
+	if (failed) {
+		trace_opts_free(&o);
+		return 1;
+	}
+
 	struct tracer_config cfg = {
 		.argv = o.argv,
 		.pids = o.pids,
@@ -186,12 +188,13 @@ int cmd_trace(int argc, char **argv)
 		.username = o.username,
 		.env_changes = o.env_changes,
 		.nenv_changes = o.nenv_changes,
-		/* As strace: a trace written to a file for a started command is quiet by default. */
-		.quiet = o.quiet || (o.outfile && o.argv && !o.quiet_set),
+		.quiet = quiet,
 	};
 	int fatal_sig = 0;
 	int status;
-	if (cap.path) {
+	if (tc) {
+		status = ebpf_count_run(&o, tc, quiet, &fatal_sig);
+	} else if (cap.path) {
 		/* -w FILE: the events go to a capture, as sysdig -w: nothing is printed. */
 		struct scap_sink *sink = scap_sink_open(&cap);
 		if (!sink)

@@ -55,6 +55,21 @@ void count_add(struct count_table *c, long nr, uint64_t time_ns, bool failed)
 	e->total_ns += time_ns;
 }
 
+void count_merge(struct count_table *c, long nr, uint64_t calls, uint64_t errors,
+		 uint64_t total_ns, uint64_t min_ns, uint64_t max_ns)
+{
+	if (nr < 0 || nr >= SYSCALL_NR_LIMIT || !calls)
+		return;
+	struct count_entry *e = &c->e[nr];
+	if (!e->calls || min_ns < e->min_ns)
+		e->min_ns = min_ns;
+	if (max_ns > e->max_ns)
+		e->max_ns = max_ns;
+	e->calls += calls;
+	e->errors += errors;
+	e->total_ns += total_ns;
+}
+
 /*
  * Seconds as a double, computed as whole seconds plus the fraction (strace converts its
  * timespecs this way, and the last printed digit can depend on it).

@@ -506,6 +506,19 @@ static int parse_columns(struct trace_opts *o, const char *arg)
 	return 0;
 }
 
+static int parse_backend(struct trace_opts *o, const char *arg)
+{
+	if (!strcmp(arg, "auto"))
+		o->backend = BACKEND_AUTO;
+	else if (!strcmp(arg, "ebpf"))
+		o->backend = BACKEND_EBPF;
+	else if (!strcmp(arg, "ptrace"))
+		o->backend = BACKEND_PTRACE;
+	else
+		return bad_with_hint("invalid --backend argument: '%s' (ebpf, ptrace or auto)", arg);
+	return 0;
+}
+
 static void defaults(struct trace_opts *o)
 {
 	memset(o, 0, sizeof(*o));
@@ -550,6 +563,8 @@ static void print_help(void)
 	       "  -f, --follow-forks          follow forks\n"
 	       "  -ff, --output-separately    with -o FILE, write each process to FILE.PID\n"
 	       "  --seccomp-bpf               stop only at traced syscalls (needs -f)\n"
+	       "  --backend=ebpf|ptrace|auto  where syscalls are seen (default auto: eBPF when\n"
+	       "                              it serves the options, -c for now; else ptrace)\n"
 	       "\nFiltering:\n"
 	       "  -e trace=[!][?]{{SYSCALL|%%CLASS|/REGEX|all|none},...}\n"
 	       "     classes: %%file %%desc %%process %%network %%signal %%ipc %%memory %%creds\n"
@@ -584,7 +599,7 @@ static void print_help(void)
 enum {
 	OPT_SECCOMP = 0x100, OPT_ABS_TS, OPT_REL_TS, OPT_SC_TIMES, OPT_TRACE, OPT_SIGNAL,
 	OPT_STATUS, OPT_ABBREV, OPT_VERBOSE, OPT_RAW, OPT_READ, OPT_WRITE, OPT_DECODE_FDS,
-	OPT_QUIET, OPT_STRINGS_HEX, OPT_OUTPUT_SEP, OPT_INJECT, OPT_FAULT,
+	OPT_QUIET, OPT_STRINGS_HEX, OPT_OUTPUT_SEP, OPT_INJECT, OPT_FAULT, OPT_BACKEND,
 };
 
 static const struct option long_opts[] = {
@@ -628,6 +643,7 @@ static const struct option long_opts[] = {
 	{ "strings-in-hex", optional_argument, 0, OPT_STRINGS_HEX },
 	{ "inject", required_argument, 0, OPT_INJECT },
 	{ "fault", required_argument, 0, OPT_FAULT },
+	{ "backend", required_argument, 0, OPT_BACKEND },
 	{ 0, 0, 0, 0 },
 };
 
@@ -735,7 +751,10 @@ int trace_opts_parse(struct trace_opts *o, int argc, char **argv, bool *exit_now
 		case 'T': o->syscall_times = true; break;
 		case 'u': o->username = optarg; break;
 		case 'U': rc = parse_columns(o, optarg); seen_U = true; break;
-		case 'v': memset(&o->abbrev, 0, sizeof(o->abbrev)); break;
+		case 'v':
+			memset(&o->abbrev, 0, sizeof(o->abbrev));
+			o->verbose_mode = true;
+			break;
 		case 'w': o->wall_time = true; break;
 		case 'x': xflags++; break;
 		case 'X':
@@ -769,6 +788,7 @@ int trace_opts_parse(struct trace_opts *o, int argc, char **argv, bool *exit_now
 		case OPT_WRITE: rc = qualify_with(o, "write", optarg); break;
 		case OPT_INJECT: rc = qualify_with(o, "inject", optarg); break;
 		case OPT_FAULT: rc = qualify_with(o, "fault", optarg); break;
+		case OPT_BACKEND: rc = parse_backend(o, optarg); break;
 		case OPT_DECODE_FDS: rc = qualify_with(o, "decode-fds", optarg ? optarg : "path"); break;
 		case OPT_QUIET:
 			o->quiet = optarg && !strcmp(optarg, "none") ? 0 : 1;
@@ -808,6 +828,14 @@ int trace_opts_parse(struct trace_opts *o, int argc, char **argv, bool *exit_now
 	if (summary_option_errors(o, seen_U, seen_S, seen_ff))
 		return 1;
 	return 0;
+}
+
+bool trace_opts_traces_all(const struct trace_opts *o)
+{
+	for (long nr = 0; nr < SYSCALL_NR_LIMIT; nr++)
+		if (syscall_by_nr(nr) && !sc_set_has(&o->trace, nr))
+			return false;
+	return true;
 }
 
 void trace_opts_free(struct trace_opts *o)

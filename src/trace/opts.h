@@ -48,6 +48,9 @@ enum {
 
 enum ts_mode { TS_NONE, TS_TIME, TS_MICRO, TS_EPOCH };
 
+/* --backend: where the syscalls are seen; auto picks eBPF when it can serve the options. */
+enum trace_backend { BACKEND_AUTO, BACKEND_EBPF, BACKEND_PTRACE };
+
 /* The summary columns of -c / -U, in strace's names. */
 enum count_col {
 	CC_TIME_PERCENT, CC_TOTAL_TIME, CC_AVG_TIME, CC_MIN_TIME, CC_MAX_TIME,
@@ -68,6 +71,7 @@ struct trace_opts {
 	char **env_changes;	/* -E VAR=VAL or -E VAR */
 	int nenv_changes;
 	int seccomp_bpf;	/* -1 auto, 0 off, 1 requested */
+	enum trace_backend backend;	/* --backend */
 	const char **paths;	/* -P */
 	int npaths;
 
@@ -94,6 +98,7 @@ struct trace_opts {
 	enum pr_str_style str_style;	/* -x -xx */
 	enum pr_xlat_style xlat_style;	/* -X */
 	int quiet;		/* -q 1, -qq 2 */
+	bool verbose_mode;	/* -v: unabbreviated, and the backend chosen is said */
 	bool quiet_set;		/* -q or -e quiet= given: no default quietness */
 
 	/* summary */
@@ -113,6 +118,9 @@ int trace_opts_parse(struct trace_opts *o, int argc, char **argv, bool *exit_now
 
 /* Parses one `-e` qualifier ("trace=%file", "signal=!SIGIO", "open"); 0 or -1 with a message. */
 int trace_qualify(struct trace_opts *o, const char *expr);
+
+/* Is every syscall of the table in -e trace=? */
+bool trace_opts_traces_all(const struct trace_opts *o);
 
 void trace_opts_free(struct trace_opts *o);
 

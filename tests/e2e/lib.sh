@@ -318,6 +318,19 @@ wait_until() {
 	done
 }
 
+# interrupt PID: SIGINT to a tracer, and its exit status once it has ended (SIGKILL after
+# 5 s, so that a tracer that ignores SIGINT fails the test instead of hanging the suite).
+interrupt() {
+	kill -INT "$1"
+	local i
+	for i in $(seq 50); do
+		kill -0 "$1" 2>/dev/null || break
+		sleep 0.1
+	done
+	kill -KILL "$1" 2>/dev/null
+	wait "$1"
+}
+
 # in_syscall PID NR...: a thread of PID is blocked in one of the syscalls numbered NR
 # (/proc/PID/task/TID/syscall starts with the number while the thread sleeps in it).
 in_syscall() {

@@ -208,6 +208,38 @@ static void test_empty_prints_nothing(void **state)
 	count_free(c);
 }
 
+/* Sums merged from per-CPU rows give the table of the same calls added one by one; min and
+ * max columns keep the extremes across the merges. */
+static void test_merge_equals_adds(void **state)
+{
+	(void)state;
+	static const enum count_col cols[] = {
+		CC_CALLS, CC_ERRORS, CC_TOTAL_TIME, CC_MIN_TIME, CC_MAX_TIME, CC_NAME, CC_NCOLS
+	};
+	struct trace_opts o = opts_with(SORT_TIME, cols);
+	struct count_table *added = sample();
+	struct count_table *merged = count_new();
+	struct out a = { 0 }, m = { 0 };
+
+	/* sample() as two CPUs saw it, and a row of no calls, which changes nothing */
+	count_merge(merged, nr_of("read"), 1, 0, 3000, 3000, 3000);
+	count_merge(merged, nr_of("openat"), 2, 1, 20000, 10000, 10000);
+	count_merge(merged, nr_of("read"), 1, 0, 1000, 1000, 1000);
+	count_merge(merged, nr_of("openat"), 1, 0, 10000, 10000, 10000);
+	count_merge(merged, nr_of("close"), 1, 0, 0, 0, 0);
+	count_merge(merged, nr_of("write"), 0, 0, 0, 0, 0);
+	count_print(added, &o, &a);
+	count_print(merged, &o, &m);
+	out_putc(&a, '\0');
+	out_putc(&m, '\0');
+	assert_string_equal(m.buf, a.buf);
+	assert_non_null(strstr(m.buf, " 0.000004 0.000001 0.000003 read\n"));
+	out_free(&a);
+	out_free(&m);
+	count_free(added);
+	count_free(merged);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -218,6 +250,7 @@ int main(void)
 		cmocka_unit_test(test_widths_grow),
 		cmocka_unit_test(test_avg_rounding),
 		cmocka_unit_test(test_empty_prints_nothing),
+		cmocka_unit_test(test_merge_equals_adds),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -502,6 +502,22 @@ static void test_startup_options(void **state)
 	assert_int_equal(opts.seccomp_bpf, 1);
 }
 
+/* --backend: auto by default, ebpf and ptrace forced; -v is also said as verbose_mode. */
+static void test_backend(void **state)
+{
+	OK("-c", "true");
+	assert_int_equal(opts.backend, BACKEND_AUTO);
+	assert_false(opts.verbose_mode);
+	OK("--backend=ebpf", "-c", "true");
+	assert_int_equal(opts.backend, BACKEND_EBPF);
+	OK("--backend", "ptrace", "-v", "true");
+	assert_int_equal(opts.backend, BACKEND_PTRACE);
+	assert_true(opts.verbose_mode);
+	OK("--backend=ptrace", "--backend=auto", "true");
+	assert_int_equal(opts.backend, BACKEND_AUTO);
+	ERR("invalid --backend argument: 'bpf' (ebpf, ptrace or auto)", "--backend=bpf", "true");
+}
+
 static void test_help_version_unknown(void **state)
 {
 	bool exit_now = false;
@@ -528,6 +544,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_defaults),
+		cmocka_unit_test(test_backend),
 		cmocka_unit_test(test_command_args),
 		cmocka_unit_test(test_trace_names),
 		cmocka_unit_test(test_trace_last_wins),

@@ -3,7 +3,6 @@
 #include "source/bpf/bpf_source.h"
 
 #include <errno.h>
-#include <linux/capability.h>
 #include <stdarg.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -11,7 +10,6 @@
 #include <string.h>
 #include <sys/epoll.h>
 #include <sys/mman.h>
-#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -21,6 +19,7 @@
 #include "capture/ppm_sc.h"
 #include "procfs/cgroup_items.h"
 #include "schema/syscalls.h"
+#include "source/bpf/bpf_features.h"
 #include "sysray.skel.h"
 
 /*
@@ -56,13 +55,6 @@ struct bpf_source {
 	bool btf;		/* tp_btf programs, else raw tracepoints */
 };
 
-static int libbpf_quiet(enum libbpf_print_level level, const char *fmt, va_list ap)
-{
-	if (!getenv("SYSRAY_BPF_DEBUG"))
-		return 0;
-	return vfprintf(stderr, fmt, ap);
-}
-
 static void seterr(char *err, size_t errlen, const char *fmt, ...)
 {
 	va_list ap;
@@ -79,27 +71,6 @@ static uint64_t epoch_offset_ns(void)
 	clock_gettime(CLOCK_REALTIME, &rt);
 	clock_gettime(CLOCK_MONOTONIC, &mono);
 	return (uint64_t)(rt.tv_sec - mono.tv_sec) * 1000000000ull + rt.tv_nsec - mono.tv_nsec;
-}
-
-static const char *privilege_hint(int e)
-{
-	return e == EPERM || e == EACCES ? " (needs CAP_BPF and CAP_PERFMON: run as root)" : "";
-}
-
-/* Loading tracing programs takes CAP_BPF with CAP_PERFMON (Linux 5.8+) or CAP_SYS_ADMIN.
- * Without them libbpf's feature probes fail as if the kernel lacked the features, so the
- * privileges are checked first. True when capget() cannot tell: the load will say. */
-static bool may_load_tracing_programs(void)
-{
-	struct __user_cap_header_struct hdr = { .version = _LINUX_CAPABILITY_VERSION_3 };
-	struct __user_cap_data_struct data[_LINUX_CAPABILITY_U32S_3] = { 0 };
-	uint64_t eff;
-
-	if (syscall(SYS_capget, &hdr, data))
-		return true;
-	eff = data[0].effective | (uint64_t)data[1].effective << 32;
-	return (eff & (1ull << CAP_SYS_ADMIN)) ||
-	       ((eff & (1ull << CAP_BPF)) && (eff & (1ull << CAP_PERFMON)));
 }
 
 /* Opens, configures and loads one flavour of the programs; NULL with ERR set on failure. */
@@ -180,7 +151,7 @@ static struct sysray_bpf *load(const struct bpf_source_config *cfg, bool btf, ch
 	e = sysray_bpf__load(skel);
 	if (e) {
 		seterr(err, errlen, "cannot load the %s programs: %s%s",
-		       btf ? "tp_btf" : "raw_tracepoint", strerror(-e), privilege_hint(-e));
+		       btf ? "tp_btf" : "raw_tracepoint", strerror(-e), bpf_privilege_hint(-e));
 		goto fail;
 	}
 	return skel;
@@ -315,28 +286,8 @@ struct bpf_source *bpf_source_open(const struct bpf_source_config *cfg, char *er
 		return NULL;
 	}
 	s->rb.epfd = -1;
-	libbpf_set_print(libbpf_quiet);
-	if (access("/sys/kernel/btf/vmlinux", R_OK)) {
-		seterr(err, errlen, "kernel BTF is missing (/sys/kernel/btf/vmlinux: %s): "
-		       "the eBPF source needs CONFIG_DEBUG_INFO_BTF", strerror(errno));
+	if (bpf_features_check(err, errlen))
 		goto fail;
-	}
-	if (!may_load_tracing_programs()) {
-		seterr(err, errlen, "the eBPF capture needs root, or CAP_BPF and CAP_PERFMON "
-		       "(this process has neither these nor CAP_SYS_ADMIN)");
-		goto fail;
-	}
-	int have_rb = libbpf_probe_bpf_map_type(BPF_MAP_TYPE_RINGBUF, NULL);
-
-	if (have_rb == 0) {
-		seterr(err, errlen, "the kernel has no BPF ring buffer map type (Linux 5.8+)");
-		goto fail;
-	}
-	if (have_rb < 0) {
-		seterr(err, errlen, "cannot probe BPF features: %s%s", strerror(-have_rb),
-		       privilege_hint(-have_rb));
-		goto fail;
-	}
 
 	/* tp_btf is the cheapest attachment; raw tracepoints are the fallback
 	 * (SYSRAY_BPF_RAW=1 forces it, to test it). */
@@ -358,7 +309,7 @@ struct bpf_source *bpf_source_open(const struct bpf_source_config *cfg, char *er
 			break;
 		}
 		seterr(err, errlen, "cannot attach the %s programs: %s%s",
-		       btf ? "tp_btf" : "raw_tracepoint", strerror(-e), privilege_hint(-e));
+		       btf ? "tp_btf" : "raw_tracepoint", strerror(-e), bpf_privilege_hint(-e));
 		if (btf)
 			snprintf(btf_err, sizeof(btf_err), "%s", err);
 		sysray_bpf__destroy(s->skel);

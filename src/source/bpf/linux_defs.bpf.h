@@ -7,6 +7,9 @@
 #ifndef SYSRAY_LINUX_DEFS_BPF_H
 #define SYSRAY_LINUX_DEFS_BPF_H
 
+/* include/uapi/asm-generic/errno-base.h */
+#define EEXIST		17
+
 /* include/linux/socket.h */
 #define AF_UNIX		1
 #define AF_INET		2

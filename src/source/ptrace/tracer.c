@@ -3,8 +3,6 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <grp.h>
-#include <pwd.h>
 #include <stddef.h>
 #include <seccomp.h>
 #include <stdio.h>
@@ -19,6 +17,7 @@
 #include <unistd.h>
 
 #include "source/ptrace/tracee_mem.h"
+#include "util/command_env.h"
 #include "util/path_search.h"
 #include "util/util.h"
 
@@ -144,32 +143,6 @@ static int install_seccomp(const struct tracer_config *cfg)
 	return rc;
 }
 
-static void become_user(const char *username)
-{
-	struct passwd *pw = getpwnam(username);
-	if (!pw) {
-		fprintf(stderr, "%s: Cannot find user '%s'\n", progname, username);
-		_exit(1);
-	}
-	if (initgroups(pw->pw_name, pw->pw_gid) < 0 || setgid(pw->pw_gid) < 0 ||
-	    setuid(pw->pw_uid) < 0) {
-		fprintf(stderr, "%s: cannot become user '%s': %s\n", progname, username,
-			strerror(errno));
-		_exit(1);
-	}
-}
-
-static void apply_env(const struct tracer_config *cfg)
-{
-	for (int i = 0; i < cfg->nenv_changes; i++) {
-		char *e = cfg->env_changes[i];
-		if (strchr(e, '='))
-			putenv(e);
-		else
-			unsetenv(e);
-	}
-}
-
 static int start_command(struct tracer *tr)
 {
 	const struct tracer_config *cfg = tr->cfg;
@@ -186,7 +159,7 @@ static int start_command(struct tracer *tr)
 	}
 	if (pid == 0) {
 		restore_signals();
-		apply_env(cfg);
+		command_apply_env(cfg->env_changes, cfg->nenv_changes);
 		/* The tracer seizes us while we are stopped here, then sends SIGCONT. */
 		raise(SIGSTOP);
 		if (cfg->use_seccomp && install_seccomp(cfg) != 0) {
@@ -194,7 +167,7 @@ static int start_command(struct tracer *tr)
 			_exit(1);
 		}
 		if (cfg->username)
-			become_user(cfg->username);
+			command_become_user(cfg->username);
 		execv(path, cfg->argv);
 		fprintf(stderr, "%s: exec: %s\n", progname, strerror(errno));
 		_exit(1);

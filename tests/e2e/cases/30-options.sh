@@ -91,19 +91,6 @@ if selected opt-ff; then
 	expect opt-ff "FILE.PID per process ($ny files, strace wrote $ns)" ff_ok
 fi
 
-# interrupt PID: SIGINT to a tracer, and its exit status once it has ended (SIGKILL after
-# 5 s, so that a tracer that ignores SIGINT fails the test instead of hanging the suite).
-interrupt() {
-	kill -INT "$1"
-	local i
-	for i in $(seq 50); do
-		kill -0 "$1" 2>/dev/null || break
-		sleep 0.1
-	done
-	kill -KILL "$1" 2>/dev/null
-	wait "$1"
-}
-
 # sleeping PID: PID, a sleep, sleeps in clock_nanosleep (230; nanosleep 35) or, once a tracer
 # attached and let it run on, in restart_syscall (219), which resumes the interrupted sleep.
 sleeping() {

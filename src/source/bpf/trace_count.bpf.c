@@ -1,0 +1,218 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR MIT */
+/*
+ * `sysray trace -c` in the kernel: for the threads of the traced set, sys_enter notes the time
+ * and the syscall number, sys_exit adds the call, its duration and whether it failed to that
+ * syscall's per-CPU row. No event per syscall leaves the kernel; user space reads the rows
+ * once, at the end. sched_process_fork adds children to the set (-f), sched_process_exit
+ * takes threads out, sched_process_exec follows a thread that took its leader's pid; forks
+ * and exits in the set send a note to user space, which prints strace's messages and ends
+ * when the set is empty.
+ *
+ * No program reads a kernel structure: the ids are the current task's, the syscall number,
+ * return value and exec's former pid are raw tracepoint arguments, and the forked child's pid
+ * is read from the classic tracepoint's record at the offset its tracefs format gives. So
+ * nothing needs the kernel's BTF, whose parsing (5 MB) would cost more than counting a
+ * short program's syscalls.
+ *
+ * Kernel facts this relies on (x86_64):
+ * - sched_process_fork runs in the thread that called clone, after the child got its pid and
+ *   before it first runs: a child joins the set before its first syscall.
+ * - sched_process_exit and sched_process_exec run in the task they are about.
+ * - A new task first returns to user space through sys_exit of the clone, with no sys_enter:
+ *   its entry has no start time and nothing is counted, so the clone counts once, as strace's.
+ * - exit and exit_group never reach sys_exit: strace's table has neither.
+ * - A non-leader thread that calls execve takes its leader's pid; the leader goes through
+ *   sched_process_exit before, and sched_process_exec reports the thread's former pid.
+ */
+#include "vmlinux.h"
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_tracing.h>
+
+#include "source/bpf/linux_defs.bpf.h"
+#include "source/bpf/trace_count_abi.h"
+#include "schema/syscall_nr.h"
+
+char LICENSE[] SEC("license") = "Dual MIT/GPL";
+
+#define MAX_ERRNO	4095
+
+/* Set by the loader before load; the verifier sees them as constants. */
+const volatile __u8 filter_syscalls;		/* -e trace= is not all */
+const volatile __u64 syscall_mask[TC_SC_WORDS];
+/* Where sched_process_fork's record holds child_pid (its tracefs format says). */
+const volatile __u32 child_pid_off;
+
+/* Threads in the set: the loader adds those it puts in, the programs those that join and
+ * leave. User space ends the trace when it falls to 0. */
+long live;
+/* Threads that could not join the set (it was full) and notes the ring had no room for. */
+__u64 lost;
+
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, TC_MAX_TASKS);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__type(key, __u32);
+	__type(value, struct tc_task);
+} tasks SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, TC_MAX_SYSCALLS);
+	__type(key, __u32);
+	__type(value, struct tc_row);
+} rows SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_RINGBUF);
+	__uint(max_entries, 256 * 1024);
+} notes SEC(".maps");
+
+static __always_inline bool counted(long nr)
+{
+	return !filter_syscalls ||
+	       (nr >= 0 && nr < TC_MAX_SYSCALLS &&
+		(syscall_mask[(nr >> 6) & (TC_SC_WORDS - 1)] & (1ULL << (nr & 63))));
+}
+
+static __always_inline void note(__u32 kind, __u32 tid)
+{
+	struct tc_note *n = bpf_ringbuf_reserve(&notes, sizeof(*n), 0);
+
+	if (!n) {
+		__sync_fetch_and_add(&lost, 1);
+		return;
+	}
+	n->kind = kind;
+	n->tid = tid;
+	bpf_ringbuf_submit(n, 0);
+}
+
+static __always_inline __u32 current_tid(void)
+{
+	return (__u32)bpf_get_current_pid_tgid();
+}
+
+static __always_inline int on_enter(long nr)
+{
+	__u32 tid = current_tid();
+	struct tc_task *t = bpf_map_lookup_elem(&tasks, &tid);
+
+	if (!t)
+		return 0;
+	if (t->flags & TC_AWAIT_EXEC) {
+		if (nr != NR_execve && nr != NR_execveat)
+			return 0;
+		t->flags &= ~TC_AWAIT_EXEC;
+	}
+	if (!counted(nr)) {
+		t->start_ns = 0;
+		return 0;
+	}
+	t->nr = nr;
+	t->start_ns = bpf_ktime_get_ns();
+	return 0;
+}
+
+static __always_inline int on_exit(long ret)
+{
+	__u32 tid = current_tid();
+	struct tc_task *t = bpf_map_lookup_elem(&tasks, &tid);
+
+	if (!t || !t->start_ns)
+		return 0;
+	__u64 ns = bpf_ktime_get_ns() - t->start_ns;
+	__u32 nr = t->nr;
+
+	t->start_ns = 0;
+	struct tc_row *r = bpf_map_lookup_elem(&rows, &nr);
+
+	if (!r)
+		return 0;
+	if (!r->calls || ns < r->min_ns)
+		r->min_ns = ns;
+	if (ns > r->max_ns)
+		r->max_ns = ns;
+	r->calls++;
+	r->total_ns += ns;
+	if ((unsigned long)ret >= (unsigned long)-MAX_ERRNO)
+		r->errors++;
+	return 0;
+}
+
+/* -f (loaded only then): a thread or process created by a thread of the set joins it. The
+ * tracepoint runs in the thread that called clone. */
+SEC("tracepoint/sched/sched_process_fork")
+int fork_tp(void *record)
+{
+	__u32 ptid = current_tid();
+	struct tc_task *p = bpf_map_lookup_elem(&tasks, &ptid);
+	struct tc_task c = {};
+	__s32 tid;
+	long e;
+
+	if (!p || (p->flags & TC_AWAIT_EXEC))
+		return 0;
+	if (bpf_probe_read_kernel(&tid, sizeof(tid), (char *)record + child_pid_off) || tid <= 0) {
+		__sync_fetch_and_add(&lost, 1);
+		return 0;
+	}
+	__sync_fetch_and_add(&live, 1);
+	e = bpf_map_update_elem(&tasks, &tid, &c, BPF_NOEXIST);
+	if (e) {
+		__sync_fetch_and_add(&live, -1);
+		if (e != -EEXIST)
+			__sync_fetch_and_add(&lost, 1);
+		return 0;
+	}
+	note(TC_NOTE_FORK, tid);
+	return 0;
+}
+
+SEC("raw_tracepoint/sched_process_exit")
+int BPF_PROG(task_exit)
+{
+	__u32 tid = current_tid();
+
+	if (bpf_map_delete_elem(&tasks, &tid))
+		return 0;
+	__sync_fetch_and_add(&live, -1);
+	note(TC_NOTE_EXIT, tid);
+	return 0;
+}
+
+/* A thread that exec'd under its leader's pid keeps its entry (and the execve being counted):
+ * the arguments are the task, its former pid and the binprm. */
+SEC("raw_tracepoint/sched_process_exec")
+int BPF_PROG(task_exec, void *task, pid_t old_pid)
+{
+	__u32 tid = current_tid(), old_tid = old_pid;
+	struct tc_task *t, moved;
+
+	if (tid == old_tid)
+		return 0;
+	t = bpf_map_lookup_elem(&tasks, &old_tid);
+	if (!t)
+		return 0;
+	moved = *t;
+	bpf_map_delete_elem(&tasks, &old_tid);
+	if (bpf_map_update_elem(&tasks, &tid, &moved, BPF_ANY)) {
+		__sync_fetch_and_add(&live, -1);
+		__sync_fetch_and_add(&lost, 1);
+	}
+	return 0;
+}
+
+/* The arguments of sys_enter are the registers and the number, of sys_exit the registers and
+ * the return value. */
+SEC("raw_tracepoint/sys_enter")
+int BPF_PROG(sys_enter, void *regs, long nr)
+{
+	return on_enter(nr);
+}
+
+SEC("raw_tracepoint/sys_exit")
+int BPF_PROG(sys_exit, void *regs, long ret)
+{
+	return on_exit(ret);
+}

@@ -1,0 +1,266 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* The loader and reader of `sysray trace -c`'s in-kernel counter (libbpf skeleton). */
+#include "source/bpf/trace_count.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/stat.h>
+
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+
+#include "source/bpf/bpf_features.h"
+#include "trace_count.skel.h"
+
+struct trace_count {
+	struct trace_count_bpf *skel;
+	struct ring_buffer *notes;
+	trace_note_fn *fn;	/* during trace_count_wait() */
+	void *ctx;
+};
+
+static void seterr(char *err, size_t errlen, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(err, errlen, fmt, ap);
+	va_end(ap);
+}
+
+/*
+ * The offset of child_pid in sched_process_fork's record, from the tracepoint's format in
+ * tracefs (a line "field:pid_t child_pid;	offset:20;	size:4;	signed:1;"). Kernels moved
+ * it when the comm fields became dynamic strings. Returns the offset, or -1 with ERR set.
+ */
+static long fork_child_pid_offset(char *err, size_t errlen)
+{
+	static const char *const paths[] = {
+		"/sys/kernel/tracing/events/sched/sched_process_fork/format",
+		"/sys/kernel/debug/tracing/events/sched/sched_process_fork/format",
+	};
+	char line[256];
+	long off = -1;
+	FILE *f = NULL;
+
+	for (size_t i = 0; i < sizeof(paths) / sizeof(paths[0]) && !f; i++)
+		f = fopen(paths[i], "re");
+	if (!f) {
+		seterr(err, errlen, "-f needs tracefs (%s: %s)", paths[0], strerror(errno));
+		return -1;
+	}
+	while (off < 0 && fgets(line, sizeof(line), f)) {
+		const char *field = strstr(line, " child_pid;");
+		unsigned size;
+
+		if (field && sscanf(field, " child_pid; offset:%ld; size:%u;", &off, &size) == 2 &&
+		    size != 4)
+			off = -1;
+	}
+	fclose(f);
+	if (off < 0)
+		seterr(err, errlen, "-f: no 4-byte child_pid field in sched_process_fork's tracefs "
+		       "format");
+	return off;
+}
+
+/* include/linux/proc_ns.h: the inode number of the initial pid namespace. */
+#define PROC_PID_INIT_INO	0xEFFFFFFCU
+
+/*
+ * The programs see the kernel's ids (the initial pid namespace's); the pids this process
+ * forks and is given by -p are its own namespace's. In a child namespace they differ, and the
+ * set would hold ids no task has: nothing would be counted and the end never seen. 0, or -1
+ * with ERR set.
+ */
+static int check_pid_namespace(char *err, size_t errlen)
+{
+	struct stat st;
+
+	if (stat("/proc/self/ns/pid", &st)) {
+		seterr(err, errlen, "cannot tell the pid namespace (/proc/self/ns/pid: %s)",
+		       strerror(errno));
+		return -1;
+	}
+	if (st.st_ino != PROC_PID_INIT_INO) {
+		seterr(err, errlen, "sysray runs in a child pid namespace, whose pids the kernel's "
+		       "programs do not see");
+		return -1;
+	}
+	return 0;
+}
+
+static int on_note(void *ctx, void *data, size_t size)
+{
+	struct trace_count *tc = ctx;
+
+	if (size >= sizeof(struct tc_note) && tc->fn)
+		tc->fn(tc->ctx, data);
+	return 0;
+}
+
+struct trace_count *trace_count_open(const struct trace_count_config *cfg, char *err,
+				     size_t errlen)
+{
+	struct trace_count *tc = calloc(1, sizeof(*tc));
+	long child_pid_off = 0;
+	int e;
+
+	if (!tc) {
+		seterr(err, errlen, "out of memory");
+		return NULL;
+	}
+	if (bpf_features_check(err, errlen) || check_pid_namespace(err, errlen))
+		goto fail;
+	if (cfg->follow_forks && (child_pid_off = fork_child_pid_offset(err, errlen)) < 0)
+		goto fail;
+	tc->skel = trace_count_bpf__open();
+	if (!tc->skel) {
+		seterr(err, errlen, "cannot open the BPF object: %s", strerror(errno));
+		goto fail;
+	}
+	e = bpf_program__set_autoload(tc->skel->progs.fork_tp, cfg->follow_forks);
+	if (e) {
+		seterr(err, errlen, "cannot select the BPF programs: %s", strerror(-e));
+		goto fail;
+	}
+	tc->skel->rodata->child_pid_off = child_pid_off;
+	tc->skel->rodata->filter_syscalls = cfg->syscall_mask != NULL;
+	if (cfg->syscall_mask)
+		memcpy((void *)tc->skel->rodata->syscall_mask, cfg->syscall_mask,
+		       sizeof(tc->skel->rodata->syscall_mask));
+	e = trace_count_bpf__load(tc->skel);
+	if (e) {
+		seterr(err, errlen, "cannot load the counting programs: %s%s", strerror(-e),
+		       bpf_privilege_hint(-e));
+		goto fail;
+	}
+	e = trace_count_bpf__attach(tc->skel);
+	if (e) {
+		seterr(err, errlen, "cannot attach the counting programs: %s%s", strerror(-e),
+		       bpf_privilege_hint(-e));
+		goto fail;
+	}
+	tc->notes = ring_buffer__new(bpf_map__fd(tc->skel->maps.notes), on_note, tc, NULL);
+	if (!tc->notes) {
+		seterr(err, errlen, "cannot map the BPF ring buffer of notes: %s", strerror(errno));
+		goto fail;
+	}
+	return tc;
+fail:
+	trace_count_close(tc);
+	return NULL;
+}
+
+int trace_count_add(struct trace_count *tc, pid_t tid, bool await_exec)
+{
+	struct tc_task t = { .flags = await_exec ? TC_AWAIT_EXEC : 0 };
+	uint32_t key = (uint32_t)tid;
+
+	/* Counted before it is in the set: its exit may come before this returns. */
+	__atomic_fetch_add(&tc->skel->bss->live, 1, __ATOMIC_SEQ_CST);
+	if (bpf_map_update_elem(bpf_map__fd(tc->skel->maps.tasks), &key, &t, BPF_NOEXIST)) {
+		int e = errno;
+
+		__atomic_fetch_sub(&tc->skel->bss->live, 1, __ATOMIC_SEQ_CST);
+		return e == EEXIST ? 0 : -e;
+	}
+	return 0;
+}
+
+bool trace_count_has(struct trace_count *tc, pid_t tid)
+{
+	uint32_t key = (uint32_t)tid;
+	struct tc_task t;
+
+	return bpf_map_lookup_elem(bpf_map__fd(tc->skel->maps.tasks), &key, &t) == 0;
+}
+
+long trace_count_live(const struct trace_count *tc)
+{
+	return __atomic_load_n(&tc->skel->bss->live, __ATOMIC_SEQ_CST);
+}
+
+int trace_count_wait(struct trace_count *tc, int timeout_ms, const sigset_t *sigmask,
+		     trace_note_fn *fn, void *ctx)
+{
+	struct epoll_event ev;
+	int n;
+
+	tc->fn = fn;
+	tc->ctx = ctx;
+	/* Notes already queued are taken without sleeping. */
+	n = ring_buffer__consume(tc->notes);
+	if (n == 0) {
+		if (epoll_pwait(ring_buffer__epoll_fd(tc->notes), &ev, 1, timeout_ms, sigmask) < 0)
+			n = -errno;
+		else
+			n = ring_buffer__consume(tc->notes);
+	}
+	tc->fn = NULL;
+	return n;
+}
+
+void trace_count_stop(struct trace_count *tc)
+{
+	trace_count_bpf__detach(tc->skel);
+}
+
+int trace_count_rows(struct trace_count *tc,
+		     void (*fn)(void *ctx, long nr, const struct tc_row *row), void *ctx)
+{
+	int ncpu = libbpf_num_possible_cpus();
+	int fd = bpf_map__fd(tc->skel->maps.rows);
+
+	if (ncpu <= 0)
+		return ncpu ? ncpu : -EINVAL;
+	struct tc_row *per_cpu = calloc(ncpu, sizeof(*per_cpu));
+
+	if (!per_cpu)
+		return -ENOMEM;
+	for (uint32_t nr = 0; nr < TC_MAX_SYSCALLS; nr++) {
+		struct tc_row sum = { 0 };
+
+		if (bpf_map_lookup_elem(fd, &nr, per_cpu)) {
+			int e = -errno;
+
+			free(per_cpu);
+			return e;
+		}
+		for (int i = 0; i < ncpu; i++) {
+			const struct tc_row *r = &per_cpu[i];
+
+			if (!r->calls)
+				continue;
+			if (!sum.calls || r->min_ns < sum.min_ns)
+				sum.min_ns = r->min_ns;
+			if (r->max_ns > sum.max_ns)
+				sum.max_ns = r->max_ns;
+			sum.calls += r->calls;
+			sum.errors += r->errors;
+			sum.total_ns += r->total_ns;
+		}
+		if (sum.calls)
+			fn(ctx, nr, &sum);
+	}
+	free(per_cpu);
+	return 0;
+}
+
+uint64_t trace_count_lost(const struct trace_count *tc)
+{
+	return __atomic_load_n(&tc->skel->bss->lost, __ATOMIC_SEQ_CST);
+}
+
+void trace_count_close(struct trace_count *tc)
+{
+	if (!tc)
+		return;
+	ring_buffer__free(tc->notes);
+	trace_count_bpf__destroy(tc->skel);
+	free(tc);
+}

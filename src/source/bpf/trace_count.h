@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * The in-kernel syscall counter of `sysray trace -c` (trace_count.bpf.c): a set of traced
+ * threads, and per syscall the calls, errors and time of those threads, counted in the kernel
+ * with no event per syscall. Lifecycle: trace_count_open() (check features, configure, load,
+ * attach), trace_count_add() for the threads to trace, trace_count_wait() until
+ * trace_count_live() is 0 or the caller stops, trace_count_stop(), trace_count_rows(),
+ * trace_count_close(). It never prints.
+ */
+#ifndef SYSRAY_SOURCE_BPF_TRACE_COUNT_H
+#define SYSRAY_SOURCE_BPF_TRACE_COUNT_H
+
+#include <signal.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "source/bpf/trace_count_abi.h"
+
+struct trace_count_config {
+	bool follow_forks;		/* children and new threads join the set */
+	const uint64_t *syscall_mask;	/* TC_SC_WORDS words of syscalls counted, NULL: all */
+};
+
+struct trace_count;
+
+/* NULL with ERR naming the missing kernel feature or the step that failed (-f also needs
+ * tracefs: the fork tracepoint's record layout). */
+struct trace_count *trace_count_open(const struct trace_count_config *cfg, char *err,
+				     size_t errlen);
+
+/* Puts thread TID in the set; with AWAIT_EXEC it is counted from its next execve on. Returns 0,
+ * or a negative errno (-E2BIG: the set is full). */
+int trace_count_add(struct trace_count *tc, pid_t tid, bool await_exec);
+
+/* Is TID in the set (it has not exited)? */
+bool trace_count_has(struct trace_count *tc, pid_t tid);
+
+/* Threads in the set now. */
+long trace_count_live(const struct trace_count *tc);
+
+typedef void trace_note_fn(void *ctx, const struct tc_note *note);
+
+/* Waits up to TIMEOUT_MS (-1: no limit) for notes, with the signal mask SIGMASK while it
+ * waits, and hands each to FN. Returns the number handed over, or a negative errno (-EINTR
+ * when a signal came). */
+int trace_count_wait(struct trace_count *tc, int timeout_ms, const sigset_t *sigmask,
+		     trace_note_fn *fn, void *ctx);
+
+/* Detaches the programs: nothing more is counted; the rows and the set stay readable. */
+void trace_count_stop(struct trace_count *tc);
+
+/* Hands FN each syscall's row, summed over the CPUs, for the syscalls called at least once.
+ * Returns 0 or a negative errno. */
+int trace_count_rows(struct trace_count *tc,
+		     void (*fn)(void *ctx, long nr, const struct tc_row *row), void *ctx);
+
+/* Threads that could not join the set and notes that could not be sent. */
+uint64_t trace_count_lost(const struct trace_count *tc);
+
+void trace_count_close(struct trace_count *tc);
+
+#endif

@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Which backend runs `sysray trace`: eBPF when the options are ones it serves and the kernel
+ * and the process allow it (or --backend=ebpf), ptrace otherwise (or --backend=ptrace).
+ */
+#ifndef SYSRAY_TRACE_BACKEND_H
+#define SYSRAY_TRACE_BACKEND_H
+
+#include <stdbool.h>
+
+#include "source/bpf/trace_count.h"
+#include "trace/opts.h"
+
+/*
+ * The eBPF counter, loaded and attached, when eBPF serves O; NULL for ptrace. With -v, says on
+ * stderr which backend and why, in one line. NULL with *FAILED set after a message when
+ * --backend=ebpf cannot be served (an option that needs ptrace, a missing kernel feature).
+ */
+struct trace_count *backend_choose(const struct trace_opts *o, bool *failed);
+
+#endif

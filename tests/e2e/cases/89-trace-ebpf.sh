@@ -1,0 +1,196 @@
+# SPDX-License-Identifier: Apache-2.0
+# (t) `sysray trace -c` on eBPF: the syscalls counted in the kernel give the table strace -c
+# and the ptrace backend give (calls and errors; the times differ); -f follows children in the
+# kernel; -p attaches without stopping anything and detaches on SIGINT; -v names the backend;
+# options that need ptrace are refused under --backend=ebpf; a vanished pid gets strace's
+# message.
+
+TE=$WORK/trace-ebpf
+mkdir -p "$TE"
+
+# The rows of a -c table as "name calls errors", sorted (an empty errors cell is 0).
+te_rows() {
+	awk 'NR > 2 && /^------/ { exit } NR > 2 { print $NF, $4, (NF == 6 ? $5 : 0) }' "$1" |
+		sort
+}
+
+# te_run TAG OPTIONS... -- COMMAND...: COMMAND under strace, sysray --backend=ebpf and
+# sysray --backend=ptrace with OPTIONS and -o $TE/TAG.{s,e,p}, each in a fresh directory.
+te_run() {
+	local tag=$1 opts=() who dir
+	shift
+	while [ "$1" != -- ]; do
+		opts+=("$1")
+		shift
+	done
+	shift
+	for who in s e p; do
+		dir=$(fresh_dir "te-$tag")
+		case $who in
+		s) (cd "$dir" && timeout 60 strace "${opts[@]}" -o "$TE/$tag.s" "$@") ;;
+		e) (cd "$dir" && timeout 60 "$SYSRAY" trace --backend=ebpf "${opts[@]}" \
+			-o "$TE/$tag.e" "$@") ;;
+		p) (cd "$dir" && timeout 60 "$SYSRAY" trace --backend=ptrace "${opts[@]}" \
+			-o "$TE/$tag.p" "$@") ;;
+		esac >"$TE/$tag.$who.out" 2>"$TE/$tag.$who.err" </dev/null
+		echo $? >"$TE/$tag.$who.rc"
+	done
+}
+
+# te_same TAG: the eBPF table has strace's header and divider, strace's rows (names, calls,
+# errors) and so the ptrace backend's, the same exit status, and nothing was lost.
+te_same() {
+	local t=$TE/$1
+	[ -s "$t.e" ] && [ "$(head -2 "$t.e")" = "$(head -2 "$t.s")" ] &&
+		diff <(te_rows "$t.s") <(te_rows "$t.e") >"$t.diff" &&
+		diff <(te_rows "$t.p") <(te_rows "$t.e") >"$t.pdiff" &&
+		[ "$(tail -1 "$t.e" | awk '{ print $NF }')" = total ] &&
+		[ "$(cat "$t.e.rc")" = "$(cat "$t.s.rc")" ] &&
+		! grep -q 'events lost' "$t.e.err"
+}
+
+te_available() {
+	TE_WHY=$("$SYSRAY" trace --backend=ebpf -f -c -o /dev/null true 2>&1)
+}
+
+TE_TESTS=(trace-ebpf-c-files trace-ebpf-c-fds trace-ebpf-c-fsops trace-ebpf-c-memtime
+	  trace-ebpf-c-net trace-ebpf-c-procs trace-ebpf-f trace-ebpf-e-S-U trace-ebpf-w
+	  trace-ebpf-v trace-ebpf-refused trace-ebpf-p-gone trace-ebpf-p)
+te_selected() {
+	local t
+	for t in "${TE_TESTS[@]}"; do
+		selected "$t" && return 0
+	done
+	return 1
+}
+
+if ! te_selected; then
+	:
+elif ! te_available; then
+	for t in "${TE_TESTS[@]}"; do
+		skip "$t" "eBPF backend unavailable: $TE_WHY"
+	done
+else
+	# Each program makes a known set of syscalls; procs forks, execs and waits.
+	for prog in files fds fsops memtime net procs; do
+		selected "trace-ebpf-c-$prog" || { [ $prog = procs ] && selected trace-ebpf-f; } ||
+			continue
+		te_run "$prog" -c -- "$PROGS/$prog"
+		expect "trace-ebpf-c-$prog" "-c on eBPF: $prog's table as strace's and ptrace's" \
+			te_same "$prog"
+	done
+
+	# -f: the children's syscalls are counted too (procs execs /bin/true in a child).
+	selected trace-ebpf-f && te_run procs-f -f -c -- "$PROGS/procs"
+	te_f_ok() {
+		te_same procs-f &&
+			[ "$(awk '$1 == "execve" { print $2 }' <(te_rows "$TE/procs-f.e"))" = 2 ] &&
+			[ "$(awk '$1 == "execve" { print $2 }' <(te_rows "$TE/procs.e"))" = 1 ]
+	}
+	expect trace-ebpf-f "-f -c on eBPF: children counted (2 execve, 1 without -f)" te_f_ok
+
+	# -e trace=, -S and -U: the table with no time column is strace's, byte for byte.
+	selected trace-ebpf-e-S-U &&
+		te_run sort -c -e trace=%file,write -S name -U name,calls,errors -- "$PROGS/files"
+	expect trace-ebpf-e-S-U "-c -e trace=%file,write -S name -U name,calls,errors as strace's" \
+		eval '[ -s "$TE/sort.e" ] && cmp -s "$TE/sort.s" "$TE/sort.e" &&
+		      cmp -s "$TE/sort.p" "$TE/sort.e"'
+
+	# -w: wall-clock time, strace's header.
+	selected trace-ebpf-w && te_run wall -c -w -- "$PROGS/files"
+	expect trace-ebpf-w "-c -w on eBPF: strace's table" te_same wall
+
+	# -v: one line on stderr says which backend and why.
+	te_v_ok() {
+		"$SYSRAY" trace -v -c -o /dev/null true 2>"$TE/v.ebpf" &&
+			"$SYSRAY" trace -v -C -o /dev/null true 2>"$TE/v.C" &&
+			"$SYSRAY" trace -v -c --backend=ptrace -o /dev/null true 2>"$TE/v.ptrace" &&
+			[ "$(cat "$TE/v.ebpf")" = "sysray: backend ebpf: -c, counted in the kernel" ] &&
+			grep -qx "sysray: backend ptrace: -C: each syscall's line is printed .*" \
+				"$TE/v.C" &&
+			[ "$(cat "$TE/v.ptrace")" = "sysray: backend ptrace: --backend=ptrace" ]
+	}
+	expect trace-ebpf-v "-v names the backend and why" te_v_ok
+
+	# --backend=ebpf with options that need ptrace: one clear message, exit 1, nothing run.
+	te_refused() {
+		local out rc
+		rm -f "$TE/ran"
+		out=$("$SYSRAY" trace --backend=ebpf "$@" touch "$TE/ran" 2>&1)
+		rc=$?
+		[ $rc = 1 ] && [ ! -e "$TE/ran" ] && [ "$(wc -l <<<"$out")" = 1 ] &&
+			grep -q "^sysray: --backend=ebpf: .* needs the ptrace backend: " <<<"$out"
+	}
+	expect trace-ebpf-refused "--backend=ebpf with -C, -e inject=, -P or no -c: refused" \
+		eval 'te_refused -C && te_refused -c -e inject=openat:error=ENOENT &&
+		      te_refused -c -P /etc && te_refused -f'
+
+	# A pid that does not exist: strace's message and exit status.
+	te_gone() {
+		local pid=4194303 s y
+		while kill -0 "$pid" 2>/dev/null; do pid=$((pid - 1)); done
+		s=$(strace -c -p "$pid" 2>&1)
+		local rc_s=$?
+		y=$("$SYSRAY" trace --backend=ebpf -c -p "$pid" 2>&1)
+		local rc_y=$?
+		[ "${s#strace: }" = "${y#sysray: }" ] && [ "$rc_s" = "$rc_y" ] &&
+			[ "$y" = "sysray: attach: ptrace(PTRACE_SEIZE, $pid): No such process" ]
+	}
+	expect trace-ebpf-p-gone "-p of a vanished pid: strace's message and exit status" te_gone
+
+	# -p: a python loop calling getppid, counting its calls in a file every 100. sysray
+	# attaches without stopping it (TracerPid stays 0), counts at least the 200 calls made
+	# after its attach line, detaches on SIGINT with strace's messages and exit status; the
+	# program runs on.
+	te_victim=$TE/victim.py
+	cat >"$te_victim" <<'PYEOF'
+import os, sys, time
+n = 0
+while True:
+    os.getppid()
+    n += 1
+    if n % 100 == 0:
+        with open(sys.argv[1] + ".tmp", "w") as f:
+            f.write(str(n))
+        os.rename(sys.argv[1] + ".tmp", sys.argv[1])
+    time.sleep(0.0005)
+PYEOF
+	rm -f "$TE/victim.n"
+	te_vpid=
+	if selected trace-ebpf-p; then
+		"$PY" "$te_victim" "$TE/victim.n" &
+		te_vpid=$!
+	fi
+	te_calls() { cat "$TE/victim.n" 2>/dev/null || echo 0; }
+	te_p_ok() {
+		wait_until "the victim to count" test -s "$TE/victim.n" || return 1
+		"$SYSRAY" trace -c -p "$te_vpid" -o "$TE/p.e" 2>"$TE/p.e.err" &
+		local tracer=$! n0 rc_y rc_s traced
+		wait_until "sysray to attach" grep -q "attached" "$TE/p.e.err" || return 1
+		n0=$(te_calls)
+		wait_until "200 calls after the attach" \
+			eval '[ "$(te_calls)" -ge $((n0 + 200)) ]' || return 1
+		traced=$(awk '/^TracerPid:/ { print $2 }' "/proc/$te_vpid/status")
+		interrupt "$tracer"
+		rc_y=$?
+		strace -c -p "$te_vpid" -o "$TE/p.s" 2>"$TE/p.s.err" &
+		tracer=$!
+		wait_until "strace to attach" grep -q "attached" "$TE/p.s.err" || return 1
+		interrupt "$tracer"
+		rc_s=$?
+		local calls
+		calls=$(awk '$1 == "getppid" { print $2 }' <(te_rows "$TE/p.e"))
+		echo "getppid calls counted: ${calls:-none}, TracerPid $traced, exit $rc_y" \
+			"(strace $rc_s)" >"$TE/p.summary"
+		[ "$traced" = 0 ] && [ "${calls:-0}" -ge 200 ] && [ "$rc_y" = "$rc_s" ] &&
+			diff <(sed 's/^strace: //' "$TE/p.s.err") <(sed 's/^sysray: //' "$TE/p.e.err") \
+				>"$TE/p.msgs.diff" &&
+			kill -0 "$te_vpid" 2>/dev/null &&
+			[ "$(awk '/^State:/ { print $2 }' "/proc/$te_vpid/status")" != T ]
+	}
+	expect trace-ebpf-p "-p: counted without stopping, detach on SIGINT, runs on" te_p_ok
+	if [ -n "$te_vpid" ]; then
+		kill "$te_vpid" 2>/dev/null
+		wait "$te_vpid" 2>/dev/null
+	fi
+fi
