@@ -10,6 +10,12 @@
  * only when its enter event was seen: sysdig needs it to read the socket's address first.
  * The buffer is the exit's data parameter, as much as the capture holds (the snaplen).
  *
+ * Two sysdig 0.29 artefacts are not copied: its filter runs before its parser on the events
+ * that do not change its state, so a sysdig filter on syslog.* never matches a write's
+ * message (only a sendto's or sendmsg's); and a filter that drops the enter event of a
+ * writev, pwrite or pwritev (evt.dir=<) leaves its exit unparsed, without syslog fields.
+ * Templates, chisels and csysdig's views see the messages as sysray does.
+ *
  * The buffer holds "<PRI>message": up to 15 characters after the first byte, to the first
  * '>' or NUL, are the priority; they must be decimal digits, and at least one, or the
  * event has no syslog fields (the first byte itself is not checked). The number wraps as a
