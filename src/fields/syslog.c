@@ -20,8 +20,9 @@
  * '>' or NUL, are the priority; they must be decimal digits, and at least one, or the
  * event has no syslog fields (the first byte itself is not checked). The number wraps as a
  * 32-bit signed integer, where -1 means "none" again. facility = PRI >> 3 and severity =
- * PRI & 7; the message is what follows the '>' up to the first NUL (trailing newlines
- * stay). A facility past local7 or a severity past debug has no name (<NA>).
+ * PRI & 7; the message is all that follows the '>', NULs and trailing newlines included (a
+ * chisel gets it whole; a template prints it up to the first NUL, as sysdig does). A
+ * facility past local7 or a severity past debug has no name (<NA>).
  */
 #include "fields/extract.h"
 #include "schema/event_codes.h"
@@ -81,7 +82,7 @@ static bool syslog_decode(const struct scap_event *ev, void *ctx, struct syslog_
 	m->severity = pri & 7;
 	m->facility = (uint32_t)((int32_t)pri >> 3);
 	m->msg = data + n + 2;
-	m->len = strnlen(m->msg, len - n - 2);
+	m->len = len - n - 2;
 	return true;
 }
 
