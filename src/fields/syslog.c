@@ -90,10 +90,9 @@ static size_t syslog_facility_str(const struct field_ref *ref, const void *event
 				  struct field_value *out)
 {
 	static const char *const names[] = {
-		"kern",	    "user",	"mail",	  "daemon", "auth",   "syslog", "lpr",
-		"news",	    "uucp",	"clock",  "authpriv", "ftp",  "ntp",	"logaudit",
-		"logalert", "cron",	"local0", "local1", "local2", "local3", "local4",
-		"local5",   "local6",	"local7",
+		"kern", "user", "mail", "daemon", "auth", "syslog", "lpr", "news",
+		"uucp", "clock", "authpriv", "ftp", "ntp", "logaudit", "logalert", "cron",
+		"local0", "local1", "local2", "local3", "local4", "local5", "local6", "local7",
 	};
 	struct syslog_msg m;
 

@@ -182,11 +182,11 @@ static void polls(int unix_fd)
 
 	expect(pipe(pp) == 0, "pipe");
 	struct pollfd fds[] = {
-		{ .fd = l4, .events = POLLIN },	  { .fd = c4, .events = POLLOUT },
-		{ .fd = a4, .events = POLLIN },	  { .fd = l6, .events = POLLIN },
-		{ .fd = c6, .events = POLLOUT },  { .fd = udp, .events = POLLOUT },
+		{ .fd = l4, .events = POLLIN }, { .fd = c4, .events = POLLOUT },
+		{ .fd = a4, .events = POLLIN }, { .fd = l6, .events = POLLIN },
+		{ .fd = c6, .events = POLLOUT }, { .fd = udp, .events = POLLOUT },
 		{ .fd = pp[0], .events = POLLIN }, { .fd = unix_fd, .events = POLLIN },
-		{ .fd = 999, .events = POLLIN },  { .fd = -1, .events = POLLIN },
+		{ .fd = 999, .events = POLLIN }, { .fd = -1, .events = POLLIN },
 	};
 	struct timespec zero = { 0, 0 };
 

@@ -25,13 +25,16 @@ sl_capture() {
 		return 1
 	}
 	[ "$CAP_PROG_STATUS" = 0 ] ||
-		{ echo "syslogpoll exited $CAP_PROG_STATUS: $(head -c 300 "$SL_DIR/cap.out.prog")"; return 1; }
+		{ echo "syslogpoll exited $CAP_PROG_STATUS: $(head -c 300 "$SL_DIR/cap.out.prog")"
+		  return 1; }
 }
 
 t_sl_fields() {
 	sl_capture || return 1
-	sysdig -r "$SL_CAP" -p "$SL_FMT" evt.is_io_write=true >"$SL_DIR/f.sysdig" 2>"$SL_DIR/f.sysdig.err"
-	"$SYSRAY" -r "$SL_CAP" -p "$SL_FMT" evt.is_io_write=true >"$SL_DIR/f.sysray" 2>"$SL_DIR/f.sysray.err"
+	sysdig -r "$SL_CAP" -p "$SL_FMT" evt.is_io_write=true >"$SL_DIR/f.sysdig" \
+		2>"$SL_DIR/f.sysdig.err"
+	"$SYSRAY" -r "$SL_CAP" -p "$SL_FMT" evt.is_io_write=true >"$SL_DIR/f.sysray" \
+		2>"$SL_DIR/f.sysray.err"
 	# a message of each kind reached the capture: sendto on an unnamed socket, logger's, a
 	# priority without a facility name, and a file whose name holds /dev/log
 	grep -q "sendto < .* user 1 warn 4 \[sendto: user warn\]" "$SL_DIR/f.sysdig" &&
@@ -73,7 +76,8 @@ sl_view() {
 	TZ=UTC SYSDIG_CHISEL_DIR=$dir timeout 60 csysdig -r "$SL_CAP" -v spy_syslog -j \
 		>"$SL_DIR/v.csysdig" 2>"$SL_DIR/v.csysdig.err"
 	if [ "$1" = own ]; then
-		TZ=UTC timeout 60 "$SYSRAY" top -r "$SL_CAP" -v spy_syslog -j >"$SL_DIR/v.own" 2>"$SL_DIR/v.own.err"
+		TZ=UTC timeout 60 "$SYSRAY" top -r "$SL_CAP" -v spy_syslog -j >"$SL_DIR/v.own" \
+			2>"$SL_DIR/v.own.err"
 	else
 		TZ=UTC SYSDIG_CHISEL_DIR=$dir timeout 60 "$SYSRAY" top -r "$SL_CAP" -v spy_syslog \
 			-j >"$SL_DIR/v.sysdig" 2>"$SL_DIR/v.sysdig.err"
