@@ -3,7 +3,8 @@
 # to a socket bound to ./dev/log by each kind of write and by logger, and buffers that are not
 # syslog messages): `sysray -r` prints what `sysdig -r` prints for every I/O write, sysray's
 # and sysdig's spy_syslog chisels print sysdig's lines, and `sysray top -v spy_syslog` shows
-# csysdig's rows (own and csysdig's view file). sysdig runs here, on the capture just made.
+# csysdig's rows (own and csysdig's view file); fdlist.* of its polls as sysdig's. sysdig
+# runs here, on the capture just made.
 
 SL_DIR=$WORK/syslog
 mkdir -p "$SL_DIR"
@@ -47,6 +48,22 @@ t_sl_fields() {
 		{ echo "sysdig does not show the messages: $SL_DIR/f.sysdig"; return 1; }
 	cmp -s "$SL_DIR/f.sysdig" "$SL_DIR/f.sysray" ||
 		{ echo "diff $SL_DIR/f.sysdig $SL_DIR/f.sysray"; return 1; }
+}
+
+# fdlist.* of syslogpoll's polls as sysdig lists them: the poll over ten fds must show them
+# (a capture whose polls carry no fds parameter gives <NA> on both sides, which proves nothing).
+t_sl_fdlist() {
+	local fmt="*%evt.num %evt.type %evt.dir [%fdlist.nums] [%fdlist.names] [%fdlist.cips] \
+[%fdlist.sips] [%fdlist.cports] [%fdlist.sports]"
+	sl_capture || return 1
+	sysdig -r "$SL_CAP" -p "$fmt" "evt.type in (poll, ppoll)" >"$SL_DIR/p.sysdig" \
+		2>"$SL_DIR/p.sysdig.err"
+	"$SYSRAY" -r "$SL_CAP" -p "$fmt" "evt.type in (poll, ppoll)" >"$SL_DIR/p.sysray" \
+		2>"$SL_DIR/p.sysray.err"
+	grep -q "poll < \[[0-9]*,[0-9]*,[0-9]*,[0-9]*,[0-9]*,[0-9]*,[0-9]*,[0-9]*,999,-1\]" \
+		"$SL_DIR/p.sysdig" || { echo "no poll with its fds: $SL_DIR/p.sysdig"; return 1; }
+	cmp -s "$SL_DIR/p.sysdig" "$SL_DIR/p.sysray" ||
+		{ echo "diff $SL_DIR/p.sysdig $SL_DIR/p.sysray"; return 1; }
 }
 
 # sl_chisel KIND: -c spy_syslog, sysray with its own chisel (own) or sysdig's file (sysdig),
@@ -96,6 +113,8 @@ elif ! command -v logger >/dev/null; then
 	skip syslog "logger is not installed (util-linux's bsdutils)"
 else
 	expect sl-fields "syslog.*: sysdig's values for every write of a live capture" t_sl_fields
+	expect sl-fdlist "fdlist.*: sysdig's lists for live polls over sockets, a pipe, bad fds" \
+		t_sl_fdlist
 	expect sl-chisel-own "-c spy_syslog (our chisel): sysdig's lines" sl_chisel own
 	expect sl-chisel-sysdig "-c spy_syslog (sysdig's chisel file): sysdig's lines" \
 		sl_chisel sysdig
