@@ -90,8 +90,15 @@ static inline size_t put_ip(struct field_value *out, bool v6, const uint8_t *a)
  * false when the event has none (evt.c). */
 bool field_event_res(const struct scap_event *ev, int64_t *res);
 
+/* The extractor of a field whose data sysray never has (an API server's metadata, tracer
+ * spans): no value, for every event (no_value.c). */
+size_t field_no_value(const struct field_ref *ref, const void *event, void *ctx,
+		      struct field_value *out);
+
 /* The classes, in the files named after them. */
 extern const struct field_class field_class_evt, field_class_evt_syscall, field_class_process,
 	field_class_user, field_class_group, field_class_container, field_class_fd;
+extern const struct field_class field_class_syslog, field_class_fdlist, field_class_k8s,
+	field_class_mesos, field_class_span, field_class_evtin;
 
 #endif
