@@ -17,10 +17,6 @@ struct inode___old {
 	struct timespec64 i_mtime;
 } __attribute__((preserve_access_index));
 
-/* The capability bits scap defines (CAP_CHOWN 0 .. CAP_CHECKPOINT_RESTORE 40): PPM_CAP_* use the
- * kernel's bit numbers, and a bit past the last one has no scap name. */
-#define SCAP_CAPS_MASK	((1ULL << 41) - 1)
-
 /* The environment, KEY=VALUE strings each NUL-terminated as the kernel keeps them between
  * mm->env_start and env_end, at most SR_MAX_ARGS bytes. */
 static __always_inline void put_env(struct builder *b, __u32 idx)
