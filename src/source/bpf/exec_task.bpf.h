@@ -126,6 +126,42 @@ static __always_inline void put_exe_inode(struct builder *b, __u32 idx, struct t
 	put_u64(b, idx + 2, mtime);
 }
 
+/* statfs(2)'s f_type of an overlayfs mount (OVERLAYFS_SUPER_MAGIC) */
+#define SR_OVERLAYFS_MAGIC	0x794c7630
+
+/*
+ * PPM_EXE_FROM_MEMFD, PPM_EXE_UPPER_LAYER, PPM_EXE_LOWER_LAYER of the file the task runs. A
+ * memfd_create() file's dentry is named "memfd:NAME". On overlayfs the file's inode is the
+ * vfs_inode member of a struct ovl_inode, followed by its __upperdentry: set when the file
+ * is in the upper layer (created or copied up in the container), NULL when only a lower
+ * layer (the image) has it. (struct ovl_inode is in the overlay module's BTF, not vmlinux's:
+ * the offset is struct inode's size.)
+ */
+static __always_inline __u32 exe_flags(struct task_struct *task)
+{
+	struct file *exe = BPF_CORE_READ(task, mm, exe_file);
+	struct inode *inode;
+	const unsigned char *name;
+	char prefix[6] = { 0 };
+	void *upper = NULL;
+	__u32 flags = 0;
+
+	if (!exe)
+		return 0;
+	name = BPF_CORE_READ(exe, f_path.dentry, d_name.name);
+	if (name && !bpf_probe_read_kernel(prefix, sizeof(prefix), name) && prefix[0] == 'm' &&
+	    prefix[1] == 'e' && prefix[2] == 'm' && prefix[3] == 'f' && prefix[4] == 'd' &&
+	    prefix[5] == ':')
+		flags |= PPM_EXE_FROM_MEMFD;
+	inode = BPF_CORE_READ(exe, f_inode);
+	if (inode && BPF_CORE_READ(inode, i_sb, s_magic) == SR_OVERLAYFS_MAGIC) {
+		bpf_probe_read_kernel(&upper, sizeof(upper),
+				      (char *)inode + bpf_core_type_size(struct inode));
+		flags |= upper ? PPM_EXE_UPPER_LAYER : PPM_EXE_LOWER_LAYER;
+	}
+	return flags;
+}
+
 /*
  * Parameters 15..29 of an execve exit: env, tty, vpgid, loginuid, flags, cap_inheritable,
  * cap_permitted, cap_effective, exe_ino, exe_ino_ctime, exe_ino_mtime, uid (effective),
@@ -143,7 +179,7 @@ static __always_inline void put_exec_task(struct builder *b, __u32 idx)
 	put_u32(b, idx + 1, task_tty(task));
 	put_u64(b, idx + 2, pid_nr_at(pgrp, ns_level));
 	put_u32(b, idx + 3, task_loginuid(task));
-	put_u32(b, idx + 4, 0);		/* flags: PPM_EXE_* are not computed */
+	put_u32(b, idx + 4, exe_flags(task));	/* PPM_EXE_WRITABLE is not computed */
 	put_u64(b, idx + 5, cap_bits(&cred->cap_inheritable));
 	put_u64(b, idx + 6, cap_bits(&cred->cap_permitted));
 	put_u64(b, idx + 7, cap_bits(&cred->cap_effective));
