@@ -45,7 +45,7 @@ static size_t put_exepath(const struct st_thread *p, struct field_value *out)
 /* A PPM_EXE_* flag of T's executable as a boolean, missing when nothing said. */
 static size_t put_exe_flag(const struct st_thread *t, uint32_t flag, struct field_value *out)
 {
-	if (!t->exe_known || !(t->exe_flags_known & flag))
+	if (!(t->exe_flags_known & flag))
 		return 0;
 	return put_b(out, t->exe_flags & flag);
 }

@@ -132,18 +132,15 @@ static bool parse_values(struct scope_clause *c, const char *text, const char *v
 
 static bool parse_clause(struct scope_clause *c, const char *text, char *err, size_t errlen)
 {
-	size_t name_len = strcspn(text, "!=<>");
-	const char *rest = text + name_len;
-	bool negated = false;
+	static const char name_chars[] = "abcdefghijklmnopqrstuvwxyz_";
+	bool negated = text[0] == '!';	/* "!container" */
 	size_t i;
 
 	memset(c, 0, sizeof(*c));
-	if (text[0] == '!') {		/* "!container" */
-		negated = true;
-		text++;
-		name_len = strcspn(text, "!=<>");
-		rest = text + name_len;
-	}
+	text += negated;
+	size_t name_len = strspn(text, name_chars);
+	const char *rest = text + name_len;
+
 	for (i = 0; i < ARRAY_SIZE(scope_names); i++)
 		if (strlen(scope_names[i].name) == name_len &&
 		    !strncmp(text, scope_names[i].name, name_len))

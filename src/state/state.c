@@ -412,7 +412,7 @@ void state_load_meta(struct state *st, const struct scap_meta *m)
 		t->cap_inheritable = s->cap_inheritable;
 		t->cap_permitted = s->cap_permitted;
 		t->cap_effective = s->cap_effective;
-		t->exe_known = s->has_exe_file;
+		t->exe_known = s->has_exe_file && s->exe_ino;
 		t->exe_ino = s->exe_ino;
 		t->exe_ino_ctime = s->exe_ino_ctime;
 		t->exe_ino_mtime = s->exe_ino_mtime;

@@ -123,9 +123,9 @@ struct st_thread {
 	 * then each execve exit that carries them; a new thread copies its creator's. */
 	bool caps_known;
 	uint64_t cap_inheritable, cap_permitted, cap_effective;
-	/* The executable file, when exe_known: inode number, ctime and mtime (ns since the
-	 * epoch), PPM_EXE_* flags of which exe_flags_known says which were determined. From the
-	 * process list, then each execve exit (one without them makes them unknown); a new
+	/* The executable file: inode number, ctime and mtime (ns since the epoch) when
+	 * exe_known, PPM_EXE_* flags of which exe_flags_known says which were determined. From
+	 * the process list, then each execve exit (one without them makes them unknown); a new
 	 * process copies its creator's. */
 	bool exe_known;
 	uint64_t exe_ino, exe_ino_ctime, exe_ino_mtime;

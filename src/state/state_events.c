@@ -451,13 +451,15 @@ static void exec_exe_and_caps(const struct scap_event *ev, struct st_thread *t)
 		t->cap_permitted = prm;
 		t->cap_effective = eff;
 	}
-	t->exe_known = param_u64(ev, "exe_ino", &t->exe_ino) &&
-		       param_u64(ev, "exe_ino_ctime", &t->exe_ino_ctime) &&
+	bool has_ino = param_u64(ev, "exe_ino", &t->exe_ino);
+
+	/* an inode 0 is the producer's "could not tell" */
+	t->exe_known = has_ino && param_u64(ev, "exe_ino_ctime", &t->exe_ino_ctime) &&
 		       param_u64(ev, "exe_ino_mtime", &t->exe_ino_mtime) && t->exe_ino;
 	param_u64(ev, "flags", &flags);
 	t->exe_flags = (uint32_t)flags;
-	t->exe_flags_known = t->exe_known ? PPM_EXE_UPPER_LAYER | PPM_EXE_FROM_MEMFD |
-					    PPM_EXE_LOWER_LAYER : 0;
+	t->exe_flags_known = has_ino ? PPM_EXE_UPPER_LAYER | PPM_EXE_FROM_MEMFD |
+				       PPM_EXE_LOWER_LAYER : 0;
 }
 
 static void execve_exit(struct state *st, const struct scap_event *ev, struct st_thread *t)
