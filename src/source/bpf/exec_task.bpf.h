@@ -2,8 +2,8 @@
 /*
  * The execve exit's parameters past cgroups (scap's EXECVE_19_X 15..29), read from the current
  * task once it runs the new image: environment, controlling tty, process groups, login uid,
- * capabilities, executable inode, effective uid and gid. Included by sysray.bpf.c after the
- * record builder.
+ * PPM_EXE_* flags, capabilities, executable inode, effective uid and gid; and the clone exit's
+ * pid namespace view (CLONE_20_X 18..20). Included by sysray.bpf.c after the record builder.
  */
 
 /* struct inode's timestamps before Linux 6.11 (i_ctime_sec and friends since). */
@@ -124,6 +124,30 @@ static __always_inline void put_exe_inode(struct builder *b, __u32 idx, struct t
 	put_u64(b, idx, BPF_CORE_READ(inode, i_ino));
 	put_u64(b, idx + 1, ctime);
 	put_u64(b, idx + 2, mtime);
+}
+
+/*
+ * Parameters 18..20 of a clone exit, of the task that returns from it: its thread and process
+ * ids as its own pid namespace numbers them (vtid, vpid), and when that namespace's init (its
+ * child reaper) started, in ns since the epoch (the task's start_time is CLOCK_MONOTONIC).
+ */
+static __always_inline void put_clone_ns(struct builder *b, __u32 idx)
+{
+	struct task_struct *task = (void *)bpf_get_current_task();
+	struct pid *pid = BPF_CORE_READ(task, thread_pid);
+	__u32 level = BPF_CORE_READ(pid, level);
+	struct pid_namespace *ns = NULL;
+	struct task_struct *reaper;
+	__u64 start = 0;
+
+	if (level <= 31)
+		ns = BPF_CORE_READ(pid, numbers[level].ns);
+	reaper = ns ? BPF_CORE_READ(ns, child_reaper) : NULL;
+	if (reaper)
+		start = BPF_CORE_READ(reaper, start_time) + epoch_offset_ns;
+	put_u64(b, idx, pid_nr_at(pid, level));
+	put_u64(b, idx + 1, pid_nr_at(BPF_CORE_READ(task, group_leader, thread_pid), level));
+	put_u64(b, idx + 2, start);
 }
 
 /* statfs(2)'s f_type of an overlayfs mount (OVERLAYFS_SUPER_MAGIC) */
