@@ -632,8 +632,7 @@ int cmd_sysdig(int argc, char **argv)
 	}
 	char serr[512];
 
-	scope = scope_parse(o.scopes, o.nscopes, serr, sizeof(serr));
-	if (!scope) {
+	if (o.nscopes && !(scope = scope_parse(o.scopes, o.nscopes, serr, sizeof(serr)))) {
 		fprintf(stderr, "sysray: %s\n", serr);
 		goto out;
 	}
