@@ -226,10 +226,36 @@ t_sc_falco_capture() {
 		{ echo "sysdig shows no memfd exec: $(head -c 400 "$SC_DIR/falco.sysdig")"; return 1; }
 }
 
+# proc.is_exe_upper_layer: on an overlayfs (as a container's root is), cat copied into the
+# lower layer runs from the image (false), cat copied in through the mount lands in the upper
+# layer (true). Returns 2 when overlayfs cannot be mounted here.
+t_sc_overlay() {
+	local d=$SC_DIR/ovl out=$SC_DIR/ovl.out err=$SC_DIR/ovl.err rc=1
+	rm -rf "$d"
+	mkdir -p "$d/lower" "$d/upper" "$d/work" "$d/merged"
+	cp /bin/cat "$d/lower/lowercat"
+	mount -t overlay overlay -o "lowerdir=$d/lower,upperdir=$d/upper,workdir=$d/work" \
+		"$d/merged" 2>"$err" || return 2
+	cp /bin/cat "$d/merged/uppercat"
+	if capture_start "$out" "$err" "$SYSRAY" -M 60 \
+		-p "%proc.name %proc.is_exe_upper_layer %proc.is_exe_from_memfd" \
+		"evt.type=openat and evt.dir=< and fd.name=/etc/hostname and \
+		 proc.name in (lowercat, uppercat)"; then
+		"$d/merged/lowercat" /etc/hostname >/dev/null
+		"$d/merged/uppercat" /etc/hostname >/dev/null
+		capture_stop
+		rc=$?
+	fi
+	umount "$d/merged"
+	[ $rc -eq 0 ] || { echo "exit $rc: $(head -c 300 "$err")"; return 1; }
+	printf '%s\n' "lowercat false false" "uppercat true false" | diff - "$out"
+}
+
 # container=new: container X (made by hand with 83-live-cgroups.sh's cg_setup and cg_run,
-# sourced before this file) has a process before the
-# capture, container Z gets its first during it, in a pid namespace of its own. Both stat the
-# same file: only Z's shows, with container.start_ts the start of Z's namespace init.
+# sourced before this file) has a process before the capture, container SC_NEW (an id of
+# this run: no process of an earlier run can be in it) gets its first during it, in a pid
+# namespace of its own. Both stat the same file: only SC_NEW's shows, with container.start_ts
+# the start of its namespace's init.
 t_sc_container_new() {
 	local out=$SC_DIR/cnew.out err=$SC_DIR/cnew.err rc=1 cgx=$SC_DIR/cnew.x t0 t1
 	rm -f "$cgx.go"
@@ -244,18 +270,18 @@ t_sc_container_new() {
 		"evt.type=newfstatat and evt.dir=< and proc.name=stat"; then
 		echo go >"$cgx.go"
 		wait "$xpid"
-		cg_run "$CG_Z" unshare --pid --fork stat /etc/hostname >/dev/null
+		cg_run "$SC_NEW" unshare --pid --fork stat /etc/hostname >/dev/null
 		capture_stop
 		rc=$?
 	fi
 	t1=${EPOCHREALTIME/./}000
 	[ $rc -eq 0 ] || { echo "exit $rc: $(head -c 300 "$err")"; return 1; }
-	grep -q "^${CG_Z:0:12} [0-9]* stat$" "$out" ||
-		{ echo "container Z's stat missing: $(head -c 300 "$out")"; return 1; }
+	grep -q "^${SC_NEW:0:12} [0-9]* stat$" "$out" ||
+		{ echo "the new container's stat missing: $(head -c 300 "$out")"; return 1; }
 	! grep -q "^${CG_X:0:12} " "$out" ||
 		{ echo "container X is in scope: $(grep -m1 "^${CG_X:0:12}" "$out")"; return 1; }
 	local ts
-	ts=$(awk -v z="${CG_Z:0:12}" '$1 == z { print $2; exit }' "$out")
+	ts=$(awk -v z="${SC_NEW:0:12}" '$1 == z { print $2; exit }' "$out")
 	[ "$ts" -ge "$t0" ] && [ "$ts" -le "$t1" ] ||
 		{ echo "container.start_ts $ts not within the run ($t0..$t1)"; return 1; }
 }
@@ -286,13 +312,22 @@ if selected scopes; then
 		else
 			fail scopes-fields "the memfd run failed: $(head -c 300 "$SC_DIR/falco.err")"
 		fi
+		t_sc_overlay >"$SC_DIR/ovl.log" 2>&1
+		case $? in
+		0) expect scopes-overlay "proc.is_exe_upper_layer on overlayfs" true ;;
+		2) skip scopes-overlay "overlayfs cannot be mounted: $(head -c 200 "$SC_DIR/ovl.err")" ;;
+		*) fail scopes-overlay "proc.is_exe_upper_layer: $(head -c 300 "$SC_DIR/ovl.log")" ;;
+		esac
 		if [ -z "${CG_PARENTS:-}" ]; then
 			skip scopes-container-new "no cgroup v2 hierarchy mounted"
 		elif ! cg_setup; then
 			skip scopes-container-new "cannot make cgroups under $CG_V2"
 		else
+			SC_NEW=$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')
+			for sc_p in $CG_PARENTS; do mkdir -p "$sc_p/docker-$SC_NEW.scope"; done
 			expect scopes-container-new "--trace container=new: the container made during" \
 				t_sc_container_new
+			for sc_p in $CG_PARENTS; do rmdir "$sc_p/docker-$SC_NEW.scope"; done
 			cg_cleanup
 		fi
 	fi
