@@ -15,7 +15,6 @@
 #include "fields/extract.h"
 #include "format/duration.h"
 #include "schema/names.h"
-#include "schema/syscalls.h"
 #include "util/util.h"
 
 #define NSEC 1000000000ull
@@ -158,25 +157,10 @@ static size_t evt_time_iso8601(const struct field_ref *ref, const void *event, v
 	return put_out(out, o);
 }
 
-/*
- * evt.type: the name sysdig 0.29 shows. A generic event of a syscall its table does not name
- * (memfd_create, init_module, finit_module: "<unknown>") has the syscall's own name as a
- * second value, which only filters see: `evt.type=memfd_create` matches it, as in Falco,
- * while the text stays sysdig's.
- */
 static size_t evt_type(const struct field_ref *ref, const void *event, void *ctx,
 		       struct field_value *out)
 {
-	const struct scap_event *ev = event;
-	const char *name = render_event_type(ev);
-	const struct syscall_info *si;
-	uint64_t nr;
-
-	put_cstr(out, name);
-	if (!scap_event_is_generic(ev->type) || strcmp(name, "<unknown>") || ev->nparams < 2 ||
-	    !scap_param_u64(&ev->params[1], &nr) || !(si = syscall_by_nr((long)nr)))
-		return 1;
-	return 1 + put_cstr(out + 1, si->name);
+	return put_cstr(out, render_event_type(event));
 }
 
 /* evt.type of the events that are system calls: not procinfo, procexit or switch. */

@@ -601,45 +601,6 @@ static void test_falco_fields(void **state)
 	free(buf);
 }
 
-/* Falco's rules name syscalls sysdig 0.29 has no event or code for (memfd_create, init_module,
- * finit_module): the filter takes the names, and matches their generic events, whose text
- * stays sysdig's "<unknown>". */
-static void test_syscall_names_of_generic_events(void **state)
-{
-	(void)state;
-	static const uint8_t unknown_sc[2] = { 0, 0 }, memfd_nr[2] = { 319 & 0xff, 319 >> 8 };
-	struct scap_param params[2] = { { .val = unknown_sc, .len = 2 },
-					{ .val = memfd_nr, .len = 2 } };
-	struct scap_event ev = { .ts = 1, .tid = 1, .type = PPME_GENERIC_E, .nparams = 2,
-				 .params = params };
-	struct state st;
-	struct field_ctx ctx = { .st = &st };
-	struct filter_error ferr;
-
-	state_init(&st);
-	state_event(&st, &ev);
-	struct filter *yes = filter_compile("evt.type in (memfd_create, init_module)", reg, &ferr);
-	struct filter *no = filter_compile("evt.type=finit_module or evt.type!=memfd_create", reg,
-					   &ferr);
-
-	assert_non_null(yes);
-	assert_non_null(no);
-	assert_true(filter_match(yes, &ev, &ctx));
-	assert_false(filter_match(no, &ev, &ctx));
-	struct field_ref ref = resolve_ok("evt.type");
-	struct field_value v[FIELD_MAX_VALUES];
-
-	assert_int_equal(field_extract(&ref, &ev, &ctx, v), 2);
-	assert_int_equal(v[0].s.len, strlen("<unknown>"));
-	assert_memory_equal(v[0].s.ptr, "<unknown>", v[0].s.len);
-	field_ref_free(&ref);
-	filter_free(yes);
-	filter_free(no);
-	state_event_done(&st);
-	state_free(&st);
-	field_ctx_free(&ctx);
-}
-
 /* Capability names as Falco prints them, from the bits of a thread's set. */
 static void test_falco_caps_text(void **state)
 {
@@ -676,7 +637,6 @@ int main(void)
 		cmocka_unit_test(test_same_value_everywhere),
 		cmocka_unit_test(test_falco_fields),
 		cmocka_unit_test(test_falco_caps_text),
-		cmocka_unit_test(test_syscall_names_of_generic_events),
 	};
 
 	return cmocka_run_group_tests(tests, setup, NULL);
