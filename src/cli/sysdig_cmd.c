@@ -591,7 +591,7 @@ int cmd_sysdig(int argc, char **argv)
 	}
 	if (o.list || o.list_events) {
 		if (o.list)
-			field_registry_print(reg, o.verbose, false, stdout);
+			field_registry_print(reg, o.verbose, stdout);
 		if (o.list_events)
 			list_events();
 		rc = 0;

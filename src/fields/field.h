@@ -234,9 +234,10 @@ static inline size_t field_extract(const struct field_ref *ref, const void *even
 /* "UINT64", "CHARBUF", ... as sysdig prints them. */
 const char *field_type_name(enum field_type t);
 
-/* Every class and field of REG as `sysdig -l` prints them (VERBOSE: -l -v, with types);
- * WITH_FALCO: Falco's fields too, as `falco --list` has them. */
-void field_registry_print(const struct field_registry *reg, bool verbose, bool with_falco,
-			  FILE *f);
+/* Every class and field of REG as `sysdig -l` prints them (VERBOSE: -l -v, with types):
+ * sysdig 0.29's fields, not Falco's (.falco). */
+void field_registry_print(const struct field_registry *reg, bool verbose, FILE *f);
+/* The same with Falco's fields too, as `falco --list` has them. */
+void field_registry_print_falco(const struct field_registry *reg, bool verbose, FILE *f);
 
 #endif

@@ -46,8 +46,7 @@ static void list_field(const struct field_desc *fd, bool verbose, FILE *f)
 	fputc('\n', f);
 }
 
-void field_registry_print(const struct field_registry *reg, bool verbose, bool with_falco,
-			  FILE *f)
+static void print_list(const struct field_registry *reg, bool verbose, bool with_falco, FILE *f)
 {
 	for (size_t c = 0; c < reg->nclasses; c++) {
 		const struct field_class *fc = reg->classes[c];
@@ -64,4 +63,14 @@ void field_registry_print(const struct field_registry *reg, bool verbose, bool w
 				list_field(&fc->fields[i], verbose, f);
 	}
 	fputc('\n', f);
+}
+
+void field_registry_print(const struct field_registry *reg, bool verbose, FILE *f)
+{
+	print_list(reg, verbose, false, f);
+}
+
+void field_registry_print_falco(const struct field_registry *reg, bool verbose, FILE *f)
+{
+	print_list(reg, verbose, true, f);
 }

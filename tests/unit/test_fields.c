@@ -590,11 +590,11 @@ static void test_falco_fields(void **state)
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
 
-	field_registry_print(reg, false, false, f);
+	field_registry_print(reg, false, f);
 	fflush(f);
 	assert_null(strstr(buf, "fd.nameraw"));
 	assert_null(strstr(buf, "thread.cap_effective"));
-	field_registry_print(reg, false, true, f);
+	field_registry_print_falco(reg, false, f);
 	fclose(f);
 	assert_non_null(strstr(buf, "fd.nameraw"));
 	assert_non_null(strstr(buf, "thread.cap_effective"));
