@@ -26,7 +26,7 @@ _sysray_sysdig()
 		-n --numevents -M -s --snaplen -w --write -z --compress -C --file-size -G --seconds
 		-W --limit -t --timetype -A --print-ascii -X --print-hex-ascii -x --print-hex
 		-b --print-base64 -S --summary -q --quiet -P --progress -N -d --displayflt -F
-		--fatfile --unbuffered -l --list -L --list-events -v --verbose --version -h --help
+		--fatfile --unbuffered --trace -l --list -L --list-events -v --verbose --version -h --help
 		-c --chisel -cl --list-chisels -i --chisel-info"
 
 	case $prev in

@@ -6,6 +6,7 @@
 
 #include "capture/container_event.h"
 #include "pipeline/prefilter.h"
+#include "pipeline/scope.h"
 #include "util/util.h"
 
 /* PPM dump flag: the event only carries state (written at capture start). */
@@ -70,6 +71,8 @@ void pipeline_free(struct pipeline *p)
 bool pipeline_meta(struct pipeline *p, const struct scap_meta *m)
 {
 	state_load_meta(p->st, m);
+	if (p->scope)
+		scope_start(p->scope, p->st);
 	for (size_t i = 0; i < p->nconsumers; i++) {
 		struct consumer *c = &p->consumers[i];
 
@@ -90,11 +93,26 @@ static void learn_container(struct field_ctx *ctx, const struct scap_event *ev)
 		field_ctx_container_add(ctx, id, &m);
 }
 
+/* An event out of the run's scope: every consumer's filter rejected it. */
+static void reject_out_of_scope(struct pipeline *p, const struct scap_event *ev)
+{
+	for (size_t i = 0; i < p->nconsumers; i++) {
+		struct consumer *c = &p->consumers[i];
+
+		if (c->on_rejected && c->on_rejected(c->opaque, p, ev))
+			p->stopped = true;
+	}
+}
+
 static void deliver(struct pipeline *p, const struct scap_event *ev)
 {
 	const struct filter *last = NULL;
 	bool last_match = false, any = false;
 
+	if (p->scope && !scope_match(p->scope, p->st)) {
+		reject_out_of_scope(p, ev);
+		return;
+	}
 	for (size_t i = 0; i < p->nconsumers; i++) {
 		struct consumer *c = &p->consumers[i];
 		bool match = true;

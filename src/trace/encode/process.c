@@ -12,14 +12,11 @@
 #include <sys/stat.h>
 
 #include "procfs/cgroup_items.h"
+#include "procfs/exe_file.h"
 #include "procfs/proc_file.h"
 #include "procfs/proc_task.h"
 #include "schema/ppm_flags.h"
 #include "trace/encode/encode.h"
-
-/* The capability bits scap names (CAP_CHOWN 0 .. CAP_CHECKPOINT_RESTORE 40), at the kernel's
- * bit numbers. */
-#define SCAP_CAPS_MASK ((1ull << 41) - 1)
 
 /* A number of STATUS (the text of /proc/PID/status), DFLT when absent. */
 static uint64_t status_u64(const char *status, const char *key, int base, uint64_t dflt)
@@ -90,7 +87,8 @@ static void put_process(struct enc *e, pid_t pid)
 /*
  * Parameters 15..29 of an execve exit, from /proc once the tracee runs the new image: env,
  * tty (stat's tty_nr, the kernel's new_encode_dev() form the drivers use too), vpgid,
- * loginuid, flags (PPM_EXE_* not computed), the three capability sets, exe_ino with its
+ * loginuid, flags (PPM_EXE_FROM_MEMFD; /proc does not tell overlayfs layers, and WRITABLE is
+ * not computed), the three capability sets, exe_ino with its
  * ctime and mtime, the effective uid, trusted_exepath (/proc/PID/exe), pgid and the effective
  * gid. The tracer shares the tracee's pid namespace view, so vpgid and pgid are the same.
  */
@@ -98,6 +96,7 @@ static void put_exec_task(struct enc *e, pid_t pid)
 {
 	static char buf[ENC_MAX_ARGS_BYTES + 1];
 	char exe[PATH_MAX], *status;
+	struct exe_file xf;
 	struct proc_task t;
 	struct stat st;
 	bool have_task = proc_task_read(pid, 0, 0, &t) == 0;
@@ -108,7 +107,7 @@ static void put_exec_task(struct enc *e, pid_t pid)
 	evb_u64(e->b, have_task ? (uint64_t)t.pgrp : 0);
 	n = proc_read_upto(pid, "loginuid", buf, sizeof(buf));
 	evb_u32(e->b, n > 0 ? (uint32_t)strtoul(buf, NULL, 10) : UINT32_MAX);
-	evb_u32(e->b, 0);
+	evb_u32(e->b, exe_file_read(pid, &xf) ? xf.flags : 0);
 	status = proc_read(pid, "status", NULL);
 	evb_u64(e->b, status_u64(status, "CapInh", 16, 0) & SCAP_CAPS_MASK);
 	evb_u64(e->b, status_u64(status, "CapPrm", 16, 0) & SCAP_CAPS_MASK);
