@@ -191,6 +191,18 @@ static bool keeps(const struct needed_state *ns, const struct scap_event *ev, in
 	return need != NEED_NONE;
 }
 
+static int write_needed_section(const struct needed_state *ns, const struct scap_reader *r,
+				struct scap_writer *w)
+{
+	struct scap_meta meta;
+	int rc;
+
+	needed_meta(ns, scap_reader_meta(r), &meta);
+	rc = scap_writer_section(w, &meta);
+	free(meta.threads);
+	return rc;
+}
+
 int needed_state_finish(struct needed_state *ns, const char *spool, const char *out, bool gzip,
 			char *err, size_t errlen)
 {
@@ -204,14 +216,11 @@ int needed_state_finish(struct needed_state *ns, const char *spool, const char *
 
 	fflush(ns->index);
 	rewind(ns->index);
-	while (!rc && (next = scap_reader_next(r, &ev)) > 0) {
-		/* the spool is one section: its metadata comes before its first event */
+	/* the spool is one section, its metadata read when it opened; a spool without events
+	 * is a reader's error ("no events"), so it is not read past its metadata */
+	while (!rc && ns->nevents && (next = scap_reader_next(r, &ev)) > 0) {
 		if (!have_section) {
-			struct scap_meta meta;
-
-			needed_meta(ns, scap_reader_meta(r), &meta);
-			rc = scap_writer_section(w, &meta);
-			free(meta.threads);
+			rc = write_needed_section(ns, r, w);
 			have_section = true;
 		}
 		if (!rc && next == SCAP_EVENT) {
@@ -231,7 +240,7 @@ int needed_state_finish(struct needed_state *ns, const char *spool, const char *
 		snprintf(err, errlen, "%s", scap_reader_error(r));
 		rc = -1;
 	}
-	if (!rc && !have_section && scap_writer_section(w, scap_reader_meta(r))) {
+	if (!rc && !have_section && write_needed_section(ns, r, w)) {
 		snprintf(err, errlen, "%s", scap_writer_error(w));
 		rc = -1;
 	}
