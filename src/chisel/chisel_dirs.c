@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "output/out.h"
+#include "util/own_dir.h"
 #include "util/util.h"
 
 #define SYSDIG_CHISELS "/usr/share/sysdig/chisels/"
@@ -63,33 +64,14 @@ static bool push_if_dir(struct chisel_dirs *d, const char *path)
 	return true;
 }
 
-/*
- * sysray's own chisels: DIR/../share/sysray/chisels (installed as PREFIX/bin/sysray) or
- * DIR/../chisels (the binary in a build tree, build/sysray), where DIR holds the running
- * binary.
- */
+/* sysray's own chisels (util/own_dir.h). */
 static void push_own(struct chisel_dirs *d)
 {
-	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	char *dir = own_data_dir("chisels");
 
-	if (n <= 0)
-		return;
-	exe[n] = 0;
-	char *slash = strrchr(exe, '/');
-	if (!slash)
-		return;
-	*slash = 0;
-	static const char *const rel[] = { "/../share/sysray/chisels", "/../chisels" };
-	for (size_t i = 0; i < ARRAY_SIZE(rel); i++) {
-		struct out p = { 0 };
-
-		out_printf(&p, "%s%s", exe, rel[i]);
-		bool found = push_if_dir(d, p.buf);
-		out_free(&p);
-		if (found)
-			return;
-	}
+	if (dir)
+		push_if_dir(d, dir);
+	free(dir);
 }
 
 void chisel_dirs_init(struct chisel_dirs *d)

@@ -17,5 +17,7 @@ int cmd_scap_dump(int argc, char **argv);
 int cmd_sysdig(int argc, char **argv);
 /* csysdig's views: `sysray top [-r FILE] [-v VIEW] [-j|--raw] [FILTER]`. */
 int cmd_top(int argc, char **argv);
+/* Falco's rules and alerts: `sysray detect [-r RULES] [-e CAPTURE] [-o KEY=VALUE] ...`. */
+int cmd_detect(int argc, char **argv);
 
 #endif

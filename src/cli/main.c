@@ -22,6 +22,8 @@ static void usage(FILE *f)
 		"                                               capture the whole system through eBPF\n"
 		"  top [-r FILE] [-v VIEW] [-j | --raw] [FILTER]\n"
 		"                                               csysdig's views (processes, files, ...)\n"
+		"  detect [-r RULES] [-e CAPTURE] [-o KEY=VALUE] [-j] [-V RULES] [-L]\n"
+		"                                               Falco's rules: alerts live or on a capture\n"
 		"  scap-dump [--meta] [-q] [-w OUT [-z]] FILE   list the blocks and events of a .scap file\n"
 		"  demo                                         trace a built-in demo workload\n"
 		"  [-r FILE] [-p FORMAT] [-j] [-S] [FILTER]     sysdig's command line ('sysray -r F -h')\n"
@@ -51,6 +53,8 @@ int main(int argc, char **argv)
 		return cmd_capture(argc - 1, argv + 1);
 	if (!strcmp(cmd, "top"))
 		return cmd_top(argc - 1, argv + 1);
+	if (!strcmp(cmd, "detect"))
+		return cmd_detect(argc - 1, argv + 1);
 	if (!strcmp(cmd, "scap-dump"))
 		return cmd_scap_dump(argc - 1, argv + 1);
 	if (!strcmp(cmd, "--version") || !strcmp(cmd, "-V")) {

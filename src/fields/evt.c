@@ -234,6 +234,11 @@ static size_t evt_arg(const struct field_ref *ref, const void *event, void *ctx,
 										 : -1;
 	else
 		i = param_index(ev, arg->name);
+	if (i < 0 && !arg->is_index && c->enter) {
+		/* detect: a parameter only the enter event has (see struct field_ctx) */
+		ev = c->enter;
+		i = param_index(ev, arg->name);
+	}
 	if (i < 0)
 		return 0;
 	struct out *val = field_scratch(c);

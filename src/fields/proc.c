@@ -216,6 +216,32 @@ static size_t proc_aname(const struct field_ref *ref, const void *event, void *c
 }
 
 /*
+ * proc.ancestry (sysray's, for alerts): "name[pid]" of each ancestor process from the parent
+ * up, comma-separated, as far as the state knows the chain (to init on a live system). The
+ * walk stops after as many steps as there are threads (a loop in a broken parent chain).
+ */
+static size_t proc_ancestry(const struct field_ref *ref, const void *event, void *ctx,
+			    struct field_value *out)
+{
+	struct field_ctx *c = ctx;
+	struct st_thread *t = field_thread(ctx);
+	struct out *o = field_scratch(c);
+
+	if (!t || !t->live)
+		return 0;
+	for (size_t i = 1; i <= c->st->nthreads; i++) {
+		struct st_thread *p = ancestor(c->st, t, (int64_t)i);
+
+		if (!p || !p->live)
+			break;
+		if (o->len)
+			out_putc(o, ',');
+		out_printf(o, "%s[%lld]", p->comm ? p->comm : "", (long long)p->pid);
+	}
+	return put_out(out, o);
+}
+
+/*
  * proc.loginshellid as sysdig 0.29 computes it: walking from the process up through its
  * known parents, the pid of the last (farthest) one whose name ends in "sh"; missing when
  * none does. The walk stops at an unknown parent or after as many steps as there are
@@ -650,6 +676,10 @@ static const struct field_desc process_fields[] = {
 	      "proc.aname[0] is the name of the current process. proc.aname without arguments "
 	      "can be used in filters only and matches any of the process ancestors, e.g. "
 	      "proc.aname=bash."),
+	/* not in sysdig 0.29: `-l` does not list it (it lists sysdig's fields) */
+	FIELD("proc.ancestry", CHARBUF, 0, proc_ancestry,
+	      "the ancestors of the process, nearest first: name[pid] of each, comma-separated, "
+	      "up to init.", .table_only = true),
 	FIELD("proc.loginshellid", INT64, 0, proc_loginshellid,
 	      "the pid of the oldest shell among the ancestors of the current process, if there "
 	      "is one. This field can be used to separate different user sessions, and is useful "

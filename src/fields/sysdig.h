@@ -32,6 +32,13 @@ struct field_ctx {
 	enum buf_format bf;
 	bool json;		/* -j: evt.args/evt.info keep long buffers whole */
 	bool verbose;		/* -v: so does the text output */
+	/*
+	 * sysray detect only (Falco's model, where enter events are gone): the enter event of
+	 * the exit event being read, or NULL. evt.arg.NAME then reads a parameter the exit
+	 * event lacks from it (ptrace's request, socket's domain). NULL everywhere else, so
+	 * that sysdig's output keeps sysdig 0.29's values.
+	 */
+	const struct scap_event *enter;
 	/* csysdig's screen width, which scales evt.latency.quantized (0 off a terminal) */
 	unsigned spectro_width;
 	/*

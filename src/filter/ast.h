@@ -44,6 +44,7 @@ enum ast_kind {
 	AST_OR,
 	AST_NOT,
 	AST_CHECK,
+	AST_MACRO,	/* a bare name in check position: only from ast_parse_rules() */
 };
 
 struct ast_node {
@@ -63,6 +64,7 @@ struct ast_node {
 			struct ast_value *values;
 			size_t nvalues;
 		} check;
+		char *macro;			/* MACRO: the name */
 	};
 };
 
@@ -73,6 +75,17 @@ struct filter_error;
  * every event. On a syntax error returns NULL and fills ERR.
  */
 struct ast_node *ast_parse(const char *text, struct filter_error *err);
+
+/*
+ * Falco's condition language: as ast_parse(), and a bare name where a check may start
+ * ("spawned_process and proc.name=sh") is a macro reference (AST_MACRO), which the caller
+ * replaces before compiling. sysdig's filters never hold one: ast_parse() calls such a name
+ * a field without an operator.
+ */
+struct ast_node *ast_parse_rules(const char *text, struct filter_error *err);
+
+/* A deep copy of N. */
+struct ast_node *ast_clone(const struct ast_node *n);
 void ast_free(struct ast_node *n);
 
 #endif

@@ -149,6 +149,9 @@ static struct fnode *compile_node(struct compiler *c, const struct ast_node *a)
 	case AST_CHECK:
 		compile_check(c, a, &n->pred);
 		break;
+	case AST_MACRO:
+		fail(c, a->pos, "Undefined macro '%s' used in filter.", a->macro);
+		break;
 	}
 	if (c->failed) {
 		free_node(n);
@@ -175,6 +178,24 @@ static void free_node(struct fnode *n)
 	free(n);
 }
 
+struct filter *filter_compile_ast(const struct ast_node *ast, const struct field_registry *reg,
+				  struct filter_error *err)
+{
+	struct filter *f = xcalloc(1, sizeof(*f));
+
+	err->pos = 0;
+	err->msg[0] = '\0';
+	if (ast) {
+		struct compiler c = { .reg = reg, .err = err };
+		f->root = compile_node(&c, ast);
+		if (c.failed) {
+			free(f);
+			return NULL;
+		}
+	}
+	return f;
+}
+
 struct filter *filter_compile(const char *text, const struct field_registry *reg,
 			      struct filter_error *err)
 {
@@ -182,16 +203,8 @@ struct filter *filter_compile(const char *text, const struct field_registry *reg
 
 	if (!ast && err->msg[0])
 		return NULL;
-	struct filter *f = xcalloc(1, sizeof(*f));
-	if (ast) {
-		struct compiler c = { .reg = reg, .err = err };
-		f->root = compile_node(&c, ast);
-		ast_free(ast);
-		if (c.failed) {
-			free(f);
-			return NULL;
-		}
-	}
+	struct filter *f = filter_compile_ast(ast, reg, err);
+	ast_free(ast);
 	return f;
 }
 

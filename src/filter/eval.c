@@ -220,6 +220,7 @@ static bool eval(const struct fnode *n, const void *event, void *ctx)
 		return false;
 	case AST_NOT:
 		return !eval(n->kids[0], event, ctx);
+	case AST_MACRO:	/* never in a compiled filter: compile_node() refuses it */
 	case AST_CHECK:
 		break;
 	}

@@ -27,6 +27,11 @@ struct filter;
  */
 struct filter *filter_compile(const char *text, const struct field_registry *reg,
 			      struct filter_error *err);
+/* The same from a syntax tree (filter/ast.h; NULL: matches everything), which stays the
+ * caller's. A macro reference left in the tree is an error. Positions in ERR are the tree's. */
+struct ast_node;
+struct filter *filter_compile_ast(const struct ast_node *ast, const struct field_registry *reg,
+				  struct filter_error *err);
 void filter_free(struct filter *f);
 
 /* Whether EVENT satisfies the filter; EVENT and CTX go to the field extractors untouched. */

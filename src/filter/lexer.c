@@ -56,6 +56,13 @@ bool lex_keyword(struct lexer *lx, const char *word)
 	skip_blanks(lx);
 	if (lx->len - lx->pos < n || strncmp(lx->text + lx->pos, word, n) != 0)
 		return false;
+	/* Falco's words end where a name cannot go on: "not_sshd" is a macro's name. */
+	if (lx->whole_words) {
+		char c = lx->pos + n < lx->len ? lx->text[lx->pos + n] : ' ';
+
+		if (isalnum((unsigned char)c) || c == '_' || c == '.')
+			return false;
+	}
 	/* "nothing" is not "not hing"; "notproc.name=x" is "not proc.name=x", as in sysdig. */
 	if (strcmp(word, "not") == 0) {
 		size_t e = lx->pos + n;

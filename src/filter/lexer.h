@@ -17,6 +17,7 @@ struct lexer {
 	size_t len;
 	size_t pos;
 	char *scratch;		/* len + 1 bytes, allocated once: where a value is decoded */
+	bool whole_words;	/* Falco's conditions: a keyword is not the start of a name */
 };
 
 void lex_init(struct lexer *lx, const char *text);
@@ -31,7 +32,8 @@ bool lex_char(struct lexer *lx, char c);
 /*
  * Consumes the keyword WORD (and, or, not) after blanks. As in sysdig 0.29 the keyword need
  * not be followed by a blank ("andevt.num=1" reads as "and evt.num=1"), except that `not`
- * must not be the start of a longer word made of letters only.
+ * must not be the start of a longer word made of letters only; with whole_words, no keyword
+ * may be followed by a character of a name.
  */
 bool lex_keyword(struct lexer *lx, const char *word);
 

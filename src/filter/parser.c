@@ -20,6 +20,7 @@ struct parser {
 	struct lexer lx;
 	struct filter_error *err;
 	bool failed;
+	bool macros;	/* ast_parse_rules(): bare names are macro references */
 	int depth;
 };
 
@@ -71,8 +72,44 @@ void ast_free(struct ast_node *n)
 			free(n->check.values[i].text);
 		free(n->check.values);
 		break;
+	case AST_MACRO:
+		free(n->macro);
+		break;
 	}
 	free(n);
+}
+
+struct ast_node *ast_clone(const struct ast_node *n)
+{
+	struct ast_node *c = xmalloc(sizeof(*c));
+
+	*c = *n;
+	switch (n->kind) {
+	case AST_AND:
+	case AST_OR:
+		c->list.kids = xmalloc(n->list.n * sizeof(*c->list.kids));
+		for (size_t i = 0; i < n->list.n; i++)
+			c->list.kids[i] = ast_clone(n->list.kids[i]);
+		break;
+	case AST_NOT:
+		c->child = ast_clone(n->child);
+		break;
+	case AST_CHECK:
+		c->check.field = xstrdup(n->check.field);
+		c->check.values = xmalloc((n->check.nvalues ? n->check.nvalues : 1) *
+					  sizeof(*c->check.values));
+		for (size_t i = 0; i < n->check.nvalues; i++) {
+			c->check.values[i] = n->check.values[i];
+			c->check.values[i].text = xmalloc(n->check.values[i].len + 1);
+			memcpy(c->check.values[i].text, n->check.values[i].text,
+			       n->check.values[i].len + 1);
+		}
+		break;
+	case AST_MACRO:
+		c->macro = xstrdup(n->macro);
+		break;
+	}
+	return c;
 }
 
 static struct ast_node *parse_expr(struct parser *ps);
@@ -124,6 +161,11 @@ static struct ast_node *parse_check(struct parser *ps)
 	n->check.field = strndup(lx->text + start, len);
 	n->check.field_pos = start;
 	if (!lex_operator(lx, &n->check.op, &n->check.op_pos)) {
+		if (ps->macros && !memchr(n->check.field, '[', len)) {
+			n->kind = AST_MACRO;
+			n->macro = n->check.field;
+			return n;
+		}
 		describe_at(lx, n->check.op_pos, what, sizeof(what));
 		fail(ps, n->check.op_pos, "expected an operator after '%s', found %s",
 		     n->check.field, what);
@@ -265,11 +307,12 @@ static struct ast_node *parse_expr(struct parser *ps)
 	return list ? list : first;
 }
 
-struct ast_node *ast_parse(const char *text, struct filter_error *err)
+static struct ast_node *parse(const char *text, bool macros, struct filter_error *err)
 {
-	struct parser ps = { .err = err };
+	struct parser ps = { .err = err, .macros = macros };
 
 	lex_init(&ps.lx, text);
+	ps.lx.whole_words = macros;
 	err->pos = 0;
 	err->msg[0] = '\0';
 	if (lex_at_end(&ps.lx))
@@ -288,4 +331,14 @@ struct ast_node *ast_parse(const char *text, struct filter_error *err)
 		return NULL;
 	}
 	return n;
+}
+
+struct ast_node *ast_parse(const char *text, struct filter_error *err)
+{
+	return parse(text, false, err);
+}
+
+struct ast_node *ast_parse_rules(const char *text, struct filter_error *err)
+{
+	return parse(text, true, err);
 }

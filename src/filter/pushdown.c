@@ -142,6 +142,7 @@ static void events(const struct fnode *n, struct filter_evset *may, struct filte
 	struct filter_evset m, mn;
 
 	switch (n->kind) {
+	case AST_MACRO:	/* never in a compiled filter: compile_node() refuses it */
 	case AST_CHECK:
 		if (n->pred.ref.field->role == FR_EVT_TYPE && !n->pred.ref.arg.present) {
 			evtype_sets(&n->pred, may, may_not);
@@ -210,6 +211,7 @@ static void values(const struct fnode *n, enum field_role role, struct vset *out
 
 	memset(out, 0, sizeof(*out));
 	switch (n->kind) {
+	case AST_MACRO:	/* never in a compiled filter: compile_node() refuses it */
 	case AST_CHECK:
 		if (n->pred.ref.field->role != role || n->pred.ref.arg.present ||
 		    (n->pred.op != CMP_EQ && n->pred.op != CMP_IN)) {
@@ -281,6 +283,7 @@ static void container_outcomes(const struct fnode *n, const char *id, bool *may,
 	bool m, mn;
 
 	switch (n->kind) {
+	case AST_MACRO:	/* never in a compiled filter: compile_node() refuses it */
 	case AST_CHECK:
 		if (is_container_check(n)) {
 			*may = test_name(&n->pred, id);

@@ -236,3 +236,20 @@ bool template_render(const struct template *t, const void *event, void *ctx,
 	out_free(&tmp);
 	return ok;
 }
+
+void template_fields_json(const struct template *t, const void *event, void *ctx,
+			  enum buf_format bf, struct json_object *obj)
+{
+	struct field_value vals[FIELD_MAX_VALUES];
+	struct out tmp = { 0 };
+
+	for (size_t i = 0; i < t->n; i++) {
+		const struct token *tok = &t->toks[i];
+
+		if (!tok->ref.field)
+			continue;
+		size_t n = field_extract(&tok->ref, event, ctx, vals);
+		json_object_object_add(obj, tok->key, n ? value_json(&vals[0], bf, &tmp) : NULL);
+	}
+	out_free(&tmp);
+}

@@ -49,4 +49,13 @@ struct template_env {
 bool template_render(const struct template *t, const void *event, void *ctx,
 		     const struct template_env *env, bool json, struct out *o);
 
+/*
+ * Each field token of T as a member of OBJ (a json-c object): the name as written, and the
+ * first value typed (numbers as numbers) or null when the event lacks the field. Falco's
+ * alert "output_fields".
+ */
+struct json_object;
+void template_fields_json(const struct template *t, const void *event, void *ctx,
+			  enum buf_format bf, struct json_object *obj);
+
 #endif
