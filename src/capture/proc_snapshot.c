@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <inttypes.h>
 #include <ifaddrs.h>
 #include <limits.h>
 #include <pwd.h>
@@ -22,6 +23,7 @@
 #include <unistd.h>
 
 #include "procfs/cgroup_items.h"
+#include "procfs/exe_file.h"
 #include "procfs/net_sockets.h"
 #include "procfs/proc_fds.h"
 #include "procfs/proc_task.h"
@@ -201,8 +203,15 @@ static void read_fds(struct scap_thread *t, pid_t pid, const struct net_table *n
 	fd_list_free(&list);
 }
 
+/* What the process list says of a process's pid namespace and executable. */
+struct proc_extra {
+	uint64_t pidns_ino;		/* the namespace's inode number (/proc/PID/ns/pid) */
+	bool has_exe_file;
+	struct exe_file exe;
+};
+
 static void read_thread(struct scap_meta *m, pid_t pid, pid_t tid, const struct proc_task *p,
-			const struct net_table *net)
+			const struct proc_extra *x, const struct net_table *net)
 {
 	struct proc_task t;
 
@@ -242,6 +251,16 @@ static void read_thread(struct scap_meta *m, pid_t pid, pid_t tid, const struct 
 	th->vmrss_kb = t.rss * page_kb;
 	th->loginuid = read_number("/proc/%d/loginuid", pid, UINT32_MAX);
 	th->tty = t.tty_nr;
+	th->has_caps = t.have_caps;
+	th->cap_inheritable = t.cap_inheritable;
+	th->cap_permitted = t.cap_permitted;
+	th->cap_effective = t.cap_effective;
+	th->has_exe_file = x->has_exe_file;
+	th->exe_ino = x->exe.ino;
+	th->exe_ino_ctime = x->exe.ctime;
+	th->exe_ino_mtime = x->exe.mtime;
+	th->exe_flags = x->exe.flags;
+	th->exe_flags_known = x->exe.flags_known;
 	free(th->cgroups);
 	th->cgroups = cgroup_items_of(pid, &th->cgroups_len);
 	if (tid != pid)
@@ -328,9 +347,65 @@ static void read_interfaces(struct scap_meta *m)
 	freeifaddrs(list);
 }
 
+/* The pid namespace of PID as the inode number of /proc/PID/ns/pid ("pid:[N]"); 0 unknown. */
+static uint64_t pidns_ino(pid_t pid)
+{
+	char *t = link_target("/proc/%d/ns/pid", pid);
+	uint64_t ino = 0;
+
+	sscanf(t, "pid:[%" SCNu64 "]", &ino);
+	free(t);
+	return ino;
+}
+
+/* The pid namespaces met in a scan: which processes are in which, and when each one's init
+ * (the process that is pid 1 in it) started. */
+struct pidns_table {
+	struct pidns_proc {
+		pid_t pid;
+		uint64_t ino;
+	} *procs;
+	size_t nprocs;
+	struct pidns_init {
+		uint64_t ino, start_ts;
+	} *inits;
+	size_t ninits;
+};
+
+static void pidns_note(struct pidns_table *ns, pid_t pid, uint64_t ino,
+		       const struct proc_task *p)
+{
+	ns->procs = xrealloc(ns->procs, (ns->nprocs + 1) * sizeof(*ns->procs));
+	ns->procs[ns->nprocs++] = (struct pidns_proc){ pid, ino };
+	if (p->nspid != 1 || !ino)
+		return;
+	/* stat's starttime is in clock ticks after boot */
+	double start = proc_boot_time() + (double)p->starttime / proc_clock_ticks();
+
+	ns->inits = xrealloc(ns->inits, (ns->ninits + 1) * sizeof(*ns->inits));
+	ns->inits[ns->ninits++] = (struct pidns_init){ ino, (uint64_t)(start * 1e9) };
+}
+
+/* Each thread's pidns_init_start_ts, from the namespace of its process. */
+static void pidns_assign(struct scap_meta *m, const struct pidns_table *ns)
+{
+	for (size_t i = 0; i < m->nthreads; i++) {
+		struct scap_thread *t = &m->threads[i];
+		uint64_t ino = 0;
+
+		for (size_t j = 0; j < ns->nprocs && !ino; j++)
+			if (ns->procs[j].pid == t->pid)
+				ino = ns->procs[j].ino;
+		for (size_t j = 0; j < ns->ninits && ino; j++)
+			if (ns->inits[j].ino == ino)
+				t->pidns_init_start_ts = ns->inits[j].start_ts;
+	}
+}
+
 size_t proc_snapshot(struct scap_meta *m)
 {
 	struct net_table net = { 0 };
+	struct pidns_table ns = { 0 };
 	struct dirent *de;
 	DIR *d = opendir("/proc");
 
@@ -345,6 +420,10 @@ size_t proc_snapshot(struct scap_meta *m)
 
 		if (*end || pid <= 0 || proc_task_read(pid, 0, 1, &p))
 			continue;
+		struct proc_extra x = { .pidns_ino = pidns_ino(pid) };
+
+		x.has_exe_file = exe_file_read(pid, &x.exe);
+		pidns_note(&ns, pid, x.pidns_ino, &p);
 		snprintf(path, sizeof(path), "/proc/%ld/task", pid);
 		DIR *td = opendir(path);
 		struct dirent *te;
@@ -353,7 +432,7 @@ size_t proc_snapshot(struct scap_meta *m)
 			long tid = strtol(te->d_name, &end, 10);
 
 			if (!*end && tid > 0)
-				read_thread(m, pid, tid, &p, &net);
+				read_thread(m, pid, tid, &p, &x, &net);
 		}
 		if (td)
 			closedir(td);
@@ -361,6 +440,9 @@ size_t proc_snapshot(struct scap_meta *m)
 	}
 	if (d)
 		closedir(d);
+	pidns_assign(m, &ns);
+	free(ns.procs);
+	free(ns.inits);
 	net_table_free(&net);
 	return m->nthreads;
 }

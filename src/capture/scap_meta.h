@@ -121,8 +121,16 @@ struct scap_thread {
 	uint32_t loginuid;	/* UINT32_MAX when unset or absent */
 	uint32_t tty;
 	bool exe_writable;
-	uint64_t pidns_init_start_ts;
+	uint64_t pidns_init_start_ts;	/* ns since the epoch; 0 when absent */
+	/* The capability sets (bit N: capability N), when has_caps. */
+	bool has_caps;
 	uint64_t cap_inheritable, cap_permitted, cap_effective;
+	/* What the entry says of the executable file, when has_exe_file: its inode number,
+	 * ctime and mtime (ns since the epoch), and PPM_EXE_* flags (schema/ppm_flags.h) of
+	 * which exe_flags_known says which bits were determined. */
+	bool has_exe_file;
+	uint64_t exe_ino, exe_ino_ctime, exe_ino_mtime;
+	uint32_t exe_flags, exe_flags_known;
 	/* The process list block the thread came from (0x211 ...); 0 if it only appeared in
 	 * an fd list. */
 	uint32_t block_type;

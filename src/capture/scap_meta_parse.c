@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "capture/scap_format.h"
+#include "schema/ppm_flags.h"
 #include "util/util.h"
 
 /* A bounded reader over a byte range; the first overrun or bad value is remembered. */
@@ -292,16 +293,37 @@ static void pl_v9_tail(struct cur *c, struct scap_thread *t)
 			t->exe_writable = cur_u8(c, "exe_writable");
 	}
 	if (FITS(24)) {
+		t->has_caps = true;
 		t->cap_inheritable = cur_u64(c, "cap_inheritable");
 		t->cap_permitted = cur_u64(c, "cap_permitted");
 		t->cap_effective = cur_u64(c, "cap_effective");
 	}
-	/* exe_upper_layer, exe_ino, its ctime/mtime, exe_from_memfd, exe_lower_layer: not
-	 * kept. pgid, the last field: 1+8+8+8+1+1 bytes in. */
-	if (FITS(27 + 8)) {
-		c->pos += 27;
-		t->pgid = (int64_t)cur_u64(c, "pgid");
+	/* then exe_upper_layer, exe_ino with its ctime and mtime, exe_from_memfd,
+	 * exe_lower_layer, pgid: each came with a later libs, a writer stops where its
+	 * version did */
+	if (t->has_caps && FITS(1)) {
+		t->exe_flags_known |= PPM_EXE_UPPER_LAYER;
+		if (cur_u8(c, "exe_upper_layer"))
+			t->exe_flags |= PPM_EXE_UPPER_LAYER;
 	}
+	if ((t->exe_flags_known & PPM_EXE_UPPER_LAYER) && FITS(24)) {
+		t->has_exe_file = true;
+		t->exe_ino = cur_u64(c, "exe_ino");
+		t->exe_ino_ctime = cur_u64(c, "exe_ino_ctime");
+		t->exe_ino_mtime = cur_u64(c, "exe_ino_mtime");
+	}
+	if (t->has_exe_file && FITS(1)) {
+		t->exe_flags_known |= PPM_EXE_FROM_MEMFD;
+		if (cur_u8(c, "exe_from_memfd"))
+			t->exe_flags |= PPM_EXE_FROM_MEMFD;
+	}
+	if (t->exe_flags_known & PPM_EXE_FROM_MEMFD && FITS(1)) {
+		t->exe_flags_known |= PPM_EXE_LOWER_LAYER;
+		if (cur_u8(c, "exe_lower_layer"))
+			t->exe_flags |= PPM_EXE_LOWER_LAYER;
+	}
+	if ((t->exe_flags_known & PPM_EXE_LOWER_LAYER) && FITS(8))
+		t->pgid = (int64_t)cur_u64(c, "pgid");
 #undef FITS
 	c->pos = c->end;
 }

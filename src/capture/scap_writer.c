@@ -1,8 +1,12 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* The .scap writer. Choices for compatibility (reference §18): SHB 1.2 without options; the
  * V2 metadata blocks with per-entry lengths; PL_V9 entries end with the pre-libs-0.10 tail
- * (root, loginuid, exe_writable), which sysdig 0.29 and libs HEAD both read right; fd types
- * newer than 0.29's (17-21) are written as UNSUPPORTED with their name. */
+ * (root, loginuid, exe_writable, then the three capability sets: 29 bytes), which sysdig 0.29
+ * (it stops after exe_writable) and libs HEAD (a tail of at most 29 bytes is in that order)
+ * both read right. The executable's inode, times and layer flags would need the newer tail,
+ * whose first field sysdig 0.29 takes for loginuid: they are not written for the threads of
+ * the process list (execve exits carry them for the processes started later). Fd types newer
+ * than 0.29's (17-21) are written as UNSUPPORTED with their name. */
 #include "capture/scap_writer.h"
 
 #include <errno.h>
@@ -306,6 +310,11 @@ static void write_pl(struct scap_writer *w, const struct scap_meta *m)
 		wb_str(b, t->root, SCAP_MAX_PATH);
 		scap_buf_u32(b, t->loginuid);
 		scap_buf_u8(b, t->exe_writable);
+		if (t->has_caps) {
+			scap_buf_u64(b, t->cap_inheritable);
+			scap_buf_u64(b, t->cap_permitted);
+			scap_buf_u64(b, t->cap_effective);
+		}
 		entry_len(b, at);
 	}
 	block_end(w);

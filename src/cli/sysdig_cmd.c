@@ -24,6 +24,7 @@
 #include "pipeline/live_source.h"
 #include "pipeline/pipeline.h"
 #include "pipeline/printer.h"
+#include "pipeline/scope.h"
 #include "pipeline/summary.h"
 #include "pipeline/writer.h"
 #include "source/bpf/bpf_event.h"
@@ -70,6 +71,10 @@ static void usage(FILE *f)
 		"  -d, -F       accepted for sysdig's sake: the filter always runs after the state\n"
 		"               is updated, and -w always keeps the events that carry state\n"
 		"  --unbuffered flush every line\n"
+		"  --trace SCOPE  tracee's scopes, ANDed with each other and the filter:\n"
+		"               comm=ls,cat  pid=123  'pid>1000'  pid=new  tree=PID  uid=1000\n"
+		"               container  !container  container=new  container=ID  (=, !=, and\n"
+		"               <, >, <=, >= on numbers; new: started after the capture began)\n"
 		"  -c NAME [ARGS]  run chisel NAME (several -c: each in turn); ARGS is one\n"
 		"               word, quote it: -c spy_file 'RW /etc/passwd'\n"
 		"  -cl, --list-chisels   list the chisels; -i NAME: describe one\n"
@@ -81,7 +86,7 @@ static void usage(FILE *f)
 }
 
 /* Option codes of long options without a letter. */
-enum { OPT_UNBUFFERED = 256, OPT_VERSION, OPT_LIST_CHISELS, OPT_REJECT };
+enum { OPT_UNBUFFERED = 256, OPT_VERSION, OPT_LIST_CHISELS, OPT_TRACE, OPT_REJECT };
 
 /* sysdig's -pc, -pk and -pm: its default line with container columns. sysray has no
  * Kubernetes or Mesos metadata: the pod and task names print as sysdig prints them without
@@ -184,6 +189,8 @@ struct sysdig_opts {
 	enum buf_format bf;
 	enum time_mode tmode;
 	struct out filter;		/* the remaining words, joined as sysdig joins them */
+	const char **scopes;		/* --trace, in order */
+	size_t nscopes;
 };
 
 /* What parse_options() tells its caller to do. */
@@ -214,6 +221,7 @@ static const struct option longopts[] = {
 	{ "fatfile", no_argument, NULL, 'F' },
 	{ "suppress-comm", required_argument, NULL, 'U' },
 	{ "unbuffered", no_argument, NULL, OPT_UNBUFFERED },
+	{ "trace", required_argument, NULL, OPT_TRACE },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	/* sysdig's options that sysray rejects (reject_option() says why) */
 	{ "print-base64", no_argument, NULL, 'b' },
@@ -268,6 +276,10 @@ static enum parse_result parse_option(struct sysdig_opts *o, int opt, const char
 	case 'N':
 		break;
 	case OPT_UNBUFFERED: o->unbuffered = true; break;
+	case OPT_TRACE:
+		o->scopes = xrealloc(o->scopes, (o->nscopes + 1) * sizeof(*o->scopes));
+		o->scopes[o->nscopes++] = arg;
+		break;
 	case OPT_VERSION:
 		printf("sysray version %s (sysdig 0.29 command line)\n", SYSRAY_VERSION);
 		return PARSE_EXIT_OK;
@@ -447,7 +459,7 @@ static void wire_consumers(struct sysdig_run *r, const struct sysdig_opts *o,
 
 /* The source: the file of -r, or the live capture with the filter pushed into the kernel. */
 static struct pipeline_source *open_source(struct sysdig_run *r, const struct sysdig_opts *o,
-					   const struct filter *flt)
+					   const struct filter *flt, const struct scope *scope)
 {
 	if (o->file) {
 		r->p.max_events = o->max_events;
@@ -460,19 +472,20 @@ static struct pipeline_source *open_source(struct sysdig_run *r, const struct sy
 	/* -s wins over a chisel's sysdig.set_snaplen */
 	uint32_t snaplen = o->snaplen ? (uint32_t)o->snaplen : o->chisels->host.snaplen;
 	return live_source_open(&(struct live_source_config){
-		.pushdown = flt, .seconds = o->seconds, .snaplen = snaplen,
+		.pushdown = flt, .scope = scope, .seconds = o->seconds, .snaplen = snaplen,
 		.json_totals = o->json && !o->quiet && !o->wpath, .verbose = o->verbose });
 }
 
-/* Runs the pipeline O describes; returns the exit status. */
+/* Runs the pipeline O describes, within SCOPE (NULL: all); returns the exit status. */
 static int run_sysdig(struct sysdig_opts *o, const struct filter *flt,
-		      const struct template *tpl)
+		      const struct template *tpl, struct scope *scope)
 {
 	struct sysdig_run r = { .ctx = { .bf = o->bf, .json = o->json, .verbose = o->verbose } };
 
 	state_init(&r.st);
 	pipeline_init(&r.p, &r.st, &r.ctx);
-	r.src = open_source(&r, o, flt);
+	r.p.scope = scope;
+	r.src = open_source(&r, o, flt, scope);
 	wire_consumers(&r, o, flt, tpl);
 	o->chisels->host.bf = &r.ctx.bf;
 
@@ -559,6 +572,7 @@ int cmd_sysdig(int argc, char **argv)
 	const struct field_registry *reg;
 	struct filter *flt = NULL;
 	struct template *tpl = NULL;
+	struct scope *scope = NULL;
 	int rc = 1;
 
 	sysdig_chisels_init(&chisels);
@@ -577,7 +591,7 @@ int cmd_sysdig(int argc, char **argv)
 	}
 	if (o.list || o.list_events) {
 		if (o.list)
-			field_registry_print(reg, o.verbose, stdout);
+			field_registry_print(reg, o.verbose, false, stdout);
 		if (o.list_events)
 			list_events();
 		rc = 0;
@@ -616,8 +630,15 @@ int cmd_sysdig(int argc, char **argv)
 		fprintf(stderr, "sysray: %s\n", terr);
 		goto out;
 	}
+	char serr[512];
+
+	scope = scope_parse(o.scopes, o.nscopes, serr, sizeof(serr));
+	if (!scope) {
+		fprintf(stderr, "sysray: %s\n", serr);
+		goto out;
+	}
 	if (validate_options(&o))
-		rc = run_sysdig(&o, flt, tpl);
+		rc = run_sysdig(&o, flt, tpl, scope);
 	char *app = chisels.host.run_app;
 	chisels.host.run_app = NULL;
 	if (app && !rc)
@@ -627,6 +648,8 @@ out:
 	fflush(stdout);
 	template_free(tpl);
 	filter_free(flt);
+	scope_free(scope);
+	free(o.scopes);
 	out_free(&o.filter);
 	sysdig_chisels_free(&chisels);
 	return rc;

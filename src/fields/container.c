@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "fields/extract.h"
+#include "fields/falco_fields.h"
 #include "schema/container_id.h"
 #include "util/util.h"
 
@@ -197,6 +198,11 @@ static const struct field_desc container_fields[] = {
 	FIELD("container.readiness_probe", CHARBUF, 0, NULL,
 	      "The container's readiness probe. Will be the null value (\"N/A\") if no readiness "
 	      "probe configured, the readiness probe command line otherwise"),
+	/* Falco's, not sysdig 0.29's (falco_fields.c) */
+	FIELD("container.start_ts", ABSTIME, 0, falco_field_extract,
+	      "the container's start, in nanoseconds since the epoch: when the init of its pid "
+	      "namespace started, as the kernel records it (not asked from the container "
+	      "runtime).", .id = FF_CONTAINER_START_TS, .falco = true),
 };
 
 const struct field_class field_class_container = {

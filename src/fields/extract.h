@@ -90,6 +90,19 @@ static inline size_t put_ip(struct field_value *out, bool v6, const uint8_t *a)
  * false when the event has none (evt.c). */
 bool field_event_res(const struct scap_event *ev, int64_t *res);
 
+/* The parent of the event's thread (a thread's is its process), as proc.pname reads it; NULL
+ * when unknown or the thread is not live (proc.c). */
+const struct st_thread *field_parent(void *ctx);
+
+/*
+ * proc.aname[N], proc.apid[N], proc.aexepath[N]: PUT's value of one ancestor of the event's
+ * process (0: itself, 1: its parent, ...); without [N], of every ancestor from the parent up
+ * (at most FIELD_MAX_VALUES), as a filter tests them (proc.c).
+ */
+size_t field_ancestors(const struct field_ref *ref, void *ctx,
+		       size_t (*put)(const struct st_thread *p, struct field_value *out),
+		       struct field_value *out);
+
 /* The classes, in the files named after them. */
 extern const struct field_class field_class_evt, field_class_evt_syscall, field_class_process,
 	field_class_user, field_class_group, field_class_container, field_class_fd;

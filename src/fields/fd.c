@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "fields/extract.h"
+#include "fields/falco_fields.h"
 #include "util/util.h"
 
 static const struct st_current *cur(void *ctx)
@@ -424,6 +425,10 @@ static const struct field_desc fd_fields[] = {
 	FIELD("fd.name", CHARBUF, 0, fd_name,
 	      "FD full name. If the fd is a file, this field contains the full path. If the FD is "
 	      "a socket, this field contain the connection tuple."),
+	FIELD("fd.nameraw", CHARBUF, 0, falco_field_extract,
+	      "the path of a file exactly as the open call got it (relative, with . and ..), "
+	      "repeated slashes folded; fd.name is the normalized absolute path. Missing for "
+	      "fds opened before the capture.", .id = FF_FD_NAMERAW, .falco = true),
 	FIELD("fd.directory", CHARBUF, 0, fd_directory,
 	      "If the fd is a file, the directory that contains it."),
 	FIELD("fd.filename", CHARBUF, 0, fd_filename,

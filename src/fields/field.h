@@ -174,6 +174,9 @@ struct field_desc {
 	enum field_role role;
 	bool filter_only;		/* sysdig's "(FILTER ONLY)": it compares, prints nothing */
 	bool table_only;		/* sysdig's table-only fields: views use them, -l hides them */
+	/* A field of Falco's (newer libs) that sysdig 0.29 lacks: filters, templates and rules
+	 * read it; `sysray -l`, which lists sysdig 0.29's fields, leaves it out. */
+	bool falco;
 	const char *desc;
 	field_extract_fn extract;	/* NULL: listed, not implemented yet */
 	field_value_check_fn *value_check;	/* NULL: any value of the type */
@@ -231,7 +234,9 @@ static inline size_t field_extract(const struct field_ref *ref, const void *even
 /* "UINT64", "CHARBUF", ... as sysdig prints them. */
 const char *field_type_name(enum field_type t);
 
-/* Every class and field of REG as `sysdig -l` prints them (VERBOSE: -l -v, with types). */
-void field_registry_print(const struct field_registry *reg, bool verbose, FILE *f);
+/* Every class and field of REG as `sysdig -l` prints them (VERBOSE: -l -v, with types);
+ * WITH_FALCO: Falco's fields too, as `falco --list` has them. */
+void field_registry_print(const struct field_registry *reg, bool verbose, bool with_falco,
+			  FILE *f);
 
 #endif

@@ -46,7 +46,8 @@ static void list_field(const struct field_desc *fd, bool verbose, FILE *f)
 	fputc('\n', f);
 }
 
-void field_registry_print(const struct field_registry *reg, bool verbose, FILE *f)
+void field_registry_print(const struct field_registry *reg, bool verbose, bool with_falco,
+			  FILE *f)
 {
 	for (size_t c = 0; c < reg->nclasses; c++) {
 		const struct field_class *fc = reg->classes[c];
@@ -59,7 +60,7 @@ void field_registry_print(const struct field_registry *reg, bool verbose, FILE *
 		list_wrap(fc->desc, f);
 		fprintf(f, "\n\n");
 		for (size_t i = 0; i < fc->nfields; i++)
-			if (!fc->fields[i].table_only)
+			if (!fc->fields[i].table_only && (with_falco || !fc->fields[i].falco))
 				list_field(&fc->fields[i], verbose, f);
 	}
 	fputc('\n', f);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "fields/extract.h"
+#include "fields/falco_fields.h"
 #include "fields/proc_usage.h"
 #include "util/util.h"
 
@@ -136,8 +137,7 @@ static size_t proc_ppid(const struct field_ref *ref, const void *event, void *ct
 	return put_i(out, FT_INT64, state_main_thread(c->st, t)->ptid);
 }
 
-/* The thread's own parent (a thread's is its process), NULL when unknown or !live. */
-static const struct st_thread *parent_of(void *ctx)
+const struct st_thread *field_parent(void *ctx)
 {
 	const struct field_ctx *c = ctx;
 	const struct st_thread *t = field_thread(ctx);
@@ -150,7 +150,7 @@ static const struct st_thread *parent_of(void *ctx)
 static size_t proc_pname(const struct field_ref *ref, const void *event, void *ctx,
 			 struct field_value *out)
 {
-	const struct st_thread *p = parent_of(ctx);
+	const struct st_thread *p = field_parent(ctx);
 
 	return p ? put_cstr(out, p->comm) : 0;
 }
@@ -158,7 +158,7 @@ static size_t proc_pname(const struct field_ref *ref, const void *event, void *c
 static size_t proc_pcmdline(const struct field_ref *ref, const void *event, void *ctx,
 			    struct field_value *out)
 {
-	const struct st_thread *p = parent_of(ctx);
+	const struct st_thread *p = field_parent(ctx);
 
 	return p ? cmdline(ctx, p, out) : 0;
 }
@@ -178,10 +178,9 @@ static struct st_thread *ancestor(const struct state *st, struct st_thread *t, i
 	return p;
 }
 
-/* proc.aname[N] and proc.apid[N]: one ancestor; without [N], every ancestor from the parent
- * up (at most FIELD_MAX_VALUES), as a filter tests them. */
-static size_t ancestors(const struct field_ref *ref, void *ctx, bool name,
-			struct field_value *out)
+size_t field_ancestors(const struct field_ref *ref, void *ctx,
+		       size_t (*put)(const struct st_thread *p, struct field_value *out),
+		       struct field_value *out)
 {
 	const struct field_ctx *c = ctx;
 	struct st_thread *t = field_thread(ctx);
@@ -197,22 +196,31 @@ static size_t ancestors(const struct field_ref *ref, void *ctx, bool name,
 
 		if (!p || !p->live)	/* a thread known only from its fds: no process */
 			break;
-		n += name ? put_cstr(out + n, p->comm ? p->comm : "")
-			  : put_i(out + n, FT_INT64, p->pid);
+		n += put(p, out + n);
 	}
 	return n;
+}
+
+static size_t put_pid(const struct st_thread *p, struct field_value *out)
+{
+	return put_i(out, FT_INT64, p->pid);
+}
+
+static size_t put_comm(const struct st_thread *p, struct field_value *out)
+{
+	return put_cstr(out, p->comm ? p->comm : "");
 }
 
 static size_t proc_apid(const struct field_ref *ref, const void *event, void *ctx,
 			struct field_value *out)
 {
-	return ancestors(ref, ctx, false, out);
+	return field_ancestors(ref, ctx, put_pid, out);
 }
 
 static size_t proc_aname(const struct field_ref *ref, const void *event, void *ctx,
 			 struct field_value *out)
 {
-	return ancestors(ref, ctx, true, out);
+	return field_ancestors(ref, ctx, put_comm, out);
 }
 
 /*
@@ -769,6 +777,48 @@ static const struct field_desc process_fields[] = {
 	FIELD("proc.is_exe_writable", BOOL, 0, NULL,
 	      "true if this process' executable file is writable by the same user that spawned "
 	      "the process."),
+	/* Falco's, not sysdig 0.29's (falco_fields.c) */
+	FIELD("proc.pexe", CHARBUF, 0, falco_field_extract,
+	      "the first command line argument (usually the executable name or a custom one) of "
+	      "the parent process.", .id = FF_PEXE, .falco = true),
+	FIELD("proc.pexepath", CHARBUF, 0, falco_field_extract,
+	      "the full executable path of the parent process.", .id = FF_PEXEPATH,
+	      .falco = true),
+	FIELD("proc.aexepath", CHARBUF, FA_INDEX, falco_field_extract,
+	      "the full executable path of one of the process ancestors: proc.aexepath[1] is the "
+	      "parent's, proc.aexepath[2] the grandparent's, proc.aexepath[0] the process's own. "
+	      "Without an index, in filters: any ancestor's, e.g. proc.aexepath=/bin/bash.",
+	      .id = FF_AEXEPATH, .falco = true),
+	FIELD("proc.is_exe_from_memfd", BOOL, 0, falco_field_extract,
+	      "true if the executable file of the process is a memfd (memfd_create(2): it exists "
+	      "in memory only); its exepath then reads memfd:NAME.", .id = FF_IS_EXE_FROM_MEMFD,
+	      .falco = true),
+	FIELD("proc.is_exe_upper_layer", BOOL, 0, falco_field_extract,
+	      "true if the executable file of the process is in the upper layer of an overlayfs "
+	      "(in a container: written after the container started, not from its image).",
+	      .id = FF_IS_EXE_UPPER_LAYER, .falco = true),
+	FIELD("proc.exe_ino", INT64, 0, falco_field_extract,
+	      "the inode number of the executable file of the process.", .id = FF_EXE_INO,
+	      .falco = true),
+	FIELD("proc.exe_ino.ctime", ABSTIME, 0, falco_field_extract,
+	      "the last status change time (ctime) of the executable file of the process, in "
+	      "nanoseconds since the epoch.", .id = FF_EXE_INO_CTIME, .falco = true),
+	FIELD("proc.exe_ino.mtime", ABSTIME, 0, falco_field_extract,
+	      "the last modification time (mtime) of the executable file of the process, in "
+	      "nanoseconds since the epoch.", .id = FF_EXE_INO_MTIME, .falco = true),
+	FIELD("proc.exe_ino.ctime_duration_proc_start", ABSTIME, 0, falco_field_extract,
+	      "nanoseconds from the last status change (ctime) of the executable file to the "
+	      "start (clone) of the process; missing for a process started before the capture.",
+	      .id = FF_EXE_INO_CTIME_DURATION_PROC_START, .falco = true),
+	FIELD("thread.cap_inheritable", CHARBUF, 0, falco_field_extract,
+	      "the inheritable capabilities of the thread, names separated by spaces "
+	      "(CAP_CHOWN CAP_KILL ...).", .id = FF_CAP_INHERITABLE, .falco = true),
+	FIELD("thread.cap_permitted", CHARBUF, 0, falco_field_extract,
+	      "the permitted capabilities of the thread, names separated by spaces.",
+	      .id = FF_CAP_PERMITTED, .falco = true),
+	FIELD("thread.cap_effective", CHARBUF, 0, falco_field_extract,
+	      "the effective capabilities of the thread, names separated by spaces.",
+	      .id = FF_CAP_EFFECTIVE, .falco = true),
 };
 
 const struct field_class field_class_process = {

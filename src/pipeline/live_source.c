@@ -171,6 +171,7 @@ static int live_run(struct pipeline_source *s, struct pipeline *p)
 	L->p = p;
 	L->bcfg = (struct bpf_source_config){ .procexit = true, .snaplen = L->cfg.snaplen };
 	filter_pushdown(L->cfg.pushdown, &pd);
+	scope_pushdown(L->cfg.scope, &pd);
 	if (kernel_syscall_mask(&pd, mask))
 		L->bcfg.syscall_mask = mask;
 	if (!pd.any_pid && pd.npids) {

@@ -13,10 +13,12 @@
 #include <stdint.h>
 
 #include "filter/filter.h"
+#include "pipeline/scope.h"
 #include "pipeline/source.h"
 
 struct live_source_config {
 	const struct filter *pushdown;	/* events it rejects may be dropped in the kernel */
+	const struct scope *scope;	/* so may the events out of scope (NULL: none) */
 	uint64_t seconds;		/* -M; 0: no limit */
 	uint32_t snaplen;		/* -s; 0: the source's default (80) */
 	bool json_totals;		/* a last JSON line with the event and drop counts */

@@ -6,6 +6,7 @@
 
 #include "capture/container_event.h"
 #include "pipeline/prefilter.h"
+#include "pipeline/scope.h"
 #include "util/util.h"
 
 /* PPM dump flag: the event only carries state (written at capture start). */
@@ -70,6 +71,8 @@ void pipeline_free(struct pipeline *p)
 bool pipeline_meta(struct pipeline *p, const struct scap_meta *m)
 {
 	state_load_meta(p->st, m);
+	if (p->scope)
+		scope_start(p->scope, p->st);
 	for (size_t i = 0; i < p->nconsumers; i++) {
 		struct consumer *c = &p->consumers[i];
 
@@ -94,13 +97,16 @@ static void deliver(struct pipeline *p, const struct scap_event *ev)
 {
 	const struct filter *last = NULL;
 	bool last_match = false, any = false;
+	bool in_scope = !p->scope || scope_match(p->scope, p->st);
 
 	for (size_t i = 0; i < p->nconsumers; i++) {
 		struct consumer *c = &p->consumers[i];
 		bool match = true;
 		int rc;
 
-		if (c->filter && c->filter == last) {
+		if (!in_scope) {
+			match = false;
+		} else if (c->filter && c->filter == last) {
 			match = last_match;
 		} else if (c->filter) {
 			match = prefilter_may_match(p->prefilters[i], ev) &&

@@ -33,6 +33,7 @@
 
 struct pipeline;
 struct prefilter;
+struct scope;
 
 /*
  * A consumer of events. Callbacks return 0 to go on, non-zero to stop the pipeline once the
@@ -64,6 +65,9 @@ struct pipeline {
 	uint64_t max_matched;		/* stop after this many matched events (live -n); 0: none */
 	uint64_t matched;		/* events some consumer's filter accepted */
 	bool stopped;			/* a consumer or a limit asked to stop */
+	/* tracee's scopes (--trace): an event out of scope is rejected by every consumer,
+	 * before its filter; NULL: every event is in scope. Not owned. */
+	struct scope *scope;
 };
 
 void pipeline_init(struct pipeline *p, struct state *st, struct field_ctx *ctx);

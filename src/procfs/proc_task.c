@@ -85,6 +85,17 @@ int proc_task_read(pid_t pid, pid_t tid, int want_cmdline, struct proc_task *t)
 			parse_ids(v, t->gid);
 		if (proc_field(status, "Tgid", v, sizeof(v)))
 			t->tgid = (pid_t)atoi(v);
+		t->have_caps = proc_field_u64(status, "CapInh", 16, &t->cap_inheritable) &&
+			       proc_field_u64(status, "CapPrm", 16, &t->cap_permitted) &&
+			       proc_field_u64(status, "CapEff", 16, &t->cap_effective);
+		if (proc_field(status, "NSpid", v, sizeof(v))) {
+			const char *last = strrchr(v, '\t');
+
+			t->nspid_depth = 1;
+			for (const char *p = v; (p = strchr(p, '\t')); p++)
+				t->nspid_depth++;
+			t->nspid = (pid_t)atoi(last ? last + 1 : v);
+		}
 		free(status);
 	} else if (proc_gone(errno)) {
 		return -errno;

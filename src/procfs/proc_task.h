@@ -4,6 +4,7 @@
 #define SYSRAY_PROCFS_PROC_TASK_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/types.h>
 
 struct proc_task {
@@ -19,6 +20,13 @@ struct proc_task {
 	uid_t uid[4];			/* real, effective, saved, filesystem */
 	gid_t gid[4];
 	int have_ids;			/* status was readable */
+	/* The capability sets (CapInh, CapPrm, CapEff), when have_caps. */
+	int have_caps;
+	uint64_t cap_inheritable, cap_permitted, cap_effective;
+	/* NSpid: the pid in the task's own pid namespace, and how many namespaces deep that
+	 * is (1: the initial one); 0 when status has no NSpid line. */
+	pid_t nspid;
+	int nspid_depth;
 	/* The arguments, each ending in NUL; empty for kernel threads and zombies. */
 	char *cmdline;
 	size_t cmdline_len;

@@ -15,6 +15,18 @@ enum ppm_af {
 	PPM_AF_INET6 = 10,
 };
 
+/* The capability bits scap names (PPM_CAP_*: CAP_CHOWN 0 .. CAP_CHECKPOINT_RESTORE 40, the
+ * kernel's bit numbers); a bit past the last one has no scap name. */
+#define SCAP_CAPS_MASK	((1ULL << 41) - 1)
+
+/* The flags parameter of an execve exit (libs' PPM_EXE_*): what the new image's file is. */
+enum ppm_exe_flags {
+	PPM_EXE_WRITABLE = 1,		/* writable by the user that runs it */
+	PPM_EXE_UPPER_LAYER = 2,	/* in an overlayfs upper layer (written in the container) */
+	PPM_EXE_FROM_MEMFD = 4,		/* a memfd_create() file */
+	PPM_EXE_LOWER_LAYER = 8,	/* in an overlayfs lower layer (from the image) */
+};
+
 /* Linux open flags as libs' PPM_O_* bits (reference/scap-format.md §14). */
 static inline __attribute__((always_inline)) unsigned int ppm_open_flags(unsigned int f)
 {

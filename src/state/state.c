@@ -16,8 +16,10 @@ void state_init(struct state *st)
 
 static void fdtable_free(struct st_fdtable *t)
 {
-	for (size_t i = 0; i < t->n; i++)
+	for (size_t i = 0; i < t->n; i++) {
 		free(t->fds[i].name);
+		free(t->fds[i].name_raw);
+	}
 	free(t->fds);
 	memset(t, 0, sizeof(*t));
 }
@@ -62,6 +64,7 @@ static void clear_tables(struct state *st)
 	st->ifaces = NULL;
 	st->nifaces = 0;
 	free(st->cur.failed_path);
+	free(st->cur.failed_path_raw);
 	memset(&st->cur, 0, sizeof(st->cur));
 	st->cur.fdnum = -1;
 }
@@ -219,6 +222,7 @@ struct st_fd *state_fd_add(struct state *st, struct st_thread *t, int64_t fd)
 	struct st_fd *f = state_fd(st, m, fd);
 	if (f) {
 		free(f->name);
+		free(f->name_raw);
 	} else {
 		if (m->fdt.n == m->fdt.cap) {
 			m->fdt.cap = m->fdt.cap ? m->fdt.cap * 2 : 16;
@@ -242,6 +246,7 @@ void state_fd_remove(struct state *st, struct st_thread *t, int64_t fd)
 	if (st->cur.fd)
 		st->cur.fd = NULL;
 	free(f->name);
+	free(f->name_raw);
 	*f = m->fdt.fds[--m->fdt.n];
 }
 
@@ -403,6 +408,17 @@ void state_load_meta(struct state *st, const struct scap_meta *m)
 		t->gid = s->gid;
 		t->loginuid = s->loginuid;
 		t->tty = s->tty;
+		t->caps_known = s->has_caps;
+		t->cap_inheritable = s->cap_inheritable;
+		t->cap_permitted = s->cap_permitted;
+		t->cap_effective = s->cap_effective;
+		t->exe_known = s->has_exe_file && s->exe_ino;
+		t->exe_ino = s->exe_ino;
+		t->exe_ino_ctime = s->exe_ino_ctime;
+		t->exe_ino_mtime = s->exe_ino_mtime;
+		t->exe_flags = s->exe_flags;
+		t->exe_flags_known = s->exe_flags_known;
+		t->pidns_init_start_ts = s->pidns_init_start_ts;
 		state_set_cgroups(t, s->cgroups, s->cgroups_len);
 	}
 	/* fds and thread counts after all threads: a process's fds go to its main thread's

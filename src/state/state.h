@@ -43,6 +43,9 @@ struct st_fd {
 	bool connected;
 	uint32_t open_flags;	/* PPM_O_* */
 	char *name;		/* "" when unknown */
+	/* A file opened during the capture: the path exactly as the open call got it (before
+	 * it was made absolute); NULL otherwise. */
+	char *name_raw;
 };
 
 /* sysdig's role of an IP socket: none until a connect (client), an accept or a bind to a
@@ -116,6 +119,20 @@ struct st_thread {
 	uint32_t nchilds;
 	/* evt.latency: the time of the last enter event (not a switch), the last value */
 	uint64_t latency_enter_ts, latency;
+	/* The capability sets (bit N: capability N), when caps_known: from the process list,
+	 * then each execve exit that carries them; a new thread copies its creator's. */
+	bool caps_known;
+	uint64_t cap_inheritable, cap_permitted, cap_effective;
+	/* The executable file: inode number, ctime and mtime (ns since the epoch) when
+	 * exe_known, PPM_EXE_* flags of which exe_flags_known says which were determined. From
+	 * the process list, then each execve exit (one without them makes them unknown); a new
+	 * process copies its creator's. */
+	bool exe_known;
+	uint64_t exe_ino, exe_ino_ctime, exe_ino_mtime;
+	uint32_t exe_flags, exe_flags_known;
+	/* When the init of the thread's pid namespace started (ns since the epoch; 0 unknown):
+	 * from the process list or the clone exit, else the creator's. */
+	uint64_t pidns_init_start_ts;
 };
 
 struct st_user {
@@ -139,6 +156,8 @@ struct st_current {
 	uint64_t latency;		/* evt.latency (sysdig's: see state_event) */
 	/* fd.name of this event only: a failed open's path, a failed unix connect's peer. */
 	char *failed_path;
+	/* fd.nameraw of this event only: a failed open's path as the call got it. */
+	char *failed_path_raw;
 };
 
 struct state {

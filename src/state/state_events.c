@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "capture/container_event.h"
+#include "schema/ppm_flags.h"
 #include "state/state.h"
 #include "state/state_int.h"
 #include "util/util.h"
@@ -297,6 +298,34 @@ static void rlimit_exit(struct state *st, const struct scap_event *ev, struct st
 	state_main_thread(st, target)->fdlimit = (uint64_t)cur;
 }
 
+/* A new thread runs its creator's executable with its creator's capabilities and pid
+ * namespace (a clone exit's own pidns_init_start_ts, when it has one, replaces the last). */
+static void inherit_exe_and_caps(struct st_thread *c, const struct st_thread *p)
+{
+	c->caps_known = p->caps_known;
+	c->cap_inheritable = p->cap_inheritable;
+	c->cap_permitted = p->cap_permitted;
+	c->cap_effective = p->cap_effective;
+	c->exe_known = p->exe_known;
+	c->exe_ino = p->exe_ino;
+	c->exe_ino_ctime = p->exe_ino_ctime;
+	c->exe_ino_mtime = p->exe_ino_mtime;
+	c->exe_flags = p->exe_flags;
+	c->exe_flags_known = p->exe_flags_known;
+	c->pidns_init_start_ts = p->pidns_init_start_ts;
+}
+
+/* The pidns_init_start_ts of a clone exit, which describes the thread that returns from it:
+ * the child's own (res 0) tells the child's namespace, which CLONE_NEWPID made new. */
+static void clone_pidns(struct state *st, const struct scap_event *ev, int64_t res)
+{
+	uint64_t ts;
+	struct st_thread *c = res == 0 ? state_thread(st, ev->tid) : NULL;
+
+	if (c && param_u64(ev, "pidns_init_start_ts", &ts) && ts)
+		c->pidns_init_start_ts = ts;
+}
+
 static void clone_exit(struct state *st, const struct scap_event *ev, struct st_thread *parent)
 {
 	int64_t res;
@@ -307,8 +336,10 @@ static void clone_exit(struct state *st, const struct scap_event *ev, struct st_
 	int64_t child_tid = res == 0 ? ev->tid : res;
 	if (res < 0)
 		return;
-	if (res == 0 && state_thread(st, ev->tid) && state_thread(st, ev->tid)->live)
+	if (res == 0 && state_thread(st, ev->tid) && state_thread(st, ev->tid)->live) {
+		clone_pidns(st, ev, res);
 		return;
+	}
 	if (res > 0 && state_thread(st, res) && state_thread(st, res)->live)
 		return;
 	struct st_thread *c = state_thread_add(st, child_tid);
@@ -352,6 +383,7 @@ static void clone_exit(struct state *st, const struct scap_event *ev, struct st_
 	st_set_str(&c->cwd, p && p->cwd ? p->cwd : (s = param_str(ev, "cwd")) ? s : "");
 	if (p) {
 		st_set_str(&c->exepath, p->exepath);
+		inherit_exe_and_caps(c, p);
 		c->sid = p->sid;
 		c->vpgid = p->vpgid;
 		c->loginuid = p->loginuid;
@@ -369,6 +401,7 @@ static void clone_exit(struct state *st, const struct scap_event *ev, struct st_
 	st_count_child(st, c, 1);
 	c->clone_ts = ev->ts;
 	take_counters(ev, c);
+	clone_pidns(st, ev, res);
 	uint64_t u;
 	if (param_u64(ev, "uid", &u))
 		c->uid = (uint32_t)u;
@@ -393,9 +426,40 @@ static void clone_exit(struct state *st, const struct scap_event *ev, struct st_
 			*dst = *src;
 			dst->name = name;
 			st_set_str(&dst->name, src->name);
+			dst->name_raw = src->name_raw ? xstrdup(src->name_raw) : NULL;
 			pm = state_main_thread(st, p);
 		}
 	}
+}
+
+/*
+ * What a successful execve exit says of the new image: its capability sets (libs 0.10 and
+ * later put them on the event), its file's inode and times, and the PPM_EXE_* flags. The
+ * flags parameter is older than the layer and memfd bits (sysdig 0.29's drivers set only
+ * WRITABLE, which sysray's producers do not compute): the layer and memfd bits are taken as
+ * known when the event also has exe_ino, which came with them.
+ * The new image's file is unknown when the event does not say.
+ */
+static void exec_exe_and_caps(const struct scap_event *ev, struct st_thread *t)
+{
+	uint64_t inh, prm, eff, flags = 0;
+
+	if (param_u64(ev, "cap_inheritable", &inh) && param_u64(ev, "cap_permitted", &prm) &&
+	    param_u64(ev, "cap_effective", &eff)) {
+		t->caps_known = true;
+		t->cap_inheritable = inh;
+		t->cap_permitted = prm;
+		t->cap_effective = eff;
+	}
+	bool has_ino = param_u64(ev, "exe_ino", &t->exe_ino);
+
+	/* an inode 0 is the producer's "could not tell" */
+	t->exe_known = has_ino && param_u64(ev, "exe_ino_ctime", &t->exe_ino_ctime) &&
+		       param_u64(ev, "exe_ino_mtime", &t->exe_ino_mtime) && t->exe_ino;
+	param_u64(ev, "flags", &flags);
+	t->exe_flags = (uint32_t)flags;
+	t->exe_flags_known = has_ino ? PPM_EXE_UPPER_LAYER | PPM_EXE_FROM_MEMFD |
+				       PPM_EXE_LOWER_LAYER : 0;
 }
 
 static void execve_exit(struct state *st, const struct scap_event *ev, struct st_thread *t)
@@ -442,6 +506,7 @@ static void execve_exit(struct state *st, const struct scap_event *ev, struct st
 		t->tty = (uint32_t)u;
 	if (param_u64(ev, "uid", &u))
 		t->uid = (uint32_t)u;
+	exec_exe_and_caps(ev, t);
 	const struct scap_param *cg = param(ev, "cgroups");
 	if (cg)
 		state_set_cgroups(t, (const char *)cg->val, cg->len);
@@ -481,6 +546,8 @@ static void open_exit(struct state *st, const struct scap_event *ev, struct st_t
 			path = xstrdup(df->name);
 		}
 		st->cur.failed_path = path;
+		free(st->cur.failed_path_raw);
+		st->cur.failed_path_raw = xstrdup(name);
 		return;
 	}
 	uint64_t flags = 0;
@@ -490,6 +557,7 @@ static void open_exit(struct state *st, const struct scap_event *ev, struct st_t
 	f->open_flags = (uint32_t)flags;
 	free(f->name);
 	f->name = path;
+	f->name_raw = xstrdup(name);
 }
 
 static void new_fd(struct state *st, struct st_thread *t, int64_t fd, uint8_t type,
@@ -625,11 +693,13 @@ static void dup_exit(struct state *st, const struct scap_event *ev, struct st_th
 		return;
 	struct st_fd copy = *src;
 	char *name = xstrdup(src->name);
+	char *raw = src->name_raw ? xstrdup(src->name_raw) : NULL;
 	struct st_fd *dst = state_fd_add(st, t, res);
 	free(dst->name);
 	*dst = copy;
 	dst->fd = res;
 	dst->name = name;
+	dst->name_raw = raw;
 }
 
 /*
@@ -711,6 +781,7 @@ void state_event(struct state *st, const struct scap_event *ev)
 	}
 
 	free(c->failed_path);
+	free(c->failed_path_raw);
 	memset(c, 0, sizeof(*c));
 	c->ev = ev;
 	c->fdnum = -1;

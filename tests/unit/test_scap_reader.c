@@ -20,6 +20,7 @@
 #include "capture/scap_format.h"
 #include "capture/scap_reader.h"
 #include "capture/scap_writer.h"
+#include "schema/ppm_flags.h"
 
 struct expect {
 	const char *file;
@@ -542,6 +543,82 @@ static void test_empty_strings_past_029_stay_empty(void **state)
 	unlink(out);
 }
 
+/*
+ * PL_V9 entries: the writer puts a thread's capability sets after exe_writable (a 29-byte
+ * tail, read in the pre-libs-0.10 order by sysdig 0.29, which stops before them, and by libs),
+ * and nothing when the thread has none; the reader also takes libs HEAD's whole tail (with
+ * the executable's inode and layer flags) and the pre-0.10 one (no caps).
+ */
+static void test_pl_caps_and_exe_file(void **state)
+{
+	char out[] = "/tmp/sysray-scap-caps-XXXXXX";
+	int fd = mkstemp(out);
+	char err[300];
+	struct scap_meta m;
+
+	assert_true(fd >= 0);
+	close(fd);
+	scap_meta_init(&m);
+	struct scap_thread *a = scap_meta_thread_add(&m, 10), *b = scap_meta_thread_add(&m, 11);
+
+	a->block_type = b->block_type = SCAP_BT_PL_V9;
+	a->loginuid = 1000;
+	a->has_caps = true;
+	a->cap_inheritable = 0;
+	a->cap_permitted = 0x1ffffffffffULL;
+	a->cap_effective = (1ULL << 21) | 1;	/* CAP_SYS_ADMIN, CAP_CHOWN */
+	b->loginuid = 7;
+
+	struct scap_writer *w = scap_writer_open(out, false, err, sizeof(err));
+	static const uint8_t res[8];
+	struct scap_param params[1] = { { .val = res, .len = 8 } };
+	struct scap_event ev = { .ts = 1, .tid = 10, .type = PPME_GENERIC_X, .nparams = 1,
+				 .params = params };
+
+	assert_non_null(w);
+	assert_int_equal(scap_writer_section(w, &m), 0);
+	assert_int_equal(scap_writer_event(w, &ev), 0);
+	assert_int_equal(scap_writer_close(w, err, sizeof(err)), 0);
+	scap_meta_free(&m);
+
+	struct scap_reader *r = scap_reader_open_path(out);
+	struct scap_event back;
+
+	assert_int_equal(scap_reader_next(r, &back), SCAP_EVENT);
+	const struct scap_meta *mb = scap_reader_meta(r);
+	const struct scap_thread *ra = scap_meta_thread(mb, 10), *rb = scap_meta_thread(mb, 11);
+
+	assert_non_null(ra);
+	assert_non_null(rb);
+	assert_int_equal(ra->loginuid, 1000);
+	assert_true(ra->has_caps);
+	assert_int_equal(ra->cap_permitted, 0x1ffffffffffULL);
+	assert_int_equal(ra->cap_effective, (1ULL << 21) | 1);
+	assert_false(ra->has_exe_file);
+	assert_int_equal(rb->loginuid, 7);
+	assert_false(rb->has_caps);
+	scap_reader_close(r);
+	unlink(out);
+
+	/* probe t01: the whole libs HEAD tail; t10: the pre-0.10 one, without caps */
+	r = scap_reader_open_path(path_of("probes/t01_legacy_pairs.scap"));
+	assert_int_equal(scap_reader_next(r, &back), SCAP_EVENT);
+	ra = &scap_reader_meta(r)->threads[0];
+	assert_true(ra->has_caps);
+	assert_true(ra->has_exe_file);
+	assert_int_equal(ra->exe_flags_known,
+			 PPM_EXE_UPPER_LAYER | PPM_EXE_FROM_MEMFD | PPM_EXE_LOWER_LAYER);
+	assert_int_equal(ra->loginuid, 1000);
+	scap_reader_close(r);
+	r = scap_reader_open_path(path_of("probes/t10_pl_v9_pre010_layout.scap"));
+	assert_int_equal(scap_reader_next(r, &back), SCAP_EVENT);
+	ra = &scap_reader_meta(r)->threads[0];
+	assert_false(ra->has_caps);
+	assert_false(ra->has_exe_file);
+	assert_int_equal(ra->loginuid, 1000);
+	scap_reader_close(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -554,6 +631,7 @@ int main(void)
 		cmocka_unit_test(test_corrupt_lengths),
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_empty_strings_past_029_stay_empty),
+		cmocka_unit_test(test_pl_caps_and_exe_file),
 	};
 	return cmocka_run_group_tests_name("scap_reader", tests, NULL, NULL);
 }

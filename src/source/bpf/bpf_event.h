@@ -58,9 +58,9 @@ struct sr_scap_hdr {
 #define SR_GENERIC_X_NPARAMS	3
 #define SR_GENERIC_SCAP_NPARAMS	2
 
-/* The process exits write a prefix of their table lists: the clone family the first 18 of
- * CLONE_20_X's 21, execve and execveat the first 30 (execve's 31st, filename, is the enter's). */
-#define SR_CLONE_X_NPARAMS	18
+/* The process exits write a prefix of their table lists: the clone family all 21 of
+ * CLONE_20_X's, execve and execveat the first 30 (execve's 31st, filename, is the enter's). */
+#define SR_CLONE_X_NPARAMS	21
 #define SR_EXECVE_X_NPARAMS	30
 
 #endif

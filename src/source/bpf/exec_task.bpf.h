@@ -2,8 +2,8 @@
 /*
  * The execve exit's parameters past cgroups (scap's EXECVE_19_X 15..29), read from the current
  * task once it runs the new image: environment, controlling tty, process groups, login uid,
- * capabilities, executable inode, effective uid and gid. Included by sysray.bpf.c after the
- * record builder.
+ * PPM_EXE_* flags, capabilities, executable inode, effective uid and gid; and the clone exit's
+ * pid namespace view (CLONE_20_X 18..20). Included by sysray.bpf.c after the record builder.
  */
 
 /* struct inode's timestamps before Linux 6.11 (i_ctime_sec and friends since). */
@@ -16,10 +16,6 @@ struct inode___old {
 	struct timespec64 i_ctime;
 	struct timespec64 i_mtime;
 } __attribute__((preserve_access_index));
-
-/* The capability bits scap defines (CAP_CHOWN 0 .. CAP_CHECKPOINT_RESTORE 40): PPM_CAP_* use the
- * kernel's bit numbers, and a bit past the last one has no scap name. */
-#define SCAP_CAPS_MASK	((1ULL << 41) - 1)
 
 /* The environment, KEY=VALUE strings each NUL-terminated as the kernel keeps them between
  * mm->env_start and env_end, at most SR_MAX_ARGS bytes. */
@@ -131,6 +127,66 @@ static __always_inline void put_exe_inode(struct builder *b, __u32 idx, struct t
 }
 
 /*
+ * Parameters 18..20 of a clone exit, of the task that returns from it: its thread and process
+ * ids as its own pid namespace numbers them (vtid, vpid), and when that namespace's init (its
+ * child reaper) started, in ns since the epoch (the task's start_time is CLOCK_MONOTONIC).
+ */
+static __always_inline void put_clone_ns(struct builder *b, __u32 idx)
+{
+	struct task_struct *task = (void *)bpf_get_current_task();
+	struct pid *pid = BPF_CORE_READ(task, thread_pid);
+	__u32 level = BPF_CORE_READ(pid, level);
+	struct pid_namespace *ns = NULL;
+	struct task_struct *reaper;
+	__u64 start = 0;
+
+	if (level <= 31)
+		ns = BPF_CORE_READ(pid, numbers[level].ns);
+	reaper = ns ? BPF_CORE_READ(ns, child_reaper) : NULL;
+	if (reaper)
+		start = BPF_CORE_READ(reaper, start_time) + epoch_offset_ns;
+	put_u64(b, idx, pid_nr_at(pid, level));
+	put_u64(b, idx + 1, pid_nr_at(BPF_CORE_READ(task, group_leader, thread_pid), level));
+	put_u64(b, idx + 2, start);
+}
+
+/* statfs(2)'s f_type of an overlayfs mount (OVERLAYFS_SUPER_MAGIC) */
+#define SR_OVERLAYFS_MAGIC	0x794c7630
+
+/*
+ * PPM_EXE_FROM_MEMFD, PPM_EXE_UPPER_LAYER, PPM_EXE_LOWER_LAYER of the file the task runs. A
+ * memfd_create() file's dentry is named "memfd:NAME". On overlayfs the file's inode is the
+ * vfs_inode member of a struct ovl_inode, followed by its __upperdentry: set when the file
+ * is in the upper layer (created or copied up in the container), NULL when only a lower
+ * layer (the image) has it. (struct ovl_inode is in the overlay module's BTF, not vmlinux's:
+ * the offset is struct inode's size.)
+ */
+static __always_inline __u32 exe_flags(struct task_struct *task)
+{
+	struct file *exe = BPF_CORE_READ(task, mm, exe_file);
+	struct inode *inode;
+	const unsigned char *name;
+	char prefix[6] = { 0 };
+	void *upper = NULL;
+	__u32 flags = 0;
+
+	if (!exe)
+		return 0;
+	name = BPF_CORE_READ(exe, f_path.dentry, d_name.name);
+	if (name && !bpf_probe_read_kernel(prefix, sizeof(prefix), name) && prefix[0] == 'm' &&
+	    prefix[1] == 'e' && prefix[2] == 'm' && prefix[3] == 'f' && prefix[4] == 'd' &&
+	    prefix[5] == ':')
+		flags |= PPM_EXE_FROM_MEMFD;
+	inode = BPF_CORE_READ(exe, f_inode);
+	if (inode && BPF_CORE_READ(inode, i_sb, s_magic) == SR_OVERLAYFS_MAGIC) {
+		bpf_probe_read_kernel(&upper, sizeof(upper),
+				      (char *)inode + bpf_core_type_size(struct inode));
+		flags |= upper ? PPM_EXE_UPPER_LAYER : PPM_EXE_LOWER_LAYER;
+	}
+	return flags;
+}
+
+/*
  * Parameters 15..29 of an execve exit: env, tty, vpgid, loginuid, flags, cap_inheritable,
  * cap_permitted, cap_effective, exe_ino, exe_ino_ctime, exe_ino_mtime, uid (effective),
  * trusted_exepath (left empty: bpf_d_path is not allowed here), pgid, gid (effective).
@@ -147,7 +203,7 @@ static __always_inline void put_exec_task(struct builder *b, __u32 idx)
 	put_u32(b, idx + 1, task_tty(task));
 	put_u64(b, idx + 2, pid_nr_at(pgrp, ns_level));
 	put_u32(b, idx + 3, task_loginuid(task));
-	put_u32(b, idx + 4, 0);		/* flags: PPM_EXE_* are not computed */
+	put_u32(b, idx + 4, exe_flags(task));	/* PPM_EXE_WRITABLE is not computed */
 	put_u64(b, idx + 5, cap_bits(&cred->cap_inheritable));
 	put_u64(b, idx + 6, cap_bits(&cred->cap_permitted));
 	put_u64(b, idx + 7, cap_bits(&cred->cap_effective));

@@ -816,6 +816,7 @@ static __always_inline int on_exit(const struct who *who, long nr, long ret, con
 		put_u32(&b, 15, ppm_clone_flags(flags));
 		put_u32(&b, 16, (__u32)ug);
 		put_u32(&b, 17, ug >> 32);
+		put_clone_ns(&b, 18);
 		submit(&b, who, type, SR_CLONE_X_NPARAMS);
 		return 0;
 	}

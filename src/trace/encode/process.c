@@ -17,10 +17,6 @@
 #include "schema/ppm_flags.h"
 #include "trace/encode/encode.h"
 
-/* The capability bits scap names (CAP_CHOWN 0 .. CAP_CHECKPOINT_RESTORE 40), at the kernel's
- * bit numbers. */
-#define SCAP_CAPS_MASK ((1ull << 41) - 1)
-
 /* A number of STATUS (the text of /proc/PID/status), DFLT when absent. */
 static uint64_t status_u64(const char *status, const char *key, int base, uint64_t dflt)
 {
