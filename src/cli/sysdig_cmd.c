@@ -5,6 +5,7 @@
  * source, the state, and the consumers the options ask for behind the filter, so that events
  * print as sysdig 0.29 prints them.
  */
+#include <ctype.h>
 #include <getopt.h>
 #include <inttypes.h>
 #include <stdio.h>
@@ -356,23 +357,63 @@ static enum parse_result parse_option(struct sysdig_opts *o, int opt, const char
 	return PARSE_RUN;
 }
 
+/*
+ * Whether argv[I], met among filter words, starts options again. A filter's own words may
+ * begin with '-': a negative number (`evt.rawres < -1`), or any value right after an
+ * operator or inside a list (`proc.name = -bash`, `proc.name in (-bash, -zsh)`).
+ */
+static bool is_option_word(char **argv, int i)
+{
+	static const char *const operators[] = {
+		"=", "==", "!=", "<", "<=", ">", ">=", "contains", "icontains", "startswith",
+		"endswith", "glob", "in", "pmatch", "intersects", "(", ",",
+	};
+	const char *w = argv[i], *prev = argv[i - 1];
+	size_t plen = strlen(prev);
+
+	if (w[0] != '-' || !w[1] || isdigit((unsigned char)w[1]) || w[1] == '.')
+		return false;
+	if (plen && strchr("=<>(,", prev[plen - 1]))
+		return false;
+	for (size_t k = 0; k < ARRAY_SIZE(operators); k++)
+		if (!strcmp(prev, operators[k]))
+			return false;
+	return true;
+}
+
 static enum parse_result parse_options(int argc, char **argv, struct sysdig_opts *o)
 {
 	static const char shortopts[] =
 		"+r:p:jn:M:s:w:zC:G:W:t:SAXlLqvhPdFU:NbxREDTB::c:i:k:K:m:H:I:e:";
 	int opt, longidx = -1;
 
-	optind = 1;
-	while ((opt = getopt_long(argc, argv, shortopts, longopts, &longidx)) != -1) {
-		enum parse_result r = parse_option(o, opt, optarg, longidx, argc, argv);
+	bool words = false;
 
-		if (r != PARSE_RUN)
-			return r;
-	}
-	for (int i = optind; i < argc; i++) {
-		if (i > optind)
-			out_putc(&o->filter, ' ');
-		out_puts(&o->filter, argv[i]);
+	/*
+	 * sysdig's GNU getopt takes options anywhere: `sysray -r f evt.type=accept -p %proc.name`.
+	 * "+" stops getopt at the first filter word; the words up to the next option are the
+	 * filter's, then getopt goes on from there. "--" ends the options.
+	 */
+	optind = 1;
+	for (;;) {
+		while ((opt = getopt_long(argc, argv, shortopts, longopts, &longidx)) != -1) {
+			enum parse_result r = parse_option(o, opt, optarg, longidx, argc, argv);
+
+			if (r != PARSE_RUN)
+				return r;
+		}
+		bool rest = optind > 1 && !strcmp(argv[optind - 1], "--");
+		int i = optind;
+
+		for (; i < argc && (rest || !is_option_word(argv, i)); i++) {
+			if (words)
+				out_putc(&o->filter, ' ');
+			out_puts(&o->filter, argv[i]);
+			words = true;
+		}
+		if (i >= argc)
+			break;
+		optind = i;
 	}
 	out_putc(&o->filter, 0);
 	return PARSE_RUN;
@@ -428,6 +469,12 @@ static int accept_quietly(void *opaque, struct pipeline *p, const struct scap_ev
 	return 0;
 }
 
+/* A filter with something in it: a capture it writes keeps only what its events need. */
+static bool filter_is_selective(const struct sysdig_opts *o)
+{
+	return o->filter.buf && o->filter.buf[strspn(o->filter.buf, " \t\n")];
+}
+
 /* Appends the consumers O asks for to R's pipeline, all behind the one filter FLT. */
 static void wire_consumers(struct sysdig_run *r, const struct sysdig_opts *o,
 			   const struct filter *flt, const struct template *tpl)
@@ -440,7 +487,8 @@ static void wire_consumers(struct sysdig_run *r, const struct sysdig_opts *o,
 		r->writer = (struct writer){ .path = o->wpath, .gzip = o->gzip,
 					     .rotate_bytes = o->rotate_bytes,
 					     .rotate_seconds = o->rotate_seconds,
-					     .max_files = o->max_files, .snapshot = proc_snapshot };
+					     .max_files = o->max_files, .snapshot = proc_snapshot,
+					     .only_needed_state = filter_is_selective(o) };
 		writer_add(&r->writer, &r->p, flt);
 	} else if (o->chisels->n) {
 		/* with chisels, only their formatters print events (sysdig 0.29) */
@@ -501,7 +549,9 @@ static int run_sysdig(struct sysdig_opts *o, const struct filter *flt,
 	/* a file's reading error ends the command there; a live capture says what it saw */
 	if (o->verbose && (!o->file || !rc))
 		print_elapsed(cpu0, r.p.matched);
-	if (!rc && o->summary)
+	/* sysdig prints -S's table whatever happened: a truncated file's table holds the
+	 * events read before the bad block (and an unreadable file's is empty) */
+	if (o->summary)
 		summary_print(r.summary);
 out:
 	fflush(stdout);

@@ -103,8 +103,15 @@ size_t field_ancestors(const struct field_ref *ref, void *ctx,
 		       size_t (*put)(const struct st_thread *p, struct field_value *out),
 		       struct field_value *out);
 
+/* The extractor of a field whose data sysray never has (an API server's metadata, tracer
+ * spans): no value, for every event (no_value.c). */
+size_t field_no_value(const struct field_ref *ref, const void *event, void *ctx,
+		      struct field_value *out);
+
 /* The classes, in the files named after them. */
 extern const struct field_class field_class_evt, field_class_evt_syscall, field_class_process,
 	field_class_user, field_class_group, field_class_container, field_class_fd;
+extern const struct field_class field_class_syslog, field_class_fdlist, field_class_k8s,
+	field_class_mesos, field_class_span, field_class_evtin;
 
 #endif

@@ -10,6 +10,8 @@
 static const struct field_class *const sysdig_classes[] = {
 	&field_class_evt,  &field_class_evt_syscall, &field_class_process, &field_class_user,
 	&field_class_group, &field_class_container,   &field_class_fd,
+	&field_class_syslog, &field_class_fdlist, &field_class_k8s, &field_class_mesos,
+	&field_class_span, &field_class_evtin,
 };
 
 static const struct field_registry sysdig_registry = {

@@ -6,8 +6,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "capture/container_event.h"
+#include "pipeline/needed_state.h"
 #include "util/util.h"
 
 /* PPM dump flag: the event only carries state (as sysdig's "fat file" mode writes it). */
@@ -56,13 +58,27 @@ static void output_name(const struct writer *o, uint64_t index, char *buf, size_
 		snprintf(buf, n, "%s", name);
 }
 
-/* Opens the next output file and writes its section header and metadata. */
+/*
+ * Opens the next output file and writes its section header and metadata. A filtered capture
+ * (only_needed_state) is first written whole to a spool beside it, FILE.partial, and the file
+ * itself made from the spool when it ends (close_output()).
+ */
 static int open_output(struct writer *o, const struct scap_meta *meta)
 {
-	char path[PATH_MAX + 32], werr[400];
+	char werr[400];
 
-	output_name(o, o->nfiles, path, sizeof(path));
-	o->w = scap_writer_open(path, o->gzip, werr, sizeof(werr));
+	output_name(o, o->nfiles, o->out_path, sizeof(o->out_path));
+	const char *path = o->out_path;
+
+	if (o->only_needed_state) {
+		if (!o->needed && !(o->needed = needed_state_new(werr, sizeof(werr)))) {
+			msg("%s: %s", o->out_path, werr);
+			return -1;
+		}
+		snprintf(o->spool_path, sizeof(o->spool_path), "%s.partial", o->out_path);
+		path = o->spool_path;
+	}
+	o->w = scap_writer_open(path, o->gzip && !o->only_needed_state, werr, sizeof(werr));
 	if (!o->w) {
 		msg("%s", werr);
 		return -1;
@@ -87,20 +103,40 @@ static bool rotation_due(const struct writer *o)
 }
 
 /*
+ * Closes the current file; a filtered capture's file is then made from its spool, which goes.
+ * Returns 0, or -1 after saying why.
+ */
+static int close_output(struct writer *o)
+{
+	char werr[400];
+	int rc = 0;
+
+	if (scap_writer_close(o->w, werr, sizeof(werr))) {
+		msg("%s", werr);
+		rc = -1;
+	}
+	o->w = NULL;
+	if (o->only_needed_state) {
+		if (needed_state_finish(o->needed, o->spool_path, o->out_path, o->gzip, werr,
+					sizeof(werr))) {
+			msg("%s", werr);
+			rc = -1;
+		}
+		unlink(o->spool_path);
+	}
+	return rc;
+}
+
+/*
  * Closes the current file and starts the next one, each a whole capture: the next file
  * begins with the snapshot's processes and fds as they are now.
  */
 static void rotate_output(struct writer *o)
 {
-	char werr[400];
-
-	if (scap_writer_close(o->w, werr, sizeof(werr))) {
-		msg("%s", werr);
-		o->w = NULL;
+	if (close_output(o)) {
 		o->disk_error = true;
 		return;
 	}
-	o->w = NULL;
 	if (o->rotate_seconds && o->max_files && o->nfiles >= o->max_files) {
 		o->files_done = true;
 		return;
@@ -112,6 +148,16 @@ static void rotate_output(struct writer *o)
 	if (open_output(o, &meta))
 		o->disk_error = true;
 	scap_meta_free(&meta);
+}
+
+/* EV into the current file (or its spool, noted for the second pass). */
+static void put_event(struct writer *o, struct pipeline *p, const struct scap_event *ev,
+		      bool matched)
+{
+	if (scap_writer_event(o->w, ev))
+		o->disk_error = true;
+	else if (o->needed)
+		needed_state_note(o->needed, p->st, ev, matched);
 }
 
 /*
@@ -141,26 +187,27 @@ static void announce_container(struct writer *o, struct pipeline *p, const struc
 				  .dump_flags = DUMP_STATE_ONLY };
 
 	cev.len = (uint32_t)scap_event_record_len(cev.type, 1, &prm);
-	if (scap_writer_event(o->w, &cev))
-		o->disk_error = true;
+	put_event(o, p, &cev, false);
 	free(text);
 }
 
-/* Writes EV to the current output file, rotating first when -C or -G says so. */
-static int write_event(struct writer *o, struct pipeline *p, const struct scap_event *ev)
+/* Writes EV to the current output file, rotating first when -C or -G says so. MATCHED: the
+ * filter accepted it (not a state-only copy). */
+static int write_event(struct writer *o, struct pipeline *p, const struct scap_event *ev,
+		       bool matched)
 {
 	if (o->w && rotation_due(o))
 		rotate_output(o);
 	if (o->w)
 		announce_container(o, p, ev);
-	if (o->w && scap_writer_event(o->w, ev))
-		o->disk_error = true;
+	if (o->w)
+		put_event(o, p, ev, matched);
 	return o->disk_error || o->files_done;
 }
 
 static int on_event(void *opaque, struct pipeline *p, const struct scap_event *ev)
 {
-	return write_event(opaque, p, ev);
+	return write_event(opaque, p, ev, true);
 }
 
 static bool state_event_type(unsigned type)
@@ -185,7 +232,7 @@ static int on_rejected(void *opaque, struct pipeline *p, const struct scap_event
 	if (!state_event_type(ev->type))
 		return 0;
 	e.dump_flags = DUMP_STATE_ONLY;
-	return write_event(opaque, p, &e);
+	return write_event(opaque, p, &e, false);
 }
 
 static int on_meta(void *opaque, struct pipeline *p, const struct scap_meta *m)
@@ -215,20 +262,16 @@ static int on_end(void *opaque, struct pipeline *p)
 	int status = o->disk_error;
 
 	if (o->w) {
-		char werr[400];
-
 		if (o->disk_error)
 			msg("%s: capture stopped; the file keeps the %llu events written before",
 			    scap_writer_error(o->w), scap_writer_events(o->w));
-		if (scap_writer_close(o->w, werr, sizeof(werr))) {
-			if (!o->disk_error)
-				msg("%s", werr);
+		if (close_output(o))
 			status = 1;
-		}
-		o->w = NULL;
 	}
 	free(o->announced);
 	o->announced = NULL;
+	needed_state_free(o->needed);
+	o->needed = NULL;
 	return status;
 }
 

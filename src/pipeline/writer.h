@@ -5,11 +5,13 @@
  * sysdig's rotation: a new file past -C bytes or every -G seconds, -W files at most.
  * Each file is a whole capture: it starts with the metadata the pipeline was given (the
  * first file) or a fresh snapshot (the next ones), and describes the containers its events
- * run in with a container event before the first such event.
+ * run in with a container event before the first such event. With only_needed_state (a
+ * filtered capture) a file holds only what its matched events need (needed_state.h).
  */
 #ifndef SYSRAY_PIPELINE_WRITER_H
 #define SYSRAY_PIPELINE_WRITER_H
 
+#include <limits.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <time.h>
@@ -18,6 +20,8 @@
 #include "capture/scap_writer.h"
 #include "pipeline/pipeline.h"
 
+struct needed_state;
+
 struct writer {
 	/* set by the caller */
 	const char *path;		/* may hold strftime(3) conversions with rotate_seconds */
@@ -25,6 +29,8 @@ struct writer {
 	uint64_t rotate_bytes;		/* -C: start a new file past this size; 0: never */
 	uint64_t rotate_seconds;	/* -G: start a new file this often; 0: never */
 	uint64_t max_files;		/* -W: with -C, a ring of files; with -G, stop after */
+	/* a filtered capture: only the state its matched events need (needed_state.h) */
+	bool only_needed_state;
 	/* the metadata of the next file (a /proc snapshot) */
 	size_t (*snapshot)(struct scap_meta *m);
 	/* kept by the writer */
@@ -34,6 +40,9 @@ struct writer {
 	bool disk_error;
 	bool files_done;		/* -G with -W: the last file is complete */
 	char (*announced)[16];		/* containers the current file has described */
+	char out_path[PATH_MAX + 32];	/* the current file */
+	char spool_path[PATH_MAX + 48];	/* its spool, with only_needed_state */
+	struct needed_state *needed;
 	size_t nannounced;
 };
 

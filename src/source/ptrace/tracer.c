@@ -112,13 +112,14 @@ static void emit(struct tracer *tr, struct tracer_event *ev, bool hidden)
 
 /*
  * The started command is hidden until its execve: what runs before is sysray's own
- * set-up code. From then on it is reported like any traced process.
+ * set-up code. From then on it is reported like any traced process. Its appearance takes
+ * the time WHEN of the stop that reveals it, so that it is not later than that stop's own
+ * event (a capture's events are in time order).
  */
-static void reveal(struct tracer *tr, struct tracee *t)
+static void reveal(struct tracer *tr, struct tracee *t, struct timespec when)
 {
 	t->hidden = false;
-	struct tracer_event ev = { .kind = TEV_NEW_CHILD, .pid = t->pid };
-	clock_gettime(CLOCK_MONOTONIC, &ev.when);
+	struct tracer_event ev = { .kind = TEV_NEW_CHILD, .pid = t->pid, .when = when };
 	emit(tr, &ev, false);
 }
 
@@ -469,7 +470,7 @@ static void on_syscall_stop(struct tracer *tr, struct tracee *t, struct tracer_e
 		ev->nr = (long)info.entry.nr;
 		memcpy(ev->args, info.entry.args, sizeof(ev->args));
 		if (t->hidden && (ev->nr == NR_EXECVE || ev->nr == NR_EXECVEAT))
-			reveal(tr, t);
+			reveal(tr, t, ev->when);
 		t->in_syscall = true;
 	} else if (info.op == PTRACE_SYSCALL_INFO_EXIT) {
 		ev->kind = TEV_SYSCALL_EXIT;
@@ -536,7 +537,7 @@ static void on_exec(struct tracer *tr, struct tracee *t, struct tracer_event *ev
 		}
 	}
 	if (t->hidden)
-		reveal(tr, t);
+		reveal(tr, t, ev->when);
 	resume(tr, t, 0);
 }
 

@@ -35,6 +35,33 @@ t_private_live() {
 	done
 }
 
+# A filtered capture holds what its matched events need and nothing of other processes: a
+# process the filter never matched leaves no argument or environment in the file; the
+# matched one keeps its own; its parent (an ancestor) keeps its name and command line, not
+# its environment.
+t_private_filtered() {
+	local d=$PRIV_DIR/filtered f rc
+	f=$d/f.scap
+	rm -rf "$d"
+	mkdir -p "$d"
+	cp /bin/cat "$d/catsecret"
+	capture_start "$d/out" "$d/err" "$SYSRAY" -w "$f" proc.name=catsecret
+	rc=$?
+	[ $rc = 0 ] || return $rc
+	env "SYSRAY_OTHER_TOKEN=hunter2-$$" /bin/true "--password=sekrit-$$"
+	(export "SYSRAY_ANCESTOR_TOKEN=anc-$$"
+		exec sh -c 'unset SYSRAY_ANCESTOR_TOKEN
+			SYSRAY_OWN=mine-'$$' "$0" /etc/hostname >/dev/null; true' "$d/catsecret")
+	capture_stop || { cat "$d/err"; return 1; }
+	[ "$(stat -c %a "$f")" = 600 ] && [ ! -e "$f.partial" ] || { echo "mode or spool"; return 1; }
+	! grep -aqE "hunter2-$$|sekrit-$$|anc-$$" "$f" ||
+		{ echo "another process's secret is in $f"; return 1; }
+	grep -aq "mine-$$" "$f" || { echo "the matched process lost its environment"; return 1; }
+	sysdig -r "$f" -p "%proc.name %proc.pname %proc.pcmdline" evt.type=openat >"$d/sysdig" &&
+		grep -q "^catsecret sh sh -c " "$d/sysdig" ||
+		{ echo "sysdig -r: $(head -3 "$d/sysdig")"; return 1; }
+}
+
 expect cap-private-trace "trace -w: the capture file is 0600, an overwritten one too" t_private_trace
 if selected cap-private-live; then
 	t_private_live
@@ -42,5 +69,13 @@ if selected cap-private-live; then
 	0) pass cap-private-live ;;
 	2) skip cap-private-live "eBPF capture unavailable on this kernel" ;;
 	*) fail cap-private-live "live -w and -z: the capture files are 0600" ;;
+	esac
+fi
+if selected cap-private-filtered; then
+	t_private_filtered
+	case $? in
+	0) pass cap-private-filtered ;;
+	2) skip cap-private-filtered "eBPF capture unavailable on this kernel" ;;
+	*) fail cap-private-filtered "a filtered capture: no trace of processes it did not match" ;;
 	esac
 fi

@@ -152,6 +152,18 @@ t_trace_w_strace_z() {
 	grep -q 'openat(' "$TW_DIR/z.err" && ! grep -q '= -1 ' "$TW_DIR/z.err"
 }
 
+# The events in time order, as sysdig and Falco's libs expect of a capture: the started
+# command's first event (its clone exit) is not later than its execve.
+t_trace_w_order() {
+	local f=$TW_DIR/order.scap
+	"$SYSRAY" trace -f -w "$f" "$PROGS/procs" >"$TW_DIR/order.out" 2>&1 ||
+		{ echo "trace -w failed: $(head -c 300 "$TW_DIR/order.out")"; return 1; }
+	"$SYSRAY" -r "$f" -p "%evt.num %evt.rawtime %evt.type" >"$f.times" || return 1
+	[ "$(wc -l <"$f.times")" -gt 20 ] || { echo "few events in $f.times"; return 1; }
+	awk 'NR > 1 && $2 < prev { print "event " $1 " (" $3 ") before the one ahead"; bad = 1 }
+		{ prev = $2 } END { exit bad }' "$f.times"
+}
+
 t_trace_w_bad_path() {
 	"$SYSRAY" trace -w /nonexistent-dir/x.scap true 2>"$TW_DIR/bad.err"
 	[ $? -ne 0 ] && grep -q "nonexistent-dir" "$TW_DIR/bad.err"
@@ -167,6 +179,7 @@ else
 		t_trace_w_sockopt
 	expect trace-w-net-io "trace -w: bind, listen, send/receive, shutdown, socketpair events" \
 		t_trace_w_net_io
+	expect trace-w-order "trace -w: events in time order" t_trace_w_order
 	expect trace-w-strace-z "-z without -w is strace's -z" t_trace_w_strace_z
 	expect trace-w-bad-path "an unwritable -w FILE: a message naming it, exit 1" \
 		t_trace_w_bad_path

@@ -52,6 +52,20 @@ t_so_summary() {
 	SO_SORT=1 so_same summary -S -q && SO_SORT=1 so_same summary-open -S -q evt.type=open
 }
 
+# -S on a file cut short: sysdig prints the table of the events before the bad block, then
+# the error, exit 1 (sysdig run here: the cut file is made by the test).
+t_so_summary_truncated() {
+	local f=$SO_DATA/libs_e2e_curl_google.scap cut=$SO_DIR/cut.scap rc
+	head -c $(($(stat -c %s "$f") * 2 / 3)) "$f" >"$cut"
+	"$SYSRAY" -r "$cut" -S -q >"$SO_DIR/cut.sysray" 2>"$SO_DIR/cut.err"
+	rc=$?
+	timeout 60 sysdig -r "$cut" -S -q >"$SO_DIR/cut.sysdig" 2>/dev/null
+	[ $rc = 1 ] && grep -q "truncated" "$SO_DIR/cut.err" &&
+		[ "$(wc -l <"$SO_DIR/cut.sysray")" -gt 10 ] &&
+		cmp -s <(sort "$SO_DIR/cut.sysdig") <(sort "$SO_DIR/cut.sysray") ||
+		{ echo "rc=$rc; diff $SO_DIR/cut.sysdig $SO_DIR/cut.sysray"; return 1; }
+}
+
 # -v: the driver's counts (0 for a file) and the events that passed the filter, on stderr.
 t_so_verbose() {
 	local f=$SO_DATA/falco_cat_write.scap a b
@@ -109,6 +123,22 @@ t_so_rejected() {
 	[ "$out" = "$(md5sum <"$SO_DIR/dF.sysdig")" ]
 }
 
+# Options after the filter, as sysdig's GNU getopt takes them; a filter's words that begin
+# with '-' (a negative number, a value after an operator or in a list) stay the filter's.
+t_so_anywhere() {
+	local f=$SO_DATA/falco_cat_write.scap a b
+	a=$("$SYSRAY" -r "$f" -n 2000 -p "%evt.num %proc.name" evt.type=open 2>&1)
+	b=$("$SYSRAY" -r "$f" evt.type=open -p "%evt.num %proc.name" -n 2000 2>&1)
+	[ -n "$a" ] && [ "$a" = "$b" ] || { echo "before: $a / after: $b"; return 1; }
+	a=$("$SYSRAY" -r "$f" -p "%evt.num" "evt.rawres < -1 or proc.name in (-bash, cat)" 2>&1)
+	b=$("$SYSRAY" -r "$f" evt.rawres "<" -1 or proc.name in "(" -bash , cat ")" -p "%evt.num" \
+		2>&1)
+	[ -n "$a" ] && [ "$a" = "$b" ] || { echo "quoted: $a / words: $b"; return 1; }
+	# "--" ends the options: what follows is filter text, here a bad one
+	b=$("$SYSRAY" -r "$f" evt.type=open -- -p 2>&1)
+	[ $? -eq 1 ] && grep -q "filter error" <<<"$b" || { echo "after --: $b"; return 1; }
+}
+
 # live: files.c under -pc -t d -v -S; the container columns, latencies, driver counts and the
 # summary come from the same code as -r.
 t_so_live() {
@@ -160,10 +190,17 @@ else
 	expect so-buffer-b64 "-b -j -p %evt.buffer" so_same buffer-b64 -b -j -p "%evt.buffer"
 	expect so-tD "-t D: the delta from the previous line" so_same tD -t D evt.type=brk
 	expect so-summary "-S: sysdig's table" t_so_summary
+	if command -v sysdig >/dev/null; then
+		expect so-summary-truncated "-S on a truncated file: the table, then the error" \
+			t_so_summary_truncated
+	else
+		skip so-summary-truncated "sysdig is not installed"
+	fi
 	expect so-verbose "-v: driver counts, captured events, whole arguments" t_so_verbose
 	expect so-list "-l/-lv: sysdig's text for the classes sysray has" t_so_list
 	expect so-list-names "-l: the same field names per class" t_so_list_names
 	expect so-rejected "sysdig options sysray does not take: a message, exit 1" t_so_rejected
+	expect so-anywhere "options after the filter, as sysdig's getopt takes them" t_so_anywhere
 	if selected so-live; then
 		if [ -e /sys/kernel/btf/vmlinux ]; then
 			expect so-live "live -pc -v -S: container columns, driver counts, summary" \
