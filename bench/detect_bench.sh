@@ -19,7 +19,7 @@
 #    an untraced run for ROUNDS rounds; the goal: detect's added cost at most 1.3x plain
 #    capture's.
 # Environment: ROUNDS, CAPTURE, RECORD_SECONDS, WORKLOADS, N_GETPPID=1000000,
-# N_OPENREAD=200000, N_FORKEXEC=2000, SKIP_OFFLINE=1, SKIP_LIVE=1.
+# N_OPENREAD=200000, N_FORKEXEC=300, SKIP_OFFLINE=1, SKIP_LIVE=1.
 set -uo pipefail
 
 BUILD=${1:?usage: bench/detect_bench.sh BUILD_DIR}
@@ -147,7 +147,7 @@ count_of() {
 	case $1 in
 	getppid) echo "${N_GETPPID:-1000000} 1" ;;
 	openread) echo "${N_OPENREAD:-200000} 3" ;;
-	forkexec) echo "${N_FORKEXEC:-2000} 1" ;;
+	forkexec) echo "${N_FORKEXEC:-300} 1" ;;
 	*) echo "detect_bench: unknown workload $1" >&2; exit 1 ;;
 	esac
 }
