@@ -89,17 +89,18 @@ static void usage(FILE *f)
 /* Option codes of long options without a letter. */
 enum { OPT_UNBUFFERED = 256, OPT_VERSION, OPT_LIST_CHISELS, OPT_TRACE, OPT_REJECT };
 
-/* sysdig's -pc, -pk and -pm: its default line with container columns. sysray has no
- * Kubernetes or Mesos metadata: the pod and task names print as sysdig prints them without
- * it, <NA>. */
+/* sysdig's -pc, -pk and -pm: its default line with the container's name, the pod's or the
+ * Mesos task's (fields/k8s.c and mesos.c say why the last two have no value here). */
 static const char *container_format(const char *arg)
 {
 	if (!strcmp(arg, "c") || !strcmp(arg, "container"))
 		return "*%evt.num %evt.outputtime %evt.cpu %container.name (%container.id) "
 		       "%proc.name (%thread.tid:%thread.vtid) %evt.dir %evt.type %evt.info";
-	if (!strcmp(arg, "k") || !strcmp(arg, "kubernetes") || !strcmp(arg, "m") ||
-	    !strcmp(arg, "mesos"))
-		return "*%evt.num %evt.outputtime %evt.cpu <NA> (%container.id) "
+	if (!strcmp(arg, "k") || !strcmp(arg, "kubernetes"))
+		return "*%evt.num %evt.outputtime %evt.cpu %k8s.pod.name (%container.id) "
+		       "%proc.name (%thread.tid:%thread.vtid) %evt.dir %evt.type %evt.info";
+	if (!strcmp(arg, "m") || !strcmp(arg, "mesos"))
+		return "*%evt.num %evt.outputtime %evt.cpu %mesos.task.name (%container.id) "
 		       "%proc.name (%thread.tid:%thread.vtid) %evt.dir %evt.type %evt.info";
 	return arg;
 }

@@ -78,7 +78,8 @@ static bool fdlist_item(enum fdlist_kind kind, int64_t num, const struct st_fd *
 	case FDLIST_SIPS:
 		if (v4 || v6)
 			put_addr(o, v6 ? AF_INET6 : AF_INET, f->dip);
-		else if (f && (f->type == SCAP_FD_IPV4_SERVSOCK || f->type == SCAP_FD_IPV6_SERVSOCK))
+		else if (f && (f->type == SCAP_FD_IPV4_SERVSOCK ||
+			       f->type == SCAP_FD_IPV6_SERVSOCK))
 			put_addr(o, AF_INET, f->sip);
 		else
 			return false;

@@ -27,7 +27,9 @@ void field_value_text(const struct field_value *v, enum buf_format bf, struct ou
 		out_puts(o, v->b ? "true" : "false");
 		break;
 	case FT_CHARBUF:
-		out_write(o, v->s.ptr, v->s.len);
+		/* sysdig's formatter reads text as a C string: it ends at a NUL inside the value
+		 * (syslog.message of a buffer that holds one) */
+		out_write(o, v->s.ptr, v->s.ptr ? strnlen(v->s.ptr, v->s.len) : 0);
 		break;
 	case FT_BYTEBUF:
 		render_bytes((const uint8_t *)v->s.ptr, v->s.len, bf, o);

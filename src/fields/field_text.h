@@ -8,8 +8,8 @@
 #include "output/out.h"
 
 /*
- * Appends V to O: integers in decimal, booleans as true/false, addresses in their usual
- * notation, doubles with one decimal, byte buffers in format BF (-A, -X, -x, -b).
+ * Appends V to O: integers in decimal, booleans as true/false, text up to a NUL, addresses in
+ * their usual notation, doubles with one decimal, byte buffers in format BF (-A, -X, -x, -b).
  */
 void field_value_text(const struct field_value *v, enum buf_format bf, struct out *o);
 

@@ -33,8 +33,8 @@ static const struct field_desc k8s_fields[] = {
 	FIELD("k8s.svc.id", CHARBUF, 0, field_no_value,
 	      "Kubernetes service id (can return more than one value, concatenated)."),
 	FIELD("k8s.svc.label", CHARBUF, FA_DOT | FA_REQUIRED, field_no_value,
-	      "Kubernetes service label. E.g. 'k8s.svc.label.foo' (can return more than one value, "
-	      "concatenated)."),
+	      "Kubernetes service label. E.g. 'k8s.svc.label.foo' (can return more than one "
+	      "value, concatenated)."),
 	FIELD("k8s.svc.labels", CHARBUF, 0, field_no_value,
 	      "Kubernetes service comma-separated key/value labels. E.g. 'foo1:bar1,foo2:bar2'."),
 	FIELD("k8s.ns.name", CHARBUF, 0, field_no_value,
@@ -52,7 +52,8 @@ static const struct field_desc k8s_fields[] = {
 	FIELD("k8s.rs.label", CHARBUF, FA_DOT | FA_REQUIRED, field_no_value,
 	      "Kubernetes replica set label. E.g. 'k8s.rs.label.foo'."),
 	FIELD("k8s.rs.labels", CHARBUF, 0, field_no_value,
-	      "Kubernetes replica set comma-separated key/value labels. E.g. 'foo1:bar1,foo2:bar2'."),
+	      "Kubernetes replica set comma-separated key/value labels. E.g. "
+	      "'foo1:bar1,foo2:bar2'."),
 	FIELD("k8s.deployment.name", CHARBUF, 0, field_no_value,
 	      "Kubernetes deployment name."),
 	FIELD("k8s.deployment.id", CHARBUF, 0, field_no_value,
@@ -60,7 +61,8 @@ static const struct field_desc k8s_fields[] = {
 	FIELD("k8s.deployment.label", CHARBUF, FA_DOT | FA_REQUIRED, field_no_value,
 	      "Kubernetes deployment label. E.g. 'k8s.rs.label.foo'."),
 	FIELD("k8s.deployment.labels", CHARBUF, 0, field_no_value,
-	      "Kubernetes deployment comma-separated key/value labels. E.g. 'foo1:bar1,foo2:bar2'."),
+	      "Kubernetes deployment comma-separated key/value labels. E.g. "
+	      "'foo1:bar1,foo2:bar2'."),
 };
 
 const struct field_class field_class_k8s = {

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * sysdig 0.29's fields over the state layer: `evt.*`, `proc.*` and `thread.*`, `user.*` and
- * `group.*`, `container.*`, `fd.*`, one file per class (fields/evt.c, proc.c, user.c,
- * container.c, fd.c), each field's row pointing at its extractor. Every extractor receives
+ * `group.*`, `container.*`, `fd.*`, `syslog.*`, `fdlist.*`, and `k8s.*`, `mesos.*` (with
+ * `marathon.*`), `span.*`, `evtin.*`, which have no value here; one file per class
+ * (fields/evt.c, proc.c, user.c, container.c, fd.c, syslog.c, fdlist.c, k8s.c, mesos.c,
+ * span.c, evtin.c), each field's row pointing at its extractor. Every extractor receives
  * the struct scap_event being processed and the run's struct field_ctx, after state_event()
  * has been fed that event. fields/field.h says how a consumer reads a field.
  */

@@ -10,12 +10,19 @@
  * only when its enter event was seen: sysdig needs it to read the socket's address first.
  * The buffer is the exit's data parameter, as much as the capture holds (the snaplen).
  *
+ * Two sysdig 0.29 artefacts are not copied: its filter runs before its parser on the events
+ * that do not change its state, so a sysdig filter on syslog.* never matches a write's
+ * message (only a sendto's or sendmsg's); and a filter that drops the enter event of a
+ * writev, pwrite or pwritev (evt.dir=<) leaves its exit unparsed, without syslog fields.
+ * Templates, chisels and csysdig's views see the messages as sysray does.
+ *
  * The buffer holds "<PRI>message": up to 15 characters after the first byte, to the first
  * '>' or NUL, are the priority; they must be decimal digits, and at least one, or the
  * event has no syslog fields (the first byte itself is not checked). The number wraps as a
  * 32-bit signed integer, where -1 means "none" again. facility = PRI >> 3 and severity =
- * PRI & 7; the message is what follows the '>' up to the first NUL (trailing newlines
- * stay). A facility past local7 or a severity past debug has no name (<NA>).
+ * PRI & 7; the message is all that follows the '>', NULs and trailing newlines included (a
+ * chisel gets it whole; a template prints it up to the first NUL, as sysdig does). A
+ * facility past local7 or a severity past debug has no name (<NA>).
  */
 #include "fields/extract.h"
 #include "schema/event_codes.h"
@@ -75,7 +82,7 @@ static bool syslog_decode(const struct scap_event *ev, void *ctx, struct syslog_
 	m->severity = pri & 7;
 	m->facility = (uint32_t)((int32_t)pri >> 3);
 	m->msg = data + n + 2;
-	m->len = strnlen(m->msg, len - n - 2);
+	m->len = len - n - 2;
 	return true;
 }
 
@@ -83,10 +90,9 @@ static size_t syslog_facility_str(const struct field_ref *ref, const void *event
 				  struct field_value *out)
 {
 	static const char *const names[] = {
-		"kern",	    "user",	"mail",	  "daemon", "auth",   "syslog", "lpr",
-		"news",	    "uucp",	"clock",  "authpriv", "ftp",  "ntp",	"logaudit",
-		"logalert", "cron",	"local0", "local1", "local2", "local3", "local4",
-		"local5",   "local6",	"local7",
+		"kern", "user", "mail", "daemon", "auth", "syslog", "lpr", "news",
+		"uucp", "clock", "authpriv", "ftp", "ntp", "logaudit", "logalert", "cron",
+		"local0", "local1", "local2", "local3", "local4", "local5", "local6", "local7",
 	};
 	struct syslog_msg m;
 

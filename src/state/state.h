@@ -90,8 +90,9 @@ struct st_thread {
 	uint64_t enter_socktype;
 	uint64_t enter_resource;	/* getrlimit/setrlimit/prlimit: the resource */
 	int64_t enter_pid;		/* prlimit: the pid (0: the caller) */
-	/* sendto()/sendmsg() enter: the tuple, applied to a UDP socket at the exit */
-	uint8_t enter_tuple[40];
+	/* sendto()/sendmsg() enter: the tuple, applied to a UDP or unix socket at the exit (a
+	 * unix tuple: family, two 8-byte socket ids and a path of up to 108 bytes) */
+	uint8_t enter_tuple[17 + 108];
 	uint32_t enter_tuple_len;
 	bool live;		/* seen in a process list or created by an event */
 	bool fdlist_only;	/* named by a capture's fd list alone: not in sysdig's table */

@@ -602,7 +602,7 @@ static bool is_untracked_stream(const struct st_fd *f)
 }
 
 /* sendto()/sendmsg() exit: the enter event's tuple, on a socket with no name yet or not
- * TCP. */
+ * TCP (a unix socket's: its name, as recv_exit). */
 static void send_exit(struct state *st, const struct scap_event *ev, struct st_thread *t,
 		      int64_t fd)
 {
@@ -611,6 +611,10 @@ static void send_exit(struct state *st, const struct scap_event *ev, struct st_t
 	param_i64(ev, "res", &res);
 	if (!f || res < 0 || !t->enter_tuple_len || !is_untracked_stream(f))
 		return;
+	if (t->enter_tuple[0] == PAF_UNIX) {
+		apply_tuple(f, &(struct scap_param){ t->enter_tuple, t->enter_tuple_len });
+		return;
+	}
 	st_apply_io_tuple(st, t, f, t->enter_tuple, t->enter_tuple_len, false);
 }
 

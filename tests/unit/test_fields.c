@@ -60,7 +60,9 @@ static void test_fields_in_their_class(void **state)
 	} homes[] = {
 		{ "evt.", "evt" },	  { "syscall.", "evt" },    { "proc.", "process" },
 		{ "thread.", "process" }, { "user.", "user" },	    { "group.", "group" },
-		{ "container.", "container" }, { "fd.", "fd" },
+		{ "container.", "container" }, { "fd.", "fd" },	    { "syslog.", "syslog" },
+		{ "fdlist.", "fdlist" },  { "k8s.", "k8s" },	    { "mesos.", "mesos" },
+		{ "marathon.", "mesos" }, { "span.", "span" },	    { "evtin.", "evtin" },
 	};
 	size_t nfields = 0, nextract = 0;
 
@@ -85,8 +87,8 @@ static void test_fields_in_their_class(void **state)
 		}
 	}
 	/* sysdig 0.29's fields of these classes, and the ones sysray extracts */
-	assert_int_equal(nfields, 170);
-	assert_int_equal(nextract, 138);
+	assert_int_equal(nfields, 257);
+	assert_int_equal(nextract, 225);
 }
 
 static void test_find(void **state)
@@ -195,6 +197,28 @@ static void test_argument_forms(void **state)
 		      "'' is not a valid argument: write container.mount[N or NAME]");
 	resolve_fails("evt.around", 10,
 		      "field 'evt.around' needs an argument: write evt.around[N]");
+
+	/* the classes without data here take sysdig's argument forms */
+	r = resolve_ok("k8s.pod.label.app.kubernetes.io/name");
+	assert_string_equal(r.field->name, "k8s.pod.label");
+	assert_string_equal(r.arg.name, "app.kubernetes.io/name");
+	field_ref_free(&r);
+	r = resolve_ok("k8s.pod.labels");	/* the exact name first */
+	assert_false(r.arg.present);
+	field_ref_free(&r);
+	r = resolve_ok("span.tag[-1]");
+	assert_int_equal(r.arg.index, -1);
+	field_ref_free(&r);
+	r = resolve_ok("span.arg.user");
+	assert_string_equal(r.arg.name, "user");
+	field_ref_free(&r);
+	r = resolve_ok("evtin.span.p.arg[2]");
+	assert_int_equal(r.arg.index, 2);
+	field_ref_free(&r);
+	resolve_fails("k8s.pod.label", 13,
+		      "field 'k8s.pod.label' needs an argument: write k8s.pod.label.NAME");
+	resolve_fails("span.tag[x]", 9, "'x' is not a valid argument: write span.tag[N]");
+	resolve_fails("mesos.task.name[1]", 15, "field 'mesos.task.name' takes no [argument]");
 }
 
 static void test_typo_suggestion(void **state)
