@@ -32,6 +32,9 @@
  *                      (TEST-NET-3, RFC 5737: no host answers) and closes it at once
  *   c2-connect         the same connection attempt, by this program, to 203.0.113.9:80
  *   shm-exec           copies /bin/true to /dev/shm and runs it from there
+ *   overlay-exec       copies /bin/true into the upper layer of an overlay mount of its own
+ *                      (a private temporary directory) and runs it through the mount, as a
+ *                      program written into a running container is run
  *   shred              runs `shred -u` on a file of its own
  *   system-user        a process named sshd runs /bin/true as the user nobody
  * Exit status 0 when the behaviour was carried out, 2 (with a message) when it could not be.
@@ -50,6 +53,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/mount.h>
 #include <sys/ptrace.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -526,6 +530,45 @@ static int shm_exec(void)
 	return rc;
 }
 
+static int overlay_exec(void)
+{
+	char *dir = make_tmpdir(), lower[PATH_MAX], upper[PATH_MAX], work[PATH_MAX];
+	char merged[PATH_MAX], opts[4 * PATH_MAX], file[PATH_MAX], path[PATH_MAX];
+	char *argv[] = { path, NULL };
+	int fd, rc;
+
+	join(lower, sizeof(lower), dir, "lower");
+	join(upper, sizeof(upper), dir, "upper");
+	join(work, sizeof(work), dir, "work");
+	join(merged, sizeof(merged), dir, "merged");
+	join(file, sizeof(file), upper, "true");
+	join(path, sizeof(path), merged, "true");
+	if (mkdir(lower, 0700) < 0 || mkdir(upper, 0700) < 0 || mkdir(work, 0700) < 0 ||
+	    mkdir(merged, 0700) < 0)
+		die("mkdir");
+	fd = open(file, O_WRONLY | O_CREAT | O_EXCL, 0700);
+	if (fd < 0)
+		die(file);
+	copy_true(fd);
+	close(fd);
+	snprintf(opts, sizeof(opts), "lowerdir=%s,upperdir=%s,workdir=%s", lower, upper, work);
+	if (mount("overlay", merged, "overlay", 0, opts) < 0)
+		die("mount overlay");
+	rc = run(path, argv);
+	if (umount(merged) < 0)
+		die("umount");
+	unlink(file);
+	/* the kernel leaves work/work behind */
+	join(file, sizeof(file), work, "work");
+	rmdir(file);
+	rmdir(work);
+	rmdir(merged);
+	rmdir(upper);
+	rmdir(lower);
+	rmdir(dir);
+	return rc;
+}
+
 static int shred_file(void)
 {
 	char *dir = make_tmpdir(), path[PATH_MAX];
@@ -593,6 +636,7 @@ static const struct behaviour {
 	{ "ssh-port-child", ssh_port_child },
 	{ "c2-connect", c2_connect },
 	{ "shm-exec", shm_exec },
+	{ "overlay-exec", overlay_exec },
 	{ "shred", shred_file },
 	{ "system-user", system_user },
 	{ "system-user-child", system_user_child },

@@ -44,6 +44,8 @@ stdio-socket-ct|--container stdio-socket|Standard input or output moved to a net
 ssh-port|ssh-port|SSH client connected to a web or well-known port|Disallowed SSH Connection Non Standard Port
 c2-connect|c2-connect||
 shm-exec|shm-exec|Program run from /dev/shm|Execution from /dev/shm
+overlay-exec|overlay-exec||
+overlay-exec-ct|--container overlay-exec|Container ran a program it was not shipped with|Drop and execute new binary in container
 shred|shred|Data destruction tool run|Remove Bulk Data from Disk
 system-user|system-user|System account ran an interactive command|System user interactive
 control|||'
