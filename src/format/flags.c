@@ -182,6 +182,28 @@ static const struct flag_name epoll_create1_flags[] = {
 	{ "EPOLL_CLOEXEC", 1 }, { NULL, 0 },
 };
 
+/* libs' PPM_PTRACE_* values: an enumeration (ppm_ptrace_request() in schema/ppm_flags.h). */
+static const struct flag_name ptrace_requests[] = {
+	{ "PTRACE_UNKNOWN", 0 }, { "PTRACE_TRACEME", 1 }, { "PTRACE_PEEKTEXT", 2 },
+	{ "PTRACE_PEEKDATA", 3 }, { "PTRACE_PEEKUSR", 4 }, { "PTRACE_POKETEXT", 5 },
+	{ "PTRACE_POKEDATA", 6 }, { "PTRACE_POKEUSR", 7 }, { "PTRACE_CONT", 8 },
+	{ "PTRACE_KILL", 9 }, { "PTRACE_SINGLESTEP", 10 }, { "PTRACE_ATTACH", 11 },
+	{ "PTRACE_DETACH", 12 }, { "PTRACE_SYSCALL", 13 }, { "PTRACE_SETOPTIONS", 14 },
+	{ "PTRACE_GETEVENTMSG", 15 }, { "PTRACE_GETSIGINFO", 16 }, { "PTRACE_SETSIGINFO", 17 },
+	{ "PTRACE_GETREGSET", 18 }, { "PTRACE_SETREGSET", 19 }, { "PTRACE_SEIZE", 20 },
+	{ "PTRACE_INTERRUPT", 21 }, { "PTRACE_LISTEN", 22 }, { "PTRACE_PEEKSIGINFO", 23 },
+	{ "PTRACE_GETSIGMASK", 24 }, { "PTRACE_SETSIGMASK", 25 }, { "PTRACE_GETREGS", 26 },
+	{ "PTRACE_SETREGS", 27 }, { "PTRACE_GETFPREGS", 28 }, { "PTRACE_SETFPREGS", 29 },
+	{ "PTRACE_GETFPXREGS", 30 }, { "PTRACE_SETFPXREGS", 31 }, { "PTRACE_OLDSETOPTIONS", 32 },
+	{ "PTRACE_GET_THREAD_AREA", 33 }, { "PTRACE_SET_THREAD_AREA", 34 },
+	{ "PTRACE_ARCH_PRCTL", 35 }, { "PTRACE_SYSEMU", 36 }, { "PTRACE_SYSEMU_SINGLESTEP", 37 },
+	{ "PTRACE_SINGLEBLOCK", 38 }, { NULL, 0 },
+};
+
+static const struct flag_name linkat_flags[] = {
+	{ "AT_SYMLINK_FOLLOW", 0x400 }, { "AT_EMPTY_PATH", 0x1000 }, { NULL, 0 },
+};
+
 static const struct {
 	const char *name;
 	const struct flag_name *table;
@@ -205,6 +227,8 @@ static const struct {
 	{ "renameat2_flags", renameat2_flags },
 	{ "openat2_flags", openat2_flags },
 	{ "epoll_create1_flags", epoll_create1_flags },
+	{ "ptrace_requests", ptrace_requests },
+	{ "linkat_flags", linkat_flags },
 };
 
 const struct flag_name *flag_table(const char *name)

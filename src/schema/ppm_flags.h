@@ -132,4 +132,57 @@ static inline __attribute__((always_inline)) unsigned int ppm_resolve_flags(unsi
 	return r;
 }
 
+/* Linux ptrace(2) requests (x86_64) as libs' PPM_PTRACE_* values, an enumeration (0: unknown). */
+static inline __attribute__((always_inline)) unsigned short ppm_ptrace_request(long req)
+{
+	switch (req) {
+	case 0: return 1;		/* PTRACE_TRACEME */
+	case 1: return 2;		/* PTRACE_PEEKTEXT */
+	case 2: return 3;		/* PTRACE_PEEKDATA */
+	case 3: return 4;		/* PTRACE_PEEKUSR */
+	case 4: return 5;		/* PTRACE_POKETEXT */
+	case 5: return 6;		/* PTRACE_POKEDATA */
+	case 6: return 7;		/* PTRACE_POKEUSR */
+	case 7: return 8;		/* PTRACE_CONT */
+	case 8: return 9;		/* PTRACE_KILL */
+	case 9: return 10;		/* PTRACE_SINGLESTEP */
+	case 16: return 11;		/* PTRACE_ATTACH */
+	case 17: return 12;		/* PTRACE_DETACH */
+	case 24: return 13;		/* PTRACE_SYSCALL */
+	case 0x4200: return 14;		/* PTRACE_SETOPTIONS */
+	case 0x4201: return 15;		/* PTRACE_GETEVENTMSG */
+	case 0x4202: return 16;		/* PTRACE_GETSIGINFO */
+	case 0x4203: return 17;		/* PTRACE_SETSIGINFO */
+	case 0x4204: return 18;		/* PTRACE_GETREGSET */
+	case 0x4205: return 19;		/* PTRACE_SETREGSET */
+	case 0x4206: return 20;		/* PTRACE_SEIZE */
+	case 0x4207: return 21;		/* PTRACE_INTERRUPT */
+	case 0x4208: return 22;		/* PTRACE_LISTEN */
+	case 0x4209: return 23;		/* PTRACE_PEEKSIGINFO */
+	case 0x420a: return 24;		/* PTRACE_GETSIGMASK */
+	case 0x420b: return 25;		/* PTRACE_SETSIGMASK */
+	case 12: return 26;		/* PTRACE_GETREGS */
+	case 13: return 27;		/* PTRACE_SETREGS */
+	case 14: return 28;		/* PTRACE_GETFPREGS */
+	case 15: return 29;		/* PTRACE_SETFPREGS */
+	case 18: return 30;		/* PTRACE_GETFPXREGS */
+	case 19: return 31;		/* PTRACE_SETFPXREGS */
+	case 21: return 32;		/* PTRACE_OLDSETOPTIONS */
+	case 25: return 33;		/* PTRACE_GET_THREAD_AREA */
+	case 26: return 34;		/* PTRACE_SET_THREAD_AREA */
+	case 30: return 35;		/* PTRACE_ARCH_PRCTL */
+	case 31: return 36;		/* PTRACE_SYSEMU */
+	case 32: return 37;		/* PTRACE_SYSEMU_SINGLESTEP */
+	case 33: return 38;		/* PTRACE_SINGLEBLOCK */
+	default: return 0;
+	}
+}
+
+/* The alternatives of ptrace_dynamic_param (libs' PPM_PTRACE_IDX_*): the u8 that starts the
+ * addr and data parameters of a ptrace exit. */
+enum ppm_ptrace_idx {
+	PPM_PTRACE_IDX_UINT64 = 0,
+	PPM_PTRACE_IDX_SIGTYPE = 1,
+};
+
 #endif

@@ -13,6 +13,8 @@
 #include <cmocka.h>
 
 #include "capture/event_table.h"
+#include "format/flags.h"
+#include "schema/ppm_flags.h"
 #include "source/bpf/bpf_record.h"
 
 static void test_emitted_codes_fit_the_table(void **state)
@@ -71,12 +73,36 @@ static void test_unknown_codes(void **state)
 	assert_int_equal(sr_event_nparams(PPME_CONTAINER_JSON_2_E), -1);
 }
 
+/* ptrace's request as the eBPF programs send it: libs' PPM_PTRACE_* value, which the
+ * ptrace_requests table names as the kernel's request. */
+static void test_ptrace_requests(void **state)
+{
+	static const struct { long linux_req; const char *name; } cases[] = {
+		{ 0, "PTRACE_TRACEME" }, { 4, "PTRACE_POKETEXT" }, { 16, "PTRACE_ATTACH" },
+		{ 17, "PTRACE_DETACH" }, { 13, "PTRACE_SETREGS" }, { 0x4206, "PTRACE_SEIZE" },
+		{ 24, "PTRACE_SYSCALL" }, { 33, "PTRACE_SINGLEBLOCK" }, { 0x7777, "PTRACE_UNKNOWN" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		unsigned short v = ppm_ptrace_request(cases[i].linux_req);
+		const struct flag_name *f = flag_table("ptrace_requests");
+
+		while (f && f->name && f->value != v)
+			f++;
+		assert_non_null(f);
+		assert_non_null(f->name);
+		assert_string_equal(f->name, cases[i].name);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_emitted_codes_fit_the_table),
 		cmocka_unit_test(test_emitted_codes_pair),
 		cmocka_unit_test(test_unknown_codes),
+		cmocka_unit_test(test_ptrace_requests),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -6,8 +6,8 @@
  * Parameter lists are those of the event table (schema/event_table.in), at the codes sysdig
  * 0.29 knows: dup2 and dup3 are sent as dup (enter: the old fd; exit: the new one), pipe2 as
  * pipe.
- * Paths of unlink/rename/mkdir/rmdir/chdir are on the exit side, where the kernel has faulted
- * the user's pages in.
+ * Paths of unlink/rename/mkdir/rmdir/chdir/symlink/link are on the exit side, where the kernel
+ * has faulted the user's pages in. ptrace's request and pid are on its exit too, as in libs.
  */
 #ifndef SYSRAY_EVENTS_FS_BPF_H
 #define SYSRAY_EVENTS_FS_BPF_H
@@ -23,6 +23,49 @@ static __always_inline void put_u16(struct builder *b, __u32 idx, __u16 v)
 static __always_inline void put_fd(struct builder *b, __u32 idx, __u64 arg)
 {
 	put_u64(b, idx, (__s64)(int)arg);
+}
+
+/* A PT_DYN parameter: the alternative's u8 TAG, then the value (8 bytes, or 1 for a signal). */
+static __always_inline void put_dyn(struct builder *b, __u32 idx, __u8 tag, __u64 v)
+{
+	__u8 *dst = b->buf + (b->off & HALF_MASK);
+
+	dst[0] = tag;
+	if (tag == PPM_PTRACE_IDX_SIGTYPE) {
+		dst[1] = v;
+		set_len(b, idx, 2);
+		b->off += 2;
+		return;
+	}
+	*(__u64 *)(dst + 1) = v;
+	set_len(b, idx, 9);
+	b->off += 9;
+}
+
+/*
+ * ptrace's addr and data as libs gives them: addr as a number; data as the signal for the
+ * requests that resume a tracee with one, as the word read for PEEK* (the kernel stored it at
+ * data), else as a number.
+ */
+static __always_inline void put_ptrace_addr_data(struct builder *b, __u32 idx, long ret,
+						 const __u64 *a)
+{
+	__u64 word = 0;
+
+	put_dyn(b, idx, PPM_PTRACE_IDX_UINT64, a[2]);
+	switch (a[0]) {
+	case 1: case 2: case 3:		/* PTRACE_PEEKTEXT, PEEKDATA, PEEKUSR */
+		if (ret == 0)
+			bpf_probe_read_user(&word, sizeof(word), (void *)a[3]);
+		put_dyn(b, idx + 1, PPM_PTRACE_IDX_UINT64, word);
+		break;
+	case 7: case 9: case 17: case 24:	/* CONT, SINGLESTEP, DETACH, SYSCALL */
+	case 31: case 32: case 33:		/* SYSEMU, SYSEMU_SINGLESTEP, SINGLEBLOCK */
+		put_dyn(b, idx + 1, PPM_PTRACE_IDX_SIGTYPE, a[3]);
+		break;
+	default:
+		put_dyn(b, idx + 1, PPM_PTRACE_IDX_UINT64, a[3]);
+	}
 }
 
 /* The device (in the old_encode_dev/new_encode_dev user form) and inode number of FD's file. */
@@ -326,6 +369,23 @@ static __always_inline bool fs_enter(const struct who *who, long nr, const __u64
 			return true;
 		submit(&b, who, type, 0);
 		return true;
+	case NR_symlink:
+	case NR_symlinkat:
+	case NR_link:
+	case NR_linkat:
+		if (!begin(&b, 0))
+			return true;
+		submit(&b, who, nr == NR_symlink ? PPME_SYSCALL_SYMLINK_E :
+				nr == NR_symlinkat ? PPME_SYSCALL_SYMLINKAT_E :
+				nr == NR_link ? PPME_SYSCALL_LINK_2_E : PPME_SYSCALL_LINKAT_2_E, 0);
+		return true;
+	case NR_ptrace:
+		if (!begin(&b, 2))
+			return true;
+		put_u16(&b, 0, ppm_ptrace_request(a[0]));
+		put_u64(&b, 1, (__s64)(int)a[1]);
+		submit(&b, who, PPME_SYSCALL_PTRACE_E, 2);
+		return true;
 	case NR_kill:
 	case NR_tkill:
 	case NR_tgkill:
@@ -548,6 +608,45 @@ static __always_inline bool fs_exit(const struct who *who, long nr, long ret, co
 		put_user_str(&b, 2, (void *)a[1]);
 		put_u32(&b, 3, a[2]);
 		submit(&b, who, PPME_SYSCALL_MKDIRAT_X, 4);
+		return true;
+	case NR_symlink:
+	case NR_link:
+		if (!begin(&b, 3))
+			return true;
+		put_u64(&b, 0, ret);
+		put_user_str(&b, 1, (void *)a[0]);
+		put_user_str(&b, 2, (void *)a[1]);
+		submit(&b, who, nr == NR_symlink ? PPME_SYSCALL_SYMLINK_X : PPME_SYSCALL_LINK_2_X, 3);
+		return true;
+	case NR_symlinkat:
+		if (!begin(&b, 4))
+			return true;
+		put_u64(&b, 0, ret);
+		put_user_str(&b, 1, (void *)a[0]);
+		put_fd(&b, 2, a[1]);
+		put_user_str(&b, 3, (void *)a[2]);
+		submit(&b, who, PPME_SYSCALL_SYMLINKAT_X, 4);
+		return true;
+	case NR_linkat:
+		if (!begin(&b, 6))
+			return true;
+		put_u64(&b, 0, ret);
+		put_fd(&b, 1, a[0]);
+		put_user_str(&b, 2, (void *)a[1]);
+		put_fd(&b, 3, a[2]);
+		put_user_str(&b, 4, (void *)a[3]);
+		/* PPM_AT_SYMLINK_FOLLOW and PPM_AT_EMPTY_PATH are Linux's values */
+		put_u32(&b, 5, a[4] & (AT_SYMLINK_FOLLOW | AT_EMPTY_PATH));
+		submit(&b, who, PPME_SYSCALL_LINKAT_2_X, 6);
+		return true;
+	case NR_ptrace:
+		if (!begin(&b, 5))
+			return true;
+		put_u64(&b, 0, ret);
+		put_ptrace_addr_data(&b, 1, ret, a);
+		put_u16(&b, 3, ppm_ptrace_request(a[0]));
+		put_u64(&b, 4, (__s64)(int)a[1]);
+		submit(&b, who, PPME_SYSCALL_PTRACE_X, 5);
 		return true;
 	case NR_rename:
 		if (!begin(&b, 3))

@@ -25,6 +25,7 @@
 /* include/uapi/linux/fcntl.h */
 #define AT_SYMLINK_NOFOLLOW	0x100
 #define AT_REMOVEDIR		0x200
+#define AT_SYMLINK_FOLLOW	0x400
 #define AT_EMPTY_PATH		0x1000
 
 /* include/linux/net.h: SOCK_NONBLOCK is O_NONBLOCK, SOCK_CLOEXEC O_CLOEXEC (asm-generic/fcntl.h) */
