@@ -174,7 +174,7 @@ static int list_fields(const char *cls)
 	struct field_registry one = { .classes = sel };
 
 	if (!cls) {
-		field_registry_print(reg, false, true, stdout);
+		field_registry_print_falco(reg, false, stdout);
 		return 0;
 	}
 	for (size_t i = 0; i < reg->nclasses && one.nclasses < ARRAY_SIZE(sel); i++)
@@ -184,7 +184,7 @@ static int list_fields(const char *cls)
 		msg("--list: no field class '%s'", cls);
 		return 1;
 	}
-	field_registry_print(&one, false, true, stdout);
+	field_registry_print_falco(&one, false, stdout);
 	return 0;
 }
 
