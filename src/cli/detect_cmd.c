@@ -23,6 +23,7 @@
 #include "filter/ast.h"
 #include "pipeline/file_source.h"
 #include "pipeline/live_source.h"
+#include "pipeline/scope.h"
 #include "procfs/container_api.h"
 #include "util/own_dir.h"
 #include "util/util.h"
@@ -45,6 +46,9 @@ struct detect_cmd {
 	struct alert_outputs *outputs;
 	struct capture_ring_config ring;
 	const char *capture_dir, *metrics_addr;
+	const char **scopes;		/* --trace, in order */
+	size_t nscopes;
+	struct scope *scope;
 };
 
 static void usage(FILE *f)
@@ -78,7 +82,10 @@ static void usage(FILE *f)
 		"  --list [CLASS] list the fields (of one class)\n"
 		"  -v             the loader's warnings and a summary at the end\n"
 		"  --capture-dir DIR     a .scap of the seconds around each alert, in DIR\n"
-		"  --metrics-addr A:PORT Prometheus metrics on http://A:PORT/metrics\n");
+		"  --metrics-addr A:PORT Prometheus metrics on http://A:PORT/metrics\n"
+		"  --trace SCOPE  tracee's scopes (comm=ls, pid=new, container=new, uid=N,\n"
+		"                 pid=N, ...): only those processes' events reach the rules;\n"
+		"                 several --trace are ANDed\n");
 }
 
 /* Reads -o KEY=VALUE. */
@@ -113,7 +120,7 @@ static const char **push(const char **v, size_t *n, const char *s)
 	return v;
 }
 
-enum { OPT_CAPTURE_DIR = 256, OPT_METRICS_ADDR };
+enum { OPT_CAPTURE_DIR = 256, OPT_METRICS_ADDR, OPT_TRACE };
 
 /* 0: run; 1: error; 2: done (help). */
 static int parse(int argc, char **argv, struct detect_cmd *c)
@@ -123,6 +130,7 @@ static int parse(int argc, char **argv, struct detect_cmd *c)
 		{ "help", no_argument, NULL, 'h' },
 		{ "capture-dir", required_argument, NULL, OPT_CAPTURE_DIR },
 		{ "metrics-addr", required_argument, NULL, OPT_METRICS_ADDR },
+		{ "trace", required_argument, NULL, OPT_TRACE },
 		{ 0 },
 	};
 	int opt;
@@ -155,6 +163,7 @@ static int parse(int argc, char **argv, struct detect_cmd *c)
 		case 'v': c->verbose = true; break;
 		case OPT_CAPTURE_DIR: c->capture_dir = optarg; break;
 		case OPT_METRICS_ADDR: c->metrics_addr = optarg; break;
+		case OPT_TRACE: c->scopes = push(c->scopes, &c->nscopes, optarg); break;
 		case 'h': usage(stdout); return 2;
 		default: usage(stderr); return 1;
 		}
@@ -258,6 +267,7 @@ static int run(struct detect_cmd *c, struct ruleset *rs)
 	}
 	state_init(&st);
 	pipeline_init(&p, &st, &ctx);
+	p.scope = c->scope;
 	struct detect_engine *eng = detect_engine_new(rs, &c->opts, deliver, c->outputs);
 	struct pipeline_source *src;
 	if (c->capture) {
@@ -271,7 +281,8 @@ static int run(struct detect_cmd *c, struct ruleset *rs)
 		ast_free(any);
 		ctx.container_resolve = container_api_inspect;
 		src = live_source_open(&(struct live_source_config){
-			.pushdown = pushdown, .seconds = c->seconds, .verbose = c->verbose,
+			.pushdown = pushdown, .scope = c->scope, .seconds = c->seconds,
+			.verbose = c->verbose,
 			.drops = &detect_engine_stats(eng)->drops });
 	}
 	/* the ring copies each event before the rules see it: an alert's file has its event */
@@ -329,6 +340,13 @@ int cmd_detect(int argc, char **argv)
 		rc = list_fields(c.list_class);
 		goto out;
 	}
+	char serr[512];
+
+	if (c.nscopes && !(c.scope = scope_parse(c.scopes, c.nscopes, serr, sizeof(serr)))) {
+		msg("%s", serr);
+		rc = 1;
+		goto out;
+	}
 	if (c.nvalidate) {
 		rc = validate(&c);
 		goto out;
@@ -347,6 +365,8 @@ out:
 	ruleset_free(&rs);
 	free(c.rules);
 	free(c.validate);
+	scope_free(c.scope);
+	free(c.scopes);
 	free(c.bundled);
 	if (c.outputs)
 		alert_outputs_close(c.outputs);

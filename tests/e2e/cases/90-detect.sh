@@ -198,6 +198,25 @@ t_det_falco_list() {
 		'import json, sys; print(len(json.load(sys.stdin)["rules"]))')" = 25 ]
 }
 
+# tracee's scopes on detect: comm= keeps detectwork's own alerts and not its child's (true);
+# pid=new keeps only true's: as in tracee, a process is new when its fork was seen, and
+# detectwork's shell was forked before the capture (it waited on under_capture's fifo, then
+# exec'd); a name that ran nothing keeps none; a mistyped scope: one message, exit 1.
+t_det_scope() {
+	local f=$DET_DIR/run.scap out=$DET_DIR/scope
+	"$SYSRAY" detect -r "$DET_BASIC" -e "$f" --trace comm=detectwork >"$out.comm" 2>/dev/null &&
+		diff <(det_sentences "$out.comm") <(printf '%s\n' "Watched file opened for reading" \
+			"IPv6 socket" "Memory file") || { echo "comm=: $(cat "$out.comm")"; return 1; }
+	"$SYSRAY" detect -r "$DET_BASIC" -e "$f" --trace pid=new >"$out.new" 2>/dev/null &&
+		[ "$(det_sentences "$out.new")" = Spawned ] ||
+		{ echo "pid=new: $(cat "$out.new")"; return 1; }
+	"$SYSRAY" detect -r "$DET_BASIC" -e "$f" --trace comm=sysray-none >"$out.none" \
+		2>/dev/null && [ ! -s "$out.none" ] || { echo "comm=sysray-none: $(cat "$out.none")"; return 1; }
+	"$SYSRAY" detect -r "$DET_BASIC" -e "$f" --trace pdi=new >/dev/null 2>"$out.err"
+	[ $? = 1 ] && [ "$(wc -l <"$out.err")" = 1 ] && grep -q "pdi" "$out.err" ||
+		{ echo "bad scope: $(cat "$out.err")"; return 1; }
+}
+
 if selected detect; then
 	DET_RUN=$(fresh_dir detect-capture)
 	under_capture "$DET_RUN" "$PROGS/detectwork" ready "$DET_DIR/w.out" "$DET_DIR/w.err" \
@@ -211,6 +230,7 @@ if selected detect; then
 		expect detect-json "-j: Falco's JSON alert, keys, types, include_* options" \
 			t_det_json
 		expect detect-matching "rule_matching=all and priority=notice" t_det_matching
+		expect detect-scope "--trace comm=, pid=new: tracee's scopes on detect" t_det_scope
 		expect detect-iso "time_format_iso_8601: the line starts with ISO 8601 time" \
 			t_det_iso
 		expect detect-options "-o: unknown key and bad value, one message, exit 1" \
