@@ -2,17 +2,22 @@
 /*
  * The views on a terminal (top_ui.h). Each view shown is one table loaded from the source;
  * a drill-down pushes the view, its extra filter and the selected row onto a stack, and the
- * child view is loaded with `PARENT_EXTRA and KEYFIELD="VALUE"` as csysdig builds it.
+ * child view is loaded with `PARENT_EXTRA and KEYFIELD="VALUE"` as csysdig builds it. The
+ * rows shown are the UI's copy of the table's last sample, so that a live table goes on
+ * folding the next interval's events meanwhile; a new sample keeps the selection on the row
+ * of the same key.
  */
 #include "tui/top_ui.h"
 
 #include <locale.h>
 #include <ncurses.h>
+#include <inttypes.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "output/out.h"
+#include "tui/menu.h"
 #include "views/view_output.h"
 #include "util/util.h"
 
@@ -25,14 +30,15 @@ struct level {
 	size_t sel;
 };
 
-struct ui {
+struct top_ui {
 	const struct view_catalog *cat;
 	const struct top_ui_source *src;
 	struct level stack[MAX_DEPTH];
 	size_t depth;			/* stack[depth] is shown */
 	struct view_table *t;
 	uint64_t time_delta;
-	const struct vt_sample *s;
+	struct vt_sample s;		/* the rows shown: a copy of the table's sample */
+	uint64_t nsamples;		/* live samples shown */
 	size_t *rows;			/* indexes of the rows shown (the F4 filter) */
 	size_t nrows;
 	size_t sel, top;
@@ -42,21 +48,27 @@ struct ui {
 	char status[600];
 };
 
-static volatile sig_atomic_t stop_requested;
-
 static void on_signal(int sig)
 {
 	(void)sig;
-	stop_requested = 1;
+	tui_stop_requested = 1;
 }
 
-static const struct view_info *shown(const struct ui *u)
+static size_t ncells(const struct top_ui *u)
+{
+	size_t n;
+
+	view_table_cols(u->t, &n);
+	return n;
+}
+
+static const struct view_info *shown(const struct top_ui *u)
 {
 	return u->stack[u->depth].v;
 }
 
 /* The text of row R's cells, for the search and the row filter. */
-static bool row_has(const struct ui *u, const struct vt_row *r, const char *text)
+static bool row_has(const struct top_ui *u, const struct vt_row *r, const char *text)
 {
 	size_t ncols;
 	const struct vt_col *cols = view_table_cols(u->t, &ncols);
@@ -73,26 +85,45 @@ static bool row_has(const struct ui *u, const struct vt_row *r, const char *text
 	return found;
 }
 
-static void refilter(struct ui *u)
+static void refilter(struct top_ui *u)
 {
 	free(u->rows);
-	u->rows = xcalloc(u->s->n + 1, sizeof(*u->rows));
+	u->rows = xcalloc(u->s.n + 1, sizeof(*u->rows));
 	u->nrows = 0;
-	for (size_t r = 0; r < u->s->n; r++)
-		if (!*u->rowfilter || row_has(u, &u->s->rows[r], u->rowfilter))
+	for (size_t r = 0; r < u->s.n; r++)
+		if (!*u->rowfilter || row_has(u, &u->s.rows[r], u->rowfilter))
 			u->rows[u->nrows++] = r;
 	if (u->sel >= u->nrows)
 		u->sel = u->nrows ? u->nrows - 1 : 0;
 }
 
-static void resort(struct ui *u)
+static void resort(struct top_ui *u)
 {
-	u->s = view_table_sample(u->t, u->sortingcol);
+	size_t n;
+	const struct vt_col *cols = view_table_cols(u->t, &n);
+
+	vt_sample_sort(&u->s, cols, n, u->sortingcol);
 	refilter(u);
 }
 
+/* S replaces the rows shown; the selection stays on the row of the same key. */
+static void take_sample(struct top_ui *u, const struct vt_sample *s)
+{
+	char *key = u->nrows ? xstrdup(u->s.rows[u->rows[u->sel]].key) : NULL;
+
+	vt_sample_free(&u->s, ncells(u));
+	vt_sample_copy(&u->s, s, ncells(u));
+	resort(u);
+	for (size_t i = 0; key && i < u->nrows; i++)
+		if (!strcmp(u->s.rows[u->rows[i]].key, key)) {
+			u->sel = i;
+			break;
+		}
+	free(key);
+}
+
 /* Loads the view on top of the stack. */
-static bool load(struct ui *u)
+static bool load(struct top_ui *u)
 {
 	char err[512];
 	struct level *l = &u->stack[u->depth];
@@ -103,13 +134,16 @@ static bool load(struct ui *u)
 		snprintf(u->status, sizeof(u->status), "%s", err);
 		return false;
 	}
+	if (u->t)
+		vt_sample_free(&u->s, ncells(u));
 	view_table_free(u->t);
 	u->t = t;
 	u->sortingcol = l->v->sortingcol;
 	u->sel = l->sel;
 	u->top = 0;
 	*u->rowfilter = 0;
-	resort(u);
+	vt_sample_copy(&u->s, view_table_sample(t, u->sortingcol), ncells(u));
+	refilter(u);
 	return true;
 }
 
@@ -127,7 +161,7 @@ static void draw_bar(int y, const char *const *keys, size_t n)
 	}
 }
 
-static void draw(struct ui *u)
+static void draw(struct top_ui *u)
 {
 	int h, w;
 	size_t ncols;
@@ -142,6 +176,9 @@ static void draw(struct ui *u)
 	if (*u->rowfilter)
 		printw("%s", u->rowfilter);
 	mvprintw(1, 0, "Source: %s  Rows: %zu", u->src->what, u->nrows);
+	if (u->src->drops)
+		printw("  Samples: %" PRIu64 "  Drops: %" PRIu64, u->nsamples,
+		       (uint64_t)atomic_load(u->src->drops));
 
 	/* the headers: each column its width, the last one the rest of the line */
 	struct out line = { 0 };
@@ -169,7 +206,7 @@ static void draw(struct ui *u)
 	if (u->sel >= u->top + body)
 		u->top = u->sel - body + 1;
 	for (size_t i = 0; i < body && u->top + i < u->nrows; i++) {
-		const struct vt_row *r = &u->s->rows[u->rows[u->top + i]];
+		const struct vt_row *r = &u->s.rows[u->rows[u->top + i]];
 
 		line.len = 0;
 		for (size_t j = 0; j < ncols; j++) {
@@ -206,58 +243,6 @@ static void draw(struct ui *u)
 	refresh();
 }
 
-/* A menu of N items at the right of the screen; the index chosen, or -1. */
-static int pick(const char *title, const char *const *items, size_t n, size_t start)
-{
-	int h, w;
-	size_t sel = start < n ? start : 0, top = 0;
-
-	getmaxyx(stdscr, h, w);
-	int mw = 32 < w ? 32 : w, mh = h - 2;
-	WINDOW *win = newwin(mh, mw, 1, 0);
-
-	keypad(win, TRUE);
-	for (;;) {
-		size_t body = mh > 2 ? (size_t)mh - 2 : 1;
-
-		if (sel < top)
-			top = sel;
-		if (sel >= top + body)
-			top = sel - body + 1;
-		werase(win);
-		box(win, 0, 0);
-		mvwprintw(win, 0, 2, "%s", title);
-		for (size_t i = 0; i < body && top + i < n; i++) {
-			if (top + i == sel)
-				wattron(win, A_REVERSE);
-			mvwprintw(win, 1 + (int)i, 1, "%-*.*s", mw - 2, mw - 2, items[top + i]);
-			if (top + i == sel)
-				wattroff(win, A_REVERSE);
-		}
-		wrefresh(win);
-		int c = wgetch(win);
-
-		if (stop_requested)
-			c = 27;
-		switch (c) {
-		case KEY_UP: if (sel) sel--; break;
-		case KEY_DOWN: if (sel + 1 < n) sel++; break;
-		case KEY_PPAGE: sel = sel > body ? sel - body : 0; break;
-		case KEY_NPAGE: sel = sel + body < n ? sel + body : n - 1; break;
-		case KEY_HOME: sel = 0; break;
-		case KEY_END: sel = n - 1; break;
-		case '\n': case KEY_ENTER:
-			delwin(win);
-			return (int)sel;
-		case 27: case 'q': case KEY_F(10): case KEY_BACKSPACE: case 127: case 8:
-			delwin(win);
-			return -1;
-		default:
-			break;
-		}
-	}
-}
-
 /* The views the F2 menu offers: all but csysdig's hidden ones (tag nocsysdig). */
 static bool listed(const struct view_info *v)
 {
@@ -267,7 +252,7 @@ static bool listed(const struct view_info *v)
 	return true;
 }
 
-static void pick_view(struct ui *u)
+static void pick_view(struct top_ui *u)
 {
 	const char **names = xcalloc(u->cat->n + 1, sizeof(*names));
 	const struct view_info **views = xcalloc(u->cat->n + 1, sizeof(*views));
@@ -280,7 +265,7 @@ static void pick_view(struct ui *u)
 			views[n] = &u->cat->v[i];
 			names[n++] = u->cat->v[i].name;
 		}
-	int c = pick("Select View", names, n, cur);
+	int c = tui_menu("Select View", names, n, cur);
 
 	if (c >= 0) {
 		struct level *l = &u->stack[u->depth];
@@ -293,7 +278,7 @@ static void pick_view(struct ui *u)
 	free(views);
 }
 
-static void pick_sort(struct ui *u)
+static void pick_sort(struct top_ui *u)
 {
 	size_t ncols;
 	const struct vt_col *cols = view_table_cols(u->t, &ncols);
@@ -301,7 +286,7 @@ static void pick_sort(struct ui *u)
 
 	for (size_t j = 0; j < ncols; j++)
 		names[j] = cols[j].vc->name;
-	int c = pick("Sort by", names, ncols, u->sortingcol ? u->sortingcol - 1 : 0);
+	int c = tui_menu("Sort by", names, ncols, u->sortingcol ? u->sortingcol - 1 : 0);
 
 	if (c >= 0) {
 		u->sortingcol = (uint32_t)c + 1;
@@ -310,27 +295,7 @@ static void pick_sort(struct ui *u)
 	free(names);
 }
 
-/* Reads a line of text at the bottom into BUF; false when given up (Esc). */
-static bool prompt(const char *label, char *buf, size_t n)
-{
-	int h, w;
-
-	getmaxyx(stdscr, h, w);
-	(void)w;
-	move(h - 1, 0);
-	clrtoeol();
-	printw("%s: ", label);
-	echo();
-	curs_set(1);
-	timeout(-1);
-	int rc = getnstr(buf, (int)n - 1);
-	timeout(200);
-	curs_set(0);
-	noecho();
-	return rc == OK;
-}
-
-static void drill_down(struct ui *u)
+static void drill_down(struct top_ui *u)
 {
 	const struct view_info *v = shown(u);
 	struct view_drill d = view_drill_target(u->cat, v);
@@ -339,7 +304,7 @@ static void drill_down(struct ui *u)
 		snprintf(u->status, sizeof(u->status), "no drill down from %s", v->name);
 		return;
 	}
-	const struct vt_row *r = &u->s->rows[u->rows[u->sel]];
+	const struct vt_row *r = &u->s.rows[u->rows[u->sel]];
 	struct out f = { 0 };
 	const char *parent = u->stack[u->depth].extra;
 
@@ -356,7 +321,7 @@ static void drill_down(struct ui *u)
 	}
 }
 
-static void drill_up(struct ui *u)
+static void drill_up(struct top_ui *u)
 {
 	if (!u->depth)
 		return;
@@ -365,14 +330,14 @@ static void drill_up(struct ui *u)
 	load(u);
 }
 
-static void search(struct ui *u)
+static void search(struct top_ui *u)
 {
 	char text[128] = "";
 
-	if (!prompt("Search", text, sizeof(text)) || !*text)
+	if (!tui_prompt("Search", text, sizeof(text)) || !*text)
 		return;
 	for (size_t i = 0; i < u->nrows; i++)
-		if (row_has(u, &u->s->rows[u->rows[i]], text)) {
+		if (row_has(u, &u->s.rows[u->rows[i]], text)) {
 			u->sel = i;
 			return;
 		}
@@ -380,7 +345,7 @@ static void search(struct ui *u)
 }
 
 /* One key; false to quit. */
-static bool key(struct ui *u, int c)
+static bool key(struct top_ui *u, int c)
 {
 	int h = getmaxy(stdscr);
 	size_t body = h > 4 ? (size_t)h - 4 : 1;
@@ -400,7 +365,7 @@ static bool key(struct ui *u, int c)
 	case KEY_F(2): pick_view(u); break;
 	case KEY_F(9): case '>': pick_sort(u); break;
 	case KEY_F(4):
-		if (prompt("Filter", u->rowfilter, sizeof(u->rowfilter)))
+		if (tui_prompt("Filter", u->rowfilter, sizeof(u->rowfilter)))
 			refilter(u);
 		else
 			*u->rowfilter = 0;
@@ -414,19 +379,22 @@ static bool key(struct ui *u, int c)
 	return true;
 }
 
-int top_ui_run(const struct view_catalog *cat, const struct view_info *start,
-	       const struct top_ui_source *src)
+struct top_ui *top_ui_open(const struct view_catalog *cat, const struct view_info *start,
+			   const struct top_ui_source *src)
 {
-	struct ui u = { .cat = cat, .src = src };
+	struct top_ui *u = xcalloc(1, sizeof(*u));
 	struct sigaction sa = { .sa_handler = on_signal };
 
+	u->cat = cat;
+	u->src = src;
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
-	u.stack[0] = (struct level){ .v = start };
-	if (!load(&u)) {
-		msg("%s", u.status);
-		return 1;
+	u->stack[0] = (struct level){ .v = start };
+	if (!load(u)) {
+		msg("%s", u->status);
+		free(u);
+		return NULL;
 	}
 	/* the terminal's character set, for the line drawing characters */
 	setlocale(LC_ALL, "");
@@ -435,22 +403,52 @@ int top_ui_run(const struct view_catalog *cat, const struct view_info *start,
 	noecho();
 	keypad(stdscr, TRUE);
 	curs_set(0);
-	/* a key or a signal is seen within 200 ms */
-	timeout(200);
-	draw(&u);
-	while (!stop_requested) {
-		int c = getch();
+	draw(u);
+	return u;
+}
 
-		if (c == ERR)
-			continue;
-		if (!key(&u, c))
-			break;
-		draw(&u);
+bool top_ui_poll(struct top_ui *u, int timeout_ms)
+{
+	timeout(timeout_ms);
+	for (int c; !tui_stop_requested && (c = getch()) != ERR; timeout(0)) {
+		if (!key(u, c))
+			return false;
+		draw(u);
 	}
+	return !tui_stop_requested;
+}
+
+void top_ui_sample(struct top_ui *u, const struct vt_sample *s, uint64_t time_delta)
+{
+	if (u->paused)
+		return;
+	u->time_delta = time_delta;
+	u->nsamples++;
+	take_sample(u, s);
+	draw(u);
+}
+
+void top_ui_close(struct top_ui *u)
+{
 	endwin();
-	for (size_t i = 0; i <= u.depth; i++)
-		free(u.stack[i].extra);
-	free(u.rows);
-	view_table_free(u.t);
+	for (size_t i = 0; i <= u->depth; i++)
+		free(u->stack[i].extra);
+	free(u->rows);
+	vt_sample_free(&u->s, ncells(u));
+	view_table_free(u->t);
+	free(u);
+}
+
+int top_ui_run(const struct view_catalog *cat, const struct view_info *start,
+	       const struct top_ui_source *src)
+{
+	struct top_ui *u = top_ui_open(cat, start, src);
+
+	if (!u)
+		return 1;
+	/* a key or a signal is seen within 200 ms */
+	while (top_ui_poll(u, 200))
+		;
+	top_ui_close(u);
 	return 0;
 }

@@ -520,6 +520,19 @@ static int cmp_rows(const void *pa, const void *pb)
 	return c ? c : strcmp(a->key, b->key);
 }
 
+void vt_sample_sort(struct vt_sample *s, const struct vt_col *cols, size_t ncols,
+		    uint32_t sortingcol)
+{
+	if (sortingcol < 1 || sortingcol > ncols || !s->n)
+		return;
+	sort_col = &cols[sortingcol - 1];
+	sort_idx = sortingcol - 1;
+	/* numbers sort from the largest, anything else from the smallest */
+	sort_ascending = !(is_signed(sort_col->type) || is_unsigned(sort_col->type) ||
+			   sort_col->type == FT_DOUBLE) || sort_col->type == FT_PORT;
+	qsort(s->rows, s->n, sizeof(*s->rows), cmp_rows);
+}
+
 const struct vt_sample *view_table_sample(struct view_table *t, uint32_t sortingcol)
 {
 	struct rowmap *m = &t->pre_rows;
@@ -533,15 +546,39 @@ const struct vt_sample *view_table_sample(struct view_table *t, uint32_t sorting
 	t->sample = (struct vt_sample){ .rows = m->rows, .n = m->n };
 	/* a list keeps its order unless a column was chosen; csysdig's default sorting column
 	 * of a table is the view's */
-	if (!t->list && sortingcol >= 1 && sortingcol <= ncols && t->sample.n) {
-		sort_col = &cols[sortingcol - 1];
-		sort_idx = sortingcol - 1;
-		/* numbers sort from the largest, anything else from the smallest */
-		sort_ascending = !(is_signed(sort_col->type) || is_unsigned(sort_col->type) ||
-				   sort_col->type == FT_DOUBLE) || sort_col->type == FT_PORT;
-		qsort(t->sample.rows, t->sample.n, sizeof(*t->sample.rows), cmp_rows);
-	}
+	if (!t->list)
+		vt_sample_sort(&t->sample, cols, ncols, sortingcol);
 	return &t->sample;
+}
+
+void vt_sample_copy(struct vt_sample *dst, const struct vt_sample *src, size_t ncells)
+{
+	dst->n = src->n;
+	dst->rows = xcalloc(src->n + 1, sizeof(*dst->rows));
+	for (size_t r = 0; r < src->n; r++) {
+		const struct vt_row *from = &src->rows[r];
+		struct vt_row *to = &dst->rows[r];
+
+		to->key = xstrdup(from->key ? from->key : "");
+		to->cells = xcalloc(ncells + 1, sizeof(*to->cells));
+		for (size_t j = 0; j < ncells; j++) {
+			to->cells[j] = from->cells[j];
+			if (from->cells[j].s)
+				to->cells[j].s = xstrdup(from->cells[j].s);
+		}
+	}
+}
+
+void vt_sample_free(struct vt_sample *s, size_t ncells)
+{
+	for (size_t r = 0; r < s->n; r++) {
+		for (size_t j = 0; j < ncells; j++)
+			free(s->rows[r].cells[j].s);
+		free(s->rows[r].cells);
+		free(s->rows[r].key);
+	}
+	free(s->rows);
+	*s = (struct vt_sample){ 0 };
 }
 
 void view_table_clear(struct view_table *t)

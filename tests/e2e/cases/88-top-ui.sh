@@ -3,6 +3,9 @@
 # Processes view, F2 switches to Files, '>' sorts by the file name, Enter drills down into
 # the processes of a file, Backspace comes back, q quits; a second run ends on SIGTERM. After
 # each, the shell in the pane finds its terminal sane (canonical mode and echo restored).
+# Live (`sysray top -d 500`, eBPF): tests/progs/topwork's row in Processes (found with F4),
+# Enter to its threads and Enter again to its files, where its topwork.dat is; the status
+# line counts the samples and the drops; q quits.
 
 UI_DIR=$WORK/top-ui
 UI_CAP=$E2E_DIR/../data/scap/falco_cat_write.scap
@@ -18,13 +21,14 @@ ui_shows() {
 	ui_screen "$1" | grep -qF -- "$2"
 }
 
-# ui_start SESSION WxH: sysray top in a new detached session; the pane's shell then writes
-# its terminal settings to UI_DIR/SESSION.stty and the exit status to UI_DIR/SESSION.rc.
+# ui_start SESSION WxH [ARGS]: `sysray top ARGS` (default: -r UI_CAP) in a new detached
+# session, its stderr in UI_DIR/SESSION.err; the pane's shell then writes its terminal
+# settings to UI_DIR/SESSION.stty and the exit status to UI_DIR/SESSION.rc.
 ui_start() {
-	local s=$1 w=${2%x*} h=${2#*x}
+	local s=$1 w=${2%x*} h=${2#*x} args=${3:-"-r $UI_CAP"}
 	rm -f "$UI_DIR/$s.stty" "$UI_DIR/$s.rc"
 	tmux new-session -d -s "$s" -x "$w" -y "$h" \
-		"$SYSRAY top -r $UI_CAP; echo \$? >$UI_DIR/$s.rc.tmp; stty -a >$UI_DIR/$s.stty;
+		"$SYSRAY top $args 2>$UI_DIR/$s.err; echo \$? >$UI_DIR/$s.rc.tmp; stty -a >$UI_DIR/$s.stty;
 		 mv $UI_DIR/$s.rc.tmp $UI_DIR/$s.rc; sleep 60"
 }
 
@@ -85,10 +89,60 @@ t_ui_sigterm() {
 	[ $ok = 1 ]
 }
 
+# ui_samples_past SESSION N: the status line counts more than N samples.
+ui_samples_past() {
+	local n
+	n=$(ui_screen "$1" | sed -n 's/.*Samples: \([0-9]*\).*/\1/p' | head -1)
+	[ -n "$n" ] && [ "$n" -gt "$2" ]
+}
+
+# t_ui_live: the live UI finds topwork, drills down to its file, counts samples and drops.
+t_ui_live() {
+	local s=srtop-live-$$ ok=1 dir pid
+	dir=$(fresh_dir top-live)
+	(cd "$dir" && exec "$PROGS/topwork") >"$dir/out" 2>&1 &
+	pid=$!
+	wait_until "topwork to start" grep -q '^ready' "$dir/out" || { kill "$pid"; return 1; }
+	ui_start "$s" 200x50 "-d 500"
+	{
+		wait_until "the first live sample" ui_samples_past "$s" 1 &&
+		ui_shows "$s" "Viewing: Processes" && ui_shows "$s" "Drops: " &&
+		tmux send-keys -t "$s" F4 &&
+		wait_until "the filter prompt" ui_shows "$s" "Filter:" &&
+		tmux send-keys -t "$s" topwork Enter &&
+		wait_until "topwork's row" ui_shows "$s" " $pid " &&
+		wait_until "its row alone (tmux send-keys topwork gone)" ui_shows "$s" "Rows: 1 " &&
+		tmux send-keys -t "$s" Enter &&
+		wait_until "its threads" ui_shows "$s" "For: proc.pid=\"$pid\"" &&
+		wait_until "its thread's row" ui_shows "$s" " $pid " &&
+		tmux send-keys -t "$s" Enter &&
+		wait_until "its files" ui_shows "$s" "thread.tid=\"$pid\"" &&
+		wait_until "its file" ui_shows "$s" "$dir/topwork.dat" &&
+		tmux send-keys -t "$s" q &&
+		ui_sane "$s"
+	} || ok=0
+	if [ $ok = 0 ]; then
+		ui_screen "$s" | head -12
+		head -c 300 "$UI_DIR/$s.err"
+	fi
+	tmux kill-session -t "$s" 2>/dev/null
+	kill "$pid"
+	wait "$pid" 2>/dev/null
+	[ $ok = 1 ]
+}
+
 if ! command -v tmux >/dev/null; then
 	skip top-ui "tmux is not installed (apt-get install -y tmux)"
 else
 	expect top-ui-keys-80x24 "views, sort, drill down and back, quit at 80x24" t_ui_keys 80x24
 	expect top-ui-keys-200x50 "the same at 200x50" t_ui_keys 200x50
 	expect top-ui-sigterm "SIGTERM restores the terminal" t_ui_sigterm
+	if ! selected top-ui-live; then
+		:
+	elif ! "$SYSRAY" -n 1 -q >/dev/null 2>"$UI_DIR/probe"; then
+		skip top-ui-live "eBPF capture unavailable: $(head -c 200 "$UI_DIR/probe")"
+	else
+		expect top-ui-live "live: a process, its thread, its file; samples and drops" \
+			t_ui_live
+	fi
 fi
