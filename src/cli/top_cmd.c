@@ -480,7 +480,7 @@ int cmd_top(int argc, char **argv)
 		struct ui_loader l = { .o = &o, .flt = flt };
 
 		rc = top_ui_run(&cat, v, &(struct top_ui_source){ .load = ui_load, .opaque = &l,
-								  .what = o.file });
+								  .what = o.file, .file = o.file });
 		goto out;
 	}
 	rc = run_view(&o, &cat, v, flt);

@@ -18,6 +18,7 @@
 
 #include "output/out.h"
 #include "tui/menu.h"
+#include "tui/text_window.h"
 #include "views/view_output.h"
 #include "util/util.h"
 
@@ -39,6 +40,7 @@ struct top_ui {
 	uint64_t time_delta;
 	struct vt_sample s;		/* the rows shown: a copy of the table's sample */
 	uint64_t nsamples;		/* live samples shown */
+	struct text_window *win;	/* the echo or dig window over the view; NULL: none */
 	size_t *rows;			/* indexes of the rows shown (the F4 filter) */
 	size_t nrows;
 	size_t sel, top;
@@ -330,6 +332,58 @@ static void drill_up(struct top_ui *u)
 	load(u);
 }
 
+/*
+ * csysdig's echo (ECHO) and dig windows for the selected row: `sysray [-r FILE] [-c
+ * echo_fds disable_color] FILTER`, FILTER the view's filter, the drill-down's and the row's
+ * key, as Enter would pass them on.
+ */
+static void open_window(struct top_ui *u, bool echo)
+{
+	const struct view_info *v = shown(u);
+	struct view_drill d = view_drill_target(u->cat, v);
+	const char *extra = u->stack[u->depth].extra;
+
+	if (!u->nrows || !d.key_field) {
+		snprintf(u->status, sizeof(u->status), "no row selected");
+		return;
+	}
+	struct out f = { 0 }, title = { 0 };
+
+	/* %depth: the view's filter as its table compiled it at depth 0 */
+	char *vf = view_depth_subst(v->filter, 0, true);
+
+	if (*vf)
+		out_printf(&f, "(%s) and ", vf);
+	if (extra)
+		out_printf(&f, "(%s) and ", extra);
+	out_printf(&f, "%s=\"%s\"", d.key_field, u->s.rows[u->rows[u->sel]].key);
+	out_putc(&f, 0);
+	free(vf);
+	out_printf(&title, "%s: %s", echo ? "I/O buffers" : "Events", f.buf);
+	out_putc(&title, 0);
+
+	char *argv[8];
+	size_t n = 0;
+
+	argv[n++] = "/proc/self/exe";
+	if (u->src->file) {
+		argv[n++] = "-r";
+		argv[n++] = (char *)u->src->file;
+	}
+	if (echo) {
+		argv[n++] = "-c";
+		argv[n++] = "echo_fds";
+		argv[n++] = "disable_color";
+	}
+	argv[n++] = f.buf;
+	argv[n] = NULL;
+	u->win = text_window_open(title.buf, argv, u->status, sizeof(u->status));
+	if (u->win)
+		text_window_update(u->win, ERR);
+	out_free(&f);
+	out_free(&title);
+}
+
 static void search(struct top_ui *u)
 {
 	char text[128] = "";
@@ -374,6 +428,8 @@ static bool key(struct top_ui *u, int c)
 	case '\n': case KEY_ENTER: drill_down(u); break;
 	case KEY_BACKSPACE: case 127: case 8: drill_up(u); break;
 	case 'p': u->paused = !u->paused; break;
+	case KEY_F(5): case 'e': open_window(u, true); break;
+	case KEY_F(6): case 'd': open_window(u, false); break;
 	default: break;
 	}
 	return true;
@@ -411,10 +467,22 @@ bool top_ui_poll(struct top_ui *u, int timeout_ms)
 {
 	timeout(timeout_ms);
 	for (int c; !tui_stop_requested && (c = getch()) != ERR; timeout(0)) {
+		if (u->win) {
+			if (!text_window_update(u->win, c)) {
+				text_window_close(u->win);
+				u->win = NULL;
+				draw(u);
+			}
+			continue;
+		}
 		if (!key(u, c))
 			return false;
-		draw(u);
+		if (!u->win)
+			draw(u);
 	}
+	/* the window's command goes on printing */
+	if (u->win)
+		text_window_update(u->win, ERR);
 	return !tui_stop_requested;
 }
 
@@ -425,11 +493,14 @@ void top_ui_sample(struct top_ui *u, const struct vt_sample *s, uint64_t time_de
 	u->time_delta = time_delta;
 	u->nsamples++;
 	take_sample(u, s);
-	draw(u);
+	if (!u->win)
+		draw(u);
 }
 
 void top_ui_close(struct top_ui *u)
 {
+	if (u->win)
+		text_window_close(u->win);
 	endwin();
 	for (size_t i = 0; i <= u->depth; i++)
 		free(u->stack[i].extra);

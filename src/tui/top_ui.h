@@ -4,7 +4,8 @@
  * column headers, the rows, the function key bar) and keys: arrows, PgUp/PgDn, Home/End
  * move; F2 picks a view; F4 filters the rows by text; F9 or '>' picks the sorting column;
  * Enter drills down into the selected row; Backspace goes back up; '/' searches; 'p'
- * pauses; 'q' or F10 quits. The terminal is restored on exit, on SIGTERM, SIGINT and SIGHUP.
+ * pauses; F5 or 'e' shows the I/O of the selected row (the echo_fds chisel), F6 or 'd' its
+ * events (sysdig's lines), each in a window (tui/text_window.h); 'q' or F10 quits. The terminal is restored on exit, on SIGTERM, SIGINT and SIGHUP.
  *
  * On a file, top_ui_run() does it all. Live, the capture drives the UI:
  *	u = top_ui_open(cat, view, &src);	(src.load: an empty table, filled by the caller)
@@ -32,6 +33,7 @@ struct top_ui_source {
 				   uint64_t *time_delta, char *err, size_t errlen);
 	void *opaque;
 	const char *what;		/* the status line's source: a file's name, "live" */
+	const char *file;		/* the capture file; NULL: live */
 	const _Atomic uint64_t *drops;	/* live: the events the kernel dropped; NULL: a file */
 };
 

@@ -3,6 +3,8 @@
 # Processes view, F2 switches to Files, '>' sorts by the file name, Enter drills down into
 # the processes of a file, Backspace comes back, q quits; a second run ends on SIGTERM. After
 # each, the shell in the pane finds its terminal sane (canonical mode and echo restored).
+# The echo and dig windows: '/' finds cat's row, 'd' shows its events (sysdig's lines), 'e'
+# its I/O buffers (echo_fds), Backspace comes back from each.
 # Live (`sysray top -d 500`, eBPF): tests/progs/topwork's row in Processes (found with F4),
 # Enter to its threads and Enter again to its files, where its topwork.dat is; the status
 # line counts the samples and the drops; q quits.
@@ -89,6 +91,33 @@ t_ui_sigterm() {
 	[ $ok = 1 ]
 }
 
+# t_ui_windows: dig and echo on cat's row of UI_CAP.
+t_ui_windows() {
+	local s=srtop-win-$$ ok=1
+	ui_start "$s" 120x30
+	{
+		wait_until "the Processes view" ui_shows "$s" "Viewing: Processes" &&
+		tmux send-keys -t "$s" / &&
+		wait_until "the search prompt" ui_shows "$s" "Search:" &&
+		tmux send-keys -t "$s" "cat /dev/null" Enter &&
+		tmux send-keys -t "$s" d &&
+		wait_until "the dig window" ui_shows "$s" 'Events: (evt.type!=switch) and proc.pid="20072"' &&
+		wait_until "cat's last event" ui_shows "$s" "cat (20072) > procexit" &&
+		tmux send-keys -t "$s" BSpace &&
+		wait_until "the view again" ui_shows "$s" "Viewing: Processes" &&
+		tmux send-keys -t "$s" e &&
+		wait_until "the echo window" ui_shows "$s" 'I/O buffers: (evt.type!=switch) and proc.pid="20072"' &&
+		wait_until "cat's read of libc" ui_shows "$s" "Read 832B from" &&
+		tmux send-keys -t "$s" q &&
+		wait_until "the view again" ui_shows "$s" "Viewing: Processes" &&
+		tmux send-keys -t "$s" q &&
+		ui_sane "$s"
+	} || ok=0
+	[ $ok = 1 ] || ui_screen "$s" | head -30
+	tmux kill-session -t "$s" 2>/dev/null
+	[ $ok = 1 ]
+}
+
 # ui_samples_past SESSION N: the status line counts more than N samples.
 ui_samples_past() {
 	local n
@@ -137,6 +166,7 @@ else
 	expect top-ui-keys-80x24 "views, sort, drill down and back, quit at 80x24" t_ui_keys 80x24
 	expect top-ui-keys-200x50 "the same at 200x50" t_ui_keys 200x50
 	expect top-ui-sigterm "SIGTERM restores the terminal" t_ui_sigterm
+	expect top-ui-windows "dig and echo windows of a row, and back" t_ui_windows
 	if ! selected top-ui-live; then
 		:
 	elif ! "$SYSRAY" -n 1 -q >/dev/null 2>"$UI_DIR/probe"; then
