@@ -63,6 +63,26 @@ struct text_window *text_window_open(const char *title, char *const argv[], char
 	return w;
 }
 
+static void add_line(struct text_window *w);
+
+struct text_window *text_window_show(const char *title, const char *text)
+{
+	struct text_window *w = xcalloc(1, sizeof(*w));
+
+	w->title = xstrdup(title);
+	w->fd = -1;
+	w->pid = -1;	/* no command: the text shows from its top */
+	for (const char *p = text; *p; p++) {
+		if (*p == '\n')
+			add_line(w);
+		else
+			out_putc(&w->partial, *p);
+	}
+	if (w->partial.len)
+		add_line(w);
+	return w;
+}
+
 static void add_line(struct text_window *w)
 {
 	out_putc(&w->partial, 0);
@@ -125,7 +145,11 @@ static void draw(struct text_window *w)
 		mvprintw(1 + (int)i, 0, "%.*s", wd, w->lines[w->top + i]);
 	attron(A_REVERSE);
 	mvprintw(h - 1, 0, "%*s", wd, "");
-	mvprintw(h - 1, 0, "Lines: %zu%s  Backspace: back", w->n, w->fd < 0 ? " (end)" : "");
+	if (w->pid > 0)
+		mvprintw(h - 1, 0, "Lines: %zu%s  ", w->n, w->fd < 0 ? " (end)" : "");
+	else
+		move(h - 1, 0);
+	printw("Arrows, PgUp/PgDn, Home/End: scroll  Backspace: back");
 	attroff(A_REVERSE);
 	refresh();
 }
@@ -158,8 +182,10 @@ void text_window_close(struct text_window *w)
 {
 	if (w->fd >= 0)
 		close(w->fd);
-	kill(w->pid, SIGINT);
-	waitpid(w->pid, NULL, 0);
+	if (w->pid > 0) {
+		kill(w->pid, SIGINT);
+		waitpid(w->pid, NULL, 0);
+	}
 	for (size_t i = 0; i < w->n; i++)
 		free(w->lines[i]);
 	free(w->lines);

@@ -11,18 +11,21 @@
 
 #include <locale.h>
 #include <ncurses.h>
+#include <errno.h>
 #include <inttypes.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "output/out.h"
+#include "tui/help.h"
 #include "tui/menu.h"
 #include "tui/text_window.h"
 #include "views/view_output.h"
 #include "util/util.h"
 
 #define MAX_DEPTH 16
+#define MAX_COLS 64
 
 /* One level of the drill-down: a view, its extra filter, where the cursor was. */
 struct level {
@@ -40,7 +43,8 @@ struct top_ui {
 	uint64_t time_delta;
 	struct vt_sample s;		/* the rows shown: a copy of the table's sample */
 	uint64_t nsamples;		/* live samples shown */
-	struct text_window *win;	/* the echo or dig window over the view; NULL: none */
+	struct text_window *win;	/* the echo, dig or help window over the view; NULL: none */
+	int col_end[MAX_COLS];		/* the screen column after each header, for the mouse */
 	size_t *rows;			/* indexes of the rows shown (the F4 filter) */
 	size_t nrows;
 	size_t sel, top;
@@ -195,6 +199,8 @@ static void draw(struct top_ui *u)
 				   mark);
 		else
 			out_printf(&line, "%s%s ", cols[j].vc->name, mark);
+		if (j < MAX_COLS)
+			u->col_end[j] = (int)line.len;
 	}
 	out_putc(&line, 0);
 	attron(A_REVERSE);
@@ -398,6 +404,64 @@ static void search(struct top_ui *u)
 	snprintf(u->status, sizeof(u->status), "'%s' not found", text);
 }
 
+static void show_help(struct top_ui *u)
+{
+	struct out o = { 0 };
+
+	tui_help_text(&o, shown(u));
+	out_putc(&o, 0);
+	u->win = text_window_show("Help", o.buf);
+	text_window_update(u->win, ERR);
+	out_free(&o);
+}
+
+/* 'o': the rows shown, as -j prints a sample, into a file the user names. */
+static void save_json(struct top_ui *u)
+{
+	char path[256] = "";
+
+	if (!tui_prompt("Save as JSON to", path, sizeof(path)) || !*path)
+		return;
+	FILE *f = fopen(path, "w");
+
+	if (!f) {
+		snprintf(u->status, sizeof(u->status), "%s: %s", path, strerror(errno));
+		return;
+	}
+	fputs("{\"slices\": [\n", f);
+	view_output_json(f, u->cat, shown(u), u->t, &u->s, u->time_delta);
+	fputs("]}\n", f);
+	if (fclose(f))
+		snprintf(u->status, sizeof(u->status), "%s: %s", path, strerror(errno));
+	else
+		snprintf(u->status, sizeof(u->status), "saved %zu rows to %s", u->s.n, path);
+}
+
+/* A click: on a header, sort by its column; on a row, select it (twice: drill down). */
+static void click(struct top_ui *u)
+{
+	MEVENT m;
+	size_t ncols;
+
+	if (getmouse(&m) != OK)
+		return;
+	view_table_cols(u->t, &ncols);
+	if (m.y == 2) {
+		for (size_t j = 0; j < ncols && j < MAX_COLS; j++)
+			if (m.x < u->col_end[j]) {
+				u->sortingcol = (uint32_t)j + 1;
+				resort(u);
+				return;
+			}
+	} else if (m.y >= 3 && u->top + (size_t)(m.y - 3) < u->nrows) {
+		u->sel = u->top + (size_t)(m.y - 3);
+		if (m.bstate & BUTTON1_DOUBLE_CLICKED)
+			drill_down(u);
+	}
+}
+
+static const char shifted_digits[] = "!@#$%^&*(";
+
 /* One key; false to quit. */
 static bool key(struct top_ui *u, int c)
 {
@@ -428,6 +492,15 @@ static bool key(struct top_ui *u, int c)
 	case '\n': case KEY_ENTER: drill_down(u); break;
 	case KEY_BACKSPACE: case 127: case 8: drill_up(u); break;
 	case 'p': u->paused = !u->paused; break;
+	case KEY_F(7): case KEY_F(1): case 'h': case '?': show_help(u); break;
+	case 'o': save_json(u); break;
+	case KEY_MOUSE: click(u); break;
+	case KEY_RESIZE: break;	/* drawn again at the new size */
+	case '!': case '@': case '#': case '$': case '%': case '^': case '&': case '*': case '(':
+		/* shift+1..9 on a US keyboard: sort by that column */
+		u->sortingcol = (uint32_t)(strchr(shifted_digits, c) - shifted_digits) + 1;
+		resort(u);
+		break;
 	case KEY_F(5): case 'e': open_window(u, true); break;
 	case KEY_F(6): case 'd': open_window(u, false); break;
 	default: break;
@@ -459,6 +532,7 @@ struct top_ui *top_ui_open(const struct view_catalog *cat, const struct view_inf
 	noecho();
 	keypad(stdscr, TRUE);
 	curs_set(0);
+	mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED, NULL);
 	draw(u);
 	return u;
 }

@@ -5,6 +5,10 @@
 # each, the shell in the pane finds its terminal sane (canonical mode and echo restored).
 # The echo and dig windows: '/' finds cat's row, 'd' shows its events (sysdig's lines), 'e'
 # its I/O buffers (echo_fds), Backspace comes back from each.
+# More keys: F7's help and back; shift+4 ('$') sorts by the 4th column; a mouse click (X10
+# mouse report) on the first header sorts by it, a click on a row selects it; the terminal
+# grows from 80x24 to 120x40 and the key bar moves to the new last line; 'o' saves the view
+# as JSON whose rows are those of `sysray top -r CAP -j`.
 # Live (`sysray top -d 500`, eBPF): tests/progs/topwork's row in Processes (found with F4),
 # Enter to its threads and Enter again to its files, where its topwork.dat is; the status
 # line counts the samples and the drops; q quits.
@@ -118,6 +122,62 @@ t_ui_windows() {
 	[ $ok = 1 ]
 }
 
+# ui_last_line_has SESSION TEXT: the pane's last line holds TEXT.
+ui_last_line_has() {
+	ui_screen "$1" | tail -1 | grep -qF -- "$2"
+}
+
+# ui_mouse SESSION X Y: a click of button 1 at column X, line Y (from 0), as X10 reports.
+ui_mouse() {
+	local x y
+	x=$(printf "\\$(printf %03o $((33 + $2)))")
+	y=$(printf "\\$(printf %03o $((33 + $3)))")
+	tmux send-keys -t "$1" -l "$(printf "\e[M $x$y")" &&
+	tmux send-keys -t "$1" -l "$(printf "\e[M#$x$y")"
+}
+
+# json_rows FILE: the rows of a -j file's last sample, one "k d" per line, sorted.
+json_rows() {
+	python3 -c '
+import json, sys
+s = [x for x in json.load(open(sys.argv[1]))["slices"] if "data" in x][-1]
+for r in sorted(s["data"], key=lambda r: r["k"]):
+	print(r["k"], json.dumps(r["d"]))
+' "$1"
+}
+
+# t_ui_more: help, shift-digit and mouse sorting, resize, -o.
+t_ui_more() {
+	local s=srtop-more-$$ ok=1 out=$UI_DIR/more.json
+	rm -f "$out"
+	ui_start "$s" 80x24
+	{
+		wait_until "the Processes view" ui_shows "$s" "Viewing: Processes" &&
+		tmux send-keys -t "$s" F7 &&
+		wait_until "the help" ui_shows "$s" "shift+1..9" &&
+		tmux send-keys -t "$s" BSpace &&
+		wait_until "the view again" ui_shows "$s" "Viewing: Processes" &&
+		tmux send-keys -t "$s" '$' &&
+		wait_until "the sort by USER" ui_shows "$s" "USER*" &&
+		ui_mouse "$s" 2 2 &&
+		wait_until "the sort by PID" ui_shows "$s" " PID* " && ! ui_shows "$s" "USER*" &&
+		tmux resize-window -t "$s" -x 120 -y 40 &&
+		wait_until "the key bar on line 40" ui_last_line_has "$s" "Quit" &&
+		[ "$(ui_screen "$s" | wc -l)" = 40 ] &&
+		tmux send-keys -t "$s" o &&
+		wait_until "the file prompt" ui_shows "$s" "Save as JSON to:" &&
+		tmux send-keys -t "$s" "$out" Enter &&
+		wait_until "the saved line" ui_shows "$s" "saved " &&
+		"$SYSRAY" top -r "$UI_CAP" -j >"$UI_DIR/more-j.json" &&
+		diff <(json_rows "$out") <(json_rows "$UI_DIR/more-j.json") &&
+		tmux send-keys -t "$s" q &&
+		ui_sane "$s"
+	} || ok=0
+	[ $ok = 1 ] || ui_screen "$s" | head -30
+	tmux kill-session -t "$s" 2>/dev/null
+	[ $ok = 1 ]
+}
+
 # ui_samples_past SESSION N: the status line counts more than N samples.
 ui_samples_past() {
 	local n
@@ -167,6 +227,7 @@ else
 	expect top-ui-keys-200x50 "the same at 200x50" t_ui_keys 200x50
 	expect top-ui-sigterm "SIGTERM restores the terminal" t_ui_sigterm
 	expect top-ui-windows "dig and echo windows of a row, and back" t_ui_windows
+	expect top-ui-more "help, sort keys, mouse, resize, o to save JSON" t_ui_more
 	if ! selected top-ui-live; then
 		:
 	elif ! "$SYSRAY" -n 1 -q >/dev/null 2>"$UI_DIR/probe"; then
