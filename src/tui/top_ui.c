@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "output/out.h"
+#include "tui/actions.h"
 #include "tui/help.h"
 #include "tui/menu.h"
 #include "tui/text_window.h"
@@ -45,6 +46,7 @@ struct top_ui {
 	uint64_t nsamples;		/* live samples shown */
 	struct text_window *win;	/* the echo, dig or help window over the view; NULL: none */
 	int col_end[MAX_COLS];		/* the screen column after each header, for the mouse */
+	struct out cell;		/* row_value()'s text */
 	size_t *rows;			/* indexes of the rows shown (the F4 filter) */
 	size_t nrows;
 	size_t sel, top;
@@ -460,6 +462,38 @@ static void click(struct top_ui *u)
 	}
 }
 
+/* The selected row's value of FIELD, for an action's command. */
+static const char *row_value(void *opaque, const char *field)
+{
+	struct top_ui *u = opaque;
+	size_t ncols;
+	const struct vt_col *cols = view_table_cols(u->t, &ncols);
+	const struct vt_col *key = view_table_key(u->t);
+	const struct vt_row *r = &u->s.rows[u->rows[u->sel]];
+
+	if (key && !strcmp(key->vc->field, field))
+		return r->key;
+	for (size_t j = 0; j < ncols; j++)
+		if (!strcmp(cols[j].vc->field, field)) {
+			u->cell.len = 0;
+			view_cell_nice(&u->cell, &cols[j], &r->cells[j], 0, 0);
+			out_putc(&u->cell, 0);
+			return u->cell.buf;
+		}
+	return NULL;
+}
+
+static void run_action(struct top_ui *u, const struct view_action *a)
+{
+	if (!a)
+		return;
+	if (!u->nrows) {
+		snprintf(u->status, sizeof(u->status), "no row selected");
+		return;
+	}
+	tui_action_run(a, row_value, u, u->status, sizeof(u->status));
+}
+
 static const char shifted_digits[] = "!@#$%^&*(";
 
 /* One key; false to quit. */
@@ -503,7 +537,12 @@ static bool key(struct top_ui *u, int c)
 		break;
 	case KEY_F(5): case 'e': open_window(u, true); break;
 	case KEY_F(6): case 'd': open_window(u, false); break;
-	default: break;
+	case KEY_F(8): run_action(u, tui_action_pick(shown(u))); break;
+	default:
+		/* an action's hotkey */
+		if (c > 0 && c < 256)
+			run_action(u, tui_action_find(shown(u), c));
+		break;
 	}
 	return true;
 }
@@ -581,6 +620,7 @@ void top_ui_close(struct top_ui *u)
 	free(u->rows);
 	vt_sample_free(&u->s, ncells(u));
 	view_table_free(u->t);
+	out_free(&u->cell);
 	free(u);
 }
 

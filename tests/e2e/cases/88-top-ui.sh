@@ -9,6 +9,9 @@
 # mouse report) on the first header sorts by it, a click on a row selects it; the terminal
 # grows from 80x24 to 120x40 and the key bar moves to the new last line; 'o' saves the view
 # as JSON whose rows are those of `sysray top -r CAP -j`.
+# Actions (views/v_procs.lua's): F8 lists them; on cat's row 'f' runs `ls -l /proc/20072/fd`
+# on the plain terminal (the process is long gone: ls says so) and Enter comes back; 'k' asks
+# before `kill 20072`, and 'n' runs nothing.
 # Live (`sysray top -d 500`, eBPF): tests/progs/topwork's row in Processes (found with F4),
 # Enter to its threads and Enter again to its files, where its topwork.dat is; the status
 # line counts the samples and the drops; q quits.
@@ -178,6 +181,36 @@ t_ui_more() {
 	[ $ok = 1 ]
 }
 
+# t_ui_actions: F8's menu, an action run, a confirmation declined.
+t_ui_actions() {
+	local s=srtop-act-$$ ok=1
+	ui_start "$s" 100x30
+	{
+		wait_until "the Processes view" ui_shows "$s" "Viewing: Processes" &&
+		tmux send-keys -t "$s" F8 &&
+		wait_until "the actions menu" ui_shows "$s" "k: kill the process" &&
+		tmux send-keys -t "$s" Escape &&
+		wait_until "the view again" ui_shows "$s" "Viewing: Processes" &&
+		tmux send-keys -t "$s" / &&
+		wait_until "the search prompt" ui_shows "$s" "Search:" &&
+		tmux send-keys -t "$s" "cat /dev/null" Enter f &&
+		wait_until "ls's complaint" ui_shows "$s" "/proc/20072/fd" &&
+		wait_until "the question to go back" ui_shows "$s" "press Enter to go back" &&
+		tmux send-keys -t "$s" Enter &&
+		wait_until "the status" ui_shows "$s" "ran 'ls -l /proc/20072/fd': exit status 2" &&
+		tmux send-keys -t "$s" k &&
+		wait_until "the confirmation" ui_shows "$s" "Run 'kill 20072'? (y/n)" &&
+		tmux send-keys -t "$s" n Enter &&
+		wait_until "the view again" ui_shows "$s" "Viewing: Processes" &&
+		! ui_shows "$s" "ran 'kill" &&
+		tmux send-keys -t "$s" q &&
+		ui_sane "$s"
+	} || ok=0
+	[ $ok = 1 ] || ui_screen "$s" | head -30
+	tmux kill-session -t "$s" 2>/dev/null
+	[ $ok = 1 ]
+}
+
 # ui_samples_past SESSION N: the status line counts more than N samples.
 ui_samples_past() {
 	local n
@@ -228,6 +261,7 @@ else
 	expect top-ui-sigterm "SIGTERM restores the terminal" t_ui_sigterm
 	expect top-ui-windows "dig and echo windows of a row, and back" t_ui_windows
 	expect top-ui-more "help, sort keys, mouse, resize, o to save JSON" t_ui_more
+	expect top-ui-actions "F8, an action's command, a confirmation" t_ui_actions
 	if ! selected top-ui-live; then
 		:
 	elif ! "$SYSRAY" -n 1 -q >/dev/null 2>"$UI_DIR/probe"; then
