@@ -21,12 +21,15 @@
 #include "tui/actions.h"
 #include "tui/help.h"
 #include "tui/menu.h"
+#include "tui/sparkline.h"
 #include "tui/text_window.h"
 #include "views/view_output.h"
 #include "util/util.h"
 
 #define MAX_DEPTH 16
 #define MAX_COLS 64
+/* The narrowest terminal that shows the sparklines. */
+#define SPARK_MIN_WIDTH 100
 
 /* One level of the drill-down: a view, its extra filter, where the cursor was. */
 struct level {
@@ -47,6 +50,7 @@ struct top_ui {
 	struct text_window *win;	/* the echo, dig or help window over the view; NULL: none */
 	int col_end[MAX_COLS];		/* the screen column after each header, for the mouse */
 	struct out cell;		/* row_value()'s text */
+	struct spark_hist *spark;	/* the sorting column's last values per row */
 	size_t *rows;			/* indexes of the rows shown (the F4 filter) */
 	size_t nrows;
 	size_t sel, top;
@@ -114,6 +118,30 @@ static void resort(struct top_ui *u)
 	refilter(u);
 }
 
+/* The sorting column's value of each row shown, for the sparklines. */
+static void spark_sample(struct top_ui *u)
+{
+	size_t n;
+	const struct vt_col *cols = view_table_cols(u->t, &n);
+
+	if (u->sortingcol < 1 || u->sortingcol > n)
+		return;
+	for (size_t r = 0; r < u->s.n; r++)
+		spark_add(u->spark, u->s.rows[r].key,
+			  vt_cell_number(&cols[u->sortingcol - 1],
+					 &u->s.rows[r].cells[u->sortingcol - 1]));
+	spark_end_sample(u->spark);
+}
+
+/* Sorts by column COL (from 1): the sparklines start again. */
+static void set_sort(struct top_ui *u, uint32_t col)
+{
+	u->sortingcol = col;
+	resort(u);
+	spark_reset(u->spark);
+	spark_sample(u);
+}
+
 /* S replaces the rows shown; the selection stays on the row of the same key. */
 static void take_sample(struct top_ui *u, const struct vt_sample *s)
 {
@@ -122,6 +150,7 @@ static void take_sample(struct top_ui *u, const struct vt_sample *s)
 	vt_sample_free(&u->s, ncells(u));
 	vt_sample_copy(&u->s, s, ncells(u));
 	resort(u);
+	spark_sample(u);
 	for (size_t i = 0; key && i < u->nrows; i++)
 		if (!strcmp(u->s.rows[u->rows[i]].key, key)) {
 			u->sel = i;
@@ -152,6 +181,8 @@ static bool load(struct top_ui *u)
 	*u->rowfilter = 0;
 	vt_sample_copy(&u->s, view_table_sample(t, u->sortingcol), ncells(u));
 	refilter(u);
+	spark_reset(u->spark);
+	spark_sample(u);
 	return true;
 }
 
@@ -205,8 +236,13 @@ static void draw(struct top_ui *u)
 			u->col_end[j] = (int)line.len;
 	}
 	out_putc(&line, 0);
+	/* the sparklines take the right of a wide enough terminal */
+	int sw = w >= SPARK_MIN_WIDTH ? SPARK_N + 1 : 0, tw = w - sw;
+
 	attron(A_REVERSE);
-	mvprintw(2, 0, "%-*.*s", w, w, line.buf);
+	mvprintw(2, 0, "%-*.*s", tw, tw, line.buf);
+	if (sw)
+		printw(" %-*s", SPARK_N, "HISTORY");
 	attroff(A_REVERSE);
 
 	size_t body = h > 4 ? (size_t)h - 4 : 1;
@@ -238,7 +274,14 @@ static void draw(struct top_ui *u)
 		out_putc(&line, 0);
 		if (u->top + i == u->sel)
 			attron(A_REVERSE);
-		mvprintw(3 + (int)i, 0, "%-*.*s", w, w, line.buf);
+		mvprintw(3 + (int)i, 0, "%-*.*s", tw, tw, line.buf);
+		if (sw) {
+			line.len = 0;
+			out_putc(&line, ' ');
+			spark_render(u->spark, r->key, &line);
+			out_putc(&line, 0);
+			addstr(line.buf);
+		}
 		if (u->top + i == u->sel)
 			attroff(A_REVERSE);
 	}
@@ -299,8 +342,7 @@ static void pick_sort(struct top_ui *u)
 	int c = tui_menu("Sort by", names, ncols, u->sortingcol ? u->sortingcol - 1 : 0);
 
 	if (c >= 0) {
-		u->sortingcol = (uint32_t)c + 1;
-		resort(u);
+		set_sort(u, (uint32_t)c + 1);
 	}
 	free(names);
 }
@@ -451,8 +493,7 @@ static void click(struct top_ui *u)
 	if (m.y == 2) {
 		for (size_t j = 0; j < ncols && j < MAX_COLS; j++)
 			if (m.x < u->col_end[j]) {
-				u->sortingcol = (uint32_t)j + 1;
-				resort(u);
+				set_sort(u, (uint32_t)j + 1);
 				return;
 			}
 	} else if (m.y >= 3 && u->top + (size_t)(m.y - 3) < u->nrows) {
@@ -532,8 +573,7 @@ static bool key(struct top_ui *u, int c)
 	case KEY_RESIZE: break;	/* drawn again at the new size */
 	case '!': case '@': case '#': case '$': case '%': case '^': case '&': case '*': case '(':
 		/* shift+1..9 on a US keyboard: sort by that column */
-		u->sortingcol = (uint32_t)(strchr(shifted_digits, c) - shifted_digits) + 1;
-		resort(u);
+		set_sort(u, (uint32_t)(strchr(shifted_digits, c) - shifted_digits) + 1);
 		break;
 	case KEY_F(5): case 'e': open_window(u, true); break;
 	case KEY_F(6): case 'd': open_window(u, false); break;
@@ -555,12 +595,14 @@ struct top_ui *top_ui_open(const struct view_catalog *cat, const struct view_inf
 
 	u->cat = cat;
 	u->src = src;
+	u->spark = spark_new();
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 	u->stack[0] = (struct level){ .v = start };
 	if (!load(u)) {
 		msg("%s", u->status);
+		spark_free(u->spark);
 		free(u);
 		return NULL;
 	}
@@ -621,6 +663,7 @@ void top_ui_close(struct top_ui *u)
 	vt_sample_free(&u->s, ncells(u));
 	view_table_free(u->t);
 	out_free(&u->cell);
+	spark_free(u->spark);
 	free(u);
 }
 

@@ -551,6 +551,15 @@ const struct vt_sample *view_table_sample(struct view_table *t, uint32_t sorting
 	return &t->sample;
 }
 
+double vt_cell_number(const struct vt_col *c, const struct vt_cell *v)
+{
+	double d = is_signed(c->type) ? (double)v->i : is_unsigned(c->type) ? (double)v->u :
+		   c->type == FT_DOUBLE ? v->d : 0;
+
+	/* an average folded from several values, as the sort compares them */
+	return v->cnt > 1 ? d / v->cnt : d;
+}
+
 void vt_sample_copy(struct vt_sample *dst, const struct vt_sample *src, size_t ncells)
 {
 	dst->n = src->n;

@@ -84,6 +84,8 @@ void view_table_clear(struct view_table *t);
 /* Sorts S's rows by column SORTINGCOL of COLS (as view_table_sample() does; 0: as they are). */
 void vt_sample_sort(struct vt_sample *s, const struct vt_col *cols, size_t ncols,
 		    uint32_t sortingcol);
+/* V, a value of column C, as a number (as the sort compares it); 0 for text. */
+double vt_cell_number(const struct vt_col *c, const struct vt_cell *v);
 /* A copy of SRC (rows of NCELLS cells) that outlives its table; freed by vt_sample_free(). */
 void vt_sample_copy(struct vt_sample *dst, const struct vt_sample *src, size_t ncells);
 void vt_sample_free(struct vt_sample *s, size_t ncells);

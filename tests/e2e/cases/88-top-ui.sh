@@ -14,7 +14,8 @@
 # before `kill 20072`, and 'n' runs nothing.
 # Live (`sysray top -d 500`, eBPF): tests/progs/topwork's row in Processes (found with F4),
 # Enter to its threads and Enter again to its files, where its topwork.dat is; the status
-# line counts the samples and the drops; q quits.
+# line counts the samples and the drops; topwork's row draws a sparkline of 3 samples or
+# more under HISTORY (200 columns are wide enough); q quits.
 
 UI_DIR=$WORK/top-ui
 UI_CAP=$E2E_DIR/../data/scap/falco_cat_write.scap
@@ -218,6 +219,11 @@ ui_samples_past() {
 	[ -n "$n" ] && [ "$n" -gt "$2" ]
 }
 
+# ui_sparkline SESSION PID: PID's row ends with a sparkline of 3 values or more.
+ui_sparkline() {
+	ui_screen "$1" | grep -F " $2 " | grep -qE '(▁|▂|▃|▄|▅|▆|▇|█){3} *$'
+}
+
 # t_ui_live: the live UI finds topwork, drills down to its file, counts samples and drops.
 t_ui_live() {
 	local s=srtop-live-$$ ok=1 dir pid
@@ -234,6 +240,8 @@ t_ui_live() {
 		tmux send-keys -t "$s" topwork Enter &&
 		wait_until "topwork's row" ui_shows "$s" " $pid " &&
 		wait_until "its row alone (tmux send-keys topwork gone)" ui_shows "$s" "Rows: 1 " &&
+		ui_shows "$s" "HISTORY" &&
+		wait_until "its sparkline" ui_sparkline "$s" "$pid" &&
 		tmux send-keys -t "$s" Enter &&
 		wait_until "its threads" ui_shows "$s" "For: proc.pid=\"$pid\"" &&
 		wait_until "its thread's row" ui_shows "$s" " $pid " &&
