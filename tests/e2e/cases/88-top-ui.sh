@@ -12,6 +12,8 @@
 # Actions (views/v_procs.lua's): F8 lists them; on cat's row 'f' runs `ls -l /proc/20072/fd`
 # on the plain terminal (the process is long gone: ls says so) and Enter comes back; 'k' asks
 # before `kill 20072`, and 'n' runs nothing.
+# Under load (tests/progs/sysload, 1M getppid()/s): -d 500 refreshes every 450 to 550 ms
+# and the status line shows the drop count.
 # Live (`sysray top -d 500`, eBPF): tests/progs/topwork's row in Processes (found with F4),
 # Enter to its threads and Enter again to its files, where its topwork.dat is; the status
 # line counts the samples and the drops; topwork's row draws a sparkline of 3 samples or
@@ -224,6 +226,43 @@ ui_sparkline() {
 	ui_screen "$1" | grep -F " $2 " | grep -qE '(▁|▂|▃|▄|▅|▆|▇|█){3} *$'
 }
 
+# ui_samples SESSION: the status line's sample count.
+ui_samples() {
+	ui_screen "$1" | sed -n 's/.*Samples: \([0-9]*\).*/\1/p' | head -1
+}
+
+# t_ui_load: under tests/progs/sysload's 1M getppid()/s, `top -d 500` refreshes 10 times in
+# 5 s within 10%, timed between two changes of the status line's count; the line shows a
+# drop count.
+t_ui_load() {
+	local s=srtop-load-$$ ok=1 dir pid n0 t0 t1 ms
+	dir=$(fresh_dir top-load)
+	"$PROGS/sysload" 1000000 120 >"$dir/out" 2>&1 &
+	pid=$!
+	wait_until "sysload to start" grep -q '^ready' "$dir/out" || { kill "$pid"; return 1; }
+	ui_start "$s" 200x50 "-d 500"
+	{
+		wait_until "two live samples" ui_samples_past "$s" 1 &&
+		n0=$(ui_samples "$s") &&
+		wait_until "the next sample" ui_samples_past "$s" "$n0" &&
+		t0=${EPOCHREALTIME/./} && n0=$(ui_samples "$s") &&
+		wait_until "10 samples more" ui_samples_past "$s" $((n0 + 9)) &&
+		t1=${EPOCHREALTIME/./} &&
+		ms=$(((t1 - t0) / 10000)) &&
+		echo "top -d 500 under load: $ms ms a refresh, $(ui_screen "$s" |
+			grep -o 'Drops: [0-9]*')" &&
+		[ "$ms" -ge 450 ] && [ "$ms" -le 550 ] &&
+		ui_screen "$s" | grep -qE 'Drops: [0-9]+' &&
+		tmux send-keys -t "$s" q &&
+		ui_sane "$s"
+	} || ok=0
+	[ $ok = 1 ] || { ui_screen "$s" | head -3; head -c 300 "$UI_DIR/$s.err"; }
+	tmux kill-session -t "$s" 2>/dev/null
+	kill "$pid"
+	wait "$pid" 2>/dev/null
+	[ $ok = 1 ]
+}
+
 # t_ui_live: the live UI finds topwork, drills down to its file, counts samples and drops.
 t_ui_live() {
 	local s=srtop-live-$$ ok=1 dir pid
@@ -277,5 +316,7 @@ else
 	else
 		expect top-ui-live "live: a process, its thread, its file; samples and drops" \
 			t_ui_live
+		expect top-ui-load "live under 1M syscalls/s: a refresh every -d within 10%" \
+			t_ui_load
 	fi
 fi
