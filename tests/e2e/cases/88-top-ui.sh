@@ -309,7 +309,7 @@ else
 	expect top-ui-windows "dig and echo windows of a row, and back" t_ui_windows
 	expect top-ui-more "help, sort keys, mouse, resize, o to save JSON" t_ui_more
 	expect top-ui-actions "F8, an action's command, a confirmation" t_ui_actions
-	if ! selected top-ui-live; then
+	if ! selected top-ui-live && ! selected top-ui-load; then
 		:
 	elif ! "$SYSRAY" -n 1 -q >/dev/null 2>"$UI_DIR/probe"; then
 		skip top-ui-live "eBPF capture unavailable: $(head -c 200 "$UI_DIR/probe")"
