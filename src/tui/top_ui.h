@@ -5,7 +5,9 @@
  * move; F2 picks a view; F4 filters the rows by text; F9 or '>' picks the sorting column;
  * Enter drills down into the selected row; Backspace goes back up; '/' searches; 'p'
  * pauses; F5 or 'e' shows the I/O of the selected row (the echo_fds chisel), F6 or 'd' its
- * events (sysdig's lines), each in a window (tui/text_window.h); 'q' or F10 quits. The terminal is restored on exit, on SIGTERM, SIGINT and SIGHUP.
+ * events (sysdig's lines), each in a window (tui/text_window.h); F7 the help, F8 the view's
+ * actions, shift+1..9 and header clicks sort, 'o' saves the rows as JSON; 'q' or F10 quits.
+ * The terminal is restored on exit, on SIGTERM, SIGINT and SIGHUP.
  *
  * On a file, top_ui_run() does it all. Live, the capture drives the UI:
  *	u = top_ui_open(cat, view, &src);	(src.load: an empty table, filled by the caller)
