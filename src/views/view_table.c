@@ -248,19 +248,18 @@ static bool cell_default(struct vt_cell *c, const struct vt_col *col)
 }
 
 /* The key text of a cell: csysdig's tostring of the value. */
-static char *cell_key(const struct vt_col *col, const struct vt_cell *c)
+/* The text of key cell C: C's own text, or its number written into BUF (64 bytes). */
+static const char *cell_key(const struct vt_col *col, const struct vt_cell *c, char *buf)
 {
-	char buf[64];
-
 	if (is_signed(col->type))
-		snprintf(buf, sizeof(buf), "%lld", (long long)c->i);
+		snprintf(buf, 64, "%lld", (long long)c->i);
 	else if (is_unsigned(col->type))
-		snprintf(buf, sizeof(buf), "%llu", (unsigned long long)c->u);
+		snprintf(buf, 64, "%llu", (unsigned long long)c->u);
 	else if (col->type == FT_DOUBLE)
-		snprintf(buf, sizeof(buf), "%.2f", c->d);
+		snprintf(buf, 64, "%.2f", c->d);
 	else
-		return xstrdup(c->s ? c->s : "");
-	return xstrdup(buf);
+		return c->s ? c->s : "";
+	return buf;
 }
 
 static void cell_copy(struct vt_cell *dst, const struct vt_cell *src)
@@ -381,17 +380,18 @@ static void add_cell(enum field_type t, enum view_aggr a, struct vt_cell *dst,
 static void add_row(struct rowmap *m, const struct vt_col *cols, size_t ncols,
 		    struct vt_cell *vals, bool merging)
 {
-	char *key = cell_key(&cols[0], &vals[0]);
+	char buf[64];
+	const char *key = cell_key(&cols[0], &vals[0], buf);
 	size_t slot;
 	struct vt_row *r = map_find(m, key, &slot);
 
+	/* the key is copied for a new row only: most events fold into a row */
 	if (!r) {
-		r = map_add(m, key, ncols - 1, slot);
+		r = map_add(m, xstrdup(key), ncols - 1, slot);
 		for (size_t j = 1; j < ncols; j++)
 			cell_copy(&r->cells[j - 1], &vals[j]);
 		return;
 	}
-	free(key);
 	for (size_t j = 1; j < ncols; j++)
 		add_cell(cols[j].type, merging ? cols[j].merge_aggr : cols[j].aggr,
 			 &r->cells[j - 1], &vals[j]);
