@@ -129,7 +129,7 @@ _sysray()
 	local cur prev words cword
 	_init_completion || return
 	local sysray=${words[0]}
-	local cmds="trace ps pstree lsof netstat ss env proc seccomp capture scap-dump demo help"
+	local cmds="trace top detect ps pstree lsof netstat ss env proc seccomp capture scap-dump demo help"
 
 	if ((cword == 1)) && [[ $cur != -* ]]; then
 		COMPREPLY=($(compgen -W "$cmds $(_sysray_fields "$sysray")" -- "$cur"))
@@ -164,6 +164,28 @@ _sysray()
 				COMPREPLY=($(compgen -W "-n -P -p -i -j -h" -- "$cur"))
 			else
 				_filedir
+			fi
+			;;
+		esac
+		;;
+	top)
+		case $prev in
+		-r | --readfile)
+			_filedir
+			;;
+		-v | --view)
+			COMPREPLY=($(compgen -W "$("$sysray" top --list-views 2>/dev/null |
+				grep -o '"id": *"[^"]*"' | sed 's/.*"\([^"]*\)"$/\1/')" -- "$cur"))
+			;;
+		-d | --delay | -n | --numevents | -s | --snaplen) ;;
+		*)
+			if [[ $cur == -* ]]; then
+				COMPREPLY=($(compgen -W "-r --readfile -v --view -d --delay -n
+					--numevents -s --snaplen -pc -pcontainer -j --json --raw
+					--list-views -h --help" -- "$cur"))
+			else
+				COMPREPLY=($(compgen -W "$(_sysray_fields "$sysray") and or not" \
+					-- "$cur"))
 			fi
 			;;
 		esac

@@ -76,4 +76,22 @@ view_info = {
 		},
 		{ name = "Command", field = "proc.exeline", colsize = 0, aggregation = "MAX" },
 	},
+	actions = {
+		{
+			hotkey = "9",
+			command = "kill -9 %proc.pid",
+			description = "kill -9 the process",
+			ask_confirmation = true,
+			wait_finish = false,
+		},
+		{
+			hotkey = "k",
+			command = "kill %proc.pid",
+			description = "kill the process",
+			ask_confirmation = true,
+			wait_finish = false,
+		},
+		{ hotkey = "f", command = "ls -l /proc/%proc.pid/fd", description = "its open files" },
+		{ hotkey = "s", command = "cat /proc/%proc.pid/status", description = "its status" },
+	},
 }

@@ -64,14 +64,19 @@ static bool push_if_dir(struct chisel_dirs *d, const char *path)
 	return true;
 }
 
-/* sysray's own chisels (util/own_dir.h). */
+/* sysray's own chisels, then its own views (util/own_dir.h): csysdig reads its views from
+ * the chisel directories too. */
 static void push_own(struct chisel_dirs *d)
 {
-	char *dir = own_data_dir("chisels");
+	static const char *const names[] = { "chisels", "views" };
 
-	if (dir)
-		push_if_dir(d, dir);
-	free(dir);
+	for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
+		char *dir = own_data_dir(names[i]);
+
+		if (dir)
+			push_if_dir(d, dir);
+		free(dir);
+	}
 }
 
 void chisel_dirs_init(struct chisel_dirs *d)

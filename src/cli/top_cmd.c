@@ -6,12 +6,14 @@
  * filter. Its samples are taken as csysdig takes them: live, every -d milliseconds of event
  * time; on a file, once, at its end, over the whole file, after csysdig's first, empty,
  * sample at the end of the file. -j and --raw print the samples as csysdig does; without
- * them, a capture file's views are shown in the terminal UI (src/tui/).
+ * them, the views are shown in the terminal UI (src/tui/), live or on the capture file.
  */
 #include <getopt.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "chisel/chisel_dirs.h"
 #include "chisel/view_info.h"
@@ -25,6 +27,10 @@
 #include "views/view_output.h"
 #include "views/view_table.h"
 #include "util/util.h"
+
+/* Live: how long past an interval's end the clock may run before the UI takes the sample
+ * without waiting for an event of the next interval. */
+#define LIVE_FLUSH_GRACE_NS 50000000ull
 
 static void usage(FILE *f)
 {
@@ -295,6 +301,123 @@ static struct view_table *ui_load(void *opaque, const struct view_info *v, const
 	return t;
 }
 
+/* The live UI: the capture's events go to the table the UI shows last loaded, whose sample
+ * of each -d interval the UI takes. */
+struct live_ui {
+	const struct top_opts *o;
+	const struct view_catalog *cat;
+	const struct view_info *start;
+	struct top_ui_source src;
+	struct top_ui *ui;		/* opened once the capture runs */
+	struct view_table *t;		/* the UI's table: the events go there */
+	struct field_ctx *ctx;
+	uint64_t next_flush;		/* 0: before the first sample's start */
+	_Atomic uint64_t drops;
+	bool quit;			/* the user quit, or the UI could not start */
+};
+
+/* A view's table for the UI: empty, its samples come from the capture. */
+static struct view_table *live_load(void *opaque, const struct view_info *v, const char *extra,
+				    uint64_t *time_delta, char *err, size_t errlen)
+{
+	struct live_ui *l = opaque;
+	struct view_table *t = view_table_new(v, 0, extra, err, errlen);
+
+	if (t) {
+		l->t = t;
+		*time_delta = l->o->delay_ns;
+	}
+	return t;
+}
+
+/* The end of an interval at event time TS, as csysdig's: the thread table pass, the sample
+ * to the UI, the table emptied for the next one; the first call only starts a sample. */
+static void live_flush(struct live_ui *l, uint64_t ts)
+{
+	uint64_t interval = l->o->delay_ns;
+
+	if (l->next_flush) {
+		view_table_proctable(l->t, l->ctx, ts);
+		top_ui_sample(l->ui, view_table_sample(l->t, 0), interval);
+		view_table_clear(l->t);
+	}
+	l->next_flush = ts - ts % interval + interval;
+}
+
+/* The programs are attached and the /proc tables read: the UI starts. */
+static int live_on_meta(void *opaque, struct pipeline *p, const struct scap_meta *m)
+{
+	struct live_ui *l = opaque;
+
+	if (!l->ui && !(l->ui = top_ui_open(l->cat, l->start, &l->src)))
+		l->quit = true;
+	return l->quit;
+}
+
+static int live_on_event(void *opaque, struct pipeline *p, const struct scap_event *ev)
+{
+	struct live_ui *l = opaque;
+
+	if (ev->ts > l->next_flush)
+		live_flush(l, ev->ts);
+	view_table_event(l->t, ev, l->ctx);
+	return 0;
+}
+
+/*
+ * Between batches: the keys, and the interval's end by the clock when the events lag behind
+ * it (a kernel filter lets few through, or the ring holds a backlog under load): the screen
+ * refreshes every -d whatever the events, and an event of an interval that ended late is
+ * counted in the next one.
+ */
+static int live_on_tick(void *opaque, struct pipeline *p)
+{
+	struct live_ui *l = opaque;
+	struct timespec now;
+
+	clock_gettime(CLOCK_REALTIME, &now);
+	uint64_t ns = (uint64_t)now.tv_sec * 1000000000ull + (uint64_t)now.tv_nsec;
+
+	if (l->next_flush && ns > l->next_flush + LIVE_FLUSH_GRACE_NS)
+		live_flush(l, l->next_flush);
+	if (!top_ui_poll(l->ui, 0))
+		l->quit = true;
+	return l->quit;
+}
+
+static int run_live_ui(const struct top_opts *o, const struct view_catalog *cat,
+		       const struct view_info *v, const struct filter *flt)
+{
+	struct state st;
+	struct field_ctx ctx = { .bf = BUF_NORMAL, .container_resolve = container_api_inspect };
+	struct pipeline p;
+	struct live_ui l = { .o = o, .cat = cat, .start = v, .ctx = &ctx };
+
+	l.src = (struct top_ui_source){ .load = live_load, .opaque = &l, .what = "live system",
+					.drops = &l.drops };
+	state_init(&st);
+	pipeline_init(&p, &st, &ctx);
+	struct pipeline_source *src = live_source_open(&(struct live_source_config){
+		.pushdown = flt, .snaplen = o->snaplen, .drops = &l.drops });
+
+	pipeline_add(&p, &(struct consumer){ .name = "top", .filter = flt,
+					     .on_event = live_on_event, .on_meta = live_on_meta,
+					     .on_tick = live_on_tick, .opaque = &l });
+	int rc = src->run(src, &p);
+
+	if (l.ui)
+		top_ui_close(l.ui);
+	if (pipeline_end(&p))
+		rc = 1;
+	if (!l.ui)
+		rc = 1;
+	src->close(src);
+	pipeline_free(&p);
+	state_free(&st);
+	field_ctx_free(&ctx);
+	return rc;
+}
+
 /* The view -v names, or the first root view; NULL after saying why. */
 static const struct view_info *pick_view(const struct view_catalog *cat, const char *id)
 {
@@ -351,14 +474,13 @@ int cmd_top(int argc, char **argv)
 	}
 	if (!o.json && !o.raw) {
 		if (!o.file) {
-			msg("top: the interactive UI reads capture files (-r FILE) for now; live, "
-			    "use -j or --raw");
+			rc = run_live_ui(&o, &cat, v, flt);
 			goto out;
 		}
 		struct ui_loader l = { .o = &o, .flt = flt };
 
 		rc = top_ui_run(&cat, v, &(struct top_ui_source){ .load = ui_load, .opaque = &l,
-								  .what = o.file });
+								  .what = o.file, .file = o.file });
 		goto out;
 	}
 	rc = run_view(&o, &cat, v, flt);

@@ -2,9 +2,12 @@
 /*
  * The views on a terminal (top_ui.h). Each view shown is one table loaded from the source;
  * a drill-down pushes the view, its extra filter and the selected row onto a stack, and the
- * child view is loaded with `PARENT_EXTRA and KEYFIELD="VALUE"` as csysdig builds it.
+ * child view is loaded with `PARENT_EXTRA and KEYFIELD="VALUE"` as csysdig builds it. The
+ * rows shown are the UI's copy of the table's last sample, so that a live table goes on
+ * folding the next interval's events meanwhile; a new sample keeps the selection on the row
+ * of the same key.
  */
-#include "tui/top_ui.h"
+#include "tui/top_ui_int.h"
 
 #include <locale.h>
 #include <ncurses.h>
@@ -13,50 +16,34 @@
 #include <string.h>
 
 #include "output/out.h"
+#include "tui/actions.h"
+#include "tui/menu.h"
+#include "tui/sparkline.h"
+#include "tui/text_window.h"
 #include "views/view_output.h"
 #include "util/util.h"
-
-#define MAX_DEPTH 16
-
-/* One level of the drill-down: a view, its extra filter, where the cursor was. */
-struct level {
-	const struct view_info *v;
-	char *extra;
-	size_t sel;
-};
-
-struct ui {
-	const struct view_catalog *cat;
-	const struct top_ui_source *src;
-	struct level stack[MAX_DEPTH];
-	size_t depth;			/* stack[depth] is shown */
-	struct view_table *t;
-	uint64_t time_delta;
-	const struct vt_sample *s;
-	size_t *rows;			/* indexes of the rows shown (the F4 filter) */
-	size_t nrows;
-	size_t sel, top;
-	uint32_t sortingcol;
-	bool paused;
-	char rowfilter[128];
-	char status[600];
-};
-
-static volatile sig_atomic_t stop_requested;
 
 static void on_signal(int sig)
 {
 	(void)sig;
-	stop_requested = 1;
+	tui_stop_requested = 1;
 }
 
-static const struct view_info *shown(const struct ui *u)
+static size_t ncells(const struct top_ui *u)
+{
+	size_t n;
+
+	view_table_cols(u->t, &n);
+	return n;
+}
+
+const struct view_info *ui_shown(const struct top_ui *u)
 {
 	return u->stack[u->depth].v;
 }
 
 /* The text of row R's cells, for the search and the row filter. */
-static bool row_has(const struct ui *u, const struct vt_row *r, const char *text)
+bool ui_row_has(const struct top_ui *u, const struct vt_row *r, const char *text)
 {
 	size_t ncols;
 	const struct vt_col *cols = view_table_cols(u->t, &ncols);
@@ -73,26 +60,70 @@ static bool row_has(const struct ui *u, const struct vt_row *r, const char *text
 	return found;
 }
 
-static void refilter(struct ui *u)
+void ui_refilter(struct top_ui *u)
 {
 	free(u->rows);
-	u->rows = xcalloc(u->s->n + 1, sizeof(*u->rows));
+	u->rows = xcalloc(u->s.n + 1, sizeof(*u->rows));
 	u->nrows = 0;
-	for (size_t r = 0; r < u->s->n; r++)
-		if (!*u->rowfilter || row_has(u, &u->s->rows[r], u->rowfilter))
+	for (size_t r = 0; r < u->s.n; r++)
+		if (!*u->rowfilter || ui_row_has(u, &u->s.rows[r], u->rowfilter))
 			u->rows[u->nrows++] = r;
 	if (u->sel >= u->nrows)
 		u->sel = u->nrows ? u->nrows - 1 : 0;
 }
 
-static void resort(struct ui *u)
+void ui_resort(struct top_ui *u)
 {
-	u->s = view_table_sample(u->t, u->sortingcol);
-	refilter(u);
+	size_t n;
+	const struct vt_col *cols = view_table_cols(u->t, &n);
+
+	vt_sample_sort(&u->s, cols, n, u->sortingcol);
+	ui_refilter(u);
+}
+
+/* The sorting column's value of each row shown, for the sparklines. */
+static void spark_sample(struct top_ui *u)
+{
+	size_t n;
+	const struct vt_col *cols = view_table_cols(u->t, &n);
+
+	if (u->sortingcol < 1 || u->sortingcol > n)
+		return;
+	for (size_t r = 0; r < u->s.n; r++)
+		spark_add(u->spark, u->s.rows[r].key,
+			  vt_cell_number(&cols[u->sortingcol - 1],
+					 &u->s.rows[r].cells[u->sortingcol - 1]));
+	spark_end_sample(u->spark);
+}
+
+/* Sorts by column COL (from 1): the sparklines start again. */
+void ui_set_sort(struct top_ui *u, uint32_t col)
+{
+	u->sortingcol = col;
+	ui_resort(u);
+	spark_reset(u->spark);
+	spark_sample(u);
+}
+
+/* S replaces the rows shown; the selection stays on the row of the same key. */
+static void take_sample(struct top_ui *u, const struct vt_sample *s)
+{
+	char *key = u->nrows ? xstrdup(u->s.rows[u->rows[u->sel]].key) : NULL;
+
+	vt_sample_free(&u->s, ncells(u));
+	vt_sample_copy(&u->s, s, ncells(u));
+	ui_resort(u);
+	spark_sample(u);
+	for (size_t i = 0; key && i < u->nrows; i++)
+		if (!strcmp(u->s.rows[u->rows[i]].key, key)) {
+			u->sel = i;
+			break;
+		}
+	free(key);
 }
 
 /* Loads the view on top of the stack. */
-static bool load(struct ui *u)
+bool ui_load(struct top_ui *u)
 {
 	char err[512];
 	struct level *l = &u->stack[u->depth];
@@ -103,243 +134,31 @@ static bool load(struct ui *u)
 		snprintf(u->status, sizeof(u->status), "%s", err);
 		return false;
 	}
+	if (u->t)
+		vt_sample_free(&u->s, ncells(u));
 	view_table_free(u->t);
 	u->t = t;
 	u->sortingcol = l->v->sortingcol;
 	u->sel = l->sel;
 	u->top = 0;
 	*u->rowfilter = 0;
-	resort(u);
+	vt_sample_copy(&u->s, view_table_sample(t, u->sortingcol), ncells(u));
+	ui_refilter(u);
+	spark_reset(u->spark);
+	spark_sample(u);
 	return true;
 }
 
-static void draw_bar(int y, const char *const *keys, size_t n)
+void ui_drill_down(struct top_ui *u)
 {
-	move(y, 0);
-	clrtoeol();
-	for (size_t i = 0; i < n; i += 2) {
-		attron(A_BOLD);
-		printw("%s", keys[i]);
-		attroff(A_BOLD);
-		attron(A_REVERSE);
-		printw("%-7s", keys[i + 1]);
-		attroff(A_REVERSE);
-	}
-}
-
-static void draw(struct ui *u)
-{
-	int h, w;
-	size_t ncols;
-	const struct vt_col *cols = view_table_cols(u->t, &ncols);
-	const struct view_info *v = shown(u);
-
-	getmaxyx(stdscr, h, w);
-	erase();
-	mvprintw(0, 0, "Viewing: %s  For: %s%s%s", v->name,
-		 u->stack[u->depth].extra ? u->stack[u->depth].extra : "whole file",
-		 u->paused ? "  PAUSED" : "", *u->rowfilter ? "  Filter: " : "");
-	if (*u->rowfilter)
-		printw("%s", u->rowfilter);
-	mvprintw(1, 0, "Source: %s  Rows: %zu", u->src->what, u->nrows);
-
-	/* the headers: each column its width, the last one the rest of the line */
-	struct out line = { 0 };
-
-	for (size_t j = 0; j < ncols; j++) {
-		unsigned width = cols[j].vc->colsize && cols[j].vc->colsize < 1000 ?
-					 cols[j].vc->colsize : 0;
-		const char *mark = j + 1 == u->sortingcol ? "*" : "";
-
-		if (width)
-			out_printf(&line, "%*s%s ", (int)width - (int)strlen(mark), cols[j].vc->name,
-				   mark);
-		else
-			out_printf(&line, "%s%s ", cols[j].vc->name, mark);
-	}
-	out_putc(&line, 0);
-	attron(A_REVERSE);
-	mvprintw(2, 0, "%-*.*s", w, w, line.buf);
-	attroff(A_REVERSE);
-
-	size_t body = h > 4 ? (size_t)h - 4 : 1;
-
-	if (u->sel < u->top)
-		u->top = u->sel;
-	if (u->sel >= u->top + body)
-		u->top = u->sel - body + 1;
-	for (size_t i = 0; i < body && u->top + i < u->nrows; i++) {
-		const struct vt_row *r = &u->s->rows[u->rows[u->top + i]];
-
-		line.len = 0;
-		for (size_t j = 0; j < ncols; j++) {
-			unsigned width = cols[j].vc->colsize && cols[j].vc->colsize < 1000 ?
-						 cols[j].vc->colsize : 0;
-
-			struct out cell = { 0 };
-
-			view_cell_nice(&cell, &cols[j], &r->cells[j],
-				       cols[j].time_avg ? u->time_delta : 0, width);
-			out_putc(&cell, 0);
-			/* text is left-aligned in its column, cut at its width */
-			if (width)
-				out_printf(&line, "%-*.*s ", (int)width, (int)width, cell.buf);
-			else
-				out_printf(&line, "%s ", cell.buf);
-			out_free(&cell);
-		}
-		out_putc(&line, 0);
-		if (u->top + i == u->sel)
-			attron(A_REVERSE);
-		mvprintw(3 + (int)i, 0, "%-*.*s", w, w, line.buf);
-		if (u->top + i == u->sel)
-			attroff(A_REVERSE);
-	}
-	out_free(&line);
-	static const char *const keys[] = { "F1", "Help", "F2", "Views", "F4", "Filter",
-					    "F9", "Sort", "/", "Search", "p", "Pause",
-					    "F10", "Quit" };
-	if (*u->status)
-		mvprintw(h - 1, 0, "%.*s", w, u->status);
-	else
-		draw_bar(h - 1, keys, ARRAY_SIZE(keys));
-	refresh();
-}
-
-/* A menu of N items at the right of the screen; the index chosen, or -1. */
-static int pick(const char *title, const char *const *items, size_t n, size_t start)
-{
-	int h, w;
-	size_t sel = start < n ? start : 0, top = 0;
-
-	getmaxyx(stdscr, h, w);
-	int mw = 32 < w ? 32 : w, mh = h - 2;
-	WINDOW *win = newwin(mh, mw, 1, 0);
-
-	keypad(win, TRUE);
-	for (;;) {
-		size_t body = mh > 2 ? (size_t)mh - 2 : 1;
-
-		if (sel < top)
-			top = sel;
-		if (sel >= top + body)
-			top = sel - body + 1;
-		werase(win);
-		box(win, 0, 0);
-		mvwprintw(win, 0, 2, "%s", title);
-		for (size_t i = 0; i < body && top + i < n; i++) {
-			if (top + i == sel)
-				wattron(win, A_REVERSE);
-			mvwprintw(win, 1 + (int)i, 1, "%-*.*s", mw - 2, mw - 2, items[top + i]);
-			if (top + i == sel)
-				wattroff(win, A_REVERSE);
-		}
-		wrefresh(win);
-		int c = wgetch(win);
-
-		if (stop_requested)
-			c = 27;
-		switch (c) {
-		case KEY_UP: if (sel) sel--; break;
-		case KEY_DOWN: if (sel + 1 < n) sel++; break;
-		case KEY_PPAGE: sel = sel > body ? sel - body : 0; break;
-		case KEY_NPAGE: sel = sel + body < n ? sel + body : n - 1; break;
-		case KEY_HOME: sel = 0; break;
-		case KEY_END: sel = n - 1; break;
-		case '\n': case KEY_ENTER:
-			delwin(win);
-			return (int)sel;
-		case 27: case 'q': case KEY_F(10): case KEY_BACKSPACE: case 127: case 8:
-			delwin(win);
-			return -1;
-		default:
-			break;
-		}
-	}
-}
-
-/* The views the F2 menu offers: all but csysdig's hidden ones (tag nocsysdig). */
-static bool listed(const struct view_info *v)
-{
-	for (size_t i = 0; i < v->tags.n; i++)
-		if (!strcmp(v->tags.v[i], "nocsysdig"))
-			return false;
-	return true;
-}
-
-static void pick_view(struct ui *u)
-{
-	const char **names = xcalloc(u->cat->n + 1, sizeof(*names));
-	const struct view_info **views = xcalloc(u->cat->n + 1, sizeof(*views));
-	size_t n = 0, cur = 0;
-
-	for (size_t i = 0; i < u->cat->n; i++)
-		if (listed(&u->cat->v[i])) {
-			if (&u->cat->v[i] == shown(u))
-				cur = n;
-			views[n] = &u->cat->v[i];
-			names[n++] = u->cat->v[i].name;
-		}
-	int c = pick("Select View", names, n, cur);
-
-	if (c >= 0) {
-		struct level *l = &u->stack[u->depth];
-
-		l->v = views[c];
-		l->sel = 0;
-		load(u);
-	}
-	free(names);
-	free(views);
-}
-
-static void pick_sort(struct ui *u)
-{
-	size_t ncols;
-	const struct vt_col *cols = view_table_cols(u->t, &ncols);
-	const char **names = xcalloc(ncols + 1, sizeof(*names));
-
-	for (size_t j = 0; j < ncols; j++)
-		names[j] = cols[j].vc->name;
-	int c = pick("Sort by", names, ncols, u->sortingcol ? u->sortingcol - 1 : 0);
-
-	if (c >= 0) {
-		u->sortingcol = (uint32_t)c + 1;
-		resort(u);
-	}
-	free(names);
-}
-
-/* Reads a line of text at the bottom into BUF; false when given up (Esc). */
-static bool prompt(const char *label, char *buf, size_t n)
-{
-	int h, w;
-
-	getmaxyx(stdscr, h, w);
-	(void)w;
-	move(h - 1, 0);
-	clrtoeol();
-	printw("%s: ", label);
-	echo();
-	curs_set(1);
-	timeout(-1);
-	int rc = getnstr(buf, (int)n - 1);
-	timeout(200);
-	curs_set(0);
-	noecho();
-	return rc == OK;
-}
-
-static void drill_down(struct ui *u)
-{
-	const struct view_info *v = shown(u);
+	const struct view_info *v = ui_shown(u);
 	struct view_drill d = view_drill_target(u->cat, v);
 
 	if (!d.target || !u->nrows || u->depth + 1 >= MAX_DEPTH) {
 		snprintf(u->status, sizeof(u->status), "no drill down from %s", v->name);
 		return;
 	}
-	const struct vt_row *r = &u->s->rows[u->rows[u->sel]];
+	const struct vt_row *r = &u->s.rows[u->rows[u->sel]];
 	struct out f = { 0 };
 	const char *parent = u->stack[u->depth].extra;
 
@@ -350,37 +169,25 @@ static void drill_down(struct ui *u)
 	u->stack[u->depth].sel = u->sel;
 	u->depth++;
 	u->stack[u->depth] = (struct level){ .v = d.target, .extra = f.buf };
-	if (!load(u)) {
+	if (!ui_load(u)) {
 		free(u->stack[u->depth].extra);
 		u->depth--;
 	}
 }
 
-static void drill_up(struct ui *u)
+static void drill_up(struct top_ui *u)
 {
 	if (!u->depth)
 		return;
 	free(u->stack[u->depth].extra);
 	u->depth--;
-	load(u);
+	ui_load(u);
 }
 
-static void search(struct ui *u)
-{
-	char text[128] = "";
-
-	if (!prompt("Search", text, sizeof(text)) || !*text)
-		return;
-	for (size_t i = 0; i < u->nrows; i++)
-		if (row_has(u, &u->s->rows[u->rows[i]], text)) {
-			u->sel = i;
-			return;
-		}
-	snprintf(u->status, sizeof(u->status), "'%s' not found", text);
-}
+static const char shifted_digits[] = "!@#$%^&*(";
 
 /* One key; false to quit. */
-static bool key(struct ui *u, int c)
+static bool key(struct top_ui *u, int c)
 {
 	int h = getmaxy(stdscr);
 	size_t body = h > 4 ? (size_t)h - 4 : 1;
@@ -397,36 +204,56 @@ static bool key(struct ui *u, int c)
 		break;
 	case KEY_HOME: u->sel = 0; break;
 	case KEY_END: u->sel = u->nrows ? u->nrows - 1 : 0; break;
-	case KEY_F(2): pick_view(u); break;
-	case KEY_F(9): case '>': pick_sort(u); break;
+	case KEY_F(2): ui_pick_view(u); break;
+	case KEY_F(9): case '>': ui_pick_sort(u); break;
 	case KEY_F(4):
-		if (prompt("Filter", u->rowfilter, sizeof(u->rowfilter)))
-			refilter(u);
+		if (tui_prompt("Filter", u->rowfilter, sizeof(u->rowfilter)))
+			ui_refilter(u);
 		else
 			*u->rowfilter = 0;
 		break;
-	case '/': case 6: /* CTRL+F */ search(u); break;
-	case '\n': case KEY_ENTER: drill_down(u); break;
+	case '/': case 6: /* CTRL+F */ ui_search(u); break;
+	case '\n': case KEY_ENTER: ui_drill_down(u); break;
 	case KEY_BACKSPACE: case 127: case 8: drill_up(u); break;
 	case 'p': u->paused = !u->paused; break;
-	default: break;
+	case KEY_F(7): case KEY_F(1): case 'h': case '?': ui_show_help(u); break;
+	case 'o': ui_save_json(u); break;
+	case KEY_MOUSE: ui_click(u); break;
+	case KEY_RESIZE: break;	/* drawn again at the new size */
+	case '!': case '@': case '#': case '$': case '%': case '^': case '&': case '*': case '(':
+		/* shift+1..9 on a US keyboard: sort by that column */
+		ui_set_sort(u, (uint32_t)(strchr(shifted_digits, c) - shifted_digits) + 1);
+		break;
+	case KEY_F(5): case 'e': ui_open_window(u, true); break;
+	case KEY_F(6): case 'd': ui_open_window(u, false); break;
+	case KEY_F(8): ui_run_action(u, tui_action_pick(ui_shown(u))); break;
+	default:
+		/* an action's hotkey */
+		if (c > 0 && c < 256)
+			ui_run_action(u, tui_action_find(ui_shown(u), c));
+		break;
 	}
 	return true;
 }
 
-int top_ui_run(const struct view_catalog *cat, const struct view_info *start,
-	       const struct top_ui_source *src)
+struct top_ui *top_ui_open(const struct view_catalog *cat, const struct view_info *start,
+			   const struct top_ui_source *src)
 {
-	struct ui u = { .cat = cat, .src = src };
+	struct top_ui *u = xcalloc(1, sizeof(*u));
 	struct sigaction sa = { .sa_handler = on_signal };
 
+	u->cat = cat;
+	u->src = src;
+	u->spark = spark_new();
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
-	u.stack[0] = (struct level){ .v = start };
-	if (!load(&u)) {
-		msg("%s", u.status);
-		return 1;
+	u->stack[0] = (struct level){ .v = start };
+	if (!ui_load(u)) {
+		msg("%s", u->status);
+		spark_free(u->spark);
+		free(u);
+		return NULL;
 	}
 	/* the terminal's character set, for the line drawing characters */
 	setlocale(LC_ALL, "");
@@ -435,22 +262,70 @@ int top_ui_run(const struct view_catalog *cat, const struct view_info *start,
 	noecho();
 	keypad(stdscr, TRUE);
 	curs_set(0);
-	/* a key or a signal is seen within 200 ms */
-	timeout(200);
-	draw(&u);
-	while (!stop_requested) {
-		int c = getch();
+	mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED, NULL);
+	ui_draw(u);
+	return u;
+}
 
-		if (c == ERR)
+bool top_ui_poll(struct top_ui *u, int timeout_ms)
+{
+	timeout(timeout_ms);
+	for (int c; !tui_stop_requested && (c = getch()) != ERR; timeout(0)) {
+		if (u->win) {
+			if (!text_window_update(u->win, c)) {
+				text_window_close(u->win);
+				u->win = NULL;
+				ui_draw(u);
+			}
 			continue;
-		if (!key(&u, c))
-			break;
-		draw(&u);
+		}
+		if (!key(u, c))
+			return false;
+		if (!u->win)
+			ui_draw(u);
 	}
+	/* the window's command goes on printing */
+	if (u->win)
+		text_window_update(u->win, ERR);
+	return !tui_stop_requested;
+}
+
+void top_ui_sample(struct top_ui *u, const struct vt_sample *s, uint64_t time_delta)
+{
+	if (u->paused)
+		return;
+	u->time_delta = time_delta;
+	u->nsamples++;
+	take_sample(u, s);
+	if (!u->win)
+		ui_draw(u);
+}
+
+void top_ui_close(struct top_ui *u)
+{
+	if (u->win)
+		text_window_close(u->win);
 	endwin();
-	for (size_t i = 0; i <= u.depth; i++)
-		free(u.stack[i].extra);
-	free(u.rows);
-	view_table_free(u.t);
+	for (size_t i = 0; i <= u->depth; i++)
+		free(u->stack[i].extra);
+	free(u->rows);
+	vt_sample_free(&u->s, ncells(u));
+	view_table_free(u->t);
+	out_free(&u->cell);
+	spark_free(u->spark);
+	free(u);
+}
+
+int top_ui_run(const struct view_catalog *cat, const struct view_info *start,
+	       const struct top_ui_source *src)
+{
+	struct top_ui *u = top_ui_open(cat, start, src);
+
+	if (!u)
+		return 1;
+	/* a key or a signal is seen within 200 ms */
+	while (top_ui_poll(u, 200))
+		;
+	top_ui_close(u);
 	return 0;
 }

@@ -248,19 +248,18 @@ static bool cell_default(struct vt_cell *c, const struct vt_col *col)
 }
 
 /* The key text of a cell: csysdig's tostring of the value. */
-static char *cell_key(const struct vt_col *col, const struct vt_cell *c)
+/* The text of key cell C: C's own text, or its number written into BUF (64 bytes). */
+static const char *cell_key(const struct vt_col *col, const struct vt_cell *c, char *buf)
 {
-	char buf[64];
-
 	if (is_signed(col->type))
-		snprintf(buf, sizeof(buf), "%lld", (long long)c->i);
+		snprintf(buf, 64, "%lld", (long long)c->i);
 	else if (is_unsigned(col->type))
-		snprintf(buf, sizeof(buf), "%llu", (unsigned long long)c->u);
+		snprintf(buf, 64, "%llu", (unsigned long long)c->u);
 	else if (col->type == FT_DOUBLE)
-		snprintf(buf, sizeof(buf), "%.2f", c->d);
+		snprintf(buf, 64, "%.2f", c->d);
 	else
-		return xstrdup(c->s ? c->s : "");
-	return xstrdup(buf);
+		return c->s ? c->s : "";
+	return buf;
 }
 
 static void cell_copy(struct vt_cell *dst, const struct vt_cell *src)
@@ -381,17 +380,18 @@ static void add_cell(enum field_type t, enum view_aggr a, struct vt_cell *dst,
 static void add_row(struct rowmap *m, const struct vt_col *cols, size_t ncols,
 		    struct vt_cell *vals, bool merging)
 {
-	char *key = cell_key(&cols[0], &vals[0]);
+	char buf[64];
+	const char *key = cell_key(&cols[0], &vals[0], buf);
 	size_t slot;
 	struct vt_row *r = map_find(m, key, &slot);
 
+	/* the key is copied for a new row only: most events fold into a row */
 	if (!r) {
-		r = map_add(m, key, ncols - 1, slot);
+		r = map_add(m, xstrdup(key), ncols - 1, slot);
 		for (size_t j = 1; j < ncols; j++)
 			cell_copy(&r->cells[j - 1], &vals[j]);
 		return;
 	}
-	free(key);
 	for (size_t j = 1; j < ncols; j++)
 		add_cell(cols[j].type, merging ? cols[j].merge_aggr : cols[j].aggr,
 			 &r->cells[j - 1], &vals[j]);
@@ -520,6 +520,19 @@ static int cmp_rows(const void *pa, const void *pb)
 	return c ? c : strcmp(a->key, b->key);
 }
 
+void vt_sample_sort(struct vt_sample *s, const struct vt_col *cols, size_t ncols,
+		    uint32_t sortingcol)
+{
+	if (sortingcol < 1 || sortingcol > ncols || !s->n)
+		return;
+	sort_col = &cols[sortingcol - 1];
+	sort_idx = sortingcol - 1;
+	/* numbers sort from the largest, anything else from the smallest */
+	sort_ascending = !(is_signed(sort_col->type) || is_unsigned(sort_col->type) ||
+			   sort_col->type == FT_DOUBLE) || sort_col->type == FT_PORT;
+	qsort(s->rows, s->n, sizeof(*s->rows), cmp_rows);
+}
+
 const struct vt_sample *view_table_sample(struct view_table *t, uint32_t sortingcol)
 {
 	struct rowmap *m = &t->pre_rows;
@@ -533,15 +546,48 @@ const struct vt_sample *view_table_sample(struct view_table *t, uint32_t sorting
 	t->sample = (struct vt_sample){ .rows = m->rows, .n = m->n };
 	/* a list keeps its order unless a column was chosen; csysdig's default sorting column
 	 * of a table is the view's */
-	if (!t->list && sortingcol >= 1 && sortingcol <= ncols && t->sample.n) {
-		sort_col = &cols[sortingcol - 1];
-		sort_idx = sortingcol - 1;
-		/* numbers sort from the largest, anything else from the smallest */
-		sort_ascending = !(is_signed(sort_col->type) || is_unsigned(sort_col->type) ||
-				   sort_col->type == FT_DOUBLE) || sort_col->type == FT_PORT;
-		qsort(t->sample.rows, t->sample.n, sizeof(*t->sample.rows), cmp_rows);
-	}
+	if (!t->list)
+		vt_sample_sort(&t->sample, cols, ncols, sortingcol);
 	return &t->sample;
+}
+
+double vt_cell_number(const struct vt_col *c, const struct vt_cell *v)
+{
+	double d = is_signed(c->type) ? (double)v->i : is_unsigned(c->type) ? (double)v->u :
+		   c->type == FT_DOUBLE ? v->d : 0;
+
+	/* an average folded from several values, as the sort compares them */
+	return v->cnt > 1 ? d / v->cnt : d;
+}
+
+void vt_sample_copy(struct vt_sample *dst, const struct vt_sample *src, size_t ncells)
+{
+	dst->n = src->n;
+	dst->rows = xcalloc(src->n + 1, sizeof(*dst->rows));
+	for (size_t r = 0; r < src->n; r++) {
+		const struct vt_row *from = &src->rows[r];
+		struct vt_row *to = &dst->rows[r];
+
+		to->key = xstrdup(from->key ? from->key : "");
+		to->cells = xcalloc(ncells + 1, sizeof(*to->cells));
+		for (size_t j = 0; j < ncells; j++) {
+			to->cells[j] = from->cells[j];
+			if (from->cells[j].s)
+				to->cells[j].s = xstrdup(from->cells[j].s);
+		}
+	}
+}
+
+void vt_sample_free(struct vt_sample *s, size_t ncells)
+{
+	for (size_t r = 0; r < s->n; r++) {
+		for (size_t j = 0; j < ncells; j++)
+			free(s->rows[r].cells[j].s);
+		free(s->rows[r].cells);
+		free(s->rows[r].key);
+	}
+	free(s->rows);
+	*s = (struct vt_sample){ 0 };
 }
 
 void view_table_clear(struct view_table *t)

@@ -81,6 +81,15 @@ void view_table_proctable(struct view_table *t, struct field_ctx *ctx, uint64_t 
 const struct vt_sample *view_table_sample(struct view_table *t, uint32_t sortingcol);
 void view_table_clear(struct view_table *t);
 
+/* Sorts S's rows by column SORTINGCOL of COLS (as view_table_sample() does; 0: as they are). */
+void vt_sample_sort(struct vt_sample *s, const struct vt_col *cols, size_t ncols,
+		    uint32_t sortingcol);
+/* V, a value of column C, as a number (as the sort compares it); 0 for text. */
+double vt_cell_number(const struct vt_col *c, const struct vt_cell *v);
+/* A copy of SRC (rows of NCELLS cells) that outlives its table; freed by vt_sample_free(). */
+void vt_sample_copy(struct vt_sample *dst, const struct vt_sample *src, size_t ncells);
+void vt_sample_free(struct vt_sample *s, size_t ncells);
+
 /* The visible columns, in output order. */
 const struct vt_col *view_table_cols(const struct view_table *t, size_t *n);
 /* The key's field (the groupby key's with a groupby). */

@@ -3,6 +3,21 @@
 # Processes view, F2 switches to Files, '>' sorts by the file name, Enter drills down into
 # the processes of a file, Backspace comes back, q quits; a second run ends on SIGTERM. After
 # each, the shell in the pane finds its terminal sane (canonical mode and echo restored).
+# The echo and dig windows: '/' finds cat's row, 'd' shows its events (sysdig's lines), 'e'
+# its I/O buffers (echo_fds), Backspace comes back from each.
+# More keys: F7's help and back; shift+4 ('$') sorts by the 4th column; a mouse click (X10
+# mouse report) on the first header sorts by it, a click on a row selects it; the terminal
+# grows from 80x24 to 120x40 and the key bar moves to the new last line; 'o' saves the view
+# as JSON whose rows are those of `sysray top -r CAP -j`.
+# Actions (views/v_procs.lua's): F8 lists them; on cat's row 'f' runs `ls -l /proc/20072/fd`
+# on the plain terminal (the process is long gone: ls says so) and Enter comes back; 'k' asks
+# before `kill 20072`, and 'n' runs nothing.
+# Under load (tests/progs/sysload, 1M getppid()/s): -d 500 refreshes every 450 to 550 ms
+# and the status line shows the drop count.
+# Live (`sysray top -d 500`, eBPF): tests/progs/topwork's row in Processes (found with F4),
+# Enter to its threads and Enter again to its files, where its topwork.dat is; the status
+# line counts the samples and the drops; topwork's row draws a sparkline of 3 samples or
+# more under HISTORY (200 columns are wide enough); q quits.
 
 UI_DIR=$WORK/top-ui
 UI_CAP=$E2E_DIR/../data/scap/falco_cat_write.scap
@@ -18,13 +33,14 @@ ui_shows() {
 	ui_screen "$1" | grep -qF -- "$2"
 }
 
-# ui_start SESSION WxH: sysray top in a new detached session; the pane's shell then writes
-# its terminal settings to UI_DIR/SESSION.stty and the exit status to UI_DIR/SESSION.rc.
+# ui_start SESSION WxH [ARGS]: `sysray top ARGS` (default: -r UI_CAP) in a new detached
+# session, its stderr in UI_DIR/SESSION.err; the pane's shell then writes its terminal
+# settings to UI_DIR/SESSION.stty and the exit status to UI_DIR/SESSION.rc.
 ui_start() {
-	local s=$1 w=${2%x*} h=${2#*x}
+	local s=$1 w=${2%x*} h=${2#*x} args=${3:-"-r $UI_CAP"}
 	rm -f "$UI_DIR/$s.stty" "$UI_DIR/$s.rc"
 	tmux new-session -d -s "$s" -x "$w" -y "$h" \
-		"$SYSRAY top -r $UI_CAP; echo \$? >$UI_DIR/$s.rc.tmp; stty -a >$UI_DIR/$s.stty;
+		"$SYSRAY top $args 2>$UI_DIR/$s.err; echo \$? >$UI_DIR/$s.rc.tmp; stty -a >$UI_DIR/$s.stty;
 		 mv $UI_DIR/$s.rc.tmp $UI_DIR/$s.rc; sleep 60"
 }
 
@@ -85,10 +101,222 @@ t_ui_sigterm() {
 	[ $ok = 1 ]
 }
 
+# t_ui_windows: dig and echo on cat's row of UI_CAP.
+t_ui_windows() {
+	local s=srtop-win-$$ ok=1
+	ui_start "$s" 120x30
+	{
+		wait_until "the Processes view" ui_shows "$s" "Viewing: Processes" &&
+		tmux send-keys -t "$s" / &&
+		wait_until "the search prompt" ui_shows "$s" "Search:" &&
+		tmux send-keys -t "$s" "cat /dev/null" Enter &&
+		tmux send-keys -t "$s" d &&
+		wait_until "the dig window" ui_shows "$s" 'Events: (evt.type!=switch) and proc.pid="20072"' &&
+		wait_until "cat's last event" ui_shows "$s" "cat (20072) > procexit" &&
+		tmux send-keys -t "$s" BSpace &&
+		wait_until "the view again" ui_shows "$s" "Viewing: Processes" &&
+		tmux send-keys -t "$s" e &&
+		wait_until "the echo window" ui_shows "$s" 'I/O buffers: (evt.type!=switch) and proc.pid="20072"' &&
+		wait_until "cat's read of libc" ui_shows "$s" "Read 832B from" &&
+		tmux send-keys -t "$s" q &&
+		wait_until "the view again" ui_shows "$s" "Viewing: Processes" &&
+		tmux send-keys -t "$s" q &&
+		ui_sane "$s"
+	} || ok=0
+	[ $ok = 1 ] || ui_screen "$s" | head -30
+	tmux kill-session -t "$s" 2>/dev/null
+	[ $ok = 1 ]
+}
+
+# ui_last_line_has SESSION TEXT: the pane's last line holds TEXT.
+ui_last_line_has() {
+	ui_screen "$1" | tail -1 | grep -qF -- "$2"
+}
+
+# ui_mouse SESSION X Y: a click of button 1 at column X, line Y (from 0), as X10 reports.
+ui_mouse() {
+	local x y
+	x=$(printf "\\$(printf %03o $((33 + $2)))")
+	y=$(printf "\\$(printf %03o $((33 + $3)))")
+	tmux send-keys -t "$1" -l "$(printf "\e[M $x$y")" &&
+	tmux send-keys -t "$1" -l "$(printf "\e[M#$x$y")"
+}
+
+# json_rows FILE: the rows of a -j file's last sample, one "k d" per line, sorted.
+json_rows() {
+	python3 -c '
+import json, sys
+s = [x for x in json.load(open(sys.argv[1]))["slices"] if "data" in x][-1]
+for r in sorted(s["data"], key=lambda r: r["k"]):
+	print(r["k"], json.dumps(r["d"]))
+' "$1"
+}
+
+# t_ui_more: help, shift-digit and mouse sorting, resize, -o.
+t_ui_more() {
+	local s=srtop-more-$$ ok=1 out=$UI_DIR/more.json
+	rm -f "$out"
+	ui_start "$s" 80x24
+	{
+		wait_until "the Processes view" ui_shows "$s" "Viewing: Processes" &&
+		tmux send-keys -t "$s" F7 &&
+		wait_until "the help" ui_shows "$s" "shift+1..9" &&
+		tmux send-keys -t "$s" BSpace &&
+		wait_until "the view again" ui_shows "$s" "Viewing: Processes" &&
+		tmux send-keys -t "$s" '$' &&
+		wait_until "the sort by USER" ui_shows "$s" "USER*" &&
+		ui_mouse "$s" 2 2 &&
+		wait_until "the sort by PID" ui_shows "$s" " PID* " && ! ui_shows "$s" "USER*" &&
+		tmux resize-window -t "$s" -x 120 -y 40 &&
+		wait_until "the key bar on line 40" ui_last_line_has "$s" "Quit" &&
+		[ "$(ui_screen "$s" | wc -l)" = 40 ] &&
+		tmux send-keys -t "$s" o &&
+		wait_until "the file prompt" ui_shows "$s" "Save as JSON to:" &&
+		tmux send-keys -t "$s" "$out" Enter &&
+		wait_until "the saved line" ui_shows "$s" "saved " &&
+		"$SYSRAY" top -r "$UI_CAP" -j >"$UI_DIR/more-j.json" &&
+		diff <(json_rows "$out") <(json_rows "$UI_DIR/more-j.json") &&
+		tmux send-keys -t "$s" q &&
+		ui_sane "$s"
+	} || ok=0
+	[ $ok = 1 ] || ui_screen "$s" | head -30
+	tmux kill-session -t "$s" 2>/dev/null
+	[ $ok = 1 ]
+}
+
+# t_ui_actions: F8's menu, an action run, a confirmation declined.
+t_ui_actions() {
+	local s=srtop-act-$$ ok=1
+	ui_start "$s" 100x30
+	{
+		wait_until "the Processes view" ui_shows "$s" "Viewing: Processes" &&
+		tmux send-keys -t "$s" F8 &&
+		wait_until "the actions menu" ui_shows "$s" "k: kill the process" &&
+		tmux send-keys -t "$s" Escape &&
+		wait_until "the view again" ui_shows "$s" "Viewing: Processes" &&
+		tmux send-keys -t "$s" / &&
+		wait_until "the search prompt" ui_shows "$s" "Search:" &&
+		tmux send-keys -t "$s" "cat /dev/null" Enter f &&
+		wait_until "ls's complaint" ui_shows "$s" "/proc/20072/fd" &&
+		wait_until "the question to go back" ui_shows "$s" "press Enter to go back" &&
+		tmux send-keys -t "$s" Enter &&
+		wait_until "the status" ui_shows "$s" "ran 'ls -l /proc/20072/fd': exit status 2" &&
+		tmux send-keys -t "$s" k &&
+		wait_until "the confirmation" ui_shows "$s" "Run 'kill 20072'? (y/n)" &&
+		tmux send-keys -t "$s" n Enter &&
+		wait_until "the view again" ui_shows "$s" "Viewing: Processes" &&
+		! ui_shows "$s" "ran 'kill" &&
+		tmux send-keys -t "$s" q &&
+		ui_sane "$s"
+	} || ok=0
+	[ $ok = 1 ] || ui_screen "$s" | head -30
+	tmux kill-session -t "$s" 2>/dev/null
+	[ $ok = 1 ]
+}
+
+# ui_samples_past SESSION N: the status line counts more than N samples.
+ui_samples_past() {
+	local n
+	n=$(ui_screen "$1" | sed -n 's/.*Samples: \([0-9]*\).*/\1/p' | head -1)
+	[ -n "$n" ] && [ "$n" -gt "$2" ]
+}
+
+# ui_sparkline SESSION PID: PID's row ends with a sparkline of 3 values or more.
+ui_sparkline() {
+	ui_screen "$1" | grep -F " $2 " | grep -qE '(▁|▂|▃|▄|▅|▆|▇|█){3} *$'
+}
+
+# ui_samples SESSION: the status line's sample count.
+ui_samples() {
+	ui_screen "$1" | sed -n 's/.*Samples: \([0-9]*\).*/\1/p' | head -1
+}
+
+# t_ui_load: under tests/progs/sysload's 1M getppid()/s, `top -d 500` refreshes 10 times in
+# 5 s within 10%, timed between two changes of the status line's count; the line shows a
+# drop count.
+t_ui_load() {
+	local s=srtop-load-$$ ok=1 dir pid n0 t0 t1 ms
+	dir=$(fresh_dir top-load)
+	"$PROGS/sysload" 1000000 120 >"$dir/out" 2>&1 &
+	pid=$!
+	wait_until "sysload to start" grep -q '^ready' "$dir/out" || { kill "$pid"; return 1; }
+	ui_start "$s" 200x50 "-d 500"
+	{
+		wait_until "two live samples" ui_samples_past "$s" 1 &&
+		n0=$(ui_samples "$s") &&
+		wait_until "the next sample" ui_samples_past "$s" "$n0" &&
+		t0=${EPOCHREALTIME/./} && n0=$(ui_samples "$s") &&
+		wait_until "10 samples more" ui_samples_past "$s" $((n0 + 9)) &&
+		t1=${EPOCHREALTIME/./} &&
+		ms=$(((t1 - t0) / 10000)) &&
+		echo "top -d 500 under load: $ms ms a refresh, $(ui_screen "$s" |
+			grep -o 'Drops: [0-9]*')" &&
+		[ "$ms" -ge 450 ] && [ "$ms" -le 550 ] &&
+		ui_screen "$s" | grep -qE 'Drops: [0-9]+' &&
+		tmux send-keys -t "$s" q &&
+		ui_sane "$s"
+	} || ok=0
+	[ $ok = 1 ] || { ui_screen "$s" | head -3; head -c 300 "$UI_DIR/$s.err"; }
+	tmux kill-session -t "$s" 2>/dev/null
+	kill "$pid"
+	wait "$pid" 2>/dev/null
+	[ $ok = 1 ]
+}
+
+# t_ui_live: the live UI finds topwork, drills down to its file, counts samples and drops.
+t_ui_live() {
+	local s=srtop-live-$$ ok=1 dir pid
+	dir=$(fresh_dir top-live)
+	(cd "$dir" && exec "$PROGS/topwork") >"$dir/out" 2>&1 &
+	pid=$!
+	wait_until "topwork to start" grep -q '^ready' "$dir/out" || { kill "$pid"; return 1; }
+	ui_start "$s" 200x50 "-d 500"
+	{
+		wait_until "the first live sample" ui_samples_past "$s" 1 &&
+		ui_shows "$s" "Viewing: Processes" && ui_shows "$s" "Drops: " &&
+		tmux send-keys -t "$s" F4 &&
+		wait_until "the filter prompt" ui_shows "$s" "Filter:" &&
+		tmux send-keys -t "$s" topwork Enter &&
+		wait_until "topwork's row" ui_shows "$s" " $pid " &&
+		wait_until "its row alone (tmux send-keys topwork gone)" ui_shows "$s" "Rows: 1 " &&
+		ui_shows "$s" "HISTORY" &&
+		wait_until "its sparkline" ui_sparkline "$s" "$pid" &&
+		tmux send-keys -t "$s" Enter &&
+		wait_until "its threads" ui_shows "$s" "For: proc.pid=\"$pid\"" &&
+		wait_until "its thread's row" ui_shows "$s" " $pid " &&
+		tmux send-keys -t "$s" Enter &&
+		wait_until "its files" ui_shows "$s" "thread.tid=\"$pid\"" &&
+		wait_until "its file" ui_shows "$s" "$dir/topwork.dat" &&
+		tmux send-keys -t "$s" q &&
+		ui_sane "$s"
+	} || ok=0
+	if [ $ok = 0 ]; then
+		ui_screen "$s" | head -12
+		head -c 300 "$UI_DIR/$s.err"
+	fi
+	tmux kill-session -t "$s" 2>/dev/null
+	kill "$pid"
+	wait "$pid" 2>/dev/null
+	[ $ok = 1 ]
+}
+
 if ! command -v tmux >/dev/null; then
 	skip top-ui "tmux is not installed (apt-get install -y tmux)"
 else
 	expect top-ui-keys-80x24 "views, sort, drill down and back, quit at 80x24" t_ui_keys 80x24
 	expect top-ui-keys-200x50 "the same at 200x50" t_ui_keys 200x50
 	expect top-ui-sigterm "SIGTERM restores the terminal" t_ui_sigterm
+	expect top-ui-windows "dig and echo windows of a row, and back" t_ui_windows
+	expect top-ui-more "help, sort keys, mouse, resize, o to save JSON" t_ui_more
+	expect top-ui-actions "F8, an action's command, a confirmation" t_ui_actions
+	if ! selected top-ui-live && ! selected top-ui-load; then
+		:
+	elif ! "$SYSRAY" -n 1 -q >/dev/null 2>"$UI_DIR/probe"; then
+		skip top-ui-live "eBPF capture unavailable: $(head -c 200 "$UI_DIR/probe")"
+	else
+		expect top-ui-live "live: a process, its thread, its file; samples and drops" \
+			t_ui_live
+		expect top-ui-load "live under 1M syscalls/s: a refresh every -d within 10%" \
+			t_ui_load
+	fi
 fi
