@@ -244,6 +244,7 @@ static bool add_exceptions(struct yitem *it, struct rule *r, yaml_node_t *n, boo
 		if (!e.nfields) {
 			yitem_diag(it, LOAD_ERR_YAML_VALIDATE, en, "Item has no mapping for key "
 				   "'fields'");
+			exception_clear(&e);
 			return false;
 		}
 		r->exceptions = xrealloc(r->exceptions, (r->nexceptions + 1) *

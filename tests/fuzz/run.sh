@@ -5,6 +5,7 @@
 #   filter       the filter language, compiled and run on an event (tests/fuzz/corpus/filter)
 #   profile      the seccomp profile parser and writer (tests/fuzz/corpus/profile)
 #   chisel_args  a chisel's argument string, split and bound (tests/fuzz/corpus/chisel_args)
+#   rules        a Falco rules file, loaded, expanded and compiled (seeds: tests/detect)
 # Usage: tests/fuzz/run.sh [SECONDS_EACH] [BUILD_DIR]   (defaults: 60, /tmp/sysray-fuzz)
 # The library is built into BUILD_DIR by the Makefile with clang's fuzzer instrumentation,
 # ASan and UBSan; new inputs found go to BUILD_DIR/corpus-TARGET, crashes to
@@ -20,10 +21,10 @@ fi
 sanitize="-fsanitize=address,undefined -fno-sanitize-recover=all"
 make -C "$root" -s -j2 BUILD="$out" CC=clang \
 	EXTRA_CFLAGS="-fsanitize=fuzzer-no-link $sanitize" "$out/libsysray.a"
-for target in scap_reader filter profile chisel_args; do
+for target in scap_reader filter profile chisel_args rules; do
 	clang -g -O1 -std=gnu11 -fsanitize=fuzzer $sanitize -I"$root/src" -I/usr/include/luajit-2.1 -D_GNU_SOURCE \
 		-o "$out/fuzz_$target" "$root/tests/fuzz/fuzz_$target.c" "$out/libsysray.a" \
-		-lseccomp -ljson-c -lz -lpthread -lbpf -lelf -lluajit-5.1
+		-lseccomp -ljson-c -lz -lpthread -lbpf -lelf -lluajit-5.1 -lyaml -lcurl -lm
 	mkdir -p "$out/corpus-$target"
 done
 find "$root/tests/data/scap" -name '*.scap' -exec cp -n {} "$out/corpus-scap_reader/" \;
@@ -42,3 +43,4 @@ fuzz scap_reader "$root/tests/data/scap" -max_len=262144
 fuzz filter "$root/tests/fuzz/corpus/filter" -max_len=4096 -dict="$root/tests/fuzz/filter.dict"
 fuzz profile "$root/tests/fuzz/corpus/profile" -max_len=16384
 fuzz chisel_args "$root/tests/fuzz/corpus/chisel_args" -max_len=1024
+fuzz rules "$root/tests/detect" -max_len=8192
