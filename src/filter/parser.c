@@ -262,6 +262,21 @@ static struct ast_node *parse_term(struct parser *ps)
 	return parse_check(ps);
 }
 
+/* LIST (a chain of KIND begun with FIRST; NULL: not made yet) with NEXT appended. */
+static struct ast_node *chain_append(struct ast_node *list, enum ast_kind kind,
+				     struct ast_node *first, struct ast_node *next)
+{
+	if (!list) {
+		list = new_node(kind, first->pos);
+		list->list.kids = xmalloc(sizeof(*list->list.kids));
+		list->list.kids[0] = first;
+		list->list.n = 1;
+	}
+	list->list.kids = room_for(list->list.kids, list->list.n, sizeof(*list->list.kids));
+	list->list.kids[list->list.n++] = next;
+	return list;
+}
+
 /*
  * Falco's grammar mixes `and` and `or`, `and` binding tighter: an or-chain of and-chains of
  * terms. KIND says which chain to read.
@@ -278,15 +293,7 @@ static struct ast_node *parse_falco_chain(struct parser *ps, enum ast_kind kind)
 						       : parse_term(ps);
 		if (!next)
 			break;
-		if (!list) {
-			list = new_node(kind, first->pos);
-			list->list.kids = xmalloc(sizeof(*list->list.kids));
-			list->list.kids[0] = first;
-			list->list.n = 1;
-		}
-		list->list.kids = room_for(list->list.kids, list->list.n,
-					   sizeof(*list->list.kids));
-		list->list.kids[list->list.n++] = next;
+		list = chain_append(list, kind, first, next);
 	}
 	if (ps->failed) {
 		ast_free(list ? list : first);
@@ -323,18 +330,10 @@ static struct ast_node *parse_expr(struct parser *ps)
 			     kind == AST_AND ? "and" : "or", kind == AST_AND ? "or" : "and");
 			break;
 		}
-		if (!list) {
-			list = new_node(kind, first->pos);
-			list->list.kids = xmalloc(sizeof(*list->list.kids));
-			list->list.kids[0] = first;
-			list->list.n = 1;
-		}
 		struct ast_node *next = parse_term(ps);
 		if (!next)
 			break;
-		list->list.kids = room_for(list->list.kids, list->list.n,
-					   sizeof(*list->list.kids));
-		list->list.kids[list->list.n++] = next;
+		list = chain_append(list, kind, first, next);
 	}
 	if (ps->failed) {
 		ast_free(list ? list : first);
