@@ -124,14 +124,18 @@ void needed_state_note(struct needed_state *ns, const struct state *st,
 	ns->nevents++;
 	if (!matched || !t)
 		return;
-	need_raise(&ns->groups, t->pid, NEED_MATCHED);
-	for (int depth = 0; depth < ANCESTORS_MAX && t->ptid > 0; depth++) {
-		const struct st_thread *parent = state_thread(st, t->ptid);
+	/* a group matched before has had its ancestors raised: walk again only when its
+	 * parent is not among them (it was reparented since) */
+	const struct st_thread *parent = t->ptid > 0 ? state_thread(st, t->ptid) : NULL;
 
-		if (!parent || parent == t)
-			break;
+	if (need_of(&ns->groups, t->pid) == NEED_MATCHED &&
+	    (!parent || need_of(&ns->groups, parent->pid) != NEED_NONE))
+		return;
+	need_raise(&ns->groups, t->pid, NEED_MATCHED);
+	for (int depth = 0; parent && parent != t && depth < ANCESTORS_MAX; depth++) {
 		need_raise(&ns->groups, parent->pid, NEED_ANCESTOR);
 		t = parent;
+		parent = t->ptid > 0 ? state_thread(st, t->ptid) : NULL;
 	}
 }
 
