@@ -93,26 +93,13 @@ static void learn_container(struct field_ctx *ctx, const struct scap_event *ev)
 		field_ctx_container_add(ctx, id, &m);
 }
 
-/* An event out of the run's scope: every consumer's filter rejected it. */
-static void reject_out_of_scope(struct pipeline *p, const struct scap_event *ev)
-{
-	for (size_t i = 0; i < p->nconsumers; i++) {
-		struct consumer *c = &p->consumers[i];
-
-		if (c->on_rejected && c->on_rejected(c->opaque, p, ev))
-			p->stopped = true;
-	}
-}
-
 static void deliver(struct pipeline *p, const struct scap_event *ev)
 {
 	const struct filter *last = NULL;
 	bool last_match = false, any = false;
+	/* an event out of the run's scope (--trace) is rejected by every consumer's filter */
+	bool in_scope = !p->scope || scope_match(p->scope, p->st);
 
-	if (p->scope && !scope_match(p->scope, p->st)) {
-		reject_out_of_scope(p, ev);
-		return;
-	}
 	for (size_t i = 0; i < p->nconsumers; i++) {
 		struct consumer *c = &p->consumers[i];
 		bool match = true;
@@ -120,7 +107,9 @@ static void deliver(struct pipeline *p, const struct scap_event *ev)
 
 		if (!c->on_event)
 			continue;
-		if (c->filter && c->filter == last) {
+		if (!in_scope) {
+			match = false;
+		} else if (c->filter && c->filter == last) {
 			match = last_match;
 		} else if (c->filter) {
 			match = prefilter_may_match(p->prefilters[i], ev) &&
