@@ -56,6 +56,19 @@ selected() {
 	[ -z "${E2E_FILTER:-}" ] || [[ $1 =~ $E2E_FILTER ]]
 }
 
+# sanitizer_sample ITEM...: prints the items, one a line. Under `make asan` (SYSRAY_SANITIZED)
+# only every other one, the first included: that run looks for memory errors on a sample of
+# the inputs, and the plain build compares every one.
+sanitizer_sample() {
+	local i=0 item
+	for item in "$@"; do
+		if [ -z "${SYSRAY_SANITIZED:-}" ] || [ $((i % 2)) -eq 0 ]; then
+			printf '%s\n' "$item"
+		fi
+		i=$((i + 1))
+	done
+}
+
 # expect NAME DESCRIPTION COMMAND...: passes when COMMAND succeeds.
 # skip NAME REASON...: a test that cannot run here, said out loud and counted.
 skip() {

@@ -26,12 +26,14 @@ SO_ABSENT="*%evt.num %k8s.pod.name %k8s.pod.label.app %k8s.deployment.labels %me
 %marathon.app.label.x %span.id %span.tag[1] %span.tag[-1] %span.arg[0] %evtin.span.id \
 %evtin.span.tag[2] %evtin.span.p.args %span.arg.x"
 
-# The captures sysdig 0.29 reads (75-sysdig-r.sh says why the other one is left out).
+# The captures sysdig 0.29 reads (75-sysdig-r.sh says why the other one is left out); half of
+# them under `make asan`.
 so_captures() {
-	local f
+	local f all=()
 	for f in "$SO_DATA"/*.scap; do
-		[ "$(basename "$f")" = libs_e2e_curl_google_comments.scap ] || echo "$f"
+		[ "$(basename "$f")" = libs_e2e_curl_google_comments.scap ] || all+=("$f")
 	done
+	sanitizer_sample "${all[@]}"
 }
 
 # so_same NAME ARGS...: `sysdig -r F ARGS` and `sysray -r F ARGS` print the same on every

@@ -41,11 +41,16 @@ ch_run() {
 			base=$CH_DIR/$name
 			sysdig_r "$CH_DATA/$capture" "$base.sysdig" "$base.sysdig.err" "${cargs[@]}"
 			echo $? >"$base.sysdig.rc"
-			"$SYSRAY" -r "$CH_DATA/$capture" "${cargs[@]}" >"$base.own" 2>"$base.own.err"
-			echo $? >"$base.own.rc"
+			# the two sysray runs are independent: one on each core
+			{
+				"$SYSRAY" -r "$CH_DATA/$capture" "${cargs[@]}" >"$base.own" \
+					2>"$base.own.err"
+				echo $? >"$base.own.rc"
+			} &
 			SYSDIG_CHISEL_DIR=$CH_SYSDIG_DIR "$SYSRAY" -r "$CH_DATA/$capture" "${cargs[@]}" \
 				>"$base.theirs" 2>"$base.theirs.err"
 			echo $? >"$base.theirs.rc"
+			wait $!
 			echo "own-$name $mode $base.own $base.sysdig" >>"$CH_DIR/pairs"
 			echo "sysdig-$name $mode $base.theirs $base.sysdig" >>"$CH_DIR/pairs"
 		done <"$file"
