@@ -9,7 +9,7 @@
 #include "cli/commands.h"
 #include "source/ptrace/tracer.h"
 #include "trace/backend.h"
-#include "trace/ebpf_count.h"
+#include "trace/ebpf_trace.h"
 #include "trace/opts.h"
 #include "trace/printer.h"
 #include "trace/scap_sink.h"
@@ -171,7 +171,7 @@ int cmd_trace(int argc, char **argv)
 	/* As strace: a trace written to a file for a started command is quiet by default. */
 	int quiet = o.quiet || (o.outfile && o.argv && !o.quiet_set);
 	bool failed;
-	struct trace_count *tc = backend_choose(&o, &failed);
+	struct trace_count *tc = backend_choose(&o, cap.path != NULL, &failed);
 	if (failed) {
 		trace_opts_free(&o);
 		return 1;
@@ -192,8 +192,19 @@ int cmd_trace(int argc, char **argv)
 	};
 	int fatal_sig = 0;
 	int status;
-	if (tc) {
-		status = ebpf_count_run(&o, tc, quiet, &fatal_sig);
+	if (tc && o.count != 1) {
+		/* Lines from the kernel's events, through the same printer as under ptrace. */
+		struct printer *pr = printer_new(&o);
+		if (!pr) {
+			trace_count_close(tc);
+			return 1;
+		}
+		struct ebpf_lines *lines = ebpf_lines_new(printer_event, pr, quiet);
+		status = ebpf_trace_run(&o, tc, quiet, lines, &fatal_sig);
+		ebpf_lines_free(lines);
+		printer_finish(pr);
+	} else if (tc) {
+		status = ebpf_trace_run(&o, tc, quiet, NULL, &fatal_sig);
 	} else if (cap.path) {
 		/* -w FILE: the events go to a capture, as sysdig -w: nothing is printed. */
 		struct scap_sink *sink = scap_sink_open(&cap);

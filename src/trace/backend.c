@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "trace/ebpf_plan.h"
 #include "util/util.h"
 
 /* An option the eBPF backend does not serve, and why. */
@@ -13,8 +14,22 @@ struct unserved {
 	const char *reason;
 };
 
-/* The first option of O that needs ptrace, or false. */
-static bool ebpf_unserved(const struct trace_opts *o, struct unserved *u)
+static bool any_fd(const uint64_t *set)
+{
+	for (size_t i = 0; i < FD_SET_BITS / 64; i++)
+		if (set[i])
+			return true;
+	return false;
+}
+
+/* Does O print a line per syscall (not only -c's table)? */
+static bool prints_lines(const struct trace_opts *o)
+{
+	return o->count != 1;
+}
+
+/* The first option of O that needs ptrace, or false. CAPTURE: -w FILE. */
+static bool ebpf_unserved(const struct trace_opts *o, bool capture, struct unserved *u)
 {
 	if (o->tamper)
 		*u = (struct unserved){ "-e inject=/-e fault=",
@@ -22,12 +37,15 @@ static bool ebpf_unserved(const struct trace_opts *o, struct unserved *u)
 	else if (o->paths)
 		*u = (struct unserved){ "-P", "the paths are read at each syscall (ptrace only, "
 					"for now)" };
-	else if (o->count == 2)
-		*u = (struct unserved){ "-C", "each syscall's line is printed (ptrace only, "
-					"for now)" };
-	else if (!o->count)
-		*u = (struct unserved){ "tracing without -c", "each syscall's line is printed "
+	else if (capture)
+		*u = (struct unserved){ "-w FILE", "the capture is written from ptrace's events "
+					"(for now)" };
+	else if (prints_lines(o) && (any_fd(o->read_fds) || any_fd(o->write_fds)))
+		*u = (struct unserved){ "-e read=/-e write=", "the dumps read whole buffers "
 					"(ptrace only, for now)" };
+	else if (prints_lines(o) && o->backend == BACKEND_AUTO)
+		*u = (struct unserved){ "tracing without -c", "the lines from eBPF events do not "
+					"match strace's yet everywhere; --backend=ebpf selects them" };
 	else
 		return false;
 	return true;
@@ -45,7 +63,7 @@ static const uint64_t *syscall_mask(const struct trace_opts *o, uint64_t *mask)
 	return mask;
 }
 
-struct trace_count *backend_choose(const struct trace_opts *o, bool *failed)
+struct trace_count *backend_choose(const struct trace_opts *o, bool capture, bool *failed)
 {
 	struct unserved u;
 	char why[512];
@@ -54,7 +72,7 @@ struct trace_count *backend_choose(const struct trace_opts *o, bool *failed)
 	*failed = false;
 	if (o->backend == BACKEND_PTRACE) {
 		snprintf(why, sizeof(why), "--backend=ptrace");
-	} else if (ebpf_unserved(o, &u)) {
+	} else if (ebpf_unserved(o, capture, &u)) {
 		if (o->backend == BACKEND_EBPF) {
 			msg("--backend=ebpf: %s needs the ptrace backend: %s", u.option, u.reason);
 			*failed = true;
@@ -63,11 +81,18 @@ struct trace_count *backend_choose(const struct trace_opts *o, bool *failed)
 		snprintf(why, sizeof(why), "%s: %s", u.option, u.reason);
 	} else {
 		uint64_t mask[TC_SC_WORDS];
+		static struct tl_plan plans[TC_MAX_SYSCALLS];
 		struct trace_count_config cfg = {
 			.follow_forks = o->follow_forks > 0,
 			.syscall_mask = syscall_mask(o, mask),
 		};
 		char err[400];
+
+		if (prints_lines(o)) {
+			ebpf_plan_build(plans, o->string_limit);
+			cfg.plans = plans;
+			cfg.event_ring_bytes = EBPF_EVENT_RING_BYTES;
+		}
 
 		tc = trace_count_open(&cfg, err, sizeof(err));
 		if (!tc && o->backend == BACKEND_EBPF) {
@@ -80,8 +105,10 @@ struct trace_count *backend_choose(const struct trace_opts *o, bool *failed)
 	}
 	if (o->verbose_mode) {
 		if (tc)
-			fprintf(stderr, "%s: backend ebpf: %s, counted in the kernel\n", progname,
-				o->backend == BACKEND_EBPF ? "--backend=ebpf" : "-c");
+			fprintf(stderr, "%s: backend ebpf: %s, %s\n", progname,
+				o->backend == BACKEND_EBPF ? "--backend=ebpf" : "-c",
+				prints_lines(o) ? "lines from the kernel's events" :
+						  "counted in the kernel");
 		else
 			fprintf(stderr, "%s: backend ptrace: %s\n", progname, why);
 	}

@@ -11,11 +11,15 @@
 #include "source/bpf/trace_count.h"
 #include "trace/opts.h"
 
+/* The line mode's ring of events: 16 MiB. */
+#define EBPF_EVENT_RING_BYTES (16u << 20)
+
 /*
- * The eBPF counter, loaded and attached, when eBPF serves O; NULL for ptrace. With -v, says on
- * stderr which backend and why, in one line. NULL with *FAILED set after a message when
- * --backend=ebpf cannot be served (an option that needs ptrace, a missing kernel feature).
+ * The eBPF program, loaded and attached (in line mode unless O is -c alone), when eBPF serves
+ * O; NULL for ptrace. CAPTURE: -w FILE was given. With -v, says on stderr which backend and
+ * why, in one line. NULL with *FAILED set after a message when --backend=ebpf cannot be served
+ * (an option that needs ptrace, a missing kernel feature).
  */
-struct trace_count *backend_choose(const struct trace_opts *o, bool *failed);
+struct trace_count *backend_choose(const struct trace_opts *o, bool capture, bool *failed);
 
 #endif

@@ -273,8 +273,8 @@ run_traced() {
 		(cd "$dir" && timeout 120 strace -f -o "$log" "$@") \
 			>"$log.out" 2>"$log.err" </dev/null
 	else
-		(cd "$dir" && timeout 120 "$SYSRAY" trace -f -o "$log" "$@") \
-			>"$log.out" 2>"$log.err" </dev/null
+		(cd "$dir" && timeout 120 "$SYSRAY" trace ${TRACE_BACKEND:+"--backend=$TRACE_BACKEND"} \
+			-f -o "$log" "$@") >"$log.out" 2>"$log.err" </dev/null
 	fi
 }
 

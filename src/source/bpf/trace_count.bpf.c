@@ -1,18 +1,20 @@
 /* SPDX-License-Identifier: GPL-2.0-only OR MIT */
 /*
- * `sysray trace -c` in the kernel: for the threads of the traced set, sys_enter notes the time
+ * `sysray trace` in the kernel. Counting (-c): for the threads of the traced set, sys_enter notes the time
  * and the syscall number, sys_exit adds the call, its duration and whether it failed to that
  * syscall's per-CPU row. No event per syscall leaves the kernel; user space reads the rows
  * once, at the end. sched_process_fork adds children to the set (-f), sched_process_exit
  * takes threads out, sched_process_exec follows a thread that took its leader's pid; forks
  * and exits in the set send a note to user space, which prints strace's messages and ends
- * when the set is empty.
+ * when the set is empty. Line mode (trace_lines.bpf.h) adds an event per traced syscall entry
+ * and exit, signal and thread gone.
  *
- * No program reads a kernel structure: the ids are the current task's, the syscall number,
- * return value and exec's former pid are raw tracepoint arguments, and the forked child's pid
- * is read from the classic tracepoint's record at the offset its tracefs format gives. So
- * nothing needs the kernel's BTF, whose parsing (5 MB) would cost more than counting a
- * short program's syscalls.
+ * No program reads a kernel structure by the kernel's BTF: the ids are the current task's, the
+ * syscall number, return value and exec's former pid are raw tracepoint arguments, the forked
+ * child's pid is read from the classic tracepoint's record at the offset its tracefs format
+ * gives, and line mode reads pt_regs and siginfo by their user-ABI layouts. So nothing needs
+ * the kernel's BTF, whose parsing (5 MB) would cost more than counting a short program's
+ * syscalls.
  *
  * Kernel facts this relies on (x86_64):
  * - sched_process_fork runs in the thread that called clone, after the child got its pid and
@@ -93,7 +95,9 @@ static __always_inline __u32 current_tid(void)
 	return (__u32)bpf_get_current_pid_tgid();
 }
 
-static __always_inline int on_enter(long nr)
+#include "source/bpf/trace_lines.bpf.h"
+
+static __always_inline int on_enter(void *regs, long nr)
 {
 	__u32 tid = current_tid();
 	struct tc_task *t = bpf_map_lookup_elem(&tasks, &tid);
@@ -111,10 +115,12 @@ static __always_inline int on_enter(long nr)
 	}
 	t->nr = nr;
 	t->start_ns = bpf_ktime_get_ns();
+	if (lines)
+		tl_syscall(regs, nr, 0, TLW_ENTRY);
 	return 0;
 }
 
-static __always_inline int on_exit(long ret)
+static __always_inline int on_exit(void *regs, long ret)
 {
 	__u32 tid = current_tid();
 	struct tc_task *t = bpf_map_lookup_elem(&tasks, &tid);
@@ -125,6 +131,8 @@ static __always_inline int on_exit(long ret)
 	__u32 nr = t->nr;
 
 	t->start_ns = 0;
+	if (lines)
+		tl_syscall(regs, nr, ret, TLW_EXIT);
 	struct tc_row *r = bpf_map_lookup_elem(&rows, &nr);
 
 	if (!r)
@@ -165,7 +173,10 @@ int fork_tp(void *record)
 			__sync_fetch_and_add(&lost, 1);
 		return 0;
 	}
-	note(TC_NOTE_FORK, tid);
+	if (lines)
+		tl_note(TL_FORK, tid, ptid);
+	else
+		note(TC_NOTE_FORK, tid);
 	return 0;
 }
 
@@ -173,11 +184,16 @@ SEC("raw_tracepoint/sched_process_exit")
 int BPF_PROG(task_exit)
 {
 	__u32 tid = current_tid();
+	struct tc_task *t = bpf_map_lookup_elem(&tasks, &tid);
+	__u32 fatal_sig = t ? t->fatal_sig : 0;
 
 	if (bpf_map_delete_elem(&tasks, &tid))
 		return 0;
 	__sync_fetch_and_add(&live, -1);
-	note(TC_NOTE_EXIT, tid);
+	if (lines)
+		tl_note(TL_GONE, tid, fatal_sig);
+	else
+		note(TC_NOTE_EXIT, tid);
 	return 0;
 }
 
@@ -208,11 +224,11 @@ int BPF_PROG(task_exec, void *task, pid_t old_pid)
 SEC("raw_tracepoint/sys_enter")
 int BPF_PROG(sys_enter, void *regs, long nr)
 {
-	return on_enter(nr);
+	return on_enter(regs, nr);
 }
 
 SEC("raw_tracepoint/sys_exit")
 int BPF_PROG(sys_exit, void *regs, long ret)
 {
-	return on_exit(ret);
+	return on_exit(regs, ret);
 }

@@ -18,8 +18,9 @@
 
 struct trace_count {
 	struct trace_count_bpf *skel;
-	struct ring_buffer *notes;
-	trace_note_fn *fn;	/* during trace_count_wait() */
+	struct ring_buffer *notes;	/* and, in line mode, the events ring */
+	trace_note_fn *fn;		/* during trace_count_wait() */
+	trace_event_fn *event_fn;
 	void *ctx;
 };
 
@@ -103,6 +104,45 @@ static int on_note(void *ctx, void *data, size_t size)
 	return 0;
 }
 
+static int on_event(void *ctx, void *data, size_t size)
+{
+	struct trace_count *tc = ctx;
+	const struct tl_head *h = data;
+
+	if (size >= sizeof(*h) && h->size <= size && tc->event_fn)
+		tc->event_fn(tc->ctx, h, h->size);
+	return 0;
+}
+
+/* Line mode: the events ring's size, the programs only it needs, and after load the plans. */
+static int setup_lines(struct trace_count *tc, const struct trace_count_config *cfg, char *err,
+		       size_t errlen)
+{
+	int e;
+
+	tc->skel->rodata->lines = cfg->plans != NULL;
+	e = bpf_program__set_autoload(tc->skel->progs.signal_deliver, cfg->plans != NULL);
+	if (!e && cfg->plans)
+		e = bpf_map__set_max_entries(tc->skel->maps.events, cfg->event_ring_bytes);
+	if (e)
+		seterr(err, errlen, "cannot set up the line mode: %s", strerror(-e));
+	return e;
+}
+
+static int load_plans(struct trace_count *tc, const struct tl_plan *plans, char *err,
+		      size_t errlen)
+{
+	int fd = bpf_map__fd(tc->skel->maps.plans);
+
+	for (uint32_t nr = 0; nr < TC_MAX_SYSCALLS; nr++)
+		if (bpf_map_update_elem(fd, &nr, &plans[nr], BPF_ANY)) {
+			seterr(err, errlen, "cannot load the syscalls' memory plans: %s",
+			       strerror(errno));
+			return -1;
+		}
+	return 0;
+}
+
 struct trace_count *trace_count_open(const struct trace_count_config *cfg, char *err,
 				     size_t errlen)
 {
@@ -128,6 +168,8 @@ struct trace_count *trace_count_open(const struct trace_count_config *cfg, char 
 		seterr(err, errlen, "cannot select the BPF programs: %s", strerror(-e));
 		goto fail;
 	}
+	if (setup_lines(tc, cfg, err, errlen))
+		goto fail;
 	tc->skel->rodata->child_pid_off = child_pid_off;
 	tc->skel->rodata->filter_syscalls = cfg->syscall_mask != NULL;
 	if (cfg->syscall_mask)
@@ -139,6 +181,8 @@ struct trace_count *trace_count_open(const struct trace_count_config *cfg, char 
 		       bpf_privilege_hint(-e));
 		goto fail;
 	}
+	if (cfg->plans && load_plans(tc, cfg->plans, err, errlen))
+		goto fail;
 	e = trace_count_bpf__attach(tc->skel);
 	if (e) {
 		seterr(err, errlen, "cannot attach the counting programs: %s%s", strerror(-e),
@@ -149,6 +193,14 @@ struct trace_count *trace_count_open(const struct trace_count_config *cfg, char 
 	if (!tc->notes) {
 		seterr(err, errlen, "cannot map the BPF ring buffer of notes: %s", strerror(errno));
 		goto fail;
+	}
+	if (cfg->plans) {
+		e = ring_buffer__add(tc->notes, bpf_map__fd(tc->skel->maps.events), on_event, tc);
+		if (e) {
+			seterr(err, errlen, "cannot map the BPF ring buffer of events: %s",
+			       strerror(-e));
+			goto fail;
+		}
 	}
 	return tc;
 fail:
@@ -186,12 +238,13 @@ long trace_count_live(const struct trace_count *tc)
 }
 
 int trace_count_wait(struct trace_count *tc, int timeout_ms, const sigset_t *sigmask,
-		     trace_note_fn *fn, void *ctx)
+		     trace_note_fn *note_fn, trace_event_fn *event_fn, void *ctx)
 {
 	struct epoll_event ev;
 	int n;
 
-	tc->fn = fn;
+	tc->fn = note_fn;
+	tc->event_fn = event_fn;
 	tc->ctx = ctx;
 	/* Notes already queued are taken without sleeping. */
 	n = ring_buffer__consume(tc->notes);
@@ -202,6 +255,7 @@ int trace_count_wait(struct trace_count *tc, int timeout_ms, const sigset_t *sig
 			n = ring_buffer__consume(tc->notes);
 	}
 	tc->fn = NULL;
+	tc->event_fn = NULL;
 	return n;
 }
 
@@ -253,7 +307,8 @@ int trace_count_rows(struct trace_count *tc,
 
 uint64_t trace_count_lost(const struct trace_count *tc)
 {
-	return __atomic_load_n(&tc->skel->bss->lost, __ATOMIC_SEQ_CST);
+	return __atomic_load_n(&tc->skel->bss->lost, __ATOMIC_SEQ_CST) +
+	       __atomic_load_n(&tc->skel->bss->events_lost, __ATOMIC_SEQ_CST);
 }
 
 void trace_count_close(struct trace_count *tc)

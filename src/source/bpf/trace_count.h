@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * The in-kernel syscall counter of `sysray trace -c` (trace_count.bpf.c): a set of traced
- * threads, and per syscall the calls, errors and time of those threads, counted in the kernel
- * with no event per syscall. Lifecycle: trace_count_open() (check features, configure, load,
+ * The kernel side of `sysray trace` on eBPF (trace_count.bpf.c): a set of traced threads, and
+ * per syscall the calls, errors and time of those threads, counted in the kernel with no event
+ * per syscall (-c); in line mode also an event per syscall entry and exit. Lifecycle: trace_count_open() (check features, configure, load,
  * attach), trace_count_add() for the threads to trace, trace_count_wait() until
  * trace_count_live() is 0 or the caller stops, trace_count_stop(), trace_count_rows(),
  * trace_count_close(). It never prints.
@@ -21,6 +21,13 @@
 struct trace_count_config {
 	bool follow_forks;		/* children and new threads join the set */
 	const uint64_t *syscall_mask;	/* TC_SC_WORDS words of syscalls counted, NULL: all */
+	/*
+	 * Line mode: an event per traced syscall entry and exit (with the memory of each
+	 * syscall's plan, TC_MAX_SYSCALLS plans), signal, fork and thread gone, through a ring
+	 * of EVENT_RING_BYTES (a power of 2). NULL: counting only.
+	 */
+	const struct tl_plan *plans;
+	size_t event_ring_bytes;
 };
 
 struct trace_count;
@@ -41,12 +48,14 @@ bool trace_count_has(struct trace_count *tc, pid_t tid);
 long trace_count_live(const struct trace_count *tc);
 
 typedef void trace_note_fn(void *ctx, const struct tc_note *note);
+/* A line-mode event: its head, then its chunks; SIZE bytes in all. */
+typedef void trace_event_fn(void *ctx, const struct tl_head *ev, size_t size);
 
-/* Waits up to TIMEOUT_MS (-1: no limit) for notes, with the signal mask SIGMASK while it
- * waits, and hands each to FN. Returns the number handed over, or a negative errno (-EINTR
- * when a signal came). */
+/* Waits up to TIMEOUT_MS (-1: no limit) for notes and events, with the signal mask SIGMASK
+ * while it waits, and hands each note to NOTE_FN and each event to EVENT_FN. Returns the
+ * number handed over, or a negative errno (-EINTR when a signal came). */
 int trace_count_wait(struct trace_count *tc, int timeout_ms, const sigset_t *sigmask,
-		     trace_note_fn *fn, void *ctx);
+		     trace_note_fn *note_fn, trace_event_fn *event_fn, void *ctx);
 
 /* Detaches the programs: nothing more is counted; the rows and the set stay readable. */
 void trace_count_stop(struct trace_count *tc);
@@ -56,7 +65,7 @@ void trace_count_stop(struct trace_count *tc);
 int trace_count_rows(struct trace_count *tc,
 		     void (*fn)(void *ctx, long nr, const struct tc_row *row), void *ctx);
 
-/* Threads that could not join the set and notes that could not be sent. */
+/* Threads that could not join the set, and notes and events that could not be sent. */
 uint64_t trace_count_lost(const struct trace_count *tc);
 
 void trace_count_close(struct trace_count *tc);

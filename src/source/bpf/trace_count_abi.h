@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-only OR MIT */
 /*
- * What `sysray trace -c`'s in-kernel counter (trace_count.bpf.c) and its loader share: the
- * traced set's entries, the per-syscall rows and the notes sent to user space.
+ * What `sysray trace`'s kernel program (trace_count.bpf.c) and its loader share: the traced
+ * set's entries, the per-syscall rows and the notes sent to user space (-c), and in line mode
+ * the per-syscall events with the argument memory each syscall's plan copies.
  */
 #ifndef SYSRAY_SOURCE_BPF_TRACE_COUNT_ABI_H
 #define SYSRAY_SOURCE_BPF_TRACE_COUNT_ABI_H
@@ -26,6 +27,8 @@ struct tc_task {
 	__u64 start_ns;		/* bpf_ktime_get_ns() at sys_enter; 0: not in a counted call */
 	__u32 nr;
 	__u32 flags;		/* TC_AWAIT_EXEC */
+	__u32 fatal_sig;	/* line mode: a signal delivered with its default, fatal action */
+	__u32 pad;
 };
 
 /* One syscall's calls on one CPU; user space adds the CPUs up. */
@@ -46,6 +49,78 @@ enum tc_note_kind {
 struct tc_note {
 	__u32 kind;
 	__u32 tid;
+};
+
+/* ---- line mode: an event per syscall entry and exit, per signal and per thread gone ---- */
+
+/* Bytes of one memory chunk at most, and of the chunks of one event before the last. An
+ * event holds its head, then chunks; the last chunk may end past TL_EVENT_ROOM. */
+#define TL_CHUNK_MAX	4096
+#define TL_EVENT_ROOM	(16 * 1024)
+/* argv and envp: pointers copied (envp is only counted), and argv strings copied. */
+#define TL_VEC_PTRS	256
+#define TL_VEC_STRS	32
+
+enum tl_kind {
+	TL_ENTER = 1,	/* nr, args; chunks: the plan's entry memory */
+	TL_EXIT = 2,	/* nr, args, ret; chunks: the plan's exit memory */
+	TL_SIGNAL = 3,	/* args[0]: the signal; one chunk at address 0: the siginfo (48 bytes) */
+	TL_GONE = 4,	/* the thread left the set; args[0]: the signal that killed it, 0 when
+			 * it exited (the code is exit's or exit_group's argument, seen at their
+			 * entry) */
+	TL_FORK = 5,	/* -f: TID joined the set; args[0]: the thread that called clone */
+};
+
+struct tl_head {
+	__u32 kind;
+	__u32 tid;
+	__u32 tgid;		/* the thread's process */
+	__u32 size;		/* of the event, head included: the chunks end there */
+	__u64 ts_ns;		/* bpf_ktime_get_ns(): CLOCK_MONOTONIC */
+	__s64 nr;
+	__u64 args[6];
+	__s64 ret;
+	__u32 missed;		/* pointers whose memory could not be read (not yet paged in) */
+	__u32 pad;
+};
+
+/* A copy of user memory at ADDR: LEN bytes follow (padded to 8). A string chunk holds the
+ * string and its NUL, or TL_STR_CUT: the first LEN bytes of a longer string. */
+struct tl_chunk {
+	__u64 addr;
+	__u32 len;
+	__u32 flags;
+};
+
+#define TL_STR		1u
+#define TL_STR_CUT	2u
+
+/* How an argument's memory is copied (one syscall's plan has one per argument). */
+enum tl_how {
+	TLM_NONE = 0,
+	TLM_STR,	/* a NUL-terminated string, SIZE bytes at most */
+	TLM_FIXED,	/* SIZE bytes (fewer at the end of a page that ends the mapping) */
+	TLM_ARG,	/* args[LEN_ARG] * (ELEM or 1) bytes, SIZE at most */
+	TLM_RET,	/* the return value * (ELEM or 1) bytes, SIZE at most, when it is > 0 */
+	TLM_VEC,	/* a NULL-terminated pointer array; its first TL_VEC_STRS strings */
+	TLM_PTRS,	/* a NULL-terminated pointer array only (envp: counted, not shown) */
+	TLM_IOV,	/* args[LEN_ARG] iovecs, and each one's buffer: SIZE bytes in all */
+};
+
+/* When: at entry (inputs), at exit (outputs), or both. */
+#define TLW_ENTRY	1
+#define TLW_EXIT	2
+
+struct tl_argmem {
+	__u8 how;
+	__u8 when;
+	__u8 len_arg;
+	__u8 elem;
+	__u32 size;
+};
+
+struct tl_plan {
+	struct tl_argmem arg[6];
 };
 
 #endif

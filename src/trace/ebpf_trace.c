@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * `sysray trace -c` on the in-kernel counter. A started command waits on a pipe until its pid
- * is in the kernel's set, then execs: the count starts at that execve, as strace's does, and
- * no syscall of the command is missed. -p puts the named threads in the set (with -f every
+ * `sysray trace` on the kernel program: counting (-c) or lines. A started command waits on a
+ * pipe until its pid is in the kernel's set, then execs: the trace starts at that execve, as
+ * strace's does, and no syscall of the command is missed. -p puts the named threads in the set (with -f every
  * thread of each process) without stopping them; -f children join in the kernel at fork.
  */
-#include "trace/ebpf_count.h"
+#include "trace/ebpf_trace.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -27,6 +27,7 @@
 struct run {
 	const struct trace_opts *o;
 	struct trace_count *tc;
+	struct ebpf_lines *lines;	/* line mode, or NULL: counting */
 	int quiet;
 	pid_t started;		/* the command, 0 with -p only */
 	pid_t *attached;	/* -p threads, in the order they were put in the set */
@@ -263,15 +264,31 @@ static int print_summary(const struct run *r, int fd)
 	return 0;
 }
 
-int ebpf_count_run(const struct trace_opts *o, struct trace_count *tc, int quiet,
-		   int *fatal_sig)
+/* Line mode: each kernel event to the printer. */
+static void on_event(void *ctx, const struct tl_head *ev, size_t size)
 {
-	struct run r = { .o = o, .tc = tc, .quiet = quiet };
+	const struct run *r = ctx;
+
+	ebpf_lines_event(r->lines, ev, size);
+}
+
+/* Everything the ring still holds, once the programs are detached. */
+static void drain(struct run *r)
+{
+	while (trace_count_wait(r->tc, 0, &saved_mask, on_note, on_event, r) > 0)
+		;
+}
+
+int ebpf_trace_run(const struct trace_opts *o, struct trace_count *tc, int quiet,
+		   struct ebpf_lines *lines, int *fatal_sig)
+{
+	struct run r = { .o = o, .tc = tc, .lines = lines, .quiet = quiet };
 	int out_fd = STDERR_FILENO, rc = -1;
 
 	*fatal_sig = 0;
 	interrupted = 0;
-	if (o->outfile) {
+	/* Lines: the printer owns -o. */
+	if (o->outfile && !lines) {
 		out_fd = open(o->outfile, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 		if (out_fd < 0) {
 			msg_errno("Can't fopen '%s'", o->outfile);
@@ -291,7 +308,7 @@ int ebpf_count_run(const struct trace_opts *o, struct trace_count *tc, int quiet
 
 	while (!interrupted && trace_count_live(tc) > 0) {
 		/* A lost note cannot leave it waiting: the set is looked at each second. */
-		int n = trace_count_wait(tc, 1000, &saved_mask, on_note, &r);
+		int n = trace_count_wait(tc, 1000, &saved_mask, on_note, on_event, &r);
 
 		if (n < 0 && n != -EINTR) {
 			msg("cannot wait for the traced processes: %s", strerror(-n));
@@ -308,9 +325,16 @@ int ebpf_count_run(const struct trace_opts *o, struct trace_count *tc, int quiet
 		kill(r.started, interrupted);
 	/* Detached: the programs are gone, the processes run on untouched. */
 	trace_count_stop(tc);
-	for (size_t i = 0; interrupted && !quiet && i < r.nattached; i++)
-		if (trace_count_has(tc, r.attached[i]))
+	if (lines)
+		drain(&r);
+	for (size_t i = 0; interrupted && i < r.nattached; i++) {
+		if (!trace_count_has(tc, r.attached[i]))
+			continue;
+		if (lines)
+			ebpf_lines_detached(lines, r.attached[i]);
+		if (!quiet)
 			fprintf(stderr, "%s: Process %d detached\n", progname, r.attached[i]);
+	}
 	rc = 0;
 	if (r.started && !interrupted) {
 		int status;
@@ -326,7 +350,7 @@ int ebpf_count_run(const struct trace_opts *o, struct trace_count *tc, int quiet
 	}
 	if (interrupted)
 		*fatal_sig = interrupted;
-	if (print_summary(&r, out_fd) && rc == 0)
+	if (!lines && print_summary(&r, out_fd) && rc == 0)
 		rc = 1;
 	uint64_t lost = trace_count_lost(tc);
 

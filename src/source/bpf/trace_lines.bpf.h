@@ -1,0 +1,336 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR MIT */
+/*
+ * Line mode of `sysray trace`'s kernel program: for the threads of the traced set, an event at
+ * each syscall entry and exit of the syscalls traced, with the user memory that the syscall's
+ * plan names (strings, structs, buffers, argv, iovecs) copied into the event, so that the
+ * decoders print from the event what they would read from the process under ptrace. Signals
+ * delivered and threads gone are events too, in the same ring, so that they stay in order
+ * with the syscalls. Included by trace_count.bpf.c, after its maps.
+ *
+ * Kernel facts this relies on (x86_64):
+ * - The raw sys_enter and sys_exit tracepoints get the task's struct pt_regs, whose layout is
+ *   the user ABI's (arch/x86/include/asm/ptrace.h); at sys_exit the argument registers
+ *   (di, si, dx, r10, r8, r9) still hold the arguments: the syscalls change only ax.
+ * - bpf_probe_read_user() does not fault pages in: memory the process has not touched yet
+ *   reads as unreadable, as an unmapped address does under ptrace.
+ * - signal_deliver runs in the task that takes the signal, from get_signal(), before the
+ *   signal's action is looked at; its arguments are the signal, the kernel siginfo (whose
+ *   first 48 bytes are the user siginfo's) and the k_sigaction, whose first member is the
+ *   handler. A group exit delivers SIGKILL this way with no k_sigaction.
+ */
+#ifndef SYSRAY_TRACE_LINES_BPF_H
+#define SYSRAY_TRACE_LINES_BPF_H
+
+/* Set by the loader before load. */
+const volatile __u8 lines;
+
+/* Events the ring had no room for. */
+__u64 events_lost;
+
+struct {
+	__uint(type, BPF_MAP_TYPE_RINGBUF);
+	__uint(max_entries, 4096);	/* the loader sizes it */
+} events SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, TC_MAX_SYSCALLS);
+	__type(key, __u32);
+	__type(value, struct tl_plan);
+} plans SEC(".maps");
+
+/* An event is built here, then copied into the ring at its real size. */
+struct tl_scratch {
+	__u8 buf[2 * TL_EVENT_ROOM];
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct tl_scratch);
+} scratch SEC(".maps");
+
+/* struct pt_regs of x86_64, the user ABI's layout. */
+struct tl_regs {
+	__u64 r15, r14, r13, r12, bp, bx, r11, r10, r9, r8, ax, cx, dx, si, di, orig_ax;
+};
+
+#define TL_PAGE		4096
+#define TL_SIGKILL	9
+/* The signals whose default action is not to end the process (signal(7)). */
+#define TL_NOT_FATAL	((1u << 17) | (1u << 18) | (1u << 19) | (1u << 20) | (1u << 21) | \
+			 (1u << 22) | (1u << 23) | (1u << 28))
+
+
+static __always_inline void tl_read_args(void *regs, __u64 *a)
+{
+	struct tl_regs r;
+
+	if (bpf_probe_read_kernel(&r, sizeof(r), regs))
+		__builtin_memset(&r, 0, sizeof(r));
+	a[0] = r.di;
+	a[1] = r.si;
+	a[2] = r.dx;
+	a[3] = r.r10;
+	a[4] = r.r8;
+	a[5] = r.r9;
+}
+
+/* A size at most TL_CHUNK_MAX or an offset below TL_EVENT_ROOM, masked where the verifier sees
+ * it: the compiler drops a mask in C that it knows changes nothing, and the verifier loses the
+ * bound of the compare before it. The masks change no value. */
+static __always_inline __u32 tl_bound(__u32 size)
+{
+	asm volatile("%[s] &= 8191" : [s] "+r"(size));	/* 2 * TL_CHUNK_MAX - 1 */
+	return size;
+}
+
+static __always_inline __u32 tl_bound_off(__u32 off)
+{
+	asm volatile("%[o] &= 16383" : [o] "+r"(off));	/* TL_EVENT_ROOM - 1 */
+	return off;
+}
+
+/*
+ * The chunk writers are global functions, which the verifier checks once each, on their own,
+ * instead of once per call site and path: they take and return offsets into this CPU's
+ * scratch event (programs on a tracepoint do not migrate between CPUs while they run).
+ */
+
+/* Appends SIZE bytes of user memory at ADDR (a string of at most SIZE bytes when STR) as a
+ * chunk at OFF. Returns the offset after it; OFF when the memory could not be read or the
+ * event has no room left. */
+__noinline __u32 tl_put(__u32 off, __u64 addr, __u32 size, __u32 str)
+{
+	__u32 zero = 0, flags = 0;
+	struct tl_scratch *s = bpf_map_lookup_elem(&scratch, &zero);
+	long got;
+
+	if (!s || !addr || !size || off >= TL_EVENT_ROOM)
+		return off;
+	if (size > TL_CHUNK_MAX)
+		size = TL_CHUNK_MAX;
+	size = tl_bound(size);
+	__u32 at = tl_bound_off(off);
+	struct tl_chunk *c = (void *)(s->buf + at);
+	__u8 *data = s->buf + at + sizeof(*c);
+
+	if (str) {
+		got = bpf_probe_read_user_str(data, size, (void *)addr);
+		if (got <= 0)
+			return off;
+		flags = TL_STR;
+		/* The NUL at SIZE - 1 may be the helper's, not the string's. */
+		if (got == size) {
+			flags |= TL_STR_CUT;
+			got--;
+		}
+	} else {
+		if (bpf_probe_read_user(data, size, (void *)addr)) {
+			/* What is left of the first page, if the range runs off the mapping. */
+			__u32 in_page = TL_PAGE - (addr & (TL_PAGE - 1));
+
+			if (in_page >= size)
+				return off;
+			size = tl_bound(in_page);
+			if (bpf_probe_read_user(data, size, (void *)addr))
+				return off;
+		}
+		got = size;
+	}
+	c->addr = addr;
+	c->len = got;
+	c->flags = flags;
+	return at + sizeof(*c) + ((got + 7) & ~7);
+}
+
+/* The u64 at byte I after offset OFF of this CPU's scratch event, or 0. */
+static __always_inline __u64 tl_word(__u32 off, __u32 i)
+{
+	__u32 zero = 0;
+	struct tl_scratch *s = bpf_map_lookup_elem(&scratch, &zero);
+	__u64 w = 0;
+
+	if (s)
+		bpf_probe_read_kernel(&w, sizeof(w), s->buf + tl_bound_off(off + i));
+	return w;
+}
+
+/* A NULL-terminated pointer array at ADDR, then (STRINGS) its first TL_VEC_STRS strings of
+ * STR_SIZE bytes at most. */
+__noinline __u32 tl_put_vec(__u32 off, __u64 addr, __u32 str_size, __u32 strings)
+{
+	__u32 after = tl_put(off, addr, TL_VEC_PTRS * sizeof(__u64), 0);
+
+	if (after == off || !strings)
+		return after;
+	/* A short copy (the page ended) holds fewer pointers: the chunk's length says. */
+	__u32 len = (__u32)tl_word(off, 8);	/* tl_chunk.len, after .addr */
+	__u32 data = off + sizeof(struct tl_chunk);
+
+	for (__u32 i = 0; i < TL_VEC_STRS && i * 8 < len; i++) {
+		__u64 p = tl_word(data, i * 8);
+
+		if (!p)
+			break;
+		after = tl_put(after, p, str_size, 1);
+	}
+	return after;
+}
+
+/* NVEC iovecs at ADDR, then their buffers, BUDGET bytes in all. */
+__noinline __u32 tl_put_iov(__u32 off, __u64 addr, __u64 nvec, __u32 budget)
+{
+	if (nvec > 16)
+		nvec = 16;
+	__u32 after = tl_put(off, addr, nvec * 16, 0);
+	__u32 data = off + sizeof(struct tl_chunk);
+
+	if (after == off)
+		return after;
+	for (__u32 i = 0; i < 16 && i < nvec && budget; i++) {
+		__u64 base = tl_word(data, i * 16);
+		__u64 len = tl_word(data, i * 16 + 8);
+
+		if (len > budget)
+			len = budget;
+		after = tl_put(after, base, len, 0);
+		budget -= len;
+	}
+	return after;
+}
+
+/* The memory of argument ARG by its plan M, at OFF; returns the offset after it. */
+static __always_inline __u32 tl_put_arg(__u32 off, const struct tl_argmem *m, const __u64 *args,
+					__u64 arg, long ret)
+{
+	__u32 elem = m->elem ? m->elem : 1;
+	__u32 len_arg = m->len_arg;
+	/* The argument that holds the length (or the count of iovecs). */
+	__u64 count = 0, len;
+
+	if (len_arg < 6)
+		bpf_probe_read_kernel(&count, sizeof(count), &args[len_arg]);
+	switch (m->how) {
+	case TLM_STR:
+		return tl_put(off, arg, m->size, 1);
+	case TLM_FIXED:
+		return tl_put(off, arg, m->size, 0);
+	case TLM_ARG:
+		len = count * elem;
+		return tl_put(off, arg, len < m->size ? len : m->size, 0);
+	case TLM_RET:
+		if (ret <= 0)
+			return off;
+		len = (__u64)ret * elem;
+		return tl_put(off, arg, len < m->size ? len : m->size, 0);
+	case TLM_VEC:
+	case TLM_PTRS:
+		return tl_put_vec(off, arg, m->size, m->how == TLM_VEC);
+	case TLM_IOV:
+		return tl_put_iov(off, arg, count, m->size);
+	}
+	return off;
+}
+
+/* This CPU's scratch event, its head filled for KIND and TID; NULL if the map failed. */
+static __always_inline struct tl_head *tl_begin(__u32 kind, __u32 tid)
+{
+	__u32 zero = 0;
+	struct tl_scratch *s = bpf_map_lookup_elem(&scratch, &zero);
+
+	if (!s)
+		return NULL;
+	struct tl_head *h = (void *)s->buf;
+
+	__builtin_memset(h, 0, sizeof(*h));
+	h->kind = kind;
+	h->tid = tid;
+	h->tgid = bpf_get_current_pid_tgid() >> 32;
+	h->ts_ns = bpf_ktime_get_ns();
+	return h;
+}
+
+/* The event of SIZE bytes (its chunks end there) into the ring. */
+static __always_inline void tl_send(struct tl_head *h, __u32 size)
+{
+	/* Chunks start below TL_EVENT_ROOM and hold TL_CHUNK_MAX bytes at most: no change. */
+	asm volatile("%[s] &= 32767" : [s] "+r"(size));	/* 2 * TL_EVENT_ROOM - 1 */
+	h->size = size;
+	if (bpf_ringbuf_output(&events, h, size, 0))
+		__sync_fetch_and_add(&events_lost, 1);
+}
+
+/* A syscall's entry (PHASE TLW_ENTRY) or exit (TLW_EXIT) with its plan's memory. */
+static __always_inline void tl_syscall(void *regs, long nr, long ret, __u32 phase)
+{
+	__u32 key = nr;
+	struct tl_plan *plan = bpf_map_lookup_elem(&plans, &key);
+	struct tl_head *h = tl_begin(phase == TLW_ENTRY ? TL_ENTER : TL_EXIT, current_tid());
+	__u32 off = sizeof(*h);
+
+	if (!h)
+		return;
+	h->nr = nr;
+	h->ret = ret;
+	tl_read_args(regs, h->args);
+	for (int i = 0; plan && i < 6; i++) {
+		if (plan->arg[i].how && (plan->arg[i].when & phase)) {
+			__u32 after = tl_put_arg(off, &plan->arg[i], h->args, h->args[i], ret);
+
+			h->missed += after == off && h->args[i];
+			off = after;
+		}
+	}
+	tl_send(h, off);
+}
+
+static __always_inline void tl_note(__u32 kind, __u32 tid, __u64 arg0)
+{
+	struct tl_head *h = tl_begin(kind, tid);
+
+	if (!h)
+		return;
+	h->args[0] = arg0;
+	tl_send(h, sizeof(*h));
+}
+
+/* A signal taken by a thread of the set: its siginfo, and whether its action ends the
+ * process (the status of the thread's end). */
+SEC("raw_tracepoint/signal_deliver")
+int BPF_PROG(signal_deliver, int sig, void *info, void *ka)
+{
+	__u32 tid = current_tid();
+	struct tc_task *t = bpf_map_lookup_elem(&tasks, &tid);
+	__u64 handler = 0;
+
+	if (!t || !lines || (t->flags & TC_AWAIT_EXEC))
+		return 0;
+	if (ka && bpf_probe_read_kernel(&handler, sizeof(handler), ka))
+		handler = 0;
+	if (handler == 0 && sig > 0 && sig < 32 && !(TL_NOT_FATAL & (1u << sig)))
+		t->fatal_sig = sig;
+	/* A tracer never sees SIGKILL delivered: strace prints only the death. */
+	if (sig == TL_SIGKILL)
+		return 0;
+
+	struct tl_head *h = tl_begin(TL_SIGNAL, tid);
+	__u32 size = sizeof(*h);
+
+	if (!h)
+		return 0;
+	struct tl_chunk *c = (void *)(h + 1);
+
+	h->args[0] = sig;
+	if (info && !bpf_probe_read_kernel(c + 1, 48, info)) {
+		c->addr = 0;
+		c->len = 48;
+		c->flags = 0;
+		size += sizeof(*c) + 48;
+	}
+	tl_send(h, size);
+	return 0;
+}
+
+#endif

@@ -1,0 +1,315 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+#include "trace/ebpf_lines.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "schema/syscall_nr.h"
+#include "util/int_map.h"
+#include "util/util.h"
+
+/* The largest errno a syscall returns negated (include/linux/err.h MAX_ERRNO). */
+#define MAX_ERRNO 4095
+
+/* A traced thread: its syscall in progress, whose entry memory its exit may read again. */
+struct thread {
+	struct tl_head *entry;		/* a copy of the entry event, or NULL */
+	int exit_code;			/* exit()'s argument, when has_code */
+	bool has_code;
+};
+
+struct ebpf_lines {
+	tracer_sink_fn *sink;
+	void *sink_ctx;
+	int quiet;
+	struct int_map threads;		/* tid -> struct thread */
+	struct int_map group_codes;	/* tgid -> exit_group()'s argument + 1 (as a pointer) */
+	/*
+	 * An entry some of whose memory was not paged in yet: it waits for its exit, whose
+	 * copies the kernel made after reading the memory itself, and is printed with them. Any
+	 * other event first prints it with what it has, so the order of lines is kept.
+	 */
+	const struct tl_head *pending;
+};
+
+/* A reader over an event's chunks, and then over its entry's. */
+struct chunk_reader {
+	struct mem_reader base;
+	const struct tl_head *ev;
+	const struct tl_head *entry;	/* NULL, or the entry of the exit EV */
+};
+
+/* The chunk of EV holding ADDR: its data and how many bytes of it are at or after ADDR. */
+static const char *chunk_at(const struct tl_head *ev, uint64_t addr, size_t *avail,
+			    uint32_t *flags)
+{
+	const char *p = (const char *)(ev + 1), *end = (const char *)ev + ev->size;
+
+	while (p + sizeof(struct tl_chunk) <= end) {
+		const struct tl_chunk *c = (const void *)p;
+
+		if (c->len > (size_t)(end - p) - sizeof(*c))
+			return NULL;
+		const char *data = p + sizeof(*c);
+
+		if (addr >= c->addr && addr - c->addr < c->len) {
+			*avail = c->len - (size_t)(addr - c->addr);
+			*flags = c->flags;
+			return data + (addr - c->addr);
+		}
+		p = data + ((c->len + 7) & ~7u);
+	}
+	return NULL;
+}
+
+static const char *find_bytes(const struct chunk_reader *r, uint64_t addr, size_t *avail,
+			      uint32_t *flags)
+{
+	const char *d = r->ev ? chunk_at(r->ev, addr, avail, flags) : NULL;
+
+	if (!d && r->entry)
+		d = chunk_at(r->entry, addr, avail, flags);
+	return d;
+}
+
+static int chunk_read(const struct mem_reader *m, uint64_t addr, void *buf, size_t n)
+{
+	const struct chunk_reader *r = (const void *)m;
+	size_t avail;
+	uint32_t flags;
+
+	if (!n)
+		return 0;
+	const char *d = addr ? find_bytes(r, addr, &avail, &flags) : NULL;
+
+	if (!d || avail < n)
+		return -1;
+	memcpy(buf, d, n);
+	return 0;
+}
+
+/* A string the kernel cut holds its first bytes only: a read past them fails, never
+ * guesses. */
+static long chunk_read_str(const struct mem_reader *m, uint64_t addr, char *buf, size_t n)
+{
+	const struct chunk_reader *r = (const void *)m;
+	size_t avail;
+	uint32_t flags;
+	const char *d = addr ? find_bytes(r, addr, &avail, &flags) : NULL;
+
+	if (!d)
+		return -1;
+	size_t look = avail < n ? avail : n;
+	const char *nul = memchr(d, 0, look);
+
+	if (nul) {
+		memcpy(buf, d, (size_t)(nul - d) + 1);
+		return nul - d;
+	}
+	if (avail < n)
+		return -1;
+	memcpy(buf, d, n);
+	return (long)n;
+}
+
+struct ebpf_lines *ebpf_lines_new(tracer_sink_fn *sink, void *sink_ctx, int quiet)
+{
+	struct ebpf_lines *l = xcalloc(1, sizeof(*l));
+
+	l->sink = sink;
+	l->sink_ctx = sink_ctx;
+	l->quiet = quiet;
+	return l;
+}
+
+static struct thread *thread_of(struct ebpf_lines *l, uint32_t tid)
+{
+	struct thread *t = int_map_get(&l->threads, tid);
+
+	if (!t) {
+		t = xcalloc(1, sizeof(*t));
+		int_map_put(&l->threads, tid, t);
+	}
+	return t;
+}
+
+static void thread_free(struct thread *t)
+{
+	if (t) {
+		free(t->entry);
+		free(t);
+	}
+}
+
+static struct timespec ts_of(uint64_t ns)
+{
+	return (struct timespec){ .tv_sec = (time_t)(ns / 1000000000u),
+				  .tv_nsec = (long)(ns % 1000000000u) };
+}
+
+/* The entry EV to the sink; its memory read from EV, then from its exit LATER if given. */
+static void deliver_entry(struct ebpf_lines *l, const struct tl_head *ev,
+			  const struct tl_head *later)
+{
+	struct chunk_reader r = { { chunk_read, chunk_read_str, (pid_t)ev->tid }, ev, later };
+	struct tracer_event te = {
+		.kind = TEV_SYSCALL_ENTRY,
+		.pid = (pid_t)ev->tid,
+		.nr = ev->nr,
+		.when = ts_of(ev->ts_ns),
+		.mem = &r.base,
+	};
+
+	memcpy(te.args, ev->args, sizeof(te.args));
+	l->sink(l->sink_ctx, &te);
+}
+
+static void flush_pending(struct ebpf_lines *l)
+{
+	if (l->pending) {
+		const struct tl_head *ev = l->pending;
+
+		l->pending = NULL;
+		deliver_entry(l, ev, NULL);
+	}
+}
+
+static void on_enter(struct ebpf_lines *l, const struct tl_head *ev, size_t size)
+{
+	struct thread *t = thread_of(l, ev->tid);
+
+	/* exit and exit_group never return: their argument is the thread's exit status. */
+	if (ev->nr == NR_exit) {
+		t->exit_code = (int)(ev->args[0] & 0xff);
+		t->has_code = true;
+	} else if (ev->nr == NR_exit_group) {
+		int_map_put(&l->group_codes, ev->tgid, (void *)(uintptr_t)((ev->args[0] & 0xff) + 1));
+	}
+	free(t->entry);
+	t->entry = xmalloc(size);
+	memcpy(t->entry, ev, size);
+	if (ev->missed)
+		l->pending = t->entry;
+	else
+		deliver_entry(l, ev, NULL);
+}
+
+static void on_exit_ev(struct ebpf_lines *l, const struct tl_head *ev)
+{
+	struct thread *t = thread_of(l, ev->tid);
+
+	if (l->pending && l->pending == t->entry) {
+		l->pending = NULL;
+		deliver_entry(l, t->entry, ev);
+	}
+	struct chunk_reader r = { { chunk_read, chunk_read_str, (pid_t)ev->tid }, ev, t->entry };
+	struct tracer_event te = {
+		.kind = TEV_SYSCALL_EXIT,
+		.pid = (pid_t)ev->tid,
+		.nr = ev->nr,
+		.rval = ev->ret,
+		.is_error = ev->ret < 0 && ev->ret >= -MAX_ERRNO,
+		.when = ts_of(ev->ts_ns),
+		.mem = &r.base,
+	};
+
+	memcpy(te.args, ev->args, sizeof(te.args));
+	l->sink(l->sink_ctx, &te);
+	free(t->entry);
+	t->entry = NULL;
+}
+
+static void on_signal(struct ebpf_lines *l, const struct tl_head *ev)
+{
+	struct tracer_event te = {
+		.kind = TEV_SIGNAL,
+		.pid = (pid_t)ev->tid,
+		.sig = (int)ev->args[0],
+		.when = ts_of(ev->ts_ns),
+	};
+	size_t avail;
+	uint32_t flags;
+	/* The kernel siginfo is the user one's first 48 bytes, copied at address 0. */
+	const char *si = chunk_at(ev, 0, &avail, &flags);
+
+	memset(&te.si, 0, sizeof(te.si));
+	if (si && avail >= 48)
+		memcpy(&te.si, si, 48);
+	l->sink(l->sink_ctx, &te);
+}
+
+static void on_gone(struct ebpf_lines *l, const struct tl_head *ev)
+{
+	struct thread *t = int_map_take(&l->threads, ev->tid);
+	struct tracer_event te = { .pid = (pid_t)ev->tid, .when = ts_of(ev->ts_ns) };
+
+	if (ev->args[0]) {
+		te.kind = TEV_KILLED;
+		te.sig = (int)ev->args[0];
+	} else {
+		uintptr_t group = (uintptr_t)int_map_get(&l->group_codes, ev->tgid);
+
+		te.kind = TEV_EXITED;
+		te.status = t && t->has_code ? t->exit_code : group ? (int)(group - 1) : 0;
+	}
+	thread_free(t);
+	l->sink(l->sink_ctx, &te);
+}
+
+void ebpf_lines_event(void *ctx, const struct tl_head *ev, size_t size)
+{
+	struct ebpf_lines *l = ctx;
+	struct tracer_event te = { .pid = (pid_t)ev->tid, .when = ts_of(ev->ts_ns) };
+
+	if (l->pending && !(ev->kind == TL_EXIT && ev->tid == l->pending->tid))
+		flush_pending(l);
+	switch (ev->kind) {
+	case TL_ENTER:
+		on_enter(l, ev, size);
+		break;
+	case TL_EXIT:
+		on_exit_ev(l, ev);
+		break;
+	case TL_SIGNAL:
+		on_signal(l, ev);
+		break;
+	case TL_GONE:
+		on_gone(l, ev);
+		break;
+	case TL_FORK:
+		if (!l->quiet)
+			fprintf(stderr, "%s: Process %u attached\n", progname, ev->tid);
+		te.kind = TEV_NEW_CHILD;
+		l->sink(l->sink_ctx, &te);
+		break;
+	}
+}
+
+void ebpf_lines_detached(struct ebpf_lines *l, int tid)
+{
+	struct tracer_event te = { .kind = TEV_DETACHED, .pid = tid };
+	struct thread *t = int_map_get(&l->threads, (uint32_t)tid);
+
+	flush_pending(l);
+	te.in_syscall = t && t->entry;
+	l->sink(l->sink_ctx, &te);
+}
+
+static void free_thread(void *ctx, uint32_t key, void *val)
+{
+	(void)ctx;
+	(void)key;
+	thread_free(val);
+}
+
+void ebpf_lines_free(struct ebpf_lines *l)
+{
+	if (!l)
+		return;
+	flush_pending(l);
+	int_map_each(&l->threads, free_thread, NULL);
+	int_map_free(&l->threads);
+	int_map_free(&l->group_codes);
+	free(l);
+}

@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * The eBPF line mode's events as the ptrace source's: each kernel event (trace_count_abi.h's
+ * tl_head and its memory chunks) becomes a tracer_event for the same sink (the printer), with
+ * a memory reader that serves the decoders what the kernel copied, and fails, as an unmapped
+ * address does, for anything else.
+ */
+#ifndef SYSRAY_TRACE_EBPF_LINES_H
+#define SYSRAY_TRACE_EBPF_LINES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "source/bpf/trace_count_abi.h"
+#include "source/ptrace/tracer.h"
+
+struct ebpf_lines;
+
+/* QUIET hides the "Process N attached" of -f children, as under ptrace. */
+struct ebpf_lines *ebpf_lines_new(tracer_sink_fn *sink, void *sink_ctx, int quiet);
+
+/* One kernel event of SIZE bytes in; zero or more tracer events out. */
+void ebpf_lines_event(void *lines, const struct tl_head *ev, size_t size);
+
+/* Detached (-p, interrupted): each thread still inside a syscall ends its line as under
+ * ptrace. TID: a thread still traced. */
+void ebpf_lines_detached(struct ebpf_lines *l, int tid);
+
+void ebpf_lines_free(struct ebpf_lines *l);
+
+#endif

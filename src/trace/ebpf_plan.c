@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+#include "trace/ebpf_plan.h"
+
+#include <string.h>
+
+#include "schema/syscalls.h"
+
+struct plan_exception {
+	const char *name;
+	int arg;
+	struct tl_argmem mem;
+};
+
+#define PLAN(name_, arg_, how_, when_, len_arg_, elem_, size_) \
+	{ #name_, arg_, { .how = how_, .when = when_, .len_arg = len_arg_, .elem = elem_, \
+			  .size = size_ } },
+static const struct plan_exception exceptions[] = {
+#include "trace/ebpf_plan.def"
+};
+#undef PLAN
+
+/* The memory of an argument of kind KIND (syscalls_x86_64.def's letters). */
+static struct tl_argmem by_kind(char kind, uint32_t str_bytes)
+{
+	switch (kind) {
+	/*
+	 * Inputs are copied at exit too: a string in a page the process never touched is
+	 * unreadable at entry (the kernel's own copy faults it in), and its line waits for the
+	 * exit (ebpf_lines.c).
+	 */
+	case 'p':	/* a path: PATH_MAX, whatever -s says */
+		return (struct tl_argmem){ .how = TLM_STR, .when = TLW_ENTRY | TLW_EXIT,
+					   .size = 4096 };
+	case 's':
+		return (struct tl_argmem){ .how = TLM_STR, .when = TLW_ENTRY | TLW_EXIT,
+					   .size = str_bytes };
+	case 'v':
+		return (struct tl_argmem){ .how = TLM_VEC, .when = TLW_ENTRY, .size = str_bytes };
+	case 'a':	/* in, out or both: the window at entry and at exit */
+		return (struct tl_argmem){ .how = TLM_FIXED, .when = TLW_ENTRY | TLW_EXIT,
+					   .size = EBPF_PLAN_WINDOW };
+	default:
+		return (struct tl_argmem){ .how = TLM_NONE };
+	}
+}
+
+void ebpf_plan_build(struct tl_plan *plans, int string_limit)
+{
+	/* print_str() reads one byte past the limit; a string the kernel cut keeps one byte
+	 * less than it copied. */
+	uint32_t str_bytes = string_limit + 2 < TL_CHUNK_MAX ? (uint32_t)string_limit + 2 :
+							       TL_CHUNK_MAX;
+
+	memset(plans, 0, TC_MAX_SYSCALLS * sizeof(*plans));
+	for (long nr = 0; nr < SYSCALL_NR_LIMIT && nr < TC_MAX_SYSCALLS; nr++) {
+		const struct syscall_info *si = syscall_by_nr(nr);
+
+		for (int i = 0; si && i < si->nargs && i < 6 && si->arg_kinds[i]; i++)
+			plans[nr].arg[i] = by_kind(si->arg_kinds[i], str_bytes);
+	}
+	for (size_t i = 0; i < sizeof(exceptions) / sizeof(exceptions[0]); i++) {
+		long nr = syscall_nr_by_name(exceptions[i].name);
+		struct tl_argmem m = exceptions[i].mem;
+
+		if (nr < 0 || nr >= TC_MAX_SYSCALLS)
+			continue;
+		if (!m.size)
+			m.size = str_bytes;
+		plans[nr].arg[exceptions[i].arg] = m;
+	}
+}
