@@ -15,6 +15,11 @@
 /* A traced thread: its syscall in progress, whose entry memory its exit may read again. */
 struct thread {
 	struct tl_head *entry;		/* a copy of the entry event, or NULL */
+	/*
+	 * The entry missed memory that was not paged in yet: it waits for its exit, whose
+	 * copies the kernel made after reading that memory itself, and is printed with them.
+	 */
+	bool held;
 	int exit_code;			/* exit()'s argument, when has_code */
 	bool has_code;
 };
@@ -25,12 +30,6 @@ struct ebpf_lines {
 	int quiet;
 	struct int_map threads;		/* tid -> struct thread */
 	struct int_map group_codes;	/* tgid -> exit_group()'s argument + 1 (as a pointer) */
-	/*
-	 * An entry some of whose memory was not paged in yet: it waits for its exit, whose
-	 * copies the kernel made after reading the memory itself, and is printed with them. Any
-	 * other event first prints it with what it has, so the order of lines is kept.
-	 */
-	const struct tl_head *pending;
 };
 
 /* A reader over an event's chunks, and then over its entry's. */
@@ -165,13 +164,12 @@ static void deliver_entry(struct ebpf_lines *l, const struct tl_head *ev,
 	l->sink(l->sink_ctx, &te);
 }
 
-static void flush_pending(struct ebpf_lines *l)
+/* A held entry that will have no exit (the thread is gone or let go): as it is. */
+static void release_held(struct ebpf_lines *l, struct thread *t)
 {
-	if (l->pending) {
-		const struct tl_head *ev = l->pending;
-
-		l->pending = NULL;
-		deliver_entry(l, ev, NULL);
+	if (t && t->held) {
+		t->held = false;
+		deliver_entry(l, t->entry, NULL);
 	}
 }
 
@@ -189,9 +187,8 @@ static void on_enter(struct ebpf_lines *l, const struct tl_head *ev, size_t size
 	free(t->entry);
 	t->entry = xmalloc(size);
 	memcpy(t->entry, ev, size);
-	if (ev->missed)
-		l->pending = t->entry;
-	else
+	t->held = ev->missed != 0;
+	if (!t->held)
 		deliver_entry(l, ev, NULL);
 }
 
@@ -199,8 +196,8 @@ static void on_exit_ev(struct ebpf_lines *l, const struct tl_head *ev)
 {
 	struct thread *t = thread_of(l, ev->tid);
 
-	if (l->pending && l->pending == t->entry) {
-		l->pending = NULL;
+	if (t->held && t->entry) {
+		t->held = false;
 		deliver_entry(l, t->entry, ev);
 	}
 	struct chunk_reader r = { { chunk_read, chunk_read_str, (pid_t)ev->tid }, ev, t->entry };
@@ -244,6 +241,7 @@ static void on_gone(struct ebpf_lines *l, const struct tl_head *ev)
 	struct thread *t = int_map_take(&l->threads, ev->tid);
 	struct tracer_event te = { .pid = (pid_t)ev->tid, .when = ts_of(ev->ts_ns) };
 
+	release_held(l, t);
 	if (ev->args[0]) {
 		te.kind = TEV_KILLED;
 		te.sig = (int)ev->args[0];
@@ -262,8 +260,6 @@ void ebpf_lines_event(void *ctx, const struct tl_head *ev, size_t size)
 	struct ebpf_lines *l = ctx;
 	struct tracer_event te = { .pid = (pid_t)ev->tid, .when = ts_of(ev->ts_ns) };
 
-	if (l->pending && !(ev->kind == TL_EXIT && ev->tid == l->pending->tid))
-		flush_pending(l);
 	switch (ev->kind) {
 	case TL_ENTER:
 		on_enter(l, ev, size);
@@ -291,15 +287,15 @@ void ebpf_lines_detached(struct ebpf_lines *l, int tid)
 	struct tracer_event te = { .kind = TEV_DETACHED, .pid = tid };
 	struct thread *t = int_map_get(&l->threads, (uint32_t)tid);
 
-	flush_pending(l);
+	release_held(l, t);
 	te.in_syscall = t && t->entry;
 	l->sink(l->sink_ctx, &te);
 }
 
 static void free_thread(void *ctx, uint32_t key, void *val)
 {
-	(void)ctx;
 	(void)key;
+	release_held(ctx, val);
 	thread_free(val);
 }
 
@@ -307,8 +303,7 @@ void ebpf_lines_free(struct ebpf_lines *l)
 {
 	if (!l)
 		return;
-	flush_pending(l);
-	int_map_each(&l->threads, free_thread, NULL);
+	int_map_each(&l->threads, free_thread, l);
 	int_map_free(&l->threads);
 	int_map_free(&l->group_codes);
 	free(l);

@@ -24,15 +24,15 @@ static struct tl_argmem by_kind(char kind, uint32_t str_bytes)
 {
 	switch (kind) {
 	/*
-	 * Inputs are copied at exit too: a string in a page the process never touched is
-	 * unreadable at entry (the kernel's own copy faults it in), and its line waits for the
-	 * exit (ebpf_lines.c).
+	 * Inputs are copied again at exit when the entry missed some: a string in a page the
+	 * process never touched is unreadable at entry (the kernel's own copy faults it in), and
+	 * its line waits for the exit (ebpf_lines.c).
 	 */
 	case 'p':	/* a path: PATH_MAX, whatever -s says */
-		return (struct tl_argmem){ .how = TLM_STR, .when = TLW_ENTRY | TLW_EXIT,
+		return (struct tl_argmem){ .how = TLM_STR, .when = TLW_ENTRY | TLW_RETRY,
 					   .size = 4096 };
 	case 's':
-		return (struct tl_argmem){ .how = TLM_STR, .when = TLW_ENTRY | TLW_EXIT,
+		return (struct tl_argmem){ .how = TLM_STR, .when = TLW_ENTRY | TLW_RETRY,
 					   .size = str_bytes };
 	case 'v':
 		return (struct tl_argmem){ .how = TLM_VEC, .when = TLW_ENTRY, .size = str_bytes };

@@ -278,22 +278,49 @@ run_traced() {
 	fi
 }
 
-# compare_trace NAME COMMAND...: traces COMMAND with strace and with sysray, compares the
-# normalised logs, records the share of identical lines, passes at NAME's threshold.
+# compare_trace NAME COMMAND...: traces COMMAND with strace, then with sysray on each backend
+# (ptrace: test NAME; eBPF: test ebpf-NAME, counted as skipped where eBPF cannot load),
+# compares the normalised logs with strace's, records the share of identical lines, and
+# passes at each test's threshold. One strace run serves both.
 compare_trace() {
 	local name=$1
 	shift
-	selected "$name" || return 0
+	selected "$name" || selected "ebpf-$name" || return 0
 	local s="$WORK/logs/$name.strace" y="$WORK/logs/$name.sysray"
 	mkdir -p "$WORK/logs"
 	run_traced "$name" strace "$s" "$@"
-	run_traced "$name" sysray "$y" "$@"
-	local rc_y=$?
 	local base=""
 	if [ -n "${E2E_BASELINE:-}" ]; then
 		run_traced "$name" strace "$s.2" "$@"
 		base=$("$PY" "$E2E_DIR/compare.py" "$s" "$s.2" | cut -d' ' -f1)
 	fi
+	if selected "$name"; then
+		TRACE_BACKEND=ptrace run_traced "$name" sysray "$y" "$@"
+		record_comparison "$name" "$s" "$y" $? "$base"
+	fi
+	if ! selected "ebpf-$name"; then
+		return
+	elif ! ebpf_trace_available; then
+		skip "ebpf-$name" "the eBPF backend cannot load here: $EBPF_TRACE_WHY"
+	else
+		TRACE_BACKEND=ebpf run_traced "$name" sysray "$y.ebpf" "$@"
+		record_comparison "ebpf-$name" "$s" "$y.ebpf" $? "$base"
+	fi
+}
+
+# Can `sysray trace --backend=ebpf` load its programs here? Asked once; the reason in
+# EBPF_TRACE_WHY.
+ebpf_trace_available() {
+	if [ -z "${EBPF_TRACE_OK:-}" ]; then
+		EBPF_TRACE_WHY=$("$SYSRAY" trace --backend=ebpf -o /dev/null true 2>&1 >/dev/null)
+		if [ $? -eq 0 ]; then EBPF_TRACE_OK=yes; else EBPF_TRACE_OK=no; fi
+	fi
+	[ "$EBPF_TRACE_OK" = yes ]
+}
+
+# record_comparison NAME STRACE_LOG SYSRAY_LOG SYSRAY_EXIT BASELINE: compare_trace's verdict.
+record_comparison() {
+	local name=$1 s=$2 y=$3 rc_y=$4 base=$5
 	if [ ! -s "$y" ]; then
 		fail "$name" "sysray wrote no trace (exit $rc_y): $(head -c 300 "$y.err")"
 		printf '%-16s %6s %6s %6s %s\n' "$name" "0.0" "0" "0" "${base:+baseline $base}" \

@@ -115,8 +115,10 @@ static __always_inline int on_enter(void *regs, long nr)
 	}
 	t->nr = nr;
 	t->start_ns = bpf_ktime_get_ns();
-	if (lines)
-		tl_syscall(regs, nr, 0, TLW_ENTRY);
+	if (lines) {
+		tl_ignored_signal(tid);
+		t->missed = tl_syscall(regs, nr, 0, TLW_ENTRY);
+	}
 	return 0;
 }
 
@@ -131,8 +133,10 @@ static __always_inline int on_exit(void *regs, long ret)
 	__u32 nr = t->nr;
 
 	t->start_ns = 0;
-	if (lines)
-		tl_syscall(regs, nr, ret, TLW_EXIT);
+	if (lines) {
+		tl_syscall(regs, nr, ret, TLW_EXIT | (t->missed ? TLW_RETRY : 0));
+		tl_ignored_signal(tid);
+	}
 	struct tc_row *r = bpf_map_lookup_elem(&rows, &nr);
 
 	if (!r)
@@ -190,6 +194,8 @@ int BPF_PROG(task_exit)
 	if (bpf_map_delete_elem(&tasks, &tid))
 		return 0;
 	__sync_fetch_and_add(&live, -1);
+	if (lines)
+		bpf_map_delete_elem(&sigpend, &tid);
 	if (lines)
 		tl_note(TL_GONE, tid, fatal_sig);
 	else

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include <bpf/bpf.h>
+#include <bpf/btf.h>
 #include <bpf/libbpf.h>
 
 #include "source/bpf/bpf_features.h"
@@ -114,6 +115,29 @@ static int on_event(void *ctx, void *data, size_t size)
 	return 0;
 }
 
+/* The offset of task_struct.pid, from the kernel's BTF (parsed only in line mode: 5 MB). */
+static long task_pid_offset(char *err, size_t errlen)
+{
+	struct btf *btf = btf__load_vmlinux_btf();
+	long off = -1;
+
+	if (!btf) {
+		seterr(err, errlen, "cannot read the kernel's BTF: %s", strerror(errno));
+		return -1;
+	}
+	int id = btf__find_by_name_kind(btf, "task_struct", BTF_KIND_STRUCT);
+	const struct btf_type *t = id > 0 ? btf__type_by_id(btf, id) : NULL;
+	const struct btf_member *m = t ? btf_members(t) : NULL;
+
+	for (int i = 0; t && i < btf_vlen(t); i++)
+		if (!strcmp(btf__name_by_offset(btf, m[i].name_off), "pid"))
+			off = (long)btf_member_bit_offset(t, i) / 8;
+	btf__free(btf);
+	if (off < 0)
+		seterr(err, errlen, "the kernel's BTF has no task_struct.pid");
+	return off;
+}
+
 /* Line mode: the events ring's size, the programs only it needs, and after load the plans. */
 static int setup_lines(struct trace_count *tc, const struct trace_count_config *cfg, char *err,
 		       size_t errlen)
@@ -121,7 +145,16 @@ static int setup_lines(struct trace_count *tc, const struct trace_count_config *
 	int e;
 
 	tc->skel->rodata->lines = cfg->plans != NULL;
-	e = bpf_program__set_autoload(tc->skel->progs.signal_deliver, cfg->plans != NULL);
+	if (cfg->plans) {
+		long off = task_pid_offset(err, errlen);
+
+		if (off < 0)
+			return -1;
+		tc->skel->rodata->task_pid_off = (uint32_t)off;
+	}
+	e = bpf_program__set_autoload(tc->skel->progs.signal_generate, cfg->plans != NULL);
+	if (!e)
+		e = bpf_program__set_autoload(tc->skel->progs.signal_deliver, cfg->plans != NULL);
 	if (!e && cfg->plans)
 		e = bpf_map__set_max_entries(tc->skel->maps.events, cfg->event_ring_bytes);
 	if (e)

@@ -28,7 +28,7 @@ struct tc_task {
 	__u32 nr;
 	__u32 flags;		/* TC_AWAIT_EXEC */
 	__u32 fatal_sig;	/* line mode: a signal delivered with its default, fatal action */
-	__u32 pad;
+	__u32 missed;		/* line mode: memory the syscall's entry could not copy */
 };
 
 /* One syscall's calls on one CPU; user space adds the CPUs up. */
@@ -105,11 +105,16 @@ enum tl_how {
 	TLM_VEC,	/* a NULL-terminated pointer array; its first TL_VEC_STRS strings */
 	TLM_PTRS,	/* a NULL-terminated pointer array only (envp: counted, not shown) */
 	TLM_IOV,	/* args[LEN_ARG] iovecs, and each one's buffer: SIZE bytes in all */
+	TLM_MSGHDR,	/* a struct msghdr, its name, control and iovecs with their buffers (SIZE
+			 * bytes in all, and no more than a positive result) */
 };
 
-/* When: at entry (inputs), at exit (outputs), or both. */
+/* When: at entry (inputs), at exit (outputs), or both; RETRY: at exit too when some memory
+ * of the entry could not be copied (it was not paged in yet: the kernel's own read of the
+ * input pages it in). */
 #define TLW_ENTRY	1
 #define TLW_EXIT	2
+#define TLW_RETRY	4
 
 struct tl_argmem {
 	__u8 how;

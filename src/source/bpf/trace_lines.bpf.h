@@ -201,6 +201,38 @@ __noinline __u32 tl_put_iov(__u32 off, __u64 addr, __u64 nvec, __u32 budget)
 	return after;
 }
 
+/* struct msghdr (include/linux/socket.h user_msghdr, x86_64): the name and its length, the
+ * iovecs and their count, the control buffer and its length. */
+#define TL_MSGHDR_SIZE		56
+#define TL_MSG_NAME		0
+#define TL_MSG_NAMELEN		8
+#define TL_MSG_IOV		16
+#define TL_MSG_IOVLEN		24
+#define TL_MSG_CONTROL		32
+#define TL_MSG_CONTROLLEN	40
+#define TL_SOCKADDR_MAX		128	/* sizeof(struct sockaddr_storage) */
+#define TL_CONTROL_MAX		512
+
+/* A msghdr at ADDR, then what it points to; the buffers BUDGET bytes in all. */
+__noinline __u32 tl_put_msghdr(__u32 off, __u64 addr, __u32 budget)
+{
+	__u32 after = tl_put(off, addr, TL_MSGHDR_SIZE, 0);
+	__u32 data = off + sizeof(struct tl_chunk);
+
+	if (after == off)
+		return after;
+	__u64 name = tl_word(data, TL_MSG_NAME);
+	__u32 namelen = (__u32)tl_word(data, TL_MSG_NAMELEN);
+	__u64 control = tl_word(data, TL_MSG_CONTROL);
+	__u64 controllen = tl_word(data, TL_MSG_CONTROLLEN);
+
+	after = tl_put(after, name, namelen < TL_SOCKADDR_MAX ? namelen : TL_SOCKADDR_MAX, 0);
+	after = tl_put(after, control, controllen < TL_CONTROL_MAX ? controllen : TL_CONTROL_MAX,
+		       0);
+	return tl_put_iov(after, tl_word(data, TL_MSG_IOV), tl_word(data, TL_MSG_IOVLEN),
+			  budget);
+}
+
 /* The memory of argument ARG by its plan M, at OFF; returns the offset after it. */
 static __always_inline __u32 tl_put_arg(__u32 off, const struct tl_argmem *m, const __u64 *args,
 					__u64 arg, long ret)
@@ -230,6 +262,8 @@ static __always_inline __u32 tl_put_arg(__u32 off, const struct tl_argmem *m, co
 		return tl_put_vec(off, arg, m->size, m->how == TLM_VEC);
 	case TLM_IOV:
 		return tl_put_iov(off, arg, count, m->size);
+	case TLM_MSGHDR:
+		return tl_put_msghdr(off, arg, ret > 0 && ret < m->size ? ret : m->size);
 	}
 	return off;
 }
@@ -262,8 +296,9 @@ static __always_inline void tl_send(struct tl_head *h, __u32 size)
 		__sync_fetch_and_add(&events_lost, 1);
 }
 
-/* A syscall's entry (PHASE TLW_ENTRY) or exit (TLW_EXIT) with its plan's memory. */
-static __always_inline void tl_syscall(void *regs, long nr, long ret, __u32 phase)
+/* A syscall's entry (PHASE TLW_ENTRY) or exit (TLW_EXIT, with TLW_RETRY when the entry missed
+ * memory) with its plan's memory. Returns the pointers whose memory could not be copied. */
+static __always_inline __u32 tl_syscall(void *regs, long nr, long ret, __u32 phase)
 {
 	__u32 key = nr;
 	struct tl_plan *plan = bpf_map_lookup_elem(&plans, &key);
@@ -271,7 +306,7 @@ static __always_inline void tl_syscall(void *regs, long nr, long ret, __u32 phas
 	__u32 off = sizeof(*h);
 
 	if (!h)
-		return;
+		return 0;
 	h->nr = nr;
 	h->ret = ret;
 	tl_read_args(regs, h->args);
@@ -284,6 +319,7 @@ static __always_inline void tl_syscall(void *regs, long nr, long ret, __u32 phas
 		}
 	}
 	tl_send(h, off);
+	return h->missed;
 }
 
 static __always_inline void tl_note(__u32 kind, __u32 tid, __u64 arg0)
@@ -294,6 +330,116 @@ static __always_inline void tl_note(__u32 kind, __u32 tid, __u64 arg0)
 		return;
 	h->args[0] = arg0;
 	tl_send(h, sizeof(*h));
+}
+
+/*
+ * Signals a tracer sees that the kernel's own path hides without one (kernel/signal.c):
+ * - a signal whose action is to be ignored (SIGCHLD's default) is dropped when it is sent,
+ *   and never delivered; a traced process takes it all the same;
+ * - a signal whose default action ends the process is turned, when it is sent, into a group
+ *   exit with the signal as its code, so its threads take SIGKILL with no siginfo instead;
+ *   a traced process takes the signal itself.
+ * signal_generate (in the sender, with the target task) notes both for the target, by the
+ * offset of task_struct.pid that the loader read from the kernel's BTF.
+ */
+const volatile __u32 task_pid_off;
+
+#define TL_PEND_IGNORED	1
+#define TL_PEND_FATAL	2
+/* include/trace/events/signal.h: enum trace_signal_result */
+#define TL_SIGNAL_DELIVERED	0
+#define TL_SIGNAL_IGNORED	1
+/* include/linux/sched/signal.h: the siginfo pointers that mean "none" */
+#define TL_SEND_SIG_NOINFO	0
+#define TL_SEND_SIG_PRIV	1
+/* include/uapi/asm-generic/siginfo.h */
+#define TL_SI_USER	0
+#define TL_SI_KERNEL	0x80
+
+struct tl_sigpend {
+	__u32 kind;
+	__u32 sig;
+	__u8 info[48];
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, TC_MAX_TASKS);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__type(key, __u32);
+	__type(value, struct tl_sigpend);
+} sigpend SEC(".maps");
+
+static __always_inline bool tl_fatal_by_default(int sig)
+{
+	return sig > 0 && sig < 32 && !(TL_NOT_FATAL & (1u << sig));
+}
+
+SEC("raw_tracepoint/signal_generate")
+int BPF_PROG(signal_generate, int sig, void *info, void *task, int group, int result)
+{
+	struct tl_sigpend p = { .sig = sig };
+	__u32 pid = 0;
+
+	if (!lines || bpf_probe_read_kernel(&pid, sizeof(pid), (char *)task + task_pid_off))
+		return 0;
+	struct tc_task *t = bpf_map_lookup_elem(&tasks, &pid);
+
+	if (!t || (t->flags & TC_AWAIT_EXEC))
+		return 0;
+	if (result == TL_SIGNAL_IGNORED)
+		p.kind = TL_PEND_IGNORED;
+	else if (result == TL_SIGNAL_DELIVERED && tl_fatal_by_default(sig))
+		p.kind = TL_PEND_FATAL;
+	else
+		return 0;
+	if ((unsigned long)info > TL_SEND_SIG_PRIV) {
+		bpf_probe_read_kernel(p.info, sizeof(p.info), info);
+	} else {
+		/* What the kernel fills in for these (prepare_kill_siginfo, SEND_SIG_PRIV). */
+		__u32 *w = (__u32 *)p.info;
+
+		w[0] = sig;
+		w[2] = (unsigned long)info == TL_SEND_SIG_PRIV ? TL_SI_KERNEL : TL_SI_USER;
+		if ((unsigned long)info == TL_SEND_SIG_NOINFO) {
+			w[4] = bpf_get_current_pid_tgid() >> 32;
+			w[5] = (__u32)bpf_get_current_uid_gid();
+		}
+	}
+	bpf_map_update_elem(&sigpend, &pid, &p, BPF_ANY);
+	return 0;
+}
+
+/* The signal P as a TL_SIGNAL event of thread TID. */
+static __always_inline void tl_signal_event(__u32 tid, __u32 sig, const void *info)
+{
+	struct tl_head *h = tl_begin(TL_SIGNAL, tid);
+	__u32 size = sizeof(*h);
+
+	if (!h)
+		return;
+	struct tl_chunk *c = (void *)(h + 1);
+
+	h->args[0] = sig;
+	if (info && !bpf_probe_read_kernel(c + 1, 48, info)) {
+		c->addr = 0;
+		c->len = 48;
+		c->flags = 0;
+		size += sizeof(*c) + 48;
+	}
+	tl_send(h, size);
+}
+
+/* A dropped signal the thread would have taken: shown where a tracer shows it, on the way back
+ * to user space (after its syscall's exit, or before its next entry). */
+static __always_inline void tl_ignored_signal(__u32 tid)
+{
+	struct tl_sigpend *p = bpf_map_lookup_elem(&sigpend, &tid);
+
+	if (p && p->kind == TL_PEND_IGNORED) {
+		tl_signal_event(tid, p->sig, p->info);
+		bpf_map_delete_elem(&sigpend, &tid);
+	}
 }
 
 /* A signal taken by a thread of the set: its siginfo, and whether its action ends the
@@ -307,29 +453,32 @@ int BPF_PROG(signal_deliver, int sig, void *info, void *ka)
 
 	if (!t || !lines || (t->flags & TC_AWAIT_EXEC))
 		return 0;
+	if (sig == TL_SIGKILL && !info) {
+		/* The group exit (get_signal() takes SIGKILL with no siginfo): the signal it was
+		 * sent as, if one was; else a sibling's exit_group ends this thread, with that
+		 * call's status. */
+		__u32 tgid = bpf_get_current_pid_tgid() >> 32;
+		struct tl_sigpend *p = bpf_map_lookup_elem(&sigpend, &tid);
+		/* The thread it was sent to takes it; its siblings only die of it. */
+		bool taker = p && p->kind == TL_PEND_FATAL;
+
+		if (!taker)
+			p = bpf_map_lookup_elem(&sigpend, &tgid);
+		if (!p || p->kind != TL_PEND_FATAL)
+			return 0;
+		t->fatal_sig = p->sig;
+		if (p->sig != TL_SIGKILL && (taker || tid == tgid))
+			tl_signal_event(tid, p->sig, p->info);
+		return 0;
+	}
+	bpf_map_delete_elem(&sigpend, &tid);
 	if (ka && bpf_probe_read_kernel(&handler, sizeof(handler), ka))
 		handler = 0;
-	if (handler == 0 && sig > 0 && sig < 32 && !(TL_NOT_FATAL & (1u << sig)))
+	if (handler == 0 && tl_fatal_by_default(sig))
 		t->fatal_sig = sig;
 	/* A tracer never sees SIGKILL delivered: strace prints only the death. */
-	if (sig == TL_SIGKILL)
-		return 0;
-
-	struct tl_head *h = tl_begin(TL_SIGNAL, tid);
-	__u32 size = sizeof(*h);
-
-	if (!h)
-		return 0;
-	struct tl_chunk *c = (void *)(h + 1);
-
-	h->args[0] = sig;
-	if (info && !bpf_probe_read_kernel(c + 1, 48, info)) {
-		c->addr = 0;
-		c->len = 48;
-		c->flags = 0;
-		size += sizeof(*c) + 48;
-	}
-	tl_send(h, size);
+	if (sig != TL_SIGKILL)
+		tl_signal_event(tid, sig, info);
 	return 0;
 }
 
