@@ -38,6 +38,9 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+/* lo is the first interface of every network namespace. */
+#define LO_IFINDEX 1
+
 static char msg[1024] __attribute__((aligned(8)));
 static unsigned int used;
 
@@ -89,7 +92,7 @@ static void send_msg(int fd)
 static void route(void)
 {
 	int fd = nl_socket(NETLINK_ROUTE);
-	unsigned int lo = if_nametoindex("lo");
+	unsigned int lo = LO_IFINDEX;
 
 	struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC, .ifi_type = ARPHRD_LOOPBACK,
 				 .ifi_index = lo, .ifi_flags = IFF_UP | IFF_LOOPBACK };
@@ -196,7 +199,7 @@ static void sock_diag(void)
 					 .idiag_states = 1 << 10 };
 	ireq.id.idiag_sport = htons(80);
 	ireq.id.idiag_src[0] = htonl(INADDR_LOOPBACK);
-	ireq.id.idiag_if = if_nametoindex("lo");
+	ireq.id.idiag_if = LO_IFINDEX;
 	begin(SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST | NLM_F_DUMP, &ireq, sizeof(ireq));
 	send_msg(fd);
 	struct inet_diag_msg imsg = { .idiag_family = AF_INET6, .idiag_state = 1,
