@@ -1,4 +1,6 @@
 # SPDX-License-Identifier: Apache-2.0
-# Netlink messages of every family the decoders know (tests/progs/netlink.c): route, sock_diag,
-# audit, xfrm, selinux, netfilter, crypto, generic, udev; sysray's lines must be strace's.
+# The network decoders of strace's own suite, each against strace line for line: netlink
+# messages of every family (tests/progs/netlink.c: route, sock_diag, audit, xfrm, selinux,
+# netfilter, crypto, generic, udev) and socket option values (tests/progs/sockopt.c).
 compare_trace "prog-netlink" "$PROGS/netlink"
+compare_trace "prog-sockopt" "$PROGS/sockopt"
