@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * bpf(2) commands on a real array map: create (with and without a name, a short and an
+ * bpf(2) commands on a real array map and program: create (with and without a name, a short and an
  * oversized attribute), update, lookup, next key, delete, freeze, pin and get by path in a
  * bpffs if one is mounted, get by id; and bad calls (unknown command, NULL, size 0).
  */
@@ -71,6 +71,26 @@ int main(void)
 	attr.attach_flags = BPF_F_ALLOW_MULTI;
 	sys_bpf(BPF_PROG_ATTACH, &attr, 16);
 	sys_bpf(BPF_PROG_DETACH, &attr, 16);
+
+	/* r0 = 0; exit: the smallest socket filter, loaded with its name and a log buffer. */
+	struct bpf_insn insns[] = {
+		{ .code = BPF_ALU64 | BPF_MOV | BPF_K, .dst_reg = BPF_REG_0, .imm = 0 },
+		{ .code = BPF_JMP | BPF_EXIT },
+	};
+	static char log[256];
+	memset(&attr, 0, sizeof(attr));
+	attr.prog_type = BPF_PROG_TYPE_SOCKET_FILTER;
+	attr.insn_cnt = 2;
+	attr.insns = (uintptr_t)insns;
+	attr.license = (uintptr_t)"GPL";
+	attr.log_level = 1;
+	attr.log_size = sizeof(log);
+	attr.log_buf = (uintptr_t)log;
+	attr.kern_version = 0x60100;
+	strcpy(attr.prog_name, "sysray_prog");
+	int prog = (int)sys_bpf(BPF_PROG_LOAD, &attr, offsetof(union bpf_attr, fd_array) + 8);
+	sys_bpf(BPF_PROG_LOAD, &attr, offsetof(union bpf_attr, log_level));
+	close(prog);
 
 	sys_bpf(0xfff, &attr, 8);
 	sys_bpf(BPF_MAP_CREATE, NULL, 72);

@@ -26,6 +26,9 @@ enum bpf_field_kind {
 	BF_NAME,	/* char[BPF_OBJ_NAME_LEN], as far as the size reaches */
 	BF_IFINDEX,
 	BF_NUMA,	/* numa_node, only when map_flags has BPF_F_NUMA_NODE */
+	BF_STR,		/* a 64-bit pointer to a string */
+	BF_LOG,		/* log_buf: a string of at most log_size bytes */
+	BF_KVERSION,	/* KERNEL_VERSION(major, minor, patch) */
 };
 
 struct bpf_field {
@@ -95,6 +98,31 @@ static const struct bpf_field map_freeze[] = {
 	FIELD(map_fd, BF_FD, false),
 };
 
+static const struct bpf_field prog_load[] = {
+	FIELD(prog_type, BF_XVAL, false, &xlat_bpf_prog_types, "BPF_PROG_TYPE_???"),
+	FIELD(insn_cnt, BF_U, false),
+	FIELD(insns, BF_ADDR, false),
+	FIELD(license, BF_STR, false),
+	FIELD(log_level, BF_U, true),
+	FIELD(log_size, BF_U, false),
+	FIELD(log_buf, BF_LOG, false),
+	FIELD(kern_version, BF_KVERSION, true),
+	FIELD(prog_flags, BF_FLAGS, true, &xlat_bpf_prog_flags, "BPF_F_???"),
+	FIELD(prog_name, BF_NAME, true),
+	FIELD(prog_ifindex, BF_IFINDEX, true),
+	FIELD(expected_attach_type, BF_XVAL, true, &xlat_bpf_attach_types, "BPF_???"),
+	FIELD(prog_btf_fd, BF_FD, true),
+	FIELD(func_info_rec_size, BF_U, false),
+	FIELD(func_info, BF_ADDR, false),
+	FIELD(func_info_cnt, BF_U, false),
+	FIELD(line_info_rec_size, BF_U, false),
+	FIELD(line_info, BF_ADDR, false),
+	FIELD(line_info_cnt, BF_U, false),
+	FIELD(attach_btf_id, BF_U, true),
+	FIELD(attach_prog_fd, BF_FD, true),
+	FIELD(fd_array, BF_ADDR, true),
+};
+
 static const struct bpf_field obj_pin[] = {
 	FIELD(pathname, BF_PATH, false),
 	FIELD(bpf_fd, BF_FD, false),
@@ -143,6 +171,7 @@ static const struct bpf_cmd_attr cmds[] = {
 	[BPF_MAP_DELETE_ELEM] = CMD(map_delete, RV_DEC),
 	[BPF_MAP_GET_NEXT_KEY] = CMD(map_next_key, RV_DEC),
 	[BPF_MAP_FREEZE] = CMD(map_freeze, RV_DEC),
+	[BPF_PROG_LOAD] = CMD(prog_load, RV_FD),
 	[BPF_OBJ_PIN] = CMD(obj_pin, RV_FD),
 	[BPF_OBJ_GET] = CMD(obj_pin, RV_FD),
 	[BPF_PROG_ATTACH] = CMD(prog_attach, RV_DEC),
@@ -168,6 +197,19 @@ static void print_name(struct pr *p, const char *name, size_t size)
 		pr_quoted(p, name, size - 1, PR_QUOTE_ELLIPSIS);
 	else
 		pr_quoted(p, name, n, 0);
+}
+
+/* A kernel version as KERNEL_VERSION() builds it: major << 16 | minor << 8 | patch. */
+static void print_kernel_version(struct pr *p, uint32_t v)
+{
+	if (p->xlat_style != PR_XLAT_ABBREV)
+		pr_hex(p, v);
+	if (p->xlat_style == PR_XLAT_RAW)
+		return;
+	if (p->xlat_style == PR_XLAT_VERBOSE)
+		pr_comment(p, "KERNEL_VERSION(%u, %u, %u)", v >> 16, (v >> 8) & 0xff, v & 0xff);
+	else
+		pr_textf(p, "KERNEL_VERSION(%u, %u, %u)", v >> 16, (v >> 8) & 0xff, v & 0xff);
 }
 
 static void print_field(struct sc *sc, const struct bpf_field *f, const unsigned char *attr,
@@ -214,6 +256,18 @@ static void print_field(struct sc *sc, const struct bpf_field *f, const unsigned
 		break;
 	case BF_IFINDEX:
 		net_print_ifindex(sc->p, (unsigned int)v);
+		break;
+	case BF_STR:
+		print_str(sc, v);
+		break;
+	case BF_LOG: {
+		uint32_t log_size;
+		memcpy(&log_size, attr + offsetof(union bpf_attr, log_size), sizeof(log_size));
+		print_str_upto(sc, v, log_size);
+		break;
+	}
+	case BF_KVERSION:
+		print_kernel_version(sc->p, (uint32_t)v);
 		break;
 	}
 }

@@ -191,3 +191,10 @@ XLAT_DEFINE(xlat_bpf_prog_types,
 	{ 0x1d, "BPF_PROG_TYPE_LSM" },
 	{ 0x1e, "BPF_PROG_TYPE_SK_LOOKUP" },
 	{ 0x1f, "BPF_PROG_TYPE_SYSCALL" });
+
+XLAT_DEFINE(xlat_bpf_prog_flags,
+	{ 0x1, "BPF_F_STRICT_ALIGNMENT" },
+	{ 0x2, "BPF_F_ANY_ALIGNMENT" },
+	{ 0x4, "BPF_F_TEST_RND_HI32" },
+	{ 0x8, "BPF_F_TEST_STATE_FREQ" },
+	{ 0x10, "BPF_F_SLEEPABLE" });

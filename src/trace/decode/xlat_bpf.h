@@ -14,5 +14,6 @@ extern const struct xlat xlat_bpf_file_mode_flags;
 extern const struct xlat xlat_bpf_attach_types;
 extern const struct xlat xlat_bpf_attach_flags;
 extern const struct xlat xlat_bpf_prog_types;
+extern const struct xlat xlat_bpf_prog_flags;
 
 #endif
