@@ -8,6 +8,7 @@
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
+#include <endian.h>
 #include <net/if.h>
 #include <net/if_arp.h>
 #include <linux/audit.h>
@@ -17,6 +18,7 @@
 #include <linux/if_addr.h>
 #include <linux/if_addrlabel.h>
 #include <linux/inet_diag.h>
+#include <linux/lwtunnel.h>
 #include <linux/neighbour.h>
 #include <linux/net_namespace.h>
 #include <linux/netconf.h>
@@ -124,11 +126,36 @@ static void route(void)
 	attr_u32(RTA_TABLE, RT_TABLE_MAIN);
 	send_msg(fd);
 
+	/* A route's metrics (nested), cache info, next hop via, encapsulation type. */
+	begin(RTM_NEWROUTE, 0, &rtm, sizeof(rtm));
+	char metrics[NLA_HDRLEN * 2 + 4 + 8];
+	struct nlattr *m = (void *)metrics;
+	m->nla_len = NLA_HDRLEN + 4;
+	m->nla_type = RTAX_MTU;
+	*(uint32_t *)(metrics + NLA_HDRLEN) = 1400;
+	m = (void *)(metrics + NLA_HDRLEN + 4);
+	m->nla_len = NLA_HDRLEN + 6;
+	m->nla_type = RTAX_CC_ALGO;
+	memcpy(metrics + 2 * NLA_HDRLEN + 4, "bbr", 4);
+	attr(RTA_METRICS, metrics, 2 * NLA_HDRLEN + 4 + 4);
+	struct rta_cacheinfo ci = { .rta_clntref = 1, .rta_lastuse = 2, .rta_id = 0x10 };
+	attr(RTA_CACHEINFO, &ci, sizeof(ci));
+	struct { struct rtvia via; struct in6_addr a6; } via = { { .rtvia_family = AF_INET6 },
+								 IN6ADDR_LOOPBACK_INIT };
+	attr(RTA_VIA, &via, sizeof(via));
+	uint16_t encap = LWTUNNEL_ENCAP_MPLS;
+	attr(RTA_ENCAP_TYPE, &encap, sizeof(encap));
+	send_msg(fd);
+
 	struct ndmsg nd = { .ndm_family = AF_INET, .ndm_ifindex = lo,
 			    .ndm_state = NUD_PERMANENT, .ndm_flags = NTF_ROUTER,
 			    .ndm_type = RTN_UNICAST };
 	begin(RTM_DELNEIGH, 0, &nd, sizeof(nd));
 	attr(NDA_DST, &a4, sizeof(a4));
+	struct nda_cacheinfo nci = { .ndm_confirmed = 5, .ndm_refcnt = 1 };
+	attr(NDA_CACHEINFO, &nci, sizeof(nci));
+	uint16_t port = htons(4789);
+	attr(NDA_PORT, &port, sizeof(port));
 	send_msg(fd);
 
 	struct fib_rule_hdr rule = { .family = AF_INET, .dst_len = 32, .table = RT_TABLE_LOCAL,
@@ -136,6 +163,16 @@ static void route(void)
 	begin(RTM_NEWRULE, NLM_F_APPEND, &rule, sizeof(rule));
 	attr_u32(FRA_PRIORITY, 32766);
 	attr(FRA_IIFNAME, "lo", 3);
+	send_msg(fd);
+	begin(RTM_DELRULE, 0, &rule, sizeof(rule));
+	struct fib_rule_uid_range uids = { 1000, 1999 };
+	attr(FRA_UID_RANGE, &uids, sizeof(uids));
+	struct fib_rule_port_range ports = { 1024, 65535 };
+	attr(FRA_SPORT_RANGE, &ports, sizeof(ports));
+	uint8_t proto = IPPROTO_TCP;
+	attr(FRA_IP_PROTO, &proto, sizeof(proto));
+	uint64_t tun = htobe64(42);
+	attr(FRA_TUN_ID, &tun, sizeof(tun));
 	send_msg(fd);
 
 	struct tcmsg tc = { .tcm_family = AF_UNSPEC, .tcm_ifindex = lo, .tcm_handle = 0x10000,

@@ -156,6 +156,78 @@ static const struct nl_field rtmsg_fields[] = {
 };
 static const struct nl_struct rtmsg = NL_STRUCT(struct rtmsg, rtmsg_fields);
 
+static const struct nla_spec metrics_specs[] = {
+	[RTAX_LOCK] = SPEC(NLA_KIND_U32),
+	[RTAX_MTU] = SPEC(NLA_KIND_U32),
+	[RTAX_WINDOW] = SPEC(NLA_KIND_U32),
+	[RTAX_RTT] = SPEC(NLA_KIND_U32),
+	[RTAX_RTTVAR] = SPEC(NLA_KIND_U32),
+	[RTAX_SSTHRESH] = SPEC(NLA_KIND_U32),
+	[RTAX_CWND] = SPEC(NLA_KIND_U32),
+	[RTAX_ADVMSS] = SPEC(NLA_KIND_U32),
+	[RTAX_REORDERING] = SPEC(NLA_KIND_U32),
+	[RTAX_HOPLIMIT] = SPEC(NLA_KIND_U32),
+	[RTAX_INITCWND] = SPEC(NLA_KIND_U32),
+	[RTAX_FEATURES] = SPEC(NLA_KIND_U32),
+	[RTAX_RTO_MIN] = SPEC(NLA_KIND_U32),
+	[RTAX_INITRWND] = SPEC(NLA_KIND_U32),
+	[RTAX_QUICKACK] = SPEC(NLA_KIND_U32),
+	[RTAX_CC_ALGO] = SPEC(NLA_KIND_STR),
+};
+static const struct nla_table metrics_attrs = NLA_TABLE(&xlat_rtnl_rta_metrics_attrs,
+							"RTAX_???", metrics_specs);
+
+static const struct nl_field rta_cacheinfo_fields[] = {
+	F(struct rta_cacheinfo, rta_clntref, NLF_U),
+	F(struct rta_cacheinfo, rta_lastuse, NLF_U),
+	F(struct rta_cacheinfo, rta_expires, NLF_U),
+	F(struct rta_cacheinfo, rta_error, NLF_U),
+	F(struct rta_cacheinfo, rta_used, NLF_U),
+	F(struct rta_cacheinfo, rta_id, NLF_X),
+	F(struct rta_cacheinfo, rta_ts, NLF_U),
+	F(struct rta_cacheinfo, rta_tsage, NLF_U),
+};
+static const struct nl_struct rta_cacheinfo = NL_STRUCT(struct rta_cacheinfo,
+							rta_cacheinfo_fields);
+
+static const struct nl_field rta_mfc_stats_fields[] = {
+	F(struct rta_mfc_stats, mfcs_packets, NLF_U),
+	F(struct rta_mfc_stats, mfcs_bytes, NLF_U),
+	F(struct rta_mfc_stats, mfcs_wrong_if, NLF_U),
+};
+static const struct nl_struct rta_mfc_stats = NL_STRUCT(struct rta_mfc_stats,
+							rta_mfc_stats_fields);
+
+/* struct rtvia: a family, then an address of that family as far as the payload goes. */
+static bool print_rtvia(struct sc *sc, uint64_t addr, unsigned int len, const void *ctx)
+{
+	struct rtvia via;
+	if (len < sizeof(via))
+		return false;
+	if (!fetch_or_print_addr(sc, addr, &via, sizeof(via)))
+		return true;
+	pr_struct_begin(sc->p);
+	pr_field(sc->p, "rtvia_family");
+	pr_xval(sc->p, &xlat_net_addrfams, via.rtvia_family, "AF_???");
+	unsigned int off = offsetof(struct rtvia, rtvia_addr);
+	if (len > off) {
+		uint8_t family = (uint8_t)via.rtvia_family;
+		size_t size = family == AF_INET ? 4 : family == AF_INET6 ? 16 : 0;
+		unsigned char buf[16];
+		if (!size || len - off < size) {
+			pr_field(sc->p, "rtvia_addr");
+			print_buf_hex(sc, addr + off, len - off);
+		} else if (umove(sc, addr + off, buf, size) < 0) {
+			pr_field(sc->p, "rtvia_addr");
+			print_addr(sc, addr + off);
+		} else {
+			net_print_inet_addr(sc->p, family, buf, size, "rtvia_addr");
+		}
+	}
+	pr_struct_end(sc->p);
+	return true;
+}
+
 static const struct nla_spec route_specs[] = {
 	[RTA_DST] = SPEC_FN(print_family_addr),
 	[RTA_SRC] = SPEC_FN(print_family_addr),
@@ -164,13 +236,19 @@ static const struct nla_spec route_specs[] = {
 	[RTA_GATEWAY] = SPEC_FN(print_family_addr),
 	[RTA_PRIORITY] = SPEC(NLA_KIND_U32),
 	[RTA_PREFSRC] = SPEC_FN(print_family_addr),
+	[RTA_METRICS] = { NLA_KIND_NESTED, NULL, NULL, NULL, &metrics_attrs, NULL },
 	[RTA_PROTOINFO] = SPEC(NLA_KIND_U32),
+	[RTA_CACHEINFO] = SPEC_STRUCT(rta_cacheinfo),
 	[RTA_FLOW] = SPEC(NLA_KIND_U32),
 	[RTA_MP_ALGO] = SPEC(NLA_KIND_U32),
 	[RTA_TABLE] = SPEC_XVAL(NLA_KIND_XVAL32, &xlat_rtnl_routing_table_ids, NULL),
 	[RTA_MARK] = SPEC(NLA_KIND_U32),
+	[RTA_MFC_STATS] = SPEC_STRUCT(rta_mfc_stats),
+	[RTA_VIA] = SPEC_FN(print_rtvia),
 	[RTA_NEWDST] = SPEC_FN(print_family_addr),
 	[RTA_PREF] = SPEC(NLA_KIND_U8),
+	[RTA_ENCAP_TYPE] = SPEC_XVAL(NLA_KIND_XVAL16, &xlat_rtnl_lwtunnel_encap_types,
+				     "LWTUNNEL_ENCAP_???"),
 	[RTA_EXPIRES] = SPEC(NLA_KIND_U64),
 	[RTA_UID] = SPEC(NLA_KIND_U32),
 	[RTA_TTL_PROPAGATE] = SPEC(NLA_KIND_U8),
@@ -192,10 +270,21 @@ static const struct nl_field ndmsg_fields[] = {
 };
 static const struct nl_struct ndmsg = NL_STRUCT(struct ndmsg, ndmsg_fields);
 
+static const struct nl_field nda_cacheinfo_fields[] = {
+	F(struct nda_cacheinfo, ndm_confirmed, NLF_U),
+	F(struct nda_cacheinfo, ndm_used, NLF_U),
+	F(struct nda_cacheinfo, ndm_updated, NLF_U),
+	F(struct nda_cacheinfo, ndm_refcnt, NLF_U),
+};
+static const struct nl_struct nda_cacheinfo = NL_STRUCT(struct nda_cacheinfo,
+							nda_cacheinfo_fields);
+
 static const struct nla_spec neigh_specs[] = {
 	[NDA_DST] = SPEC_FN(print_family_addr),
+	[NDA_CACHEINFO] = SPEC_STRUCT(nda_cacheinfo),
 	[NDA_PROBES] = SPEC(NLA_KIND_U32),
 	[NDA_VLAN] = SPEC(NLA_KIND_U16),
+	[NDA_PORT] = SPEC(NLA_KIND_BE16),
 	[NDA_VNI] = SPEC(NLA_KIND_U32),
 	[NDA_IFINDEX] = SPEC(NLA_KIND_IFINDEX),
 	[NDA_MASTER] = SPEC(NLA_KIND_IFINDEX),
@@ -209,6 +298,17 @@ static const struct nla_table neigh_attrs = NLA_TABLE(&xlat_rtnl_neigh_attrs, "N
 
 /* ---- rules: struct fib_rule_hdr ---- */
 
+/* An IP protocol of 1 to 8 bytes: all the payload's bytes make the value. */
+static bool print_ip_proto(struct sc *sc, uint64_t addr, unsigned int len, const void *ctx)
+{
+	uint64_t v = 0;
+	if (!len || len > sizeof(v))
+		return false;
+	if (fetch_or_print_addr(sc, addr, &v, len))
+		pr_xval(sc->p, &xlat_net_inet_protocols, v, "IPPROTO_???");
+	return true;
+}
+
 static const struct nl_field fib_rule_fields[] = {
 	F(struct fib_rule_hdr, family, NLF_FAMILY),
 	F(struct fib_rule_hdr, dst_len, NLF_U),
@@ -220,6 +320,20 @@ static const struct nl_field fib_rule_fields[] = {
 };
 static const struct nl_struct fib_rule_hdr = NL_STRUCT(struct fib_rule_hdr, fib_rule_fields);
 
+static const struct nl_field uid_range_fields[] = {
+	F(struct fib_rule_uid_range, start, NLF_U),
+	F(struct fib_rule_uid_range, end, NLF_U),
+};
+static const struct nl_struct uid_range = NL_STRUCT(struct fib_rule_uid_range,
+						    uid_range_fields);
+
+static const struct nl_field port_range_fields[] = {
+	F(struct fib_rule_port_range, start, NLF_U),
+	F(struct fib_rule_port_range, end, NLF_U),
+};
+static const struct nl_struct port_range = NL_STRUCT(struct fib_rule_port_range,
+						     port_range_fields);
+
 static const struct nla_spec rule_specs[] = {
 	[FRA_DST] = SPEC_FN(print_family_addr),
 	[FRA_SRC] = SPEC_FN(print_family_addr),
@@ -228,14 +342,18 @@ static const struct nla_spec rule_specs[] = {
 	[FRA_PRIORITY] = SPEC(NLA_KIND_U32),
 	[FRA_FWMARK] = SPEC(NLA_KIND_U32),
 	[FRA_FLOW] = SPEC(NLA_KIND_U32),
+	[FRA_TUN_ID] = SPEC(NLA_KIND_BE64),
 	[FRA_SUPPRESS_IFGROUP] = SPEC(NLA_KIND_U32),
 	[FRA_SUPPRESS_PREFIXLEN] = SPEC(NLA_KIND_U32),
 	[FRA_TABLE] = SPEC_XVAL(NLA_KIND_XVAL32, &xlat_rtnl_routing_table_ids, NULL),
 	[FRA_FWMASK] = SPEC(NLA_KIND_U32),
 	[FRA_OIFNAME] = SPEC(NLA_KIND_STR),
 	[FRA_L3MDEV] = SPEC(NLA_KIND_U8),
+	[FRA_UID_RANGE] = SPEC_STRUCT(uid_range),
 	[FRA_PROTOCOL] = SPEC_XVAL(NLA_KIND_XVAL8, &xlat_rtnl_routing_protocols, "RTPROT_???"),
-	[FRA_IP_PROTO] = SPEC(NLA_KIND_U8),
+	[FRA_IP_PROTO] = SPEC_FN(print_ip_proto),
+	[FRA_SPORT_RANGE] = SPEC_STRUCT(port_range),
+	[FRA_DPORT_RANGE] = SPEC_STRUCT(port_range),
 };
 static const struct nla_table rule_attrs = NLA_TABLE(&xlat_rtnl_rule_attrs, "FRA_???",
 						     rule_specs);

@@ -77,6 +77,8 @@ enum nla_kind {
 	NLA_KIND_S32,
 	NLA_KIND_S64,
 	NLA_KIND_X32,
+	NLA_KIND_BE16,		/* htons(N) */
+	NLA_KIND_BE64,		/* htobe64(N) */
 	NLA_KIND_STR,		/* a string that carries its NUL */
 	NLA_KIND_IFINDEX,	/* u32 interface index */
 	NLA_KIND_XVAL8,		/* u8 constant of x */
