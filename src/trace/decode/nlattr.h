@@ -81,6 +81,7 @@ enum nla_kind {
 	NLA_KIND_BE64,		/* htobe64(N) */
 	NLA_KIND_STR,		/* a string that carries its NUL */
 	NLA_KIND_IFINDEX,	/* u32 interface index */
+	NLA_KIND_FD,		/* s32 file descriptor, decorated by -y */
 	NLA_KIND_XVAL8,		/* u8 constant of x */
 	NLA_KIND_XVAL16,
 	NLA_KIND_XVAL32,	/* u32 constant of x */

@@ -80,5 +80,7 @@ extern const struct xlat xlat_rtnl_ip6mra_creport_attr;
 extern const struct xlat xlat_nl_nlmsgerr_attrs;
 extern const struct xlat xlat_rtnl_rta_metrics_attrs;
 extern const struct xlat xlat_rtnl_lwtunnel_encap_types;
+extern const struct xlat xlat_rtnl_ext_filter_flags;
+extern const struct xlat xlat_rtnl_ifla_events;
 
 #endif
