@@ -7,7 +7,9 @@
 #include <arpa/inet.h>
 #include <linux/if_packet.h>
 #include <linux/netlink.h>
+#include <linux/x25.h>
 #include <net/if.h>
+#include <netipx/ipx.h>
 #include <netinet/in.h>
 #include <stdio.h>
 #include <string.h>
@@ -200,6 +202,39 @@ static void print_sa_nl(struct sc *sc, const unsigned char *buf, int len)
 	print_0x(sc->p, nl->nl_groups, 8);
 }
 
+/* struct sockaddr_ipx: port, network, node bytes and type in hex. */
+static void print_sa_ipx(struct sc *sc, const unsigned char *buf, int len)
+{
+	const struct sockaddr_ipx *ipx = (const void *)buf;
+	print_net_port(sc->p, "sipx_port", ipx->sipx_port);
+	pr_field(sc->p, "sipx_network");
+	pr_textf(sc->p, "htonl(%#x)", ntohl(ipx->sipx_network));
+	pr_field(sc->p, "sipx_node");
+	pr_array_begin(sc->p);
+	for (size_t i = 0; i < sizeof(ipx->sipx_node); i++)
+		print_0x(sc->p, (unsigned char)ipx->sipx_node[i], 2);
+	pr_array_end(sc->p);
+	pr_field(sc->p, "sipx_type");
+	print_0x(sc->p, ipx->sipx_type, 2);
+	if (ipx->sipx_zero) {
+		pr_field(sc->p, "sipx_zero");
+		pr_hex(sc->p, (unsigned char)ipx->sipx_zero);
+	}
+}
+
+/* struct sockaddr_x25: the X.121 address, a string of at most 15 digits and its NUL. */
+static void print_sa_x25(struct sc *sc, const unsigned char *buf, int len)
+{
+	const struct sockaddr_x25 *x25 = (const void *)buf;
+	const char *a = x25->sx25_addr.x25_addr;
+	size_t size = sizeof(x25->sx25_addr.x25_addr), n = strnlen(a, size);
+	pr_field(sc->p, "sx25_addr");
+	pr_struct_begin(sc->p);
+	pr_field(sc->p, "x25_addr");
+	pr_quoted(sc->p, a, n == size ? size - 1 : n, n == size ? PR_QUOTE_ELLIPSIS : 0);
+	pr_struct_end(sc->p);
+}
+
 static void print_sa_ll(struct sc *sc, const unsigned char *buf, int len)
 {
 	const struct sockaddr_ll *ll = (const void *)buf;
@@ -257,6 +292,8 @@ static const struct sa_family_printer sa_printers[] = {
 	{ AF_UNIX, print_sa_un, SA_FAMILY_SIZE + 1 },
 	{ AF_INET, print_sa_in, sizeof(struct sockaddr_in) },
 	{ AF_INET6, print_sa_in6, SIN6_MIN_LEN },
+	{ AF_IPX, print_sa_ipx, sizeof(struct sockaddr_ipx) },
+	{ AF_X25, print_sa_x25, sizeof(struct sockaddr_x25) },
 	{ AF_NETLINK, print_sa_nl, sizeof(struct sockaddr_nl) },
 	{ AF_PACKET, print_sa_ll, sizeof(struct sockaddr_ll) },
 };
