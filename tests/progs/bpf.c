@@ -92,6 +92,17 @@ int main(void)
 	sys_bpf(BPF_PROG_LOAD, &attr, offsetof(union bpf_attr, log_level));
 	close(prog);
 
+	/* BTF the kernel refuses: a header claiming a wrong magic. */
+	static const char btf[] = "\x9f\xeb\x01\x00not really BTF data, just bytes";
+	static char btf_log[64];
+	memset(&attr, 0, sizeof(attr));
+	attr.btf = (uintptr_t)btf;
+	attr.btf_size = sizeof(btf);
+	attr.btf_log_buf = (uintptr_t)btf_log;
+	attr.btf_log_size = sizeof(btf_log);
+	attr.btf_log_level = 1;
+	sys_bpf(BPF_BTF_LOAD, &attr, offsetof(union bpf_attr, btf_log_level) + 4);
+
 	sys_bpf(0xfff, &attr, 8);
 	sys_bpf(BPF_MAP_CREATE, NULL, 72);
 	sys_bpf(BPF_MAP_CREATE, &attr, 0);

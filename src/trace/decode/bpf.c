@@ -27,7 +27,8 @@ enum bpf_field_kind {
 	BF_IFINDEX,
 	BF_NUMA,	/* numa_node, only when map_flags has BPF_F_NUMA_NODE */
 	BF_STR,		/* a 64-bit pointer to a string */
-	BF_LOG,		/* log_buf: a string of at most log_size bytes */
+	BF_STR_UPTO,	/* a string of at most the u32 at len_off bytes */
+	BF_BUF,		/* a buffer of the u32 at len_off bytes */
 	BF_KVERSION,	/* KERNEL_VERSION(major, minor, patch) */
 };
 
@@ -39,6 +40,7 @@ struct bpf_field {
 	bool since;		/* added later: not shown when the size stops before it */
 	const struct xlat *x;
 	const char *dflt;
+	uint16_t len_off;	/* BF_STR_UPTO, BF_BUF: where their length is */
 };
 
 struct bpf_cmd_attr {
@@ -105,7 +107,7 @@ static const struct bpf_field prog_load[] = {
 	FIELD(license, BF_STR, false),
 	FIELD(log_level, BF_U, true),
 	FIELD(log_size, BF_U, false),
-	FIELD(log_buf, BF_LOG, false),
+	FIELD(log_buf, BF_STR_UPTO, false, .len_off = offsetof(union bpf_attr, log_size)),
 	FIELD(kern_version, BF_KVERSION, true),
 	FIELD(prog_flags, BF_FLAGS, true, &xlat_bpf_prog_flags, "BPF_F_???"),
 	FIELD(prog_name, BF_NAME, true),
@@ -121,6 +123,14 @@ static const struct bpf_field prog_load[] = {
 	FIELD(attach_btf_id, BF_U, true),
 	FIELD(attach_prog_fd, BF_FD, true),
 	FIELD(fd_array, BF_ADDR, true),
+};
+
+static const struct bpf_field btf_load[] = {
+	FIELD(btf, BF_BUF, false, .len_off = offsetof(union bpf_attr, btf_size)),
+	FIELD(btf_log_buf, BF_ADDR, false),
+	FIELD(btf_size, BF_U, false),
+	FIELD(btf_log_size, BF_U, false),
+	FIELD(btf_log_level, BF_U, false),
 };
 
 static const struct bpf_field obj_pin[] = {
@@ -178,6 +188,7 @@ static const struct bpf_cmd_attr cmds[] = {
 	[BPF_PROG_DETACH] = CMD(prog_detach, RV_DEC),
 	[BPF_PROG_GET_FD_BY_ID] = CMD(prog_by_id, RV_FD),
 	[BPF_MAP_GET_FD_BY_ID] = CMD(map_by_id, RV_FD),
+	[BPF_BTF_LOAD] = CMD(btf_load, RV_FD),
 	[BPF_BTF_GET_FD_BY_ID] = CMD(btf_by_id, RV_FD),
 	[BPF_LINK_GET_FD_BY_ID] = CMD(link_by_id, RV_FD),
 };
@@ -260,10 +271,14 @@ static void print_field(struct sc *sc, const struct bpf_field *f, const unsigned
 	case BF_STR:
 		print_str(sc, v);
 		break;
-	case BF_LOG: {
-		uint32_t log_size;
-		memcpy(&log_size, attr + offsetof(union bpf_attr, log_size), sizeof(log_size));
-		print_str_upto(sc, v, log_size);
+	case BF_STR_UPTO:
+	case BF_BUF: {
+		uint32_t size;
+		memcpy(&size, attr + f->len_off, sizeof(size));
+		if (f->kind == BF_BUF)
+			print_buf(sc, v, size);
+		else
+			print_str_upto(sc, v, size);
 		break;
 	}
 	case BF_KVERSION:
