@@ -68,14 +68,17 @@ static void load_genl_families(void)
 		ssize_t n = recv(fd, buf, sizeof(buf), 0);
 		if (n <= 0)
 			break;
-		int left = (int)n;
-		for (struct nlmsghdr *h = (void *)buf; NLMSG_OK(h, left); h = NLMSG_NEXT(h, left)) {
-			if (h->nlmsg_type == NLMSG_DONE || h->nlmsg_type == NLMSG_ERROR) {
+		/* Each message is checked to lie within what was received before it is read. */
+		for (size_t off = 0; off + NLMSG_HDRLEN <= (size_t)n;) {
+			const struct nlmsghdr *h = (const void *)(buf + off);
+			if (h->nlmsg_len < NLMSG_HDRLEN || h->nlmsg_len > (size_t)n - off ||
+			    h->nlmsg_type == NLMSG_DONE || h->nlmsg_type == NLMSG_ERROR) {
 				done = true;
 				break;
 			}
 			if (h->nlmsg_len >= NLMSG_LENGTH(GENL_HDRLEN))
 				add_family(h);
+			off += NLMSG_ALIGN(h->nlmsg_len);
 		}
 	}
 	close(fd);
