@@ -2,7 +2,8 @@
 /*
  * One fd of each kind -y/--decode-fds tells apart: a file, a character device, a pidfd,
  * an unbound and a connected netlink socket, a Unix socket pair, and a deleted file. Each is
- * named by a syscall that takes it (fsync, getsockname, dup) so the tracer decorates it.
+ * named by a syscall that takes it (fsync, getsockname, dup, pidfd_getfd) so the tracer
+ * decorates it.
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -19,6 +20,7 @@ int main(void)
 	fsync(dev);
 	int pidfd = (int)syscall(SYS_pidfd_open, getpid(), 0);
 	close(dup(pidfd));
+	close((int)syscall(SYS_pidfd_getfd, pidfd, dev, 0));
 	int nl = socket(AF_NETLINK, SOCK_RAW, NETLINK_ROUTE);
 	struct sockaddr_nl addr = { .nl_family = AF_NETLINK };
 	bind(nl, (struct sockaddr *)&addr, sizeof(addr));
