@@ -298,8 +298,10 @@ static int qualify_decode_fds(struct trace_opts *o, const char *arg)
 			set |= kinds[i].bits;
 	}
 	free(copy);
-	if (!rc)
-		o->decode_fds = set;
+	if (!rc) {
+		o->decode_fd_kinds = set;
+		o->decode_fds = !set ? 0 : set == DECODE_FD_PATH ? 1 : 2;
+	}
 	return rc;
 }
 
@@ -841,8 +843,10 @@ int trace_opts_parse(struct trace_opts *o, int argc, char **argv, bool *exit_now
 			return 1;
 	}
 	o->str_style = xflags >= 2 ? PR_STR_HEX_ALL : xflags ? PR_STR_HEX_NONASCII : PR_STR_ESCAPE;
-	if (yflags)
-		o->decode_fds = yflags >= 2 ? DECODE_FD_ALL : DECODE_FD_PATH;
+	if (yflags) {
+		o->decode_fds = yflags >= 2 ? 2 : 1;
+		o->decode_fd_kinds = yflags >= 2 ? DECODE_FD_ALL : DECODE_FD_PATH;
+	}
 	if (optind < argc)
 		o->argv = &argv[optind];
 	if (!o->argv && !o->npids) {

@@ -103,7 +103,8 @@ struct trace_opts {
 	bool relative;		/* -r */
 	bool syscall_times;	/* -T */
 	int times_digits;	/* 6 */
-	unsigned int decode_fds;	/* DECODE_FD_* set: -y path, -yy all */
+	int decode_fds;		/* -y 1, -yy 2: 0 when no fd is decorated */
+	unsigned int decode_fd_kinds;	/* DECODE_FD_* set: -y path, -yy all */
 	enum pr_str_style str_style;	/* -x -xx */
 	enum pr_xlat_style xlat_style;	/* -X */
 	int quiet;		/* -q 1, -qq 2 */

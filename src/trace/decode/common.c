@@ -50,7 +50,7 @@ static pid_t pidfd_pid(pid_t pid, int fd)
 void fd_decorate(const struct trace_opts *opt, pid_t pid, int fd, struct out *o)
 {
 	char path[PATH_MAX];
-	unsigned int set = opt ? opt->decode_fds : 0;
+	unsigned int set = opt ? opt->decode_fd_kinds : 0;
 	if (!set || fd < 0 || !fd_path(pid, fd, path, sizeof(path)))
 		return;
 	if ((set & DECODE_FD_SOCKET) && !strncmp(path, "socket:[", 8)) {
@@ -111,7 +111,7 @@ void print_dirfd(struct sc *sc, int fd)
 		} else
 			pr_text(sc->p, "AT_FDCWD");
 		/* -y decorates AT_FDCWD with the process's working directory. */
-		if (sc->opt && (sc->opt->decode_fds & DECODE_FD_PATH)) {
+		if (sc->opt && (sc->opt->decode_fd_kinds & DECODE_FD_PATH)) {
 			char link[64], cwd[PATH_MAX];
 			snprintf(link, sizeof(link), "/proc/%d/cwd", sc->pid);
 			ssize_t n = readlink(link, cwd, sizeof(cwd) - 1);
