@@ -139,18 +139,21 @@ static const struct nla_table netlink_attrs = NLA_TABLE(&xlat_nl_netlink_diag_at
 							"NETLINK_DIAG_???", netlink_specs);
 
 /* The protocol of a netlink request is NDIAG_PROTO_ALL or a NETLINK_* protocol. */
+static const struct xlat_pair proto_all_pair[] = { { NDIAG_PROTO_ALL, "NDIAG_PROTO_ALL" } };
+static const struct xlat proto_all = { proto_all_pair, 1 };
+
 static void decode_netlink_req(struct sc *sc, uint64_t addr, unsigned int len)
 {
 	struct netlink_diag_req req;
 	pr_struct_begin(sc->p);
 	pr_field(sc->p, "sdiag_family");
-	pr_text(sc->p, "AF_NETLINK");
+	pr_xval(sc->p, &xlat_net_addrfams, AF_NETLINK, "AF_???");
 	if (len < sizeof(req)) {
 		pr_more(sc->p);
 	} else if (fetch_or_print_addr(sc, addr, &req, sizeof(req))) {
 		pr_field(sc->p, "sdiag_protocol");
 		if (req.sdiag_protocol == NDIAG_PROTO_ALL)
-			pr_text(sc->p, "NDIAG_PROTO_ALL");
+			pr_xval(sc->p, &proto_all, NDIAG_PROTO_ALL, NULL);
 		else
 			pr_xval(sc->p, &xlat_net_netlink_protocols, req.sdiag_protocol,
 				"NETLINK_???");

@@ -36,11 +36,16 @@ bool nl_netfilter_payload(struct sc *sc, const struct nlmsghdr *h, uint64_t addr
 	pr_xval(sc->p, &xlat_nl_netfilter_versions, nf.version, "NFNETLINK_???");
 	pr_field(sc->p, "res_id");
 	/* nftables long sent res_id in host order (linux v4.3-rc1~28^2~47^2~1). */
-	if (subsys == NFNL_SUBSYS_NFTABLES && ntohs(nf.res_id) == NFNL_SUBSYS_NFTABLES)
-		pr_text(sc->p, "htons(NFNL_SUBSYS_NFTABLES)");
-	else if (subsys == NFNL_SUBSYS_NFTABLES && nf.res_id == NFNL_SUBSYS_NFTABLES)
-		pr_text(sc->p, "NFNL_SUBSYS_NFTABLES");
-	else
+	if (subsys == NFNL_SUBSYS_NFTABLES && (ntohs(nf.res_id) == NFNL_SUBSYS_NFTABLES ||
+					       nf.res_id == NFNL_SUBSYS_NFTABLES)) {
+		/* The name stands for the raw value, which -X raw and verbose show. */
+		const struct xlat_pair pair = {
+			nf.res_id, nf.res_id == NFNL_SUBSYS_NFTABLES ? "NFNL_SUBSYS_NFTABLES"
+								     : "htons(NFNL_SUBSYS_NFTABLES)"
+		};
+		const struct xlat one = { &pair, 1 };
+		pr_xval(sc->p, &one, nf.res_id, NULL);
+	} else
 		pr_textf(sc->p, "htons(%u)", ntohs(nf.res_id));
 	pr_struct_end(sc->p);
 	unsigned int offset = NLMSG_ALIGN(sizeof(nf));

@@ -87,10 +87,8 @@ static void print_sockid(struct sc *sc, const void *p, uint8_t family)
 	struct inet_diag_sockid id;
 	memcpy(&id, p, sizeof(id));
 	pr_struct_begin(sc->p);
-	pr_field(sc->p, "idiag_sport");
-	pr_textf(sc->p, "htons(%u)", ntohs(id.idiag_sport));
-	pr_field(sc->p, "idiag_dport");
-	pr_textf(sc->p, "htons(%u)", ntohs(id.idiag_dport));
+	net_print_port(sc->p, "idiag_sport", id.idiag_sport);
+	net_print_port(sc->p, "idiag_dport", id.idiag_dport);
 	net_print_inet_addr(sc->p, family, id.idiag_src, sizeof(id.idiag_src), "idiag_src");
 	net_print_inet_addr(sc->p, family, id.idiag_dst, sizeof(id.idiag_dst), "idiag_dst");
 	pr_field(sc->p, "idiag_if");

@@ -112,7 +112,7 @@ void net_print_inet_addr(struct pr *p, int family, const void *buf, size_t len,
 }
 
 /* A 16-bit port in network order: htons(80), with the raw bytes under -X raw/verbose. */
-static void print_net_port(struct pr *p, const char *name, uint16_t port_be)
+void net_print_port(struct pr *p, const char *name, uint16_t port_be)
 {
 	pr_field(p, name);
 	if (p->xlat_style != PR_XLAT_ABBREV)
@@ -150,7 +150,7 @@ static void print_sa_un(struct sc *sc, const unsigned char *buf, int len)
 static void print_sa_in(struct sc *sc, const unsigned char *buf, int len)
 {
 	const struct sockaddr_in *sin = (const void *)buf;
-	print_net_port(sc->p, "sin_port", sin->sin_port);
+	net_print_port(sc->p, "sin_port", sin->sin_port);
 	net_print_inet_addr(sc->p, AF_INET, &sin->sin_addr, sizeof(sin->sin_addr), "sin_addr");
 }
 
@@ -169,7 +169,7 @@ static void print_flowinfo(struct pr *p, uint32_t flowinfo_be)
 static void print_sa_in6(struct sc *sc, const unsigned char *buf, int len)
 {
 	const struct sockaddr_in6 *sin6 = (const void *)buf;
-	print_net_port(sc->p, "sin6_port", sin6->sin6_port);
+	net_print_port(sc->p, "sin6_port", sin6->sin6_port);
 	print_flowinfo(sc->p, sin6->sin6_flowinfo);
 	net_print_inet_addr(sc->p, AF_INET6, &sin6->sin6_addr, sizeof(sin6->sin6_addr),
 			    "sin6_addr");
@@ -206,7 +206,7 @@ static void print_sa_nl(struct sc *sc, const unsigned char *buf, int len)
 static void print_sa_ipx(struct sc *sc, const unsigned char *buf, int len)
 {
 	const struct sockaddr_ipx *ipx = (const void *)buf;
-	print_net_port(sc->p, "sipx_port", ipx->sipx_port);
+	net_print_port(sc->p, "sipx_port", ipx->sipx_port);
 	pr_field(sc->p, "sipx_network");
 	pr_textf(sc->p, "htonl(%#x)", ntohl(ipx->sipx_network));
 	pr_field(sc->p, "sipx_node");

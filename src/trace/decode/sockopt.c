@@ -307,7 +307,13 @@ static void print_packet_mreq(struct sc *sc, uint64_t addr, int len)
 	char mac[3 * sizeof(m.mr_address) + 1] = "";
 	for (size_t i = 0, at = 0; i < n; i++, at = 3 * i - 1)
 		snprintf(mac + at, sizeof(mac) - at, "%s%02x", i ? ":" : "", m.mr_address[i]);
-	pr_text(sc->p, mac);
+	/* The bytes under -X raw and verbose, the MAC notation otherwise or in a comment. */
+	if (sc->p->xlat_style != PR_XLAT_ABBREV)
+		pr_quoted(sc->p, (const char *)m.mr_address, n, PR_QUOTE_HEX);
+	if (sc->p->xlat_style == PR_XLAT_VERBOSE)
+		pr_comment(sc->p, "%s", mac);
+	else if (sc->p->xlat_style == PR_XLAT_ABBREV)
+		pr_text(sc->p, mac);
 	pr_struct_end(sc->p);
 }
 
