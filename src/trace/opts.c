@@ -274,6 +274,37 @@ static int parse_status_set(unsigned *set, const char *spec)
 	return rc;
 }
 
+/* -e decode-fds=SET: a comma list of path, socket, dev, pidfd, or all, or none. */
+static int qualify_decode_fds(struct trace_opts *o, const char *arg)
+{
+	static const struct {
+		const char *name;
+		unsigned int bits;
+	} kinds[] = {
+		{ "path", DECODE_FD_PATH }, { "socket", DECODE_FD_SOCKET },
+		{ "dev", DECODE_FD_DEV }, { "pidfd", DECODE_FD_PIDFD },
+		{ "all", DECODE_FD_ALL }, { "none", 0 },
+	};
+	char *copy = xstrdup(arg), *save = NULL;
+	unsigned int set = 0;
+	int rc = 0;
+	for (char *tok = strtok_r(copy, ",", &save); tok && !rc; tok = strtok_r(NULL, ",", &save)) {
+		size_t i = 0;
+		while (i < sizeof(kinds) / sizeof(kinds[0]) && strcmp(tok, kinds[i].name))
+			i++;
+		if (i == sizeof(kinds) / sizeof(kinds[0]))
+			rc = bad("invalid decode-fds '%s'", tok);
+		else
+			set |= kinds[i].bits;
+	}
+	free(copy);
+	if (!rc) {
+		o->decode_fd_kinds = set;
+		o->decode_fds = !set ? 0 : set == DECODE_FD_PATH ? 1 : 2;
+	}
+	return rc;
+}
+
 /* -e inject=SET:TOKENS / -e fault=SET:TOKENS: the tokens first, then the set, as strace. */
 static int qualify_tamper(struct trace_opts *o, const char *arg, bool fault)
 {
@@ -324,10 +355,8 @@ int trace_qualify(struct trace_opts *o, const char *expr)
 		return qualify_tamper(o, v, false);
 	if (KEY("fault"))
 		return qualify_tamper(o, v, true);
-	if (KEY("decode-fds") || KEY("decode-fd")) {
-		o->decode_fds = strcmp(v, "none") ? (strstr(v, "socket") || !strcmp(v, "all") ? 2 : 1) : 0;
-		return 0;
-	}
+	if (KEY("decode-fds") || KEY("decode-fd"))
+		return qualify_decode_fds(o, v);
 #undef KEY
 	char *k = strndup(expr, klen);
 	bad("invalid qualifier '%s'", k);
@@ -814,8 +843,10 @@ int trace_opts_parse(struct trace_opts *o, int argc, char **argv, bool *exit_now
 			return 1;
 	}
 	o->str_style = xflags >= 2 ? PR_STR_HEX_ALL : xflags ? PR_STR_HEX_NONASCII : PR_STR_ESCAPE;
-	if (yflags)
-		o->decode_fds = yflags;
+	if (yflags) {
+		o->decode_fds = yflags >= 2 ? 2 : 1;
+		o->decode_fd_kinds = yflags >= 2 ? DECODE_FD_ALL : DECODE_FD_PATH;
+	}
 	if (optind < argc)
 		o->argv = &argv[optind];
 	if (!o->argv && !o->npids) {

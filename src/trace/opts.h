@@ -60,6 +60,15 @@ enum count_col {
 enum count_sort { SORT_TIME, SORT_CALLS, SORT_ERRORS, SORT_NAME, SORT_AVG, SORT_MIN,
 		  SORT_MAX, SORT_NONE };
 
+/* What -y/--decode-fds shows of an fd, strace's set: path,socket,dev,pidfd. */
+enum {
+	DECODE_FD_PATH = 1u << 0,	/* 3</etc/passwd> */
+	DECODE_FD_SOCKET = 1u << 1,	/* 3<TCP:[127.0.0.1:5000->127.0.0.1:41234]> */
+	DECODE_FD_DEV = 1u << 2,	/* 3</dev/null<char 1:3>> */
+	DECODE_FD_PIDFD = 1u << 3,	/* 3<pid:1234> */
+	DECODE_FD_ALL = DECODE_FD_PATH | DECODE_FD_SOCKET | DECODE_FD_DEV | DECODE_FD_PIDFD,
+};
+
 struct trace_opts {
 	/* what to trace */
 	pid_t *pids;
@@ -94,7 +103,8 @@ struct trace_opts {
 	bool relative;		/* -r */
 	bool syscall_times;	/* -T */
 	int times_digits;	/* 6 */
-	int decode_fds;		/* -y 1, -yy 2 */
+	int decode_fds;		/* -y 1, -yy 2: 0 when no fd is decorated */
+	unsigned int decode_fd_kinds;	/* DECODE_FD_* set: -y path, -yy all */
 	enum pr_str_style str_style;	/* -x -xx */
 	enum pr_xlat_style xlat_style;	/* -X */
 	int quiet;		/* -q 1, -qq 2 */

@@ -116,7 +116,11 @@ PID_PLACES = [
                r'pidfd_open|sched_[a-z]+|process_vm_readv|process_vm_writev)\((\d+)'),
     # second argument
     re.compile(r'^(?:tgkill|setpgid)\(\d+, (\d+)'),
-    re.compile(r'\b(?:si_pid|l_pid)=(\d+)'),
+    re.compile(r'\b(?:si_pid|l_pid|nl_pid)=(\d+)'),
+    # a pidfd's process with -y (--decode-fds=pidfd)
+    re.compile(r'<pid:(\d+)>'),
+    # a socket peer's credentials
+    re.compile(r'SO_PEERCRED, \{pid=(\d+)'),
     re.compile(r'\b(?:parent_tid|child_tid)=\[(\d+)\]'),
     # /proc/PID/stat read by ps: "PID (comm) STATE ..."
     re.compile(r'"(\d+) \('),

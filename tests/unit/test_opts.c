@@ -465,6 +465,15 @@ static void test_strings_and_fds(void **state)
 	assert_int_equal(opts.decode_fds, 1);
 	OK("-yy", "true");
 	assert_int_equal(opts.decode_fds, 2);
+	assert_int_equal(opts.decode_fd_kinds, DECODE_FD_ALL);
+	OK("-e", "decode-fds=pidfd,dev", "true");
+	assert_int_equal(opts.decode_fds, 2);
+	assert_int_equal(opts.decode_fd_kinds, DECODE_FD_PIDFD | DECODE_FD_DEV);
+	OK("--decode-fds=path", "true");
+	assert_int_equal(opts.decode_fd_kinds, DECODE_FD_PATH);
+	OK("--decode-fds=none", "true");
+	assert_int_equal(opts.decode_fds, 0);
+	ERR("invalid decode-fds 'bogus'", "--decode-fds=path,bogus", "true");
 	OK("-q", "true");
 	assert_int_equal(opts.quiet, 1);
 	OK("-qq", "true");

@@ -27,18 +27,40 @@ bool fd_path(pid_t pid, int fd, char *buf, size_t n)
 	return true;
 }
 
+/* The pid a pidfd refers to, from its fdinfo's "Pid:" line; -1 if it has exited. */
+static pid_t pidfd_pid(pid_t pid, int fd)
+{
+	char fdinfo[64], line[128];
+	pid_t target = -1;
+	snprintf(fdinfo, sizeof(fdinfo), "/proc/%d/fdinfo/%d", pid, fd);
+	FILE *f = fopen(fdinfo, "re");
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "Pid: %d", &target) == 1)
+			break;
+	fclose(f);
+	return target;
+}
+
+/*
+ * -y's <...> after fd FD as strace's --decode-fds set asks, first kind that applies: a
+ * socket's endpoints, a device's type and numbers, a pidfd's pid, the path.
+ */
 void fd_decorate(const struct trace_opts *opt, pid_t pid, int fd, struct out *o)
 {
 	char path[PATH_MAX];
-	if (!opt || !opt->decode_fds || fd < 0 || !fd_path(pid, fd, path, sizeof(path)))
+	unsigned int set = opt ? opt->decode_fd_kinds : 0;
+	if (!set || fd < 0 || !fd_path(pid, fd, path, sizeof(path)))
 		return;
-	if (opt->decode_fds >= 2) {
+	if ((set & DECODE_FD_SOCKET) && !strncmp(path, "socket:[", 8)) {
 		char details[256];
-		if (fd_socket_details(pid, fd, path, details, sizeof(details))) {
-			out_printf(o, "<%s>", details);
-			return;
-		}
-		/* -yy names device files with their type and numbers: </dev/null<char 1:3>>. */
+		out_printf(o, "<%s>", fd_socket_details(pid, fd, path, details, sizeof(details))
+					      ? details : path);
+		return;
+	}
+	if (set & DECODE_FD_DEV) {
+		/* Device files with their type and numbers: </dev/null<char 1:3>>. */
 		char link[64];
 		struct stat st;
 		snprintf(link, sizeof(link), "/proc/%d/fd/%d", pid, fd);
@@ -48,6 +70,16 @@ void fd_decorate(const struct trace_opts *opt, pid_t pid, int fd, struct out *o)
 			return;
 		}
 	}
+	if ((set & DECODE_FD_PIDFD) && !strcmp(path, "anon_inode:[pidfd]")) {
+		pid_t target = pidfd_pid(pid, fd);
+		if (target > 0)
+			out_printf(o, "<pid:%d>", target);
+		else
+			out_printf(o, "<%s>", path);
+		return;
+	}
+	if (!(set & DECODE_FD_PATH))
+		return;
 	/* The kernel marks an unlinked file's link " (deleted)"; strace moves it outside. */
 	static const char deleted[] = " (deleted)";
 	size_t len = strlen(path), dlen = sizeof(deleted) - 1;
@@ -79,7 +111,7 @@ void print_dirfd(struct sc *sc, int fd)
 		} else
 			pr_text(sc->p, "AT_FDCWD");
 		/* -y decorates AT_FDCWD with the process's working directory. */
-		if (sc->opt && sc->opt->decode_fds) {
+		if (sc->opt && (sc->opt->decode_fd_kinds & DECODE_FD_PATH)) {
 			char link[64], cwd[PATH_MAX];
 			snprintf(link, sizeof(link), "/proc/%d/cwd", sc->pid);
 			ssize_t n = readlink(link, cwd, sizeof(cwd) - 1);

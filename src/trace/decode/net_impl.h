@@ -26,6 +26,9 @@ void net_print_ifindex(struct pr *p, unsigned int ifindex);
 void net_print_inet_addr(struct pr *p, int family, const void *buf, size_t len,
 			 const char *name);
 
+/* A port in network order as field NAME: htons(80), with its bytes under -X raw/verbose. */
+void net_print_port(struct pr *p, const char *name, uint16_t port_be);
+
 /* A socket address of LEN bytes already copied to BUF (zero-padded past LEN). */
 void net_print_sockaddr_buf(struct sc *sc, const void *buf, int len);
 

@@ -541,11 +541,11 @@ int decode_pidfd_getfd(struct sc *sc)
 	int pidfd = (int)sc->arg[0], targetfd = (int)sc->arg[1];
 	print_fd(sc, pidfd);
 	pr_int(sc->p, targetfd);
+	/* The target fd is decorated from the target's fd table, as -y would show it there. */
 	if (sc->opt && sc->opt->decode_fds && targetfd >= 0) {
-		char path[PATH_MAX];
 		pid_t target = pidfd_target(sc->pid, pidfd);
-		if (target > 0 && fd_path(target, targetfd, path, sizeof(path)))
-			pr_rawf(sc->p, "<%s>", path);
+		if (target > 0)
+			fd_decorate(sc->opt, target, targetfd, sc->p->o);
 	}
 	pr_hex(sc->p, (uint32_t)sc->arg[2]);
 	return RV_DECODED | RV_FD;
@@ -586,10 +586,8 @@ STATIC_XLAT(kcmp_types,
 static void print_fd_of(struct sc *sc, pid_t pid, int fd)
 {
 	pr_int(sc->p, fd);
-	char path[PATH_MAX];
-	if (sc->opt && sc->opt->decode_fds && fd >= 0 && pid > 0 &&
-	    fd_path(pid, fd, path, sizeof(path)))
-		pr_rawf(sc->p, "<%s>", path);
+	if (pid > 0)
+		fd_decorate(sc->opt, pid, fd, sc->p->o);
 }
 
 int decode_kcmp(struct sc *sc)

@@ -7,7 +7,9 @@
 #include <arpa/inet.h>
 #include <linux/if_packet.h>
 #include <linux/netlink.h>
+#include <linux/x25.h>
 #include <net/if.h>
+#include <netipx/ipx.h>
 #include <netinet/in.h>
 #include <stdio.h>
 #include <string.h>
@@ -110,7 +112,7 @@ void net_print_inet_addr(struct pr *p, int family, const void *buf, size_t len,
 }
 
 /* A 16-bit port in network order: htons(80), with the raw bytes under -X raw/verbose. */
-static void print_net_port(struct pr *p, const char *name, uint16_t port_be)
+void net_print_port(struct pr *p, const char *name, uint16_t port_be)
 {
 	pr_field(p, name);
 	if (p->xlat_style != PR_XLAT_ABBREV)
@@ -148,7 +150,7 @@ static void print_sa_un(struct sc *sc, const unsigned char *buf, int len)
 static void print_sa_in(struct sc *sc, const unsigned char *buf, int len)
 {
 	const struct sockaddr_in *sin = (const void *)buf;
-	print_net_port(sc->p, "sin_port", sin->sin_port);
+	net_print_port(sc->p, "sin_port", sin->sin_port);
 	net_print_inet_addr(sc->p, AF_INET, &sin->sin_addr, sizeof(sin->sin_addr), "sin_addr");
 }
 
@@ -167,7 +169,7 @@ static void print_flowinfo(struct pr *p, uint32_t flowinfo_be)
 static void print_sa_in6(struct sc *sc, const unsigned char *buf, int len)
 {
 	const struct sockaddr_in6 *sin6 = (const void *)buf;
-	print_net_port(sc->p, "sin6_port", sin6->sin6_port);
+	net_print_port(sc->p, "sin6_port", sin6->sin6_port);
 	print_flowinfo(sc->p, sin6->sin6_flowinfo);
 	net_print_inet_addr(sc->p, AF_INET6, &sin6->sin6_addr, sizeof(sin6->sin6_addr),
 			    "sin6_addr");
@@ -198,6 +200,39 @@ static void print_sa_nl(struct sc *sc, const unsigned char *buf, int len)
 	pr_int(sc->p, (int)nl->nl_pid);
 	pr_field(sc->p, "nl_groups");
 	print_0x(sc->p, nl->nl_groups, 8);
+}
+
+/* struct sockaddr_ipx: port, network, node bytes and type in hex. */
+static void print_sa_ipx(struct sc *sc, const unsigned char *buf, int len)
+{
+	const struct sockaddr_ipx *ipx = (const void *)buf;
+	net_print_port(sc->p, "sipx_port", ipx->sipx_port);
+	pr_field(sc->p, "sipx_network");
+	pr_textf(sc->p, "htonl(%#x)", ntohl(ipx->sipx_network));
+	pr_field(sc->p, "sipx_node");
+	pr_array_begin(sc->p);
+	for (size_t i = 0; i < sizeof(ipx->sipx_node); i++)
+		print_0x(sc->p, (unsigned char)ipx->sipx_node[i], 2);
+	pr_array_end(sc->p);
+	pr_field(sc->p, "sipx_type");
+	print_0x(sc->p, ipx->sipx_type, 2);
+	if (ipx->sipx_zero) {
+		pr_field(sc->p, "sipx_zero");
+		pr_hex(sc->p, (unsigned char)ipx->sipx_zero);
+	}
+}
+
+/* struct sockaddr_x25: the X.121 address, a string of at most 15 digits and its NUL. */
+static void print_sa_x25(struct sc *sc, const unsigned char *buf, int len)
+{
+	const struct sockaddr_x25 *x25 = (const void *)buf;
+	const char *a = x25->sx25_addr.x25_addr;
+	size_t size = sizeof(x25->sx25_addr.x25_addr), n = strnlen(a, size);
+	pr_field(sc->p, "sx25_addr");
+	pr_struct_begin(sc->p);
+	pr_field(sc->p, "x25_addr");
+	pr_quoted(sc->p, a, n == size ? size - 1 : n, n == size ? PR_QUOTE_ELLIPSIS : 0);
+	pr_struct_end(sc->p);
 }
 
 static void print_sa_ll(struct sc *sc, const unsigned char *buf, int len)
@@ -257,6 +292,8 @@ static const struct sa_family_printer sa_printers[] = {
 	{ AF_UNIX, print_sa_un, SA_FAMILY_SIZE + 1 },
 	{ AF_INET, print_sa_in, sizeof(struct sockaddr_in) },
 	{ AF_INET6, print_sa_in6, SIN6_MIN_LEN },
+	{ AF_IPX, print_sa_ipx, sizeof(struct sockaddr_ipx) },
+	{ AF_X25, print_sa_x25, sizeof(struct sockaddr_x25) },
 	{ AF_NETLINK, print_sa_nl, sizeof(struct sockaddr_nl) },
 	{ AF_PACKET, print_sa_ll, sizeof(struct sockaddr_ll) },
 };

@@ -5,6 +5,9 @@
  * name); any other value prints as an int when it is int-sized, else as a string.
  */
 #include <netinet/in.h>
+#include <linux/filter.h>
+#include <linux/icmp.h>
+#include <linux/if_packet.h>
 #include <linux/netlink.h>
 #include <stdio.h>
 #include <sys/socket.h>
@@ -26,6 +29,14 @@
 #define OPT_SO_LINGER 13
 #define OPT_SO_ERROR 4
 #define OPT_NETLINK_LIST_MEMBERSHIPS 9
+#define OPT_SO_ATTACH_FILTER 26
+#define OPT_SO_ATTACH_REUSEPORT_CBPF 51
+#ifndef SOL_PACKET
+#define SOL_PACKET 263
+#endif
+#ifndef SOL_RAW
+#define SOL_RAW 255
+#endif
 
 struct level_names {
 	unsigned int level;
@@ -140,10 +151,13 @@ static void print_get_ucred(struct sc *sc, uint64_t addr, unsigned int len)
 	if (!fetch_or_print_addr(sc, addr, v, len))
 		return;
 	pr_struct_begin(sc->p);
-	for (size_t i = 0; i < 3 && (i + 1) * sizeof(int) <= len; i++) {
+	/* A field the length only begins prints as its bytes (strace's MAYBE_PRINT_FIELD_LEN). */
+	for (size_t i = 0; i < 3 && i * sizeof(int) < len; i++) {
 		pr_field(sc->p, names[i]);
+		if ((i + 1) * sizeof(int) > len)
+			pr_quoted(sc->p, (const char *)&v[i], len - i * sizeof(int), PR_QUOTE_HEX);
 		/* Ids of -1 print signed, as strace's PRINT_FIELD_ID does. */
-		if (i == 0 || v[i] == (unsigned int)-1)
+		else if (i == 0 || v[i] == (unsigned int)-1)
 			pr_int(sc->p, (int)v[i]);
 		else
 			pr_uint(sc->p, v[i]);
@@ -238,6 +252,89 @@ static void print_netlink_memberships(struct sc *sc, uint64_t addr, int ulen, in
 	pr_array_end(sc->p);
 }
 
+/*
+ * ICMP_FILTER's bit set of ICMP types: the types set, or when more than half are, "~" and
+ * the types not set.
+ */
+static void print_icmp_filter(struct sc *sc, uint64_t addr, int len)
+{
+	struct icmp_filter filter = { ~0u };
+	if (len <= 0) {
+		print_addr(sc, addr);
+		return;
+	}
+	if (len > (int)sizeof(filter))
+		len = sizeof(filter);
+	if (!fetch_or_print_addr(sc, addr, &filter, (size_t)len))
+		return;
+	uint32_t bits = filter.data;
+	if (__builtin_popcount(bits) > 16) {
+		bits = ~bits;
+		pr_text(sc->p, "~");
+		pr_join(sc->p, "");
+	}
+	pr_text(sc->p, "[");
+	pr_join(sc->p, "");
+	bool first = true;
+	for (unsigned int i = 0; i < 32; i++) {
+		if (!(bits & (1u << i)))
+			continue;
+		if (!first)
+			pr_join(sc->p, " ");
+		first = false;
+		pr_xval(sc->p, &xlat_net_icmp_filter_flags, i, "ICMP_???");
+	}
+	pr_raw(sc->p, "]");
+}
+
+/* struct packet_mreq, only when LEN is its size: the address as mr_alen bytes of a MAC. */
+static void print_packet_mreq(struct sc *sc, uint64_t addr, int len)
+{
+	struct packet_mreq m;
+	if (len != (int)sizeof(m) || umove(sc, addr, &m, sizeof(m)) < 0) {
+		print_addr(sc, addr);
+		return;
+	}
+	pr_struct_begin(sc->p);
+	pr_field(sc->p, "mr_ifindex");
+	net_print_ifindex(sc->p, (unsigned int)m.mr_ifindex);
+	pr_field(sc->p, "mr_type");
+	pr_xval(sc->p, &xlat_net_packet_mreq_type, m.mr_type, "PACKET_MR_???");
+	pr_field(sc->p, "mr_alen");
+	pr_uint(sc->p, m.mr_alen);
+	pr_field(sc->p, "mr_address");
+	size_t n = m.mr_alen < sizeof(m.mr_address) ? m.mr_alen : sizeof(m.mr_address);
+	char mac[3 * sizeof(m.mr_address) + 1] = "";
+	for (size_t i = 0, at = 0; i < n; i++, at = 3 * i - 1)
+		snprintf(mac + at, sizeof(mac) - at, "%s%02x", i ? ":" : "", m.mr_address[i]);
+	/* The bytes under -X raw and verbose, the MAC notation otherwise or in a comment. */
+	if (sc->p->xlat_style != PR_XLAT_ABBREV)
+		pr_quoted(sc->p, (const char *)m.mr_address, n, PR_QUOTE_HEX);
+	if (sc->p->xlat_style == PR_XLAT_VERBOSE)
+		pr_comment(sc->p, "%s", mac);
+	else if (sc->p->xlat_style == PR_XLAT_ABBREV)
+		pr_text(sc->p, mac);
+	pr_struct_end(sc->p);
+}
+
+/* struct sock_fprog of a classic BPF socket filter, only when LEN is its size. */
+static void print_sock_fprog(struct sc *sc, uint64_t addr, int len)
+{
+	struct sock_fprog prog;
+	if (len != (int)sizeof(prog)) {
+		print_addr(sc, addr);
+		return;
+	}
+	if (!fetch_or_print_addr(sc, addr, &prog, sizeof(prog)))
+		return;
+	pr_struct_begin(sc->p);
+	pr_field(sc->p, "len");
+	pr_uint(sc->p, prog.len);
+	pr_field(sc->p, "filter");
+	print_addr(sc, (uint64_t)(uintptr_t)prog.filter);
+	pr_struct_end(sc->p);
+}
+
 static bool print_getsockopt_special(struct sc *sc, unsigned int level, unsigned int name,
 				     uint64_t addr, int ulen, int rlen)
 {
@@ -262,6 +359,10 @@ static bool print_getsockopt_special(struct sc *sc, unsigned int level, unsigned
 			print_int_at(sc, addr);
 		else
 			print_hex_at(sc, addr, (unsigned int)rlen);
+		return true;
+	}
+	if (level == SOL_RAW && name == ICMP_FILTER) {
+		print_icmp_filter(sc, addr, rlen);
 		return true;
 	}
 	if (level == SOL_NETLINK) {
@@ -367,6 +468,10 @@ static bool print_setsockopt_special(struct sc *sc, unsigned int level, unsigned
 			print_txrehash(sc, addr, len);
 			return true;
 		}
+		if (name == OPT_SO_ATTACH_FILTER || name == OPT_SO_ATTACH_REUSEPORT_CBPF) {
+			print_sock_fprog(sc, addr, len);
+			return true;
+		}
 		if (!is_int_sockopt(name))
 			return false;
 		if (len < (int)sizeof(int))
@@ -384,6 +489,18 @@ static bool print_setsockopt_special(struct sc *sc, unsigned int level, unsigned
 		if (name == IPV6_ADD_MEMBERSHIP || name == IPV6_DROP_MEMBERSHIP ||
 		    name == IPV6_JOIN_ANYCAST || name == IPV6_LEAVE_ANYCAST) {
 			print_mreq6(sc, addr, len);
+			return true;
+		}
+		return false;
+	case SOL_PACKET:
+		if (name == PACKET_ADD_MEMBERSHIP || name == PACKET_DROP_MEMBERSHIP) {
+			print_packet_mreq(sc, addr, len);
+			return true;
+		}
+		return false;
+	case SOL_RAW:
+		if (name == ICMP_FILTER) {
+			print_icmp_filter(sc, addr, len);
 			return true;
 		}
 		return false;

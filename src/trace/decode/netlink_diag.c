@@ -1,0 +1,252 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * sock_diag (NETLINK_SOCK_DIAG) messages as data: per address family a request header
+ * (NLM_F_REQUEST set) and a response header with its attributes.
+ */
+#include <linux/inet_diag.h>
+#include <linux/netlink_diag.h>
+#include <linux/packet_diag.h>
+#include <linux/sock_diag.h>
+#include <linux/unix_diag.h>
+#include <sys/socket.h>
+
+#include "trace/decode/netlink_family.h"
+#include "trace/decode/nlattr.h"
+#include "trace/decode/xlat_net.h"
+#include "trace/decode/xlat_netlink.h"
+
+#define F(type, member, kind, ...) NL_FIELD(type, member, kind, __VA_ARGS__)
+#define TCP_STATE_FLAGS &xlat_nl_tcp_state_flags, "1<<TCP_???"
+#define EXT_FLAGS &xlat_nl_inet_diag_extended_flags, "1<<INET_DIAG_\?\?\?-1"
+
+/* ---- AF_UNIX ---- */
+
+static const struct nl_field unix_req_fields[] = {
+	F(struct unix_diag_req, sdiag_family, NLF_FAMILY),
+	F(struct unix_diag_req, sdiag_protocol, NLF_U),
+	F(struct unix_diag_req, udiag_states, NLF_FLAGS, TCP_STATE_FLAGS),
+	F(struct unix_diag_req, udiag_ino, NLF_U),
+	F(struct unix_diag_req, udiag_show, NLF_FLAGS, &xlat_nl_unix_diag_show, "UDIAG_SHOW_???"),
+	F(struct unix_diag_req, udiag_cookie, NLF_COOKIE),
+};
+static const struct nl_struct unix_req = NL_STRUCT(struct unix_diag_req, unix_req_fields);
+
+static const struct nl_field unix_msg_fields[] = {
+	F(struct unix_diag_msg, udiag_family, NLF_FAMILY),
+	F(struct unix_diag_msg, udiag_type, NLF_XVAL, &xlat_net_socktypes, "SOCK_???"),
+	F(struct unix_diag_msg, udiag_state, NLF_XVAL, &xlat_nl_tcp_states, "TCP_???"),
+	F(struct unix_diag_msg, udiag_ino, NLF_U),
+	F(struct unix_diag_msg, udiag_cookie, NLF_COOKIE),
+};
+static const struct nl_struct unix_msg = NL_STRUCT(struct unix_diag_msg, unix_msg_fields);
+
+static const struct nla_spec unix_specs[] = {
+	[UNIX_DIAG_NAME] = { NLA_KIND_STR, NULL, NULL, NULL, NULL, NULL },
+	[UNIX_DIAG_VFS] = { NLA_KIND_HEX, NULL, NULL, NULL, NULL, NULL },
+	[UNIX_DIAG_PEER] = { NLA_KIND_U32, NULL, NULL, NULL, NULL, NULL },
+	[UNIX_DIAG_SHUTDOWN] = { NLA_KIND_FLAGS8, &xlat_nl_shutdown_flags, NULL, NULL, NULL,
+				 NULL },
+	[UNIX_DIAG_UID] = { NLA_KIND_U32, NULL, NULL, NULL, NULL, NULL },
+};
+static const struct nla_table unix_attrs = NLA_TABLE(&xlat_nl_unix_diag_attrs,
+						     "UNIX_DIAG_???", unix_specs);
+
+/* ---- AF_INET, AF_INET6 ---- */
+
+static const struct nl_field inet_req_fields[] = {
+	F(struct inet_diag_req, idiag_family, NLF_FAMILY),
+	F(struct inet_diag_req, idiag_src_len, NLF_U),
+	F(struct inet_diag_req, idiag_dst_len, NLF_U),
+	F(struct inet_diag_req, idiag_ext, NLF_FLAGS, EXT_FLAGS),
+	F(struct inet_diag_req, id, NLF_SOCKID),
+	F(struct inet_diag_req, idiag_states, NLF_FLAGS, TCP_STATE_FLAGS),
+	F(struct inet_diag_req, idiag_dbs, NLF_U),
+};
+static const struct nl_struct inet_req = NL_STRUCT(struct inet_diag_req, inet_req_fields);
+
+static const struct nl_field inet_req_v2_fields[] = {
+	F(struct inet_diag_req_v2, sdiag_family, NLF_FAMILY),
+	F(struct inet_diag_req_v2, sdiag_protocol, NLF_XVAL, &xlat_net_inet_protocols,
+	  "IPPROTO_???"),
+	F(struct inet_diag_req_v2, idiag_ext, NLF_FLAGS, EXT_FLAGS),
+	F(struct inet_diag_req_v2, idiag_states, NLF_FLAGS, TCP_STATE_FLAGS),
+	F(struct inet_diag_req_v2, id, NLF_SOCKID),
+};
+static const struct nl_struct inet_req_v2 = NL_STRUCT(struct inet_diag_req_v2,
+						      inet_req_v2_fields);
+
+static const struct nla_table inet_req_attrs = { &xlat_nl_inet_diag_req_attrs,
+						 "INET_DIAG_REQ_???", NULL, 0 };
+
+static const struct nl_field inet_msg_fields[] = {
+	F(struct inet_diag_msg, idiag_family, NLF_FAMILY),
+	F(struct inet_diag_msg, idiag_state, NLF_XVAL, &xlat_nl_tcp_states, "TCP_???"),
+	F(struct inet_diag_msg, idiag_timer, NLF_U),
+	F(struct inet_diag_msg, idiag_retrans, NLF_U),
+	F(struct inet_diag_msg, id, NLF_SOCKID),
+	F(struct inet_diag_msg, idiag_expires, NLF_U),
+	F(struct inet_diag_msg, idiag_rqueue, NLF_U),
+	F(struct inet_diag_msg, idiag_wqueue, NLF_U),
+	F(struct inet_diag_msg, idiag_uid, NLF_U),
+	F(struct inet_diag_msg, idiag_inode, NLF_U),
+};
+static const struct nl_struct inet_msg = NL_STRUCT(struct inet_diag_msg, inet_msg_fields);
+
+static const struct nl_field meminfo_fields[] = {
+	F(struct inet_diag_meminfo, idiag_rmem, NLF_U),
+	F(struct inet_diag_meminfo, idiag_wmem, NLF_U),
+	F(struct inet_diag_meminfo, idiag_fmem, NLF_U),
+	F(struct inet_diag_meminfo, idiag_tmem, NLF_U),
+};
+static const struct nl_struct meminfo = NL_STRUCT(struct inet_diag_meminfo, meminfo_fields);
+
+static const struct nla_spec inet_specs[] = {
+	[INET_DIAG_MEMINFO] = { NLA_KIND_STRUCT, NULL, NULL, &meminfo, NULL, NULL },
+	[INET_DIAG_CONG] = { NLA_KIND_STR, NULL, NULL, NULL, NULL, NULL },
+	[INET_DIAG_TOS] = { NLA_KIND_U8, NULL, NULL, NULL, NULL, NULL },
+	[INET_DIAG_TCLASS] = { NLA_KIND_U8, NULL, NULL, NULL, NULL, NULL },
+	[INET_DIAG_SHUTDOWN] = { NLA_KIND_FLAGS8, &xlat_nl_shutdown_flags, NULL, NULL, NULL,
+				 NULL },
+	[INET_DIAG_MARK] = { NLA_KIND_U32, NULL, NULL, NULL, NULL, NULL },
+	[INET_DIAG_CLASS_ID] = { NLA_KIND_U32, NULL, NULL, NULL, NULL, NULL },
+};
+static const struct nla_table inet_attrs = NLA_TABLE(&xlat_nl_inet_diag_attrs,
+						     "INET_DIAG_???", inet_specs);
+
+/* ---- AF_NETLINK ---- */
+
+static const struct nl_field netlink_msg_fields[] = {
+	F(struct netlink_diag_msg, ndiag_family, NLF_FAMILY),
+	F(struct netlink_diag_msg, ndiag_type, NLF_XVAL, &xlat_net_socktypes, "SOCK_???"),
+	F(struct netlink_diag_msg, ndiag_protocol, NLF_XVAL, &xlat_net_netlink_protocols,
+	  "NETLINK_???"),
+	F(struct netlink_diag_msg, ndiag_state, NLF_XVAL, &xlat_nl_netlink_states,
+	  "NETLINK_???"),
+	F(struct netlink_diag_msg, ndiag_portid, NLF_U),
+	F(struct netlink_diag_msg, ndiag_dst_portid, NLF_U),
+	F(struct netlink_diag_msg, ndiag_dst_group, NLF_U),
+	F(struct netlink_diag_msg, ndiag_ino, NLF_U),
+	F(struct netlink_diag_msg, ndiag_cookie, NLF_COOKIE),
+};
+static const struct nl_struct netlink_msg = NL_STRUCT(struct netlink_diag_msg,
+						      netlink_msg_fields);
+
+static const struct nla_spec netlink_specs[] = {
+	[NETLINK_DIAG_FLAGS] = { NLA_KIND_FLAGS32, &xlat_nl_netlink_socket_flags, "NDIAG_FLAG_???",
+				 NULL, NULL, NULL },
+};
+static const struct nla_table netlink_attrs = NLA_TABLE(&xlat_nl_netlink_diag_attrs,
+							"NETLINK_DIAG_???", netlink_specs);
+
+/* The protocol of a netlink request is NDIAG_PROTO_ALL or a NETLINK_* protocol. */
+static const struct xlat_pair proto_all_pair[] = { { NDIAG_PROTO_ALL, "NDIAG_PROTO_ALL" } };
+static const struct xlat proto_all = { proto_all_pair, 1 };
+
+static void decode_netlink_req(struct sc *sc, uint64_t addr, unsigned int len)
+{
+	struct netlink_diag_req req;
+	pr_struct_begin(sc->p);
+	pr_field(sc->p, "sdiag_family");
+	pr_xval(sc->p, &xlat_net_addrfams, AF_NETLINK, "AF_???");
+	if (len < sizeof(req)) {
+		pr_more(sc->p);
+	} else if (fetch_or_print_addr(sc, addr, &req, sizeof(req))) {
+		pr_field(sc->p, "sdiag_protocol");
+		if (req.sdiag_protocol == NDIAG_PROTO_ALL)
+			pr_xval(sc->p, &proto_all, NDIAG_PROTO_ALL, NULL);
+		else
+			pr_xval(sc->p, &xlat_net_netlink_protocols, req.sdiag_protocol,
+				"NETLINK_???");
+		pr_field(sc->p, "ndiag_ino");
+		pr_uint(sc->p, req.ndiag_ino);
+		pr_field(sc->p, "ndiag_show");
+		pr_flags(sc->p, &xlat_nl_netlink_diag_show, req.ndiag_show, "NDIAG_SHOW_???");
+		pr_field(sc->p, "ndiag_cookie");
+		pr_array_begin(sc->p);
+		pr_uint(sc->p, req.ndiag_cookie[0]);
+		pr_uint(sc->p, req.ndiag_cookie[1]);
+		pr_array_end(sc->p);
+	}
+	pr_struct_end(sc->p);
+}
+
+/* ---- AF_PACKET ---- */
+
+static const struct nl_field packet_req_fields[] = {
+	F(struct packet_diag_req, sdiag_family, NLF_FAMILY),
+	F(struct packet_diag_req, sdiag_protocol, NLF_X),
+	F(struct packet_diag_req, pdiag_ino, NLF_U),
+	F(struct packet_diag_req, pdiag_show, NLF_FLAGS, &xlat_nl_packet_diag_show,
+	  "PACKET_SHOW_???"),
+	F(struct packet_diag_req, pdiag_cookie, NLF_COOKIE),
+};
+static const struct nl_struct packet_req = NL_STRUCT(struct packet_diag_req,
+						     packet_req_fields);
+
+static const struct nl_field packet_msg_fields[] = {
+	F(struct packet_diag_msg, pdiag_family, NLF_FAMILY),
+	F(struct packet_diag_msg, pdiag_type, NLF_XVAL, &xlat_net_socktypes, "SOCK_???"),
+	F(struct packet_diag_msg, pdiag_num, NLF_XVAL, &xlat_net_ethernet_protocols,
+	  "ETH_P_???"),
+	F(struct packet_diag_msg, pdiag_ino, NLF_U),
+	F(struct packet_diag_msg, pdiag_cookie, NLF_COOKIE),
+};
+static const struct nl_struct packet_msg = NL_STRUCT(struct packet_diag_msg,
+						     packet_msg_fields);
+
+static const struct nla_spec packet_specs[] = {
+	[PACKET_DIAG_UID] = { NLA_KIND_U32, NULL, NULL, NULL, NULL, NULL },
+};
+static const struct nla_table packet_attrs = NLA_TABLE(&xlat_nl_packet_diag_attrs,
+						       "PACKET_DIAG_???", packet_specs);
+
+/* ---- dispatch ---- */
+
+struct diag_kind {
+	const struct nl_struct *req, *msg;
+	const struct nla_table *req_attrs, *msg_attrs;
+};
+
+static const struct diag_kind diag_kinds[] = {
+	[AF_UNIX] = { &unix_req, &unix_msg, NULL, &unix_attrs },
+	[AF_INET] = { &inet_req_v2, &inet_msg, &inet_req_attrs, &inet_attrs },
+	[AF_INET6] = { &inet_req_v2, &inet_msg, &inet_req_attrs, &inet_attrs },
+	[AF_NETLINK] = { NULL, &netlink_msg, NULL, &netlink_attrs },
+	[AF_PACKET] = { &packet_req, &packet_msg, NULL, &packet_attrs },
+};
+
+bool nl_sock_diag_payload(struct sc *sc, const struct nlmsghdr *h, uint64_t addr,
+			  unsigned int len)
+{
+	uint8_t family;
+	if (h->nlmsg_type == NLMSG_DONE)
+		return false;
+	if (!fetch_or_print_addr(sc, addr, &family, sizeof(family)))
+		return true;
+	bool request = h->nlmsg_flags & NLM_F_REQUEST;
+	const struct diag_kind *k = family < sizeof(diag_kinds) / sizeof(diag_kinds[0]) &&
+				    len > 1 ? &diag_kinds[family] : NULL;
+	if (k && request && family == AF_NETLINK) {
+		decode_netlink_req(sc, addr, len);
+		return true;
+	}
+	const struct nl_struct *s = k ? (request ? k->req : k->msg) : NULL;
+	if (s) {
+		const struct nla_table *attrs = request ? k->req_attrs : k->msg_attrs;
+		/* The old TCPDIAG/DCCPDIAG requests carry struct inet_diag_req. */
+		if (request && s == &inet_req_v2 &&
+		    (h->nlmsg_type == TCPDIAG_GETSOCK || h->nlmsg_type == DCCPDIAG_GETSOCK))
+			s = &inet_req;
+		nl_decode_hdr_attrs(sc, s, addr, len, attrs, NULL);
+		return true;
+	}
+	pr_struct_begin(sc->p);
+	pr_field(sc->p, "family");
+	pr_xval(sc->p, &xlat_net_addrfams, family, "AF_???");
+	if (len > 1) {
+		pr_field(sc->p, "data");
+		print_buf_hex(sc, addr + 1, len - 1);
+	}
+	pr_struct_end(sc->p);
+	return true;
+}

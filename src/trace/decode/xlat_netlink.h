@@ -1,0 +1,86 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Constant tables of the netlink decoders (xlat_netlink.c, xlat_rtnl.c). */
+#ifndef SYSRAY_TRACE_DECODE_XLAT_NETLINK_H
+#define SYSRAY_TRACE_DECODE_XLAT_NETLINK_H
+
+#include "schema/xlat.h"
+
+extern const struct xlat xlat_nl_audit_types;
+extern const struct xlat xlat_nl_crypto_types;
+extern const struct xlat xlat_nl_selinux_types;
+extern const struct xlat xlat_nl_xfrm_types;
+extern const struct xlat xlat_nl_netfilter_msg_types;
+extern const struct xlat xlat_nl_netfilter_subsys_ids;
+extern const struct xlat xlat_nl_nf_ctnetlink_msg_types;
+extern const struct xlat xlat_nl_nf_ctnetlink_exp_msg_types;
+extern const struct xlat xlat_nl_nf_queue_msg_types;
+extern const struct xlat xlat_nl_nf_ulog_msg_types;
+extern const struct xlat xlat_nl_nf_osf_msg_types;
+extern const struct xlat xlat_nl_nf_ipset_msg_types;
+extern const struct xlat xlat_nl_nf_acct_msg_types;
+extern const struct xlat xlat_nl_nf_cttimeout_msg_types;
+extern const struct xlat xlat_nl_nf_cthelper_msg_types;
+extern const struct xlat xlat_nl_nf_nftables_msg_types;
+extern const struct xlat xlat_nl_nf_nft_compat_msg_types;
+extern const struct xlat xlat_nl_nf_hook_msg_types;
+extern const struct xlat xlat_nl_netfilter_versions;
+extern const struct xlat xlat_nl_crypto_nl_attrs;
+extern const struct xlat xlat_nl_inet_diag_attrs;
+extern const struct xlat xlat_nl_inet_diag_req_attrs;
+extern const struct xlat xlat_nl_inet_diag_extended_flags;
+extern const struct xlat xlat_nl_tcp_states;
+extern const struct xlat xlat_nl_tcp_state_flags;
+extern const struct xlat xlat_nl_shutdown_flags;
+extern const struct xlat xlat_nl_unix_diag_attrs;
+extern const struct xlat xlat_nl_unix_diag_show;
+extern const struct xlat xlat_nl_netlink_diag_attrs;
+extern const struct xlat xlat_nl_netlink_diag_show;
+extern const struct xlat xlat_nl_netlink_socket_flags;
+extern const struct xlat xlat_nl_netlink_states;
+extern const struct xlat xlat_nl_af_packet_versions;
+extern const struct xlat xlat_nl_packet_diag_attrs;
+extern const struct xlat xlat_nl_packet_diag_info_flags;
+extern const struct xlat xlat_nl_packet_diag_show;
+extern const struct xlat xlat_nl_smc_diag_attrs;
+extern const struct xlat xlat_nl_smc_diag_extended_flags;
+extern const struct xlat xlat_nl_smc_states;
+extern const struct xlat xlat_rtnl_iffflags;
+extern const struct xlat xlat_rtnl_routing_table_ids;
+extern const struct xlat xlat_rtnl_routing_protocols;
+extern const struct xlat xlat_rtnl_routing_types;
+extern const struct xlat xlat_rtnl_routing_flags;
+extern const struct xlat xlat_rtnl_ip_type_of_services;
+extern const struct xlat xlat_rtnl_route_nexthop_flags;
+extern const struct xlat xlat_rtnl_neighbor_cache_entry_states;
+extern const struct xlat xlat_rtnl_neighbor_cache_entry_flags;
+extern const struct xlat xlat_rtnl_fib_rule_actions;
+extern const struct xlat xlat_rtnl_fib_rule_flags;
+extern const struct xlat xlat_rtnl_dcb_commands;
+extern const struct xlat xlat_rtnl_ifstats_attrs;
+extern const struct xlat xlat_rtnl_ifstats_attr_flags;
+extern const struct xlat xlat_rtnl_family;
+extern const struct xlat xlat_rtnl_link_attrs;
+extern const struct xlat xlat_rtnl_route_attrs;
+extern const struct xlat xlat_rtnl_neigh_attrs;
+extern const struct xlat xlat_rtnl_rule_attrs;
+extern const struct xlat xlat_rtnl_tc_attrs;
+extern const struct xlat xlat_rtnl_tc_action_attrs;
+extern const struct xlat xlat_rtnl_neightbl_attrs;
+extern const struct xlat xlat_rtnl_addrlabel_attrs;
+extern const struct xlat xlat_rtnl_dcb_attrs;
+extern const struct xlat xlat_rtnl_netconf_attrs;
+extern const struct xlat xlat_rtnl_mdb_attrs;
+extern const struct xlat xlat_rtnl_nsid_attrs;
+extern const struct xlat xlat_rtnl_nexthop_attrs;
+extern const struct xlat xlat_rtnl_ipmra_msg_types;
+extern const struct xlat xlat_rtnl_ip6mra_msg_types;
+extern const struct xlat xlat_rtnl_ipmra_creport_attr;
+extern const struct xlat xlat_rtnl_ip6mra_creport_attr;
+
+extern const struct xlat xlat_nl_nlmsgerr_attrs;
+extern const struct xlat xlat_rtnl_rta_metrics_attrs;
+extern const struct xlat xlat_rtnl_lwtunnel_encap_types;
+extern const struct xlat xlat_rtnl_ext_filter_flags;
+extern const struct xlat xlat_rtnl_ifla_events;
+
+#endif

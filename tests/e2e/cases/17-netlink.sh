@@ -1,0 +1,10 @@
+# SPDX-License-Identifier: Apache-2.0
+# The network and bpf decoders of strace's own suite, each against strace line for line:
+# netlink messages of every family (tests/progs/netlink.c: route, sock_diag, audit, xfrm,
+# selinux, netfilter, crypto, generic, udev), socket option values (tests/progs/sockopt.c)
+# bpf(2) commands with their union bpf_attr (tests/progs/bpf.c) and socket addresses of the
+# rarer families (tests/progs/sockaddrs.c).
+compare_trace "prog-netlink" "$PROGS/netlink"
+compare_trace "prog-sockopt" "$PROGS/sockopt"
+compare_trace "prog-bpf" "$PROGS/bpf"
+compare_trace "prog-sockaddrs" "$PROGS/sockaddrs"

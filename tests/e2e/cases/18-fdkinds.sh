@@ -1,0 +1,37 @@
+# SPDX-License-Identifier: Apache-2.0
+# -y/--decode-fds by kind (tests/progs/fdkinds.c): each set of path, socket, dev, pidfd, all
+# and none must decorate fds as strace 6.1 does (files, devices, pidfds, netlink and Unix
+# sockets, a deleted file), line for line.
+FDK=$WORK/fdkinds
+mkdir -p "$FDK"
+for set in path socket dev pidfd all none path,pidfd; do
+	name="fdkinds-$set"
+	selected "$name" || continue
+	for who in strace sysray; do
+		dir=$(fresh_dir "$name")
+		if [ "$who" = strace ]; then
+			tracer=(strace)
+		else
+			tracer=("$SYSRAY" trace)
+		fi
+		(cd "$dir" && timeout 60 "${tracer[@]}" -f -e decode-fds="$set" -o "$FDK/$name.$who" \
+			"$PROGS/fdkinds") >/dev/null 2>"$FDK/$name.$who.err" </dev/null
+	done
+	read -r pct matched total < <("$PY" "$E2E_DIR/compare.py" "$FDK/$name.strace" \
+		"$FDK/$name.sysray" --mismatches "$MISMATCHES" --label "$name")
+	if [ "$total" -gt 0 ] && [ "$matched" = "$total" ]; then
+		pass "$name ($matched/$total identical lines)"
+	else
+		fail "$name" "$pct% identical lines ($matched/$total), logs $FDK/$name.*"
+	fi
+done
+
+# A kind strace does not know is refused with its name, as strace refuses it.
+if selected fdkinds-bad; then
+	if "$SYSRAY" trace --decode-fds=path,bogus true 2>"$FDK/bad.err" ||
+		! grep -q "invalid decode-fds 'bogus'" "$FDK/bad.err"; then
+		fail fdkinds-bad "--decode-fds=path,bogus: $(head -c 200 "$FDK/bad.err")"
+	else
+		pass "fdkinds-bad (--decode-fds=path,bogus refused)"
+	fi
+fi
