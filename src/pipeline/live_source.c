@@ -173,7 +173,8 @@ static int live_run(struct pipeline_source *s, struct pipeline *p)
 	int status = 1;
 
 	L->p = p;
-	L->bcfg = (struct bpf_source_config){ .procexit = true, .snaplen = L->cfg.snaplen };
+	L->bcfg = (struct bpf_source_config){ .procexit = true, .snaplen = L->cfg.snaplen,
+					      .ring_mb = L->cfg.ring_mb };
 	filter_pushdown(L->cfg.pushdown, &pd);
 	scope_pushdown(L->cfg.scope, &pd);
 	if (kernel_syscall_mask(&pd, mask))
