@@ -252,7 +252,8 @@ static int run_view(const struct top_opts *o, const struct view_catalog *cat,
 	} else {
 		ctx.container_resolve = container_api_inspect;
 		r.src = live_source_open(&(struct live_source_config){
-			.pushdown = flt, .snaplen = o->snaplen, .ring_mb = o->ring_mb });
+			.pushdown = flt, .snaplen = o->snaplen, .ring_mb = o->ring_mb,
+			.procinfo = true });
 	}
 	pipeline_add(&p, &(struct consumer){ .name = "top", .filter = flt, .on_event = on_event,
 					     .on_end = on_end, .opaque = &r });
@@ -415,7 +416,8 @@ static int run_live_ui(const struct top_opts *o, const struct view_catalog *cat,
 	state_init(&st);
 	pipeline_init(&p, &st, &ctx);
 	struct pipeline_source *src = live_source_open(&(struct live_source_config){
-		.pushdown = flt, .snaplen = o->snaplen, .ring_mb = o->ring_mb, .drops = &l.drops });
+		.pushdown = flt, .snaplen = o->snaplen, .ring_mb = o->ring_mb, .procinfo = true,
+		.drops = &l.drops });
 
 	pipeline_add(&p, &(struct consumer){ .name = "top", .filter = flt,
 					     .on_event = live_on_event, .on_meta = live_on_meta,
