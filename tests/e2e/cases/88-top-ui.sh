@@ -12,8 +12,9 @@
 # Actions (views/v_procs.lua's): F8 lists them; on cat's row 'f' runs `ls -l /proc/20072/fd`
 # on the plain terminal (the process is long gone: ls says so) and Enter comes back; 'k' asks
 # before `kill 20072`, and 'n' runs nothing.
-# Under load (tests/progs/sysload, 1M getppid()/s): -d 500 refreshes every 450 to 550 ms
-# and the status line shows the drop count.
+# Under load (two tests/progs/sysload, 1M getppid()/s asked): -d 500 refreshes every 450 to
+# 550 ms; with a 1 MiB ring (--bpf-buffer 1) a consumer stopped for a while overflows it and
+# the status line's drop count rises.
 # Live (`sysray top -d 500`, eBPF): tests/progs/topwork's row in Processes (found with F4),
 # Enter to its threads and Enter again to its files, where its topwork.dat is; the status
 # line counts the samples and the drops; topwork's row draws a sparkline of 3 samples or
@@ -231,35 +232,76 @@ ui_samples() {
 	ui_screen "$1" | sed -n 's/.*Samples: \([0-9]*\).*/\1/p' | head -1
 }
 
-# t_ui_load: under tests/progs/sysload's 1M getppid()/s, `top -d 500` refreshes 10 times in
-# 5 s within 10%, timed between two changes of the status line's count; the line shows a
-# drop count.
+# ui_drops SESSION: the status line's drop count.
+ui_drops() {
+	ui_screen "$1" | sed -n 's/.*Drops: \([0-9]*\).*/\1/p' | head -1
+}
+
+# ui_drops_past SESSION N: the status line counts more than N drops.
+ui_drops_past() {
+	local n
+	n=$(ui_drops "$1")
+	[ -n "$n" ] && [ "$n" -gt "$2" ]
+}
+
+# cpu_ticks PID: the user and system clock ticks PID has run.
+cpu_ticks() {
+	awk '{ sub(/.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"
+}
+
+# ran_ticks_past PID TICKS: PID has run more than TICKS clock ticks.
+ran_ticks_past() {
+	[ "$(cpu_ticks "$1")" -gt "$2" ]
+}
+
+# t_ui_load: two tests/progs/sysload at 500k getppid()/s each (what they reach is printed),
+# `top -d 500 --bpf-buffer 1` refreshes every 450 to 550 ms (the samples counted over 10 s,
+# divided by the time between the first change seen and the last look); then top is stopped
+# (SIGSTOP) until each load ran another 0.5 s of CPU, tens of thousands of syscalls, more
+# than the 1 MiB ring holds: once continued, the status line's drop count rises, and the
+# samples go on.
 t_ui_load() {
-	local s=srtop-load-$$ ok=1 dir pid n0 t0 t1 ms
+	local s=srtop-load-$$ ok=1 dir p1 p2 n0 n1 t0 t1 ms d0 c1 c2 top
 	dir=$(fresh_dir top-load)
-	"$PROGS/sysload" 1000000 120 >"$dir/out" 2>&1 &
-	pid=$!
-	wait_until "sysload to start" grep -q '^ready' "$dir/out" || { kill "$pid"; return 1; }
-	ui_start "$s" 200x50 "-d 500"
+	"$PROGS/sysload" 500000 120 >"$dir/out1" 2>&1 &
+	p1=$!
+	"$PROGS/sysload" 500000 120 >"$dir/out2" 2>&1 &
+	p2=$!
+	wait_until "sysload to start" grep -q '^ready' "$dir/out1" "$dir/out2" ||
+		{ kill "$p1" "$p2"; return 1; }
+	ui_start "$s" 200x50 "-d 500 --bpf-buffer 1"
 	{
 		wait_until "two live samples" ui_samples_past "$s" 1 &&
 		n0=$(ui_samples "$s") &&
 		wait_until "the next sample" ui_samples_past "$s" "$n0" &&
 		t0=${EPOCHREALTIME/./} && n0=$(ui_samples "$s") &&
-		wait_until "10 samples more" ui_samples_past "$s" $((n0 + 9)) &&
-		t1=${EPOCHREALTIME/./} &&
-		ms=$(((t1 - t0) / 10000)) &&
-		echo "top -d 500 under load: $ms ms a refresh, $(ui_screen "$s" |
-			grep -o 'Drops: [0-9]*')" &&
+		wait_until "20 samples more" ui_samples_past "$s" $((n0 + 19)) &&
+		n1=$(ui_samples "$s") && t1=${EPOCHREALTIME/./} &&
+		ms=$(((t1 - t0) / 1000 / (n1 - n0))) &&
+		d0=$(ui_drops "$s") &&
+		echo "top -d 500 --bpf-buffer 1 under load: $ms ms a refresh ($((n1 - n0)) in" \
+			"$(((t1 - t0) / 1000)) ms), drops $d0" &&
 		[ "$ms" -ge 450 ] && [ "$ms" -le 550 ] &&
-		ui_screen "$s" | grep -qE 'Drops: [0-9]+' &&
+		top=$(pgrep -f "^$SYSRAY top -d 500 --bpf-buffer 1" | head -1) && [ -n "$top" ] &&
+		c1=$(cpu_ticks "$p1") && c2=$(cpu_ticks "$p2") &&
+		kill -STOP "$top" &&
+		wait_until "the loads to run 0.5 s" ran_ticks_past "$p1" $((c1 + 50)) &&
+		wait_until "the loads to run 0.5 s" ran_ticks_past "$p2" $((c2 + 50)) &&
+		kill -CONT "$top" &&
+		n0=$(ui_samples "$s") &&
+		wait_until "the drops to rise" ui_drops_past "$s" "$d0" &&
+		wait_until "the samples to go on" ui_samples_past "$s" $((n0 + 2)) &&
+		echo "after the stop: drops $(ui_drops "$s")" &&
 		tmux send-keys -t "$s" q &&
 		ui_sane "$s"
 	} || ok=0
+	[ -n "${top:-}" ] && kill -CONT "$top" 2>/dev/null
 	[ $ok = 1 ] || { ui_screen "$s" | head -3; head -c 300 "$UI_DIR/$s.err"; }
 	tmux kill-session -t "$s" 2>/dev/null
-	kill "$pid"
-	wait "$pid" 2>/dev/null
+	kill "$p1" "$p2"
+	wait "$p1" "$p2" 2>/dev/null
+	echo "the load: $(sed -n 's/ syscalls in / /p' "$dir/out1" "$dir/out2" |
+		awk '{ n += $1; if ($2 > t) t = $2 } END { printf "%d syscalls/s", n / t }')"
 	[ $ok = 1 ]
 }
 
@@ -316,7 +358,7 @@ else
 	else
 		expect top-ui-live "live: a process, its thread, its file; samples and drops" \
 			t_ui_live
-		expect top-ui-load "live under 1M syscalls/s: a refresh every -d within 10%" \
+		expect top-ui-load "live under load: a refresh every -d within 10%, drops rise" \
 			t_ui_load
 	fi
 fi
