@@ -157,6 +157,7 @@ struct top_run {
 	uint64_t first_ts, last_ts;	/* of the events the view was offered */
 	uint64_t next_flush;		/* 0: before the first sample's start */
 	uint64_t nevents, last_progress;
+	uint64_t json_samples;		/* printed: live, a comma goes between two */
 	bool stopped_by_count;
 };
 
@@ -176,8 +177,11 @@ static void end_of_sample(struct top_run *r, uint64_t ts, bool print_json)
 		view_table_proctable(r->t, r->ctx, ts);
 		const struct vt_sample *s = view_table_sample(r->t, sortingcol);
 
-		if (r->o->json && print_json)
+		if (r->o->json && print_json) {
+			if (r->json_samples++)
+				fputs(",\n", stdout);
 			view_output_json(stdout, r->cat, r->v, r->t, s, time_delta(r));
+		}
 		else if (r->o->raw)
 			view_output_raw(stdout, r->t, s, time_delta(r));
 		view_table_clear(r->t);

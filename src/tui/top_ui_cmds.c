@@ -15,8 +15,8 @@
 #include "util/util.h"
 
 /*
- * csysdig's echo (ECHO) and dig windows for the selected row: `sysray [-r FILE] [-c
- * echo_fds disable_color] FILTER`, FILTER the view's filter, the drill-down's and the row's
+ * csysdig's echo (ECHO) and dig windows for the selected row: `sysray --unbuffered [-r FILE]
+ * [-c echo_fds disable_color] FILTER`, FILTER the view's filter, the drill-down's and the row's
  * key, as Enter would pass them on.
  */
 void ui_open_window(struct top_ui *u, bool echo)
@@ -44,10 +44,12 @@ void ui_open_window(struct top_ui *u, bool echo)
 	out_printf(&title, "%s: %s", echo ? "I/O buffers" : "Events", f.buf);
 	out_putc(&title, 0);
 
-	char *argv[8];
+	char *argv[10];
 	size_t n = 0;
 
 	argv[n++] = "/proc/self/exe";
+	/* each line as it comes: the window follows a live capture */
+	argv[n++] = "--unbuffered";
 	if (u->src->file) {
 		argv[n++] = "-r";
 		argv[n++] = (char *)u->src->file;
