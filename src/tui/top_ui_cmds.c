@@ -61,7 +61,8 @@ void ui_open_window(struct top_ui *u, bool echo)
 	}
 	argv[n++] = f.buf;
 	argv[n] = NULL;
-	u->win = text_window_open(title.buf, argv, u->status, sizeof(u->status));
+	/* F2's renderings of the buffers: a flag after --unbuffered */
+	u->win = text_window_open(title.buf, argv, 2, u->status, sizeof(u->status));
 	if (u->win)
 		text_window_update(u->win, ERR);
 	out_free(&f);

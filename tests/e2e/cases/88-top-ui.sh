@@ -4,7 +4,8 @@
 # the processes of a file, Backspace comes back, q quits; a second run ends on SIGTERM. After
 # each, the shell in the pane finds its terminal sane (canonical mode and echo restored).
 # The echo and dig windows: '/' finds cat's row, 'd' shows its events (sysdig's lines), 'e'
-# its I/O buffers (echo_fds), Backspace comes back from each.
+# its I/O buffers (echo_fds), where F2 goes to printable ASCII, then hex (libc's ELF header),
+# '/' finds a text and F3 its next line; Backspace comes back from each.
 # More keys: F7's help and back; shift+4 ('$') sorts by the 4th column; a mouse click (X10
 # mouse report) on the first header sorts by it, a click on a row selects it; the terminal
 # grows from 80x24 to 120x40 and the key bar moves to the new last line; 'o' saves the view
@@ -119,6 +120,17 @@ t_ui_windows() {
 		tmux send-keys -t "$s" e &&
 		wait_until "the echo window" ui_shows "$s" 'I/O buffers: (evt.type!=switch) and proc.pid="20072"' &&
 		wait_until "cat's read of libc" ui_shows "$s" "Read 832B from" &&
+		tmux send-keys -t "$s" F2 &&
+		wait_until "printable ASCII" ui_shows "$s" "F2: printable ASCII" &&
+		tmux send-keys -t "$s" F2 &&
+		wait_until "hex" ui_shows "$s" "F2: hex" &&
+		wait_until "libc's header in hex" ui_shows "$s" "0x0000: 7f45 4c46 0201 0103" &&
+		tmux send-keys -t "$s" / &&
+		wait_until "the search prompt" ui_shows "$s" "Search:" &&
+		tmux send-keys -t "$s" -l "0000 0000" && tmux send-keys -t "$s" Enter &&
+		wait_until "the first line found on top" ui_line_has "$s" 2 "0x0000:" &&
+		tmux send-keys -t "$s" F3 &&
+		wait_until "the next line found on top" ui_line_has "$s" 2 "0x0010:" &&
 		tmux send-keys -t "$s" q &&
 		wait_until "the view again" ui_shows "$s" "Viewing: Processes" &&
 		tmux send-keys -t "$s" q &&
@@ -127,6 +139,11 @@ t_ui_windows() {
 	[ $ok = 1 ] || ui_screen "$s" | head -30
 	tmux kill-session -t "$s" 2>/dev/null
 	[ $ok = 1 ]
+}
+
+# ui_line_has SESSION N TEXT: the pane's line N (from 1) holds TEXT.
+ui_line_has() {
+	ui_screen "$1" | sed -n "$2p" | grep -qF -- "$3"
 }
 
 # ui_last_line_has SESSION TEXT: the pane's last line holds TEXT.
