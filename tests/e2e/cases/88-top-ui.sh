@@ -492,6 +492,21 @@ t_ui_live() {
 	[ $ok = 1 ]
 }
 
+# t_ui_bad_buffer: --bpf-buffer 3 (not a power of two) and 2048 (past 1024) are refused
+# with one message naming the option and the value, and exit status 1, before any capture.
+t_ui_bad_buffer() {
+	local v rc
+	for v in 3 2048 x; do
+		"$SYSRAY" top --bpf-buffer "$v" >/dev/null 2>"$UI_DIR/buf.err" && return 1
+		rc=$?
+		[ "$rc" = 1 ] && [ "$(wc -l <"$UI_DIR/buf.err")" = 1 ] &&
+			grep -qF -- "--bpf-buffer: '$v' is not a power of two from 1 to 1024" \
+				"$UI_DIR/buf.err" || { cat "$UI_DIR/buf.err"; return 1; }
+	done
+}
+
+expect top-ui-bad-buffer "--bpf-buffer refuses a size not a power of two" t_ui_bad_buffer
+
 if ! command -v tmux >/dev/null; then
 	skip top-ui "tmux is not installed (apt-get install -y tmux)"
 else
