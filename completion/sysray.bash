@@ -178,11 +178,14 @@ _sysray()
 				grep -o '"id": *"[^"]*"' | sed 's/.*"\([^"]*\)"$/\1/')" -- "$cur"))
 			;;
 		-d | --delay | -n | --numevents | -s | --snaplen) ;;
+		--bpf-buffer)
+			COMPREPLY=($(compgen -W "1 2 4 8 16 32 64 128 256" -- "$cur"))
+			;;
 		*)
 			if [[ $cur == -* ]]; then
 				COMPREPLY=($(compgen -W "-r --readfile -v --view -d --delay -n
-					--numevents -s --snaplen -pc -pcontainer -j --json --raw
-					--list-views -h --help" -- "$cur"))
+					--numevents -s --snaplen --bpf-buffer -pc -pcontainer -j --json
+					--raw --list-views -h --help" -- "$cur"))
 			else
 				COMPREPLY=($(compgen -W "$(_sysray_fields "$sysray") and or not" \
 					-- "$cur"))

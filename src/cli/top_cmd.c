@@ -8,6 +8,7 @@
  * sample at the end of the file. -j and --raw print the samples as csysdig does; without
  * them, the views are shown in the terminal UI (src/tui/), live or on the capture file.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -44,6 +45,7 @@ static void usage(FILE *f)
 		"  -d MS        live: refresh every MS milliseconds (default 2000, at least 100)\n"
 		"  -n N         stop after N events\n"
 		"  -s SNAPLEN   live: bytes of I/O buffers captured\n"
+		"  --bpf-buffer MIB   live: the eBPF ring buffer in MiB, a power of two (default 16)\n"
 		"  -pc, -pcontainer   the views' container columns\n"
 		"  -j, --json   no UI: print each sample as csysdig's JSON\n"
 		"  --raw        no UI: print each sample as plain text rows\n"
@@ -59,11 +61,12 @@ struct top_opts {
 	uint64_t delay_ns;
 	uint64_t max_events;
 	uint32_t snaplen;
+	uint32_t ring_mb;
 	bool print_container, json, raw, list_views;
 	struct out filter;
 };
 
-enum { OPT_RAW = 256, OPT_LIST_VIEWS };
+enum { OPT_RAW = 256, OPT_LIST_VIEWS, OPT_BPF_BUFFER };
 
 static const struct option longopts[] = {
 	{ "readfile", required_argument, NULL, 'r' },
@@ -74,6 +77,7 @@ static const struct option longopts[] = {
 	{ "json", no_argument, NULL, 'j' },
 	{ "raw", no_argument, NULL, OPT_RAW },
 	{ "list-views", no_argument, NULL, OPT_LIST_VIEWS },
+	{ "bpf-buffer", required_argument, NULL, OPT_BPF_BUFFER },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -112,6 +116,19 @@ static int parse_options(int argc, char **argv, struct top_opts *o)
 			}
 			o->print_container = true;
 			break;
+		case OPT_BPF_BUFFER: {
+			char *end;
+
+			errno = 0;
+			v = strtoull(optarg, &end, 10);
+			if (errno || end == optarg || *end || !v || v > 1024 || (v & (v - 1))) {
+				msg("--bpf-buffer: '%s' is not a power of two from 1 to 1024 (MiB)",
+				    optarg);
+				return -1;
+			}
+			o->ring_mb = (uint32_t)v;
+			break;
+		}
 		case 'j': o->json = true; break;
 		case OPT_RAW: o->raw = true; break;
 		case OPT_LIST_VIEWS: o->list_views = true; break;
@@ -140,6 +157,7 @@ struct top_run {
 	uint64_t first_ts, last_ts;	/* of the events the view was offered */
 	uint64_t next_flush;		/* 0: before the first sample's start */
 	uint64_t nevents, last_progress;
+	uint64_t json_samples;		/* printed: live, a comma goes between two */
 	bool stopped_by_count;
 };
 
@@ -159,8 +177,11 @@ static void end_of_sample(struct top_run *r, uint64_t ts, bool print_json)
 		view_table_proctable(r->t, r->ctx, ts);
 		const struct vt_sample *s = view_table_sample(r->t, sortingcol);
 
-		if (r->o->json && print_json)
+		if (r->o->json && print_json) {
+			if (r->json_samples++)
+				fputs(",\n", stdout);
 			view_output_json(stdout, r->cat, r->v, r->t, s, time_delta(r));
+		}
 		else if (r->o->raw)
 			view_output_raw(stdout, r->t, s, time_delta(r));
 		view_table_clear(r->t);
@@ -235,7 +256,8 @@ static int run_view(const struct top_opts *o, const struct view_catalog *cat,
 	} else {
 		ctx.container_resolve = container_api_inspect;
 		r.src = live_source_open(&(struct live_source_config){
-			.pushdown = flt, .snaplen = o->snaplen });
+			.pushdown = flt, .snaplen = o->snaplen, .ring_mb = o->ring_mb,
+			.procinfo = true });
 	}
 	pipeline_add(&p, &(struct consumer){ .name = "top", .filter = flt, .on_event = on_event,
 					     .on_end = on_end, .opaque = &r });
@@ -398,7 +420,8 @@ static int run_live_ui(const struct top_opts *o, const struct view_catalog *cat,
 	state_init(&st);
 	pipeline_init(&p, &st, &ctx);
 	struct pipeline_source *src = live_source_open(&(struct live_source_config){
-		.pushdown = flt, .snaplen = o->snaplen, .drops = &l.drops });
+		.pushdown = flt, .snaplen = o->snaplen, .ring_mb = o->ring_mb, .procinfo = true,
+		.drops = &l.drops });
 
 	pipeline_add(&p, &(struct consumer){ .name = "top", .filter = flt,
 					     .on_event = live_on_event, .on_meta = live_on_meta,

@@ -16,6 +16,7 @@
 
 #include "capture/proc_snapshot.h"
 #include "pipeline/cgroup_pushdown.h"
+#include "procfs/task_cpu.h"
 #include "schema/syscalls.h"
 #include "source/bpf/bpf_record.h"
 #include "source/bpf/bpf_source.h"
@@ -44,6 +45,7 @@ struct live_source {
 	struct cgroup_pushdown cg;
 	struct pipeline *p;
 	uint64_t records, malformed, drops;
+	uint64_t last_ts;		/* of the last record handed over */
 	bool started;			/* the programs were attached and the state loaded */
 };
 
@@ -92,7 +94,26 @@ static int on_record(void *vsrc, const void *data, size_t size)
 		.cpu = r.prefix->cpu, .params = params,
 	};
 	ev.len = (uint32_t)scap_event_record_len(ev.type, n, params);
+	L->last_ts = r.ts;
 	return pipeline_event(L->p, &ev);
+}
+
+/* One thread's procinfo event (cpu_usr, cpu_sys in clock ticks), at the time of the last
+ * record: it follows the events the pipeline saw, whatever the ring's backlog. */
+static void procinfo_event(void *vsrc, pid_t tid, uint64_t utime, uint64_t stime)
+{
+	struct live_source *L = vsrc;
+	struct scap_param params[2] = {
+		{ .val = (const uint8_t *)&utime, .len = sizeof(utime) },
+		{ .val = (const uint8_t *)&stime, .len = sizeof(stime) },
+	};
+	struct scap_event ev = { .ts = L->last_ts, .tid = tid, .type = PPME_PROCINFO_E,
+				 .nparams = 2, .params = params };
+
+	if (pipeline_stopped(L->p))
+		return;
+	ev.len = (uint32_t)scap_event_record_len(ev.type, 2, params);
+	pipeline_event(L->p, &ev);
 }
 
 /* Adds the syscalls that keep the state to MASK (SR_SC_WORDS words). */
@@ -133,7 +154,7 @@ static int capture(struct live_source *L, struct pipeline *p)
 	int status = 0;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	struct timespec cg_scanned = t0, drops_read = t0;
+	struct timespec cg_scanned = t0, drops_read = t0, procinfo_made = t0;
 
 	while (!interrupted && !pipeline_stopped(p)) {
 		long n = bpf_source_poll(L->src, 100, POLL_BATCH, on_record, L);
@@ -154,6 +175,10 @@ static int capture(struct live_source *L, struct pipeline *p)
 			atomic_store(L->cfg.drops, bpf_source_drops(L->src));
 			clock_gettime(CLOCK_MONOTONIC, &drops_read);
 		}
+		if (L->cfg.procinfo && L->last_ts && elapsed_ns(&procinfo_made) >= 1000000000ull) {
+			clock_gettime(CLOCK_MONOTONIC, &procinfo_made);
+			task_cpu_scan(procinfo_event, L);
+		}
 		pipeline_tick(p);
 	}
 	/* No new records after the detach: the drain ends. */
@@ -173,7 +198,8 @@ static int live_run(struct pipeline_source *s, struct pipeline *p)
 	int status = 1;
 
 	L->p = p;
-	L->bcfg = (struct bpf_source_config){ .procexit = true, .snaplen = L->cfg.snaplen };
+	L->bcfg = (struct bpf_source_config){ .procexit = true, .snaplen = L->cfg.snaplen,
+					      .ring_mb = L->cfg.ring_mb };
 	filter_pushdown(L->cfg.pushdown, &pd);
 	scope_pushdown(L->cfg.scope, &pd);
 	if (kernel_syscall_mask(&pd, mask))

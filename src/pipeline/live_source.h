@@ -22,6 +22,10 @@ struct live_source_config {
 	const struct scope *scope;	/* so may the events out of scope (NULL: none) */
 	uint64_t seconds;		/* -M; 0: no limit */
 	uint32_t snaplen;		/* -s; 0: the source's default (80) */
+	uint32_t ring_mb;		/* the ring buffer in MiB, a power of two; 0: 16 */
+	/* once a second, a procinfo event for every thread: its CPU times from /proc (csysdig's
+	 * thread.cpu reads them; sinsp makes them from the driver's process list) */
+	bool procinfo;
 	bool json_totals;		/* a last JSON line with the event and drop counts */
 	bool verbose;			/* the driver's counts and the kernel filters' drops */
 	/* the kernel's drop count, brought up to date about once a second for a reader on

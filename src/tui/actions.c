@@ -21,7 +21,7 @@ const struct view_action *tui_action_find(const struct view_info *v, int hotkey)
 	return NULL;
 }
 
-const struct view_action *tui_action_pick(const struct view_info *v)
+struct tui_menu *tui_action_menu(const struct view_info *v)
 {
 	if (!v->nactions)
 		return NULL;
@@ -36,12 +36,12 @@ const struct view_action *tui_action_pick(const struct view_info *v)
 		out_putc(&o, 0);
 		items[i] = o.buf;
 	}
-	int c = tui_menu("Actions", (const char *const *)items, v->nactions, 0);
+	struct tui_menu *m = tui_menu_open("Actions", (const char *const *)items, v->nactions, 0);
 
 	for (size_t i = 0; i < v->nactions; i++)
 		free(items[i]);
 	free(items);
-	return c < 0 ? NULL : &v->actions[c];
+	return m;
 }
 
 static bool field_char(char c)
@@ -49,8 +49,8 @@ static bool field_char(char c)
 	return isalnum((unsigned char)c) || c == '.' || c == '_';
 }
 
-bool tui_action_run(const struct view_action *a, tui_row_value value, void *opaque,
-		    char *msg, size_t msglen)
+char *tui_action_command(const struct view_action *a, tui_row_value value, void *opaque,
+			 char *msg, size_t msglen)
 {
 	struct out cmd = { 0 };
 
@@ -71,31 +71,22 @@ bool tui_action_run(const struct view_action *a, tui_row_value value, void *opaq
 		if (!v) {
 			snprintf(msg, msglen, "action %c: the row has no %s", a->hotkey, field);
 			out_free(&cmd);
-			return false;
+			return NULL;
 		}
 		out_puts(&cmd, v);
 		p = end - 1;
 	}
 	out_putc(&cmd, 0);
-	if (a->ask_confirmation) {
-		char answer[8] = "";
-		struct out q = { 0 };
+	return cmd.buf;
+}
 
-		out_printf(&q, "Run '%s'? (y/n)", cmd.buf);
-		out_putc(&q, 0);
-		bool yes = tui_prompt(q.buf, answer, sizeof(answer)) && *answer == 'y';
-
-		out_free(&q);
-		if (!yes) {
-			out_free(&cmd);
-			return false;
-		}
-	}
+void tui_action_exec(const struct view_action *a, const char *cmd, char *msg, size_t msglen)
+{
 	def_prog_mode();
 	endwin();
-	printf("%s\n", cmd.buf);
+	printf("%s\n", cmd);
 	fflush(stdout);
-	int rc = system(cmd.buf);
+	int rc = system(cmd);
 
 	if (a->wait_finish) {
 		printf("\n[exit status %d; press Enter to go back]", WEXITSTATUS(rc));
@@ -105,7 +96,5 @@ bool tui_action_run(const struct view_action *a, tui_row_value value, void *opaq
 	}
 	reset_prog_mode();
 	refresh();
-	snprintf(msg, msglen, "ran '%s': exit status %d", cmd.buf, WEXITSTATUS(rc));
-	out_free(&cmd);
-	return true;
+	snprintf(msg, msglen, "ran '%s': exit status %d", cmd, WEXITSTATUS(rc));
 }

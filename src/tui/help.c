@@ -19,6 +19,9 @@ static const char keys_help[] =
 	"  o                             save the view shown as JSON (the -j format)\n"
 	"  p                             pause the refresh (live)\n"
 	"  q, F10                        quit\n"
+	"In the echo and dig windows\n"
+	"  F2                            buffers as dotted ASCII, printable ASCII, hex\n"
+	"  /, CTRL+F; F3                 search the lines for a text; its next line\n"
 	"Mouse\n"
 	"  click a row to select it, double click to drill down, click a header to sort\n";
 

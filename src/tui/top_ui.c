@@ -204,20 +204,15 @@ static bool key(struct top_ui *u, int c)
 		break;
 	case KEY_HOME: u->sel = 0; break;
 	case KEY_END: u->sel = u->nrows ? u->nrows - 1 : 0; break;
-	case KEY_F(2): ui_pick_view(u); break;
-	case KEY_F(9): case '>': ui_pick_sort(u); break;
-	case KEY_F(4):
-		if (tui_prompt("Filter", u->rowfilter, sizeof(u->rowfilter)))
-			ui_refilter(u);
-		else
-			*u->rowfilter = 0;
-		break;
-	case '/': case 6: /* CTRL+F */ ui_search(u); break;
+	case KEY_F(2): ui_open_modal(u, UI_PICK_VIEW); break;
+	case KEY_F(9): case '>': ui_open_modal(u, UI_PICK_SORT); break;
+	case KEY_F(4): ui_open_modal(u, UI_FILTER); break;
+	case '/': case 6: /* CTRL+F */ ui_open_modal(u, UI_SEARCH); break;
 	case '\n': case KEY_ENTER: ui_drill_down(u); break;
 	case KEY_BACKSPACE: case 127: case 8: drill_up(u); break;
 	case 'p': u->paused = !u->paused; break;
 	case KEY_F(7): case KEY_F(1): case 'h': case '?': ui_show_help(u); break;
-	case 'o': ui_save_json(u); break;
+	case 'o': ui_open_modal(u, UI_SAVE); break;
 	case KEY_MOUSE: ui_click(u); break;
 	case KEY_RESIZE: break;	/* drawn again at the new size */
 	case '!': case '@': case '#': case '$': case '%': case '^': case '&': case '*': case '(':
@@ -226,7 +221,7 @@ static bool key(struct top_ui *u, int c)
 		break;
 	case KEY_F(5): case 'e': ui_open_window(u, true); break;
 	case KEY_F(6): case 'd': ui_open_window(u, false); break;
-	case KEY_F(8): ui_run_action(u, tui_action_pick(ui_shown(u))); break;
+	case KEY_F(8): ui_open_modal(u, UI_PICK_ACTION); break;
 	default:
 		/* an action's hotkey */
 		if (c > 0 && c < 256)
@@ -267,6 +262,13 @@ struct top_ui *top_ui_open(const struct view_catalog *cat, const struct view_inf
 	return u;
 }
 
+/* The view, and the menu or prompt open over it. */
+static void redraw(struct top_ui *u)
+{
+	ui_draw(u);
+	ui_modal_draw(u);
+}
+
 bool top_ui_poll(struct top_ui *u, int timeout_ms)
 {
 	timeout(timeout_ms);
@@ -275,14 +277,17 @@ bool top_ui_poll(struct top_ui *u, int timeout_ms)
 			if (!text_window_update(u->win, c)) {
 				text_window_close(u->win);
 				u->win = NULL;
-				ui_draw(u);
+				redraw(u);
 			}
 			continue;
 		}
-		if (!key(u, c))
+		if (u->modal) {
+			ui_modal_key(u, c);
+		} else if (!key(u, c)) {
 			return false;
+		}
 		if (!u->win)
-			ui_draw(u);
+			redraw(u);
 	}
 	/* the window's command goes on printing */
 	if (u->win)
@@ -298,13 +303,14 @@ void top_ui_sample(struct top_ui *u, const struct vt_sample *s, uint64_t time_de
 	u->nsamples++;
 	take_sample(u, s);
 	if (!u->win)
-		ui_draw(u);
+		redraw(u);
 }
 
 void top_ui_close(struct top_ui *u)
 {
 	if (u->win)
 		text_window_close(u->win);
+	ui_modal_close(u);
 	endwin();
 	for (size_t i = 0; i <= u->depth; i++)
 		free(u->stack[i].extra);

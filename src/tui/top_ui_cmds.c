@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* What the UI's keys open (top_ui_int.h): the view and sort menus, the echo, dig and help
- * windows, the search, the actions, the mouse, saving the view as JSON. */
+/* What the UI's keys open (top_ui_int.h): the echo, dig and help windows, the search, the
+ * actions, the mouse, saving the view as JSON. */
 #include <errno.h>
 #include <ncurses.h>
 #include <stdio.h>
@@ -14,60 +14,9 @@
 #include "views/view_output.h"
 #include "util/util.h"
 
-/* The views the F2 menu offers: all but csysdig's hidden ones (tag nocsysdig). */
-static bool listed(const struct view_info *v)
-{
-	for (size_t i = 0; i < v->tags.n; i++)
-		if (!strcmp(v->tags.v[i], "nocsysdig"))
-			return false;
-	return true;
-}
-
-void ui_pick_view(struct top_ui *u)
-{
-	const char **names = xcalloc(u->cat->n + 1, sizeof(*names));
-	const struct view_info **views = xcalloc(u->cat->n + 1, sizeof(*views));
-	size_t n = 0, cur = 0;
-
-	for (size_t i = 0; i < u->cat->n; i++)
-		if (listed(&u->cat->v[i])) {
-			if (&u->cat->v[i] == ui_shown(u))
-				cur = n;
-			views[n] = &u->cat->v[i];
-			names[n++] = u->cat->v[i].name;
-		}
-	int c = tui_menu("Select View", names, n, cur);
-
-	if (c >= 0) {
-		struct level *l = &u->stack[u->depth];
-
-		l->v = views[c];
-		l->sel = 0;
-		ui_load(u);
-	}
-	free(names);
-	free(views);
-}
-
-void ui_pick_sort(struct top_ui *u)
-{
-	size_t ncols;
-	const struct vt_col *cols = view_table_cols(u->t, &ncols);
-	const char **names = xcalloc(ncols + 1, sizeof(*names));
-
-	for (size_t j = 0; j < ncols; j++)
-		names[j] = cols[j].vc->name;
-	int c = tui_menu("Sort by", names, ncols, u->sortingcol ? u->sortingcol - 1 : 0);
-
-	if (c >= 0) {
-		ui_set_sort(u, (uint32_t)c + 1);
-	}
-	free(names);
-}
-
 /*
- * csysdig's echo (ECHO) and dig windows for the selected row: `sysray [-r FILE] [-c
- * echo_fds disable_color] FILTER`, FILTER the view's filter, the drill-down's and the row's
+ * csysdig's echo (ECHO) and dig windows for the selected row: `sysray --unbuffered [-r FILE]
+ * [-c echo_fds disable_color] FILTER`, FILTER the view's filter, the drill-down's and the row's
  * key, as Enter would pass them on.
  */
 void ui_open_window(struct top_ui *u, bool echo)
@@ -95,10 +44,12 @@ void ui_open_window(struct top_ui *u, bool echo)
 	out_printf(&title, "%s: %s", echo ? "I/O buffers" : "Events", f.buf);
 	out_putc(&title, 0);
 
-	char *argv[8];
+	char *argv[10];
 	size_t n = 0;
 
 	argv[n++] = "/proc/self/exe";
+	/* each line as it comes: the window follows a live capture */
+	argv[n++] = "--unbuffered";
 	if (u->src->file) {
 		argv[n++] = "-r";
 		argv[n++] = (char *)u->src->file;
@@ -110,19 +61,16 @@ void ui_open_window(struct top_ui *u, bool echo)
 	}
 	argv[n++] = f.buf;
 	argv[n] = NULL;
-	u->win = text_window_open(title.buf, argv, u->status, sizeof(u->status));
+	/* F2's renderings of the buffers: a flag after --unbuffered */
+	u->win = text_window_open(title.buf, argv, 2, u->status, sizeof(u->status));
 	if (u->win)
 		text_window_update(u->win, ERR);
 	out_free(&f);
 	out_free(&title);
 }
 
-void ui_search(struct top_ui *u)
+void ui_search(struct top_ui *u, const char *text)
 {
-	char text[128] = "";
-
-	if (!tui_prompt("Search", text, sizeof(text)) || !*text)
-		return;
 	for (size_t i = 0; i < u->nrows; i++)
 		if (ui_row_has(u, &u->s.rows[u->rows[i]], text)) {
 			u->sel = i;
@@ -142,13 +90,9 @@ void ui_show_help(struct top_ui *u)
 	out_free(&o);
 }
 
-/* 'o': the rows shown, as -j prints a sample, into a file the user names. */
-void ui_save_json(struct top_ui *u)
+/* 'o': the rows shown, as -j prints a sample, into the file the user named. */
+void ui_save_json(struct top_ui *u, const char *path)
 {
-	char path[256] = "";
-
-	if (!tui_prompt("Save as JSON to", path, sizeof(path)) || !*path)
-		return;
 	FILE *f = fopen(path, "w");
 
 	if (!f) {
@@ -215,5 +159,21 @@ void ui_run_action(struct top_ui *u, const struct view_action *a)
 		snprintf(u->status, sizeof(u->status), "no row selected");
 		return;
 	}
-	tui_action_run(a, row_value, u, u->status, sizeof(u->status));
+	char *cmd = tui_action_command(a, row_value, u, u->status, sizeof(u->status));
+
+	if (!cmd)
+		return;
+	if (!a->ask_confirmation) {
+		tui_action_exec(a, cmd, u->status, sizeof(u->status));
+		free(cmd);
+		return;
+	}
+	u->action = a;
+	u->action_cmd = cmd;
+	ui_open_modal(u, UI_CONFIRM);
+}
+
+void ui_run_confirmed(struct top_ui *u)
+{
+	tui_action_exec(u->action, u->action_cmd, u->status, sizeof(u->status));
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * A steady worker for the live `sysray top` tests, in the current directory: every 50 ms it
- * writes 1000 bytes at the start of topwork.dat and reads them back (pwrite, pread), until
+ * writes 1000 bytes ("topwork!" over and over) at the start of topwork.dat and reads them back (pwrite, pread), until
  * killed. Prints "ready pid=PID" once the file is open.
  *
  * Usage: topwork
@@ -23,7 +23,8 @@ int main(void)
 		perror("topwork.dat");
 		return 1;
 	}
-	memset(buf, 'x', sizeof(buf));
+	for (size_t i = 0; i < sizeof(buf); i++)
+		buf[i] = "topwork!"[i % 8];
 	printf("ready pid=%d\n", (int)getpid());
 	fflush(stdout);
 	for (;;) {
