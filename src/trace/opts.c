@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "schema/names.h"
+#include "trace/pid_note.h"
 #include "trace/tamper.h"
 #include "util/util.h"
 #include "util/version.h"
@@ -274,6 +275,46 @@ static int parse_status_set(unsigned *set, const char *spec)
 	return rc;
 }
 
+/* --decode-pids=[!]{comm,pidns|all|none}: the last one given wins. */
+static int parse_decode_pids(unsigned *set, const char *spec)
+{
+	static const struct { const char *name; unsigned bit; } names[] = {
+		{ "comm", DECODE_PIDS_COMM }, { "pidns", DECODE_PIDS_PIDNS },
+	};
+	const unsigned all = DECODE_PIDS_COMM | DECODE_PIDS_PIDNS;
+	bool neg = false;
+	while (*spec == '!') {
+		neg = !neg;
+		spec++;
+	}
+	*set = 0;
+	if (!strcmp(spec, "all"))
+		*set = all;
+	else if (strcmp(spec, "none") != 0) {
+		char *copy = xstrdup(spec), *save = NULL;
+		int rc = 0;
+		char *tok = strtok_r(copy, ",", &save);
+		if (!tok)
+			rc = bad("invalid decode-pids '%s'", spec);
+		for (; tok && !rc; tok = strtok_r(NULL, ",", &save)) {
+			size_t i;
+			for (i = 0; i < ARRAY_SIZE(names); i++)
+				if (!strcmp(tok, names[i].name))
+					break;
+			if (i == ARRAY_SIZE(names))
+				rc = bad("invalid decode-pids '%s'", tok);
+			else
+				*set |= names[i].bit;
+		}
+		free(copy);
+		if (rc)
+			return rc;
+	}
+	if (neg)
+		*set = ~*set & all;
+	return 0;
+}
+
 /* -e inject=SET:TOKENS / -e fault=SET:TOKENS: the tokens first, then the set, as strace. */
 static int qualify_tamper(struct trace_opts *o, const char *arg, bool fault)
 {
@@ -324,6 +365,8 @@ int trace_qualify(struct trace_opts *o, const char *expr)
 		return qualify_tamper(o, v, false);
 	if (KEY("fault"))
 		return qualify_tamper(o, v, true);
+	if (KEY("decode-pids") || KEY("decode-pid"))
+		return parse_decode_pids(&o->decode_pids, v);
 	if (KEY("decode-fds") || KEY("decode-fd")) {
 		o->decode_fds = strcmp(v, "none") ? (strstr(v, "socket") || !strcmp(v, "all") ? 2 : 1) : 0;
 		return 0;
@@ -600,6 +643,7 @@ enum {
 	OPT_SECCOMP = 0x100, OPT_ABS_TS, OPT_REL_TS, OPT_SC_TIMES, OPT_TRACE, OPT_SIGNAL,
 	OPT_STATUS, OPT_ABBREV, OPT_VERBOSE, OPT_RAW, OPT_READ, OPT_WRITE, OPT_DECODE_FDS,
 	OPT_QUIET, OPT_STRINGS_HEX, OPT_OUTPUT_SEP, OPT_INJECT, OPT_FAULT, OPT_BACKEND,
+	OPT_DECODE_PIDS, OPT_PIDNS,
 };
 
 static const struct option long_opts[] = {
@@ -638,6 +682,8 @@ static const struct option long_opts[] = {
 	{ "read", required_argument, 0, OPT_READ },
 	{ "write", required_argument, 0, OPT_WRITE },
 	{ "decode-fds", optional_argument, 0, OPT_DECODE_FDS },
+	{ "decode-pids", required_argument, 0, OPT_DECODE_PIDS },
+	{ "pidns-translation", no_argument, 0, OPT_PIDNS },
 	{ "quiet", optional_argument, 0, OPT_QUIET },
 	{ "silent", optional_argument, 0, OPT_QUIET },
 	{ "strings-in-hex", optional_argument, 0, OPT_STRINGS_HEX },
@@ -708,7 +754,7 @@ int trace_opts_parse(struct trace_opts *o, int argc, char **argv, bool *exit_now
 	defaults(o);
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+a:b:cCdDe:E:fFhiI:kno:O:p:P:qrs:S:tTu:U:vVwxX:yzZ",
+	while ((c = getopt_long(argc, argv, "+a:b:cCdDe:E:fFhiI:kno:O:p:P:qrs:S:tTu:U:vVwxX:yYzZ",
 				long_opts, NULL)) != -1) {
 		int rc = 0;
 		switch (c) {
@@ -789,6 +835,9 @@ int trace_opts_parse(struct trace_opts *o, int argc, char **argv, bool *exit_now
 		case OPT_INJECT: rc = qualify_with(o, "inject", optarg); break;
 		case OPT_FAULT: rc = qualify_with(o, "fault", optarg); break;
 		case OPT_BACKEND: rc = parse_backend(o, optarg); break;
+		case 'Y': rc = qualify_with(o, "decode-pids", "comm"); break;
+		case OPT_PIDNS: rc = qualify_with(o, "decode-pids", "pidns"); break;
+		case OPT_DECODE_PIDS: rc = qualify_with(o, "decode-pids", optarg); break;
 		case OPT_DECODE_FDS: rc = qualify_with(o, "decode-fds", optarg ? optarg : "path"); break;
 		case OPT_QUIET:
 			o->quiet = optarg && !strcmp(optarg, "none") ? 0 : 1;

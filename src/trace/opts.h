@@ -95,6 +95,7 @@ struct trace_opts {
 	bool syscall_times;	/* -T */
 	int times_digits;	/* 6 */
 	int decode_fds;		/* -y 1, -yy 2 */
+	unsigned decode_pids;	/* -Y, --pidns-translation, --decode-pids=: DECODE_PIDS_* */
 	enum pr_str_style str_style;	/* -x -xx */
 	enum pr_xlat_style xlat_style;	/* -X */
 	int quiet;		/* -q 1, -qq 2 */

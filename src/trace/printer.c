@@ -16,6 +16,7 @@
 #include "schema/names.h"
 #include "trace/count.h"
 #include "trace/decode.h"
+#include "trace/pid_note.h"
 #include "trace/print_extra.h"
 #include "trace/tamper.h"
 #include "util/util.h"
@@ -48,6 +49,8 @@ struct proc {
 	const char *last_exited;	/* its last traced syscall to return (restart_syscall) */
 	struct tamper_proc *tamper;	/* -e inject= counters, made on first use */
 	unsigned tampered;		/* TAMPER_* of the syscall in progress */
+	char comm[64];			/* -Y: its name, for the pid prefix */
+	long nr;			/* the syscall in progress */
 };
 
 struct printer {
@@ -61,6 +64,7 @@ struct printer {
 	struct count_table *count;
 	struct timespec last_leader;	/* for -r */
 	struct pr pr;
+	struct pid_notes notes;		/* --decode-pids: whose line P->pr prints */
 };
 
 /* ---- streams ---- */
@@ -176,6 +180,8 @@ static struct proc *proc_get(struct printer *P, pid_t pid)
 	p = xcalloc(1, sizeof(*p));
 	p->pid = pid;
 	p->stream = stream_for_pid(P, pid);
+	if (P->opt->decode_pids & DECODE_PIDS_COMM)
+		pid_comm(pidns_proc_pid(pid), p->comm, sizeof(p->comm));
 	proc_insert(P, p);
 	P->nprocs++;
 	return p;
@@ -203,6 +209,7 @@ static void proc_remove(struct printer *P, struct proc *p)
 	}
 	out_free(&p->line);
 	tamper_proc_free(p->tamper);
+	pidns_forget(p->pid);
 	free(p);
 	P->nprocs--;
 }
@@ -246,10 +253,19 @@ static void leader(struct printer *P, struct proc *p)
 	struct out *l = &p->line;
 	cut_open_line(p->stream, p);
 	l->len = 0;
-	if (P->pid_prefix)
-		out_printf(l, "%-5u ", (unsigned)p->pid);
-	else if (P->nprocs > 1 && !o->outfile)
-		out_printf(l, "[pid %5u] ", (unsigned)p->pid);
+	if (P->pid_prefix || (P->nprocs > 1 && !o->outfile)) {
+		/* -Y: the name follows the pid, which is then not padded in the -o form. */
+		bool comm = (o->decode_pids & DECODE_PIDS_COMM) && p->comm[0];
+		if (!P->pid_prefix)
+			out_printf(l, "[pid %5u", (unsigned)p->pid);
+		else
+			out_printf(l, comm ? "%u" : "%-5u", (unsigned)p->pid);
+		if (comm) {
+			pr_reset(&P->pr, l);
+			pr_quoted(&P->pr, p->comm, strlen(p->comm), PR_QUOTE_ANGLED);
+		}
+		out_puts(l, P->pid_prefix ? " " : "] ");
+	}
 	if (o->timestamps != TS_NONE) {
 		struct timespec ts;
 		clock_gettime(CLOCK_REALTIME, &ts);
@@ -326,9 +342,11 @@ static void on_entry(struct printer *P, struct proc *p, const struct tracer_even
 	p->interrupted = false;
 	p->entry_time = ev->when;
 	p->entry_stime = ev->stime_ns;
+	p->nr = ev->nr;
 	p->shown = wanted(P, ev->nr);
 	if (!p->shown)
 		return;
+	P->notes.tracee = p->pid;
 	memset(sc, 0, sizeof(*sc));
 	sc->prev_name = p->last_exited;
 	sc->opt = P->opt;
@@ -411,6 +429,10 @@ static void print_result(struct printer *P, struct proc *p, int fmt)
 		out_printf(l, "%" PRId64, rv);
 		fd_decorate(P->opt, p->pid, (int)rv, l);
 		break;
+	case RV_PID:
+		pr_reset(&P->pr, l);
+		pr_pid(&P->pr, rv, RV_PID_KIND(fmt));
+		break;
 	default:
 		if (fmt & RV_AUX_STR)
 			out_puts(l, sc->aux);
@@ -444,16 +466,28 @@ static void print_duration(struct printer *P, struct proc *p, const struct times
 		out_printf(&p->line, " <%" PRId64 ">", ns / 1000000000);
 }
 
+/* Can syscall NR change the name of the process (/proc/PID/comm)? */
+static bool renames(long nr)
+{
+	const struct syscall_info *si = syscall_by_nr(nr);
+	return si && (!strcmp(si->name, "execve") || !strcmp(si->name, "execveat") ||
+		      !strcmp(si->name, "prctl"));
+}
+
 static void on_exit_stop(struct printer *P, struct proc *p, const struct tracer_event *ev)
 {
 	struct sc *sc = &p->sc;
 	if (!p->in_syscall)
 		return;
 	p->in_syscall = false;
+	/* execve and prctl(PR_SET_NAME) rename the process: its lines from this one on say so. */
+	if ((P->opt->decode_pids & DECODE_PIDS_COMM) && !ev->is_error && renames(p->nr))
+		pid_comm(pidns_proc_pid(p->pid), p->comm, sizeof(p->comm));
 	if (!p->shown)
 		return;
 	sc->rval = ev->rval;
 	sc->err = ev->is_error ? (int)-ev->rval : 0;
+	P->notes.tracee = p->pid;
 	if (p->tampered)
 		tamper_exit(P->opt->tamper, &p->tampered, sc, ev->action);
 	if (sc->info && (sc->info->classes & SC_NEVER_FAILS))
@@ -542,6 +576,7 @@ static void on_signal(struct printer *P, struct proc *p, const struct tracer_eve
 	leader(P, p);
 	out_printf(&p->line, "--- %s ", signal_name(ev->sig) ? signal_name(ev->sig) : "SIG???");
 	pr_reset(&P->pr, &p->line);
+	P->notes.tracee = p->pid;
 	print_siginfo(&P->pr, &ev->si);
 	out_puts(&p->line, " ---\n");
 	commit_line(p);
@@ -645,6 +680,11 @@ struct printer *printer_new(const struct trace_opts *opt)
 			(opt->follow_forks || opt->npids > 1);
 	if (opt->count)
 		P->count = count_new();
+	if (opt->decode_pids) {
+		P->notes.what = opt->decode_pids;
+		P->pr.pid_note = pid_note;
+		P->pr.pid_ctx = &P->notes;
+	}
 	return P;
 }
 

@@ -63,9 +63,9 @@ void print_fd(struct sc *sc, int fd)
 	fd_decorate(sc->opt, sc->pid, fd, sc->p->o);
 }
 
-void print_pid(struct sc *sc, int pid)
+void print_pid(struct sc *sc, int pid, int kind)
 {
-	pr_int(sc->p, pid);
+	pr_pid(sc->p, pid, kind);
 }
 
 void print_dirfd(struct sc *sc, int fd)

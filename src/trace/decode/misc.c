@@ -178,7 +178,7 @@ int decode_set_robust_list(struct sc *sc)
 int decode_get_robust_list(struct sc *sc)
 {
 	if (!sc->exiting) {
-		print_pid(sc, (int)sc->arg[0]);
+		print_pid(sc, (int)sc->arg[0], PID_TID);
 		return DEC_AT_EXIT;
 	}
 	print_ptr_at(sc, sc->arg[1]);

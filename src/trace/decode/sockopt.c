@@ -143,7 +143,9 @@ static void print_get_ucred(struct sc *sc, uint64_t addr, unsigned int len)
 	for (size_t i = 0; i < 3 && (i + 1) * sizeof(int) <= len; i++) {
 		pr_field(sc->p, names[i]);
 		/* Ids of -1 print signed, as strace's PRINT_FIELD_ID does. */
-		if (i == 0 || v[i] == (unsigned int)-1)
+		if (i == 0)
+			print_pid(sc, (int)v[i], PID_TGID);
+		else if (v[i] == (unsigned int)-1)
 			pr_int(sc->p, (int)v[i]);
 		else
 			pr_uint(sc->p, v[i]);
