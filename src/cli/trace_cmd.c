@@ -168,8 +168,7 @@ int cmd_trace(int argc, char **argv)
 	if (exit_now)
 		return 0;
 
-	/* As strace: a trace written to a file for a started command is quiet by default. */
-	int quiet = o.quiet || (o.outfile && o.argv && !o.quiet_set);
+	int quiet = (o.quiet & QUIET_ATTACH) != 0;
 	bool failed;
 	struct trace_count *tc = backend_choose(&o, &failed);
 	if (failed) {

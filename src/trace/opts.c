@@ -275,6 +275,42 @@ static int parse_status_set(unsigned *set, const char *spec)
 	return rc;
 }
 
+/* -e quiet=[!]{attach,exit,path-resolution,personality,thread-execve|all|none} */
+static int parse_quiet_set(unsigned *set, const char *spec)
+{
+	static const struct { const char *name; unsigned bit; } names[] = {
+		{ "attach", QUIET_ATTACH }, { "exit", QUIET_EXIT }, { "exits", QUIET_EXIT },
+		{ "path-resolution", QUIET_PATH_RESOLVE }, { "personality", QUIET_PERSONALITY },
+		{ "superseded", QUIET_THREAD_EXECVE }, { "thread-execve", QUIET_THREAD_EXECVE },
+		{ "all", QUIET_ALL }, { "none", 0 },
+	};
+	bool neg = false;
+	while (*spec == '!') {
+		neg = !neg;
+		spec++;
+	}
+	*set = 0;
+	char *copy = xstrdup(spec), *save = NULL;
+	int rc = 0;
+	char *tok = strtok_r(copy, ",", &save);
+	if (!tok)
+		rc = bad("invalid quiet '%s'", spec);
+	for (; tok && !rc; tok = strtok_r(NULL, ",", &save)) {
+		size_t i;
+		for (i = 0; i < ARRAY_SIZE(names); i++)
+			if (!strcmp(tok, names[i].name))
+				break;
+		if (i == ARRAY_SIZE(names))
+			rc = bad("invalid quiet '%s'", tok);
+		else
+			*set |= names[i].bit;
+	}
+	free(copy);
+	if (neg)
+		*set = ~*set & QUIET_ALL;
+	return rc;
+}
+
 /* --decode-pids=[!]{comm,pidns|all|none}: the last one given wins. */
 static int parse_decode_pids(unsigned *set, const char *spec)
 {
@@ -357,9 +393,8 @@ int trace_qualify(struct trace_opts *o, const char *expr)
 	if (KEY("write") || KEY("writes") || KEY("w"))
 		return parse_fd_set(o->write_fds, v);
 	if (KEY("quiet") || KEY("silent") || KEY("silence") || KEY("q")) {
-		o->quiet = strcmp(v, "none") ? 1 : 0;
 		o->quiet_set = true;
-		return 0;
+		return parse_quiet_set(&o->quiet, v);
 	}
 	if (KEY("inject"))
 		return qualify_tamper(o, v, false);
@@ -686,6 +721,7 @@ static const struct option long_opts[] = {
 	{ "pidns-translation", no_argument, 0, OPT_PIDNS },
 	{ "quiet", optional_argument, 0, OPT_QUIET },
 	{ "silent", optional_argument, 0, OPT_QUIET },
+	{ "silence", optional_argument, 0, OPT_QUIET },
 	{ "strings-in-hex", optional_argument, 0, OPT_STRINGS_HEX },
 	{ "inject", required_argument, 0, OPT_INJECT },
 	{ "fault", required_argument, 0, OPT_FAULT },
@@ -786,7 +822,7 @@ int trace_opts_parse(struct trace_opts *o, int argc, char **argv, bool *exit_now
 			o->paths = xrealloc(o->paths, (size_t)(o->npaths + 1) * sizeof(char *));
 			o->paths[o->npaths++] = optarg;
 			break;
-		case 'q': o->quiet++; o->quiet_set = true; break;
+		case 'q': o->qflags++; break;
 		case 'r': o->relative = true; break;
 		case 's': rc = parse_int(optarg, "-s", 0, &o->string_limit); break;
 		case 'S': rc = parse_sort(o, optarg); seen_S = true; break;
@@ -840,8 +876,7 @@ int trace_opts_parse(struct trace_opts *o, int argc, char **argv, bool *exit_now
 		case OPT_DECODE_PIDS: rc = qualify_with(o, "decode-pids", optarg); break;
 		case OPT_DECODE_FDS: rc = qualify_with(o, "decode-fds", optarg ? optarg : "path"); break;
 		case OPT_QUIET:
-			o->quiet = optarg && !strcmp(optarg, "none") ? 0 : 1;
-			o->quiet_set = true;
+			rc = qualify_with(o, "quiet", optarg ? optarg : "attach,personality");
 			break;
 		case OPT_STRINGS_HEX:
 			xflags = !optarg || !strcmp(optarg, "all") ? 2 :
@@ -872,6 +907,17 @@ int trace_opts_parse(struct trace_opts *o, int argc, char **argv, bool *exit_now
 		usage_hint();
 		return 1;
 	}
+	if (o->qflags && o->quiet_set) {
+		fprintf(stderr, "%s: -q and -e quiet/--quiet cannot be provided simultaneously\n",
+			progname);
+		return 1;
+	}
+	/* As strace: a trace written to a file for a started command is quiet by default. */
+	if (!o->qflags && !o->quiet_set && o->outfile && o->argv)
+		o->qflags = 1;
+	if (o->qflags)
+		o->quiet = o->qflags == 1 ? QUIET_ATTACH | QUIET_PERSONALITY :
+			   o->qflags == 2 ? QUIET_ATTACH | QUIET_PERSONALITY | QUIET_EXIT : QUIET_ALL;
 	if (o->follow_forks == 2 && !o->outfile)
 		o->follow_forks = 1;
 	if (summary_option_errors(o, seen_U, seen_S, seen_ff))

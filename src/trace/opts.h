@@ -46,6 +46,16 @@ enum {
 	STATUS_ALL = 31,
 };
 
+/* What -q / -e quiet= keeps quiet (strace's names in parentheses). */
+enum {
+	QUIET_ATTACH = 1 << 0,		/* "Process N attached/detached" (attach) */
+	QUIET_EXIT = 1 << 1,		/* "+++ exited with N +++", "+++ killed by" (exit) */
+	QUIET_PATH_RESOLVE = 1 << 2,	/* -P's "Requested path resolved" (path-resolution) */
+	QUIET_PERSONALITY = 1 << 3,	/* personality changes (personality) */
+	QUIET_THREAD_EXECVE = 1 << 4,	/* "+++ superseded by execve" (thread-execve) */
+	QUIET_ALL = 31,
+};
+
 enum ts_mode { TS_NONE, TS_TIME, TS_MICRO, TS_EPOCH };
 
 /* --backend: where the syscalls are seen; auto picks eBPF when it can serve the options. */
@@ -98,9 +108,10 @@ struct trace_opts {
 	unsigned decode_pids;	/* -Y, --pidns-translation, --decode-pids=: DECODE_PIDS_* */
 	enum pr_str_style str_style;	/* -x -xx */
 	enum pr_xlat_style xlat_style;	/* -X */
-	int quiet;		/* -q 1, -qq 2 */
+	unsigned quiet;		/* QUIET_*: -q, -qq, -qqq, -e quiet= */
 	bool verbose_mode;	/* -v: unabbreviated, and the backend chosen is said */
-	bool quiet_set;		/* -q or -e quiet= given: no default quietness */
+	bool quiet_set;		/* -e quiet= given */
+	int qflags;		/* how many -q were given */
 
 	/* summary */
 	int count;		/* -c 1, -C 2 */

@@ -594,7 +594,7 @@ static void on_group_stop(struct printer *P, struct proc *p, const struct tracer
 static void on_gone(struct printer *P, struct proc *p, const struct tracer_event *ev)
 {
 	finish_unended(P, p);
-	if (printing(P) && (P->opt->quiet < 2 || ev->kind == TEV_EXEC_SUPERSEDED)) {
+	if (printing(P) && !(P->opt->quiet & QUIET_EXIT)) {
 		leader(P, p);
 		if (ev->kind == TEV_EXITED)
 			out_printf(&p->line, "+++ exited with %d +++\n", ev->status);
@@ -640,7 +640,7 @@ void printer_event(void *ctx, const struct tracer_event *ev)
 	case TEV_EXEC_SUPERSEDED:
 		p = proc_find(P, ev->old_pid);
 		if (p) {
-			if (printing(P)) {
+			if (printing(P) && !(P->opt->quiet & QUIET_THREAD_EXECVE)) {
 				leader(P, p);
 				out_printf(&p->line, "+++ superseded by execve in pid %d +++\n",
 					   ev->pid);
