@@ -462,34 +462,32 @@ static int precision_digits(const char *s)
 	return -1;
 }
 
+/*
+ * --timestamps=[[format:]none|time|unix][,[precision:]s|ms|us|ns]: a format without a
+ * precision keeps the one before (seconds at first), a precision alone keeps the format (the
+ * time of day at first). -t is "time", -tt "time,us", -ttt "unix,us".
+ */
 static int parse_abs_timestamps(struct trace_opts *o, const char *arg)
 {
-	if (!arg) {
-		if (o->timestamps == TS_NONE)
-			o->timestamps = TS_TIME;
-		return 0;
-	}
-	char *copy = xstrdup(arg), *save = NULL;
+	char *copy = xstrdup(arg ? arg : "time"), *save = NULL;
+	enum ts_mode mode = o->timestamps ? o->timestamps : TS_TIME;
 	int rc = 0;
 	for (char *tok = strtok_r(copy, ",", &save); tok && !rc; tok = strtok_r(NULL, ",", &save)) {
-		const char *f = !strncmp(tok, "format:", 7) ? tok + 7 : tok;
+		bool fmt_only = !strncmp(tok, "format:", 7);
+		const char *f = fmt_only ? tok + 7 : tok;
 		int d;
 		if (!strcmp(f, "none"))
-			o->timestamps = TS_NONE;
+			mode = TS_NONE;
 		else if (!strcmp(f, "time"))
-			o->timestamps = TS_MICRO;
+			mode = TS_TIME;
 		else if (!strcmp(f, "unix"))
-			o->timestamps = TS_EPOCH;
-		else if ((d = precision_digits(tok)) >= 0) {
+			mode = TS_EPOCH;
+		else if (!fmt_only && (d = precision_digits(tok)) >= 0)
 			o->ts_digits = d;
-			if (o->timestamps == TS_NONE)
-				o->timestamps = TS_MICRO;
-		} else
-			rc = bad("invalid timestamp format or precision: '%s'", tok);
+		else
+			rc = bad("invalid --timestamps argument: '%s'", arg);
 	}
-	/* "time" with precision s is -t; with a finer one it is -tt. */
-	if (o->timestamps == TS_MICRO && o->ts_digits == 0)
-		o->timestamps = TS_TIME;
+	o->timestamps = mode;
 	free(copy);
 	return rc;
 }
@@ -607,7 +605,7 @@ static void defaults(struct trace_opts *o)
 	o->status = STATUS_ALL;
 	o->string_limit = 32;
 	o->align_column = 40;
-	o->ts_digits = 6;
+	o->rel_digits = 6;
 	o->times_digits = 6;
 	o->seccomp_bpf = -1;
 	o->sort = SORT_TIME;
@@ -823,13 +821,9 @@ int trace_opts_parse(struct trace_opts *o, int argc, char **argv, bool *exit_now
 			o->paths[o->npaths++] = optarg;
 			break;
 		case 'q': o->qflags++; break;
-		case 'r': o->relative = true; break;
 		case 's': rc = parse_int(optarg, "-s", 0, &o->string_limit); break;
 		case 'S': rc = parse_sort(o, optarg); seen_S = true; break;
-		case 't':
-			tflags++;
-			o->timestamps = tflags == 1 ? TS_TIME : tflags == 2 ? TS_MICRO : TS_EPOCH;
-			break;
+		case 't': tflags++; break;
 		case 'T': o->syscall_times = true; break;
 		case 'u': o->username = optarg; break;
 		case 'U': rc = parse_columns(o, optarg); seen_U = true; break;
@@ -850,9 +844,10 @@ int trace_opts_parse(struct trace_opts *o, int argc, char **argv, bool *exit_now
 		case 'Z': rc = qualify_with(o, "status", "failed"); break;
 		case OPT_SECCOMP: o->seccomp_bpf = 1; break;
 		case OPT_ABS_TS: rc = parse_abs_timestamps(o, optarg); break;
+		case 'r':
 		case OPT_REL_TS:
 			o->relative = true;
-			if (optarg && precision_digits(optarg) < 0)
+			if (optarg && (o->rel_digits = precision_digits(optarg)) < 0)
 				rc = bad("invalid relative timestamp precision: '%s'", optarg);
 			break;
 		case OPT_SC_TIMES:
@@ -897,6 +892,9 @@ int trace_opts_parse(struct trace_opts *o, int argc, char **argv, bool *exit_now
 		if (rc)
 			return 1;
 	}
+	/* -t, -tt and -ttt come after every --timestamps=, as in strace. */
+	if (tflags)
+		parse_abs_timestamps(o, tflags == 1 ? "time" : tflags == 2 ? "time,us" : "unix,us");
 	o->str_style = xflags >= 2 ? PR_STR_HEX_ALL : xflags ? PR_STR_HEX_NONASCII : PR_STR_ESCAPE;
 	if (yflags)
 		o->decode_fds = yflags;

@@ -56,7 +56,8 @@ enum {
 	QUIET_ALL = 31,
 };
 
-enum ts_mode { TS_NONE, TS_TIME, TS_MICRO, TS_EPOCH };
+/* -t: the time of day (strftime %T), -ttt: seconds since the epoch (%s). */
+enum ts_mode { TS_NONE, TS_TIME, TS_EPOCH };
 
 /* --backend: where the syscalls are seen; auto picks eBPF when it can serve the options. */
 enum trace_backend { BACKEND_AUTO, BACKEND_EBPF, BACKEND_PTRACE };
@@ -100,8 +101,9 @@ struct trace_opts {
 	int string_limit;	/* -s, default 32 */
 	int align_column;	/* -a, default 40 */
 	enum ts_mode timestamps;	/* -t -tt -ttt */
-	int ts_digits;		/* 6 by default: --timestamps=...,ms|us|ns */
+	int ts_digits;		/* after the seconds: 0 (-t), 6 (-tt, -ttt), or ms|us|ns */
 	bool relative;		/* -r */
+	int rel_digits;		/* 6, or --relative-timestamps=s|ms|us|ns */
 	bool syscall_times;	/* -T */
 	int times_digits;	/* 6 */
 	int decode_fds;		/* -y 1, -yy 2 */

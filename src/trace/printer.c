@@ -281,7 +281,7 @@ static void leader(struct printer *P, struct proc *p)
 			strftime(buf, sizeof(buf), "%T", &tm);
 			out_puts(l, buf);
 		}
-		if (o->timestamps != TS_TIME && o->ts_digits)
+		if (o->ts_digits)
 			out_printf(l, ".%0*ld", o->ts_digits, frac);
 		out_putc(l, ' ');
 	}
@@ -297,8 +297,14 @@ static void leader(struct printer *P, struct proc *p)
 			d.tv_nsec += 1000000000;
 		}
 		P->last_leader = now;
-		out_printf(l, "%s%6ld.%06ld%s", o->timestamps ? "(+" : "", (long)d.tv_sec,
-			   d.tv_nsec / 1000, o->timestamps ? ") " : " ");
+		out_printf(l, "%s%6ld", o->timestamps ? "(+" : "", (long)d.tv_sec);
+		if (o->rel_digits) {
+			long frac = d.tv_nsec;
+			for (int n = 9; n > o->rel_digits; n--)
+				frac /= 10;
+			out_printf(l, ".%0*ld", o->rel_digits, frac);
+		}
+		out_puts(l, o->timestamps ? ") " : " ");
 	}
 }
 
