@@ -22,6 +22,9 @@ static bool ebpf_unserved(const struct trace_opts *o, struct unserved *u)
 	else if (o->paths)
 		*u = (struct unserved){ "-P", "the paths are read at each syscall (ptrace only, "
 					"for now)" };
+	else if (o->overhead_set)
+		*u = (struct unserved){ "-O", "the overhead is taken off each syscall's time "
+					"(ptrace only, for now)" };
 	else if (o->count == 2)
 		*u = (struct unserved){ "-C", "each syscall's line is printed (ptrace only, "
 					"for now)" };

@@ -582,6 +582,52 @@ static int parse_columns(struct trace_opts *o, const char *arg)
 	return 0;
 }
 
+/* --daemonize[=grandchild|pgroup|pgrp|session]: the level of -D, -DD or -DDD. */
+static int parse_daemonize(const char *arg, int *level)
+{
+	static const struct { const char *name; int level; } names[] = {
+		{ "grandchild", 1 }, { "pgroup", 2 }, { "pgrp", 2 }, { "session", 3 },
+	};
+	*level = 1;
+	for (size_t i = 0; arg && i < ARRAY_SIZE(names); i++)
+		if (!strcmp(arg, names[i].name)) {
+			*level = names[i].level;
+			return 0;
+		}
+	return arg ? bad_with_hint("invalid --daemonize argument: '%s'", arg) : 0;
+}
+
+/* -I: strace's numbers 1-4 or their names. */
+static int parse_interruptible(struct trace_opts *o, const char *arg, bool is_long)
+{
+	static const struct { const char *name; int v; } names[] = {
+		{ "anywhere", 1 }, { "always", 1 }, { "waiting", 2 }, { "never", 3 },
+		{ "never_tstp", 4 },
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(names); i++)
+		if (!strcmp(arg, names[i].name)) {
+			o->interruptible = names[i].v;
+			return 0;
+		}
+	if (arg[0] >= '1' && arg[0] <= '4' && !arg[1]) {
+		o->interruptible = arg[0] - '0';
+		return 0;
+	}
+	return bad_with_hint(is_long ? "invalid --interruptible argument: '%s'" :
+			     "invalid -I argument: '%s'", arg);
+}
+
+static int parse_overhead(struct trace_opts *o, const char *arg, bool is_long)
+{
+	struct timespec ts;
+	if (!parse_duration(arg, &ts))
+		return bad_with_hint(is_long ? "invalid --summary-syscall-overhead argument: '%s'"
+				     : "invalid -O argument: '%s'", arg);
+	o->overhead_ns = (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+	o->overhead_set = true;
+	return 0;
+}
+
 static int parse_backend(struct trace_opts *o, const char *arg)
 {
 	if (!strcmp(arg, "auto"))
@@ -676,7 +722,7 @@ enum {
 	OPT_SECCOMP = 0x100, OPT_ABS_TS, OPT_REL_TS, OPT_SC_TIMES, OPT_TRACE, OPT_SIGNAL,
 	OPT_STATUS, OPT_ABBREV, OPT_VERBOSE, OPT_RAW, OPT_READ, OPT_WRITE, OPT_DECODE_FDS,
 	OPT_QUIET, OPT_STRINGS_HEX, OPT_OUTPUT_SEP, OPT_INJECT, OPT_FAULT, OPT_BACKEND,
-	OPT_DECODE_PIDS, OPT_PIDNS,
+	OPT_DECODE_PIDS, OPT_PIDNS, OPT_INTR, OPT_OVERHEAD, OPT_DAEMONIZE,
 };
 
 static const struct option long_opts[] = {
@@ -717,6 +763,13 @@ static const struct option long_opts[] = {
 	{ "decode-fds", optional_argument, 0, OPT_DECODE_FDS },
 	{ "decode-pids", required_argument, 0, OPT_DECODE_PIDS },
 	{ "pidns-translation", no_argument, 0, OPT_PIDNS },
+	{ "detach-on", required_argument, 0, 'b' },
+	{ "daemonize", optional_argument, 0, OPT_DAEMONIZE },
+	{ "daemonised", optional_argument, 0, OPT_DAEMONIZE },
+	{ "daemonized", optional_argument, 0, OPT_DAEMONIZE },
+	{ "instruction-pointer", no_argument, 0, 'i' },
+	{ "interruptible", required_argument, 0, OPT_INTR },
+	{ "summary-syscall-overhead", required_argument, 0, OPT_OVERHEAD },
 	{ "quiet", optional_argument, 0, OPT_QUIET },
 	{ "silent", optional_argument, 0, OPT_QUIET },
 	{ "silence", optional_argument, 0, OPT_QUIET },
@@ -782,7 +835,7 @@ static int summary_option_errors(const struct trace_opts *o, bool seen_U, bool s
 
 int trace_opts_parse(struct trace_opts *o, int argc, char **argv, bool *exit_now)
 {
-	int c, tflags = 0, xflags = 0, yflags = 0;
+	int c, tflags = 0, xflags = 0, yflags = 0, dflags = 0, dlong = 0;
 	bool seen_U = false, seen_S = false, seen_ff = false;
 	*exit_now = false;
 	defaults(o);
@@ -793,13 +846,22 @@ int trace_opts_parse(struct trace_opts *o, int argc, char **argv, bool *exit_now
 		int rc = 0;
 		switch (c) {
 		case 'a': rc = parse_int(optarg, "-a", 0, &o->align_column); break;
-		case 'b': if (strcmp(optarg, "execve")) rc = bad("invalid -b argument: '%s'", optarg); break;
+		case 'b':
+			if (strcmp(optarg, "execve"))
+				rc = bad("Syscall '%s' for -b isn't supported", optarg);
+			o->detach_on_execve = true;
+			break;
 		case 'c': o->count = 1; break;
 		case 'C': o->count = 2; break;
-		case 'd': case 'D': case 'F': case 'i': case 'n': break;
-		case 'I': break;
+		case 'd': case 'F': case 'n': break;
+		case 'D': dflags++; break;
+		case OPT_DAEMONIZE: rc = parse_daemonize(optarg, &dlong); break;
+		case 'i': o->instruction_pointer = true; break;
+		case 'I': rc = parse_interruptible(o, optarg, false); break;
+		case OPT_INTR: rc = parse_interruptible(o, optarg, true); break;
+		case OPT_OVERHEAD: rc = parse_overhead(o, optarg, true); break;
 		case 'k': rc = bad("%s", "-k (stack traces) is not supported"); break;
-		case 'O': break;
+		case 'O': rc = parse_overhead(o, optarg, false); break;
 		case 'e': rc = trace_qualify(o, optarg); break;
 		case 'E':
 			o->env_changes = xrealloc(o->env_changes,
@@ -902,6 +964,24 @@ int trace_opts_parse(struct trace_opts *o, int argc, char **argv, bool *exit_now
 		o->argv = &argv[optind];
 	if (!o->argv && !o->npids) {
 		fprintf(stderr, "%s: must have PROG [ARGS] or -p PID\n", progname);
+		usage_hint();
+		return 1;
+	}
+	if (dflags && dlong) {
+		fprintf(stderr, "%s: -D and --daemonize cannot be provided simultaneously\n",
+			progname);
+		return 1;
+	}
+	o->daemonize = dflags ? dflags : dlong;
+	if (o->daemonize && !o->argv) {
+		fprintf(stderr, "%s: PROG [ARGS] must be specified with -D/--daemonize\n",
+			progname);
+		usage_hint();
+		return 1;
+	}
+	if (o->daemonize > 3) {
+		fprintf(stderr, "%s: Too many -D's (%d), maximum supported -D count is 3\n",
+			progname, o->daemonize);
 		usage_hint();
 		return 1;
 	}

@@ -115,8 +115,16 @@ struct trace_opts {
 	bool quiet_set;		/* -e quiet= given */
 	int qflags;		/* how many -q were given */
 
+	/* how the tracer behaves */
+	bool detach_on_execve;	/* -b execve */
+	int daemonize;		/* -D 1, -DD 2, -DDD 3: the tracer is a detached grandchild */
+	int interruptible;	/* -I: 1 anywhere, 2 waiting, 3 never, 4 never_tstp; 0 unset */
+	bool instruction_pointer;	/* -i */
+
 	/* summary */
 	int count;		/* -c 1, -C 2 */
+	uint64_t overhead_ns;	/* -O: taken off each syscall's time */
+	bool overhead_set;
 	bool wall_time;		/* -w */
 	enum count_sort sort;	/* -S */
 	bool columns[CC_NCOLS];	/* -U */

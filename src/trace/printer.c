@@ -50,6 +50,8 @@ struct proc {
 	struct tamper_proc *tamper;	/* -e inject= counters, made on first use */
 	unsigned tampered;		/* TAMPER_* of the syscall in progress */
 	char comm[64];			/* -Y: its name, for the pid prefix */
+	uint64_t ip;			/* -i: where its current stop is, if ip_known */
+	bool ip_known;
 	long nr;			/* the syscall in progress */
 };
 
@@ -306,6 +308,13 @@ static void leader(struct printer *P, struct proc *p)
 		}
 		out_puts(l, o->timestamps ? ") " : " ");
 	}
+	/* -i: a stop that is not at an instruction (an exit) has question marks. */
+	if (o->instruction_pointer) {
+		if (p->ip_known)
+			out_printf(l, "[%016" PRIx64 "] ", p->ip);
+		else
+			out_puts(l, "[????????????????] ");
+	}
 }
 
 /* Moves P's finished line onto its stream. */
@@ -508,6 +517,8 @@ static void on_exit_stop(struct printer *P, struct proc *p, const struct tracer_
 				       (ev->when.tv_nsec - p->entry_time.tv_nsec));
 		else
 			t = ev->stime_ns - p->entry_stime;
+		/* -O: what tracing itself is deemed to cost each syscall. */
+		t = t > P->opt->overhead_ns ? t - P->opt->overhead_ns : 0;
 		count_add(P->count, sc->nr, t, sc->err != 0);
 	}
 	if (!printing(P))
@@ -625,7 +636,13 @@ static void on_detached(struct printer *P, struct proc *p)
 void printer_event(void *ctx, const struct tracer_event *ev)
 {
 	struct printer *P = ctx;
-	struct proc *p;
+	struct proc *p = NULL;
+	if (P->opt->instruction_pointer && ev->kind <= TEV_KILLED) {
+		p = proc_get(P, ev->pid);
+		p->ip = ev->ip;
+		p->ip_known = ev->kind == TEV_SYSCALL_ENTRY || ev->kind == TEV_SYSCALL_EXIT ||
+			      ev->kind == TEV_SIGNAL;
+	}
 	switch (ev->kind) {
 	case TEV_SYSCALL_ENTRY:
 		on_entry(P, proc_get(P, ev->pid), ev);

@@ -67,6 +67,7 @@ struct tracer_event {
 	bool in_syscall;		/* detached: it was inside a syscall */
 	siginfo_t si;			/* signal */
 	struct timespec when;		/* CLOCK_MONOTONIC of the stop */
+	uint64_t ip;			/* syscall stops and signals: the instruction pointer */
 	uint64_t stime_ns;		/* the process's system CPU time at the stop */
 	const struct mem_reader *mem;
 	struct tracer_action *action;	/* syscall entry and exit; NULL when nothing can be done */
@@ -90,6 +91,14 @@ struct tracer_config {
 	char *const *env_changes;	/* -E */
 	int nenv_changes;
 	int quiet;			/* attach/detach messages: -q hides them */
+	bool detach_on_execve;		/* -b execve: let a process go when it execs (not the
+					 * command's own first execve) */
+	/*
+	 * -D: the command runs in the process that called tracer_run, traced by a grandchild;
+	 * 2: the tracer in a process group of its own, 3: in a session of its own.
+	 */
+	int daemonize;
+	bool block_signals;		/* -I never: SIGINT, SIGTERM ... do not stop the tracer */
 };
 
 /*
