@@ -996,6 +996,12 @@ int trace_opts_parse(struct trace_opts *o, int argc, char **argv, bool *exit_now
 	if (o->qflags)
 		o->quiet = o->qflags == 1 ? QUIET_ATTACH | QUIET_PERSONALITY :
 			   o->qflags == 2 ? QUIET_ATTACH | QUIET_PERSONALITY | QUIET_EXIT : QUIET_ALL;
+	if (o->follow_forks == 2 && o->outfile && (o->outfile[0] == '|' || o->outfile[0] == '!')) {
+		fprintf(stderr, "%s: piping the output and -ff/--output-separately are mutually"
+			" exclusive\n", progname);
+		usage_hint();
+		return 1;
+	}
 	if (o->follow_forks == 2 && !o->outfile)
 		o->follow_forks = 1;
 	if (summary_option_errors(o, seen_U, seen_S, seen_ff))

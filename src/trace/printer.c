@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -67,6 +68,7 @@ struct printer {
 	struct timespec last_leader;	/* for -r */
 	struct pr pr;
 	struct pid_notes notes;		/* --decode-pids: whose line P->pr prints */
+	pid_t pipe_pid;			/* -o '|CMD': the shell that reads the trace */
 };
 
 /* ---- streams ---- */
@@ -684,13 +686,45 @@ void printer_event(void *ctx, const struct tracer_event *ev)
 	}
 }
 
+/* -o '|CMD' or -o '!CMD': the trace is written to sh -c CMD. The pipe's write end, or -1. */
+static int open_pipe(const char *cmd, pid_t *pid)
+{
+	int fds[2];
+	if (pipe2(fds, O_CLOEXEC) < 0) {
+		msg_errno("pipe");
+		return -1;
+	}
+	*pid = fork();
+	if (*pid < 0) {
+		msg_errno("fork");
+		close(fds[0]);
+		close(fds[1]);
+		return -1;
+	}
+	if (*pid == 0) {
+		if (dup2(fds[0], STDIN_FILENO) < 0)
+			_exit(127);
+		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
+		msg_errno("Can't execute '/bin/sh'");
+		_exit(127);
+	}
+	close(fds[0]);
+	return fds[1];
+}
+
 struct printer *printer_new(const struct trace_opts *opt)
 {
 	struct printer *P = xcalloc(1, sizeof(*P));
 	P->opt = opt;
 	int fd = STDERR_FILENO;
 	P->per_pid_files = opt->outfile && opt->follow_forks == 2;
-	if (opt->outfile && !P->per_pid_files) {
+	if (opt->outfile && (opt->outfile[0] == '|' || opt->outfile[0] == '!')) {
+		fd = open_pipe(opt->outfile + 1, &P->pipe_pid);
+		if (fd < 0) {
+			free(P);
+			return NULL;
+		}
+	} else if (opt->outfile && !P->per_pid_files) {
 		fd = open(opt->outfile, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 		if (fd < 0) {
 			msg_errno("Can't fopen '%s'", opt->outfile);
@@ -737,6 +771,9 @@ void printer_finish(struct printer *P)
 	stream_flush(&P->main);
 	if (P->main.fd != STDERR_FILENO)
 		close(P->main.fd);
+	/* The reader of -o '|CMD' has all the trace once it ends: wait for it, as strace. */
+	while (P->pipe_pid > 0 && waitpid(P->pipe_pid, NULL, 0) < 0 && errno == EINTR)
+		;
 	out_free(&P->main.buf);
 	free(P->procs);
 	free(P);

@@ -642,6 +642,8 @@ static void on_signal_stop(struct tracer *tr, struct tracee *t, int sig, int eve
 static void handle_stop(struct tracer *tr, pid_t pid, int status, const struct rusage *ru)
 {
 	struct tracee *t = find(tr, pid);
+	if (!t && !WIFSTOPPED(status))
+		return;		/* a child of ours never traced (the reader of -o '|CMD') */
 	if (!t) {
 		/* A new child can stop before its parent's fork event is seen. */
 		t = adopt_child(tr, pid, false);
