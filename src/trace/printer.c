@@ -191,9 +191,9 @@ static struct proc *proc_get(struct printer *P, pid_t pid)
 	return p;
 }
 
-static void proc_remove(struct printer *P, struct proc *p)
+/* Takes P out of the table; backward-shift deletion keeps every probe chain unbroken. */
+static void proc_unlink(struct printer *P, struct proc *p)
 {
-	/* Backward-shift deletion keeps every probe chain unbroken. */
 	size_t i = slot_of(P, p->pid);
 	while (P->procs[i] != p)
 		i = (i + 1) & (P->nslots - 1);
@@ -203,6 +203,12 @@ static void proc_remove(struct printer *P, struct proc *p)
 		P->procs[j] = NULL;
 		proc_insert(P, q);
 	}
+	P->nprocs--;
+}
+
+static void proc_remove(struct printer *P, struct proc *p)
+{
+	proc_unlink(P, p);
 	if (p->stream->open_line == p)
 		p->stream->open_line = NULL;
 	if (p->stream != &P->main) {
@@ -215,7 +221,6 @@ static void proc_remove(struct printer *P, struct proc *p)
 	tamper_proc_free(p->tamper);
 	pidns_forget(p->pid);
 	free(p);
-	P->nprocs--;
 }
 
 /* ---- lines ---- */
@@ -572,10 +577,12 @@ static void finish_unended(struct printer *P, struct proc *p)
 		p->in_syscall = false;
 		return;
 	}
+	/* The decoder meant to print more at the exit that does not come. */
 	if (p->interrupted) {
 		char nbuf[32];
 		leader(P, p);
-		out_printf(&p->line, "<... %s resumed>", sc_name(&p->sc, nbuf, sizeof(nbuf)));
+		out_printf(&p->line, "<... %s resumed>%s", sc_name(&p->sc, nbuf, sizeof(nbuf)),
+			   p->decoded ? "" : " <unfinished ...>");
 	} else if (!p->decoded) {
 		pending_separator(p);
 		out_puts(&p->line, " <unfinished ...>");
@@ -625,6 +632,43 @@ static void on_gone(struct printer *P, struct proc *p, const struct tracer_event
 	proc_remove(P, p);
 }
 
+/*
+ * Thread EV->old_pid exec'd: as strace, its line goes on under the leader's pid EV->pid (and
+ * in the leader's -ff file), and the leader it replaced is forgotten.
+ */
+static void on_superseded(struct printer *P, const struct tracer_event *ev)
+{
+	struct proc *t = proc_find(P, ev->old_pid), *l = proc_find(P, ev->pid);
+	if (!t)
+		return;
+	if (l)
+		finish_unended(P, l);
+	if (t->stream->open_line == t) {
+		out_write(&t->stream->buf, t->line.buf, t->line.len);
+		out_printf(&t->stream->buf, " <pid changed to %d ...>\n", ev->pid);
+		t->line.len = 0;
+		t->stream->open_line = NULL;
+		stream_line_done(t->stream);
+	}
+	if (l) {
+		struct stream *s = t->stream;
+		t->stream = l->stream;
+		l->stream = s;
+		proc_remove(P, l);
+	}
+	proc_unlink(P, t);
+	pidns_forget(t->pid);
+	t->pid = ev->pid;
+	proc_insert(P, t);
+	P->nprocs++;
+	t->interrupted = t->in_syscall;
+	if (printing(P) && !(P->opt->quiet & QUIET_THREAD_EXECVE)) {
+		leader(P, t);
+		out_printf(&t->line, "+++ superseded by execve in pid %d +++\n", ev->old_pid);
+		commit_line(t);
+	}
+}
+
 static void on_detached(struct printer *P, struct proc *p)
 {
 	if (p->in_syscall && p->shown && printing(P) && p->stream->open_line == p) {
@@ -663,16 +707,12 @@ void printer_event(void *ctx, const struct tracer_event *ev)
 		on_gone(P, proc_get(P, ev->pid), ev);
 		break;
 	case TEV_EXEC_SUPERSEDED:
-		p = proc_find(P, ev->old_pid);
-		if (p) {
-			if (printing(P) && !(P->opt->quiet & QUIET_THREAD_EXECVE)) {
-				leader(P, p);
-				out_printf(&p->line, "+++ superseded by execve in pid %d +++\n",
-					   ev->pid);
-				commit_line(p);
-			}
-			proc_remove(P, p);
-		}
+		on_superseded(P, ev);
+		break;
+	case TEV_EXITING:
+		p = proc_find(P, ev->pid);
+		if (p)
+			finish_unended(P, p);
 		break;
 	case TEV_ATTACHED:
 	case TEV_NEW_CHILD:

@@ -256,11 +256,14 @@ run_traced() {
 	if declare -F "$setup" >/dev/null; then
 		(cd "$dir" && "$setup") >/dev/null 2>&1
 	fi
+	# TRACE_OPTS: options both tracers get besides -f -o (words split on blanks).
+	local -a opts
+	read -r -a opts <<<"${TRACE_OPTS:-}"
 	if [ "$who" = strace ]; then
-		(cd "$dir" && timeout 120 strace -f -o "$log" "$@") \
+		(cd "$dir" && timeout 120 strace -f "${opts[@]}" -o "$log" "$@") \
 			>"$log.out" 2>"$log.err" </dev/null
 	else
-		(cd "$dir" && timeout 120 "$SYSRAY" trace -f -o "$log" "$@") \
+		(cd "$dir" && timeout 120 "$SYSRAY" trace -f "${opts[@]}" -o "$log" "$@") \
 			>"$log.out" 2>"$log.err" </dev/null
 	fi
 }

@@ -578,14 +578,23 @@ static void on_exec(struct tracer *tr, struct tracee *t, struct tracer_event *ev
 {
 	unsigned long former = 0;
 	if (ptrace(PTRACE_GETEVENTMSG, t->pid, 0, &former) == 0 && (pid_t)former != t->pid) {
-		/* A non-leader thread exec'd: it now has the leader's pid; its old tid is gone. */
+		/*
+		 * A non-leader thread exec'd: it goes on under the leader's pid, in its execve;
+		 * the leader's own state is gone with it.
+		 */
 		struct tracee *old = find(tr, (pid_t)former);
 		if (old) {
 			struct tracer_event gone = { .kind = TEV_EXEC_SUPERSEDED, .pid = t->pid,
 						     .old_pid = (pid_t)former, .when = ev->when };
 			emit(tr, &gone, t->hidden);
+			pid_t leader = t->pid;
+			if (t->delayed)
+				tr->ndelayed--;
+			*t = *old;
+			t->pid = leader;
+			old->delayed = false;
 			drop(tr, old);
-			t = find(tr, ev->pid);
+			t = find(tr, leader);
 		}
 	}
 	if (t->hidden) {
@@ -692,6 +701,10 @@ static void handle_stop(struct tracer *tr, pid_t pid, int status, const struct r
 		on_exec(tr, t, &ev);
 		return;
 	case PTRACE_EVENT_EXIT:
+		ev.kind = TEV_EXITING;
+		emit(tr, &ev, t->hidden);
+		resume(tr, t, 0);
+		return;
 	case PTRACE_EVENT_VFORK_DONE:
 		resume(tr, t, 0);
 		return;
@@ -744,7 +757,7 @@ int tracer_run(const struct tracer_config *cfg, tracer_sink_fn *sink, void *ctx,
 {
 	struct tracer tr = { .cfg = cfg, .sink = sink, .ctx = ctx };
 	int rc = -1;
-	tr.ptrace_opts = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC;
+	tr.ptrace_opts = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT;
 	if (cfg->follow_forks)
 		tr.ptrace_opts |= PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE;
 	if (cfg->use_seccomp)

@@ -21,10 +21,15 @@ enum tracer_ev_kind {
 	TEV_GROUP_STOP,		/* the process stopped (SIGSTOP, SIGTSTP, ...) */
 	TEV_EXITED,		/* status = exit code */
 	TEV_KILLED,		/* sig = fatal signal */
-	TEV_EXEC_SUPERSEDED,	/* thread OLD_PID vanished: a sibling's execve took its place */
+	/*
+	 * Thread OLD_PID exec'd and now has the leader's id PID; the leader it replaced (a
+	 * thread killed by that execve, or one that had exited) is gone.
+	 */
+	TEV_EXEC_SUPERSEDED,
 	TEV_ATTACHED,		/* -p: the process is now traced */
 	TEV_NEW_CHILD,		/* -f: a fork/clone child is now traced (pid = child) */
 	TEV_DETACHED,		/* the tracer let it go, maybe inside a syscall */
+	TEV_EXITING,		/* the thread is exiting: a syscall it is in will not return */
 };
 
 /*
