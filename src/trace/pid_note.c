@@ -31,7 +31,7 @@ void pid_note(struct pr *p, int64_t pid, int kind)
 	/* A thread or process has a name; a group or session is named by no one task. */
 	if ((n->what & DECODE_PIDS_COMM) && (kind == PID_TID || kind == PID_TGID)) {
 		char comm[64];
-		pid_comm(ours, comm, sizeof(comm));
+		pid_comm(pidns_proc_pid(ours), comm, sizeof(comm));
 		if (comm[0])
 			pr_quoted(p, comm, strlen(comm), PR_QUOTE_ANGLED);
 	}

@@ -24,7 +24,7 @@ struct pid_notes {
 /* The pr->pid_note hook; P->pid_ctx is a struct pid_notes. KIND is an enum pid_kind. */
 void pid_note(struct pr *p, int64_t pid, int kind);
 
-/* The name of thread PID (/proc/PID/comm) into BUF; "" when it cannot be read. */
-void pid_comm(pid_t pid, char *buf, size_t n);
+/* The name of the task /proc/PROC_PID is (its comm) into BUF; "" when it cannot be read. */
+void pid_comm(pid_t proc_pid, char *buf, size_t n);
 
 #endif
