@@ -176,7 +176,7 @@ int cmd_trace(int argc, char **argv)
 	if (exit_now)
 		return 0;
 
-	int quiet = (o.quiet & QUIET_ATTACH) != 0;
+	int quiet = (o.silence & QUIET_ATTACH) != 0;
 	bool failed;
 	struct trace_count *tc = backend_choose(&o, &failed);
 	if (failed) {

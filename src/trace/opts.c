@@ -394,7 +394,7 @@ int trace_qualify(struct trace_opts *o, const char *expr)
 		return parse_fd_set(o->write_fds, v);
 	if (KEY("quiet") || KEY("silent") || KEY("silence") || KEY("q")) {
 		o->quiet_set = true;
-		return parse_quiet_set(&o->quiet, v);
+		return parse_quiet_set(&o->silence, v);
 	}
 	if (KEY("inject"))
 		return qualify_tamper(o, v, false);
@@ -470,7 +470,8 @@ static int precision_digits(const char *s)
 static int parse_abs_timestamps(struct trace_opts *o, const char *arg)
 {
 	char *copy = xstrdup(arg ? arg : "time"), *save = NULL;
-	enum ts_mode mode = o->timestamps ? o->timestamps : TS_TIME;
+	enum ts_mode mode = o->timestamps == TS_NONE || o->timestamps == TS_MICRO ? TS_TIME :
+			    o->timestamps;
 	int rc = 0;
 	for (char *tok = strtok_r(copy, ",", &save); tok && !rc; tok = strtok_r(NULL, ",", &save)) {
 		bool fmt_only = !strncmp(tok, "format:", 7);
@@ -485,9 +486,9 @@ static int parse_abs_timestamps(struct trace_opts *o, const char *arg)
 		else if (!fmt_only && (d = precision_digits(tok)) >= 0)
 			o->ts_digits = d;
 		else
-			rc = bad("invalid --timestamps argument: '%s'", arg);
+			rc = bad("invalid timestamp format or precision: '%s'", tok);
 	}
-	o->timestamps = mode;
+	o->timestamps = mode == TS_TIME && o->ts_digits ? TS_MICRO : mode;
 	free(copy);
 	return rc;
 }
@@ -882,7 +883,7 @@ int trace_opts_parse(struct trace_opts *o, int argc, char **argv, bool *exit_now
 			o->paths = xrealloc(o->paths, (size_t)(o->npaths + 1) * sizeof(char *));
 			o->paths[o->npaths++] = optarg;
 			break;
-		case 'q': o->qflags++; break;
+		case 'q': o->quiet++; break;
 		case 's': rc = parse_int(optarg, "-s", 0, &o->string_limit); break;
 		case 'S': rc = parse_sort(o, optarg); seen_S = true; break;
 		case 't': tflags++; break;
@@ -985,17 +986,15 @@ int trace_opts_parse(struct trace_opts *o, int argc, char **argv, bool *exit_now
 		usage_hint();
 		return 1;
 	}
-	if (o->qflags && o->quiet_set) {
+	if (o->quiet && o->quiet_set) {
 		fprintf(stderr, "%s: -q and -e quiet/--quiet cannot be provided simultaneously\n",
 			progname);
 		return 1;
 	}
 	/* As strace: a trace written to a file for a started command is quiet by default. */
-	if (!o->qflags && !o->quiet_set && o->outfile && o->argv)
-		o->qflags = 1;
-	if (o->qflags)
-		o->quiet = o->qflags == 1 ? QUIET_ATTACH | QUIET_PERSONALITY :
-			   o->qflags == 2 ? QUIET_ATTACH | QUIET_PERSONALITY | QUIET_EXIT : QUIET_ALL;
+	if (o->quiet || (!o->quiet_set && o->outfile && o->argv))
+		o->silence = o->quiet <= 1 ? QUIET_ATTACH | QUIET_PERSONALITY :
+			     o->quiet == 2 ? QUIET_ATTACH | QUIET_PERSONALITY | QUIET_EXIT : QUIET_ALL;
 	if (o->follow_forks == 2 && o->outfile && (o->outfile[0] == '|' || o->outfile[0] == '!')) {
 		fprintf(stderr, "%s: piping the output and -ff/--output-separately are mutually"
 			" exclusive\n", progname);

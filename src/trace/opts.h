@@ -56,8 +56,11 @@ enum {
 	QUIET_ALL = 31,
 };
 
-/* -t: the time of day (strftime %T), -ttt: seconds since the epoch (%s). */
-enum ts_mode { TS_NONE, TS_TIME, TS_EPOCH };
+/*
+ * -t: the time of day (strftime %T), -tt: the same with ts_digits after the seconds, -ttt:
+ * seconds since the epoch (%s), with ts_digits after them.
+ */
+enum ts_mode { TS_NONE, TS_TIME, TS_MICRO, TS_EPOCH };
 
 /* --backend: where the syscalls are seen; auto picks eBPF when it can serve the options. */
 enum trace_backend { BACKEND_AUTO, BACKEND_EBPF, BACKEND_PTRACE };
@@ -110,10 +113,10 @@ struct trace_opts {
 	unsigned decode_pids;	/* -Y, --pidns-translation, --decode-pids=: DECODE_PIDS_* */
 	enum pr_str_style str_style;	/* -x -xx */
 	enum pr_xlat_style xlat_style;	/* -X */
-	unsigned quiet;		/* QUIET_*: -q, -qq, -qqq, -e quiet= */
+	int quiet;		/* -q 1, -qq 2, -qqq 3 */
+	unsigned silence;	/* QUIET_*: what -q or -e quiet= keeps quiet */
 	bool verbose_mode;	/* -v: unabbreviated, and the backend chosen is said */
 	bool quiet_set;		/* -e quiet= given */
-	int qflags;		/* how many -q were given */
 
 	/* how the tracer behaves */
 	bool detach_on_execve;	/* -b execve */

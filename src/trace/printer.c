@@ -290,7 +290,7 @@ static void leader(struct printer *P, struct proc *p)
 			strftime(buf, sizeof(buf), "%T", &tm);
 			out_puts(l, buf);
 		}
-		if (o->ts_digits)
+		if (o->timestamps != TS_TIME && o->ts_digits)
 			out_printf(l, ".%0*ld", o->ts_digits, frac);
 		out_putc(l, ' ');
 	}
@@ -620,7 +620,7 @@ static void on_group_stop(struct printer *P, struct proc *p, const struct tracer
 static void on_gone(struct printer *P, struct proc *p, const struct tracer_event *ev)
 {
 	finish_unended(P, p);
-	if (printing(P) && !(P->opt->quiet & QUIET_EXIT)) {
+	if (printing(P) && !(P->opt->silence & QUIET_EXIT)) {
 		leader(P, p);
 		if (ev->kind == TEV_EXITED)
 			out_printf(&p->line, "+++ exited with %d +++\n", ev->status);
@@ -662,7 +662,7 @@ static void on_superseded(struct printer *P, const struct tracer_event *ev)
 	proc_insert(P, t);
 	P->nprocs++;
 	t->interrupted = t->in_syscall;
-	if (printing(P) && !(P->opt->quiet & QUIET_THREAD_EXECVE)) {
+	if (printing(P) && !(P->opt->silence & QUIET_THREAD_EXECVE)) {
 		leader(P, t);
 		out_printf(&t->line, "+++ superseded by execve in pid %d +++\n", ev->old_pid);
 		commit_line(t);
