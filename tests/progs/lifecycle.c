@@ -164,8 +164,21 @@ static void thread_execve_part(bool leader_sleeps)
 	_exit(1);
 }
 
-int main(int argc, char **argv __attribute__((unused)))
+/*
+ * "arch_prctl": ARCH_REQ_XCOMP_PERM (0x1023) for XFEATURE_XTILE_DATA (18), whose result
+ * names the features granted; tests inject results with and without known feature bits.
+ */
+static int arch_prctl_part(void)
 {
+	for (int i = 0; i < 3; i++)
+		syscall(SYS_arch_prctl, 0x1023, 18);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc > 1 && !strcmp(argv[1], "arch_prctl"))
+		return arch_prctl_part();
 	if (argc > 1)
 		return 0;	/* the image a thread exec'd */
 	setvbuf(stdout, NULL, _IONBF, 0);
