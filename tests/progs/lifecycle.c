@@ -14,10 +14,13 @@
 #include <sched.h>
 #include <signal.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/netlink.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -59,6 +62,10 @@ static void pause_a_little(void)
 
 /* ---- pid namespaces ---- */
 
+static void on_usr1(int sig __attribute__((unused)))
+{
+}
+
 /* In a new pid namespace, as its init (pid 1): ids of itself, of a child, of its group. */
 static void in_namespace(void)
 {
@@ -87,6 +94,37 @@ static void in_namespace(void)
 		close(fds[0]);
 		close(fds[1]);
 	}
+
+	/* Ids inside structures: a peer's credentials, a netlink address, a siginfo. */
+	struct ucred cred;
+	socklen_t len = sizeof(cred);
+	if (socketpair(AF_UNIX, SOCK_STREAM, 0, fds) == 0) {
+		getsockopt(fds[0], SOL_SOCKET, SO_PEERCRED, &cred, &len);
+		close(fds[0]);
+		close(fds[1]);
+	}
+	struct sockaddr_nl nl = { .nl_family = AF_NETLINK, .nl_pid = (uint32_t)me };
+	connect(-1, (struct sockaddr *)&nl, sizeof(nl));
+	siginfo_t qi = { .si_signo = SIGUSR1, .si_code = SI_QUEUE };
+	qi.si_pid = me;
+	syscall(SYS_rt_sigqueueinfo, me, 0, &qi);
+	signal(SIGUSR1, on_usr1);
+	kill(me, SIGUSR1);
+
+	/* Calls about a process named by its id. */
+	struct rlimit rl;
+	syscall(SYS_prlimit64, me, RLIMIT_NOFILE, NULL, &rl);
+	cpu_set_t cpus;
+	syscall(SYS_sched_getaffinity, me, sizeof(cpus), &cpus);
+	syscall(SYS_ioprio_get, 1 /* IOPRIO_WHO_PROCESS */, me);
+	syscall(SYS_ioprio_get, 2 /* IOPRIO_WHO_PGRP */, pgrp);
+	void *head;
+	size_t head_len;
+	syscall(SYS_get_robust_list, me, &head, &head_len);
+	syscall(SYS_kcmp, me, me, 0 /* KCMP_FILE */, 0, 0);
+	long pidfd = syscall(SYS_pidfd_open, me, 0);
+	if (pidfd >= 0)
+		close((int)pidfd);
 
 	/*
 	 * A child (pid 2 here): its id in fork's result and waitid's siginfo. SIGCHLD is
