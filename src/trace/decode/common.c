@@ -30,7 +30,11 @@ bool fd_path(pid_t pid, int fd, char *buf, size_t n)
 void fd_decorate(const struct trace_opts *opt, pid_t pid, int fd, struct out *o)
 {
 	char path[PATH_MAX];
-	if (!opt || !opt->decode_fds || fd < 0 || !fd_path(pid, fd, path, sizeof(path)))
+	if (!opt || !opt->decode_fds || fd < 0)
+		return;
+	/* PID is the tracer's id: /proc may be another pid namespace's (unshare -p). */
+	pid = pidns_proc_pid(pid);
+	if (!fd_path(pid, fd, path, sizeof(path)))
 		return;
 	if (opt->decode_fds >= 2) {
 		char details[256];
@@ -81,7 +85,7 @@ void print_dirfd(struct sc *sc, int fd)
 		/* -y decorates AT_FDCWD with the process's working directory. */
 		if (sc->opt && sc->opt->decode_fds) {
 			char link[64], cwd[PATH_MAX];
-			snprintf(link, sizeof(link), "/proc/%d/cwd", sc->pid);
+			snprintf(link, sizeof(link), "/proc/%d/cwd", pidns_proc_pid(sc->pid));
 			ssize_t n = readlink(link, cwd, sizeof(cwd) - 1);
 			if (n >= 0) {
 				cwd[n] = 0;

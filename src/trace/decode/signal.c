@@ -370,7 +370,7 @@ static uint64_t stack_pointer_of(pid_t pid)
 
 int decode_rt_sigreturn(struct sc *sc)
 {
-	uint64_t sp = stack_pointer_of(sc->pid);
+	uint64_t sp = stack_pointer_of(pidns_proc_pid(sc->pid));
 	if (!sp)
 		return RV_DECODED | RV_DEC;
 	uint64_t frame = sp - 8;
