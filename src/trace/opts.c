@@ -999,9 +999,13 @@ int trace_opts_parse(struct trace_opts *o, int argc, char **argv, bool *exit_now
 		return 1;
 	}
 	/* As strace: a trace written to a file for a started command is quiet by default. */
-	if (o->quiet || (!o->quiet_set && o->outfile && o->argv))
-		o->silence = o->quiet <= 1 ? QUIET_ATTACH | QUIET_PERSONALITY :
-			     o->quiet == 2 ? QUIET_ATTACH | QUIET_PERSONALITY | QUIET_EXIT : QUIET_ALL;
+	if (o->quiet || (!o->quiet_set && o->outfile && o->argv)) {
+		o->silence = QUIET_ATTACH | QUIET_PERSONALITY;
+		if (o->quiet == 2)
+			o->silence |= QUIET_EXIT;
+		else if (o->quiet >= 3)
+			o->silence = QUIET_ALL;
+	}
 	if (o->follow_forks == 2 && o->outfile && (o->outfile[0] == '|' || o->outfile[0] == '!')) {
 		fprintf(stderr, "%s: piping the output and -ff/--output-separately are mutually"
 			" exclusive\n", progname);

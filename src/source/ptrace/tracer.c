@@ -565,7 +565,8 @@ static void on_new_child(struct tracer *tr, struct tracee *parent)
 /* -b execve: T, stopped at its exec event, goes on untraced. */
 static void detach_one(struct tracer *tr, struct tracee *t)
 {
-	struct tracer_event ev = { .kind = TEV_DETACHED, .pid = t->pid, .in_syscall = t->in_syscall };
+	struct tracer_event ev = { .kind = TEV_DETACHED, .pid = t->pid,
+				   .in_syscall = t->in_syscall };
 	clock_gettime(CLOCK_MONOTONIC, &ev.when);
 	ptrace(PTRACE_DETACH, t->pid, 0, 0);
 	emit(tr, &ev, t->hidden);
