@@ -6,9 +6,9 @@
 #include "procfs/proc_file.h"
 #include "trace/pidns.h"
 
-void pid_comm(pid_t pid, char *buf, size_t n)
+void pid_comm(pid_t proc_pid, char *buf, size_t n)
 {
-	ssize_t len = proc_read_upto(pid, "comm", buf, n);
+	ssize_t len = proc_read_upto(proc_pid, "comm", buf, n);
 	if (len < 0)
 		len = 0;
 	buf[len] = 0;
