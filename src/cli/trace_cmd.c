@@ -198,8 +198,12 @@ int cmd_trace(int argc, char **argv)
 		.quiet = quiet,
 		.detach_on_execve = o.detach_on_execve,
 		.daemonize = o.daemonize,
-		/* strace: -I never or never_tstp, and -D unless -I says otherwise. */
-		.block_signals = o.interruptible >= 3 || (o.daemonize && !o.interruptible),
+		/*
+		 * strace: -I never or never_tstp; without -I, with -D or when a started
+		 * command's trace goes to -o FILE (its interactive default table).
+		 */
+		.block_signals = o.interruptible >= 3 ||
+				 (!o.interruptible && (o.daemonize || (o.outfile && o.argv))),
 	};
 	int fatal_sig = 0;
 	int status;

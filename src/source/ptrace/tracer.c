@@ -58,7 +58,8 @@ static volatile sig_atomic_t interrupted;
  * The tracer's own signal dispositions, and what they were before. SIG_IGN survives
  * execve, so the command gets the originals back: it must not inherit our choices.
  */
-static const int tracer_signals[] = { SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTTOU, SIGTTIN };
+static const int tracer_signals[] = { SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTTOU, SIGTTIN,
+				      SIGPIPE };
 static struct sigaction saved_actions[ARRAY_SIZE(tracer_signals)];
 /* SIGCHLD stays blocked in the tracer so that sigtimedwait can wait for a stop or a timeout. */
 static sigset_t saved_mask;
@@ -778,6 +779,7 @@ int tracer_run(const struct tracer_config *cfg, tracer_sink_fn *sink, void *ctx,
 	sigaction(SIGQUIT, attaching ? &sa : &ign, &saved_actions[3]);
 	sigaction(SIGTTOU, &ign, &saved_actions[4]);
 	sigaction(SIGTTIN, &ign, &saved_actions[5]);
+	sigaction(SIGPIPE, cfg->block_signals ? &ign : NULL, &saved_actions[6]);
 	sigset_t chld;
 	sigemptyset(&chld);
 	sigaddset(&chld, SIGCHLD);

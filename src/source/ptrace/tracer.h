@@ -103,7 +103,7 @@ struct tracer_config {
 	 * 2: the tracer in a process group of its own, 3: in a session of its own.
 	 */
 	int daemonize;
-	bool block_signals;		/* -I never: SIGINT, SIGTERM ... leave the tracer be */
+	bool block_signals;		/* -I never: SIGINT, SIGTERM, SIGPIPE ... leave it be */
 };
 
 /*

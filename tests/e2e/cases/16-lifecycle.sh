@@ -87,3 +87,29 @@ inject_rv_ok() {
 	done
 }
 expect life-inject-rv "injected arch_prctl results as strace prints them" inject_rv_ok
+
+# SIGTERM to the tracer of a command whose trace goes to -o FILE: strace's default (as -I
+# never) lets the trace run to its end; -I waiting detaches, the open line says so, and the
+# tracer dies of the signal.
+sleep_traced() {
+	local child
+	child=$(pgrep -P "$1" -x sleep) && in_syscall "$child" 230 35
+}
+intr_ok() {
+	local mode=$1 out=$LIFE/intr.$1 tracer rc
+	"$SYSRAY" trace -o "$out" ${mode:+-I $mode} -e trace=clock_nanosleep,nanosleep \
+		sleep 1 &
+	tracer=$!
+	wait_until "sleep under sysray to sleep" sleep_traced "$tracer" || return 1
+	kill -TERM "$tracer"
+	wait "$tracer"
+	rc=$?
+	if [ -z "$mode" ]; then
+		[ $rc = 0 ] && grep -q '^+++ exited with 0 +++$' "$out"
+	else
+		[ $rc = 143 ] && grep -q '<detached \.\.\.>$' "$out"
+	fi
+}
+expect life-intr-default "SIGTERM to the tracer of a command with -o: the trace goes on" \
+	intr_ok ""
+expect life-intr-waiting "-I waiting: SIGTERM detaches" intr_ok waiting
