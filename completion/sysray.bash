@@ -71,7 +71,9 @@ _sysray_trace()
 		--seccomp-bpf --backend= --trace= --signal= --status= --abbrev= --verbose= --raw= --read=
 		--write= --decode-fds --quiet --strings-in-hex --inject= --fault= --summary-only
 		--summary --summary-wall-clock --summary-sort-by= --summary-columns=
-		--absolute-timestamps --relative-timestamps --syscall-times --timestamps --snaplen="
+		--absolute-timestamps --relative-timestamps --syscall-times --timestamps --snaplen=
+		-Y -DD -DDD -qqq --decode-pids= --pidns-translation --silence --daemonize
+		--detach-on= --instruction-pointer --interruptible= --summary-syscall-overhead="
 
 	# after the command's name, complete as for that command
 	for ((i = 2; i < COMP_CWORD; i++)); do

@@ -24,6 +24,14 @@ static bool want_seccomp(const struct trace_opts *o)
 {
 	if (o->seccomp_bpf == 0)
 		return false;
+	/* A filter survives the execve that -b execve lets go: the process would get ENOSYS. */
+	if (o->seccomp_bpf == 1 && o->detach_on_execve) {
+		fprintf(stderr, "%s: --seccomp-bpf is not enabled because it is not compatible"
+				" with -b\n", progname);
+		return false;
+	}
+	if (o->detach_on_execve)
+		return false;
 	if (o->seccomp_bpf == 1 && !o->follow_forks) {
 		fprintf(stderr, "%s: --seccomp-bpf cannot be used without -f/--follow-forks,"
 				" disabling\n", progname);
@@ -168,8 +176,7 @@ int cmd_trace(int argc, char **argv)
 	if (exit_now)
 		return 0;
 
-	/* As strace: a trace written to a file for a started command is quiet by default. */
-	int quiet = o.quiet || (o.outfile && o.argv && !o.quiet_set);
+	int quiet = (o.silence & QUIET_ATTACH) != 0;
 	bool failed;
 	struct trace_count *tc = backend_choose(&o, cap.path != NULL, &failed);
 	if (failed) {
@@ -189,6 +196,14 @@ int cmd_trace(int argc, char **argv)
 		.env_changes = o.env_changes,
 		.nenv_changes = o.nenv_changes,
 		.quiet = quiet,
+		.detach_on_execve = o.detach_on_execve,
+		.daemonize = o.daemonize,
+		/*
+		 * strace: -I never or never_tstp; without -I, with -D or when a started
+		 * command's trace goes to -o FILE (its interactive default table).
+		 */
+		.block_signals = o.interruptible >= 3 ||
+				 (!o.interruptible && (o.daemonize || (o.outfile && o.argv))),
 	};
 	int fatal_sig = 0;
 	int status;

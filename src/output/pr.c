@@ -66,6 +66,13 @@ void pr_int(struct pr *p, int64_t v)
 	out_printf(p->o, "%" PRId64, v);
 }
 
+void pr_pid(struct pr *p, int64_t pid, int kind)
+{
+	pr_int(p, pid);
+	if (p->pid_note)
+		p->pid_note(p, pid, kind);
+}
+
 void pr_uint(struct pr *p, uint64_t v)
 {
 	pr_item(p);
@@ -308,12 +315,14 @@ void pr_quoted(struct pr *p, const char *buf, size_t n, unsigned flags)
 	struct out *o = p->o;
 	bool hex = p->str_style == PR_STR_HEX_ALL || (flags & PR_QUOTE_HEX) ||
 		   (p->str_style == PR_STR_HEX_NONASCII && needs_hex(s, n, flags));
+	bool angled = flags & PR_QUOTE_ANGLED;
 	static const char hexd[] = "0123456789abcdef";
 
-	pr_item(p);
+	if (!angled)
+		pr_item(p);
 	out_reserve(o, n * 4 + 6);
 	char *w = o->buf + o->len;
-	*w++ = '"';
+	*w++ = angled ? '<' : '"';
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = s[i];
 		if (!c && (flags & PR_QUOTE_NUL_TERM))
@@ -336,7 +345,7 @@ void pr_quoted(struct pr *p, const char *buf, size_t n, unsigned flags)
 		case '\t': *w++ = '\\'; *w++ = 't'; continue;
 		case '\v': *w++ = '\\'; *w++ = 'v'; continue;
 		}
-		if (c >= ' ' && c <= 0x7e) {
+		if (c >= ' ' && c <= 0x7e && !(angled && (c == '<' || c == '>'))) {
 			*w++ = (char)c;
 			continue;
 		}
@@ -352,7 +361,7 @@ void pr_quoted(struct pr *p, const char *buf, size_t n, unsigned flags)
 		}
 		*w++ = (char)('0' + (c & 7));
 	}
-	*w++ = '"';
+	*w++ = angled ? '>' : '"';
 	if (flags & PR_QUOTE_ELLIPSIS) {
 		*w++ = '.';
 		*w++ = '.';

@@ -38,6 +38,12 @@ struct pr {
 	int depth;
 	uint32_t has_items;	/* bit d: something was printed at depth d */
 	bool after_name;	/* a field name was just printed: no separator */
+	/*
+	 * Called by pr_pid after the number, to say more of that process (strace's
+	 * --decode-pids); NULL adds nothing. KIND tells which id of a process it is.
+	 */
+	void (*pid_note)(struct pr *p, int64_t pid, int kind);
+	void *pid_ctx;
 };
 
 /* Starts a new argument list (depth 0, nothing printed yet). */
@@ -59,6 +65,8 @@ void pr_uint(struct pr *p, uint64_t v);
 void pr_hex(struct pr *p, uint64_t v);		/* 0x1f, 0 */
 void pr_oct(struct pr *p, uint64_t v);		/* 0644, 0 */
 void pr_ptr(struct pr *p, uint64_t addr);	/* NULL or 0x7ffd... */
+/* A process id of KIND (a thread, process, group or session id), then P->pid_note's words. */
+void pr_pid(struct pr *p, int64_t pid, int kind);
 void pr_text(struct pr *p, const char *s);	/* a symbolic value, as is */
 void pr_textf(struct pr *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Appends to the current item without a separator ("htons(", "=>", ")"). */
@@ -105,6 +113,8 @@ enum {
 	PR_QUOTE_ELLIPSIS = 1u << 0,	/* the data went on: append "..." after the quote */
 	PR_QUOTE_NUL_TERM = 1u << 1,	/* stop at the first NUL */
 	PR_QUOTE_HEX = 1u << 2,		/* every byte as \xhh, whatever -x says */
+	/* <text> after the current value instead of "text", '<' and '>' escaped: 12<comm> */
+	PR_QUOTE_ANGLED = 1u << 3,
 };
 
 /* A quoted string in strace's escaping; N bytes of BUF. */

@@ -37,6 +37,14 @@ static bool ebpf_unserved(const struct trace_opts *o, bool capture, struct unser
 	else if (o->paths)
 		*u = (struct unserved){ "-P", "the paths are read at each syscall (ptrace only, "
 					"for now)" };
+	else if (o->overhead_set)
+		*u = (struct unserved){ "-O", "the overhead is taken off each syscall's time "
+					"(ptrace only, for now)" };
+	else if (prints_lines(o) && o->instruction_pointer)
+		*u = (struct unserved){ "-i", "the instruction pointer is read at each stop "
+					"(ptrace only, for now)" };
+	else if (o->detach_on_execve)
+		*u = (struct unserved){ "-b execve", "detaching is a ptrace request" };
 	else if (capture)
 		*u = (struct unserved){ "-w FILE", "the capture is written from ptrace's events "
 					"(for now)" };

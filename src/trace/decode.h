@@ -20,6 +20,7 @@
 #include "output/pr.h"
 #include "schema/syscalls.h"
 #include "source/mem_reader.h"
+#include "trace/pidns.h"
 
 struct trace_opts;
 
@@ -56,11 +57,16 @@ enum {
 	RV_UDEC = 4,		/* unsigned decimal */
 	RV_FD = 5,		/* a file descriptor: decorated by -y */
 	RV_NONE = 6,		/* "= ?" whatever the value */
+	RV_PID = 7,		/* a process id, of the kind RV_PID_KIND() tells */
 	RV_FMT_MASK = 7,
 	RV_DECODED = 1 << 3,	/* entry: nothing left for exit */
 	RV_AUX = 1 << 4,	/* sc->aux holds " (TEXT)" to append */
 	RV_AUX_STR = 1 << 5,	/* sc->aux holds the result itself, printed instead of it */
 };
+
+/* A process id result of KIND (enum pid_kind), and the kind of one. */
+#define RV_PID_OF(kind) (RV_PID | (kind) << 6)
+#define RV_PID_KIND(fmt) (((fmt) >> 6) & 3)
 
 typedef int decoder_fn(struct sc *sc);
 
@@ -95,8 +101,11 @@ bool peek_mem(struct sc *sc, uint64_t addr, void *buf, size_t n);
 
 /* An fd argument: "3", "AT_FDCWD", or with -y "3</etc/passwd>". */
 void print_fd(struct sc *sc, int fd);
-/* A process id argument (strace's printpid). */
-void print_pid(struct sc *sc, int pid);
+/*
+ * A process id of KIND (enum pid_kind: a thread, process, group or session id), with what
+ * --decode-pids adds (strace's printpid).
+ */
+void print_pid(struct sc *sc, int pid, int kind);
 /* The -s limit: bytes of a string, elements of an array. */
 int str_limit(const struct sc *sc);
 /* dirfd of *at() calls: AT_FDCWD or print_fd. */

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "schema/names.h"
+#include "trace/pid_note.h"
 #include "trace/tamper.h"
 #include "util/util.h"
 #include "util/version.h"
@@ -305,6 +306,82 @@ static int qualify_decode_fds(struct trace_opts *o, const char *arg)
 	return rc;
 }
 
+/* -e quiet=[!]{attach,exit,path-resolution,personality,thread-execve|all|none} */
+static int parse_quiet_set(unsigned *set, const char *spec)
+{
+	static const struct { const char *name; unsigned bit; } names[] = {
+		{ "attach", QUIET_ATTACH }, { "exit", QUIET_EXIT }, { "exits", QUIET_EXIT },
+		{ "path-resolution", QUIET_PATH_RESOLVE }, { "personality", QUIET_PERSONALITY },
+		{ "superseded", QUIET_THREAD_EXECVE }, { "thread-execve", QUIET_THREAD_EXECVE },
+		{ "all", QUIET_ALL }, { "none", 0 },
+	};
+	bool neg = false;
+	while (*spec == '!') {
+		neg = !neg;
+		spec++;
+	}
+	*set = 0;
+	char *copy = xstrdup(spec), *save = NULL;
+	int rc = 0;
+	char *tok = strtok_r(copy, ",", &save);
+	if (!tok)
+		rc = bad("invalid quiet '%s'", spec);
+	for (; tok && !rc; tok = strtok_r(NULL, ",", &save)) {
+		size_t i;
+		for (i = 0; i < ARRAY_SIZE(names); i++)
+			if (!strcmp(tok, names[i].name))
+				break;
+		if (i == ARRAY_SIZE(names))
+			rc = bad("invalid quiet '%s'", tok);
+		else
+			*set |= names[i].bit;
+	}
+	free(copy);
+	if (neg)
+		*set = ~*set & QUIET_ALL;
+	return rc;
+}
+
+/* --decode-pids=[!]{comm,pidns|all|none}: the last one given wins. */
+static int parse_decode_pids(unsigned *set, const char *spec)
+{
+	static const struct { const char *name; unsigned bit; } names[] = {
+		{ "comm", DECODE_PIDS_COMM }, { "pidns", DECODE_PIDS_PIDNS },
+	};
+	const unsigned all = DECODE_PIDS_COMM | DECODE_PIDS_PIDNS;
+	bool neg = false;
+	while (*spec == '!') {
+		neg = !neg;
+		spec++;
+	}
+	*set = 0;
+	if (!strcmp(spec, "all"))
+		*set = all;
+	else if (strcmp(spec, "none") != 0) {
+		char *copy = xstrdup(spec), *save = NULL;
+		int rc = 0;
+		char *tok = strtok_r(copy, ",", &save);
+		if (!tok)
+			rc = bad("invalid decode-pids '%s'", spec);
+		for (; tok && !rc; tok = strtok_r(NULL, ",", &save)) {
+			size_t i;
+			for (i = 0; i < ARRAY_SIZE(names); i++)
+				if (!strcmp(tok, names[i].name))
+					break;
+			if (i == ARRAY_SIZE(names))
+				rc = bad("invalid decode-pids '%s'", tok);
+			else
+				*set |= names[i].bit;
+		}
+		free(copy);
+		if (rc)
+			return rc;
+	}
+	if (neg)
+		*set = ~*set & all;
+	return 0;
+}
+
 /* -e inject=SET:TOKENS / -e fault=SET:TOKENS: the tokens first, then the set, as strace. */
 static int qualify_tamper(struct trace_opts *o, const char *arg, bool fault)
 {
@@ -347,14 +424,15 @@ int trace_qualify(struct trace_opts *o, const char *expr)
 	if (KEY("write") || KEY("writes") || KEY("w"))
 		return parse_fd_set(o->write_fds, v);
 	if (KEY("quiet") || KEY("silent") || KEY("silence") || KEY("q")) {
-		o->quiet = strcmp(v, "none") ? 1 : 0;
 		o->quiet_set = true;
-		return 0;
+		return parse_quiet_set(&o->silence, v);
 	}
 	if (KEY("inject"))
 		return qualify_tamper(o, v, false);
 	if (KEY("fault"))
 		return qualify_tamper(o, v, true);
+	if (KEY("decode-pids") || KEY("decode-pid"))
+		return parse_decode_pids(&o->decode_pids, v);
 	if (KEY("decode-fds") || KEY("decode-fd"))
 		return qualify_decode_fds(o, v);
 #undef KEY
@@ -413,34 +491,33 @@ static int precision_digits(const char *s)
 	return -1;
 }
 
+/*
+ * --timestamps=[[format:]none|time|unix][,[precision:]s|ms|us|ns]: a format without a
+ * precision keeps the one before (seconds at first), a precision alone keeps the format (the
+ * time of day at first). -t is "time", -tt "time,us", -ttt "unix,us".
+ */
 static int parse_abs_timestamps(struct trace_opts *o, const char *arg)
 {
-	if (!arg) {
-		if (o->timestamps == TS_NONE)
-			o->timestamps = TS_TIME;
-		return 0;
-	}
-	char *copy = xstrdup(arg), *save = NULL;
+	char *copy = xstrdup(arg ? arg : "time"), *save = NULL;
+	enum ts_mode mode = o->timestamps == TS_NONE || o->timestamps == TS_MICRO ? TS_TIME :
+			    o->timestamps;
 	int rc = 0;
 	for (char *tok = strtok_r(copy, ",", &save); tok && !rc; tok = strtok_r(NULL, ",", &save)) {
-		const char *f = !strncmp(tok, "format:", 7) ? tok + 7 : tok;
+		bool fmt_only = !strncmp(tok, "format:", 7);
+		const char *f = fmt_only ? tok + 7 : tok;
 		int d;
 		if (!strcmp(f, "none"))
-			o->timestamps = TS_NONE;
+			mode = TS_NONE;
 		else if (!strcmp(f, "time"))
-			o->timestamps = TS_MICRO;
+			mode = TS_TIME;
 		else if (!strcmp(f, "unix"))
-			o->timestamps = TS_EPOCH;
-		else if ((d = precision_digits(tok)) >= 0) {
+			mode = TS_EPOCH;
+		else if (!fmt_only && (d = precision_digits(tok)) >= 0)
 			o->ts_digits = d;
-			if (o->timestamps == TS_NONE)
-				o->timestamps = TS_MICRO;
-		} else
+		else
 			rc = bad("invalid timestamp format or precision: '%s'", tok);
 	}
-	/* "time" with precision s is -t; with a finer one it is -tt. */
-	if (o->timestamps == TS_MICRO && o->ts_digits == 0)
-		o->timestamps = TS_TIME;
+	o->timestamps = mode == TS_TIME && o->ts_digits ? TS_MICRO : mode;
 	free(copy);
 	return rc;
 }
@@ -535,6 +612,52 @@ static int parse_columns(struct trace_opts *o, const char *arg)
 	return 0;
 }
 
+/* --daemonize[=grandchild|pgroup|pgrp|session]: the level of -D, -DD or -DDD. */
+static int parse_daemonize(const char *arg, int *level)
+{
+	static const struct { const char *name; int level; } names[] = {
+		{ "grandchild", 1 }, { "pgroup", 2 }, { "pgrp", 2 }, { "session", 3 },
+	};
+	*level = 1;
+	for (size_t i = 0; arg && i < ARRAY_SIZE(names); i++)
+		if (!strcmp(arg, names[i].name)) {
+			*level = names[i].level;
+			return 0;
+		}
+	return arg ? bad_with_hint("invalid --daemonize argument: '%s'", arg) : 0;
+}
+
+/* -I: strace's numbers 1-4 or their names. */
+static int parse_interruptible(struct trace_opts *o, const char *arg, bool is_long)
+{
+	static const struct { const char *name; int v; } names[] = {
+		{ "anywhere", 1 }, { "always", 1 }, { "waiting", 2 }, { "never", 3 },
+		{ "never_tstp", 4 },
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(names); i++)
+		if (!strcmp(arg, names[i].name)) {
+			o->interruptible = names[i].v;
+			return 0;
+		}
+	if (arg[0] >= '1' && arg[0] <= '4' && !arg[1]) {
+		o->interruptible = arg[0] - '0';
+		return 0;
+	}
+	return bad_with_hint(is_long ? "invalid --interruptible argument: '%s'" :
+			     "invalid -I argument: '%s'", arg);
+}
+
+static int parse_overhead(struct trace_opts *o, const char *arg, bool is_long)
+{
+	struct timespec ts;
+	if (!parse_duration(arg, &ts))
+		return bad_with_hint(is_long ? "invalid --summary-syscall-overhead argument: '%s'"
+				     : "invalid -O argument: '%s'", arg);
+	o->overhead_ns = (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+	o->overhead_set = true;
+	return 0;
+}
+
 static int parse_backend(struct trace_opts *o, const char *arg)
 {
 	if (!strcmp(arg, "auto"))
@@ -558,7 +681,7 @@ static void defaults(struct trace_opts *o)
 	o->status = STATUS_ALL;
 	o->string_limit = 32;
 	o->align_column = 40;
-	o->ts_digits = 6;
+	o->rel_digits = 6;
 	o->times_digits = 6;
 	o->seccomp_bpf = -1;
 	o->sort = SORT_TIME;
@@ -588,6 +711,9 @@ static void print_help(void)
 	       "  -E VAR=VAL, --env=VAR=VAL   put VAR=VAL in the environment of the command\n"
 	       "  -p PID, --attach=PID        trace process PID (several: -p 1,2 or -p 1 -p 2)\n"
 	       "  -u USERNAME, --user=USERNAME  run the command as USERNAME\n"
+	       "  -D, -DD, -DDD               run the tracer as a detached grandchild (in its own\n"
+	       "                              process group, session)\n"
+	       "  -b execve                   detach a process at its execve\n"
 	       "\nTracing:\n"
 	       "  -f, --follow-forks          follow forks\n"
 	       "  -ff, --output-separately    with -o FILE, write each process to FILE.PID\n"
@@ -612,6 +738,10 @@ static void print_help(void)
 	       "  -x, -xx        print non-ASCII strings in hex, or all strings in hex\n"
 	       "  -X FORMAT      raw, abbrev or verbose constants\n"
 	       "  -y, -yy        print paths of fds, and protocol details of sockets\n"
+	       "  -Y, --decode-pids=comm  print the name of each process after its id\n"
+	       "  --pidns-translation     print the tracer's id of a process in another pid\n"
+	       "                          namespace (--decode-pids=pidns)\n"
+	       "  -i             print the instruction pointer at each syscall\n"
 	       "\nStatistics:\n"
 	       "  -c             count time, calls, and errors for each syscall and report summary\n"
 	       "  -C             like -c, but also print the trace\n"
@@ -629,6 +759,7 @@ enum {
 	OPT_SECCOMP = 0x100, OPT_ABS_TS, OPT_REL_TS, OPT_SC_TIMES, OPT_TRACE, OPT_SIGNAL,
 	OPT_STATUS, OPT_ABBREV, OPT_VERBOSE, OPT_RAW, OPT_READ, OPT_WRITE, OPT_DECODE_FDS,
 	OPT_QUIET, OPT_STRINGS_HEX, OPT_OUTPUT_SEP, OPT_INJECT, OPT_FAULT, OPT_BACKEND,
+	OPT_DECODE_PIDS, OPT_PIDNS, OPT_INTR, OPT_OVERHEAD, OPT_DAEMONIZE,
 };
 
 static const struct option long_opts[] = {
@@ -667,8 +798,18 @@ static const struct option long_opts[] = {
 	{ "read", required_argument, 0, OPT_READ },
 	{ "write", required_argument, 0, OPT_WRITE },
 	{ "decode-fds", optional_argument, 0, OPT_DECODE_FDS },
+	{ "decode-pids", required_argument, 0, OPT_DECODE_PIDS },
+	{ "pidns-translation", no_argument, 0, OPT_PIDNS },
+	{ "detach-on", required_argument, 0, 'b' },
+	{ "daemonize", optional_argument, 0, OPT_DAEMONIZE },
+	{ "daemonised", optional_argument, 0, OPT_DAEMONIZE },
+	{ "daemonized", optional_argument, 0, OPT_DAEMONIZE },
+	{ "instruction-pointer", no_argument, 0, 'i' },
+	{ "interruptible", required_argument, 0, OPT_INTR },
+	{ "summary-syscall-overhead", required_argument, 0, OPT_OVERHEAD },
 	{ "quiet", optional_argument, 0, OPT_QUIET },
 	{ "silent", optional_argument, 0, OPT_QUIET },
+	{ "silence", optional_argument, 0, OPT_QUIET },
 	{ "strings-in-hex", optional_argument, 0, OPT_STRINGS_HEX },
 	{ "inject", required_argument, 0, OPT_INJECT },
 	{ "fault", required_argument, 0, OPT_FAULT },
@@ -731,24 +872,33 @@ static int summary_option_errors(const struct trace_opts *o, bool seen_U, bool s
 
 int trace_opts_parse(struct trace_opts *o, int argc, char **argv, bool *exit_now)
 {
-	int c, tflags = 0, xflags = 0, yflags = 0;
+	int c, tflags = 0, xflags = 0, yflags = 0, dflags = 0, dlong = 0;
 	bool seen_U = false, seen_S = false, seen_ff = false;
 	*exit_now = false;
 	defaults(o);
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+a:b:cCdDe:E:fFhiI:kno:O:p:P:qrs:S:tTu:U:vVwxX:yzZ",
+	while ((c = getopt_long(argc, argv, "+a:b:cCdDe:E:fFhiI:kno:O:p:P:qrs:S:tTu:U:vVwxX:yYzZ",
 				long_opts, NULL)) != -1) {
 		int rc = 0;
 		switch (c) {
 		case 'a': rc = parse_int(optarg, "-a", 0, &o->align_column); break;
-		case 'b': if (strcmp(optarg, "execve")) rc = bad("invalid -b argument: '%s'", optarg); break;
+		case 'b':
+			if (strcmp(optarg, "execve"))
+				rc = bad("Syscall '%s' for -b isn't supported", optarg);
+			o->detach_on_execve = true;
+			break;
 		case 'c': o->count = 1; break;
 		case 'C': o->count = 2; break;
-		case 'd': case 'D': case 'F': case 'i': case 'n': break;
-		case 'I': break;
+		case 'd': case 'F': case 'n': break;
+		case 'D': dflags++; break;
+		case OPT_DAEMONIZE: rc = parse_daemonize(optarg, &dlong); break;
+		case 'i': o->instruction_pointer = true; break;
+		case 'I': rc = parse_interruptible(o, optarg, false); break;
+		case OPT_INTR: rc = parse_interruptible(o, optarg, true); break;
+		case OPT_OVERHEAD: rc = parse_overhead(o, optarg, true); break;
 		case 'k': rc = bad("%s", "-k (stack traces) is not supported"); break;
-		case 'O': break;
+		case 'O': rc = parse_overhead(o, optarg, false); break;
 		case 'e': rc = trace_qualify(o, optarg); break;
 		case 'E':
 			o->env_changes = xrealloc(o->env_changes,
@@ -769,14 +919,10 @@ int trace_opts_parse(struct trace_opts *o, int argc, char **argv, bool *exit_now
 			o->paths = xrealloc(o->paths, (size_t)(o->npaths + 1) * sizeof(char *));
 			o->paths[o->npaths++] = optarg;
 			break;
-		case 'q': o->quiet++; o->quiet_set = true; break;
-		case 'r': o->relative = true; break;
+		case 'q': o->quiet++; break;
 		case 's': rc = parse_int(optarg, "-s", 0, &o->string_limit); break;
 		case 'S': rc = parse_sort(o, optarg); seen_S = true; break;
-		case 't':
-			tflags++;
-			o->timestamps = tflags == 1 ? TS_TIME : tflags == 2 ? TS_MICRO : TS_EPOCH;
-			break;
+		case 't': tflags++; break;
 		case 'T': o->syscall_times = true; break;
 		case 'u': o->username = optarg; break;
 		case 'U': rc = parse_columns(o, optarg); seen_U = true; break;
@@ -797,9 +943,10 @@ int trace_opts_parse(struct trace_opts *o, int argc, char **argv, bool *exit_now
 		case 'Z': rc = qualify_with(o, "status", "failed"); break;
 		case OPT_SECCOMP: o->seccomp_bpf = 1; break;
 		case OPT_ABS_TS: rc = parse_abs_timestamps(o, optarg); break;
+		case 'r':
 		case OPT_REL_TS:
 			o->relative = true;
-			if (optarg && precision_digits(optarg) < 0)
+			if (optarg && (o->rel_digits = precision_digits(optarg)) < 0)
 				rc = bad("invalid relative timestamp precision: '%s'", optarg);
 			break;
 		case OPT_SC_TIMES:
@@ -818,10 +965,12 @@ int trace_opts_parse(struct trace_opts *o, int argc, char **argv, bool *exit_now
 		case OPT_INJECT: rc = qualify_with(o, "inject", optarg); break;
 		case OPT_FAULT: rc = qualify_with(o, "fault", optarg); break;
 		case OPT_BACKEND: rc = parse_backend(o, optarg); break;
+		case 'Y': rc = qualify_with(o, "decode-pids", "comm"); break;
+		case OPT_PIDNS: rc = qualify_with(o, "decode-pids", "pidns"); break;
+		case OPT_DECODE_PIDS: rc = qualify_with(o, "decode-pids", optarg); break;
 		case OPT_DECODE_FDS: rc = qualify_with(o, "decode-fds", optarg ? optarg : "path"); break;
 		case OPT_QUIET:
-			o->quiet = optarg && !strcmp(optarg, "none") ? 0 : 1;
-			o->quiet_set = true;
+			rc = qualify_with(o, "quiet", optarg ? optarg : "attach,personality");
 			break;
 		case OPT_STRINGS_HEX:
 			xflags = !optarg || !strcmp(optarg, "all") ? 2 :
@@ -842,6 +991,9 @@ int trace_opts_parse(struct trace_opts *o, int argc, char **argv, bool *exit_now
 		if (rc)
 			return 1;
 	}
+	/* -t, -tt and -ttt come after every --timestamps=, as in strace. */
+	if (tflags)
+		parse_abs_timestamps(o, tflags == 1 ? "time" : tflags == 2 ? "time,us" : "unix,us");
 	o->str_style = xflags >= 2 ? PR_STR_HEX_ALL : xflags ? PR_STR_HEX_NONASCII : PR_STR_ESCAPE;
 	if (yflags) {
 		o->decode_fds = yflags >= 2 ? 2 : 1;
@@ -851,6 +1003,43 @@ int trace_opts_parse(struct trace_opts *o, int argc, char **argv, bool *exit_now
 		o->argv = &argv[optind];
 	if (!o->argv && !o->npids) {
 		fprintf(stderr, "%s: must have PROG [ARGS] or -p PID\n", progname);
+		usage_hint();
+		return 1;
+	}
+	if (dflags && dlong) {
+		fprintf(stderr, "%s: -D and --daemonize cannot be provided simultaneously\n",
+			progname);
+		return 1;
+	}
+	o->daemonize = dflags ? dflags : dlong;
+	if (o->daemonize && !o->argv) {
+		fprintf(stderr, "%s: PROG [ARGS] must be specified with -D/--daemonize\n",
+			progname);
+		usage_hint();
+		return 1;
+	}
+	if (o->daemonize > 3) {
+		fprintf(stderr, "%s: Too many -D's (%d), maximum supported -D count is 3\n",
+			progname, o->daemonize);
+		usage_hint();
+		return 1;
+	}
+	if (o->quiet && o->quiet_set) {
+		fprintf(stderr, "%s: -q and -e quiet/--quiet cannot be provided simultaneously\n",
+			progname);
+		return 1;
+	}
+	/* As strace: a trace written to a file for a started command is quiet by default. */
+	if (o->quiet || (!o->quiet_set && o->outfile && o->argv)) {
+		o->silence = QUIET_ATTACH | QUIET_PERSONALITY;
+		if (o->quiet == 2)
+			o->silence |= QUIET_EXIT;
+		else if (o->quiet >= 3)
+			o->silence = QUIET_ALL;
+	}
+	if (o->follow_forks == 2 && o->outfile && (o->outfile[0] == '|' || o->outfile[0] == '!')) {
+		fprintf(stderr, "%s: piping the output and -ff/--output-separately are mutually"
+			" exclusive\n", progname);
 		usage_hint();
 		return 1;
 	}

@@ -46,6 +46,20 @@ enum {
 	STATUS_ALL = 31,
 };
 
+/* What -q / -e quiet= keeps quiet (strace's names in parentheses). */
+enum {
+	QUIET_ATTACH = 1 << 0,		/* "Process N attached/detached" (attach) */
+	QUIET_EXIT = 1 << 1,		/* "+++ exited with N +++", "+++ killed by" (exit) */
+	QUIET_PATH_RESOLVE = 1 << 2,	/* -P's "Requested path resolved" (path-resolution) */
+	QUIET_PERSONALITY = 1 << 3,	/* personality changes (personality) */
+	QUIET_THREAD_EXECVE = 1 << 4,	/* "+++ superseded by execve" (thread-execve) */
+	QUIET_ALL = 31,
+};
+
+/*
+ * -t: the time of day (strftime %T), -tt: the same with ts_digits after the seconds, -ttt:
+ * seconds since the epoch (%s), with ts_digits after them.
+ */
 enum ts_mode { TS_NONE, TS_TIME, TS_MICRO, TS_EPOCH };
 
 /* --backend: where the syscalls are seen; auto picks eBPF when it can serve the options. */
@@ -99,20 +113,31 @@ struct trace_opts {
 	int string_limit;	/* -s, default 32 */
 	int align_column;	/* -a, default 40 */
 	enum ts_mode timestamps;	/* -t -tt -ttt */
-	int ts_digits;		/* 6 by default: --timestamps=...,ms|us|ns */
+	int ts_digits;		/* after the seconds: 0 (-t), 6 (-tt, -ttt), or ms|us|ns */
 	bool relative;		/* -r */
+	int rel_digits;		/* 6, or --relative-timestamps=s|ms|us|ns */
 	bool syscall_times;	/* -T */
 	int times_digits;	/* 6 */
 	int decode_fds;		/* -y 1, -yy 2: 0 when no fd is decorated */
 	unsigned int decode_fd_kinds;	/* DECODE_FD_* set: -y path, -yy all */
+	unsigned decode_pids;	/* -Y, --pidns-translation, --decode-pids=: DECODE_PIDS_* */
 	enum pr_str_style str_style;	/* -x -xx */
 	enum pr_xlat_style xlat_style;	/* -X */
-	int quiet;		/* -q 1, -qq 2 */
+	int quiet;		/* -q 1, -qq 2, -qqq 3 */
+	unsigned silence;	/* QUIET_*: what -q or -e quiet= keeps quiet */
 	bool verbose_mode;	/* -v: unabbreviated, and the backend chosen is said */
-	bool quiet_set;		/* -q or -e quiet= given: no default quietness */
+	bool quiet_set;		/* -e quiet= given */
+
+	/* how the tracer behaves */
+	bool detach_on_execve;	/* -b execve */
+	int daemonize;		/* -D 1, -DD 2, -DDD 3: the tracer is a detached grandchild */
+	int interruptible;	/* -I: 1 anywhere, 2 waiting, 3 never, 4 never_tstp; 0 unset */
+	bool instruction_pointer;	/* -i */
 
 	/* summary */
 	int count;		/* -c 1, -C 2 */
+	uint64_t overhead_ns;	/* -O: taken off each syscall's time */
+	bool overhead_set;
 	bool wall_time;		/* -w */
 	enum count_sort sort;	/* -S */
 	bool columns[CC_NCOLS];	/* -U */

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -16,6 +17,7 @@
 #include "schema/names.h"
 #include "trace/count.h"
 #include "trace/decode.h"
+#include "trace/pid_note.h"
 #include "trace/print_extra.h"
 #include "trace/tamper.h"
 #include "util/util.h"
@@ -48,6 +50,10 @@ struct proc {
 	const char *last_exited;	/* its last traced syscall to return (restart_syscall) */
 	struct tamper_proc *tamper;	/* -e inject= counters, made on first use */
 	unsigned tampered;		/* TAMPER_* of the syscall in progress */
+	char comm[64];			/* -Y: its name, for the pid prefix */
+	uint64_t ip;			/* -i: where its current stop is, if ip_known */
+	bool ip_known;
+	long nr;			/* the syscall in progress */
 };
 
 struct printer {
@@ -61,6 +67,8 @@ struct printer {
 	struct count_table *count;
 	struct timespec last_leader;	/* for -r */
 	struct pr pr;
+	struct pid_notes notes;		/* --decode-pids: whose line P->pr prints */
+	pid_t pipe_pid;			/* -o '|CMD': the shell that reads the trace */
 };
 
 /* ---- streams ---- */
@@ -176,14 +184,16 @@ static struct proc *proc_get(struct printer *P, pid_t pid)
 	p = xcalloc(1, sizeof(*p));
 	p->pid = pid;
 	p->stream = stream_for_pid(P, pid);
+	if (P->opt->decode_pids & DECODE_PIDS_COMM)
+		pid_comm(pidns_proc_pid(pid), p->comm, sizeof(p->comm));
 	proc_insert(P, p);
 	P->nprocs++;
 	return p;
 }
 
-static void proc_remove(struct printer *P, struct proc *p)
+/* Takes P out of the table; backward-shift deletion keeps every probe chain unbroken. */
+static void proc_unlink(struct printer *P, struct proc *p)
 {
-	/* Backward-shift deletion keeps every probe chain unbroken. */
 	size_t i = slot_of(P, p->pid);
 	while (P->procs[i] != p)
 		i = (i + 1) & (P->nslots - 1);
@@ -193,6 +203,12 @@ static void proc_remove(struct printer *P, struct proc *p)
 		P->procs[j] = NULL;
 		proc_insert(P, q);
 	}
+	P->nprocs--;
+}
+
+static void proc_remove(struct printer *P, struct proc *p)
+{
+	proc_unlink(P, p);
 	if (p->stream->open_line == p)
 		p->stream->open_line = NULL;
 	if (p->stream != &P->main) {
@@ -203,8 +219,8 @@ static void proc_remove(struct printer *P, struct proc *p)
 	}
 	out_free(&p->line);
 	tamper_proc_free(p->tamper);
+	pidns_forget(p->pid);
 	free(p);
-	P->nprocs--;
 }
 
 /* ---- lines ---- */
@@ -246,10 +262,19 @@ static void leader(struct printer *P, struct proc *p)
 	struct out *l = &p->line;
 	cut_open_line(p->stream, p);
 	l->len = 0;
-	if (P->pid_prefix)
-		out_printf(l, "%-5u ", (unsigned)p->pid);
-	else if (P->nprocs > 1 && !o->outfile)
-		out_printf(l, "[pid %5u] ", (unsigned)p->pid);
+	if (P->pid_prefix || (P->nprocs > 1 && !o->outfile)) {
+		/* -Y: the name follows the pid, which is then not padded in the -o form. */
+		bool comm = (o->decode_pids & DECODE_PIDS_COMM) && p->comm[0];
+		if (!P->pid_prefix)
+			out_printf(l, "[pid %5u", (unsigned)p->pid);
+		else
+			out_printf(l, comm ? "%u" : "%-5u", (unsigned)p->pid);
+		if (comm) {
+			pr_reset(&P->pr, l);
+			pr_quoted(&P->pr, p->comm, strlen(p->comm), PR_QUOTE_ANGLED);
+		}
+		out_puts(l, P->pid_prefix ? " " : "] ");
+	}
 	if (o->timestamps != TS_NONE) {
 		struct timespec ts;
 		clock_gettime(CLOCK_REALTIME, &ts);
@@ -281,8 +306,21 @@ static void leader(struct printer *P, struct proc *p)
 			d.tv_nsec += 1000000000;
 		}
 		P->last_leader = now;
-		out_printf(l, "%s%6ld.%06ld%s", o->timestamps ? "(+" : "", (long)d.tv_sec,
-			   d.tv_nsec / 1000, o->timestamps ? ") " : " ");
+		out_printf(l, "%s%6ld", o->timestamps ? "(+" : "", (long)d.tv_sec);
+		if (o->rel_digits) {
+			long frac = d.tv_nsec;
+			for (int n = 9; n > o->rel_digits; n--)
+				frac /= 10;
+			out_printf(l, ".%0*ld", o->rel_digits, frac);
+		}
+		out_puts(l, o->timestamps ? ") " : " ");
+	}
+	/* -i: a stop that is not at an instruction (an exit) has question marks. */
+	if (o->instruction_pointer) {
+		if (p->ip_known)
+			out_printf(l, "[%016" PRIx64 "] ", p->ip);
+		else
+			out_puts(l, "[????????????????] ");
 	}
 }
 
@@ -326,9 +364,11 @@ static void on_entry(struct printer *P, struct proc *p, const struct tracer_even
 	p->interrupted = false;
 	p->entry_time = ev->when;
 	p->entry_stime = ev->stime_ns;
+	p->nr = ev->nr;
 	p->shown = wanted(P, ev->nr);
 	if (!p->shown)
 		return;
+	P->notes.tracee = p->pid;
 	memset(sc, 0, sizeof(*sc));
 	sc->prev_name = p->last_exited;
 	sc->opt = P->opt;
@@ -411,6 +451,10 @@ static void print_result(struct printer *P, struct proc *p, int fmt)
 		out_printf(l, "%" PRId64, rv);
 		fd_decorate(P->opt, p->pid, (int)rv, l);
 		break;
+	case RV_PID:
+		pr_reset(&P->pr, l);
+		pr_pid(&P->pr, rv, RV_PID_KIND(fmt));
+		break;
 	default:
 		if (fmt & RV_AUX_STR)
 			out_puts(l, sc->aux);
@@ -444,16 +488,28 @@ static void print_duration(struct printer *P, struct proc *p, const struct times
 		out_printf(&p->line, " <%" PRId64 ">", ns / 1000000000);
 }
 
+/* Can syscall NR change the name of the process (/proc/PID/comm)? */
+static bool renames(long nr)
+{
+	const struct syscall_info *si = syscall_by_nr(nr);
+	return si && (!strcmp(si->name, "execve") || !strcmp(si->name, "execveat") ||
+		      !strcmp(si->name, "prctl"));
+}
+
 static void on_exit_stop(struct printer *P, struct proc *p, const struct tracer_event *ev)
 {
 	struct sc *sc = &p->sc;
 	if (!p->in_syscall)
 		return;
 	p->in_syscall = false;
+	/* execve and prctl(PR_SET_NAME) rename the process: its lines from this one on say so. */
+	if ((P->opt->decode_pids & DECODE_PIDS_COMM) && !ev->is_error && renames(p->nr))
+		pid_comm(pidns_proc_pid(p->pid), p->comm, sizeof(p->comm));
 	if (!p->shown)
 		return;
 	sc->rval = ev->rval;
 	sc->err = ev->is_error ? (int)-ev->rval : 0;
+	P->notes.tracee = p->pid;
 	if (p->tampered)
 		tamper_exit(P->opt->tamper, &p->tampered, sc, ev->action);
 	if (sc->info && (sc->info->classes & SC_NEVER_FAILS))
@@ -468,6 +524,8 @@ static void on_exit_stop(struct printer *P, struct proc *p, const struct tracer_
 				       (ev->when.tv_nsec - p->entry_time.tv_nsec));
 		else
 			t = ev->stime_ns - p->entry_stime;
+		/* -O: what tracing itself is deemed to cost each syscall. */
+		t = t > P->opt->overhead_ns ? t - P->opt->overhead_ns : 0;
 		count_add(P->count, sc->nr, t, sc->err != 0);
 	}
 	if (!printing(P))
@@ -519,10 +577,12 @@ static void finish_unended(struct printer *P, struct proc *p)
 		p->in_syscall = false;
 		return;
 	}
+	/* The decoder meant to print more at the exit that does not come. */
 	if (p->interrupted) {
 		char nbuf[32];
 		leader(P, p);
-		out_printf(&p->line, "<... %s resumed>", sc_name(&p->sc, nbuf, sizeof(nbuf)));
+		out_printf(&p->line, "<... %s resumed>%s", sc_name(&p->sc, nbuf, sizeof(nbuf)),
+			   p->decoded ? "" : " <unfinished ...>");
 	} else if (!p->decoded) {
 		pending_separator(p);
 		out_puts(&p->line, " <unfinished ...>");
@@ -542,6 +602,7 @@ static void on_signal(struct printer *P, struct proc *p, const struct tracer_eve
 	leader(P, p);
 	out_printf(&p->line, "--- %s ", signal_name(ev->sig) ? signal_name(ev->sig) : "SIG???");
 	pr_reset(&P->pr, &p->line);
+	P->notes.tracee = p->pid;
 	print_siginfo(&P->pr, &ev->si);
 	out_puts(&p->line, " ---\n");
 	commit_line(p);
@@ -559,7 +620,7 @@ static void on_group_stop(struct printer *P, struct proc *p, const struct tracer
 static void on_gone(struct printer *P, struct proc *p, const struct tracer_event *ev)
 {
 	finish_unended(P, p);
-	if (printing(P) && (P->opt->quiet < 2 || ev->kind == TEV_EXEC_SUPERSEDED)) {
+	if (printing(P) && !(P->opt->silence & QUIET_EXIT)) {
 		leader(P, p);
 		if (ev->kind == TEV_EXITED)
 			out_printf(&p->line, "+++ exited with %d +++\n", ev->status);
@@ -569,6 +630,43 @@ static void on_gone(struct printer *P, struct proc *p, const struct tracer_event
 		commit_line(p);
 	}
 	proc_remove(P, p);
+}
+
+/*
+ * Thread EV->old_pid exec'd: as strace, its line goes on under the leader's pid EV->pid (and
+ * in the leader's -ff file), and the leader it replaced is forgotten.
+ */
+static void on_superseded(struct printer *P, const struct tracer_event *ev)
+{
+	struct proc *t = proc_find(P, ev->old_pid), *l = proc_find(P, ev->pid);
+	if (!t)
+		return;
+	if (l)
+		finish_unended(P, l);
+	if (t->stream->open_line == t) {
+		out_write(&t->stream->buf, t->line.buf, t->line.len);
+		out_printf(&t->stream->buf, " <pid changed to %d ...>\n", ev->pid);
+		t->line.len = 0;
+		t->stream->open_line = NULL;
+		stream_line_done(t->stream);
+	}
+	if (l) {
+		struct stream *s = t->stream;
+		t->stream = l->stream;
+		l->stream = s;
+		proc_remove(P, l);
+	}
+	proc_unlink(P, t);
+	pidns_forget(t->pid);
+	t->pid = ev->pid;
+	proc_insert(P, t);
+	P->nprocs++;
+	t->interrupted = t->in_syscall;
+	if (printing(P) && !(P->opt->silence & QUIET_THREAD_EXECVE)) {
+		leader(P, t);
+		out_printf(&t->line, "+++ superseded by execve in pid %d +++\n", ev->old_pid);
+		commit_line(t);
+	}
 }
 
 static void on_detached(struct printer *P, struct proc *p)
@@ -584,7 +682,13 @@ static void on_detached(struct printer *P, struct proc *p)
 void printer_event(void *ctx, const struct tracer_event *ev)
 {
 	struct printer *P = ctx;
-	struct proc *p;
+	struct proc *p = NULL;
+	if (P->opt->instruction_pointer && ev->kind <= TEV_KILLED) {
+		p = proc_get(P, ev->pid);
+		p->ip = ev->ip;
+		p->ip_known = ev->kind == TEV_SYSCALL_ENTRY || ev->kind == TEV_SYSCALL_EXIT ||
+			      ev->kind == TEV_SIGNAL;
+	}
 	switch (ev->kind) {
 	case TEV_SYSCALL_ENTRY:
 		on_entry(P, proc_get(P, ev->pid), ev);
@@ -603,16 +707,12 @@ void printer_event(void *ctx, const struct tracer_event *ev)
 		on_gone(P, proc_get(P, ev->pid), ev);
 		break;
 	case TEV_EXEC_SUPERSEDED:
-		p = proc_find(P, ev->old_pid);
-		if (p) {
-			if (printing(P)) {
-				leader(P, p);
-				out_printf(&p->line, "+++ superseded by execve in pid %d +++\n",
-					   ev->pid);
-				commit_line(p);
-			}
-			proc_remove(P, p);
-		}
+		on_superseded(P, ev);
+		break;
+	case TEV_EXITING:
+		p = proc_find(P, ev->pid);
+		if (p)
+			finish_unended(P, p);
 		break;
 	case TEV_ATTACHED:
 	case TEV_NEW_CHILD:
@@ -626,13 +726,45 @@ void printer_event(void *ctx, const struct tracer_event *ev)
 	}
 }
 
+/* -o '|CMD' or -o '!CMD': the trace is written to sh -c CMD. The pipe's write end, or -1. */
+static int open_pipe(const char *cmd, pid_t *pid)
+{
+	int fds[2];
+	if (pipe2(fds, O_CLOEXEC) < 0) {
+		msg_errno("pipe");
+		return -1;
+	}
+	*pid = fork();
+	if (*pid < 0) {
+		msg_errno("fork");
+		close(fds[0]);
+		close(fds[1]);
+		return -1;
+	}
+	if (*pid == 0) {
+		if (dup2(fds[0], STDIN_FILENO) < 0)
+			_exit(127);
+		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
+		msg_errno("Can't execute '/bin/sh'");
+		_exit(127);
+	}
+	close(fds[0]);
+	return fds[1];
+}
+
 struct printer *printer_new(const struct trace_opts *opt)
 {
 	struct printer *P = xcalloc(1, sizeof(*P));
 	P->opt = opt;
 	int fd = STDERR_FILENO;
 	P->per_pid_files = opt->outfile && opt->follow_forks == 2;
-	if (opt->outfile && !P->per_pid_files) {
+	if (opt->outfile && (opt->outfile[0] == '|' || opt->outfile[0] == '!')) {
+		fd = open_pipe(opt->outfile + 1, &P->pipe_pid);
+		if (fd < 0) {
+			free(P);
+			return NULL;
+		}
+	} else if (opt->outfile && !P->per_pid_files) {
 		fd = open(opt->outfile, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 		if (fd < 0) {
 			msg_errno("Can't fopen '%s'", opt->outfile);
@@ -645,6 +777,11 @@ struct printer *printer_new(const struct trace_opts *opt)
 			(opt->follow_forks || opt->npids > 1);
 	if (opt->count)
 		P->count = count_new();
+	if (opt->decode_pids) {
+		P->notes.what = opt->decode_pids;
+		P->pr.pid_note = pid_note;
+		P->pr.pid_ctx = &P->notes;
+	}
 	return P;
 }
 
@@ -674,6 +811,9 @@ void printer_finish(struct printer *P)
 	stream_flush(&P->main);
 	if (P->main.fd != STDERR_FILENO)
 		close(P->main.fd);
+	/* The reader of -o '|CMD' has all the trace once it ends: wait for it, as strace. */
+	while (P->pipe_pid > 0 && waitpid(P->pipe_pid, NULL, 0) < 0 && errno == EINTR)
+		;
 	out_free(&P->main.buf);
 	free(P->procs);
 	free(P);

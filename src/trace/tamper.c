@@ -158,7 +158,7 @@ static int signal_number(const char *s)
 }
 
 /* NUMBER[s|ms|us|ns], microseconds without a unit; a fraction or exponent is allowed. */
-static bool parse_delay(const char *s, struct timespec *ts)
+bool parse_duration(const char *s, struct timespec *ts)
 {
 	static const struct { const char *sfx; long long ns; } units[] = {
 		{ "", 1000 }, { "s", 1000000000 }, { "ms", 1000000 }, { "us", 1000 }, { "ns", 1 },
@@ -201,7 +201,7 @@ static bool parse_delay_token(const char *v, struct tamper_rule *r, bool at_entr
 	unsigned flag = at_entry ? RF_DELAY_ENTER : RF_DELAY_EXIT;
 	if (r->flags & flag)
 		return false;
-	if (!parse_delay(v, at_entry ? &r->delay_enter : &r->delay_exit))
+	if (!parse_duration(v, at_entry ? &r->delay_enter : &r->delay_exit))
 		return false;
 	r->flags |= flag;
 	return true;

@@ -25,6 +25,12 @@ struct tamper_rule;		/* one qualifier's actions */
  * ':'-separated field, the syscall set, in a string the caller frees. Returns NULL after
  * strace's message ("invalid inject argument '...'") on a bad token.
  */
+/*
+ * A duration as strace writes one (-e inject=...:delay_enter=, -O): NUMBER[s|ms|us|ns],
+ * microseconds without a unit, a fraction or an exponent allowed. False if malformed.
+ */
+bool parse_duration(const char *s, struct timespec *ts);
+
 struct tamper_rule *tamper_parse(const char *arg, bool fault, char **set_spec);
 
 /*

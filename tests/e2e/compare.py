@@ -26,8 +26,8 @@ SUBST = [
     (re.compile(r'0x[0-9a-f]{6,}'), '0xADDR'),
     (re.compile(r'/\* \d+ vars? \*/'), '/* N vars */'),
     # Times.
-    (re.compile(r'\b(tv_sec|tv_nsec|tv_usec|si_utime|si_stime|ru_utime|ru_stime)=\d+'),
-     r'\1=N'),
+    (re.compile(r'\b(tv_sec|tv_nsec|tv_usec|si_utime|si_stime|ru_utime|ru_stime)=\d+'
+                r'(?: /\* [\d.]+ s \*/)?'), r'\1=N'),
     (re.compile(r'\b(st_[amc]time(?:_nsec)?|stx_[abcm]time)=[^,}]+'), r'\1=T'),
     # Ports of sockets bound to port 0.
     (re.compile(r'htons\(\d+\)'), 'htons(PORT)'),
@@ -121,6 +121,11 @@ PID_PLACES = [
     re.compile(r'<pid:(\d+)>'),
     # a socket peer's credentials
     re.compile(r'SO_PEERCRED, \{pid=(\d+)'),
+    # a thread's execve: the leader's pid it takes, the thread's own it had
+    re.compile(r'<pid changed to (\d+) \.\.\.>$'),
+    re.compile(r'^\+\+\+ superseded by execve in pid (\d+) \+\+\+$'),
+    # --pidns-translation: the tracer's id of a process in another pid namespace
+    re.compile(r"/\* (\d+) in strace's PID NS \*/"),
     re.compile(r'\b(?:parent_tid|child_tid)=\[(\d+)\]'),
     # /proc/PID/stat read by ps: "PID (comm) STATE ..."
     re.compile(r'"(\d+) \('),

@@ -269,12 +269,15 @@ run_traced() {
 	if declare -F "$setup" >/dev/null; then
 		(cd "$dir" && "$setup") >/dev/null 2>&1
 	fi
+	# TRACE_OPTS: options both tracers get besides -f -o (words split on blanks).
+	local -a opts
+	read -r -a opts <<<"${TRACE_OPTS:-}"
 	if [ "$who" = strace ]; then
-		(cd "$dir" && timeout 120 strace -f -o "$log" "$@") \
+		(cd "$dir" && timeout 120 strace -f "${opts[@]}" -o "$log" "$@") \
 			>"$log.out" 2>"$log.err" </dev/null
 	else
 		(cd "$dir" && timeout 120 "$SYSRAY" trace ${TRACE_BACKEND:+"--backend=$TRACE_BACKEND"} \
-			-f -o "$log" "$@") >"$log.out" 2>"$log.err" </dev/null
+			-f "${opts[@]}" -o "$log" "$@") >"$log.out" 2>"$log.err" </dev/null
 	fi
 }
 

@@ -19,6 +19,7 @@
 
 #include "schema/syscalls.h"
 #include "trace/opts.h"
+#include "trace/pid_note.h"
 
 #define MAX_ARGS 32
 
@@ -455,6 +456,76 @@ static void test_timestamps(void **state)
 	ERR("invalid syscall time", "--syscall-times=bogus", "true");
 }
 
+/* strace's -q levels and -e quiet= names become one set; the two cannot be mixed. */
+static void test_quiet_sets(void **state)
+{
+	OK("-q", "true");
+	assert_int_equal(opts.silence, QUIET_ATTACH | QUIET_PERSONALITY);
+	OK("-qqq", "true");
+	assert_int_equal(opts.silence, QUIET_ALL);
+	OK("-e", "quiet=exit,thread-execve", "true");
+	assert_int_equal(opts.silence, QUIET_EXIT | QUIET_THREAD_EXECVE);
+	OK("--silence=!attach", "true");
+	assert_int_equal(opts.silence, QUIET_ALL & ~QUIET_ATTACH);
+	OK("--quiet", "true");
+	assert_int_equal(opts.silence, QUIET_ATTACH | QUIET_PERSONALITY);
+	OK("-o", "/tmp/x", "true");
+	assert_int_equal(opts.silence, QUIET_ATTACH | QUIET_PERSONALITY);
+	OK("-o", "/tmp/x", "--quiet=none", "true");
+	assert_int_equal(opts.silence, 0);
+	ERR("invalid quiet 'loud'", "-e", "quiet=loud", "true");
+	ERR("-q and -e quiet/--quiet cannot be provided simultaneously", "-q", "--quiet=exit",
+	    "true");
+}
+
+/* -Y, --pidns-translation, --decode-pids=: the last one given wins. */
+static void test_decode_pids(void **state)
+{
+	OK("-Y", "true");
+	assert_int_equal(opts.decode_pids, DECODE_PIDS_COMM);
+	OK("--pidns-translation", "true");
+	assert_int_equal(opts.decode_pids, DECODE_PIDS_PIDNS);
+	OK("--decode-pids=comm,pidns", "true");
+	assert_int_equal(opts.decode_pids, DECODE_PIDS_COMM | DECODE_PIDS_PIDNS);
+	OK("-Y", "--decode-pids=!comm", "true");
+	assert_int_equal(opts.decode_pids, DECODE_PIDS_PIDNS);
+	OK("-e", "decode-pids=none", "true");
+	assert_int_equal(opts.decode_pids, 0);
+	ERR("invalid decode-pids 'tid'", "--decode-pids=tid", "true");
+}
+
+/* -D, -b, -I, -i, -O and -o '|CMD', with strace's messages for what they refuse. */
+static void test_tracer_options(void **state)
+{
+	OK("-DD", "true");
+	assert_int_equal(opts.daemonize, 2);
+	OK("--daemonize=session", "true");
+	assert_int_equal(opts.daemonize, 3);
+	OK("--daemonize", "true");
+	assert_int_equal(opts.daemonize, 1);
+	ERR("Too many -D's (4), maximum supported -D count is 3", "-DDDD", "true");
+	ERR("-D and --daemonize cannot be provided simultaneously", "-D", "--daemonize", "true");
+	ERR("PROG [ARGS] must be specified with -D/--daemonize", "-D", "-p", "1");
+	OK("-b", "execve", "true");
+	assert_true(opts.detach_on_execve);
+	ERR("Syscall 'chdir' for -b isn't supported", "--detach-on=chdir", "true");
+	OK("-I", "never", "true");
+	assert_int_equal(opts.interruptible, 3);
+	OK("--interruptible=4", "true");
+	assert_int_equal(opts.interruptible, 4);
+	ERR("invalid -I argument: 'nev'", "-Inev", "true");
+	ERR("invalid --interruptible argument: '0'", "--interruptible=0", "true");
+	OK("-i", "true");
+	assert_true(opts.instruction_pointer);
+	OK("-c", "-O", "4.5e2ms", "true");
+	assert_int_equal(opts.overhead_ns, 450000000);
+	OK("-c", "--summary-syscall-overhead=15", "true");
+	assert_int_equal(opts.overhead_ns, 15000);
+	ERR("invalid -O argument: 'x'", "-c", "-O", "x", "true");
+	ERR("piping the output and -ff/--output-separately are mutually exclusive",
+	    "-o", "|cat", "-ff", "true");
+}
+
 static void test_strings_and_fds(void **state)
 {
 	OK("-x", "true");
@@ -571,6 +642,9 @@ int main(void)
 		cmocka_unit_test(test_follow_forks),
 		cmocka_unit_test(test_timestamps),
 		cmocka_unit_test(test_strings_and_fds),
+		cmocka_unit_test(test_quiet_sets),
+		cmocka_unit_test(test_decode_pids),
+		cmocka_unit_test(test_tracer_options),
 		cmocka_unit_test(test_pids),
 		cmocka_unit_test(test_startup_options),
 		cmocka_unit_test(test_help_version_unknown),

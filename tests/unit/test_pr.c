@@ -291,6 +291,36 @@ static void test_numbers(void **state)
 	EXPECT(f, "-1, 18446744073709551615, 0x1f, 0, 0644, 0, NULL, 0x7ffd1234");
 }
 
+/* A hook that comments on each pid with its kind, as --decode-pids adds its words. */
+static void note_kind(struct pr *p, int64_t pid, int kind)
+{
+	pr_comment(p, "%lld of kind %d", (long long)pid, kind);
+}
+
+/* pr_pid: the number, then what the hook adds; without a hook, only the number. */
+static void test_pid_note(void **state)
+{
+	struct fixture *f = *state;
+	pr_pid(&f->p, 12, 1);
+	f->p.pid_note = note_kind;
+	pr_pid(&f->p, -7, 2);
+	pr_field(&f->p, "si_pid");
+	pr_pid(&f->p, 3, 0);
+	f->p.pid_note = NULL;
+	EXPECT(f, "12, -7 /* -7 of kind 2 */, si_pid=3 /* 3 of kind 0 */");
+}
+
+/* -Y's process names: <name> right after the pid, '<' and '>' escaped, C escapes kept. */
+static void test_quote_angled(void **state)
+{
+	struct fixture *f = *state;
+	pr_int(&f->p, 42);
+	QUOTE_LIT(f, "foo<bar>", PR_QUOTE_ANGLED);
+	pr_int(&f->p, 43);
+	QUOTE_LIT(f, "foo\33[2Jbar", PR_QUOTE_ANGLED);
+	EXPECT(f, "42<foo\\74bar\\76>, 43<foo\\33[2Jbar>");
+}
+
 /* fstat's shape: {st_mode=S_IFREG|0644, st_size=41555, ...} between two arguments. */
 static void test_struct_separators(void **state)
 {
@@ -421,6 +451,8 @@ int main(void)
 		T(test_xval),
 		T(test_xval_styles),
 		T(test_numbers),
+		T(test_pid_note),
+		T(test_quote_angled),
 		T(test_struct_separators),
 		T(test_nested),
 		T(test_comment_and_raw),

@@ -3,6 +3,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stddef.h>
 #include <seccomp.h>
 #include <stdio.h>
@@ -57,7 +58,8 @@ static volatile sig_atomic_t interrupted;
  * The tracer's own signal dispositions, and what they were before. SIG_IGN survives
  * execve, so the command gets the originals back: it must not inherit our choices.
  */
-static const int tracer_signals[] = { SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTTOU, SIGTTIN };
+static const int tracer_signals[] = { SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTTOU, SIGTTIN,
+				      SIGPIPE };
 static struct sigaction saved_actions[ARRAY_SIZE(tracer_signals)];
 /* SIGCHLD stays blocked in the tracer so that sigtimedwait can wait for a stop or a timeout. */
 static sigset_t saved_mask;
@@ -143,6 +145,74 @@ static int install_seccomp(const struct tracer_config *cfg)
 	return rc;
 }
 
+/* In the process that becomes the command, once traced: never returns. */
+static void exec_command(const struct tracer_config *cfg, const char *path)
+{
+	if (cfg->use_seccomp && install_seccomp(cfg) != 0) {
+		fprintf(stderr, "%s: seccomp filter is requested but unavailable\n", progname);
+		_exit(1);
+	}
+	if (cfg->username)
+		command_become_user(cfg->username);
+	execv(path, cfg->argv);
+	fprintf(stderr, "%s: exec: %s\n", progname, strerror(errno));
+	_exit(1);
+}
+
+/*
+ * -D: the calling process becomes the command, so that its parent (a shell) keeps its
+ * child; a grandchild traces it, detached from that parent (-DD: in a process group of its
+ * own, -DDD: in a session of its own). Returns in the grandchild only.
+ */
+static int start_daemonized(struct tracer *tr, const char *path)
+{
+	const struct tracer_config *cfg = tr->cfg;
+	pid_t command = getpid();
+	int sync[2];
+	if (pipe2(sync, O_CLOEXEC) < 0) {
+		msg_errno("pipe");
+		return -1;
+	}
+	pid_t mid = fork();
+	if (mid < 0) {
+		msg_errno("fork");
+		return -1;
+	}
+	if (mid > 0) {
+		char c;
+		close(sync[1]);
+		waitpid(mid, NULL, 0);
+		restore_signals();
+		command_apply_env(cfg->env_changes, cfg->nenv_changes);
+		/* End of file: the tracer has seized this process; a byte: it could not. */
+		if (read(sync[0], &c, 1) != 0)
+			_exit(1);
+		close(sync[0]);
+		exec_command(cfg, path);
+	}
+	close(sync[0]);
+	/* The middle process ends at once: the tracer is nobody's child that waits. */
+	if (fork() != 0)
+		_exit(0);
+	if (cfg->daemonize == 2)
+		setpgid(0, 0);
+	else if (cfg->daemonize >= 3)
+		setsid();
+	/* Seized while it waits on the pipe; the interrupt stop lets it be resumed stepping. */
+	if (ptrace(PTRACE_SEIZE, command, 0, tr->ptrace_opts) < 0) {
+		msg_errno("ptrace(PTRACE_SEIZE, %d)", command);
+		if (write(sync[1], "x", 1) < 0)
+			kill(command, SIGKILL);
+		return -1;
+	}
+	ptrace(PTRACE_INTERRUPT, command, 0, 0);
+	struct tracee *t = add(tr, command);
+	t->hidden = true;
+	tr->started = command;
+	close(sync[1]);
+	return 0;
+}
+
 static int start_command(struct tracer *tr)
 {
 	const struct tracer_config *cfg = tr->cfg;
@@ -150,6 +220,11 @@ static int start_command(struct tracer *tr)
 	if (!path) {
 		fprintf(stderr, "%s: Can't stat '%s': %s\n", progname, cfg->argv[0], strerror(errno));
 		return -1;
+	}
+	if (cfg->daemonize) {
+		int rc = start_daemonized(tr, path);
+		free(path);
+		return rc;
 	}
 	pid_t pid = fork();
 	if (pid < 0) {
@@ -162,15 +237,7 @@ static int start_command(struct tracer *tr)
 		command_apply_env(cfg->env_changes, cfg->nenv_changes);
 		/* The tracer seizes us while we are stopped here, then sends SIGCONT. */
 		raise(SIGSTOP);
-		if (cfg->use_seccomp && install_seccomp(cfg) != 0) {
-			fprintf(stderr, "%s: seccomp filter is requested but unavailable\n", progname);
-			_exit(1);
-		}
-		if (cfg->username)
-			command_become_user(cfg->username);
-		execv(path, cfg->argv);
-		fprintf(stderr, "%s: exec: %s\n", progname, strerror(errno));
-		_exit(1);
+		exec_command(cfg, path);
 	}
 	free(path);
 	/*
@@ -432,6 +499,7 @@ static void on_syscall_stop(struct tracer *tr, struct tracee *t, struct tracer_e
 		resume(tr, t, 0);
 		return;
 	}
+	ev->ip = info.instruction_pointer;
 	if (info.op == PTRACE_SYSCALL_INFO_SECCOMP && t->in_syscall) {
 		/* Already reported by its syscall-entry stop. */
 		resume(tr, t, 0);
@@ -495,22 +563,48 @@ static void on_new_child(struct tracer *tr, struct tracee *parent)
 		adopt_child(tr, (pid_t)child, parent->hidden);	/* may move PARENT */
 }
 
+/* -b execve: T, stopped at its exec event, goes on untraced. */
+static void detach_one(struct tracer *tr, struct tracee *t)
+{
+	struct tracer_event ev = { .kind = TEV_DETACHED, .pid = t->pid,
+				   .in_syscall = t->in_syscall };
+	clock_gettime(CLOCK_MONOTONIC, &ev.when);
+	ptrace(PTRACE_DETACH, t->pid, 0, 0);
+	emit(tr, &ev, t->hidden);
+	if (!tr->cfg->quiet)
+		fprintf(stderr, "%s: Process %d detached\n", progname, t->pid);
+	drop(tr, t);
+}
+
 static void on_exec(struct tracer *tr, struct tracee *t, struct tracer_event *ev)
 {
 	unsigned long former = 0;
 	if (ptrace(PTRACE_GETEVENTMSG, t->pid, 0, &former) == 0 && (pid_t)former != t->pid) {
-		/* A non-leader thread exec'd: it now has the leader's pid; its old tid is gone. */
+		/*
+		 * A non-leader thread exec'd: it goes on under the leader's pid, in its execve;
+		 * the leader's own state is gone with it.
+		 */
 		struct tracee *old = find(tr, (pid_t)former);
 		if (old) {
 			struct tracer_event gone = { .kind = TEV_EXEC_SUPERSEDED, .pid = t->pid,
 						     .old_pid = (pid_t)former, .when = ev->when };
 			emit(tr, &gone, t->hidden);
+			pid_t leader = t->pid;
+			if (t->delayed)
+				tr->ndelayed--;
+			*t = *old;
+			t->pid = leader;
+			old->delayed = false;
 			drop(tr, old);
-			t = find(tr, ev->pid);
+			t = find(tr, leader);
 		}
 	}
-	if (t->hidden)
+	if (t->hidden) {
 		reveal(tr, t, ev->when);
+	} else if (tr->cfg->detach_on_execve) {
+		detach_one(tr, t);
+		return;
+	}
 	resume(tr, t, 0);
 }
 
@@ -546,6 +640,9 @@ static void on_signal_stop(struct tracer *tr, struct tracee *t, int sig, int eve
 		resume(tr, t, 0);
 		return;
 	}
+	struct user_regs_struct regs;
+	if (ptrace(PTRACE_GETREGS, t->pid, 0, &regs) == 0)
+		ev->ip = regs.rip;
 	ev->kind = TEV_SIGNAL;
 	ev->sig = sig;
 	ev->si = si;
@@ -556,6 +653,8 @@ static void on_signal_stop(struct tracer *tr, struct tracee *t, int sig, int eve
 static void handle_stop(struct tracer *tr, pid_t pid, int status, const struct rusage *ru)
 {
 	struct tracee *t = find(tr, pid);
+	if (!t && !WIFSTOPPED(status))
+		return;		/* a child of ours never traced (the reader of -o '|CMD') */
 	if (!t) {
 		/* A new child can stop before its parent's fork event is seen. */
 		t = adopt_child(tr, pid, false);
@@ -604,6 +703,10 @@ static void handle_stop(struct tracer *tr, pid_t pid, int status, const struct r
 		on_exec(tr, t, &ev);
 		return;
 	case PTRACE_EVENT_EXIT:
+		ev.kind = TEV_EXITING;
+		emit(tr, &ev, t->hidden);
+		resume(tr, t, 0);
+		return;
 	case PTRACE_EVENT_VFORK_DONE:
 		resume(tr, t, 0);
 		return;
@@ -656,7 +759,7 @@ int tracer_run(const struct tracer_config *cfg, tracer_sink_fn *sink, void *ctx,
 {
 	struct tracer tr = { .cfg = cfg, .sink = sink, .ctx = ctx };
 	int rc = -1;
-	tr.ptrace_opts = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC;
+	tr.ptrace_opts = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT;
 	if (cfg->follow_forks)
 		tr.ptrace_opts |= PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE;
 	if (cfg->use_seccomp)
@@ -666,15 +769,17 @@ int tracer_run(const struct tracer_config *cfg, tracer_sink_fn *sink, void *ctx,
 	struct sigaction ign = { .sa_handler = SIG_IGN };
 	sigemptyset(&sa.sa_mask);
 	sigemptyset(&ign.sa_mask);
-	bool attaching = cfg->npids > 0 || !cfg->argv;
+	bool attaching = (cfg->npids > 0 || !cfg->argv) && !cfg->block_signals;
 	/* No SA_RESTART: wait4 must return EINTR so the loop sees the request. */
-	sigaction(SIGTERM, &sa, &saved_actions[0]);
-	sigaction(SIGHUP, &sa, &saved_actions[1]);
+	/* -I never (and -D by default): signals sent to the tracer do not end the trace. */
+	sigaction(SIGTERM, cfg->block_signals ? &ign : &sa, &saved_actions[0]);
+	sigaction(SIGHUP, cfg->block_signals ? &ign : &sa, &saved_actions[1]);
 	/* Starting a command, the terminal signals it directly; its death ends the trace. */
 	sigaction(SIGINT, attaching ? &sa : &ign, &saved_actions[2]);
 	sigaction(SIGQUIT, attaching ? &sa : &ign, &saved_actions[3]);
 	sigaction(SIGTTOU, &ign, &saved_actions[4]);
 	sigaction(SIGTTIN, &ign, &saved_actions[5]);
+	sigaction(SIGPIPE, cfg->block_signals ? &ign : NULL, &saved_actions[6]);
 	sigset_t chld;
 	sigemptyset(&chld);
 	sigaddset(&chld, SIGCHLD);

@@ -21,10 +21,15 @@ enum tracer_ev_kind {
 	TEV_GROUP_STOP,		/* the process stopped (SIGSTOP, SIGTSTP, ...) */
 	TEV_EXITED,		/* status = exit code */
 	TEV_KILLED,		/* sig = fatal signal */
-	TEV_EXEC_SUPERSEDED,	/* thread OLD_PID vanished: a sibling's execve took its place */
+	/*
+	 * Thread OLD_PID exec'd and now has the leader's id PID; the leader it replaced (a
+	 * thread killed by that execve, or one that had exited) is gone.
+	 */
+	TEV_EXEC_SUPERSEDED,
 	TEV_ATTACHED,		/* -p: the process is now traced */
 	TEV_NEW_CHILD,		/* -f: a fork/clone child is now traced (pid = child) */
 	TEV_DETACHED,		/* the tracer let it go, maybe inside a syscall */
+	TEV_EXITING,		/* the thread is exiting: a syscall it is in will not return */
 };
 
 /*
@@ -67,6 +72,7 @@ struct tracer_event {
 	bool in_syscall;		/* detached: it was inside a syscall */
 	siginfo_t si;			/* signal */
 	struct timespec when;		/* CLOCK_MONOTONIC of the stop */
+	uint64_t ip;			/* syscall stops and signals: the instruction pointer */
 	uint64_t stime_ns;		/* the process's system CPU time at the stop */
 	const struct mem_reader *mem;
 	struct tracer_action *action;	/* syscall entry and exit; NULL when nothing can be done */
@@ -90,6 +96,14 @@ struct tracer_config {
 	char *const *env_changes;	/* -E */
 	int nenv_changes;
 	int quiet;			/* attach/detach messages: -q hides them */
+	bool detach_on_execve;		/* -b execve: let a process go when it execs (not the
+					 * command's own first execve) */
+	/*
+	 * -D: the command runs in the process that called tracer_run, traced by a grandchild;
+	 * 2: the tracer in a process group of its own, 3: in a session of its own.
+	 */
+	int daemonize;
+	bool block_signals;		/* -I never: SIGINT, SIGTERM, SIGPIPE ... leave it be */
 };
 
 /*

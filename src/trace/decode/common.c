@@ -51,7 +51,11 @@ void fd_decorate(const struct trace_opts *opt, pid_t pid, int fd, struct out *o)
 {
 	char path[PATH_MAX];
 	unsigned int set = opt ? opt->decode_fd_kinds : 0;
-	if (!set || fd < 0 || !fd_path(pid, fd, path, sizeof(path)))
+	if (!set || fd < 0)
+		return;
+	/* PID is the tracer's id: /proc may be another pid namespace's (unshare -p). */
+	pid = pidns_proc_pid(pid);
+	if (!fd_path(pid, fd, path, sizeof(path)))
 		return;
 	if ((set & DECODE_FD_SOCKET) && !strncmp(path, "socket:[", 8)) {
 		char details[256];
@@ -95,9 +99,9 @@ void print_fd(struct sc *sc, int fd)
 	fd_decorate(sc->opt, sc->pid, fd, sc->p->o);
 }
 
-void print_pid(struct sc *sc, int pid)
+void print_pid(struct sc *sc, int pid, int kind)
 {
-	pr_int(sc->p, pid);
+	pr_pid(sc->p, pid, kind);
 }
 
 void print_dirfd(struct sc *sc, int fd)
@@ -113,7 +117,7 @@ void print_dirfd(struct sc *sc, int fd)
 		/* -y decorates AT_FDCWD with the process's working directory. */
 		if (sc->opt && (sc->opt->decode_fd_kinds & DECODE_FD_PATH)) {
 			char link[64], cwd[PATH_MAX];
-			snprintf(link, sizeof(link), "/proc/%d/cwd", sc->pid);
+			snprintf(link, sizeof(link), "/proc/%d/cwd", pidns_proc_pid(sc->pid));
 			ssize_t n = readlink(link, cwd, sizeof(cwd) - 1);
 			if (n >= 0) {
 				cwd[n] = 0;

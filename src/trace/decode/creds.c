@@ -16,17 +16,39 @@ int decode_no_args(struct sc *sc)
 	return RV_DECODED | RV_DEC;
 }
 
-/* getpgid(pid), getsid(pid) */
-int decode_pid_arg(struct sc *sc)
+/* getpid, gettid, getpgrp: no arguments, an id of the caller returned. */
+int decode_getpid(struct sc *sc)
 {
-	print_pid(sc, (int)sc->arg[0]);
-	return RV_DECODED | RV_DEC;
+	return RV_DECODED | RV_PID_OF(PID_TGID);
+}
+
+int decode_gettid(struct sc *sc)
+{
+	return RV_DECODED | RV_PID_OF(PID_TID);
+}
+
+int decode_getpgrp(struct sc *sc)
+{
+	return RV_DECODED | RV_PID_OF(PID_PGID);
+}
+
+/* getpgid(pid), getsid(pid): the group or session of a process. */
+int decode_getpgid(struct sc *sc)
+{
+	print_pid(sc, (int)sc->arg[0], PID_TGID);
+	return RV_DECODED | RV_PID_OF(PID_PGID);
+}
+
+int decode_getsid(struct sc *sc)
+{
+	print_pid(sc, (int)sc->arg[0], PID_TGID);
+	return RV_DECODED | RV_PID_OF(PID_SID);
 }
 
 int decode_setpgid(struct sc *sc)
 {
-	print_pid(sc, (int)sc->arg[0]);
-	print_pid(sc, (int)sc->arg[1]);
+	print_pid(sc, (int)sc->arg[0], PID_TGID);
+	print_pid(sc, (int)sc->arg[1], PID_PGID);
 	return RV_DECODED | RV_DEC;
 }
 
@@ -187,7 +209,7 @@ static void print_cap_header(struct sc *sc, uint64_t addr, const struct cap_head
 	pr_field(sc->p, "version");
 	pr_xval(sc->p, &cap_versions, h->version, "_LINUX_CAPABILITY_VERSION_???");
 	pr_field(sc->p, "pid");
-	print_pid(sc, h->pid);
+	print_pid(sc, h->pid, PID_TGID);
 	pr_struct_end(sc->p);
 }
 

@@ -115,7 +115,7 @@ static void print_flock(struct sc *sc, uint64_t addr, bool with_pid)
 	pr_int(p, fl.l_len);
 	if (with_pid) {
 		pr_field(p, "l_pid");
-		pr_int(p, fl.l_pid);
+		print_pid(sc, fl.l_pid, PID_TGID);
 	}
 	pr_struct_end(p);
 }
@@ -129,7 +129,9 @@ static void print_owner_ex(struct sc *sc, uint64_t addr)
 	pr_field(sc->p, "type");
 	pr_xval(sc->p, &desc_owner_types, (uint32_t)owner[0], "F_OWNER_???");
 	pr_field(sc->p, "pid");
-	pr_int(sc->p, owner[1]);
+	/* F_OWNER_TID 0, F_OWNER_PID 1, F_OWNER_PGRP 2. */
+	print_pid(sc, owner[1], owner[0] == 0 ? PID_TID : owner[0] == 1 ? PID_TGID :
+				owner[0] == 2 ? PID_PGID : PID_NONE);
 	pr_struct_end(sc->p);
 }
 
@@ -158,7 +160,7 @@ static int fcntl_entry_arg(struct sc *sc, uint32_t cmd)
 		pr_flags(p, &desc_fd_flags, (uint32_t)arg, "FD_???");
 		break;
 	case K_F_SETOWN:
-		pr_int(p, (int32_t)arg);
+		print_pid(sc, (int32_t)arg, PID_TGID_OR_PGID);
 		break;
 	case K_F_SETPIPE_SZ:
 		pr_int(p, (int64_t)arg);
@@ -192,6 +194,8 @@ static int fcntl_entry_arg(struct sc *sc, uint32_t cmd)
 		print_signal_arg(p, (int)arg);
 		break;
 	case K_F_GETOWN:
+		/* A process, or a process group as a negative number (not translated). */
+		return RV_DECODED | RV_PID_OF(PID_TGID);
 	case K_F_GETPIPE_SZ:
 		break;
 	default:

@@ -281,9 +281,9 @@ static void print_shmid_ds_at(struct sc *sc, uint64_t addr, bool set)
 	if (!set) {
 		field_u(p, "shm_segsz", ds.shm_segsz);
 		pr_field(p, "shm_cpid");
-		print_pid(sc, ds.shm_cpid);
+		print_pid(sc, ds.shm_cpid, PID_TGID);
 		pr_field(p, "shm_lpid");
-		print_pid(sc, ds.shm_lpid);
+		print_pid(sc, ds.shm_lpid, PID_TGID);
 		field_u(p, "shm_nattch", ds.shm_nattch);
 		field_u(p, "shm_atime", (uint64_t)ds.shm_atime);
 		field_u(p, "shm_dtime", (uint64_t)ds.shm_dtime);

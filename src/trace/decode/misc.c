@@ -118,8 +118,12 @@ int decode_arch_prctl(struct sc *sc)
 		/* The granted features follow the result, but not in -X raw. */
 		if (sc->err || sc->rval <= 0 || sc->p->xlat_style == PR_XLAT_RAW)
 			return RV_DEC;
-		pr_sprint_flag_names(sc->aux, sizeof(sc->aux), &x86_xfeature_masks,
-			       (uint64_t)sc->rval);
+		/* Only known features are named: a result with none has no parentheses. */
+		if (!pr_sprint_flag_names(sc->aux, sizeof(sc->aux), &x86_xfeature_masks,
+					  (uint64_t)sc->rval)) {
+			sc->aux[0] = 0;
+			return RV_HEX;
+		}
 		return RV_HEX | RV_AUX;
 	}
 
@@ -178,7 +182,7 @@ int decode_set_robust_list(struct sc *sc)
 int decode_get_robust_list(struct sc *sc)
 {
 	if (!sc->exiting) {
-		print_pid(sc, (int)sc->arg[0]);
+		print_pid(sc, (int)sc->arg[0], PID_TID);
 		return DEC_AT_EXIT;
 	}
 	print_ptr_at(sc, sc->arg[1]);

@@ -92,7 +92,7 @@ static void print_cmsg_creds(struct sc *sc, const unsigned char *data)
 	memcpy(&uc, data, sizeof(uc));
 	pr_struct_begin(sc->p);
 	pr_field(sc->p, "pid");
-	pr_int(sc->p, uc.pid);
+	print_pid(sc, uc.pid, PID_TGID);
 	pr_field(sc->p, "uid");
 	if (uc.uid == (uid_t)-1)
 		pr_int(sc->p, -1);

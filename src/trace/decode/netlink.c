@@ -75,7 +75,7 @@ static void print_nlmsghdr(struct sc *sc, const struct nlmsghdr *h, int family)
 	pr_field(sc->p, "nlmsg_seq");
 	pr_uint(sc->p, h->nlmsg_seq);
 	pr_field(sc->p, "nlmsg_pid");
-	pr_int(sc->p, (int32_t)h->nlmsg_pid);
+	print_pid(sc, (int32_t)h->nlmsg_pid, PID_TGID);
 	pr_struct_end(sc->p);
 }
 

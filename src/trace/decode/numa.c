@@ -126,7 +126,7 @@ int dec_mbind(struct sc *sc)
 
 int dec_migrate_pages(struct sc *sc)
 {
-	pr_int(sc->p, (int)sc->arg[0]);
+	print_pid(sc, (int)sc->arg[0], PID_TGID);
 	pr_uint(sc->p, sc->arg[1]);
 	print_nodemask(sc, sc->arg[2], sc->arg[1]);
 	print_nodemask(sc, sc->arg[3], sc->arg[1]);

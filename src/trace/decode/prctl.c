@@ -292,7 +292,8 @@ static int prctl_sched_core(struct sc *sc)
 		return RV_DEC;
 	}
 	pr_xval(p, &pr_sched_core_cmds, (uint32_t)sc->arg[1], "PR_SCHED_CORE_???");
-	print_pid(sc, (int)sc->arg[2]);
+	print_pid(sc, (int)sc->arg[2],
+		  (uint32_t)sc->arg[3] < PID_NKINDS ? (int)sc->arg[3] : PID_NONE);
 	/* The pid type is always explained in a comment, except with -X raw. */
 	enum pr_xlat_style saved = p->xlat_style;
 	if (saved != PR_XLAT_RAW)
@@ -350,7 +351,7 @@ static void print_ptracer(struct sc *sc, uint64_t arg2)
 {
 	struct pr *p = sc->p;
 	if ((int)arg2 != -1) {
-		print_pid(sc, (int)arg2);
+		print_pid(sc, (int)arg2, PID_TGID);
 		return;
 	}
 	if (p->xlat_style == PR_XLAT_ABBREV)

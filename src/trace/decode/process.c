@@ -168,7 +168,7 @@ int decode_clone(struct sc *sc)
 		print_clone_flags(p, sc->arg[CLONE_ARG_FLAGS]);
 		if (!(flags & (F_CLONE_PARENT_SETTID | F_CLONE_PIDFD | F_CLONE_CHILD_SETTID |
 			       F_CLONE_CHILD_CLEARTID | F_CLONE_SETTLS)))
-			return RV_DECODED | RV_DEC;
+			return RV_DECODED | RV_PID_OF(PID_TID);
 		pr_level_restart(p);
 		return DEC_AT_EXIT;
 	}
@@ -185,7 +185,7 @@ int decode_clone(struct sc *sc)
 		pr_field(p, "child_tidptr");
 		pr_ptr(p, sc->arg[CLONE_ARG_CTID]);
 	}
-	return RV_DEC;
+	return RV_PID_OF(PID_TID);
 }
 
 /* struct clone_args of linux/sched.h: 64 bytes up to tls, 88 with cgroup. */
@@ -299,18 +299,18 @@ int decode_clone3(struct sc *sc)
 			}
 		}
 		pr_uint(sc->p, size);
-		return RV_DECODED | RV_DEC;
+		return RV_DECODED | RV_PID_OF(PID_TID);
 	}
 	if (!sc_failed(sc))
 		print_clone_args_changed(sc, addr, fetched);
 	pr_level_mark(sc->p);
 	pr_uint(sc->p, size);
-	return RV_DEC;
+	return RV_PID_OF(PID_TID);
 }
 
 int decode_fork(struct sc *sc)
 {
-	return RV_DECODED | RV_DEC;
+	return RV_DECODED | RV_PID_OF(PID_TGID);
 }
 
 /* exit and exit_group never return: the printer closes the line with "= ?". */
@@ -395,7 +395,7 @@ static void print_wait_status(struct pr *p, int status)
 int decode_wait4(struct sc *sc)
 {
 	if (!sc->exiting) {
-		pr_int(sc->p, (int)sc->arg[0]);
+		print_pid(sc, (int)sc->arg[0], PID_TGID_OR_PGID);
 		return DEC_AT_EXIT;
 	}
 	int status;
@@ -409,7 +409,7 @@ int decode_wait4(struct sc *sc)
 		print_rusage_at(sc, sc->arg[3]);
 	else
 		pr_ptr(sc->p, sc->arg[3]);
-	return RV_DEC;
+	return RV_PID_OF(PID_TGID);
 }
 
 STATIC_XLAT(waitid_types,
@@ -422,6 +422,8 @@ int decode_waitid(struct sc *sc)
 		pr_xval(sc->p, &waitid_types, idtype, "P_???");
 		if (idtype == P_PIDFD)
 			print_fd(sc, (int)sc->arg[1]);
+		else if (idtype == P_PID || idtype == P_PGID)
+			print_pid(sc, (int)sc->arg[1], idtype == P_PID ? PID_TGID : PID_PGID);
 		else
 			pr_int(sc->p, (int)sc->arg[1]);
 		return DEC_AT_EXIT;
@@ -515,7 +517,7 @@ STATIC_XLAT(pidfd_open_flags, { 04000, "PIDFD_NONBLOCK" });
 
 int decode_pidfd_open(struct sc *sc)
 {
-	pr_int(sc->p, (int)sc->arg[0]);
+	print_pid(sc, (int)sc->arg[0], PID_TGID);
 	pr_flags(sc->p, &pidfd_open_flags, (uint32_t)sc->arg[1], "PIDFD_???");
 	return RV_DECODED | RV_FD;
 }
@@ -595,8 +597,11 @@ int decode_kcmp(struct sc *sc)
 	pid_t pid1 = (pid_t)sc->arg[0], pid2 = (pid_t)sc->arg[1];
 	int type = (int)sc->arg[2];
 	struct pr *p = sc->p;
-	pr_int(p, pid1);
-	pr_int(p, pid2);
+	print_pid(sc, pid1, PID_TGID);
+	print_pid(sc, pid2, PID_TGID);
+	/* The fds are looked up in /proc, where the pids are the tracer's. */
+	pid1 = pidns_proc_pid(pidns_translate(sc->pid, pid1, PID_TGID));
+	pid2 = pidns_proc_pid(pidns_translate(sc->pid, pid2, PID_TGID));
 	pr_xval(p, &kcmp_types, (uint32_t)type, "KCMP_???");
 	switch (type) {
 	case KCMP_FILE:
@@ -652,7 +657,7 @@ static void print_process_vm_rest(struct sc *sc)
 int decode_process_vm_readv(struct sc *sc)
 {
 	if (!sc->exiting) {
-		pr_int(sc->p, (int)sc->arg[0]);
+		print_pid(sc, (int)sc->arg[0], PID_TGID);
 		return DEC_AT_EXIT;
 	}
 	/* The local buffers hold what was read: rval bytes in all. */
@@ -663,7 +668,7 @@ int decode_process_vm_readv(struct sc *sc)
 
 int decode_process_vm_writev(struct sc *sc)
 {
-	pr_int(sc->p, (int)sc->arg[0]);
+	print_pid(sc, (int)sc->arg[0], PID_TGID);
 	print_iov(sc, sc->arg[1], sc->arg[2], true, UINT64_MAX);
 	print_process_vm_rest(sc);
 	return RV_DECODED | RV_DEC;

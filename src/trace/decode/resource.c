@@ -79,7 +79,7 @@ int decode_setrlimit(struct sc *sc)
 int decode_prlimit64(struct sc *sc)
 {
 	if (!sc->exiting) {
-		print_pid(sc, (int)sc->arg[0]);
+		print_pid(sc, (int)sc->arg[0], PID_TGID);
 		print_resource(sc, sc->arg[1]);
 		print_rlimit_at(sc, sc->arg[2]);
 		return DEC_AT_EXIT;
@@ -221,7 +221,10 @@ static void print_prio_target(struct sc *sc)
 {
 	pr_xval(sc->p, &prio_which, (uint32_t)sc->arg[0], "PRIO_???");
 	/* The target is a pid or process group for the first two, a uid for PRIO_USER. */
-	pr_int(sc->p, (int)sc->arg[1]);
+	if (sc->arg[0] == 0 || sc->arg[0] == 1)
+		print_pid(sc, (int)sc->arg[1], sc->arg[0] == 0 ? PID_TGID : PID_PGID);
+	else
+		pr_int(sc->p, (int)sc->arg[1]);
 }
 
 int decode_getpriority(struct sc *sc)
@@ -295,7 +298,7 @@ static void print_cpu_mask(struct sc *sc, uint64_t addr, uint32_t len)
 int decode_sched_setaffinity(struct sc *sc)
 {
 	uint32_t len = (uint32_t)sc->arg[1];
-	print_pid(sc, (int)sc->arg[0]);
+	print_pid(sc, (int)sc->arg[0], PID_TGID);
 	pr_uint(sc->p, len);
 	print_cpu_mask(sc, sc->arg[2], len);
 	return RV_DECODED | RV_DEC;
@@ -304,7 +307,7 @@ int decode_sched_setaffinity(struct sc *sc)
 int decode_sched_getaffinity(struct sc *sc)
 {
 	if (!sc->exiting) {
-		print_pid(sc, (int)sc->arg[0]);
+		print_pid(sc, (int)sc->arg[0], PID_TGID);
 		pr_uint(sc->p, (uint32_t)sc->arg[1]);
 		return DEC_AT_EXIT;
 	}
@@ -333,7 +336,7 @@ static void print_policy(struct sc *sc, uint64_t policy)
 int decode_sched_getscheduler(struct sc *sc)
 {
 	if (!sc->exiting) {
-		print_pid(sc, (int)sc->arg[0]);
+		print_pid(sc, (int)sc->arg[0], PID_TGID);
 		return DEC_AT_EXIT;
 	}
 	const char *name = sc->err ? NULL : xlat_lookup(&sched_policies, (uint64_t)sc->rval);
@@ -345,7 +348,7 @@ int decode_sched_getscheduler(struct sc *sc)
 
 int decode_sched_setscheduler(struct sc *sc)
 {
-	print_pid(sc, (int)sc->arg[0]);
+	print_pid(sc, (int)sc->arg[0], PID_TGID);
 	print_policy(sc, sc->arg[1]);
 	print_int_at(sc, sc->arg[2]);
 	return RV_DECODED | RV_DEC;
@@ -354,7 +357,7 @@ int decode_sched_setscheduler(struct sc *sc)
 int decode_sched_getparam(struct sc *sc)
 {
 	if (!sc->exiting) {
-		print_pid(sc, (int)sc->arg[0]);
+		print_pid(sc, (int)sc->arg[0], PID_TGID);
 		return DEC_AT_EXIT;
 	}
 	print_int_at(sc, sc->arg[1]);
@@ -363,7 +366,7 @@ int decode_sched_getparam(struct sc *sc)
 
 int decode_sched_setparam(struct sc *sc)
 {
-	print_pid(sc, (int)sc->arg[0]);
+	print_pid(sc, (int)sc->arg[0], PID_TGID);
 	print_int_at(sc, sc->arg[1]);
 	return RV_DECODED | RV_DEC;
 }
@@ -378,7 +381,7 @@ int decode_sched_priority_range(struct sc *sc)
 int decode_sched_rr_get_interval(struct sc *sc)
 {
 	if (!sc->exiting) {
-		print_pid(sc, (int)sc->arg[0]);
+		print_pid(sc, (int)sc->arg[0], PID_TGID);
 		return DEC_AT_EXIT;
 	}
 	print_timespec_at(sc, sc->arg[1]);
@@ -468,7 +471,7 @@ static void print_sched_attr_at(struct sc *sc, uint64_t addr, uint32_t usize)
 int decode_sched_setattr(struct sc *sc)
 {
 	if (!sc->exiting) {
-		print_pid(sc, (int)sc->arg[0]);
+		print_pid(sc, (int)sc->arg[0], PID_TGID);
 		print_sched_attr_at(sc, sc->arg[1], 0);
 		return DEC_AT_EXIT;
 	}
@@ -483,7 +486,7 @@ int decode_sched_setattr(struct sc *sc)
 int decode_sched_getattr(struct sc *sc)
 {
 	if (!sc->exiting) {
-		print_pid(sc, (int)sc->arg[0]);
+		print_pid(sc, (int)sc->arg[0], PID_TGID);
 		return DEC_AT_EXIT;
 	}
 	uint32_t size = (uint32_t)sc->arg[2];
@@ -527,7 +530,10 @@ static void ioprio_text(const struct sc *sc, char *buf, size_t n, uint32_t iopri
 static void print_ioprio_target(struct sc *sc)
 {
 	pr_xval(sc->p, &ioprio_who, (uint32_t)sc->arg[0], "IOPRIO_WHO_???");
-	pr_int(sc->p, (int)sc->arg[1]);
+	if (sc->arg[0] == 1 || sc->arg[0] == 2)
+		print_pid(sc, (int)sc->arg[1], sc->arg[0] == 1 ? PID_TGID : PID_PGID);
+	else
+		pr_int(sc->p, (int)sc->arg[1]);
 }
 
 int decode_ioprio_get(struct sc *sc)

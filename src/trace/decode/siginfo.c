@@ -126,7 +126,7 @@ static void print_clock_t(struct pr *p, uint64_t ticks)
 static void print_sigsource(struct pr *p, const siginfo_t *si)
 {
 	pr_field(p, "si_pid");
-	pr_int(p, si->si_pid);
+	pr_pid(p, si->si_pid, PID_TGID);
 	pr_field(p, "si_uid");
 	print_id(p, si->si_uid);
 }

@@ -115,22 +115,29 @@ void print_sigset_at(struct sc *sc, uint64_t addr, uint64_t size)
 
 int decode_kill(struct sc *sc)
 {
-	pr_int(sc->p, (int)sc->arg[0]);
+	print_pid(sc, (int)sc->arg[0], PID_TGID_OR_PGID);
+	print_signal(sc->p, (int)sc->arg[1]);
+	return RV_DECODED | RV_DEC;
+}
+
+int decode_tkill(struct sc *sc)
+{
+	print_pid(sc, (int)sc->arg[0], PID_TID);
 	print_signal(sc->p, (int)sc->arg[1]);
 	return RV_DECODED | RV_DEC;
 }
 
 int decode_tgkill(struct sc *sc)
 {
-	pr_int(sc->p, (int)sc->arg[0]);
-	pr_int(sc->p, (int)sc->arg[1]);
+	print_pid(sc, (int)sc->arg[0], PID_TGID);
+	print_pid(sc, (int)sc->arg[1], PID_TID);
 	print_signal(sc->p, (int)sc->arg[2]);
 	return RV_DECODED | RV_DEC;
 }
 
 int decode_rt_sigqueueinfo(struct sc *sc)
 {
-	pr_int(sc->p, (int)sc->arg[0]);
+	print_pid(sc, (int)sc->arg[0], PID_TGID);
 	print_signal(sc->p, (int)sc->arg[1]);
 	print_siginfo_at(sc, sc->arg[2]);
 	return RV_DECODED | RV_DEC;
@@ -138,8 +145,8 @@ int decode_rt_sigqueueinfo(struct sc *sc)
 
 int decode_rt_tgsigqueueinfo(struct sc *sc)
 {
-	pr_int(sc->p, (int)sc->arg[0]);
-	pr_int(sc->p, (int)sc->arg[1]);
+	print_pid(sc, (int)sc->arg[0], PID_TGID);
+	print_pid(sc, (int)sc->arg[1], PID_TID);
 	print_signal(sc->p, (int)sc->arg[2]);
 	print_siginfo_at(sc, sc->arg[3]);
 	return RV_DECODED | RV_DEC;
@@ -363,7 +370,7 @@ static uint64_t stack_pointer_of(pid_t pid)
 
 int decode_rt_sigreturn(struct sc *sc)
 {
-	uint64_t sp = stack_pointer_of(sc->pid);
+	uint64_t sp = stack_pointer_of(pidns_proc_pid(sc->pid));
 	if (!sp)
 		return RV_DECODED | RV_DEC;
 	uint64_t frame = sp - 8;

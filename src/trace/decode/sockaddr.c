@@ -197,7 +197,7 @@ static void print_sa_nl(struct sc *sc, const unsigned char *buf, int len)
 		pr_hex(sc->p, nl->nl_pad);
 	}
 	pr_field(sc->p, "nl_pid");
-	pr_int(sc->p, (int)nl->nl_pid);
+	print_pid(sc, (int)nl->nl_pid, PID_TGID);
 	pr_field(sc->p, "nl_groups");
 	print_0x(sc->p, nl->nl_groups, 8);
 }

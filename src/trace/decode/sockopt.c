@@ -157,7 +157,9 @@ static void print_get_ucred(struct sc *sc, uint64_t addr, unsigned int len)
 		if ((i + 1) * sizeof(int) > len)
 			pr_quoted(sc->p, (const char *)&v[i], len - i * sizeof(int), PR_QUOTE_HEX);
 		/* Ids of -1 print signed, as strace's PRINT_FIELD_ID does. */
-		else if (i == 0 || v[i] == (unsigned int)-1)
+		else if (i == 0)
+			print_pid(sc, (int)v[i], PID_TGID);
+		else if (v[i] == (unsigned int)-1)
 			pr_int(sc->p, (int)v[i]);
 		else
 			pr_uint(sc->p, v[i]);
