@@ -91,6 +91,15 @@ bool fetch_or_print_addr_any(struct sc *sc, uint64_t addr, void *buf, size_t n);
 /* Reads N bytes at ADDR silently; false under the same conditions as fetch_or_print_addr. */
 bool peek_mem(struct sc *sc, uint64_t addr, void *buf, size_t n);
 
+/*
+ * The part of an extensible struct of SIZE bytes at ADDR past the START bytes known, as a
+ * field: nothing when those bytes (up to a page) are zero, else
+ * "/ * bytes 24..31 * / \"\\x80...\"", or "???" when they cannot be read.
+ */
+void print_nonzero_tail(struct sc *sc, uint64_t addr, size_t start, uint64_t size);
+/* Whether print_nonzero_tail prints anything. */
+bool has_nonzero_tail(struct sc *sc, uint64_t addr, size_t start, uint64_t size);
+
 /* ---- printing helpers (decode/common.c) ---- */
 
 /* An fd argument: "3", "AT_FDCWD", or with -y "3</etc/passwd>". */
@@ -205,6 +214,11 @@ void print_signal(struct pr *p, int sig);
 void print_sigmask(struct pr *p, const void *mask, size_t bytes);
 /* A kernel sigset at ADDR of SIZE bytes ([CHLD], ~[RTMIN RT_1], []); the address unless 8. */
 void print_sigset_at(struct sc *sc, uint64_t addr, uint64_t size);
+/*
+ * A {sigset pointer, size} pair at ADDR (pselect6, io_pgetevents):
+ * {sigmask=[CHLD], sigsetsize=8} (decode/poll.c).
+ */
+void print_sigmask_pair_at(struct sc *sc, uint64_t addr);
 /* The siginfo_t at ADDR: {si_signo=SIGUSR1, si_code=SI_USER, ...}, or its address. */
 void print_siginfo_at(struct sc *sc, uint64_t addr);
 

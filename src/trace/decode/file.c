@@ -70,6 +70,7 @@ static void print_open_how(struct sc *sc, uint64_t addr, uint64_t size)
 	}
 	pr_field(sc->p, "resolve");
 	pr_flags(sc->p, &xlat_open_resolve_flags, how.resolve, "RESOLVE_???");
+	print_nonzero_tail(sc, addr, sizeof(how), size);
 	pr_struct_end(sc->p);
 }
 

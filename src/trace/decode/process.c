@@ -217,7 +217,8 @@ static void print_set_tid(struct sc *sc, const struct clone_args_k *a)
 	pr_uint(p, a->set_tid_size);
 }
 
-static void print_clone_args(struct sc *sc, const struct clone_args_k *a, size_t fetched)
+static void print_clone_args(struct sc *sc, uint64_t addr, uint64_t size,
+			     const struct clone_args_k *a, size_t fetched)
 {
 	struct pr *p = sc->p;
 	pr_struct_begin(p);
@@ -254,11 +255,12 @@ static void print_clone_args(struct sc *sc, const struct clone_args_k *a, size_t
 		pr_field(p, "cgroup");
 		pr_uint(p, a->cgroup);
 	}
+	print_nonzero_tail(sc, addr, fetched, size);
 	pr_struct_end(p);
 }
 
 /* At exit: what the kernel stored, " => {pidfd=[3], parent_tid=[1235]}". */
-static void print_clone_args_changed(struct sc *sc, uint64_t addr, size_t fetched)
+static void print_clone_args_changed(struct sc *sc, uint64_t addr, uint64_t size, size_t fetched)
 {
 	struct clone_args_k a = { 0 };
 	struct pr *p = sc->p;
@@ -267,7 +269,8 @@ static void print_clone_args_changed(struct sc *sc, uint64_t addr, size_t fetche
 		pr_ptr(p, addr);
 		return;
 	}
-	if (!(a.flags & (F_CLONE_PIDFD | F_CLONE_PARENT_SETTID)))
+	if (!(a.flags & (F_CLONE_PIDFD | F_CLONE_PARENT_SETTID)) &&
+	    !has_nonzero_tail(sc, addr, fetched, size))
 		return;
 	pr_join(p, " => ");
 	pr_struct_begin(p);
@@ -279,6 +282,7 @@ static void print_clone_args_changed(struct sc *sc, uint64_t addr, size_t fetche
 		pr_field(p, "parent_tid");
 		print_int_at(sc, a.parent_tid);
 	}
+	print_nonzero_tail(sc, addr, fetched, size);
 	pr_struct_end(p);
 }
 
@@ -292,8 +296,8 @@ int decode_clone3(struct sc *sc)
 		if (fetched < CLONE_ARGS_MIN_SIZE) {
 			pr_ptr(sc->p, addr);
 		} else if (fetch_or_print_addr(sc, addr, &a, fetched)) {
-			print_clone_args(sc, &a, fetched);
-			if (a.flags & (F_CLONE_PIDFD | F_CLONE_PARENT_SETTID)) {
+			print_clone_args(sc, addr, size, &a, fetched);
+			if ((a.flags & (F_CLONE_PIDFD | F_CLONE_PARENT_SETTID)) || size > fetched) {
 				pr_level_restart(sc->p);
 				return DEC_AT_EXIT;
 			}
@@ -302,7 +306,7 @@ int decode_clone3(struct sc *sc)
 		return RV_DECODED | RV_DEC;
 	}
 	if (!sc_failed(sc))
-		print_clone_args_changed(sc, addr, fetched);
+		print_clone_args_changed(sc, addr, size, fetched);
 	pr_level_mark(sc->p);
 	pr_uint(sc->p, size);
 	return RV_DEC;

@@ -516,7 +516,7 @@ STATIC_XLAT(ioprio_classes,
 	{ 3, "IOPRIO_CLASS_IDLE" });
 
 /* An I/O priority: the class in bits 13 and up, the level below. */
-static void ioprio_text(const struct sc *sc, char *buf, size_t n, uint32_t ioprio)
+void ioprio_text(const struct sc *sc, char *buf, size_t n, uint32_t ioprio)
 {
 	char cls[64];
 	pr_sprint_xval(cls, sizeof(cls), sc->p->xlat_style, &ioprio_classes, ioprio >> 13,

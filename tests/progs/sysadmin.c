@@ -1,0 +1,163 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Syscalls of the administration and asynchronous I/O areas, each with arguments the
+ * kernel refuses (nothing here changes the machine: no module is loaded, the host name,
+ * accounting and reboot state stay as they are) and, where harmless, arguments it takes:
+ * native AIO on /dev/zero, protection keys, userfaultfd; and the extensible structs of
+ * clone3 and openat2 given with a larger size than the kernel knows.
+ */
+#define _GNU_SOURCE
+#include <fcntl.h>
+#include <linux/aio_abi.h>
+#include <signal.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+
+/* Two pages, the second unmapped: what is placed at the end of the first runs into it. */
+static char *page_before_hole(void)
+{
+	char *p = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		_exit(1);
+	munmap(p + 4096, 4096);
+	return p;
+}
+
+static void aio(void)
+{
+	static char data[64] = "aio write data\1\2\3";
+	aio_context_t ctx = 0;
+	struct iocb cb[2], *cbs[2] = { &cb[0], &cb[1] };
+	struct io_event ev[2];
+	struct timespec ts = { 0, 1000000 };
+	struct iovec iov[2] = { { data, 8 }, { data + 8, 16 } };
+	int fd = open("/dev/zero", O_RDWR);
+
+	syscall(SYS_io_setup, 0xdeadbeefu, NULL);
+	if (syscall(SYS_io_setup, 4, &ctx))
+		return;
+	memset(cb, 0, sizeof(cb));
+	cb[0].aio_data = 0x1111;
+	cb[0].aio_lio_opcode = IOCB_CMD_PREAD;
+	cb[0].aio_fildes = fd;
+	cb[0].aio_buf = (uintptr_t)data;
+	cb[0].aio_nbytes = sizeof(data);
+	cb[0].aio_offset = 0;
+	cb[1].aio_data = 0x2222;
+	cb[1].aio_lio_opcode = IOCB_CMD_PWRITE;
+	cb[1].aio_reqprio = 0;
+	cb[1].aio_fildes = fd;
+	cb[1].aio_buf = (uintptr_t)data;
+	cb[1].aio_nbytes = 20;
+	cb[1].aio_offset = 512;
+	syscall(SYS_io_submit, ctx, 2, cbs);
+	syscall(SYS_io_getevents, ctx, 2, 2, ev, &ts);
+	cb[0].aio_lio_opcode = IOCB_CMD_PREADV;
+	cb[0].aio_buf = (uintptr_t)iov;
+	cb[0].aio_nbytes = 2;
+	cb[1].aio_lio_opcode = IOCB_CMD_PWRITEV;
+	cb[1].aio_buf = (uintptr_t)iov;
+	cb[1].aio_nbytes = 2;
+	cb[1].aio_flags = IOCB_FLAG_IOPRIO;
+	cb[1].aio_reqprio = (2 << 13) | 4;
+	syscall(SYS_io_submit, ctx, 2, cbs);
+	syscall(SYS_io_getevents, ctx, 1, 2, ev, NULL);
+	syscall(SYS_io_submit, ctx, -1L, cbs);
+	syscall(SYS_io_submit, 0xface, 1, NULL);
+	cb[0].aio_lio_opcode = 0xf00d;
+	syscall(SYS_io_submit, ctx, 1, cbs);
+	syscall(SYS_io_cancel, ctx, &cb[0], ev);
+	syscall(SYS_io_cancel, ctx, NULL, NULL);
+	syscall(SYS_io_getevents, 0xbad, 0, 0, NULL, NULL);
+	syscall(SYS_io_pgetevents, ctx, 0, 1, ev, &ts, NULL);
+	syscall(SYS_io_destroy, ctx);
+	syscall(SYS_io_destroy, 0xdeadbeef);
+	close(fd);
+}
+
+static void admin(void)
+{
+	char *hole = page_before_hole();
+	char *name = hole + 4096 - 6;
+
+	memcpy(name, "nomod", 6);
+	syscall(SYS_init_module, NULL, 0, NULL);
+	syscall(SYS_init_module, hole, 0, name);
+	syscall(SYS_finit_module, -1, name, 3);
+	syscall(SYS_finit_module, -1, "", 0x10);
+	syscall(SYS_delete_module, "sysray_no_such_module", O_NONBLOCK | O_TRUNC);
+	syscall(SYS_delete_module, name, 0x40);
+	syscall(SYS_reboot, 0, 0, 0, NULL);
+	syscall(SYS_reboot, 0xfee1dead, 12345, 0xa1b2c3d4, name);
+	syscall(SYS_kexec_load, 0x1000, 0, NULL, 0x3e0001);
+	syscall(SYS_kexec_load, 0x1000, 100, NULL, 0xdead0000);
+	syscall(SYS_kexec_file_load, -1, -1, 6, name, 6);
+	/* Longer than a host name may be: refused before anything is read. */
+	syscall(SYS_sethostname, name, 65);
+	syscall(SYS_setdomainname, NULL, 1000);
+	syscall(SYS_acct, "/nonexistent/sysray-acct");
+	syscall(SYS_ioperm, 0x10000, 1, 0);
+	syscall(SYS_iopl, 4);
+	struct stat st;
+	char ubuf[32];
+	stat("/", &st);
+	syscall(SYS_ustat, (unsigned)st.st_dev, ubuf);
+	syscall(SYS_ustat, 0xffff, NULL);
+	syscall(SYS_lookup_dcookie, 0x1234, ubuf, sizeof(ubuf));
+}
+
+static void memctl(void)
+{
+	long key = syscall(SYS_pkey_alloc, 0, 1);
+	if (key >= 0)
+		syscall(SYS_pkey_free, key);
+	syscall(SYS_pkey_alloc, 0, 0xbad0);
+	syscall(SYS_pkey_free, -1);
+	long ufd = syscall(SYS_userfaultfd, O_CLOEXEC | O_NONBLOCK);
+	if (ufd >= 0)
+		close(ufd);
+	syscall(SYS_userfaultfd, 0xf0000000u);
+	syscall(SYS_set_mempolicy_home_node, 0, 4096, 0, 0);
+	syscall(SYS_fanotify_init, 0xc, O_RDONLY);
+	syscall(SYS_fanotify_init, 0x4 | 0x1 | 0x100000, O_WRONLY | O_CLOEXEC);
+	syscall(SYS_inotify_rm_watch, -1, 7);
+}
+
+/* struct clone_args up to cgroup (88 bytes), then a tail the kernel does not know. */
+static void extensible(void)
+{
+	uint64_t args[12];
+	memset(args, 0, sizeof(args));
+	args[4] = 0xdeadc0de;		/* exit_signal: invalid, refused with EINVAL */
+	syscall(SYS_clone3, args, 88);
+	args[11] = 0xfacefeed;		/* a non-zero tail byte: E2BIG */
+	syscall(SYS_clone3, args, sizeof(args));
+	args[11] = 0;
+	syscall(SYS_clone3, args, sizeof(args));
+
+	char *hole = page_before_hole();
+	uint64_t *how = (uint64_t *)(hole + 4096 - 24);
+	how[0] = O_RDONLY;
+	how[1] = 0;
+	how[2] = 0;
+	/* Larger than the page holds: the tail cannot be read. */
+	syscall(SYS_openat2, AT_FDCWD, "/nonexistent", how, 32);
+	uint64_t big[5] = { O_RDONLY, 0, 0, 0, 0x8081828384858687ull };
+	syscall(SYS_openat2, AT_FDCWD, "/nonexistent", big, sizeof(big));
+	big[4] = 0;
+	syscall(SYS_openat2, AT_FDCWD, "/nonexistent", big, sizeof(big));
+}
+
+int main(void)
+{
+	aio();
+	admin();
+	memctl();
+	extensible();
+	return 0;
+}
