@@ -232,8 +232,15 @@ void print_str_max(struct sc *sc, uint64_t addr, size_t max);
 
 /* ---- gaps2: helpers added by the gaps2 area ---- */
 
-/* struct sock_fprog at ADDR: {len=N, filter=0x...} (decode/process.c). */
+/*
+ * struct sock_fprog of a seccomp filter at ADDR: {len=N, filter=0x...}, and with -v the
+ * classic BPF program, [BPF_STMT(BPF_RET|BPF_K, SECCOMP_RET_ALLOW)] (decode/bpf_filter.c).
+ */
 void print_sock_fprog_at(struct sc *sc, uint64_t addr);
+/* The same for a socket filter (SO_ATTACH_FILTER): return values as numbers. */
+void print_socket_fprog_at(struct sc *sc, uint64_t addr);
+/* SECCOMP_RET_KILL_PROCESS, SECCOMP_RET_ALLOW ...: a seccomp filter's actions. */
+extern const struct xlat xlat_seccomp_ret_actions;
 /*
  * A NUL-terminated string at ADDR of at most LEN bytes, also bounded by -s (strace's
  * printstr_ex with QUOTE_0_TERMINATED): "..." only when no NUL was found (decode/str_upto.c).

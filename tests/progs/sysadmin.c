@@ -9,6 +9,9 @@
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <linux/aio_abi.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
+#include <stddef.h>
 #include <signal.h>
 #include <stdint.h>
 #include <string.h>
@@ -153,8 +156,37 @@ static void extensible(void)
 	syscall(SYS_openat2, AT_FDCWD, "/nonexistent", big, sizeof(big));
 }
 
+/*
+ * A seccomp filter with flags the kernel refuses, so that it is never installed; strace
+ * prints its program with -v only. And io_uring_enter on a bad fd.
+ */
+static void filters(void)
+{
+	struct sock_filter insns[] = {
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
+		BPF_JUMP(BPF_JMP | BPF_K | BPF_JEQ, SYS_getpid, 0, 1),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | 1),
+		BPF_JUMP(BPF_JMP | BPF_JSET | BPF_X, 0, 2, 0),
+		BPF_STMT(BPF_ALU | BPF_AND | BPF_K, 0xff),
+		BPF_STMT(BPF_MISC | BPF_TAX, 0),
+		BPF_STMT(BPF_ST, 3),
+		BPF_STMT(BPF_LDX | BPF_B | BPF_MSH, 14),
+		BPF_STMT(BPF_RET | BPF_A, 0),
+		BPF_STMT(BPF_RET | BPF_K, 0x12345),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+	};
+	struct sock_fprog prog = { sizeof(insns) / sizeof(insns[0]), insns };
+	syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0x4000, &prog);
+	struct sock_fprog empty = { 0, insns };
+	syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0x4000, &empty);
+	uint64_t mask = ~(1ull << (SIGHUP - 1));
+	syscall(SYS_io_uring_enter, -1, 1, 0, 3, &mask, 8);
+	syscall(SYS_io_uring_enter, -1, 0, 0, 0x100, NULL, 0);
+}
+
 int main(void)
 {
+	filters();
 	aio();
 	admin();
 	memctl();

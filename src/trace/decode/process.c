@@ -446,26 +446,6 @@ STATIC_XLAT(seccomp_filter_flags,
 	{ 4, "SECCOMP_FILTER_FLAG_SPEC_ALLOW" }, { 8, "SECCOMP_FILTER_FLAG_NEW_LISTENER" },
 	{ 16, "SECCOMP_FILTER_FLAG_TSYNC_ESRCH" },
 	{ 32, "SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV" });
-STATIC_XLAT(seccomp_ret_action,
-	{ 0x80000000u, "SECCOMP_RET_KILL_PROCESS" }, { 0, "SECCOMP_RET_KILL_THREAD" },
-	{ 0x00030000u, "SECCOMP_RET_TRAP" }, { 0x00050000u, "SECCOMP_RET_ERRNO" },
-	{ 0x7fc00000u, "SECCOMP_RET_USER_NOTIF" }, { 0x7ff00000u, "SECCOMP_RET_TRACE" },
-	{ 0x7ffc0000u, "SECCOMP_RET_LOG" }, { 0x7fff0000u, "SECCOMP_RET_ALLOW" });
-
-/* struct sock_fprog: {len=N, filter=0x...}; the program itself is not decoded. */
-void print_sock_fprog_at(struct sc *sc, uint64_t addr)
-{
-	struct { uint16_t len; uint64_t filter; } prog;
-	if (!fetch_or_print_addr(sc, addr, &prog, sizeof(prog)))
-		return;
-	pr_struct_begin(sc->p);
-	pr_field(sc->p, "len");
-	pr_uint(sc->p, prog.len);
-	pr_field(sc->p, "filter");
-	pr_ptr(sc->p, prog.filter);
-	pr_struct_end(sc->p);
-}
-
 int decode_seccomp(struct sc *sc)
 {
 	unsigned int op = (unsigned int)sc->arg[0];
@@ -497,7 +477,7 @@ int decode_seccomp(struct sc *sc)
 		pr_hex(p, flags);
 		if (fetch_or_print_addr(sc, sc->arg[2], &act, sizeof(act))) {
 			pr_array_begin(p);
-			pr_xval(p, &seccomp_ret_action, act, "SECCOMP_RET_???");
+			pr_xval(p, &xlat_seccomp_ret_actions, act, "SECCOMP_RET_???");
 			pr_array_end(p);
 		}
 		break;
