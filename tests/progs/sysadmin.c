@@ -9,7 +9,9 @@
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <linux/aio_abi.h>
+#include <linux/dqblk_xfs.h>
 #include <linux/filter.h>
+#include <linux/quota.h>
 #include <linux/seccomp.h>
 #include <stddef.h>
 #include <signal.h>
@@ -18,6 +20,7 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/timex.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -184,8 +187,40 @@ static void filters(void)
 	syscall(SYS_io_uring_enter, -1, 0, 0, 0x100, NULL, 0);
 }
 
+/* Quota commands on a device without quotas, and the clock read without changing it. */
+static void quota_clock(void)
+{
+	char buf[256];
+	uint32_t fmt = FS_USER_QUOTA;
+	memset(buf, 0, sizeof(buf));
+	syscall(SYS_quotactl, QCMD(Q_GETQUOTA, USRQUOTA), "/dev/null", 0, buf);
+	syscall(SYS_quotactl, QCMD(Q_GETNEXTQUOTA, GRPQUOTA), "/dev/null", -1, buf);
+	syscall(SYS_quotactl, QCMD(Q_SETQUOTA, PRJQUOTA), "/dev/null", 1000, buf);
+	syscall(SYS_quotactl, QCMD(Q_GETINFO, USRQUOTA), "/dev/null", 0, buf);
+	syscall(SYS_quotactl, QCMD(Q_SETINFO, USRQUOTA), "/dev/null", 0, buf);
+	syscall(SYS_quotactl, QCMD(Q_GETFMT, USRQUOTA), "/dev/null", 0, &fmt);
+	syscall(SYS_quotactl, QCMD(Q_QUOTAON, USRQUOTA), "/dev/null", QFMT_VFS_V0, "/aquota.user");
+	syscall(SYS_quotactl, QCMD(Q_SYNC, GRPQUOTA), NULL, 0, NULL);
+	syscall(SYS_quotactl, QCMD(Q_XGETQUOTA, USRQUOTA), "/dev/null", 0, buf);
+	syscall(SYS_quotactl, QCMD(Q_XSETQLIM, USRQUOTA), "/dev/null", 0, buf);
+	syscall(SYS_quotactl, QCMD(Q_XGETQSTAT, USRQUOTA), "/dev/null", 0, buf);
+	syscall(SYS_quotactl, QCMD(Q_XGETQSTATV, USRQUOTA), "/dev/null", 0, buf);
+	syscall(SYS_quotactl, QCMD(Q_XQUOTAON, USRQUOTA), "/dev/null", 0, &fmt);
+	syscall(SYS_quotactl, QCMD(Q_XQUOTARM, USRQUOTA), "/dev/null", 0, &fmt);
+	syscall(SYS_quotactl, QCMD(0x7777, 9), "/dev/null", 0, buf);
+	syscall(SYS_quotactl_fd, -1, QCMD(Q_GETQUOTA, USRQUOTA), 0, buf);
+
+	struct timex tx;
+	memset(&tx, 0, sizeof(tx));
+	syscall(SYS_adjtimex, NULL);
+	syscall(SYS_clock_adjtime, CLOCK_MONOTONIC, NULL);
+	/* modes 0 reads the clock's state without changing it; the values vary between runs. */
+	(void)tx;
+}
+
 int main(void)
 {
+	quota_clock();
 	filters();
 	aio();
 	admin();
