@@ -11,6 +11,8 @@
 #include <linux/aio_abi.h>
 #include <linux/dqblk_xfs.h>
 #include <linux/filter.h>
+#include <linux/futex.h>
+#include <asm/ldt.h>
 #include <linux/quota.h>
 #include <linux/seccomp.h>
 #include <stddef.h>
@@ -218,8 +220,37 @@ static void quota_clock(void)
 	(void)tx;
 }
 
+/* Pages and futexes: move_pages asks where two pages are; a futex whose value differs. */
+#define MPOL_MF_MOVE_ 2
+
+static void pages_futexes(void)
+{
+	char *p = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	p[0] = p[4096] = 1;
+	void *pages[3] = { p, p + 4096, NULL };
+	int status[3];
+	syscall(SYS_move_pages, 0, 2, pages, NULL, status, 0);
+	syscall(SYS_move_pages, 0, 3, pages, NULL, status, MPOL_MF_MOVE_);
+	syscall(SYS_move_pages, 0, 0, NULL, NULL, NULL, 0x10);
+
+	static uint32_t word = 1;
+	struct futex_waitv w[2] = {
+		{ .val = 0, .uaddr = (uintptr_t)&word, .flags = FUTEX_32 | FUTEX_PRIVATE_FLAG },
+		{ .val = 7, .uaddr = 0, .flags = 0x40, .__reserved = 0 },
+	};
+	struct timespec ts = { 0, 1 };
+	syscall(SYS_futex_waitv, w, 1, 0, &ts, CLOCK_MONOTONIC);
+	syscall(SYS_futex_waitv, w, 2, 0, NULL, CLOCK_REALTIME);
+
+	struct user_desc d = { .entry_number = 1, .base_addr = 0x1000, .limit = 0xfff,
+			       .seg_32bit = 1, .useable = 1 };
+	syscall(SYS_modify_ldt, 0x10, &d, sizeof(d));
+	syscall(SYS_modify_ldt, 0x10, NULL, 0);
+}
+
 int main(void)
 {
+	pages_futexes();
 	quota_clock();
 	filters();
 	aio();
