@@ -196,6 +196,8 @@ void print_clockid(struct sc *sc, int clockid);
 
 /* struct rusage at ADDR: the two times, the counters only with -v (decode/resource.c). */
 void print_rusage_at(struct sc *sc, uint64_t addr);
+/* A CPU mask of LEN bytes at ADDR as CPU numbers: [0 1 2 3] (decode/resource.c). */
+void print_cpu_mask(struct sc *sc, uint64_t addr, uint32_t len);
 /* A socket address of LEN bytes at ADDR. */
 void print_sockaddr_at(struct sc *sc, uint64_t addr, uint64_t len);
 /* struct stat at ADDR (abbreviated unless verbose). */

@@ -12,6 +12,7 @@
 #include <linux/dqblk_xfs.h>
 #include <linux/filter.h>
 #include <linux/futex.h>
+#include <linux/io_uring.h>
 #include <asm/ldt.h>
 #include <linux/quota.h>
 #include <linux/seccomp.h>
@@ -248,8 +249,65 @@ static void pages_futexes(void)
 	syscall(SYS_modify_ldt, 0x10, NULL, 0);
 }
 
+/* io_uring_register's opcodes on a ring of our own, with good and bad arguments. */
+static void uring(void)
+{
+	struct io_uring_params params;
+	memset(&params, 0, sizeof(params));
+	int ring = syscall(SYS_io_uring_setup, 4, &params);
+	if (ring < 0)
+		return;
+	static char probe_buf[16 + 8 * 4];
+	memset(probe_buf, 0, sizeof(probe_buf));
+	syscall(SYS_io_uring_register, ring, IORING_REGISTER_PROBE, probe_buf, 4);
+	probe_buf[1] = 1;	/* not zeroed: refused, and shown at entry */
+	syscall(SYS_io_uring_register, ring, IORING_REGISTER_PROBE, probe_buf, 2);
+	syscall(SYS_io_uring_register, ring, IORING_REGISTER_PROBE, NULL, 300);
+
+	int fds[3] = { 0, 1, 2 };
+	syscall(SYS_io_uring_register, ring, IORING_REGISTER_FILES, fds, 3);
+	int upd[2] = { -2, 2 };
+	struct io_uring_files_update fu = { .offset = 1, .fds = (uintptr_t)upd };
+	syscall(SYS_io_uring_register, ring, IORING_REGISTER_FILES_UPDATE, &fu, 2);
+	struct io_uring_rsrc_update2 ru = { .offset = 0, .data = (uintptr_t)upd, .nr = 2 };
+	syscall(SYS_io_uring_register, ring, IORING_REGISTER_FILES_UPDATE2, &ru, sizeof(ru));
+	syscall(SYS_io_uring_register, ring, IORING_UNREGISTER_FILES, NULL, 0);
+
+	static char b1[64], b2[128];
+	struct iovec iov[2] = { { b1, sizeof(b1) }, { b2, sizeof(b2) } };
+	syscall(SYS_io_uring_register, ring, IORING_REGISTER_BUFFERS, iov, 2);
+	syscall(SYS_io_uring_register, ring, IORING_UNREGISTER_BUFFERS, NULL, 0);
+	uint64_t tags[2] = { 0x10, 0 };
+	struct io_uring_rsrc_register rr = { .nr = 2, .data = (uintptr_t)iov,
+					     .tags = (uintptr_t)tags };
+	syscall(SYS_io_uring_register, ring, IORING_REGISTER_BUFFERS2, &rr, sizeof(rr));
+	rr.flags = 0x10;
+	syscall(SYS_io_uring_register, ring, IORING_REGISTER_FILES2, &rr, 8);
+
+	uint32_t workers[2] = { 0, 0 };
+	syscall(SYS_io_uring_register, ring, IORING_REGISTER_IOWQ_MAX_WORKERS, workers, 2);
+	syscall(SYS_io_uring_register, ring, IORING_REGISTER_IOWQ_MAX_WORKERS, workers, 3);
+	uint64_t cpus = 1;
+	syscall(SYS_io_uring_register, ring, IORING_REGISTER_IOWQ_AFF, &cpus, sizeof(cpus));
+	syscall(SYS_io_uring_register, ring, IORING_UNREGISTER_IOWQ_AFF, NULL, 0);
+
+	struct io_uring_restriction res[2] = {
+		{ .opcode = IORING_RESTRICTION_SQE_OP, .sqe_op = IORING_OP_READV },
+		{ .opcode = IORING_RESTRICTION_SQE_FLAGS_ALLOWED, .sqe_flags = IOSQE_ASYNC },
+	};
+	syscall(SYS_io_uring_register, ring, IORING_REGISTER_RESTRICTIONS, res, 2);
+	struct io_uring_rsrc_update rfd = { .offset = -1, .data = ring };
+	syscall(SYS_io_uring_register, ring, IORING_REGISTER_RING_FDS, &rfd, 1);
+	syscall(SYS_io_uring_register, ring, IORING_UNREGISTER_RING_FDS, &rfd, 1);
+	struct io_uring_buf_reg br = { .ring_addr = 0, .ring_entries = 3, .bgid = 1 };
+	syscall(SYS_io_uring_register, ring, IORING_REGISTER_PBUF_RING, &br, 1);
+	syscall(SYS_io_uring_register, ring, 99, NULL, 0);
+	close(ring);
+}
+
 int main(void)
 {
+	uring();
 	pages_futexes();
 	quota_clock();
 	filters();

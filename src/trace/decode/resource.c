@@ -257,8 +257,7 @@ static unsigned int kernel_cpuset_size(void)
 	return size;
 }
 
-/* A CPU mask of LEN bytes as a list of CPU numbers: [0 1 2 3]. */
-static void print_cpu_mask(struct sc *sc, uint64_t addr, uint32_t len)
+void print_cpu_mask(struct sc *sc, uint64_t addr, uint32_t len)
 {
 	unsigned char mask[8192];
 	char text[8192 * 4];
