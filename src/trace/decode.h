@@ -221,6 +221,10 @@ void print_sigset_at(struct sc *sc, uint64_t addr, uint64_t size);
  * {sigmask=[CHLD], sigsetsize=8} (decode/poll.c).
  */
 void print_sigmask_pair_at(struct sc *sc, uint64_t addr);
+/* A syscall number of architecture ARCH: __NR_getpid for x86_64's, else the number. */
+void print_syscall_nr(struct pr *p, uint32_t arch, uint64_t nr);
+/* AUDIT_ARCH_X86_64, AUDIT_ARCH_I386. */
+extern const struct xlat xlat_audit_arch;
 /* The siginfo_t at ADDR: {si_signo=SIGUSR1, si_code=SI_USER, ...}, or its address. */
 void print_siginfo_at(struct sc *sc, uint64_t addr);
 
@@ -241,6 +245,8 @@ void print_str_max(struct sc *sc, uint64_t addr, size_t max);
 void print_sock_fprog_at(struct sc *sc, uint64_t addr);
 /* The same for a socket filter (SO_ATTACH_FILTER): return values as numbers. */
 void print_socket_fprog_at(struct sc *sc, uint64_t addr);
+/* LEN instructions of a seccomp filter at ADDR: the array with -v, else the address. */
+void print_seccomp_insns_at(struct sc *sc, uint64_t addr, uint64_t len);
 /* SECCOMP_RET_KILL_PROCESS, SECCOMP_RET_ALLOW ...: a seccomp filter's actions. */
 extern const struct xlat xlat_seccomp_ret_actions;
 /*

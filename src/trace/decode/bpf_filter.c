@@ -157,6 +157,22 @@ static bool print_insn(struct sc *sc, const void *elem, void *data)
 	return true;
 }
 
+static void print_insns_at(struct sc *sc, uint64_t addr, uint64_t len, bool seccomp)
+{
+	/* The program is printed only with -v. */
+	if (!sc->verbose) {
+		pr_ptr(sc->p, addr);
+		return;
+	}
+	struct fprog_data d = { .seccomp = seccomp };
+	print_array(sc, addr, len, sizeof(struct sock_filter_k), 0, print_insn, &d);
+}
+
+void print_seccomp_insns_at(struct sc *sc, uint64_t addr, uint64_t len)
+{
+	print_insns_at(sc, addr, len, true);
+}
+
 static void print_fprog_at(struct sc *sc, uint64_t addr, bool seccomp)
 {
 	struct { uint16_t len; uint64_t filter; } prog;
@@ -166,14 +182,7 @@ static void print_fprog_at(struct sc *sc, uint64_t addr, bool seccomp)
 	pr_field(sc->p, "len");
 	pr_uint(sc->p, prog.len);
 	pr_field(sc->p, "filter");
-	/* The program is printed only with -v. */
-	if (!sc->verbose) {
-		pr_ptr(sc->p, prog.filter);
-	} else {
-		struct fprog_data d = { .seccomp = seccomp };
-		print_array(sc, prog.filter, prog.len, sizeof(struct sock_filter_k), 0,
-			    print_insn, &d);
-	}
+	print_insns_at(sc, prog.filter, prog.len, seccomp);
 	pr_struct_end(sc->p);
 }
 
