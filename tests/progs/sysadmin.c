@@ -136,6 +136,10 @@ static void memctl(void)
 	syscall(SYS_fanotify_init, 0xc, O_RDONLY);
 	syscall(SYS_fanotify_init, 0x4 | 0x1 | 0x100000, O_WRONLY | O_CLOEXEC);
 	syscall(SYS_inotify_rm_watch, -1, 7);
+	struct { uint32_t bytes; int32_t type; unsigned char h[8]; } fh = {
+		8, 1, { 1, 2, 3, 0xff, 0, 0, 0x80, 7 } };
+	syscall(SYS_open_by_handle_at, -1, &fh, O_RDONLY | O_CLOEXEC);
+	syscall(SYS_open_by_handle_at, -1, NULL, O_WRONLY);
 }
 
 /* struct clone_args up to cgroup (88 bytes), then a tail the kernel does not know. */
