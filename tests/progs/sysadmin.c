@@ -119,6 +119,9 @@ static void admin(void)
 	syscall(SYS_ustat, (unsigned)st.st_dev, ubuf);
 	syscall(SYS_ustat, 0xffff, NULL);
 	syscall(SYS_lookup_dcookie, 0x1234, ubuf, sizeof(ubuf));
+	uint64_t sysctl_args[10] = { 0, 0, 0, 0, 0, 0 };
+	syscall(SYS__sysctl, sysctl_args);
+	syscall(SYS__sysctl, hole + 4096 - 8);
 }
 
 static void memctl(void)

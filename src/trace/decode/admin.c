@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * System administration syscalls: kernel modules, reboot and kexec, host and domain
- * names, process accounting, I/O port permissions, ustat, lookup_dcookie.
+ * names, process accounting, I/O port permissions, ustat, lookup_dcookie, _sysctl.
  */
 #include <inttypes.h>
 #include <string.h>
@@ -200,4 +200,35 @@ int decode_lookup_dcookie(struct sc *sc)
 		print_buf(sc, sc->arg[1], (uint64_t)sc->rval);
 	pr_uint(sc->p, sc->arg[2]);
 	return RV_DEC;
+}
+
+/* ---- _sysctl ---- */
+
+/* struct __sysctl_args, read whole (80 bytes with its unused words). */
+int decode_sysctl(struct sc *sc)
+{
+	struct {
+		uint64_t name;
+		int32_t nlen, pad;
+		uint64_t oldval, oldlenp, newval, newlen;
+		uint64_t unused[4];
+	} a;
+	struct pr *p = sc->p;
+	if (fetch_or_print_addr(sc, sc->arg[0], &a, sizeof(a))) {
+		pr_struct_begin(p);
+		pr_field(p, "name");
+		pr_ptr(p, a.name);
+		pr_field(p, "nlen");
+		pr_int(p, a.nlen);
+		pr_field(p, "oldval");
+		pr_ptr(p, a.oldval);
+		pr_field(p, "oldlenp");
+		pr_ptr(p, a.oldlenp);
+		pr_field(p, "newval");
+		pr_ptr(p, a.newval);
+		pr_field(p, "newlen");
+		pr_uint(p, a.newlen);
+		pr_struct_end(p);
+	}
+	return RV_DECODED | RV_DEC;
 }
