@@ -13,6 +13,7 @@
 #include <linux/filter.h>
 #include <linux/futex.h>
 #include <linux/io_uring.h>
+#include <linux/perf_event.h>
 #include <asm/ldt.h>
 #include <linux/quota.h>
 #include <linux/seccomp.h>
@@ -318,8 +319,55 @@ static void uring(void)
 	close(ring);
 }
 
+/*
+ * perf_event_open with attributes of each type; a size larger than the kernel knows with
+ * a non-zero tail gets E2BIG and the kernel's size written back.
+ */
+static void perf(void)
+{
+	static uint64_t buf[32];
+	struct perf_event_attr *a = (struct perf_event_attr *)buf;
+	a->type = PERF_TYPE_SOFTWARE;
+	a->size = sizeof(*a);
+	a->config = PERF_COUNT_SW_DUMMY;
+	a->disabled = 1;
+	a->exclude_kernel = 1;
+	long fd = syscall(SYS_perf_event_open, a, 0, -1, -1, PERF_FLAG_FD_CLOEXEC);
+	if (fd >= 0)
+		close(fd);
+	a->type = PERF_TYPE_HARDWARE;
+	a->config = 0xdead00000001ull;
+	a->size = PERF_ATTR_SIZE_VER0;
+	a->freq = 1;
+	a->sample_freq = 4000;
+	a->sample_type = PERF_SAMPLE_IP | PERF_SAMPLE_BRANCH_STACK | (1ull << 40);
+	a->precise_ip = 2;
+	syscall(SYS_perf_event_open, a, -1, -1, -1, 0x10);
+	a->type = PERF_TYPE_HW_CACHE;
+	a->config = 0x5010203;
+	a->size = 0;
+	syscall(SYS_perf_event_open, a, 0, 0, 5, 0);
+	a->type = PERF_TYPE_BREAKPOINT;
+	a->bp_type = 5;
+	a->bp_addr = 0x1000;
+	a->bp_len = 8;
+	a->size = 200;
+	buf[22] = 1;
+	a->use_clockid = 1;
+	a->clockid = CLOCK_MONOTONIC;
+	syscall(SYS_perf_event_open, a, 0, 0, -1, 0);
+	a->size = 96;
+	a->type = PERF_TYPE_TRACEPOINT;
+	a->config = 42;
+	a->watermark = 1;
+	a->wakeup_watermark = 3;
+	syscall(SYS_perf_event_open, a, 0, 0, -1, 0);
+	syscall(SYS_perf_event_open, NULL, 0, 0, -1, 0);
+}
+
 int main(void)
 {
+	perf();
 	uring();
 	pages_futexes();
 	quota_clock();
