@@ -221,6 +221,12 @@ void print_sigset_at(struct sc *sc, uint64_t addr, uint64_t size);
  * {sigmask=[CHLD], sigsetsize=8} (decode/poll.c).
  */
 void print_sigmask_pair_at(struct sc *sc, uint64_t addr);
+/*
+ * PTRACE_GET_SYSCALL_INFO's data at ADDR, at exit: as much as both the kernel (the
+ * result) and the buffer (USER_LEN bytes) hold, each field only when all of it was
+ * written (decode/ptrace_info.c).
+ */
+void print_ptrace_syscall_info(struct sc *sc, uint64_t addr, uint64_t user_len);
 /* A syscall number of architecture ARCH: __NR_getpid for x86_64's, else the number. */
 void print_syscall_nr(struct pr *p, uint32_t arch, uint64_t nr);
 /* AUDIT_ARCH_X86_64, AUDIT_ARCH_I386. */
