@@ -375,11 +375,11 @@ static bool print_worker_limit(struct sc *sc, const void *elem, void *data)
 	return true;
 }
 
-/* Whether print_array shows ADDR's elements (not NULL, [] or an address). */
+/* Whether print_array shows all of ADDR's elements (not NULL, [], an address or cut short). */
 static bool array_readable(struct sc *sc, uint64_t addr, uint32_t n, size_t size)
 {
-	unsigned char first[64];
-	return addr && n && peek_mem(sc, addr, first, size);
+	unsigned char all[4096];
+	return addr && n && n * size <= sizeof(all) && peek_mem(sc, addr, all, n * size);
 }
 
 /* struct io_uring_rsrc_update of a ring fd registration: offset, resv, data (the fd). */

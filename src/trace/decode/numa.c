@@ -181,6 +181,6 @@ int dec_move_pages(struct sc *sc)
 		return DEC_AT_EXIT;
 	}
 	print_array(sc, sc->arg[4], npages, sizeof(int), 0, print_page_status, NULL);
-	pr_flags(sc->p, &move_pages_flags, sc->arg[5], "MPOL_???");
+	pr_flags(sc->p, &move_pages_flags, (uint32_t)sc->arg[5], "MPOL_???");
 	return RV_DEC;
 }
