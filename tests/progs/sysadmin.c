@@ -112,6 +112,9 @@ static void admin(void)
 	syscall(SYS_sethostname, name, 65);
 	syscall(SYS_setdomainname, NULL, 1000);
 	syscall(SYS_acct, "/nonexistent/sysray-acct");
+	syscall(SYS_swapon, "/nonexistent/sysray-swap", 0x8000 | 0x10000 | 42);
+	syscall(SYS_swapon, "/nonexistent/sysray-swap", 0);
+	syscall(SYS_swapoff, "/nonexistent/sysray-swap");
 	syscall(SYS_ioperm, 0x10000, 1, 0);
 	syscall(SYS_iopl, 4);
 	struct stat st;

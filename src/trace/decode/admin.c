@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * System administration syscalls: kernel modules, reboot and kexec, host and domain
- * names, process accounting, I/O port permissions, ustat, lookup_dcookie, _sysctl.
+ * names, process accounting, swap, I/O port permissions, ustat, lookup_dcookie, _sysctl.
  */
 #include <inttypes.h>
 #include <string.h>
@@ -230,5 +230,27 @@ int decode_sysctl(struct sc *sc)
 		pr_uint(p, a.newlen);
 		pr_struct_end(p);
 	}
+	return RV_DECODED | RV_DEC;
+}
+
+/* ---- swapon ---- */
+
+/* linux/swap.h: the priority in the low 15 bits, flags above. */
+#define SWAP_FLAG_PRIO_MASK_ 0x7fffu
+STATIC_XLAT(swap_flags,
+	{ 0x8000, "SWAP_FLAG_PREFER" }, { 0x10000, "SWAP_FLAG_DISCARD" },
+	{ 0x20000, "SWAP_FLAG_DISCARD_ONCE" }, { 0x40000, "SWAP_FLAG_DISCARD_PAGES" });
+
+int decode_swapon(struct sc *sc)
+{
+	uint32_t flags = (uint32_t)sc->arg[1];
+	uint32_t prio = flags & SWAP_FLAG_PRIO_MASK_;
+	flags &= ~SWAP_FLAG_PRIO_MASK_;
+	print_path(sc, sc->arg[0]);
+	if (flags) {
+		pr_flags(sc->p, &swap_flags, flags, "SWAP_FLAG_???");
+		pr_join(sc->p, "|");
+	}
+	pr_uint(sc->p, prio);
 	return RV_DECODED | RV_DEC;
 }

@@ -74,11 +74,14 @@ static void print_nodemask(struct sc *sc, uint64_t addr, uint64_t maxnode)
 	}
 	pr_array_begin(sc->p);
 	for (uint64_t i = 0; i < nmemb; i++) {
-		if (i >= (uint64_t)str_limit(sc)) {
+		/* Each word is read before the -s limit is checked, as print_array does. */
+		if (UMOVE(sc, addr + 8 * i, &word) < 0) {
+			/* The mask ends in unreadable memory: where, in a comment. */
 			pr_more(sc->p);
+			pr_comment(sc->p, "%#" PRIx64, addr + 8 * i);
 			break;
 		}
-		if (UMOVE(sc, addr + 8 * i, &word) < 0) {
+		if (i >= (uint64_t)str_limit(sc)) {
 			pr_more(sc->p);
 			break;
 		}
