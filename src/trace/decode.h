@@ -97,6 +97,15 @@ bool fetch_or_print_addr_any(struct sc *sc, uint64_t addr, void *buf, size_t n);
 /* Reads N bytes at ADDR silently; false under the same conditions as fetch_or_print_addr. */
 bool peek_mem(struct sc *sc, uint64_t addr, void *buf, size_t n);
 
+/*
+ * The part of an extensible struct of SIZE bytes at ADDR past the START bytes known, as a
+ * field: nothing when those bytes (up to a page) are zero, else
+ * "/ * bytes 24..31 * / \"\\x80...\"", or "???" when they cannot be read.
+ */
+void print_nonzero_tail(struct sc *sc, uint64_t addr, size_t start, uint64_t size);
+/* Whether print_nonzero_tail prints anything. */
+bool has_nonzero_tail(struct sc *sc, uint64_t addr, size_t start, uint64_t size);
+
 /* ---- printing helpers (decode/common.c) ---- */
 
 /* An fd argument: "3", "AT_FDCWD", or with -y "3</etc/passwd>". */
@@ -196,6 +205,8 @@ void print_clockid(struct sc *sc, int clockid);
 
 /* struct rusage at ADDR: the two times, the counters only with -v (decode/resource.c). */
 void print_rusage_at(struct sc *sc, uint64_t addr);
+/* A CPU mask of LEN bytes at ADDR as CPU numbers: [0 1 2 3] (decode/resource.c). */
+void print_cpu_mask(struct sc *sc, uint64_t addr, uint32_t len);
 /* A socket address of LEN bytes at ADDR. */
 void print_sockaddr_at(struct sc *sc, uint64_t addr, uint64_t len);
 /* struct stat at ADDR (abbreviated unless verbose). */
@@ -214,6 +225,21 @@ void print_signal(struct pr *p, int sig);
 void print_sigmask(struct pr *p, const void *mask, size_t bytes);
 /* A kernel sigset at ADDR of SIZE bytes ([CHLD], ~[RTMIN RT_1], []); the address unless 8. */
 void print_sigset_at(struct sc *sc, uint64_t addr, uint64_t size);
+/*
+ * A {sigset pointer, size} pair at ADDR (pselect6, io_pgetevents):
+ * {sigmask=[CHLD], sigsetsize=8} (decode/poll.c).
+ */
+void print_sigmask_pair_at(struct sc *sc, uint64_t addr);
+/*
+ * PTRACE_GET_SYSCALL_INFO's data at ADDR, at exit: as much as both the kernel (the
+ * result) and the buffer (USER_LEN bytes) hold, each field only when all of it was
+ * written (decode/ptrace_info.c).
+ */
+void print_ptrace_syscall_info(struct sc *sc, uint64_t addr, uint64_t user_len);
+/* A syscall number of architecture ARCH: __NR_getpid for x86_64's, else the number. */
+void print_syscall_nr(struct pr *p, uint32_t arch, uint64_t nr);
+/* AUDIT_ARCH_X86_64, AUDIT_ARCH_I386. */
+extern const struct xlat xlat_audit_arch;
 /* The siginfo_t at ADDR: {si_signo=SIGUSR1, si_code=SI_USER, ...}, or its address. */
 void print_siginfo_at(struct sc *sc, uint64_t addr);
 
@@ -227,8 +253,17 @@ void print_str_max(struct sc *sc, uint64_t addr, size_t max);
 
 /* ---- gaps2: helpers added by the gaps2 area ---- */
 
-/* struct sock_fprog at ADDR: {len=N, filter=0x...} (decode/process.c). */
+/*
+ * struct sock_fprog of a seccomp filter at ADDR: {len=N, filter=0x...}, and with -v the
+ * classic BPF program, [BPF_STMT(BPF_RET|BPF_K, SECCOMP_RET_ALLOW)] (decode/bpf_filter.c).
+ */
 void print_sock_fprog_at(struct sc *sc, uint64_t addr);
+/* The same for a socket filter (SO_ATTACH_FILTER): return values as numbers. */
+void print_socket_fprog_at(struct sc *sc, uint64_t addr);
+/* LEN instructions of a seccomp filter at ADDR: the array with -v, else the address. */
+void print_seccomp_insns_at(struct sc *sc, uint64_t addr, uint64_t len);
+/* SECCOMP_RET_KILL_PROCESS, SECCOMP_RET_ALLOW ...: a seccomp filter's actions. */
+extern const struct xlat xlat_seccomp_ret_actions;
 /*
  * A NUL-terminated string at ADDR of at most LEN bytes, also bounded by -s (strace's
  * printstr_ex with QUOTE_0_TERMINATED): "..." only when no NUL was found (decode/str_upto.c).

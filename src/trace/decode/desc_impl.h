@@ -14,6 +14,10 @@
 
 /* SEEK_SET, SEEK_CUR, ...: lseek and struct flock. */
 extern const struct xlat desc_whence_codes;
+/* RWF_* of preadv2/pwritev2 and of an aio control block (io.c). */
+extern const struct xlat desc_rwf_flags;
+/* POLLIN, POLLOUT, ...: poll and an aio poll request (poll.c). */
+extern const struct xlat desc_poll_events;
 
 /* Decoder entry points split over several files are declared by decoders.h. */
 

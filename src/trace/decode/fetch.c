@@ -41,3 +41,52 @@ bool fetch_or_print_addr_any(struct sc *sc, uint64_t addr, void *buf, size_t n)
 	print_addr(sc, addr);
 	return false;
 }
+
+/*
+ * The kernel takes an extensible struct larger than it knows when the bytes past its end
+ * are zero; strace reads them up to a page. BUF holds them when TAIL_NONZERO.
+ */
+enum { TAIL_NONE, TAIL_NONZERO, TAIL_UNREADABLE };
+
+static int read_tail(struct sc *sc, uint64_t addr, size_t start, size_t total, unsigned char *buf)
+{
+	if (start >= total)
+		return TAIL_NONE;
+	if (umove(sc, addr + start, buf, total - start) != 0)
+		return TAIL_UNREADABLE;
+	for (size_t i = 0; i < total - start; i++)
+		if (buf[i])
+			return TAIL_NONZERO;
+	return TAIL_NONE;
+}
+
+#define TAIL_MAX 4096
+
+bool has_nonzero_tail(struct sc *sc, uint64_t addr, size_t start, uint64_t size)
+{
+	unsigned char buf[TAIL_MAX];
+	size_t total = size < TAIL_MAX ? (size_t)size : TAIL_MAX;
+	return read_tail(sc, addr, start, total, buf) != TAIL_NONE;
+}
+
+void print_nonzero_tail(struct sc *sc, uint64_t addr, size_t start, uint64_t size)
+{
+	unsigned char buf[TAIL_MAX];
+	size_t total = size < TAIL_MAX ? (size_t)size : TAIL_MAX;
+	switch (read_tail(sc, addr, start, total, buf)) {
+	case TAIL_NONE:
+		return;
+	case TAIL_UNREADABLE:
+		pr_item(sc->p);
+		pr_raw(sc->p, "???");
+		return;
+	}
+	size_t len = total - start;
+	size_t limit = (size_t)str_limit(sc);
+	size_t shown = len < limit ? len : limit;
+	pr_item(sc->p);
+	pr_rawf(sc->p, "/* bytes %zu..%zu */ ", start, total - 1);
+	pr_join(sc->p, "");
+	pr_quoted(sc->p, (const char *)buf, shown, PR_QUOTE_HEX |
+		  (shown < len ? PR_QUOTE_ELLIPSIS : 0));
+}

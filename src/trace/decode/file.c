@@ -70,6 +70,7 @@ static void print_open_how(struct sc *sc, uint64_t addr, uint64_t size)
 	}
 	pr_field(sc->p, "resolve");
 	pr_flags(sc->p, &xlat_open_resolve_flags, how.resolve, "RESOLVE_???");
+	print_nonzero_tail(sc, addr, sizeof(how), size);
 	pr_struct_end(sc->p);
 }
 
@@ -460,6 +461,26 @@ static void print_f_handle(struct sc *sc, uint64_t addr, uint32_t nbytes)
 	pr_raw(sc->p, "\"");
 	if (nbytes > n)
 		pr_raw(sc->p, "...");
+}
+
+/* MOUNT_FD, HANDLE, FLAGS: the handle is an input, printed whole at entry. */
+int decode_open_by_handle_at(struct sc *sc)
+{
+	struct file_handle_head h;
+	print_fd(sc, (int)sc->arg[0]);
+	if (fetch_or_print_addr(sc, sc->arg[1], &h, sizeof(h))) {
+		pr_struct_begin(sc->p);
+		pr_field(sc->p, "handle_bytes");
+		pr_uint(sc->p, h.handle_bytes);
+		pr_field(sc->p, "handle_type");
+		pr_int(sc->p, h.handle_type);
+		pr_field(sc->p, "f_handle");
+		pr_text(sc->p, "");	/* the field's value, which print_f_handle writes raw */
+		print_f_handle(sc, sc->arg[1], h.handle_bytes);
+		pr_struct_end(sc->p);
+	}
+	pr_open_flags(sc->p, (uint32_t)sc->arg[2]);
+	return RV_DECODED | RV_FD;
 }
 
 /*

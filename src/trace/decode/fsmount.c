@@ -149,37 +149,6 @@ int decode_move_mount(struct sc *sc)
 	return RV_DECODED | RV_DEC;
 }
 
-/*
- * The bytes of a larger struct past the part known, when any of them is not zero:
- * "/ * bytes 32..63 * / \"\\x01...\"", or "???" when they cannot be read.
- */
-static void print_nonzero_tail(struct sc *sc, uint64_t addr, size_t start, size_t total)
-{
-	unsigned char buf[4096];
-	if (start >= total)
-		return;
-	size_t len = total - start;
-	if (len > sizeof(buf))
-		len = sizeof(buf);
-	if (umove(sc, addr + start, buf, len) != 0) {
-		pr_item(sc->p);
-		pr_raw(sc->p, "???");
-		return;
-	}
-	size_t i;
-	for (i = 0; i < len && !buf[i]; i++)
-		;
-	if (i == len)
-		return;
-	size_t limit = (size_t)str_limit(sc);
-	size_t shown = len < limit ? len : limit;
-	pr_item(sc->p);
-	pr_rawf(sc->p, "/* bytes %zu..%zu */ ", start, total - 1);
-	pr_join(sc->p, "");
-	pr_quoted(sc->p, (const char *)buf, shown, PR_QUOTE_HEX |
-		  (shown < len ? PR_QUOTE_ELLIPSIS : 0));
-}
-
 /* struct mount_attr: attr_set, attr_clr, propagation, userns_fd. */
 static void print_mount_attr_at(struct sc *sc, uint64_t addr, uint64_t size)
 {
@@ -204,10 +173,7 @@ static void print_mount_attr_at(struct sc *sc, uint64_t addr, uint64_t size)
 		pr_uint(p, attr.userns_fd);
 	else
 		print_fd(sc, (int)attr.userns_fd);
-	if (size > sizeof(attr)) {
-		size_t page = 4096;
-		print_nonzero_tail(sc, addr, sizeof(attr), size < page ? (size_t)size : page);
-	}
+	print_nonzero_tail(sc, addr, sizeof(attr), size);
 	pr_struct_end(p);
 }
 

@@ -2,7 +2,7 @@
 /*
  * Helpers of the memory/time/credential/resource area (misc_impl.h), and the decoders of
  * the thread bookkeeping syscalls: arch_prctl, set_tid_address, the robust futex list,
- * rseq, futex.
+ * rseq, futex, futex_waitv.
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -339,5 +339,50 @@ int decode_futex(struct sc *sc)
 		pr_hex(p, val3);
 		break;
 	}
+	return RV_DECODED | RV_DEC;
+}
+
+/* ---- futex_waitv ---- */
+
+STATIC_XLAT(futex_waiter_flags, { 2, "FUTEX_32" }, { 128, "FUTEX_PRIVATE_FLAG" });
+
+/* The kernel takes at most FUTEX_WAITV_MAX waiters. */
+#define FUTEX_WAITV_MAX_ 128
+
+/* struct futex_waitv: val, uaddr, flags, __reserved. */
+static bool print_waiter(struct sc *sc, const void *elem, void *data)
+{
+	struct { uint64_t val, uaddr; uint32_t flags, reserved; } w;
+	unsigned *count = data;
+	struct pr *p = sc->p;
+	if ((*count)++ >= FUTEX_WAITV_MAX_) {
+		pr_more(p);
+		return false;
+	}
+	memcpy(&w, elem, sizeof(w));
+	pr_struct_begin(p);
+	pr_field(p, "val");
+	pr_hex(p, w.val);
+	pr_field(p, "uaddr");
+	pr_ptr(p, w.uaddr);
+	pr_field(p, "flags");
+	pr_flags(p, &futex_waiter_flags, w.flags, "FUTEX_???");
+	if (w.reserved) {
+		pr_field(p, "__reserved");
+		pr_hex(p, w.reserved);
+	}
+	pr_struct_end(p);
+	return true;
+}
+
+int decode_futex_waitv(struct sc *sc)
+{
+	unsigned count = 0;
+	uint32_t nr = (uint32_t)sc->arg[1];
+	print_array(sc, sc->arg[0], nr, 24, 0, print_waiter, &count);
+	pr_uint(sc->p, nr);
+	pr_hex(sc->p, (uint32_t)sc->arg[2]);
+	print_timespec_at(sc, sc->arg[3]);
+	print_clockid(sc, (int)(uint32_t)sc->arg[4]);
 	return RV_DECODED | RV_DEC;
 }

@@ -21,4 +21,7 @@ bool misc_is_erestart(const struct sc *sc);
  */
 void misc_print_alt(struct sc *sc, const char *num, const char *text);
 
+/* An I/O priority as text: IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4) (resource.c). */
+void ioprio_text(const struct sc *sc, char *buf, size_t n, uint32_t ioprio);
+
 #endif

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* NUMA memory policy syscalls: set_mempolicy, get_mempolicy, mbind, migrate_pages. */
+/* NUMA memory policy syscalls: set_mempolicy, get_mempolicy, mbind, migrate_pages, move_pages. */
 #include <inttypes.h>
+#include <string.h>
 
 #include "trace/decode.h"
 #include "trace/decode/decoders.h"
+#include "schema/names.h"
 
 /* Policy modes (linux/mempolicy.h); the mode flags live in the high bits of the same int. */
 XLAT_DEFINE(mpol_modes,
@@ -72,11 +74,14 @@ static void print_nodemask(struct sc *sc, uint64_t addr, uint64_t maxnode)
 	}
 	pr_array_begin(sc->p);
 	for (uint64_t i = 0; i < nmemb; i++) {
-		if (i >= (uint64_t)str_limit(sc)) {
+		/* Each word is read before the -s limit is checked, as print_array does. */
+		if (UMOVE(sc, addr + 8 * i, &word) < 0) {
+			/* The mask ends in unreadable memory: where, in a comment. */
 			pr_more(sc->p);
+			pr_comment(sc->p, "%#" PRIx64, addr + 8 * i);
 			break;
 		}
-		if (UMOVE(sc, addr + 8 * i, &word) < 0) {
+		if (i >= (uint64_t)str_limit(sc)) {
 			pr_more(sc->p);
 			break;
 		}
@@ -131,4 +136,54 @@ int dec_migrate_pages(struct sc *sc)
 	print_nodemask(sc, sc->arg[2], sc->arg[1]);
 	print_nodemask(sc, sc->arg[3], sc->arg[1]);
 	return RV_DECODED | RV_DEC;
+}
+
+STATIC_XLAT(move_pages_flags, { 2, "MPOL_MF_MOVE" }, { 4, "MPOL_MF_MOVE_ALL" });
+
+static bool print_page_addr(struct sc *sc, const void *elem, void *data)
+{
+	uint64_t addr;
+	memcpy(&addr, elem, sizeof(addr));
+	print_addr(sc, addr);
+	return true;
+}
+
+static bool print_node(struct sc *sc, const void *elem, void *data)
+{
+	int node;
+	memcpy(&node, elem, sizeof(node));
+	pr_int(sc->p, node);
+	return true;
+}
+
+/* A page's status: the node it is on, or a negated errno: -EFAULT. */
+static bool print_page_status(struct sc *sc, const void *elem, void *data)
+{
+	int status;
+	memcpy(&status, elem, sizeof(status));
+	const char *name = status < 0 ? errno_name(-status) : NULL;
+	if (!name || sc->p->xlat_style != PR_XLAT_ABBREV)
+		pr_int(sc->p, status);
+	if (!name || sc->p->xlat_style == PR_XLAT_RAW)
+		return true;
+	if (sc->p->xlat_style == PR_XLAT_VERBOSE)
+		pr_comment(sc->p, "-%s", name);
+	else
+		pr_textf(sc->p, "-%s", name);
+	return true;
+}
+
+int dec_move_pages(struct sc *sc)
+{
+	uint64_t npages = sc->arg[1];
+	if (!sc->exiting) {
+		print_pid(sc, (int)sc->arg[0]);
+		pr_uint(sc->p, npages);
+		print_array(sc, sc->arg[2], npages, sizeof(uint64_t), 0, print_page_addr, NULL);
+		print_array(sc, sc->arg[3], npages, sizeof(int), 0, print_node, NULL);
+		return DEC_AT_EXIT;
+	}
+	print_array(sc, sc->arg[4], npages, sizeof(int), 0, print_page_status, NULL);
+	pr_flags(sc->p, &move_pages_flags, (uint32_t)sc->arg[5], "MPOL_???");
+	return RV_DEC;
 }

@@ -309,8 +309,7 @@ int decode_select(struct sc *sc)
 	return DEC_AT_EXIT;
 }
 
-/* pselect6's last argument is a {sigset pointer, size} pair. */
-static void print_pselect_sigmask(struct sc *sc, uint64_t addr)
+void print_sigmask_pair_at(struct sc *sc, uint64_t addr)
 {
 	uint64_t pair[2];
 	if (!fetch_or_print_addr(sc, addr, pair, sizeof(pair)))
@@ -328,7 +327,7 @@ int decode_pselect6(struct sc *sc)
 	if (sc->exiting)
 		return select_result(sc, true);
 	print_select_entry(sc, true);
-	print_pselect_sigmask(sc, sc->arg[5]);
+	print_sigmask_pair_at(sc, sc->arg[5]);
 	return DEC_AT_EXIT;
 }
 

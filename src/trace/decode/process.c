@@ -217,7 +217,8 @@ static void print_set_tid(struct sc *sc, const struct clone_args_k *a)
 	pr_uint(p, a->set_tid_size);
 }
 
-static void print_clone_args(struct sc *sc, const struct clone_args_k *a, size_t fetched)
+static void print_clone_args(struct sc *sc, uint64_t addr, uint64_t size,
+			     const struct clone_args_k *a, size_t fetched)
 {
 	struct pr *p = sc->p;
 	pr_struct_begin(p);
@@ -254,11 +255,12 @@ static void print_clone_args(struct sc *sc, const struct clone_args_k *a, size_t
 		pr_field(p, "cgroup");
 		pr_uint(p, a->cgroup);
 	}
+	print_nonzero_tail(sc, addr, fetched, size);
 	pr_struct_end(p);
 }
 
 /* At exit: what the kernel stored, " => {pidfd=[3], parent_tid=[1235]}". */
-static void print_clone_args_changed(struct sc *sc, uint64_t addr, size_t fetched)
+static void print_clone_args_changed(struct sc *sc, uint64_t addr, uint64_t size, size_t fetched)
 {
 	struct clone_args_k a = { 0 };
 	struct pr *p = sc->p;
@@ -267,7 +269,8 @@ static void print_clone_args_changed(struct sc *sc, uint64_t addr, size_t fetche
 		pr_ptr(p, addr);
 		return;
 	}
-	if (!(a.flags & (F_CLONE_PIDFD | F_CLONE_PARENT_SETTID)))
+	if (!(a.flags & (F_CLONE_PIDFD | F_CLONE_PARENT_SETTID)) &&
+	    !has_nonzero_tail(sc, addr, fetched, size))
 		return;
 	pr_join(p, " => ");
 	pr_struct_begin(p);
@@ -279,6 +282,7 @@ static void print_clone_args_changed(struct sc *sc, uint64_t addr, size_t fetche
 		pr_field(p, "parent_tid");
 		print_int_at(sc, a.parent_tid);
 	}
+	print_nonzero_tail(sc, addr, fetched, size);
 	pr_struct_end(p);
 }
 
@@ -292,8 +296,8 @@ int decode_clone3(struct sc *sc)
 		if (fetched < CLONE_ARGS_MIN_SIZE) {
 			pr_ptr(sc->p, addr);
 		} else if (fetch_or_print_addr(sc, addr, &a, fetched)) {
-			print_clone_args(sc, &a, fetched);
-			if (a.flags & (F_CLONE_PIDFD | F_CLONE_PARENT_SETTID)) {
+			print_clone_args(sc, addr, size, &a, fetched);
+			if ((a.flags & (F_CLONE_PIDFD | F_CLONE_PARENT_SETTID)) || size > fetched) {
 				pr_level_restart(sc->p);
 				return DEC_AT_EXIT;
 			}
@@ -302,7 +306,7 @@ int decode_clone3(struct sc *sc)
 		return RV_DECODED | RV_PID_OF(PID_TID);
 	}
 	if (!sc_failed(sc))
-		print_clone_args_changed(sc, addr, fetched);
+		print_clone_args_changed(sc, addr, size, fetched);
 	pr_level_mark(sc->p);
 	pr_uint(sc->p, size);
 	return RV_PID_OF(PID_TID);
@@ -444,26 +448,6 @@ STATIC_XLAT(seccomp_filter_flags,
 	{ 4, "SECCOMP_FILTER_FLAG_SPEC_ALLOW" }, { 8, "SECCOMP_FILTER_FLAG_NEW_LISTENER" },
 	{ 16, "SECCOMP_FILTER_FLAG_TSYNC_ESRCH" },
 	{ 32, "SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV" });
-STATIC_XLAT(seccomp_ret_action,
-	{ 0x80000000u, "SECCOMP_RET_KILL_PROCESS" }, { 0, "SECCOMP_RET_KILL_THREAD" },
-	{ 0x00030000u, "SECCOMP_RET_TRAP" }, { 0x00050000u, "SECCOMP_RET_ERRNO" },
-	{ 0x7fc00000u, "SECCOMP_RET_USER_NOTIF" }, { 0x7ff00000u, "SECCOMP_RET_TRACE" },
-	{ 0x7ffc0000u, "SECCOMP_RET_LOG" }, { 0x7fff0000u, "SECCOMP_RET_ALLOW" });
-
-/* struct sock_fprog: {len=N, filter=0x...}; the program itself is not decoded. */
-void print_sock_fprog_at(struct sc *sc, uint64_t addr)
-{
-	struct { uint16_t len; uint64_t filter; } prog;
-	if (!fetch_or_print_addr(sc, addr, &prog, sizeof(prog)))
-		return;
-	pr_struct_begin(sc->p);
-	pr_field(sc->p, "len");
-	pr_uint(sc->p, prog.len);
-	pr_field(sc->p, "filter");
-	pr_ptr(sc->p, prog.filter);
-	pr_struct_end(sc->p);
-}
-
 int decode_seccomp(struct sc *sc)
 {
 	unsigned int op = (unsigned int)sc->arg[0];
@@ -495,7 +479,7 @@ int decode_seccomp(struct sc *sc)
 		pr_hex(p, flags);
 		if (fetch_or_print_addr(sc, sc->arg[2], &act, sizeof(act))) {
 			pr_array_begin(p);
-			pr_xval(p, &seccomp_ret_action, act, "SECCOMP_RET_???");
+			pr_xval(p, &xlat_seccomp_ret_actions, act, "SECCOMP_RET_???");
 			pr_array_end(p);
 		}
 		break;
@@ -809,8 +793,18 @@ static int ptrace_exit(struct sc *sc)
 	case PT_GETSIGMASK:
 		print_sigset_at(sc, data, addr);
 		break;
+	case PT_GET_SYSCALL_INFO:
+		print_ptrace_syscall_info(sc, data, addr);
+		break;
+	case PT_SECCOMP_GET_FILTER:
+		/* The result is the filter's length in instructions. */
+		if (sc_failed(sc))
+			pr_ptr(sc->p, data);
+		else
+			print_seccomp_insns_at(sc, data, (uint64_t)sc->rval);
+		break;
 	default:
-		/* Register sets and filters are not decoded: their address. */
+		/* Register sets are not decoded: their address. */
 		pr_ptr(sc->p, data);
 		break;
 	}

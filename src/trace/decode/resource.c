@@ -260,8 +260,7 @@ static unsigned int kernel_cpuset_size(void)
 	return size;
 }
 
-/* A CPU mask of LEN bytes as a list of CPU numbers: [0 1 2 3]. */
-static void print_cpu_mask(struct sc *sc, uint64_t addr, uint32_t len)
+void print_cpu_mask(struct sc *sc, uint64_t addr, uint32_t len)
 {
 	unsigned char mask[8192];
 	char text[8192 * 4];
@@ -519,7 +518,7 @@ STATIC_XLAT(ioprio_classes,
 	{ 3, "IOPRIO_CLASS_IDLE" });
 
 /* An I/O priority: the class in bits 13 and up, the level below. */
-static void ioprio_text(const struct sc *sc, char *buf, size_t n, uint32_t ioprio)
+void ioprio_text(const struct sc *sc, char *buf, size_t n, uint32_t ioprio)
 {
 	char cls[64];
 	pr_sprint_xval(cls, sizeof(cls), sc->p->xlat_style, &ioprio_classes, ioprio >> 13,

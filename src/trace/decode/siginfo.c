@@ -52,7 +52,7 @@ STATIC_XLAT(sigpoll_codes,
 STATIC_XLAT(sigprof_codes, { 1, "PROF_SIG" });
 STATIC_XLAT(sigsys_codes, { 1, "SYS_SECCOMP" }, { 2, "SYS_USER_DISPATCH" });
 
-STATIC_XLAT(audit_arch, { 0xc000003e, "AUDIT_ARCH_X86_64" }, { 0x40000003, "AUDIT_ARCH_I386" });
+XLAT_DEFINE(xlat_audit_arch, { 0xc000003e, "AUDIT_ARCH_X86_64" }, { 0x40000003, "AUDIT_ARCH_I386" });
 #define AUDIT_ARCH_X86_64_VALUE 0xc000003eu
 
 static const struct xlat *codes_of_signal(int sig)
@@ -153,25 +153,30 @@ static void print_band_fd(struct pr *p, const siginfo_t *si)
 	pr_int(p, si->si_fd);
 }
 
-/* si_syscall of a SIGSYS: "__NR_getpid" for an x86_64 syscall, else the number. */
-static void print_si_syscall(struct pr *p, const siginfo_t *si)
+void print_syscall_nr(struct pr *p, uint32_t arch, uint64_t nr)
 {
 	const struct syscall_info *info = NULL;
-	if (si->si_arch == AUDIT_ARCH_X86_64_VALUE)
-		info = syscall_by_nr(si->si_syscall);
-	pr_field(p, "si_syscall");
+	if (arch == AUDIT_ARCH_X86_64_VALUE)
+		info = syscall_by_nr((long)nr);
 	if (!info) {
-		pr_uint(p, (uint32_t)si->si_syscall);
+		pr_uint(p, nr);
 	} else if (p->xlat_style == PR_XLAT_RAW) {
-		pr_uint(p, (uint32_t)si->si_syscall);
+		pr_uint(p, nr);
 	} else if (p->xlat_style == PR_XLAT_VERBOSE) {
-		pr_uint(p, (uint32_t)si->si_syscall);
+		pr_uint(p, nr);
 		pr_comment(p, "__NR_%s", info->name);
 	} else {
 		pr_textf(p, "__NR_%s", info->name);
 	}
+}
+
+/* si_syscall of a SIGSYS: "__NR_getpid" for an x86_64 syscall, else the number. */
+static void print_si_syscall(struct pr *p, const siginfo_t *si)
+{
+	pr_field(p, "si_syscall");
+	print_syscall_nr(p, si->si_arch, (uint32_t)si->si_syscall);
 	pr_field(p, "si_arch");
-	pr_xval(p, &audit_arch, si->si_arch, "AUDIT_ARCH_???");
+	pr_xval(p, &xlat_audit_arch, si->si_arch, "AUDIT_ARCH_???");
 }
 
 /* si_code <= 0: sent by a process (kill, sigqueue, tgkill) or by a POSIX timer. */
