@@ -177,7 +177,7 @@ int dec_move_pages(struct sc *sc)
 {
 	uint64_t npages = sc->arg[1];
 	if (!sc->exiting) {
-		print_pid(sc, (int)sc->arg[0]);
+		print_pid(sc, (int)sc->arg[0], PID_TGID);
 		pr_uint(sc->p, npages);
 		print_array(sc, sc->arg[2], npages, sizeof(uint64_t), 0, print_page_addr, NULL);
 		print_array(sc, sc->arg[3], npages, sizeof(int), 0, print_node, NULL);
