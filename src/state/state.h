@@ -39,6 +39,11 @@ struct st_fd {
 	uint8_t sip[16], dip[16];
 	uint16_t sport, dport;
 	uint8_t role;		/* enum st_role: which end of the tuple is ours */
+	/* IPv4 server sockets of a capture's fd list: what sysdig 0.29 keeps after the
+	 * address, port and protocol in its socket union (bytes 7 and 10-11), left there by
+	 * the thread's fds imported before (see sock_tuple.c) */
+	uint8_t serv_byte7;
+	uint16_t serv_dport;
 	/* IP sockets: connected, accepted, or carried data (sysdig 0.29's fd.connected) */
 	bool connected;
 	uint32_t open_flags;	/* PPM_O_* */
