@@ -334,18 +334,30 @@ static void clone_exit(struct state *st, const struct scap_event *ev, struct st_
 	/* In the child, clone returns 0 and the event carries the child's own tid; in the
 	 * parent it returns the child's tid. sysdig creates the child from either. */
 	int64_t child_tid = res == 0 ? ev->tid : res;
+	uint64_t flags = 0;
+	int64_t v;
+
 	if (res < 0)
 		return;
-	if (res == 0 && state_thread(st, ev->tid) && state_thread(st, ev->tid)->live) {
+	param_u64(ev, "flags", &flags);
+	/* sysdig 0.29: a clone in another pid namespace (the flag, or a caller whose tid is not
+	 * its vtid) makes its child only in the child's exit, where it sees the real tid (the
+	 * parent's res is the child's tid in its namespace) */
+	bool in_pidns = (flags & ST_CL_CHILD_IN_PIDNS) || (param_i64(ev, "vtid", &v) && v != ev->tid);
+	struct st_thread *known = state_thread(st, child_tid);
+
+	if (res == 0 && known && known->live) {
+		if (in_pidns && param_i64(ev, "vtid", &v))
+			known->vtid = v;
+		if (in_pidns && param_i64(ev, "vpid", &v))
+			known->vpid = v;
 		clone_pidns(st, ev, res);
 		return;
 	}
-	if (res > 0 && state_thread(st, res) && state_thread(st, res)->live)
+	if (res > 0 && ((known && known->live) || in_pidns))
 		return;
 	struct st_thread *c = state_thread_add(st, child_tid);
 	int64_t pid = 0, ptid = 0;
-	uint64_t flags = 0;
-	param_u64(ev, "flags", &flags);
 	/* PPM_CL_CLONE_THREAD: the child shares its parent's process */
 	bool thread = flags & ST_CL_CLONE_THREAD;
 	param_i64(ev, "pid", &pid);
@@ -363,7 +375,6 @@ static void clone_exit(struct state *st, const struct scap_event *ev, struct st_
 		c->ptid = c->pid;
 	c->vtid = c->tid;
 	c->vpid = c->pid;
-	int64_t v;
 	if (param_i64(ev, "vtid", &v) && res == 0)
 		c->vtid = v;
 	if (param_i64(ev, "vpid", &v) && res == 0)
@@ -394,6 +405,19 @@ static void clone_exit(struct state *st, const struct scap_event *ev, struct st_
 	}
 	const struct scap_param *a = param(ev, "args");
 	st_set_bytes(&c->args, &c->args_len, a ? a->val : NULL, a ? a->len : 0);
+	/* the child's exit came first and its parent is unknown: sysdig 0.29 makes an entry
+	 * for the parent and names it after the child (a pid parameter then shows its comm) */
+	if (res == 0 && (!p || !p->live)) {
+		int64_t ptid_of = thread ? c->pid : c->ptid;
+		struct st_thread *pp = p ? p : ptid_of > 0 ? state_thread_add(st, ptid_of) : NULL;
+
+		c = state_thread(st, child_tid);
+		if (pp && pp != c) {
+			st_set_str(&pp->comm, c->comm);
+			st_set_str(&pp->exe, c->exe);
+			st_set_bytes(&pp->args, &pp->args_len, c->args, c->args_len);
+		}
+	}
 	/* a new process's environment is its parent's (a thread reads its process's) */
 	if (!thread && p)
 		st_set_bytes(&c->env, &c->env_len, p->env, p->env_len);
