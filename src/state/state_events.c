@@ -815,9 +815,14 @@ void state_event(struct state *st, const struct scap_event *ev)
 	c->fdnum = -1;
 	struct st_thread *t = state_thread(st, ev->tid);
 	/* Like sysdig, an unknown thread gets an entry (without process information, live is
-	 * false) so that its fds can be followed; a procinfo event (a thread's CPU times)
-	 * and a container event make none. */
-	bool makes_thread = ev->type != PPME_PROCINFO_E && !scap_is_container_event(ev->type);
+	 * false) so that its fds can be followed; a procinfo event (a thread's CPU times), a
+	 * container event, a context switch (sysdig 0.29 only looks its thread up: the idle
+	 * task 0 stays unknown) and the other events sysdig does not parse (SKIPPARSERESET)
+	 * make none. */
+	const struct scap_event_info *tinfo = scap_event_info(ev->type);
+	bool makes_thread = ev->type != PPME_PROCINFO_E && !scap_is_container_event(ev->type) &&
+			    ev->type != PPME_SCHEDSWITCH_6_E &&
+			    !(tinfo && (tinfo->flags & SCAP_EF_SKIPPARSERESET));
 
 	if (!t && makes_thread) {
 		t = state_thread_add(st, ev->tid);
