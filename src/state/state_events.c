@@ -413,6 +413,8 @@ static void clone_exit(struct state *st, const struct scap_event *ev, struct st_
 
 		c = state_thread(st, child_tid);
 		if (pp && pp != c) {
+			/* (sysdig's thread of comm "<NA>" is unknown, of another comm known) */
+			pp->live = true;
 			st_set_str(&pp->comm, c->comm);
 			st_set_str(&pp->exe, c->exe);
 			st_set_bytes(&pp->args, &pp->args_len, c->args, c->args_len);
