@@ -152,7 +152,8 @@ struct st_thread *state_thread_add(struct state *st, int64_t tid)
 	t->uid = UINT32_MAX;
 	t->gid = UINT32_MAX;
 	t->loginuid = UINT32_MAX;
-	t->enter_fd = -1;
+	/* sysdig 0.29's thread starts with fd 0 as its last event's fd (see state_event()) */
+	t->enter_fd = 0;
 	t->fdlimit = (uint64_t)-1;	/* unknown, as sysdig says it (proc.fdlimit -1) */
 	strcpy(t->container_id, "host");
 	insert_slot(st->threads, st->cap, t);

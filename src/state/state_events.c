@@ -866,6 +866,12 @@ void state_event(struct state *st, const struct scap_event *ev)
 		} else if (param_i64(ev, "fd", &fd)) {
 			c->fdnum = fd;
 			c->has_fd = true;
+		} else if (t->enter_fd != -1) {
+			/* an exit without its enter event: sysdig 0.29's fd fields fall back on
+			 * the fd of the thread's last enter event, whatever call it was (-1 for
+			 * one without an fd, 0 before the thread's first) */
+			c->fdnum = t->enter_fd;
+			c->has_fd = true;
 		}
 	}
 
