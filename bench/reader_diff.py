@@ -21,7 +21,7 @@ def run(argv):
     env = dict(os.environ, LC_ALL="C.UTF-8", TZ="UTC")
     p = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
                        timeout=300)
-    return p.stdout.decode("utf-8", "replace").splitlines()
+    return p.stdout.decode("utf-8", "replace").splitlines(), p.returncode
 
 
 def main():
@@ -38,8 +38,11 @@ def main():
     for f in files:
         name = os.path.basename(f)[:-5] if f.endswith(".scap") else os.path.basename(f)
         for mode, extra in MODES:
-            a = run(["sysdig", "-r", f] + extra)
-            b = run([sysray, "-r", f] + extra)
+            a, rc = run(["sysdig", "-r", f] + extra)
+            if rc and not a:
+                print("%-40s %-9s sysdig 0.29 cannot read it (exit %d)" % (name, mode, rc))
+                continue
+            b, _ = run([sysray, "-r", f] + extra)
             if keep:
                 for suffix, lines in (("sysdig", a), ("sysray", b)):
                     with open(os.path.join(keep, "%s-%s.%s" % (name, mode, suffix)), "w") as o:

@@ -63,6 +63,9 @@ static void clear_tables(struct state *st)
 	free(st->ifaces);
 	st->ifaces = NULL;
 	st->nifaces = 0;
+	if (st->container_thread)
+		thread_free(st->container_thread);
+	st->container_thread = NULL;
 	free(st->cur.failed_path);
 	free(st->cur.failed_path_raw);
 	memset(&st->cur, 0, sizeof(st->cur));
@@ -135,7 +138,16 @@ struct st_thread *state_thread_add(struct state *st, int64_t tid)
 	/* Tombstones count as used: rehash keeps probe chains short. */
 	if ((st->nthreads + 1) * 2 > st->cap)
 		grow(st);
-	t = xcalloc(1, sizeof(*t));
+	t = st_thread_new(tid);
+	insert_slot(st->threads, st->cap, t);
+	st->nthreads++;
+	return t;
+}
+
+struct st_thread *st_thread_new(int64_t tid)
+{
+	struct st_thread *t = xcalloc(1, sizeof(*t));
+
 	t->tid = tid;
 	t->pid = tid;
 	t->ptid = -1;
@@ -156,8 +168,6 @@ struct st_thread *state_thread_add(struct state *st, int64_t tid)
 	t->enter_fd = 0;
 	t->fdlimit = (uint64_t)-1;	/* unknown, as sysdig says it (proc.fdlimit -1) */
 	strcpy(t->container_id, "host");
-	insert_slot(st->threads, st->cap, t);
-	st->nthreads++;
 	return t;
 }
 

@@ -177,6 +177,9 @@ struct state {
 	/* the capture's interface list: local addresses, inferred source addresses */
 	struct st_iface *ifaces;
 	size_t nifaces;
+	/* The thread sysdig 0.29 gives a container event it shows (one after the capture's
+	 * first other event): tid and pid -1, comm "container:ID"; in no table. */
+	struct st_thread *container_thread;
 	/* An fd whose close() completed: removed from its table before the next event. */
 	int64_t pending_close_pid, pending_close_fd;
 	bool pending_close;

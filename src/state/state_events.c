@@ -799,6 +799,31 @@ static enum state_kind state_kind_of(unsigned type)
 	return (enum state_kind)(cache[type] - 1);
 }
 
+/* The thread of a container event (sysdig 0.29's container_info::get_tinfo()): tid and
+ * pid -1, vtid and vpid -2, named "container:ID", in the container; NULL when the event
+ * names no container. */
+static struct st_thread *container_thread(struct state *st, const struct scap_event *ev)
+{
+	struct container_meta m;
+	char id[16], comm[32];
+	struct st_thread *t;
+
+	if (ev->nparams < 1 ||
+	    !container_event_parse((const char *)ev->params[0].val, ev->params[0].len, id, &m))
+		return NULL;
+	if (!st->container_thread)
+		st->container_thread = st_thread_new(-1);
+	t = st->container_thread;
+	t->pid = -1;
+	t->vtid = -2;
+	t->vpid = -2;
+	t->live = true;
+	snprintf(comm, sizeof(comm), "container:%s", id);
+	st_set_str(&t->comm, comm);
+	snprintf(t->container_id, sizeof(t->container_id), "%s", id);
+	return t;
+}
+
 void state_event(struct state *st, const struct scap_event *ev)
 {
 	struct st_current *c = &st->cur;
@@ -837,7 +862,7 @@ void state_event(struct state *st, const struct scap_event *ev)
 	}
 	if (t && makes_thread)
 		t->fdlist_only = false;
-	c->thread = t;
+	c->thread = scap_is_container_event(ev->type) ? container_thread(st, ev) : t;
 
 	const struct scap_event_info *info = scap_event_info(ev->type);
 	enum state_kind kind = state_kind_of(ev->type);

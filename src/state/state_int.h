@@ -18,6 +18,8 @@ enum { L4_UNKNOWN = 0, L4_NA = 1, L4_TCP = 2, L4_UDP = 3, L4_ICMP = 4, L4_RAW = 
 #define ST_TOMBSTONE ((struct st_thread *)1)
 
 void st_set_str(char **dst, const char *src);
+/* A thread entry of TID with nothing known, in no table. */
+struct st_thread *st_thread_new(int64_t tid);
 /* Counts thread T in (DIR > 0) or out of its main thread's nchilds, when it is a thread of
  * another's process (PPM_CL_CLONE_THREAD). */
 void st_count_child(const struct state *st, const struct st_thread *t, int dir);
