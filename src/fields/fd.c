@@ -67,7 +67,7 @@ static const char *unknown_fd_name(const struct scap_event *ev, void *ctx)
 		struct out *val = field_scratch(c);
 		struct out *res = field_scratch(c);
 
-		render_param(c->st, ev, 1, BUF_NORMAL, val, res);
+		render_param(c->st, ev, 1, c->bf, val, res);
 		return res->len ? res->buf : val->buf;
 	}
 	return scap_event_is_enter(ev->type) ? NULL : "";
