@@ -44,6 +44,31 @@ static inline bool scap_event_is_generic(unsigned code)
 	return code == PPME_GENERIC_E || code == PPME_GENERIC_X;
 }
 
+/*
+ * The codes of sysdig 0.29's internal category (EC_INTERNAL): its reader counts them in
+ * evt.num but its printer never shows them (unless -D): drops, scap's own events (a capture's
+ * first event is often scapevent), procinfo, the 4-field container event, k8s, mesos, infra.
+ */
+static inline bool scap_event_is_internal_029(unsigned code)
+{
+	switch (code) {
+	case PPME_DROP_E:
+	case PPME_DROP_X:
+	case PPME_SCAPEVENT_E:
+	case PPME_SCAPEVENT_X:
+	case PPME_CONTAINER_E:
+	case PPME_CONTAINER_X:
+	case PPME_PROCINFO_E:
+	case PPME_PROCINFO_X:
+	case PPME_K8S_E:
+	case PPME_MESOS_E:
+	case PPME_INFRASTRUCTURE_EVENT_E:
+	case PPME_INFRASTRUCTURE_EVENT_X:
+		return true;
+	}
+	return false;
+}
+
 /* Bytes of one length entry of CODE's parameter length array: 4 for LARGE_PAYLOAD types. */
 static inline unsigned scap_event_len_width(unsigned code)
 {

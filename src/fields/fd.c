@@ -40,12 +40,36 @@ static bool on_unknown_fd(const struct scap_event *ev, void *ctx)
 	return cur(ctx)->fd_event || creates_fd(ev);
 }
 
-/* fd.name of an fd the state does not know: the failed call's path, empty on an exit,
- * NULL (missing) on an enter. */
+/* An accept or connect exit: sysdig 0.29 names the fd it does not know by the call's tuple
+ * (parameter 1), as %evt.info prints it ("NULL" when the call failed). */
+static bool named_by_tuple(const struct scap_event *ev)
+{
+	switch (ev->type) {
+	case PPME_SOCKET_ACCEPT_X:
+	case PPME_SOCKET_ACCEPT_5_X:
+	case PPME_SOCKET_ACCEPT4_X:
+	case PPME_SOCKET_ACCEPT4_5_X:
+	case PPME_SOCKET_CONNECT_X:
+		return ev->nparams > 1;
+	}
+	return false;
+}
+
+/* fd.name of an fd the state does not know: the failed call's path, an accept's or
+ * connect's tuple, else empty on an exit, NULL (missing) on an enter. */
 static const char *unknown_fd_name(const struct scap_event *ev, void *ctx)
 {
+	struct field_ctx *c = ctx;
+
 	if (cur(ctx)->failed_path)
 		return cur(ctx)->failed_path;
+	if (named_by_tuple(ev)) {
+		struct out *val = field_scratch(c);
+		struct out *res = field_scratch(c);
+
+		render_param(c->st, ev, 1, c->bf, val, res);
+		return res->len ? res->buf : val->buf;
+	}
 	return scap_event_is_enter(ev->type) ? NULL : "";
 }
 

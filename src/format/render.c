@@ -608,11 +608,31 @@ void render_param(const struct state *st, const struct scap_event *ev, unsigned 
 		render_num_fmt(u, p->len, fmt == NUM_DEC ? NUM_OCT : fmt, val);
 		render_names(u, pi->info, res);
 		break;
-	case SCAP_PT_UINT8:
-	case SCAP_PT_UINT16:
 	case SCAP_PT_UINT32:
 	case SCAP_PT_UINT64:
+		/* sysdig 0.29 prints a decimal UINT32 with "%d" and a UINT64 as an int64_t with
+		 * "%ld": both as signed numbers (futex's val=-1) */
+		if (fmt == NUM_DEC) {
+			out_put_sdec(val, p->len == 4 ? (int32_t)u : (int64_t)u);
+			break;
+		}
+		render_num_fmt(u, p->len, fmt, val);
+		break;
 	case SCAP_PT_SIGSET:
+		/* sysdig 0.29 names the signals of the set (bit N is signal N + 1), with no
+		 * number */
+		for (unsigned sig = 0; sig < 32; sig++) {
+			const char *n = (u & (1u << sig)) ? signal_name((int)sig + 1) : NULL;
+
+			if (n) {
+				if (val->len)
+					out_putc(val, ' ');
+				out_puts(val, n);
+			}
+		}
+		break;
+	case SCAP_PT_UINT8:
+	case SCAP_PT_UINT16:
 	case SCAP_PT_ABSTIME:
 	case SCAP_PT_PORT:
 	case SCAP_PT_L4PROTO:

@@ -221,8 +221,9 @@ bool template_render(const struct template *t, const void *event, void *ctx,
 				ok = false;
 				break;
 			}
+			/* sysdig 0.29: a field without a value is null in JSON, "<NA>" in text */
 			if (json)
-				json_object_object_add(obj, tok->key, json_object_new_string("<NA>"));
+				json_object_object_add(obj, tok->key, NULL);
 			else
 				out_puts(o, "<NA>");
 			continue;

@@ -12,8 +12,10 @@
 /* PPM dump flag: the event only carries state (written at capture start). */
 #define DUMP_STATE_ONLY 1u
 
-/* Container events: sysdig 0.29's reader keeps them to itself. */
-static bool reader_only(unsigned type)
+/* Container events: sysdig 0.29's reader keeps those before a capture's first other event to
+ * itself (it reads them before the thread table); a later one is shown, unless it was
+ * written state-only. */
+static bool container_type(unsigned type)
 {
 	switch (type) {
 	case PPME_CONTAINER_E:
@@ -147,12 +149,13 @@ bool pipeline_event(struct pipeline *p, const struct scap_event *ev)
 	    ev->type != PPME_CONTAINER_JSON_2_E)
 		ctx->first_ts = ev->ts;
 	state_event(p->st, ev);
-	if (reader_only(ev->type)) {
-		if (scap_is_container_event(ev->type))
-			learn_container(ctx, ev);
-	} else if (!(ev->dump_flags & DUMP_STATE_ONLY)) {
+	if (scap_is_container_event(ev->type))
+		learn_container(ctx, ev);
+	if (!container_type(ev->type))
+		p->past_containers = true;
+	if ((p->past_containers || !container_type(ev->type)) &&
+	    !(ev->dump_flags & DUMP_STATE_ONLY))
 		deliver(p, ev);
-	}
 	state_event_done(p->st);
 	return p->stopped;
 }

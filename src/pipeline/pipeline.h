@@ -66,6 +66,8 @@ struct pipeline {
 	uint64_t max_matched;		/* stop after this many matched events (live -n); 0: none */
 	uint64_t matched;		/* events some consumer's filter accepted */
 	bool stopped;			/* a consumer or a limit asked to stop */
+	/* an event other than a container's was read: later container events are shown */
+	bool past_containers;
 	/* tracee's scopes (--trace): an event out of scope is rejected by every consumer,
 	 * before its filter; NULL: every event is in scope. Not owned. */
 	struct scope *scope;

@@ -3,19 +3,14 @@
 
 #include <stdio.h>
 
+#include "capture/event_table.h"
 #include "output/out.h"
-
-/* Procinfo events: sysdig 0.29 counts them but does not show them. */
-static bool hidden(unsigned type)
-{
-	return type == PPME_PROCINFO_E || type == PPME_PROCINFO_X;
-}
 
 static int print_event(void *opaque, struct pipeline *pl, const struct scap_event *ev)
 {
 	struct printer *p = opaque;
 
-	if (hidden(ev->type))
+	if (scap_event_is_internal_029(ev->type))
 		return 0;
 	p->env.first_ts = pl->ctx->first_ts;
 	p->env.latency = pl->st->cur.latency;

@@ -185,15 +185,19 @@ bool st_apply_io_tuple(struct state *st, struct st_thread *t, struct st_fd *f,
 	     (!memcmp(dip, f->sip, 16) && dport == f->sport && !memcmp(sip, f->dip, 16) &&
 	      sport == f->dport)))
 		return false;
-	/* sysdig keeps a server socket's address and port in the bytes of a tuple's source
-	 * address and destination address: the listening port's two bytes (host order) stay
-	 * as the start of the destination address, which the tuple then does not replace. */
+	/* sysdig keeps a server socket's address, port and protocol in the bytes of a
+	 * tuple's source and destination addresses: the listening port's two bytes (host
+	 * order), the protocol and the union's byte 7 (state.c) stay as the destination
+	 * address, which the tuple then does not replace; the destination port is what the
+	 * union held there. */
 	if (f->type == SCAP_FD_IPV4_SERVSOCK) {
 		uint16_t port = f->sport;
 
 		memset(f->dip, 0, 16);
 		memcpy(f->dip, &port, 2);
-		f->dport = 0;
+		f->dip[2] = f->l4proto;
+		f->dip[3] = f->serv_byte7;
+		f->dport = f->serv_dport;
 	} else if (f->type == SCAP_FD_IPV6_SERVSOCK) {
 		memset(f->dip, 0, 16);
 		f->dport = 0;

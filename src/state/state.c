@@ -63,6 +63,9 @@ static void clear_tables(struct state *st)
 	free(st->ifaces);
 	st->ifaces = NULL;
 	st->nifaces = 0;
+	if (st->container_thread)
+		thread_free(st->container_thread);
+	st->container_thread = NULL;
 	free(st->cur.failed_path);
 	free(st->cur.failed_path_raw);
 	memset(&st->cur, 0, sizeof(st->cur));
@@ -135,7 +138,16 @@ struct st_thread *state_thread_add(struct state *st, int64_t tid)
 	/* Tombstones count as used: rehash keeps probe chains short. */
 	if ((st->nthreads + 1) * 2 > st->cap)
 		grow(st);
-	t = xcalloc(1, sizeof(*t));
+	t = st_thread_new(tid);
+	insert_slot(st->threads, st->cap, t);
+	st->nthreads++;
+	return t;
+}
+
+struct st_thread *st_thread_new(int64_t tid)
+{
+	struct st_thread *t = xcalloc(1, sizeof(*t));
+
 	t->tid = tid;
 	t->pid = tid;
 	t->ptid = -1;
@@ -152,11 +164,10 @@ struct st_thread *state_thread_add(struct state *st, int64_t tid)
 	t->uid = UINT32_MAX;
 	t->gid = UINT32_MAX;
 	t->loginuid = UINT32_MAX;
-	t->enter_fd = -1;
+	/* sysdig 0.29's thread starts with fd 0 as its last event's fd (see state_event()) */
+	t->enter_fd = 0;
 	t->fdlimit = (uint64_t)-1;	/* unknown, as sysdig says it (proc.fdlimit -1) */
 	strcpy(t->container_id, "host");
-	insert_slot(st->threads, st->cap, t);
-	st->nthreads++;
 	return t;
 }
 
@@ -370,6 +381,61 @@ static void swap_tuple(struct st_fd *f)
 	f->role = ST_ROLE_SERVER;
 }
 
+/*
+ * sysdig 0.29 imports a thread's fd list through one scratch fd whose socket union (IPv4
+ * tuple: source 0-3, destination 4-7, ports 8-9 and 10-11, protocol 12; IPv4 server:
+ * address 0-3, port 4-5, protocol 6; IPv6 tuple: 16-byte addresses at 0 and 16, ports 32
+ * and 34, protocol 36; IPv6 server: address 0-15, port 16, protocol 18; unix: the two
+ * socket ids at 0 and 8) is zeroed once per thread and never cleared between fds: each fd
+ * keeps the bytes it does not write from the fds before it. SOCKINFO gets SF's bytes.
+ */
+#define SOCKINFO_LEN 37
+
+static void sockinfo_import(uint8_t sockinfo[SOCKINFO_LEN], const struct scap_fd *sf)
+{
+	static const uint8_t mapped[12] = { [10] = 0xff, [11] = 0xff };
+	uint8_t *u = sockinfo;
+
+	switch (sf->type) {
+	case SCAP_FD_IPV6_SOCK:
+		if (memcmp(sf->sip, mapped, 12) || memcmp(sf->dip, mapped, 12)) {
+			memcpy(u, sf->sip, 16);
+			memcpy(u + 16, sf->dip, 16);
+			memcpy(u + 32, &sf->sport, 2);
+			memcpy(u + 34, &sf->dport, 2);
+			u[36] = sf->l4proto;
+			break;
+		}
+		memcpy(u, sf->sip + 12, 4);
+		memcpy(u + 4, sf->dip + 12, 4);
+		memcpy(u + 8, &sf->sport, 2);
+		memcpy(u + 10, &sf->dport, 2);
+		u[12] = sf->l4proto;
+		break;
+	case SCAP_FD_IPV4_SOCK:
+		memcpy(u, sf->sip, 4);
+		memcpy(u + 4, sf->dip, 4);
+		memcpy(u + 8, &sf->sport, 2);
+		memcpy(u + 10, &sf->dport, 2);
+		u[12] = sf->l4proto;
+		break;
+	case SCAP_FD_IPV4_SERVSOCK:
+		memcpy(u, sf->sip, 4);
+		memcpy(u + 4, &sf->sport, 2);
+		u[6] = sf->l4proto;
+		break;
+	case SCAP_FD_IPV6_SERVSOCK:
+		memcpy(u, sf->sip, 16);
+		memcpy(u + 16, &sf->sport, 2);
+		u[18] = sf->l4proto;
+		break;
+	case SCAP_FD_UNIX_SOCK:
+		memcpy(u, &sf->unix_src, 8);
+		memcpy(u + 8, &sf->unix_dst, 8);
+		break;
+	}
+}
+
 void state_load_meta(struct state *st, const struct scap_meta *m)
 {
 	clear_tables(st);
@@ -428,11 +494,18 @@ void state_load_meta(struct state *st, const struct scap_meta *m)
 	for (size_t i = 0; i < m->nthreads; i++) {
 		const struct scap_thread *s = &m->threads[i];
 		struct st_thread *t = state_thread(st, s->tid);
+		uint8_t sockinfo[SOCKINFO_LEN] = { 0 };
 
 		st_count_child(st, t, 1);
 		for (size_t j = 0; j < s->nfds; j++) {
 			const struct scap_fd *sf = &s->fds[j];
 			struct st_fd *f = state_fd_add(st, t, sf->fd);
+
+			sockinfo_import(sockinfo, sf);
+			if (sf->type == SCAP_FD_IPV4_SERVSOCK) {
+				f->serv_byte7 = sockinfo[7];
+				memcpy(&f->serv_dport, sockinfo + 10, 2);
+			}
 			f->type = sf->type == SCAP_FD_FILE_V2 ? SCAP_FD_FILE : sf->type;
 			f->l4proto = sf->l4proto;
 			f->v6 = sf->type == SCAP_FD_IPV6_SOCK || sf->type == SCAP_FD_IPV6_SERVSOCK;

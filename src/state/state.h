@@ -39,6 +39,11 @@ struct st_fd {
 	uint8_t sip[16], dip[16];
 	uint16_t sport, dport;
 	uint8_t role;		/* enum st_role: which end of the tuple is ours */
+	/* IPv4 server sockets of a capture's fd list: what sysdig 0.29 keeps after the
+	 * address, port and protocol in its socket union (bytes 7 and 10-11), left there by
+	 * the thread's fds imported before (see sock_tuple.c) */
+	uint8_t serv_byte7;
+	uint16_t serv_dport;
 	/* IP sockets: connected, accepted, or carried data (sysdig 0.29's fd.connected) */
 	bool connected;
 	uint32_t open_flags;	/* PPM_O_* */
@@ -172,6 +177,9 @@ struct state {
 	/* the capture's interface list: local addresses, inferred source addresses */
 	struct st_iface *ifaces;
 	size_t nifaces;
+	/* The thread sysdig 0.29 gives a container event it shows (one after the capture's
+	 * first other event): tid and pid -1, comm "container:ID"; in no table. */
+	struct st_thread *container_thread;
 	/* An fd whose close() completed: removed from its table before the next event. */
 	int64_t pending_close_pid, pending_close_fd;
 	bool pending_close;

@@ -334,18 +334,30 @@ static void clone_exit(struct state *st, const struct scap_event *ev, struct st_
 	/* In the child, clone returns 0 and the event carries the child's own tid; in the
 	 * parent it returns the child's tid. sysdig creates the child from either. */
 	int64_t child_tid = res == 0 ? ev->tid : res;
+	uint64_t flags = 0;
+	int64_t v;
+
 	if (res < 0)
 		return;
-	if (res == 0 && state_thread(st, ev->tid) && state_thread(st, ev->tid)->live) {
+	param_u64(ev, "flags", &flags);
+	/* sysdig 0.29: a clone in another pid namespace (the flag, or a caller whose tid is not
+	 * its vtid) makes its child only in the child's exit, where it sees the real tid (the
+	 * parent's res is the child's tid in its namespace) */
+	bool in_pidns = (flags & ST_CL_CHILD_IN_PIDNS) || (param_i64(ev, "vtid", &v) && v != ev->tid);
+	struct st_thread *known = state_thread(st, child_tid);
+
+	if (res == 0 && known && known->live) {
+		if (in_pidns && param_i64(ev, "vtid", &v))
+			known->vtid = v;
+		if (in_pidns && param_i64(ev, "vpid", &v))
+			known->vpid = v;
 		clone_pidns(st, ev, res);
 		return;
 	}
-	if (res > 0 && state_thread(st, res) && state_thread(st, res)->live)
+	if (res > 0 && ((known && known->live) || in_pidns))
 		return;
 	struct st_thread *c = state_thread_add(st, child_tid);
 	int64_t pid = 0, ptid = 0;
-	uint64_t flags = 0;
-	param_u64(ev, "flags", &flags);
 	/* PPM_CL_CLONE_THREAD: the child shares its parent's process */
 	bool thread = flags & ST_CL_CLONE_THREAD;
 	param_i64(ev, "pid", &pid);
@@ -363,7 +375,6 @@ static void clone_exit(struct state *st, const struct scap_event *ev, struct st_
 		c->ptid = c->pid;
 	c->vtid = c->tid;
 	c->vpid = c->pid;
-	int64_t v;
 	if (param_i64(ev, "vtid", &v) && res == 0)
 		c->vtid = v;
 	if (param_i64(ev, "vpid", &v) && res == 0)
@@ -394,6 +405,21 @@ static void clone_exit(struct state *st, const struct scap_event *ev, struct st_
 	}
 	const struct scap_param *a = param(ev, "args");
 	st_set_bytes(&c->args, &c->args_len, a ? a->val : NULL, a ? a->len : 0);
+	/* the child's exit came first and its parent is unknown: sysdig 0.29 makes an entry
+	 * for the parent and names it after the child (a pid parameter then shows its comm) */
+	if (res == 0 && (!p || !p->live)) {
+		int64_t ptid_of = thread ? c->pid : c->ptid;
+		struct st_thread *pp = p ? p : ptid_of > 0 ? state_thread_add(st, ptid_of) : NULL;
+
+		c = state_thread(st, child_tid);
+		if (pp && pp != c) {
+			/* (sysdig's thread of comm "<NA>" is unknown, of another comm known) */
+			pp->live = true;
+			st_set_str(&pp->comm, c->comm);
+			st_set_str(&pp->exe, c->exe);
+			st_set_bytes(&pp->args, &pp->args_len, c->args, c->args_len);
+		}
+	}
 	/* a new process's environment is its parent's (a thread reads its process's) */
 	if (!thread && p)
 		st_set_bytes(&c->env, &c->env_len, p->env, p->env_len);
@@ -773,6 +799,31 @@ static enum state_kind state_kind_of(unsigned type)
 	return (enum state_kind)(cache[type] - 1);
 }
 
+/* The thread of a container event (sysdig 0.29's container_info::get_tinfo()): tid and
+ * pid -1, vtid and vpid -2, named "container:ID", in the container; NULL when the event
+ * names no container. */
+static struct st_thread *container_thread(struct state *st, const struct scap_event *ev)
+{
+	struct container_meta m;
+	char id[16], comm[32];
+	struct st_thread *t;
+
+	if (ev->nparams < 1 ||
+	    !container_event_parse((const char *)ev->params[0].val, ev->params[0].len, id, &m))
+		return NULL;
+	if (!st->container_thread)
+		st->container_thread = st_thread_new(-1);
+	t = st->container_thread;
+	t->pid = -1;
+	t->vtid = -2;
+	t->vpid = -2;
+	t->live = true;
+	snprintf(comm, sizeof(comm), "container:%s", id);
+	st_set_str(&t->comm, comm);
+	snprintf(t->container_id, sizeof(t->container_id), "%s", id);
+	return t;
+}
+
 void state_event(struct state *st, const struct scap_event *ev)
 {
 	struct st_current *c = &st->cur;
@@ -791,9 +842,14 @@ void state_event(struct state *st, const struct scap_event *ev)
 	c->fdnum = -1;
 	struct st_thread *t = state_thread(st, ev->tid);
 	/* Like sysdig, an unknown thread gets an entry (without process information, live is
-	 * false) so that its fds can be followed; a procinfo event (a thread's CPU times)
-	 * and a container event make none. */
-	bool makes_thread = ev->type != PPME_PROCINFO_E && !scap_is_container_event(ev->type);
+	 * false) so that its fds can be followed; a procinfo event (a thread's CPU times), a
+	 * container event, a context switch (sysdig 0.29 only looks its thread up: the idle
+	 * task 0 stays unknown) and the other events sysdig does not parse (SKIPPARSERESET)
+	 * make none. */
+	const struct scap_event_info *tinfo = scap_event_info(ev->type);
+	bool makes_thread = ev->type != PPME_PROCINFO_E && !scap_is_container_event(ev->type) &&
+			    ev->type != PPME_SCHEDSWITCH_6_E &&
+			    !(tinfo && (tinfo->flags & SCAP_EF_SKIPPARSERESET));
 
 	if (!t && makes_thread) {
 		t = state_thread_add(st, ev->tid);
@@ -806,7 +862,7 @@ void state_event(struct state *st, const struct scap_event *ev)
 	}
 	if (t && makes_thread)
 		t->fdlist_only = false;
-	c->thread = t;
+	c->thread = scap_is_container_event(ev->type) ? container_thread(st, ev) : t;
 
 	const struct scap_event_info *info = scap_event_info(ev->type);
 	enum state_kind kind = state_kind_of(ev->type);
@@ -834,6 +890,12 @@ void state_event(struct state *st, const struct scap_event *ev)
 			c->has_fd = t->has_enter_fd;
 		} else if (param_i64(ev, "fd", &fd)) {
 			c->fdnum = fd;
+			c->has_fd = true;
+		} else if (t->enter_fd != -1) {
+			/* an exit without its enter event: sysdig 0.29's fd fields fall back on
+			 * the fd of the thread's last enter event, whatever call it was (-1 for
+			 * one without an fd, 0 before the thread's first) */
+			c->fdnum = t->enter_fd;
 			c->has_fd = true;
 		}
 	}

@@ -11,11 +11,15 @@ enum { L4_UNKNOWN = 0, L4_NA = 1, L4_TCP = 2, L4_UDP = 3, L4_ICMP = 4, L4_RAW = 
 
 /* PPM_CL_CLONE_THREAD: the thread shares its creator's process */
 #define ST_CL_CLONE_THREAD (1u << 13)
+/* PPM_CL_CHILD_IN_PIDNS: the child is in a pid namespace other than its creator's */
+#define ST_CL_CHILD_IN_PIDNS (1u << 29)
 
 /* A removed slot of the thread hash table. */
 #define ST_TOMBSTONE ((struct st_thread *)1)
 
 void st_set_str(char **dst, const char *src);
+/* A thread entry of TID with nothing known, in no table. */
+struct st_thread *st_thread_new(int64_t tid);
 /* Counts thread T in (DIR > 0) or out of its main thread's nchilds, when it is a thread of
  * another's process (PPM_CL_CLONE_THREAD). */
 void st_count_child(const struct state *st, const struct st_thread *t, int dir);
