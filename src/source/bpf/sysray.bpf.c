@@ -592,6 +592,7 @@ static __always_inline void generic_exit(const struct who *who, long nr, long re
 #include "source/bpf/exec_task.bpf.h"
 #include "source/bpf/events_fs.bpf.h"
 #include "source/bpf/events_net.bpf.h"
+#include "source/bpf/events_recipes.bpf.h"
 
 /* Arguments from the saved user registers, by direct BTF access or by probe reads. */
 #define READ_ARGS(regs, a, direct) do {						\
@@ -683,7 +684,8 @@ static __always_inline int on_enter(const struct who *who, long nr, const __u64 
 		return 0;
 	}
 	default:
-		if (!fs_enter(who, nr, a) && !net_enter(who, nr, a))
+		if (!fs_enter(who, nr, a) && !net_enter(who, nr, a) &&
+		    !recipe_event(who, nr, a, 0, 0))
 			generic_enter(who, nr, a);
 		return 0;
 	}
@@ -821,7 +823,8 @@ static __always_inline int on_exit(const struct who *who, long nr, long ret, con
 		return 0;
 	}
 	default:
-		if (!fs_exit(who, nr, ret, a) && !net_exit(who, nr, ret, a))
+		if (!fs_exit(who, nr, ret, a) && !net_exit(who, nr, ret, a) &&
+		    !recipe_event(who, nr, a, ret, 1))
 			generic_exit(who, nr, ret);
 		return 0;
 	}
