@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* File calls: read, write, pread64, pwrite64, open, openat, close. */
 #include <asm/unistd.h>
+#include <stdio.h>
+#include <sys/stat.h>
 
 #include "schema/ppm_flags.h"
 #include "trace/encode/encode.h"
@@ -34,10 +36,25 @@ static void open_enter(struct enc *e)
 	evb_u32(e->b, e->a[2]);
 }
 
+/* The device (the kernel's new_encode_dev() form, stat's st_dev) and inode of the file the
+ * tracee opened as FD, through its /proc fd link; 0 and 0 for a failed open, as libs gives. */
+static void opened_dev_ino(struct enc *e, int64_t fd)
+{
+	char path[64];
+	struct stat st = { 0 };
+
+	snprintf(path, sizeof(path), "/proc/%d/fd/%lld", (int)e->ev->pid, (long long)fd);
+	if (fd < 0 || stat(path, &st))
+		st.st_dev = st.st_ino = 0;
+	evb_u32(e->b, st.st_dev);
+	evb_u64(e->b, st.st_ino);
+}
+
 static void open_exit(struct enc *e)
 {
 	evb_u64(e->b, e->ret);
 	open_enter(e);
+	opened_dev_ino(e, e->ret);
 }
 
 static void openat_enter(struct enc *e)
@@ -52,6 +69,7 @@ static void openat_exit(struct enc *e)
 {
 	evb_u64(e->b, e->ret);
 	openat_enter(e);
+	opened_dev_ino(e, e->ret);
 }
 
 static void close_enter(struct enc *e)
