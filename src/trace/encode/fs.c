@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* File calls: read, write, pread64, pwrite64, open, openat, close. */
+/* File calls: read, write, pread64, pwrite64, open, openat, close, pipe, pipe2. */
 #include <asm/unistd.h>
 #include <stdio.h>
 #include <sys/stat.h>
@@ -72,6 +72,26 @@ static void openat_exit(struct enc *e)
 	opened_dev_ino(e, e->ret);
 }
 
+/* pipe, pipe2 exit: res, the two fds the kernel wrote to the tracee's array, the pipe's inode
+ * (pipe_exit() in events_fs.bpf.h). */
+static void pipe_exit(struct enc *e)
+{
+	const struct mem_reader *mem = e->ev->mem;
+	int32_t fds[2] = { -1, -1 };
+	char path[64];
+	struct stat st = { 0 };
+
+	if (!mem || mem->read(mem, e->a[0], fds, sizeof(fds)))
+		fds[0] = fds[1] = -1;
+	snprintf(path, sizeof(path), "/proc/%d/fd/%d", (int)e->ev->pid, fds[0]);
+	if (e->ret != 0 || stat(path, &st))
+		st.st_ino = 0;
+	evb_u64(e->b, e->ret);
+	evb_u64(e->b, (int64_t)fds[0]);
+	evb_u64(e->b, (int64_t)fds[1]);
+	evb_u64(e->b, st.st_ino);
+}
+
 static void close_enter(struct enc *e)
 {
 	enc_fd(e->b, e->a[0]);
@@ -91,5 +111,7 @@ const struct syscall_encoder fs_encoders[] = {
 	{ __NR_open, PPME_SYSCALL_OPEN_E, open_enter, open_exit },
 	{ __NR_openat, PPME_SYSCALL_OPENAT_2_E, openat_enter, openat_exit },
 	{ __NR_close, PPME_SYSCALL_CLOSE_E, close_enter, close_exit },
+	{ __NR_pipe, PPME_SYSCALL_PIPE_E, NULL, pipe_exit },
+	{ __NR_pipe2, PPME_SYSCALL_PIPE_E, NULL, pipe_exit },
 	{ .nr = -1 },
 };
