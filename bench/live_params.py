@@ -3,8 +3,8 @@
 """Reads `%evt.type %evt.dir %evt.args` lines of a live capture (stdin) and prints, for every
 event type seen that sysdig 0.29 gives a dedicated layout, the share of its events whose
 parameters are all filled: each parameter sysdig 0.29 reads (src/schema/event_table.in's
-NPARAMS_029 first ones) is present as NAME=VALUE with a value (a byte buffer may be empty:
-a read of 0 bytes has no data). A syscall sent as a generic
+NPARAMS_029 first ones) is present as NAME=VALUE with a value (a byte buffer or an fd list
+may be empty: a read of 0 bytes has no data, a poll exit lists only the fds with events). A syscall sent as a generic
 event shows no parameter at all, so its events count as not filled. Syscalls that sysdig
 0.29 has no layout for (generic in sysdig too) are counted on the last line.
 
@@ -29,7 +29,8 @@ def layouts(table):
         code, name, d, np029 = int(f[0]), f[2], f[3], f[6]
         if name == "NA" or np029 == "-" or code < 2:
             continue
-        names = [(RENAMED.get(p.split(":")[0], p.split(":")[0]), ":BYTEBUF" in p)
+        names = [(RENAMED.get(p.split(":")[0], p.split(":")[0]),
+                  ":BYTEBUF" in p or ":FDLIST" in p)
                  for p in f[7:7 + int(np029)]]
         out[(name, ">" if d == "E" else "<")] = names   # later codes replace earlier
     return out
