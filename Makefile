@@ -11,7 +11,7 @@ CPPFLAGS += -Isrc -D_GNU_SOURCE -I/usr/include/luajit-2.1
 ALL_CFLAGS = -std=gnu11 $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) -MMD -MP
 LDLIBS   += -lseccomp -ljson-c -lz -lpthread -lbpf -lelf -lluajit-5.1 -lm -lncursesw -lyaml -lcurl
 
-SRC_DIRS := src/util src/schema src/output src/source/ptrace src/source/bpf src/trace src/trace/decode \
+SRC_DIRS := src/util src/schema src/output src/source src/source/ptrace src/source/bpf src/trace src/trace/decode \
 	    src/trace/encode \
 	    src/procfs src/seccomp src/capture src/filter src/state src/fields src/format src/pipeline \
 	    src/chisel src/views src/tui src/detect src/cli

@@ -14,13 +14,14 @@
 #
 #   bench/bpf_bench.sh BUILD_DIR
 #
-# For each workload (WORKLOADS="getppid write openread", from bench/workloads.c) the
+# For each workload (WORKLOADS="getppid write openread", or lseek, from bench/workloads.c) the
 # configurations run round-robin, ROUNDS times (default 5), each round starting one later.
 # Prints per configuration the median wall time, the added µs per syscall against untraced,
 # and for sysray the events per second it kept up with and the drops; then the ratios of the
 # issue's goals: sysray's added cost / bpftrace's, and / perf trace's.
 # Environment: ROUNDS, WORKLOADS, N_GETPPID=1000000, N_WRITE=1000000, N_OPENREAD=200000,
-# RING_MB=16, PERF_TRACE=0 to leave perf trace out (it is slow: about 30 µs a syscall).
+# N_LSEEK=1000000, RING_MB=16, PERF_TRACE=0 to leave perf trace out (it is slow: about 30 µs
+# a syscall).
 set -uo pipefail
 
 BUILD=${1:?usage: bench/bpf_bench.sh BUILD_DIR}
@@ -58,6 +59,7 @@ count_of() {
 	getppid) echo "${N_GETPPID:-1000000} 1" ;;
 	write) echo "${N_WRITE:-1000000} 1" ;;
 	openread) echo "${N_OPENREAD:-200000} 3" ;;
+	lseek) echo "${N_LSEEK:-1000000} 1" ;;
 	*) echo "bpf_bench: unknown workload $1" >&2; exit 1 ;;
 	esac
 }

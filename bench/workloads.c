@@ -5,6 +5,7 @@
  *   workloads getppid N     syscall(SYS_getppid), N times
  *   workloads write N       write(2) of 16 bytes to /dev/null, N times
  *   workloads openread N    openat + read + close of /etc/hostname, N times
+ *   workloads lseek N       lseek(2) of /dev/null to 0, N times (a table-driven event in eBPF)
  *   workloads forkexec N    fork, exec /bin/true, wait, N times
  *   workloads time CMD...   runs CMD; prints "WALL_SECONDS MAXRSS_KB EXIT_STATUS"
  *                           (CMD's stdout is redirected to its stderr)
@@ -76,6 +77,17 @@ static int run_openread(long n)
 	return 0;
 }
 
+static int run_lseek(long n)
+{
+	int fd = open("/dev/null", O_RDONLY);
+	if (fd < 0)
+		die("open /dev/null");
+	for (long i = 0; i < n; i++)
+		if (lseek(fd, 0, SEEK_SET) < 0)
+			die("lseek");
+	return 0;
+}
+
 static int run_forkexec(long n)
 {
 	for (long i = 0; i < n; i++) {
@@ -130,9 +142,9 @@ static int run_timed(char **argv)
 
 static void usage(void)
 {
-	fprintf(stderr, "usage: workloads getppid|write|openread|forkexec N\n"
+	fprintf(stderr, "usage: workloads getppid|write|openread|lseek|forkexec N\n"
 			"       workloads time CMD [ARG...]\n"
-			"       workloads gated getppid|write|openread|forkexec N\n");
+			"       workloads gated getppid|write|openread|lseek|forkexec N\n");
 	exit(2);
 }
 
@@ -177,6 +189,8 @@ static int run_workload(const char *name, long n)
 		return run_write(n);
 	if (!strcmp(name, "openread"))
 		return run_openread(n);
+	if (!strcmp(name, "lseek"))
+		return run_lseek(n);
 	if (!strcmp(name, "forkexec"))
 		return run_forkexec(n);
 	usage();

@@ -185,4 +185,65 @@ enum ppm_ptrace_idx {
 	PPM_PTRACE_IDX_SIGTYPE = 1,
 };
 
+/* A futex(2) op as libs' PPM_FU_* value: the commands (op & 127) keep Linux's numbers up to
+ * FUTEX_CMP_REQUEUE_PI (12), an unknown one is 0; FUTEX_PRIVATE_FLAG (128) and
+ * FUTEX_CLOCK_REALTIME (256) keep their bits. */
+static inline __attribute__((always_inline)) unsigned short ppm_futex_op(unsigned long long op)
+{
+	unsigned short cmd = (op & 127) <= 12 ? (op & 127) : 0;
+
+	return cmd | (op & (128 | 256));
+}
+
+/* A fcntl(2) command (x86_64) as libs' PPM_FCNTL_* value, an enumeration (0: unknown). */
+static inline __attribute__((always_inline)) unsigned char ppm_fcntl_cmd(unsigned long long cmd)
+{
+	switch (cmd) {
+	case 0: return 1;		/* F_DUPFD */
+	case 1: return 2;		/* F_GETFD */
+	case 2: return 3;		/* F_SETFD */
+	case 3: return 4;		/* F_GETFL */
+	case 4: return 5;		/* F_SETFL */
+	case 5: return 6;		/* F_GETLK */
+	case 6: return 8;		/* F_SETLK */
+	case 7: return 9;		/* F_SETLKW */
+	case 8: return 10;		/* F_SETOWN */
+	case 9: return 12;		/* F_GETOWN */
+	case 10: return 13;		/* F_SETSIG */
+	case 11: return 15;		/* F_GETSIG */
+	case 15: return 16;		/* F_SETOWN_EX */
+	case 16: return 17;		/* F_GETOWN_EX */
+	case 1024: return 18;		/* F_SETLEASE */
+	case 1025: return 19;		/* F_GETLEASE */
+	case 1029: return 20;		/* F_CANCELLK */
+	case 1030: return 21;		/* F_DUPFD_CLOEXEC */
+	case 1026: return 22;		/* F_NOTIFY */
+	case 1031: return 23;		/* F_SETPIPE_SZ */
+	case 1032: return 24;		/* F_GETPIPE_SZ */
+	case 36: return 25;		/* F_OFD_GETLK */
+	case 37: return 26;		/* F_OFD_SETLK */
+	case 38: return 27;		/* F_OFD_SETLKW */
+	default: return 0;
+	}
+}
+
+/* poll(2) events as libs' PPM_POLL* bits. */
+static inline __attribute__((always_inline)) unsigned short ppm_poll_events(unsigned short e)
+{
+	unsigned short r = e & 0x7;		/* POLLIN, POLLPRI, POLLOUT */
+
+	if (e & 0x2000)		r |= 0x8;	/* POLLRDHUP */
+	r |= (e & 0x3f8) << 1;			/* POLLERR .. POLLWRBAND: one bit up */
+	return r;
+}
+
+/* mount(2) flags as libs sends them: the MS_MGC_VAL magic (0xC0ED in the high half) that old
+ * callers put there is dropped; the MS_* bits are libs' PPM_MS_* ones. */
+static inline __attribute__((always_inline)) unsigned int ppm_mount_flags(unsigned long long f)
+{
+	if ((f & 0xffff0000u) == 0xc0ed0000u)
+		f &= 0xffff;
+	return f;
+}
+
 #endif

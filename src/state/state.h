@@ -94,6 +94,7 @@ struct st_thread {
 	uint64_t enter_domain;	/* socket(): the domain and type of the enter event */
 	uint64_t enter_socktype;
 	uint64_t enter_resource;	/* getrlimit/setrlimit/prlimit: the resource */
+	uint64_t enter_fcntl_cmd;	/* fcntl: the command (PPM_FCNTL_*) */
 	int64_t enter_pid;		/* prlimit: the pid (0: the caller) */
 	/* sendto()/sendmsg() enter: the tuple, applied to a UDP or unix socket at the exit (a
 	 * unix tuple: family, two 8-byte socket ids and a path of up to 108 bytes) */

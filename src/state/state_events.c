@@ -732,13 +732,21 @@ static void dup_exit(struct state *st, const struct scap_event *ev, struct st_th
 	dst->name_raw = raw;
 }
 
+/* An fcntl whose enter was F_DUPFD or F_DUPFD_CLOEXEC (PPM_FCNTL_F_DUPFD 1,
+ * PPM_FCNTL_F_DUPFD_CLOEXEC 21): its result is a new fd, a dup of the enter's, as sysdig's
+ * parser takes it. */
+static bool fcntl_dups(const struct st_thread *t)
+{
+	return t->enter_fcntl_cmd == 1 || t->enter_fcntl_cmd == 21;
+}
+
 /*
  * What the state does with an event, by its type: found once per type from the event's name
  * (the names sysdig 0.29 gives the syscalls; one kind covers a syscall's variants), so that
  * an event is dispatched without comparing strings.
  */
 enum state_kind {
-	SK_NONE, SK_CLONE, SK_EXECVE, SK_OPEN, SK_SOCKET, SK_PIPE, SK_SOCKETPAIR, SK_EVENTFD, SK_SIGNALFD, SK_TIMERFD, SK_INOTIFY, SK_EPOLL, SK_DUP, SK_CLOSE, SK_CONNECT, SK_RECV, SK_SEND, SK_ACCEPT, SK_BIND, SK_CHDIR, SK_FCHDIR, SK_SETUID, SK_SETGID,
+	SK_NONE, SK_CLONE, SK_EXECVE, SK_OPEN, SK_SOCKET, SK_PIPE, SK_SOCKETPAIR, SK_EVENTFD, SK_SIGNALFD, SK_TIMERFD, SK_INOTIFY, SK_EPOLL, SK_DUP, SK_FCNTL, SK_CLOSE, SK_CONNECT, SK_RECV, SK_SEND, SK_ACCEPT, SK_BIND, SK_CHDIR, SK_FCHDIR, SK_SETUID, SK_SETGID,
 	SK_SWITCH, SK_PROCEXIT, SK_MEM, SK_RLIMIT, SK_PRLIMIT,
 	SK_NOT_FD_EVENT,	/* flagged as using an fd, which sysdig 0.29 does not count */
 	SK_MMAP,		/* SK_MEM and SK_NOT_FD_EVENT */
@@ -760,6 +768,7 @@ static const struct {
 	{ SK_INOTIFY, { "inotify_init", "inotify_init1" } },
 	{ SK_EPOLL, { "epoll_create", "epoll_create1" } },
 	{ SK_DUP, { "dup", "dup2", "dup3" } },
+	{ SK_FCNTL, { "fcntl" } },
 	{ SK_CLOSE, { "close" } },
 	{ SK_CONNECT, { "connect" } },
 	{ SK_RECV, { "recvfrom", "recvmsg" } },
@@ -923,6 +932,9 @@ void state_event(struct state *st, const struct scap_event *ev)
 				t->enter_resource = d;
 			if (kind == SK_PRLIMIT)
 				param_i64(ev, "pid", &t->enter_pid);
+			t->enter_fcntl_cmd = 0;
+			if (kind == SK_FCNTL)
+				param_u64(ev, "cmd", &t->enter_fcntl_cmd);
 			if (kind == SK_CONNECT && c->has_fd)
 				connect_enter(st, ev, t, c->fdnum);
 			const char *fn = kind == SK_EXECVE ? param_str(ev, "filename") : NULL;
@@ -1004,7 +1016,7 @@ void state_event(struct state *st, const struct scap_event *ev)
 			int64_t res;
 			if (param_i64(ev, "res", &res))
 				new_fd(st, t, res, SCAP_FD_EVENTPOLL, "");
-		} else if (kind == SK_DUP) {
+		} else if (kind == SK_DUP || (kind == SK_FCNTL && fcntl_dups(t))) {
 			dup_exit(st, ev, t);
 		} else if (kind == SK_CLOSE) {
 			int64_t res;
@@ -1160,7 +1172,8 @@ bind_done:;
 	if (t && !enter && (kind == SK_PIPE || kind == SK_SOCKETPAIR) && c->has_fd &&
 	    param_i64(ev, "fd2", &nfd) && nfd >= 0)
 		c->fdnum = nfd;
-	if (t && !enter && kind == SK_DUP && c->fd && param_i64(ev, "res", &nfd) && nfd >= 0)
+	if (t && !enter && (kind == SK_DUP || (kind == SK_FCNTL && fcntl_dups(t))) && c->fd &&
+	    param_i64(ev, "res", &nfd) && nfd >= 0)
 		c->fdnum = nfd;	/* not when sysdig knew no old fd: it stops there */
 }
 

@@ -63,4 +63,55 @@ struct sr_scap_hdr {
 #define SR_CLONE_X_NPARAMS	21
 #define SR_EXECVE_X_NPARAMS	30
 
+/*
+ * Syscalls whose dedicated events are made by one table-driven encoder (source/param_recipes.c
+ * builds the table; the eBPF programs and trace -w's encoders both read it): per syscall
+ * number the enter event's code (the exit's is the next) and, per parameter of each event, a
+ * recipe saying where its value comes from. The parameters are those of the event table
+ * (HEAD's list, in its order); a recipe of kind SR_V_NONE leaves its parameter empty.
+ */
+enum sr_value_kind {
+	SR_V_NONE,		/* not available: empty */
+	SR_V_RET,		/* the result, 8 bytes */
+	SR_V_RET_U32,		/* the result, 4 bytes (getuid's uid) */
+	SR_V_U64,		/* argument ARG, 8 bytes */
+	SR_V_S64,		/* argument ARG as the int the kernel takes, sign-extended (fd, pid) */
+	SR_V_U32,		/* argument ARG, 4 bytes */
+	SR_V_U8,		/* argument ARG, 1 byte */
+	SR_V_ZERO32,		/* 0, 4 bytes: a flags argument the syscall does not have */
+	SR_V_ZERO8,		/* 0, 1 byte */
+	SR_V_MODE,		/* argument ARG's permission bits (PPM_S_* are S_I*), 4 bytes */
+	SR_V_FUTEX_OP,		/* argument ARG as PPM_FU_* (Linux's FUTEX_* values), 2 bytes */
+	SR_V_FCNTL_CMD,		/* argument ARG as PPM_FCNTL_*, 1 byte */
+	SR_V_PROT,		/* argument ARG as PPM_PROT_*, 4 bytes */
+	SR_V_CLONE_FLAGS,	/* argument ARG as PPM_CL_*, 4 bytes */
+	SR_V_OPEN_FLAGS,	/* argument ARG as PPM_O_*, 4 bytes */
+	SR_V_MOUNT_FLAGS,	/* argument ARG without MS_MGC_VAL's magic half, 4 bytes */
+	SR_V_PATH,		/* the string at argument ARG */
+	SR_V_PATH_OK,		/* the string at argument ARG when the call succeeded, else empty */
+	SR_V_USER_U32,		/* the u32 at argument ARG (0 when unreadable) */
+	SR_V_USER_U64,		/* the u64 at argument ARG (0 when unreadable) */
+	SR_V_RLIM_CUR,		/* rlim_cur of the struct rlimit at ARG; -1 for none or a failure */
+	SR_V_RLIM_MAX,		/* its rlim_max */
+	SR_V_RELTIME,		/* the struct timespec at ARG in ns; 0 when ARG is NULL */
+	SR_V_SIGSET,		/* the sigset's first 32 bits at ARG; 0 when ARG is NULL */
+	SR_V_FDS_IN,		/* PT_FDLIST of the pollfds at ARG (count: argument ARG + 1), events */
+	SR_V_FDS_OUT,		/* the same at the exit: the fds with revents, and their revents */
+	SR_V_KINDS
+};
+
+#define SR_RECIPE_PARAMS	8	/* parameters of an event a recipe list describes */
+#define SR_MAX_POLLFDS		32	/* pollfds an FDLIST parameter holds */
+
+struct sr_recipe {
+	__u8 kind;	/* enum sr_value_kind */
+	__u8 arg;	/* argument index */
+};
+
+struct sr_syscall_recipes {
+	__u16 event;		/* enter event; 0: the syscall has no table-driven event */
+	__u8 nparams[2];	/* enter, exit */
+	struct sr_recipe p[2][SR_RECIPE_PARAMS];
+};
+
 #endif

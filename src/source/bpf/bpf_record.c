@@ -2,9 +2,11 @@
 /* Splitting eBPF source records, and the parameter counts of the events the source emits. */
 #include "source/bpf/bpf_record.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 #include "schema/event_codes.h"
+#include "source/param_recipes.h"
 
 int sr_record_parse(const void *data, size_t size, struct sr_record *r)
 {
@@ -57,15 +59,16 @@ int64_t sr_param_int(const struct sr_record *r, uint32_t i)
 }
 
 /*
- * The events the eBPF programs emit and how many parameters each writes: the first N of the
- * event table's list for its code (the names and types are the table's; test_bpf_record checks
+ * The events the eBPF programs emit with encoders of their own and how many parameters each
+ * writes (the table-driven ones are source/param_recipes.c's): the first N of the event
+ * table's list for its code (the names and types are the table's; test_bpf_record checks
  * the counts against it). Generic events write raw arguments or the return value after ID and
  * nativeID; the process exits a shorter prefix (bpf_event.h).
  */
 static const struct { uint16_t type; uint8_t nparams; } emitted[] = {
 	{ PPME_GENERIC_E, SR_GENERIC_E_NPARAMS }, { PPME_GENERIC_X, SR_GENERIC_X_NPARAMS },
-	{ PPME_SYSCALL_OPEN_E, 3 }, { PPME_SYSCALL_OPEN_X, 4 },
-	{ PPME_SYSCALL_OPENAT_2_E, 4 }, { PPME_SYSCALL_OPENAT_2_X, 5 },
+	{ PPME_SYSCALL_OPEN_E, 3 }, { PPME_SYSCALL_OPEN_X, 6 },
+	{ PPME_SYSCALL_OPENAT_2_E, 4 }, { PPME_SYSCALL_OPENAT_2_X, 7 },
 	{ PPME_SYSCALL_CLOSE_E, 1 }, { PPME_SYSCALL_CLOSE_X, 2 },
 	{ PPME_SYSCALL_READ_E, 2 }, { PPME_SYSCALL_READ_X, 4 },
 	{ PPME_SYSCALL_WRITE_E, 2 }, { PPME_SYSCALL_WRITE_X, 4 },
@@ -130,10 +133,26 @@ static const struct { uint16_t type; uint8_t nparams; } emitted[] = {
 	{ PPME_PROCEXIT_1_E, 4 },
 };
 
+/* The table-driven events (source/param_recipes.c): their whole lists, by code. */
+static int recipe_nparams(uint16_t type)
+{
+	static struct sr_syscall_recipes t[SR_MAX_SYSCALLS];
+	static bool built;
+
+	if (!built) {
+		param_recipes_build(t);
+		built = true;
+	}
+	for (unsigned nr = 0; nr < SR_MAX_SYSCALLS; nr++)
+		if (t[nr].event && t[nr].event == (type & ~1u))
+			return t[nr].nparams[type & 1];
+	return -1;
+}
+
 int sr_event_nparams(uint16_t type)
 {
 	for (size_t i = 0; i < sizeof(emitted) / sizeof(emitted[0]); i++)
 		if (emitted[i].type == type)
 			return emitted[i].nparams;
-	return -1;
+	return recipe_nparams(type);
 }

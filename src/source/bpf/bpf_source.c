@@ -20,6 +20,7 @@
 #include "procfs/cgroup_items.h"
 #include "schema/syscalls.h"
 #include "source/bpf/bpf_features.h"
+#include "source/param_recipes.h"
 #include "sysray.skel.h"
 
 /*
@@ -127,6 +128,8 @@ static struct sysray_bpf *load(const struct bpf_source_config *cfg, bool btf, ch
 		if (nr >= 0 && nr < SR_MAX_SYSCALLS && !ro->ppm_sc[nr])
 			((uint16_t *)ro->ppm_sc)[nr] = code;
 	}
+
+	param_recipes_build((struct sr_syscall_recipes *)ro->recipes);
 
 	uint32_t ring = (cfg->ring_mb ? cfg->ring_mb : 16) << 20;
 

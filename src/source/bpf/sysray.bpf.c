@@ -592,6 +592,7 @@ static __always_inline void generic_exit(const struct who *who, long nr, long re
 #include "source/bpf/exec_task.bpf.h"
 #include "source/bpf/events_fs.bpf.h"
 #include "source/bpf/events_net.bpf.h"
+#include "source/bpf/events_recipes.bpf.h"
 
 /* Arguments from the saved user registers, by direct BTF access or by probe reads. */
 #define READ_ARGS(regs, a, direct) do {						\
@@ -683,7 +684,8 @@ static __always_inline int on_enter(const struct who *who, long nr, const __u64 
 		return 0;
 	}
 	default:
-		if (!fs_enter(who, nr, a) && !net_enter(who, nr, a))
+		if (!fs_enter(who, nr, a) && !net_enter(who, nr, a) &&
+		    !recipe_event(who, nr, a, 0, 0))
 			generic_enter(who, nr, a);
 		return 0;
 	}
@@ -746,6 +748,8 @@ static __always_inline void rw_exit(const struct who *who, __u16 type, long ret,
 static __always_inline int on_exit(const struct who *who, long nr, long ret, const __u64 *a)
 {
 	struct builder b;
+	__u32 dev;
+	__u64 ino;
 
 	/* orig_ax is -1 at sys_exit when there is no syscall to report: rt_sigreturn restores
 	 * it from the signal frame, a tracer cancelling a syscall sets it. The drivers write no
@@ -765,24 +769,31 @@ static __always_inline int on_exit(const struct who *who, long nr, long ret, con
 	case NR_pwrite64:
 		rw_exit(who, PPME_SYSCALL_PWRITE_X, ret, a, true);
 		return 0;
+	/* The exits name the opened file's device and inode, as libs' drivers do. */
 	case NR_open:
-		if (!begin(&b, 4))
+		fd_dev_ino(ret, &dev, &ino);
+		if (!begin(&b, 6))
 			return 0;
 		put_u64(&b, 0, ret);
 		put_user_str(&b, 1, (void *)a[0]);
 		put_u32(&b, 2, ppm_open_flags(a[1]));
 		put_u32(&b, 3, a[2]);
-		submit(&b, who, PPME_SYSCALL_OPEN_X, 4);
+		put_u32(&b, 4, dev);
+		put_u64(&b, 5, ino);
+		submit(&b, who, PPME_SYSCALL_OPEN_X, 6);
 		return 0;
 	case NR_openat:
-		if (!begin(&b, 5))
+		fd_dev_ino(ret, &dev, &ino);
+		if (!begin(&b, 7))
 			return 0;
 		put_u64(&b, 0, ret);
 		put_u64(&b, 1, (__s64)(int)a[0]);
 		put_user_str(&b, 2, (void *)a[1]);
 		put_u32(&b, 3, ppm_open_flags(a[2]));
 		put_u32(&b, 4, a[3]);
-		submit(&b, who, PPME_SYSCALL_OPENAT_2_X, 5);
+		put_u32(&b, 5, dev);
+		put_u64(&b, 6, ino);
+		submit(&b, who, PPME_SYSCALL_OPENAT_2_X, 7);
 		return 0;
 	case NR_close:
 		if (!begin_in_ring(&b, SR_LENS_OFF + 2 * 2 + 8 + 8, 2))
@@ -821,7 +832,8 @@ static __always_inline int on_exit(const struct who *who, long nr, long ret, con
 		return 0;
 	}
 	default:
-		if (!fs_exit(who, nr, ret, a) && !net_exit(who, nr, ret, a))
+		if (!fs_exit(who, nr, ret, a) && !net_exit(who, nr, ret, a) &&
+		    !recipe_event(who, nr, a, ret, 1))
 			generic_exit(who, nr, ret);
 		return 0;
 	}

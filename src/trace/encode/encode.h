@@ -18,6 +18,7 @@
 
 #include "capture/event_builder.h"
 #include "schema/syscalls.h"
+#include "source/param_recipes.h"
 #include "source/ptrace/tracer.h"
 #include "schema/event_codes.h"
 
@@ -44,11 +45,16 @@ struct syscall_encoder {
 
 extern const struct syscall_encoder fs_encoders[], net_encoders[], process_encoders[];
 
-/* The areas' tables by syscall number, and the PPM_SC codes of generic events. */
+/* The areas' tables by syscall number, the recipes of the syscalls of no table
+ * (source/param_recipes.h), and the PPM_SC codes of generic events. */
 struct syscall_encoders {
 	const struct syscall_encoder *by_nr[SYSCALL_NR_LIMIT];
+	struct sr_syscall_recipes recipes[SR_MAX_SYSCALLS];
 	uint16_t ppm_sc[SYSCALL_NR_LIMIT];
 };
+
+/* Appends the parameters of the enter or EXIT event that recipe list S describes (recipes.c). */
+void recipe_encode(const struct sr_syscall_recipes *s, struct enc *e, bool exit);
 
 void syscall_encoders_init(struct syscall_encoders *t);
 /* The event syscall NR is written as at its entry, or at its EXIT: its dedicated event, or

@@ -17,6 +17,7 @@ void syscall_encoders_init(struct syscall_encoders *t)
 		for (const struct syscall_encoder *c = areas[i]; c->nr >= 0; c++)
 			if (c->nr < SYSCALL_NR_LIMIT)
 				t->by_nr[c->nr] = c;
+	param_recipes_build(t->recipes);
 	/* Syscall number -> PPM_SC code, by name: both tables name syscalls the same way. */
 	for (unsigned code = 1; scap_ppm_sc_name(code); code++) {
 		long nr = syscall_nr_by_name(scap_ppm_sc_name(code));
@@ -31,11 +32,18 @@ static const struct syscall_encoder *encoder_of(const struct syscall_encoders *t
 	return nr >= 0 && nr < SYSCALL_NR_LIMIT ? t->by_nr[nr] : NULL;
 }
 
+/* The recipes of syscall NR when they describe its events, else NULL. */
+static const struct sr_syscall_recipes *recipes_of(const struct syscall_encoders *t, long nr)
+{
+	return nr >= 0 && nr < SR_MAX_SYSCALLS && t->recipes[nr].event ? &t->recipes[nr] : NULL;
+}
+
 unsigned syscall_event(const struct syscall_encoders *t, long nr, bool exit)
 {
 	const struct syscall_encoder *c = encoder_of(t, nr);
+	const struct sr_syscall_recipes *r = recipes_of(t, nr);
 
-	return (c ? c->event : PPME_GENERIC_E) + exit;
+	return (c ? c->event : r ? r->event : PPME_GENERIC_E) + exit;
 }
 
 /* A generic event: the PPM_SC code (0: unknown to libs), then the syscall number. */
@@ -48,9 +56,12 @@ static void generic(const struct syscall_encoders *t, struct enc *e)
 void syscall_encode(const struct syscall_encoders *t, struct enc *e, bool exit)
 {
 	const struct syscall_encoder *c = encoder_of(t, e->nr);
+	const struct sr_syscall_recipes *r = recipes_of(t, e->nr);
 	enc_fn *fn = c ? (exit ? c->exit : c->enter) : NULL;
 
-	if (!c)
+	if (!c && r)
+		recipe_encode(r, e, exit);
+	else if (!c)
 		generic(t, e);
 	else if (fn)
 		fn(e);

@@ -44,7 +44,7 @@ t_fs_events() {
 > close fd=3
 < close res=0 fd=3
 > openat dirfd=-100(AT_FDCWD) name=a.txt flags=0x1 mode=0
-< openat fd=3 dirfd=-100(AT_FDCWD) name=a.txt flags=0x1 mode=0
+< openat fd=3 dirfd=-100(AT_FDCWD) name=a.txt flags=0x1 mode=0 dev=N ino=N
 > readv fd=3
 < readv res=12 size=12 data=hello world. fd=3
 > dup fd=3
@@ -92,7 +92,7 @@ t_fs_events() {
 > chdir
 < chdir res=0 path=..
 > openat dirfd=-100(AT_FDCWD) name=d flags=0x401 mode=0
-< openat fd=3 dirfd=-100(AT_FDCWD) name=d flags=0x401 mode=0
+< openat fd=3 dirfd=-100(AT_FDCWD) name=d flags=0x401 mode=0 dev=N ino=N
 > fchdir fd=3
 < fchdir res=0 fd=3
 > close fd=3

@@ -52,6 +52,9 @@ t_sl_fields() {
 
 # fdlist.* of syslogpoll's polls as sysdig lists them: the poll over ten fds must show them
 # (a capture whose polls carry no fds parameter gives <NA> on both sides, which proves nothing).
+# The enter lists every fd; the exit, as libs' drivers write it, only those the kernel
+# returned events for (999 has POLLNVAL, -1 none: sysdig's libs_e2e_curl_google.scap has
+# `poll > fds=4:6204` then `poll < res=0 fds=`).
 t_sl_fdlist() {
 	local fmt="*%evt.num %evt.type %evt.dir [%fdlist.nums] [%fdlist.names] [%fdlist.cips] \
 [%fdlist.sips] [%fdlist.cports] [%fdlist.sports]"
@@ -60,8 +63,10 @@ t_sl_fdlist() {
 		2>"$SL_DIR/p.sysdig.err"
 	"$SYSRAY" -r "$SL_CAP" -p "$fmt" "evt.type in (poll, ppoll)" >"$SL_DIR/p.sysray" \
 		2>"$SL_DIR/p.sysray.err"
-	grep -q "poll < \[[0-9]*,[0-9]*,[0-9]*,[0-9]*,[0-9]*,[0-9]*,[0-9]*,[0-9]*,999,-1\]" \
-		"$SL_DIR/p.sysdig" || { echo "no poll with its fds: $SL_DIR/p.sysdig"; return 1; }
+	grep -q "poll > \[[0-9]*,[0-9]*,[0-9]*,[0-9]*,[0-9]*,[0-9]*,[0-9]*,[0-9]*,999,-1\]" \
+		"$SL_DIR/p.sysdig" &&
+		grep -q "poll < \[[0-9,]*,999\]" "$SL_DIR/p.sysdig" ||
+		{ echo "no poll with its fds: $SL_DIR/p.sysdig"; return 1; }
 	cmp -s "$SL_DIR/p.sysdig" "$SL_DIR/p.sysray" ||
 		{ echo "diff $SL_DIR/p.sysdig $SL_DIR/p.sysray"; return 1; }
 }
