@@ -10,6 +10,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 #include <linux/hdreg.h>
+#include <linux/input.h>
 
 /* SIZE bytes that end where an unreadable page begins. */
 static void *tail_alloc(size_t size)
@@ -88,8 +89,84 @@ static void hdio(void)
 	ioctl(-1, HDIO_OBSOLETE_IDENTITY, identity + 512 - 142);
 }
 
+static void evdev(void)
+{
+	static const unsigned long null_args[] = {
+		EVIOCGVERSION, EVIOCGEFFECTS, EVIOCGID, EVIOCGKEYCODE, EVIOCSKEYCODE, EVIOCSFF,
+		EVIOCGKEYCODE_V2, EVIOCSKEYCODE_V2, EVIOCGREP, EVIOCSREP, EVIOCSCLOCKID,
+		EVIOCGNAME(0), EVIOCGPHYS(0), EVIOCGUNIQ(0), EVIOCGKEY(0), EVIOCGLED(0),
+		EVIOCGMTSLOTS(0), EVIOCGMTSLOTS(8), EVIOCGPROP(0), EVIOCGSND(0), EVIOCGSW(0),
+		EVIOCGABS(ABS_X), EVIOCSABS(ABS_X), EVIOCGABS(0xe), EVIOCSABS(0x3f),
+		EVIOCGABS(ABS_MT_TOOL_Y), EVIOCGBIT(0, 0), EVIOCGBIT(EV_KEY, 1),
+		EVIOCGBIT(EV_ABS, 3), EVIOCGBIT(EV_PWR, 4), EVIOCGBIT(EV_FF_STATUS, 11),
+		EVIOCGBIT(0x6, 12), EVIOCGBIT(EV_MAX, 42),
+		_IOC(_IOC_READ, 'E', 0x1, 0xff), _IOC(_IOC_READ | _IOC_WRITE, 'E', 0xfe, 0xff),
+	};
+	static const unsigned long bitmaps[] = {
+		EVIOCGBIT(0, 8), EVIOCGBIT(EV_KEY, 96), EVIOCGBIT(EV_LED, 8), EVIOCGKEY(96),
+		EVIOCGPROP(8), EVIOCGSW(8),
+	};
+	unsigned long *bits = tail_alloc(12 * sizeof(*bits));
+	unsigned int *pair = tail_alloc(2 * sizeof(*pair));
+	struct input_keymap_entry *ike = tail_alloc(sizeof(*ike));
+	struct ff_effect *ffe = tail_alloc(sizeof(*ffe));
+	struct input_absinfo *absinfo = tail_alloc(sizeof(*absinfo));
+	unsigned int *slots = tail_alloc(3 * sizeof(*slots));
+	char *name = tail_alloc(8);
+	static const uint16_t ff_types[] = { FF_CONSTANT, FF_RAMP, FF_PERIODIC, FF_RUMBLE, 0xff };
+
+	for (size_t i = 0; i < sizeof(null_args) / sizeof(null_args[0]); i++)
+		ioctl(-1, null_args[i], NULL);
+	ioctl(-1, EVIOCRMFF, 0xdeadbeefbadc0dedUL);
+	ioctl(-1, EVIOCGRAB, 0xdeadbeefbadc0dedUL);
+	ioctl(-1, EVIOCREVOKE, 1UL);
+	pair[0] = 0xdeadbeef;
+	pair[1] = 0xbadc0ded;
+	ioctl(-1, EVIOCSCLOCKID, pair);
+	ioctl(-1, EVIOCSREP, pair);
+	ioctl(-1, EVIOCGREP, pair);
+	pair[1] = KEY_ESC;
+	ioctl(-1, EVIOCSKEYCODE, pair);
+	ioctl(-1, EVIOCGKEYCODE, pair);
+	ioctl(-1, EVIOCSKEYCODE, pair + 1);
+	fill(ike, sizeof(*ike));
+	ike->keycode = KEY_1;
+	ioctl(-1, EVIOCSKEYCODE_V2, ike);
+	ioctl(-1, EVIOCGKEYCODE_V2, ike);
+	fill(ffe, sizeof(*ffe));
+	for (size_t i = 0; i < sizeof(ff_types) / sizeof(ff_types[0]); i++) {
+		ffe->type = ff_types[i];
+		ioctl(-1, EVIOCSFF, ffe);
+	}
+	fill(absinfo, sizeof(*absinfo));
+	ioctl(-1, EVIOCSABS(ABS_Y), absinfo);
+	ioctl(-1, _IOC(_IOC_WRITE, 'E', 0xc0 + ABS_Y, 19), absinfo);
+	ioctl(-1, _IOC(_IOC_WRITE, 'E', 0xc0 + ABS_Y, 20), absinfo);
+	ioctl(-1, EVIOCGABS(ABS_Y), absinfo);
+	ioctl(-1, EVIOCGID, absinfo);
+	ioctl(-1, EVIOCGVERSION, pair);
+	ioctl(-1, EVIOCGEFFECTS, pair);
+	slots[0] = ABS_MT_SLOT;
+	slots[1] = 1;
+	slots[2] = 3;
+	ioctl(-1, EVIOCGMTSLOTS(12), slots);
+	slots[1] = -1;
+	ioctl(-1, EVIOCGMTSLOTS(8), slots + 1);
+	memcpy(name, "mouse\0\1", 8);
+	ioctl(-1, EVIOCGNAME(8), name);
+	memset(bits, 0, 12 * sizeof(*bits));
+	bits[0] = 1 << EV_ABS | 1 << EV_MSC | 1 << EV_LED | 1 << EV_SND | 1 << EV_PWR |
+		  1 << KEY_1 | 1 << KEY_2;
+	bits[KEY_F12 / 64] |= 1UL << (KEY_F12 % 64);
+	bits[KEY_OK / 64] |= 1UL << (KEY_OK % 64);
+	for (size_t i = 0; i < sizeof(bitmaps) / sizeof(bitmaps[0]); i++)
+		ioctl(-1, bitmaps[i], bits);
+	ioctl(-1, EVIOCGBIT(EV_PWR, 4), pair);
+}
+
 int main(void)
 {
 	hdio();
+	evdev();
 	return 0;
 }

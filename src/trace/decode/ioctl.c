@@ -56,10 +56,10 @@ static const char *ioc_dir_name(uint32_t dir)
  * "TCGETS", "A or B", "MIXER_READ(17) or ECCGETLAYOUT" (a number decoded from its
  * fields comes first), or "_IOC(_IOC_READ, 0x78, 0x3, 0x4)" into BUF.
  */
-static const char *sprint_ioctl_request(char *buf, size_t n, uint32_t code)
+static const char *sprint_ioctl_request(char *buf, size_t n, uint32_t code, bool in_comment)
 {
 	const struct ioctl_name *e = ioctl_first(code);
-	size_t len = sprint_ioctl_number(buf, n, code);
+	size_t len = sprint_ioctl_number(buf, n, code, in_comment);
 	if (!e && !len) {
 		snprintf(buf, n, "_IOC(%s, %#x, %#x, %#x)", ioc_dir_name(IOC_DIR(code)),
 			 IOC_TYPE(code), IOC_NR(code), IOC_SIZE(code));
@@ -79,7 +79,7 @@ static void print_ioctl_request(struct sc *sc, uint32_t code)
 		pr_hex(p, code);
 		return;
 	}
-	sprint_ioctl_request(buf, sizeof(buf), code);
+	sprint_ioctl_request(buf, sizeof(buf), code, p->xlat_style == PR_XLAT_VERBOSE);
 	if (p->xlat_style == PR_XLAT_VERBOSE) {
 		pr_hex(p, code);
 		pr_comment(p, "%s", buf);

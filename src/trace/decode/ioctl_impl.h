@@ -6,6 +6,7 @@
 #ifndef SYSRAY_TRACE_DECODE_IOCTL_IMPL_H
 #define SYSRAY_TRACE_DECODE_IOCTL_IMPL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -42,11 +43,11 @@ typedef int ioctl_arg_fn(struct sc *sc, uint32_t code, uint64_t arg);
 int ioctl_decode_arg(struct sc *sc, uint32_t code, uint64_t arg);
 
 /*
- * Names strace builds from the fields of a number ("MIXER_READ(17)", "EVIOCGNAME(64)")
- * written into BUF; returns the length, 0 when the number has no such name
- * (decode/ioctl_number.c).
+ * Names strace builds from the fields of a number ("MIXER_READ(17)", "EVIOCGABS(ABS_X)")
+ * written into BUF, IN_COMMENT when the name is printed in a comment (-X verbose);
+ * returns the length, 0 when the number has no such name (decode/ioctl_number.c).
  */
-size_t sprint_ioctl_number(char *buf, size_t n, uint32_t code);
+size_t sprint_ioctl_number(char *buf, size_t n, uint32_t code, bool in_comment);
 
 /* Families (decode/ioctl.c). */
 ioctl_arg_fn term_ioctl, simple_ioctl;
@@ -57,5 +58,7 @@ ioctl_arg_fn random_ioctl, watchdog_ioctl, inotify_ioctl, counter_ioctl, nsfs_io
 	nbd_ioctl, perf_ioctl, rtc_ioctl, ubi_ioctl, kd_ioctl, loop_ioctl;
 /* decode/ioctl_hdio.c */
 ioctl_arg_fn hdio_ioctl;
+/* decode/ioctl_evdev.c */
+ioctl_arg_fn evdev_ioctl;
 
 #endif

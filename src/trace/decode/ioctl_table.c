@@ -129,18 +129,26 @@ static void print_field(struct sc *sc, const struct ioc_field *f, const uint8_t 
 		ioc_print_value(sc, at, f->size, f->fmt, f->x, f->dflt);
 }
 
-void ioc_print_struct(struct sc *sc, const struct ioc_struct *st, const void *buf)
+bool ioc_print_fields(struct sc *sc, const struct ioc_struct *st, const void *buf)
 {
-	pr_struct_begin(sc->p);
 	for (unsigned i = 0; i < st->n; i++) {
 		const struct ioc_field *f = &st->fields[i];
-		if ((f->flags & IOC_FV) && !sc->verbose) {
+		if (!f->name) {
+			if (sc->verbose)
+				continue;
 			pr_more(sc->p);
-			break;
+			return false;
 		}
 		pr_field(sc->p, f->name);
 		print_field(sc, f, buf);
 	}
+	return true;
+}
+
+void ioc_print_struct(struct sc *sc, const struct ioc_struct *st, const void *buf)
+{
+	pr_struct_begin(sc->p);
+	ioc_print_fields(sc, st, buf);
 	pr_struct_end(sc->p);
 }
 

@@ -25,19 +25,14 @@ enum ioc_fmt {
 	IOC_STRUCT,	/* the nested struct sub */
 };
 
-enum {
-	IOC_FV = 1 << 0,	/* printed with -v only: "..." stands for it and what follows */
-};
-
 struct ioc_struct;
 
 struct ioc_field {
-	const char *name;
+	const char *name;	/* NULL: the IOC_VERBOSE_ONLY mark */
 	uint16_t off;
 	uint16_t count;		/* 0: one value; N: an array of N values */
-	uint8_t size;		/* bytes of the value (of one element of an array) */
+	uint16_t size;		/* bytes of the value (of one element of an array) */
 	uint8_t fmt;		/* enum ioc_fmt */
-	uint8_t flags;
 	const struct xlat *x;
 	const char *dflt;
 	const struct ioc_struct *sub;
@@ -54,23 +49,22 @@ struct ioc_struct {
 
 /* A field of TYPE named like its member, printed by FMT. */
 #define IOC_F(type, m, fmt) \
-	{ #m, offsetof(type, m), 0, IOC_MEMBER_SIZE(type, m), fmt, 0, NULL, NULL, NULL }
+	{ #m, offsetof(type, m), 0, IOC_MEMBER_SIZE(type, m), fmt, NULL, NULL, NULL }
 #define IOC_FX(type, m, fmt, x, dflt) \
-	{ #m, offsetof(type, m), 0, IOC_MEMBER_SIZE(type, m), fmt, 0, &(x), dflt, NULL }
+	{ #m, offsetof(type, m), 0, IOC_MEMBER_SIZE(type, m), fmt, &(x), dflt, NULL }
 /* An array member, each element by FMT. */
 #define IOC_FA(type, m, fmt) \
 	{ #m, offsetof(type, m), \
-	  IOC_MEMBER_SIZE(type, m) / IOC_ELEM_SIZE(type, m), IOC_ELEM_SIZE(type, m), fmt, 0, \
+	  IOC_MEMBER_SIZE(type, m) / IOC_ELEM_SIZE(type, m), IOC_ELEM_SIZE(type, m), fmt, \
 	  NULL, NULL, NULL }
 /* A char array member. */
 #define IOC_FS(type, m) \
-	{ #m, offsetof(type, m), IOC_MEMBER_SIZE(type, m), 1, IOC_STR, 0, NULL, NULL, NULL }
+	{ #m, offsetof(type, m), IOC_MEMBER_SIZE(type, m), 1, IOC_STR, NULL, NULL, NULL }
 /* A nested struct member described by SUB. */
 #define IOC_FN(type, m, sub_) \
-	{ #m, offsetof(type, m), 0, IOC_MEMBER_SIZE(type, m), IOC_STRUCT, 0, NULL, NULL, &(sub_) }
-/* The same with flags (IOC_FV ...): name, offset, count, size, fmt, flags, x, dflt, sub. */
-#define IOC_FIELD(name_, off_, count_, size_, fmt_, flags_, x_, dflt_, sub_) \
-	{ name_, off_, count_, size_, fmt_, flags_, x_, dflt_, sub_ }
+	{ #m, offsetof(type, m), 0, IOC_MEMBER_SIZE(type, m), IOC_STRUCT, NULL, NULL, &(sub_) }
+/* The fields after this row print with -v only; without, "..." stands for them. */
+#define IOC_VERBOSE_ONLY { NULL, 0, 0, 0, 0, NULL, NULL, NULL }
 
 #define IOC_STRUCT_OF(name_, type, ...) \
 	static const struct ioc_field name_##_fields[] = { __VA_ARGS__ }; \
@@ -157,6 +151,8 @@ int ioc_family_decode(struct sc *sc, const struct ioc_family *fam, uint32_t code
 /* One value of SIZE bytes at BUF by FMT (X, DFLT for the constants and flags). */
 void ioc_print_value(struct sc *sc, const void *buf, unsigned size, unsigned fmt,
 		     const struct xlat *x, const char *dflt);
+/* The fields of a struct read into BUF, without braces; false when -v's "..." ended them. */
+bool ioc_print_fields(struct sc *sc, const struct ioc_struct *st, const void *buf);
 /* A struct already read into BUF. */
 void ioc_print_struct(struct sc *sc, const struct ioc_struct *st, const void *buf);
 /* The struct at ADDR, or NULL / its address (fetch_or_print_addr's rules). */

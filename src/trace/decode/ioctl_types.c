@@ -13,6 +13,8 @@ int ioctl_decode_arg(struct sc *sc, uint32_t code, uint64_t arg)
 		return perf_ioctl(sc, code, arg);
 	case '>':
 		return counter_ioctl(sc, code, arg);
+	case 'E':
+		return evdev_ioctl(sc, code, arg);
 	case 'I':
 		return inotify_ioctl(sc, code, arg);
 	case 'K':
