@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include <linux/hdreg.h>
 #include <linux/input.h>
+#include <linux/gpio.h>
 
 /* SIZE bytes that end where an unreadable page begins. */
 static void *tail_alloc(size_t size)
@@ -164,9 +165,107 @@ static void evdev(void)
 	ioctl(-1, EVIOCGBIT(EV_PWR, 4), pair);
 }
 
+static void gpio(void)
+{
+	static const unsigned long null_args[] = {
+		GPIO_GET_CHIPINFO_IOCTL, GPIO_GET_LINEINFO_UNWATCH_IOCTL, GPIO_V2_GET_LINEINFO_IOCTL,
+		GPIO_V2_GET_LINE_IOCTL, GPIO_V2_LINE_SET_CONFIG_IOCTL,
+		GPIO_V2_LINE_GET_VALUES_IOCTL, GPIO_V2_LINE_SET_VALUES_IOCTL,
+		GPIO_GET_LINEINFO_IOCTL, GPIO_GET_LINEHANDLE_IOCTL, GPIO_GET_LINEEVENT_IOCTL,
+		GPIOHANDLE_GET_LINE_VALUES_IOCTL, GPIOHANDLE_SET_LINE_VALUES_IOCTL,
+		GPIOHANDLE_SET_CONFIG_IOCTL, _IOC(_IOC_READ, 0xb4, 0x42, 8),
+	};
+	struct gpiochip_info *chip = tail_alloc(sizeof(*chip));
+	struct gpioline_info *li = tail_alloc(sizeof(*li));
+	struct gpiohandle_request *hr = tail_alloc(sizeof(*hr));
+	struct gpioevent_request *er = tail_alloc(sizeof(*er));
+	struct gpiohandle_data *hd = tail_alloc(sizeof(*hd));
+	struct gpiohandle_config *hc = tail_alloc(sizeof(*hc));
+	struct gpio_v2_line_info *li2 = tail_alloc(sizeof(*li2));
+	struct gpio_v2_line_request *lr = tail_alloc(sizeof(*lr));
+	struct gpio_v2_line_config *lc = tail_alloc(sizeof(*lc));
+	struct gpio_v2_line_values *lv = tail_alloc(sizeof(*lv));
+	uint32_t *offset = tail_alloc(sizeof(*offset));
+
+	for (size_t i = 0; i < sizeof(null_args) / sizeof(null_args[0]); i++) {
+		ioctl(-1, null_args[i], NULL);
+		ioctl(-1, null_args[i], 0xdeadbeefUL);
+	}
+	fill(chip, sizeof(*chip));
+	strcpy(chip->name, "gpiochip0");
+	ioctl(-1, GPIO_GET_CHIPINFO_IOCTL, chip);
+	fill(li, sizeof(*li));
+	li->flags = GPIOLINE_FLAG_IS_OUT | GPIOLINE_FLAG_ACTIVE_LOW | 0x8000;
+	strcpy(li->name, "line");
+	ioctl(-1, GPIO_GET_LINEINFO_IOCTL, li);
+	ioctl(-1, GPIO_GET_LINEINFO_WATCH_IOCTL, li);
+	*offset = 7;
+	ioctl(-1, GPIO_GET_LINEINFO_UNWATCH_IOCTL, offset);
+	fill(hr, sizeof(*hr));
+	hr->lines = 3;
+	hr->flags = GPIOHANDLE_REQUEST_OUTPUT | GPIOHANDLE_REQUEST_BIAS_DISABLE;
+	strcpy(hr->consumer_label, "label");
+	hr->fd = 1;
+	ioctl(-1, GPIO_GET_LINEHANDLE_IOCTL, hr);
+	hr->lines = 70;
+	ioctl(-1, GPIO_GET_LINEHANDLE_IOCTL, hr);
+	fill(er, sizeof(*er));
+	er->handleflags = GPIOHANDLE_REQUEST_INPUT;
+	er->eventflags = GPIOEVENT_REQUEST_BOTH_EDGES;
+	er->fd = 2;
+	ioctl(-1, GPIO_GET_LINEEVENT_IOCTL, er);
+	fill(hd, sizeof(*hd));
+	ioctl(-1, GPIOHANDLE_GET_LINE_VALUES_IOCTL, hd);
+	ioctl(-1, GPIOHANDLE_SET_LINE_VALUES_IOCTL, hd);
+	fill(hc, sizeof(*hc));
+	hc->flags = GPIOHANDLE_REQUEST_ACTIVE_LOW;
+	ioctl(-1, GPIOHANDLE_SET_CONFIG_IOCTL, hc);
+	lv->bits = 0xdeadbeef;
+	lv->mask = 0xff;
+	ioctl(-1, GPIO_V2_LINE_GET_VALUES_IOCTL, lv);
+	ioctl(-1, GPIO_V2_LINE_SET_VALUES_IOCTL, lv);
+	memset(li2, 0, sizeof(*li2));
+	li2->offset = 3;
+	strcpy(li2->name, "v2line");
+	li2->flags = GPIO_V2_LINE_FLAG_USED | GPIO_V2_LINE_FLAG_INPUT;
+	li2->num_attrs = 4;
+	li2->attrs[0].id = GPIO_V2_LINE_ATTR_ID_FLAGS;
+	li2->attrs[0].flags = GPIO_V2_LINE_FLAG_OUTPUT;
+	li2->attrs[1].id = GPIO_V2_LINE_ATTR_ID_OUTPUT_VALUES;
+	li2->attrs[1].values = 0x55;
+	li2->attrs[2].id = GPIO_V2_LINE_ATTR_ID_DEBOUNCE;
+	li2->attrs[2].debounce_period_us = 10;
+	li2->attrs[3].id = 9;
+	li2->attrs[3].values = 0xabc;
+	ioctl(-1, GPIO_V2_GET_LINEINFO_IOCTL, li2);
+	li2->padding[1] = 5;
+	li2->attrs[0].padding = 1;
+	ioctl(-1, GPIO_V2_GET_LINEINFO_WATCH_IOCTL, li2);
+	memset(lr, 0, sizeof(*lr));
+	lr->num_lines = 2;
+	lr->offsets[0] = 1;
+	lr->offsets[1] = 6;
+	strcpy(lr->consumer, "consumer");
+	lr->config.flags = GPIO_V2_LINE_FLAG_EDGE_RISING;
+	lr->config.num_attrs = 2;
+	lr->config.attrs[0].attr.id = GPIO_V2_LINE_ATTR_ID_DEBOUNCE;
+	lr->config.attrs[0].attr.debounce_period_us = 5;
+	lr->config.attrs[0].mask = 3;
+	lr->config.attrs[1].attr.id = 7;
+	lr->config.attrs[1].mask = 1;
+	lr->fd = 1;
+	ioctl(-1, GPIO_V2_GET_LINE_IOCTL, lr);
+	lr->event_buffer_size = 16;
+	lr->padding[2] = 1;
+	ioctl(-1, GPIO_V2_GET_LINE_IOCTL, lr);
+	memcpy(lc, &lr->config, sizeof(*lc));
+	ioctl(-1, GPIO_V2_LINE_SET_CONFIG_IOCTL, lc);
+}
+
 int main(void)
 {
 	hdio();
 	evdev();
+	gpio();
 	return 0;
 }

@@ -60,5 +60,7 @@ ioctl_arg_fn random_ioctl, watchdog_ioctl, inotify_ioctl, counter_ioctl, nsfs_io
 ioctl_arg_fn hdio_ioctl;
 /* decode/ioctl_evdev.c */
 ioctl_arg_fn evdev_ioctl;
+/* decode/ioctl_gpio.c */
+ioctl_arg_fn gpio_ioctl;
 
 #endif

@@ -40,11 +40,10 @@ static int64_t sign_extend(uint64_t v, unsigned size)
 	return (int64_t)(v << shift) >> shift;
 }
 
-/* A char array of N bytes: up to its NUL, "..." after it when it has none. */
-static void print_char_array(struct pr *p, const char *s, size_t n)
+void ioc_print_cstr(struct pr *p, const char *s, size_t n)
 {
-	size_t len = strnlen(s, n);
-	pr_quoted(p, s, len, len == n ? PR_QUOTE_ELLIPSIS : 0);
+	size_t len = n ? strnlen(s, n - 1) : 0;
+	pr_quoted(p, s, len, n && len == n - 1 ? PR_QUOTE_ELLIPSIS : 0);
 }
 
 void ioc_print_value(struct sc *sc, const void *buf, unsigned size, unsigned fmt,
@@ -71,6 +70,9 @@ void ioc_print_value(struct sc *sc, const void *buf, unsigned size, unsigned fmt
 		break;
 	case IOC_PTR:
 		pr_ptr(p, v);
+		break;
+	case IOC_FDNUM:
+		print_fd(sc, (int)v);
 		break;
 	}
 }
@@ -107,7 +109,7 @@ static void print_field(struct sc *sc, const struct ioc_field *f, const uint8_t 
 
 	switch (f->fmt) {
 	case IOC_STR:
-		print_char_array(sc->p, (const char *)at, f->count);
+		ioc_print_cstr(sc->p, (const char *)at, f->count);
 		return;
 	case IOC_BYTES:
 		print_local_bytes(sc, at, f->count);
@@ -123,10 +125,17 @@ static void print_field(struct sc *sc, const struct ioc_field *f, const uint8_t 
 		}
 		return;
 	}
-	if (f->count)
-		print_local_array(sc, at, f->count, f->size, f->fmt, f->x, f->dflt);
-	else
+	if (f->count) {
+		unsigned count = f->count;
+		if (f->upto) {
+			uint32_t n;
+			memcpy(&n, base + f->upto - 1, sizeof(n));
+			count = n < count ? n : count;
+		}
+		print_local_array(sc, at, count, f->size, f->fmt, f->x, f->dflt);
+	} else {
 		ioc_print_value(sc, at, f->size, f->fmt, f->x, f->dflt);
+	}
 }
 
 bool ioc_print_fields(struct sc *sc, const struct ioc_struct *st, const void *buf)

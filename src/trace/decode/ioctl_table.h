@@ -20,9 +20,10 @@ enum ioc_fmt {
 	IOC_XVAL,	/* one constant of x, else hex with a comment naming dflt */
 	IOC_FLAGS,	/* bits of x */
 	IOC_PTR,	/* NULL or 0x7f... */
-	IOC_STR,	/* a char array: quoted up to its NUL, "..." when it has none */
+	IOC_STR,	/* a char array: quoted up to its NUL (ioc_print_cstr) */
 	IOC_BYTES,	/* a byte array: quoted whole, bounded by -s */
 	IOC_STRUCT,	/* the nested struct sub */
+	IOC_FDNUM,	/* a file descriptor: 3, or 3</dev/gpiochip0> with -y */
 };
 
 struct ioc_struct;
@@ -31,6 +32,7 @@ struct ioc_field {
 	const char *name;	/* NULL: the IOC_VERBOSE_ONLY mark */
 	uint16_t off;
 	uint16_t count;		/* 0: one value; N: an array of N values */
+	uint16_t upto;		/* nonzero: 1 + the offset of the uint32_t that bounds count */
 	uint16_t size;		/* bytes of the value (of one element of an array) */
 	uint8_t fmt;		/* enum ioc_fmt */
 	const struct xlat *x;
@@ -49,22 +51,25 @@ struct ioc_struct {
 
 /* A field of TYPE named like its member, printed by FMT. */
 #define IOC_F(type, m, fmt) \
-	{ #m, offsetof(type, m), 0, IOC_MEMBER_SIZE(type, m), fmt, NULL, NULL, NULL }
+	{ #m, offsetof(type, m), 0, 0, IOC_MEMBER_SIZE(type, m), fmt, NULL, NULL, NULL }
 #define IOC_FX(type, m, fmt, x, dflt) \
-	{ #m, offsetof(type, m), 0, IOC_MEMBER_SIZE(type, m), fmt, &(x), dflt, NULL }
+	{ #m, offsetof(type, m), 0, 0, IOC_MEMBER_SIZE(type, m), fmt, &(x), dflt, NULL }
 /* An array member, each element by FMT. */
 #define IOC_FA(type, m, fmt) \
-	{ #m, offsetof(type, m), \
-	  IOC_MEMBER_SIZE(type, m) / IOC_ELEM_SIZE(type, m), IOC_ELEM_SIZE(type, m), fmt, \
-	  NULL, NULL, NULL }
+	{ #m, offsetof(type, m), IOC_MEMBER_SIZE(type, m) / IOC_ELEM_SIZE(type, m), 0, \
+	  IOC_ELEM_SIZE(type, m), fmt, NULL, NULL, NULL }
+/* The same, its first N elements, N in the uint32_t member N_M. */
+#define IOC_FA_UPTO(type, m, fmt, n_m) \
+	{ #m, offsetof(type, m), IOC_MEMBER_SIZE(type, m) / IOC_ELEM_SIZE(type, m), \
+	  offsetof(type, n_m) + 1, IOC_ELEM_SIZE(type, m), fmt, NULL, NULL, NULL }
 /* A char array member. */
 #define IOC_FS(type, m) \
-	{ #m, offsetof(type, m), IOC_MEMBER_SIZE(type, m), 1, IOC_STR, NULL, NULL, NULL }
+	{ #m, offsetof(type, m), IOC_MEMBER_SIZE(type, m), 0, 1, IOC_STR, NULL, NULL, NULL }
 /* A nested struct member described by SUB. */
 #define IOC_FN(type, m, sub_) \
-	{ #m, offsetof(type, m), 0, IOC_MEMBER_SIZE(type, m), IOC_STRUCT, NULL, NULL, &(sub_) }
+	{ #m, offsetof(type, m), 0, 0, IOC_MEMBER_SIZE(type, m), IOC_STRUCT, NULL, NULL, &(sub_) }
 /* The fields after this row print with -v only; without, "..." stands for them. */
-#define IOC_VERBOSE_ONLY { NULL, 0, 0, 0, 0, NULL, NULL, NULL }
+#define IOC_VERBOSE_ONLY { NULL, 0, 0, 0, 0, 0, NULL, NULL, NULL }
 
 #define IOC_STRUCT_OF(name_, type, ...) \
 	static const struct ioc_field name_##_fields[] = { __VA_ARGS__ }; \
@@ -153,6 +158,11 @@ void ioc_print_value(struct sc *sc, const void *buf, unsigned size, unsigned fmt
 		     const struct xlat *x, const char *dflt);
 /* The fields of a struct read into BUF, without braces; false when -v's "..." ended them. */
 bool ioc_print_fields(struct sc *sc, const struct ioc_struct *st, const void *buf);
+/*
+ * A char array of N bytes the kernel NUL-terminates: its first N - 1 bytes up to a NUL,
+ * "..." after them when they hold none.
+ */
+void ioc_print_cstr(struct pr *p, const char *s, size_t n);
 /* A struct already read into BUF. */
 void ioc_print_struct(struct sc *sc, const struct ioc_struct *st, const void *buf);
 /* The struct at ADDR, or NULL / its address (fetch_or_print_addr's rules). */

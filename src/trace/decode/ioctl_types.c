@@ -38,6 +38,8 @@ int ioctl_decode_arg(struct sc *sc, uint32_t code, uint64_t arg)
 		return rtc_ioctl(sc, code, arg);
 	case 0x94:
 		return simple_ioctl(sc, code, arg);
+	case 0xb4:
+		return gpio_ioctl(sc, code, arg);
 	case 0xab:
 		return nbd_ioctl(sc, code, arg);
 	case 0xb7:
