@@ -12,6 +12,7 @@
 #include <linux/hdreg.h>
 #include <linux/input.h>
 #include <linux/gpio.h>
+#include <linux/ptp_clock.h>
 
 /* SIZE bytes that end where an unreadable page begins. */
 static void *tail_alloc(size_t size)
@@ -262,10 +263,78 @@ static void gpio(void)
 	ioctl(-1, GPIO_V2_LINE_SET_CONFIG_IOCTL, lc);
 }
 
+static void ptp(void)
+{
+	static const unsigned long null_args[] = {
+		PTP_CLOCK_GETCAPS, PTP_CLOCK_GETCAPS2, PTP_EXTTS_REQUEST, PTP_EXTTS_REQUEST2,
+		PTP_PEROUT_REQUEST, PTP_PEROUT_REQUEST2, PTP_SYS_OFFSET, PTP_SYS_OFFSET2,
+		PTP_SYS_OFFSET_EXTENDED, PTP_PIN_GETFUNC, PTP_PIN_GETFUNC2, PTP_PIN_SETFUNC,
+		PTP_PIN_SETFUNC2, PTP_SYS_OFFSET_PRECISE, PTP_SYS_OFFSET_PRECISE2,
+		_IOC(_IOC_READ, '=', 0xff, 4),
+	};
+	struct ptp_clock_caps *caps = tail_alloc(sizeof(*caps));
+	struct ptp_extts_request *extts = tail_alloc(sizeof(*extts));
+	struct ptp_perout_request *perout = tail_alloc(sizeof(*perout));
+	struct ptp_sys_offset *so = tail_alloc(sizeof(*so));
+	struct ptp_sys_offset_extended *ext = tail_alloc(sizeof(*ext));
+	struct ptp_pin_desc *pin = tail_alloc(sizeof(*pin));
+	struct ptp_sys_offset_precise *prec = tail_alloc(sizeof(*prec));
+
+	for (size_t i = 0; i < sizeof(null_args) / sizeof(null_args[0]); i++) {
+		ioctl(-1, null_args[i], NULL);
+		ioctl(-1, null_args[i], 0xdeadbeefUL);
+	}
+	ioctl(-1, PTP_ENABLE_PPS, 0xbadc0dedUL);
+	ioctl(-1, PTP_ENABLE_PPS2, 0UL);
+	fill(caps, sizeof(*caps));
+	ioctl(-1, PTP_CLOCK_GETCAPS, caps);
+	memset(caps->rsv, 0, sizeof(caps->rsv));
+	ioctl(-1, PTP_CLOCK_GETCAPS2, caps);
+	fill(extts, sizeof(*extts));
+	extts->flags = PTP_ENABLE_FEATURE | PTP_FALLING_EDGE | 0x100;
+	ioctl(-1, PTP_EXTTS_REQUEST, extts);
+	ioctl(-1, PTP_EXTTS_REQUEST2, extts);
+	fill(perout, sizeof(*perout));
+	perout->start.sec = 1700000000;
+	perout->start.nsec = 123456789;
+	perout->start.reserved = 0;
+	perout->flags = PTP_PEROUT_ONE_SHOT;
+	ioctl(-1, PTP_PEROUT_REQUEST, perout);
+	ioctl(-1, PTP_PEROUT_REQUEST2, perout);
+	perout->flags = PTP_PEROUT_PHASE | PTP_PEROUT_DUTY_CYCLE;
+	ioctl(-1, PTP_PEROUT_REQUEST2, perout);
+	memset(so, 0, sizeof(*so));
+	so->n_samples = 2;
+	so->ts[0].sec = 1700000000;
+	so->ts[1].nsec = 5;
+	so->ts[2].reserved = 1;
+	ioctl(-1, PTP_SYS_OFFSET, so);
+	so->rsv[1] = 3;
+	ioctl(-1, PTP_SYS_OFFSET2, so);
+	memset(ext, 0, sizeof(*ext));
+	ext->n_samples = 1;
+	ext->ts[0][1].sec = 1600000000;
+	ioctl(-1, PTP_SYS_OFFSET_EXTENDED2, ext);
+	fill(pin, sizeof(*pin));
+	strcpy(pin->name, "pin0");
+	pin->func = PTP_PF_PEROUT;
+	ioctl(-1, PTP_PIN_GETFUNC, pin);
+	ioctl(-1, PTP_PIN_GETFUNC2, pin);
+	ioctl(-1, PTP_PIN_SETFUNC, pin);
+	pin->func = 9;
+	ioctl(-1, PTP_PIN_SETFUNC2, pin);
+	fill(prec, sizeof(*prec));
+	prec->device.sec = 1700000001;
+	prec->device.nsec = 1;
+	prec->device.reserved = 0;
+	ioctl(-1, PTP_SYS_OFFSET_PRECISE, prec);
+}
+
 int main(void)
 {
 	hdio();
 	evdev();
 	gpio();
+	ptp();
 	return 0;
 }

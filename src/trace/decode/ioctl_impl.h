@@ -62,5 +62,7 @@ ioctl_arg_fn hdio_ioctl;
 ioctl_arg_fn evdev_ioctl;
 /* decode/ioctl_gpio.c */
 ioctl_arg_fn gpio_ioctl;
+/* decode/ioctl_ptp.c */
+ioctl_arg_fn ptp_ioctl;
 
 #endif

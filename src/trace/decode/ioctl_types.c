@@ -11,6 +11,8 @@ int ioctl_decode_arg(struct sc *sc, uint32_t code, uint64_t arg)
 		return simple_ioctl(sc, code, arg);
 	case '$':
 		return perf_ioctl(sc, code, arg);
+	case '=':
+		return ptp_ioctl(sc, code, arg);
 	case '>':
 		return counter_ioctl(sc, code, arg);
 	case 'E':
