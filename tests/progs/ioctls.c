@@ -13,6 +13,7 @@
 #include <linux/input.h>
 #include <linux/gpio.h>
 #include <linux/ptp_clock.h>
+#include <linux/rtc.h>
 
 /* SIZE bytes that end where an unreadable page begins. */
 static void *tail_alloc(size_t size)
@@ -330,11 +331,55 @@ static void ptp(void)
 	ioctl(-1, PTP_SYS_OFFSET_PRECISE, prec);
 }
 
+static void rtc(void)
+{
+	static const unsigned long null_args[] = {
+		RTC_ALM_READ, RTC_RD_TIME, RTC_ALM_SET, RTC_SET_TIME, RTC_IRQP_READ, RTC_WKALM_RD,
+		RTC_WKALM_SET, RTC_PLL_GET, RTC_PLL_SET, RTC_VL_READ, RTC_PARAM_GET, RTC_PARAM_SET,
+		RTC_AIE_ON, RTC_UIE_OFF, RTC_VL_CLR, _IOC(_IOC_READ, 'p', 0x77, 8),
+	};
+	struct rtc_time *tm = tail_alloc(sizeof(*tm));
+	struct rtc_wkalrm *wk = tail_alloc(sizeof(*wk));
+	struct rtc_pll_info *pll = tail_alloc(sizeof(*pll));
+	struct rtc_param *param = tail_alloc(sizeof(*param));
+	unsigned long *ul = tail_alloc(sizeof(*ul));
+	unsigned int *vl = tail_alloc(sizeof(*vl));
+
+	for (size_t i = 0; i < sizeof(null_args) / sizeof(null_args[0]); i++)
+		ioctl(-1, null_args[i], NULL);
+	ioctl(-1, RTC_IRQP_SET, 0xdeadbeefcafeUL);
+	ioctl(-1, RTC_EPOCH_SET, 1900UL);
+	fill(tm, sizeof(*tm));
+	ioctl(-1, RTC_SET_TIME, tm);
+	ioctl(-1, RTC_RD_TIME, tm);
+	fill(wk, sizeof(*wk));
+	ioctl(-1, RTC_WKALM_SET, wk);
+	ioctl(-1, RTC_WKALM_RD, wk);
+	fill(pll, sizeof(*pll));
+	ioctl(-1, RTC_PLL_SET, pll);
+	ioctl(-1, RTC_PLL_GET, pll);
+	*ul = 0xfacefeed;
+	ioctl(-1, RTC_EPOCH_READ, ul);
+	*vl = RTC_VL_BACKUP_LOW | RTC_VL_DATA_INVALID | 0x100;
+	ioctl(-1, RTC_VL_READ, vl);
+	for (uint64_t p = 0; p < 4; p++) {
+		memset(param, 0, sizeof(*param));
+		param->param = p;
+		param->uvalue = p == 1 ? (uint64_t)-5 : 0x43;
+		param->index = 2;
+		ioctl(-1, RTC_PARAM_SET, param);
+		ioctl(-1, RTC_PARAM_GET, param);
+	}
+	param->__pad = 1;
+	ioctl(-1, RTC_PARAM_SET, param);
+}
+
 int main(void)
 {
 	hdio();
 	evdev();
 	gpio();
 	ptp();
+	rtc();
 	return 0;
 }

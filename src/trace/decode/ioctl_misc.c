@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * ioctl arguments of the small families: random, watchdog, inotify, counter, nsfs,
- * nbd, perf, rtc, loop, kd and ubi (the requests with no argument or a plain number).
+ * nbd, perf, loop, kd and ubi (the requests with no argument or a plain number).
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -240,28 +240,6 @@ int perf_ioctl(struct sc *sc, uint32_t code, uint64_t arg)
 			return IOC_LATER;
 		print_u64_at(sc, arg);
 		return IOC_ARG_DONE;
-	}
-	return IOC_ARG_HEX;
-}
-
-/* ---- rtc (linux/rtc.h): the requests without a struct ---- */
-
-int rtc_ioctl(struct sc *sc, uint32_t code, uint64_t arg)
-{
-	switch (code) {
-	case 0x4008700c:	/* RTC_IRQP_SET */
-	case 0x4008700e:	/* RTC_EPOCH_SET */
-		pr_uint(sc->p, arg);
-		return IOC_ARG_DONE;
-	case 0x8008700b:	/* RTC_IRQP_READ */
-	case 0x8008700d:	/* RTC_EPOCH_READ */
-		if (!sc->exiting)
-			return IOC_LATER;
-		print_u64_at(sc, arg);
-		return IOC_ARG_DONE;
-	case 0x7001: case 0x7002: case 0x7003: case 0x7004: case 0x7005: case 0x7006:
-	case 0x700f: case 0x7010: case 0x7014:
-		return IOC_ARG_DONE;	/* AIE, UIE, PIE, WIE on/off, VL_CLR */
 	}
 	return IOC_ARG_HEX;
 }
