@@ -14,6 +14,7 @@
 #include <linux/gpio.h>
 #include <linux/ptp_clock.h>
 #include <linux/rtc.h>
+#include <linux/loop.h>
 
 /* SIZE bytes that end where an unreadable page begins. */
 static void *tail_alloc(size_t size)
@@ -374,6 +375,53 @@ static void rtc(void)
 	ioctl(-1, RTC_PARAM_SET, param);
 }
 
+static void loop(void)
+{
+	static const unsigned long null_args[] = {
+		LOOP_GET_STATUS, LOOP_SET_STATUS, LOOP_GET_STATUS64, LOOP_SET_STATUS64,
+		LOOP_CONFIGURE, LOOP_CLR_FD, LOOP_SET_CAPACITY, LOOP_CTL_GET_FREE,
+		_IOC(_IOC_READ, 'L', 0x99, 4),
+	};
+	struct loop_info *li = tail_alloc(sizeof(*li));
+	struct loop_info64 *li64 = tail_alloc(sizeof(*li64));
+	struct loop_config *lc = tail_alloc(sizeof(*lc));
+
+	for (size_t i = 0; i < sizeof(null_args) / sizeof(null_args[0]); i++)
+		ioctl(-1, null_args[i], NULL);
+	ioctl(-1, LOOP_SET_FD, 1UL);
+	ioctl(-1, LOOP_CHANGE_FD, 0xffffffffUL);
+	ioctl(-1, LOOP_CTL_ADD, 0xfffffffeUL);
+	ioctl(-1, LOOP_CTL_REMOVE, 3UL);
+	ioctl(-1, LOOP_SET_DIRECT_IO, 0xdeadbeefcafeUL);
+	ioctl(-1, LOOP_SET_BLOCK_SIZE, 4096UL);
+	fill(li, sizeof(*li));
+	strcpy(li->lo_name, "/tmp/img");
+	li->lo_encrypt_type = LO_CRYPT_NONE;
+	li->lo_flags = LO_FLAGS_READ_ONLY | LO_FLAGS_AUTOCLEAR | 0x40;
+	ioctl(-1, LOOP_SET_STATUS, li);
+	ioctl(-1, LOOP_GET_STATUS, li);
+	li->lo_encrypt_type = LO_CRYPT_XOR;
+	li->lo_encrypt_key_size = 5;
+	ioctl(-1, LOOP_SET_STATUS, li);
+	li->lo_encrypt_key_size = 100;
+	ioctl(-1, LOOP_SET_STATUS, li);
+	fill(li64, sizeof(*li64));
+	li64->lo_encrypt_type = LO_CRYPT_NONE;
+	li64->lo_flags = LO_FLAGS_PARTSCAN;
+	ioctl(-1, LOOP_SET_STATUS64, li64);
+	ioctl(-1, LOOP_GET_STATUS64, li64);
+	li64->lo_encrypt_type = 0x77;
+	li64->lo_encrypt_key_size = 3;
+	ioctl(-1, LOOP_SET_STATUS64, li64);
+	memset(lc, 0, sizeof(*lc));
+	lc->fd = 2;
+	lc->block_size = 512;
+	memcpy(&lc->info, li64, sizeof(*li64));
+	ioctl(-1, LOOP_CONFIGURE, lc);
+	lc->__reserved[3] = 9;
+	ioctl(-1, LOOP_CONFIGURE, lc);
+}
+
 int main(void)
 {
 	hdio();
@@ -381,5 +429,6 @@ int main(void)
 	gpio();
 	ptp();
 	rtc();
+	loop();
 	return 0;
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * ioctl arguments of the small families: random, watchdog, inotify, counter, nsfs,
- * nbd, perf, loop, kd and ubi (the requests with no argument or a plain number).
+ * nbd, perf, kd and ubi (the requests with no argument or a plain number).
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -239,26 +239,6 @@ int perf_ioctl(struct sc *sc, uint32_t code, uint64_t arg)
 		if (!sc->exiting)
 			return IOC_LATER;
 		print_u64_at(sc, arg);
-		return IOC_ARG_DONE;
-	}
-	return IOC_ARG_HEX;
-}
-
-/* ---- loop (linux/loop.h): the requests without a struct ---- */
-
-int loop_ioctl(struct sc *sc, uint32_t code, uint64_t arg)
-{
-	switch (code) {
-	case 0x4c01: case 0x4c07: case 0x4c82:
-		return IOC_ARG_DONE;	/* CLR_FD, SET_CAPACITY, CTL_GET_FREE */
-	case 0x4c00: case 0x4c06:	/* LOOP_SET_FD, LOOP_CHANGE_FD */
-		print_fd(sc, (int)arg);
-		return IOC_ARG_DONE;
-	case 0x4c80: case 0x4c81:	/* LOOP_CTL_ADD, LOOP_CTL_REMOVE */
-		pr_int(sc->p, (int32_t)arg);
-		return IOC_ARG_DONE;
-	case 0x4c08: case 0x4c09:	/* LOOP_SET_DIRECT_IO, LOOP_SET_BLOCK_SIZE */
-		pr_uint(sc->p, arg);
 		return IOC_ARG_DONE;
 	}
 	return IOC_ARG_HEX;
