@@ -15,16 +15,19 @@
 #include <linux/ptp_clock.h>
 #include <linux/rtc.h>
 #include <linux/loop.h>
+#include <mtd/ubi-user.h>
 
 /* SIZE bytes that end where an unreadable page begins. */
 static void *tail_alloc(size_t size)
 {
-	long page = sysconf(_SC_PAGESIZE);
-	char *p = mmap(NULL, 2 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	size_t len = (size + page - 1) / page * page;
+	char *p = mmap(NULL, len + page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1,
+		       0);
 	if (p == MAP_FAILED)
 		_exit(1);
-	mprotect(p + page, page, PROT_NONE);
-	return p + page - size;
+	mprotect(p + len, page, PROT_NONE);
+	return p + len - size;
 }
 
 static void fill(void *buf, size_t n)
@@ -422,6 +425,59 @@ static void loop(void)
 	ioctl(-1, LOOP_CONFIGURE, lc);
 }
 
+static void ubi(void)
+{
+	static const unsigned long null_args[] = {
+		UBI_IOCATT, UBI_IOCEBCH, UBI_IOCEBMAP, UBI_IOCMKVOL, UBI_IOCRNVOL, UBI_IOCRSVOL,
+		UBI_IOCSETVOLPROP, UBI_IOCVOLUP, UBI_IOCDET, UBI_IOCRMVOL, UBI_IOCVOLCRBLK,
+		UBI_IOCVOLRMBLK, _IOC(_IOC_READ, 'o', 0x99, 4),
+	};
+	struct ubi_mkvol_req *mk = tail_alloc(sizeof(*mk));
+	struct ubi_rnvol_req *rn = tail_alloc(sizeof(*rn));
+	struct ubi_attach_req *att = tail_alloc(sizeof(*att));
+	struct ubi_leb_change_req *leb = tail_alloc(sizeof(*leb));
+	struct ubi_set_vol_prop_req *prop = tail_alloc(sizeof(*prop));
+	int64_t *bytes = tail_alloc(sizeof(*bytes));
+	int *num = tail_alloc(sizeof(*num));
+
+	for (size_t i = 0; i < sizeof(null_args) / sizeof(null_args[0]); i++)
+		ioctl(-1, null_args[i], NULL);
+	fill(mk, sizeof(*mk));
+	mk->vol_type = UBI_STATIC_VOLUME;
+	mk->flags = UBI_VOL_SKIP_CRC_CHECK_FLG;
+	mk->name_len = 4;
+	ioctl(-1, UBI_IOCMKVOL, mk);
+	mk->name_len = -1;
+	mk->vol_type = 9;
+	ioctl(-1, UBI_IOCMKVOL, mk);
+	mk->name_len = 300;
+	ioctl(-1, UBI_IOCMKVOL, mk);
+	memset(rn, 0, sizeof(*rn));
+	rn->count = 2;
+	rn->ents[0].vol_id = 1;
+	rn->ents[0].name_len = 3;
+	strcpy(rn->ents[0].name, "abcdef");
+	rn->ents[1].vol_id = 2;
+	rn->ents[1].name_len = 0;
+	ioctl(-1, UBI_IOCRNVOL, rn);
+	fill(att, sizeof(*att));
+	ioctl(-1, UBI_IOCATT, att);
+	fill(leb, sizeof(*leb));
+	leb->dtype = 2;
+	ioctl(-1, UBI_IOCEBCH, leb);
+	ioctl(-1, UBI_IOCEBMAP, leb);
+	ioctl(-1, UBI_IOCRSVOL, leb);
+	fill(prop, sizeof(*prop));
+	prop->property = UBI_VOL_PROP_DIRECT_WRITE;
+	ioctl(-1, UBI_IOCSETVOLPROP, prop);
+	*bytes = -5;
+	ioctl(-1, UBI_IOCVOLUP, bytes);
+	*num = 7;
+	ioctl(-1, UBI_IOCDET, num);
+	ioctl(-1, UBI_IOCEBISMAP, num);
+	ioctl(-1, UBI_IOCSPEB, num);
+}
+
 int main(void)
 {
 	hdio();
@@ -430,5 +486,6 @@ int main(void)
 	ptp();
 	rtc();
 	loop();
+	ubi();
 	return 0;
 }

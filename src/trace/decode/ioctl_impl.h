@@ -55,7 +55,7 @@ ioctl_arg_fn term_ioctl, simple_ioctl;
 ioctl_arg_fn fs_x_ioctl, fs_f_ioctl;
 /* decode/ioctl_misc.c */
 ioctl_arg_fn random_ioctl, watchdog_ioctl, inotify_ioctl, counter_ioctl, nsfs_ioctl,
-	nbd_ioctl, perf_ioctl, ubi_ioctl, kd_ioctl;
+	nbd_ioctl, perf_ioctl, kd_ioctl;
 /* decode/ioctl_hdio.c */
 ioctl_arg_fn hdio_ioctl;
 /* decode/ioctl_evdev.c */
@@ -68,5 +68,7 @@ ioctl_arg_fn ptp_ioctl;
 ioctl_arg_fn rtc_ioctl;
 /* decode/ioctl_loop.c */
 ioctl_arg_fn loop_ioctl;
+/* decode/ioctl_ubi.c */
+ioctl_arg_fn ubi_ioctl;
 
 #endif

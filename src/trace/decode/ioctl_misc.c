@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * ioctl arguments of the small families: random, watchdog, inotify, counter, nsfs,
- * nbd, perf, kd and ubi (the requests with no argument or a plain number).
+ * nbd, perf and kd (the requests with no argument or a plain number).
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -259,25 +259,6 @@ int kd_ioctl(struct sc *sc, uint32_t code, uint64_t arg)
 			else
 				pr_comment(sc->p, "off");
 		}
-		return IOC_ARG_DONE;
-	}
-	return IOC_ARG_HEX;
-}
-
-/* ---- ubi (mtd/ubi-user.h): the requests without a struct ---- */
-
-int ubi_ioctl(struct sc *sc, uint32_t code, uint64_t arg)
-{
-	switch (code) {
-	case 0x40084f00:	/* UBI_IOCVOLUP */
-		print_s64_at(sc, arg);
-		return IOC_ARG_DONE;
-	case 0x40046f41: case 0x40044f01: case 0x80044f05: case 0x40044f04: case 0x40046f01:
-	case 0x40046f04: case 0x40046f05:
-		/* DET, EBER, EBISMAP, EBUNMAP, RMVOL, RPEB, SPEB: an int behind the pointer */
-		print_int_at(sc, arg);
-		return IOC_ARG_DONE;
-	case 0x40804f07: case 0x4f08:	/* UBI_IOCVOLCRBLK, UBI_IOCVOLRMBLK */
 		return IOC_ARG_DONE;
 	}
 	return IOC_ARG_HEX;

@@ -43,7 +43,7 @@ static int64_t sign_extend(uint64_t v, unsigned size)
 void ioc_print_cstr(struct pr *p, const char *s, size_t n)
 {
 	size_t len = n ? strnlen(s, n - 1) : 0;
-	pr_quoted(p, s, len, n && len == n - 1 ? PR_QUOTE_ELLIPSIS : 0);
+	pr_quoted(p, s, len, n && len == n - 1 && s[n - 1] ? PR_QUOTE_ELLIPSIS : 0);
 }
 
 void ioc_print_value(struct sc *sc, const void *buf, unsigned size, unsigned fmt,

@@ -160,7 +160,7 @@ void ioc_print_value(struct sc *sc, const void *buf, unsigned size, unsigned fmt
 bool ioc_print_fields(struct sc *sc, const struct ioc_struct *st, const void *buf);
 /*
  * A char array of N bytes the kernel NUL-terminates: its first N - 1 bytes up to a NUL,
- * "..." after them when they hold none.
+ * "..." after them when neither they nor the last byte hold one.
  */
 void ioc_print_cstr(struct pr *p, const char *s, size_t n);
 /* A struct already read into BUF. */
