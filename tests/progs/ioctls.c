@@ -16,6 +16,7 @@
 #include <linux/rtc.h>
 #include <linux/loop.h>
 #include <mtd/ubi-user.h>
+#include <mtd/mtd-abi.h>
 
 /* SIZE bytes that end where an unreadable page begins. */
 static void *tail_alloc(size_t size)
@@ -478,6 +479,69 @@ static void ubi(void)
 	ioctl(-1, UBI_IOCSPEB, num);
 }
 
+static void mtd(void)
+{
+	static const unsigned long null_args[] = {
+		MEMERASE, MEMLOCK, MEMERASE64, MEMWRITEOOB, MEMREADOOB64, MEMWRITE,
+		OTPGETREGIONINFO, OTPLOCK, OTPSELECT, MEMGETBADBLOCK, MEMGETINFO, MEMGETOOBSEL,
+		ECCGETLAYOUT, ECCGETSTATS, OTPGETREGIONCOUNT, MEMGETREGIONCOUNT, MEMGETREGIONINFO,
+		_IOC(_IOC_READ, 'M', 0x99, 4),
+	};
+	struct erase_info_user64 *ei = tail_alloc(sizeof(*ei));
+	struct mtd_oob_buf *ob = tail_alloc(sizeof(*ob));
+	struct mtd_oob_buf64 *ob64 = tail_alloc(sizeof(*ob64));
+	struct mtd_write_req *wr = tail_alloc(sizeof(*wr));
+	struct otp_info *oi = tail_alloc(sizeof(*oi));
+	struct mtd_info_user *mi = tail_alloc(sizeof(*mi));
+	struct nand_oobinfo *ni = tail_alloc(sizeof(*ni));
+	struct nand_ecclayout_user *el = tail_alloc(sizeof(*el));
+	struct mtd_ecc_stats *es = tail_alloc(sizeof(*es));
+	struct region_info_user *ri = tail_alloc(sizeof(*ri));
+	int64_t *off = tail_alloc(sizeof(*off));
+	unsigned int *sel = tail_alloc(sizeof(*sel));
+
+	for (size_t i = 0; i < sizeof(null_args) / sizeof(null_args[0]); i++)
+		ioctl(-1, null_args[i], NULL);
+	fill(ei, sizeof(*ei));
+	ioctl(-1, MEMERASE, ei);
+	ioctl(-1, MEMUNLOCK, ei);
+	ioctl(-1, MEMISLOCKED, ei);
+	ioctl(-1, MEMERASE64, ei);
+	fill(ob, sizeof(*ob));
+	ioctl(-1, MEMWRITEOOB, ob);
+	ioctl(-1, MEMREADOOB, ob);
+	fill(ob64, sizeof(*ob64));
+	ioctl(-1, MEMWRITEOOB64, ob64);
+	fill(wr, sizeof(*wr));
+	wr->mode = MTD_OPS_RAW;
+	ioctl(-1, MEMWRITE, wr);
+	fill(oi, sizeof(*oi));
+	ioctl(-1, OTPLOCK, oi);
+	ioctl(-1, OTPGETREGIONINFO, oi);
+	*sel = MTD_OTP_USER;
+	ioctl(-1, OTPSELECT, sel);
+	ioctl(-1, OTPGETREGIONCOUNT, sel);
+	ioctl(-1, MEMGETREGIONCOUNT, sel);
+	ioctl(-1, MTDFILEMODE, (unsigned long)MTD_FILE_MODE_RAW);
+	ioctl(-1, MTDFILEMODE, 0x10UL);
+	*off = 0x12345678;
+	ioctl(-1, MEMGETBADBLOCK, off);
+	ioctl(-1, MEMSETBADBLOCK, off);
+	fill(mi, sizeof(*mi));
+	mi->type = MTD_NANDFLASH;
+	mi->flags = MTD_WRITEABLE | MTD_NO_ERASE;
+	ioctl(-1, MEMGETINFO, mi);
+	fill(ni, sizeof(*ni));
+	ni->useecc = MTD_NANDECC_AUTOPLACE;
+	ioctl(-1, MEMGETOOBSEL, ni);
+	fill(el, sizeof(*el));
+	ioctl(-1, ECCGETLAYOUT, el);
+	fill(es, sizeof(*es));
+	ioctl(-1, ECCGETSTATS, es);
+	fill(ri, sizeof(*ri));
+	ioctl(-1, MEMGETREGIONINFO, ri);
+}
+
 int main(void)
 {
 	hdio();
@@ -487,5 +551,6 @@ int main(void)
 	rtc();
 	loop();
 	ubi();
+	mtd();
 	return 0;
 }

@@ -70,5 +70,7 @@ ioctl_arg_fn rtc_ioctl;
 ioctl_arg_fn loop_ioctl;
 /* decode/ioctl_ubi.c */
 ioctl_arg_fn ubi_ioctl;
+/* decode/ioctl_mtd.c */
+ioctl_arg_fn mtd_ioctl;
 
 #endif

@@ -23,6 +23,8 @@ int ioctl_decode_arg(struct sc *sc, uint32_t code, uint64_t arg)
 		return kd_ioctl(sc, code, arg);
 	case 'L':
 		return loop_ioctl(sc, code, arg);
+	case 'M':
+		return mtd_ioctl(sc, code, arg);
 	case 'O':
 	case 'o':
 		return ubi_ioctl(sc, code, arg);
