@@ -17,6 +17,10 @@
 #include <linux/loop.h>
 #include <mtd/ubi-user.h>
 #include <mtd/mtd-abi.h>
+#include <linux/fs.h>
+#include <linux/blkpg.h>
+#include <linux/blkzoned.h>
+#include <linux/blktrace_api.h>
 
 /* SIZE bytes that end where an unreadable page begins. */
 static void *tail_alloc(size_t size)
@@ -542,6 +546,54 @@ static void mtd(void)
 	ioctl(-1, MEMGETREGIONINFO, ri);
 }
 
+static void block(void)
+{
+	static const unsigned long getters[] = {
+		BLKSECTGET, BLKROTATIONAL, BLKROGET, BLKBSZGET, BLKSSZGET, BLKALIGNOFF, BLKPBSZGET,
+		BLKIOMIN, BLKDISCARDZEROES, BLKGETNRZONES, BLKRAGET, BLKFRAGET, BLKGETSIZE,
+		BLKGETSIZE64, BLKGETDISKSEQ,
+	};
+	static const unsigned long no_args[] = {
+		BLKRRPART, BLKFLSBUF, BLKTRACESTART, BLKTRACESTOP, BLKTRACETEARDOWN,
+	};
+	uint64_t *val = tail_alloc(2 * sizeof(*val));
+	struct blkpg_ioctl_arg *pg = tail_alloc(sizeof(*pg));
+	struct blkpg_partition *part = tail_alloc(sizeof(*part));
+	struct blk_user_trace_setup *buts = tail_alloc(sizeof(*buts));
+
+	for (size_t i = 0; i < sizeof(getters) / sizeof(getters[0]); i++) {
+		val[0] = 0xfacefeedded1fffeUL - i;
+		ioctl(-1, getters[i], NULL);
+		ioctl(-1, getters[i], val);
+	}
+	for (size_t i = 0; i < sizeof(no_args) / sizeof(no_args[0]); i++)
+		ioctl(-1, no_args[i], 0xdeadbeefUL);
+	ioctl(-1, BLKRASET, 0xdeadbeefcafeUL);
+	ioctl(-1, BLKFRASET, 4UL);
+	val[0] = 0xdeadbeef;
+	val[1] = 7;
+	ioctl(-1, BLKROSET, val);
+	ioctl(-1, BLKBSZSET, val);
+	ioctl(-1, BLKDISCARD, val);
+	ioctl(-1, BLKZEROOUT, val + 1);
+	ioctl(-1, BLKPG, NULL);
+	fill(part, sizeof(*part));
+	strcpy(part->devname, "sda1");
+	pg->op = BLKPG_RESIZE_PARTITION;
+	pg->flags = 1;
+	pg->datalen = sizeof(*part);
+	pg->data = part;
+	ioctl(-1, BLKPG, pg);
+	pg->op = 7;
+	pg->data = (char *)part + 1;
+	ioctl(-1, BLKPG, pg);
+	fill(buts, sizeof(*buts));
+	strcpy(buts->name, "trace");
+	buts->pid = 1;
+	ioctl(-1, BLKTRACESETUP, buts);
+	ioctl(-1, FICLONE, 0xdeadbeefUL);
+}
+
 int main(void)
 {
 	hdio();
@@ -552,5 +604,6 @@ int main(void)
 	loop();
 	ubi();
 	mtd();
+	block();
 	return 0;
 }

@@ -5,6 +5,8 @@
  */
 #include <string.h>
 
+#include <linux/fs.h>
+
 #include "trace/decode/ioctl_impl.h"
 
 enum {
@@ -200,4 +202,13 @@ int fs_f_ioctl(struct sc *sc, uint32_t code, uint64_t arg)
 		return IOC_ARG_DONE;
 	}
 	return IOC_ARG_HEX;
+}
+
+/* Type 0x94 (linux/fs.h): FICLONE takes the source fd by value, printed as an int. */
+int fs_94_ioctl(struct sc *sc, uint32_t code, uint64_t arg)
+{
+	if (code != FICLONE)
+		return IOC_ARG_HEX;
+	pr_int(sc->p, (int32_t)arg);
+	return IOC_ARG_DONE;
 }

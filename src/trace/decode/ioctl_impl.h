@@ -50,9 +50,9 @@ int ioctl_decode_arg(struct sc *sc, uint32_t code, uint64_t arg);
 size_t sprint_ioctl_number(char *buf, size_t n, uint32_t code, bool in_comment);
 
 /* Families (decode/ioctl.c). */
-ioctl_arg_fn term_ioctl, simple_ioctl;
+ioctl_arg_fn term_ioctl;
 /* decode/ioctl_fs.c */
-ioctl_arg_fn fs_x_ioctl, fs_f_ioctl;
+ioctl_arg_fn fs_x_ioctl, fs_f_ioctl, fs_94_ioctl;
 /* decode/ioctl_misc.c */
 ioctl_arg_fn random_ioctl, watchdog_ioctl, inotify_ioctl, counter_ioctl, nsfs_ioctl,
 	nbd_ioctl, perf_ioctl, kd_ioctl;
@@ -72,5 +72,7 @@ ioctl_arg_fn loop_ioctl;
 ioctl_arg_fn ubi_ioctl;
 /* decode/ioctl_mtd.c */
 ioctl_arg_fn mtd_ioctl;
+/* decode/ioctl_block.c */
+ioctl_arg_fn block_ioctl;
 
 #endif

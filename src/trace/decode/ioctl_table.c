@@ -204,6 +204,12 @@ static bool print_pointed(struct sc *sc, const struct ioc_cmd *c, const struct i
 	case IOC_ARRAY:
 		print_array(sc, arg, c->count, c->size, 0, print_cmd_elem, (void *)c);
 		return arg != 0;
+	case IOC_TUPLE:
+		n = (size_t)c->size * c->count;
+		if (n > sizeof(buf) || !fetch_or_print_addr(sc, arg, buf, n))
+			return false;
+		print_local_array(sc, buf, c->count, c->size, c->fmt, c->x, c->dflt);
+		return true;
 	case IOC_PBYTES:
 		n = c->count < sizeof(buf) ? c->count : sizeof(buf);
 		if (!fetch_or_print_addr(sc, arg, buf, n))

@@ -83,7 +83,8 @@ enum ioc_arg {
 	IOC_VAL,	/* the argument itself, by the value printer val */
 	IOC_FD,		/* the argument itself, an fd */
 	IOC_AT,		/* one value behind the pointer, by val, in brackets: [3] */
-	IOC_ARRAY,	/* count values behind the pointer: [1, 2, 3] */
+	IOC_ARRAY,	/* count values behind the pointer, read one by one: [1, 2, ... /\* 0x... *\/] */
+	IOC_TUPLE,	/* count values behind the pointer, read at once: [1, 2], or the address */
 	IOC_PSTRUCT,	/* a struct behind the pointer */
 	IOC_PBYTES,	/* count bytes behind the pointer, quoted, bounded by -s */
 	IOC_CUSTOM,	/* fn prints it */
@@ -100,9 +101,9 @@ struct ioc_cmd {
 	uint32_t code;
 	uint8_t arg;		/* enum ioc_arg */
 	uint8_t dir;		/* enum ioc_dir */
-	uint8_t fmt;		/* IOC_VAL, IOC_AT, IOC_ARRAY: enum ioc_fmt of the value */
-	uint8_t size;		/* IOC_VAL, IOC_AT, IOC_ARRAY: bytes of the value */
-	uint16_t count;		/* IOC_ARRAY, IOC_PBYTES */
+	uint8_t fmt;		/* IOC_VAL, IOC_AT, IOC_ARRAY, IOC_TUPLE: enum ioc_fmt of a value */
+	uint8_t size;		/* IOC_VAL, IOC_AT, IOC_ARRAY, IOC_TUPLE: bytes of a value */
+	uint16_t count;		/* IOC_ARRAY, IOC_TUPLE, IOC_PBYTES */
 	const struct xlat *x;
 	const char *dflt;
 	const struct ioc_struct *st;	/* IOC_PSTRUCT (st_out: at exit of IOA_INOUT) */
@@ -126,6 +127,9 @@ struct ioc_cmd {
 	  .x = &(x_), .dflt = (dflt_) }
 #define IOC_C_ARRAY(code_, dir_, fmt_, size_, count_) \
 	{ .code = (code_), .arg = IOC_ARRAY, .dir = (dir_), .fmt = (fmt_), .size = (size_), \
+	  .count = (count_) }
+#define IOC_C_TUPLE(code_, dir_, fmt_, size_, count_) \
+	{ .code = (code_), .arg = IOC_TUPLE, .dir = (dir_), .fmt = (fmt_), .size = (size_), \
 	  .count = (count_) }
 #define IOC_C_STRUCT(code_, dir_, st_) \
 	{ .code = (code_), .arg = IOC_PSTRUCT, .dir = (dir_), .st = &(st_) }

@@ -8,7 +8,7 @@ int ioctl_decode_arg(struct sc *sc, uint32_t code, uint64_t arg)
 	case 0x03:
 		return hdio_ioctl(sc, code, arg);
 	case 0x12:
-		return simple_ioctl(sc, code, arg);
+		return block_ioctl(sc, code, arg);
 	case '$':
 		return perf_ioctl(sc, code, arg);
 	case '=':
@@ -41,7 +41,7 @@ int ioctl_decode_arg(struct sc *sc, uint32_t code, uint64_t arg)
 	case 'p':
 		return rtc_ioctl(sc, code, arg);
 	case 0x94:
-		return simple_ioctl(sc, code, arg);
+		return fs_94_ioctl(sc, code, arg);
 	case 0xb4:
 		return gpio_ioctl(sc, code, arg);
 	case 0xab:
