@@ -21,6 +21,7 @@
 #include <linux/blkpg.h>
 #include <linux/blkzoned.h>
 #include <linux/blktrace_api.h>
+#include <scsi/sg.h>
 
 /* SIZE bytes that end where an unreadable page begins. */
 static void *tail_alloc(size_t size)
@@ -594,6 +595,39 @@ static void block(void)
 	ioctl(-1, FICLONE, 0xdeadbeefUL);
 }
 
+static void scsi(void)
+{
+	static const unsigned long null_args[] = {
+		SG_SET_TIMEOUT, SG_EMULATED_HOST, SG_GET_TRANSFORM, SG_SET_COMMAND_Q,
+		SG_GET_RESERVED_SIZE, SG_GET_SCSI_ID, SG_GET_LOW_DMA, SG_GET_PACK_ID,
+		SG_GET_VERSION_NUM, SG_NEXT_CMD_LEN, SG_SCSI_RESET, SG_IO, SG_GET_REQUEST_TABLE,
+		0x2289,
+	};
+	int *val = tail_alloc(sizeof(*val));
+	struct sg_scsi_id *id = tail_alloc(sizeof(*id));
+	struct sg_req_info *req = tail_alloc(sizeof(*req));
+
+	for (size_t i = 0; i < sizeof(null_args) / sizeof(null_args[0]); i++)
+		ioctl(-1, null_args[i], NULL);
+	ioctl(-1, SG_GET_TIMEOUT, 0xdeadbeefUL);
+	ioctl(-1, SG_SET_TRANSFORM, 0xfacefeedUL);
+	*val = (int)0xfacefeed;
+	ioctl(-1, SG_SET_DEBUG, val);
+	ioctl(-1, SG_GET_NUM_WAITING, val);
+	ioctl(-1, SG_SCSI_RESET, val);
+	*val = 0x100;
+	ioctl(-1, SG_SCSI_RESET, val);
+	*val = 0x101;
+	ioctl(-1, SG_SCSI_RESET, val);
+	*val = 'Z';
+	ioctl(-1, SG_IO, val);
+	fill(id, sizeof(*id));
+	ioctl(-1, SG_GET_SCSI_ID, id);
+	fill(req, sizeof(*req));
+	ioctl(-1, SG_GET_REQUEST_TABLE, req);
+	ioctl(-1, 0x22ff, 0xdeadbeeffacefeedUL);
+}
+
 int main(void)
 {
 	hdio();
@@ -605,5 +639,6 @@ int main(void)
 	ubi();
 	mtd();
 	block();
+	scsi();
 	return 0;
 }

@@ -74,5 +74,7 @@ ioctl_arg_fn ubi_ioctl;
 ioctl_arg_fn mtd_ioctl;
 /* decode/ioctl_block.c */
 ioctl_arg_fn block_ioctl;
+/* decode/ioctl_scsi.c */
+ioctl_arg_fn scsi_ioctl;
 
 #endif

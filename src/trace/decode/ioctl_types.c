@@ -7,6 +7,8 @@ int ioctl_decode_arg(struct sc *sc, uint32_t code, uint64_t arg)
 	switch (IOC_TYPE(code)) {
 	case 0x03:
 		return hdio_ioctl(sc, code, arg);
+	case 0x22:
+		return scsi_ioctl(sc, code, arg);
 	case 0x12:
 		return block_ioctl(sc, code, arg);
 	case '$':
