@@ -22,6 +22,7 @@
 #include <linux/blkzoned.h>
 #include <linux/blktrace_api.h>
 #include <scsi/sg.h>
+#include <linux/perf_event.h>
 
 /* SIZE bytes that end where an unreadable page begins. */
 static void *tail_alloc(size_t size)
@@ -628,6 +629,25 @@ static void scsi(void)
 	ioctl(-1, 0x22ff, 0xdeadbeeffacefeedUL);
 }
 
+/* Requests of the families decoded by hand (perf, fs labels) next to the tables. */
+static void misc(void)
+{
+	uint32_t *q = tail_alloc(3 * sizeof(*q));
+	char *label = tail_alloc(FSLABEL_MAX);
+
+	q[0] = 2;
+	q[1] = 1;
+	q[2] = 42;
+	ioctl(-1, PERF_EVENT_IOC_QUERY_BPF, q);
+	ioctl(-1, PERF_EVENT_IOC_QUERY_BPF, NULL);
+	memset(label, 'x', FSLABEL_MAX);
+	ioctl(-1, FS_IOC_SETFSLABEL, label);
+	strcpy(label, "root");
+	ioctl(-1, FS_IOC_SETFSLABEL, label);
+	ioctl(-1, FS_IOC_GETFSLABEL, label);
+	ioctl(-1, FICLONE, 3UL);
+}
+
 int main(void)
 {
 	hdio();
@@ -640,5 +660,6 @@ int main(void)
 	mtd();
 	block();
 	scsi();
+	misc();
 	return 0;
 }

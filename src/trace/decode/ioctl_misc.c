@@ -213,6 +213,43 @@ int nbd_ioctl(struct sc *sc, uint32_t code, uint64_t arg)
 
 STATIC_XLAT(perf_ioctl_flags, { 1, "PERF_IOC_FLAG_GROUP" });
 
+static bool print_u32_elem(struct sc *sc, const void *elem, void *data)
+{
+	uint32_t v;
+	memcpy(&v, elem, sizeof(v));
+	pr_uint(sc->p, v);
+	return true;
+}
+
+/*
+ * PERF_EVENT_IOC_QUERY_BPF: struct perf_event_query_bpf {ids_len, prog_cnt, ids[]}, ids_len
+ * at entry with the struct left open, the programs the kernel wrote at exit.
+ */
+static int perf_query_bpf(struct sc *sc, uint64_t arg)
+{
+	uint32_t v;
+	struct pr *p = sc->p;
+
+	if (!sc->exiting) {
+		if (!fetch_or_print_addr(sc, arg, &v, sizeof(v)))
+			return IOC_ARG_DONE;
+		pr_struct_begin(p);
+		pr_field(p, "ids_len");
+		pr_uint(p, v);
+		return IOC_LATER;
+	}
+	if (sc_failed(sc) || umove(sc, arg + 4, &v, sizeof(v))) {
+		pr_more(p);
+	} else {
+		pr_field(p, "prog_cnt");
+		pr_uint(p, v);
+		pr_field(p, "ids");
+		print_array(sc, arg + 8, v, sizeof(uint32_t), 0, print_u32_elem, NULL);
+	}
+	pr_struct_end(p);
+	return IOC_ARG_DONE;
+}
+
 int perf_ioctl(struct sc *sc, uint32_t code, uint64_t arg)
 {
 	switch (code) {
@@ -235,6 +272,8 @@ int perf_ioctl(struct sc *sc, uint32_t code, uint64_t arg)
 	case 0x40082406:	/* PERF_EVENT_IOC_SET_FILTER: a NUL-terminated filter string */
 		print_str(sc, arg);
 		return IOC_ARG_DONE;
+	case 0xc008240a:	/* PERF_EVENT_IOC_QUERY_BPF */
+		return perf_query_bpf(sc, arg);
 	case 0x80082407:	/* PERF_EVENT_IOC_ID */
 		if (!sc->exiting)
 			return IOC_LATER;

@@ -210,6 +210,11 @@ static bool print_pointed(struct sc *sc, const struct ioc_cmd *c, const struct i
 			return false;
 		print_local_array(sc, buf, c->count, c->size, c->fmt, c->x, c->dflt);
 		return true;
+	case IOC_PCSTR:
+		if (c->count > sizeof(buf) || !fetch_or_print_addr(sc, arg, buf, c->count))
+			return false;
+		ioc_print_cstr(sc->p, (const char *)buf, c->count);
+		return true;
 	case IOC_PBYTES:
 		n = c->count < sizeof(buf) ? c->count : sizeof(buf);
 		if (!fetch_or_print_addr(sc, arg, buf, n))

@@ -87,6 +87,7 @@ enum ioc_arg {
 	IOC_TUPLE,	/* count values behind the pointer, read at once: [1, 2], or the address */
 	IOC_PSTRUCT,	/* a struct behind the pointer */
 	IOC_PBYTES,	/* count bytes behind the pointer, quoted, bounded by -s */
+	IOC_PCSTR,	/* a char array of count bytes behind the pointer (ioc_print_cstr) */
 	IOC_CUSTOM,	/* fn prints it */
 };
 
@@ -103,7 +104,7 @@ struct ioc_cmd {
 	uint8_t dir;		/* enum ioc_dir */
 	uint8_t fmt;		/* IOC_VAL, IOC_AT, IOC_ARRAY, IOC_TUPLE: enum ioc_fmt of a value */
 	uint8_t size;		/* IOC_VAL, IOC_AT, IOC_ARRAY, IOC_TUPLE: bytes of a value */
-	uint16_t count;		/* IOC_ARRAY, IOC_TUPLE, IOC_PBYTES */
+	uint16_t count;		/* IOC_ARRAY, IOC_TUPLE, IOC_PBYTES, IOC_PCSTR */
 	const struct xlat *x;
 	const char *dflt;
 	const struct ioc_struct *st;	/* IOC_PSTRUCT (st_out: at exit of IOA_INOUT) */
@@ -138,6 +139,8 @@ struct ioc_cmd {
 	  .st_out = &(st_out_) }
 #define IOC_C_BYTES(code_, dir_, count_) \
 	{ .code = (code_), .arg = IOC_PBYTES, .dir = (dir_), .count = (count_) }
+#define IOC_C_CSTR(code_, dir_, count_) \
+	{ .code = (code_), .arg = IOC_PCSTR, .dir = (dir_), .count = (count_) }
 #define IOC_C_FN(code_, fn_) { .code = (code_), .arg = IOC_CUSTOM, .fn = (fn_) }
 
 struct ioc_family {
