@@ -23,6 +23,9 @@
 #include <linux/blktrace_api.h>
 #include <scsi/sg.h>
 #include <linux/perf_event.h>
+#include <linux/lirc.h>
+#include <linux/userfaultfd.h>
+#include <sys/syscall.h>
 
 /* SIZE bytes that end where an unreadable page begins. */
 static void *tail_alloc(size_t size)
@@ -648,6 +651,60 @@ static void misc(void)
 	ioctl(-1, FICLONE, 3UL);
 }
 
+static void lirc(void)
+{
+	static const unsigned long getters[] = {
+		LIRC_GET_FEATURES, LIRC_GET_SEND_MODE, LIRC_GET_REC_RESOLUTION, LIRC_GET_LENGTH,
+		LIRC_GET_REC_TIMEOUT,
+	};
+	static const unsigned long setters[] = {
+		LIRC_SET_SEND_MODE, LIRC_SET_REC_MODE, LIRC_SET_TRANSMITTER_MASK,
+		LIRC_SET_SEND_CARRIER, LIRC_SET_WIDEBAND_RECEIVER,
+	};
+	uint32_t *val = tail_alloc(sizeof(*val));
+
+	for (size_t i = 0; i < sizeof(getters) / sizeof(getters[0]); i++) {
+		*val = LIRC_CAN_SEND_PULSE | LIRC_CAN_REC_MODE2 | 0x80000000u;
+		ioctl(-1, getters[i], NULL);
+		ioctl(-1, getters[i], val);
+	}
+	for (size_t i = 0; i < sizeof(setters) / sizeof(setters[0]); i++) {
+		*val = i == 0 ? LIRC_MODE_SCANCODE : 0xdeadbeef;
+		ioctl(-1, setters[i], val);
+		ioctl(-1, setters[i], (char *)val + 1);
+	}
+}
+
+/* userfaultfd requests, on a real userfaultfd when the kernel gives one, else on fd -1. */
+static void uffdio(void)
+{
+	struct uffdio_api *api = tail_alloc(sizeof(*api));
+	struct uffdio_register *reg = tail_alloc(sizeof(*reg));
+	struct uffdio_copy *copy = tail_alloc(sizeof(*copy));
+	struct uffdio_zeropage *zp = tail_alloc(sizeof(*zp));
+	struct uffdio_range *range = tail_alloc(sizeof(*range));
+	int fd = (int)syscall(__NR_userfaultfd, 0);
+
+	api->api = UFFD_API;
+	api->features = 0;
+	ioctl(fd, UFFDIO_API, api);
+	ioctl(-1, UFFDIO_API, api);
+	ioctl(-1, UFFDIO_API, NULL);
+	fill(reg, sizeof(*reg));
+	reg->mode = UFFDIO_REGISTER_MODE_MISSING | 0x10;
+	ioctl(-1, UFFDIO_REGISTER, reg);
+	fill(copy, sizeof(*copy));
+	copy->mode = UFFDIO_COPY_MODE_DONTWAKE;
+	ioctl(-1, UFFDIO_COPY, copy);
+	fill(zp, sizeof(*zp));
+	ioctl(-1, UFFDIO_ZEROPAGE, zp);
+	fill(range, sizeof(*range));
+	ioctl(-1, UFFDIO_UNREGISTER, range);
+	ioctl(-1, UFFDIO_WAKE, range);
+	if (fd >= 0)
+		close(fd);
+}
+
 int main(void)
 {
 	hdio();
@@ -661,5 +718,7 @@ int main(void)
 	block();
 	scsi();
 	misc();
+	lirc();
+	uffdio();
 	return 0;
 }

@@ -76,5 +76,9 @@ ioctl_arg_fn mtd_ioctl;
 ioctl_arg_fn block_ioctl;
 /* decode/ioctl_scsi.c */
 ioctl_arg_fn scsi_ioctl;
+/* decode/ioctl_lirc.c */
+ioctl_arg_fn lirc_ioctl;
+/* decode/ioctl_uffdio.c */
+ioctl_arg_fn uffdio_ioctl;
 
 #endif

@@ -27,6 +27,8 @@ int ioctl_decode_arg(struct sc *sc, uint32_t code, uint64_t arg)
 		return loop_ioctl(sc, code, arg);
 	case 'M':
 		return mtd_ioctl(sc, code, arg);
+	case 'i':
+		return lirc_ioctl(sc, code, arg);
 	case 'O':
 	case 'o':
 		return ubi_ioctl(sc, code, arg);
@@ -46,6 +48,8 @@ int ioctl_decode_arg(struct sc *sc, uint32_t code, uint64_t arg)
 		return fs_94_ioctl(sc, code, arg);
 	case 0xb4:
 		return gpio_ioctl(sc, code, arg);
+	case 0xaa:
+		return uffdio_ioctl(sc, code, arg);
 	case 0xab:
 		return nbd_ioctl(sc, code, arg);
 	case 0xb7:
