@@ -7,7 +7,7 @@
 
 #include "trace/decode/ioctl_table.h"
 
-/* The largest struct a descriptor describes (struct btrfs_ioctl_vol_args_v2 is 4096). */
+/* The most bytes a row or a descriptor reads behind a pointer; larger ones print the address. */
 #define IOC_STRUCT_MAX 4096
 
 static uint64_t load_uint(const void *buf, unsigned size)
@@ -38,6 +38,16 @@ static int64_t sign_extend(uint64_t v, unsigned size)
 		return (int64_t)v;
 	unsigned shift = 64 - 8 * size;
 	return (int64_t)(v << shift) >> shift;
+}
+
+/* N bytes at ADDR into BUF (IOC_STRUCT_MAX bytes), or the address printed instead. */
+static bool fetch_upto(struct sc *sc, uint64_t addr, void *buf, size_t n)
+{
+	if (n > IOC_STRUCT_MAX) {
+		print_addr(sc, addr);
+		return false;
+	}
+	return fetch_or_print_addr(sc, addr, buf, n);
 }
 
 void ioc_print_cstr(struct pr *p, const char *s, size_t n)
@@ -164,7 +174,7 @@ void ioc_print_struct(struct sc *sc, const struct ioc_struct *st, const void *bu
 bool ioc_print_struct_at(struct sc *sc, const struct ioc_struct *st, uint64_t addr)
 {
 	_Alignas(8) uint8_t buf[IOC_STRUCT_MAX];
-	if (!fetch_or_print_addr(sc, addr, buf, st->size))
+	if (!fetch_upto(sc, addr, buf, st->size))
 		return false;
 	ioc_print_struct(sc, st, buf);
 	return true;
@@ -206,20 +216,20 @@ static bool print_pointed(struct sc *sc, const struct ioc_cmd *c, const struct i
 		return arg != 0;
 	case IOC_TUPLE:
 		n = (size_t)c->size * c->count;
-		if (n > sizeof(buf) || !fetch_or_print_addr(sc, arg, buf, n))
+		if (!fetch_upto(sc, arg, buf, n))
 			return false;
 		print_local_array(sc, buf, c->count, c->size, c->fmt, c->x, c->dflt);
 		return true;
 	case IOC_PCSTR:
-		if (c->count > sizeof(buf) || !fetch_or_print_addr(sc, arg, buf, c->count))
+		if (!fetch_upto(sc, arg, buf, c->count))
 			return false;
 		ioc_print_cstr(sc->p, (const char *)buf, c->count);
 		return true;
 	case IOC_PBYTES:
-		n = c->count < sizeof(buf) ? c->count : sizeof(buf);
-		if (!fetch_or_print_addr(sc, arg, buf, n))
+		n = c->count < IOC_STRUCT_MAX ? c->count : IOC_STRUCT_MAX;
+		if (!fetch_upto(sc, arg, buf, n))
 			return false;
-		print_local_bytes(sc, buf, c->count);
+		print_local_bytes(sc, buf, n);
 		return true;
 	}
 	return ioc_print_struct_at(sc, st, arg);

@@ -83,7 +83,7 @@ enum ioc_arg {
 	IOC_VAL,	/* the argument itself, by the value printer val */
 	IOC_FD,		/* the argument itself, an fd */
 	IOC_AT,		/* one value behind the pointer, by val, in brackets: [3] */
-	IOC_ARRAY,	/* count values behind the pointer, read one by one: [1, 2, ... /\* 0x... *\/] */
+	IOC_ARRAY,	/* count values behind the pointer, read one by one (print_array) */
 	IOC_TUPLE,	/* count values behind the pointer, read at once: [1, 2], or the address */
 	IOC_PSTRUCT,	/* a struct behind the pointer */
 	IOC_PBYTES,	/* count bytes behind the pointer, quoted, bounded by -s */
