@@ -26,6 +26,8 @@
 #include <linux/lirc.h>
 #include <linux/userfaultfd.h>
 #include <sys/syscall.h>
+#include <linux/videodev2.h>
+#include <linux/hiddev.h>
 
 /* SIZE bytes that end where an unreadable page begins. */
 static void *tail_alloc(size_t size)
@@ -649,6 +651,17 @@ static void misc(void)
 	ioctl(-1, FS_IOC_SETFSLABEL, label);
 	ioctl(-1, FS_IOC_GETFSLABEL, label);
 	ioctl(-1, FICLONE, 3UL);
+	/* v4l2 structs are not decoded: NULL and an unreadable pointer print as pointers. */
+	ioctl(-1, VIDIOC_ENUMINPUT, NULL);
+	ioctl(-1, VIDIOC_QUERYCAP, label + FSLABEL_MAX);
+	/* Names: several for one number, built from the fields, none at all. */
+	*q = 0;
+	ioctl(-1, HIDIOCGVERSION, q);
+	ioctl(-1, HIDIOCGPHYS(8), q);
+	ioctl(-1, _IOR('M', 13, int), q);
+	ioctl(-1, _IOC(_IOC_WRITE, 0xde, 0, 0), -1UL);
+	ioctl(-1, _IOR(0xde, 0xad, uint64_t), q);
+	ioctl(-1, 'Z' << 8 | 'A', q);
 }
 
 static void lirc(void)

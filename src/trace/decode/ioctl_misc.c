@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * ioctl arguments of the small families: random, watchdog, inotify, counter, nsfs,
- * nbd, perf and kd (the requests with no argument or a plain number).
+ * nbd, perf and kd (the requests with no argument or a plain number), v4l2 pointers.
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -301,4 +301,18 @@ int kd_ioctl(struct sc *sc, uint32_t code, uint64_t arg)
 		return IOC_ARG_DONE;
 	}
 	return IOC_ARG_HEX;
+}
+
+/* ---- v4l2 (linux/videodev2.h) ---- */
+
+/*
+ * The VIDIOC_* requests take a struct by pointer; their structs are not decoded yet, so the
+ * pointer prints as one (NULL, 0x7ffd...) as strace prints it when it cannot read the struct.
+ */
+int v4l2_ioctl(struct sc *sc, uint32_t code, uint64_t arg)
+{
+	if (IOC_DIR(code) == IOC_DIR_NONE)
+		return IOC_ARG_HEX;
+	print_addr(sc, arg);
+	return IOC_ARG_DONE;
 }

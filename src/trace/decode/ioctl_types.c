@@ -36,6 +36,8 @@ int ioctl_decode_arg(struct sc *sc, uint32_t code, uint64_t arg)
 		return random_ioctl(sc, code, arg);
 	case 'T':
 		return term_ioctl(sc, code, arg);
+	case 'V':
+		return v4l2_ioctl(sc, code, arg);
 	case 'W':
 		return watchdog_ioctl(sc, code, arg);
 	case 'X':
