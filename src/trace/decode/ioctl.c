@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * ioctl: the request by name (TCGETS, "A or B" when several share a number, else
- * _IOC(dir, type, nr, size)), and the argument of the terminal requests ('T') and of a
- * few block device ones decoded; any other request's argument is printed in hex.
+ * _IOC(dir, type, nr, size)), the argument of the terminal requests ('T') decoded here,
+ * of the other families by their tables (ioctl_types.c); any other argument in hex.
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -56,10 +56,10 @@ static const char *ioc_dir_name(uint32_t dir)
  * "TCGETS", "A or B", "MIXER_READ(17) or ECCGETLAYOUT" (a number decoded from its
  * fields comes first), or "_IOC(_IOC_READ, 0x78, 0x3, 0x4)" into BUF.
  */
-static const char *sprint_ioctl_request(char *buf, size_t n, uint32_t code)
+static const char *sprint_ioctl_request(char *buf, size_t n, uint32_t code, bool in_comment)
 {
 	const struct ioctl_name *e = ioctl_first(code);
-	size_t len = sprint_ioctl_number(buf, n, code);
+	size_t len = sprint_ioctl_number(buf, n, code, in_comment);
 	if (!e && !len) {
 		snprintf(buf, n, "_IOC(%s, %#x, %#x, %#x)", ioc_dir_name(IOC_DIR(code)),
 			 IOC_TYPE(code), IOC_NR(code), IOC_SIZE(code));
@@ -79,7 +79,7 @@ static void print_ioctl_request(struct sc *sc, uint32_t code)
 		pr_hex(p, code);
 		return;
 	}
-	sprint_ioctl_request(buf, sizeof(buf), code);
+	sprint_ioctl_request(buf, sizeof(buf), code, p->xlat_style == PR_XLAT_VERBOSE);
 	if (p->xlat_style == PR_XLAT_VERBOSE) {
 		pr_hex(p, code);
 		pr_comment(p, "%s", buf);
@@ -474,119 +474,6 @@ static bool term_print_arg(struct sc *sc, uint32_t code, uint64_t arg)
 		return true;
 	}
 	return false;
-}
-
-/* ---- requests outside 'T' with a plain number as argument (block devices, FICLONE) ---- */
-
-enum simple_arg {
-	ARG_UNSIGNED,		/* the argument itself, unsigned */
-	ARG_INT,		/* the argument itself, as an int */
-	ARG_AT_U16,		/* [N] read from the pointer, by type */
-	ARG_AT_INT,
-	ARG_AT_UINT,
-	ARG_AT_LONG,
-	ARG_AT_ULONG,
-	ARG_AT_U64_PAIR,	/* [start, length] */
-};
-
-struct simple_ioctl {
-	uint32_t code;
-	bool at_exit;		/* filled in by the kernel */
-	enum simple_arg kind;
-};
-
-static const struct simple_ioctl simple_ioctls[] = {
-	{ 0x00001260, true, ARG_AT_ULONG },	/* BLKGETSIZE */
-	{ 0x00001262, false, ARG_UNSIGNED },	/* BLKRASET */
-	{ 0x00001263, true, ARG_AT_LONG },	/* BLKRAGET */
-	{ 0x00001264, false, ARG_UNSIGNED },	/* BLKFRASET */
-	{ 0x00001265, true, ARG_AT_LONG },	/* BLKFRAGET */
-	{ 0x0000125d, false, ARG_AT_INT },	/* BLKROSET */
-	{ 0x0000125e, true, ARG_AT_INT },	/* BLKROGET */
-	{ 0x00001267, true, ARG_AT_U16 },	/* BLKSECTGET */
-	{ 0x00001268, true, ARG_AT_INT },	/* BLKSSZGET */
-	{ 0x00001277, false, ARG_AT_U64_PAIR },	/* BLKDISCARD */
-	{ 0x00001278, true, ARG_AT_UINT },	/* BLKIOMIN */
-	{ 0x00001279, true, ARG_AT_UINT },	/* BLKIOOPT */
-	{ 0x0000127a, true, ARG_AT_INT },	/* BLKALIGNOFF */
-	{ 0x0000127b, true, ARG_AT_UINT },	/* BLKPBSZGET */
-	{ 0x0000127c, true, ARG_AT_UINT },	/* BLKDISCARDZEROES */
-	{ 0x0000127d, false, ARG_AT_U64_PAIR },	/* BLKSECDISCARD */
-	{ 0x0000127e, true, ARG_AT_U16 },	/* BLKROTATIONAL */
-	{ 0x0000127f, false, ARG_AT_U64_PAIR },	/* BLKZEROOUT */
-	{ 0x40049409, false, ARG_INT },		/* FICLONE: the source fd */
-	{ 0x40081271, false, ARG_AT_INT },	/* BLKBSZSET */
-	{ 0x80041284, true, ARG_AT_UINT },	/* BLKGETZONESZ */
-	{ 0x80041285, true, ARG_AT_UINT },	/* BLKGETNRZONES */
-	{ 0x80081270, true, ARG_AT_INT },	/* BLKBSZGET */
-	{ 0x80081272, true, ARG_AT_ULONG },	/* BLKGETSIZE64 */
-	{ 0x80081280, true, ARG_AT_ULONG },	/* BLKGETDISKSEQ */
-};
-
-static const struct simple_ioctl *simple_ioctl_for(uint32_t code)
-{
-	for (size_t i = 0; i < sizeof(simple_ioctls) / sizeof(simple_ioctls[0]); i++)
-		if (simple_ioctls[i].code == code)
-			return &simple_ioctls[i];
-	return NULL;
-}
-
-static void print_simple_arg(struct sc *sc, enum simple_arg kind, uint64_t arg)
-{
-	union {
-		uint16_t u16;
-		int32_t i32;
-		uint32_t u32;
-		int64_t i64;
-		uint64_t u64[2];
-	} v;
-	static const size_t sizes[] = {
-		[ARG_AT_U16] = 2, [ARG_AT_INT] = 4, [ARG_AT_UINT] = 4, [ARG_AT_LONG] = 8,
-		[ARG_AT_ULONG] = 8, [ARG_AT_U64_PAIR] = 16,
-	};
-
-	if (kind == ARG_UNSIGNED) {
-		pr_uint(sc->p, arg);
-		return;
-	}
-	if (kind == ARG_INT) {
-		pr_int(sc->p, (int32_t)arg);
-		return;
-	}
-	if (!fetch_or_print_addr(sc, arg, &v, sizes[kind]))
-		return;
-	switch (kind) {
-	case ARG_AT_U16:
-		pr_textf(sc->p, "[%u]", v.u16);
-		break;
-	case ARG_AT_INT:
-		pr_textf(sc->p, "[%d]", v.i32);
-		break;
-	case ARG_AT_UINT:
-		pr_textf(sc->p, "[%u]", v.u32);
-		break;
-	case ARG_AT_LONG:
-		pr_textf(sc->p, "[%" PRId64 "]", v.i64);
-		break;
-	case ARG_AT_ULONG:
-		pr_textf(sc->p, "[%" PRIu64 "]", v.u64[0]);
-		break;
-	default:
-		pr_textf(sc->p, "[%" PRIu64 ", %" PRIu64 "]", v.u64[0], v.u64[1]);
-		break;
-	}
-}
-
-/* The block device requests (type 0x12) and FICLONE: a plain number or one value behind. */
-int simple_ioctl(struct sc *sc, uint32_t code, uint64_t arg)
-{
-	const struct simple_ioctl *simple = simple_ioctl_for(code);
-	if (!simple)
-		return IOC_ARG_HEX;
-	if (simple->at_exit && !sc->exiting)
-		return IOC_LATER;
-	print_simple_arg(sc, simple->kind, arg);
-	return IOC_ARG_DONE;
 }
 
 int term_ioctl(struct sc *sc, uint32_t code, uint64_t arg)

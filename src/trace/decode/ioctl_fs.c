@@ -5,7 +5,9 @@
  */
 #include <string.h>
 
-#include "trace/decode/ioctl_impl.h"
+#include <linux/fs.h>
+
+#include "trace/decode/ioctl_table.h"
 
 enum {
 	K_FS_IOC_FSGETXATTR = 0x801c581f, K_FS_IOC_FSSETXATTR = 0x401c5820,
@@ -200,4 +202,15 @@ int fs_f_ioctl(struct sc *sc, uint32_t code, uint64_t arg)
 		return IOC_ARG_DONE;
 	}
 	return IOC_ARG_HEX;
+}
+
+IOC_FAMILY(fs_94_family,
+	IOC_C_VAL(FICLONE, IOC_D, sizeof(int)),	/* the source fd, printed as an int */
+	IOC_C_CSTR(FS_IOC_GETFSLABEL, IOA_OUT, FSLABEL_MAX),
+	IOC_C_CSTR(FS_IOC_SETFSLABEL, IOA_IN, FSLABEL_MAX));
+
+/* Type 0x94 of linux/fs.h (btrfs shares it; its requests are not decoded). */
+int fs_94_ioctl(struct sc *sc, uint32_t code, uint64_t arg)
+{
+	return ioc_family_decode(sc, &fs_94_family, code, arg);
 }

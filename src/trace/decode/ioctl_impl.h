@@ -6,6 +6,7 @@
 #ifndef SYSRAY_TRACE_DECODE_IOCTL_IMPL_H
 #define SYSRAY_TRACE_DECODE_IOCTL_IMPL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -42,18 +43,42 @@ typedef int ioctl_arg_fn(struct sc *sc, uint32_t code, uint64_t arg);
 int ioctl_decode_arg(struct sc *sc, uint32_t code, uint64_t arg);
 
 /*
- * Names strace builds from the fields of a number ("MIXER_READ(17)", "EVIOCGNAME(64)")
- * written into BUF; returns the length, 0 when the number has no such name
- * (decode/ioctl_number.c).
+ * Names strace builds from the fields of a number ("MIXER_READ(17)", "EVIOCGABS(ABS_X)")
+ * written into BUF, IN_COMMENT when the name is printed in a comment (-X verbose);
+ * returns the length, 0 when the number has no such name (decode/ioctl_number.c).
  */
-size_t sprint_ioctl_number(char *buf, size_t n, uint32_t code);
+size_t sprint_ioctl_number(char *buf, size_t n, uint32_t code, bool in_comment);
 
 /* Families (decode/ioctl.c). */
-ioctl_arg_fn term_ioctl, simple_ioctl;
+ioctl_arg_fn term_ioctl;
 /* decode/ioctl_fs.c */
-ioctl_arg_fn fs_x_ioctl, fs_f_ioctl;
+ioctl_arg_fn fs_x_ioctl, fs_f_ioctl, fs_94_ioctl;
 /* decode/ioctl_misc.c */
 ioctl_arg_fn random_ioctl, watchdog_ioctl, inotify_ioctl, counter_ioctl, nsfs_ioctl,
-	nbd_ioctl, perf_ioctl, rtc_ioctl, ubi_ioctl, kd_ioctl, loop_ioctl;
+	nbd_ioctl, perf_ioctl, kd_ioctl, v4l2_ioctl;
+/* decode/ioctl_hdio.c */
+ioctl_arg_fn hdio_ioctl;
+/* decode/ioctl_evdev.c */
+ioctl_arg_fn evdev_ioctl;
+/* decode/ioctl_gpio.c */
+ioctl_arg_fn gpio_ioctl;
+/* decode/ioctl_ptp.c */
+ioctl_arg_fn ptp_ioctl;
+/* decode/ioctl_rtc.c */
+ioctl_arg_fn rtc_ioctl;
+/* decode/ioctl_loop.c */
+ioctl_arg_fn loop_ioctl;
+/* decode/ioctl_ubi.c */
+ioctl_arg_fn ubi_ioctl;
+/* decode/ioctl_mtd.c */
+ioctl_arg_fn mtd_ioctl;
+/* decode/ioctl_block.c */
+ioctl_arg_fn block_ioctl;
+/* decode/ioctl_scsi.c */
+ioctl_arg_fn scsi_ioctl;
+/* decode/ioctl_lirc.c */
+ioctl_arg_fn lirc_ioctl;
+/* decode/ioctl_uffdio.c */
+ioctl_arg_fn uffdio_ioctl;
 
 #endif

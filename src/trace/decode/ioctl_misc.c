@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * ioctl arguments of the small families: random, watchdog, inotify, counter, nsfs,
- * nbd, perf, rtc, loop, kd and ubi (the requests with no argument or a plain number).
+ * nbd, perf and kd (the requests with no argument or a plain number), v4l2 pointers.
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -213,6 +213,43 @@ int nbd_ioctl(struct sc *sc, uint32_t code, uint64_t arg)
 
 STATIC_XLAT(perf_ioctl_flags, { 1, "PERF_IOC_FLAG_GROUP" });
 
+static bool print_u32_elem(struct sc *sc, const void *elem, void *data)
+{
+	uint32_t v;
+	memcpy(&v, elem, sizeof(v));
+	pr_uint(sc->p, v);
+	return true;
+}
+
+/*
+ * PERF_EVENT_IOC_QUERY_BPF: struct perf_event_query_bpf {ids_len, prog_cnt, ids[]}, ids_len
+ * at entry with the struct left open, the programs the kernel wrote at exit.
+ */
+static int perf_query_bpf(struct sc *sc, uint64_t arg)
+{
+	uint32_t v;
+	struct pr *p = sc->p;
+
+	if (!sc->exiting) {
+		if (!fetch_or_print_addr(sc, arg, &v, sizeof(v)))
+			return IOC_ARG_DONE;
+		pr_struct_begin(p);
+		pr_field(p, "ids_len");
+		pr_uint(p, v);
+		return IOC_LATER;
+	}
+	if (sc_failed(sc) || umove(sc, arg + 4, &v, sizeof(v))) {
+		pr_more(p);
+	} else {
+		pr_field(p, "prog_cnt");
+		pr_uint(p, v);
+		pr_field(p, "ids");
+		print_array(sc, arg + 8, v, sizeof(uint32_t), 0, print_u32_elem, NULL);
+	}
+	pr_struct_end(p);
+	return IOC_ARG_DONE;
+}
+
 int perf_ioctl(struct sc *sc, uint32_t code, uint64_t arg)
 {
 	switch (code) {
@@ -235,52 +272,12 @@ int perf_ioctl(struct sc *sc, uint32_t code, uint64_t arg)
 	case 0x40082406:	/* PERF_EVENT_IOC_SET_FILTER: a NUL-terminated filter string */
 		print_str(sc, arg);
 		return IOC_ARG_DONE;
+	case 0xc008240a:	/* PERF_EVENT_IOC_QUERY_BPF */
+		return perf_query_bpf(sc, arg);
 	case 0x80082407:	/* PERF_EVENT_IOC_ID */
 		if (!sc->exiting)
 			return IOC_LATER;
 		print_u64_at(sc, arg);
-		return IOC_ARG_DONE;
-	}
-	return IOC_ARG_HEX;
-}
-
-/* ---- rtc (linux/rtc.h): the requests without a struct ---- */
-
-int rtc_ioctl(struct sc *sc, uint32_t code, uint64_t arg)
-{
-	switch (code) {
-	case 0x4008700c:	/* RTC_IRQP_SET */
-	case 0x4008700e:	/* RTC_EPOCH_SET */
-		pr_uint(sc->p, arg);
-		return IOC_ARG_DONE;
-	case 0x8008700b:	/* RTC_IRQP_READ */
-	case 0x8008700d:	/* RTC_EPOCH_READ */
-		if (!sc->exiting)
-			return IOC_LATER;
-		print_u64_at(sc, arg);
-		return IOC_ARG_DONE;
-	case 0x7001: case 0x7002: case 0x7003: case 0x7004: case 0x7005: case 0x7006:
-	case 0x700f: case 0x7010: case 0x7014:
-		return IOC_ARG_DONE;	/* AIE, UIE, PIE, WIE on/off, VL_CLR */
-	}
-	return IOC_ARG_HEX;
-}
-
-/* ---- loop (linux/loop.h): the requests without a struct ---- */
-
-int loop_ioctl(struct sc *sc, uint32_t code, uint64_t arg)
-{
-	switch (code) {
-	case 0x4c01: case 0x4c07: case 0x4c82:
-		return IOC_ARG_DONE;	/* CLR_FD, SET_CAPACITY, CTL_GET_FREE */
-	case 0x4c00: case 0x4c06:	/* LOOP_SET_FD, LOOP_CHANGE_FD */
-		print_fd(sc, (int)arg);
-		return IOC_ARG_DONE;
-	case 0x4c80: case 0x4c81:	/* LOOP_CTL_ADD, LOOP_CTL_REMOVE */
-		pr_int(sc->p, (int32_t)arg);
-		return IOC_ARG_DONE;
-	case 0x4c08: case 0x4c09:	/* LOOP_SET_DIRECT_IO, LOOP_SET_BLOCK_SIZE */
-		pr_uint(sc->p, arg);
 		return IOC_ARG_DONE;
 	}
 	return IOC_ARG_HEX;
@@ -306,21 +303,16 @@ int kd_ioctl(struct sc *sc, uint32_t code, uint64_t arg)
 	return IOC_ARG_HEX;
 }
 
-/* ---- ubi (mtd/ubi-user.h): the requests without a struct ---- */
+/* ---- v4l2 (linux/videodev2.h) ---- */
 
-int ubi_ioctl(struct sc *sc, uint32_t code, uint64_t arg)
+/*
+ * The VIDIOC_* requests take a struct by pointer; their structs are not decoded yet, so the
+ * pointer prints as one (NULL, 0x7ffd...) as strace prints it when it cannot read the struct.
+ */
+int v4l2_ioctl(struct sc *sc, uint32_t code, uint64_t arg)
 {
-	switch (code) {
-	case 0x40084f00:	/* UBI_IOCVOLUP */
-		print_s64_at(sc, arg);
-		return IOC_ARG_DONE;
-	case 0x40046f41: case 0x40044f01: case 0x80044f05: case 0x40044f04: case 0x40046f01:
-	case 0x40046f04: case 0x40046f05:
-		/* DET, EBER, EBISMAP, EBUNMAP, RMVOL, RPEB, SPEB: an int behind the pointer */
-		print_int_at(sc, arg);
-		return IOC_ARG_DONE;
-	case 0x40804f07: case 0x4f08:	/* UBI_IOCVOLCRBLK, UBI_IOCVOLRMBLK */
-		return IOC_ARG_DONE;
-	}
-	return IOC_ARG_HEX;
+	if (IOC_DIR(code) == IOC_DIR_NONE)
+		return IOC_ARG_HEX;
+	print_addr(sc, arg);
+	return IOC_ARG_DONE;
 }

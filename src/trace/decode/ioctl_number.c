@@ -5,6 +5,7 @@
  */
 #include <stdio.h>
 
+#include "trace/decode/ioctl_evdev.h"
 #include "trace/decode/ioctl_impl.h"
 
 /* evdev: requests that read LEN bytes of a name or bitmap (linux/input.h). */
@@ -50,7 +51,52 @@ static size_t with_number(char *buf, size_t n, const char *name, uint32_t v)
 	return len < 0 ? 0 : (size_t)len;
 }
 
-size_t sprint_ioctl_number(char *buf, size_t n, uint32_t code)
+/*
+ * A code named by X inside a request name: "ABS_X"; unknown, "0xe /\* ABS_??? *\/", or
+ * only "0xe" when the whole name is itself in a comment (-X verbose).
+ */
+static const char *code_name(char *buf, size_t n, const struct xlat *x, uint32_t v,
+			     const char *dflt, bool in_comment)
+{
+	const char *name = xlat_lookup(x, v);
+	if (name)
+		snprintf(buf, n, "%s", name);
+	else if (in_comment)
+		snprintf(buf, n, "%#x", v);
+	else
+		snprintf(buf, n, "%#x /* %s */", v, dflt);
+	return buf;
+}
+
+/* evdev (linux/input.h): the axis of EVIOC[GS]ABS, the event type of EVIOCGBIT. */
+static size_t evdev_number(char *buf, size_t n, uint32_t code, bool in_comment)
+{
+	uint32_t dir = IOC_DIR(code), nr = IOC_NR(code), size = IOC_SIZE(code);
+	const char *name = NULL;
+	char sub[64];
+
+	if (dir == IOC_DIR_WRITE && nr >= 0xc0 && nr <= 0xc0 + 0x3f)
+		return (size_t)snprintf(buf, n, "EVIOCSABS(%s)",
+					code_name(sub, sizeof(sub), &evdev_abs, nr - 0xc0,
+						  "ABS_???", in_comment));
+	if (dir != IOC_DIR_READ)
+		return 0;
+	if (nr >= 0x20 && nr <= 0x20 + 0x1f)
+		return (size_t)snprintf(buf, n, "EVIOCGBIT(%s, %u)",
+					nr == 0x20 ? "0" : code_name(sub, sizeof(sub), &evdev_ev,
+								     nr - 0x20, "EV_???",
+								     in_comment),
+					size);
+	if (nr >= 0x40 && nr <= 0x40 + 0x3f)
+		return (size_t)snprintf(buf, n, "EVIOCGABS(%s)",
+					code_name(sub, sizeof(sub), &evdev_abs, nr - 0x40,
+						  "ABS_???", in_comment));
+	if ((name = evdev_len_name(nr)))
+		return with_number(buf, n, name, size);
+	return 0;
+}
+
+size_t sprint_ioctl_number(char *buf, size_t n, uint32_t code, bool in_comment)
 {
 	uint32_t dir = IOC_DIR(code), nr = IOC_NR(code), size = IOC_SIZE(code);
 	const char *name = NULL;
@@ -62,9 +108,7 @@ size_t sprint_ioctl_number(char *buf, size_t n, uint32_t code)
 			return (size_t)snprintf(buf, n, "SECCOMP_IOCTL_NOTIF_ID_VALID_WRONG_DIR");
 		return 0;
 	case 'E':
-		if (dir == IOC_DIR_READ && (name = evdev_len_name(nr)))
-			return with_number(buf, n, name, size);
-		return 0;
+		return evdev_number(buf, n, code, in_comment);
 	case 'H':
 		if ((name = hid_len_name(dir, nr)))
 			return with_number(buf, n, name, size);

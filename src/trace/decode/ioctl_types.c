@@ -5,18 +5,30 @@
 int ioctl_decode_arg(struct sc *sc, uint32_t code, uint64_t arg)
 {
 	switch (IOC_TYPE(code)) {
+	case 0x03:
+		return hdio_ioctl(sc, code, arg);
+	case 0x22:
+		return scsi_ioctl(sc, code, arg);
 	case 0x12:
-		return simple_ioctl(sc, code, arg);
+		return block_ioctl(sc, code, arg);
 	case '$':
 		return perf_ioctl(sc, code, arg);
+	case '=':
+		return ptp_ioctl(sc, code, arg);
 	case '>':
 		return counter_ioctl(sc, code, arg);
+	case 'E':
+		return evdev_ioctl(sc, code, arg);
 	case 'I':
 		return inotify_ioctl(sc, code, arg);
 	case 'K':
 		return kd_ioctl(sc, code, arg);
 	case 'L':
 		return loop_ioctl(sc, code, arg);
+	case 'M':
+		return mtd_ioctl(sc, code, arg);
+	case 'i':
+		return lirc_ioctl(sc, code, arg);
 	case 'O':
 	case 'o':
 		return ubi_ioctl(sc, code, arg);
@@ -24,6 +36,8 @@ int ioctl_decode_arg(struct sc *sc, uint32_t code, uint64_t arg)
 		return random_ioctl(sc, code, arg);
 	case 'T':
 		return term_ioctl(sc, code, arg);
+	case 'V':
+		return v4l2_ioctl(sc, code, arg);
 	case 'W':
 		return watchdog_ioctl(sc, code, arg);
 	case 'X':
@@ -33,7 +47,11 @@ int ioctl_decode_arg(struct sc *sc, uint32_t code, uint64_t arg)
 	case 'p':
 		return rtc_ioctl(sc, code, arg);
 	case 0x94:
-		return simple_ioctl(sc, code, arg);
+		return fs_94_ioctl(sc, code, arg);
+	case 0xb4:
+		return gpio_ioctl(sc, code, arg);
+	case 0xaa:
+		return uffdio_ioctl(sc, code, arg);
 	case 0xab:
 		return nbd_ioctl(sc, code, arg);
 	case 0xb7:

@@ -1,0 +1,9 @@
+# SPDX-License-Identifier: Apache-2.0
+# ioctl requests decoded as data (hdio, evdev, gpio ...): tests/progs/ioctls makes them on
+# fd -1, so each argument prints at entry and its output is an address; with a result
+# injected the outputs print too, abbreviated, whole (-v) and with -X verbose and raw.
+compare_trace prog-ioctls "$PROGS/ioctls"
+compare_trace prog-ioctls-inject -e inject=ioctl:retval=8 "$PROGS/ioctls"
+compare_trace prog-ioctls-v -v -e inject=ioctl:retval=100 "$PROGS/ioctls"
+compare_trace prog-ioctls-xverbose -X verbose -e inject=ioctl:retval=8 "$PROGS/ioctls"
+compare_trace prog-ioctls-xraw -X raw -e inject=ioctl:retval=8 "$PROGS/ioctls"
