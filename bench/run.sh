@@ -39,14 +39,15 @@ declare -A N=(
 )
 
 # Configurations: a short name and the command prefix put before the workload.
-CONFIGS=(untraced strace-f sysray-f strace-c sysray-c sysray-c-ebpf strace-seccomp
-	 sysray-seccomp sysray-openat)
+CONFIGS=(untraced strace-f sysray-f sysray-f-ebpf strace-c sysray-c sysray-c-ebpf
+	 strace-seccomp sysray-seccomp sysray-openat)
 declare -A PREFIX=(
 	[untraced]=""
 	[strace-f]="$STRACE -f -o /dev/null"
 	[strace-c]="$STRACE -c -o /dev/null"
 	[strace-seccomp]="$STRACE -f --seccomp-bpf -e trace=openat -o /dev/null"
-	[sysray-f]="$SYSRAY trace -f -o /dev/null"
+	[sysray-f]="$SYSRAY trace --backend=ptrace -f -o /dev/null"
+	[sysray-f-ebpf]="$SYSRAY trace --backend=ebpf -f -o /dev/null"
 	[sysray-c]="$SYSRAY trace --backend=ptrace -c -o /dev/null"
 	[sysray-c-ebpf]="$SYSRAY trace --backend=ebpf -c -o /dev/null"
 	[sysray-seccomp]="$SYSRAY trace -f --seccomp-bpf -e trace=openat -o /dev/null"
@@ -55,6 +56,7 @@ declare -A PREFIX=(
 # The strace configuration each sysray one is held against.
 declare -A VERSUS=(
 	[sysray-f]=strace-f
+	[sysray-f-ebpf]=strace-f
 	[sysray-c]=strace-c
 	[sysray-c-ebpf]=strace-c
 	[sysray-seccomp]=strace-seccomp
@@ -170,6 +172,8 @@ for wl in $WORKLOADS; do
 	# The eBPF counter's goal is on the added cost: its whole point is adding next to none.
 	ce=$(ratio "$(calc "${WALL[sysray-c-ebpf]} - $base")" "$(calc "${WALL[strace-c]} - $base")" \
 		%.4f)
+	fe=$(ratio "$(calc "${WALL[sysray-f-ebpf]} - $base")" "$(calc "${WALL[strace-f]} - $base")" \
+		%.4f)
 	f=$(ratio "${WALL[sysray-f]}" "${WALL[strace-f]}")
 	c=$(ratio "${WALL[sysray-c]}" "${WALL[strace-c]}")
 	s=$(ratio "${WALL[sysray-seccomp]}" "${WALL[strace-seccomp]}")
@@ -177,7 +181,8 @@ for wl in $WORKLOADS; do
 	line="$wl: sysray/strace -f $f (goal <=0.70: $(verdict "$f" 0.70)), -c $c,"
 	line+=" --seccomp-bpf $s; -e trace=openat vs strace --seccomp-bpf $a"
 	line+=" (goal <=1: $(verdict "$a" 1)); -c on eBPF: added cost $ce of strace -c's"
-	line+=" (goal <=0.02: $(verdict "$ce" 0.02))"
+	line+=" (goal <=0.02: $(verdict "$ce" 0.02)); -f on eBPF (lines): added cost $fe of"
+	line+=" strace -f's (goal <=0.05: $(verdict "$fe" 0.05))"
 	if [ "$wl" = forkexec ]; then
 		line+="; peak RSS -f sysray ${RSS[sysray-f]} kB vs strace ${RSS[strace-f]} kB"
 		line+=" (untraced ${RSS[untraced]} kB)"

@@ -64,7 +64,7 @@ static int trace_setup_ioctl(struct sc *sc, uint32_t code, uint64_t arg)
 		pr_field(p, "end_lba");
 		pr_uint(p, b.end_lba);
 		pr_field(p, "pid");
-		print_pid(sc, (int)b.pid);
+		print_pid(sc, (int)b.pid, PID_TGID);
 		return IOC_LATER;
 	}
 	if (!sc_failed(sc) && umove(sc, arg, &b, sizeof(b)) == 0) {
