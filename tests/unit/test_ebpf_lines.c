@@ -1,0 +1,159 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * The eBPF line mode's adapter (trace/ebpf_lines.c) on events built as the kernel program
+ * builds them: the memory reader serves what was copied and nothing else, an entry that
+ * missed memory waits for its exit's copies, and a thread's end carries exit_group's status
+ * or the signal that killed it.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "schema/syscall_nr.h"
+#include "trace/ebpf_lines.h"
+
+/* An event under construction: its head, then chunks. */
+struct ev_buf {
+	union {
+		struct tl_head head;
+		char bytes[4096];
+	};
+};
+
+static struct tl_head *ev_new(struct ev_buf *b, uint32_t kind, uint32_t tid, long nr)
+{
+	memset(b, 0, sizeof(*b));
+	b->head.kind = kind;
+	b->head.tid = tid;
+	b->head.tgid = tid;
+	b->head.nr = nr;
+	b->head.size = sizeof(b->head);
+	return &b->head;
+}
+
+static void ev_chunk(struct ev_buf *b, uint64_t addr, const void *data, uint32_t len,
+		     uint32_t flags)
+{
+	struct tl_chunk *c = (void *)(b->bytes + b->head.size);
+
+	c->addr = addr;
+	c->len = len;
+	c->flags = flags;
+	memcpy(c + 1, data, len);
+	b->head.size += sizeof(*c) + ((len + 7) & ~7u);
+}
+
+/* What the sink saw: the kinds in order, and what the entry's reader gave. */
+struct seen {
+	int kinds[16];
+	int n;
+	long str_len;		/* read_str at 0x1000, 16 bytes, at the last entry */
+	char str[32];
+	int read_rc;		/* read of 8 bytes at 0x2000 at the last entry */
+	int status, sig;
+};
+
+static void sink(void *ctx, const struct tracer_event *ev)
+{
+	struct seen *s = ctx;
+
+	s->kinds[s->n++] = ev->kind;
+	if (ev->kind == TEV_SYSCALL_ENTRY) {
+		char word[8];
+
+		s->str_len = ev->mem->read_str(ev->mem, 0x1000, s->str, 16);
+		s->read_rc = ev->mem->read(ev->mem, 0x2000, word, sizeof(word));
+	} else if (ev->kind == TEV_EXITED) {
+		s->status = ev->status;
+	} else if (ev->kind == TEV_KILLED) {
+		s->sig = ev->sig;
+	}
+}
+
+static void test_reader_serves_copies_only(void **state)
+{
+	(void)state;
+	struct seen s = { 0 };
+	struct ebpf_lines *l = ebpf_lines_new(sink, &s, 1);
+	struct ev_buf b;
+	struct tl_head *h = ev_new(&b, TL_ENTER, 100, NR_openat);
+
+	ev_chunk(&b, 0x1000, "/etc/hostname", 14, TL_STR);
+	ebpf_lines_event(l, h, h->size);
+	assert_int_equal(s.n, 1);
+	assert_int_equal(s.kinds[0], TEV_SYSCALL_ENTRY);
+	assert_int_equal(s.str_len, 13);
+	assert_string_equal(s.str, "/etc/hostname");
+	/* nothing was copied at 0x2000: unreadable, as an unmapped address */
+	assert_int_equal(s.read_rc, -1);
+
+	/* a string the kernel cut short answers reads within it only */
+	h = ev_new(&b, TL_ENTER, 101, NR_openat);
+	ev_chunk(&b, 0x1000, "abcdefgh", 8, TL_STR | TL_STR_CUT);
+	ebpf_lines_event(l, h, h->size);
+	assert_int_equal(s.str_len, -1);
+	ebpf_lines_free(l);
+}
+
+static void test_missed_entry_waits_for_exit(void **state)
+{
+	(void)state;
+	struct seen s = { 0 };
+	struct ebpf_lines *l = ebpf_lines_new(sink, &s, 1);
+	struct ev_buf b;
+	struct tl_head *h = ev_new(&b, TL_ENTER, 200, NR_openat);
+
+	h->missed = 1;
+	ebpf_lines_event(l, h, h->size);
+	assert_int_equal(s.n, 0);
+
+	h = ev_new(&b, TL_EXIT, 200, NR_openat);
+	h->ret = 3;
+	ev_chunk(&b, 0x1000, "late", 5, TL_STR);
+	ebpf_lines_event(l, h, h->size);
+	assert_int_equal(s.n, 2);
+	assert_int_equal(s.kinds[0], TEV_SYSCALL_ENTRY);
+	assert_int_equal(s.kinds[1], TEV_SYSCALL_EXIT);
+	/* the entry was printed with the exit's copy */
+	assert_int_equal(s.str_len, 4);
+	assert_string_equal(s.str, "late");
+	ebpf_lines_free(l);
+}
+
+static void test_exit_status_and_kill(void **state)
+{
+	(void)state;
+	struct seen s = { 0 };
+	struct ebpf_lines *l = ebpf_lines_new(sink, &s, 1);
+	struct ev_buf b;
+	struct tl_head *h = ev_new(&b, TL_ENTER, 300, NR_exit_group);
+
+	h->args[0] = 7;
+	ebpf_lines_event(l, h, h->size);
+	h = ev_new(&b, TL_GONE, 300, 0);
+	ebpf_lines_event(l, h, h->size);
+	assert_int_equal(s.kinds[s.n - 1], TEV_EXITED);
+	assert_int_equal(s.status, 7);
+
+	h = ev_new(&b, TL_GONE, 301, 0);
+	h->args[0] = 15;	/* SIGTERM */
+	ebpf_lines_event(l, h, h->size);
+	assert_int_equal(s.kinds[s.n - 1], TEV_KILLED);
+	assert_int_equal(s.sig, 15);
+	ebpf_lines_free(l);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_reader_serves_copies_only),
+		cmocka_unit_test(test_missed_entry_waits_for_exit),
+		cmocka_unit_test(test_exit_status_and_kill),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
