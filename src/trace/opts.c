@@ -275,30 +275,60 @@ static int parse_status_set(unsigned *set, const char *spec)
 	return rc;
 }
 
+/* A name in a qualifier's set and the bits it stands for. */
+struct named_bits {
+	const char *name;
+	unsigned int bits;
+};
+
+/*
+ * SPEC: a comma list of the N NAMES ("all" and "none" among them), or with NEGATABLE its
+ * complement within ALL after a '!'. The union of their bits goes to *SET. WHAT names the
+ * qualifier in strace's message for a name it does not know. 0, or -1 after the message.
+ */
+static int parse_named_set(const struct named_bits *names, size_t n, unsigned int all,
+			   bool negatable, const char *what, const char *spec, unsigned int *set)
+{
+	bool neg = false;
+	while (negatable && *spec == '!') {
+		neg = !neg;
+		spec++;
+	}
+	char *copy = xstrdup(spec), *save = NULL;
+	unsigned int bits = 0;
+	int rc = 0;
+	char *tok = strtok_r(copy, ",", &save);
+	const char *wrong = tok ? NULL : spec;
+	for (; tok && !wrong; tok = strtok_r(NULL, ",", &save)) {
+		size_t i = 0;
+		while (i < n && strcmp(tok, names[i].name))
+			i++;
+		if (i == n)
+			wrong = tok;
+		else
+			bits |= names[i].bits;
+	}
+	if (wrong) {
+		fprintf(stderr, "%s: invalid %s '%s'\n", progname, what, wrong);
+		rc = -1;
+	}
+	free(copy);
+	if (!rc)
+		*set = neg ? ~bits & all : bits;
+	return rc;
+}
+
 /* -e decode-fds=SET: a comma list of path, socket, dev, pidfd, or all, or none. */
 static int qualify_decode_fds(struct trace_opts *o, const char *arg)
 {
-	static const struct {
-		const char *name;
-		unsigned int bits;
-	} kinds[] = {
+	static const struct named_bits kinds[] = {
 		{ "path", DECODE_FD_PATH }, { "socket", DECODE_FD_SOCKET },
 		{ "dev", DECODE_FD_DEV }, { "pidfd", DECODE_FD_PIDFD },
 		{ "all", DECODE_FD_ALL }, { "none", 0 },
 	};
-	char *copy = xstrdup(arg), *save = NULL;
-	unsigned int set = 0;
-	int rc = 0;
-	for (char *tok = strtok_r(copy, ",", &save); tok && !rc; tok = strtok_r(NULL, ",", &save)) {
-		size_t i = 0;
-		while (i < sizeof(kinds) / sizeof(kinds[0]) && strcmp(tok, kinds[i].name))
-			i++;
-		if (i == sizeof(kinds) / sizeof(kinds[0]))
-			rc = bad("invalid decode-fds '%s'", tok);
-		else
-			set |= kinds[i].bits;
-	}
-	free(copy);
+	unsigned int set;
+	int rc = parse_named_set(kinds, ARRAY_SIZE(kinds), DECODE_FD_ALL, false, "decode-fds",
+				 arg, &set);
 	if (!rc) {
 		o->decode_fd_kinds = set;
 		o->decode_fds = !set ? 0 : set == DECODE_FD_PATH ? 1 : 2;
@@ -309,77 +339,24 @@ static int qualify_decode_fds(struct trace_opts *o, const char *arg)
 /* -e quiet=[!]{attach,exit,path-resolution,personality,thread-execve|all|none} */
 static int parse_quiet_set(unsigned *set, const char *spec)
 {
-	static const struct { const char *name; unsigned bit; } names[] = {
+	static const struct named_bits names[] = {
 		{ "attach", QUIET_ATTACH }, { "exit", QUIET_EXIT }, { "exits", QUIET_EXIT },
 		{ "path-resolution", QUIET_PATH_RESOLVE }, { "personality", QUIET_PERSONALITY },
 		{ "superseded", QUIET_THREAD_EXECVE }, { "thread-execve", QUIET_THREAD_EXECVE },
 		{ "all", QUIET_ALL }, { "none", 0 },
 	};
-	bool neg = false;
-	while (*spec == '!') {
-		neg = !neg;
-		spec++;
-	}
-	*set = 0;
-	char *copy = xstrdup(spec), *save = NULL;
-	int rc = 0;
-	char *tok = strtok_r(copy, ",", &save);
-	if (!tok)
-		rc = bad("invalid quiet '%s'", spec);
-	for (; tok && !rc; tok = strtok_r(NULL, ",", &save)) {
-		size_t i;
-		for (i = 0; i < ARRAY_SIZE(names); i++)
-			if (!strcmp(tok, names[i].name))
-				break;
-		if (i == ARRAY_SIZE(names))
-			rc = bad("invalid quiet '%s'", tok);
-		else
-			*set |= names[i].bit;
-	}
-	free(copy);
-	if (neg)
-		*set = ~*set & QUIET_ALL;
-	return rc;
+	return parse_named_set(names, ARRAY_SIZE(names), QUIET_ALL, true, "quiet", spec, set);
 }
 
 /* --decode-pids=[!]{comm,pidns|all|none}: the last one given wins. */
 static int parse_decode_pids(unsigned *set, const char *spec)
 {
-	static const struct { const char *name; unsigned bit; } names[] = {
+	enum { ALL = DECODE_PIDS_COMM | DECODE_PIDS_PIDNS };
+	static const struct named_bits names[] = {
 		{ "comm", DECODE_PIDS_COMM }, { "pidns", DECODE_PIDS_PIDNS },
+		{ "all", ALL }, { "none", 0 },
 	};
-	const unsigned all = DECODE_PIDS_COMM | DECODE_PIDS_PIDNS;
-	bool neg = false;
-	while (*spec == '!') {
-		neg = !neg;
-		spec++;
-	}
-	*set = 0;
-	if (!strcmp(spec, "all"))
-		*set = all;
-	else if (strcmp(spec, "none") != 0) {
-		char *copy = xstrdup(spec), *save = NULL;
-		int rc = 0;
-		char *tok = strtok_r(copy, ",", &save);
-		if (!tok)
-			rc = bad("invalid decode-pids '%s'", spec);
-		for (; tok && !rc; tok = strtok_r(NULL, ",", &save)) {
-			size_t i;
-			for (i = 0; i < ARRAY_SIZE(names); i++)
-				if (!strcmp(tok, names[i].name))
-					break;
-			if (i == ARRAY_SIZE(names))
-				rc = bad("invalid decode-pids '%s'", tok);
-			else
-				*set |= names[i].bit;
-		}
-		free(copy);
-		if (rc)
-			return rc;
-	}
-	if (neg)
-		*set = ~*set & all;
-	return 0;
+	return parse_named_set(names, ARRAY_SIZE(names), ALL, true, "decode-pids", spec, set);
 }
 
 /* -e inject=SET:TOKENS / -e fault=SET:TOKENS: the tokens first, then the set, as strace. */

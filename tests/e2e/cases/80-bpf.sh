@@ -42,10 +42,12 @@ bpf_lines() {
 	awk -v tid="$1" -v dir="$2" -v name="$3" '$4 == tid && $5 == dir && $6 == name' "$BPF_OUT"
 }
 
+# (the exit also names the file's device and inode, as sysdig's driver does)
 t_bpf_open() {
 	bpf_lines "$BPF_PID" '<' openat |
-		grep -q ' dirfd=-100(AT_FDCWD) name=data.txt flags=0x106 mode=420$' &&
-	bpf_lines "$BPF_PID" '<' openat | grep -q ' dirfd=-100(AT_FDCWD) name=data.txt flags=0x1001 mode=0$'
+		grep -q ' dirfd=-100(AT_FDCWD) name=data.txt flags=0x106 mode=420 dev=[0-9]* ino=[1-9][0-9]*$' &&
+	bpf_lines "$BPF_PID" '<' openat |
+		grep -q ' dirfd=-100(AT_FDCWD) name=data.txt flags=0x1001 mode=0 dev=[0-9]* ino=[1-9][0-9]*$'
 }
 
 t_bpf_write() {

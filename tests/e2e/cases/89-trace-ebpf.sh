@@ -55,7 +55,7 @@ te_available() {
 
 TE_TESTS=(trace-ebpf-c-files trace-ebpf-c-fds trace-ebpf-c-fsops trace-ebpf-c-memtime
 	  trace-ebpf-c-net trace-ebpf-c-procs trace-ebpf-f trace-ebpf-e-S-U trace-ebpf-w
-	  trace-ebpf-v trace-ebpf-refused trace-ebpf-p-gone trace-ebpf-p)
+	  trace-ebpf-v trace-ebpf-refused trace-ebpf-lines-C trace-ebpf-p-gone trace-ebpf-p)
 te_selected() {
 	local t
 	for t in "${TE_TESTS[@]}"; do
@@ -100,14 +100,18 @@ else
 	selected trace-ebpf-w && te_run wall -c -w -- "$PROGS/files"
 	expect trace-ebpf-w "-c -w on eBPF: strace's table" te_same wall
 
-	# -v: one line on stderr says which backend and why.
+	# -v: one line on stderr says which backend and why. The lines come from eBPF only
+	# with --backend=ebpf (auto keeps ptrace for them, and says so).
 	te_v_ok() {
 		"$SYSRAY" trace -v -c -o /dev/null true 2>"$TE/v.ebpf" &&
 			"$SYSRAY" trace -v -C -o /dev/null true 2>"$TE/v.C" &&
+			"$SYSRAY" trace -v --backend=ebpf -o /dev/null true 2>"$TE/v.lines" &&
 			"$SYSRAY" trace -v -c --backend=ptrace -o /dev/null true 2>"$TE/v.ptrace" &&
 			[ "$(cat "$TE/v.ebpf")" = "sysray: backend ebpf: -c, counted in the kernel" ] &&
-			grep -qx "sysray: backend ptrace: -C: each syscall's line is printed .*" \
+			grep -qx "sysray: backend ptrace: tracing without -c: the lines from eBPF .*" \
 				"$TE/v.C" &&
+			[ "$(cat "$TE/v.lines")" = \
+			  "sysray: backend ebpf: --backend=ebpf, lines from the kernel's events" ] &&
 			[ "$(cat "$TE/v.ptrace")" = "sysray: backend ptrace: --backend=ptrace" ]
 	}
 	expect trace-ebpf-v "-v names the backend and why" te_v_ok
@@ -121,9 +125,20 @@ else
 		[ $rc = 1 ] && [ ! -e "$TE/ran" ] && [ "$(wc -l <<<"$out")" = 1 ] &&
 			grep -q "^sysray: --backend=ebpf: .* needs the ptrace backend: " <<<"$out"
 	}
-	expect trace-ebpf-refused "--backend=ebpf with -C, -e inject=, -P or no -c: refused" \
-		eval 'te_refused -C && te_refused -c -e inject=openat:error=ENOENT &&
-		      te_refused -c -P /etc && te_refused -f'
+	expect trace-ebpf-refused "--backend=ebpf with -e inject=, -P, -i, -b or -e read=: refused" \
+		eval 'te_refused -c -e inject=openat:error=ENOENT && te_refused -c -P /etc &&
+		      te_refused -i && te_refused -f -b execve && te_refused -e read=1'
+
+	# The lines from the kernel's events: -C prints them and the table, -p attaches without
+	# a stop, and SIGINT detaches at once (the comparisons with strace are compare_trace's
+	# ebpf-* tests in 10-progs, 20-commands and the decoder cases).
+	te_lines_C() {
+		"$SYSRAY" trace --backend=ebpf -C -o "$TE/C.out" "$PROGS/files" >/dev/null 2>&1 &&
+			grep -q '^openat(AT_FDCWD, "' "$TE/C.out" &&
+			grep -q '^% time .*syscall$' "$TE/C.out" &&
+			grep -q '^+++ exited with 0 +++$' "$TE/C.out"
+	}
+	expect trace-ebpf-lines-C "-C on eBPF: the lines, then strace's table" te_lines_C
 
 	# A pid that does not exist: strace's message and exit status.
 	te_gone() {
