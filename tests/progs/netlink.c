@@ -140,9 +140,13 @@ static void route(void)
 	attr(RTA_METRICS, metrics, 2 * NLA_HDRLEN + 4 + 4);
 	struct rta_cacheinfo ci = { .rta_clntref = 1, .rta_lastuse = 2, .rta_id = 0x10 };
 	attr(RTA_CACHEINFO, &ci, sizeof(ci));
-	struct { struct rtvia via; struct in6_addr a6; } via = { { .rtvia_family = AF_INET6 },
-								 IN6ADDR_LOOPBACK_INIT };
-	attr(RTA_VIA, &via, sizeof(via));
+	/* struct rtvia ends in a flexible array: the address follows its family */
+	unsigned char via[sizeof(struct rtvia) + sizeof(struct in6_addr)];
+	struct rtvia *rv = (void *)via;
+
+	rv->rtvia_family = AF_INET6;
+	memcpy(via + sizeof(struct rtvia), &in6addr_loopback, sizeof(struct in6_addr));
+	attr(RTA_VIA, via, sizeof(via));
 	uint16_t encap = LWTUNNEL_ENCAP_MPLS;
 	attr(RTA_ENCAP_TYPE, &encap, sizeof(encap));
 	send_msg(fd);

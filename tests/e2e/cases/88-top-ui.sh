@@ -95,7 +95,10 @@ t_ui_sigterm() {
 	ui_start "$s" 80x24
 	{
 		wait_until "the Processes view" ui_shows "$s" "Viewing: Processes" &&
-		pid=$(pgrep -f "^$SYSRAY top -r $UI_CAP" | head -1) && [ -n "$pid" ] &&
+		# this session's top: a child of its pane's shell (a previous test's top may not
+		# have exited yet, and matching the command line could pick that one)
+		pid=$(pgrep -P "$(tmux display-message -p -t "$s" '#{pane_pid}')" -x sysray) &&
+		[ -n "$pid" ] &&
 		kill -TERM "$pid" &&
 		ui_sane "$s"
 	} || ok=0
