@@ -198,8 +198,8 @@ static void filters(void)
 	struct sock_fprog empty = { 0, insns };
 	syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0x4000, &empty);
 	uint64_t mask = ~(1ull << (SIGHUP - 1));
-	syscall(SYS_io_uring_enter, -1, 1, 0, 3, &mask, 8);
-	syscall(SYS_io_uring_enter, -1, 0, 0, 0x100, NULL, 0);
+	syscall(SYS_io_uring_enter, -1L, 1L, 0L, 3L, &mask, 8L);
+	syscall(SYS_io_uring_enter, -1L, 0L, 0L, 0x100L, NULL, 0L);
 }
 
 /* Quota commands on a device without quotas, and the clock read without changing it. */

@@ -165,15 +165,22 @@ static void test_seccomp_filter(void **state)
 		  "BPF_STMT(BPF_RET|BPF_K, 0x10000 /* SECCOMP_RET_??? */|0x2345)]}");
 }
 
+/* QCMD() of <sys/quota.h> shifts an int past its sign bit for Q_SYNC (undefined behaviour):
+ * the same int, as the register holds it, made from unsigned arithmetic. */
+static uint64_t qcmd(uint32_t cmd, uint32_t type)
+{
+	return (uint64_t)(int64_t)(int32_t)((cmd << 8) | (type & 0xff));
+}
+
 static void test_quotactl(void **state)
 {
 	struct fixture *f = *state;
-	f->sc.arg[0] = QCMD(Q_SYNC, GRPQUOTA);
+	f->sc.arg[0] = qcmd(Q_SYNC, GRPQUOTA);
 	f->sc.arg[1] = 0;
 	assert_int_equal(decode_quotactl(&f->sc), RV_DECODED | RV_DEC);
 	EXPECT(f, "QCMD(Q_SYNC, GRPQUOTA), NULL");
 	f->p.xlat_style = PR_XLAT_VERBOSE;
-	f->sc.arg[0] = QCMD(0x7777, 9);
+	f->sc.arg[0] = qcmd(0x7777, 9);
 	f->sc.arg[1] = 0;
 	f->sc.arg[2] = (uint64_t)-1;
 	f->sc.arg[3] = 0;
