@@ -9,6 +9,7 @@
 
 #include "trace/decode.h"
 #include "trace/decode/decoders.h"
+#include "trace/decode/misc_impl.h"
 #include "trace/decode/xlat_file.h"
 
 #define OLD_CMD_(x) ((uint32_t)(x) << 8)
@@ -77,18 +78,7 @@ static void print_qcmd(struct sc *sc, uint32_t qcmd)
 	pr_sprint_xval(type, sizeof(type), PR_XLAT_ABBREV, &quotatypes, qcmd & 0xff, "???QUOTA");
 	snprintf(text, sizeof(text), "QCMD(%s, %s)", cmd, type);
 	snprintf(num, sizeof(num), "%u", qcmd);
-	switch (sc->p->xlat_style) {
-	case PR_XLAT_RAW:
-		pr_text(sc->p, num);
-		break;
-	case PR_XLAT_VERBOSE:
-		pr_text(sc->p, num);
-		pr_comment(sc->p, "%s", text);
-		break;
-	default:
-		pr_text(sc->p, text);
-		break;
-	}
+	misc_print_alt(sc, num, text);
 }
 
 static void print_dqblk(struct sc *sc, uint64_t addr, bool next)
