@@ -147,13 +147,14 @@ static struct timespec ts_of(uint64_t ns)
 				  .tv_nsec = (long)(ns % 1000000000u) };
 }
 
-/* The entry EV to the sink; its memory read from EV, then from its exit LATER if given. */
-static void deliver_entry(struct ebpf_lines *l, const struct tl_head *ev,
-			  const struct tl_head *later)
+/* A syscall's entry or exit EV to the sink as KIND; its memory read from EV, then from OTHER
+ * (the exit of a held entry, or the entry of an exit) if given. */
+static void deliver_syscall(struct ebpf_lines *l, enum tracer_ev_kind kind,
+			    const struct tl_head *ev, const struct tl_head *other)
 {
-	struct chunk_reader r = { { chunk_read, chunk_read_str, (pid_t)ev->tid }, ev, later };
+	struct chunk_reader r = { { chunk_read, chunk_read_str, (pid_t)ev->tid }, ev, other };
 	struct tracer_event te = {
-		.kind = TEV_SYSCALL_ENTRY,
+		.kind = kind,
 		.pid = (pid_t)ev->tid,
 		.nr = ev->nr,
 		.when = ts_of(ev->ts_ns),
@@ -161,6 +162,10 @@ static void deliver_entry(struct ebpf_lines *l, const struct tl_head *ev,
 	};
 
 	memcpy(te.args, ev->args, sizeof(te.args));
+	if (kind == TEV_SYSCALL_EXIT) {
+		te.rval = ev->ret;
+		te.is_error = ev->ret < 0 && ev->ret >= -MAX_ERRNO;
+	}
 	l->sink(l->sink_ctx, &te);
 }
 
@@ -169,7 +174,7 @@ static void release_held(struct ebpf_lines *l, struct thread *t)
 {
 	if (t && t->held) {
 		t->held = false;
-		deliver_entry(l, t->entry, NULL);
+		deliver_syscall(l, TEV_SYSCALL_ENTRY, t->entry, NULL);
 	}
 }
 
@@ -189,30 +194,18 @@ static void on_enter(struct ebpf_lines *l, const struct tl_head *ev, size_t size
 	memcpy(t->entry, ev, size);
 	t->held = ev->missed != 0;
 	if (!t->held)
-		deliver_entry(l, ev, NULL);
+		deliver_syscall(l, TEV_SYSCALL_ENTRY, ev, NULL);
 }
 
 static void on_exit_ev(struct ebpf_lines *l, const struct tl_head *ev)
 {
 	struct thread *t = thread_of(l, ev->tid);
 
-	if (t->held && t->entry) {
+	if (t->held) {
 		t->held = false;
-		deliver_entry(l, t->entry, ev);
+		deliver_syscall(l, TEV_SYSCALL_ENTRY, t->entry, ev);
 	}
-	struct chunk_reader r = { { chunk_read, chunk_read_str, (pid_t)ev->tid }, ev, t->entry };
-	struct tracer_event te = {
-		.kind = TEV_SYSCALL_EXIT,
-		.pid = (pid_t)ev->tid,
-		.nr = ev->nr,
-		.rval = ev->ret,
-		.is_error = ev->ret < 0 && ev->ret >= -MAX_ERRNO,
-		.when = ts_of(ev->ts_ns),
-		.mem = &r.base,
-	};
-
-	memcpy(te.args, ev->args, sizeof(te.args));
-	l->sink(l->sink_ctx, &te);
+	deliver_syscall(l, TEV_SYSCALL_EXIT, ev, t->entry);
 	free(t->entry);
 	t->entry = NULL;
 }
