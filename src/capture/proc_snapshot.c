@@ -27,10 +27,8 @@
 #include "procfs/net_sockets.h"
 #include "procfs/proc_fds.h"
 #include "procfs/proc_task.h"
+#include "schema/ppm_flags.h"
 #include "util/util.h"
-
-#define PPM_CL_CLONE_FILES	0x1
-#define PPM_CL_CLONE_THREAD	0x2000
 
 static char *link_target(const char *fmt, pid_t pid)
 {
@@ -79,26 +77,6 @@ static uint64_t fd_limit(pid_t pid)
 		}
 	fclose(f);
 	return v;
-}
-
-/* Linux open flags as PPM_O_* bits (reference §14). */
-static uint32_t ppm_open_flags(unsigned f)
-{
-	uint32_t r = (f & O_ACCMODE) == O_RDONLY ? 1 : (f & O_ACCMODE) == O_WRONLY ? 2 : 3;
-
-	if (f & O_CREAT)	r |= 0x4;
-	if (f & O_APPEND)	r |= 0x8;
-	if (f & O_DSYNC)	r |= 0x10;
-	if (f & O_EXCL)		r |= 0x20;
-	if (f & O_NONBLOCK)	r |= 0x40;
-	if ((f & O_SYNC) == O_SYNC)
-		r |= 0x80;
-	if (f & O_TRUNC)	r |= 0x100;
-	if (f & O_DIRECT)	r |= 0x200;
-	if (f & O_DIRECTORY)	r |= 0x400;
-	if (f & O_LARGEFILE)	r |= 0x800;
-	if (f & O_CLOEXEC)	r |= 0x1000;
-	return r;
 }
 
 static void socket_fd(struct scap_fd *f, const struct net_table *net, unsigned long long ino)
@@ -445,4 +423,19 @@ size_t proc_snapshot(struct scap_meta *m)
 	free(ns.inits);
 	net_table_free(&net);
 	return m->nthreads;
+}
+
+void proc_snapshot_keep_exited(struct scap_meta *m, struct scap_meta *early)
+{
+	for (size_t i = 0; i < early->nthreads; i++)
+		if (!scap_meta_thread(m, early->threads[i].tid))
+			scap_meta_move_thread(m, &early->threads[i]);
+}
+
+void proc_snapshot_before_attach(void *arg)
+{
+	struct scap_meta *early = arg;
+
+	scap_meta_free(early);
+	proc_snapshot(early);
 }

@@ -12,4 +12,16 @@
  * Returns the number of threads read. */
 size_t proc_snapshot(struct scap_meta *m);
 
+/*
+ * A live capture reads /proc twice: before its programs are attached (EARLY) and after
+ * (M). A thread that existed before the attach but exited before the second reading is
+ * known only from EARLY, and its last events (its exit among them) are in the ring: each
+ * thread of EARLY missing from M is moved into M. What remains of EARLY is the caller's.
+ */
+void proc_snapshot_keep_exited(struct scap_meta *m, struct scap_meta *early);
+
+/* A bpf_source_config.before_attach callback: ARG is a struct scap_meta, initialised; it is
+ * emptied and filled with a reading of /proc. */
+void proc_snapshot_before_attach(void *arg);
+
 #endif

@@ -129,6 +129,15 @@ struct scap_thread *scap_meta_thread_add(struct scap_meta *m, int64_t tid)
 	return t;
 }
 
+void scap_meta_move_thread(struct scap_meta *m, struct scap_thread *t)
+{
+	struct scap_thread *dst = scap_meta_thread_add(m, t->tid);
+
+	free_thread(dst);
+	*dst = *t;
+	memset(t, 0, sizeof(*t));
+}
+
 struct scap_fd *scap_thread_add_fd(struct scap_thread *t, int64_t fd)
 {
 	if (t->nfds == t->fds_cap) {

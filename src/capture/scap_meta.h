@@ -161,6 +161,9 @@ void scap_meta_free(struct scap_meta *m);
 struct scap_thread *scap_meta_thread(const struct scap_meta *m, int64_t tid);
 /* The thread TID, created (all strings empty) if missing. */
 struct scap_thread *scap_meta_thread_add(struct scap_meta *m, int64_t tid);
+/* Moves T (with its strings and fds) into M, replacing a thread of the same tid; T is left
+ * empty, for scap_meta_free of its table. */
+void scap_meta_move_thread(struct scap_meta *m, struct scap_thread *t);
 /* Appends an fd to T's table and returns it, zeroed except fd. */
 struct scap_fd *scap_thread_add_fd(struct scap_thread *t, int64_t fd);
 void scap_meta_add_iface(struct scap_meta *m, const struct scap_iface *iface);

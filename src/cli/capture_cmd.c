@@ -525,9 +525,20 @@ int cmd_capture(int argc, char **argv)
 
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
+	/* /proc is read right before the programs are attached and again after: a process
+	 * started in between is in the second reading or in the events, and one that ended in
+	 * between is in the first (with its exit in the events). */
+	struct scap_meta early;
+
+	scap_meta_init(&early);
+	if (wpath) {
+		cfg.before_attach = proc_snapshot_before_attach;
+		cfg.before_attach_arg = &early;
+	}
 	struct bpf_source *src = bpf_source_open(&cfg, err, sizeof(err));
 
 	if (!src) {
+		scap_meta_free(&early);
 		msg("capture: eBPF capture unavailable: %s", err);
 		if (npids)
 			msg("capture: for given processes, 'sysray trace -f -p PID' (ptrace) "
@@ -535,19 +546,20 @@ int cmd_capture(int argc, char **argv)
 		goto out;
 	}
 	if (wpath) {
-		/* The process and fd tables are read after the programs are attached: a process
-		 * started in between is in the table or in the events, never in neither. */
 		struct scap_meta meta;
 		char werr[400];
 
 		c->w = scap_writer_open(wpath, gzip, werr, sizeof(werr));
 		if (!c->w) {
 			msg("capture: %s", werr);
+			scap_meta_free(&early);
 			bpf_source_close(src);
 			goto out;
 		}
 		scap_meta_init(&meta);
 		proc_snapshot(&meta);
+		proc_snapshot_keep_exited(&meta, &early);
+		scap_meta_free(&early);
 		int e = scap_writer_section(c->w, &meta);
 
 		scap_meta_free(&meta);

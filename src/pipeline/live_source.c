@@ -95,6 +95,16 @@ static int on_record(void *vsrc, const void *data, size_t size)
 	};
 	ev.len = (uint32_t)scap_event_record_len(ev.type, n, params);
 	L->last_ts = r.ts;
+	/* A thread born while /proc was read, before the programs were attached, is in
+	 * neither reading if it ended before the second; the kernel named it and its process
+	 * in the record (sysdig looks /proc up instead, too late for such a thread). */
+	if (ev.tid > 0 && !state_event_makes_thread(ev.type)) {
+		char comm[sizeof(r.prefix->comm) + 1];
+
+		memcpy(comm, r.prefix->comm, sizeof(r.prefix->comm));
+		comm[sizeof(r.prefix->comm)] = 0;
+		state_thread_met(L->p->st, ev.tid, r.prefix->tgid, comm);
+	}
 	return pipeline_event(L->p, &ev);
 }
 
@@ -233,20 +243,27 @@ static int live_run(struct pipeline_source *s, struct pipeline *p)
 
 	sigaction(SIGINT, &sa, &old_int);
 	sigaction(SIGTERM, &sa, &old_term);
+	/* /proc is read right before the programs are attached and again after: a process
+	 * started in between is in the second reading or in the events, and one that ended in
+	 * between is in the first (with its exit in the events). */
+	struct scap_meta early, meta;
+
+	scap_meta_init(&early);
+	L->bcfg.before_attach = proc_snapshot_before_attach;
+	L->bcfg.before_attach_arg = &early;
 	L->src = bpf_source_open(&L->bcfg, err, sizeof(err));
 	filter_pushdown_free(&pd);
 	L->bcfg.comms = NULL;	/* they were pd's */
 	if (!L->src) {
+		scap_meta_free(&early);
 		msg("eBPF capture unavailable: %s", err);
 		msg("for one command or process, 'sysray trace -f' (ptrace) works without eBPF");
 		goto out;
 	}
-	/* The /proc tables are read after the programs are attached: a process started in
-	 * between is in the tables or in the events, never in neither. */
-	struct scap_meta meta;
-
 	scap_meta_init(&meta);
 	proc_snapshot(&meta);
+	proc_snapshot_keep_exited(&meta, &early);
+	scap_meta_free(&early);
 	bool failed = pipeline_meta(p, &meta);
 
 	scap_meta_free(&meta);

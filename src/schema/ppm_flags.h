@@ -54,6 +54,12 @@ static inline __attribute__((always_inline)) unsigned int ppm_open_flags(unsigne
 	return r;
 }
 
+/* libs' PPM_CL_* bits that the state reads: the thread shares its creator's fd table, its
+ * creator's process, and it is in a pid namespace other than its creator's. */
+#define PPM_CL_CLONE_FILES	0x1
+#define PPM_CL_CLONE_THREAD	0x2000
+#define PPM_CL_CHILD_IN_PIDNS	(1u << 29)
+
 /* Linux clone flags as libs' PPM_CL_* bits. */
 static inline __attribute__((always_inline)) unsigned int ppm_clone_flags(unsigned long long f)
 {

@@ -6,6 +6,7 @@
 
 #include "state/state_int.h"
 #include "schema/container_id.h"
+#include "schema/ppm_flags.h"
 #include "util/util.h"
 
 void state_init(struct state *st)
@@ -197,7 +198,7 @@ void st_count_child(const struct state *st, const struct st_thread *t, int dir)
 {
 	struct st_thread *m;
 
-	if (!(t->flags & ST_CL_CLONE_THREAD) || t->pid == t->tid ||
+	if (!(t->flags & PPM_CL_CLONE_THREAD) || t->pid == t->tid ||
 	    !(m = state_thread(st, t->pid)))
 		return;
 	if (dir > 0)

@@ -242,6 +242,17 @@ char *state_path_concat(const char *base, const char *path);
 
 /* Feeds one event: updates the tables and fills st->cur. */
 void state_event(struct state *st, const struct scap_event *ev);
+/*
+ * A live event's thread TID, which the state does not know, of process PID named COMM (what
+ * the kernel said at the event): a thread that started while /proc was read and whose
+ * creation came before the capture. It joins process PID when that is known, as a new
+ * thread takes after its process; otherwise it is a process of its own, known by its name.
+ * Returns the thread (the known one, when TID is known).
+ */
+struct st_thread *state_thread_met(struct state *st, int64_t tid, int64_t pid, const char *comm);
+/* Does an event of TYPE make its thread (a clone, fork, vfork or clone3 exit)? Such an event
+ * of an unknown thread is its first, not one to meet it by. */
+bool state_event_makes_thread(uint16_t type);
 /* Ends the event of st->cur once its fields have been used (a procexit's thread goes). */
 void state_event_done(struct state *st);
 

@@ -343,7 +343,7 @@ static void clone_exit(struct state *st, const struct scap_event *ev, struct st_
 	/* sysdig 0.29: a clone in another pid namespace (the flag, or a caller whose tid is not
 	 * its vtid) makes its child only in the child's exit, where it sees the real tid (the
 	 * parent's res is the child's tid in its namespace) */
-	bool in_pidns = (flags & ST_CL_CHILD_IN_PIDNS) || (param_i64(ev, "vtid", &v) && v != ev->tid);
+	bool in_pidns = (flags & PPM_CL_CHILD_IN_PIDNS) || (param_i64(ev, "vtid", &v) && v != ev->tid);
 	struct st_thread *known = state_thread(st, child_tid);
 
 	if (res == 0 && known && known->live) {
@@ -359,7 +359,7 @@ static void clone_exit(struct state *st, const struct scap_event *ev, struct st_
 	struct st_thread *c = state_thread_add(st, child_tid);
 	int64_t pid = 0, ptid = 0;
 	/* PPM_CL_CLONE_THREAD: the child shares its parent's process */
-	bool thread = flags & ST_CL_CLONE_THREAD;
+	bool thread = flags & PPM_CL_CLONE_THREAD;
 	param_i64(ev, "pid", &pid);
 	param_i64(ev, "ptid", &ptid);
 	if (res > 0) {
@@ -456,6 +456,43 @@ static void clone_exit(struct state *st, const struct scap_event *ev, struct st_
 			pm = state_main_thread(st, p);
 		}
 	}
+}
+
+struct st_thread *state_thread_met(struct state *st, int64_t tid, int64_t pid, const char *comm)
+{
+	struct st_thread *t = state_thread(st, tid);
+
+	if (t && t->live)
+		return t;
+	t = state_thread_add(st, tid);
+	t->live = true;
+	t->pid = pid;
+	t->vtid = tid;
+	t->vpid = pid;
+	st_set_str(&t->comm, comm);
+	struct st_thread *p = pid != tid ? state_thread(st, pid) : NULL;
+
+	if (!p || !p->live)
+		return t;
+	/* as clone_exit makes a new thread: its parent is its process */
+	t->ptid = pid;
+	st_set_str(&t->exe, p->exe);
+	st_set_str(&t->exepath, p->exepath);
+	st_set_str(&t->cwd, p->cwd);
+	st_set_bytes(&t->args, &t->args_len, p->args, p->args_len);
+	inherit_exe_and_caps(t, p);
+	t->sid = p->sid;
+	t->vpgid = p->vpgid;
+	t->uid = p->uid;
+	t->gid = p->gid;
+	t->loginuid = p->loginuid;
+	t->tty = p->tty;
+	t->flags = PPM_CL_CLONE_THREAD | PPM_CL_CLONE_FILES;	/* as a thread read from /proc */
+	memcpy(t->container_id, p->container_id, sizeof(t->container_id));
+	if (p->cgroups)
+		state_set_cgroups(t, p->cgroups, p->cgroups_len);
+	st_count_child(st, t, 1);
+	return t;
 }
 
 /*
@@ -831,6 +868,11 @@ static struct st_thread *container_thread(struct state *st, const struct scap_ev
 	st_set_str(&t->comm, comm);
 	snprintf(t->container_id, sizeof(t->container_id), "%s", id);
 	return t;
+}
+
+bool state_event_makes_thread(uint16_t type)
+{
+	return (type & 1) && state_kind_of(type) == SK_CLONE;
 }
 
 void state_event(struct state *st, const struct scap_event *ev)

@@ -9,10 +9,6 @@
 enum { PAF_UNIX = 1, PAF_INET = 2, PAF_INET6 = 10 };
 enum { L4_UNKNOWN = 0, L4_NA = 1, L4_TCP = 2, L4_UDP = 3, L4_ICMP = 4, L4_RAW = 5 };
 
-/* PPM_CL_CLONE_THREAD: the thread shares its creator's process */
-#define ST_CL_CLONE_THREAD (1u << 13)
-/* PPM_CL_CHILD_IN_PIDNS: the child is in a pid namespace other than its creator's */
-#define ST_CL_CHILD_IN_PIDNS (1u << 29)
 
 /* A removed slot of the thread hash table. */
 #define ST_TOMBSTONE ((struct st_thread *)1)

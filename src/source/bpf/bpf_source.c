@@ -306,9 +306,12 @@ struct bpf_source *bpf_source_open(const struct bpf_source_config *cfg, char *er
 		}
 		if (fill_filter_maps(s->skel, cfg, err, errlen))
 			goto fail;
+		if (cfg->before_attach)
+			cfg->before_attach(cfg->before_attach_arg);
 		e = sysray_bpf__attach(s->skel);
 		if (!e) {
 			s->btf = btf;
+			s->skel->bss->all_attached = 1;
 			break;
 		}
 		seterr(err, errlen, "cannot attach the %s programs: %s%s",

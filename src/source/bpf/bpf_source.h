@@ -27,6 +27,11 @@ struct bpf_source_config {
 	bool procexit;			/* emit procexit events (default with no syscall mask) */
 	uint32_t snaplen;		/* bytes of I/O buffers kept, 0: 80 */
 	uint32_t ring_mb;		/* ring buffer size in MiB (power of two), 0: 16 */
+	/* Called once the programs are loaded, right before they are attached (again if the
+	 * raw tracepoint fallback attaches a second time): where a caller reads /proc so that
+	 * the window between its reading and the first event is as short as the attach. */
+	void (*before_attach)(void *arg);
+	void *before_attach_arg;
 };
 
 struct bpf_source;

@@ -45,6 +45,12 @@ const volatile __u64 wakeup_bytes = 256 * 1024;	/* wake the consumer once this m
 const volatile __u8 task_btf;			/* the current task is readable through BTF */
 /* libs' PPM_SC code of each syscall number: the ID parameter of generic events. */
 const volatile __u16 ppm_sc[SR_MAX_SYSCALLS];
+/*
+ * Set by the loader once every program is attached. The programs attach one by one, and a
+ * tp_btf attach takes milliseconds: without the gate, a syscall that enters after sys_enter
+ * is attached and leaves before sys_exit is, has an enter event and no exit.
+ */
+volatile __u8 all_attached;
 
 struct {
 	__uint(type, BPF_MAP_TYPE_RINGBUF);
@@ -189,7 +195,7 @@ static __always_inline bool cgroup_wanted(void)
 
 static __always_inline bool wanted(__u32 tgid, long nr)
 {
-	if (tgid == self_tgid)
+	if (!all_attached || tgid == self_tgid)
 		return false;
 	if (filter_syscalls && !in_mask(syscall_mask, nr))
 		return false;
@@ -924,7 +930,7 @@ static __always_inline int on_process_exit(struct task_struct *task)
 	__u32 tgid = BPF_CORE_READ(task, tgid);
 	__u32 pid = BPF_CORE_READ(task, pid);
 	__u32 code = BPF_CORE_READ(task, exit_code);
-	bool captured = want_procexit && tgid != self_tgid &&
+	bool captured = all_attached && want_procexit && tgid != self_tgid &&
 			(!filter_pids || bpf_map_lookup_elem(&pids, &tgid));
 	/* the tracepoint runs in the exiting task: it is the current one */
 	struct who who = { .tgid = tgid, .tid = pid,

@@ -113,7 +113,40 @@ t_live_comm_pushdown() {
 		{ echo "files.c's calls on data.txt missing: $(head -c 300 "$out")"; return 1; }
 }
 
+# Threads born and ended while the capture starts: threadchurn keeps 16 threads of 20 ms
+# alive, each calling getcpu once a millisecond.
+# - A thread born after /proc was read and ended before the programs' first events were read
+#   is in no reading of /proc: its events must still name its process (the kernel's record
+#   says which), never <NA>.
+# - The programs attach one after the other, milliseconds apart: a getcpu that entered once
+#   sys_enter's program ran and left before sys_exit's was attached would have an enter and
+#   no exit (each thread's next enter follows an enter).
+t_live_threads_met() {
+	local out=$LS_DIR/churn.out churn_pid rc
+	"$PROGS/threadchurn" 16 20 >"$LS_DIR/churn.said" &
+	churn_pid=$!
+	wait_until "threadchurn to start" grep -q '^ready' "$LS_DIR/churn.said" || {
+		kill "$churn_pid"; return 1; }
+	"$SYSRAY" -M 1 -p "%thread.tid %proc.pid %proc.name %evt.dir" "evt.type=getcpu" \
+		>"$out" 2>"$LS_DIR/churn.err"
+	rc=$?
+	kill "$churn_pid"
+	wait "$churn_pid"
+	[ $rc -eq 0 ] || { echo "exit $rc: $(head -c 300 "$LS_DIR/churn.err")"; return 1; }
+	local n unknown unpaired
+	n=$(grep -c " $churn_pid threadchurn <$" "$out")
+	unknown=$(grep -v " $churn_pid threadchurn [<>]$" "$out" | grep -c '<NA>')
+	unpaired=$(awk '$4 == ">" && last[$1] == ">" { n++ } { last[$1] = $4 } END { print n + 0 }' \
+		"$out")
+	[ "$n" -ge 1000 ] || { echo "only $n getcpu exits of threadchurn"; return 1; }
+	[ "$unknown" -eq 0 ] || { echo "$unknown events of unknown threads:" \
+		"$(grep '<NA>' "$out" | head -3)"; return 1; }
+	[ "$unpaired" -eq 0 ] || { echo "$unpaired getcpu enters without their exit"; return 1; }
+}
+
 if selected live-state; then
+	expect live-state-threads-met "threads born and ended as the capture starts are named, exits kept" \
+		t_live_threads_met
 	expect live-state-prior "a process started before the capture: name, cmdline, cwd" \
 		t_live_prior_process
 	expect live-state-no-args "sysray alone: every event in sysdig's default line" \
