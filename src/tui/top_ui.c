@@ -256,6 +256,12 @@ struct top_ui *top_ui_open(const struct view_catalog *cat, const struct view_inf
 	cbreak();
 	noecho();
 	keypad(stdscr, TRUE);
+	/* A lone Escape (it closes menus and prompts) is told from the start of a function
+	 * key's sequence by waiting for the next byte: ncurses waits ESCDELAY, a second by
+	 * default, even when getch() is not to block, and the capture waits with it (a second
+	 * of events under load overflows the ring). A terminal sends a sequence's bytes at
+	 * once; 25 ms is what htop and vim allow them. */
+	set_escdelay(25);
 	curs_set(0);
 	mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED, NULL);
 	ui_draw(u);
