@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-only OR MIT */
 /*
- * `sysray trace` in the kernel. Counting (-c): for the threads of the traced set, sys_enter notes the time
- * and the syscall number, sys_exit adds the call, its duration and whether it failed to that
- * syscall's per-CPU row. No event per syscall leaves the kernel; user space reads the rows
- * once, at the end. sched_process_fork adds children to the set (-f), sched_process_exit
+ * `sysray trace` in the kernel. Counting (-c): for the threads of the traced set, sys_enter notes
+ * the time and the syscall number, sys_exit adds the call, its time and whether it failed to
+ * that syscall's per-CPU row. The time is strace's: the CPU time the call took (its wall time
+ * less the time its thread was switched out during it, which sched_switch measures), or with -w
+ * its wall time. No event per syscall leaves the kernel; user space reads the rows once, at
+ * the end. sched_process_fork adds children to the set (-f), sched_process_exit
  * takes threads out, sched_process_exec follows a thread that took its leader's pid; forks
  * and exits in the set send a note to user space, which prints strace's messages and ends
  * when the set is empty. Line mode (trace_lines.bpf.h) adds an event per traced syscall entry
@@ -25,6 +27,10 @@
  * - exit and exit_group never reach sys_exit: strace's table has neither.
  * - A non-leader thread that calls execve takes its leader's pid; the leader goes through
  *   sched_process_exit before, and sched_process_exec reports the thread's former pid.
+ * - sched_switch runs in the task being switched out (current is prev), only when prev and
+ *   next differ; the task switched in is current on that CPU until the CPU's next
+ *   sched_switch. So a thread's every event (a sys_exit, its own switch out) comes after the
+ *   switch that put it on its CPU, the last one that CPU made.
  */
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
@@ -43,6 +49,8 @@ const volatile __u8 filter_syscalls;		/* -e trace= is not all */
 const volatile __u64 syscall_mask[TC_SC_WORDS];
 /* Where sched_process_fork's record holds child_pid (its tracefs format says). */
 const volatile __u32 child_pid_off;
+/* -c without -w: the rows count CPU time (sched_switch is loaded only then), else wall time. */
+const volatile __u8 cpu_time;
 
 /* Threads in the set: the loader adds those it puts in, the programs those that join and
  * leave. User space ends the trace when it falls to 0. */
@@ -69,6 +77,14 @@ struct {
 	__uint(type, BPF_MAP_TYPE_RINGBUF);
 	__uint(max_entries, 256 * 1024);
 } notes SEC(".maps");
+
+/* CPU time: when this CPU last switched tasks, i.e. when its current task was switched in. */
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, __u64);
+} switched_in SEC(".maps");
 
 static __always_inline bool counted(long nr)
 {
@@ -97,6 +113,21 @@ static __always_inline __u32 current_tid(void)
 
 #include "source/bpf/trace_lines.bpf.h"
 
+/* T, the current thread, was switched out at T->out_ns during its syscall and has run since
+ * its CPU's last switch: the time between was off CPU. */
+static __always_inline void settle_switch(struct tc_task *t)
+{
+	__u32 zero = 0;
+	__u64 *in;
+
+	if (!t->out_ns)
+		return;
+	in = bpf_map_lookup_elem(&switched_in, &zero);
+	if (in && *in > t->out_ns)
+		t->off_ns += *in - t->out_ns;
+	t->out_ns = 0;
+}
+
 static __always_inline int on_enter(void *regs, long nr)
 {
 	__u32 tid = current_tid();
@@ -114,6 +145,8 @@ static __always_inline int on_enter(void *regs, long nr)
 		return 0;
 	}
 	t->nr = nr;
+	t->off_ns = 0;
+	t->out_ns = 0;
 	t->start_ns = bpf_ktime_get_ns();
 	if (lines) {
 		tl_ignored_signal(tid);
@@ -131,6 +164,11 @@ static __always_inline int on_exit(void *regs, long ret)
 		return 0;
 	__u64 ns = bpf_ktime_get_ns() - t->start_ns;
 	__u32 nr = t->nr;
+
+	if (cpu_time) {
+		settle_switch(t);
+		ns = t->off_ns < ns ? ns - t->off_ns : 0;
+	}
 
 	t->start_ns = 0;
 	if (lines) {
@@ -222,6 +260,36 @@ int BPF_PROG(task_exec, void *task, pid_t old_pid)
 		__sync_fetch_and_add(&live, -1);
 		__sync_fetch_and_add(&lost, 1);
 	}
+	return 0;
+}
+
+/*
+ * CPU time (loaded only then): a traced thread in a counted syscall switched out notes when,
+ * and the switch's time is kept per CPU for the thread switched in. Other threads cost a
+ * lookup that finds nothing and that store. What the CPU time counted is and how it differs
+ * from strace's:
+ * - It runs from sys_enter to sys_exit on the thread's clock, in nanoseconds, interrupts
+ *   served meanwhile included. strace's is the difference of the process's ru_stime (wait4's
+ *   rusage of the stopped tracee) between its two stops: all the process's threads and its
+ *   waited-for children, kernel accounting sampled at the tick and scaled, and the stops' own
+ *   kernel work (about 0.1 ms per call): strace's figures are larger and coarser.
+ * - A switch whose program did not run (a BPF program already running on that CPU) leaves
+ *   the time it was switched out counted as CPU time. (Threads join the set only once every
+ *   program is attached: no switch of theirs goes unseen otherwise.)
+ */
+SEC("raw_tracepoint/sched_switch")
+int BPF_PROG(task_switch)
+{
+	__u32 tid = current_tid(), zero = 0;
+	__u64 now = bpf_ktime_get_ns(), *in = bpf_map_lookup_elem(&switched_in, &zero);
+	struct tc_task *t = bpf_map_lookup_elem(&tasks, &tid);
+
+	if (t && t->start_ns) {
+		settle_switch(t);
+		t->out_ns = now;
+	}
+	if (in)
+		*in = now;
 	return 0;
 }
 

@@ -197,6 +197,8 @@ struct trace_count *trace_count_open(const struct trace_count_config *cfg, char 
 		goto fail;
 	}
 	e = bpf_program__set_autoload(tc->skel->progs.fork_tp, cfg->follow_forks);
+	if (!e)
+		e = bpf_program__set_autoload(tc->skel->progs.task_switch, cfg->cpu_time);
 	if (e) {
 		seterr(err, errlen, "cannot select the BPF programs: %s", strerror(-e));
 		goto fail;
@@ -204,6 +206,7 @@ struct trace_count *trace_count_open(const struct trace_count_config *cfg, char 
 	if (setup_lines(tc, cfg, err, errlen))
 		goto fail;
 	tc->skel->rodata->child_pid_off = child_pid_off;
+	tc->skel->rodata->cpu_time = cfg->cpu_time;
 	tc->skel->rodata->filter_syscalls = cfg->syscall_mask != NULL;
 	if (cfg->syscall_mask)
 		memcpy((void *)tc->skel->rodata->syscall_mask, cfg->syscall_mask,

@@ -22,9 +22,13 @@
  * starts at that execve too). */
 #define TC_AWAIT_EXEC	1
 
-/* A traced thread, keyed by its tid: the syscall it is in, if counted, and since when. */
+/* A traced thread, keyed by its tid: the syscall it is in, if counted, and since when; counting
+ * CPU time, how long the thread has been switched out during it. */
 struct tc_task {
 	__u64 start_ns;		/* bpf_ktime_get_ns() at sys_enter; 0: not in a counted call */
+	__u64 off_ns;		/* switched out this long in the call so far (CPU time only) */
+	__u64 out_ns;		/* switched out at this time, not settled yet (the thread's next
+				 * event adds the time to off_ns); 0: none */
 	__u32 nr;
 	__u32 flags;		/* TC_AWAIT_EXEC */
 	__u32 fatal_sig;	/* line mode: a signal delivered with its default, fatal action */
