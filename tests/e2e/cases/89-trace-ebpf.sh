@@ -55,7 +55,8 @@ te_available() {
 
 TE_TESTS=(trace-ebpf-c-files trace-ebpf-c-fds trace-ebpf-c-fsops trace-ebpf-c-memtime
 	  trace-ebpf-c-net trace-ebpf-c-procs trace-ebpf-f trace-ebpf-e-S-U trace-ebpf-w
-	  trace-ebpf-v trace-ebpf-refused trace-ebpf-lines-C trace-ebpf-p-gone trace-ebpf-p)
+	  trace-ebpf-v trace-ebpf-refused trace-ebpf-lines-C trace-ebpf-p-gone trace-ebpf-p
+	  trace-ebpf-c-cputime trace-ebpf-p-lines)
 te_selected() {
 	local t
 	for t in "${TE_TESTS[@]}"; do
@@ -99,6 +100,39 @@ else
 	# -w: wall-clock time, strace's header.
 	selected trace-ebpf-w && te_run wall -c -w -- "$PROGS/files"
 	expect trace-ebpf-w "-c -w on eBPF: strace's table" te_same wall
+
+	# -c's time is the CPU time each call took, -c -w's its wall time: strace's meanings,
+	# from both backends. cputime sleeps 3 x 200 ms (next to no CPU time, 0.6 s of wall
+	# time) and fills 3 x 16 MiB with getrandom (CPU time in the kernel). The figures are
+	# measurements on a shared machine, so the bounds are loose: the sleeps under 0.06 s of
+	# CPU time (0.1-0.3 ms measured) and under the getrandom calls', and at least 0.59 s but
+	# under 1.5 s of wall time.
+	if selected trace-ebpf-c-cputime; then
+		te_run cpu -c -- "$PROGS/cputime"
+		te_run cpuwall -c -w -- "$PROGS/cputime"
+	fi
+	# te_seconds FILE SYSCALL: the seconds column of SYSCALL's row in the -c table FILE.
+	te_seconds() {
+		awk -v n="$2" 'NR > 2 && /^------/ { exit } NR > 2 && $NF == n { print $2 }' "$1"
+	}
+	te_cputime_ok() {
+		local who sleep_c rand_c sleep_w ok=0
+		: >"$TE/cputime.summary"
+		for who in s e p; do
+			sleep_c=$(te_seconds "$TE/cpu.$who" clock_nanosleep)
+			rand_c=$(te_seconds "$TE/cpu.$who" getrandom)
+			sleep_w=$(te_seconds "$TE/cpuwall.$who" clock_nanosleep)
+			echo "$who: -c: clock_nanosleep ${sleep_c:-none} s, getrandom ${rand_c:-none}" \
+				"s; -c -w: clock_nanosleep ${sleep_w:-none} s" >>"$TE/cputime.summary"
+			awk -v c="$sleep_c" -v r="$rand_c" -v w="$sleep_w" \
+				'BEGIN { exit !(c != "" && r != "" && w != "" && c < 0.06 && r > c &&
+						w >= 0.59 && w < 1.5) }' || ok=1
+		done
+		sed 's/^/  /' "$TE/cputime.summary"
+		[ $ok = 0 ] && te_same cpu && te_same cpuwall
+	}
+	expect trace-ebpf-c-cputime "-c counts CPU time, -c -w wall time, as strace does" \
+		te_cputime_ok
 
 	# -v: one line on stderr says which backend and why. The lines come from eBPF only
 	# with --backend=ebpf (auto keeps ptrace for them, and says so).
