@@ -244,4 +244,66 @@ PYEOF
 		kill "$te_vpid" 2>/dev/null
 		wait "$te_vpid" 2>/dev/null
 	fi
+
+	# -p in line mode: ticker's rounds (write "tick N", getppid, a 50 ms sleep) as strace
+	# prints them (ticker_lines.py checks strace's lines by the same rule), from every round
+	# it began after the attach line to the last one before SIGINT, the sleep it was in cut
+	# by "<detached ...>"; strace's attach and detach messages and exit status; the program is
+	# not stopped (TracerPid 0) and runs on. (strace's first line is the restart_syscall of
+	# the sleep its attach interrupted; the eBPF backend interrupts nothing: it starts at the
+	# next call.)
+	te_tick=
+	if selected trace-ebpf-p-lines; then
+		"$PROGS/ticker" 50 >"$TE/ticks" 2>"$TE/ticker.err" &
+		te_tick=$!
+	fi
+	# The last tick ticker wrote, 0 before the first (one write(2) a line: never half).
+	te_last_tick() {
+		local t
+		t=$(tail -n 1 "$TE/ticks" 2>/dev/null)
+		t=${t#tick }
+		echo "${t:-0}"
+	}
+	# te_pl_run WHO TRACER...: TRACER -p ticker -o $TE/pl.WHO (stderr .err, exit status .rc),
+	# interrupted 5 ticks after its attach line; te_pl_n0 and te_pl_n1: the last tick before
+	# the attach and before the interrupt.
+	te_pl_run() {
+		local who=$1 tracer
+		shift
+		"$@" -p "$te_tick" -o "$TE/pl.$who" 2>"$TE/pl.$who.err" &
+		tracer=$!
+		wait_until "$1 to attach" grep -q "attached" "$TE/pl.$who.err" || return 1
+		te_pl_n0=$(te_last_tick)
+		wait_until "5 ticks under $1" eval '[ "$(te_last_tick)" -ge $((te_pl_n0 + 5)) ]' ||
+			return 1
+		te_pl_traced=$(awk '/^TracerPid:/ { print $2 }' "/proc/$te_tick/status")
+		te_pl_n1=$(te_last_tick)
+		interrupt "$tracer"
+		echo $? >"$TE/pl.$who.rc"
+	}
+	te_p_lines_ok() {
+		wait_until "ticker to tick" grep -q '^tick' "$TE/ticks" || return 1
+		local ppid first last nlines n0 n1 traced
+		ppid=$(awk '/^PPid:/ { print $2 }' "/proc/$te_tick/status")
+		te_pl_run e "$SYSRAY" trace --backend=ebpf || return 1
+		n0=$te_pl_n0 n1=$te_pl_n1 traced=$te_pl_traced
+		read -r first last nlines < <("$PY" "$E2E_DIR/ticker_lines.py" "$TE/pl.e" "$ppid" 50)
+		echo "  eBPF: ticks $first-$last traced in $nlines lines; written: ${n0} before the" \
+			"attach, ${n1} before SIGINT; TracerPid $traced; exit $(cat "$TE/pl.e.rc")"
+		te_pl_run s strace || return 1
+		sed '1{/^restart_syscall(/d}' "$TE/pl.s" >"$TE/pl.s.calls"
+		"$PY" "$E2E_DIR/ticker_lines.py" "$TE/pl.s.calls" "$ppid" 50 >/dev/null &&
+			[ -n "$first" ] && [ "$first" -le $((n0 + 1)) ] && [ "$last" -ge "$n1" ] &&
+			[ "$traced" = 0 ] && [ "$(cat "$TE/pl.e.rc")" = "$(cat "$TE/pl.s.rc")" ] &&
+			diff <(sed 's/^strace: //' "$TE/pl.s.err") <(sed 's/^sysray: //' "$TE/pl.e.err") \
+				>"$TE/pl.msgs.diff" &&
+			grep -qx "sysray: Process $te_tick detached" "$TE/pl.e.err" &&
+			wait_until "ticker to tick on" eval '[ "$(te_last_tick)" -gt $((te_pl_n1 + 2)) ]'
+	}
+	expect trace-ebpf-p-lines "-p lines on eBPF: each round after the attach, strace's messages" \
+		te_p_lines_ok
+	if [ -n "$te_tick" ]; then
+		kill "$te_tick" 2>/dev/null
+		wait "$te_tick" 2>/dev/null
+	fi
 fi
