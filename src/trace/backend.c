@@ -93,7 +93,7 @@ struct trace_count *backend_choose(const struct trace_opts *o, bool capture, boo
 		struct trace_count_config cfg = {
 			.follow_forks = o->follow_forks > 0,
 			.syscall_mask = syscall_mask(o, mask),
-			.cpu_time = !prints_lines(o) && !o->wall_time,
+			.cpu_time = o->count && !o->wall_time,
 		};
 		char err[400];
 

@@ -158,6 +158,7 @@ static void deliver_syscall(struct ebpf_lines *l, enum tracer_ev_kind kind,
 		.pid = (pid_t)ev->tid,
 		.nr = ev->nr,
 		.when = ts_of(ev->ts_ns),
+		.stime_ns = ev->stime_ns,
 		.mem = &r.base,
 	};
 

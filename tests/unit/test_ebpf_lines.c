@@ -2,7 +2,8 @@
 /*
  * The eBPF line mode's adapter (trace/ebpf_lines.c) on events built as the kernel program
  * builds them: the memory reader serves what was copied and nothing else, an entry that
- * missed memory waits for its exit's copies, and a thread's end carries exit_group's status
+ * missed memory waits for its exit's copies, a syscall's entry and exit carry the thread's CPU
+ * time in syscalls as their stime (-C's time), and a thread's end carries exit_group's status
  * or the signal that killed it.
  */
 #include <setjmp.h>
@@ -51,6 +52,7 @@ static void ev_chunk(struct ev_buf *b, uint64_t addr, const void *data, uint32_t
 /* What the sink saw: the kinds in order, and what the entry's reader gave. */
 struct seen {
 	int kinds[16];
+	uint64_t stime[16];
 	int n;
 	long str_len;		/* read_str at 0x1000, 16 bytes, at the last entry */
 	char str[32];
@@ -62,6 +64,7 @@ static void sink(void *ctx, const struct tracer_event *ev)
 {
 	struct seen *s = ctx;
 
+	s->stime[s->n] = ev->stime_ns;
 	s->kinds[s->n++] = ev->kind;
 	if (ev->kind == TEV_SYSCALL_ENTRY) {
 		char word[8];
@@ -125,6 +128,37 @@ static void test_missed_entry_waits_for_exit(void **state)
 	ebpf_lines_free(l);
 }
 
+/* The printer counts exit's stime less entry's: the call's CPU time, a held entry's included. */
+static void test_cpu_time_as_stime(void **state)
+{
+	(void)state;
+	struct seen s = { 0 };
+	struct ebpf_lines *l = ebpf_lines_new(sink, &s, 1);
+	struct ev_buf b;
+	struct tl_head *h = ev_new(&b, TL_ENTER, 400, NR_nanosleep);
+
+	h->stime_ns = 1000;
+	ebpf_lines_event(l, h, h->size);
+	h = ev_new(&b, TL_EXIT, 400, NR_nanosleep);
+	h->stime_ns = 1250;
+	ebpf_lines_event(l, h, h->size);
+
+	h = ev_new(&b, TL_ENTER, 400, NR_openat);
+	h->stime_ns = 1250;
+	h->missed = 1;
+	ebpf_lines_event(l, h, h->size);
+	h = ev_new(&b, TL_EXIT, 400, NR_openat);
+	h->stime_ns = 4000;
+	ebpf_lines_event(l, h, h->size);
+
+	assert_int_equal(s.n, 4);
+	assert_int_equal(s.stime[0], 1000);
+	assert_int_equal(s.stime[1], 1250);
+	assert_int_equal(s.stime[2], 1250);
+	assert_int_equal(s.stime[3], 4000);
+	ebpf_lines_free(l);
+}
+
 static void test_exit_status_and_kill(void **state)
 {
 	(void)state;
@@ -153,6 +187,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_reader_serves_copies_only),
 		cmocka_unit_test(test_missed_entry_waits_for_exit),
+		cmocka_unit_test(test_cpu_time_as_stime),
 		cmocka_unit_test(test_exit_status_and_kill),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

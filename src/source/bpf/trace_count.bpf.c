@@ -150,7 +150,7 @@ static __always_inline int on_enter(void *regs, long nr)
 	t->start_ns = bpf_ktime_get_ns();
 	if (lines) {
 		tl_ignored_signal(tid);
-		t->missed = tl_syscall(regs, nr, 0, TLW_ENTRY);
+		t->missed = tl_syscall(regs, nr, 0, TLW_ENTRY, cpu_time ? t->sys_ns : 0);
 	}
 	return 0;
 }
@@ -168,11 +168,12 @@ static __always_inline int on_exit(void *regs, long ret)
 	if (cpu_time) {
 		settle_switch(t);
 		ns = t->off_ns < ns ? ns - t->off_ns : 0;
+		t->sys_ns += ns;
 	}
-
 	t->start_ns = 0;
 	if (lines) {
-		tl_syscall(regs, nr, ret, TLW_EXIT | (t->missed ? TLW_RETRY : 0));
+		tl_syscall(regs, nr, ret, TLW_EXIT | (t->missed ? TLW_RETRY : 0),
+			   cpu_time ? t->sys_ns : 0);
 		tl_ignored_signal(tid);
 	}
 	struct tc_row *r = bpf_map_lookup_elem(&rows, &nr);

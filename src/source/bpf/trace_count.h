@@ -21,7 +21,8 @@
 struct trace_count_config {
 	bool follow_forks;		/* children and new threads join the set */
 	const uint64_t *syscall_mask;	/* TC_SC_WORDS words of syscalls counted, NULL: all */
-	/* The rows' time: each call's CPU time (strace -c's meaning), or its wall time (-w). */
+	/* The rows' time: each call's CPU time (strace -c's meaning), or its wall time (-w); in
+	 * line mode, CPU time also puts the thread's CPU time in syscalls in the events (-C). */
 	bool cpu_time;
 	/*
 	 * Line mode: an event per traced syscall entry and exit (with the memory of each

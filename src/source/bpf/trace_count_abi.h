@@ -29,6 +29,7 @@ struct tc_task {
 	__u64 off_ns;		/* switched out this long in the call so far (CPU time only) */
 	__u64 out_ns;		/* switched out at this time, not settled yet (the thread's next
 				 * event adds the time to off_ns); 0: none */
+	__u64 sys_ns;		/* CPU time: its counted calls' that ended, summed */
 	__u32 nr;
 	__u32 flags;		/* TC_AWAIT_EXEC */
 	__u32 fatal_sig;	/* line mode: a signal delivered with its default, fatal action */
@@ -86,6 +87,8 @@ struct tl_head {
 	__s64 ret;
 	__u32 missed;		/* pointers whose memory could not be read (not yet paged in) */
 	__u32 pad;
+	__u64 stime_ns;		/* counting CPU time (-C): the thread's in the traced calls so far,
+				 * this one's included at its exit; else 0 */
 };
 
 /* A copy of user memory at ADDR: LEN bytes follow (padded to 8). A string chunk holds the

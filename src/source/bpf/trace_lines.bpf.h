@@ -297,8 +297,10 @@ static __always_inline void tl_send(struct tl_head *h, __u32 size)
 }
 
 /* A syscall's entry (PHASE TLW_ENTRY) or exit (TLW_EXIT, with TLW_RETRY when the entry missed
- * memory) with its plan's memory. Returns the pointers whose memory could not be copied. */
-static __always_inline __u32 tl_syscall(void *regs, long nr, long ret, __u32 phase)
+ * memory) with its plan's memory, and the thread's CPU time in syscalls STIME_NS. Returns the
+ * pointers whose memory could not be copied. */
+static __always_inline __u32 tl_syscall(void *regs, long nr, long ret, __u32 phase,
+					__u64 stime_ns)
 {
 	__u32 key = nr;
 	struct tl_plan *plan = bpf_map_lookup_elem(&plans, &key);
@@ -309,6 +311,7 @@ static __always_inline __u32 tl_syscall(void *regs, long nr, long ret, __u32 pha
 		return 0;
 	h->nr = nr;
 	h->ret = ret;
+	h->stime_ns = stime_ns;
 	tl_read_args(regs, h->args);
 	for (int i = 0; plan && i < 6; i++) {
 		if (plan->arg[i].how && (plan->arg[i].when & phase)) {
