@@ -49,7 +49,7 @@ const volatile __u8 filter_syscalls;		/* -e trace= is not all */
 const volatile __u64 syscall_mask[TC_SC_WORDS];
 /* Where sched_process_fork's record holds child_pid (its tracefs format says). */
 const volatile __u32 child_pid_off;
-/* -c without -w: the rows count CPU time (sched_switch is loaded only then), else wall time. */
+/* -c or -C without -w: CPU time is counted (sched_switch is loaded only then), else wall time. */
 const volatile __u8 cpu_time;
 
 /* Threads in the set: the loader adds those it puts in, the programs those that join and
