@@ -115,7 +115,8 @@ else
 	fi
 	# te_seconds FILE SYSCALL: the seconds column of SYSCALL's row in the -c table in FILE.
 	te_seconds() {
-		awk -v n="$2" '/^% time / { t = 1; next } t && /^------/ { if (++d == 2) exit; next }
+		awk -v n="$2" '/^% time / { t = 1; next }
+			t && /^------/ { if (++d == 2) exit; next }
 			t && $NF == n { print $2 }' "$1"
 	}
 	te_cputime_ok() {
@@ -130,8 +131,8 @@ else
 				"${rand_c:-none} s; with -w: clock_nanosleep ${sleep_w:-none} s" \
 				>>"$TE/cputime.summary"
 			awk -v c="$sleep_c" -v r="$rand_c" -v w="$sleep_w" \
-				'BEGIN { exit !(c != "" && r != "" && w != "" && c < 0.06 && r > c &&
-						w >= 0.59 && w < 1.5) }' || ok=1
+				'BEGIN { exit !(c != "" && r != "" && w != "" && c < 0.06 &&
+						r > c && w >= 0.59 && w < 1.5) }' || ok=1
 		done
 		sed 's/^/  /' "$TE/cputime.summary"
 		[ $ok = 0 ] && te_same cpu && te_same cpuwall
@@ -293,19 +294,21 @@ PYEOF
 		te_pl_run e "$SYSRAY" trace --backend=ebpf || return 1
 		n0=$te_pl_n0 n1=$te_pl_n1 traced=$te_pl_traced
 		read -r first last nlines < <("$PY" "$E2E_DIR/ticker_lines.py" "$TE/pl.e" "$ppid" 50)
-		echo "  eBPF: ticks $first-$last traced in $nlines lines; written: ${n0} before the" \
-			"attach, ${n1} before SIGINT; TracerPid $traced; exit $(cat "$TE/pl.e.rc")"
+		echo "  eBPF: ticks $first-$last traced in $nlines lines; written: $n0 before" \
+			"the attach, $n1 before SIGINT; TracerPid $traced;" \
+			"exit $(cat "$TE/pl.e.rc")"
 		te_pl_run s strace || return 1
 		sed '1{/^restart_syscall(/d}' "$TE/pl.s" >"$TE/pl.s.calls"
 		"$PY" "$E2E_DIR/ticker_lines.py" "$TE/pl.s.calls" "$ppid" 50 >/dev/null &&
 			[ -n "$first" ] && [ "$first" -le $((n0 + 1)) ] && [ "$last" -ge "$n1" ] &&
 			[ "$traced" = 0 ] && [ "$(cat "$TE/pl.e.rc")" = "$(cat "$TE/pl.s.rc")" ] &&
-			diff <(sed 's/^strace: //' "$TE/pl.s.err") <(sed 's/^sysray: //' "$TE/pl.e.err") \
-				>"$TE/pl.msgs.diff" &&
+			diff <(sed 's/^strace: //' "$TE/pl.s.err") \
+				<(sed 's/^sysray: //' "$TE/pl.e.err") >"$TE/pl.msgs.diff" &&
 			grep -qx "sysray: Process $te_tick detached" "$TE/pl.e.err" &&
-			wait_until "ticker to tick on" eval '[ "$(te_last_tick)" -gt $((te_pl_n1 + 2)) ]'
+			wait_until "ticker to tick on" \
+				eval '[ "$(te_last_tick)" -gt $((te_pl_n1 + 2)) ]'
 	}
-	expect trace-ebpf-p-lines "-p lines on eBPF: each round after the attach, strace's messages" \
+	expect trace-ebpf-p-lines "-p lines on eBPF: each round after the attach, as strace's" \
 		te_p_lines_ok
 	if [ -n "$te_tick" ]; then
 		kill "$te_tick" 2>/dev/null
