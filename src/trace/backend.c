@@ -37,9 +37,6 @@ static bool ebpf_unserved(const struct trace_opts *o, bool capture, struct unser
 	else if (o->paths)
 		*u = (struct unserved){ "-P", "the paths are read at each syscall (ptrace only, "
 					"for now)" };
-	else if (o->overhead_set)
-		*u = (struct unserved){ "-O", "the overhead is taken off each syscall's time "
-					"(ptrace only, for now)" };
 	else if (prints_lines(o) && o->instruction_pointer)
 		*u = (struct unserved){ "-i", "the instruction pointer is read at each stop "
 					"(ptrace only, for now)" };
@@ -94,6 +91,7 @@ struct trace_count *backend_choose(const struct trace_opts *o, bool capture, boo
 			.follow_forks = o->follow_forks > 0,
 			.syscall_mask = syscall_mask(o, mask),
 			.cpu_time = o->count && !o->wall_time,
+			.overhead_ns = o->overhead_ns,
 		};
 		char err[400];
 

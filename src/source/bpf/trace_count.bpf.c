@@ -51,6 +51,8 @@ const volatile __u64 syscall_mask[TC_SC_WORDS];
 const volatile __u32 child_pid_off;
 /* -c or -C without -w: CPU time is counted (sched_switch is loaded only then), else wall time. */
 const volatile __u8 cpu_time;
+/* -O: taken off each call's time in the rows (none goes below 0), as strace does. */
+const volatile __u64 overhead_ns;
 
 /* Threads in the set: the loader adds those it puts in, the programs those that join and
  * leave. User space ends the trace when it falls to 0. */
@@ -180,6 +182,7 @@ static __always_inline int on_exit(void *regs, long ret)
 
 	if (!r)
 		return 0;
+	ns = ns > overhead_ns ? ns - overhead_ns : 0;
 	if (!r->calls || ns < r->min_ns)
 		r->min_ns = ns;
 	if (ns > r->max_ns)

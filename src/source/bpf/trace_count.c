@@ -207,6 +207,7 @@ struct trace_count *trace_count_open(const struct trace_count_config *cfg, char 
 		goto fail;
 	tc->skel->rodata->child_pid_off = child_pid_off;
 	tc->skel->rodata->cpu_time = cfg->cpu_time;
+	tc->skel->rodata->overhead_ns = cfg->overhead_ns;
 	tc->skel->rodata->filter_syscalls = cfg->syscall_mask != NULL;
 	if (cfg->syscall_mask)
 		memcpy((void *)tc->skel->rodata->syscall_mask, cfg->syscall_mask,

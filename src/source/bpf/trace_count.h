@@ -24,6 +24,7 @@ struct trace_count_config {
 	/* The rows' time: each call's CPU time (strace -c's meaning), or its wall time (-w); in
 	 * line mode, CPU time also puts the thread's CPU time in syscalls in the events (-C). */
 	bool cpu_time;
+	uint64_t overhead_ns;		/* -O: taken off each call's time in the rows */
 	/*
 	 * Line mode: an event per traced syscall entry and exit (with the memory of each
 	 * syscall's plan, TC_MAX_SYSCALLS plans), signal, fork and thread gone, through a ring

@@ -56,7 +56,7 @@ te_available() {
 TE_TESTS=(trace-ebpf-c-files trace-ebpf-c-fds trace-ebpf-c-fsops trace-ebpf-c-memtime
 	  trace-ebpf-c-net trace-ebpf-c-procs trace-ebpf-f trace-ebpf-e-S-U trace-ebpf-w
 	  trace-ebpf-v trace-ebpf-refused trace-ebpf-lines-C trace-ebpf-p-gone trace-ebpf-p
-	  trace-ebpf-c-cputime trace-ebpf-p-lines)
+	  trace-ebpf-c-cputime trace-ebpf-O trace-ebpf-p-lines)
 te_selected() {
 	local t
 	for t in "${TE_TESTS[@]}"; do
@@ -139,6 +139,22 @@ else
 	}
 	expect trace-ebpf-c-cputime "-c counts CPU time, -c -w wall time, as strace does" \
 		te_cputime_ok
+
+	# -O takes the overhead off each call's time: cputime's 200 ms sleeps with -O 150ms count
+	# about 50 ms each: at least 0.14 s for the three, and under the 0.6 s they take (wakeups
+	# run late on a loaded machine: 0.24 s seen).
+	selected trace-ebpf-O &&
+		te_run overhead -c -w -O 150ms -e trace=clock_nanosleep -- "$PROGS/cputime"
+	te_overhead_ok() {
+		local who s
+		for who in s e p; do
+			s=$(te_seconds "$TE/overhead.$who" clock_nanosleep)
+			echo "  $who: clock_nanosleep ${s:-none} s"
+			awk -v s="$s" 'BEGIN { exit !(s != "" && s >= 0.14 && s < 0.59) }' || return 1
+		done
+		te_same overhead
+	}
+	expect trace-ebpf-O "-c -w -O on eBPF: the overhead off each call, as strace" te_overhead_ok
 
 	# -v: one line on stderr says which backend and why. The lines come from eBPF only
 	# with --backend=ebpf (auto keeps ptrace for them, and says so).
