@@ -269,9 +269,10 @@ int BPF_PROG(task_exec, void *task, pid_t old_pid)
 
 /*
  * CPU time (loaded only then): a traced thread in a counted syscall switched out notes when,
- * and the switch's time is kept per CPU for the thread switched in. Other threads cost a
- * lookup that finds nothing and that store. What the CPU time counted is and how it differs
- * from strace's:
+ * and the switch's time is kept per CPU for the thread switched in. Every switch on the
+ * system costs a clock read, that store and a lookup of the thread leaving, which finds
+ * nothing for threads not traced. What the CPU time counted is and how it differs from
+ * strace's:
  * - It runs from sys_enter to sys_exit on the thread's clock, in nanoseconds, interrupts
  *   served meanwhile included. strace's is the difference of the process's ru_stime (wait4's
  *   rusage of the stopped tracee) between its two stops: all the process's threads and its
