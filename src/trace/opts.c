@@ -719,6 +719,7 @@ static void print_help(void)
 	       "  --pidns-translation     print the tracer's id of a process in another pid\n"
 	       "                          namespace (--decode-pids=pidns)\n"
 	       "  -i             print the instruction pointer at each syscall\n"
+	       "  -n             print the syscall number\n"
 	       "\nStatistics:\n"
 	       "  -c             count time, calls, and errors for each syscall and report summary\n"
 	       "  -C             like -c, but also print the trace\n"
@@ -782,6 +783,7 @@ static const struct option long_opts[] = {
 	{ "daemonised", optional_argument, 0, OPT_DAEMONIZE },
 	{ "daemonized", optional_argument, 0, OPT_DAEMONIZE },
 	{ "instruction-pointer", no_argument, 0, 'i' },
+	{ "syscall-number", no_argument, 0, 'n' },
 	{ "interruptible", required_argument, 0, OPT_INTR },
 	{ "summary-syscall-overhead", required_argument, 0, OPT_OVERHEAD },
 	{ "quiet", optional_argument, 0, OPT_QUIET },
@@ -867,7 +869,8 @@ int trace_opts_parse(struct trace_opts *o, int argc, char **argv, bool *exit_now
 			break;
 		case 'c': o->count = 1; break;
 		case 'C': o->count = 2; break;
-		case 'd': case 'F': case 'n': break;
+		case 'd': case 'F': break;
+		case 'n': o->syscall_number = true; break;
 		case 'D': dflags++; break;
 		case OPT_DAEMONIZE: rc = parse_daemonize(optarg, &dlong); break;
 		case 'i': o->instruction_pointer = true; break;

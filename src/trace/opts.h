@@ -133,6 +133,7 @@ struct trace_opts {
 	int daemonize;		/* -D 1, -DD 2, -DDD 3: the tracer is a detached grandchild */
 	int interruptible;	/* -I: 1 anywhere, 2 waiting, 3 never, 4 never_tstp; 0 unset */
 	bool instruction_pointer;	/* -i */
+	bool syscall_number;		/* -n */
 
 	/* summary */
 	int count;		/* -c 1, -C 2 */

@@ -731,7 +731,7 @@ static bool ptrace_data_is_output(uint64_t request)
 	switch (request) {
 	case PT_PEEKTEXT: case PT_PEEKDATA: case PT_PEEKUSER: case PT_GETEVENTMSG:
 	case PT_GETSIGINFO: case PT_GETSIGMASK: case PT_PEEKSIGINFO:
-	case PT_SECCOMP_GET_FILTER: case PT_GET_SYSCALL_INFO:
+	case PT_SECCOMP_GET_FILTER: case PT_SECCOMP_GET_METADATA: case PT_GET_SYSCALL_INFO:
 		return true;
 	}
 	return false;
@@ -775,6 +775,39 @@ static int ptrace_entry(struct sc *sc)
 	return RV_DECODED | RV_DEC;
 }
 
+/*
+ * PTRACE_SECCOMP_GET_METADATA: DATA points to struct seccomp_metadata { __u64 filter_off;
+ * __u64 flags; } of SIZE bytes; filter_off is the caller's, flags the kernel's answer.
+ */
+static void print_seccomp_metadata_at(struct sc *sc, uint64_t data, uint64_t size)
+{
+	uint64_t md[2];
+
+	if (size < sizeof(md[0])) {
+		pr_ptr(sc->p, data);
+		return;
+	}
+	/* filter_off is the caller's: printed whether the call failed or not */
+	if (!fetch_or_print_addr_any(sc, data, &md[0], sizeof(md[0])))
+		return;
+	pr_struct_begin(sc->p);
+	pr_field(sc->p, "filter_off");
+	pr_uint(sc->p, md[0]);
+	if (!sc_failed(sc) && size > sizeof(md[0])) {
+		if (size < sizeof(md) ||
+		    umove(sc, data + sizeof(md[0]), &md[1], sizeof(md[1]))) {
+			pr_item(sc->p);
+			pr_text(sc->p, "???");
+		} else {
+			pr_field(sc->p, "flags");
+			pr_flags(sc->p, &seccomp_filter_flags, md[1], "SECCOMP_FILTER_FLAG_???");
+			if (size > sizeof(md))
+				pr_more(sc->p);
+		}
+	}
+	pr_struct_end(sc->p);
+}
+
 static int ptrace_exit(struct sc *sc)
 {
 	uint64_t request = sc->arg[0], addr = sc->arg[2], data = sc->arg[3];
@@ -795,6 +828,9 @@ static int ptrace_exit(struct sc *sc)
 		break;
 	case PT_GET_SYSCALL_INFO:
 		print_ptrace_syscall_info(sc, data, addr);
+		break;
+	case PT_SECCOMP_GET_METADATA:
+		print_seccomp_metadata_at(sc, data, addr);
 		break;
 	case PT_SECCOMP_GET_FILTER:
 		/* The result is the filter's length in instructions. */

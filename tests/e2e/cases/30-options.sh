@@ -230,6 +230,17 @@ if selected opt-time; then
 		eval 'head -1 "$OPT/opt-r.y" | grep -q "^     0\.000000 "'
 fi
 
+# Syscall numbers: -n before each line; a number the table does not know is printed raw
+# whatever -e trace= says (strace: no class or name can leave it out).
+if selected opt-numbers; then
+	both opt-n -n -e trace=listen,exit_group -- "$PROGS/rawsc"
+	expect opt-n "-n: [NR] before each line, as strace" \
+		eval 'same_lines opt-n && grep -q "^\[  50\] listen(0, 0)" "$OPT/opt-n.y"'
+	both opt-unknown-nr -e trace=none -- "$PROGS/rawsc"
+	expect opt-unknown-nr "unknown numbers traced under -e trace=none, as strace" \
+		eval 'same_lines opt-unknown-nr && grep -q "^syscall_0x3e8(0x10, " "$OPT/opt-unknown-nr.y"'
+fi
+
 # String and layout options on write(2), whose decoding every area relies on.
 if selected opt-format; then
 	both opt-s5 -s 5 -e trace=write -- "$PROGS/files"
