@@ -62,6 +62,8 @@ enum {
 	RV_DECODED = 1 << 3,	/* entry: nothing left for exit */
 	RV_AUX = 1 << 4,	/* sc->aux holds " (TEXT)" to append */
 	RV_AUX_STR = 1 << 5,	/* sc->aux holds the result itself, printed instead of it */
+	/* with RV_AUX: " ()" even when sc->aux is empty (select's ready sets, none found) */
+	RV_AUX_ALWAYS = 1 << 8,
 };
 
 /* A process id result of KIND (enum pid_kind), and the kind of one. */

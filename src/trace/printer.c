@@ -473,7 +473,7 @@ static void print_result(struct printer *P, struct proc *p, int fmt)
 			out_printf(l, "%" PRId64, rv);
 		break;
 	}
-	if ((fmt & RV_AUX) && sc->aux[0])
+	if ((fmt & RV_AUX) && (sc->aux[0] || (fmt & RV_AUX_ALWAYS)))
 		out_printf(l, " (%s)", sc->aux);
 }
 

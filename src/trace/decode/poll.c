@@ -298,7 +298,8 @@ static int select_result(struct sc *sc, bool timespec)
 		if (a.len + sizeof("left ") + strlen(sep) + strlen(t) < a.cap)
 			aux_printf(&a, "%sleft %s", sep, t);
 	}
-	return a.len ? RV_DEC | RV_AUX : RV_DEC;
+	/* the kernel said fds were ready: strace prints their list, "()" if none was read */
+	return RV_DEC | RV_AUX | RV_AUX_ALWAYS;
 }
 
 int decode_select(struct sc *sc)
