@@ -123,6 +123,11 @@ static void icmp_and_netlink(void)
 	f->data = ~(1u << ICMP_ECHOREPLY);
 	setsockopt(raw, SOL_RAW, ICMP_FILTER, f, sizeof(*f));
 	setsockopt(raw, SOL_RAW, ICMP_FILTER, f, sizeof(*f) * 2);
+	/* every type and none: "~[]" and "[]" */
+	f->data = ~0u;
+	setsockopt(raw, SOL_RAW, ICMP_FILTER, f, sizeof(*f));
+	f->data = 0;
+	setsockopt(raw, SOL_RAW, ICMP_FILTER, f, sizeof(*f));
 	socklen_t *len = tail_alloc(sizeof(*len));
 	*len = sizeof(*f);
 	getsockopt(raw, SOL_RAW, ICMP_FILTER, f, len);

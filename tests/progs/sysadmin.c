@@ -259,11 +259,20 @@ static void pages_futexes(void)
 			       .seg_32bit = 1, .useable = 1 };
 	syscall(SYS_modify_ldt, 0x10, &d, sizeof(d));
 	syscall(SYS_modify_ldt, 0x10, NULL, 0);
+	/* x86_64 has no thread area calls (ENOSYS); strace still reads their descriptor */
+	syscall(SYS_set_thread_area, &d);
+	syscall(SYS_set_thread_area, NULL);
+	syscall(SYS_get_thread_area, &d);
+	syscall(SYS_get_thread_area, NULL);
 
 	/* Requests about a process we do not trace: ESRCH, the data shown as an address. */
 	char info[88];
 	syscall(SYS_ptrace, 0x420e /* PTRACE_GET_SYSCALL_INFO */, 0x7ffffff0, sizeof(info), info);
 	syscall(SYS_ptrace, 0x420c /* PTRACE_SECCOMP_GET_FILTER */, 0x7ffffff0, 0, info);
+	uint64_t *md = (uint64_t *)info;
+	md[0] = 3;
+	syscall(SYS_ptrace, 0x420d /* PTRACE_SECCOMP_GET_METADATA */, 0x7ffffff0, 16L, md);
+	syscall(SYS_ptrace, 0x420d /* PTRACE_SECCOMP_GET_METADATA */, 0x7ffffff0, 7L, md);
 }
 
 /* io_uring_register's opcodes on a ring of our own, with good and bad arguments. */

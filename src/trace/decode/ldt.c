@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* x86 local descriptor table: modify_ldt and its struct user_desc (asm/ldt.h). */
+/* x86 descriptor tables: modify_ldt, set_thread_area, get_thread_area and their struct
+ * user_desc (asm/ldt.h). */
 #include <asm/ldt.h>
 #include <inttypes.h>
 #include <stdio.h>
@@ -60,4 +61,42 @@ int decode_modify_ldt(struct sc *sc)
 	snprintf(sc->aux, sizeof(sc->aux), "%" PRIu64 " %s (%s)", rv, name,
 		 errno_message(-(int32_t)rv));
 	return RV_DEC | RV_AUX_STR;
+}
+
+/* set_thread_area(u_info): the descriptor is the caller's; the kernel writes back the entry
+ * number it chose when the caller asked for any (-1), which strace appends to the result. */
+int decode_set_thread_area(struct sc *sc)
+{
+	uint32_t entry;
+
+	if (!sc->exiting) {
+		print_user_desc_at(sc, sc->arg[0]);
+		return DEC_AT_EXIT;
+	}
+	if (sc->err || umove(sc, sc->arg[0], &entry, sizeof(entry)))
+		return RV_DEC;
+	snprintf(sc->aux, sizeof(sc->aux), "entry_number=%u", entry);
+	return RV_DEC | RV_AUX;
+}
+
+/* get_thread_area(u_info): entry_number is the caller's, the rest the kernel's answer (left
+ * out when the call failed). */
+int decode_get_thread_area(struct sc *sc)
+{
+	uint32_t entry;
+
+	if (!sc->exiting)
+		return DEC_AT_EXIT;
+	if (!sc->err) {
+		print_user_desc_at(sc, sc->arg[0]);
+		return RV_DEC;
+	}
+	if (!fetch_or_print_addr_any(sc, sc->arg[0], &entry, sizeof(entry)))
+		return RV_DEC;
+	pr_struct_begin(sc->p);
+	pr_field(sc->p, "entry_number");
+	pr_id(sc->p, entry);
+	pr_more(sc->p);
+	pr_struct_end(sc->p);
+	return RV_DEC;
 }

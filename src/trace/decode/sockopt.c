@@ -275,6 +275,11 @@ static void print_icmp_filter(struct sc *sc, uint64_t addr, int len)
 		pr_text(sc->p, "~");
 		pr_join(sc->p, "");
 	}
+	/* an empty set is one item: no type would take up the join to the next argument */
+	if (!bits) {
+		pr_text(sc->p, "[]");
+		return;
+	}
 	pr_text(sc->p, "[");
 	pr_join(sc->p, "");
 	bool first = true;
