@@ -42,6 +42,15 @@ static void io(void)
 	fd = open("data.txt", O_RDWR | O_APPEND | O_NONBLOCK);
 	write(fd, "\0\0001\0338", 5);
 	close(fd);
+	/* -y: a file unlinked while open (<path>(deleted)), and one only named so */
+	fd = open("gone.txt", O_CREAT | O_WRONLY, 0600);
+	unlink("gone.txt");
+	write(fd, "x", 1);
+	close(fd);
+	fd = open("kept (deleted)", O_CREAT | O_WRONLY, 0600);
+	write(fd, "y", 1);
+	close(fd);
+	unlink("kept (deleted)");
 }
 
 static void metadata(void)

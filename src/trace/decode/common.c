@@ -84,10 +84,18 @@ void fd_decorate(const struct trace_opts *opt, pid_t pid, int fd, struct out *o)
 	}
 	if (!(set & DECODE_FD_PATH))
 		return;
-	/* The kernel marks an unlinked file's link " (deleted)"; strace moves it outside. */
+	/* The kernel marks an unlinked file's link " (deleted)"; strace moves it outside. A
+	 * file may also be named so: it is gone only if that name is not the fd's file. */
 	static const char deleted[] = " (deleted)";
 	size_t len = strlen(path), dlen = sizeof(deleted) - 1;
 	bool gone = len > dlen && !strcmp(path + len - dlen, deleted);
+	if (gone) {
+		char link[64];
+		struct stat fd_st, name_st;
+		snprintf(link, sizeof(link), "/proc/%d/fd/%d", pid, fd);
+		gone = stat(link, &fd_st) || lstat(path, &name_st) ||
+		       fd_st.st_dev != name_st.st_dev || fd_st.st_ino != name_st.st_ino;
+	}
 	if (gone)
 		path[len - dlen] = 0;
 	out_printf(o, "<%s>%s", path, gone ? "(deleted)" : "");
