@@ -349,6 +349,13 @@ void pr_quoted(struct pr *p, const char *buf, size_t n, unsigned flags)
 			*w++ = (char)c;
 			continue;
 		}
+		if (p->str_style == PR_STR_HEX_CHARS) {
+			*w++ = '\\';
+			*w++ = 'x';
+			*w++ = hexd[c >> 4];
+			*w++ = hexd[c & 15];
+			continue;
+		}
 		/* Fewest octal digits, unless an octal digit follows: then all three. */
 		bool next_oct = i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '7' &&
 				!(s[i + 1] == 0 && (flags & PR_QUOTE_NUL_TERM));

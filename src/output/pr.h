@@ -27,6 +27,8 @@ enum pr_str_style {
 	PR_STR_ESCAPE,		/* C escapes, octal for other non-printables */
 	PR_STR_HEX_NONASCII,	/* -x: all \xhh if any byte is non-ASCII */
 	PR_STR_HEX_ALL,		/* -xx: always all \xhh */
+	PR_STR_HEX_CHARS,	/* --strings-in-hex=non-ascii-chars: C escapes, \xhh for the
+				 * other non-printables */
 };
 
 #define PR_MAX_DEPTH 31

@@ -538,6 +538,23 @@ static int bad_with_hint(const char *fmt, const char *arg)
 	return -1;
 }
 
+/* --strings-in-hex[=WHICH]: the string style of each name, all when none is given. */
+static int parse_strings_in_hex(const char *arg, int *style)
+{
+	static const struct { const char *name; enum pr_str_style style; } names[] = {
+		{ "none", PR_STR_ESCAPE }, { "non-ascii-chars", PR_STR_HEX_CHARS },
+		{ "non-ascii", PR_STR_HEX_NONASCII }, { "all", PR_STR_HEX_ALL },
+	};
+
+	*style = PR_STR_HEX_ALL;
+	for (size_t i = 0; arg && i < ARRAY_SIZE(names); i++)
+		if (!strcmp(arg, names[i].name)) {
+			*style = (int)names[i].style;
+			return 0;
+		}
+	return arg ? bad_with_hint("invalid --strings-in-hex argument: '%s'", arg) : 0;
+}
+
 static int parse_sort(struct trace_opts *o, const char *arg)
 {
 	static const enum count_sort by_col[CC_NCOLS + 1] = {
@@ -851,7 +868,7 @@ static int summary_option_errors(const struct trace_opts *o, bool seen_U, bool s
 
 int trace_opts_parse(struct trace_opts *o, int argc, char **argv, bool *exit_now)
 {
-	int c, tflags = 0, xflags = 0, yflags = 0, dflags = 0, dlong = 0;
+	int c, xlong = -1, tflags = 0, xflags = 0, yflags = 0, dflags = 0, dlong = 0;
 	bool seen_U = false, seen_S = false, seen_ff = false;
 	*exit_now = false;
 	defaults(o);
@@ -952,10 +969,7 @@ int trace_opts_parse(struct trace_opts *o, int argc, char **argv, bool *exit_now
 		case OPT_QUIET:
 			rc = qualify_with(o, "quiet", optarg ? optarg : "attach,personality");
 			break;
-		case OPT_STRINGS_HEX:
-			xflags = !optarg || !strcmp(optarg, "all") ? 2 :
-				 !strcmp(optarg, "non-ascii") ? 1 : 0;
-			break;
+		case OPT_STRINGS_HEX: rc = parse_strings_in_hex(optarg, &xlong); break;
 		default:
 			if (optopt && strchr("aeEopPsSuUIObX", optopt))
 				fprintf(stderr, "%s: option requires an argument -- '%c'\n", progname,
@@ -974,7 +988,10 @@ int trace_opts_parse(struct trace_opts *o, int argc, char **argv, bool *exit_now
 	/* -t, -tt and -ttt come after every --timestamps=, as in strace. */
 	if (tflags)
 		parse_abs_timestamps(o, tflags == 1 ? "time" : tflags == 2 ? "time,us" : "unix,us");
-	o->str_style = xflags >= 2 ? PR_STR_HEX_ALL : xflags ? PR_STR_HEX_NONASCII : PR_STR_ESCAPE;
+	if (xlong >= 0 && xflags)
+		return bad("%s", "-x and --strings-in-hex cannot be provided simultaneously");
+	o->str_style = xlong >= 0 ? (enum pr_str_style)xlong :
+		       xflags >= 2 ? PR_STR_HEX_ALL : xflags ? PR_STR_HEX_NONASCII : PR_STR_ESCAPE;
 	if (yflags) {
 		o->decode_fds = yflags >= 2 ? 2 : 1;
 		o->decode_fd_kinds = yflags >= 2 ? DECODE_FD_ALL : DECODE_FD_PATH;

@@ -250,6 +250,9 @@ if selected opt-format; then
 	expect opt-x "-x as strace" same_lines opt-x
 	both opt-xx -xx -e trace=write -- "$PROGS/files"
 	expect opt-xx "-xx as strace" same_lines opt-xx
+	both opt-hex-chars --strings-in-hex=non-ascii-chars -e trace=write -- "$PROGS/files"
+	expect opt-hex-chars "--strings-in-hex=non-ascii-chars as strace" \
+		eval 'grep -q "\\\\x01\\\\xff" "$OPT/opt-hex-chars.y" && same_lines opt-hex-chars'
 	both opt-a0 -a 0 -e trace=write,close -- "$PROGS/files"
 	expect opt-a0 "-a 0: one space before =" \
 		eval 'same_lines opt-a0 && ! grep -q ")  =" "$OPT/opt-a0.y"'
@@ -309,6 +312,12 @@ if selected opt-errors; then
 	rc=$?
 	expect opt-err-trace "-e trace=nosuch: invalid system call, exit 1 (got $rc)" \
 		eval '[ "$rc" = 1 ] && grep -q "invalid system call .nosuch." "$OPT/err-trace"'
+	strace --strings-in-hex=octal true 2>"$OPT/err-hex.s"
+	"$SYSRAY" trace --strings-in-hex=octal true 2>"$OPT/err-hex"
+	rc=$?
+	expect opt-err-hex "--strings-in-hex=octal: strace's message, exit 1 (got $rc)" \
+		eval '[ "$rc" = 1 ] && [ "$(sed -n "1s/^[a-z]*: //p" "$OPT/err-hex")" = \
+			"$(sed -n "1s/^[a-z]*: //p" "$OPT/err-hex.s")" ]'
 	"$SYSRAY" trace >/dev/null 2>"$OPT/err-noargs"
 	rc=$?
 	expect opt-err-noargs "no command: message, exit 1 (got $rc)" \
