@@ -115,9 +115,11 @@ int decode_arch_prctl(struct sc *sc)
 	case ARCH_REQ_XCOMP_GUEST_PERM_:
 		if (!sc->exiting)
 			break;
-		/* The granted features follow the result, but not in -X raw. */
-		if (sc->err || sc->rval <= 0 || sc->p->xlat_style == PR_XLAT_RAW)
+		/* The granted features: a hex mask, named after it but not in -X raw. */
+		if (sc->err || sc->rval <= 0)
 			return RV_DEC;
+		if (sc->p->xlat_style == PR_XLAT_RAW)
+			return RV_HEX;
 		/* Only known features are named: a result with none has no parentheses. */
 		if (!pr_sprint_flag_names(sc->aux, sizeof(sc->aux), &x86_xfeature_masks,
 					  (uint64_t)sc->rval)) {

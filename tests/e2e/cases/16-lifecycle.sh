@@ -75,15 +75,19 @@ expect life-ts-rel-ms "--relative-timestamps=ms" \
 	ts_shape --relative-timestamps=ms ' +[0-9]+\.[0-9]{3}'
 
 # An injected result prints as strace prints it: arch_prctl(ARCH_REQ_XCOMP_PERM) names the
-# features granted in parentheses, and has none when no known feature bit is set.
+# features granted in parentheses, and has none when no known feature bit is set; under
+# -X raw the mask is hex and unnamed.
 inject_rv_ok() {
-	local v
-	for v in 0x97800 0x20000 0x60001; do
-		strace -e trace=arch_prctl -e inject=arch_prctl:retval=$v:when=3 \
-			"$PROGS/lifecycle" arch_prctl 2>&1 | grep INJECTED >"$LIFE/inj.s"
-		"$SYSRAY" trace -e trace=arch_prctl -e inject=arch_prctl:retval=$v:when=3 \
-			"$PROGS/lifecycle" arch_prctl 2>&1 | grep INJECTED >"$LIFE/inj.y"
-		[ -s "$LIFE/inj.s" ] && cmp -s "$LIFE/inj.s" "$LIFE/inj.y" || return 1
+	local v x
+	for x in abbrev raw; do
+		for v in 0x97800 0x20000 0x60001 1; do
+			strace -X $x -e trace=arch_prctl -e inject=arch_prctl:retval=$v:when=3 \
+				"$PROGS/lifecycle" arch_prctl 2>&1 | grep INJECTED >"$LIFE/inj.s"
+			"$SYSRAY" trace -X $x -e trace=arch_prctl \
+				-e inject=arch_prctl:retval=$v:when=3 \
+				"$PROGS/lifecycle" arch_prctl 2>&1 | grep INJECTED >"$LIFE/inj.y"
+			[ -s "$LIFE/inj.s" ] && cmp -s "$LIFE/inj.s" "$LIFE/inj.y" || return 1
+		done
 	done
 }
 expect life-inject-rv "injected arch_prctl results as strace prints them" inject_rv_ok
