@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -106,6 +107,15 @@ int main(void)
 	sys_bpf(0xfff, &attr, 8);
 	sys_bpf(BPF_MAP_CREATE, NULL, 72);
 	sys_bpf(BPF_MAP_CREATE, &attr, 0);
+	/* attributes that run into an unmapped page: all SIZE bytes are read or none */
+	char *page = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (page != MAP_FAILED) {
+		munmap(page + 4096, 4096);
+		memset(page, 0, 4096);
+		sys_bpf(BPF_MAP_CREATE, (union bpf_attr *)(page + 4096 - 16), 16);
+		sys_bpf(BPF_MAP_CREATE, (union bpf_attr *)(page + 4096 - 16), 20);
+		munmap(page, 4096);
+	}
 	close(map);
 	return 0;
 }

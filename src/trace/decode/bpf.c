@@ -7,6 +7,7 @@
  */
 #include <linux/bpf.h>
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -14,6 +15,7 @@
 #include "trace/decode/decoders.h"
 #include "trace/decode/net_impl.h"
 #include "trace/decode/xlat_bpf.h"
+#include "util/util.h"
 
 enum bpf_field_kind {
 	BF_U,		/* unsigned decimal */
@@ -304,12 +306,16 @@ int decode_bpf(struct sc *sc)
 	const struct bpf_field *last = &c->fields[c->nfields - 1];
 	unsigned int attr_size = last->off + last->size;
 	unsigned int len = size < attr_size ? size : attr_size;
-	/* A failed call did not stop the kernel from reading the attributes. */
-	if (sc->no_deref || !addr || umove(sc, addr, attr, len) < 0) {
+	/* All SIZE bytes are read, as the kernel reads them (a failed call did not stop it):
+	 * an attribute block that runs into unreadable memory prints as its address. */
+	unsigned char *whole = xmalloc(size);
+	if (sc->no_deref || !addr || umove(sc, addr, whole, size) < 0) {
+		free(whole);
 		print_addr(sc, addr);
 		pr_uint(sc->p, size);
 		return RV_DECODED | c->rv;
 	}
+	memcpy(attr, whole, len);
 	pr_struct_begin(sc->p);
 	for (unsigned int i = 0; i < c->nfields; i++) {
 		if (c->fields[i].since && len <= c->fields[i].off)
@@ -317,19 +323,12 @@ int decode_bpf(struct sc *sc)
 		print_field(sc, &c->fields[i], attr, len);
 	}
 	/* Bytes past what this command reads: "..." when any is set. */
-	for (unsigned int off = attr_size; off < size; off += 64) {
-		unsigned char extra[64];
-		unsigned int n = size - off < sizeof(extra) ? size - off : sizeof(extra);
-		if (umove(sc, addr + off, extra, n) < 0)
-			break;
-		bool set = false;
-		for (unsigned int i = 0; i < n; i++)
-			set |= extra[i] != 0;
-		if (set) {
+	for (unsigned int off = attr_size; off < size; off++)
+		if (whole[off]) {
 			pr_more(sc->p);
 			break;
 		}
-	}
+	free(whole);
 	pr_struct_end(sc->p);
 	pr_uint(sc->p, size);
 	return RV_DECODED | c->rv;
