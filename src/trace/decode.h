@@ -264,6 +264,8 @@ void print_sock_fprog_at(struct sc *sc, uint64_t addr);
 void print_socket_fprog_at(struct sc *sc, uint64_t addr);
 /* LEN instructions of a seccomp filter at ADDR: the array with -v, else the address. */
 void print_seccomp_insns_at(struct sc *sc, uint64_t addr, uint64_t len);
+/* LEN instructions of a socket filter at ADDR (SO_GET_FILTER's answer), with -v. */
+void print_socket_insns_at(struct sc *sc, uint64_t addr, uint64_t len);
 /* SECCOMP_RET_KILL_PROCESS, SECCOMP_RET_ALLOW ...: a seccomp filter's actions. */
 extern const struct xlat xlat_seccomp_ret_actions;
 /*

@@ -82,6 +82,11 @@ static void socket_level(void)
 	socklen_t *len = tail_alloc(sizeof(*len));
 	*len = sizeof(*l);
 	getsockopt(tcp, SOL_SOCKET, SO_LINGER, l, len);
+	/* lengths that end inside a field: its bytes */
+	*len = 3;
+	getsockopt(tcp, SOL_SOCKET, SO_LINGER, l, len);
+	*len = 7;
+	getsockopt(tcp, SOL_SOCKET, SO_LINGER, l, len);
 	*len = sizeof(int);
 	int *v = tail_alloc(sizeof(*v));
 	getsockopt(tcp, SOL_SOCKET, SO_ERROR, v, len);
@@ -112,6 +117,20 @@ static void socket_level(void)
 	struct sock_fprog prog = { .len = 4, .filter = code };
 	int udp = socket(AF_INET, SOCK_DGRAM, 0);
 	setsockopt(udp, SOL_SOCKET, SO_ATTACH_FILTER, &prog, sizeof(prog));
+	/* SO_GET_FILTER: the length counts instructions; the program reads back (with -v) */
+	struct sock_filter back[8];
+	*len = 8;
+	getsockopt(udp, SOL_SOCKET, SO_GET_FILTER, back, len);
+	/* loads from past the packet: link-layer, network header, ancillary data */
+	struct sock_filter skf[] = {
+		BPF_STMT(BPF_LD | BPF_B | BPF_ABS, SKF_LL_OFF + 4),
+		BPF_STMT(BPF_LD | BPF_B | BPF_ABS, SKF_NET_OFF + 8),
+		BPF_STMT(BPF_LD | BPF_B | BPF_ABS, SKF_AD_OFF + SKF_AD_PROTOCOL),
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, SKF_AD_OFF + 0x44),
+		BPF_STMT(BPF_RET | BPF_K, 0),
+	};
+	struct sock_fprog skf_prog = { .len = 5, .filter = skf };
+	setsockopt(udp, SOL_SOCKET, SO_ATTACH_FILTER, &skf_prog, sizeof(skf_prog));
 	setsockopt(udp, SOL_SOCKET, SO_DETACH_FILTER, NULL, 0);
 	close(udp);
 }

@@ -42,6 +42,19 @@ STATIC_XLAT(bpf_rval, { 0x00, "BPF_K" }, { 0x08, "BPF_X" }, { 0x10, "BPF_A" });
 STATIC_XLAT(bpf_miscop, { 0x00, "BPF_TAX" }, { 0x80, "BPF_TXA" });
 
 enum { BPF_LD_, BPF_LDX_, BPF_ST_, BPF_STX_, BPF_ALU_, BPF_JMP_, BPF_RET_, BPF_MISC_ };
+#define BPF_ABS_ 0x20
+/* A socket filter's absolute load from past the packet: the link-layer or network header, or
+ * an ancillary datum (linux/filter.h), as an offset from one of these bases. */
+STATIC_XLAT(skf_bases,
+	{ 0xffe00000u, "SKF_LL_OFF" }, { 0xfff00000u, "SKF_NET_OFF" },
+	{ 0xfffff000u, "SKF_AD_OFF" });
+STATIC_XLAT(skf_ad,
+	{ 0, "SKF_AD_PROTOCOL" }, { 4, "SKF_AD_PKTTYPE" }, { 8, "SKF_AD_IFINDEX" },
+	{ 12, "SKF_AD_NLATTR" }, { 16, "SKF_AD_NLATTR_NEST" }, { 20, "SKF_AD_MARK" },
+	{ 24, "SKF_AD_QUEUE" }, { 28, "SKF_AD_HATYPE" }, { 32, "SKF_AD_RXHASH" },
+	{ 36, "SKF_AD_CPU" }, { 40, "SKF_AD_ALU_XOR_X" }, { 44, "SKF_AD_VLAN_TAG" },
+	{ 48, "SKF_AD_VLAN_TAG_PRESENT" }, { 52, "SKF_AD_PAY_OFFSET" }, { 56, "SKF_AD_RANDOM" },
+	{ 60, "SKF_AD_VLAN_TPID" });
 
 struct sock_filter_k {
 	uint16_t code;
@@ -146,6 +159,19 @@ static bool print_insn(struct sc *sc, const void *elem, void *data)
 			snprintf(k, sizeof(k), "%s|%#x", name, rest);
 		else
 			snprintf(k, sizeof(k), "%s", name);
+	} else if (!d->seccomp && (f.code & 0x07) == BPF_LD_ && (f.code & 0xe0) == BPF_ABS_ &&
+		   f.k >= 0xffe00000u) {
+		/* SKF_AD_OFF+SKF_AD_PROTOCOL, SKF_NET_OFF+8 */
+		uint32_t base = f.k >= 0xfffff000u ? 0xfffff000u :
+				f.k >= 0xfff00000u ? 0xfff00000u : 0xffe00000u;
+		char b[64], off[64];
+		pr_sprint_xval(b, sizeof(b), p->xlat_style, &skf_bases, base, NULL);
+		if (base == 0xfffff000u)
+			pr_sprint_xval(off, sizeof(off), p->xlat_style, &skf_ad, f.k - base,
+				       "SKF_AD_???");
+		else
+			snprintf(off, sizeof(off), "%u", f.k - base);
+		snprintf(k, sizeof(k), "%s+%s", b, off);
 	} else {
 		snprintf(k, sizeof(k), f.k ? "%#x" : "%u", f.k);
 	}
@@ -171,6 +197,11 @@ static void print_insns_at(struct sc *sc, uint64_t addr, uint64_t len, bool secc
 void print_seccomp_insns_at(struct sc *sc, uint64_t addr, uint64_t len)
 {
 	print_insns_at(sc, addr, len, true);
+}
+
+void print_socket_insns_at(struct sc *sc, uint64_t addr, uint64_t len)
+{
+	print_insns_at(sc, addr, len, false);
 }
 
 static void print_fprog_at(struct sc *sc, uint64_t addr, bool seccomp)

@@ -125,9 +125,13 @@ static void print_int_fields(struct sc *sc, const int *v, const char *const *nam
 			     unsigned int len)
 {
 	pr_struct_begin(sc->p);
-	for (size_t i = 0; i < n && (i + 1) * sizeof(int) <= len; i++) {
+	/* A field the length only begins prints as its bytes (strace's MAYBE_PRINT_FIELD_LEN). */
+	for (size_t i = 0; i < n && i * sizeof(int) < len; i++) {
 		pr_field(sc->p, names[i]);
-		pr_int(sc->p, v[i]);
+		if ((i + 1) * sizeof(int) > len)
+			pr_quoted(sc->p, (const char *)&v[i], len - i * sizeof(int), PR_QUOTE_HEX);
+		else
+			pr_int(sc->p, v[i]);
 	}
 	pr_struct_end(sc->p);
 }
@@ -327,19 +331,11 @@ static void print_packet_mreq(struct sc *sc, uint64_t addr, int len)
 /* struct sock_fprog of a classic BPF socket filter, only when LEN is its size. */
 static void print_sock_fprog(struct sc *sc, uint64_t addr, int len)
 {
-	struct sock_fprog prog;
-	if (len != (int)sizeof(prog)) {
+	if (len != (int)sizeof(struct sock_fprog)) {
 		print_addr(sc, addr);
 		return;
 	}
-	if (!fetch_or_print_addr(sc, addr, &prog, sizeof(prog)))
-		return;
-	pr_struct_begin(sc->p);
-	pr_field(sc->p, "len");
-	pr_uint(sc->p, prog.len);
-	pr_field(sc->p, "filter");
-	print_addr(sc, (uint64_t)(uintptr_t)prog.filter);
-	pr_struct_end(sc->p);
+	print_socket_fprog_at(sc, addr);
 }
 
 static bool print_getsockopt_special(struct sc *sc, unsigned int level, unsigned int name,
@@ -358,6 +354,9 @@ static bool print_getsockopt_special(struct sc *sc, unsigned int level, unsigned
 			return true;
 		case OPT_SO_TXREHASH:
 			print_txrehash(sc, addr, rlen);
+			return true;
+		case OPT_SO_ATTACH_FILTER:	/* SO_GET_FILTER: the length counts instructions */
+			print_socket_insns_at(sc, addr, (unsigned int)rlen);
 			return true;
 		}
 		if (!is_int_sockopt(name))

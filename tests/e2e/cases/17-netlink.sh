@@ -6,5 +6,7 @@
 # rarer families (tests/progs/sockaddrs.c).
 compare_trace "prog-netlink" "$PROGS/netlink"
 compare_trace "prog-sockopt" "$PROGS/sockopt"
+# -v: the classic BPF programs of SO_ATTACH_FILTER and SO_GET_FILTER, instruction by instruction
+compare_trace "prog-sockopt-v" -v "$PROGS/sockopt"
 compare_trace "prog-bpf" "$PROGS/bpf"
 compare_trace "prog-sockaddrs" "$PROGS/sockaddrs"
