@@ -11,10 +11,10 @@
 #include <sys/stat.h>
 
 #include <bpf/bpf.h>
-#include <bpf/btf.h>
 #include <bpf/libbpf.h>
 
 #include "source/bpf/bpf_features.h"
+#include "source/bpf/kernel_btf.h"
 #include "trace_count.skel.h"
 
 struct trace_count {
@@ -115,29 +115,6 @@ static int on_event(void *ctx, void *data, size_t size)
 	return 0;
 }
 
-/* The offset of task_struct.pid, from the kernel's BTF (parsed only in line mode: 5 MB). */
-static long task_pid_offset(char *err, size_t errlen)
-{
-	struct btf *btf = btf__load_vmlinux_btf();
-	long off = -1;
-
-	if (!btf) {
-		seterr(err, errlen, "cannot read the kernel's BTF: %s", strerror(errno));
-		return -1;
-	}
-	int id = btf__find_by_name_kind(btf, "task_struct", BTF_KIND_STRUCT);
-	const struct btf_type *t = id > 0 ? btf__type_by_id(btf, id) : NULL;
-	const struct btf_member *m = t ? btf_members(t) : NULL;
-
-	for (int i = 0; t && i < btf_vlen(t); i++)
-		if (!strcmp(btf__name_by_offset(btf, m[i].name_off), "pid"))
-			off = (long)btf_member_bit_offset(t, i) / 8;
-	btf__free(btf);
-	if (off < 0)
-		seterr(err, errlen, "the kernel's BTF has no task_struct.pid");
-	return off;
-}
-
 /* Line mode: the events ring's size, the programs only it needs, and after load the plans. */
 static int setup_lines(struct trace_count *tc, const struct trace_count_config *cfg, char *err,
 		       size_t errlen)
@@ -146,7 +123,8 @@ static int setup_lines(struct trace_count *tc, const struct trace_count_config *
 
 	tc->skel->rodata->lines = cfg->plans != NULL;
 	if (cfg->plans) {
-		long off = task_pid_offset(err, errlen);
+		/* The offset of task_struct.pid: signal_generate's target is a task pointer. */
+		long off = kernel_btf_member_offset("task_struct", "pid", err, errlen);
 
 		if (off < 0)
 			return -1;
