@@ -48,42 +48,6 @@ static void seterr(char *err, size_t errlen, const char *fmt, ...)
 	va_end(ap);
 }
 
-/*
- * The offset of child_pid in sched_process_fork's record, from the tracepoint's format in
- * tracefs (a line "field:pid_t child_pid;	offset:20;	size:4;	signed:1;"). Kernels moved
- * it when the comm fields became dynamic strings. Returns the offset, or -1 with ERR set.
- */
-static long fork_child_pid_offset(char *err, size_t errlen)
-{
-	static const char *const paths[] = {
-		"/sys/kernel/tracing/events/sched/sched_process_fork/format",
-		"/sys/kernel/debug/tracing/events/sched/sched_process_fork/format",
-	};
-	char line[256];
-	long off = -1;
-	FILE *f = NULL;
-
-	for (size_t i = 0; i < sizeof(paths) / sizeof(paths[0]) && !f; i++)
-		f = fopen(paths[i], "re");
-	if (!f) {
-		seterr(err, errlen, "-f needs tracefs (%s: %s)", paths[0], strerror(errno));
-		return -1;
-	}
-	while (off < 0 && fgets(line, sizeof(line), f)) {
-		const char *field = strstr(line, " child_pid;");
-		unsigned size;
-
-		if (field && sscanf(field, " child_pid; offset:%ld; size:%u;", &off, &size) == 2 &&
-		    size != 4)
-			off = -1;
-	}
-	fclose(f);
-	if (off < 0)
-		seterr(err, errlen, "-f: no 4-byte child_pid field in sched_process_fork's tracefs "
-		       "format");
-	return off;
-}
-
 /* include/linux/proc_ns.h: the inode number of the initial pid namespace. */
 #define PROC_PID_INIT_INO	0xEFFFFFFCU
 
@@ -136,14 +100,6 @@ static int setup_lines(struct trace_count *tc, const struct trace_count_config *
 	int e;
 
 	tc->skel->rodata->lines = cfg->plans != NULL;
-	if (cfg->plans) {
-		/* The offset of task_struct.pid: signal_generate's target is a task pointer. */
-		long off = kernel_btf_member_offset("task_struct", "pid", err, errlen);
-
-		if (off < 0)
-			return -1;
-		tc->skel->rodata->task_pid_off = (uint32_t)off;
-	}
 	e = bpf_program__set_autoload(tc->skel->progs.signal_generate, cfg->plans != NULL);
 	if (!e)
 		e = bpf_program__set_autoload(tc->skel->progs.signal_deliver, cfg->plans != NULL);
@@ -172,7 +128,7 @@ struct trace_count *trace_count_open(const struct trace_count_config *cfg, char 
 				     size_t errlen)
 {
 	struct trace_count *tc = calloc(1, sizeof(*tc));
-	long child_pid_off = 0;
+	long pid_off = 0;
 	int e;
 
 	if (!tc) {
@@ -181,7 +137,9 @@ struct trace_count *trace_count_open(const struct trace_count_config *cfg, char 
 	}
 	if (bpf_features_check(err, errlen) || check_pid_namespace(err, errlen))
 		goto fail;
-	if (cfg->follow_forks && (child_pid_off = fork_child_pid_offset(err, errlen)) < 0)
+	/* The forked child (-f) and a signal's target (line mode) are task pointers. */
+	if ((cfg->follow_forks || cfg->plans) &&
+	    (pid_off = kernel_btf_member_offset("task_struct", "pid", err, errlen)) < 0)
 		goto fail;
 	tc->skel = trace_count_bpf__open();
 	if (!tc->skel) {
@@ -195,7 +153,7 @@ struct trace_count *trace_count_open(const struct trace_count_config *cfg, char 
 	}
 	if (setup_lines(tc, cfg, err, errlen))
 		goto fail;
-	tc->skel->rodata->child_pid_off = child_pid_off;
+	tc->skel->rodata->task_pid_off = (uint32_t)pid_off;
 	tc->skel->rodata->filter_syscalls = cfg->syscall_mask != NULL;
 	if (cfg->syscall_mask)
 		memcpy((void *)tc->skel->rodata->syscall_mask, cfg->syscall_mask,

@@ -32,8 +32,8 @@ struct trace_count_config {
 
 struct trace_count;
 
-/* NULL with ERR naming the missing kernel feature or the step that failed (-f also needs
- * tracefs: the fork tracepoint's record layout). */
+/* NULL with ERR naming the missing kernel feature or the step that failed (-f and line mode
+ * also read task_struct's layout from the kernel's BTF). */
 struct trace_count *trace_count_open(const struct trace_count_config *cfg, char *err,
 				     size_t errlen);
 

@@ -342,7 +342,6 @@ static __always_inline void tl_note(__u32 kind, __u32 tid, __u64 arg0)
  * signal_generate (in the sender, with the target task) notes both for the target, by the
  * offset of task_struct.pid that the loader read from the kernel's BTF.
  */
-const volatile __u32 task_pid_off;
 
 #define TL_PEND_IGNORED	1
 #define TL_PEND_FATAL	2
