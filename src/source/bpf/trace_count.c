@@ -256,27 +256,32 @@ void trace_count_stop(struct trace_count *tc)
 	trace_count_bpf__detach(tc->skel);
 }
 
+/* All rows in one batch lookup: 512 lookups took 10-20 ms of the end of a -c here. */
 int trace_count_rows(struct trace_count *tc,
 		     void (*fn)(void *ctx, long nr, const struct tc_row *row), void *ctx)
 {
 	int ncpu = libbpf_num_possible_cpus();
 	int fd = bpf_map__fd(tc->skel->maps.rows);
+	uint32_t keys[TC_MAX_SYSCALLS], count = TC_MAX_SYSCALLS, next;
 
 	if (ncpu <= 0)
 		return ncpu ? ncpu : -EINVAL;
-	struct tc_row *per_cpu = calloc(ncpu, sizeof(*per_cpu));
+	/* A per-CPU map's value: one row for each possible CPU. */
+	struct tc_row *rows = calloc((size_t)TC_MAX_SYSCALLS * ncpu, sizeof(*rows));
 
-	if (!per_cpu)
+	if (!rows)
 		return -ENOMEM;
-	for (uint32_t nr = 0; nr < TC_MAX_SYSCALLS; nr++) {
+	/* ENOENT: the lookup reached the last key, COUNT rows were read. */
+	if (bpf_map_lookup_batch(fd, NULL, &next, keys, rows, &count, NULL) && errno != ENOENT) {
+		int e = -errno;
+
+		free(rows);
+		return e;
+	}
+	for (uint32_t k = 0; k < count; k++) {
+		const struct tc_row *per_cpu = rows + (size_t)k * ncpu;
 		struct tc_row sum = { 0 };
 
-		if (bpf_map_lookup_elem(fd, &nr, per_cpu)) {
-			int e = -errno;
-
-			free(per_cpu);
-			return e;
-		}
 		for (int i = 0; i < ncpu; i++) {
 			const struct tc_row *r = &per_cpu[i];
 
@@ -291,9 +296,9 @@ int trace_count_rows(struct trace_count *tc,
 			sum.total_ns += r->total_ns;
 		}
 		if (sum.calls)
-			fn(ctx, nr, &sum);
+			fn(ctx, keys[k], &sum);
 	}
-	free(per_cpu);
+	free(rows);
 	return 0;
 }
 
