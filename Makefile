@@ -9,7 +9,7 @@ CFLAGS   ?= -O2 -g
 WARN     := -Wall -Wextra -Werror -Wno-unused-parameter
 CPPFLAGS += -Isrc -D_GNU_SOURCE -I/usr/include/luajit-2.1
 ALL_CFLAGS = -std=gnu11 $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) -MMD -MP
-LDLIBS   += -lseccomp -ljson-c -lz -lpthread -lbpf -lelf -lluajit-5.1 -lm -lncursesw -lyaml -lcurl
+LDLIBS   += -lseccomp -ljson-c -lz -lpthread -lbpf -lelf -lluajit-5.1 -lm -lncursesw -lyaml
 
 SRC_DIRS := src/util src/schema src/output src/source src/source/ptrace src/source/bpf src/trace src/trace/decode \
 	    src/trace/encode \

@@ -4,7 +4,12 @@
  * json_output says, with Content-Type application/json: Falcosidekick decodes the body as
  * JSON and needs its time, rule, priority and output_fields. A status of 400 or more, a
  * refused connection or a timeout (output_timeout) is the alert's error.
+ *
+ * libcurl is loaded when an HTTP channel starts, not linked: with the thirty libraries it
+ * pulls in (TLS, Kerberos, LDAP, SSH...), loading and relocating it took 20-25 ms of every
+ * sysray command's start here, most of which never post anything.
  */
+#include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +31,62 @@ struct http_channel {
 	char *reply;		/* the response body */
 	size_t reply_len;
 };
+
+/* The libcurl functions used, from the library loaded by load_curl(). */
+static struct {
+	CURLcode (*global_init)(long flags);
+	void (*global_cleanup)(void);
+	CURL *(*easy_init)(void);
+	CURLcode (*easy_setopt)(CURL *curl, CURLoption option, ...);
+	CURLcode (*easy_perform)(CURL *curl);
+	CURLcode (*easy_getinfo)(CURL *curl, CURLINFO info, ...);
+	void (*easy_cleanup)(CURL *curl);
+	const char *(*easy_strerror)(CURLcode code);
+	struct curl_slist *(*slist_append)(struct curl_slist *list, const char *s);
+	void (*slist_free_all)(struct curl_slist *list);
+} libcurl;
+
+/* libcurl 7 and 8 are soname 4. False with ERR set when it cannot be loaded. */
+static bool load_curl(char *err, size_t errlen)
+{
+	static const struct {
+		const char *name;
+		size_t off;
+	} syms[] = {
+		{ "curl_global_init", offsetof(typeof(libcurl), global_init) },
+		{ "curl_global_cleanup", offsetof(typeof(libcurl), global_cleanup) },
+		{ "curl_easy_init", offsetof(typeof(libcurl), easy_init) },
+		{ "curl_easy_setopt", offsetof(typeof(libcurl), easy_setopt) },
+		{ "curl_easy_perform", offsetof(typeof(libcurl), easy_perform) },
+		{ "curl_easy_getinfo", offsetof(typeof(libcurl), easy_getinfo) },
+		{ "curl_easy_cleanup", offsetof(typeof(libcurl), easy_cleanup) },
+		{ "curl_easy_strerror", offsetof(typeof(libcurl), easy_strerror) },
+		{ "curl_slist_append", offsetof(typeof(libcurl), slist_append) },
+		{ "curl_slist_free_all", offsetof(typeof(libcurl), slist_free_all) },
+	};
+	static void *lib;
+
+	if (lib)
+		return true;
+	void *l = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);
+
+	if (!l) {
+		snprintf(err, errlen, "http_output: cannot load libcurl: %s", dlerror());
+		return false;
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(syms); i++) {
+		void *f = dlsym(l, syms[i].name);
+
+		if (!f) {
+			snprintf(err, errlen, "http_output: libcurl has no %s", syms[i].name);
+			dlclose(l);
+			return false;
+		}
+		memcpy((char *)&libcurl + syms[i].off, &f, sizeof(f));
+	}
+	lib = l;
+	return true;
+}
 
 static const struct {
 	const char *key;
@@ -85,32 +146,32 @@ static size_t keep_reply(char *data, size_t size, size_t n, void *opaque)
  * connection is reused), made per alert otherwise. */
 static CURL *http_handle(struct http_channel *h)
 {
-	CURL *curl = curl_easy_init();
+	CURL *curl = libcurl.easy_init();
 
 	if (!curl)
 		return NULL;
-	curl_easy_setopt(curl, CURLOPT_URL, h->url);
-	curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(curl, CURLOPT_USERAGENT, h->user_agent);
-	curl_easy_setopt(curl, CURLOPT_HTTPHEADER, h->headers);
-	curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, h->timeout_ms);
-	curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, keep_reply);
-	curl_easy_setopt(curl, CURLOPT_WRITEDATA, h);
+	libcurl.easy_setopt(curl, CURLOPT_URL, h->url);
+	libcurl.easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
+	libcurl.easy_setopt(curl, CURLOPT_USERAGENT, h->user_agent);
+	libcurl.easy_setopt(curl, CURLOPT_HTTPHEADER, h->headers);
+	libcurl.easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+	libcurl.easy_setopt(curl, CURLOPT_TIMEOUT_MS, h->timeout_ms);
+	libcurl.easy_setopt(curl, CURLOPT_WRITEFUNCTION, keep_reply);
+	libcurl.easy_setopt(curl, CURLOPT_WRITEDATA, h);
 	if (h->insecure) {
-		curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 0L);
-		curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 0L);
+		libcurl.easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 0L);
+		libcurl.easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 0L);
 	}
 	/* Falco's order: the CA certificate, else the bundle, else the directory */
 	if (h->ca_cert && *h->ca_cert)
-		curl_easy_setopt(curl, CURLOPT_CAINFO, h->ca_cert);
+		libcurl.easy_setopt(curl, CURLOPT_CAINFO, h->ca_cert);
 	else if (h->ca_bundle && *h->ca_bundle)
-		curl_easy_setopt(curl, CURLOPT_CAINFO, h->ca_bundle);
+		libcurl.easy_setopt(curl, CURLOPT_CAINFO, h->ca_bundle);
 	else if (h->ca_path && *h->ca_path)
-		curl_easy_setopt(curl, CURLOPT_CAPATH, h->ca_path);
+		libcurl.easy_setopt(curl, CURLOPT_CAPATH, h->ca_path);
 	if (h->mtls) {
-		curl_easy_setopt(curl, CURLOPT_SSLCERT, h->client_cert);
-		curl_easy_setopt(curl, CURLOPT_SSLKEY, h->client_key);
+		libcurl.easy_setopt(curl, CURLOPT_SSLCERT, h->client_cert);
+		libcurl.easy_setopt(curl, CURLOPT_SSLKEY, h->client_key);
 	}
 	return curl;
 }
@@ -125,11 +186,13 @@ static bool http_start(struct output_channel *c, char *err, size_t errlen)
 			 h->url ? h->url : "");
 		return false;
 	}
-	if (curl_global_init(CURL_GLOBAL_DEFAULT)) {
+	if (!load_curl(err, errlen))
+		return false;
+	if (libcurl.global_init(CURL_GLOBAL_DEFAULT)) {
 		snprintf(err, errlen, "http_output: libcurl did not initialise");
 		return false;
 	}
-	h->headers = curl_slist_append(NULL, "Content-Type: application/json");
+	h->headers = libcurl.slist_append(NULL, "Content-Type: application/json");
 	return true;
 }
 
@@ -146,18 +209,18 @@ static int http_write(struct output_channel *c, const struct alert *a, bool json
 		return -1;
 	}
 	h->reply_len = 0;
-	curl_easy_setopt(h->curl, CURLOPT_ERRORBUFFER, why);
-	curl_easy_setopt(h->curl, CURLOPT_POSTFIELDS, a->json);
-	rc = curl_easy_perform(h->curl);
-	curl_easy_setopt(h->curl, CURLOPT_ERRORBUFFER, NULL);
+	libcurl.easy_setopt(h->curl, CURLOPT_ERRORBUFFER, why);
+	libcurl.easy_setopt(h->curl, CURLOPT_POSTFIELDS, a->json);
+	rc = libcurl.easy_perform(h->curl);
+	libcurl.easy_setopt(h->curl, CURLOPT_ERRORBUFFER, NULL);
 	if (rc == CURLE_OK)
-		curl_easy_getinfo(h->curl, CURLINFO_RESPONSE_CODE, &status);
+		libcurl.easy_getinfo(h->curl, CURLINFO_RESPONSE_CODE, &status);
 	if (!c->keep_alive) {
-		curl_easy_cleanup(h->curl);
+		libcurl.easy_cleanup(h->curl);
 		h->curl = NULL;
 	}
 	if (rc != CURLE_OK) {
-		snprintf(err, errlen, "POST %s: %s", h->url, *why ? why : curl_easy_strerror(rc));
+		snprintf(err, errlen, "POST %s: %s", h->url, *why ? why : libcurl.easy_strerror(rc));
 		return -1;
 	}
 	if (status >= 400) {
@@ -181,7 +244,7 @@ static void http_release(struct output_channel *c)
 	struct http_channel *h = (struct http_channel *)c;
 
 	if (h->curl)
-		curl_easy_cleanup(h->curl);
+		libcurl.easy_cleanup(h->curl);
 	h->curl = NULL;
 }
 
@@ -191,8 +254,8 @@ static void http_free(struct output_channel *c)
 
 	http_release(c);
 	if (h->headers) {
-		curl_slist_free_all(h->headers);
-		curl_global_cleanup();
+		libcurl.slist_free_all(h->headers);
+		libcurl.global_cleanup();
 	}
 	for (size_t i = 0; i < ARRAY_SIZE(string_keys); i++)
 		free(*(char **)((char *)h + string_keys[i].off));

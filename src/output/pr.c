@@ -63,7 +63,7 @@ void pr_more(struct pr *p)
 void pr_int(struct pr *p, int64_t v)
 {
 	pr_item(p);
-	out_printf(p->o, "%" PRId64, v);
+	out_put_sdec(p->o, v);
 }
 
 void pr_pid(struct pr *p, int64_t pid, int kind)
@@ -76,7 +76,7 @@ void pr_pid(struct pr *p, int64_t pid, int kind)
 void pr_uint(struct pr *p, uint64_t v)
 {
 	pr_item(p);
-	out_printf(p->o, "%" PRIu64, v);
+	out_put_udec(p->o, v, 0);
 }
 
 void pr_hex(struct pr *p, uint64_t v)

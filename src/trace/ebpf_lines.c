@@ -249,10 +249,23 @@ static void on_gone(struct ebpf_lines *l, const struct tl_head *ev)
 	l->sink(l->sink_ctx, &te);
 }
 
+/* -f: a thread joined the set. */
+static void on_fork(struct ebpf_lines *l, const struct tl_head *ev)
+{
+	struct tracer_event te = {
+		.kind = TEV_NEW_CHILD,
+		.pid = (pid_t)ev->tid,
+		.when = ts_of(ev->ts_ns),
+	};
+
+	if (!l->quiet)
+		fprintf(stderr, "%s: Process %u attached\n", progname, ev->tid);
+	l->sink(l->sink_ctx, &te);
+}
+
 void ebpf_lines_event(void *ctx, const struct tl_head *ev, size_t size)
 {
 	struct ebpf_lines *l = ctx;
-	struct tracer_event te = { .pid = (pid_t)ev->tid, .when = ts_of(ev->ts_ns) };
 
 	switch (ev->kind) {
 	case TL_ENTER:
@@ -268,10 +281,7 @@ void ebpf_lines_event(void *ctx, const struct tl_head *ev, size_t size)
 		on_gone(l, ev);
 		break;
 	case TL_FORK:
-		if (!l->quiet)
-			fprintf(stderr, "%s: Process %u attached\n", progname, ev->tid);
-		te.kind = TEV_NEW_CHILD;
-		l->sink(l->sink_ctx, &te);
+		on_fork(l, ev);
 		break;
 	}
 }

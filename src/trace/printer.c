@@ -266,10 +266,13 @@ static void leader(struct printer *P, struct proc *p)
 	if (P->pid_prefix || (P->nprocs > 1 && !o->outfile)) {
 		/* -Y: the name follows the pid, which is then not padded in the -o form. */
 		bool comm = (o->decode_pids & DECODE_PIDS_COMM) && p->comm[0];
-		if (!P->pid_prefix)
+		if (!P->pid_prefix) {
 			out_printf(l, "[pid %5u", (unsigned)p->pid);
-		else
-			out_printf(l, comm ? "%u" : "%-5u", (unsigned)p->pid);
+		} else {
+			out_put_udec(l, (unsigned)p->pid, 0);
+			if (!comm)
+				out_pad_to(l, 0, 5);	/* "%-5u" */
+		}
 		if (comm) {
 			pr_reset(&P->pr, l);
 			pr_quoted(&P->pr, p->comm, strlen(p->comm), PR_QUOTE_ANGLED);
@@ -456,10 +459,10 @@ static void print_result(struct printer *P, struct proc *p, int fmt)
 		out_printf(l, "%#03" PRIo64, (uint64_t)rv);
 		break;
 	case RV_UDEC:
-		out_printf(l, "%" PRIu64, (uint64_t)rv);
+		out_put_udec(l, (uint64_t)rv, 0);
 		break;
 	case RV_FD:
-		out_printf(l, "%" PRId64, rv);
+		out_put_sdec(l, rv);
 		fd_decorate(P->opt, p->pid, (int)rv, l);
 		break;
 	case RV_PID:
@@ -470,7 +473,7 @@ static void print_result(struct printer *P, struct proc *p, int fmt)
 		if (fmt & RV_AUX_STR)
 			out_puts(l, sc->aux);
 		else
-			out_printf(l, "%" PRId64, rv);
+			out_put_sdec(l, rv);
 		break;
 	}
 	if ((fmt & RV_AUX) && (sc->aux[0] || (fmt & RV_AUX_ALWAYS)))

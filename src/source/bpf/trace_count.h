@@ -36,8 +36,8 @@ struct trace_count_config {
 
 struct trace_count;
 
-/* NULL with ERR naming the missing kernel feature or the step that failed (-f also needs
- * tracefs: the fork tracepoint's record layout). */
+/* NULL with ERR naming the missing kernel feature or the step that failed (-f and line mode
+ * also read task_struct's layout from the kernel's BTF). */
 struct trace_count *trace_count_open(const struct trace_count_config *cfg, char *err,
 				     size_t errlen);
 
@@ -56,8 +56,10 @@ typedef void trace_note_fn(void *ctx, const struct tc_note *note);
 typedef void trace_event_fn(void *ctx, const struct tl_head *ev, size_t size);
 
 /* Waits up to TIMEOUT_MS (-1: no limit) for notes and events, with the signal mask SIGMASK
- * while it waits, and hands each note to NOTE_FN and each event to EVENT_FN. Returns the
- * number handed over, or a negative errno (-EINTR when a signal came). */
+ * while it waits, and hands each note to NOTE_FN and each event to EVENT_FN. After a wait that
+ * found some, while threads are traced, it first sleeps 2 ms to let a stream gather (not with a
+ * TIMEOUT_MS of 0).
+ * Returns the number handed over, or a negative errno (-EINTR when a signal came). */
 int trace_count_wait(struct trace_count *tc, int timeout_ms, const sigset_t *sigmask,
 		     trace_note_fn *note_fn, trace_event_fn *event_fn, void *ctx);
 
