@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
 #include <sys/syscall.h>
@@ -104,6 +105,17 @@ static void directories(void)
 
 static void failures(void)
 {
+	/* 32 bytes before an unmapped page: a 32-byte buffer prints, a longer one (strace
+	 * reads one byte past the -s limit) prints as its address */
+	char *page = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (page != MAP_FAILED) {
+		munmap(page + 4096, 4096);
+		memset(page + 4096 - 32, 'X', 32);
+		write(-1, page + 4096 - 32, 32);
+		write(-1, page + 4096 - 32, 33);
+		write(-1, page + 4096 - 32, 1000);
+		munmap(page, 4096);
+	}
 	open("/nonexistent/file", O_RDONLY);
 	open("data.txt", O_WRONLY | O_CREAT | O_EXCL, 0644);
 	openat(-1, "relative", O_RDONLY);

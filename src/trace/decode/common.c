@@ -220,9 +220,12 @@ static void print_buf_quoted(struct sc *sc, uint64_t addr, uint64_t len, unsigne
 	}
 	size_t limit = (size_t)str_limit(sc);
 	size_t n = len < limit ? (size_t)len : limit;
+	/* One byte past the limit is read too, as strace reads it: a buffer that runs into
+	 * unreadable memory there prints as its address. */
+	size_t want = len <= limit ? n : limit + 1;
 	char stackbuf[256];
-	char *buf = n <= sizeof(stackbuf) ? stackbuf : xmalloc(n);
-	if (umove(sc, addr, buf, n) < 0)
+	char *buf = want <= sizeof(stackbuf) ? stackbuf : xmalloc(want);
+	if (umove(sc, addr, buf, want) < 0)
 		pr_hex(sc->p, addr);
 	else
 		pr_quoted(sc->p, buf, n, flags | (len > n ? PR_QUOTE_ELLIPSIS : 0));

@@ -32,7 +32,7 @@ daemon_ok() {
 	esac
 }
 for d in -D -DD -DDD; do
-	expect "life$d" "$d: the tracer is a detached grandchild ($(tr '\n' ' ' <"$LIFE/D$d" 2>/dev/null))" \
+	expect "life$d" "$d: the tracer is a detached grandchild ($(tr '\n' ' ' 2>/dev/null <"$LIFE/D$d"))" \
 		daemon_ok "$d"
 done
 
