@@ -52,6 +52,12 @@ static void io(void)
 	write(fd, "y", 1);
 	close(fd);
 	unlink("kept (deleted)");
+	/* -y escapes a path as a string, '<' and '>' too */
+	static const char odd[] = "odd\1 <name>\n\"\\\377";
+	fd = open(odd, O_CREAT | O_WRONLY, 0600);
+	write(fd, "z", 1);
+	close(fd);
+	unlink(odd);
 }
 
 static void metadata(void)

@@ -98,7 +98,13 @@ void fd_decorate(const struct trace_opts *opt, pid_t pid, int fd, struct out *o)
 	}
 	if (gone)
 		path[len - dlen] = 0;
-	out_printf(o, "<%s>%s", path, gone ? "(deleted)" : "");
+	/* escaped as a string is (-x too), '<' and '>' among what is escaped */
+	struct pr quoting;
+	pr_reset(&quoting, o);
+	quoting.str_style = opt->str_style;
+	pr_quoted(&quoting, path, strlen(path), PR_QUOTE_ANGLED);
+	if (gone)
+		out_puts(o, "(deleted)");
 }
 
 void print_fd(struct sc *sc, int fd)
