@@ -5,6 +5,7 @@
  */
 #define _GNU_SOURCE
 #include <pthread.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,6 +58,17 @@ static void children(void)
 	kill(pid, SIGTERM);
 	waitpid(pid, &status, 0);
 	waitpid(-1, &status, WNOHANG);	/* ECHILD */
+
+	/* CLONE_PIDFD: clone() stores the child's pidfd where parent_tid points (-y: its
+	 * path); the child returns 0 and exits at once */
+	int pidfd = -1;
+	pid = (pid_t)syscall(SYS_clone, CLONE_PIDFD | SIGCHLD, NULL, &pidfd, NULL, NULL);
+	if (pid == 0)
+		_exit(0);
+	if (pid > 0) {
+		waitpid(pid, &status, 0);
+		close(pidfd);
+	}
 }
 
 static void signals(void)

@@ -157,6 +157,18 @@ static void print_clone_flags(struct pr *p, uint64_t raw)
 }
 
 /* strace prints clone's arguments by name: child_stack=, flags=, parent_tid=, ... */
+/* The pidfd the kernel stored at ADDR (CLONE_PIDFD), as an fd: [3</pidfd's path>] with -y. */
+static void print_pidfd_at(struct sc *sc, uint64_t addr)
+{
+	int fd;
+
+	if (!fetch_or_print_addr(sc, addr, &fd, sizeof(fd)))
+		return;
+	pr_array_begin(sc->p);
+	print_fd(sc, fd);
+	pr_array_end(sc->p);
+}
+
 int decode_clone(struct sc *sc)
 {
 	struct pr *p = sc->p;
@@ -175,7 +187,11 @@ int decode_clone(struct sc *sc)
 	pr_level_mark(p);
 	if (flags & (F_CLONE_PARENT_SETTID | F_CLONE_PIDFD)) {
 		pr_field(p, "parent_tid");
-		print_int_at(sc, sc->arg[CLONE_ARG_PTID]);
+		/* clone() stores the pidfd where the parent's tid would go */
+		if (flags & F_CLONE_PIDFD)
+			print_pidfd_at(sc, sc->arg[CLONE_ARG_PTID]);
+		else
+			print_int_at(sc, sc->arg[CLONE_ARG_PTID]);
 	}
 	if (flags & F_CLONE_SETTLS) {
 		pr_field(p, "tls");
@@ -276,7 +292,7 @@ static void print_clone_args_changed(struct sc *sc, uint64_t addr, uint64_t size
 	pr_struct_begin(p);
 	if (a.flags & F_CLONE_PIDFD) {
 		pr_field(p, "pidfd");
-		print_int_at(sc, a.pidfd);
+		print_pidfd_at(sc, a.pidfd);
 	}
 	if (a.flags & F_CLONE_PARENT_SETTID) {
 		pr_field(p, "parent_tid");

@@ -259,6 +259,10 @@ if selected opt-format; then
 	both opt-a40 -e trace=close -- "$PROGS/files"
 	expect opt-a40 "default -a 40: = at column 40" \
 		eval 'grep "^close(3) " "$OPT/opt-a40.y" | head -1 | grep -q "^close(3) \{32\}= 0$"'
+	both opt-y-pidfd -y -e trace=clone,close -e signal=none -- "$PROGS/procs"
+	expect opt-y-pidfd "-y: clone's CLONE_PIDFD fd with its path, as strace" \
+		eval 'grep -q "parent_tid=\[[0-9]*<anon_inode:\[pidfd\]>\]" "$OPT/opt-y-pidfd.y" &&
+		      same_lines opt-y-pidfd'
 	both opt-y -y -e trace=write,close -- "$PROGS/files"
 	expect opt-y "-y: fds with their paths, as strace" \
 		eval 'grep -q "<[^>]*data.txt>" "$OPT/opt-y.y" && same_lines opt-y'
