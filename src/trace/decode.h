@@ -115,6 +115,8 @@ void print_fd(struct sc *sc, int fd);
  * --decode-pids adds (strace's printpid).
  */
 void print_pid(struct sc *sc, int pid, int kind);
+/* A value that is a negated errno when negative: -ENOSR (-63 with -X raw), else a number. */
+void print_neg_errno(struct sc *sc, int64_t v);
 /* The -s limit: bytes of a string, elements of an array. */
 int str_limit(const struct sc *sc);
 /* dirfd of *at() calls: AT_FDCWD or print_fd. */

@@ -80,5 +80,7 @@ ioctl_arg_fn scsi_ioctl;
 ioctl_arg_fn lirc_ioctl;
 /* decode/ioctl_uffdio.c */
 ioctl_arg_fn uffdio_ioctl;
+/* decode/ioctl_seccomp.c */
+ioctl_arg_fn seccomp_ioctl;
 
 #endif

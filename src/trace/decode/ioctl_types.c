@@ -9,6 +9,8 @@ int ioctl_decode_arg(struct sc *sc, uint32_t code, uint64_t arg)
 		return hdio_ioctl(sc, code, arg);
 	case 0x22:
 		return scsi_ioctl(sc, code, arg);
+	case '!':
+		return seccomp_ioctl(sc, code, arg);
 	case 0x12:
 		return block_ioctl(sc, code, arg);
 	case '$':
