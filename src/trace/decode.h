@@ -211,6 +211,11 @@ void print_rusage_at(struct sc *sc, uint64_t addr);
 void print_cpu_mask(struct sc *sc, uint64_t addr, uint32_t len);
 /* A socket address of LEN bytes at ADDR. */
 void print_sockaddr_at(struct sc *sc, uint64_t addr, uint64_t len);
+/*
+ * struct perf_event_attr at ADDR, as much of it as its size field says, the flags and
+ * what follows them with -v only (decode/perf.c).
+ */
+void print_perf_event_attr_at(struct sc *sc, uint64_t addr);
 /* struct stat at ADDR (abbreviated unless verbose). */
 void print_stat_at(struct sc *sc, uint64_t addr);
 
