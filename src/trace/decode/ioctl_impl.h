@@ -76,6 +76,8 @@ ioctl_arg_fn mtd_ioctl;
 ioctl_arg_fn block_ioctl;
 /* decode/ioctl_scsi.c */
 ioctl_arg_fn scsi_ioctl;
+/* decode/ioctl_sg_io.c */
+ioctl_arg_fn sg_io_ioctl;
 /* decode/ioctl_lirc.c */
 ioctl_arg_fn lirc_ioctl;
 /* decode/ioctl_uffdio.c */
