@@ -1,0 +1,234 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * ioctl requests whose struct goes to the kernel and comes back filled in: seccomp's
+ * user-notification requests, SG_IO's v3 and v4 headers, PTP_SYS_OFFSET's samples, and
+ * PERF_EVENT_IOC_MODIFY_ATTRIBUTES' attributes; on fd -1 with NULL, unreadable, partly
+ * readable and filled-in arguments, so that a trace shows each argument at entry and, with
+ * the result injected, what it prints at exit.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <sys/uio.h>
+#include <unistd.h>
+#include <linux/audit.h>
+#include <linux/bsg.h>
+#include <linux/perf_event.h>
+#include <linux/ptp_clock.h>
+#include <linux/seccomp.h>
+#include <scsi/sg.h>
+
+/* SIZE bytes that end where an unreadable page begins. */
+static void *tail_alloc(size_t size)
+{
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	size_t len = (size + page - 1) / page * page;
+	char *p = mmap(NULL, len + page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1,
+		       0);
+	if (p == MAP_FAILED)
+		_exit(1);
+	mprotect(p + len, page, PROT_NONE);
+	return p + len - size;
+}
+
+static void fill(void *buf, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		((unsigned char *)buf)[i] = (unsigned char)(0x80 + i);
+}
+
+static void seccomp_notif(void)
+{
+	struct seccomp_notif *notif = tail_alloc(sizeof(*notif));
+	struct seccomp_notif_resp *resp = tail_alloc(sizeof(*resp));
+	struct seccomp_notif_addfd *addfd = tail_alloc(sizeof(*addfd));
+	uint64_t *id = tail_alloc(sizeof(*id));
+
+	ioctl(-1, SECCOMP_IOCTL_NOTIF_RECV, NULL);
+	ioctl(-1, SECCOMP_IOCTL_NOTIF_RECV, (char *)notif + 1);
+	/* Zeroed as the kernel wants it: nothing at entry, the struct at exit. */
+	memset(notif, 0, sizeof(*notif));
+	ioctl(-1, SECCOMP_IOCTL_NOTIF_RECV, notif);
+	notif->id = 0xfeedc0de12345678ULL;
+	notif->pid = 4321;
+	notif->flags = 0xdeadbeef;
+	notif->data.nr = 0xbad5ca11;
+	notif->data.arch = 0xfeedface;
+	notif->data.instruction_pointer = 0x7ffc12345678ULL;
+	for (size_t i = 0; i < 6; i++)
+		notif->data.args[i] = 0xdeadfacebadc0dedULL ^ i;
+	ioctl(-1, SECCOMP_IOCTL_NOTIF_RECV, notif);
+	notif->data.nr = __NR_gettid;
+	notif->data.arch = AUDIT_ARCH_X86_64;
+	notif->data.instruction_pointer = 0;
+	ioctl(-1, SECCOMP_IOCTL_NOTIF_RECV, notif);
+
+	ioctl(-1, SECCOMP_IOCTL_NOTIF_SEND, NULL);
+	ioctl(-1, SECCOMP_IOCTL_NOTIF_SEND, (char *)resp + 1);
+	memset(resp, 0, sizeof(*resp));
+	ioctl(-1, SECCOMP_IOCTL_NOTIF_SEND, resp);
+	resp->id = 0xdeadc0debadc0dedULL;
+	resp->val = -42;
+	resp->error = -ENOSR;
+	resp->flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE;
+	ioctl(-1, SECCOMP_IOCTL_NOTIF_SEND, resp);
+	resp->error = (int32_t)0xbadc0ded;
+	resp->flags = 0xfacecafe;
+	ioctl(-1, SECCOMP_IOCTL_NOTIF_SEND, resp);
+
+	ioctl(-1, SECCOMP_IOCTL_NOTIF_ID_VALID, NULL);
+	ioctl(-1, SECCOMP_IOCTL_NOTIF_ID_VALID, (char *)id + 1);
+	*id = 0xdecaffedfacefeedULL;
+	ioctl(-1, SECCOMP_IOCTL_NOTIF_ID_VALID, id);
+	/* The number the kernel first defined with the wrong direction. */
+	ioctl(-1, SECCOMP_IOR(2, __u64), id);
+
+	ioctl(-1, SECCOMP_IOCTL_NOTIF_ADDFD, NULL);
+	ioctl(-1, SECCOMP_IOCTL_NOTIF_ADDFD, (char *)addfd + 1);
+	memset(addfd, 0, sizeof(*addfd));
+	ioctl(-1, SECCOMP_IOCTL_NOTIF_ADDFD, addfd);
+	addfd->id = 0xdeadc0debadfacedULL;
+	addfd->flags = SECCOMP_ADDFD_FLAG_SETFD | SECCOMP_ADDFD_FLAG_SEND;
+	addfd->srcfd = 2;
+	addfd->newfd = 7;
+	addfd->newfd_flags = O_CLOEXEC | O_DSYNC;
+	ioctl(-1, SECCOMP_IOCTL_NOTIF_ADDFD, addfd);
+	addfd->flags = 0xbadc0dec;
+	addfd->srcfd = -559023410;
+	addfd->newfd_flags = O_DIRECT | 0x40000000;
+	ioctl(-1, SECCOMP_IOCTL_NOTIF_ADDFD, addfd);
+	/* An unknown request of the family: its argument in hex. */
+	ioctl(-1, _IOC(_IOC_READ, '!', 4, 8), 0xdeadbeefbadc0dedUL);
+}
+
+/* SG_IO: version 3 ('S') and 4 ('Q') headers, every data direction. */
+static void sg_io(void)
+{
+	struct sg_io_hdr *v3 = tail_alloc(sizeof(*v3));
+	struct sg_io_v4 *v4 = tail_alloc(sizeof(*v4));
+	uint32_t *iid = tail_alloc(sizeof(*iid));
+	unsigned char *cmd = tail_alloc(6);
+	unsigned char *data = tail_alloc(8);
+	unsigned char *sense = tail_alloc(4);
+	struct iovec *iov = tail_alloc(2 * sizeof(*iov));
+
+	fill(cmd, 6);
+	fill(data, 8);
+	fill(sense, 4);
+	iov[0].iov_base = data;
+	iov[0].iov_len = 2;
+	iov[1].iov_base = data + 4;
+	iov[1].iov_len = 4;
+
+	ioctl(-1, SG_IO, NULL);
+	*iid = 'Z';
+	ioctl(-1, SG_IO, iid);
+	/* Only the interface id is readable. */
+	*iid = 'S';
+	ioctl(-1, SG_IO, iid);
+	*iid = 'Q';
+	ioctl(-1, SG_IO, iid);
+
+	fill(v3, sizeof(*v3));
+	v3->interface_id = 'S';
+	v3->dxfer_direction = SG_DXFER_TO_DEV;
+	v3->cmd_len = 6;
+	v3->cmdp = cmd;
+	v3->iovec_count = 2;
+	v3->dxfer_len = 5;
+	v3->dxferp = iov;
+	v3->sb_len_wr = 4;
+	v3->sbp = sense;
+	v3->flags = SG_FLAG_DIRECT_IO | 0x100;
+	v3->resid = 1;
+	v3->info = SG_INFO_CHECK | 0x80;
+	ioctl(-1, SG_IO, v3);
+	v3->dxfer_direction = SG_DXFER_FROM_DEV;
+	ioctl(-1, SG_IO, v3);
+	v3->dxfer_direction = SG_DXFER_TO_FROM_DEV;
+	v3->iovec_count = 0;
+	v3->dxfer_len = 3;
+	v3->dxferp = data;
+	ioctl(-1, SG_IO, v3);
+	v3->resid = 3;
+	ioctl(-1, SG_IO, v3);
+	v3->dxfer_direction = SG_DXFER_NONE;
+	v3->cmdp = (unsigned char *)cmd + 6;
+	ioctl(-1, SG_IO, v3);
+
+	fill(v4, sizeof(*v4));
+	v4->guard = 'Q';
+	v4->protocol = BSG_PROTOCOL_SCSI;
+	v4->subprotocol = BSG_SUB_PROTOCOL_SCSI_TMF;
+	v4->request_len = 3;
+	v4->request = (uintptr_t)cmd;
+	v4->dout_iovec_count = 2;
+	v4->dout_xfer_len = 5;
+	v4->dout_xferp = (uintptr_t)iov;
+	v4->din_iovec_count = 0;
+	v4->din_xfer_len = 5;
+	v4->din_xferp = (uintptr_t)data;
+	v4->din_resid = 1;
+	v4->response_len = 2;
+	v4->response = (uintptr_t)sense;
+	v4->flags = BSG_FLAG_Q_AT_HEAD;
+	v4->info = SG_INFO_MIXED_IO;
+	ioctl(-1, SG_IO, v4);
+	v4->subprotocol = 7;
+	v4->request = (uintptr_t)cmd + 6;
+	v4->flags = 0x40;
+	ioctl(-1, SG_IO, v4);
+}
+
+/* PTP_SYS_OFFSET reads its whole struct at entry: one not all readable is its address. */
+static void ptp_sys_offset(void)
+{
+	struct ptp_sys_offset *so = tail_alloc(sizeof(*so));
+	struct ptp_sys_offset *part = tail_alloc(offsetof(struct ptp_sys_offset, ts) + 16);
+	struct ptp_sys_offset_extended *ext = tail_alloc(sizeof(*ext));
+
+	part->n_samples = 2;
+	ioctl(-1, PTP_SYS_OFFSET, part);
+	ioctl(-1, PTP_SYS_OFFSET_EXTENDED, part);
+	memset(so, 0, sizeof(*so));
+	so->n_samples = 2;
+	for (int i = 0; i < 5; i++) {
+		so->ts[i].sec = 100 + i;
+		so->ts[i].nsec = 1000 * (unsigned)i;
+	}
+	ioctl(-1, PTP_SYS_OFFSET, so);
+	memset(ext, 0, sizeof(*ext));
+	ext->n_samples = 1;
+	ext->rsv[1] = 0xbadc0ded;
+	ioctl(-1, PTP_SYS_OFFSET_EXTENDED, ext);
+}
+
+static void perf_modify(void)
+{
+	struct perf_event_attr *attr = tail_alloc(sizeof(*attr));
+
+	ioctl(-1, PERF_EVENT_IOC_MODIFY_ATTRIBUTES, NULL);
+	ioctl(-1, PERF_EVENT_IOC_MODIFY_ATTRIBUTES, (char *)attr + sizeof(*attr) - 4);
+	memset(attr, 0, sizeof(*attr));
+	attr->type = PERF_TYPE_BREAKPOINT;
+	attr->size = PERF_ATTR_SIZE_VER0;
+	attr->sample_period = 1000;
+	attr->sample_type = PERF_SAMPLE_IP | PERF_SAMPLE_TID;
+	attr->disabled = 1;
+	ioctl(-1, PERF_EVENT_IOC_MODIFY_ATTRIBUTES, attr);
+}
+
+int main(void)
+{
+	seccomp_notif();
+	sg_io();
+	ptp_sys_offset();
+	perf_modify();
+	return 0;
+}
