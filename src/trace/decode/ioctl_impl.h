@@ -84,5 +84,7 @@ ioctl_arg_fn lirc_ioctl;
 ioctl_arg_fn uffdio_ioctl;
 /* decode/ioctl_seccomp.c */
 ioctl_arg_fn seccomp_ioctl;
+/* decode/ioctl_sock.c */
+ioctl_arg_fn sock_ioctl;
 
 #endif

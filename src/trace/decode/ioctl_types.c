@@ -11,6 +11,8 @@ int ioctl_decode_arg(struct sc *sc, uint32_t code, uint64_t arg)
 		return scsi_ioctl(sc, code, arg);
 	case '!':
 		return seccomp_ioctl(sc, code, arg);
+	case 0x89:
+		return sock_ioctl(sc, code, arg);
 	case 0x12:
 		return block_ioctl(sc, code, arg);
 	case '$':
