@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * ioctl requests whose struct goes to the kernel and comes back filled in: seccomp's
- * user-notification requests, SG_IO's v3 and v4 headers, PTP_SYS_OFFSET's samples, and
- * PERF_EVENT_IOC_MODIFY_ATTRIBUTES' attributes; on fd -1 with NULL, unreadable, partly
+ * user-notification requests, SG_IO's v3 and v4 headers, PTP_SYS_OFFSET's samples,
+ * PERF_EVENT_IOC_MODIFY_ATTRIBUTES' attributes and the socket requests' struct ifreq and
+ * ifconf (on a real socket for the loopback interface's); on fd -1 with NULL, unreadable, partly
  * readable and filled-in arguments, so that a trace shows each argument at entry and, with
  * the result injected, what it prints at exit.
  */
@@ -14,10 +15,15 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
 #include <unistd.h>
+#include <net/if.h>
+#include <net/if_arp.h>
+#include <netinet/in.h>
 #include <linux/audit.h>
+#include <linux/sockios.h>
 #include <linux/bsg.h>
 #include <linux/perf_event.h>
 #include <linux/ptp_clock.h>
@@ -224,11 +230,85 @@ static void perf_modify(void)
 	ioctl(-1, PERF_EVENT_IOC_MODIFY_ATTRIBUTES, attr);
 }
 
+/* Socket requests: struct ifreq setters on fd -1, getters and SIOCGIFCONF on a socket. */
+static void sock(void)
+{
+	struct ifreq *ifr = tail_alloc(sizeof(*ifr));
+	struct ifconf *ifc = tail_alloc(sizeof(*ifc));
+	struct ifreq *reqs = tail_alloc(2 * sizeof(*reqs));
+	int *val = tail_alloc(sizeof(*val));
+	char *bridge = tail_alloc(IFNAMSIZ);
+	int fd = socket(AF_INET, SOCK_DGRAM, 0);
+
+	ioctl(-1, FIOSETOWN, NULL);
+	*val = 42;
+	ioctl(-1, FIOSETOWN, val);
+	ioctl(fd, FIOGETOWN, val);
+	ioctl(fd, SIOCATMARK, (char *)val + 1);
+	ioctl(-1, SIOCADDRT, NULL);
+	ioctl(-1, SIOCGSTAMP_OLD, val);
+	memset(bridge, 'b', IFNAMSIZ);
+	ioctl(-1, SIOCBRADDBR, bridge);
+	bridge[IFNAMSIZ - 1] = 0;
+	ioctl(-1, SIOCBRDELBR, bridge);
+	ioctl(-1, SIOCSIFADDR, (char *)ifr + 1);
+
+	memset(ifr, 0, sizeof(*ifr));
+	strcpy(ifr->ifr_name, "lo");
+	struct sockaddr_in *sin = (struct sockaddr_in *)&ifr->ifr_addr;
+	sin->sin_family = AF_INET;
+	sin->sin_port = htons(8080);
+	sin->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	ioctl(-1, SIOCSIFADDR, ifr);
+	ioctl(-1, SIOCSIFNETMASK, ifr);
+	ifr->ifr_flags = IFF_UP | IFF_LOOPBACK | IFF_RUNNING | 0x4000;
+	ioctl(-1, SIOCSIFFLAGS, ifr);
+	ifr->ifr_hwaddr.sa_family = ARPHRD_ETHER;
+	fill(ifr->ifr_hwaddr.sa_data, sizeof(ifr->ifr_hwaddr.sa_data));
+	ioctl(-1, SIOCSIFHWADDR, ifr);
+	ifr->ifr_hwaddr.sa_family = 0xfff0;
+	ioctl(-1, SIOCADDMULTI, ifr);
+	ifr->ifr_mtu = -1;
+	ioctl(-1, SIOCSIFMTU, ifr);
+	memset(ifr->ifr_newname, 'n', IFNAMSIZ);
+	ioctl(-1, SIOCSIFNAME, ifr);
+	fill(&ifr->ifr_map, sizeof(ifr->ifr_map));
+	ioctl(-1, SIOCSIFMAP, ifr);
+
+	memset(ifr, 0, sizeof(*ifr));
+	strcpy(ifr->ifr_name, "lo");
+	ioctl(fd, SIOCGIFFLAGS, ifr);
+	ioctl(fd, SIOCGIFMTU, ifr);
+	ioctl(fd, SIOCGIFINDEX, ifr);
+	ioctl(fd, SIOCGIFADDR, ifr);
+	strcpy(ifr->ifr_name, "no-such-if");
+	ioctl(fd, SIOCGIFFLAGS, ifr);
+	ifr->ifr_ifindex = 1;
+	ioctl(fd, SIOCGIFNAME, ifr);
+
+	ioctl(fd, SIOCGIFCONF, NULL);
+	ifc->ifc_len = 0;
+	ifc->ifc_buf = NULL;
+	ioctl(fd, SIOCGIFCONF, ifc);
+	ifc->ifc_len = sizeof(*reqs);
+	ifc->ifc_req = reqs;
+	ioctl(fd, SIOCGIFCONF, ifc);
+	ifc->ifc_len = 2 * sizeof(*reqs) + 3;
+	ioctl(fd, SIOCGIFCONF, ifc);
+	ifc->ifc_len = 2 * sizeof(*reqs);
+	ifc->ifc_buf = (char *)reqs + 1;
+	ioctl(fd, SIOCGIFCONF, ifc);
+	/* An unknown request of the family: its argument in hex. */
+	ioctl(-1, _IOC(_IOC_NONE, 0x89, 0xff, 0), 0);
+	close(fd);
+}
+
 int main(void)
 {
 	seccomp_notif();
 	sg_io();
 	ptp_sys_offset();
 	perf_modify();
+	sock();
 	return 0;
 }
