@@ -86,5 +86,7 @@ ioctl_arg_fn uffdio_ioctl;
 ioctl_arg_fn seccomp_ioctl;
 /* decode/ioctl_sock.c */
 ioctl_arg_fn sock_ioctl;
+/* decode/ioctl_dm.c */
+ioctl_arg_fn dm_ioctl;
 
 #endif

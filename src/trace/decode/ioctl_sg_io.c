@@ -11,7 +11,7 @@
 #include <scsi/sg.h>
 #include <linux/bsg.h>
 
-#include "trace/decode/ioctl_impl.h"
+#include "trace/decode/ioctl_table.h"
 
 STATIC_XLAT(sg_io_dxfer_direction,
 	{ (uint32_t)SG_DXFER_NONE, "SG_DXFER_NONE" },
