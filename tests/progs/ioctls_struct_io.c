@@ -2,8 +2,9 @@
 /*
  * ioctl requests whose struct goes to the kernel and comes back filled in: seccomp's
  * user-notification requests, SG_IO's v3 and v4 headers, PTP_SYS_OFFSET's samples,
- * PERF_EVENT_IOC_MODIFY_ATTRIBUTES' attributes and the socket requests' struct ifreq and
- * ifconf (on a real socket for the loopback interface's); on fd -1 with NULL, unreadable, partly
+ * PERF_EVENT_IOC_MODIFY_ATTRIBUTES' attributes, the socket requests' struct ifreq and
+ * ifconf (on a real socket for the loopback interface's) and the device-mapper requests'
+ * header and payloads; on fd -1 with NULL, unreadable, partly
  * readable and filled-in arguments, so that a trace shows each argument at entry and, with
  * the result injected, what it prints at exit.
  */
@@ -25,6 +26,7 @@
 #include <linux/audit.h>
 #include <linux/sockios.h>
 #include <linux/bsg.h>
+#include <linux/dm-ioctl.h>
 #include <linux/perf_event.h>
 #include <linux/ptp_clock.h>
 #include <linux/seccomp.h>
@@ -303,6 +305,77 @@ static void sock(void)
 	close(fd);
 }
 
+/* A dm_ioctl header for device 0x12:0x34 "vol" with DATA bytes of payload after it. */
+static struct dm_ioctl *dm_header(size_t data)
+{
+	struct dm_ioctl *d = tail_alloc(sizeof(*d) + data);
+	memset(d, 0, sizeof(*d) + data);
+	d->version[0] = DM_VERSION_MAJOR;
+	d->version[1] = 4;
+	d->version[2] = 2;
+	d->data_size = (uint32_t)(sizeof(*d) + data);
+	d->data_start = sizeof(*d);
+	d->dev = 0x1234;
+	strcpy(d->name, "vol");
+	strcpy(d->uuid, "uuid-1");
+	return d;
+}
+
+/* Device-mapper requests: headers good and bad, payloads in and out. */
+static void dm(void)
+{
+	struct dm_ioctl *d = dm_header(0);
+	struct dm_ioctl *load = dm_header(sizeof(struct dm_target_spec) + 16);
+	struct dm_ioctl *msg = dm_header(sizeof(struct dm_target_msg) + 8);
+	struct dm_ioctl *rename = dm_header(8);
+	struct dm_ioctl *list = dm_header(64);
+
+	ioctl(-1, DM_VERSION, NULL);
+	ioctl(-1, DM_VERSION, (char *)d + sizeof(*d) - 4);
+	d->version[0] = 0xbadc0ded;
+	ioctl(-1, DM_VERSION, d);
+	d->version[0] = DM_VERSION_MAJOR;
+	d->data_size = 100;
+	ioctl(-1, DM_VERSION, d);
+	d->data_size = sizeof(*d);
+	d->flags = DM_READONLY_FLAG | DM_SUSPEND_FLAG | DM_DATA_OUT_FLAG | 0x80000000u;
+	ioctl(-1, DM_VERSION, d);
+	d->flags = 0;
+	d->event_nr = 7;
+	ioctl(-1, DM_DEV_REMOVE, d);
+	ioctl(-1, DM_DEV_SUSPEND, d);
+	ioctl(-1, DM_DEV_STATUS, d);
+	ioctl(-1, DM_REMOVE_ALL, d);
+	ioctl(-1, DM_TABLE_STATUS, d);
+
+	struct dm_target_spec *spec = (struct dm_target_spec *)(load + 1);
+	load->target_count = 1;
+	spec->sector_start = 0;
+	spec->length = 2048;
+	strcpy(spec->target_type, "linear");
+	strcpy((char *)(spec + 1), "/dev/loop0 0");
+	ioctl(-1, DM_TABLE_LOAD, load);
+	load->target_count = 3;
+	ioctl(-1, DM_TABLE_LOAD, load);
+
+	struct dm_target_msg *m = (struct dm_target_msg *)(msg + 1);
+	m->sector = 8;
+	strcpy(m->message, "@stats");
+	ioctl(-1, DM_TARGET_MSG, msg);
+	msg->data_start = msg->data_size + 8;
+	ioctl(-1, DM_TARGET_MSG, msg);
+
+	strcpy((char *)(rename + 1), "newname");
+	ioctl(-1, DM_DEV_RENAME, rename);
+	ioctl(-1, DM_DEV_SET_GEOMETRY, rename);
+
+	struct dm_name_list *n = (struct dm_name_list *)(list + 1);
+	n->dev = 0x0801;
+	n->next = 0;
+	strcpy(n->name, "vol");
+	ioctl(-1, DM_LIST_DEVICES, list);
+}
+
 int main(void)
 {
 	seccomp_notif();
@@ -310,5 +383,6 @@ int main(void)
 	ptp_sys_offset();
 	perf_modify();
 	sock();
+	dm();
 	return 0;
 }
