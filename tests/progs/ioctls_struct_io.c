@@ -3,8 +3,8 @@
  * ioctl requests whose struct goes to the kernel and comes back filled in: seccomp's
  * user-notification requests, SG_IO's v3 and v4 headers, PTP_SYS_OFFSET's samples,
  * PERF_EVENT_IOC_MODIFY_ATTRIBUTES' attributes, the socket requests' struct ifreq and
- * ifconf (on a real socket for the loopback interface's) and the device-mapper requests'
- * header and payloads; on fd -1 with NULL, unreadable, partly
+ * ifconf (on a real socket for the loopback interface's), the device-mapper requests'
+ * header and payloads and the TEE requests' buffers of parameters; on fd -1 with NULL, unreadable, partly
  * readable and filled-in arguments, so that a trace shows each argument at entry and, with
  * the result injected, what it prints at exit.
  */
@@ -25,6 +25,7 @@
 #include <netinet/in.h>
 #include <linux/audit.h>
 #include <linux/sockios.h>
+#include <linux/tee.h>
 #include <linux/bsg.h>
 #include <linux/dm-ioctl.h>
 #include <linux/perf_event.h>
@@ -376,6 +377,58 @@ static void dm(void)
 	ioctl(-1, DM_LIST_DEVICES, list);
 }
 
+/* TEE requests: shared memory, sessions, and buffers of parameters good and refused. */
+static void tee_requests(void)
+{
+	struct tee_ioctl_shm_alloc_data *alloc = tail_alloc(sizeof(*alloc));
+	struct tee_ioctl_cancel_arg *cancel = tail_alloc(sizeof(*cancel));
+	struct tee_ioctl_buf_data *buf = tail_alloc(sizeof(*buf));
+	size_t open_len = sizeof(struct tee_ioctl_open_session_arg) +
+			  3 * sizeof(struct tee_ioctl_param);
+	struct tee_ioctl_open_session_arg *open = tail_alloc(open_len);
+	struct tee_iocl_supp_recv_arg *recv = tail_alloc(sizeof(*recv));
+
+	ioctl(-1, TEE_IOC_VERSION, NULL);
+	ioctl(-1, TEE_IOC_CANCEL, NULL);
+	cancel->cancel_id = 7;
+	cancel->session = 0xbadc0ded;
+	ioctl(-1, TEE_IOC_CANCEL, cancel);
+	ioctl(-1, TEE_IOC_CLOSE_SESSION, cancel);
+	alloc->size = 4096;
+	alloc->flags = 0x1 | 0x80;
+	alloc->id = 3;
+	ioctl(-1, TEE_IOC_SHM_ALLOC, alloc);
+
+	memset(open, 0, open_len);
+	for (int i = 0; i < TEE_IOCTL_UUID_LEN; i++)
+		open->uuid[i] = (uint8_t)(0xa0 + i);
+	open->clnt_login = TEE_IOCTL_LOGIN_GROUP;
+	open->clnt_uuid[0] = 100;
+	open->cancel_id = 9;
+	open->num_params = 3;
+	open->params[0].attr = TEE_IOCTL_PARAM_ATTR_TYPE_VALUE_INPUT;
+	open->params[0].a = 1;
+	open->params[1].attr = TEE_IOCTL_PARAM_ATTR_TYPE_MEMREF_INOUT;
+	open->params[1].b = 64;
+	open->params[2].attr = TEE_IOCTL_PARAM_ATTR_TYPE_VALUE_OUTPUT | TEE_IOCTL_PARAM_ATTR_META;
+	buf->buf_ptr = (uintptr_t)open;
+	buf->buf_len = open_len;
+	ioctl(-1, TEE_IOC_OPEN_SESSION, buf);
+	open->clnt_login = 0xff;
+	ioctl(-1, TEE_IOC_OPEN_SESSION, buf);
+	/* A length that does not match the parameters: the kernel refuses it. */
+	buf->buf_len = open_len - 1;
+	ioctl(-1, TEE_IOC_OPEN_SESSION, buf);
+	ioctl(-1, TEE_IOC_INVOKE, (char *)buf + 1);
+
+	recv->func = 5;
+	recv->num_params = 0;
+	buf->buf_ptr = (uintptr_t)recv;
+	buf->buf_len = sizeof(*recv);
+	ioctl(-1, TEE_IOC_SUPPL_RECV, buf);
+	ioctl(-1, TEE_IOC_SUPPL_SEND, buf);
+}
+
 int main(void)
 {
 	seccomp_notif();
@@ -384,5 +437,6 @@ int main(void)
 	perf_modify();
 	sock();
 	dm();
+	tee_requests();
 	return 0;
 }

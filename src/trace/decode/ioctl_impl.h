@@ -88,5 +88,7 @@ ioctl_arg_fn seccomp_ioctl;
 ioctl_arg_fn sock_ioctl;
 /* decode/ioctl_dm.c */
 ioctl_arg_fn dm_ioctl;
+/* decode/ioctl_tee.c */
+ioctl_arg_fn tee_ioctl;
 
 #endif

@@ -15,6 +15,8 @@ int ioctl_decode_arg(struct sc *sc, uint32_t code, uint64_t arg)
 		return sock_ioctl(sc, code, arg);
 	case 0xfd:
 		return dm_ioctl(sc, code, arg);
+	case 0xa4:
+		return tee_ioctl(sc, code, arg);
 	case 0x12:
 		return block_ioctl(sc, code, arg);
 	case '$':
