@@ -4,9 +4,9 @@
  * user-notification requests, SG_IO's v3 and v4 headers, PTP_SYS_OFFSET's samples,
  * PERF_EVENT_IOC_MODIFY_ATTRIBUTES' attributes, the socket requests' struct ifreq and
  * ifconf (on a real socket for the loopback interface's), the device-mapper requests'
- * header and payloads and the TEE requests' buffers of parameters; on fd -1 with NULL, unreadable, partly
- * readable and filled-in arguments, so that a trace shows each argument at entry and, with
- * the result injected, what it prints at exit.
+ * header and payloads and the TEE requests' buffers of parameters; on fd -1 with NULL,
+ * unreadable, partly readable and filled-in arguments, so that a trace shows each argument
+ * at entry and, with the result injected, what it prints at exit.
  */
 #define _GNU_SOURCE
 #include <errno.h>

@@ -170,7 +170,7 @@ static void print_target_specs(struct sc *sc, uint64_t arg, const struct dm_ioct
 		pr_field(p, "string");
 		print_payload_str(sc, arg, d, end);
 		pr_struct_end(p);
-		/* The kernel's next is relative to this spec going in, to data_start coming back. */
+		/* next counts from this spec going in, from data_start coming back. */
 		offset = sc->exiting ? d->data_start + s.next : offset + s.next;
 	}
 }
