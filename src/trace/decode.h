@@ -117,6 +117,8 @@ void print_fd(struct sc *sc, int fd);
  * --decode-pids adds (strace's printpid).
  */
 void print_pid(struct sc *sc, int pid, int kind);
+/* A value that is a negated errno when negative: -ENOSR (-63 with -X raw), else a number. */
+void print_neg_errno(struct sc *sc, int64_t v);
 /* The -s limit: bytes of a string, elements of an array. */
 int str_limit(const struct sc *sc);
 /* dirfd of *at() calls: AT_FDCWD or print_fd. */
@@ -211,6 +213,11 @@ void print_rusage_at(struct sc *sc, uint64_t addr);
 void print_cpu_mask(struct sc *sc, uint64_t addr, uint32_t len);
 /* A socket address of LEN bytes at ADDR. */
 void print_sockaddr_at(struct sc *sc, uint64_t addr, uint64_t len);
+/*
+ * struct perf_event_attr at ADDR, as much of it as its size field says, the flags and
+ * what follows them with -v only (decode/perf.c).
+ */
+void print_perf_event_attr_at(struct sc *sc, uint64_t addr);
 /* struct stat at ADDR (abbreviated unless verbose). */
 void print_stat_at(struct sc *sc, uint64_t addr);
 

@@ -10,6 +10,7 @@
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
+#include "schema/names.h"
 #include "trace/decode.h"
 #include "trace/decode/fd_socket.h"
 #include "trace/decode/decoders.h"
@@ -116,6 +117,19 @@ void print_fd(struct sc *sc, int fd)
 void print_pid(struct sc *sc, int pid, int kind)
 {
 	pr_pid(sc->p, pid, kind);
+}
+
+void print_neg_errno(struct sc *sc, int64_t v)
+{
+	const char *name = v < 0 && v >= -4095 ? errno_name((int)-v) : NULL;
+	if (!name || sc->p->xlat_style != PR_XLAT_ABBREV)
+		pr_int(sc->p, v);
+	if (!name || sc->p->xlat_style == PR_XLAT_RAW)
+		return;
+	if (sc->p->xlat_style == PR_XLAT_VERBOSE)
+		pr_comment(sc->p, "-%s", name);
+	else
+		pr_textf(sc->p, "-%s", name);
 }
 
 void print_dirfd(struct sc *sc, int fd)

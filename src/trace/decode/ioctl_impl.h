@@ -76,9 +76,19 @@ ioctl_arg_fn mtd_ioctl;
 ioctl_arg_fn block_ioctl;
 /* decode/ioctl_scsi.c */
 ioctl_arg_fn scsi_ioctl;
+/* decode/ioctl_sg_io.c */
+ioctl_arg_fn sg_io_ioctl;
 /* decode/ioctl_lirc.c */
 ioctl_arg_fn lirc_ioctl;
 /* decode/ioctl_uffdio.c */
 ioctl_arg_fn uffdio_ioctl;
+/* decode/ioctl_seccomp.c */
+ioctl_arg_fn seccomp_ioctl;
+/* decode/ioctl_sock.c */
+ioctl_arg_fn sock_ioctl;
+/* decode/ioctl_dm.c */
+ioctl_arg_fn dm_ioctl;
+/* decode/ioctl_tee.c */
+ioctl_arg_fn tee_ioctl;
 
 #endif

@@ -274,6 +274,9 @@ int perf_ioctl(struct sc *sc, uint32_t code, uint64_t arg)
 		return IOC_ARG_DONE;
 	case 0xc008240a:	/* PERF_EVENT_IOC_QUERY_BPF */
 		return perf_query_bpf(sc, arg);
+	case 0x4008240b:	/* PERF_EVENT_IOC_MODIFY_ATTRIBUTES */
+		print_perf_event_attr_at(sc, arg);
+		return IOC_ARG_DONE;
 	case 0x80082407:	/* PERF_EVENT_IOC_ID */
 		if (!sc->exiting)
 			return IOC_LATER;

@@ -143,8 +143,13 @@ static int sys_offset_ioctl(struct sc *sc, uint32_t code, uint64_t arg)
 	bool extended = code == PTP_SYS_OFFSET_EXTENDED || code == PTP_SYS_OFFSET_EXTENDED2;
 
 	if (!sc->exiting) {
-		if (!fetch_or_print_addr(sc, arg, &so, sizeof(so.n_samples) + sizeof(so.rsv)))
+		/* The whole struct is read at entry: one that is not all readable is an address. */
+		bool read = extended ? fetch_or_print_addr(sc, arg, &ext, sizeof(ext))
+				     : fetch_or_print_addr(sc, arg, &so, sizeof(so));
+		if (!read)
 			return IOC_ARG_DONE;
+		if (extended)
+			memcpy(&so, &ext, sizeof(so.n_samples) + sizeof(so.rsv));
 		pr_struct_begin(p);
 		pr_field(p, "n_samples");
 		pr_uint(p, so.n_samples);

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * ioctl: the SCSI generic requests of scsi/sg.h (type 0x22), as data. SG_IO's sg_io_hdr
- * (interface 'S') and sg_io_v4 ('Q') are not decoded: their address prints.
+ * ioctl: the SCSI generic requests of scsi/sg.h (type 0x22), as data; SG_IO's headers in
+ * decode/ioctl_sg_io.c.
  */
 #include <sys/ioctl.h>
 #include <scsi/sg.h>
@@ -51,19 +51,6 @@ static int scsi_reset_ioctl(struct sc *sc, uint32_t code, uint64_t arg)
 	}
 	pr_xval(sc->p, &sg_scsi_reset, v & ~K_SG_SCSI_RESET_NO_ESCALATE, "SG_SCSI_RESET_???");
 	pr_raw(sc->p, "]");
-	return IOC_ARG_DONE;
-}
-
-/* SG_IO: the interface id leads both headers; an unknown one prints as [id]. */
-static int sg_io_ioctl(struct sc *sc, uint32_t code, uint64_t arg)
-{
-	uint32_t iid;
-	if (!fetch_or_print_addr(sc, arg, &iid, sizeof(iid)))
-		return IOC_ARG_DONE;
-	if (iid == 'S' || iid == 'Q')
-		print_addr(sc, arg);
-	else
-		pr_textf(sc->p, "[%u]", iid);
 	return IOC_ARG_DONE;
 }
 

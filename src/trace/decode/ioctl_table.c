@@ -84,6 +84,9 @@ void ioc_print_value(struct sc *sc, const void *buf, unsigned size, unsigned fmt
 	case IOC_FDNUM:
 		print_fd(sc, (int)v);
 		break;
+	case IOC_ERRNO:
+		print_neg_errno(sc, sign_extend(v, size));
+		break;
 	}
 }
 

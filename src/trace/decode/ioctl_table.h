@@ -24,6 +24,7 @@ enum ioc_fmt {
 	IOC_BYTES,	/* a byte array: quoted whole, bounded by -s */
 	IOC_STRUCT,	/* the nested struct sub */
 	IOC_FDNUM,	/* a file descriptor: 3, or 3</dev/gpiochip0> with -y */
+	IOC_ERRNO,	/* signed, a negated errno by name: -ENOSR */
 };
 
 struct ioc_struct;

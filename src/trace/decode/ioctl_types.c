@@ -9,6 +9,14 @@ int ioctl_decode_arg(struct sc *sc, uint32_t code, uint64_t arg)
 		return hdio_ioctl(sc, code, arg);
 	case 0x22:
 		return scsi_ioctl(sc, code, arg);
+	case '!':
+		return seccomp_ioctl(sc, code, arg);
+	case 0x89:
+		return sock_ioctl(sc, code, arg);
+	case 0xfd:
+		return dm_ioctl(sc, code, arg);
+	case 0xa4:
+		return tee_ioctl(sc, code, arg);
 	case 0x12:
 		return block_ioctl(sc, code, arg);
 	case '$':

@@ -336,6 +336,17 @@ static void print_attr(struct sc *sc, uint64_t addr, uint32_t size, uint32_t ent
 	pr_struct_end(p);
 }
 
+void print_perf_event_attr_at(struct sc *sc, uint64_t addr)
+{
+	uint32_t size = attr_fetch_size(sc, addr);
+	struct perf_event_attr a;
+	if (!size || umove(sc, addr, &a, size) != 0) {
+		print_addr(sc, addr);
+		return;
+	}
+	print_attr(sc, addr, size, a.size);
+}
+
 static void print_rest_args(struct sc *sc)
 {
 	pr_int(sc->p, (int)sc->arg[1]);

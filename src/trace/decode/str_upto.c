@@ -14,6 +14,11 @@ void print_str_upto(struct sc *sc, uint64_t addr, size_t len)
 	if (size > sizeof(buf))
 		size = sizeof(buf);
 	long n = -1;
+	/* Nothing to read is an empty string, whatever the address. */
+	if (!len && addr && !sc->no_deref) {
+		pr_quoted(sc->p, buf, 0, 0);
+		return;
+	}
 	if (addr && !sc->no_deref && sc->mem && sc->mem->read_str)
 		n = sc->mem->read_str(sc->mem, addr, buf, size);
 	if (n < 0) {
