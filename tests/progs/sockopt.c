@@ -164,10 +164,30 @@ static void icmp_and_netlink(void)
 	close(nl);
 }
 
+/* A packet socket's ring request (its exact size or the address) and statistics, whole and
+ * cut inside a field. */
+static void packet_level(void)
+{
+	int pk = socket(AF_PACKET, SOCK_RAW, 0);
+	struct tpacket_req *req = tail_alloc(sizeof(*req));
+	memset(req, 0xff, sizeof(*req));
+	setsockopt(pk, SOL_PACKET, PACKET_RX_RING, req, sizeof(*req));
+	setsockopt(pk, SOL_PACKET, PACKET_TX_RING, req, sizeof(*req) + 1);
+	struct tpacket_stats_v3 *st = tail_alloc(sizeof(*st));
+	socklen_t *len = tail_alloc(sizeof(*len));
+	static const socklen_t lens[] = { 12, 8, 7, 3 };
+	for (size_t i = 0; i < sizeof(lens) / sizeof(lens[0]); i++) {
+		*len = lens[i];
+		getsockopt(pk, SOL_PACKET, PACKET_STATISTICS, st, len);
+	}
+	close(pk);
+}
+
 int main(void)
 {
 	memberships();
 	socket_level();
 	icmp_and_netlink();
+	packet_level();
 	return 0;
 }

@@ -121,8 +121,9 @@ static bool is_int_sockopt(unsigned int name)
 }
 
 /* A struct whose fields are printed only as far as LEN bytes reach. */
-static void print_int_fields(struct sc *sc, const int *v, const char *const *names, size_t n,
-			     unsigned int len)
+/* N int fields of which LEN bytes were given; IS_UNSIGNED: counts, printed unsigned. */
+static void print_int_fields_as(struct sc *sc, const int *v, const char *const *names, size_t n,
+				unsigned int len, bool is_unsigned)
 {
 	pr_struct_begin(sc->p);
 	/* A field the length only begins prints as its bytes (strace's MAYBE_PRINT_FIELD_LEN). */
@@ -130,10 +131,46 @@ static void print_int_fields(struct sc *sc, const int *v, const char *const *nam
 		pr_field(sc->p, names[i]);
 		if ((i + 1) * sizeof(int) > len)
 			pr_quoted(sc->p, (const char *)&v[i], len - i * sizeof(int), PR_QUOTE_HEX);
+		else if (is_unsigned)
+			pr_uint(sc->p, (unsigned int)v[i]);
 		else
 			pr_int(sc->p, v[i]);
 	}
 	pr_struct_end(sc->p);
+}
+
+static void print_int_fields(struct sc *sc, const int *v, const char *const *names, size_t n,
+			     unsigned int len)
+{
+	print_int_fields_as(sc, v, names, n, len, false);
+}
+
+/* PACKET_RX_RING, PACKET_TX_RING: struct tpacket_req, only when LEN is its size. */
+static void print_tpacket_req(struct sc *sc, uint64_t addr, int len)
+{
+	static const char *const names[] = {
+		"tp_block_size", "tp_block_nr", "tp_frame_size", "tp_frame_nr",
+	};
+	int v[4];
+
+	if (len != (int)sizeof(v)) {
+		print_addr(sc, addr);
+		return;
+	}
+	if (fetch_or_print_addr(sc, addr, v, sizeof(v)))
+		print_int_fields_as(sc, v, names, 4, sizeof(v), true);
+}
+
+/* PACKET_STATISTICS: struct tpacket_stats (v3: with tp_freeze_q_cnt), LEN bytes of it. */
+static void print_tpacket_stats(struct sc *sc, uint64_t addr, unsigned int len)
+{
+	static const char *const names[] = { "tp_packets", "tp_drops", "tp_freeze_q_cnt" };
+	int v[3];
+
+	if (len > sizeof(v))
+		len = sizeof(v);
+	if (fetch_or_print_addr(sc, addr, v, len))
+		print_int_fields_as(sc, v, names, 3, len, true);
 }
 
 static void print_get_linger(struct sc *sc, uint64_t addr, unsigned int len)
@@ -371,6 +408,10 @@ static bool print_getsockopt_special(struct sc *sc, unsigned int level, unsigned
 		print_icmp_filter(sc, addr, rlen);
 		return true;
 	}
+	if (level == SOL_PACKET && name == PACKET_STATISTICS) {
+		print_tpacket_stats(sc, addr, (unsigned int)rlen);
+		return true;
+	}
 	if (level == SOL_NETLINK) {
 		if (name == OPT_NETLINK_LIST_MEMBERSHIPS)
 			print_netlink_memberships(sc, addr, ulen, rlen);
@@ -501,6 +542,10 @@ static bool print_setsockopt_special(struct sc *sc, unsigned int level, unsigned
 	case SOL_PACKET:
 		if (name == PACKET_ADD_MEMBERSHIP || name == PACKET_DROP_MEMBERSHIP) {
 			print_packet_mreq(sc, addr, len);
+			return true;
+		}
+		if (name == PACKET_RX_RING || name == PACKET_TX_RING) {
+			print_tpacket_req(sc, addr, len);
 			return true;
 		}
 		return false;
