@@ -75,11 +75,23 @@ static void print_iov_upto(struct sc *sc, uint64_t iovlen, uint64_t addr, uint64
 
 /* ---- control messages ---- */
 
+/* Element N of an array: abbreviated past the -s limit as strace's arrays are (not with -v):
+ * "..." as the last element. */
+static bool array_cut_at(struct sc *sc, size_t n)
+{
+	if (sc->verbose || n < (size_t)str_limit(sc))
+		return false;
+	pr_more(sc->p);
+	return true;
+}
+
 static void print_cmsg_fds(struct sc *sc, const unsigned char *data, size_t len)
 {
 	pr_array_begin(sc->p);
 	for (size_t i = 0; i + sizeof(int) <= len; i += sizeof(int)) {
 		int fd;
+		if (array_cut_at(sc, i / sizeof(int)))
+			break;
 		memcpy(&fd, data + i, sizeof(fd));
 		print_fd(sc, fd);
 	}
@@ -110,8 +122,9 @@ static void print_cmsg_creds(struct sc *sc, const unsigned char *data)
 static void print_cmsg_time(struct sc *sc, const unsigned char *data, size_t len, bool nsec,
 			    int count)
 {
+	/* too short for its struct: strace cannot print it */
 	if (len < (size_t)count * 16) {
-		pr_more(sc->p);
+		pr_text(sc->p, "???");
 		return;
 	}
 	if (count > 1)
@@ -190,6 +203,8 @@ static void print_cmsg_ip(struct sc *sc, int type, const unsigned char *data, si
 		pr_array_begin(sc->p);
 		for (size_t i = 0; i + 4 <= len; i += 4) {
 			unsigned int v;
+			if (array_cut_at(sc, i / 4))
+				break;
 			memcpy(&v, data + i, sizeof(v));
 			pr_uint(sc->p, v);
 		}
@@ -202,10 +217,35 @@ static void print_cmsg_ip(struct sc *sc, int type, const unsigned char *data, si
 			return;
 		pr_field(sc->p, "cmsg_data");
 		pr_array_begin(sc->p);
-		for (size_t i = 0; i < len; i++)
+		for (size_t i = 0; i < len && !array_cut_at(sc, i); i++)
 			pr_hex(sc->p, data[i]);
 		pr_array_end(sc->p);
 		return;
+	case IP_RECVERR: {
+		/* struct sock_extended_err, then the offender's address (an IPv4 one at least:
+		 * strace prints nothing shorter) */
+		struct { uint32_t errno_; uint8_t origin, type, code, pad; uint32_t info, data; } e;
+		static const char *const names[] = { "ee_errno", "ee_origin", "ee_type", "ee_code" };
+		if (len < sizeof(e) + sizeof(struct sockaddr_in))
+			return;
+		memcpy(&e, data, sizeof(e));
+		pr_field(sc->p, "cmsg_data");
+		pr_struct_begin(sc->p);
+		const uint32_t head[] = { e.errno_, e.origin, e.type, e.code };
+		for (size_t i = 0; i < 4; i++) {
+			pr_field(sc->p, names[i]);
+			pr_uint(sc->p, head[i]);
+		}
+		pr_field(sc->p, "ee_info");
+		pr_uint(sc->p, e.info);
+		pr_field(sc->p, "ee_data");
+		pr_uint(sc->p, e.data);
+		pr_field(sc->p, "offender");
+		net_print_sockaddr_buf(sc, data + sizeof(e),
+				       len - sizeof(e) > 128 ? 128 : (int)(len - sizeof(e)));
+		pr_struct_end(sc->p);
+		return;
+	}
 	case IP_ORIGDSTADDR:
 		if (len < sizeof(struct sockaddr_in))
 			return;

@@ -6,6 +6,10 @@
 # rarer families (tests/progs/sockaddrs.c).
 compare_trace "prog-netlink" "$PROGS/netlink"
 compare_trace "prog-sockopt" "$PROGS/sockopt"
+# control messages of sendmsg: arrays cut at -s (whole with -v), structs too short for their
+# type, IP_RECVERR
+compare_trace "prog-cmsgs" "$PROGS/cmsgs"
+compare_trace "prog-cmsgs-v" -v "$PROGS/cmsgs"
 # -v: the classic BPF programs of SO_ATTACH_FILTER and SO_GET_FILTER, instruction by instruction
 compare_trace "prog-sockopt-v" -v "$PROGS/sockopt"
 compare_trace "prog-bpf" "$PROGS/bpf"
