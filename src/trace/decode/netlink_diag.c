@@ -40,10 +40,25 @@ static const struct nl_field unix_msg_fields[] = {
 };
 static const struct nl_struct unix_msg = NL_STRUCT(struct unix_diag_msg, unix_msg_fields);
 
+static const struct nl_field unix_vfs_fields[] = {
+	F(struct unix_diag_vfs, udiag_vfs_dev, NLF_DEV),
+	F(struct unix_diag_vfs, udiag_vfs_ino, NLF_U),
+};
+static const struct nl_struct unix_vfs = NL_STRUCT(struct unix_diag_vfs, unix_vfs_fields);
+
+static const struct nl_field unix_rqlen_fields[] = {
+	F(struct unix_diag_rqlen, udiag_rqueue, NLF_U),
+	F(struct unix_diag_rqlen, udiag_wqueue, NLF_U),
+};
+static const struct nl_struct unix_rqlen = NL_STRUCT(struct unix_diag_rqlen, unix_rqlen_fields);
+
 static const struct nla_spec unix_specs[] = {
 	[UNIX_DIAG_NAME] = { NLA_KIND_STR, NULL, NULL, NULL, NULL, NULL },
-	[UNIX_DIAG_VFS] = { NLA_KIND_HEX, NULL, NULL, NULL, NULL, NULL },
+	[UNIX_DIAG_VFS] = { NLA_KIND_STRUCT, NULL, NULL, &unix_vfs, NULL, NULL },
 	[UNIX_DIAG_PEER] = { NLA_KIND_U32, NULL, NULL, NULL, NULL, NULL },
+	/* The inodes of the sockets waiting to be accepted. */
+	[UNIX_DIAG_ICONS] = { .kind = NLA_KIND_ARRAY, .elem = NLA_KIND_U32 },
+	[UNIX_DIAG_RQLEN] = { NLA_KIND_STRUCT, NULL, NULL, &unix_rqlen, NULL, NULL },
 	[UNIX_DIAG_SHUTDOWN] = { NLA_KIND_FLAGS8, &xlat_nl_shutdown_flags, NULL, NULL, NULL,
 				 NULL },
 	[UNIX_DIAG_UID] = { NLA_KIND_U32, NULL, NULL, NULL, NULL, NULL },
@@ -131,7 +146,20 @@ static const struct nl_field netlink_msg_fields[] = {
 static const struct nl_struct netlink_msg = NL_STRUCT(struct netlink_diag_msg,
 						      netlink_msg_fields);
 
+static const struct nl_field netlink_ring_fields[] = {
+	F(struct netlink_diag_ring, ndr_block_size, NLF_U),
+	F(struct netlink_diag_ring, ndr_block_nr, NLF_U),
+	F(struct netlink_diag_ring, ndr_frame_size, NLF_U),
+	F(struct netlink_diag_ring, ndr_frame_nr, NLF_U),
+};
+static const struct nl_struct netlink_ring = NL_STRUCT(struct netlink_diag_ring,
+						       netlink_ring_fields);
+
 static const struct nla_spec netlink_specs[] = {
+	/* The multicast group bitmap, in unsigned longs (x86_64: 8 bytes). */
+	[NETLINK_DIAG_GROUPS] = { .kind = NLA_KIND_ARRAY, .elem = NLA_KIND_X64 },
+	[NETLINK_DIAG_RX_RING] = { NLA_KIND_STRUCT, NULL, NULL, &netlink_ring, NULL, NULL },
+	[NETLINK_DIAG_TX_RING] = { NLA_KIND_STRUCT, NULL, NULL, &netlink_ring, NULL, NULL },
 	[NETLINK_DIAG_FLAGS] = { NLA_KIND_FLAGS32, &xlat_nl_netlink_socket_flags, "NDIAG_FLAG_???",
 				 NULL, NULL, NULL },
 };

@@ -10,6 +10,7 @@
 #include <linux/netlink.h>
 #include <endian.h>
 #include <string.h>
+#include <sys/sysmacros.h>
 
 #include "trace/decode/nlattr.h"
 #include "trace/decode/net_impl.h"
@@ -78,6 +79,9 @@ static void print_field_value(struct sc *sc, const struct nl_field *f, uint64_t 
 		break;
 	case NLF_HTONL_X:
 		pr_textf(sc->p, "htonl(%#x)", ntohl((uint32_t)v));
+		break;
+	case NLF_DEV:
+		pr_textf(sc->p, "makedev(%#x, %#x)", major((dev_t)v), minor((dev_t)v));
 		break;
 	}
 }
@@ -204,7 +208,7 @@ bool nl_fetch_header(struct sc *sc, uint64_t addr, uint64_t len, void *buf, size
 bool nla_print_str(struct sc *sc, uint64_t addr, unsigned int len, const void *ctx)
 {
 	size_t limit = (size_t)str_limit(sc);
-	size_t n = len < limit + 1 ? len : limit + 1;
+	size_t n = len < limit ? len : limit;
 	char buf[1024];
 	if (n > sizeof(buf))
 		n = sizeof(buf);
@@ -212,40 +216,31 @@ bool nla_print_str(struct sc *sc, uint64_t addr, unsigned int len, const void *c
 		print_addr(sc, addr);
 		return true;
 	}
-	/* A string attribute carries its NUL: it is not shown. */
-	size_t shown = n;
-	bool more = false;
-	if (shown == len && shown && !buf[shown - 1])
-		shown--;
-	if (shown > limit) {
-		shown = limit;
-		more = true;
-	}
-	pr_quoted(sc->p, buf, shown, more ? PR_QUOTE_ELLIPSIS : 0);
+	/*
+	 * A string attribute is expected to end in its NUL, which is not shown; without it
+	 * in the bytes shown, "..." follows. NULs inside are shown.
+	 */
+	if (n && !buf[n - 1])
+		pr_quoted(sc->p, buf, n - 1, 0);
+	else
+		pr_quoted(sc->p, buf, n, PR_QUOTE_ELLIPSIS);
 	return true;
 }
 
 static const unsigned int int_kind_size[] = {
 	[NLA_KIND_U8] = 1, [NLA_KIND_U16] = 2, [NLA_KIND_U32] = 4, [NLA_KIND_U64] = 8,
 	[NLA_KIND_S8] = 1, [NLA_KIND_S16] = 2, [NLA_KIND_S32] = 4, [NLA_KIND_S64] = 8,
-	[NLA_KIND_X32] = 4, [NLA_KIND_BE16] = 2, [NLA_KIND_BE64] = 8, [NLA_KIND_IFINDEX] = 4,
+	[NLA_KIND_X32] = 4, [NLA_KIND_X64] = 8, [NLA_KIND_BE16] = 2, [NLA_KIND_BE64] = 8, [NLA_KIND_IFINDEX] = 4,
 	[NLA_KIND_FD] = 4, [NLA_KIND_XVAL8] = 1,
 	[NLA_KIND_XVAL16] = 2, [NLA_KIND_XVAL32] = 4, [NLA_KIND_FLAGS8] = 1,
 	[NLA_KIND_FLAGS32] = 4,
 };
 
-/* An integer payload: at least its size (the rest is not shown), else false (hex). */
-static bool print_int_payload(struct sc *sc, const struct nla_spec *sp, uint64_t addr,
-			      unsigned int len)
+static void print_int_value(struct sc *sc, uint8_t kind, const struct xlat *x, const char *dflt,
+			    uint64_t v)
 {
-	unsigned int size = int_kind_size[sp->kind];
-	unsigned char buf[8];
-	if (len < size)
-		return false;
-	if (!fetch_or_print_addr(sc, addr, buf, size))
-		return true;
-	uint64_t v = load_uint(buf, size);
-	switch (sp->kind) {
+	unsigned int size = int_kind_size[kind];
+	switch (kind) {
 	case NLA_KIND_S8:
 	case NLA_KIND_S16:
 	case NLA_KIND_S32:
@@ -253,6 +248,7 @@ static bool print_int_payload(struct sc *sc, const struct nla_spec *sp, uint64_t
 		pr_int(sc->p, sign_extend(v, size));
 		break;
 	case NLA_KIND_X32:
+	case NLA_KIND_X64:
 		pr_hex(sc->p, v);
 		break;
 	case NLA_KIND_BE16:
@@ -270,16 +266,46 @@ static bool print_int_payload(struct sc *sc, const struct nla_spec *sp, uint64_t
 	case NLA_KIND_XVAL8:
 	case NLA_KIND_XVAL16:
 	case NLA_KIND_XVAL32:
-		pr_xval(sc->p, sp->x, v, sp->dflt);
+		pr_xval(sc->p, x, v, dflt);
 		break;
 	case NLA_KIND_FLAGS8:
 	case NLA_KIND_FLAGS32:
-		pr_flags(sc->p, sp->x, v, sp->dflt);
+		pr_flags(sc->p, x, v, dflt);
 		break;
 	default:
 		pr_uint(sc->p, v);
 		break;
 	}
+}
+
+/* An integer payload: at least its size (the rest is not shown), else false (hex). */
+static bool print_int_payload(struct sc *sc, const struct nla_spec *sp, uint64_t addr,
+			      unsigned int len)
+{
+	unsigned int size = int_kind_size[sp->kind];
+	unsigned char buf[8];
+	if (len < size)
+		return false;
+	if (fetch_or_print_addr(sc, addr, buf, size))
+		print_int_value(sc, sp->kind, sp->x, sp->dflt, load_uint(buf, size));
+	return true;
+}
+
+static bool print_array_elem(struct sc *sc, const void *elem, void *data)
+{
+	const struct nla_spec *sp = data;
+	print_int_value(sc, sp->elem, sp->x, sp->dflt, load_uint(elem, int_kind_size[sp->elem]));
+	return true;
+}
+
+/* As many whole elements as the payload holds (a partial last one is not shown). */
+static bool print_array_payload(struct sc *sc, const struct nla_spec *sp, uint64_t addr,
+				unsigned int len)
+{
+	unsigned int size = int_kind_size[sp->elem];
+	if (len < size)
+		return false;
+	print_array(sc, addr, len / size, size, 0, print_array_elem, (void *)sp);
 	return true;
 }
 
@@ -305,6 +331,8 @@ static bool print_payload(struct sc *sc, const struct nla_spec *sp, uint64_t add
 		return true;
 	case NLA_KIND_FN:
 		return sp->fn(sc, addr, len, ctx);
+	case NLA_KIND_ARRAY:
+		return print_array_payload(sc, sp, addr, len);
 	default:
 		return print_int_payload(sc, sp, addr, len);
 	}

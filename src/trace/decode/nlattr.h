@@ -30,6 +30,7 @@ enum nl_field_kind {
 	NLF_COOKIE,	/* a socket cookie, u32[2]: [lo, hi] */
 	NLF_SOCKID,	/* struct inet_diag_sockid of the family in the struct's first byte */
 	NLF_X_NONZERO,	/* hex, and only when not 0 (padding the kernel should see as 0) */
+	NLF_DEV,	/* a u32 device number: makedev(major, minor) */
 };
 
 struct nl_field {
@@ -77,6 +78,7 @@ enum nla_kind {
 	NLA_KIND_S32,
 	NLA_KIND_S64,
 	NLA_KIND_X32,
+	NLA_KIND_X64,
 	NLA_KIND_BE16,		/* htons(N) */
 	NLA_KIND_BE64,		/* htobe64(N) */
 	NLA_KIND_STR,		/* a string that carries its NUL */
@@ -90,6 +92,7 @@ enum nla_kind {
 	NLA_KIND_STRUCT,	/* struct s */
 	NLA_KIND_NESTED,	/* attributes of table nested */
 	NLA_KIND_FN,		/* fn */
+	NLA_KIND_ARRAY,		/* as many elements of integer kind elem as fit, [a, b] */
 };
 
 struct nla_table;
@@ -101,6 +104,7 @@ struct nla_spec {
 	const struct nl_struct *s;
 	const struct nla_table *nested;
 	nla_printer *fn;
+	uint8_t elem;		/* NLA_KIND_ARRAY: the elements' kind */
 };
 
 /* The attributes of one message or nest: their names and, by type, their payloads. */
