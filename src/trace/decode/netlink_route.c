@@ -19,6 +19,7 @@
 
 #include "trace/decode/net_impl.h"
 #include "trace/decode/netlink_family.h"
+#include "trace/decode/netlink_route.h"
 #include "trace/decode/nlattr.h"
 #include "trace/decode/xlat_net.h"
 #include "trace/decode/xlat_netlink.h"
@@ -360,39 +361,6 @@ static const struct nla_spec rule_specs[] = {
 static const struct nla_table rule_attrs = NLA_TABLE(&xlat_rtnl_rule_attrs, "FRA_???",
 						     rule_specs);
 
-/* ---- traffic control: struct tcmsg, struct tcamsg ---- */
-
-static const struct nl_field tcmsg_fields[] = {
-	F(struct tcmsg, tcm_family, NLF_FAMILY),
-	F(struct tcmsg, tcm_ifindex, NLF_IFINDEX),
-	F(struct tcmsg, tcm_handle, NLF_U),
-	F(struct tcmsg, tcm_parent, NLF_U),
-	F(struct tcmsg, tcm_info, NLF_U),
-};
-static const struct nl_struct tcmsg = NL_STRUCT(struct tcmsg, tcmsg_fields);
-
-static const struct nla_spec tc_specs[] = {
-	[TCA_KIND] = SPEC(NLA_KIND_STR),
-	[TCA_RATE] = SPEC(NLA_KIND_HEX),
-	[TCA_CHAIN] = SPEC(NLA_KIND_U32),
-	[TCA_INGRESS_BLOCK] = SPEC(NLA_KIND_U32),
-	[TCA_EGRESS_BLOCK] = SPEC(NLA_KIND_U32),
-};
-static const struct nla_table tc_attrs = NLA_TABLE(&xlat_rtnl_tc_attrs, "TCA_???", tc_specs);
-
-static const struct nl_field tcamsg_fields[] = {
-	F(struct tcamsg, tca_family, NLF_FAMILY),
-};
-static const struct nl_struct tcamsg = NL_STRUCT(struct tcamsg, tcamsg_fields);
-
-static const struct nla_spec tc_action_specs[] = {
-	[TCA_ACT_KIND] = SPEC(NLA_KIND_STR),
-	[TCA_ACT_INDEX] = SPEC(NLA_KIND_U32),
-	[TCA_ACT_IN_HW_COUNT] = SPEC(NLA_KIND_U32),
-};
-static const struct nla_table tc_action_attrs = NLA_TABLE(&xlat_rtnl_tc_action_attrs,
-							  "TCA_ACT_???", tc_action_specs);
-
 /* ---- neighbour tables, address labels, DCB, netconf, MDB, nsid, stats, nexthops ---- */
 
 static const struct nl_field ndtmsg_fields[] = {
@@ -400,11 +368,66 @@ static const struct nl_field ndtmsg_fields[] = {
 };
 static const struct nl_struct ndtmsg = NL_STRUCT(struct ndtmsg, ndtmsg_fields);
 
+static const struct nl_field ndt_config_fields[] = {
+	F(struct ndt_config, ndtc_key_len, NLF_U),
+	F(struct ndt_config, ndtc_entry_size, NLF_U),
+	F(struct ndt_config, ndtc_entries, NLF_U),
+	F(struct ndt_config, ndtc_last_flush, NLF_U),
+	F(struct ndt_config, ndtc_last_rand, NLF_U),
+	F(struct ndt_config, ndtc_hash_rnd, NLF_U),
+	F(struct ndt_config, ndtc_hash_mask, NLF_X),
+	F(struct ndt_config, ndtc_hash_chain_gc, NLF_U),
+	F(struct ndt_config, ndtc_proxy_qlen, NLF_U),
+};
+static const struct nl_struct ndt_config = NL_STRUCT(struct ndt_config, ndt_config_fields);
+
+static const struct nl_field ndt_stats_fields[] = {
+	F(struct ndt_stats, ndts_allocs, NLF_U),
+	F(struct ndt_stats, ndts_destroys, NLF_U),
+	F(struct ndt_stats, ndts_hash_grows, NLF_U),
+	F(struct ndt_stats, ndts_res_failed, NLF_U),
+	F(struct ndt_stats, ndts_lookups, NLF_U),
+	F(struct ndt_stats, ndts_hits, NLF_U),
+	F(struct ndt_stats, ndts_rcv_probes_mcast, NLF_U),
+	F(struct ndt_stats, ndts_rcv_probes_ucast, NLF_U),
+	F(struct ndt_stats, ndts_periodic_gc_runs, NLF_U),
+	F(struct ndt_stats, ndts_forced_gc_runs, NLF_U),
+	F(struct ndt_stats, ndts_table_fulls, NLF_U),
+};
+static const struct nl_struct ndt_stats = NL_STRUCT(struct ndt_stats, ndt_stats_fields);
+
+static const struct nla_spec neightbl_parms_specs[] = {
+	[NDTPA_IFINDEX] = SPEC(NLA_KIND_IFINDEX),
+	[NDTPA_REFCNT] = SPEC(NLA_KIND_U32),
+	[NDTPA_REACHABLE_TIME] = SPEC(NLA_KIND_U64),
+	[NDTPA_BASE_REACHABLE_TIME] = SPEC(NLA_KIND_U64),
+	[NDTPA_RETRANS_TIME] = SPEC(NLA_KIND_U64),
+	[NDTPA_GC_STALETIME] = SPEC(NLA_KIND_U64),
+	[NDTPA_DELAY_PROBE_TIME] = SPEC(NLA_KIND_U64),
+	[NDTPA_QUEUE_LEN] = SPEC(NLA_KIND_U32),
+	[NDTPA_APP_PROBES] = SPEC(NLA_KIND_U32),
+	[NDTPA_UCAST_PROBES] = SPEC(NLA_KIND_U32),
+	[NDTPA_MCAST_PROBES] = SPEC(NLA_KIND_U32),
+	[NDTPA_ANYCAST_DELAY] = SPEC(NLA_KIND_U64),
+	[NDTPA_PROXY_DELAY] = SPEC(NLA_KIND_U64),
+	[NDTPA_PROXY_QLEN] = SPEC(NLA_KIND_U32),
+	[NDTPA_LOCKTIME] = SPEC(NLA_KIND_U64),
+	[NDTPA_QUEUE_LENBYTES] = SPEC(NLA_KIND_U32),
+	[NDTPA_MCAST_REPROBES] = SPEC(NLA_KIND_U32),
+	[NDTPA_INTERVAL_PROBE_TIME_MS] = SPEC(NLA_KIND_U64),
+};
+static const struct nla_table neightbl_parms_attrs = NLA_TABLE(&xlat_rtnl_neightbl_parms_attrs,
+							       "NDTPA_???",
+							       neightbl_parms_specs);
+
 static const struct nla_spec neightbl_specs[] = {
 	[NDTA_NAME] = SPEC(NLA_KIND_STR),
 	[NDTA_THRESH1] = SPEC(NLA_KIND_U32),
 	[NDTA_THRESH2] = SPEC(NLA_KIND_U32),
 	[NDTA_THRESH3] = SPEC(NLA_KIND_U32),
+	[NDTA_CONFIG] = SPEC_STRUCT(ndt_config),
+	[NDTA_PARMS] = { NLA_KIND_NESTED, NULL, NULL, NULL, &neightbl_parms_attrs, NULL },
+	[NDTA_STATS] = SPEC_STRUCT(ndt_stats),
 	[NDTA_GC_INTERVAL] = SPEC(NLA_KIND_U64),
 };
 static const struct nla_table neightbl_attrs = NLA_TABLE(&xlat_rtnl_neightbl_attrs,
@@ -524,10 +547,10 @@ static const struct rtnl_msg rtnl_msgs[] = {
 	MSG3(RTM_NEWROUTE, rtmsg, &route_attrs),
 	MSG3(RTM_NEWNEIGH, ndmsg, &neigh_attrs),
 	MSG3(RTM_NEWRULE, fib_rule_hdr, &rule_attrs),
-	MSG3(RTM_NEWQDISC, tcmsg, &tc_attrs),
-	MSG3(RTM_NEWTCLASS, tcmsg, &tc_attrs),
-	MSG3(RTM_NEWTFILTER, tcmsg, &tc_attrs),
-	MSG3(RTM_NEWACTION, tcamsg, &tc_action_attrs),
+	MSG3(RTM_NEWQDISC, rtnl_tcmsg, &rtnl_tc_attrs),
+	MSG3(RTM_NEWTCLASS, rtnl_tcmsg, &rtnl_tc_attrs),
+	MSG3(RTM_NEWTFILTER, rtnl_tcmsg, &rtnl_tc_attrs),
+	MSG3(RTM_NEWACTION, rtnl_tcamsg, &rtnl_tc_action_attrs),
 	[RTM_GETMULTICAST - RTM_BASE] = { &ifaddrmsg, &ifaddr_attrs },
 	[RTM_GETANYCAST - RTM_BASE] = { &ifaddrmsg, &ifaddr_attrs },
 	[RTM_NEWNEIGHTBL - RTM_BASE] = { &ndtmsg, &neightbl_attrs },
@@ -541,7 +564,7 @@ static const struct rtnl_msg rtnl_msgs[] = {
 	MSG3(RTM_NEWNSID, rtgenmsg, &nsid_attrs),
 	[RTM_NEWSTATS - RTM_BASE] = { &if_stats_msg, &ifstats_attrs },
 	[RTM_GETSTATS - RTM_BASE] = { &if_stats_msg, &ifstats_attrs },
-	MSG3(RTM_NEWCHAIN, tcmsg, &tc_attrs),
+	MSG3(RTM_NEWCHAIN, rtnl_tcmsg, &rtnl_tc_attrs),
 	MSG3(RTM_NEWNEXTHOP, nhmsg, &nexthop_attrs),
 };
 

@@ -82,5 +82,11 @@ extern const struct xlat xlat_rtnl_rta_metrics_attrs;
 extern const struct xlat xlat_rtnl_lwtunnel_encap_types;
 extern const struct xlat xlat_rtnl_ext_filter_flags;
 extern const struct xlat xlat_rtnl_ifla_events;
+/* xlat_rtnl_nest.c */
+extern const struct xlat xlat_rtnl_tca_stats_attrs;
+extern const struct xlat xlat_rtnl_tca_stab_attrs;
+extern const struct xlat xlat_rtnl_tca_act_flags;
+extern const struct xlat xlat_rtnl_tca_act_hw_stats;
+extern const struct xlat xlat_rtnl_neightbl_parms_attrs;
 
 #endif

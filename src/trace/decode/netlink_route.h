@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* rtnetlink message kinds defined outside netlink_route.c, one file per area. */
+#ifndef SYSRAY_TRACE_DECODE_NETLINK_ROUTE_H
+#define SYSRAY_TRACE_DECODE_NETLINK_ROUTE_H
+
+#include "trace/decode/nlattr.h"
+
+/* Traffic control (netlink_route_tc.c): qdiscs, classes, filters, chains; actions. */
+extern const struct nl_struct rtnl_tcmsg;
+extern const struct nla_table rtnl_tc_attrs;
+extern const struct nl_struct rtnl_tcamsg;
+extern const struct nla_table rtnl_tc_action_attrs;
+
+#endif
