@@ -9,6 +9,8 @@
 #include <linux/if_addrlabel.h>
 #include <linux/if_bridge.h>
 #include <linux/if_link.h>
+#include <linux/mroute.h>
+#include <linux/mroute6.h>
 #include <linux/neighbour.h>
 #include <linux/net_namespace.h>
 #include <linux/netconf.h>
@@ -30,10 +32,9 @@
 #define SPEC_XVAL(kind_, x_, dflt_) { kind_, x_, dflt_, NULL, NULL, NULL }
 #define SPEC_STRUCT(s_) { NLA_KIND_STRUCT, NULL, NULL, &s_, NULL, NULL }
 
-/* An address attribute of the message's family (the header's first byte, in CTX). */
-static bool print_family_addr(struct sc *sc, uint64_t addr, unsigned int len, const void *ctx)
+/* An address of FAMILY (AF_INET, AF_INET6) in an attribute; false: print it in hex. */
+static bool print_inet_addr_of(struct sc *sc, uint8_t family, uint64_t addr, unsigned int len)
 {
-	uint8_t family = *(const uint8_t *)ctx;
 	size_t size = family == AF_INET ? 4 : family == AF_INET6 ? 16 : 0;
 	unsigned char buf[16];
 	if (!size || len < size)
@@ -41,6 +42,22 @@ static bool print_family_addr(struct sc *sc, uint64_t addr, unsigned int len, co
 	if (fetch_or_print_addr(sc, addr, buf, size))
 		net_print_inet_addr(sc->p, family, buf, size, NULL);
 	return true;
+}
+
+/* An address attribute of the message's family (the header's first byte, in CTX). */
+static bool print_family_addr(struct sc *sc, uint64_t addr, unsigned int len, const void *ctx)
+{
+	return print_inet_addr_of(sc, *(const uint8_t *)ctx, addr, len);
+}
+
+static bool print_in_addr(struct sc *sc, uint64_t addr, unsigned int len, const void *ctx)
+{
+	return print_inet_addr_of(sc, AF_INET, addr, len);
+}
+
+static bool print_in6_addr(struct sc *sc, uint64_t addr, unsigned int len, const void *ctx)
+{
+	return print_inet_addr_of(sc, AF_INET6, addr, len);
 }
 
 /* ---- links: struct ifinfomsg ---- */
@@ -529,6 +546,55 @@ static const struct nla_spec nexthop_specs[] = {
 static const struct nla_table nexthop_attrs = NLA_TABLE(&xlat_rtnl_nexthop_attrs, "NHA_???",
 							nexthop_specs);
 
+/* ---- multicast routing cache reports: struct rtgenmsg, attributes by family ---- */
+
+static const struct nla_spec ipmra_creport_specs[] = {
+	[IPMRA_CREPORT_MSGTYPE] = SPEC_XVAL(NLA_KIND_XVAL8, &xlat_rtnl_ipmra_msg_types,
+					    "IGMPMSG_???"),
+	[IPMRA_CREPORT_VIF_ID] = SPEC(NLA_KIND_U32),
+	[IPMRA_CREPORT_SRC_ADDR] = SPEC_FN(print_in_addr),
+	[IPMRA_CREPORT_DST_ADDR] = SPEC_FN(print_in_addr),
+	[IPMRA_CREPORT_TABLE] = SPEC(NLA_KIND_U32),
+};
+static const struct nla_table ipmra_creport_attrs = NLA_TABLE(&xlat_rtnl_ipmra_creport_attr,
+							      "IPMRA_CREPORT_???",
+							      ipmra_creport_specs);
+
+static const struct nla_spec ip6mra_creport_specs[] = {
+	[IP6MRA_CREPORT_MSGTYPE] = SPEC_XVAL(NLA_KIND_XVAL8, &xlat_rtnl_ip6mra_msg_types,
+					     "MRT6MSG_???"),
+	[IP6MRA_CREPORT_MIF_ID] = SPEC(NLA_KIND_U32),
+	[IP6MRA_CREPORT_SRC_ADDR] = SPEC_FN(print_in6_addr),
+	[IP6MRA_CREPORT_DST_ADDR] = SPEC_FN(print_in6_addr),
+};
+static const struct nla_table ip6mra_creport_attrs = NLA_TABLE(&xlat_rtnl_ip6mra_creport_attr,
+							       "IP6MRA_CREPORT_???",
+							       ip6mra_creport_specs);
+
+/*
+ * The family is RTNL_FAMILY_IPMR/IP6MR or an AF_*; only the multicast routing families
+ * have attributes, the rest of another family's report prints in hex.
+ */
+static void decode_cachereport(struct sc *sc, uint8_t family, uint64_t addr, unsigned int len)
+{
+	pr_struct_begin(sc->p);
+	pr_field(sc->p, "rtgen_family");
+	if (xlat_lookup(&xlat_rtnl_family, family))
+		pr_xval(sc->p, &xlat_rtnl_family, family, NULL);
+	else
+		pr_xval(sc->p, &xlat_net_addrfams, family, "RTNL_FAMILY_???");
+	pr_struct_end(sc->p);
+	unsigned int offset = NLMSG_ALIGN(sizeof(struct rtgenmsg));
+	if (len <= offset)
+		return;
+	if (family == RTNL_FAMILY_IPMR)
+		nl_decode_attrs(sc, addr + offset, len - offset, &ipmra_creport_attrs, NULL);
+	else if (family == RTNL_FAMILY_IP6MR)
+		nl_decode_attrs(sc, addr + offset, len - offset, &ip6mra_creport_attrs, NULL);
+	else
+		print_buf_hex(sc, addr + offset, len - offset);
+}
+
 /* ---- message types ---- */
 
 struct rtnl_msg {
@@ -596,6 +662,10 @@ bool nl_route_payload(struct sc *sc, const struct nlmsghdr *h, uint64_t addr,
 	/* A bridge's RTM_GETNEIGH asks for links (an ifinfomsg). */
 	if (h->nlmsg_type == RTM_GETNEIGH && family == AF_BRIDGE)
 		m = &rtnl_msgs[RTM_GETLINK - RTM_BASE];
+	if (h->nlmsg_type == RTM_NEWCACHEREPORT) {
+		decode_cachereport(sc, family, addr, len);
+		return true;
+	}
 	if (!m || !m->hdr) {
 		print_family_data(sc, family, addr, len);
 		return true;
