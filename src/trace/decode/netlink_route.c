@@ -248,7 +248,58 @@ static bool print_rtvia(struct sc *sc, uint64_t addr, unsigned int len, const vo
 	return true;
 }
 
+static const struct nla_table route_attrs;
+
+/*
+ * RTA_MULTIPATH: struct rtnexthop records, each followed (within its rtnh_len) by route
+ * attributes: [[{rtnh}, attrs], [{rtnh}, attrs]]. The whole struct prints whatever its
+ * rtnh_len says; a record of the struct alone prints without brackets.
+ */
+static bool print_rta_multipath(struct sc *sc, uint64_t addr, unsigned int len,
+				const void *ctx)
+{
+	struct rtnexthop nh;
+	const unsigned int hdr = RTNH_ALIGN(sizeof(nh));
+	uint64_t cur = addr;
+	unsigned int left = len;
+	bool is_array = false;
+	if (len < sizeof(nh))
+		return false;
+	while (fetch_or_print_addr(sc, cur, &nh, sizeof(nh))) {
+		unsigned int nh_len = nh.rtnh_len < left ? nh.rtnh_len : left;
+		if (cur == addr && nh.rtnh_len < len) {
+			pr_array_begin(sc->p);
+			is_array = true;
+		}
+		if (nh_len > hdr)
+			pr_array_begin(sc->p);
+		pr_struct_begin(sc->p);
+		pr_field(sc->p, "rtnh_len");
+		pr_uint(sc->p, nh.rtnh_len);
+		pr_field(sc->p, "rtnh_flags");
+		pr_flags(sc->p, &xlat_rtnl_route_nexthop_flags, nh.rtnh_flags, "RTNH_F_???");
+		pr_field(sc->p, "rtnh_hops");
+		pr_uint(sc->p, nh.rtnh_hops);
+		pr_field(sc->p, "rtnh_ifindex");
+		net_print_ifindex(sc->p, (unsigned int)nh.rtnh_ifindex);
+		pr_struct_end(sc->p);
+		if (nh_len > hdr) {
+			nl_decode_attrs(sc, cur + hdr, nh_len - hdr, &route_attrs, ctx);
+			pr_array_end(sc->p);
+		}
+		/* A zero rtnh_len would not advance: it ends the list. */
+		if (!RTNH_ALIGN(nh_len) || RTNH_ALIGN(nh_len) >= left)
+			break;
+		cur += RTNH_ALIGN(nh_len);
+		left -= RTNH_ALIGN(nh_len);
+	}
+	if (is_array)
+		pr_array_end(sc->p);
+	return true;
+}
+
 static const struct nla_spec route_specs[] = {
+	[RTA_MULTIPATH] = SPEC_FN(print_rta_multipath),
 	[RTA_DST] = SPEC_FN(print_family_addr),
 	[RTA_SRC] = SPEC_FN(print_family_addr),
 	[RTA_IIF] = SPEC(NLA_KIND_IFINDEX),
