@@ -350,8 +350,16 @@ static const struct nl_field nda_cacheinfo_fields[] = {
 static const struct nl_struct nda_cacheinfo = NL_STRUCT(struct nda_cacheinfo,
 							nda_cacheinfo_fields);
 
+static const struct nla_spec fdb_ext_specs[] = {
+	[NFEA_ACTIVITY_NOTIFY] = SPEC_XVAL(NLA_KIND_FLAGS8, &xlat_rtnl_fdb_notify_flags,
+					   "FDB_NOTIFY_???"),
+};
+static const struct nla_table fdb_ext_attrs = NLA_TABLE(&xlat_rtnl_neigh_fdb_ext_attrs,
+							"NFEA_???", fdb_ext_specs);
+
 static const struct nla_spec neigh_specs[] = {
 	[NDA_DST] = SPEC_FN(print_family_addr),
+	[NDA_LLADDR] = SPEC(NLA_KIND_HWADDR),
 	[NDA_CACHEINFO] = SPEC_STRUCT(nda_cacheinfo),
 	[NDA_PROBES] = SPEC(NLA_KIND_U32),
 	[NDA_VLAN] = SPEC(NLA_KIND_U16),
@@ -359,10 +367,17 @@ static const struct nla_spec neigh_specs[] = {
 	[NDA_VNI] = SPEC(NLA_KIND_U32),
 	[NDA_IFINDEX] = SPEC(NLA_KIND_IFINDEX),
 	[NDA_MASTER] = SPEC(NLA_KIND_IFINDEX),
-	[NDA_LINK_NETNSID] = SPEC(NLA_KIND_S32),
+	[NDA_LINK_NETNSID] = SPEC(NLA_KIND_U32),
 	[NDA_SRC_VNI] = SPEC(NLA_KIND_U32),
-	[NDA_PROTOCOL] = SPEC_XVAL(NLA_KIND_XVAL8, &xlat_rtnl_routing_protocols, "RTPROT_???"),
+	[NDA_PROTOCOL] = SPEC_XVAL(NLA_KIND_XVAL8, &xlat_net_inet_protocols, "IPPROTO_???"),
 	[NDA_NH_ID] = SPEC(NLA_KIND_U32),
+	[NDA_FDB_EXT_ATTRS] = { NLA_KIND_NESTED, NULL, NULL, NULL, &fdb_ext_attrs, NULL },
+	[NDA_FLAGS_EXT] = SPEC_XVAL(NLA_KIND_FLAGS32, &xlat_rtnl_neighbor_cache_entry_ext_flags,
+				    "NTF_EXT_???"),
+	[NDA_NDM_STATE_MASK] = SPEC_XVAL(NLA_KIND_FLAGS16, &xlat_rtnl_neighbor_cache_entry_states,
+					 "NUD_???"),
+	[NDA_NDM_FLAGS_MASK] = SPEC_XVAL(NLA_KIND_FLAGS8, &xlat_rtnl_neighbor_cache_entry_flags,
+					 "NTF_???"),
 };
 static const struct nla_table neigh_attrs = NLA_TABLE(&xlat_rtnl_neigh_attrs, "NDA_???",
 						      neigh_specs);

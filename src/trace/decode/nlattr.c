@@ -9,6 +9,7 @@
 #include <linux/inet_diag.h>
 #include <linux/netlink.h>
 #include <endian.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/sysmacros.h>
 
@@ -233,7 +234,7 @@ static const unsigned int int_kind_size[] = {
 	[NLA_KIND_X32] = 4, [NLA_KIND_X64] = 8, [NLA_KIND_BE16] = 2, [NLA_KIND_BE64] = 8, [NLA_KIND_IFINDEX] = 4,
 	[NLA_KIND_FD] = 4, [NLA_KIND_XVAL8] = 1,
 	[NLA_KIND_XVAL16] = 2, [NLA_KIND_XVAL32] = 4, [NLA_KIND_FLAGS8] = 1,
-	[NLA_KIND_FLAGS32] = 4,
+	[NLA_KIND_FLAGS16] = 2, [NLA_KIND_FLAGS32] = 4,
 };
 
 static void print_int_value(struct sc *sc, uint8_t kind, const struct xlat *x, const char *dflt,
@@ -269,6 +270,7 @@ static void print_int_value(struct sc *sc, uint8_t kind, const struct xlat *x, c
 		pr_xval(sc->p, x, v, dflt);
 		break;
 	case NLA_KIND_FLAGS8:
+	case NLA_KIND_FLAGS16:
 	case NLA_KIND_FLAGS32:
 		pr_flags(sc->p, x, v, dflt);
 		break;
@@ -309,6 +311,36 @@ static bool print_array_payload(struct sc *sc, const struct nla_spec *sp, uint64
 	return true;
 }
 
+/*
+ * A link-layer address (at most MAX_ADDR_LEN, 32 bytes): 00:11:22 with -X abbrev, the
+ * bytes in hex with -X raw, both with -X verbose.
+ */
+static bool print_hwaddr_payload(struct sc *sc, uint64_t addr, unsigned int len)
+{
+	unsigned char buf[32];
+	char text[sizeof(buf) * 3];
+	if (len > sizeof(buf))
+		return false;
+	if (!fetch_or_print_addr(sc, addr, buf, len))
+		return true;
+	text[0] = '\0';
+	for (unsigned int i = 0; i < len; i++)
+		snprintf(text + (i ? 3 * i - 1 : 0), 4, "%s%02x", i ? ":" : "", buf[i]);
+	switch (sc->p->xlat_style) {
+	case PR_XLAT_ABBREV:
+		pr_text(sc->p, text);
+		break;
+	case PR_XLAT_RAW:
+		pr_quoted(sc->p, (const char *)buf, len, PR_QUOTE_HEX);
+		break;
+	case PR_XLAT_VERBOSE:
+		pr_quoted(sc->p, (const char *)buf, len, PR_QUOTE_HEX);
+		pr_comment(sc->p, "%s", text);
+		break;
+	}
+	return true;
+}
+
 static bool print_payload(struct sc *sc, const struct nla_spec *sp, uint64_t addr,
 			  unsigned int len, const void *ctx)
 {
@@ -333,6 +365,8 @@ static bool print_payload(struct sc *sc, const struct nla_spec *sp, uint64_t add
 		return sp->fn(sc, addr, len, ctx);
 	case NLA_KIND_ARRAY:
 		return print_array_payload(sc, sp, addr, len);
+	case NLA_KIND_HWADDR:
+		return print_hwaddr_payload(sc, addr, len);
 	default:
 		return print_int_payload(sc, sp, addr, len);
 	}

@@ -88,11 +88,13 @@ enum nla_kind {
 	NLA_KIND_XVAL16,
 	NLA_KIND_XVAL32,	/* u32 constant of x */
 	NLA_KIND_FLAGS8,
+	NLA_KIND_FLAGS16,
 	NLA_KIND_FLAGS32,	/* u32 flags of x */
 	NLA_KIND_STRUCT,	/* struct s */
 	NLA_KIND_NESTED,	/* attributes of table nested */
 	NLA_KIND_FN,		/* fn */
 	NLA_KIND_ARRAY,		/* as many elements of integer kind elem as fit, [a, b] */
+	NLA_KIND_HWADDR,	/* a link-layer address of any length: 00:11:22 */
 };
 
 struct nla_table;

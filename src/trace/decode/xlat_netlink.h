@@ -88,5 +88,8 @@ extern const struct xlat xlat_rtnl_tca_stab_attrs;
 extern const struct xlat xlat_rtnl_tca_act_flags;
 extern const struct xlat xlat_rtnl_tca_act_hw_stats;
 extern const struct xlat xlat_rtnl_neightbl_parms_attrs;
+extern const struct xlat xlat_rtnl_neigh_fdb_ext_attrs;
+extern const struct xlat xlat_rtnl_fdb_notify_flags;
+extern const struct xlat xlat_rtnl_neighbor_cache_entry_ext_flags;
 
 #endif
