@@ -164,6 +164,9 @@ void print_array(struct sc *sc, uint64_t addr, uint64_t nmemb, size_t size,
 /* The two fds of pipe and socketpair at ADDR: [3, 4], an array like any other. */
 void print_fd_pair_at(struct sc *sc, uint64_t addr);
 
+/* Clock ticks, with their value in seconds in a comment: "5 / * 0.05 s * /" (siginfo.c). */
+void print_clock_t(struct pr *p, uint64_t ticks);
+
 /* How the buffers of an iovec array print. */
 struct iov_data {
 	uint64_t left;		/* bytes still to show across the array; UINT64_MAX: all */

@@ -60,64 +60,6 @@ static bool print_in6_addr(struct sc *sc, uint64_t addr, unsigned int len, const
 	return print_inet_addr_of(sc, AF_INET6, addr, len);
 }
 
-/* ---- links: struct ifinfomsg ---- */
-
-static const struct nl_field ifinfomsg_fields[] = {
-	F(struct ifinfomsg, ifi_family, NLF_FAMILY),
-	F(struct ifinfomsg, ifi_type, NLF_XVAL, &xlat_net_arp_hardware_types, "ARPHRD_???"),
-	F(struct ifinfomsg, ifi_index, NLF_IFINDEX),
-	F(struct ifinfomsg, ifi_flags, NLF_FLAGS, &xlat_rtnl_iffflags, "IFF_???"),
-	F(struct ifinfomsg, ifi_change, NLF_X),
-};
-static const struct nl_struct ifinfomsg = NL_STRUCT(struct ifinfomsg, ifinfomsg_fields);
-
-static const struct nla_spec link_specs[] = {
-	[IFLA_IFNAME] = SPEC(NLA_KIND_STR),
-	[IFLA_MTU] = SPEC(NLA_KIND_U32),
-	[IFLA_LINK] = SPEC(NLA_KIND_U32),
-	[IFLA_QDISC] = SPEC(NLA_KIND_STR),
-	[IFLA_MASTER] = SPEC(NLA_KIND_U32),
-	[IFLA_TXQLEN] = SPEC(NLA_KIND_U32),
-	[IFLA_WEIGHT] = SPEC(NLA_KIND_U32),
-	[IFLA_OPERSTATE] = SPEC(NLA_KIND_U8),
-	[IFLA_LINKMODE] = SPEC(NLA_KIND_U8),
-	[IFLA_NET_NS_PID] = SPEC(NLA_KIND_U32),
-	[IFLA_IFALIAS] = SPEC(NLA_KIND_STR),
-	[IFLA_NUM_VF] = SPEC(NLA_KIND_U32),
-	[IFLA_GROUP] = SPEC(NLA_KIND_U32),
-	[IFLA_NET_NS_FD] = SPEC(NLA_KIND_FD),
-	[IFLA_EXT_MASK] = SPEC_XVAL(NLA_KIND_FLAGS32, &xlat_rtnl_ext_filter_flags,
-				    "RTEXT_FILTER_???"),
-	[IFLA_PROMISCUITY] = SPEC(NLA_KIND_U32),
-	[IFLA_NUM_TX_QUEUES] = SPEC(NLA_KIND_U32),
-	[IFLA_NUM_RX_QUEUES] = SPEC(NLA_KIND_U32),
-	[IFLA_CARRIER] = SPEC(NLA_KIND_U8),
-	[IFLA_PHYS_PORT_ID] = SPEC(NLA_KIND_HEX),
-	[IFLA_CARRIER_CHANGES] = SPEC(NLA_KIND_U32),
-	[IFLA_PHYS_SWITCH_ID] = SPEC(NLA_KIND_HEX),
-	[IFLA_LINK_NETNSID] = SPEC(NLA_KIND_S32),
-	[IFLA_PHYS_PORT_NAME] = SPEC(NLA_KIND_STR),
-	[IFLA_PROTO_DOWN] = SPEC(NLA_KIND_U8),
-	[IFLA_GSO_MAX_SEGS] = SPEC(NLA_KIND_U32),
-	[IFLA_GSO_MAX_SIZE] = SPEC(NLA_KIND_U32),
-	[IFLA_EVENT] = SPEC_XVAL(NLA_KIND_XVAL32, &xlat_rtnl_ifla_events, "IFLA_EVENT_???"),
-	[IFLA_NEW_NETNSID] = SPEC(NLA_KIND_S32),
-	[IFLA_IF_NETNSID] = SPEC(NLA_KIND_S32),
-	[IFLA_CARRIER_UP_COUNT] = SPEC(NLA_KIND_U32),
-	[IFLA_CARRIER_DOWN_COUNT] = SPEC(NLA_KIND_U32),
-	[IFLA_NEW_IFINDEX] = SPEC(NLA_KIND_IFINDEX),
-	[IFLA_MIN_MTU] = SPEC(NLA_KIND_U32),
-	[IFLA_MAX_MTU] = SPEC(NLA_KIND_U32),
-	[IFLA_ALT_IFNAME] = SPEC(NLA_KIND_STR),
-	[IFLA_PARENT_DEV_NAME] = SPEC(NLA_KIND_STR),
-	[IFLA_PARENT_DEV_BUS_NAME] = SPEC(NLA_KIND_STR),
-	[IFLA_GRO_MAX_SIZE] = SPEC(NLA_KIND_U32),
-	[IFLA_TSO_MAX_SIZE] = SPEC(NLA_KIND_U32),
-	[IFLA_TSO_MAX_SEGS] = SPEC(NLA_KIND_U32),
-};
-static const struct nla_table link_attrs = NLA_TABLE(&xlat_rtnl_link_attrs, "IFLA_???",
-						     link_specs);
-
 /* ---- addresses: struct ifaddrmsg ---- */
 
 static const struct nl_field ifa_cacheinfo_fields[] = {
@@ -673,8 +615,8 @@ struct rtnl_msg {
 	[base + 2 - RTM_BASE] = { &h, a }
 
 static const struct rtnl_msg rtnl_msgs[] = {
-	MSG3(RTM_NEWLINK, ifinfomsg, &link_attrs),
-	[RTM_SETLINK - RTM_BASE] = { &ifinfomsg, &link_attrs },
+	MSG3(RTM_NEWLINK, rtnl_ifinfomsg, &rtnl_link_attrs),
+	[RTM_SETLINK - RTM_BASE] = { &rtnl_ifinfomsg, &rtnl_link_attrs },
 	MSG3(RTM_NEWADDR, ifaddrmsg, &ifaddr_attrs),
 	MSG3(RTM_NEWROUTE, rtmsg, &route_attrs),
 	MSG3(RTM_NEWNEIGH, ndmsg, &neigh_attrs),

@@ -5,6 +5,10 @@
 
 #include "trace/decode/nlattr.h"
 
+/* Links (netlink_route_link.c). */
+extern const struct nl_struct rtnl_ifinfomsg;
+extern const struct nla_table rtnl_link_attrs;
+
 /* Traffic control (netlink_route_tc.c): qdiscs, classes, filters, chains; actions. */
 extern const struct nl_struct rtnl_tcmsg;
 extern const struct nla_table rtnl_tc_attrs;

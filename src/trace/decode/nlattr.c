@@ -231,7 +231,7 @@ bool nla_print_str(struct sc *sc, uint64_t addr, unsigned int len, const void *c
 static const unsigned int int_kind_size[] = {
 	[NLA_KIND_U8] = 1, [NLA_KIND_U16] = 2, [NLA_KIND_U32] = 4, [NLA_KIND_U64] = 8,
 	[NLA_KIND_S8] = 1, [NLA_KIND_S16] = 2, [NLA_KIND_S32] = 4, [NLA_KIND_S64] = 8,
-	[NLA_KIND_X32] = 4, [NLA_KIND_X64] = 8, [NLA_KIND_BE16] = 2, [NLA_KIND_BE64] = 8, [NLA_KIND_IFINDEX] = 4,
+	[NLA_KIND_X16] = 2, [NLA_KIND_X32] = 4, [NLA_KIND_X64] = 8, [NLA_KIND_BE16] = 2, [NLA_KIND_BE64] = 8, [NLA_KIND_IFINDEX] = 4,
 	[NLA_KIND_FD] = 4, [NLA_KIND_XVAL8] = 1,
 	[NLA_KIND_XVAL16] = 2, [NLA_KIND_XVAL32] = 4, [NLA_KIND_FLAGS8] = 1,
 	[NLA_KIND_FLAGS16] = 2, [NLA_KIND_FLAGS32] = 4,
@@ -248,6 +248,7 @@ static void print_int_value(struct sc *sc, uint8_t kind, const struct xlat *x, c
 	case NLA_KIND_S64:
 		pr_int(sc->p, sign_extend(v, size));
 		break;
+	case NLA_KIND_X16:
 	case NLA_KIND_X32:
 	case NLA_KIND_X64:
 		pr_hex(sc->p, v);
@@ -311,20 +312,10 @@ static bool print_array_payload(struct sc *sc, const struct nla_spec *sp, uint64
 	return true;
 }
 
-/*
- * A link-layer address (at most MAX_ADDR_LEN, 32 bytes): 00:11:22 with -X abbrev, the
- * bytes in hex with -X raw, both with -X verbose.
- */
-static bool print_hwaddr_payload(struct sc *sc, uint64_t addr, unsigned int len)
+void nl_print_hwaddr(struct sc *sc, const unsigned char *buf, unsigned int len)
 {
-	unsigned char buf[32];
-	char text[sizeof(buf) * 3];
-	if (len > sizeof(buf))
-		return false;
-	if (!fetch_or_print_addr(sc, addr, buf, len))
-		return true;
-	text[0] = '\0';
-	for (unsigned int i = 0; i < len; i++)
+	char text[NL_HWADDR_MAX * 3] = "";
+	for (unsigned int i = 0; i < len && i < NL_HWADDR_MAX; i++)
 		snprintf(text + (i ? 3 * i - 1 : 0), 4, "%s%02x", i ? ":" : "", buf[i]);
 	switch (sc->p->xlat_style) {
 	case PR_XLAT_ABBREV:
@@ -338,6 +329,26 @@ static bool print_hwaddr_payload(struct sc *sc, uint64_t addr, unsigned int len)
 		pr_comment(sc->p, "%s", text);
 		break;
 	}
+}
+
+static bool print_hwaddr_payload(struct sc *sc, uint64_t addr, unsigned int len)
+{
+	unsigned char buf[NL_HWADDR_MAX];
+	if (len > sizeof(buf))
+		return false;
+	if (fetch_or_print_addr(sc, addr, buf, len))
+		nl_print_hwaddr(sc, buf, len);
+	return true;
+}
+
+/* Clock ticks of 1 to 8 bytes; longer payloads print in hex. */
+static bool print_clock_t_payload(struct sc *sc, uint64_t addr, unsigned int len)
+{
+	uint64_t v = 0;
+	if (len > sizeof(v))
+		return false;
+	if (fetch_or_print_addr(sc, addr, &v, len))
+		print_clock_t(sc->p, v);
 	return true;
 }
 
@@ -367,6 +378,8 @@ static bool print_payload(struct sc *sc, const struct nla_spec *sp, uint64_t add
 		return print_array_payload(sc, sp, addr, len);
 	case NLA_KIND_HWADDR:
 		return print_hwaddr_payload(sc, addr, len);
+	case NLA_KIND_CLOCK_T:
+		return print_clock_t_payload(sc, addr, len);
 	default:
 		return print_int_payload(sc, sp, addr, len);
 	}

@@ -77,6 +77,7 @@ enum nla_kind {
 	NLA_KIND_S16,
 	NLA_KIND_S32,
 	NLA_KIND_S64,
+	NLA_KIND_X16,
 	NLA_KIND_X32,
 	NLA_KIND_X64,
 	NLA_KIND_BE16,		/* htons(N) */
@@ -95,6 +96,7 @@ enum nla_kind {
 	NLA_KIND_FN,		/* fn */
 	NLA_KIND_ARRAY,		/* as many elements of integer kind elem as fit, [a, b] */
 	NLA_KIND_HWADDR,	/* a link-layer address of any length: 00:11:22 */
+	NLA_KIND_CLOCK_T,	/* clock ticks in 1 to 8 bytes, seconds in a comment */
 };
 
 struct nla_table;
@@ -123,6 +125,15 @@ struct nla_table {
 /* The attributes in LEN bytes at ADDR, as strace's decode_nlattr prints them. */
 void nl_decode_attrs(struct sc *sc, uint64_t addr, unsigned int len,
 		     const struct nla_table *t, const void *ctx);
+
+/* The longest link-layer address (MAX_ADDR_LEN). */
+#define NL_HWADDR_MAX 32
+
+/*
+ * A link-layer address of LEN bytes in BUF: 00:11:22 with -X abbrev, the bytes in hex
+ * with -X raw, both with -X verbose.
+ */
+void nl_print_hwaddr(struct sc *sc, const unsigned char *buf, unsigned int len);
 
 /* Payload printers shared by families. */
 bool nla_print_str(struct sc *sc, uint64_t addr, unsigned int len, const void *ctx);

@@ -82,6 +82,8 @@ extern const struct xlat xlat_rtnl_rta_metrics_attrs;
 extern const struct xlat xlat_rtnl_lwtunnel_encap_types;
 extern const struct xlat xlat_rtnl_ext_filter_flags;
 extern const struct xlat xlat_rtnl_ifla_events;
+/* xlat_rtnl_link.c */
+extern const struct xlat xlat_rtnl_ifla_brport_attrs;
 /* xlat_rtnl_nest.c */
 extern const struct xlat xlat_rtnl_tca_stats_attrs;
 extern const struct xlat xlat_rtnl_tca_stab_attrs;
