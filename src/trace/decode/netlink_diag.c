@@ -157,7 +157,7 @@ static const struct nl_struct netlink_ring = NL_STRUCT(struct netlink_diag_ring,
 
 static const struct nla_spec netlink_specs[] = {
 	/* The multicast group bitmap, in unsigned longs (x86_64: 8 bytes). */
-	[NETLINK_DIAG_GROUPS] = { .kind = NLA_KIND_ARRAY, .elem = NLA_KIND_X64 },
+	[NETLINK_DIAG_GROUPS] = { .kind = NLA_KIND_ARRAY, .elem = NLA_KIND_0X64 },
 	[NETLINK_DIAG_RX_RING] = { NLA_KIND_STRUCT, NULL, NULL, &netlink_ring, NULL, NULL },
 	[NETLINK_DIAG_TX_RING] = { NLA_KIND_STRUCT, NULL, NULL, &netlink_ring, NULL, NULL },
 	[NETLINK_DIAG_FLAGS] = { NLA_KIND_FLAGS32, &xlat_nl_netlink_socket_flags, "NDIAG_FLAG_???",

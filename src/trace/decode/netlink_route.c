@@ -400,7 +400,7 @@ static const struct nl_field ndt_config_fields[] = {
 	F(struct ndt_config, ndtc_last_flush, NLF_U),
 	F(struct ndt_config, ndtc_last_rand, NLF_U),
 	F(struct ndt_config, ndtc_hash_rnd, NLF_U),
-	F(struct ndt_config, ndtc_hash_mask, NLF_X),
+	F(struct ndt_config, ndtc_hash_mask, NLF_0X),
 	F(struct ndt_config, ndtc_hash_chain_gc, NLF_U),
 	F(struct ndt_config, ndtc_proxy_qlen, NLF_U),
 };

@@ -11,10 +11,10 @@
 #include <endian.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/sysmacros.h>
 
 #include "trace/decode/nlattr.h"
 #include "trace/decode/net_impl.h"
+#include "trace/decode/xlat_file.h"
 #include "trace/decode/xlat_net.h"
 
 static uint64_t load_uint(const void *p, unsigned int size)
@@ -81,8 +81,11 @@ static void print_field_value(struct sc *sc, const struct nl_field *f, uint64_t 
 	case NLF_HTONL_X:
 		pr_textf(sc->p, "htonl(%#x)", ntohl((uint32_t)v));
 		break;
+	case NLF_0X:
+		pr_textf(sc->p, "%#0*llx", 2 * f->size, (unsigned long long)v);
+		break;
 	case NLF_DEV:
-		pr_textf(sc->p, "makedev(%#x, %#x)", major((dev_t)v), minor((dev_t)v));
+		pr_dev(sc->p, v);
 		break;
 	}
 }
@@ -231,7 +234,7 @@ bool nla_print_str(struct sc *sc, uint64_t addr, unsigned int len, const void *c
 static const unsigned int int_kind_size[] = {
 	[NLA_KIND_U8] = 1, [NLA_KIND_U16] = 2, [NLA_KIND_U32] = 4, [NLA_KIND_U64] = 8,
 	[NLA_KIND_S8] = 1, [NLA_KIND_S16] = 2, [NLA_KIND_S32] = 4, [NLA_KIND_S64] = 8,
-	[NLA_KIND_X16] = 2, [NLA_KIND_X32] = 4, [NLA_KIND_X64] = 8, [NLA_KIND_BE16] = 2, [NLA_KIND_BE64] = 8, [NLA_KIND_IFINDEX] = 4,
+	[NLA_KIND_X16] = 2, [NLA_KIND_X32] = 4, [NLA_KIND_0X64] = 8, [NLA_KIND_BE16] = 2, [NLA_KIND_BE64] = 8, [NLA_KIND_IFINDEX] = 4,
 	[NLA_KIND_FD] = 4, [NLA_KIND_XVAL8] = 1,
 	[NLA_KIND_XVAL16] = 2, [NLA_KIND_XVAL32] = 4, [NLA_KIND_FLAGS8] = 1,
 	[NLA_KIND_FLAGS16] = 2, [NLA_KIND_FLAGS32] = 4,
@@ -250,8 +253,10 @@ static void print_int_value(struct sc *sc, uint8_t kind, const struct xlat *x, c
 		break;
 	case NLA_KIND_X16:
 	case NLA_KIND_X32:
-	case NLA_KIND_X64:
 		pr_hex(sc->p, v);
+		break;
+	case NLA_KIND_0X64:
+		pr_textf(sc->p, "%#0*llx", 2 * size, (unsigned long long)v);
 		break;
 	case NLA_KIND_BE16:
 		pr_textf(sc->p, "htons(%u)", ntohs((uint16_t)v));

@@ -31,6 +31,7 @@ enum nl_field_kind {
 	NLF_SOCKID,	/* struct inet_diag_sockid of the family in the struct's first byte */
 	NLF_X_NONZERO,	/* hex, and only when not 0 (padding the kernel should see as 0) */
 	NLF_DEV,	/* a u32 device number: makedev(major, minor) */
+	NLF_0X,		/* hex, zero-padded to twice its size in characters: 0x0000ff */
 };
 
 struct nl_field {
@@ -79,7 +80,7 @@ enum nla_kind {
 	NLA_KIND_S64,
 	NLA_KIND_X16,
 	NLA_KIND_X32,
-	NLA_KIND_X64,
+	NLA_KIND_0X64,		/* u64 in hex, zero-padded to 16 characters ("%#0*llx") */
 	NLA_KIND_BE16,		/* htons(N) */
 	NLA_KIND_BE64,		/* htobe64(N) */
 	NLA_KIND_STR,		/* a string that carries its NUL */
