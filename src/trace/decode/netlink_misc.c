@@ -94,7 +94,7 @@ bool nl_selinux_payload(struct sc *sc, const struct nlmsghdr *h, uint64_t addr,
 #define U(type, member) NL_FIELD(type, member, NLF_U)
 #define X(type, member) NL_FIELD(type, member, NLF_X)
 #define STRUCT_STR(type, fields_) \
-	{ fields_, sizeof(fields_) / sizeof(fields_[0]), sizeof(type), true }
+	{ fields_, sizeof(fields_) / sizeof(fields_[0]), sizeof(type), true, NULL }
 
 static const struct nl_field rhash_fields[] = {
 	CSTR(struct crypto_report_hash, type),

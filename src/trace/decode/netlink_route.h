@@ -8,6 +8,8 @@
 /* Links (netlink_route_link.c). */
 extern const struct nl_struct rtnl_ifinfomsg;
 extern const struct nla_table rtnl_link_attrs;
+/* struct rtnl_link_stats64 and its older sizes (IFLA_STATS64, IFLA_STATS_LINK_64). */
+extern const struct nl_struct rtnl_link_stats64;
 
 /* Traffic control (netlink_route_tc.c): qdiscs, classes, filters, chains; actions. */
 extern const struct nl_struct rtnl_tcmsg;

@@ -6,6 +6,7 @@
 #include <linux/if_bridge.h>
 #include <linux/if_link.h>
 #include <linux/rtnetlink.h>
+#include <stddef.h>
 #include <sys/socket.h>
 
 #include "trace/decode/netlink_route.h"
@@ -95,6 +96,159 @@ static bool print_ifla_protinfo(struct sc *sc, uint64_t addr, unsigned int len,
 	return true;
 }
 
+/* ---- statistics and the device map ---- */
+
+#define END_OF(type, member) (offsetof(type, member) + sizeof(((type *)0)->member))
+#define U(type, member) F(type, member, NLF_U)
+
+static const struct nl_field link_stats_fields[] = {
+	U(struct rtnl_link_stats, rx_packets), U(struct rtnl_link_stats, tx_packets),
+	U(struct rtnl_link_stats, rx_bytes), U(struct rtnl_link_stats, tx_bytes),
+	U(struct rtnl_link_stats, rx_errors), U(struct rtnl_link_stats, tx_errors),
+	U(struct rtnl_link_stats, rx_dropped), U(struct rtnl_link_stats, tx_dropped),
+	U(struct rtnl_link_stats, multicast), U(struct rtnl_link_stats, collisions),
+	U(struct rtnl_link_stats, rx_length_errors), U(struct rtnl_link_stats, rx_over_errors),
+	U(struct rtnl_link_stats, rx_crc_errors), U(struct rtnl_link_stats, rx_frame_errors),
+	U(struct rtnl_link_stats, rx_fifo_errors), U(struct rtnl_link_stats, rx_missed_errors),
+	U(struct rtnl_link_stats, tx_aborted_errors),
+	U(struct rtnl_link_stats, tx_carrier_errors),
+	U(struct rtnl_link_stats, tx_fifo_errors),
+	U(struct rtnl_link_stats, tx_heartbeat_errors),
+	U(struct rtnl_link_stats, tx_window_errors), U(struct rtnl_link_stats, rx_compressed),
+	U(struct rtnl_link_stats, tx_compressed), U(struct rtnl_link_stats, rx_nohandler),
+};
+/* Before rx_nohandler (Linux 4.6) the struct ended at tx_compressed. */
+static const uint16_t link_stats_older[] = { END_OF(struct rtnl_link_stats, tx_compressed), 0 };
+static const struct nl_struct link_stats = {
+	link_stats_fields, sizeof(link_stats_fields) / sizeof(link_stats_fields[0]),
+	sizeof(struct rtnl_link_stats), false, link_stats_older
+};
+
+static const struct nl_field link_stats64_fields[] = {
+	U(struct rtnl_link_stats64, rx_packets), U(struct rtnl_link_stats64, tx_packets),
+	U(struct rtnl_link_stats64, rx_bytes), U(struct rtnl_link_stats64, tx_bytes),
+	U(struct rtnl_link_stats64, rx_errors), U(struct rtnl_link_stats64, tx_errors),
+	U(struct rtnl_link_stats64, rx_dropped), U(struct rtnl_link_stats64, tx_dropped),
+	U(struct rtnl_link_stats64, multicast), U(struct rtnl_link_stats64, collisions),
+	U(struct rtnl_link_stats64, rx_length_errors),
+	U(struct rtnl_link_stats64, rx_over_errors),
+	U(struct rtnl_link_stats64, rx_crc_errors),
+	U(struct rtnl_link_stats64, rx_frame_errors),
+	U(struct rtnl_link_stats64, rx_fifo_errors),
+	U(struct rtnl_link_stats64, rx_missed_errors),
+	U(struct rtnl_link_stats64, tx_aborted_errors),
+	U(struct rtnl_link_stats64, tx_carrier_errors),
+	U(struct rtnl_link_stats64, tx_fifo_errors),
+	U(struct rtnl_link_stats64, tx_heartbeat_errors),
+	U(struct rtnl_link_stats64, tx_window_errors),
+	U(struct rtnl_link_stats64, rx_compressed),
+	U(struct rtnl_link_stats64, tx_compressed),
+	U(struct rtnl_link_stats64, rx_nohandler),
+	U(struct rtnl_link_stats64, rx_otherhost_dropped),
+};
+/* Linux 4.6 added rx_nohandler, 5.19 rx_otherhost_dropped. */
+static const uint16_t link_stats64_older[] = {
+	END_OF(struct rtnl_link_stats64, rx_nohandler),
+	END_OF(struct rtnl_link_stats64, tx_compressed), 0
+};
+const struct nl_struct rtnl_link_stats64 = {
+	link_stats64_fields, sizeof(link_stats64_fields) / sizeof(link_stats64_fields[0]),
+	sizeof(struct rtnl_link_stats64), false, link_stats64_older
+};
+
+/* struct rtnl_link_ifmap up to port: its tail padding is not the kernel's. */
+static const struct nl_field ifmap_fields[] = {
+	F(struct rtnl_link_ifmap, mem_start, NLF_X),
+	F(struct rtnl_link_ifmap, mem_end, NLF_X),
+	F(struct rtnl_link_ifmap, base_addr, NLF_X),
+	U(struct rtnl_link_ifmap, irq),
+	U(struct rtnl_link_ifmap, dma),
+	U(struct rtnl_link_ifmap, port),
+};
+static const struct nl_struct ifmap = {
+	ifmap_fields, 6, END_OF(struct rtnl_link_ifmap, port), false, NULL
+};
+
+/* ---- nests of their own type ---- */
+
+static const struct nla_spec info_specs[] = {
+	[IFLA_INFO_KIND] = SPEC(NLA_KIND_STR),
+	[IFLA_INFO_SLAVE_KIND] = SPEC(NLA_KIND_STR),
+};
+static const struct nla_table info_attrs = NLA_TABLE(&xlat_rtnl_ifla_info_attrs,
+						     "IFLA_INFO_???", info_specs);
+
+/* struct ifla_port_vsi: the type id in hex, the padding only when not zero. */
+static bool print_port_vsi(struct sc *sc, uint64_t addr, unsigned int len, const void *ctx)
+{
+	struct ifla_port_vsi vsi;
+	if (len < sizeof(vsi))
+		return false;
+	if (!fetch_or_print_addr(sc, addr, &vsi, sizeof(vsi)))
+		return true;
+	pr_struct_begin(sc->p);
+	pr_field(sc->p, "vsi_mgr_id");
+	pr_uint(sc->p, vsi.vsi_mgr_id);
+	pr_field(sc->p, "vsi_type_id");
+	pr_quoted(sc->p, (const char *)vsi.vsi_type_id, sizeof(vsi.vsi_type_id), PR_QUOTE_HEX);
+	pr_field(sc->p, "vsi_type_version");
+	pr_uint(sc->p, vsi.vsi_type_version);
+	bool pad = false;
+	for (size_t i = 0; i < sizeof(vsi.pad); i++)
+		pad |= vsi.pad[i] != 0;
+	if (pad) {
+		pr_field(sc->p, "pad");
+		pr_quoted(sc->p, (const char *)vsi.pad, sizeof(vsi.pad), PR_QUOTE_HEX);
+	}
+	pr_struct_end(sc->p);
+	return true;
+}
+
+static const struct nla_spec port_specs[] = {
+	[IFLA_PORT_VF] = SPEC(NLA_KIND_U32),
+	[IFLA_PORT_PROFILE] = SPEC(NLA_KIND_STR),
+	[IFLA_PORT_VSI_TYPE] = SPEC_FN(print_port_vsi),
+	[IFLA_PORT_REQUEST] = SPEC(NLA_KIND_U8),
+	[IFLA_PORT_RESPONSE] = SPEC(NLA_KIND_U16),
+};
+static const struct nla_table port_attrs = NLA_TABLE(&xlat_rtnl_ifla_port_attrs,
+						     "IFLA_VF_PORT_???", port_specs);
+
+static const struct nla_spec vf_port_specs[] = {
+	[IFLA_VF_PORT] = SPEC_NESTED(port_attrs),
+};
+static const struct nla_table vf_port_attrs = NLA_TABLE(&xlat_rtnl_ifla_vf_port_attrs,
+							"IFLA_VF_PORT_???", vf_port_specs);
+
+static const struct nla_spec xdp_specs[] = {
+	[IFLA_XDP_FD] = SPEC(NLA_KIND_FD),
+	[IFLA_XDP_ATTACHED] = SPEC_XVAL(NLA_KIND_XVAL8, &xlat_rtnl_ifla_xdp_attached_mode,
+					"XDP_ATTACHED_???"),
+	[IFLA_XDP_FLAGS] = SPEC_XVAL(NLA_KIND_FLAGS32, &xlat_rtnl_xdp_flags, "XDP_FLAGS_???"),
+	[IFLA_XDP_PROG_ID] = SPEC(NLA_KIND_U32),
+	[IFLA_XDP_DRV_PROG_ID] = SPEC(NLA_KIND_U32),
+	[IFLA_XDP_SKB_PROG_ID] = SPEC(NLA_KIND_U32),
+	[IFLA_XDP_HW_PROG_ID] = SPEC(NLA_KIND_U32),
+	[IFLA_XDP_EXPECTED_FD] = SPEC(NLA_KIND_FD),
+};
+static const struct nla_table xdp_attrs = NLA_TABLE(&xlat_rtnl_ifla_xdp_attrs,
+						    "IFLA_XDP_???", xdp_specs);
+
+static const struct nla_spec proto_down_reason_specs[] = {
+	[IFLA_PROTO_DOWN_REASON_MASK] = SPEC(NLA_KIND_X32),
+	[IFLA_PROTO_DOWN_REASON_VALUE] = SPEC(NLA_KIND_X32),
+};
+static const struct nla_table proto_down_reason_attrs =
+	NLA_TABLE(&xlat_rtnl_ifla_proto_down_reason_attrs, "IFLA_PROTO_DOWN_REASON_???",
+		  proto_down_reason_specs);
+
+/* IFLA_PROP_LIST holds link attributes; only alternative names are decoded there. */
+static const struct nla_spec prop_list_specs[] = {
+	[IFLA_ALT_IFNAME] = SPEC(NLA_KIND_STR),
+};
+static const struct nla_table prop_list_attrs = NLA_TABLE(&xlat_rtnl_link_attrs, "IFLA_???",
+							  prop_list_specs);
+
 /* ---- struct ifinfomsg ---- */
 
 static const struct nl_field ifinfomsg_fields[] = {
@@ -108,6 +262,15 @@ const struct nl_struct rtnl_ifinfomsg = NL_STRUCT(struct ifinfomsg, ifinfomsg_fi
 
 static const struct nla_spec link_specs[] = {
 	[IFLA_PROTINFO] = SPEC_FN(print_ifla_protinfo),
+	[IFLA_STATS] = SPEC_STRUCT(link_stats),
+	[IFLA_MAP] = SPEC_STRUCT(ifmap),
+	[IFLA_LINKINFO] = SPEC_NESTED(info_attrs),
+	[IFLA_STATS64] = SPEC_STRUCT(rtnl_link_stats64),
+	[IFLA_VF_PORTS] = SPEC_NESTED(vf_port_attrs),
+	[IFLA_PORT_SELF] = SPEC_NESTED(port_attrs),
+	[IFLA_XDP] = SPEC_NESTED(xdp_attrs),
+	[IFLA_PROP_LIST] = SPEC_NESTED(prop_list_attrs),
+	[IFLA_PROTO_DOWN_REASON] = SPEC_NESTED(proto_down_reason_attrs),
 	[IFLA_IFNAME] = SPEC(NLA_KIND_STR),
 	[IFLA_MTU] = SPEC(NLA_KIND_U32),
 	[IFLA_LINK] = SPEC(NLA_KIND_U32),

@@ -27,7 +27,7 @@ static const struct nl_field stats_basic_fields[] = {
 	F(struct gnet_stats_basic, packets, NLF_U),
 };
 static const struct nl_struct stats_basic = {
-	stats_basic_fields, 2, END_OF(struct gnet_stats_basic, packets), false
+	stats_basic_fields, 2, END_OF(struct gnet_stats_basic, packets), false, NULL
 };
 
 static const struct nl_field rate_est_fields[] = {
@@ -76,7 +76,7 @@ static const struct nl_field tc_stats_fields[] = {
 	F(struct tc_stats, backlog, NLF_U),
 };
 static const struct nl_struct tc_stats = {
-	tc_stats_fields, 8, END_OF(struct tc_stats, backlog), false
+	tc_stats_fields, 8, END_OF(struct tc_stats, backlog), false, NULL
 };
 
 static const struct nl_field tc_estimator_fields[] = {

@@ -147,18 +147,33 @@ void nl_print_fields(struct sc *sc, const struct nl_struct *s, unsigned int firs
 	}
 }
 
+/* The size of S to print for a payload of LEN bytes: all of it, an older size, or 0. */
+static unsigned int struct_size_for(const struct nl_struct *s, unsigned int len)
+{
+	if (len >= s->size)
+		return s->size;
+	for (const uint16_t *o = s->older_sizes; o && *o; o++)
+		if (len == *o)
+			return len;
+	return 0;
+}
+
 void nl_print_struct_at(struct sc *sc, const struct nl_struct *s, uint64_t addr,
 			unsigned int len)
 {
-	unsigned char buf[256];
-	if (len < s->size || s->size > sizeof(buf)) {
+	unsigned char buf[256] = { 0 };
+	unsigned int size = struct_size_for(s, len);
+	if (!size || s->size > sizeof(buf)) {
 		print_buf_hex(sc, addr, len);
 		return;
 	}
-	if (!fetch_or_print_addr(sc, addr, buf, s->size))
+	if (!fetch_or_print_addr(sc, addr, buf, size))
 		return;
+	unsigned int n = 0;
+	while (n < s->nfields && s->fields[n].off + s->fields[n].size <= size)
+		n++;
 	pr_struct_begin(sc->p);
-	nl_print_fields(sc, s, 0, buf);
+	nl_print_fields(sc, &(struct nl_struct){ s->fields, n, size, false, NULL }, 0, buf);
 	pr_struct_end(sc->p);
 }
 
@@ -171,7 +186,7 @@ void nl_decode_hdr_attrs(struct sc *sc, const struct nl_struct *s, uint64_t addr
 	if (!fetch_or_print_addr(sc, addr, buf, first->size))
 		return;
 	pr_struct_begin(sc->p);
-	nl_print_fields(sc, &(struct nl_struct){ s->fields, 1, s->size, false }, 0, buf);
+	nl_print_fields(sc, &(struct nl_struct){ s->fields, 1, s->size, false, NULL }, 0, buf);
 	if (s->nfields > 1) {
 		if (len >= s->size) {
 			unsigned int off = first->size;
@@ -365,15 +380,17 @@ static bool print_payload(struct sc *sc, const struct nla_spec *sp, uint64_t add
 		return false;
 	case NLA_KIND_STR:
 		return nla_print_str(sc, addr, len, ctx);
-	case NLA_KIND_STRUCT:
-		if (len < sp->s->size && sp->s->short_as_str) {
+	case NLA_KIND_STRUCT: {
+		unsigned int size = struct_size_for(sp->s, len);
+		if (!size && sp->s->short_as_str) {
 			print_buf(sc, addr, len);
 			return true;
 		}
-		if (len < sp->s->size)
+		if (!size)
 			return false;
-		nl_print_struct_at(sc, sp->s, addr, sp->s->size);
+		nl_print_struct_at(sc, sp->s, addr, size);
 		return true;
+	}
 	case NLA_KIND_NESTED:
 		nl_decode_attrs(sc, addr, len, sp->nested, ctx);
 		return true;

@@ -49,18 +49,23 @@ struct nl_struct {
 	unsigned int nfields;
 	unsigned int size;
 	bool short_as_str;	/* a payload short of SIZE prints as a string, not in hex */
+	/*
+	 * Older, shorter layouts the kernel still sends (0-terminated, longest first): a
+	 * payload of exactly one of these lengths prints the fields that fit in it.
+	 */
+	const uint16_t *older_sizes;
 };
 
 #define NL_FIELD(type, member, kind_, ...)                                                  \
 	{ .name = #member, .off = offsetof(type, member),                                   \
 	  .size = sizeof(((type *)0)->member), .kind = kind_, __VA_ARGS__ }
 #define NL_STRUCT(type, fields_) \
-	{ fields_, sizeof(fields_) / sizeof(fields_[0]), sizeof(type), false }
+	{ fields_, sizeof(fields_) / sizeof(fields_[0]), sizeof(type), false, NULL }
 
 /* The fields of S from index FIRST on, read from BUF (no braces). */
 void nl_print_fields(struct sc *sc, const struct nl_struct *s, unsigned int first,
 		     const void *buf);
-/* The whole of S at ADDR in braces; hex if LEN is short of it. */
+/* S at ADDR in braces, all of it or the fields of an older size LEN; else LEN bytes in hex. */
 void nl_print_struct_at(struct sc *sc, const struct nl_struct *s, uint64_t addr,
 			unsigned int len);
 

@@ -84,6 +84,13 @@ extern const struct xlat xlat_rtnl_ext_filter_flags;
 extern const struct xlat xlat_rtnl_ifla_events;
 /* xlat_rtnl_link.c */
 extern const struct xlat xlat_rtnl_ifla_brport_attrs;
+extern const struct xlat xlat_rtnl_ifla_port_attrs;
+extern const struct xlat xlat_rtnl_ifla_vf_port_attrs;
+extern const struct xlat xlat_rtnl_ifla_xdp_attrs;
+extern const struct xlat xlat_rtnl_ifla_xdp_attached_mode;
+extern const struct xlat xlat_rtnl_xdp_flags;
+extern const struct xlat xlat_rtnl_ifla_proto_down_reason_attrs;
+extern const struct xlat xlat_rtnl_ifla_info_attrs;
 /* xlat_rtnl_nest.c */
 extern const struct xlat xlat_rtnl_tca_stats_attrs;
 extern const struct xlat xlat_rtnl_tca_stab_attrs;
