@@ -23,6 +23,7 @@
 #include <linux/pkt_cls.h>
 #include <linux/pkt_sched.h>
 #include <linux/rtnetlink.h>
+#include <linux/smc_diag.h>
 #include <linux/sock_diag.h>
 #include <linux/unix_diag.h>
 #include <net/if_arp.h>
@@ -295,6 +296,23 @@ static void diag(int fd)
 					  .ndr_frame_size = 2048, .ndr_frame_nr = 4 };
 	attr(NETLINK_DIAG_TX_RING, &ring, sizeof(ring));
 	attr(NETLINK_DIAG_RX_RING, &ring, 12);	/* short: hex */
+	send_msg(fd);
+	/* A netlink request whose fields after the family are unreadable. */
+	struct netlink_diag_req nreq = { .sdiag_family = AF_NETLINK };
+	begin(SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST, &nreq, sizeof(nreq));
+	send_cut(fd, sizeof(nreq) - 1);
+
+	/* SMC sockets keep AF_INET ids. */
+	struct smc_diag_req sreq = { .diag_family = AF_SMC, .diag_ext = 1 };
+	sreq.id.idiag_sport = htons(443);
+	sreq.id.idiag_src[0] = htonl(INADDR_LOOPBACK);
+	begin(SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST, &sreq, sizeof(sreq));
+	send_msg(fd);
+	struct smc_diag_msg sm = { .diag_family = AF_SMC, .diag_state = 1,
+				   .diag_fallback = SMC_DIAG_MODE_FALLBACK_TCP, .diag_inode = 8 };
+	begin(SOCK_DIAG_BY_FAMILY, 0, &sm, sizeof(sm));
+	uint8_t shut = 3;
+	attr(SMC_DIAG_SHUTDOWN, &shut, sizeof(shut));
 	send_msg(fd);
 }
 

@@ -6,6 +6,7 @@
 #include <linux/inet_diag.h>
 #include <linux/netlink_diag.h>
 #include <linux/packet_diag.h>
+#include <linux/smc_diag.h>
 #include <linux/sock_diag.h>
 #include <linux/unix_diag.h>
 #include <sys/socket.h>
@@ -176,9 +177,10 @@ static void decode_netlink_req(struct sc *sc, uint64_t addr, unsigned int len)
 	pr_struct_begin(sc->p);
 	pr_field(sc->p, "sdiag_family");
 	pr_xval(sc->p, &xlat_net_addrfams, AF_NETLINK, "AF_???");
+	unsigned int off = sizeof(req.sdiag_family);
 	if (len < sizeof(req)) {
 		pr_more(sc->p);
-	} else if (fetch_or_print_addr(sc, addr, &req, sizeof(req))) {
+	} else if (fetch_or_print_addr(sc, addr + off, (char *)&req + off, sizeof(req) - off)) {
 		pr_field(sc->p, "sdiag_protocol");
 		if (req.sdiag_protocol == NDIAG_PROTO_ALL)
 			pr_xval(sc->p, &proto_all, NDIAG_PROTO_ALL, NULL);
@@ -228,6 +230,35 @@ static const struct nla_spec packet_specs[] = {
 static const struct nla_table packet_attrs = NLA_TABLE(&xlat_nl_packet_diag_attrs,
 						       "PACKET_DIAG_???", packet_specs);
 
+/* ---- AF_SMC: its sockets keep AF_INET socket ids ---- */
+
+static const struct nl_field smc_req_fields[] = {
+	F(struct smc_diag_req, diag_family, NLF_FAMILY),
+	F(struct smc_diag_req, diag_ext, NLF_FLAGS, &xlat_nl_smc_diag_extended_flags,
+	  "1<<(SMC_DIAG_\?\?\?-1)"),
+	F(struct smc_diag_req, id, NLF_SOCKID_INET),
+};
+static const struct nl_struct smc_req = NL_STRUCT(struct smc_diag_req, smc_req_fields);
+
+static const struct nl_field smc_msg_fields[] = {
+	F(struct smc_diag_msg, diag_family, NLF_FAMILY),
+	F(struct smc_diag_msg, diag_state, NLF_XVAL, &xlat_nl_smc_states, "SMC_???"),
+	F(struct smc_diag_msg, diag_fallback, NLF_XVAL, &xlat_nl_smc_diag_modes,
+	  "SMC_DIAG_MODE_???"),
+	F(struct smc_diag_msg, diag_shutdown, NLF_U),
+	F(struct smc_diag_msg, id, NLF_SOCKID_INET),
+	F(struct smc_diag_msg, diag_uid, NLF_U),
+	F(struct smc_diag_msg, diag_inode, NLF_U),
+};
+static const struct nl_struct smc_msg = NL_STRUCT(struct smc_diag_msg, smc_msg_fields);
+
+static const struct nla_spec smc_specs[] = {
+	[SMC_DIAG_SHUTDOWN] = { NLA_KIND_FLAGS8, &xlat_nl_shutdown_flags, NULL, NULL, NULL,
+				NULL },
+};
+static const struct nla_table smc_attrs = NLA_TABLE(&xlat_nl_smc_diag_attrs, "SMC_DIAG_???",
+						    smc_specs);
+
 /* ---- dispatch ---- */
 
 struct diag_kind {
@@ -241,6 +272,7 @@ static const struct diag_kind diag_kinds[] = {
 	[AF_INET6] = { &inet_req_v2, &inet_msg, &inet_req_attrs, &inet_attrs },
 	[AF_NETLINK] = { NULL, &netlink_msg, NULL, &netlink_attrs },
 	[AF_PACKET] = { &packet_req, &packet_msg, NULL, &packet_attrs },
+	[AF_SMC] = { &smc_req, &smc_msg, NULL, &smc_attrs },
 };
 
 bool nl_sock_diag_payload(struct sc *sc, const struct nlmsghdr *h, uint64_t addr,

@@ -130,8 +130,9 @@ void nl_print_fields(struct sc *sc, const struct nl_struct *s, unsigned int firs
 			pr_array_end(sc->p);
 			continue;
 		}
-		if (f->kind == NLF_SOCKID) {
-			print_sockid(sc, (const char *)buf + f->off, *(const uint8_t *)buf);
+		if (f->kind == NLF_SOCKID || f->kind == NLF_SOCKID_INET) {
+			uint8_t family = f->kind == NLF_SOCKID ? *(const uint8_t *)buf : AF_INET;
+			print_sockid(sc, (const char *)buf + f->off, family);
 			continue;
 		}
 		if (f->kind == NLF_CSTRING) {

@@ -29,6 +29,7 @@ enum nl_field_kind {
 	NLF_CSTRING,	/* a char array holding a NUL-terminated string */
 	NLF_COOKIE,	/* a socket cookie, u32[2]: [lo, hi] */
 	NLF_SOCKID,	/* struct inet_diag_sockid of the family in the struct's first byte */
+	NLF_SOCKID_INET,	/* struct inet_diag_sockid of AF_INET (AF_SMC's) */
 	NLF_X_NONZERO,	/* hex, and only when not 0 (padding the kernel should see as 0) */
 	NLF_DEV,	/* a u32 device number: makedev(major, minor) */
 	NLF_0X,		/* hex, zero-padded to twice its size in characters: 0x0000ff */

@@ -461,6 +461,11 @@ XLAT_DEFINE(xlat_nl_smc_diag_extended_flags,
 	{ 0x1, "1<<(SMC_DIAG_CONNINFO-1)" },
 	{ 0x2, "1<<(SMC_DIAG_LGRINFO-1)" });
 
+XLAT_DEFINE(xlat_nl_smc_diag_modes,
+	{ 0, "SMC_DIAG_MODE_SMCR" },
+	{ 0x1, "SMC_DIAG_MODE_FALLBACK_TCP" },
+	{ 0x2, "SMC_DIAG_MODE_SMCD" });
+
 XLAT_DEFINE(xlat_nl_smc_states,
 	{ 0x1, "SMC_ACTIVE" },
 	{ 0x2, "SMC_INIT" },
