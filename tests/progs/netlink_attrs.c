@@ -263,6 +263,31 @@ static void links(int fd)
 	attr_hdr(IFLA_BRPORT_FLUSH, 0);
 	nest_end(n);
 	send_msg(fd);
+	/* The bridge multicast database: an entry with its timer, a router port. */
+	struct br_port_msg bpm = { .family = AF_BRIDGE, .ifindex = LO_IFINDEX };
+	begin(RTM_GETMDB, NLM_F_DUMP, &bpm, sizeof(bpm));
+	n = nest_begin(MDBA_MDB);
+	unsigned int e = nest_begin(MDBA_MDB_ENTRY);
+	unsigned int info = nest_begin(MDBA_MDB_ENTRY_INFO);
+	struct br_mdb_entry ent = { .ifindex = LO_IFINDEX, .state = MDB_PERMANENT,
+				    .flags = MDB_FLAGS_OFFLOAD, .vid = 10 };
+	ent.addr.u.ip4 = htonl(0xe0000001);
+	ent.addr.proto = htons(AF_INET);
+	memcpy(msg + used, &ent, sizeof(ent));
+	used += NLA_ALIGN(sizeof(ent));
+	attr(MDBA_MDB_EATTR_TIMER, &ticks, 4);
+	nest_end(info);
+	nest_end(e);
+	nest_end(n);
+	n = nest_begin(MDBA_ROUTER);
+	unsigned int port = nest_begin(MDBA_ROUTER_PORT);
+	memcpy(msg + used, &lo, sizeof(lo));
+	used += sizeof(lo);
+	uint8_t rtr = MDB_RTR_TYPE_PERM;
+	attr(MDBA_ROUTER_PATTR_TYPE, &rtr, sizeof(rtr));
+	nest_end(port);
+	nest_end(n);
+	send_msg(fd);
 	/* Another family's protocol information is not decoded. */
 	ifi.ifi_family = AF_PACKET;
 	begin(RTM_GETLINK, NLM_F_DUMP, &ifi, sizeof(ifi));

@@ -505,7 +505,6 @@ static const struct nl_field br_port_msg_fields[] = {
 	F(struct br_port_msg, ifindex, NLF_IFINDEX),
 };
 static const struct nl_struct br_port_msg = NL_STRUCT(struct br_port_msg, br_port_msg_fields);
-static const struct nla_table mdb_attrs = { &xlat_rtnl_mdb_attrs, "MDBA_???", NULL, 0 };
 
 static const struct nl_field rtgenmsg_fields[] = {
 	F(struct rtgenmsg, rtgen_family, NLF_FAMILY),
@@ -634,7 +633,7 @@ static const struct rtnl_msg rtnl_msgs[] = {
 	[RTM_GETDCB - RTM_BASE] = { &dcbmsg, &dcb_attrs },
 	[RTM_SETDCB - RTM_BASE] = { &dcbmsg, &dcb_attrs },
 	MSG3(RTM_NEWNETCONF, netconfmsg, &netconf_attrs),
-	MSG3(RTM_NEWMDB, br_port_msg, &mdb_attrs),
+	MSG3(RTM_NEWMDB, br_port_msg, &rtnl_mdb_attrs),
 	MSG3(RTM_NEWNSID, rtgenmsg, &nsid_attrs),
 	[RTM_NEWSTATS - RTM_BASE] = { &if_stats_msg, &ifstats_attrs },
 	[RTM_GETSTATS - RTM_BASE] = { &if_stats_msg, &ifstats_attrs },

@@ -11,6 +11,9 @@ extern const struct nla_table rtnl_link_attrs;
 /* struct rtnl_link_stats64 and its older sizes (IFLA_STATS64, IFLA_STATS_LINK_64). */
 extern const struct nl_struct rtnl_link_stats64;
 
+/* The bridge multicast database's attributes (netlink_route_mdb.c). */
+extern const struct nla_table rtnl_mdb_attrs;
+
 /* Traffic control (netlink_route_tc.c): qdiscs, classes, filters, chains; actions. */
 extern const struct nl_struct rtnl_tcmsg;
 extern const struct nla_table rtnl_tc_attrs;

@@ -83,6 +83,15 @@ extern const struct xlat xlat_rtnl_rta_metrics_attrs;
 extern const struct xlat xlat_rtnl_lwtunnel_encap_types;
 extern const struct xlat xlat_rtnl_ext_filter_flags;
 extern const struct xlat xlat_rtnl_ifla_events;
+/* xlat_rtnl_mdb.c */
+extern const struct xlat xlat_rtnl_mdb_flags;
+extern const struct xlat xlat_rtnl_mdb_states;
+extern const struct xlat xlat_rtnl_multicast_router_types;
+extern const struct xlat xlat_rtnl_mdba_mdb_attrs;
+extern const struct xlat xlat_rtnl_mdba_mdb_entry_attrs;
+extern const struct xlat xlat_rtnl_mdba_mdb_eattr_attrs;
+extern const struct xlat xlat_rtnl_mdba_router_attrs;
+extern const struct xlat xlat_rtnl_mdba_router_pattr_attrs;
 /* xlat_rtnl_link.c */
 extern const struct xlat xlat_rtnl_ifla_brport_attrs;
 extern const struct xlat xlat_rtnl_ifla_port_attrs;
