@@ -288,6 +288,21 @@ static void links(int fd)
 	nest_end(port);
 	nest_end(n);
 	send_msg(fd);
+	/* AF_INET6's protocol information: flags, indexed arrays, a token address. */
+	ifi.ifi_family = AF_INET6;
+	begin(RTM_GETLINK, NLM_F_DUMP, &ifi, sizeof(ifi));
+	n = nest_begin(IFLA_PROTINFO);
+	uint32_t i6flags = 0x80000000 | 0x40;		/* IF_READY|IF_RA_MANAGED */
+	attr(IFLA_INET6_FLAGS, &i6flags, sizeof(i6flags));
+	int32_t conf[3] = { 1, 64, -1 };
+	attr(IFLA_INET6_CONF, conf, 11);		/* two whole ints */
+	uint64_t icmp6[2] = { 5, 6 };
+	attr(IFLA_INET6_ICMP6STATS, icmp6, sizeof(icmp6));
+	attr(IFLA_INET6_TOKEN, &in6addr_loopback, sizeof(in6addr_loopback));
+	uint8_t mode = IN6_ADDR_GEN_MODE_STABLE_PRIVACY;
+	attr(IFLA_INET6_ADDR_GEN_MODE, &mode, sizeof(mode));
+	nest_end(n);
+	send_msg(fd);
 	/* Another family's protocol information is not decoded. */
 	ifi.ifi_family = AF_PACKET;
 	begin(RTM_GETLINK, NLM_F_DUMP, &ifi, sizeof(ifi));

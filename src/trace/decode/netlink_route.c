@@ -32,32 +32,10 @@
 #define SPEC_XVAL(kind_, x_, dflt_) { kind_, x_, dflt_, NULL, NULL, NULL }
 #define SPEC_STRUCT(s_) { NLA_KIND_STRUCT, NULL, NULL, &s_, NULL, NULL }
 
-/* An address of FAMILY (AF_INET, AF_INET6) in an attribute; false: print it in hex. */
-static bool print_inet_addr_of(struct sc *sc, uint8_t family, uint64_t addr, unsigned int len)
-{
-	size_t size = family == AF_INET ? 4 : family == AF_INET6 ? 16 : 0;
-	unsigned char buf[16];
-	if (!size || len < size)
-		return false;
-	if (fetch_or_print_addr(sc, addr, buf, size))
-		net_print_inet_addr(sc->p, family, buf, size, NULL);
-	return true;
-}
-
 /* An address attribute of the message's family (the header's first byte, in CTX). */
 static bool print_family_addr(struct sc *sc, uint64_t addr, unsigned int len, const void *ctx)
 {
-	return print_inet_addr_of(sc, *(const uint8_t *)ctx, addr, len);
-}
-
-static bool print_in_addr(struct sc *sc, uint64_t addr, unsigned int len, const void *ctx)
-{
-	return print_inet_addr_of(sc, AF_INET, addr, len);
-}
-
-static bool print_in6_addr(struct sc *sc, uint64_t addr, unsigned int len, const void *ctx)
-{
-	return print_inet_addr_of(sc, AF_INET6, addr, len);
+	return nla_print_inet_addr(sc, *(const uint8_t *)ctx, addr, len);
 }
 
 /* ---- addresses: struct ifaddrmsg ---- */
@@ -559,8 +537,8 @@ static const struct nla_spec ipmra_creport_specs[] = {
 	[IPMRA_CREPORT_MSGTYPE] = SPEC_XVAL(NLA_KIND_XVAL8, &xlat_rtnl_ipmra_msg_types,
 					    "IGMPMSG_???"),
 	[IPMRA_CREPORT_VIF_ID] = SPEC(NLA_KIND_U32),
-	[IPMRA_CREPORT_SRC_ADDR] = SPEC_FN(print_in_addr),
-	[IPMRA_CREPORT_DST_ADDR] = SPEC_FN(print_in_addr),
+	[IPMRA_CREPORT_SRC_ADDR] = SPEC(NLA_KIND_IN_ADDR),
+	[IPMRA_CREPORT_DST_ADDR] = SPEC(NLA_KIND_IN_ADDR),
 	[IPMRA_CREPORT_TABLE] = SPEC(NLA_KIND_U32),
 };
 static const struct nla_table ipmra_creport_attrs = NLA_TABLE(&xlat_rtnl_ipmra_creport_attr,
@@ -571,8 +549,8 @@ static const struct nla_spec ip6mra_creport_specs[] = {
 	[IP6MRA_CREPORT_MSGTYPE] = SPEC_XVAL(NLA_KIND_XVAL8, &xlat_rtnl_ip6mra_msg_types,
 					     "MRT6MSG_???"),
 	[IP6MRA_CREPORT_MIF_ID] = SPEC(NLA_KIND_U32),
-	[IP6MRA_CREPORT_SRC_ADDR] = SPEC_FN(print_in6_addr),
-	[IP6MRA_CREPORT_DST_ADDR] = SPEC_FN(print_in6_addr),
+	[IP6MRA_CREPORT_SRC_ADDR] = SPEC(NLA_KIND_IN6_ADDR),
+	[IP6MRA_CREPORT_DST_ADDR] = SPEC(NLA_KIND_IN6_ADDR),
 };
 static const struct nla_table ip6mra_creport_attrs = NLA_TABLE(&xlat_rtnl_ip6mra_creport_attr,
 							       "IP6MRA_CREPORT_???",

@@ -84,6 +84,35 @@ static const struct nla_spec brport_specs[] = {
 static const struct nla_table brport_attrs = NLA_TABLE(&xlat_rtnl_ifla_brport_attrs,
 						       "IFLA_BRPORT_???", brport_specs);
 
+/* ---- IFLA_PROTINFO of AF_INET6 (as in IFLA_AF_SPEC): the IPv6 device ---- */
+
+static const struct nl_field ifla_cacheinfo_fields[] = {
+	F(struct ifla_cacheinfo, max_reasm_len, NLF_U),
+	F(struct ifla_cacheinfo, tstamp, NLF_U),
+	F(struct ifla_cacheinfo, reachable_time, NLF_U),
+	F(struct ifla_cacheinfo, retrans_time, NLF_U),
+};
+static const struct nl_struct ifla_cacheinfo = NL_STRUCT(struct ifla_cacheinfo,
+							 ifla_cacheinfo_fields);
+
+/* CONF, STATS and ICMP6STATS are arrays indexed by DEVCONF_*, IPSTATS_MIB_*, ICMP6_MIB_*. */
+static const struct nla_spec inet6_specs[] = {
+	[IFLA_INET6_FLAGS] = SPEC_XVAL(NLA_KIND_FLAGS32, &xlat_rtnl_inet6_if_flags, "IF_???"),
+	[IFLA_INET6_CONF] = { .kind = NLA_KIND_ARRAY, .elem = NLA_KIND_S32,
+			      .x = &xlat_rtnl_inet6_devconf_indices, .dflt = "DEVCONF_???" },
+	[IFLA_INET6_STATS] = { .kind = NLA_KIND_ARRAY, .elem = NLA_KIND_U64,
+			       .x = &xlat_rtnl_snmp_ip_stats, .dflt = "IPSTATS_MIB_???" },
+	[IFLA_INET6_CACHEINFO] = SPEC_STRUCT(ifla_cacheinfo),
+	[IFLA_INET6_ICMP6STATS] = { .kind = NLA_KIND_ARRAY, .elem = NLA_KIND_U64,
+				    .x = &xlat_rtnl_snmp_icmp6_stats, .dflt = "ICMP6_MIB_???" },
+	[IFLA_INET6_TOKEN] = SPEC(NLA_KIND_IN6_ADDR),
+	[IFLA_INET6_ADDR_GEN_MODE] = SPEC_XVAL(NLA_KIND_XVAL8, &xlat_rtnl_in6_addr_gen_mode,
+					       "IN6_ADDR_GEN_MODE_???"),
+	[IFLA_INET6_RA_MTU] = SPEC(NLA_KIND_U32),
+};
+static const struct nla_table inet6_attrs = NLA_TABLE(&xlat_rtnl_ifla_inet6_attrs,
+						      "IFLA_INET6_???", inet6_specs);
+
 /* The protocol information of the link's family (ifi_family, the first byte of CTX). */
 static bool print_ifla_protinfo(struct sc *sc, uint64_t addr, unsigned int len,
 				const void *ctx)
@@ -91,6 +120,8 @@ static bool print_ifla_protinfo(struct sc *sc, uint64_t addr, unsigned int len,
 	const struct ifinfomsg *ifi = ctx;
 	if (ifi->ifi_family == AF_BRIDGE)
 		nl_decode_attrs(sc, addr, len, &brport_attrs, ctx);
+	else if (ifi->ifi_family == AF_INET6)
+		nl_decode_attrs(sc, addr, len, &inet6_attrs, ctx);
 	else
 		print_buf_hex(sc, addr, len);
 	return true;

@@ -11,6 +11,7 @@
 #include <endian.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/socket.h>
 
 #include "trace/decode/nlattr.h"
 #include "trace/decode/net_impl.h"
@@ -315,10 +316,26 @@ static bool print_int_payload(struct sc *sc, const struct nla_spec *sp, uint64_t
 	return true;
 }
 
+struct array_elems {
+	const struct nla_spec *sp;
+	uint64_t index;
+};
+
 static bool print_array_elem(struct sc *sc, const void *elem, void *data)
 {
-	const struct nla_spec *sp = data;
-	print_int_value(sc, sp->elem, sp->x, sp->dflt, load_uint(elem, int_kind_size[sp->elem]));
+	struct array_elems *a = data;
+	const struct nla_spec *sp = a->sp;
+	uint64_t v = load_uint(elem, int_kind_size[sp->elem]);
+	if (sp->x) {
+		pr_text(sc->p, "[");
+		pr_join(sc->p, "");
+		pr_xval_dec(sc->p, sp->x, a->index++, sp->dflt);
+		pr_raw(sc->p, "]=");
+		pr_join(sc->p, "");
+		print_int_value(sc, sp->elem, NULL, NULL, v);
+	} else {
+		print_int_value(sc, sp->elem, sp->x, sp->dflt, v);
+	}
 	return true;
 }
 
@@ -329,7 +346,8 @@ static bool print_array_payload(struct sc *sc, const struct nla_spec *sp, uint64
 	unsigned int size = int_kind_size[sp->elem];
 	if (len < size)
 		return false;
-	print_array(sc, addr, len / size, size, 0, print_array_elem, (void *)sp);
+	struct array_elems a = { sp, 0 };
+	print_array(sc, addr, len / size, size, 0, print_array_elem, &a);
 	return true;
 }
 
@@ -373,6 +391,17 @@ static bool print_clock_t_payload(struct sc *sc, uint64_t addr, unsigned int len
 	return true;
 }
 
+bool nla_print_inet_addr(struct sc *sc, int family, uint64_t addr, unsigned int len)
+{
+	unsigned char buf[16];
+	size_t size = family == AF_INET ? 4 : family == AF_INET6 ? 16 : 0;
+	if (!size || len < size)
+		return false;
+	if (fetch_or_print_addr(sc, addr, buf, size))
+		net_print_inet_addr(sc->p, family, buf, size, NULL);
+	return true;
+}
+
 static bool print_payload(struct sc *sc, const struct nla_spec *sp, uint64_t addr,
 			  unsigned int len, const void *ctx)
 {
@@ -403,6 +432,10 @@ static bool print_payload(struct sc *sc, const struct nla_spec *sp, uint64_t add
 		return print_hwaddr_payload(sc, addr, len);
 	case NLA_KIND_CLOCK_T:
 		return print_clock_t_payload(sc, addr, len);
+	case NLA_KIND_IN_ADDR:
+		return nla_print_inet_addr(sc, AF_INET, addr, len);
+	case NLA_KIND_IN6_ADDR:
+		return nla_print_inet_addr(sc, AF_INET6, addr, len);
 	default:
 		return print_int_payload(sc, sp, addr, len);
 	}

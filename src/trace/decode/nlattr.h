@@ -101,9 +101,12 @@ enum nla_kind {
 	NLA_KIND_STRUCT,	/* struct s */
 	NLA_KIND_NESTED,	/* attributes of table nested */
 	NLA_KIND_FN,		/* fn */
-	NLA_KIND_ARRAY,		/* as many elements of integer kind elem as fit, [a, b] */
+	NLA_KIND_ARRAY,		/* as many elements of integer kind elem as fit, [a, b];
+				 * with x, indexed by its names: [[NAME_0]=a, [NAME_1]=b] */
 	NLA_KIND_HWADDR,	/* a link-layer address of any length: 00:11:22 */
 	NLA_KIND_CLOCK_T,	/* clock ticks in 1 to 8 bytes, seconds in a comment */
+	NLA_KIND_IN_ADDR,	/* struct in_addr: inet_addr("...") */
+	NLA_KIND_IN6_ADDR,	/* struct in6_addr: inet_pton(AF_INET6, "...") */
 };
 
 struct nla_table;
@@ -115,7 +118,7 @@ struct nla_spec {
 	const struct nl_struct *s;
 	const struct nla_table *nested;
 	nla_printer *fn;
-	uint8_t elem;		/* NLA_KIND_ARRAY: the elements' kind */
+	uint8_t elem;		/* NLA_KIND_ARRAY: the elements' kind (x, dflt: index names) */
 };
 
 /* The attributes of one message or nest: their names and, by type, their payloads. */
@@ -144,6 +147,8 @@ void nl_print_hwaddr(struct sc *sc, const unsigned char *buf, unsigned int len);
 
 /* Payload printers shared by families. */
 bool nla_print_str(struct sc *sc, uint64_t addr, unsigned int len, const void *ctx);
+/* An address of FAMILY (AF_INET, AF_INET6) in LEN bytes; false: another family, or short. */
+bool nla_print_inet_addr(struct sc *sc, int family, uint64_t addr, unsigned int len);
 
 /*
  * A header struct S at ADDR of LEN bytes as strace prints an rtnetlink-style message: the

@@ -94,6 +94,12 @@ extern const struct xlat xlat_rtnl_mdba_router_attrs;
 extern const struct xlat xlat_rtnl_mdba_router_pattr_attrs;
 /* xlat_rtnl_link.c */
 extern const struct xlat xlat_rtnl_ifla_brport_attrs;
+extern const struct xlat xlat_rtnl_inet6_if_flags;
+extern const struct xlat xlat_rtnl_inet6_devconf_indices;
+extern const struct xlat xlat_rtnl_snmp_ip_stats;
+extern const struct xlat xlat_rtnl_snmp_icmp6_stats;
+extern const struct xlat xlat_rtnl_in6_addr_gen_mode;
+extern const struct xlat xlat_rtnl_ifla_inet6_attrs;
 extern const struct xlat xlat_rtnl_ifla_port_attrs;
 extern const struct xlat xlat_rtnl_ifla_vf_port_attrs;
 extern const struct xlat xlat_rtnl_ifla_xdp_attrs;
