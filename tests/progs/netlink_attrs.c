@@ -303,6 +303,24 @@ static void links(int fd)
 	attr(IFLA_INET6_ADDR_GEN_MODE, &mode, sizeof(mode));
 	nest_end(n);
 	send_msg(fd);
+	/* A virtual function: its MAC, link state, VLANs, node GUID. */
+	ifi.ifi_family = AF_UNSPEC;
+	begin(RTM_GETLINK, NLM_F_DUMP, &ifi, sizeof(ifi));
+	n = nest_begin(IFLA_VFINFO_LIST);
+	unsigned int vf = nest_begin(IFLA_VF_INFO);
+	struct ifla_vf_mac vmac = { .vf = 1, .mac = { 0x02, 0x11, 0x22 } };
+	attr(IFLA_VF_MAC, &vmac, sizeof(vmac));
+	struct ifla_vf_link_state ls = { .vf = 1, .link_state = IFLA_VF_LINK_STATE_DISABLE };
+	attr(IFLA_VF_LINK_STATE, &ls, sizeof(ls));
+	unsigned int vl = nest_begin(IFLA_VF_VLAN_LIST);
+	struct ifla_vf_vlan_info vinfo = { .vf = 1, .vlan = 100, .vlan_proto = htons(0x8100) };
+	attr(IFLA_VF_VLAN_INFO, &vinfo, sizeof(vinfo));
+	nest_end(vl);
+	struct ifla_vf_guid guid = { .vf = 1, .guid = 0x1122334455667788ULL };
+	attr(IFLA_VF_IB_NODE_GUID, &guid, sizeof(guid));
+	nest_end(vf);
+	nest_end(n);
+	send_msg(fd);
 	/* Another family's protocol information is not decoded. */
 	ifi.ifi_family = AF_PACKET;
 	begin(RTM_GETLINK, NLM_F_DUMP, &ifi, sizeof(ifi));

@@ -296,6 +296,7 @@ static const struct nla_spec link_specs[] = {
 	[IFLA_STATS] = SPEC_STRUCT(link_stats),
 	[IFLA_MAP] = SPEC_STRUCT(ifmap),
 	[IFLA_LINKINFO] = SPEC_NESTED(info_attrs),
+	[IFLA_VFINFO_LIST] = SPEC_NESTED(rtnl_vfinfo_list_attrs),
 	[IFLA_STATS64] = SPEC_STRUCT(rtnl_link_stats64),
 	[IFLA_VF_PORTS] = SPEC_NESTED(vf_port_attrs),
 	[IFLA_PORT_SELF] = SPEC_NESTED(port_attrs),

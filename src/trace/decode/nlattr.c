@@ -82,6 +82,12 @@ static void print_field_value(struct sc *sc, const struct nl_field *f, uint64_t 
 	case NLF_HTONL_X:
 		pr_textf(sc->p, "htonl(%#x)", ntohl((uint32_t)v));
 		break;
+	case NLF_BE16_XVAL:
+		pr_text(sc->p, "htons(");
+		pr_join(sc->p, "");
+		pr_xval(sc->p, f->x, ntohs((uint16_t)v), f->dflt);
+		pr_raw(sc->p, ")");
+		break;
 	case NLF_0X:
 		pr_textf(sc->p, "%#0*llx", 2 * f->size, (unsigned long long)v);
 		break;
@@ -134,6 +140,10 @@ void nl_print_fields(struct sc *sc, const struct nl_struct *s, unsigned int firs
 		if (f->kind == NLF_SOCKID || f->kind == NLF_SOCKID_INET) {
 			uint8_t family = f->kind == NLF_SOCKID ? *(const uint8_t *)buf : AF_INET;
 			print_sockid(sc, (const char *)buf + f->off, family);
+			continue;
+		}
+		if (f->kind == NLF_MAC) {
+			nl_print_hwaddr(sc, (const unsigned char *)buf + f->off, f->size);
 			continue;
 		}
 		if (f->kind == NLF_CSTRING) {

@@ -33,12 +33,14 @@ enum nl_field_kind {
 	NLF_X_NONZERO,	/* hex, and only when not 0 (padding the kernel should see as 0) */
 	NLF_DEV,	/* a u32 device number: makedev(major, minor) */
 	NLF_0X,		/* hex, zero-padded to twice its size in characters: 0x0000ff */
+	NLF_MAC,	/* a byte array holding a link-layer address (nl_print_hwaddr) */
+	NLF_BE16_XVAL,	/* a big-endian u16 constant of the xlat: htons(ETH_P_IP) */
 };
 
 struct nl_field {
 	const char *name;
 	uint16_t off;
-	uint8_t size;		/* 1, 2, 4 or 8 */
+	uint8_t size;		/* 1, 2, 4 or 8; of a byte array (NLF_MAC ...) its length */
 	uint8_t kind;		/* enum nl_field_kind */
 	const struct xlat *x;
 	const char *dflt;

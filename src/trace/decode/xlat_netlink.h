@@ -94,6 +94,11 @@ extern const struct xlat xlat_rtnl_mdba_router_attrs;
 extern const struct xlat xlat_rtnl_mdba_router_pattr_attrs;
 /* xlat_rtnl_link.c */
 extern const struct xlat xlat_rtnl_ifla_brport_attrs;
+extern const struct xlat xlat_rtnl_ifla_vfinfo_list_attrs;
+extern const struct xlat xlat_rtnl_ifla_vf_info_attrs;
+extern const struct xlat xlat_rtnl_ifla_vf_stats_attrs;
+extern const struct xlat xlat_rtnl_ifla_vf_vlan_list_attrs;
+extern const struct xlat xlat_rtnl_ifla_vf_link_states;
 extern const struct xlat xlat_rtnl_inet6_if_flags;
 extern const struct xlat xlat_rtnl_inet6_devconf_indices;
 extern const struct xlat xlat_rtnl_snmp_ip_stats;
