@@ -17,6 +17,7 @@
 #include <linux/if_link.h>
 #include <linux/mroute.h>
 #include <linux/mroute6.h>
+#include <linux/mpls.h>
 #include <linux/neighbour.h>
 #include <linux/netlink.h>
 #include <linux/netlink_diag.h>
@@ -319,6 +320,28 @@ static void links(int fd)
 	struct ifla_vf_guid guid = { .vf = 1, .guid = 0x1122334455667788ULL };
 	attr(IFLA_VF_IB_NODE_GUID, &guid, sizeof(guid));
 	nest_end(vf);
+	nest_end(n);
+	send_msg(fd);
+	/* Interface statistics: a bridge's VLAN and multicast counters, MPLS's. */
+	struct if_stats_msg ism = { .family = AF_UNSPEC, .ifindex = LO_IFINDEX,
+				    .filter_mask = 1 << (IFLA_STATS_LINK_XSTATS - 1) };
+	begin(RTM_GETSTATS, NLM_F_DUMP, &ism, sizeof(ism));
+	n = nest_begin(IFLA_STATS_LINK_XSTATS);
+	unsigned int br = nest_begin(LINK_XSTATS_TYPE_BRIDGE);
+	struct bridge_vlan_xstats bvx = { .rx_bytes = 10, .tx_packets = 2, .vid = 5,
+					  .flags = BRIDGE_VLAN_INFO_PVID };
+	attr(BRIDGE_XSTATS_VLAN, &bvx, sizeof(bvx));
+	struct br_mcast_stats bms = { .igmp_v2queries = { 1, 2 }, .mld_parse_errors = 3 };
+	attr(BRIDGE_XSTATS_MCAST, &bms, sizeof(bms));
+	nest_end(br);
+	nest_end(n);
+	n = nest_begin(IFLA_STATS_AF_SPEC);
+	unsigned int af = nest_begin(AF_MPLS);
+	struct mpls_link_stats mls = { .rx_packets = 4, .rx_noroute = 1 };
+	char mls_more[sizeof(mls) + 2] = { 0 };
+	memcpy(mls_more, &mls, sizeof(mls));
+	attr(MPLS_STATS_LINK, mls_more, sizeof(mls_more));	/* two bytes more: hex */
+	nest_end(af);
 	nest_end(n);
 	send_msg(fd);
 	/* Another family's protocol information is not decoded. */

@@ -509,8 +509,6 @@ static const struct nl_field if_stats_msg_fields[] = {
 };
 static const struct nl_struct if_stats_msg = NL_STRUCT(struct if_stats_msg,
 						       if_stats_msg_fields);
-static const struct nla_table ifstats_attrs = { &xlat_rtnl_ifstats_attrs, "IFLA_STATS_???",
-						NULL, 0 };
 
 static const struct nl_field nhmsg_fields[] = {
 	F(struct nhmsg, nh_family, NLF_FAMILY),
@@ -613,8 +611,8 @@ static const struct rtnl_msg rtnl_msgs[] = {
 	MSG3(RTM_NEWNETCONF, netconfmsg, &netconf_attrs),
 	MSG3(RTM_NEWMDB, br_port_msg, &rtnl_mdb_attrs),
 	MSG3(RTM_NEWNSID, rtgenmsg, &nsid_attrs),
-	[RTM_NEWSTATS - RTM_BASE] = { &if_stats_msg, &ifstats_attrs },
-	[RTM_GETSTATS - RTM_BASE] = { &if_stats_msg, &ifstats_attrs },
+	[RTM_NEWSTATS - RTM_BASE] = { &if_stats_msg, &rtnl_ifstats_attrs },
+	[RTM_GETSTATS - RTM_BASE] = { &if_stats_msg, &rtnl_ifstats_attrs },
 	MSG3(RTM_NEWCHAIN, rtnl_tcmsg, &rtnl_tc_attrs),
 	MSG3(RTM_NEWNEXTHOP, nhmsg, &nexthop_attrs),
 };

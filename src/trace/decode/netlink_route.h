@@ -17,6 +17,9 @@ extern const struct nla_table rtnl_mdb_attrs;
 /* A link's virtual functions, IFLA_VFINFO_LIST (netlink_route_vf.c). */
 extern const struct nla_table rtnl_vfinfo_list_attrs;
 
+/* Interface statistics' attributes, RTM_*STATS (netlink_route_stats.c). */
+extern const struct nla_table rtnl_ifstats_attrs;
+
 /* Traffic control (netlink_route_tc.c): qdiscs, classes, filters, chains; actions. */
 extern const struct nl_struct rtnl_tcmsg;
 extern const struct nla_table rtnl_tc_attrs;

@@ -142,6 +142,19 @@ void nl_print_fields(struct sc *sc, const struct nl_struct *s, unsigned int firs
 			print_sockid(sc, (const char *)buf + f->off, family);
 			continue;
 		}
+		if (f->kind == NLF_INDEXED_U64) {
+			pr_array_begin(sc->p);
+			for (unsigned int j = 0; j < f->size / 8u; j++) {
+				pr_text(sc->p, "[");
+				pr_join(sc->p, "");
+				pr_xval_dec(sc->p, f->x, j, f->dflt);
+				pr_raw(sc->p, "]=");
+				pr_join(sc->p, "");
+				pr_uint(sc->p, load_uint((const char *)buf + f->off + 8 * j, 8));
+			}
+			pr_array_end(sc->p);
+			continue;
+		}
 		if (f->kind == NLF_MAC) {
 			nl_print_hwaddr(sc, (const unsigned char *)buf + f->off, f->size);
 			continue;
@@ -431,6 +444,13 @@ static bool print_payload(struct sc *sc, const struct nla_spec *sp, uint64_t add
 		nl_print_struct_at(sc, sp->s, addr, size);
 		return true;
 	}
+	case NLA_KIND_STRUCT_TAIL:
+		if (len < sp->s->size)
+			return false;
+		nl_print_struct_at(sc, sp->s, addr, sp->s->size);
+		if (len > sp->s->size)
+			print_buf_hex(sc, addr + sp->s->size, len - sp->s->size);
+		return true;
 	case NLA_KIND_NESTED:
 		nl_decode_attrs(sc, addr, len, sp->nested, ctx);
 		return true;

@@ -35,6 +35,7 @@ enum nl_field_kind {
 	NLF_0X,		/* hex, zero-padded to twice its size in characters: 0x0000ff */
 	NLF_MAC,	/* a byte array holding a link-layer address (nl_print_hwaddr) */
 	NLF_BE16_XVAL,	/* a big-endian u16 constant of the xlat: htons(ETH_P_IP) */
+	NLF_INDEXED_U64,	/* u64[] indexed by the xlat's names: [[NAME_0]=a, [NAME_1]=b] */
 };
 
 struct nl_field {
@@ -101,6 +102,7 @@ enum nla_kind {
 	NLA_KIND_FLAGS16,
 	NLA_KIND_FLAGS32,	/* u32 flags of x */
 	NLA_KIND_STRUCT,	/* struct s */
+	NLA_KIND_STRUCT_TAIL,	/* struct s, then what follows it in hex */
 	NLA_KIND_NESTED,	/* attributes of table nested */
 	NLA_KIND_FN,		/* fn */
 	NLA_KIND_ARRAY,		/* as many elements of integer kind elem as fit, [a, b];

@@ -83,6 +83,15 @@ extern const struct xlat xlat_rtnl_rta_metrics_attrs;
 extern const struct xlat xlat_rtnl_lwtunnel_encap_types;
 extern const struct xlat xlat_rtnl_ext_filter_flags;
 extern const struct xlat xlat_rtnl_ifla_events;
+/* xlat_rtnl_stats.c */
+extern const struct xlat xlat_rtnl_ifstats_xstats_type_attrs;
+extern const struct xlat xlat_rtnl_ifstats_xstats_bridge_attrs;
+extern const struct xlat xlat_rtnl_ifstats_xstats_bond_attrs;
+extern const struct xlat xlat_rtnl_ifstats_xstats_bond_3ad_attrs;
+extern const struct xlat xlat_rtnl_ifstats_offload_attrs;
+extern const struct xlat xlat_rtnl_ifstats_af_spec_mpls_attrs;
+extern const struct xlat xlat_rtnl_br_mcast_dirs;
+extern const struct xlat xlat_rtnl_bridge_vlan_flags;
 /* xlat_rtnl_mdb.c */
 extern const struct xlat xlat_rtnl_mdb_flags;
 extern const struct xlat xlat_rtnl_mdb_states;
