@@ -265,6 +265,8 @@ void print_sock_fprog_at(struct sc *sc, uint64_t addr);
 void print_socket_fprog_at(struct sc *sc, uint64_t addr);
 /* LEN instructions of a seccomp filter at ADDR: the array with -v, else the address. */
 void print_seccomp_insns_at(struct sc *sc, uint64_t addr, uint64_t len);
+/* The same for a socket filter's instructions (sock_diag's PACKET_DIAG_FILTER). */
+void print_socket_insns_at(struct sc *sc, uint64_t addr, uint64_t len);
 /* SECCOMP_RET_KILL_PROCESS, SECCOMP_RET_ALLOW ...: a seccomp filter's actions. */
 extern const struct xlat xlat_seccomp_ret_actions;
 /*

@@ -14,13 +14,16 @@
 #include <netinet/in.h>
 #include <linux/gen_stats.h>
 #include <linux/if_bridge.h>
+#include <linux/if_packet.h>
 #include <linux/if_link.h>
 #include <linux/mroute.h>
 #include <linux/mroute6.h>
 #include <linux/mpls.h>
 #include <linux/neighbour.h>
 #include <linux/netlink.h>
+#include <linux/filter.h>
 #include <linux/netlink_diag.h>
+#include <linux/packet_diag.h>
 #include <linux/pkt_cls.h>
 #include <linux/pkt_sched.h>
 #include <linux/rtnetlink.h>
@@ -382,6 +385,22 @@ static void diag(int fd)
 	struct netlink_diag_req nreq = { .sdiag_family = AF_NETLINK };
 	begin(SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST, &nreq, sizeof(nreq));
 	send_cut(fd, sizeof(nreq) - 1);
+
+	/* A packet socket: its info, multicast list and (printed with -v) filter. */
+	struct packet_diag_msg pm = { .pdiag_family = AF_PACKET, .pdiag_type = SOCK_RAW,
+				      .pdiag_num = htons(3) };
+	begin(SOCK_DIAG_BY_FAMILY, 0, &pm, sizeof(pm));
+	struct packet_diag_info pinfo = { .pdi_index = LO_IFINDEX, .pdi_version = TPACKET_V2,
+					  .pdi_flags = PDI_RUNNING | PDI_AUXDATA };
+	attr(PACKET_DIAG_INFO, &pinfo, sizeof(pinfo));
+	struct packet_diag_mclist mcl = { .pdmc_index = LO_IFINDEX, .pdmc_count = 1,
+					  .pdmc_alen = 6, .pdmc_addr = { 0x01, 0, 0x5e } };
+	attr(PACKET_DIAG_MCLIST, &mcl, sizeof(mcl));
+	struct sock_filter insns[2] = {
+		BPF_STMT(BPF_LD | BPF_B | BPF_ABS, SKF_AD_OFF + SKF_AD_PKTTYPE),
+		BPF_STMT(BPF_RET | BPF_K, 0xffff) };
+	attr(PACKET_DIAG_FILTER, insns, sizeof(insns));
+	send_msg(fd);
 
 	/* SMC sockets keep AF_INET ids. */
 	struct smc_diag_req sreq = { .diag_family = AF_SMC, .diag_ext = 1 };

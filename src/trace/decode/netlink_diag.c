@@ -4,6 +4,7 @@
  * (NLM_F_REQUEST set) and a response header with its attributes.
  */
 #include <linux/inet_diag.h>
+#include <linux/filter.h>
 #include <linux/netlink_diag.h>
 #include <linux/packet_diag.h>
 #include <linux/smc_diag.h>
@@ -11,6 +12,7 @@
 #include <linux/unix_diag.h>
 #include <sys/socket.h>
 
+#include "trace/decode/net_impl.h"
 #include "trace/decode/netlink_family.h"
 #include "trace/decode/nlattr.h"
 #include "trace/decode/xlat_net.h"
@@ -224,8 +226,80 @@ static const struct nl_field packet_msg_fields[] = {
 static const struct nl_struct packet_msg = NL_STRUCT(struct packet_diag_msg,
 						     packet_msg_fields);
 
+static const struct nl_field packet_info_fields[] = {
+	F(struct packet_diag_info, pdi_index, NLF_IFINDEX),
+	F(struct packet_diag_info, pdi_version, NLF_XVAL, &xlat_nl_af_packet_versions,
+	  "TPACKET_???"),
+	F(struct packet_diag_info, pdi_reserve, NLF_U),
+	F(struct packet_diag_info, pdi_copy_thresh, NLF_U),
+	F(struct packet_diag_info, pdi_tstamp, NLF_U),
+	F(struct packet_diag_info, pdi_flags, NLF_FLAGS, &xlat_nl_packet_diag_info_flags,
+	  "PDI_???"),
+};
+static const struct nl_struct packet_info = NL_STRUCT(struct packet_diag_info,
+						      packet_info_fields);
+
+static const struct nl_field packet_ring_fields[] = {
+	F(struct packet_diag_ring, pdr_block_size, NLF_U),
+	F(struct packet_diag_ring, pdr_block_nr, NLF_U),
+	F(struct packet_diag_ring, pdr_frame_size, NLF_U),
+	F(struct packet_diag_ring, pdr_frame_nr, NLF_U),
+	F(struct packet_diag_ring, pdr_retire_tmo, NLF_U),
+	F(struct packet_diag_ring, pdr_sizeof_priv, NLF_U),
+	F(struct packet_diag_ring, pdr_features, NLF_U),
+};
+static const struct nl_struct packet_ring = NL_STRUCT(struct packet_diag_ring,
+						      packet_ring_fields);
+
+/* A multicast list entry: its address is pdmc_alen bytes of pdmc_addr, in hex. */
+static bool print_mclist_elem(struct sc *sc, const void *elem, void *data)
+{
+	const struct packet_diag_mclist *m = elem;
+	unsigned int alen = m->pdmc_alen < sizeof(m->pdmc_addr) ? m->pdmc_alen
+								 : sizeof(m->pdmc_addr);
+	pr_struct_begin(sc->p);
+	pr_field(sc->p, "pdmc_index");
+	net_print_ifindex(sc->p, m->pdmc_index);
+	pr_field(sc->p, "pdmc_count");
+	pr_uint(sc->p, m->pdmc_count);
+	pr_field(sc->p, "pdmc_type");
+	pr_uint(sc->p, m->pdmc_type);
+	pr_field(sc->p, "pdmc_alen");
+	pr_uint(sc->p, m->pdmc_alen);
+	pr_field(sc->p, "pdmc_addr");
+	pr_quoted(sc->p, (const char *)m->pdmc_addr, alen, PR_QUOTE_HEX);
+	pr_struct_end(sc->p);
+	return true;
+}
+
+static bool print_mclist(struct sc *sc, uint64_t addr, unsigned int len, const void *ctx)
+{
+	unsigned int n = len / sizeof(struct packet_diag_mclist);
+	if (!n)
+		return false;
+	print_array(sc, addr, n, sizeof(struct packet_diag_mclist), 0, print_mclist_elem, NULL);
+	return true;
+}
+
+/* The socket's classic BPF filter: as many whole instructions as the payload holds. */
+static bool print_packet_filter(struct sc *sc, uint64_t addr, unsigned int len,
+				const void *ctx)
+{
+	unsigned int n = len / sizeof(struct sock_filter);
+	if (!n || n > UINT16_MAX)
+		return false;
+	print_socket_insns_at(sc, addr, n);
+	return true;
+}
+
 static const struct nla_spec packet_specs[] = {
-	[PACKET_DIAG_UID] = { NLA_KIND_U32, NULL, NULL, NULL, NULL, NULL },
+	[PACKET_DIAG_INFO] = { .kind = NLA_KIND_STRUCT, .s = &packet_info },
+	[PACKET_DIAG_MCLIST] = { .kind = NLA_KIND_FN, .fn = print_mclist },
+	[PACKET_DIAG_RX_RING] = { .kind = NLA_KIND_STRUCT, .s = &packet_ring },
+	[PACKET_DIAG_TX_RING] = { .kind = NLA_KIND_STRUCT, .s = &packet_ring },
+	[PACKET_DIAG_FANOUT] = { .kind = NLA_KIND_U32 },
+	[PACKET_DIAG_UID] = { .kind = NLA_KIND_U32 },
+	[PACKET_DIAG_FILTER] = { .kind = NLA_KIND_FN, .fn = print_packet_filter },
 };
 static const struct nla_table packet_attrs = NLA_TABLE(&xlat_nl_packet_diag_attrs,
 						       "PACKET_DIAG_???", packet_specs);

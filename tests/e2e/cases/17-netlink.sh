@@ -4,11 +4,12 @@
 # selinux, netfilter, crypto, generic, udev), socket option values (tests/progs/sockopt.c)
 # bpf(2) commands with their union bpf_attr (tests/progs/bpf.c) and socket addresses of the
 # rarer families (tests/progs/sockaddrs.c); netlink attributes of every shape, nested,
-# short and cut by an unreadable page, under each -X style (tests/progs/netlink_attrs.c).
+# short and cut by an unreadable page, under each -X style and -v (tests/progs/netlink_attrs.c).
 compare_trace "prog-netlink" "$PROGS/netlink"
 compare_trace "prog-netlink-attrs" "$PROGS/netlink_attrs"
 compare_trace "prog-netlink-attrs-Xv" -X verbose "$PROGS/netlink_attrs"
 compare_trace "prog-netlink-attrs-Xraw" -X raw "$PROGS/netlink_attrs"
+compare_trace "prog-netlink-attrs-v" -v "$PROGS/netlink_attrs"
 compare_trace "prog-sockopt" "$PROGS/sockopt"
 compare_trace "prog-bpf" "$PROGS/bpf"
 compare_trace "prog-sockaddrs" "$PROGS/sockaddrs"
