@@ -15,6 +15,7 @@
 #include <linux/gen_stats.h>
 #include <linux/if_bridge.h>
 #include <linux/if_packet.h>
+#include <linux/inet_diag.h>
 #include <linux/if_link.h>
 #include <linux/mroute.h>
 #include <linux/mroute6.h>
@@ -400,6 +401,15 @@ static void diag(int fd)
 		BPF_STMT(BPF_LD | BPF_B | BPF_ABS, SKF_AD_OFF + SKF_AD_PKTTYPE),
 		BPF_STMT(BPF_RET | BPF_K, 0xffff) };
 	attr(PACKET_DIAG_FILTER, insns, sizeof(insns));
+	send_msg(fd);
+
+	/* An inet request's protocol attribute: a u32 constant, known and not. */
+	struct inet_diag_req_v2 ireq = { .sdiag_family = AF_INET, .sdiag_protocol = IPPROTO_RAW };
+	begin(SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST | NLM_F_DUMP, &ireq, sizeof(ireq));
+	uint32_t proto = IPPROTO_UDP;
+	attr(INET_DIAG_REQ_PROTOCOL, &proto, sizeof(proto));
+	proto = 0x1234;
+	attr(INET_DIAG_REQ_PROTOCOL, &proto, sizeof(proto));
 	send_msg(fd);
 
 	/* SMC sockets keep AF_INET ids. */

@@ -93,8 +93,12 @@ static const struct nl_field inet_req_v2_fields[] = {
 static const struct nl_struct inet_req_v2 = NL_STRUCT(struct inet_diag_req_v2,
 						      inet_req_v2_fields);
 
-static const struct nla_table inet_req_attrs = { &xlat_nl_inet_diag_req_attrs,
-						 "INET_DIAG_REQ_???", NULL, 0 };
+static const struct nla_spec inet_req_specs[] = {
+	[INET_DIAG_REQ_PROTOCOL] = { .kind = NLA_KIND_XVAL_ANY, .x = &xlat_net_inet_protocols,
+				     .dflt = "IPPROTO_???" },
+};
+static const struct nla_table inet_req_attrs = NLA_TABLE(&xlat_nl_inet_diag_req_attrs,
+							 "INET_DIAG_REQ_???", inet_req_specs);
 
 static const struct nl_field inet_msg_fields[] = {
 	F(struct inet_diag_msg, idiag_family, NLF_FAMILY),
@@ -127,6 +131,8 @@ static const struct nla_spec inet_specs[] = {
 				 NULL },
 	[INET_DIAG_MARK] = { NLA_KIND_U32, NULL, NULL, NULL, NULL, NULL },
 	[INET_DIAG_CLASS_ID] = { NLA_KIND_U32, NULL, NULL, NULL, NULL, NULL },
+	[INET_DIAG_PROTOCOL] = { .kind = NLA_KIND_XVAL_ANY, .x = &xlat_net_inet_protocols,
+				 .dflt = "IPPROTO_???" },
 };
 static const struct nla_table inet_attrs = NLA_TABLE(&xlat_nl_inet_diag_attrs,
 						     "INET_DIAG_???", inet_specs);

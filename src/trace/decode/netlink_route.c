@@ -289,7 +289,7 @@ static const struct nla_spec neigh_specs[] = {
 	[NDA_MASTER] = SPEC(NLA_KIND_IFINDEX),
 	[NDA_LINK_NETNSID] = SPEC(NLA_KIND_U32),
 	[NDA_SRC_VNI] = SPEC(NLA_KIND_U32),
-	[NDA_PROTOCOL] = SPEC_XVAL(NLA_KIND_XVAL8, &xlat_net_inet_protocols, "IPPROTO_???"),
+	[NDA_PROTOCOL] = SPEC_XVAL(NLA_KIND_XVAL_ANY, &xlat_net_inet_protocols, "IPPROTO_???"),
 	[NDA_NH_ID] = SPEC(NLA_KIND_U32),
 	[NDA_FDB_EXT_ATTRS] = { NLA_KIND_NESTED, NULL, NULL, NULL, &fdb_ext_attrs, NULL },
 	[NDA_FLAGS_EXT] = SPEC_XVAL(NLA_KIND_FLAGS32, &xlat_rtnl_neighbor_cache_entry_ext_flags,
@@ -303,17 +303,6 @@ static const struct nla_table neigh_attrs = NLA_TABLE(&xlat_rtnl_neigh_attrs, "N
 						      neigh_specs);
 
 /* ---- rules: struct fib_rule_hdr ---- */
-
-/* An IP protocol of 1 to 8 bytes: all the payload's bytes make the value. */
-static bool print_ip_proto(struct sc *sc, uint64_t addr, unsigned int len, const void *ctx)
-{
-	uint64_t v = 0;
-	if (!len || len > sizeof(v))
-		return false;
-	if (fetch_or_print_addr(sc, addr, &v, len))
-		pr_xval(sc->p, &xlat_net_inet_protocols, v, "IPPROTO_???");
-	return true;
-}
 
 static const struct nl_field fib_rule_fields[] = {
 	F(struct fib_rule_hdr, family, NLF_FAMILY),
@@ -357,7 +346,7 @@ static const struct nla_spec rule_specs[] = {
 	[FRA_L3MDEV] = SPEC(NLA_KIND_U8),
 	[FRA_UID_RANGE] = SPEC_STRUCT(uid_range),
 	[FRA_PROTOCOL] = SPEC_XVAL(NLA_KIND_XVAL8, &xlat_rtnl_routing_protocols, "RTPROT_???"),
-	[FRA_IP_PROTO] = SPEC_FN(print_ip_proto),
+	[FRA_IP_PROTO] = SPEC_XVAL(NLA_KIND_XVAL_ANY, &xlat_net_inet_protocols, "IPPROTO_???"),
 	[FRA_SPORT_RANGE] = SPEC_STRUCT(port_range),
 	[FRA_DPORT_RANGE] = SPEC_STRUCT(port_range),
 };

@@ -276,7 +276,7 @@ static const unsigned int int_kind_size[] = {
 	[NLA_KIND_S8] = 1, [NLA_KIND_S16] = 2, [NLA_KIND_S32] = 4, [NLA_KIND_S64] = 8,
 	[NLA_KIND_X16] = 2, [NLA_KIND_X32] = 4, [NLA_KIND_0X64] = 8, [NLA_KIND_BE16] = 2, [NLA_KIND_BE64] = 8, [NLA_KIND_IFINDEX] = 4,
 	[NLA_KIND_FD] = 4, [NLA_KIND_XVAL8] = 1,
-	[NLA_KIND_XVAL16] = 2, [NLA_KIND_XVAL32] = 4, [NLA_KIND_FLAGS8] = 1,
+	[NLA_KIND_XVAL16] = 2, [NLA_KIND_XVAL32] = 4, [NLA_KIND_XVAL_ANY] = 1, [NLA_KIND_FLAGS8] = 1,
 	[NLA_KIND_FLAGS16] = 2, [NLA_KIND_FLAGS32] = 4,
 };
 
@@ -313,6 +313,7 @@ static void print_int_value(struct sc *sc, uint8_t kind, const struct xlat *x, c
 	case NLA_KIND_XVAL8:
 	case NLA_KIND_XVAL16:
 	case NLA_KIND_XVAL32:
+	case NLA_KIND_XVAL_ANY:
 		pr_xval(sc->p, x, v, dflt);
 		break;
 	case NLA_KIND_FLAGS8:
@@ -331,11 +332,15 @@ static bool print_int_payload(struct sc *sc, const struct nla_spec *sp, uint64_t
 			      unsigned int len)
 {
 	unsigned int size = int_kind_size[sp->kind];
-	unsigned char buf[8];
-	if (len < size)
+	unsigned char buf[8] = { 0 };
+	bool named = sp->kind >= NLA_KIND_XVAL8 && sp->kind <= NLA_KIND_FLAGS32;
+	/* Constants and flags come in at most 8 bytes; any length for XVAL_ANY. */
+	if (len < size || (named && len > sizeof(buf)))
 		return false;
+	if (sp->kind == NLA_KIND_XVAL_ANY)
+		size = len;
 	if (fetch_or_print_addr(sc, addr, buf, size))
-		print_int_value(sc, sp->kind, sp->x, sp->dflt, load_uint(buf, size));
+		print_int_value(sc, sp->kind, sp->x, sp->dflt, load_uint(buf, 8));
 	return true;
 }
 

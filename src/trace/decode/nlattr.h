@@ -98,6 +98,7 @@ enum nla_kind {
 	NLA_KIND_XVAL8,		/* u8 constant of x */
 	NLA_KIND_XVAL16,
 	NLA_KIND_XVAL32,	/* u32 constant of x */
+	NLA_KIND_XVAL_ANY,	/* a constant of x in as many bytes as the payload has (1 to 8) */
 	NLA_KIND_FLAGS8,
 	NLA_KIND_FLAGS16,
 	NLA_KIND_FLAGS32,	/* u32 flags of x */
