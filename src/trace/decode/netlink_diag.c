@@ -56,15 +56,14 @@ static const struct nl_field unix_rqlen_fields[] = {
 static const struct nl_struct unix_rqlen = NL_STRUCT(struct unix_diag_rqlen, unix_rqlen_fields);
 
 static const struct nla_spec unix_specs[] = {
-	[UNIX_DIAG_NAME] = { NLA_KIND_STR, NULL, NULL, NULL, NULL, NULL },
-	[UNIX_DIAG_VFS] = { NLA_KIND_STRUCT, NULL, NULL, &unix_vfs, NULL, NULL },
-	[UNIX_DIAG_PEER] = { NLA_KIND_U32, NULL, NULL, NULL, NULL, NULL },
+	[UNIX_DIAG_NAME] = { .kind = NLA_KIND_STR },
+	[UNIX_DIAG_VFS] = { .kind = NLA_KIND_STRUCT, .s = &unix_vfs },
+	[UNIX_DIAG_PEER] = { .kind = NLA_KIND_U32 },
 	/* The inodes of the sockets waiting to be accepted. */
 	[UNIX_DIAG_ICONS] = { .kind = NLA_KIND_ARRAY, .elem = NLA_KIND_U32 },
-	[UNIX_DIAG_RQLEN] = { NLA_KIND_STRUCT, NULL, NULL, &unix_rqlen, NULL, NULL },
-	[UNIX_DIAG_SHUTDOWN] = { NLA_KIND_FLAGS8, &xlat_nl_shutdown_flags, NULL, NULL, NULL,
-				 NULL },
-	[UNIX_DIAG_UID] = { NLA_KIND_U32, NULL, NULL, NULL, NULL, NULL },
+	[UNIX_DIAG_RQLEN] = { .kind = NLA_KIND_STRUCT, .s = &unix_rqlen },
+	[UNIX_DIAG_SHUTDOWN] = { .kind = NLA_KIND_FLAGS8, .x = &xlat_nl_shutdown_flags },
+	[UNIX_DIAG_UID] = { .kind = NLA_KIND_U32 },
 };
 static const struct nla_table unix_attrs = NLA_TABLE(&xlat_nl_unix_diag_attrs,
 						     "UNIX_DIAG_???", unix_specs);
@@ -123,14 +122,13 @@ static const struct nl_field meminfo_fields[] = {
 static const struct nl_struct meminfo = NL_STRUCT(struct inet_diag_meminfo, meminfo_fields);
 
 static const struct nla_spec inet_specs[] = {
-	[INET_DIAG_MEMINFO] = { NLA_KIND_STRUCT, NULL, NULL, &meminfo, NULL, NULL },
-	[INET_DIAG_CONG] = { NLA_KIND_STR, NULL, NULL, NULL, NULL, NULL },
-	[INET_DIAG_TOS] = { NLA_KIND_U8, NULL, NULL, NULL, NULL, NULL },
-	[INET_DIAG_TCLASS] = { NLA_KIND_U8, NULL, NULL, NULL, NULL, NULL },
-	[INET_DIAG_SHUTDOWN] = { NLA_KIND_FLAGS8, &xlat_nl_shutdown_flags, NULL, NULL, NULL,
-				 NULL },
-	[INET_DIAG_MARK] = { NLA_KIND_U32, NULL, NULL, NULL, NULL, NULL },
-	[INET_DIAG_CLASS_ID] = { NLA_KIND_U32, NULL, NULL, NULL, NULL, NULL },
+	[INET_DIAG_MEMINFO] = { .kind = NLA_KIND_STRUCT, .s = &meminfo },
+	[INET_DIAG_CONG] = { .kind = NLA_KIND_STR },
+	[INET_DIAG_TOS] = { .kind = NLA_KIND_U8 },
+	[INET_DIAG_TCLASS] = { .kind = NLA_KIND_U8 },
+	[INET_DIAG_SHUTDOWN] = { .kind = NLA_KIND_FLAGS8, .x = &xlat_nl_shutdown_flags },
+	[INET_DIAG_MARK] = { .kind = NLA_KIND_U32 },
+	[INET_DIAG_CLASS_ID] = { .kind = NLA_KIND_U32 },
 	[INET_DIAG_PROTOCOL] = { .kind = NLA_KIND_XVAL_ANY, .x = &xlat_net_inet_protocols,
 				 .dflt = "IPPROTO_???" },
 };
@@ -167,10 +165,10 @@ static const struct nl_struct netlink_ring = NL_STRUCT(struct netlink_diag_ring,
 static const struct nla_spec netlink_specs[] = {
 	/* The multicast group bitmap, in unsigned longs (x86_64: 8 bytes). */
 	[NETLINK_DIAG_GROUPS] = { .kind = NLA_KIND_ARRAY, .elem = NLA_KIND_0X64 },
-	[NETLINK_DIAG_RX_RING] = { NLA_KIND_STRUCT, NULL, NULL, &netlink_ring, NULL, NULL },
-	[NETLINK_DIAG_TX_RING] = { NLA_KIND_STRUCT, NULL, NULL, &netlink_ring, NULL, NULL },
-	[NETLINK_DIAG_FLAGS] = { NLA_KIND_FLAGS32, &xlat_nl_netlink_socket_flags, "NDIAG_FLAG_???",
-				 NULL, NULL, NULL },
+	[NETLINK_DIAG_RX_RING] = { .kind = NLA_KIND_STRUCT, .s = &netlink_ring },
+	[NETLINK_DIAG_TX_RING] = { .kind = NLA_KIND_STRUCT, .s = &netlink_ring },
+	[NETLINK_DIAG_FLAGS] = { .kind = NLA_KIND_FLAGS32, .x = &xlat_nl_netlink_socket_flags,
+				 .dflt = "NDIAG_FLAG_???" },
 };
 static const struct nla_table netlink_attrs = NLA_TABLE(&xlat_nl_netlink_diag_attrs,
 							"NETLINK_DIAG_???", netlink_specs);
@@ -333,8 +331,7 @@ static const struct nl_field smc_msg_fields[] = {
 static const struct nl_struct smc_msg = NL_STRUCT(struct smc_diag_msg, smc_msg_fields);
 
 static const struct nla_spec smc_specs[] = {
-	[SMC_DIAG_SHUTDOWN] = { NLA_KIND_FLAGS8, &xlat_nl_shutdown_flags, NULL, NULL, NULL,
-				NULL },
+	[SMC_DIAG_SHUTDOWN] = { .kind = NLA_KIND_FLAGS8, .x = &xlat_nl_shutdown_flags },
 };
 static const struct nla_table smc_attrs = NLA_TABLE(&xlat_nl_smc_diag_attrs, "SMC_DIAG_???",
 						    smc_specs);

@@ -149,10 +149,10 @@ static bool print_report_generic(struct sc *sc, uint64_t addr, unsigned int len,
 	return true;
 }
 
-#define REPORT(s_) { NLA_KIND_STRUCT, NULL, NULL, &s_, NULL, NULL }
-#define GENERIC { NLA_KIND_FN, NULL, NULL, NULL, NULL, print_report_generic }
+#define REPORT(s_) { .kind = NLA_KIND_STRUCT, .s = &s_ }
+#define GENERIC { .kind = NLA_KIND_FN, .fn = print_report_generic }
 static const struct nla_spec crypto_attr_specs[] = {
-	[CRYPTOCFGA_PRIORITY_VAL] = { NLA_KIND_U32, NULL, NULL, NULL, NULL, NULL },
+	[CRYPTOCFGA_PRIORITY_VAL] = { .kind = NLA_KIND_U32 },
 	[CRYPTOCFGA_REPORT_LARVAL] = GENERIC,
 	[CRYPTOCFGA_REPORT_HASH] = REPORT(rhash),
 	[CRYPTOCFGA_REPORT_BLKCIPHER] = REPORT(rblkcipher),

@@ -27,10 +27,10 @@
 #include "trace/decode/xlat_netlink.h"
 
 #define F(type, member, kind, ...) NL_FIELD(type, member, kind, __VA_ARGS__)
-#define SPEC(kind_) { kind_, NULL, NULL, NULL, NULL, NULL }
-#define SPEC_FN(fn_) { NLA_KIND_FN, NULL, NULL, NULL, NULL, fn_ }
-#define SPEC_XVAL(kind_, x_, dflt_) { kind_, x_, dflt_, NULL, NULL, NULL }
-#define SPEC_STRUCT(s_) { NLA_KIND_STRUCT, NULL, NULL, &s_, NULL, NULL }
+#define SPEC(kind_) { .kind = kind_ }
+#define SPEC_FN(fn_) { .kind = NLA_KIND_FN, .fn = fn_ }
+#define SPEC_XVAL(kind_, x_, dflt_) { .kind = kind_, .x = x_, .dflt = dflt_ }
+#define SPEC_STRUCT(s_) { .kind = NLA_KIND_STRUCT, .s = &s_ }
 
 /* An address attribute of the message's family (the header's first byte, in CTX). */
 static bool print_family_addr(struct sc *sc, uint64_t addr, unsigned int len, const void *ctx)
@@ -227,7 +227,7 @@ static const struct nla_spec route_specs[] = {
 	[RTA_GATEWAY] = SPEC_FN(print_family_addr),
 	[RTA_PRIORITY] = SPEC(NLA_KIND_U32),
 	[RTA_PREFSRC] = SPEC_FN(print_family_addr),
-	[RTA_METRICS] = { NLA_KIND_NESTED, NULL, NULL, NULL, &metrics_attrs, NULL },
+	[RTA_METRICS] = { .kind = NLA_KIND_NESTED, .nested = &metrics_attrs },
 	[RTA_PROTOINFO] = SPEC(NLA_KIND_U32),
 	[RTA_CACHEINFO] = SPEC_STRUCT(rta_cacheinfo),
 	[RTA_FLOW] = SPEC(NLA_KIND_U32),
@@ -291,7 +291,7 @@ static const struct nla_spec neigh_specs[] = {
 	[NDA_SRC_VNI] = SPEC(NLA_KIND_U32),
 	[NDA_PROTOCOL] = SPEC_XVAL(NLA_KIND_XVAL_ANY, &xlat_net_inet_protocols, "IPPROTO_???"),
 	[NDA_NH_ID] = SPEC(NLA_KIND_U32),
-	[NDA_FDB_EXT_ATTRS] = { NLA_KIND_NESTED, NULL, NULL, NULL, &fdb_ext_attrs, NULL },
+	[NDA_FDB_EXT_ATTRS] = { .kind = NLA_KIND_NESTED, .nested = &fdb_ext_attrs },
 	[NDA_FLAGS_EXT] = SPEC_XVAL(NLA_KIND_FLAGS32, &xlat_rtnl_neighbor_cache_entry_ext_flags,
 				    "NTF_EXT_???"),
 	[NDA_NDM_STATE_MASK] = SPEC_XVAL(NLA_KIND_FLAGS16, &xlat_rtnl_neighbor_cache_entry_states,
@@ -418,7 +418,7 @@ static const struct nla_spec neightbl_specs[] = {
 	[NDTA_THRESH2] = SPEC(NLA_KIND_U32),
 	[NDTA_THRESH3] = SPEC(NLA_KIND_U32),
 	[NDTA_CONFIG] = SPEC_STRUCT(ndt_config),
-	[NDTA_PARMS] = { NLA_KIND_NESTED, NULL, NULL, NULL, &neightbl_parms_attrs, NULL },
+	[NDTA_PARMS] = { .kind = NLA_KIND_NESTED, .nested = &neightbl_parms_attrs },
 	[NDTA_STATS] = SPEC_STRUCT(ndt_stats),
 	[NDTA_GC_INTERVAL] = SPEC(NLA_KIND_U64),
 };

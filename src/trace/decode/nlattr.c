@@ -274,7 +274,8 @@ bool nla_print_str(struct sc *sc, uint64_t addr, unsigned int len, const void *c
 static const unsigned int int_kind_size[] = {
 	[NLA_KIND_U8] = 1, [NLA_KIND_U16] = 2, [NLA_KIND_U32] = 4, [NLA_KIND_U64] = 8,
 	[NLA_KIND_S8] = 1, [NLA_KIND_S16] = 2, [NLA_KIND_S32] = 4, [NLA_KIND_S64] = 8,
-	[NLA_KIND_X16] = 2, [NLA_KIND_X32] = 4, [NLA_KIND_0X64] = 8, [NLA_KIND_BE16] = 2, [NLA_KIND_BE64] = 8, [NLA_KIND_IFINDEX] = 4,
+	[NLA_KIND_X16] = 2, [NLA_KIND_X32] = 4, [NLA_KIND_0X64] = 8, [NLA_KIND_BE16] = 2,
+	[NLA_KIND_BE64] = 8, [NLA_KIND_IFINDEX] = 4,
 	[NLA_KIND_FD] = 4, [NLA_KIND_XVAL8] = 1,
 	[NLA_KIND_XVAL16] = 2, [NLA_KIND_XVAL32] = 4, [NLA_KIND_XVAL_ANY] = 1, [NLA_KIND_FLAGS8] = 1,
 	[NLA_KIND_FLAGS16] = 2, [NLA_KIND_FLAGS32] = 4,
