@@ -411,6 +411,20 @@ static void diag(int fd)
 	proto = 0x1234;
 	attr(INET_DIAG_REQ_PROTOCOL, &proto, sizeof(proto));
 	send_msg(fd);
+	/* Filter bytecode: a source host condition with its address, a device condition. */
+	begin(SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST | NLM_F_DUMP, &ireq, sizeof(ireq));
+	struct {
+		struct inet_diag_bc_op op;
+		struct inet_diag_hostcond cond;
+		uint32_t addr;
+	} bc = { { INET_DIAG_BC_S_COND, 16, 20 }, { AF_INET, 8, 80 }, htonl(INADDR_LOOPBACK) };
+	attr(INET_DIAG_REQ_BYTECODE, &bc, sizeof(bc));
+	struct {
+		struct inet_diag_bc_op op;
+		uint32_t ifindex;
+	} dev = { { INET_DIAG_BC_DEV_COND, 8, 12 }, LO_IFINDEX };
+	attr(INET_DIAG_REQ_BYTECODE, &dev, sizeof(dev));
+	send_msg(fd);
 
 	/* SMC sockets keep AF_INET ids. */
 	struct smc_diag_req sreq = { .diag_family = AF_SMC, .diag_ext = 1 };

@@ -92,7 +92,108 @@ static const struct nl_field inet_req_v2_fields[] = {
 static const struct nl_struct inet_req_v2 = NL_STRUCT(struct inet_diag_req_v2,
 						      inet_req_v2_fields);
 
+static void print_bc_op(struct sc *sc, const struct inet_diag_bc_op *op)
+{
+	pr_struct_begin(sc->p);
+	pr_field(sc->p, "code");
+	pr_xval(sc->p, &xlat_nl_inet_diag_bytecodes, op->code, "INET_DIAG_BC_???");
+	pr_field(sc->p, "yes");
+	pr_uint(sc->p, op->yes);
+	pr_field(sc->p, "no");
+	pr_uint(sc->p, op->no);
+	pr_struct_end(sc->p);
+}
+
+/* A host condition: family, prefix length, port, then an address of that family. */
+static void print_bc_hostcond(struct sc *sc, uint64_t addr, unsigned int len)
+{
+	struct inet_diag_hostcond c;
+	if (len < sizeof(c)) {
+		print_buf_hex(sc, addr, len);
+		return;
+	}
+	if (!fetch_or_print_addr(sc, addr, &c, sizeof(c)))
+		return;
+	pr_struct_begin(sc->p);
+	pr_field(sc->p, "family");
+	pr_xval(sc->p, &xlat_net_addrfams, c.family, "AF_???");
+	pr_field(sc->p, "prefix_len");
+	pr_uint(sc->p, c.prefix_len);
+	pr_field(sc->p, "port");
+	pr_uint(sc->p, (unsigned int)c.port);
+	unsigned int left = len - sizeof(c);
+	size_t size = c.family == AF_INET ? 4 : c.family == AF_INET6 ? 16 : 0;
+	unsigned char buf[16];
+	if (left && (!size || left < size)) {
+		pr_field(sc->p, "addr");
+		print_buf_hex(sc, addr + sizeof(c), left);
+	} else if (left && umove(sc, addr + sizeof(c), buf, size) < 0) {
+		pr_field(sc->p, "addr");
+		print_addr(sc, addr + sizeof(c));
+	} else if (left) {
+		net_print_inet_addr(sc->p, c.family, buf, size, "addr");
+	}
+	pr_struct_end(sc->p);
+}
+
+/* What follows a bytecode op, by its code: a condition, a jump's op, or bytes in hex. */
+static void print_bc_data(struct sc *sc, uint8_t code, uint64_t addr, unsigned int len)
+{
+	struct inet_diag_bc_op op;
+	struct inet_diag_markcond mark;
+	uint32_t ifindex;
+	switch (code) {
+	case INET_DIAG_BC_S_COND:
+	case INET_DIAG_BC_D_COND:
+		print_bc_hostcond(sc, addr, len);
+		return;
+	case INET_DIAG_BC_DEV_COND:
+		if (len < sizeof(ifindex))
+			break;
+		if (fetch_or_print_addr(sc, addr, &ifindex, sizeof(ifindex)))
+			net_print_ifindex(sc->p, ifindex);
+		return;
+	case INET_DIAG_BC_S_GE:
+	case INET_DIAG_BC_S_LE:
+	case INET_DIAG_BC_D_GE:
+	case INET_DIAG_BC_D_LE:
+		if (len < sizeof(op))
+			break;
+		if (fetch_or_print_addr(sc, addr, &op, sizeof(op)))
+			print_bc_op(sc, &op);
+		return;
+	case INET_DIAG_BC_MARK_COND:
+		if (len < sizeof(mark))
+			break;
+		if (fetch_or_print_addr(sc, addr, &mark, sizeof(mark))) {
+			pr_struct_begin(sc->p);
+			pr_field(sc->p, "mark");
+			pr_uint(sc->p, mark.mark);
+			pr_field(sc->p, "mask");
+			pr_uint(sc->p, mark.mask);
+			pr_struct_end(sc->p);
+		}
+		return;
+	}
+	print_buf_hex(sc, addr, len);
+}
+
+/* INET_DIAG_REQ_BYTECODE: the first op, then its data. */
+static bool print_bytecode(struct sc *sc, uint64_t addr, unsigned int len, const void *ctx)
+{
+	struct inet_diag_bc_op op;
+	if (len < sizeof(op))
+		return false;
+	if (!fetch_or_print_addr(sc, addr, &op, sizeof(op)))
+		return true;
+	print_bc_op(sc, &op);
+	if (len > sizeof(op))
+		print_bc_data(sc, op.code, addr + sizeof(op), len - sizeof(op));
+	return true;
+}
+
 static const struct nla_spec inet_req_specs[] = {
+	[INET_DIAG_REQ_BYTECODE] = { .kind = NLA_KIND_FN, .fn = print_bytecode },
 	[INET_DIAG_REQ_PROTOCOL] = { .kind = NLA_KIND_XVAL_ANY, .x = &xlat_net_inet_protocols,
 				     .dflt = "IPPROTO_???" },
 };

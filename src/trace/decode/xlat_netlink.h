@@ -45,6 +45,7 @@ extern const struct xlat xlat_nl_smc_diag_attrs;
 extern const struct xlat xlat_nl_smc_diag_extended_flags;
 extern const struct xlat xlat_nl_smc_states;
 extern const struct xlat xlat_nl_smc_diag_modes;
+extern const struct xlat xlat_nl_inet_diag_bytecodes;
 extern const struct xlat xlat_rtnl_iffflags;
 extern const struct xlat xlat_rtnl_routing_table_ids;
 extern const struct xlat xlat_rtnl_routing_protocols;
