@@ -168,6 +168,9 @@ void print_array(struct sc *sc, uint64_t addr, uint64_t nmemb, size_t size,
 /* The two fds of pipe and socketpair at ADDR: [3, 4], an array like any other. */
 void print_fd_pair_at(struct sc *sc, uint64_t addr);
 
+/* Clock ticks, with their value in seconds in a comment: "5 / * 0.05 s * /" (siginfo.c). */
+void print_clock_t(struct pr *p, uint64_t ticks);
+
 /* How the buffers of an iovec array print. */
 struct iov_data {
 	uint64_t left;		/* bytes still to show across the array; UINT64_MAX: all */
@@ -271,7 +274,8 @@ void print_sock_fprog_at(struct sc *sc, uint64_t addr);
 void print_socket_fprog_at(struct sc *sc, uint64_t addr);
 /* LEN instructions of a seccomp filter at ADDR: the array with -v, else the address. */
 void print_seccomp_insns_at(struct sc *sc, uint64_t addr, uint64_t len);
-/* LEN instructions of a socket filter at ADDR (SO_GET_FILTER's answer), with -v. */
+/* The same for a socket filter's instructions (SO_GET_FILTER's answer, sock_diag's
+ * PACKET_DIAG_FILTER). */
 void print_socket_insns_at(struct sc *sc, uint64_t addr, uint64_t len);
 /* SECCOMP_RET_KILL_PROCESS, SECCOMP_RET_ALLOW ...: a seccomp filter's actions. */
 extern const struct xlat xlat_seccomp_ret_actions;

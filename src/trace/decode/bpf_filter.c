@@ -16,6 +16,52 @@ XLAT_DEFINE(xlat_seccomp_ret_actions,
 
 /* The action of a seccomp return value; the rest is its data. */
 #define SECCOMP_RET_ACTION_FULL_ 0xffff0000u
+
+/*
+ * A socket filter's absolute loads at these (negative) offsets read ancillary data, the
+ * network header or the link-layer header: k is SKF_AD_OFF+SKF_AD_PKTTYPE, SKF_NET_OFF+14.
+ */
+#define SKF_AD_OFF_ 0xfffff000u
+#define SKF_NET_OFF_ 0xfff00000u
+#define SKF_LL_OFF_ 0xffe00000u
+XLAT_DEFINE(xlat_skf_offsets,
+	{ SKF_AD_OFF_, "SKF_AD_OFF" },
+	{ SKF_NET_OFF_, "SKF_NET_OFF" },
+	{ SKF_LL_OFF_, "SKF_LL_OFF" });
+XLAT_DEFINE(xlat_skf_ad,
+	{ 0, "SKF_AD_PROTOCOL" },
+	{ 4, "SKF_AD_PKTTYPE" },
+	{ 8, "SKF_AD_IFINDEX" },
+	{ 12, "SKF_AD_NLATTR" },
+	{ 16, "SKF_AD_NLATTR_NEST" },
+	{ 20, "SKF_AD_MARK" },
+	{ 24, "SKF_AD_QUEUE" },
+	{ 28, "SKF_AD_HATYPE" },
+	{ 32, "SKF_AD_RXHASH" },
+	{ 36, "SKF_AD_CPU" },
+	{ 40, "SKF_AD_ALU_XOR_X" },
+	{ 44, "SKF_AD_VLAN_TAG" },
+	{ 48, "SKF_AD_VLAN_TAG_PRESENT" },
+	{ 52, "SKF_AD_PAY_OFFSET" },
+	{ 56, "SKF_AD_RANDOM" },
+	{ 60, "SKF_AD_VLAN_TPID" });
+
+/* k of a socket filter's BPF_LD|BPF_ABS at a special offset, else false. */
+static bool sprint_skf_k(char *buf, size_t n, enum pr_xlat_style style, uint32_t k)
+{
+	uint32_t base = k >= SKF_AD_OFF_ ? SKF_AD_OFF_ : k >= SKF_NET_OFF_ ? SKF_NET_OFF_
+		      : k >= SKF_LL_OFF_ ? SKF_LL_OFF_ : 0;
+	if (!base)
+		return false;
+	char name[48], rest[48];
+	pr_sprint_xval(name, sizeof(name), style, &xlat_skf_offsets, base, NULL);
+	if (base == SKF_AD_OFF_)
+		pr_sprint_xval(rest, sizeof(rest), style, &xlat_skf_ad, k - base, "SKF_AD_???");
+	else
+		snprintf(rest, sizeof(rest), "%u", k - base);
+	snprintf(buf, n, "%s+%s", name, rest);
+	return true;
+}
 /* The kernel refuses a longer program. */
 #define BPF_MAXINSNS_ 4096
 
@@ -42,19 +88,6 @@ STATIC_XLAT(bpf_rval, { 0x00, "BPF_K" }, { 0x08, "BPF_X" }, { 0x10, "BPF_A" });
 STATIC_XLAT(bpf_miscop, { 0x00, "BPF_TAX" }, { 0x80, "BPF_TXA" });
 
 enum { BPF_LD_, BPF_LDX_, BPF_ST_, BPF_STX_, BPF_ALU_, BPF_JMP_, BPF_RET_, BPF_MISC_ };
-#define BPF_ABS_ 0x20
-/* A socket filter's absolute load from past the packet: the link-layer or network header, or
- * an ancillary datum (linux/filter.h), as an offset from one of these bases. */
-STATIC_XLAT(skf_bases,
-	{ 0xffe00000u, "SKF_LL_OFF" }, { 0xfff00000u, "SKF_NET_OFF" },
-	{ 0xfffff000u, "SKF_AD_OFF" });
-STATIC_XLAT(skf_ad,
-	{ 0, "SKF_AD_PROTOCOL" }, { 4, "SKF_AD_PKTTYPE" }, { 8, "SKF_AD_IFINDEX" },
-	{ 12, "SKF_AD_NLATTR" }, { 16, "SKF_AD_NLATTR_NEST" }, { 20, "SKF_AD_MARK" },
-	{ 24, "SKF_AD_QUEUE" }, { 28, "SKF_AD_HATYPE" }, { 32, "SKF_AD_RXHASH" },
-	{ 36, "SKF_AD_CPU" }, { 40, "SKF_AD_ALU_XOR_X" }, { 44, "SKF_AD_VLAN_TAG" },
-	{ 48, "SKF_AD_VLAN_TAG_PRESENT" }, { 52, "SKF_AD_PAY_OFFSET" }, { 56, "SKF_AD_RANDOM" },
-	{ 60, "SKF_AD_VLAN_TPID" });
 
 struct sock_filter_k {
 	uint16_t code;
@@ -149,7 +182,7 @@ static bool print_insn(struct sc *sc, const void *elem, void *data)
 	bool jump = f.jt || f.jf;
 	struct text t = { .len = 0 };
 	sprint_code(&t, p->xlat_style, f.code);
-	char k[128];
+	char k[160];
 	if (d->seccomp && (f.code & 0x07) == BPF_RET_ && !jump) {
 		uint32_t action = f.k & SECCOMP_RET_ACTION_FULL_, rest = f.k & ~action;
 		char name[96];
@@ -159,20 +192,8 @@ static bool print_insn(struct sc *sc, const void *elem, void *data)
 			snprintf(k, sizeof(k), "%s|%#x", name, rest);
 		else
 			snprintf(k, sizeof(k), "%s", name);
-	} else if (!d->seccomp && (f.code & 0x07) == BPF_LD_ && (f.code & 0xe0) == BPF_ABS_ &&
-		   f.k >= 0xffe00000u) {
-		/* SKF_AD_OFF+SKF_AD_PROTOCOL, SKF_NET_OFF+8 */
-		uint32_t base = f.k >= 0xfffff000u ? 0xfffff000u :
-				f.k >= 0xfff00000u ? 0xfff00000u : 0xffe00000u;
-		char b[64], off[64];
-		pr_sprint_xval(b, sizeof(b), p->xlat_style, &skf_bases, base, NULL);
-		if (base == 0xfffff000u)
-			pr_sprint_xval(off, sizeof(off), p->xlat_style, &skf_ad, f.k - base,
-				       "SKF_AD_???");
-		else
-			snprintf(off, sizeof(off), "%u", f.k - base);
-		snprintf(k, sizeof(k), "%s+%s", b, off);
-	} else {
+	} else if (d->seccomp || (f.code & 0xe7) != 0x20 /* BPF_LD|BPF_ABS */ ||
+		   !sprint_skf_k(k, sizeof(k), p->xlat_style, f.k)) {
 		snprintf(k, sizeof(k), f.k ? "%#x" : "%u", f.k);
 	}
 	if (jump)

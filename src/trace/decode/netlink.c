@@ -101,9 +101,9 @@ static bool print_cookie(struct sc *sc, uint64_t addr, unsigned int len, const v
 }
 
 static const struct nla_spec nlmsgerr_specs[] = {
-	[NLMSGERR_ATTR_MSG] = { NLA_KIND_STR, NULL, NULL, NULL, NULL, NULL },
-	[NLMSGERR_ATTR_OFFS] = { NLA_KIND_U32, NULL, NULL, NULL, NULL, NULL },
-	[NLMSGERR_ATTR_COOKIE] = { NLA_KIND_FN, NULL, NULL, NULL, NULL, print_cookie },
+	[NLMSGERR_ATTR_MSG] = { .kind = NLA_KIND_STR },
+	[NLMSGERR_ATTR_OFFS] = { .kind = NLA_KIND_U32 },
+	[NLMSGERR_ATTR_COOKIE] = { .kind = NLA_KIND_FN, .fn = print_cookie },
 };
 static const struct nla_table nlmsgerr_attrs = NLA_TABLE(&xlat_nl_nlmsgerr_attrs,
 							 "NLMSGERR_ATTR_???", nlmsgerr_specs);

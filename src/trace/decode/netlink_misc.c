@@ -94,7 +94,7 @@ bool nl_selinux_payload(struct sc *sc, const struct nlmsghdr *h, uint64_t addr,
 #define U(type, member) NL_FIELD(type, member, NLF_U)
 #define X(type, member) NL_FIELD(type, member, NLF_X)
 #define STRUCT_STR(type, fields_) \
-	{ fields_, sizeof(fields_) / sizeof(fields_[0]), sizeof(type), true }
+	{ fields_, sizeof(fields_) / sizeof(fields_[0]), sizeof(type), true, NULL }
 
 static const struct nl_field rhash_fields[] = {
 	CSTR(struct crypto_report_hash, type),
@@ -149,10 +149,10 @@ static bool print_report_generic(struct sc *sc, uint64_t addr, unsigned int len,
 	return true;
 }
 
-#define REPORT(s_) { NLA_KIND_STRUCT, NULL, NULL, &s_, NULL, NULL }
-#define GENERIC { NLA_KIND_FN, NULL, NULL, NULL, NULL, print_report_generic }
+#define REPORT(s_) { .kind = NLA_KIND_STRUCT, .s = &s_ }
+#define GENERIC { .kind = NLA_KIND_FN, .fn = print_report_generic }
 static const struct nla_spec crypto_attr_specs[] = {
-	[CRYPTOCFGA_PRIORITY_VAL] = { NLA_KIND_U32, NULL, NULL, NULL, NULL, NULL },
+	[CRYPTOCFGA_PRIORITY_VAL] = { .kind = NLA_KIND_U32 },
 	[CRYPTOCFGA_REPORT_LARVAL] = GENERIC,
 	[CRYPTOCFGA_REPORT_HASH] = REPORT(rhash),
 	[CRYPTOCFGA_REPORT_BLKCIPHER] = REPORT(rblkcipher),

@@ -9,6 +9,8 @@
 #include <linux/if_addrlabel.h>
 #include <linux/if_bridge.h>
 #include <linux/if_link.h>
+#include <linux/mroute.h>
+#include <linux/mroute6.h>
 #include <linux/neighbour.h>
 #include <linux/net_namespace.h>
 #include <linux/netconf.h>
@@ -19,86 +21,22 @@
 
 #include "trace/decode/net_impl.h"
 #include "trace/decode/netlink_family.h"
+#include "trace/decode/netlink_route.h"
 #include "trace/decode/nlattr.h"
 #include "trace/decode/xlat_net.h"
 #include "trace/decode/xlat_netlink.h"
 
 #define F(type, member, kind, ...) NL_FIELD(type, member, kind, __VA_ARGS__)
-#define SPEC(kind_) { kind_, NULL, NULL, NULL, NULL, NULL }
-#define SPEC_FN(fn_) { NLA_KIND_FN, NULL, NULL, NULL, NULL, fn_ }
-#define SPEC_XVAL(kind_, x_, dflt_) { kind_, x_, dflt_, NULL, NULL, NULL }
-#define SPEC_STRUCT(s_) { NLA_KIND_STRUCT, NULL, NULL, &s_, NULL, NULL }
+#define SPEC(kind_) { .kind = kind_ }
+#define SPEC_FN(fn_) { .kind = NLA_KIND_FN, .fn = fn_ }
+#define SPEC_XVAL(kind_, x_, dflt_) { .kind = kind_, .x = x_, .dflt = dflt_ }
+#define SPEC_STRUCT(s_) { .kind = NLA_KIND_STRUCT, .s = &s_ }
 
 /* An address attribute of the message's family (the header's first byte, in CTX). */
 static bool print_family_addr(struct sc *sc, uint64_t addr, unsigned int len, const void *ctx)
 {
-	uint8_t family = *(const uint8_t *)ctx;
-	size_t size = family == AF_INET ? 4 : family == AF_INET6 ? 16 : 0;
-	unsigned char buf[16];
-	if (!size || len < size)
-		return false;
-	if (fetch_or_print_addr(sc, addr, buf, size))
-		net_print_inet_addr(sc->p, family, buf, size, NULL);
-	return true;
+	return nla_print_inet_addr(sc, *(const uint8_t *)ctx, addr, len);
 }
-
-/* ---- links: struct ifinfomsg ---- */
-
-static const struct nl_field ifinfomsg_fields[] = {
-	F(struct ifinfomsg, ifi_family, NLF_FAMILY),
-	F(struct ifinfomsg, ifi_type, NLF_XVAL, &xlat_net_arp_hardware_types, "ARPHRD_???"),
-	F(struct ifinfomsg, ifi_index, NLF_IFINDEX),
-	F(struct ifinfomsg, ifi_flags, NLF_FLAGS, &xlat_rtnl_iffflags, "IFF_???"),
-	F(struct ifinfomsg, ifi_change, NLF_X),
-};
-static const struct nl_struct ifinfomsg = NL_STRUCT(struct ifinfomsg, ifinfomsg_fields);
-
-static const struct nla_spec link_specs[] = {
-	[IFLA_IFNAME] = SPEC(NLA_KIND_STR),
-	[IFLA_MTU] = SPEC(NLA_KIND_U32),
-	[IFLA_LINK] = SPEC(NLA_KIND_U32),
-	[IFLA_QDISC] = SPEC(NLA_KIND_STR),
-	[IFLA_MASTER] = SPEC(NLA_KIND_U32),
-	[IFLA_TXQLEN] = SPEC(NLA_KIND_U32),
-	[IFLA_WEIGHT] = SPEC(NLA_KIND_U32),
-	[IFLA_OPERSTATE] = SPEC(NLA_KIND_U8),
-	[IFLA_LINKMODE] = SPEC(NLA_KIND_U8),
-	[IFLA_NET_NS_PID] = SPEC(NLA_KIND_U32),
-	[IFLA_IFALIAS] = SPEC(NLA_KIND_STR),
-	[IFLA_NUM_VF] = SPEC(NLA_KIND_U32),
-	[IFLA_GROUP] = SPEC(NLA_KIND_U32),
-	[IFLA_NET_NS_FD] = SPEC(NLA_KIND_FD),
-	[IFLA_EXT_MASK] = SPEC_XVAL(NLA_KIND_FLAGS32, &xlat_rtnl_ext_filter_flags,
-				    "RTEXT_FILTER_???"),
-	[IFLA_PROMISCUITY] = SPEC(NLA_KIND_U32),
-	[IFLA_NUM_TX_QUEUES] = SPEC(NLA_KIND_U32),
-	[IFLA_NUM_RX_QUEUES] = SPEC(NLA_KIND_U32),
-	[IFLA_CARRIER] = SPEC(NLA_KIND_U8),
-	[IFLA_PHYS_PORT_ID] = SPEC(NLA_KIND_HEX),
-	[IFLA_CARRIER_CHANGES] = SPEC(NLA_KIND_U32),
-	[IFLA_PHYS_SWITCH_ID] = SPEC(NLA_KIND_HEX),
-	[IFLA_LINK_NETNSID] = SPEC(NLA_KIND_S32),
-	[IFLA_PHYS_PORT_NAME] = SPEC(NLA_KIND_STR),
-	[IFLA_PROTO_DOWN] = SPEC(NLA_KIND_U8),
-	[IFLA_GSO_MAX_SEGS] = SPEC(NLA_KIND_U32),
-	[IFLA_GSO_MAX_SIZE] = SPEC(NLA_KIND_U32),
-	[IFLA_EVENT] = SPEC_XVAL(NLA_KIND_XVAL32, &xlat_rtnl_ifla_events, "IFLA_EVENT_???"),
-	[IFLA_NEW_NETNSID] = SPEC(NLA_KIND_S32),
-	[IFLA_IF_NETNSID] = SPEC(NLA_KIND_S32),
-	[IFLA_CARRIER_UP_COUNT] = SPEC(NLA_KIND_U32),
-	[IFLA_CARRIER_DOWN_COUNT] = SPEC(NLA_KIND_U32),
-	[IFLA_NEW_IFINDEX] = SPEC(NLA_KIND_IFINDEX),
-	[IFLA_MIN_MTU] = SPEC(NLA_KIND_U32),
-	[IFLA_MAX_MTU] = SPEC(NLA_KIND_U32),
-	[IFLA_ALT_IFNAME] = SPEC(NLA_KIND_STR),
-	[IFLA_PARENT_DEV_NAME] = SPEC(NLA_KIND_STR),
-	[IFLA_PARENT_DEV_BUS_NAME] = SPEC(NLA_KIND_STR),
-	[IFLA_GRO_MAX_SIZE] = SPEC(NLA_KIND_U32),
-	[IFLA_TSO_MAX_SIZE] = SPEC(NLA_KIND_U32),
-	[IFLA_TSO_MAX_SEGS] = SPEC(NLA_KIND_U32),
-};
-static const struct nla_table link_attrs = NLA_TABLE(&xlat_rtnl_link_attrs, "IFLA_???",
-						     link_specs);
 
 /* ---- addresses: struct ifaddrmsg ---- */
 
@@ -230,7 +168,58 @@ static bool print_rtvia(struct sc *sc, uint64_t addr, unsigned int len, const vo
 	return true;
 }
 
+static const struct nla_table route_attrs;
+
+/*
+ * RTA_MULTIPATH: struct rtnexthop records, each followed (within its rtnh_len) by route
+ * attributes: [[{rtnh}, attrs], [{rtnh}, attrs]]. The whole struct prints whatever its
+ * rtnh_len says; a record of the struct alone prints without brackets.
+ */
+static bool print_rta_multipath(struct sc *sc, uint64_t addr, unsigned int len,
+				const void *ctx)
+{
+	struct rtnexthop nh;
+	const unsigned int hdr = RTNH_ALIGN(sizeof(nh));
+	uint64_t cur = addr;
+	unsigned int left = len;
+	bool is_array = false;
+	if (len < sizeof(nh))
+		return false;
+	while (fetch_or_print_addr(sc, cur, &nh, sizeof(nh))) {
+		unsigned int nh_len = nh.rtnh_len < left ? nh.rtnh_len : left;
+		if (cur == addr && nh.rtnh_len < len) {
+			pr_array_begin(sc->p);
+			is_array = true;
+		}
+		if (nh_len > hdr)
+			pr_array_begin(sc->p);
+		pr_struct_begin(sc->p);
+		pr_field(sc->p, "rtnh_len");
+		pr_uint(sc->p, nh.rtnh_len);
+		pr_field(sc->p, "rtnh_flags");
+		pr_flags(sc->p, &xlat_rtnl_route_nexthop_flags, nh.rtnh_flags, "RTNH_F_???");
+		pr_field(sc->p, "rtnh_hops");
+		pr_uint(sc->p, nh.rtnh_hops);
+		pr_field(sc->p, "rtnh_ifindex");
+		net_print_ifindex(sc->p, (unsigned int)nh.rtnh_ifindex);
+		pr_struct_end(sc->p);
+		if (nh_len > hdr) {
+			nl_decode_attrs(sc, cur + hdr, nh_len - hdr, &route_attrs, ctx);
+			pr_array_end(sc->p);
+		}
+		/* A zero rtnh_len would not advance: it ends the list. */
+		if (!RTNH_ALIGN(nh_len) || RTNH_ALIGN(nh_len) >= left)
+			break;
+		cur += RTNH_ALIGN(nh_len);
+		left -= RTNH_ALIGN(nh_len);
+	}
+	if (is_array)
+		pr_array_end(sc->p);
+	return true;
+}
+
 static const struct nla_spec route_specs[] = {
+	[RTA_MULTIPATH] = SPEC_FN(print_rta_multipath),
 	[RTA_DST] = SPEC_FN(print_family_addr),
 	[RTA_SRC] = SPEC_FN(print_family_addr),
 	[RTA_IIF] = SPEC(NLA_KIND_IFINDEX),
@@ -238,7 +227,7 @@ static const struct nla_spec route_specs[] = {
 	[RTA_GATEWAY] = SPEC_FN(print_family_addr),
 	[RTA_PRIORITY] = SPEC(NLA_KIND_U32),
 	[RTA_PREFSRC] = SPEC_FN(print_family_addr),
-	[RTA_METRICS] = { NLA_KIND_NESTED, NULL, NULL, NULL, &metrics_attrs, NULL },
+	[RTA_METRICS] = { .kind = NLA_KIND_NESTED, .nested = &metrics_attrs },
 	[RTA_PROTOINFO] = SPEC(NLA_KIND_U32),
 	[RTA_CACHEINFO] = SPEC_STRUCT(rta_cacheinfo),
 	[RTA_FLOW] = SPEC(NLA_KIND_U32),
@@ -281,8 +270,16 @@ static const struct nl_field nda_cacheinfo_fields[] = {
 static const struct nl_struct nda_cacheinfo = NL_STRUCT(struct nda_cacheinfo,
 							nda_cacheinfo_fields);
 
+static const struct nla_spec fdb_ext_specs[] = {
+	[NFEA_ACTIVITY_NOTIFY] = SPEC_XVAL(NLA_KIND_FLAGS8, &xlat_rtnl_fdb_notify_flags,
+					   "FDB_NOTIFY_???"),
+};
+static const struct nla_table fdb_ext_attrs = NLA_TABLE(&xlat_rtnl_neigh_fdb_ext_attrs,
+							"NFEA_???", fdb_ext_specs);
+
 static const struct nla_spec neigh_specs[] = {
 	[NDA_DST] = SPEC_FN(print_family_addr),
+	[NDA_LLADDR] = SPEC(NLA_KIND_HWADDR),
 	[NDA_CACHEINFO] = SPEC_STRUCT(nda_cacheinfo),
 	[NDA_PROBES] = SPEC(NLA_KIND_U32),
 	[NDA_VLAN] = SPEC(NLA_KIND_U16),
@@ -290,26 +287,22 @@ static const struct nla_spec neigh_specs[] = {
 	[NDA_VNI] = SPEC(NLA_KIND_U32),
 	[NDA_IFINDEX] = SPEC(NLA_KIND_IFINDEX),
 	[NDA_MASTER] = SPEC(NLA_KIND_IFINDEX),
-	[NDA_LINK_NETNSID] = SPEC(NLA_KIND_S32),
+	[NDA_LINK_NETNSID] = SPEC(NLA_KIND_U32),
 	[NDA_SRC_VNI] = SPEC(NLA_KIND_U32),
-	[NDA_PROTOCOL] = SPEC_XVAL(NLA_KIND_XVAL8, &xlat_rtnl_routing_protocols, "RTPROT_???"),
+	[NDA_PROTOCOL] = SPEC_XVAL(NLA_KIND_XVAL_ANY, &xlat_net_inet_protocols, "IPPROTO_???"),
 	[NDA_NH_ID] = SPEC(NLA_KIND_U32),
+	[NDA_FDB_EXT_ATTRS] = { .kind = NLA_KIND_NESTED, .nested = &fdb_ext_attrs },
+	[NDA_FLAGS_EXT] = SPEC_XVAL(NLA_KIND_FLAGS32, &xlat_rtnl_neighbor_cache_entry_ext_flags,
+				    "NTF_EXT_???"),
+	[NDA_NDM_STATE_MASK] = SPEC_XVAL(NLA_KIND_FLAGS16, &xlat_rtnl_neighbor_cache_entry_states,
+					 "NUD_???"),
+	[NDA_NDM_FLAGS_MASK] = SPEC_XVAL(NLA_KIND_FLAGS8, &xlat_rtnl_neighbor_cache_entry_flags,
+					 "NTF_???"),
 };
 static const struct nla_table neigh_attrs = NLA_TABLE(&xlat_rtnl_neigh_attrs, "NDA_???",
 						      neigh_specs);
 
 /* ---- rules: struct fib_rule_hdr ---- */
-
-/* An IP protocol of 1 to 8 bytes: all the payload's bytes make the value. */
-static bool print_ip_proto(struct sc *sc, uint64_t addr, unsigned int len, const void *ctx)
-{
-	uint64_t v = 0;
-	if (!len || len > sizeof(v))
-		return false;
-	if (fetch_or_print_addr(sc, addr, &v, len))
-		pr_xval(sc->p, &xlat_net_inet_protocols, v, "IPPROTO_???");
-	return true;
-}
 
 static const struct nl_field fib_rule_fields[] = {
 	F(struct fib_rule_hdr, family, NLF_FAMILY),
@@ -353,45 +346,12 @@ static const struct nla_spec rule_specs[] = {
 	[FRA_L3MDEV] = SPEC(NLA_KIND_U8),
 	[FRA_UID_RANGE] = SPEC_STRUCT(uid_range),
 	[FRA_PROTOCOL] = SPEC_XVAL(NLA_KIND_XVAL8, &xlat_rtnl_routing_protocols, "RTPROT_???"),
-	[FRA_IP_PROTO] = SPEC_FN(print_ip_proto),
+	[FRA_IP_PROTO] = SPEC_XVAL(NLA_KIND_XVAL_ANY, &xlat_net_inet_protocols, "IPPROTO_???"),
 	[FRA_SPORT_RANGE] = SPEC_STRUCT(port_range),
 	[FRA_DPORT_RANGE] = SPEC_STRUCT(port_range),
 };
 static const struct nla_table rule_attrs = NLA_TABLE(&xlat_rtnl_rule_attrs, "FRA_???",
 						     rule_specs);
-
-/* ---- traffic control: struct tcmsg, struct tcamsg ---- */
-
-static const struct nl_field tcmsg_fields[] = {
-	F(struct tcmsg, tcm_family, NLF_FAMILY),
-	F(struct tcmsg, tcm_ifindex, NLF_IFINDEX),
-	F(struct tcmsg, tcm_handle, NLF_U),
-	F(struct tcmsg, tcm_parent, NLF_U),
-	F(struct tcmsg, tcm_info, NLF_U),
-};
-static const struct nl_struct tcmsg = NL_STRUCT(struct tcmsg, tcmsg_fields);
-
-static const struct nla_spec tc_specs[] = {
-	[TCA_KIND] = SPEC(NLA_KIND_STR),
-	[TCA_RATE] = SPEC(NLA_KIND_HEX),
-	[TCA_CHAIN] = SPEC(NLA_KIND_U32),
-	[TCA_INGRESS_BLOCK] = SPEC(NLA_KIND_U32),
-	[TCA_EGRESS_BLOCK] = SPEC(NLA_KIND_U32),
-};
-static const struct nla_table tc_attrs = NLA_TABLE(&xlat_rtnl_tc_attrs, "TCA_???", tc_specs);
-
-static const struct nl_field tcamsg_fields[] = {
-	F(struct tcamsg, tca_family, NLF_FAMILY),
-};
-static const struct nl_struct tcamsg = NL_STRUCT(struct tcamsg, tcamsg_fields);
-
-static const struct nla_spec tc_action_specs[] = {
-	[TCA_ACT_KIND] = SPEC(NLA_KIND_STR),
-	[TCA_ACT_INDEX] = SPEC(NLA_KIND_U32),
-	[TCA_ACT_IN_HW_COUNT] = SPEC(NLA_KIND_U32),
-};
-static const struct nla_table tc_action_attrs = NLA_TABLE(&xlat_rtnl_tc_action_attrs,
-							  "TCA_ACT_???", tc_action_specs);
 
 /* ---- neighbour tables, address labels, DCB, netconf, MDB, nsid, stats, nexthops ---- */
 
@@ -400,11 +360,66 @@ static const struct nl_field ndtmsg_fields[] = {
 };
 static const struct nl_struct ndtmsg = NL_STRUCT(struct ndtmsg, ndtmsg_fields);
 
+static const struct nl_field ndt_config_fields[] = {
+	F(struct ndt_config, ndtc_key_len, NLF_U),
+	F(struct ndt_config, ndtc_entry_size, NLF_U),
+	F(struct ndt_config, ndtc_entries, NLF_U),
+	F(struct ndt_config, ndtc_last_flush, NLF_U),
+	F(struct ndt_config, ndtc_last_rand, NLF_U),
+	F(struct ndt_config, ndtc_hash_rnd, NLF_U),
+	F(struct ndt_config, ndtc_hash_mask, NLF_0X),
+	F(struct ndt_config, ndtc_hash_chain_gc, NLF_U),
+	F(struct ndt_config, ndtc_proxy_qlen, NLF_U),
+};
+static const struct nl_struct ndt_config = NL_STRUCT(struct ndt_config, ndt_config_fields);
+
+static const struct nl_field ndt_stats_fields[] = {
+	F(struct ndt_stats, ndts_allocs, NLF_U),
+	F(struct ndt_stats, ndts_destroys, NLF_U),
+	F(struct ndt_stats, ndts_hash_grows, NLF_U),
+	F(struct ndt_stats, ndts_res_failed, NLF_U),
+	F(struct ndt_stats, ndts_lookups, NLF_U),
+	F(struct ndt_stats, ndts_hits, NLF_U),
+	F(struct ndt_stats, ndts_rcv_probes_mcast, NLF_U),
+	F(struct ndt_stats, ndts_rcv_probes_ucast, NLF_U),
+	F(struct ndt_stats, ndts_periodic_gc_runs, NLF_U),
+	F(struct ndt_stats, ndts_forced_gc_runs, NLF_U),
+	F(struct ndt_stats, ndts_table_fulls, NLF_U),
+};
+static const struct nl_struct ndt_stats = NL_STRUCT(struct ndt_stats, ndt_stats_fields);
+
+static const struct nla_spec neightbl_parms_specs[] = {
+	[NDTPA_IFINDEX] = SPEC(NLA_KIND_IFINDEX),
+	[NDTPA_REFCNT] = SPEC(NLA_KIND_U32),
+	[NDTPA_REACHABLE_TIME] = SPEC(NLA_KIND_U64),
+	[NDTPA_BASE_REACHABLE_TIME] = SPEC(NLA_KIND_U64),
+	[NDTPA_RETRANS_TIME] = SPEC(NLA_KIND_U64),
+	[NDTPA_GC_STALETIME] = SPEC(NLA_KIND_U64),
+	[NDTPA_DELAY_PROBE_TIME] = SPEC(NLA_KIND_U64),
+	[NDTPA_QUEUE_LEN] = SPEC(NLA_KIND_U32),
+	[NDTPA_APP_PROBES] = SPEC(NLA_KIND_U32),
+	[NDTPA_UCAST_PROBES] = SPEC(NLA_KIND_U32),
+	[NDTPA_MCAST_PROBES] = SPEC(NLA_KIND_U32),
+	[NDTPA_ANYCAST_DELAY] = SPEC(NLA_KIND_U64),
+	[NDTPA_PROXY_DELAY] = SPEC(NLA_KIND_U64),
+	[NDTPA_PROXY_QLEN] = SPEC(NLA_KIND_U32),
+	[NDTPA_LOCKTIME] = SPEC(NLA_KIND_U64),
+	[NDTPA_QUEUE_LENBYTES] = SPEC(NLA_KIND_U32),
+	[NDTPA_MCAST_REPROBES] = SPEC(NLA_KIND_U32),
+	[NDTPA_INTERVAL_PROBE_TIME_MS] = SPEC(NLA_KIND_U64),
+};
+static const struct nla_table neightbl_parms_attrs = NLA_TABLE(&xlat_rtnl_neightbl_parms_attrs,
+							       "NDTPA_???",
+							       neightbl_parms_specs);
+
 static const struct nla_spec neightbl_specs[] = {
 	[NDTA_NAME] = SPEC(NLA_KIND_STR),
 	[NDTA_THRESH1] = SPEC(NLA_KIND_U32),
 	[NDTA_THRESH2] = SPEC(NLA_KIND_U32),
 	[NDTA_THRESH3] = SPEC(NLA_KIND_U32),
+	[NDTA_CONFIG] = SPEC_STRUCT(ndt_config),
+	[NDTA_PARMS] = { .kind = NLA_KIND_NESTED, .nested = &neightbl_parms_attrs },
+	[NDTA_STATS] = SPEC_STRUCT(ndt_stats),
 	[NDTA_GC_INTERVAL] = SPEC(NLA_KIND_U64),
 };
 static const struct nla_table neightbl_attrs = NLA_TABLE(&xlat_rtnl_neightbl_attrs,
@@ -457,7 +472,6 @@ static const struct nl_field br_port_msg_fields[] = {
 	F(struct br_port_msg, ifindex, NLF_IFINDEX),
 };
 static const struct nl_struct br_port_msg = NL_STRUCT(struct br_port_msg, br_port_msg_fields);
-static const struct nla_table mdb_attrs = { &xlat_rtnl_mdb_attrs, "MDBA_???", NULL, 0 };
 
 static const struct nl_field rtgenmsg_fields[] = {
 	F(struct rtgenmsg, rtgen_family, NLF_FAMILY),
@@ -484,8 +498,6 @@ static const struct nl_field if_stats_msg_fields[] = {
 };
 static const struct nl_struct if_stats_msg = NL_STRUCT(struct if_stats_msg,
 						       if_stats_msg_fields);
-static const struct nla_table ifstats_attrs = { &xlat_rtnl_ifstats_attrs, "IFLA_STATS_???",
-						NULL, 0 };
 
 static const struct nl_field nhmsg_fields[] = {
 	F(struct nhmsg, nh_family, NLF_FAMILY),
@@ -506,6 +518,55 @@ static const struct nla_spec nexthop_specs[] = {
 static const struct nla_table nexthop_attrs = NLA_TABLE(&xlat_rtnl_nexthop_attrs, "NHA_???",
 							nexthop_specs);
 
+/* ---- multicast routing cache reports: struct rtgenmsg, attributes by family ---- */
+
+static const struct nla_spec ipmra_creport_specs[] = {
+	[IPMRA_CREPORT_MSGTYPE] = SPEC_XVAL(NLA_KIND_XVAL8, &xlat_rtnl_ipmra_msg_types,
+					    "IGMPMSG_???"),
+	[IPMRA_CREPORT_VIF_ID] = SPEC(NLA_KIND_U32),
+	[IPMRA_CREPORT_SRC_ADDR] = SPEC(NLA_KIND_IN_ADDR),
+	[IPMRA_CREPORT_DST_ADDR] = SPEC(NLA_KIND_IN_ADDR),
+	[IPMRA_CREPORT_TABLE] = SPEC(NLA_KIND_U32),
+};
+static const struct nla_table ipmra_creport_attrs = NLA_TABLE(&xlat_rtnl_ipmra_creport_attr,
+							      "IPMRA_CREPORT_???",
+							      ipmra_creport_specs);
+
+static const struct nla_spec ip6mra_creport_specs[] = {
+	[IP6MRA_CREPORT_MSGTYPE] = SPEC_XVAL(NLA_KIND_XVAL8, &xlat_rtnl_ip6mra_msg_types,
+					     "MRT6MSG_???"),
+	[IP6MRA_CREPORT_MIF_ID] = SPEC(NLA_KIND_U32),
+	[IP6MRA_CREPORT_SRC_ADDR] = SPEC(NLA_KIND_IN6_ADDR),
+	[IP6MRA_CREPORT_DST_ADDR] = SPEC(NLA_KIND_IN6_ADDR),
+};
+static const struct nla_table ip6mra_creport_attrs = NLA_TABLE(&xlat_rtnl_ip6mra_creport_attr,
+							       "IP6MRA_CREPORT_???",
+							       ip6mra_creport_specs);
+
+/*
+ * The family is RTNL_FAMILY_IPMR/IP6MR or an AF_*; only the multicast routing families
+ * have attributes, the rest of another family's report prints in hex.
+ */
+static void decode_cachereport(struct sc *sc, uint8_t family, uint64_t addr, unsigned int len)
+{
+	pr_struct_begin(sc->p);
+	pr_field(sc->p, "rtgen_family");
+	if (xlat_lookup(&xlat_rtnl_family, family))
+		pr_xval(sc->p, &xlat_rtnl_family, family, NULL);
+	else
+		pr_xval(sc->p, &xlat_net_addrfams, family, "RTNL_FAMILY_???");
+	pr_struct_end(sc->p);
+	unsigned int offset = NLMSG_ALIGN(sizeof(struct rtgenmsg));
+	if (len <= offset)
+		return;
+	if (family == RTNL_FAMILY_IPMR)
+		nl_decode_attrs(sc, addr + offset, len - offset, &ipmra_creport_attrs, NULL);
+	else if (family == RTNL_FAMILY_IP6MR)
+		nl_decode_attrs(sc, addr + offset, len - offset, &ip6mra_creport_attrs, NULL);
+	else
+		print_buf_hex(sc, addr + offset, len - offset);
+}
+
 /* ---- message types ---- */
 
 struct rtnl_msg {
@@ -518,16 +579,16 @@ struct rtnl_msg {
 	[base + 2 - RTM_BASE] = { &h, a }
 
 static const struct rtnl_msg rtnl_msgs[] = {
-	MSG3(RTM_NEWLINK, ifinfomsg, &link_attrs),
-	[RTM_SETLINK - RTM_BASE] = { &ifinfomsg, &link_attrs },
+	MSG3(RTM_NEWLINK, rtnl_ifinfomsg, &rtnl_link_attrs),
+	[RTM_SETLINK - RTM_BASE] = { &rtnl_ifinfomsg, &rtnl_link_attrs },
 	MSG3(RTM_NEWADDR, ifaddrmsg, &ifaddr_attrs),
 	MSG3(RTM_NEWROUTE, rtmsg, &route_attrs),
 	MSG3(RTM_NEWNEIGH, ndmsg, &neigh_attrs),
 	MSG3(RTM_NEWRULE, fib_rule_hdr, &rule_attrs),
-	MSG3(RTM_NEWQDISC, tcmsg, &tc_attrs),
-	MSG3(RTM_NEWTCLASS, tcmsg, &tc_attrs),
-	MSG3(RTM_NEWTFILTER, tcmsg, &tc_attrs),
-	MSG3(RTM_NEWACTION, tcamsg, &tc_action_attrs),
+	MSG3(RTM_NEWQDISC, rtnl_tcmsg, &rtnl_tc_attrs),
+	MSG3(RTM_NEWTCLASS, rtnl_tcmsg, &rtnl_tc_attrs),
+	MSG3(RTM_NEWTFILTER, rtnl_tcmsg, &rtnl_tc_attrs),
+	MSG3(RTM_NEWACTION, rtnl_tcamsg, &rtnl_tc_action_attrs),
 	[RTM_GETMULTICAST - RTM_BASE] = { &ifaddrmsg, &ifaddr_attrs },
 	[RTM_GETANYCAST - RTM_BASE] = { &ifaddrmsg, &ifaddr_attrs },
 	[RTM_NEWNEIGHTBL - RTM_BASE] = { &ndtmsg, &neightbl_attrs },
@@ -537,11 +598,11 @@ static const struct rtnl_msg rtnl_msgs[] = {
 	[RTM_GETDCB - RTM_BASE] = { &dcbmsg, &dcb_attrs },
 	[RTM_SETDCB - RTM_BASE] = { &dcbmsg, &dcb_attrs },
 	MSG3(RTM_NEWNETCONF, netconfmsg, &netconf_attrs),
-	MSG3(RTM_NEWMDB, br_port_msg, &mdb_attrs),
+	MSG3(RTM_NEWMDB, br_port_msg, &rtnl_mdb_attrs),
 	MSG3(RTM_NEWNSID, rtgenmsg, &nsid_attrs),
-	[RTM_NEWSTATS - RTM_BASE] = { &if_stats_msg, &ifstats_attrs },
-	[RTM_GETSTATS - RTM_BASE] = { &if_stats_msg, &ifstats_attrs },
-	MSG3(RTM_NEWCHAIN, tcmsg, &tc_attrs),
+	[RTM_NEWSTATS - RTM_BASE] = { &if_stats_msg, &rtnl_ifstats_attrs },
+	[RTM_GETSTATS - RTM_BASE] = { &if_stats_msg, &rtnl_ifstats_attrs },
+	MSG3(RTM_NEWCHAIN, rtnl_tcmsg, &rtnl_tc_attrs),
 	MSG3(RTM_NEWNEXTHOP, nhmsg, &nexthop_attrs),
 };
 
@@ -573,6 +634,10 @@ bool nl_route_payload(struct sc *sc, const struct nlmsghdr *h, uint64_t addr,
 	/* A bridge's RTM_GETNEIGH asks for links (an ifinfomsg). */
 	if (h->nlmsg_type == RTM_GETNEIGH && family == AF_BRIDGE)
 		m = &rtnl_msgs[RTM_GETLINK - RTM_BASE];
+	if (h->nlmsg_type == RTM_NEWCACHEREPORT) {
+		decode_cachereport(sc, family, addr, len);
+		return true;
+	}
 	if (!m || !m->hdr) {
 		print_family_data(sc, family, addr, len);
 		return true;

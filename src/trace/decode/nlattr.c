@@ -9,10 +9,13 @@
 #include <linux/inet_diag.h>
 #include <linux/netlink.h>
 #include <endian.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/socket.h>
 
 #include "trace/decode/nlattr.h"
 #include "trace/decode/net_impl.h"
+#include "trace/decode/xlat_file.h"
 #include "trace/decode/xlat_net.h"
 
 static uint64_t load_uint(const void *p, unsigned int size)
@@ -79,6 +82,18 @@ static void print_field_value(struct sc *sc, const struct nl_field *f, uint64_t 
 	case NLF_HTONL_X:
 		pr_textf(sc->p, "htonl(%#x)", ntohl((uint32_t)v));
 		break;
+	case NLF_BE16_XVAL:
+		pr_text(sc->p, "htons(");
+		pr_join(sc->p, "");
+		pr_xval(sc->p, f->x, ntohs((uint16_t)v), f->dflt);
+		pr_raw(sc->p, ")");
+		break;
+	case NLF_0X:
+		pr_textf(sc->p, "%#0*llx", 2 * f->size, (unsigned long long)v);
+		break;
+	case NLF_DEV:
+		pr_dev(sc->p, v);
+		break;
 	}
 }
 
@@ -122,8 +137,26 @@ void nl_print_fields(struct sc *sc, const struct nl_struct *s, unsigned int firs
 			pr_array_end(sc->p);
 			continue;
 		}
-		if (f->kind == NLF_SOCKID) {
-			print_sockid(sc, (const char *)buf + f->off, *(const uint8_t *)buf);
+		if (f->kind == NLF_SOCKID || f->kind == NLF_SOCKID_INET) {
+			uint8_t family = f->kind == NLF_SOCKID ? *(const uint8_t *)buf : AF_INET;
+			print_sockid(sc, (const char *)buf + f->off, family);
+			continue;
+		}
+		if (f->kind == NLF_INDEXED_U64) {
+			pr_array_begin(sc->p);
+			for (unsigned int j = 0; j < f->size / 8u; j++) {
+				pr_text(sc->p, "[");
+				pr_join(sc->p, "");
+				pr_xval_dec(sc->p, f->x, j, f->dflt);
+				pr_raw(sc->p, "]=");
+				pr_join(sc->p, "");
+				pr_uint(sc->p, load_uint((const char *)buf + f->off + 8 * j, 8));
+			}
+			pr_array_end(sc->p);
+			continue;
+		}
+		if (f->kind == NLF_MAC) {
+			nl_print_hwaddr(sc, (const unsigned char *)buf + f->off, f->size);
 			continue;
 		}
 		if (f->kind == NLF_CSTRING) {
@@ -139,18 +172,33 @@ void nl_print_fields(struct sc *sc, const struct nl_struct *s, unsigned int firs
 	}
 }
 
+/* The size of S to print for a payload of LEN bytes: all of it, an older size, or 0. */
+static unsigned int struct_size_for(const struct nl_struct *s, unsigned int len)
+{
+	if (len >= s->size)
+		return s->size;
+	for (const uint16_t *o = s->older_sizes; o && *o; o++)
+		if (len == *o)
+			return len;
+	return 0;
+}
+
 void nl_print_struct_at(struct sc *sc, const struct nl_struct *s, uint64_t addr,
 			unsigned int len)
 {
-	unsigned char buf[256];
-	if (len < s->size || s->size > sizeof(buf)) {
+	unsigned char buf[256] = { 0 };
+	unsigned int size = struct_size_for(s, len);
+	if (!size || s->size > sizeof(buf)) {
 		print_buf_hex(sc, addr, len);
 		return;
 	}
-	if (!fetch_or_print_addr(sc, addr, buf, s->size))
+	if (!fetch_or_print_addr(sc, addr, buf, size))
 		return;
+	unsigned int n = 0;
+	while (n < s->nfields && s->fields[n].off + s->fields[n].size <= size)
+		n++;
 	pr_struct_begin(sc->p);
-	nl_print_fields(sc, s, 0, buf);
+	nl_print_fields(sc, &(struct nl_struct){ s->fields, n, size, false, NULL }, 0, buf);
 	pr_struct_end(sc->p);
 }
 
@@ -163,7 +211,7 @@ void nl_decode_hdr_attrs(struct sc *sc, const struct nl_struct *s, uint64_t addr
 	if (!fetch_or_print_addr(sc, addr, buf, first->size))
 		return;
 	pr_struct_begin(sc->p);
-	nl_print_fields(sc, &(struct nl_struct){ s->fields, 1, s->size, false }, 0, buf);
+	nl_print_fields(sc, &(struct nl_struct){ s->fields, 1, s->size, false, NULL }, 0, buf);
 	if (s->nfields > 1) {
 		if (len >= s->size) {
 			unsigned int off = first->size;
@@ -204,7 +252,7 @@ bool nl_fetch_header(struct sc *sc, uint64_t addr, uint64_t len, void *buf, size
 bool nla_print_str(struct sc *sc, uint64_t addr, unsigned int len, const void *ctx)
 {
 	size_t limit = (size_t)str_limit(sc);
-	size_t n = len < limit + 1 ? len : limit + 1;
+	size_t n = len < limit ? len : limit;
 	char buf[1024];
 	if (n > sizeof(buf))
 		n = sizeof(buf);
@@ -212,48 +260,45 @@ bool nla_print_str(struct sc *sc, uint64_t addr, unsigned int len, const void *c
 		print_addr(sc, addr);
 		return true;
 	}
-	/* A string attribute carries its NUL: it is not shown. */
-	size_t shown = n;
-	bool more = false;
-	if (shown == len && shown && !buf[shown - 1])
-		shown--;
-	if (shown > limit) {
-		shown = limit;
-		more = true;
-	}
-	pr_quoted(sc->p, buf, shown, more ? PR_QUOTE_ELLIPSIS : 0);
+	/*
+	 * A string attribute is expected to end in its NUL, which is not shown; without it
+	 * in the bytes shown, "..." follows. NULs inside are shown.
+	 */
+	if (n && !buf[n - 1])
+		pr_quoted(sc->p, buf, n - 1, 0);
+	else
+		pr_quoted(sc->p, buf, n, PR_QUOTE_ELLIPSIS);
 	return true;
 }
 
 static const unsigned int int_kind_size[] = {
 	[NLA_KIND_U8] = 1, [NLA_KIND_U16] = 2, [NLA_KIND_U32] = 4, [NLA_KIND_U64] = 8,
 	[NLA_KIND_S8] = 1, [NLA_KIND_S16] = 2, [NLA_KIND_S32] = 4, [NLA_KIND_S64] = 8,
-	[NLA_KIND_X32] = 4, [NLA_KIND_BE16] = 2, [NLA_KIND_BE64] = 8, [NLA_KIND_IFINDEX] = 4,
+	[NLA_KIND_X16] = 2, [NLA_KIND_X32] = 4, [NLA_KIND_0X64] = 8, [NLA_KIND_BE16] = 2,
+	[NLA_KIND_BE64] = 8, [NLA_KIND_IFINDEX] = 4,
 	[NLA_KIND_FD] = 4, [NLA_KIND_XVAL8] = 1,
-	[NLA_KIND_XVAL16] = 2, [NLA_KIND_XVAL32] = 4, [NLA_KIND_FLAGS8] = 1,
-	[NLA_KIND_FLAGS32] = 4,
+	[NLA_KIND_XVAL16] = 2, [NLA_KIND_XVAL32] = 4, [NLA_KIND_XVAL_ANY] = 1,
+	[NLA_KIND_FLAGS8] = 1,
+	[NLA_KIND_FLAGS16] = 2, [NLA_KIND_FLAGS32] = 4,
 };
 
-/* An integer payload: at least its size (the rest is not shown), else false (hex). */
-static bool print_int_payload(struct sc *sc, const struct nla_spec *sp, uint64_t addr,
-			      unsigned int len)
+static void print_int_value(struct sc *sc, uint8_t kind, const struct xlat *x, const char *dflt,
+			    uint64_t v)
 {
-	unsigned int size = int_kind_size[sp->kind];
-	unsigned char buf[8];
-	if (len < size)
-		return false;
-	if (!fetch_or_print_addr(sc, addr, buf, size))
-		return true;
-	uint64_t v = load_uint(buf, size);
-	switch (sp->kind) {
+	unsigned int size = int_kind_size[kind];
+	switch (kind) {
 	case NLA_KIND_S8:
 	case NLA_KIND_S16:
 	case NLA_KIND_S32:
 	case NLA_KIND_S64:
 		pr_int(sc->p, sign_extend(v, size));
 		break;
+	case NLA_KIND_X16:
 	case NLA_KIND_X32:
 		pr_hex(sc->p, v);
+		break;
+	case NLA_KIND_0X64:
+		pr_textf(sc->p, "%#0*llx", 2 * size, (unsigned long long)v);
 		break;
 	case NLA_KIND_BE16:
 		pr_textf(sc->p, "htons(%u)", ntohs((uint16_t)v));
@@ -270,16 +315,120 @@ static bool print_int_payload(struct sc *sc, const struct nla_spec *sp, uint64_t
 	case NLA_KIND_XVAL8:
 	case NLA_KIND_XVAL16:
 	case NLA_KIND_XVAL32:
-		pr_xval(sc->p, sp->x, v, sp->dflt);
+	case NLA_KIND_XVAL_ANY:
+		pr_xval(sc->p, x, v, dflt);
 		break;
 	case NLA_KIND_FLAGS8:
+	case NLA_KIND_FLAGS16:
 	case NLA_KIND_FLAGS32:
-		pr_flags(sc->p, sp->x, v, sp->dflt);
+		pr_flags(sc->p, x, v, dflt);
 		break;
 	default:
 		pr_uint(sc->p, v);
 		break;
 	}
+}
+
+/* An integer payload: at least its size (the rest is not shown), else false (hex). */
+static bool print_int_payload(struct sc *sc, const struct nla_spec *sp, uint64_t addr,
+			      unsigned int len)
+{
+	unsigned int size = int_kind_size[sp->kind];
+	unsigned char buf[8] = { 0 };
+	bool named = sp->kind >= NLA_KIND_XVAL8 && sp->kind <= NLA_KIND_FLAGS32;
+	/* Constants and flags come in at most 8 bytes; any length for XVAL_ANY. */
+	if (len < size || (named && len > sizeof(buf)))
+		return false;
+	if (sp->kind == NLA_KIND_XVAL_ANY)
+		size = len;
+	if (fetch_or_print_addr(sc, addr, buf, size))
+		print_int_value(sc, sp->kind, sp->x, sp->dflt, load_uint(buf, 8));
+	return true;
+}
+
+struct array_elems {
+	const struct nla_spec *sp;
+	uint64_t index;
+};
+
+static bool print_array_elem(struct sc *sc, const void *elem, void *data)
+{
+	struct array_elems *a = data;
+	const struct nla_spec *sp = a->sp;
+	uint64_t v = load_uint(elem, int_kind_size[sp->elem]);
+	if (sp->x) {
+		pr_text(sc->p, "[");
+		pr_join(sc->p, "");
+		pr_xval_dec(sc->p, sp->x, a->index++, sp->dflt);
+		pr_raw(sc->p, "]=");
+		pr_join(sc->p, "");
+		print_int_value(sc, sp->elem, NULL, NULL, v);
+	} else {
+		print_int_value(sc, sp->elem, sp->x, sp->dflt, v);
+	}
+	return true;
+}
+
+/* As many whole elements as the payload holds (a partial last one is not shown). */
+static bool print_array_payload(struct sc *sc, const struct nla_spec *sp, uint64_t addr,
+				unsigned int len)
+{
+	unsigned int size = int_kind_size[sp->elem];
+	if (len < size)
+		return false;
+	struct array_elems a = { sp, 0 };
+	print_array(sc, addr, len / size, size, 0, print_array_elem, &a);
+	return true;
+}
+
+void nl_print_hwaddr(struct sc *sc, const unsigned char *buf, unsigned int len)
+{
+	char text[NL_HWADDR_MAX * 3] = "";
+	for (unsigned int i = 0; i < len && i < NL_HWADDR_MAX; i++)
+		snprintf(text + (i ? 3 * i - 1 : 0), 4, "%s%02x", i ? ":" : "", buf[i]);
+	switch (sc->p->xlat_style) {
+	case PR_XLAT_ABBREV:
+		pr_text(sc->p, text);
+		break;
+	case PR_XLAT_RAW:
+		pr_quoted(sc->p, (const char *)buf, len, PR_QUOTE_HEX);
+		break;
+	case PR_XLAT_VERBOSE:
+		pr_quoted(sc->p, (const char *)buf, len, PR_QUOTE_HEX);
+		pr_comment(sc->p, "%s", text);
+		break;
+	}
+}
+
+static bool print_hwaddr_payload(struct sc *sc, uint64_t addr, unsigned int len)
+{
+	unsigned char buf[NL_HWADDR_MAX];
+	if (len > sizeof(buf))
+		return false;
+	if (fetch_or_print_addr(sc, addr, buf, len))
+		nl_print_hwaddr(sc, buf, len);
+	return true;
+}
+
+/* Clock ticks of 1 to 8 bytes; longer payloads print in hex. */
+static bool print_clock_t_payload(struct sc *sc, uint64_t addr, unsigned int len)
+{
+	uint64_t v = 0;
+	if (len > sizeof(v))
+		return false;
+	if (fetch_or_print_addr(sc, addr, &v, len))
+		print_clock_t(sc->p, v);
+	return true;
+}
+
+bool nla_print_inet_addr(struct sc *sc, int family, uint64_t addr, unsigned int len)
+{
+	unsigned char buf[16];
+	size_t size = family == AF_INET ? 4 : family == AF_INET6 ? 16 : 0;
+	if (!size || len < size)
+		return false;
+	if (fetch_or_print_addr(sc, addr, buf, size))
+		net_print_inet_addr(sc->p, family, buf, size, NULL);
 	return true;
 }
 
@@ -291,20 +440,39 @@ static bool print_payload(struct sc *sc, const struct nla_spec *sp, uint64_t add
 		return false;
 	case NLA_KIND_STR:
 		return nla_print_str(sc, addr, len, ctx);
-	case NLA_KIND_STRUCT:
-		if (len < sp->s->size && sp->s->short_as_str) {
+	case NLA_KIND_STRUCT: {
+		unsigned int size = struct_size_for(sp->s, len);
+		if (!size && sp->s->short_as_str) {
 			print_buf(sc, addr, len);
 			return true;
 		}
+		if (!size)
+			return false;
+		nl_print_struct_at(sc, sp->s, addr, size);
+		return true;
+	}
+	case NLA_KIND_STRUCT_TAIL:
 		if (len < sp->s->size)
 			return false;
 		nl_print_struct_at(sc, sp->s, addr, sp->s->size);
+		if (len > sp->s->size)
+			print_buf_hex(sc, addr + sp->s->size, len - sp->s->size);
 		return true;
 	case NLA_KIND_NESTED:
 		nl_decode_attrs(sc, addr, len, sp->nested, ctx);
 		return true;
 	case NLA_KIND_FN:
 		return sp->fn(sc, addr, len, ctx);
+	case NLA_KIND_ARRAY:
+		return print_array_payload(sc, sp, addr, len);
+	case NLA_KIND_HWADDR:
+		return print_hwaddr_payload(sc, addr, len);
+	case NLA_KIND_CLOCK_T:
+		return print_clock_t_payload(sc, addr, len);
+	case NLA_KIND_IN_ADDR:
+		return nla_print_inet_addr(sc, AF_INET, addr, len);
+	case NLA_KIND_IN6_ADDR:
+		return nla_print_inet_addr(sc, AF_INET6, addr, len);
 	default:
 		return print_int_payload(sc, sp, addr, len);
 	}

@@ -101,8 +101,7 @@ static void print_id(struct pr *p, uint32_t id)
 		pr_uint(p, id);
 }
 
-/* clock ticks, with their value in seconds in a comment: "5 / * 0.05 s * /". */
-static void print_clock_t(struct pr *p, uint64_t ticks)
+void print_clock_t(struct pr *p, uint64_t ticks)
 {
 	static long tck;
 	static int frac_width;

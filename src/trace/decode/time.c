@@ -261,24 +261,6 @@ int decode_timer_id(struct sc *sc)
 
 /* ---- times ---- */
 
-/* Clock ticks, with seconds in a comment: "5 / * 0.05 s * /". */
-static void print_clock_t(struct sc *sc, uint64_t ticks)
-{
-	static long hz;
-	if (!hz)
-		hz = sysconf(_SC_CLK_TCK);
-	pr_uint(sc->p, ticks);
-	if (sc->p->xlat_style == PR_XLAT_RAW || hz <= 0 || !ticks)
-		return;
-	int width = 0;
-	for (long h = hz; h >= 10; h /= 10)
-		width++;
-	char frac[32];
-	snprintf(frac, sizeof(frac), "%.*f", width, (double)(ticks % (uint64_t)hz) / (double)hz);
-	const char *dot = strchr(frac, '.');
-	pr_comment(sc->p, "%" PRIu64 "%s s", ticks / (uint64_t)hz, dot ? dot : "");
-}
-
 int decode_times(struct sc *sc)
 {
 	uint64_t t[4];
@@ -290,7 +272,7 @@ int decode_times(struct sc *sc)
 		pr_struct_begin(sc->p);
 		for (int i = 0; i < 4; i++) {
 			pr_field(sc->p, names[i]);
-			print_clock_t(sc, t[i]);
+			print_clock_t(sc->p, t[i]);
 		}
 		pr_struct_end(sc->p);
 	}

@@ -461,6 +461,27 @@ XLAT_DEFINE(xlat_nl_smc_diag_extended_flags,
 	{ 0x1, "1<<(SMC_DIAG_CONNINFO-1)" },
 	{ 0x2, "1<<(SMC_DIAG_LGRINFO-1)" });
 
+XLAT_DEFINE(xlat_nl_inet_diag_bytecodes,
+	{ 0, "INET_DIAG_BC_NOP" },
+	{ 0x1, "INET_DIAG_BC_JMP" },
+	{ 0x2, "INET_DIAG_BC_S_GE" },
+	{ 0x3, "INET_DIAG_BC_S_LE" },
+	{ 0x4, "INET_DIAG_BC_D_GE" },
+	{ 0x5, "INET_DIAG_BC_D_LE" },
+	{ 0x6, "INET_DIAG_BC_AUTO" },
+	{ 0x7, "INET_DIAG_BC_S_COND" },
+	{ 0x8, "INET_DIAG_BC_D_COND" },
+	{ 0x9, "INET_DIAG_BC_DEV_COND" },
+	{ 0xa, "INET_DIAG_BC_MARK_COND" },
+	{ 0xb, "INET_DIAG_BC_S_EQ" },
+	{ 0xc, "INET_DIAG_BC_D_EQ" },
+	{ 0xd, "INET_DIAG_BC_CGROUP_COND" });
+
+XLAT_DEFINE(xlat_nl_smc_diag_modes,
+	{ 0, "SMC_DIAG_MODE_SMCR" },
+	{ 0x1, "SMC_DIAG_MODE_FALLBACK_TCP" },
+	{ 0x2, "SMC_DIAG_MODE_SMCD" });
+
 XLAT_DEFINE(xlat_nl_smc_states,
 	{ 0x1, "SMC_ACTIVE" },
 	{ 0x2, "SMC_INIT" },

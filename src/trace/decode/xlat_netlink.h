@@ -44,6 +44,8 @@ extern const struct xlat xlat_nl_packet_diag_show;
 extern const struct xlat xlat_nl_smc_diag_attrs;
 extern const struct xlat xlat_nl_smc_diag_extended_flags;
 extern const struct xlat xlat_nl_smc_states;
+extern const struct xlat xlat_nl_smc_diag_modes;
+extern const struct xlat xlat_nl_inet_diag_bytecodes;
 extern const struct xlat xlat_rtnl_iffflags;
 extern const struct xlat xlat_rtnl_routing_table_ids;
 extern const struct xlat xlat_rtnl_routing_protocols;
@@ -82,5 +84,52 @@ extern const struct xlat xlat_rtnl_rta_metrics_attrs;
 extern const struct xlat xlat_rtnl_lwtunnel_encap_types;
 extern const struct xlat xlat_rtnl_ext_filter_flags;
 extern const struct xlat xlat_rtnl_ifla_events;
+/* xlat_rtnl_stats.c */
+extern const struct xlat xlat_rtnl_ifstats_xstats_type_attrs;
+extern const struct xlat xlat_rtnl_ifstats_xstats_bridge_attrs;
+extern const struct xlat xlat_rtnl_ifstats_xstats_bond_attrs;
+extern const struct xlat xlat_rtnl_ifstats_xstats_bond_3ad_attrs;
+extern const struct xlat xlat_rtnl_ifstats_offload_attrs;
+extern const struct xlat xlat_rtnl_ifstats_af_spec_mpls_attrs;
+extern const struct xlat xlat_rtnl_br_mcast_dirs;
+extern const struct xlat xlat_rtnl_bridge_vlan_flags;
+/* xlat_rtnl_mdb.c */
+extern const struct xlat xlat_rtnl_mdb_flags;
+extern const struct xlat xlat_rtnl_mdb_states;
+extern const struct xlat xlat_rtnl_multicast_router_types;
+extern const struct xlat xlat_rtnl_mdba_mdb_attrs;
+extern const struct xlat xlat_rtnl_mdba_mdb_entry_attrs;
+extern const struct xlat xlat_rtnl_mdba_mdb_eattr_attrs;
+extern const struct xlat xlat_rtnl_mdba_router_attrs;
+extern const struct xlat xlat_rtnl_mdba_router_pattr_attrs;
+/* xlat_rtnl_link.c */
+extern const struct xlat xlat_rtnl_ifla_brport_attrs;
+extern const struct xlat xlat_rtnl_ifla_vfinfo_list_attrs;
+extern const struct xlat xlat_rtnl_ifla_vf_info_attrs;
+extern const struct xlat xlat_rtnl_ifla_vf_stats_attrs;
+extern const struct xlat xlat_rtnl_ifla_vf_vlan_list_attrs;
+extern const struct xlat xlat_rtnl_ifla_vf_link_states;
+extern const struct xlat xlat_rtnl_inet6_if_flags;
+extern const struct xlat xlat_rtnl_inet6_devconf_indices;
+extern const struct xlat xlat_rtnl_snmp_ip_stats;
+extern const struct xlat xlat_rtnl_snmp_icmp6_stats;
+extern const struct xlat xlat_rtnl_in6_addr_gen_mode;
+extern const struct xlat xlat_rtnl_ifla_inet6_attrs;
+extern const struct xlat xlat_rtnl_ifla_port_attrs;
+extern const struct xlat xlat_rtnl_ifla_vf_port_attrs;
+extern const struct xlat xlat_rtnl_ifla_xdp_attrs;
+extern const struct xlat xlat_rtnl_ifla_xdp_attached_mode;
+extern const struct xlat xlat_rtnl_xdp_flags;
+extern const struct xlat xlat_rtnl_ifla_proto_down_reason_attrs;
+extern const struct xlat xlat_rtnl_ifla_info_attrs;
+/* xlat_rtnl_nest.c */
+extern const struct xlat xlat_rtnl_tca_stats_attrs;
+extern const struct xlat xlat_rtnl_tca_stab_attrs;
+extern const struct xlat xlat_rtnl_tca_act_flags;
+extern const struct xlat xlat_rtnl_tca_act_hw_stats;
+extern const struct xlat xlat_rtnl_neightbl_parms_attrs;
+extern const struct xlat xlat_rtnl_neigh_fdb_ext_attrs;
+extern const struct xlat xlat_rtnl_fdb_notify_flags;
+extern const struct xlat xlat_rtnl_neighbor_cache_entry_ext_flags;
 
 #endif

@@ -3,8 +3,13 @@
 # netlink messages of every family (tests/progs/netlink.c: route, sock_diag, audit, xfrm,
 # selinux, netfilter, crypto, generic, udev), socket option values (tests/progs/sockopt.c)
 # bpf(2) commands with their union bpf_attr (tests/progs/bpf.c) and socket addresses of the
-# rarer families (tests/progs/sockaddrs.c).
+# rarer families (tests/progs/sockaddrs.c); netlink attributes of every shape, nested,
+# short and cut by an unreadable page, under each -X style and -v (tests/progs/netlink_attrs.c).
 compare_trace "prog-netlink" "$PROGS/netlink"
+compare_trace "prog-netlink-attrs" "$PROGS/netlink_attrs"
+compare_trace "prog-netlink-attrs-Xv" -X verbose "$PROGS/netlink_attrs"
+compare_trace "prog-netlink-attrs-Xraw" -X raw "$PROGS/netlink_attrs"
+compare_trace "prog-netlink-attrs-v" -v "$PROGS/netlink_attrs"
 compare_trace "prog-sockopt" "$PROGS/sockopt"
 # control messages of sendmsg: arrays cut at -s (whole with -v), structs too short for their
 # type, IP_RECVERR
