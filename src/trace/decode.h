@@ -149,6 +149,7 @@ typedef bool print_elem_fn(struct sc *sc, const void *elem, void *data);
 
 enum {
 	PRINT_ARRAY_IGNORE_ERR = 1 << 0,	/* read the elements even if the syscall failed */
+	PRINT_ARRAY_TRUNCATED = 1 << 1,		/* NMEMB is less than the array has: "..." after */
 };
 
 /* The largest element print_array reads (struct mmsghdr, epoll_event, iovec ...). */
@@ -269,6 +270,11 @@ extern const struct xlat xlat_seccomp_ret_actions;
  * printstr_ex with QUOTE_0_TERMINATED): "..." only when no NUL was found (decode/str_upto.c).
  */
 void print_str_upto(struct sc *sc, uint64_t addr, size_t len);
+/*
+ * A string in a char field of LEN bytes that ends in its NUL (strace's
+ * QUOTE_EXPECT_TRAILING_0): LEN - 1 bytes at most, bounded by -s (decode/str_upto.c).
+ */
+void print_str_in_field(struct sc *sc, uint64_t addr, size_t len);
 /* struct sigevent at ADDR (timer_create, mq_notify; decode/time.c). */
 void print_sigevent_at(struct sc *sc, uint64_t addr);
 

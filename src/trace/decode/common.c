@@ -210,11 +210,13 @@ static void print_buf_quoted(struct sc *sc, uint64_t addr, uint64_t len, unsigne
 		pr_text(sc->p, "NULL");
 		return;
 	}
+	/* strace reads one byte past the -s limit: where only the limit is readable, the address. */
 	size_t limit = (size_t)str_limit(sc);
 	size_t n = len < limit ? (size_t)len : limit;
-	char stackbuf[256];
-	char *buf = n <= sizeof(stackbuf) ? stackbuf : xmalloc(n);
-	if (umove(sc, addr, buf, n) < 0)
+	size_t want = len < (uint64_t)limit + 1 ? (size_t)len : limit + 1;
+	char stackbuf[257];
+	char *buf = want <= sizeof(stackbuf) ? stackbuf : xmalloc(want);
+	if (umove(sc, addr, buf, want) < 0)
 		pr_hex(sc->p, addr);
 	else
 		pr_quoted(sc->p, buf, n, flags | (len > n ? PR_QUOTE_ELLIPSIS : 0));

@@ -1,0 +1,243 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * ioctl requests of the console (linux/kd.h, type 'K') and video (linux/videodev2.h,
+ * type 'V') families on fd -1 with NULL, unreadable and filled-in arguments, so that a
+ * trace shows how each argument prints at entry and, with the result injected, at exit.
+ */
+#include <stdint.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <unistd.h>
+#include <linux/kd.h>
+#include <linux/keyboard.h>
+#include <linux/videodev2.h>
+
+/* SIZE bytes that end where an unreadable page begins. */
+static void *tail_alloc(size_t size)
+{
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	size_t len = (size + page - 1) / page * page;
+	char *p = mmap(NULL, len + page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1,
+		       0);
+	if (p == MAP_FAILED)
+		_exit(1);
+	mprotect(p + len, page, PROT_NONE);
+	return p + len - size;
+}
+
+static void fill(void *buf, size_t n, unsigned char start)
+{
+	for (size_t i = 0; i < n; i++)
+		((unsigned char *)buf)[i] = (unsigned char)(start + i);
+}
+
+/* The plain values: tones, LEDs, modes, I/O ports, signals. */
+static void kd_values(void)
+{
+	static const unsigned long none[] = {
+		KDENABIO, KDDISABIO, KDMAPDISP, KDUNMAPDISP, PIO_FONTRESET,
+	};
+	static const unsigned long getters[] = {
+		KDGETLED, KDGKBLED, KDGKBTYPE, KDGETMODE, KDGKBMODE, KDGKBMETA,
+	};
+	unsigned int *val = tail_alloc(sizeof(*val));
+
+	for (size_t i = 0; i < sizeof(none) / sizeof(none[0]); i++)
+		ioctl(-1, none[i], 0xdeadUL);
+	ioctl(-1, KIOCSOUND, 0UL);
+	ioctl(-1, KIOCSOUND, 440UL);
+	ioctl(-1, KIOCSOUND, 1193183UL);
+	ioctl(-1, KDMKTONE, 440UL);
+	ioctl(-1, KDMKTONE, (100UL << 16) | 440);
+	ioctl(-1, KDMKTONE, 7UL << 16);
+	ioctl(-1, KDSETLED, 0UL);
+	ioctl(-1, KDSETLED, (unsigned long)(LED_NUM | LED_CAP | 0xf0));
+	ioctl(-1, KDSKBLED, (unsigned long)(LED_SCR | LED_CAP << 4));
+	ioctl(-1, KDADDIO, 0x3b3UL);
+	ioctl(-1, KDDELIO, 0x3c5UL);
+	ioctl(-1, KDSETMODE, (unsigned long)KD_GRAPHICS);
+	ioctl(-1, KDSETMODE, 0xbadc0dedcacafefeUL);
+	ioctl(-1, KDSKBMODE, (unsigned long)K_UNICODE);
+	ioctl(-1, KDSKBMODE, 0xffffffffUL);
+	ioctl(-1, KDSKBMETA, (unsigned long)K_ESCPREFIX);
+	ioctl(-1, KDSKBMETA, 7UL);
+	ioctl(-1, KDSIGACCEPT, 10UL);
+	ioctl(-1, KDSIGACCEPT, 0x80000000UL);
+	for (size_t i = 0; i < sizeof(getters) / sizeof(getters[0]); i++) {
+		*val = i == 0 ? LED_NUM : i == 1 ? LED_SCR | LED_NUM << 4 | 0x80 : 2;
+		ioctl(-1, getters[i], NULL);
+		ioctl(-1, getters[i], val);
+		ioctl(-1, getters[i], (char *)val + 4);
+	}
+}
+
+/* Screen maps, fonts, colour maps: bytes in hex, unicode maps as arrays. */
+static void kd_maps(void)
+{
+	static const unsigned long bytes[] = {
+		GIO_SCRNMAP, PIO_SCRNMAP, GIO_FONT, PIO_FONT, GIO_CMAP, PIO_CMAP,
+	};
+	char *font = tail_alloc(8192);
+	unsigned short *uni = tail_alloc(E_TABSZ * sizeof(*uni));
+
+	fill(font, 8192, 0x70);
+	for (size_t i = 0; i < sizeof(bytes) / sizeof(bytes[0]); i++) {
+		ioctl(-1, bytes[i], NULL);
+		ioctl(-1, bytes[i], font);
+		ioctl(-1, bytes[i], font + 8192 - 32);
+		ioctl(-1, bytes[i], font + 8192 - 33);
+	}
+	for (size_t i = 0; i < E_TABSZ; i++)
+		uni[i] = (unsigned short)(i % 3 ? UNI_DIRECT_BASE + i * 3 : 0xe000 + i);
+	ioctl(-1, PIO_UNISCRNMAP, uni);
+	ioctl(-1, GIO_UNISCRNMAP, uni);
+	ioctl(-1, PIO_UNISCRNMAP, uni + 1);
+}
+
+/* Keymap entries, function key strings, accent tables, key codes, repeat rates. */
+static void kd_keys(void)
+{
+	static const unsigned short values[] = {
+		K(KT_LATIN, 'a'), K(KT_LATIN, '\''), K(KT_FN, 25), K(KT_FN, 200), K(KT_SPEC, 19),
+		K(KT_SPEC, 0x30), K(KT_PAD, 7), K(KT_DEAD, 26), K(KT_CONS, 3), K(KT_CUR, 2),
+		K(KT_SHIFT, KG_CTRL), K(KT_META, '\n'), K(KT_ASCII, 12), K(KT_LOCK, KG_ALT),
+		K(KT_LETTER, 0xe9), K(KT_SLOCK, KG_CAPSSHIFT), K(KT_DEAD2, '\\'),
+		K(KT_BRL, 5), K(0x22, 1),
+	};
+	struct kbentry *ent = tail_alloc(sizeof(*ent));
+	struct kbsentry *sent = tail_alloc(sizeof(*sent));
+	struct kbdiacrs *diacrs = tail_alloc(sizeof(*diacrs));
+	struct kbdiacrsuc *diacrsuc = tail_alloc(sizeof(*diacrsuc));
+	struct kbkeycode *kc = tail_alloc(sizeof(*kc));
+	struct kbd_repeat *rep = tail_alloc(sizeof(*rep));
+
+	ioctl(-1, KDGKBENT, NULL);
+	ioctl(-1, KDSKBENT, (char *)ent + 2);
+	for (size_t i = 0; i < sizeof(values) / sizeof(values[0]); i++) {
+		ent->kb_table = (unsigned char)(i % 5 == 4 ? 0x21 : i % 5);
+		ent->kb_index = (unsigned char)(i * 7);
+		ent->kb_value = values[i];
+		ioctl(-1, KDSKBENT, ent);
+		ioctl(-1, KDGKBENT, ent);
+	}
+	memset(sent->kb_string, 0, sizeof(sent->kb_string));
+	strcpy((char *)sent->kb_string, "\033[[A");
+	for (unsigned func = 0; func < 256; func += 85) {
+		sent->kb_func = (unsigned char)func;
+		ioctl(-1, KDSKBSENT, sent);
+		ioctl(-1, KDGKBSENT, sent);
+	}
+	fill(sent->kb_string, sizeof(sent->kb_string), 0x21);
+	ioctl(-1, KDSKBSENT, sent);
+	ioctl(-1, KDSKBSENT, (char *)sent + sizeof(*sent) - 1);
+
+	for (size_t i = 0; i < 4; i++) {
+		diacrs->kbdiacr[i].diacr = (unsigned char)("`^~\n"[i]);
+		diacrs->kbdiacr[i].base = (unsigned char)('a' + i);
+		diacrs->kbdiacr[i].result = (unsigned char)(0xe0 + i);
+		diacrsuc->kbdiacruc[i].diacr = 0x300 + i;
+		diacrsuc->kbdiacruc[i].base = 'a' + i;
+		diacrsuc->kbdiacruc[i].result = 0xe0 + i;
+	}
+	unsigned int counts[] = { 0, 3, 300 };
+	for (size_t i = 0; i < sizeof(counts) / sizeof(counts[0]); i++) {
+		diacrs->kb_cnt = counts[i];
+		diacrsuc->kb_cnt = counts[i];
+		ioctl(-1, KDSKBDIACR, diacrs);
+		ioctl(-1, KDGKBDIACR, diacrs);
+		ioctl(-1, KDSKBDIACRUC, diacrsuc);
+		ioctl(-1, KDGKBDIACRUC, diacrsuc);
+	}
+
+	kc->scancode = 0xe01d;
+	kc->keycode = 97;
+	ioctl(-1, KDSETKEYCODE, kc);
+	ioctl(-1, KDGETKEYCODE, kc);
+	ioctl(-1, KDGETKEYCODE, (char *)kc + 4);
+
+	rep->delay = 250;
+	rep->period = -1;
+	ioctl(-1, KDKBDREP, rep);
+	ioctl(-1, KDKBDREP, NULL);
+}
+
+/* Unicode maps, font descriptors and font operations: structs that point further. */
+static void kd_fonts(void)
+{
+	struct unimapdesc *um = tail_alloc(sizeof(*um));
+	struct unipair *pairs = tail_alloc(3 * sizeof(*pairs));
+	struct unimapinit *umi = tail_alloc(sizeof(*umi));
+	struct consolefontdesc *cfd = tail_alloc(sizeof(*cfd));
+	struct console_font_op *op = tail_alloc(sizeof(*op));
+	unsigned char *data = tail_alloc(64);
+	char *name = tail_alloc(32);
+
+	for (size_t i = 0; i < 3; i++) {
+		pairs[i].unicode = (unsigned short)(0x2500 + i);
+		pairs[i].fontpos = (unsigned short)(0xc0 + i);
+	}
+	um->entry_ct = 3;
+	um->entries = pairs;
+	ioctl(-1, PIO_UNIMAP, um);
+	ioctl(-1, GIO_UNIMAP, um);
+	um->entry_ct = 4;
+	ioctl(-1, PIO_UNIMAP, um);
+	um->entries = NULL;
+	ioctl(-1, GIO_UNIMAP, um);
+	umi->advised_hashsize = 10;
+	umi->advised_hashstep = 2;
+	umi->advised_hashlevel = 0;
+	ioctl(-1, PIO_UNIMAPCLR, umi);
+
+	fill(data, 64, 0xf0);
+	cfd->charcount = 2;
+	cfd->charheight = 16;
+	cfd->chardata = (char *)data;
+	ioctl(-1, PIO_FONTX, cfd);
+	ioctl(-1, GIO_FONTX, cfd);
+	cfd->charcount = 3;
+	ioctl(-1, PIO_FONTX, cfd);
+
+	memset(op, 0, sizeof(*op));
+	op->op = KD_FONT_OP_SET;
+	op->flags = KD_FONT_FLAG_DONT_RECALC;
+	op->width = 8;
+	op->height = 16;
+	op->charcount = 2;
+	op->data = data;
+	ioctl(-1, KDFONTOP, op);
+	op->op = KD_FONT_OP_GET;
+	op->flags = 0x40;
+	ioctl(-1, KDFONTOP, op);
+	strcpy(name, "default8x16");
+	op->op = KD_FONT_OP_SET_DEFAULT;
+	op->data = (unsigned char *)name;
+	ioctl(-1, KDFONTOP, op);
+	op->op = KD_FONT_OP_COPY;
+	ioctl(-1, KDFONTOP, op);
+	op->op = 9;
+	ioctl(-1, KDFONTOP, op);
+	ioctl(-1, KDFONTOP, (char *)op + 1);
+	ioctl(-1, _IOC(_IOC_NONE, 'K', 0x99, 0), 0x1234UL);
+}
+
+/* Requests strace does not decode print their argument in hex, as unknown ones. */
+static void v4l2(void)
+{
+	ioctl(-1, VIDIOC_LOG_STATUS, 0xbadc0deddeadc0deUL);
+	ioctl(-1, VIDIOC_G_PRIORITY, 0UL);
+	ioctl(-1, VIDIOC_S_AUDIO, 0x1000UL);
+	ioctl(-1, _IOC(_IOC_READ, 'V', 0xfe, 4), 0UL);
+	ioctl(-1, _IOC(_IOC_NONE, 'V', 0xfe, 0), 0x77UL);
+}
+
+int main(void)
+{
+	kd_values();
+	kd_maps();
+	kd_keys();
+	kd_fonts();
+	v4l2();
+	return 0;
+}
