@@ -275,6 +275,11 @@ void print_str_upto(struct sc *sc, uint64_t addr, size_t len);
  * QUOTE_EXPECT_TRAILING_0): LEN - 1 bytes at most, bounded by -s (decode/str_upto.c).
  */
 void print_str_in_field(struct sc *sc, uint64_t addr, size_t len);
+/*
+ * A kernel version as KERNEL_VERSION() builds it, major << 16 | minor << 8 | patch:
+ * KERNEL_VERSION(6, 1, 0), in hex with -X raw, both with -X verbose (decode/bpf.c).
+ */
+void print_kernel_version(struct pr *p, uint32_t v);
 /* struct sigevent at ADDR (timer_create, mq_notify; decode/time.c). */
 void print_sigevent_at(struct sc *sc, uint64_t addr);
 

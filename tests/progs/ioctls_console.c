@@ -222,9 +222,69 @@ static void kd_fonts(void)
 	ioctl(-1, _IOC(_IOC_NONE, 'K', 0x99, 0), 0x1234UL);
 }
 
-/* Requests strace does not decode print their argument in hex, as unknown ones. */
+/*
+ * The video requests with simple arguments; those strace does not decode print their
+ * argument in hex, as unknown ones do.
+ */
 static void v4l2(void)
 {
+	struct v4l2_capability *cap = tail_alloc(sizeof(*cap));
+	struct v4l2_requestbuffers *rb = tail_alloc(sizeof(*rb));
+	struct v4l2_framebuffer *fb = tail_alloc(sizeof(*fb));
+	struct v4l2_cropcap *cc = tail_alloc(sizeof(*cc));
+	struct v4l2_crop *crop = tail_alloc(sizeof(*crop));
+	int *type = tail_alloc(sizeof(*type));
+	v4l2_std_id *std = tail_alloc(sizeof(*std));
+
+	memset(cap, 0, sizeof(*cap));
+	strcpy((char *)cap->driver, "uvcvideo");
+	fill(cap->card, sizeof(cap->card), 0x41);
+	strcpy((char *)cap->bus_info, "usb-0000:00:14.0-1");
+	cap->version = (6 << 16) | (1 << 8) | 27;
+	cap->capabilities = V4L2_CAP_VIDEO_CAPTURE | V4L2_CAP_STREAMING | V4L2_CAP_DEVICE_CAPS;
+	ioctl(-1, VIDIOC_QUERYCAP, NULL);
+	ioctl(-1, VIDIOC_QUERYCAP, cap);
+	cap->device_caps = V4L2_CAP_VIDEO_CAPTURE | 0x40000000;
+	ioctl(-1, VIDIOC_QUERYCAP, cap);
+
+	rb->type = V4L2_BUF_TYPE_VIDEO_CAPTURE;
+	rb->memory = V4L2_MEMORY_MMAP;
+	rb->count = 4;
+	ioctl(-1, VIDIOC_REQBUFS, rb);
+	rb->type = 0x99;
+	rb->memory = 9;
+	ioctl(-1, VIDIOC_REQBUFS, rb);
+	ioctl(-1, VIDIOC_REQBUFS, (char *)rb + 1);
+
+	fb->capability = V4L2_FBUF_CAP_CHROMAKEY;
+	fb->flags = V4L2_FBUF_FLAG_PRIMARY;
+	fb->base = (void *)0xfeedUL;
+	ioctl(-1, VIDIOC_S_FBUF, fb);
+	ioctl(-1, VIDIOC_G_FBUF, fb);
+
+	*type = V4L2_BUF_TYPE_VIDEO_OUTPUT_MPLANE;
+	ioctl(-1, VIDIOC_STREAMON, type);
+	*type = 77;
+	ioctl(-1, VIDIOC_STREAMOFF, type);
+	*std = V4L2_STD_PAL | V4L2_STD_NTSC_M;
+	ioctl(-1, VIDIOC_S_STD, std);
+	ioctl(-1, VIDIOC_G_STD, std);
+	*type = 2;
+	ioctl(-1, VIDIOC_S_INPUT, type);
+	ioctl(-1, VIDIOC_G_INPUT, type);
+
+	memset(cc, 0xa5, sizeof(*cc));
+	cc->type = V4L2_BUF_TYPE_VIDEO_CAPTURE;
+	ioctl(-1, VIDIOC_CROPCAP, cc);
+	crop->type = V4L2_BUF_TYPE_VIDEO_OVERLAY;
+	crop->c.left = -10;
+	crop->c.top = 20;
+	crop->c.width = 640;
+	crop->c.height = 480;
+	ioctl(-1, VIDIOC_S_CROP, crop);
+	ioctl(-1, VIDIOC_G_CROP, crop);
+	ioctl(-1, VIDIOC_G_CROP, (char *)crop + 8);
+
 	ioctl(-1, VIDIOC_LOG_STATUS, 0xbadc0deddeadc0deUL);
 	ioctl(-1, VIDIOC_G_PRIORITY, 0UL);
 	ioctl(-1, VIDIOC_S_AUDIO, 0x1000UL);
