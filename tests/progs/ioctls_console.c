@@ -222,6 +222,59 @@ static void kd_fonts(void)
 	ioctl(-1, _IOC(_IOC_NONE, 'K', 0x99, 0), 0x1234UL);
 }
 
+/* Enumerations, tuners and stream parameters: an index or type in, the rest out. */
+static void v4l2_enum(void)
+{
+	struct v4l2_standard *st = tail_alloc(sizeof(*st));
+	struct v4l2_input *in = tail_alloc(sizeof(*in));
+	struct v4l2_tuner *tu = tail_alloc(sizeof(*tu));
+	struct v4l2_streamparm *sp = tail_alloc(sizeof(*sp));
+
+	memset(st, 0, sizeof(*st));
+	st->index = 1;
+	strcpy((char *)st->name, "PAL-BG");
+	st->frameperiod.numerator = 1;
+	st->frameperiod.denominator = 25;
+	st->framelines = 625;
+	ioctl(-1, VIDIOC_ENUMSTD, st);
+	memset(in, 0, sizeof(*in));
+	in->index = 0;
+	fill(in->name, sizeof(in->name), 0x61);
+	in->type = V4L2_INPUT_TYPE_CAMERA;
+	ioctl(-1, VIDIOC_ENUMINPUT, in);
+	in->type = 9;
+	ioctl(-1, VIDIOC_ENUMINPUT, in);
+	ioctl(-1, VIDIOC_ENUMINPUT, (char *)in + 1);
+
+	memset(tu, 0, sizeof(*tu));
+	tu->index = 3;
+	strcpy((char *)tu->name, "FM radio");
+	tu->type = V4L2_TUNER_RADIO;
+	tu->capability = V4L2_TUNER_CAP_LOW | V4L2_TUNER_CAP_STEREO | V4L2_TUNER_CAP_RDS;
+	tu->rangelow = 1400000;
+	tu->rangehigh = 1728000;
+	tu->rxsubchans = V4L2_TUNER_SUB_STEREO | V4L2_TUNER_SUB_RDS;
+	tu->audmode = V4L2_TUNER_MODE_STEREO;
+	tu->signal = 65535;
+	tu->afc = -3;
+	ioctl(-1, VIDIOC_S_TUNER, tu);
+	ioctl(-1, VIDIOC_G_TUNER, tu);
+
+	memset(sp, 0, sizeof(*sp));
+	sp->type = V4L2_BUF_TYPE_VIDEO_CAPTURE;
+	sp->parm.capture.capability = V4L2_CAP_TIMEPERFRAME;
+	sp->parm.capture.capturemode = V4L2_MODE_HIGHQUALITY;
+	sp->parm.capture.timeperframe.numerator = 1;
+	sp->parm.capture.timeperframe.denominator = 30;
+	sp->parm.capture.readbuffers = 2;
+	ioctl(-1, VIDIOC_S_PARM, sp);
+	ioctl(-1, VIDIOC_G_PARM, sp);
+	sp->type = V4L2_BUF_TYPE_VIDEO_OUTPUT;
+	ioctl(-1, VIDIOC_S_PARM, sp);
+	sp->type = V4L2_BUF_TYPE_VBI_CAPTURE;
+	ioctl(-1, VIDIOC_G_PARM, sp);
+}
+
 /*
  * The video requests with simple arguments; those strace does not decode print their
  * argument in hex, as unknown ones do.
@@ -284,6 +337,8 @@ static void v4l2(void)
 	ioctl(-1, VIDIOC_S_CROP, crop);
 	ioctl(-1, VIDIOC_G_CROP, crop);
 	ioctl(-1, VIDIOC_G_CROP, (char *)crop + 8);
+
+	v4l2_enum();
 
 	ioctl(-1, VIDIOC_LOG_STATUS, 0xbadc0deddeadc0deUL);
 	ioctl(-1, VIDIOC_G_PRIORITY, 0UL);

@@ -36,6 +36,195 @@ STATIC_XLAT(v4l2_caps,
 	XLAT_PAIR(V4L2_CAP_META_OUTPUT), XLAT_PAIR(V4L2_CAP_TOUCH),
 	XLAT_PAIR(V4L2_CAP_DEVICE_CAPS));
 
+STATIC_XLAT(v4l2_input_types,
+	XLAT_PAIR(V4L2_INPUT_TYPE_TUNER), XLAT_PAIR(V4L2_INPUT_TYPE_CAMERA),
+	XLAT_PAIR(V4L2_INPUT_TYPE_TOUCH));
+STATIC_XLAT(v4l2_tuner_types,
+	XLAT_PAIR(V4L2_TUNER_RADIO), XLAT_PAIR(V4L2_TUNER_ANALOG_TV),
+	XLAT_PAIR(V4L2_TUNER_DIGITAL_TV), XLAT_PAIR(V4L2_TUNER_SDR), XLAT_PAIR(V4L2_TUNER_RF));
+/* V4L2_TUNER_CAP_SAP, _SUB_SAP and _MODE_SAP alias LANG2: that name is printed. */
+STATIC_XLAT(v4l2_tuner_caps,
+	XLAT_PAIR(V4L2_TUNER_CAP_LOW), XLAT_PAIR(V4L2_TUNER_CAP_NORM),
+	XLAT_PAIR(V4L2_TUNER_CAP_HWSEEK_BOUNDED), XLAT_PAIR(V4L2_TUNER_CAP_HWSEEK_WRAP),
+	XLAT_PAIR(V4L2_TUNER_CAP_STEREO), XLAT_PAIR(V4L2_TUNER_CAP_LANG2),
+	XLAT_PAIR(V4L2_TUNER_CAP_LANG1), XLAT_PAIR(V4L2_TUNER_CAP_RDS),
+	XLAT_PAIR(V4L2_TUNER_CAP_RDS_BLOCK_IO), XLAT_PAIR(V4L2_TUNER_CAP_RDS_CONTROLS),
+	XLAT_PAIR(V4L2_TUNER_CAP_FREQ_BANDS), XLAT_PAIR(V4L2_TUNER_CAP_HWSEEK_PROG_LIM),
+	XLAT_PAIR(V4L2_TUNER_CAP_1HZ));
+STATIC_XLAT(v4l2_tuner_subs,
+	XLAT_PAIR(V4L2_TUNER_SUB_MONO), XLAT_PAIR(V4L2_TUNER_SUB_STEREO),
+	XLAT_PAIR(V4L2_TUNER_SUB_LANG2), XLAT_PAIR(V4L2_TUNER_SUB_LANG1),
+	XLAT_PAIR(V4L2_TUNER_SUB_RDS));
+STATIC_XLAT(v4l2_tuner_modes,
+	XLAT_PAIR(V4L2_TUNER_MODE_MONO), XLAT_PAIR(V4L2_TUNER_MODE_STEREO),
+	XLAT_PAIR(V4L2_TUNER_MODE_LANG2), XLAT_PAIR(V4L2_TUNER_MODE_LANG1),
+	XLAT_PAIR(V4L2_TUNER_MODE_LANG1_LANG2));
+STATIC_XLAT(v4l2_streaming_caps, XLAT_PAIR(V4L2_CAP_TIMEPERFRAME));
+STATIC_XLAT(v4l2_capture_modes, XLAT_PAIR(V4L2_MODE_HIGHQUALITY));
+
+/* A struct v4l2_fract field: numerator/denominator. */
+static void print_fract(struct pr *p, const char *name, const struct v4l2_fract *f)
+{
+	pr_field(p, name);
+	pr_textf(p, "%u/%u", f->numerator, f->denominator);
+}
+
+/*
+ * Where a struct goes on at exit: after what entry printed (a G_ request), or as
+ * " => {...}" (an S_ request). False when the call failed or the struct is unreadable:
+ * the struct entry opened is closed.
+ */
+static bool exit_part(struct sc *sc, uint64_t arg, void *buf, size_t size, bool get)
+{
+	if (sc_failed(sc) || umove(sc, arg, buf, size) != 0) {
+		pr_struct_end(sc->p);
+		return false;
+	}
+	if (!get) {
+		pr_struct_end(sc->p);
+		pr_join(sc->p, " => ");
+		pr_struct_begin(sc->p);
+	}
+	return true;
+}
+
+/*
+ * VIDIOC_ENUMSTD, VIDIOC_ENUMINPUT: {index} at entry, then what the kernel enumerated
+ * at that index when the call succeeded.
+ */
+static int enum_ioctl(struct sc *sc, uint32_t code, uint64_t arg)
+{
+	struct v4l2_standard st;
+	struct v4l2_input in;
+	struct pr *p = sc->p;
+	bool std = code == VIDIOC_ENUMSTD;
+	void *buf = std ? (void *)&st : (void *)&in;
+	size_t size = std ? sizeof(st) : sizeof(in);
+
+	if (!sc->exiting) {
+		if (!fetch_or_print_addr(sc, arg, buf, size))
+			return IOC_ARG_DONE;
+		pr_struct_begin(p);
+		pr_field(p, "index");
+		pr_uint(p, std ? st.index : in.index);
+		return IOC_LATER;
+	}
+	if (!exit_part(sc, arg, buf, size, true))
+		return IOC_ARG_DONE;
+	pr_field(p, "name");
+	if (std) {
+		ioc_print_cstr(p, (const char *)st.name, sizeof(st.name));
+		print_fract(p, "frameperiod", &st.frameperiod);
+		pr_field(p, "framelines");
+		pr_uint(p, st.framelines);
+	} else {
+		ioc_print_cstr(p, (const char *)in.name, sizeof(in.name));
+		pr_field(p, "type");
+		pr_xval(p, &v4l2_input_types, in.type, "V4L2_INPUT_TYPE_???");
+	}
+	pr_struct_end(p);
+	return IOC_ARG_DONE;
+}
+
+/* The fields of struct v4l2_tuner after its index. */
+static void print_tuner_rest(struct pr *p, const struct v4l2_tuner *t)
+{
+	pr_field(p, "name");
+	ioc_print_cstr(p, (const char *)t->name, sizeof(t->name));
+	pr_field(p, "type");
+	pr_xval(p, &v4l2_tuner_types, t->type, "V4L2_TUNER_???");
+	pr_field(p, "capability");
+	pr_flags(p, &v4l2_tuner_caps, t->capability, "V4L2_TUNER_CAP_???");
+	pr_field(p, "rangelow");
+	pr_uint(p, t->rangelow);
+	pr_field(p, "rangehigh");
+	pr_uint(p, t->rangehigh);
+	pr_field(p, "rxsubchans");
+	pr_flags(p, &v4l2_tuner_subs, t->rxsubchans, "V4L2_TUNER_SUB_???");
+	pr_field(p, "audmode");
+	pr_xval(p, &v4l2_tuner_modes, t->audmode, "V4L2_TUNER_MODE_???");
+	pr_field(p, "signal");
+	pr_int(p, t->signal);
+	pr_field(p, "afc");
+	pr_int(p, t->afc);
+}
+
+/* VIDIOC_G_TUNER: {index} at entry, the rest at exit; VIDIOC_S_TUNER: all, " => " all. */
+static int tuner_ioctl(struct sc *sc, uint32_t code, uint64_t arg)
+{
+	struct v4l2_tuner t;
+	struct pr *p = sc->p;
+	bool get = code == VIDIOC_G_TUNER;
+
+	if (!sc->exiting) {
+		if (!fetch_or_print_addr(sc, arg, &t, sizeof(t)))
+			return IOC_ARG_DONE;
+		pr_struct_begin(p);
+		pr_field(p, "index");
+		pr_uint(p, t.index);
+		if (!get)
+			print_tuner_rest(p, &t);
+		return IOC_LATER;
+	}
+	if (!exit_part(sc, arg, &t, sizeof(t), get))
+		return IOC_ARG_DONE;
+	print_tuner_rest(p, &t);
+	pr_struct_end(p);
+	return IOC_ARG_DONE;
+}
+
+/* parm.capture or parm.output of struct v4l2_streamparm, by its type. */
+static void print_streamparm(struct pr *p, const struct v4l2_streamparm *s)
+{
+	bool cap = s->type == V4L2_BUF_TYPE_VIDEO_CAPTURE;
+	const struct v4l2_captureparm *c = &s->parm.capture;
+	const struct v4l2_outputparm *o = &s->parm.output;
+
+	pr_field(p, cap ? "parm.capture" : "parm.output");
+	pr_struct_begin(p);
+	pr_field(p, "capability");
+	pr_flags(p, &v4l2_streaming_caps, cap ? c->capability : o->capability, "V4L2_CAP_???");
+	pr_field(p, cap ? "capturemode" : "outputmode");
+	pr_flags(p, &v4l2_capture_modes, cap ? c->capturemode : o->outputmode, "V4L2_MODE_???");
+	print_fract(p, "timeperframe", cap ? &c->timeperframe : &o->timeperframe);
+	pr_field(p, "extendedmode");
+	pr_hex(p, cap ? c->extendedmode : o->extendedmode);
+	pr_field(p, cap ? "readbuffers" : "writebuffers");
+	pr_uint(p, cap ? c->readbuffers : o->writebuffers);
+	pr_struct_end(p);
+}
+
+/*
+ * VIDIOC_G_PARM, VIDIOC_S_PARM: {type} at entry, and for the video capture and output
+ * types their parameters: to set at entry, got (or " => " set) at exit.
+ */
+static int parm_ioctl(struct sc *sc, uint32_t code, uint64_t arg)
+{
+	struct v4l2_streamparm s;
+	struct pr *p = sc->p;
+	bool get = code == VIDIOC_G_PARM;
+
+	if (!sc->exiting) {
+		if (!fetch_or_print_addr(sc, arg, &s, sizeof(s)))
+			return IOC_ARG_DONE;
+		pr_struct_begin(p);
+		pr_field(p, "type");
+		pr_xval(p, &v4l2_buf_types, s.type, "V4L2_BUF_TYPE_???");
+		if (s.type != V4L2_BUF_TYPE_VIDEO_CAPTURE && s.type != V4L2_BUF_TYPE_VIDEO_OUTPUT) {
+			pr_struct_end(p);
+			return IOC_ARG_DONE;
+		}
+		if (!get)
+			print_streamparm(p, &s);
+		return IOC_LATER;
+	}
+	if (!exit_part(sc, arg, &s, sizeof(s), get))
+		return IOC_ARG_DONE;
+	print_streamparm(p, &s);
+	pr_struct_end(p);
+	return IOC_ARG_DONE;
+}
+
 /*
  * VIDIOC_QUERYCAP, at exit: the names, the version, the capabilities, and the device's
  * own capabilities when the driver sets them.
@@ -166,16 +355,20 @@ IOC_FAMILY(v4l2_family,
 	IOC_C_AT(VIDIOC_S_INPUT, IOA_IN, IOC_U, sizeof(int)),
 	IOC_C_FN(VIDIOC_CROPCAP, crop_ioctl),
 	IOC_C_FN(VIDIOC_G_CROP, crop_ioctl),
-	IOC_C_FN(VIDIOC_S_CROP, crop_ioctl));
+	IOC_C_FN(VIDIOC_S_CROP, crop_ioctl),
+	IOC_C_FN(VIDIOC_ENUMSTD, enum_ioctl),
+	IOC_C_FN(VIDIOC_ENUMINPUT, enum_ioctl),
+	IOC_C_FN(VIDIOC_G_TUNER, tuner_ioctl),
+	IOC_C_FN(VIDIOC_S_TUNER, tuner_ioctl),
+	IOC_C_FN(VIDIOC_G_PARM, parm_ioctl),
+	IOC_C_FN(VIDIOC_S_PARM, parm_ioctl));
 
 /* The decoded requests whose struct is not printed yet. */
 static const uint32_t v4l2_pointer_only[] = {
 	VIDIOC_ENUM_FMT, VIDIOC_G_FMT, VIDIOC_S_FMT, VIDIOC_TRY_FMT, VIDIOC_QUERYBUF,
-	VIDIOC_QBUF, VIDIOC_DQBUF, VIDIOC_G_PARM, VIDIOC_S_PARM, VIDIOC_ENUMSTD,
-	VIDIOC_ENUMINPUT, VIDIOC_G_CTRL, VIDIOC_S_CTRL, VIDIOC_G_TUNER, VIDIOC_S_TUNER,
-	VIDIOC_QUERYCTRL, VIDIOC_QUERY_EXT_CTRL, VIDIOC_S_EXT_CTRLS, VIDIOC_TRY_EXT_CTRLS,
-	VIDIOC_G_EXT_CTRLS, VIDIOC_ENUM_FRAMESIZES, VIDIOC_ENUM_FRAMEINTERVALS,
-	VIDIOC_CREATE_BUFS,
+	VIDIOC_QBUF, VIDIOC_DQBUF, VIDIOC_G_CTRL, VIDIOC_S_CTRL, VIDIOC_QUERYCTRL,
+	VIDIOC_QUERY_EXT_CTRL, VIDIOC_S_EXT_CTRLS, VIDIOC_TRY_EXT_CTRLS, VIDIOC_G_EXT_CTRLS,
+	VIDIOC_ENUM_FRAMESIZES, VIDIOC_ENUM_FRAMEINTERVALS, VIDIOC_CREATE_BUFS,
 };
 
 int v4l2_ioctl(struct sc *sc, uint32_t code, uint64_t arg)
