@@ -130,6 +130,11 @@ void print_buf_hex(struct sc *sc, uint64_t addr, uint64_t len);
 /* A pointer: NULL or 0x... */
 void print_addr(struct sc *sc, uint64_t addr);
 /*
+ * A character in single quotes as strace prints one: 'a', '\'', '\\', else '\x7f', and
+ * with ESC_WS '\t' '\n' '\v' '\f' '\r' by their escapes.
+ */
+void print_quoted_char(struct pr *p, unsigned char c, bool esc_ws);
+/*
  * A value stored at ADDR, in brackets: [-1] (int), [4294967295] (unsigned int), 64-bit
  * [-1] and [18446744073709551615], a pointer [0x7f...] or [NULL]; or the address under
  * the rules of fetch_or_print_addr (decode/values_at.c). True when the value was printed.

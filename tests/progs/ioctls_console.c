@@ -275,6 +275,50 @@ static void v4l2_enum(void)
 	ioctl(-1, VIDIOC_G_PARM, sp);
 }
 
+/* Formats, frame sizes and intervals: four-character codes, by name where known. */
+static void v4l2_formats(void)
+{
+	struct v4l2_fmtdesc *fd = tail_alloc(sizeof(*fd));
+	struct v4l2_frmsizeenum *fs = tail_alloc(sizeof(*fs));
+	struct v4l2_frmivalenum *fi = tail_alloc(sizeof(*fi));
+
+	memset(fd, 0, sizeof(*fd));
+	fd->index = 2;
+	fd->type = V4L2_BUF_TYPE_VIDEO_CAPTURE;
+	fd->flags = V4L2_FMT_FLAG_COMPRESSED | 0x8000;
+	strcpy((char *)fd->description, "Motion-JPEG");
+	fd->pixelformat = V4L2_PIX_FMT_MJPEG;
+	ioctl(-1, VIDIOC_ENUM_FMT, fd);
+	fd->pixelformat = v4l2_fourcc('\n', '\'', 0xff, '\\');
+	ioctl(-1, VIDIOC_ENUM_FMT, fd);
+
+	memset(fs, 0, sizeof(*fs));
+	fs->pixel_format = V4L2_PIX_FMT_YUYV;
+	fs->type = V4L2_FRMSIZE_TYPE_DISCRETE;
+	fs->discrete.width = 1280;
+	fs->discrete.height = 720;
+	ioctl(-1, VIDIOC_ENUM_FRAMESIZES, fs);
+	fs->type = V4L2_FRMSIZE_TYPE_STEPWISE;
+	fs->stepwise.step_width = 16;
+	ioctl(-1, VIDIOC_ENUM_FRAMESIZES, fs);
+	fs->type = V4L2_FRMSIZE_TYPE_CONTINUOUS;
+	ioctl(-1, VIDIOC_ENUM_FRAMESIZES, fs);
+
+	memset(fi, 0, sizeof(*fi));
+	fi->index = 1;
+	fi->pixel_format = V4L2_PIX_FMT_NV12;
+	fi->width = 640;
+	fi->height = 480;
+	fi->type = V4L2_FRMIVAL_TYPE_DISCRETE;
+	fi->discrete.numerator = 1;
+	fi->discrete.denominator = 30;
+	ioctl(-1, VIDIOC_ENUM_FRAMEINTERVALS, fi);
+	fi->type = V4L2_FRMIVAL_TYPE_CONTINUOUS;
+	ioctl(-1, VIDIOC_ENUM_FRAMEINTERVALS, fi);
+	fi->type = 7;
+	ioctl(-1, VIDIOC_ENUM_FRAMEINTERVALS, fi);
+}
+
 /*
  * The video requests with simple arguments; those strace does not decode print their
  * argument in hex, as unknown ones do.
@@ -339,6 +383,7 @@ static void v4l2(void)
 	ioctl(-1, VIDIOC_G_CROP, (char *)crop + 8);
 
 	v4l2_enum();
+	v4l2_formats();
 
 	ioctl(-1, VIDIOC_LOG_STATUS, 0xbadc0deddeadc0deUL);
 	ioctl(-1, VIDIOC_G_PRIORITY, 0UL);

@@ -126,23 +126,6 @@ static void print_named(struct pr *p, uint64_t v, const char *name)
 	pr_xval(p, &one, v, NULL);
 }
 
-/* A character in single quotes, as strace prints chars: 'a', '\n', '\'', '\x7f'. */
-static void print_quoted_char(struct pr *p, unsigned char c)
-{
-	static const char ws[] = { '\t', 't', '\n', 'n', '\v', 'v', '\f', 'f', '\r', 'r' };
-	for (size_t i = 0; i < sizeof(ws); i += 2)
-		if (c == ws[i]) {
-			pr_textf(p, "'\\%c'", ws[i + 1]);
-			return;
-		}
-	if (c == '\'' || c == '\\')
-		pr_textf(p, "'\\%c'", c);
-	else if (c >= ' ' && c < 0x7f)
-		pr_textf(p, "'%c'", c);
-	else
-		pr_textf(p, "'\\x%02x'", c);
-}
-
 /* ---- plain values ---- */
 
 /* KIOCSOUND: a divisor of the PIT clock, 0 turns the speaker off. */
@@ -318,7 +301,7 @@ static void print_key_value(struct pr *p, uint16_t v)
 	case KT_DEAD2: {
 		struct out o = { 0 };
 		struct pr q = { .o = &o, .xlat_style = p->xlat_style };
-		print_quoted_char(&q, (unsigned char)val);
+		print_quoted_char(&q, (unsigned char)val, true);
 		pr_comment(p, "K(%s, %.*s)", t, (int)o.len, o.buf);
 		out_free(&o);
 		return;
@@ -423,11 +406,11 @@ static bool print_diacr_elem(struct sc *sc, const void *elem, void *data)
 	(void)data;
 	pr_struct_begin(p);
 	pr_field(p, "diacr");
-	print_quoted_char(p, d->diacr);
+	print_quoted_char(p, d->diacr, true);
 	pr_field(p, "base");
-	print_quoted_char(p, d->base);
+	print_quoted_char(p, d->base, true);
 	pr_field(p, "result");
-	print_quoted_char(p, d->result);
+	print_quoted_char(p, d->result, true);
 	pr_struct_end(p);
 	return true;
 }
