@@ -275,6 +275,34 @@ static void v4l2_enum(void)
 	ioctl(-1, VIDIOC_G_PARM, sp);
 }
 
+/* Buffers: queried, queued and dequeued, their memory by kind and their flags. */
+static void v4l2_buffers(void)
+{
+	struct v4l2_buffer *b = tail_alloc(sizeof(*b));
+
+	memset(b, 0, sizeof(*b));
+	b->type = V4L2_BUF_TYPE_VIDEO_CAPTURE;
+	b->index = 1;
+	b->memory = V4L2_MEMORY_MMAP;
+	b->m.offset = 0x1000;
+	b->length = 614400;
+	b->bytesused = 4096;
+	b->flags = V4L2_BUF_FLAG_MAPPED | V4L2_BUF_FLAG_DONE | V4L2_BUF_FLAG_TIMESTAMP_MONOTONIC;
+	b->timestamp.tv_sec = 12;
+	b->timestamp.tv_usec = 345;
+	ioctl(-1, VIDIOC_QUERYBUF, b);
+	ioctl(-1, VIDIOC_QBUF, b);
+	ioctl(-1, VIDIOC_DQBUF, b);
+	b->memory = V4L2_MEMORY_USERPTR;
+	b->m.userptr = 0x7f0000001000UL;
+	b->flags = 0x200 | 0x800000 | 0x8000 | V4L2_BUF_FLAG_TSTAMP_SRC_SOE;
+	ioctl(-1, VIDIOC_DQBUF, b);
+	b->memory = V4L2_MEMORY_DMABUF;
+	b->flags = 0;
+	ioctl(-1, VIDIOC_QBUF, b);
+	ioctl(-1, VIDIOC_QBUF, (char *)b + 4);
+}
+
 /* Formats, frame sizes and intervals: four-character codes, by name where known. */
 static void v4l2_formats(void)
 {
@@ -384,6 +412,7 @@ static void v4l2(void)
 
 	v4l2_enum();
 	v4l2_formats();
+	v4l2_buffers();
 
 	ioctl(-1, VIDIOC_LOG_STATUS, 0xbadc0deddeadc0deUL);
 	ioctl(-1, VIDIOC_G_PRIORITY, 0UL);

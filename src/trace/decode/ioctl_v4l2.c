@@ -378,6 +378,97 @@ static int frameintervals_ioctl(struct sc *sc, uint32_t code, uint64_t arg)
 	return IOC_ARG_DONE;
 }
 
+/* V4L2_BUF_FLAG_INPUT (0x200) has left the uapi header; old drivers and strace know it. */
+STATIC_XLAT(v4l2_buf_flags,
+	XLAT_PAIR(V4L2_BUF_FLAG_MAPPED), XLAT_PAIR(V4L2_BUF_FLAG_QUEUED),
+	XLAT_PAIR(V4L2_BUF_FLAG_DONE), XLAT_PAIR(V4L2_BUF_FLAG_KEYFRAME),
+	XLAT_PAIR(V4L2_BUF_FLAG_PFRAME), XLAT_PAIR(V4L2_BUF_FLAG_BFRAME),
+	XLAT_PAIR(V4L2_BUF_FLAG_ERROR), XLAT_PAIR(V4L2_BUF_FLAG_IN_REQUEST),
+	XLAT_PAIR(V4L2_BUF_FLAG_TIMECODE), { 0x200, "V4L2_BUF_FLAG_INPUT" },
+	XLAT_PAIR(V4L2_BUF_FLAG_PREPARED), XLAT_PAIR(V4L2_BUF_FLAG_NO_CACHE_INVALIDATE),
+	XLAT_PAIR(V4L2_BUF_FLAG_NO_CACHE_CLEAN), XLAT_PAIR(V4L2_BUF_FLAG_LAST),
+	XLAT_PAIR(V4L2_BUF_FLAG_REQUEST_FD));
+STATIC_XLAT(v4l2_buf_ts_types,
+	XLAT_PAIR(V4L2_BUF_FLAG_TIMESTAMP_UNKNOWN), XLAT_PAIR(V4L2_BUF_FLAG_TIMESTAMP_MONOTONIC),
+	XLAT_PAIR(V4L2_BUF_FLAG_TIMESTAMP_COPY));
+STATIC_XLAT(v4l2_buf_ts_srcs,
+	XLAT_PAIR(V4L2_BUF_FLAG_TSTAMP_SRC_EOF), XLAT_PAIR(V4L2_BUF_FLAG_TSTAMP_SRC_SOE));
+
+/*
+ * The flags of struct v4l2_buffer: the flag bits, then the timestamp type and source,
+ * two fields of the word printed as constants ("|V4L2_BUF_FLAG_TIMESTAMP_UNKNOWN|...").
+ */
+static void print_buf_flags(struct pr *p, uint32_t v)
+{
+	uint32_t ts_type = v & V4L2_BUF_FLAG_TIMESTAMP_MASK, ts_src = v & V4L2_BUF_FLAG_TSTAMP_SRC_MASK;
+	uint32_t flags = v & ~ts_type & ~ts_src;
+
+	pr_field(p, "flags");
+	if (p->xlat_style == PR_XLAT_RAW) {
+		pr_hex(p, v);
+		return;
+	}
+	if (flags) {
+		pr_flags(p, &v4l2_buf_flags, flags, "V4L2_BUF_FLAG_???");
+		pr_join(p, "|");
+	}
+	pr_xval(p, &v4l2_buf_ts_types, ts_type, "V4L2_BUF_FLAG_TIMESTAMP_???");
+	pr_join(p, "|");
+	pr_xval(p, &v4l2_buf_ts_srcs, ts_src, "V4L2_BUF_FLAG_TSTAMP_SRC_???");
+}
+
+/*
+ * VIDIOC_QUERYBUF, VIDIOC_QBUF, VIDIOC_DQBUF: {type, index} at entry (DQBUF: the index is
+ * the kernel's, at exit), then the buffer when the call succeeded; the planes and the
+ * rest of the struct are left out ("...").
+ */
+static int buffer_ioctl(struct sc *sc, uint32_t code, uint64_t arg)
+{
+	struct v4l2_buffer b;
+	struct pr *p = sc->p;
+	bool dq = code == VIDIOC_DQBUF;
+
+	if (!sc->exiting) {
+		if (!fetch_or_print_addr(sc, arg, &b, sizeof(b)))
+			return IOC_ARG_DONE;
+		pr_struct_begin(p);
+		pr_field(p, "type");
+		pr_xval(p, &v4l2_buf_types, b.type, "V4L2_BUF_TYPE_???");
+		if (!dq) {
+			pr_field(p, "index");
+			pr_uint(p, b.index);
+		}
+		return IOC_LATER;
+	}
+	if (!exit_part(sc, arg, &b, sizeof(b), true))
+		return IOC_ARG_DONE;
+	if (dq) {
+		pr_field(p, "index");
+		pr_uint(p, b.index);
+	}
+	pr_field(p, "memory");
+	pr_xval(p, &v4l2_memories, b.memory, "V4L2_MEMORY_???");
+	if (b.memory == V4L2_MEMORY_MMAP) {
+		pr_field(p, "m.offset");
+		pr_hex(p, b.m.offset);
+	} else if (b.memory == V4L2_MEMORY_USERPTR) {
+		pr_field(p, "m.userptr");
+		pr_ptr(p, b.m.userptr);
+	}
+	pr_field(p, "length");
+	pr_uint(p, b.length);
+	pr_field(p, "bytesused");
+	pr_uint(p, b.bytesused);
+	print_buf_flags(p, b.flags);
+	if (dq) {
+		pr_field(p, "timestamp");
+		print_timeval(sc, b.timestamp.tv_sec, b.timestamp.tv_usec);
+	}
+	pr_more(p);
+	pr_struct_end(p);
+	return IOC_ARG_DONE;
+}
+
 /*
  * VIDIOC_QUERYCAP, at exit: the names, the version, the capabilities, and the device's
  * own capabilities when the driver sets them.
@@ -517,12 +608,14 @@ IOC_FAMILY(v4l2_family,
 	IOC_C_FN(VIDIOC_S_PARM, parm_ioctl),
 	IOC_C_FN(VIDIOC_ENUM_FMT, enum_fmt_ioctl),
 	IOC_C_FN(VIDIOC_ENUM_FRAMESIZES, framesizes_ioctl),
-	IOC_C_FN(VIDIOC_ENUM_FRAMEINTERVALS, frameintervals_ioctl));
+	IOC_C_FN(VIDIOC_ENUM_FRAMEINTERVALS, frameintervals_ioctl),
+	IOC_C_FN(VIDIOC_QUERYBUF, buffer_ioctl),
+	IOC_C_FN(VIDIOC_QBUF, buffer_ioctl),
+	IOC_C_FN(VIDIOC_DQBUF, buffer_ioctl));
 
 /* The decoded requests whose struct is not printed yet. */
 static const uint32_t v4l2_pointer_only[] = {
-	VIDIOC_G_FMT, VIDIOC_S_FMT, VIDIOC_TRY_FMT, VIDIOC_QUERYBUF,
-	VIDIOC_QBUF, VIDIOC_DQBUF, VIDIOC_G_CTRL, VIDIOC_S_CTRL, VIDIOC_QUERYCTRL,
+	VIDIOC_G_FMT, VIDIOC_S_FMT, VIDIOC_TRY_FMT, VIDIOC_G_CTRL, VIDIOC_S_CTRL, VIDIOC_QUERYCTRL,
 	VIDIOC_QUERY_EXT_CTRL, VIDIOC_S_EXT_CTRLS, VIDIOC_TRY_EXT_CTRLS, VIDIOC_G_EXT_CTRLS,
 	VIDIOC_CREATE_BUFS,
 };
