@@ -9,7 +9,7 @@
 #include "trace/decode/ioctl_table.h"
 #include "trace/decode/ioctl_v4l2.h"
 
-STATIC_XLAT(v4l2_buf_types,
+XLAT_DEFINE(v4l2_buf_types,
 	XLAT_PAIR(V4L2_BUF_TYPE_VIDEO_CAPTURE), XLAT_PAIR(V4L2_BUF_TYPE_VIDEO_OUTPUT),
 	XLAT_PAIR(V4L2_BUF_TYPE_VIDEO_OVERLAY), XLAT_PAIR(V4L2_BUF_TYPE_VBI_CAPTURE),
 	XLAT_PAIR(V4L2_BUF_TYPE_VBI_OUTPUT), XLAT_PAIR(V4L2_BUF_TYPE_SLICED_VBI_CAPTURE),
@@ -63,19 +63,13 @@ STATIC_XLAT(v4l2_tuner_modes,
 STATIC_XLAT(v4l2_streaming_caps, XLAT_PAIR(V4L2_CAP_TIMEPERFRAME));
 STATIC_XLAT(v4l2_capture_modes, XLAT_PAIR(V4L2_MODE_HIGHQUALITY));
 
-/* A struct v4l2_fract field: numerator/denominator. */
-static void print_fract(struct pr *p, const char *name, const struct v4l2_fract *f)
+void print_fract(struct pr *p, const char *name, const struct v4l2_fract *f)
 {
 	pr_field(p, name);
 	pr_textf(p, "%u/%u", f->numerator, f->denominator);
 }
 
-/*
- * Where a struct goes on at exit: after what entry printed (a G_ request), or as
- * " => {...}" (an S_ request). False when the call failed or the struct is unreadable:
- * the struct entry opened is closed.
- */
-static bool exit_part(struct sc *sc, uint64_t arg, void *buf, size_t size, bool get)
+bool v4l2_exit_part(struct sc *sc, uint64_t arg, void *buf, size_t size, bool get)
 {
 	if (sc_failed(sc) || umove(sc, arg, buf, size) != 0) {
 		pr_struct_end(sc->p);
@@ -110,7 +104,7 @@ static int enum_ioctl(struct sc *sc, uint32_t code, uint64_t arg)
 		pr_uint(p, std ? st.index : in.index);
 		return IOC_LATER;
 	}
-	if (!exit_part(sc, arg, buf, size, true))
+	if (!v4l2_exit_part(sc, arg, buf, size, true))
 		return IOC_ARG_DONE;
 	pr_field(p, "name");
 	if (std) {
@@ -167,7 +161,7 @@ static int tuner_ioctl(struct sc *sc, uint32_t code, uint64_t arg)
 			print_tuner_rest(p, &t);
 		return IOC_LATER;
 	}
-	if (!exit_part(sc, arg, &t, sizeof(t), get))
+	if (!v4l2_exit_part(sc, arg, &t, sizeof(t), get))
 		return IOC_ARG_DONE;
 	print_tuner_rest(p, &t);
 	pr_struct_end(p);
@@ -219,166 +213,13 @@ static int parm_ioctl(struct sc *sc, uint32_t code, uint64_t arg)
 			print_streamparm(p, &s);
 		return IOC_LATER;
 	}
-	if (!exit_part(sc, arg, &s, sizeof(s), get))
+	if (!v4l2_exit_part(sc, arg, &s, sizeof(s), get))
 		return IOC_ARG_DONE;
 	print_streamparm(p, &s);
 	pr_struct_end(p);
 	return IOC_ARG_DONE;
 }
 
-STATIC_XLAT(v4l2_fmt_flags,
-	XLAT_PAIR(V4L2_FMT_FLAG_COMPRESSED), XLAT_PAIR(V4L2_FMT_FLAG_EMULATED),
-	XLAT_PAIR(V4L2_FMT_FLAG_CONTINUOUS_BYTESTREAM), XLAT_PAIR(V4L2_FMT_FLAG_DYN_RESOLUTION),
-	XLAT_PAIR(V4L2_FMT_FLAG_ENC_CAP_FRAME_INTERVAL), XLAT_PAIR(V4L2_FMT_FLAG_CSC_COLORSPACE),
-	XLAT_PAIR(V4L2_FMT_FLAG_CSC_XFER_FUNC), XLAT_PAIR(V4L2_FMT_FLAG_CSC_YCBCR_ENC),
-	XLAT_PAIR(V4L2_FMT_FLAG_CSC_QUANTIZATION));
-STATIC_XLAT(v4l2_frmsize_types,
-	XLAT_PAIR(V4L2_FRMSIZE_TYPE_DISCRETE), XLAT_PAIR(V4L2_FRMSIZE_TYPE_CONTINUOUS),
-	XLAT_PAIR(V4L2_FRMSIZE_TYPE_STEPWISE));
-STATIC_XLAT(v4l2_frmival_types,
-	XLAT_PAIR(V4L2_FRMIVAL_TYPE_DISCRETE), XLAT_PAIR(V4L2_FRMIVAL_TYPE_CONTINUOUS),
-	XLAT_PAIR(V4L2_FRMIVAL_TYPE_STEPWISE));
-
-/*
- * A four-character code: v4l2_fourcc('Y', 'U', 'Y', 'V') and the format's name in a
- * comment when X knows it; in hex with -X raw.
- */
-static void print_fourcc(struct pr *p, const char *name, uint32_t v, const struct xlat *x)
-{
-	pr_field(p, name);
-	if (p->xlat_style == PR_XLAT_RAW) {
-		pr_hex(p, v);
-		return;
-	}
-	pr_join(p, "v4l2_fourcc(");
-	for (unsigned i = 0; i < 4; i++)
-		print_quoted_char(p, (unsigned char)(v >> 8 * i), false);
-	pr_raw(p, ")");
-	const char *known = x ? xlat_lookup(x, v) : NULL;
-	if (known)
-		pr_comment(p, "%s", known);
-}
-
-/*
- * VIDIOC_ENUM_FMT: {index, type} at entry, then the format the kernel enumerated there
- * when the call succeeded.
- */
-static int enum_fmt_ioctl(struct sc *sc, uint32_t code, uint64_t arg)
-{
-	struct v4l2_fmtdesc f;
-	struct pr *p = sc->p;
-	(void)code;
-
-	if (!sc->exiting) {
-		if (!fetch_or_print_addr(sc, arg, &f, sizeof(f)))
-			return IOC_ARG_DONE;
-		pr_struct_begin(p);
-		pr_field(p, "index");
-		pr_uint(p, f.index);
-		pr_field(p, "type");
-		pr_xval(p, &v4l2_buf_types, f.type, "V4L2_BUF_TYPE_???");
-		return IOC_LATER;
-	}
-	if (!exit_part(sc, arg, &f, sizeof(f), true))
-		return IOC_ARG_DONE;
-	pr_field(p, "flags");
-	pr_flags(p, &v4l2_fmt_flags, f.flags, "V4L2_FMT_FLAG_???");
-	pr_field(p, "description");
-	ioc_print_cstr(p, (const char *)f.description, sizeof(f.description));
-	print_fourcc(p, "pixelformat", f.pixelformat, &v4l2_pix_fmts);
-	pr_struct_end(p);
-	return IOC_ARG_DONE;
-}
-
-IOC_STRUCT_OF(v4l2_frmsize_discrete_desc, struct v4l2_frmsize_discrete,
-	IOC_F(struct v4l2_frmsize_discrete, width, IOC_U),
-	IOC_F(struct v4l2_frmsize_discrete, height, IOC_U));
-
-IOC_STRUCT_OF(v4l2_frmsize_stepwise_desc, struct v4l2_frmsize_stepwise,
-	IOC_F(struct v4l2_frmsize_stepwise, min_width, IOC_U),
-	IOC_F(struct v4l2_frmsize_stepwise, max_width, IOC_U),
-	IOC_F(struct v4l2_frmsize_stepwise, step_width, IOC_U),
-	IOC_F(struct v4l2_frmsize_stepwise, min_height, IOC_U),
-	IOC_F(struct v4l2_frmsize_stepwise, max_height, IOC_U),
-	IOC_F(struct v4l2_frmsize_stepwise, step_height, IOC_U));
-
-/*
- * VIDIOC_ENUM_FRAMESIZES: {index, pixel_format} at entry, then the size enumerated
- * there: one size (discrete) or a range (stepwise) by its type.
- */
-static int framesizes_ioctl(struct sc *sc, uint32_t code, uint64_t arg)
-{
-	struct v4l2_frmsizeenum f;
-	struct pr *p = sc->p;
-	(void)code;
-
-	if (!sc->exiting) {
-		if (!fetch_or_print_addr(sc, arg, &f, sizeof(f)))
-			return IOC_ARG_DONE;
-		pr_struct_begin(p);
-		pr_field(p, "index");
-		pr_uint(p, f.index);
-		print_fourcc(p, "pixel_format", f.pixel_format, &v4l2_pix_fmts);
-		return IOC_LATER;
-	}
-	if (!exit_part(sc, arg, &f, sizeof(f), true))
-		return IOC_ARG_DONE;
-	pr_field(p, "type");
-	pr_xval(p, &v4l2_frmsize_types, f.type, "V4L2_FRMSIZE_TYPE_???");
-	if (f.type == V4L2_FRMSIZE_TYPE_DISCRETE) {
-		pr_field(p, "discrete");
-		ioc_print_struct(sc, &v4l2_frmsize_discrete_desc, &f.discrete);
-	} else if (f.type == V4L2_FRMSIZE_TYPE_STEPWISE) {
-		pr_field(p, "stepwise");
-		ioc_print_struct(sc, &v4l2_frmsize_stepwise_desc, &f.stepwise);
-	}
-	pr_struct_end(p);
-	return IOC_ARG_DONE;
-}
-
-/*
- * VIDIOC_ENUM_FRAMEINTERVALS: {index, pixel_format, width, height} at entry, then the
- * interval enumerated there: one (discrete) or a range (stepwise, continuous).
- */
-static int frameintervals_ioctl(struct sc *sc, uint32_t code, uint64_t arg)
-{
-	struct v4l2_frmivalenum f;
-	struct pr *p = sc->p;
-	(void)code;
-
-	if (!sc->exiting) {
-		if (!fetch_or_print_addr(sc, arg, &f, sizeof(f)))
-			return IOC_ARG_DONE;
-		pr_struct_begin(p);
-		pr_field(p, "index");
-		pr_uint(p, f.index);
-		print_fourcc(p, "pixel_format", f.pixel_format, &v4l2_pix_fmts);
-		pr_field(p, "width");
-		pr_uint(p, f.width);
-		pr_field(p, "height");
-		pr_uint(p, f.height);
-		return IOC_LATER;
-	}
-	if (!exit_part(sc, arg, &f, sizeof(f), true))
-		return IOC_ARG_DONE;
-	pr_field(p, "type");
-	pr_xval(p, &v4l2_frmival_types, f.type, "V4L2_FRMIVAL_TYPE_???");
-	if (f.type == V4L2_FRMIVAL_TYPE_DISCRETE) {
-		print_fract(p, "discrete", &f.discrete);
-	} else if (f.type == V4L2_FRMIVAL_TYPE_STEPWISE ||
-		   f.type == V4L2_FRMIVAL_TYPE_CONTINUOUS) {
-		pr_field(p, "stepwise");
-		pr_struct_begin(p);
-		print_fract(p, "min", &f.stepwise.min);
-		print_fract(p, "max", &f.stepwise.max);
-		print_fract(p, "step", &f.stepwise.step);
-		pr_struct_end(p);
-	}
-	pr_struct_end(p);
-	return IOC_ARG_DONE;
-}
-
-/* V4L2_BUF_FLAG_INPUT (0x200) has left the uapi header; old drivers and strace know it. */
 STATIC_XLAT(v4l2_buf_flags,
 	XLAT_PAIR(V4L2_BUF_FLAG_MAPPED), XLAT_PAIR(V4L2_BUF_FLAG_QUEUED),
 	XLAT_PAIR(V4L2_BUF_FLAG_DONE), XLAT_PAIR(V4L2_BUF_FLAG_KEYFRAME),
@@ -440,7 +281,7 @@ static int buffer_ioctl(struct sc *sc, uint32_t code, uint64_t arg)
 		}
 		return IOC_LATER;
 	}
-	if (!exit_part(sc, arg, &b, sizeof(b), true))
+	if (!v4l2_exit_part(sc, arg, &b, sizeof(b), true))
 		return IOC_ARG_DONE;
 	if (dq) {
 		pr_field(p, "index");
