@@ -134,6 +134,11 @@ void print_buf_hex(struct sc *sc, uint64_t addr, uint64_t len);
 /* A pointer: NULL or 0x... */
 void print_addr(struct sc *sc, uint64_t addr);
 /*
+ * A character in single quotes as strace prints one: 'a', '\'', '\\', else '\x7f', and
+ * with ESC_WS '\t' '\n' '\v' '\f' '\r' by their escapes.
+ */
+void print_quoted_char(struct pr *p, unsigned char c, bool esc_ws);
+/*
  * A value stored at ADDR, in brackets: [-1] (int), [4294967295] (unsigned int), 64-bit
  * [-1] and [18446744073709551615], a pointer [0x7f...] or [NULL]; or the address under
  * the rules of fetch_or_print_addr (decode/values_at.c). True when the value was printed.
@@ -153,6 +158,7 @@ typedef bool print_elem_fn(struct sc *sc, const void *elem, void *data);
 
 enum {
 	PRINT_ARRAY_IGNORE_ERR = 1 << 0,	/* read the elements even if the syscall failed */
+	PRINT_ARRAY_TRUNCATED = 1 << 1,		/* NMEMB is less than the array has: "..." after */
 };
 
 /* The largest element print_array reads (struct mmsghdr, epoll_event, iovec ...). */
@@ -284,6 +290,16 @@ extern const struct xlat xlat_seccomp_ret_actions;
  * printstr_ex with QUOTE_0_TERMINATED): "..." only when no NUL was found (decode/str_upto.c).
  */
 void print_str_upto(struct sc *sc, uint64_t addr, size_t len);
+/*
+ * A string in a char field of LEN bytes that ends in its NUL (strace's
+ * QUOTE_EXPECT_TRAILING_0): LEN - 1 bytes at most, bounded by -s (decode/str_upto.c).
+ */
+void print_str_in_field(struct sc *sc, uint64_t addr, size_t len);
+/*
+ * A kernel version as KERNEL_VERSION() builds it, major << 16 | minor << 8 | patch:
+ * KERNEL_VERSION(6, 1, 0), in hex with -X raw, both with -X verbose (decode/bpf.c).
+ */
+void print_kernel_version(struct pr *p, uint32_t v);
 /* struct sigevent at ADDR (timer_create, mq_notify; decode/time.c). */
 void print_sigevent_at(struct sc *sc, uint64_t addr);
 

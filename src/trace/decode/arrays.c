@@ -54,6 +54,8 @@ void print_array(struct sc *sc, uint64_t addr, uint64_t nmemb, size_t size,
 		if (!print_elem(sc, elem, data))
 			break;
 	}
+	if (i == nmemb && (flags & PRINT_ARRAY_TRUNCATED))
+		pr_more(sc->p);
 	pr_array_end(sc->p);
 }
 

@@ -212,8 +212,7 @@ static void print_name(struct pr *p, const char *name, size_t size)
 		pr_quoted(p, name, n, 0);
 }
 
-/* A kernel version as KERNEL_VERSION() builds it: major << 16 | minor << 8 | patch. */
-static void print_kernel_version(struct pr *p, uint32_t v)
+void print_kernel_version(struct pr *p, uint32_t v)
 {
 	if (p->xlat_style != PR_XLAT_ABBREV)
 		pr_hex(p, v);

@@ -324,3 +324,14 @@ int decode_raw(struct sc *sc)
 		pr_hex(sc->p, sc->arg[i]);
 	return RV_DECODED | RV_HEX;
 }
+
+void print_quoted_char(struct pr *p, unsigned char c, bool esc_ws)
+{
+	static const char ws[] = "tnvfr";
+	if (c >= ' ' && c < 0x7f)
+		pr_textf(p, c == '\'' || c == '\\' ? "'\\%c'" : "'%c'", c);
+	else if (esc_ws && c >= '\t' && c <= '\r')
+		pr_textf(p, "'\\%c'", ws[c - '\t']);
+	else
+		pr_textf(p, "'\\x%02x'", c);
+}

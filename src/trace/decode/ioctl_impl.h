@@ -55,7 +55,11 @@ ioctl_arg_fn term_ioctl;
 ioctl_arg_fn fs_x_ioctl, fs_f_ioctl, fs_94_ioctl;
 /* decode/ioctl_misc.c */
 ioctl_arg_fn random_ioctl, watchdog_ioctl, inotify_ioctl, counter_ioctl, nsfs_ioctl,
-	nbd_ioctl, perf_ioctl, kd_ioctl, v4l2_ioctl;
+	nbd_ioctl, perf_ioctl;
+/* decode/ioctl_kd.c */
+ioctl_arg_fn kd_ioctl;
+/* decode/ioctl_v4l2.c */
+ioctl_arg_fn v4l2_ioctl;
 /* decode/ioctl_hdio.c */
 ioctl_arg_fn hdio_ioctl;
 /* decode/ioctl_evdev.c */

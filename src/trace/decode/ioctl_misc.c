@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * ioctl arguments of the small families: random, watchdog, inotify, counter, nsfs,
- * nbd, perf and kd (the requests with no argument or a plain number), v4l2 pointers.
+ * nbd and perf (the requests with no argument or a plain number).
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -284,38 +284,4 @@ int perf_ioctl(struct sc *sc, uint32_t code, uint64_t arg)
 		return IOC_ARG_DONE;
 	}
 	return IOC_ARG_HEX;
-}
-
-/* ---- kd (linux/kd.h): the sound requests ---- */
-
-#define PIT_TICK_RATE 1193182u	/* Hz of the i8253 timer the speaker divides */
-
-int kd_ioctl(struct sc *sc, uint32_t code, uint64_t arg)
-{
-	switch (code) {
-	case 0x4b2f:		/* KIOCSOUND: a divisor of the PIT clock, 0 turns it off */
-		pr_uint(sc->p, arg);
-		if (sc->p->xlat_style != PR_XLAT_RAW) {
-			if (arg && (uint32_t)(PIT_TICK_RATE / arg))
-				pr_comment(sc->p, "%u Hz", (uint32_t)(PIT_TICK_RATE / arg));
-			else
-				pr_comment(sc->p, "off");
-		}
-		return IOC_ARG_DONE;
-	}
-	return IOC_ARG_HEX;
-}
-
-/* ---- v4l2 (linux/videodev2.h) ---- */
-
-/*
- * The VIDIOC_* requests take a struct by pointer; their structs are not decoded yet, so the
- * pointer prints as one (NULL, 0x7ffd...) as strace prints it when it cannot read the struct.
- */
-int v4l2_ioctl(struct sc *sc, uint32_t code, uint64_t arg)
-{
-	if (IOC_DIR(code) == IOC_DIR_NONE)
-		return IOC_ARG_HEX;
-	print_addr(sc, arg);
-	return IOC_ARG_DONE;
 }

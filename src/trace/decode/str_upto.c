@@ -31,3 +31,28 @@ void print_str_upto(struct sc *sc, uint64_t addr, size_t len)
 	else
 		pr_quoted(sc->p, buf, shown, PR_QUOTE_ELLIPSIS);
 }
+
+/*
+ * A string in a field of LEN bytes whose last byte is its NUL: at most LEN - 1 bytes
+ * shown (and -s), "..." only when the byte after those shown is not the NUL.
+ */
+void print_str_in_field(struct sc *sc, uint64_t addr, size_t len)
+{
+	char buf[256];
+	size_t limit = (size_t)str_limit(sc);
+	size_t want = len < limit + 1 ? len : limit + 1;
+	if (want > sizeof(buf))
+		want = sizeof(buf);
+	long n = -1;
+	if (addr && !sc->no_deref && sc->mem && sc->mem->read_str)
+		n = sc->mem->read_str(sc->mem, addr, buf, want);
+	if (n < 0 || !want) {
+		print_addr(sc, addr);
+		return;
+	}
+	size_t size = want - 1;
+	if ((size_t)n > size)
+		pr_quoted(sc->p, buf, size, PR_QUOTE_ELLIPSIS);
+	else
+		pr_quoted(sc->p, buf, (size_t)n, 0);
+}

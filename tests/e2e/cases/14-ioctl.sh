@@ -17,3 +17,10 @@ compare_trace prog-ioctls-io-v -v -e inject=ioctl:retval=100 "$PROGS/ioctls_stru
 compare_trace prog-ioctls-io-xverbose -X verbose -e inject=ioctl:retval=8 \
 	"$PROGS/ioctls_struct_io"
 compare_trace prog-ioctls-io-xraw -X raw -e inject=ioctl:retval=8 "$PROGS/ioctls_struct_io"
+# the console (kd) and video (v4l2) requests: tests/progs/ioctls_console
+compare_trace prog-ioctls-console "$PROGS/ioctls_console"
+compare_trace prog-ioctls-console-inject -e inject=ioctl:retval=8 "$PROGS/ioctls_console"
+compare_trace prog-ioctls-console-s64 -s 64 -e inject=ioctl:retval=8 "$PROGS/ioctls_console"
+compare_trace prog-ioctls-console-xverbose -X verbose -e inject=ioctl:retval=8 \
+	"$PROGS/ioctls_console"
+compare_trace prog-ioctls-console-xraw -X raw -e inject=ioctl:retval=8 "$PROGS/ioctls_console"
