@@ -11,7 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
 #include <sys/syscall.h>
@@ -43,21 +42,6 @@ static void io(void)
 	fd = open("data.txt", O_RDWR | O_APPEND | O_NONBLOCK);
 	write(fd, "\0\0001\0338", 5);
 	close(fd);
-	/* -y: a file unlinked while open (<path>(deleted)), and one only named so */
-	fd = open("gone.txt", O_CREAT | O_WRONLY, 0600);
-	unlink("gone.txt");
-	write(fd, "x", 1);
-	close(fd);
-	fd = open("kept (deleted)", O_CREAT | O_WRONLY, 0600);
-	write(fd, "y", 1);
-	close(fd);
-	unlink("kept (deleted)");
-	/* -y escapes a path as a string, '<' and '>' too */
-	static const char odd[] = "odd\1 <name>\n\"\\\377";
-	fd = open(odd, O_CREAT | O_WRONLY, 0600);
-	write(fd, "z", 1);
-	close(fd);
-	unlink(odd);
 }
 
 static void metadata(void)
@@ -111,17 +95,6 @@ static void directories(void)
 
 static void failures(void)
 {
-	/* 32 bytes before an unmapped page: a 32-byte buffer prints, a longer one (strace
-	 * reads one byte past the -s limit) prints as its address */
-	char *page = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (page != MAP_FAILED) {
-		munmap(page + 4096, 4096);
-		memset(page + 4096 - 32, 'X', 32);
-		write(-1, page + 4096 - 32, 32);
-		write(-1, page + 4096 - 32, 33);
-		write(-1, page + 4096 - 32, 1000);
-		munmap(page, 4096);
-	}
 	open("/nonexistent/file", O_RDONLY);
 	open("data.txt", O_WRONLY | O_CREAT | O_EXCL, 0644);
 	openat(-1, "relative", O_RDONLY);

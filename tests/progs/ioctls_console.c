@@ -13,18 +13,7 @@
 #include <linux/keyboard.h>
 #include <linux/videodev2.h>
 
-/* SIZE bytes that end where an unreadable page begins. */
-static void *tail_alloc(size_t size)
-{
-	size_t page = (size_t)sysconf(_SC_PAGESIZE);
-	size_t len = (size + page - 1) / page * page;
-	char *p = mmap(NULL, len + page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1,
-		       0);
-	if (p == MAP_FAILED)
-		_exit(1);
-	mprotect(p + len, page, PROT_NONE);
-	return p + len - size;
-}
+#include "tail_alloc.h"
 
 static void fill(void *buf, size_t n, unsigned char start)
 {

@@ -18,18 +18,11 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "tail_alloc.h"
+
 #ifndef SOL_NETLINK
 #define SOL_NETLINK 270
 #endif
-
-/* An object of SIZE bytes at the end of a page followed by an unmapped one. */
-static void *tail_alloc(size_t size)
-{
-	long page = sysconf(_SC_PAGESIZE);
-	char *p = mmap(NULL, 2 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	munmap(p + page, page);
-	return p + page - size;
-}
 
 static void memberships(void)
 {

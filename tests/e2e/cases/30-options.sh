@@ -263,6 +263,13 @@ if selected opt-format; then
 	expect opt-y-pidfd "-y: clone's CLONE_PIDFD fd with its path, as strace" \
 		eval 'grep -q "parent_tid=\[[0-9]*<anon_inode:\[pidfd\]>\]" "$OPT/opt-y-pidfd.y" &&
 		      same_lines opt-y-pidfd'
+	both opt-y-edges -y -e trace=write,close -- "$PROGS/fdedges"
+	expect opt-y-edges "-y: unlinked files, a name like it, a name to escape; page-end buffers" \
+		eval 'grep -q "gone.txt>(deleted)" "$OPT/opt-y-edges.y" &&
+		      grep -q "kept (deleted)>" "$OPT/opt-y-edges.y" &&
+		      grep -q "odd\\\\1 \\\\74name" "$OPT/opt-y-edges.y" &&
+		      grep -q "^write(-1, 0x[0-9a-f]*, 33)" "$OPT/opt-y-edges.y" &&
+		      same_lines opt-y-edges'
 	both opt-y -y -e trace=write,close -- "$PROGS/files"
 	expect opt-y "-y: fds with their paths, as strace" \
 		eval 'grep -q "<[^>]*data.txt>" "$OPT/opt-y.y" && same_lines opt-y'
