@@ -413,12 +413,15 @@ static void diag(int fd)
 	send_msg(fd);
 	/* Filter bytecode: a source host condition with its address, a device condition. */
 	begin(SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST | NLM_F_DUMP, &ireq, sizeof(ireq));
-	struct {
-		struct inet_diag_bc_op op;
-		struct inet_diag_hostcond cond;
-		uint32_t addr;
-	} bc = { { INET_DIAG_BC_S_COND, 16, 20 }, { AF_INET, 8, 80 }, htonl(INADDR_LOOPBACK) };
-	attr(INET_DIAG_REQ_BYTECODE, &bc, sizeof(bc));
+	/* (the condition ends in a flexible address array: laid out by hand) */
+	const struct inet_diag_bc_op op = { INET_DIAG_BC_S_COND, 16, 20 };
+	const struct inet_diag_hostcond cond = { AF_INET, 8, 80 };
+	const uint32_t host = htonl(INADDR_LOOPBACK);
+	unsigned char bc[sizeof(op) + sizeof(cond) + sizeof(host)];
+	memcpy(bc, &op, sizeof(op));
+	memcpy(bc + sizeof(op), &cond, sizeof(cond));
+	memcpy(bc + sizeof(op) + sizeof(cond), &host, sizeof(host));
+	attr(INET_DIAG_REQ_BYTECODE, bc, sizeof(bc));
 	struct {
 		struct inet_diag_bc_op op;
 		uint32_t ifindex;
