@@ -297,8 +297,10 @@ int decode_generic(struct sc *sc)
 {
 	const char *kinds = sc->info ? sc->info->arg_kinds : "";
 	int nargs = sc->info ? sc->info->nargs : 6;
+	bool known = true;	/* KINDS has a letter for argument I (it may be shorter) */
 	for (int i = 0; i < nargs; i++) {
-		char k = kinds[i] ? kinds[i] : 'x';
+		known = known && kinds[i];
+		char k = known ? kinds[i] : 'x';
 		switch (k) {
 		case 'd':
 			print_fd(sc, (int)sc->arg[i]);
