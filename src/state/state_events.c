@@ -315,6 +315,22 @@ static void inherit_exe_and_caps(struct st_thread *c, const struct st_thread *p)
 	c->pidns_init_start_ts = p->pidns_init_start_ts;
 }
 
+/* What a new thread or process shares with its creator P whatever the event says: the
+ * executable's path, file and capabilities, session, process group, login uid, terminal,
+ * container and cgroups. */
+static void inherit_session_and_cgroups(struct st_thread *c, const struct st_thread *p)
+{
+	st_set_str(&c->exepath, p->exepath);
+	inherit_exe_and_caps(c, p);
+	c->sid = p->sid;
+	c->vpgid = p->vpgid;
+	c->loginuid = p->loginuid;
+	c->tty = p->tty;
+	memcpy(c->container_id, p->container_id, sizeof(c->container_id));
+	if (p->cgroups)
+		state_set_cgroups(c, p->cgroups, p->cgroups_len);
+}
+
 /* The pidns_init_start_ts of a clone exit, which describes the thread that returns from it:
  * the child's own (res 0) tells the child's namespace, which CLONE_NEWPID made new. */
 static void clone_pidns(struct state *st, const struct scap_event *ev, int64_t res)
@@ -392,17 +408,8 @@ static void clone_exit(struct state *st, const struct scap_event *ev, struct st_
 	st_set_str(&c->comm, (s = param_str(ev, "comm")) ? s : (p ? p->comm : ""));
 	/* sysdig gives a new process its parent's cwd, the event's only without a parent */
 	st_set_str(&c->cwd, p && p->cwd ? p->cwd : (s = param_str(ev, "cwd")) ? s : "");
-	if (p) {
-		st_set_str(&c->exepath, p->exepath);
-		inherit_exe_and_caps(c, p);
-		c->sid = p->sid;
-		c->vpgid = p->vpgid;
-		c->loginuid = p->loginuid;
-		c->tty = p->tty;
-		memcpy(c->container_id, p->container_id, sizeof(c->container_id));
-		if (p->cgroups)
-			state_set_cgroups(c, p->cgroups, p->cgroups_len);
-	}
+	if (p)
+		inherit_session_and_cgroups(c, p);
 	const struct scap_param *a = param(ev, "args");
 	st_set_bytes(&c->args, &c->args_len, a ? a->val : NULL, a ? a->len : 0);
 	/* the child's exit came first and its parent is unknown: sysdig 0.29 makes an entry
@@ -477,20 +484,12 @@ struct st_thread *state_thread_met(struct state *st, int64_t tid, int64_t pid, c
 	/* as clone_exit makes a new thread: its parent is its process */
 	t->ptid = pid;
 	st_set_str(&t->exe, p->exe);
-	st_set_str(&t->exepath, p->exepath);
 	st_set_str(&t->cwd, p->cwd);
 	st_set_bytes(&t->args, &t->args_len, p->args, p->args_len);
-	inherit_exe_and_caps(t, p);
-	t->sid = p->sid;
-	t->vpgid = p->vpgid;
+	inherit_session_and_cgroups(t, p);
 	t->uid = p->uid;
 	t->gid = p->gid;
-	t->loginuid = p->loginuid;
-	t->tty = p->tty;
 	t->flags = PPM_CL_CLONE_THREAD | PPM_CL_CLONE_FILES;	/* as a thread read from /proc */
-	memcpy(t->container_id, p->container_id, sizeof(t->container_id));
-	if (p->cgroups)
-		state_set_cgroups(t, p->cgroups, p->cgroups_len);
 	st_count_child(st, t, 1);
 	return t;
 }

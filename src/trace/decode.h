@@ -171,6 +171,9 @@ enum {
  */
 void print_array(struct sc *sc, uint64_t addr, uint64_t nmemb, size_t size,
 		 unsigned flags, print_elem_fn *print_elem, void *data);
+/* For an array printed element by element: is element N past what strace shows (-s
+ * elements, all with -v)? Then "..." is printed as the last element. */
+bool array_more_at(struct sc *sc, uint64_t n);
 /* The two fds of pipe and socketpair at ADDR: [3, 4], an array like any other. */
 void print_fd_pair_at(struct sc *sc, uint64_t addr);
 

@@ -5,6 +5,14 @@
 
 #include "trace/decode.h"
 
+bool array_more_at(struct sc *sc, uint64_t n)
+{
+	if (sc->verbose || n < (uint64_t)str_limit(sc))
+		return false;
+	pr_more(sc->p);
+	return true;
+}
+
 void print_array(struct sc *sc, uint64_t addr, uint64_t nmemb, size_t size,
 		 unsigned flags, print_elem_fn *print_elem, void *data)
 {
@@ -24,10 +32,6 @@ void print_array(struct sc *sc, uint64_t addr, uint64_t nmemb, size_t size,
 		print_addr(sc, addr);
 		return;
 	}
-	uint64_t shown = nmemb;
-	if (!sc->verbose && (unsigned)str_limit(sc) < nmemb)
-		shown = (unsigned)str_limit(sc);
-
 	uint64_t i;
 	for (i = 0; i < nmemb; i++) {
 		uint64_t cur = addr + i * size;
@@ -47,10 +51,8 @@ void print_array(struct sc *sc, uint64_t addr, uint64_t nmemb, size_t size,
 		}
 		if (i == 0)
 			pr_array_begin(sc->p);
-		if (i >= shown) {
-			pr_more(sc->p);
+		if (array_more_at(sc, i))
 			break;
-		}
 		if (!print_elem(sc, elem, data))
 			break;
 	}

@@ -268,10 +268,8 @@ static int line_request(struct sc *sc, uint32_t code, uint64_t arg)
 	pr_field(p, "offsets");
 	pr_array_begin(p);
 	for (unsigned i = 0; i < upto(lr.num_lines, GPIO_V2_LINES_MAX); i++) {
-		if (!sc->verbose && i >= (unsigned)str_limit(sc)) {
-			pr_more(p);
+		if (array_more_at(sc, i))
 			break;
-		}
 		pr_uint(p, lr.offsets[i]);
 	}
 	pr_array_end(p);

@@ -168,10 +168,8 @@ static int sys_offset_ioctl(struct sc *sc, uint32_t code, uint64_t arg)
 			unsigned count = extended ? n : 2 * n + 1;
 			pr_array_begin(p);
 			for (unsigned i = 0; i < count; i++) {
-				if (!sc->verbose && i >= (unsigned)str_limit(sc)) {
-					pr_more(p);
+				if (array_more_at(sc, i))
 					break;
-				}
 				if (!extended) {
 					print_clock_time(sc, &so.ts[i], true);
 					continue;

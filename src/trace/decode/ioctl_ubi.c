@@ -97,10 +97,8 @@ static int rnvol_ioctl(struct sc *sc, uint32_t code, uint64_t arg)
 	pr_field(p, "ents");
 	pr_array_begin(p);
 	for (int i = 0; i < r.count && i < UBI_MAX_RNVOL; i++) {
-		if (!sc->verbose && i >= str_limit(sc)) {
-			pr_more(p);
+		if (array_more_at(sc, (uint64_t)i))
 			break;
-		}
 		pr_struct_begin(p);
 		pr_field(p, "vol_id");
 		pr_int(p, r.ents[i].vol_id);

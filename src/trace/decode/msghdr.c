@@ -75,22 +75,12 @@ static void print_iov_upto(struct sc *sc, uint64_t iovlen, uint64_t addr, uint64
 
 /* ---- control messages ---- */
 
-/* Element N of an array: abbreviated past the -s limit as strace's arrays are (not with -v):
- * "..." as the last element. */
-static bool array_cut_at(struct sc *sc, size_t n)
-{
-	if (sc->verbose || n < (size_t)str_limit(sc))
-		return false;
-	pr_more(sc->p);
-	return true;
-}
-
 static void print_cmsg_fds(struct sc *sc, const unsigned char *data, size_t len)
 {
 	pr_array_begin(sc->p);
 	for (size_t i = 0; i + sizeof(int) <= len; i += sizeof(int)) {
 		int fd;
-		if (array_cut_at(sc, i / sizeof(int)))
+		if (array_more_at(sc, i / sizeof(int)))
 			break;
 		memcpy(&fd, data + i, sizeof(fd));
 		print_fd(sc, fd);
@@ -203,7 +193,7 @@ static void print_cmsg_ip(struct sc *sc, int type, const unsigned char *data, si
 		pr_array_begin(sc->p);
 		for (size_t i = 0; i + 4 <= len; i += 4) {
 			unsigned int v;
-			if (array_cut_at(sc, i / 4))
+			if (array_more_at(sc, i / 4))
 				break;
 			memcpy(&v, data + i, sizeof(v));
 			pr_uint(sc->p, v);
@@ -217,7 +207,7 @@ static void print_cmsg_ip(struct sc *sc, int type, const unsigned char *data, si
 			return;
 		pr_field(sc->p, "cmsg_data");
 		pr_array_begin(sc->p);
-		for (size_t i = 0; i < len && !array_cut_at(sc, i); i++)
+		for (size_t i = 0; i < len && !array_more_at(sc, i); i++)
 			pr_hex(sc->p, data[i]);
 		pr_array_end(sc->p);
 		return;

@@ -90,10 +90,8 @@ static bool print_cookie(struct sc *sc, uint64_t addr, unsigned int len, const v
 		return true;
 	pr_array_begin(sc->p);
 	for (unsigned int i = 0; i < n; i++) {
-		if (!sc->verbose && (int)i == str_limit(sc)) {
-			pr_more(sc->p);
+		if (array_more_at(sc, i))
 			break;
-		}
 		pr_uint(sc->p, cookie[i]);
 	}
 	pr_array_end(sc->p);
@@ -255,10 +253,8 @@ void net_decode_netlink(struct sc *sc, int fd, uint64_t addr, uint64_t len)
 		return;
 	}
 	for (int elt = 0; nl_fetch_header(sc, addr, len, &h, sizeof(h), in_array); elt++) {
-		if (!sc->verbose && elt == str_limit(sc)) {
-			pr_more(sc->p);
+		if (array_more_at(sc, (uint64_t)elt))
 			break;
-		}
 		unsigned int aligned = NLMSG_ALIGN(h.nlmsg_len);
 		uint64_t next_addr = 0, next_len = 0;
 		if (h.nlmsg_len >= NLMSG_HDRLEN) {

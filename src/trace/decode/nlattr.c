@@ -505,10 +505,8 @@ void nl_decode_attrs(struct sc *sc, uint64_t addr, unsigned int len,
 	struct nlattr nla;
 	bool in_array = false;
 	for (int elt = 0; nl_fetch_header(sc, addr, len, &nla, sizeof(nla), in_array); elt++) {
-		if (!sc->verbose && elt == str_limit(sc)) {
-			pr_more(sc->p);
+		if (array_more_at(sc, (uint64_t)elt))
 			break;
-		}
 		unsigned int aligned = NLA_ALIGN(nla.nla_len);
 		uint64_t next_addr = 0;
 		unsigned int next_len = 0;

@@ -281,10 +281,8 @@ static void print_netlink_memberships(struct sc *sc, uint64_t addr, int ulen, in
 		return;
 	pr_array_begin(sc->p);
 	for (int i = 0; i < n; i++) {
-		if (i && !sc->verbose && i >= str_limit(sc)) {
-			pr_more(sc->p);
+		if (i && array_more_at(sc, (uint64_t)i))
 			break;
-		}
 		if (umove(sc, addr + 4 * (uint64_t)i, &v, sizeof(v)) < 0) {
 			pr_more(sc->p);
 			pr_comment(sc->p, "%#llx", (unsigned long long)(addr + 4 * (uint64_t)i));
