@@ -159,6 +159,7 @@ static void deliver_syscall(struct ebpf_lines *l, enum tracer_ev_kind kind,
 		.nr = ev->nr,
 		.when = ts_of(ev->ts_ns),
 		.stime_ns = ev->stime_ns,
+		.ip = ev->ip,
 		.mem = &r.base,
 	};
 
@@ -218,6 +219,7 @@ static void on_signal(struct ebpf_lines *l, const struct tl_head *ev)
 		.pid = (pid_t)ev->tid,
 		.sig = (int)ev->args[0],
 		.when = ts_of(ev->ts_ns),
+		.ip = ev->ip,
 	};
 	size_t avail;
 	uint32_t flags;

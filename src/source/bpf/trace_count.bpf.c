@@ -137,6 +137,8 @@ static __always_inline int on_enter(void *regs, long nr)
 
 	if (!t)
 		return 0;
+	if (lines)
+		t->user_regs = (unsigned long)regs;
 	if (t->flags & TC_AWAIT_EXEC) {
 		if (nr != NR_execve && nr != NR_execveat)
 			return 0;
@@ -151,7 +153,7 @@ static __always_inline int on_enter(void *regs, long nr)
 	t->out_ns = 0;
 	t->start_ns = bpf_ktime_get_ns();
 	if (lines) {
-		tl_ignored_signal(tid);
+		tl_ignored_signal(tid, t);
 		t->missed = tl_syscall(regs, nr, 0, TLW_ENTRY, cpu_time ? t->sys_ns : 0);
 	}
 	return 0;
@@ -162,7 +164,12 @@ static __always_inline int on_exit(void *regs, long ret)
 	__u32 tid = current_tid();
 	struct tc_task *t = bpf_map_lookup_elem(&tasks, &tid);
 
-	if (!t || !t->start_ns)
+	if (!t)
+		return 0;
+	/* A new thread's first event: the exit of the clone that made it. */
+	if (lines)
+		t->user_regs = (unsigned long)regs;
+	if (!t->start_ns)
 		return 0;
 	__u64 ns = bpf_ktime_get_ns() - t->start_ns;
 	__u32 nr = t->nr;
@@ -176,7 +183,7 @@ static __always_inline int on_exit(void *regs, long ret)
 	if (lines) {
 		tl_syscall(regs, nr, ret, TLW_EXIT | (t->missed ? TLW_RETRY : 0),
 			   cpu_time ? t->sys_ns : 0);
-		tl_ignored_signal(tid);
+		tl_ignored_signal(tid, t);
 	}
 	struct tc_row *r = bpf_map_lookup_elem(&rows, &nr);
 

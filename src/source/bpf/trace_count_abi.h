@@ -34,6 +34,8 @@ struct tc_task {
 	__u32 flags;		/* TC_AWAIT_EXEC */
 	__u32 fatal_sig;	/* line mode: a signal delivered with its default, fatal action */
 	__u32 missed;		/* line mode: memory the syscall's entry could not copy */
+	__u64 user_regs;	/* line mode (-i): the address of the thread's user pt_regs, the
+				 * top of its kernel stack: the same for the thread's whole life */
 };
 
 /* One syscall's calls on one CPU; user space adds the CPUs up. */
@@ -89,6 +91,7 @@ struct tl_head {
 	__u32 pad;
 	__u64 stime_ns;		/* counting CPU time (-C): the thread's in the traced calls so far,
 				 * this one's included at its exit; else 0 */
+	__u64 ip;		/* syscalls and signals: the user instruction pointer (-i) */
 };
 
 /* A copy of user memory at ADDR: LEN bytes follow (padded to 8). A string chunk holds the

@@ -53,7 +53,7 @@ struct {
 
 /* struct pt_regs of x86_64, the user ABI's layout. */
 struct tl_regs {
-	__u64 r15, r14, r13, r12, bp, bx, r11, r10, r9, r8, ax, cx, dx, si, di, orig_ax;
+	__u64 r15, r14, r13, r12, bp, bx, r11, r10, r9, r8, ax, cx, dx, si, di, orig_ax, ip;
 };
 
 #define TL_PAGE		4096
@@ -63,12 +63,16 @@ struct tl_regs {
 			 (1u << 22) | (1u << 23) | (1u << 28))
 
 
-static __always_inline void tl_read_args(void *regs, __u64 *a)
+/* The syscall's arguments and the instruction pointer (after the syscall instruction, where
+ * ptrace's syscall stops report it) into H. */
+static __always_inline void tl_read_regs(void *regs, struct tl_head *h)
 {
 	struct tl_regs r;
+	__u64 *a = h->args;
 
 	if (bpf_probe_read_kernel(&r, sizeof(r), regs))
 		__builtin_memset(&r, 0, sizeof(r));
+	h->ip = r.ip;
 	a[0] = r.di;
 	a[1] = r.si;
 	a[2] = r.dx;
@@ -318,7 +322,7 @@ static __always_inline __u32 tl_syscall(void *regs, long nr, long ret, __u32 pha
 	h->nr = nr;
 	h->ret = ret;
 	h->stime_ns = stime_ns;
-	tl_read_args(regs, h->args);
+	tl_read_regs(regs, h);
 	for (int i = 0; plan && i < 6; i++) {
 		if (plan->arg[i].how && (plan->arg[i].when & phase)) {
 			__u32 len_arg = plan->arg[i].len_arg;
@@ -424,8 +428,20 @@ int BPF_PROG(signal_generate, int sig, void *info, void *task, int group, int re
 	return 0;
 }
 
-/* The signal P as a TL_SIGNAL event of thread TID. */
-static __always_inline void tl_signal_event(__u32 tid, __u32 sig, const void *info)
+/* Where thread T resumes in user space: its user pt_regs' ip, as a signal-delivery stop reports
+ * it; 0 before its first syscall event noted where those are. */
+static __always_inline __u64 tl_user_ip(const struct tc_task *t)
+{
+	__u64 ip = 0;
+
+	if (t && t->user_regs)
+		bpf_probe_read_kernel(&ip, sizeof(ip),
+				      (void *)(t->user_regs + __builtin_offsetof(struct tl_regs, ip)));
+	return ip;
+}
+
+/* The signal SIG as a TL_SIGNAL event of thread TID, which resumes at IP. */
+static __always_inline void tl_signal_event(__u32 tid, __u32 sig, const void *info, __u64 ip)
 {
 	struct tl_head *h = tl_begin(TL_SIGNAL, tid);
 	__u32 size = sizeof(*h);
@@ -435,6 +451,7 @@ static __always_inline void tl_signal_event(__u32 tid, __u32 sig, const void *in
 	struct tl_chunk *c = (void *)(h + 1);
 
 	h->args[0] = sig;
+	h->ip = ip;
 	if (info && !bpf_probe_read_kernel(c + 1, 48, info)) {
 		c->addr = 0;
 		c->len = 48;
@@ -446,12 +463,12 @@ static __always_inline void tl_signal_event(__u32 tid, __u32 sig, const void *in
 
 /* A dropped signal the thread would have taken: shown where a tracer shows it, on the way back
  * to user space (after its syscall's exit, or before its next entry). */
-static __always_inline void tl_ignored_signal(__u32 tid)
+static __always_inline void tl_ignored_signal(__u32 tid, const struct tc_task *t)
 {
 	struct tl_sigpend *p = bpf_map_lookup_elem(&sigpend, &tid);
 
 	if (p && p->kind == TL_PEND_IGNORED) {
-		tl_signal_event(tid, p->sig, p->info);
+		tl_signal_event(tid, p->sig, p->info, tl_user_ip(t));
 		bpf_map_delete_elem(&sigpend, &tid);
 	}
 }
@@ -482,7 +499,7 @@ int BPF_PROG(signal_deliver, int sig, void *info, void *ka)
 			return 0;
 		t->fatal_sig = p->sig;
 		if (p->sig != TL_SIGKILL && (taker || tid == tgid))
-			tl_signal_event(tid, p->sig, p->info);
+			tl_signal_event(tid, p->sig, p->info, tl_user_ip(t));
 		return 0;
 	}
 	bpf_map_delete_elem(&sigpend, &tid);
@@ -492,7 +509,7 @@ int BPF_PROG(signal_deliver, int sig, void *info, void *ka)
 		t->fatal_sig = sig;
 	/* A tracer never sees SIGKILL delivered: strace prints only the death. */
 	if (sig != TL_SIGKILL)
-		tl_signal_event(tid, sig, info);
+		tl_signal_event(tid, sig, info, tl_user_ip(t));
 	return 0;
 }
 
