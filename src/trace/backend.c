@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "trace/ebpf_plan.h"
+#include "trace/pid_note.h"
 #include "util/util.h"
 
 /* An option the eBPF backend does not serve, and why. */
@@ -91,6 +92,7 @@ struct trace_count *backend_choose(const struct trace_opts *o, bool capture, boo
 			ebpf_plan_whole_io(plans, any_fd(o->write_fds), any_fd(o->read_fds));
 			cfg.plans = plans;
 			cfg.event_ring_bytes = EBPF_EVENT_RING_BYTES;
+			cfg.pidns = o->decode_pids & DECODE_PIDS_PIDNS;
 		}
 
 		tc = trace_count_open(&cfg, err, sizeof(err));

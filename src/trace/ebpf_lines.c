@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "schema/syscall_nr.h"
+#include "trace/pidns.h"
 #include "util/int_map.h"
 #include "util/util.h"
 
@@ -265,10 +266,29 @@ static void on_fork(struct ebpf_lines *l, const struct tl_head *ev)
 	l->sink(l->sink_ctx, &te);
 }
 
+static void learn_pidns(const struct tl_head *ev)
+{
+	struct pidns_ids ids = {
+		.ns = ev->ns_inum,
+		.level = (int)ev->ns_level,
+		.ids = { [PID_TID] = (pid_t)ev->ns_tid, [PID_TGID] = (pid_t)ev->ns_tgid,
+			 [PID_PGID] = (pid_t)ev->ns_pgid, [PID_SID] = (pid_t)ev->ns_sid },
+		/* A fork's event has its maker's process: a new process leads its own. */
+		.ours = { [PID_TID] = (pid_t)ev->tid,
+			  [PID_TGID] = ev->ns_tgid == ev->ns_tid ? (pid_t)ev->tid : (pid_t)ev->tgid,
+			  [PID_PGID] = (pid_t)ev->pgid, [PID_SID] = (pid_t)ev->sid },
+	};
+
+	pidns_learn(&ids);
+}
+
 void ebpf_lines_event(void *ctx, const struct tl_head *ev, size_t size)
 {
 	struct ebpf_lines *l = ctx;
 
+	/* --pidns-translation: the thread's ids in its namespace, while the event is at hand. */
+	if (ev->ns_inum)
+		learn_pidns(ev);
 	switch (ev->kind) {
 	case TL_ENTER:
 		on_enter(l, ev, size);

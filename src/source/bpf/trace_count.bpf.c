@@ -229,7 +229,7 @@ int BPF_PROG(fork_tp, void *parent, void *child)
 		return 0;
 	}
 	if (lines)
-		tl_note(TL_FORK, tid, ptid);
+		tl_fork(tid, ptid, child);
 	else
 		note(TC_NOTE_FORK, tid);
 	return 0;

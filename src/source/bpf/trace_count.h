@@ -32,6 +32,7 @@ struct trace_count_config {
 	 */
 	const struct tl_plan *plans;
 	size_t event_ring_bytes;
+	bool pidns;			/* line mode: each thread's ids in its own pid namespace */
 };
 
 struct trace_count;

@@ -92,6 +92,16 @@ struct tl_head {
 	__u64 stime_ns;		/* counting CPU time (-C): the thread's in the traced calls so far,
 				 * this one's included at its exit; else 0 */
 	__u64 ip;		/* syscalls and signals: the user instruction pointer (-i) */
+	/* --pidns-translation: the thread's own pid namespace (its inode number, 0: not asked),
+	 * that namespace's level (0: the initial one) and the thread's ids in it */
+	__u32 ns_inum;
+	__u32 ns_level;
+	__u32 ns_tid;
+	__u32 ns_tgid;
+	__u32 ns_pgid;		/* 0: its group or session leader is in an outer namespace */
+	__u32 ns_sid;
+	__u32 pgid;		/* those two in the initial namespace */
+	__u32 sid;
 };
 
 /* A copy of user memory at ADDR: LEN bytes follow (padded to 8). A string chunk holds the
@@ -122,6 +132,19 @@ enum tl_how {
 /* When: at entry (inputs), at exit (outputs), or both; RETRY: at exit too when some memory
  * of the entry could not be copied (it was not paged in yet: the kernel's own read of the
  * input pages it in). */
+/* Where the kernel keeps a task's ids in its own pid namespace (--pidns-translation): offsets
+ * the loader reads from the kernel's BTF. */
+struct tl_pidns_offsets {
+	__u32 task_thread_pid;		/* task_struct.thread_pid: its struct pid */
+	__u32 task_group_leader;	/* task_struct.group_leader */
+	__u32 task_signal;		/* task_struct.signal */
+	__u32 signal_pids;		/* signal_struct.pids[]: struct pid * by enum pid_type */
+	__u32 pid_level;		/* pid.level: the depth of its namespace */
+	__u32 pid_numbers;		/* pid.numbers[]: a struct upid per level */
+	__u32 upid_ns;			/* upid.ns (after int nr: upid is 2 words) */
+	__u32 ns_inum;			/* pid_namespace.ns.inum */
+};
+
 #define TLW_ENTRY	1
 #define TLW_EXIT	2
 #define TLW_RETRY	4

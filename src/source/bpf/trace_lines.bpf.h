@@ -24,6 +24,10 @@
 /* Set by the loader before load. */
 const volatile __u8 lines;
 
+/* --pidns-translation (set by the loader before load; PIDNS_OFF is read only then). */
+const volatile __u8 pidns;
+const volatile struct tl_pidns_offsets pidns_off;
+
 /* Events the ring had no room for. */
 __u64 events_lost;
 
@@ -278,6 +282,67 @@ __noinline __u32 tl_put_arg(__u32 off, __u64 plan, __u64 count, __u64 arg, long 
 	return off;
 }
 
+/* include/linux/pid_types.h: enum pid_type */
+#define TL_PIDTYPE_PGID	2
+#define TL_PIDTYPE_SID	3
+
+/* The id of TASK's process group or session (TYPE) in TASK's namespace, at LEVEL (AT: that
+ * level's struct upid in a struct pid), and in the initial one (*OURS); 0 when the leader's
+ * pid is of an outer namespace, which has no id at LEVEL. */
+static __always_inline __u32 tl_ns_group_id(char *task, __u32 type, __u32 level, __u64 at,
+					    __u32 *ours)
+{
+	char *signal = NULL, *pid = NULL;
+	__u32 its_level = 0;
+	int nr = 0;
+
+	*ours = 0;
+	if (bpf_probe_read_kernel(&signal, sizeof(signal), task + pidns_off.task_signal) ||
+	    !signal ||
+	    bpf_probe_read_kernel(&pid, sizeof(pid),
+				  signal + pidns_off.signal_pids + type * sizeof(void *)) || !pid ||
+	    bpf_probe_read_kernel(&its_level, sizeof(its_level), pid + pidns_off.pid_level) ||
+	    its_level < level)
+		return 0;
+	bpf_probe_read_kernel(&nr, sizeof(nr), pid + at);
+	bpf_probe_read_kernel(ours, sizeof(*ours), pid + pidns_off.pid_numbers);
+	return nr;
+}
+
+/*
+ * --pidns-translation: the ids of TASK in its own pid namespace, the last level of its
+ * struct pid's numbers (include/linux/pid.h), and that namespace's inode number (as
+ * /proc/PID/ns/pid shows it). The thread group's leader is in the same namespace.
+ */
+static __always_inline void tl_ns_ids(struct tl_head *h, char *task)
+{
+	char *pid = NULL, *ns = NULL, *leader = NULL, *leader_pid = NULL;
+	__u32 level = 0, inum = 0;
+	int tid = 0, tgid = 0;
+
+	if (bpf_probe_read_kernel(&pid, sizeof(pid), task + pidns_off.task_thread_pid) || !pid ||
+	    bpf_probe_read_kernel(&level, sizeof(level), pid + pidns_off.pid_level))
+		return;
+	/* struct upid: int nr, then the namespace pointer, at UPID_NS. */
+	__u64 at = pidns_off.pid_numbers + (__u64)level * (pidns_off.upid_ns + sizeof(void *));
+
+	if (bpf_probe_read_kernel(&tid, sizeof(tid), pid + at) ||
+	    bpf_probe_read_kernel(&ns, sizeof(ns), pid + at + pidns_off.upid_ns) || !ns ||
+	    bpf_probe_read_kernel(&inum, sizeof(inum), ns + pidns_off.ns_inum))
+		return;
+	if (!bpf_probe_read_kernel(&leader, sizeof(leader), task + pidns_off.task_group_leader) &&
+	    leader &&
+	    !bpf_probe_read_kernel(&leader_pid, sizeof(leader_pid),
+				   leader + pidns_off.task_thread_pid) && leader_pid)
+		bpf_probe_read_kernel(&tgid, sizeof(tgid), leader_pid + at);
+	h->ns_inum = inum;
+	h->ns_level = level;
+	h->ns_tid = tid;
+	h->ns_tgid = tgid;
+	h->ns_pgid = tl_ns_group_id(task, TL_PIDTYPE_PGID, level, at, &h->pgid);
+	h->ns_sid = tl_ns_group_id(task, TL_PIDTYPE_SID, level, at, &h->sid);
+}
+
 /* This CPU's scratch event, its head filled for KIND and TID; NULL if the map failed. */
 static __always_inline struct tl_head *tl_begin(__u32 kind, __u32 tid)
 {
@@ -293,6 +358,9 @@ static __always_inline struct tl_head *tl_begin(__u32 kind, __u32 tid)
 	h->tid = tid;
 	h->tgid = bpf_get_current_pid_tgid() >> 32;
 	h->ts_ns = bpf_ktime_get_ns();
+	/* A fork's event is sent by the parent: tl_fork() fills in the child's. */
+	if (pidns && tid == current_tid())
+		tl_ns_ids(h, (char *)bpf_get_current_task());
 	return h;
 }
 
@@ -348,6 +416,20 @@ static __always_inline void tl_note(__u32 kind, __u32 tid, __u64 arg0)
 	if (!h)
 		return;
 	h->args[0] = arg0;
+	tl_send(h, sizeof(*h));
+}
+
+/* -f: thread TID (task CHILD) joined the set, made by thread PTID; the child's ids in its pid
+ * namespace come with it, before the result of the clone that made it. */
+static __always_inline void tl_fork(__u32 tid, __u32 ptid, void *child)
+{
+	struct tl_head *h = tl_begin(TL_FORK, tid);
+
+	if (!h)
+		return;
+	h->args[0] = ptid;
+	if (pidns)
+		tl_ns_ids(h, child);
 	tl_send(h, sizeof(*h));
 }
 
