@@ -89,6 +89,7 @@ struct tl_head {
 	__u32 pad;
 	__u64 stime_ns;		/* counting CPU time (-C): the thread's in the traced calls so far,
 				 * this one's included at its exit; else 0 */
+	__u64 sp;		/* the user stack pointer at the syscall */
 };
 
 /* A copy of user memory at ADDR: LEN bytes follow (padded to 8). A string chunk holds the
@@ -114,6 +115,10 @@ enum tl_how {
 	TLM_IOV,	/* args[LEN_ARG] iovecs, and each one's buffer: SIZE bytes in all */
 	TLM_MSGHDR,	/* a struct msghdr, its name, control and iovecs with their buffers (SIZE
 			 * bytes in all, and no more than a positive result) */
+	TLM_IOC,	/* ioctl's argument: _IOC_SIZE(args[LEN_ARG]) bytes, at entry when the
+			 * number says _IOC_WRITE and at exit when it says _IOC_READ; SIZE bytes
+			 * at entry and exit when the number encodes no size */
+	TLM_PTRVEC,	/* args[LEN_ARG] pointers (16 at most), and SIZE bytes at each */
 };
 
 /* When: at entry (inputs), at exit (outputs), or both; RETRY: at exit too when some memory
@@ -131,8 +136,47 @@ struct tl_argmem {
 	__u32 size;
 };
 
+/*
+ * Memory one pointer deep, or at a place the arguments do not point at, that a syscall's
+ * decoder reads for some values of one argument (a command): rules keyed by the syscall and
+ * that value (struct tl_rule_key), TL_RULES of them at most. A rule's memory is at AT bytes
+ * into the struct at BASE (an argument, or the user stack pointer), or with DEREF at the
+ * pointer stored there; it is a string of SIZE bytes at most (TLM_STR), or SIZE bytes
+ * (TLM_FIXED), or with LEN_SIZE the count of LEN_SIZE bytes at LEN_AT in the struct times
+ * ELEM (or 1), SIZE at most.
+ */
+#define TL_RULES	4
+#define TL_BASE_SP	6	/* tl_rule.base: the user stack pointer */
+#define TL_CMD_NONE	6	/* tl_plan.cmd_arg: the rules' key has cmd 0 */
+
+struct tl_rule {
+	__u8 how;		/* TLM_NONE: no more rules; TLM_STR or TLM_FIXED */
+	__u8 when;		/* TLW_ENTRY, TLW_EXIT */
+	__u8 base;		/* 0-5: args[base]; TL_BASE_SP */
+	__u8 deref;
+	__u16 at;
+	__u16 len_at;
+	__u8 len_size;		/* 0: no count, SIZE bytes; 1, 2, 4 or 8 */
+	__u8 elem;
+	__u16 pad;
+	__u32 size;
+};
+
+struct tl_rule_key {
+	__u32 nr;
+	__u32 pad;
+	__u64 cmd;
+};
+
+struct tl_rules {
+	struct tl_rule rule[TL_RULES];
+};
+
 struct tl_plan {
 	struct tl_argmem arg[6];
+	__u8 has_rules;		/* some value of args[cmd_arg] has rules */
+	__u8 cmd_arg;		/* 0-5, or TL_CMD_NONE */
+	__u8 pad[6];
 };
 
 #endif

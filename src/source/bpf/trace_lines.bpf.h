@@ -39,6 +39,14 @@ struct {
 	__type(value, struct tl_plan);
 } plans SEC(".maps");
 
+/* The plans' rules by syscall and command (the loader sizes it to the rules it has). */
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 1);
+	__type(key, struct tl_rule_key);
+	__type(value, struct tl_rules);
+} rules SEC(".maps");
+
 /* An event is built here, then copied into the ring at its real size. */
 struct tl_scratch {
 	__u8 buf[2 * TL_EVENT_ROOM];
@@ -54,6 +62,7 @@ struct {
 /* struct pt_regs of x86_64, the user ABI's layout. */
 struct tl_regs {
 	__u64 r15, r14, r13, r12, bp, bx, r11, r10, r9, r8, ax, cx, dx, si, di, orig_ax;
+	__u64 ip, cs, flags, sp, ss;
 };
 
 #define TL_PAGE		4096
@@ -63,18 +72,20 @@ struct tl_regs {
 			 (1u << 22) | (1u << 23) | (1u << 28))
 
 
-static __always_inline void tl_read_args(void *regs, __u64 *a)
+/* The arguments of the syscall and the user stack pointer, into H. */
+static __always_inline void tl_read_args(void *regs, struct tl_head *h)
 {
 	struct tl_regs r;
 
 	if (bpf_probe_read_kernel(&r, sizeof(r), regs))
 		__builtin_memset(&r, 0, sizeof(r));
-	a[0] = r.di;
-	a[1] = r.si;
-	a[2] = r.dx;
-	a[3] = r.r10;
-	a[4] = r.r8;
-	a[5] = r.r9;
+	h->args[0] = r.di;
+	h->args[1] = r.si;
+	h->args[2] = r.dx;
+	h->args[3] = r.r10;
+	h->args[4] = r.r8;
+	h->args[5] = r.r9;
+	h->sp = r.sp;
 }
 
 /* A size at most TL_CHUNK_MAX or an offset below TL_EVENT_ROOM, masked where the verifier sees
@@ -201,6 +212,21 @@ __noinline __u32 tl_put_iov(__u32 off, __u64 addr, __u64 nvec, __u32 budget)
 	return after;
 }
 
+/* N pointers at ADDR (16 at most), then SIZE bytes at each. */
+__noinline __u32 tl_put_ptrvec(__u32 off, __u64 addr, __u64 n, __u32 size)
+{
+	if (n > 16)
+		n = 16;
+	__u32 after = tl_put(off, addr, n * 8, 0);
+	__u32 data = off + sizeof(struct tl_chunk);
+
+	if (after == off)
+		return after;
+	for (__u32 i = 0; i < 16 && i < n; i++)
+		after = tl_put(after, tl_word(data, i * 8), size, 0);
+	return after;
+}
+
 /* struct msghdr (include/linux/socket.h user_msghdr, x86_64): the name and its length, the
  * iovecs and their count, the control buffer and its length. */
 #define TL_MSGHDR_SIZE		56
@@ -233,12 +259,23 @@ __noinline __u32 tl_put_msghdr(__u32 off, __u64 addr, __u32 budget)
 			  budget);
 }
 
+/* Or'ed into the offset a writer returns when its plan wants no memory there (a NULL pointer,
+ * a count of 0, an ioctl whose direction excludes this phase): nothing was missed. */
+#define TL_SKIPPED	(1u << 31)
+
+/* include/uapi/asm-generic/ioctl.h, which x86 uses: the number's direction and size. */
+#define TL_IOC_WRITE	1u
+#define TL_IOC_READ	2u
+#define TL_IOC_DIR(nr)	(((nr) >> 30) & 3u)
+#define TL_IOC_SIZE(nr)	(((nr) >> 16) & 0x3fffu)
+
 /*
  * The memory of argument ARG by its plan PLAN (a struct tl_argmem, passed as the 8 bytes it is:
- * a global function's arguments are scalars), at OFF; COUNT: the argument that holds its length
- * (or the count of iovecs). Returns the offset after it. Global, so that the verifier checks it
- * once rather than once for each of the six arguments of tl_syscall's loop (a third fewer
- * instructions to verify in each syscall program).
+ * a global function's arguments are scalars; its WHEN is the phase being copied), at OFF;
+ * COUNT: the argument that holds its length (or the count of iovecs, or ioctl's number).
+ * Returns the offset after it. Global, so that the verifier checks it once rather than once for
+ * each of the six arguments of tl_syscall's loop (a third fewer instructions to verify in each
+ * syscall program).
  */
 _Static_assert(sizeof(struct tl_argmem) == sizeof(__u64), "a plan entry travels as a u64");
 
@@ -270,8 +307,64 @@ __noinline __u32 tl_put_arg(__u32 off, __u64 plan, __u64 count, __u64 arg, long 
 		return tl_put_iov(off, arg, count, m->size);
 	case TLM_MSGHDR:
 		return tl_put_msghdr(off, arg, ret > 0 && ret < m->size ? ret : m->size);
+	case TLM_PTRVEC:
+		return tl_put_ptrvec(off, arg, count, m->size);
+	case TLM_IOC:
+		if (!TL_IOC_SIZE(count))
+			return tl_put(off, arg, m->size, 0);
+		/* Inputs at entry (and at exit again when the entry missed them), outputs at
+		 * exit. */
+		if (TL_IOC_DIR(count) & ((m->when & (TLW_ENTRY | TLW_RETRY) ? TL_IOC_WRITE : 0) |
+					 (m->when & TLW_EXIT ? TL_IOC_READ : 0)))
+			return tl_put(off, arg, TL_IOC_SIZE(count), 0);
+		return off | TL_SKIPPED;
 	}
 	return off;
+}
+
+/*
+ * A rule's memory (struct tl_rule, passed as its two u64 halves LO and HI) in the struct at
+ * BASE, at OFF. Returns the offset after it, OFF if it could not be read, or OFF |
+ * TL_SKIPPED when there is none (no struct, a NULL pointer, a count of 0).
+ */
+_Static_assert(sizeof(struct tl_rule) == 2 * sizeof(__u64), "a rule travels as two u64");
+
+__noinline __u32 tl_put_rule(__u32 off, __u64 lo, __u64 hi, __u64 base)
+{
+	__u64 half[2] = { lo, hi };
+	struct tl_rule rule, *r = &rule;
+	__u64 addr, count = 0, len;
+
+	__builtin_memcpy(&rule, half, sizeof(rule));
+	if (!base)
+		return off | TL_SKIPPED;
+	addr = base + r->at;
+	if (r->deref) {
+		if (bpf_probe_read_user(&addr, sizeof(addr), (void *)addr))
+			return off;
+		if (!addr)
+			return off | TL_SKIPPED;
+	}
+	len = r->size;
+	if (r->len_size) {
+		void *at = (void *)(base + r->len_at);
+		long e = -1;
+
+		switch (r->len_size) {
+		case 1: e = bpf_probe_read_user(&count, 1, at); break;
+		case 2: e = bpf_probe_read_user(&count, 2, at); break;
+		case 4: e = bpf_probe_read_user(&count, 4, at); break;
+		case 8: e = bpf_probe_read_user(&count, 8, at); break;
+		}
+		if (e)
+			return off;
+		count *= r->elem ? r->elem : 1;
+		if (!count)
+			return off | TL_SKIPPED;
+		if (count < len)
+			len = count;
+	}
+	return tl_put(off, addr, len, r->how == TLM_STR);
 }
 
 /* This CPU's scratch event, its head filled for KIND and TID; NULL if the map failed. */
@@ -318,18 +411,55 @@ static __always_inline __u32 tl_syscall(void *regs, long nr, long ret, __u32 pha
 	h->nr = nr;
 	h->ret = ret;
 	h->stime_ns = stime_ns;
-	tl_read_args(regs, h->args);
-	for (int i = 0; plan && i < 6; i++) {
+	tl_read_args(regs, h);
+	if (!plan) {
+		tl_send(h, off);
+		return 0;
+	}
+	for (int i = 0; i < 6; i++) {
 		if (plan->arg[i].how && (plan->arg[i].when & phase)) {
 			__u32 len_arg = plan->arg[i].len_arg;
+			struct tl_argmem a = plan->arg[i];
 			__u64 count = 0, m;
 
 			if (len_arg < 6)
 				bpf_probe_read_kernel(&count, sizeof(count), &h->args[len_arg]);
-			__builtin_memcpy(&m, &plan->arg[i], sizeof(m));
+			a.when = phase;
+			__builtin_memcpy(&m, &a, sizeof(m));
 			__u32 after = tl_put_arg(off, m, count, h->args[i], ret);
 
+			if (after & TL_SKIPPED)
+				continue;
 			h->missed += after == off && h->args[i];
+			off = after;
+		}
+	}
+	if (plan->has_rules) {
+		struct tl_rule_key k = { .nr = nr };
+		__u32 cmd_arg = plan->cmd_arg;
+
+		if (cmd_arg < 6)
+			bpf_probe_read_kernel(&k.cmd, sizeof(k.cmd), &h->args[cmd_arg]);
+		struct tl_rules *rs = bpf_map_lookup_elem(&rules, &k);
+
+		for (int j = 0; rs && j < TL_RULES; j++) {
+			struct tl_rule *r = &rs->rule[j];
+			__u64 half[2], base = 0;
+
+			if (!r->how)
+				break;
+			if (!(r->when & phase))
+				continue;
+			if (r->base == TL_BASE_SP)
+				base = h->sp;
+			else if (r->base < 6)
+				bpf_probe_read_kernel(&base, sizeof(base), &h->args[r->base]);
+			__builtin_memcpy(half, r, sizeof(half));
+			__u32 after = tl_put_rule(off, half[0], half[1], base);
+
+			if (after & TL_SKIPPED)
+				continue;
+			h->missed += after == off;
 			off = after;
 		}
 	}
