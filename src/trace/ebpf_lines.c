@@ -76,19 +76,27 @@ static const char *find_bytes(const struct chunk_reader *r, uint64_t addr, size_
 	return d;
 }
 
+/* N bytes at ADDR, from chunks that follow each other (a struct larger than a chunk is
+ * copied as several). */
 static int chunk_read(const struct mem_reader *m, uint64_t addr, void *buf, size_t n)
 {
 	const struct chunk_reader *r = (const void *)m;
-	size_t avail;
-	uint32_t flags;
+	char *to = buf;
 
-	if (!n)
-		return 0;
-	const char *d = addr ? find_bytes(r, addr, &avail, &flags) : NULL;
+	while (n) {
+		size_t avail;
+		uint32_t flags;
+		const char *d = addr ? find_bytes(r, addr, &avail, &flags) : NULL;
 
-	if (!d || avail < n)
-		return -1;
-	memcpy(buf, d, n);
+		if (!d)
+			return -1;
+		if (avail > n)
+			avail = n;
+		memcpy(to, d, avail);
+		to += avail;
+		addr += avail;
+		n -= avail;
+	}
 	return 0;
 }
 

@@ -7,8 +7,10 @@
 #include <linux/bpf.h>
 #include <linux/fs.h>
 #include <linux/kd.h>
+#include <linux/loop.h>
 #include <linux/ptrace.h>
 #include <linux/tee.h>
+#include <mtd/ubi-user.h>
 #include <net/if.h>
 #include <stddef.h>
 #include <string.h>

@@ -115,9 +115,9 @@ enum tl_how {
 	TLM_IOV,	/* args[LEN_ARG] iovecs, and each one's buffer: SIZE bytes in all */
 	TLM_MSGHDR,	/* a struct msghdr, its name, control and iovecs with their buffers (SIZE
 			 * bytes in all, and no more than a positive result) */
-	TLM_IOC,	/* ioctl's argument: _IOC_SIZE(args[LEN_ARG]) bytes, at entry when the
-			 * number says _IOC_WRITE and at exit when it says _IOC_READ; SIZE bytes
-			 * at entry and exit when the number encodes no size */
+	TLM_IOC,	/* ioctl's argument: SIZE bytes at entry and exit, or more: the size
+			 * args[LEN_ARG] encodes (_IOC_SIZE), at entry when it says _IOC_WRITE
+			 * and at exit when it says _IOC_READ */
 	TLM_PTRVEC,	/* args[LEN_ARG] pointers (16 at most), and SIZE bytes at each */
 };
 

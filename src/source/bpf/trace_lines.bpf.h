@@ -310,14 +310,16 @@ __noinline __u32 tl_put_arg(__u32 off, __u64 plan, __u64 count, __u64 arg, long 
 	case TLM_PTRVEC:
 		return tl_put_ptrvec(off, arg, count, m->size);
 	case TLM_IOC:
-		if (!TL_IOC_SIZE(count))
-			return tl_put(off, arg, m->size, 0);
-		/* Inputs at entry (and at exit again when the entry missed them), outputs at
-		 * exit. */
-		if (TL_IOC_DIR(count) & ((m->when & (TLW_ENTRY | TLW_RETRY) ? TL_IOC_WRITE : 0) |
-					 (m->when & TLW_EXIT ? TL_IOC_READ : 0)))
-			return tl_put(off, arg, TL_IOC_SIZE(count), 0);
-		return off | TL_SKIPPED;
+		/* The encoded size of an input at entry (and at exit again when the entry
+		 * missed it), of an output at exit, when larger than the window. Numbers lie
+		 * (inputs declared _IOR, structs larger than their declared size): the window
+		 * is copied at entry and exit whatever they say. */
+		len = m->size;
+		if (TL_IOC_SIZE(count) > len &&
+		    (TL_IOC_DIR(count) & ((m->when & (TLW_ENTRY | TLW_RETRY) ? TL_IOC_WRITE : 0) |
+					  (m->when & TLW_EXIT ? TL_IOC_READ : 0))))
+			len = TL_IOC_SIZE(count);
+		return tl_put(off, arg, len, 0);
 	}
 	return off;
 }
