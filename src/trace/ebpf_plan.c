@@ -9,6 +9,7 @@
 #include <linux/kd.h>
 #include <linux/loop.h>
 #include <linux/ptrace.h>
+#include <linux/sched.h>
 #include <linux/tee.h>
 #include <mtd/ubi-user.h>
 #include <net/if.h>
