@@ -12,7 +12,9 @@
 #include <linux/sched.h>
 #include <linux/tee.h>
 #include <mtd/ubi-user.h>
+#include <linux/bsg.h>
 #include <net/if.h>
+#include <scsi/sg.h>
 #include <stddef.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -38,37 +40,46 @@ struct plan_cmd_arg {
 	int arg;
 };
 
+/* ebpf_plan.def read three times: its exceptions, its command arguments, its rules. */
+#define RULE(name_, cmd_, base_, at_, deref_, how_, when_, len_at_, len_size_, elem_, size_) \
+	RULE_IF(0, name_, cmd_, base_, at_, deref_, how_, when_, len_at_, len_size_, elem_, size_)
+
 #define PLAN(name_, arg_, how_, when_, len_arg_, elem_, size_) \
 	{ #name_, arg_, { .how = how_, .when = when_, .len_arg = len_arg_, .elem = elem_, \
 			  .size = size_ } },
 #define CMD_ARG(name_, arg_)
-#define RULE(name_, cmd_, base_, at_, deref_, how_, when_, len_at_, len_size_, elem_, size_)
+#define RULE_IF(guard_, name_, cmd_, base_, at_, deref_, how_, when_, len_at_, len_size_, elem_, \
+		size_)
 static const struct plan_exception exceptions[] = {
 #include "trace/ebpf_plan.def"
 };
 #undef PLAN
 #undef CMD_ARG
-#undef RULE
+#undef RULE_IF
 
 #define PLAN(name_, arg_, how_, when_, len_arg_, elem_, size_)
 #define CMD_ARG(name_, arg_) { #name_, arg_ },
-#define RULE(name_, cmd_, base_, at_, deref_, how_, when_, len_at_, len_size_, elem_, size_)
+#define RULE_IF(guard_, name_, cmd_, base_, at_, deref_, how_, when_, len_at_, len_size_, elem_, \
+		size_)
 static const struct plan_cmd_arg cmd_args[] = {
 #include "trace/ebpf_plan.def"
 };
 #undef CMD_ARG
-#undef RULE
+#undef RULE_IF
 
 #define CMD_ARG(name_, arg_)
-#define RULE(name_, cmd_, base_, at_, deref_, how_, when_, len_at_, len_size_, elem_, size_) \
+#define RULE_IF(guard_, name_, cmd_, base_, at_, deref_, how_, when_, len_at_, len_size_, elem_, \
+		size_) \
 	{ #name_, (uint64_t)(cmd_), { .how = how_, .when = when_, .base = base_, \
 				      .deref = deref_, .at = at_, .len_at = len_at_, \
-				      .len_size = len_size_, .elem = elem_, .size = size_ } },
+				      .len_size = len_size_, .elem = elem_, .guard = guard_, \
+				      .size = size_ } },
 static const struct plan_rule rules[] = {
 #include "trace/ebpf_plan.def"
 };
 #undef PLAN
 #undef CMD_ARG
+#undef RULE_IF
 #undef RULE
 
 /* The memory of an argument of kind KIND (syscalls_x86_64.def's letters). */

@@ -143,7 +143,8 @@ struct tl_argmem {
  * into the struct at BASE (an argument, or the user stack pointer), or with DEREF at the
  * pointer stored there; it is a string of SIZE bytes at most (TLM_STR), or SIZE bytes
  * (TLM_FIXED), or with LEN_SIZE the count of LEN_SIZE bytes at LEN_AT in the struct times
- * ELEM (or 1), SIZE at most.
+ * ELEM (or 1), SIZE at most. With GUARD, only when the struct's first byte is GUARD (the
+ * version of a struct that says its own: SG_IO's 'S' and 'Q').
  */
 #define TL_RULES	4
 #define TL_BASE_SP	6	/* tl_rule.base: the user stack pointer */
@@ -158,7 +159,8 @@ struct tl_rule {
 	__u16 len_at;
 	__u8 len_size;		/* 0: no count, SIZE bytes; 1, 2, 4 or 8 */
 	__u8 elem;
-	__u16 pad;
+	__u8 guard;		/* 0: any struct */
+	__u8 pad;
 	__u32 size;
 };
 

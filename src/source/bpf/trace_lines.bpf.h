@@ -340,6 +340,14 @@ __noinline __u32 tl_put_rule(__u32 off, __u64 lo, __u64 hi, __u64 base)
 	__builtin_memcpy(&rule, half, sizeof(rule));
 	if (!base)
 		return off | TL_SKIPPED;
+	if (r->guard) {
+		__u8 first;
+
+		if (bpf_probe_read_user(&first, sizeof(first), (void *)base))
+			return off;
+		if (first != r->guard)
+			return off | TL_SKIPPED;
+	}
 	addr = base + r->at;
 	if (r->deref) {
 		if (bpf_probe_read_user(&addr, sizeof(addr), (void *)addr))
