@@ -96,7 +96,7 @@ struct trace_count *backend_choose(const struct trace_opts *o, bool capture, boo
 		char err[400];
 
 		if (prints_lines(o)) {
-			ebpf_plan_build(&plans, o->string_limit);
+			ebpf_plan_build(&plans, o->string_limit, &o->abbrev);
 			cfg.plans = plans.syscall;
 			cfg.rule_keys = plans.rule_key;
 			cfg.rules = plans.rules;

@@ -150,7 +150,7 @@ static void add_rules(struct ebpf_plans *plans, uint32_t str_bytes)
 	}
 }
 
-void ebpf_plan_build(struct ebpf_plans *out, int string_limit)
+void ebpf_plan_build(struct ebpf_plans *out, int string_limit, const struct sc_set *abbrev)
 {
 	struct tl_plan *plans = out->syscall;
 
@@ -176,6 +176,9 @@ void ebpf_plan_build(struct ebpf_plans *out, int string_limit)
 			continue;
 		if (!m.size)
 			m.size = str_bytes;
+		/* an environment printed whole (-v) is copied as argv is */
+		if (m.how == TLM_PTRS && !sc_set_has(abbrev, nr))
+			m.how = TLM_VEC;
 		plans[nr].arg[exceptions[i].arg] = m;
 	}
 	add_rules(out, str_bytes);

@@ -9,6 +9,7 @@
 #define SYSRAY_TRACE_EBPF_PLAN_H
 
 #include "source/bpf/trace_count_abi.h"
+#include "trace/opts.h"
 
 /* Bytes of the default window copied at a pointer of unknown size, at entry and at exit. */
 #define EBPF_PLAN_WINDOW 256
@@ -23,7 +24,8 @@ struct ebpf_plans {
 	unsigned nrules;
 };
 
-/* Fills PLANS for a string limit of STRING_LIMIT (-s). */
-void ebpf_plan_build(struct ebpf_plans *plans, int string_limit);
+/* Fills PLANS for a string limit of STRING_LIMIT (-s); the syscalls of ABBREV print their
+ * arrays abbreviated (-e abbrev=: execve's environment is only counted). */
+void ebpf_plan_build(struct ebpf_plans *plans, int string_limit, const struct sc_set *abbrev);
 
 #endif

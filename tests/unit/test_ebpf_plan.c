@@ -19,6 +19,8 @@
 #include "trace/ebpf_plan.h"
 
 static struct ebpf_plans plans;
+/* -e abbrev=all, strace's default */
+static struct sc_set abbrev_all;
 
 static const struct tl_rules *rules_of(long nr, uint64_t cmd)
 {
@@ -31,7 +33,7 @@ static const struct tl_rules *rules_of(long nr, uint64_t cmd)
 static void test_kinds_and_exceptions(void **state)
 {
 	(void)state;
-	ebpf_plan_build(&plans, 32);
+	ebpf_plan_build(&plans, 32, &abbrev_all);
 	/* delete_module's name is a string of the table: -s and one more, and a byte for the
 	 * kernel's cut */
 	assert_int_equal(plans.syscall[NR_delete_module].arg[0].how, TLM_STR);
@@ -42,12 +44,20 @@ static void test_kinds_and_exceptions(void **state)
 	assert_int_equal(plans.syscall[NR_ioctl].arg[2].how, TLM_IOC);
 	assert_int_equal(plans.syscall[NR_ioctl].arg[2].len_arg, 1);
 	assert_int_equal(plans.syscall[NR_io_submit].arg[2].how, TLM_PTRVEC);
+	/* the environment: counted, or with -v (abbrev=none) copied as argv is */
+	assert_int_equal(plans.syscall[NR_execve].arg[2].how, TLM_PTRS);
+
+	struct sc_set none = { 0 };
+
+	ebpf_plan_build(&plans, 32, &none);
+	assert_int_equal(plans.syscall[NR_execve].arg[2].how, TLM_VEC);
+	assert_int_equal(plans.syscall[NR_execve].arg[1].how, TLM_VEC);
 }
 
 static void test_rules_by_command(void **state)
 {
 	(void)state;
-	ebpf_plan_build(&plans, 32);
+	ebpf_plan_build(&plans, 32, &abbrev_all);
 	assert_true(plans.syscall[NR_bpf].has_rules);
 	assert_int_equal(plans.syscall[NR_bpf].cmd_arg, 0);
 	assert_int_equal(plans.syscall[NR_ioctl].cmd_arg, 1);
@@ -79,7 +89,7 @@ static void test_rules_by_command(void **state)
 static void test_sigreturn_mask_on_stack(void **state)
 {
 	(void)state;
-	ebpf_plan_build(&plans, 32);
+	ebpf_plan_build(&plans, 32, &abbrev_all);
 	assert_int_equal(plans.syscall[NR_rt_sigreturn].cmd_arg, TL_CMD_NONE);
 
 	const struct tl_rules *r = rules_of(NR_rt_sigreturn, 0);
@@ -96,7 +106,7 @@ static void test_sigreturn_mask_on_stack(void **state)
 static void test_rule_sets_are_sound(void **state)
 {
 	(void)state;
-	ebpf_plan_build(&plans, 32);
+	ebpf_plan_build(&plans, 32, &abbrev_all);
 	assert_true(plans.nrules > 0);
 	for (unsigned i = 0; i < plans.nrules; i++) {
 		uint32_t nr = plans.rule_key[i].nr;
@@ -120,6 +130,7 @@ static void test_rule_sets_are_sound(void **state)
 
 int main(void)
 {
+	memset(&abbrev_all, 0xff, sizeof(abbrev_all));
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_kinds_and_exceptions),
 		cmocka_unit_test(test_rules_by_command),

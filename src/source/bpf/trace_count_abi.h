@@ -62,9 +62,10 @@ struct tc_note {
  * event holds its head, then chunks; the last chunk may end past TL_EVENT_ROOM. */
 #define TL_CHUNK_MAX	4096
 #define TL_EVENT_ROOM	(16 * 1024)
-/* argv and envp: pointers copied (envp is only counted), and argv strings copied. */
+/* argv and envp: pointers copied (envp is only counted but with -v), and their first
+ * strings. */
 #define TL_VEC_PTRS	256
-#define TL_VEC_STRS	32
+#define TL_VEC_STRS	64
 
 enum tl_kind {
 	TL_ENTER = 1,	/* nr, args; chunks: the plan's entry memory */
