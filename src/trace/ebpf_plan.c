@@ -6,6 +6,7 @@
 #include <linux/blkpg.h>
 #include <linux/bpf.h>
 #include <linux/fs.h>
+#include <linux/io_uring.h>
 #include <linux/kd.h>
 #include <linux/loop.h>
 #include <linux/ptrace.h>
@@ -18,6 +19,7 @@
 #include <stddef.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/uio.h>
 #include <ucontext.h>
 
 #include "schema/syscalls.h"
