@@ -2,17 +2,23 @@
 /*
  * Line mode of `sysray trace`'s kernel program: for the threads of the traced set, an event at
  * each syscall entry and exit of the syscalls traced, with the user memory that the syscall's
- * plan names (strings, structs, buffers, argv, iovecs) copied into the event, so that the
- * decoders print from the event what they would read from the process under ptrace. Signals
- * delivered and threads gone are events too, in the same ring, so that they stay in order
- * with the syscalls. Included by trace_count.bpf.c, after its maps.
+ * plan names (strings, structs, buffers, argv, iovecs, and by its rules memory one pointer
+ * deep in a struct or on the user stack) copied into the event, so that the decoders print from
+ * the event what they would read from the process under ptrace. Signals delivered and threads
+ * gone are events too, in the same ring, so that they stay in order with the syscalls.
+ * Included by trace_count.bpf.c, after its maps.
  *
  * Kernel facts this relies on (x86_64):
  * - The raw sys_enter and sys_exit tracepoints get the task's struct pt_regs, whose layout is
  *   the user ABI's (arch/x86/include/asm/ptrace.h); at sys_exit the argument registers
  *   (di, si, dx, r10, r8, r9) still hold the arguments: the syscalls change only ax.
  * - bpf_probe_read_user() does not fault pages in: memory the process has not touched yet
- *   reads as unreadable, as an unmapped address does under ptrace.
+ *   reads as unreadable, as an unmapped address does under ptrace. A forked child's page
+ *   tables start without the entries of its parent's file mappings that hold no anonymous
+ *   page (mm/memory.c vma_needs_copy()): its strings in .rodata read as unreadable until it
+ *   touches them.
+ * - At the sys_exit of a successful execve the registers are the new program's: sp points at
+ *   its initial stack (argc, argv, envp), which the kernel wrote, so its pages are present.
  * - signal_deliver runs in the task that takes the signal, from get_signal(), before the
  *   signal's action is looked at; its arguments are the signal, the kernel siginfo (whose
  *   first 48 bytes are the user siginfo's) and the k_sigaction, whose first member is the
@@ -259,8 +265,8 @@ __noinline __u32 tl_put_msghdr(__u32 off, __u64 addr, __u32 budget)
 			  budget);
 }
 
-/* Or'ed into the offset a writer returns when its plan wants no memory there (a NULL pointer,
- * a count of 0, an ioctl whose direction excludes this phase): nothing was missed. */
+/* Or'ed into the offset tl_put_rule() returns when its rule finds no memory to copy (no
+ * struct, another version of it, a NULL pointer, a count of 0): nothing was missed. */
 #define TL_SKIPPED	(1u << 31)
 
 /* include/uapi/asm-generic/ioctl.h, which x86 uses: the number's direction and size. */
@@ -438,8 +444,6 @@ static __always_inline __u32 tl_syscall(void *regs, long nr, long ret, __u32 pha
 			__builtin_memcpy(&m, &a, sizeof(m));
 			__u32 after = tl_put_arg(off, m, count, h->args[i], ret);
 
-			if (after & TL_SKIPPED)
-				continue;
 			h->missed += after == off && h->args[i];
 			off = after;
 		}
