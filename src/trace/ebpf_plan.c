@@ -12,7 +12,6 @@
 #include <linux/ptrace.h>
 #include <linux/sched.h>
 #include <linux/tee.h>
-#include <mtd/ubi-user.h>
 #include <linux/bsg.h>
 #include <net/if.h>
 #include <scsi/sg.h>

@@ -120,7 +120,8 @@ static void test_rule_sets_are_sound(void **state)
 			const struct tl_rule *r = &plans.rules[i].rule[j];
 
 			assert_true(r->base < 6 || r->base == TL_BASE_SP);
-			assert_true(r->size > 0 && r->size <= TL_CHUNK_MAX);
+			assert_true(r->size > 0 && r->size <= TL_EVENT_ROOM);
+			assert_true(r->how == TLM_FIXED || r->size <= TL_CHUNK_MAX);
 			assert_true(r->how == TLM_STR || r->how == TLM_FIXED);
 			assert_true(r->len_size == 0 || r->len_size == 1 || r->len_size == 2 ||
 				    r->len_size == 4 || r->len_size == 8);

@@ -59,7 +59,8 @@ struct tc_note {
 /* ---- line mode: an event per syscall entry and exit, per signal and per thread gone ---- */
 
 /* Bytes of one memory chunk at most, and of the chunks of one event before the last. An
- * event holds its head, then chunks; the last chunk may end past TL_EVENT_ROOM. */
+ * event holds its head, then chunks; the last chunk may end past TL_EVENT_ROOM. A copy
+ * larger than a chunk (a string excepted) is chunks that follow each other. */
 #define TL_CHUNK_MAX	4096
 #define TL_EVENT_ROOM	(16 * 1024)
 /* argv and envp: pointers copied (envp is only counted but with -v), and their first

@@ -174,6 +174,29 @@ static __always_inline __u64 tl_word(__u32 off, __u32 i)
 	return w;
 }
 
+/* Chunks of one copy at most: the event's room ends it sooner. */
+#define TL_SPAN_CHUNKS	4
+
+/* LEN bytes at ADDR as chunks that follow each other (the reader serves a read across them),
+ * until the mapping or the event's room ends. */
+__noinline __u32 tl_put_span(__u32 off, __u64 addr, __u64 len)
+{
+	for (int i = 0; i < TL_SPAN_CHUNKS && len; i++) {
+		__u32 n = len < TL_CHUNK_MAX ? len : TL_CHUNK_MAX;
+		__u32 after = tl_put(off, addr, n, 0);
+
+		if (after == off)
+			break;
+		/* A short chunk (tl_chunk.len, after .addr): the mapping ended. */
+		if ((__u32)tl_word(off, 8) < n)
+			return after;
+		off = after;
+		addr += n;
+		len -= n;
+	}
+	return off;
+}
+
 /* A NULL-terminated pointer array at ADDR, then (STRINGS) its first TL_VEC_STRS strings of
  * STR_SIZE bytes at most. */
 __noinline __u32 tl_put_vec(__u32 off, __u64 addr, __u32 str_size, __u32 strings)
@@ -297,15 +320,15 @@ __noinline __u32 tl_put_arg(__u32 off, __u64 plan, __u64 count, __u64 arg, long 
 	case TLM_STR:
 		return tl_put(off, arg, m->size, 1);
 	case TLM_FIXED:
-		return tl_put(off, arg, m->size, 0);
+		return tl_put_span(off, arg, m->size);
 	case TLM_ARG:
 		len = count * elem;
-		return tl_put(off, arg, len < m->size ? len : m->size, 0);
+		return tl_put_span(off, arg, len < m->size ? len : m->size);
 	case TLM_RET:
 		if (ret <= 0)
 			return off;
 		len = (__u64)ret * elem;
-		return tl_put(off, arg, len < m->size ? len : m->size, 0);
+		return tl_put_span(off, arg, len < m->size ? len : m->size);
 	case TLM_VEC:
 	case TLM_PTRS:
 		return tl_put_vec(off, arg, m->size, m->how == TLM_VEC);
@@ -325,7 +348,7 @@ __noinline __u32 tl_put_arg(__u32 off, __u64 plan, __u64 count, __u64 arg, long 
 		    (TL_IOC_DIR(count) & ((m->when & (TLW_ENTRY | TLW_RETRY) ? TL_IOC_WRITE : 0) |
 					  (m->when & TLW_EXIT ? TL_IOC_READ : 0))))
 			len = TL_IOC_SIZE(count);
-		return tl_put(off, arg, len, 0);
+		return tl_put_span(off, arg, len);
 	}
 	return off;
 }
@@ -380,7 +403,7 @@ __noinline __u32 tl_put_rule(__u32 off, __u64 lo, __u64 hi, __u64 base)
 		if (count < len)
 			len = count;
 	}
-	return tl_put(off, addr, len, r->how == TLM_STR);
+	return r->how == TLM_STR ? tl_put(off, addr, len, 1) : tl_put_span(off, addr, len);
 }
 
 /* This CPU's scratch event, its head filled for KIND and TID; NULL if the map failed. */
