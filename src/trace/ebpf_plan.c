@@ -5,6 +5,7 @@
 #include <linux/aio_abi.h>
 #include <linux/blkpg.h>
 #include <linux/bpf.h>
+#include <linux/bsg.h>
 #include <linux/fs.h>
 #include <linux/io_uring.h>
 #include <linux/kd.h>
@@ -12,7 +13,6 @@
 #include <linux/ptrace.h>
 #include <linux/sched.h>
 #include <linux/tee.h>
-#include <linux/bsg.h>
 #include <net/if.h>
 #include <scsi/sg.h>
 #include <stddef.h>
@@ -122,21 +122,24 @@ static struct tl_rules *rule_set(struct ebpf_plans *plans, long nr, uint64_t cmd
 	return &plans->rules[plans->nrules++];
 }
 
+/* The number of syscall NAME, which ebpf_plan.def's rules name. */
+static long rule_nr(const char *name)
+{
+	long nr = syscall_nr_by_name(name);
+
+	if (nr < 0 || nr >= TC_MAX_SYSCALLS)
+		die("ebpf_plan.def: no syscall %s below %d", name, TC_MAX_SYSCALLS);
+	return nr;
+}
+
 static void add_rules(struct ebpf_plans *plans, uint32_t str_bytes)
 {
-	for (size_t i = 0; i < sizeof(cmd_args) / sizeof(cmd_args[0]); i++) {
-		long nr = syscall_nr_by_name(cmd_args[i].name);
-
-		if (nr >= 0 && nr < TC_MAX_SYSCALLS)
-			plans->syscall[nr].cmd_arg = (uint8_t)cmd_args[i].arg;
-	}
+	for (size_t i = 0; i < sizeof(cmd_args) / sizeof(cmd_args[0]); i++)
+		plans->syscall[rule_nr(cmd_args[i].name)].cmd_arg = (uint8_t)cmd_args[i].arg;
 	for (size_t i = 0; i < sizeof(rules) / sizeof(rules[0]); i++) {
-		long nr = syscall_nr_by_name(rules[i].name);
+		long nr = rule_nr(rules[i].name);
 		struct tl_rule r = rules[i].rule;
 		int n = 0;
-
-		if (nr < 0 || nr >= TC_MAX_SYSCALLS)
-			continue;
 		struct tl_rules *set = rule_set(plans, nr, rules[i].cmd);
 
 		while (n < TL_RULES && set->rule[n].how)
