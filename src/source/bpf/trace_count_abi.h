@@ -142,7 +142,8 @@ struct tl_argmem {
  * Memory one pointer deep, or at a place the arguments do not point at, that a syscall's
  * decoder reads for some values of one argument (a command): rules keyed by the syscall and
  * that value (struct tl_rule_key), TL_RULES of them at most. A rule's memory is at AT bytes
- * into the struct at BASE (an argument, or the user stack pointer), or with DEREF at the
+ * into the struct at BASE (an argument, the user stack pointer, or each struct that a
+ * TLM_PTRVEC argument's pointers point to), or with DEREF at the
  * pointer stored there; it is a string of SIZE bytes at most (TLM_STR), or SIZE bytes
  * (TLM_FIXED), or with LEN_SIZE the count of LEN_SIZE bytes at LEN_AT in the struct times
  * ELEM (or 1), SIZE at most. With GUARD, only when the struct's first byte is GUARD (the
@@ -150,12 +151,13 @@ struct tl_argmem {
  */
 #define TL_RULES	4
 #define TL_BASE_SP	6	/* tl_rule.base: the user stack pointer */
+#define TL_BASE_ELEM	7	/* tl_rule.base: each struct of the TLM_PTRVEC argument */
 #define TL_CMD_NONE	6	/* tl_plan.cmd_arg: the rules' key has cmd 0 */
 
 struct tl_rule {
 	__u8 how;		/* TLM_NONE: no more rules; TLM_STR or TLM_FIXED */
 	__u8 when;		/* TLW_ENTRY, TLW_EXIT */
-	__u8 base;		/* 0-5: args[base]; TL_BASE_SP */
+	__u8 base;		/* 0-5: args[base]; TL_BASE_SP, TL_BASE_ELEM */
 	__u8 deref;
 	__u16 at;
 	__u16 len_at;

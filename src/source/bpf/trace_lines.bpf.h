@@ -437,13 +437,29 @@ static __always_inline void tl_send(struct tl_head *h, __u32 size)
 /* A syscall's entry (PHASE TLW_ENTRY) or exit (TLW_EXIT, with TLW_RETRY when the entry missed
  * memory) with its plan's memory, and the thread's CPU time in syscalls STIME_NS. Returns the
  * pointers whose memory could not be copied. */
+/* A rule (LO and HI, as tl_put_rule() takes it) for each struct of the pointer array copied
+ * at VEC (a chunk's offset) whose first N pointers a TLM_PTRVEC plan copied. */
+__noinline __u32 tl_put_elems(__u32 off, __u32 vec, __u64 n, __u64 lo, __u64 hi)
+{
+	__u32 len = (__u32)tl_word(vec, 8);	/* tl_chunk.len, after .addr */
+
+	for (__u32 i = 0; i < 16 && i < n && i * 8 < len; i++) {
+		__u32 after = tl_put_rule(off, lo, hi, tl_word(vec + sizeof(struct tl_chunk), i * 8));
+
+		if (!(after & TL_SKIPPED))
+			off = after;
+	}
+	return off;
+}
+
 static __always_inline __u32 tl_syscall(void *regs, long nr, long ret, __u32 phase,
 					__u64 stime_ns)
 {
 	__u32 key = nr;
 	struct tl_plan *plan = bpf_map_lookup_elem(&plans, &key);
 	struct tl_head *h = tl_begin(phase == TLW_ENTRY ? TL_ENTER : TL_EXIT, current_tid());
-	__u32 off = sizeof(*h);
+	__u32 off = sizeof(*h), vec = 0;
+	__u64 vec_n = 0;
 
 	if (!h)
 		return 0;
@@ -467,6 +483,10 @@ static __always_inline __u32 tl_syscall(void *regs, long nr, long ret, __u32 pha
 			__builtin_memcpy(&m, &a, sizeof(m));
 			__u32 after = tl_put_arg(off, m, count, h->args[i], ret);
 
+			if (a.how == TLM_PTRVEC && after != off) {
+				vec = off;
+				vec_n = count;
+			}
 			h->missed += after == off && h->args[i];
 			off = after;
 		}
@@ -487,11 +507,16 @@ static __always_inline __u32 tl_syscall(void *regs, long nr, long ret, __u32 pha
 				break;
 			if (!(r->when & phase))
 				continue;
+			__builtin_memcpy(half, r, sizeof(half));
+			if (r->base == TL_BASE_ELEM) {
+				if (vec_n)
+					off = tl_put_elems(off, vec, vec_n, half[0], half[1]);
+				continue;
+			}
 			if (r->base == TL_BASE_SP)
 				base = h->sp;
 			else if (r->base < 6)
 				bpf_probe_read_kernel(&base, sizeof(base), &h->args[r->base]);
-			__builtin_memcpy(half, r, sizeof(half));
 			__u32 after = tl_put_rule(off, half[0], half[1], base);
 
 			if (after & TL_SKIPPED)
