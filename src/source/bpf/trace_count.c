@@ -204,7 +204,7 @@ fail:
 
 int trace_count_add(struct trace_count *tc, pid_t tid, bool await_exec)
 {
-	struct tc_task t = { .flags = await_exec ? TC_AWAIT_EXEC : 0 };
+	struct tc_task t = { .flags = await_exec ? TC_AWAIT_EXEC : TC_MIDWAY };
 	uint32_t key = (uint32_t)tid;
 
 	/* Counted before it is in the set: its exit may come before this returns. */

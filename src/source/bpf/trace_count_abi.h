@@ -21,6 +21,11 @@
 /* The started command until its execve: nothing it does before is counted (strace's count
  * starts at that execve too). */
 #define TC_AWAIT_EXEC	1
+/* Put in the set from outside (-p), so maybe inside a syscall: if its first event is a sys_exit,
+ * line mode makes that syscall's entry event from the registers there (the argument registers
+ * are saved at entry and restored at exit unchanged) before its exit event. Its first event of
+ * either kind clears the flag. */
+#define TC_MIDWAY	2
 
 /* A traced thread, keyed by its tid: the syscall it is in, if counted, and since when; counting
  * CPU time, how long the thread has been switched out during it. */
@@ -31,7 +36,7 @@ struct tc_task {
 				 * event adds the time to off_ns); 0: none */
 	__u64 sys_ns;		/* CPU time: its counted calls' that ended, summed */
 	__u32 nr;
-	__u32 flags;		/* TC_AWAIT_EXEC */
+	__u32 flags;		/* TC_AWAIT_EXEC, TC_MIDWAY */
 	__u32 fatal_sig;	/* line mode: a signal delivered with its default, fatal action */
 	__u32 missed;		/* line mode: memory the syscall's entry could not copy */
 };
