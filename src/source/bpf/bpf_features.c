@@ -22,11 +22,6 @@ static int libbpf_quiet(enum libbpf_print_level level, const char *fmt, va_list 
 	return vfprintf(stderr, fmt, ap);
 }
 
-const char *bpf_privilege_hint(int e)
-{
-	return e == EPERM || e == EACCES ? " (needs CAP_BPF and CAP_PERFMON: run as root)" : "";
-}
-
 /* Loading tracing programs takes CAP_BPF with CAP_PERFMON (Linux 5.8+) or CAP_SYS_ADMIN.
  * Without them libbpf's feature probes fail as if the kernel lacked the features, so the
  * privileges are checked first. True when capget() cannot tell: the load will say. */
@@ -62,6 +57,16 @@ static bool in_initial_user_namespace(void)
 	more = fscanf(f, "%lu", &inside);
 	fclose(f);
 	return fields != 3 || (more != 1 && inside == 0 && outside == 0 && count == 4294967295ul);
+}
+
+/* The verifier rejects a program with EACCES too: with the privileges, the program is at fault. */
+const char *bpf_privilege_hint(int e)
+{
+	if (e != EPERM && e != EACCES)
+		return "";
+	return may_load_tracing_programs() ?
+		       " (the kernel refused the program: SYSRAY_BPF_DEBUG=1 prints the verifier's log)" :
+		       " (needs CAP_BPF and CAP_PERFMON: run as root)";
 }
 
 int bpf_features_check(char *err, size_t errlen)
