@@ -22,11 +22,6 @@ static int libbpf_quiet(enum libbpf_print_level level, const char *fmt, va_list 
 	return vfprintf(stderr, fmt, ap);
 }
 
-const char *bpf_privilege_hint(int e)
-{
-	return e == EPERM || e == EACCES ? " (needs CAP_BPF and CAP_PERFMON: run as root)" : "";
-}
-
 /* Loading tracing programs takes CAP_BPF with CAP_PERFMON (Linux 5.8+) or CAP_SYS_ADMIN.
  * Without them libbpf's feature probes fail as if the kernel lacked the features, so the
  * privileges are checked first. True when capget() cannot tell: the load will say. */
@@ -43,6 +38,37 @@ static bool may_load_tracing_programs(void)
 	       ((eff & (1ull << CAP_BPF)) && (eff & (1ull << CAP_PERFMON)));
 }
 
+/*
+ * Is this process in the initial user namespace? The kernel refuses BPF programs and maps to
+ * a process whose capabilities are those of a child user namespace (unshare -U, rootless
+ * containers): capget() shows them all, yet every load fails with EPERM, and libbpf's probes
+ * read that as missing features. The initial namespace maps all 2^32 ids onto themselves:
+ * /proc/self/uid_map is the one line "0 0 4294967295". True when the file cannot tell.
+ */
+static bool in_initial_user_namespace(void)
+{
+	FILE *f = fopen("/proc/self/uid_map", "r");
+	unsigned long inside, outside, count;
+	int fields, more;
+
+	if (!f)
+		return true;
+	fields = fscanf(f, "%lu %lu %lu", &inside, &outside, &count);
+	more = fscanf(f, "%lu", &inside);
+	fclose(f);
+	return fields != 3 || (more != 1 && inside == 0 && outside == 0 && count == 4294967295ul);
+}
+
+/* The verifier rejects a program with EACCES too: with the privileges, the program is at fault. */
+const char *bpf_privilege_hint(int e)
+{
+	if (e != EPERM && e != EACCES)
+		return "";
+	return may_load_tracing_programs() ?
+		       " (the kernel refused the program: SYSRAY_BPF_DEBUG=1 prints the verifier's log)" :
+		       " (needs CAP_BPF and CAP_PERFMON: run as root)";
+}
+
 int bpf_features_check(char *err, size_t errlen)
 {
 	libbpf_set_print(libbpf_quiet);
@@ -54,6 +80,12 @@ int bpf_features_check(char *err, size_t errlen)
 	if (!may_load_tracing_programs()) {
 		snprintf(err, errlen, "eBPF needs root, or CAP_BPF and CAP_PERFMON (this process "
 			 "has neither these nor CAP_SYS_ADMIN)");
+		return -1;
+	}
+	if (!in_initial_user_namespace()) {
+		snprintf(err, errlen, "eBPF needs CAP_BPF and CAP_PERFMON in the initial user "
+			 "namespace, and this process runs in a user namespace of its own "
+			 "(/proc/self/uid_map)");
 		return -1;
 	}
 	int have_rb = libbpf_probe_bpf_map_type(BPF_MAP_TYPE_RINGBUF, NULL);

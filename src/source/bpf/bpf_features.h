@@ -13,8 +13,8 @@
  * its messages). */
 int bpf_features_check(char *err, size_t errlen);
 
-/* " (needs CAP_BPF and CAP_PERFMON: run as root)" after a load or attach error E that
- * privileges can explain; "" otherwise. */
+/* After a load or attach error E of EPERM or EACCES: " (needs CAP_BPF and CAP_PERFMON: run as
+ * root)" without the privileges, else a pointer to the verifier's log; "" for other errors. */
 const char *bpf_privilege_hint(int e);
 
 #endif

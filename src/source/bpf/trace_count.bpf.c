@@ -139,6 +139,8 @@ static __always_inline int on_enter(void *regs, long nr)
 		return 0;
 	if (lines)
 		t->user_regs = (unsigned long)regs;
+	if (t->flags & TC_MIDWAY)
+		t->flags &= ~TC_MIDWAY;
 	if (t->flags & TC_AWAIT_EXEC) {
 		if (nr != NR_execve && nr != NR_execveat)
 			return 0;
@@ -159,22 +161,55 @@ static __always_inline int on_enter(void *regs, long nr)
 	return 0;
 }
 
+/*
+ * Line mode, a thread put in the set by -p whose first event is this sys_exit: the syscall it
+ * was in when the trace attached. Its entry event is made now: the arguments from the
+ * registers, no memory, marked missed, so that user space holds it for the exit, which copies
+ * the entry's memory too (TLW_RETRY). Sets T's nr; false when the syscall is not traced.
+ */
+static __noinline bool midway_entry(struct tc_task *t, void *regs)
+{
+	long nr;
+	struct tl_head *h;
+
+	t->flags &= ~TC_MIDWAY;
+	if (bpf_probe_read_kernel(&nr, sizeof(nr), (char *)regs +
+				  __builtin_offsetof(struct tl_regs, orig_ax)) ||
+	    nr < 0 || !counted(nr))
+		return false;
+	h = tl_begin(TL_ENTER, current_tid());
+	if (!h)
+		return false;
+	h->nr = nr;
+	tl_read_args(regs, h);
+	h->missed = 1;
+	tl_send(h, sizeof(*h));
+	t->nr = (__u32)nr;
+	t->missed = 1;
+	return true;
+}
+
 static __always_inline int on_exit(void *regs, long ret)
 {
 	__u32 tid = current_tid();
 	struct tc_task *t = bpf_map_lookup_elem(&tasks, &tid);
+	bool midway = false;
 
 	if (!t)
 		return 0;
 	/* A new thread's first event: the exit of the clone that made it. */
 	if (lines)
 		t->user_regs = (unsigned long)regs;
-	if (!t->start_ns)
-		return 0;
-	__u64 ns = bpf_ktime_get_ns() - t->start_ns;
+	if (!t->start_ns) {
+		/* Not counted: when it started is unknown. */
+		if (!lines || !(t->flags & TC_MIDWAY) || !midway_entry(t, regs))
+			return 0;
+		midway = true;
+	}
+	__u64 ns = midway ? 0 : bpf_ktime_get_ns() - t->start_ns;
 	__u32 nr = t->nr;
 
-	if (cpu_time) {
+	if (cpu_time && !midway) {
 		settle_switch(t);
 		ns = t->off_ns < ns ? ns - t->off_ns : 0;
 		t->sys_ns += ns;
@@ -185,6 +220,8 @@ static __always_inline int on_exit(void *regs, long ret)
 			   cpu_time ? t->sys_ns : 0);
 		tl_ignored_signal(tid, t);
 	}
+	if (midway)
+		return 0;
 	struct tc_row *r = bpf_map_lookup_elem(&rows, &nr);
 
 	if (!r)

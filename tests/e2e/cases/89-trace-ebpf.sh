@@ -56,7 +56,8 @@ te_available() {
 TE_TESTS=(trace-ebpf-c-files trace-ebpf-c-fds trace-ebpf-c-fsops trace-ebpf-c-memtime
 	  trace-ebpf-c-net trace-ebpf-c-procs trace-ebpf-f trace-ebpf-e-S-U trace-ebpf-w
 	  trace-ebpf-v trace-ebpf-refused trace-ebpf-lines-C trace-ebpf-p-gone trace-ebpf-p
-	  trace-ebpf-c-cputime trace-ebpf-O trace-ebpf-p-lines)
+	  trace-ebpf-c-cputime trace-ebpf-O trace-ebpf-p-lines trace-ebpf-userns
+	  trace-ebpf-p-midway)
 te_selected() {
 	local t
 	for t in "${TE_TESTS[@]}"; do
@@ -184,6 +185,23 @@ else
 	expect trace-ebpf-refused "--backend=ebpf with -e inject= or -b: refused" \
 		eval 'te_refused -c -e inject=openat:error=ENOENT && te_refused -f -b execve'
 
+	# In a user namespace of its own a process has every capability of that namespace, and
+	# the kernel still refuses it BPF: --backend=ebpf says why (not "no ring buffer", which
+	# libbpf's probes would suggest), and -c without it counts with ptrace, strace's table.
+	te_userns() {
+		local err=$TE/userns.err
+		! unshare -Ur "$SYSRAY" trace --backend=ebpf -c -o /dev/null true 2>"$err" &&
+			grep -q 'initial user namespace' "$err" && [ "$(wc -l <"$err")" = 1 ] &&
+			unshare -Ur "$SYSRAY" trace -v -c -o "$TE/userns.c" "$PROGS/files" \
+				>/dev/null 2>"$TE/userns.v" &&
+			grep -q 'backend ptrace: .*user namespace' "$TE/userns.v" &&
+			diff <(te_rows "$TE/files.p") <(te_rows "$TE/userns.c") >"$TE/userns.diff"
+	}
+	selected trace-ebpf-userns && { selected trace-ebpf-c-files ||
+		te_run files -c -- "$PROGS/files"; }
+	expect trace-ebpf-userns "in a user namespace: eBPF refused with the reason, -c on ptrace" \
+		te_userns
+
 	# The lines from the kernel's events: -C prints them and the table, -p attaches without
 	# a stop, and SIGINT detaches at once (the comparisons with strace are compare_trace's
 	# ebpf-* tests in 10-progs, 20-commands and the decoder cases).
@@ -271,8 +289,8 @@ PYEOF
 	# it began after the attach line to the last one before SIGINT, the sleep it was in cut
 	# by "<detached ...>"; strace's attach and detach messages and exit status; the program is
 	# not stopped (TracerPid 0) and runs on. (strace's first line is the restart_syscall of
-	# the sleep its attach interrupted; the eBPF backend interrupts nothing: it starts at the
-	# next call.)
+	# the sleep its attach interrupted; the eBPF backend interrupts nothing: the sleep it
+	# attached in prints whole when it ends, as trace-ebpf-p-midway checks.)
 	te_tick=
 	if selected trace-ebpf-p-lines; then
 		"$PROGS/ticker" 50 >"$TE/ticks" 2>"$TE/ticker.err" &
@@ -329,4 +347,47 @@ PYEOF
 		kill "$te_tick" 2>/dev/null
 		wait "$te_tick" 2>/dev/null
 	fi
+
+	# -p attaching to a thread inside a syscall: cat blocked in read(2) on a fifo. strace's
+	# attach interrupts the read, which restarts, and prints it whole once it returns; the
+	# eBPF backend interrupts nothing and prints the read it attached in whole too (its entry
+	# made at its exit from the registers, its memory copied then). Then cat writes the line,
+	# blocks in the next read, and SIGTERM ends it: the same lines from strace and from both
+	# backends (addresses aside).
+	te_midway_run() {	# te_midway_run WHO TRACER...: $TE/midway.WHO
+		local who=$1 fifo=$TE/midway.$1.fifo cat tracer w0
+		shift
+		rm -f "$fifo" && mkfifo "$fifo" || return 1
+		cat <>"$fifo" >/dev/null 2>&1 &
+		cat=$!
+		# /proc/PID/syscall starts with the number of the syscall a blocked thread is in
+		wait_until "cat to block in read" grep -q '^0 ' "/proc/$cat/syscall" || return 1
+		w0=$(awk '$1 == "syscw:" { print $2 }' "/proc/$cat/io")
+		"$@" -p "$cat" -o "$TE/midway.$who" 2>"$TE/midway.$who.err" &
+		tracer=$!
+		wait_until "$1 to attach" grep -q attached "$TE/midway.$who.err" || return 1
+		echo hello >"$fifo"
+		wait_until "cat to write the line and read again" eval \
+			'[ "$(awk '"'"'$1 == "syscw:" { print $2 }'"'"' "/proc/$cat/io")" -gt "$w0" ] &&
+			 grep -q "^0 " "/proc/$cat/syscall"' || return 1
+		kill "$cat"
+		wait "$tracer"
+	}
+	te_midway_ok() {
+		local who
+		for who in s e p; do
+			case $who in
+			s) te_midway_run s strace ;;
+			e) te_midway_run e "$SYSRAY" trace --backend=ebpf ;;
+			p) te_midway_run p "$SYSRAY" trace --backend=ptrace ;;
+			esac || return 1
+			sed 's/0x[0-9a-f]\+/0xADDR/g' "$TE/midway.$who" >"$TE/midway.$who.n"
+		done
+		head -1 "$TE/midway.e.n" | sed 's/^/  eBPF: /'
+		grep -q '^read(0, "hello\\n", ' "$TE/midway.e.n" &&
+			diff "$TE/midway.s.n" "$TE/midway.e.n" >"$TE/midway.e.diff" &&
+			diff "$TE/midway.s.n" "$TE/midway.p.n" >"$TE/midway.p.diff"
+	}
+	expect trace-ebpf-p-midway "-p into a blocked read: the read printed whole, as strace's" \
+		te_midway_ok
 fi
