@@ -16,7 +16,8 @@
  * the syscall number, return value and exec's former pid are raw tracepoint arguments, line
  * mode reads pt_regs and siginfo by their user-ABI layouts, and the one kernel structure read,
  * task_struct's pid (of the forked child, of a signal's target), is read at the offset the
- * loader found in the BTF (source/bpf/kernel_btf.c).
+ * loader found in the BTF (source/bpf/kernel_btf.c); --pidns-translation alone adds the few
+ * offsets of a task's struct pid and namespace (struct tl_pidns_offsets).
  *
  * Kernel facts this relies on (x86_64):
  * - sched_process_fork runs in the thread that called clone, after the child got its pid and
