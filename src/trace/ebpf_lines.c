@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "schema/syscall_nr.h"
+#include "trace/fd_table.h"
 #include "util/int_map.h"
 #include "util/util.h"
 
@@ -30,6 +31,7 @@ struct ebpf_lines {
 	int quiet;
 	struct int_map threads;		/* tid -> struct thread */
 	struct int_map group_codes;	/* tgid -> exit_group()'s argument + 1 (as a pointer) */
+	struct fd_tables *fds;		/* what each thread's fds are, served to the decoders */
 };
 
 /* A reader over an event's chunks, and then over its entry's. */
@@ -112,14 +114,22 @@ static long chunk_read_str(const struct mem_reader *m, uint64_t addr, char *buf,
 	return (long)n;
 }
 
-struct ebpf_lines *ebpf_lines_new(tracer_sink_fn *sink, void *sink_ctx, int quiet)
+struct ebpf_lines *ebpf_lines_new(tracer_sink_fn *sink, void *sink_ctx, int quiet,
+				  bool fd_paths)
 {
 	struct ebpf_lines *l = xcalloc(1, sizeof(*l));
 
 	l->sink = sink;
 	l->sink_ctx = sink_ctx;
 	l->quiet = quiet;
+	l->fds = fd_tables_new(fd_paths);
+	fd_tables_serve(l->fds);
 	return l;
+}
+
+void ebpf_lines_seed(struct ebpf_lines *l, int tid, int tgid)
+{
+	fd_tables_seed(l->fds, tid, tgid);
 }
 
 static struct thread *thread_of(struct ebpf_lines *l, uint32_t tid)
@@ -201,12 +211,17 @@ static void on_enter(struct ebpf_lines *l, const struct tl_head *ev, size_t size
 static void on_exit_ev(struct ebpf_lines *l, const struct tl_head *ev)
 {
 	struct thread *t = thread_of(l, ev->tid);
+	struct chunk_reader r = { { chunk_read, chunk_read_str, (pid_t)ev->tid }, ev, t->entry };
 
 	if (t->held) {
 		t->held = false;
 		deliver_syscall(l, TEV_SYSCALL_ENTRY, t->entry, ev);
 	}
+	/* The fds it made are known as its line prints them; those it closed, once printed. */
+	fd_tables_made(l->fds, (pid_t)ev->tid, ev->nr, (const uint64_t *)ev->args, ev->ret,
+		       &r.base);
 	deliver_syscall(l, TEV_SYSCALL_EXIT, ev, t->entry);
+	fd_tables_ended(l->fds, (pid_t)ev->tid, ev->nr, (const uint64_t *)ev->args, ev->ret);
 	free(t->entry);
 	t->entry = NULL;
 }
@@ -236,6 +251,7 @@ static void on_gone(struct ebpf_lines *l, const struct tl_head *ev)
 	struct tracer_event te = { .pid = (pid_t)ev->tid, .when = ts_of(ev->ts_ns) };
 
 	release_held(l, t);
+	fd_tables_gone(l->fds, (pid_t)ev->tid);
 	if (ev->args[0]) {
 		te.kind = TEV_KILLED;
 		te.sig = (int)ev->args[0];
@@ -249,7 +265,26 @@ static void on_gone(struct ebpf_lines *l, const struct tl_head *ev)
 	l->sink(l->sink_ctx, &te);
 }
 
-/* -f: a thread joined the set. */
+/* The clone flags of the clone, clone3, fork or vfork that thread T is in. */
+static uint64_t clone_flags(const struct thread *t)
+{
+	const struct tl_head *e = t ? t->entry : NULL;
+	struct chunk_reader r = { { chunk_read, chunk_read_str, 0 }, e, NULL };
+	uint64_t flags;
+
+	if (!e)
+		return 0;
+	switch (e->nr) {
+	case NR_clone:
+		return e->args[0];
+	case NR_clone3:
+		/* struct clone_args starts with its u64 flags */
+		return chunk_read(&r.base, e->args[0], &flags, sizeof(flags)) ? 0 : flags;
+	}
+	return 0;
+}
+
+/* -f: a thread joined the set, made by the thread args[0]. */
 static void on_fork(struct ebpf_lines *l, const struct tl_head *ev)
 {
 	struct tracer_event te = {
@@ -257,6 +292,10 @@ static void on_fork(struct ebpf_lines *l, const struct tl_head *ev)
 		.pid = (pid_t)ev->tid,
 		.when = ts_of(ev->ts_ns),
 	};
+	uint32_t parent = (uint32_t)ev->args[0];
+
+	fd_tables_fork(l->fds, (pid_t)parent, (pid_t)ev->tid,
+		       clone_flags(int_map_get(&l->threads, parent)));
 
 	if (!l->quiet)
 		fprintf(stderr, "%s: Process %u attached\n", progname, ev->tid);
@@ -310,5 +349,6 @@ void ebpf_lines_free(struct ebpf_lines *l)
 	int_map_each(&l->threads, free_thread, l);
 	int_map_free(&l->threads);
 	int_map_free(&l->group_codes);
+	fd_tables_free(l->fds);
 	free(l);
 }

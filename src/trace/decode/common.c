@@ -14,12 +14,18 @@
 #include "trace/decode.h"
 #include "trace/decode/fd_socket.h"
 #include "trace/decode/decoders.h"
+#include "trace/fd_table.h"
 #include "trace/opts.h"
 #include "util/util.h"
 
 bool fd_path(pid_t pid, int fd, char *buf, size_t n)
 {
+	const struct fd_entry *e = fd_tables_find(pid, fd);
 	char link[64];
+	if (e && e->link) {
+		snprintf(buf, n, "%s", e->link);
+		return true;
+	}
 	snprintf(link, sizeof(link), "/proc/%d/fd/%d", pid, fd);
 	ssize_t len = readlink(link, buf, n - 1);
 	if (len < 0)

@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * What each traced process's descriptors are, kept from the eBPF backend's events. Under
+ * ptrace the process is stopped while its line is printed and /proc/PID/fd/N says what fd N
+ * is; eBPF events are printed later, when the process may be gone or the fd reused. These
+ * tables are seeded from /proc/PID/fd when tracing starts, then follow the syscalls that make,
+ * copy and end descriptors (socket, socketpair, accept, open*, pipe, dup*, fcntl F_DUPFD and
+ * F_SETFD, close, close_range, unshare, execve's close-on-exec), shared between the threads
+ * of a clone with CLONE_FILES and copied without it.
+ *
+ * The decoders' fd lookups (fd_path, fd_socket_proto, fd_socket_netlink_protocol) ask the
+ * served tables first, and /proc when no tables are served (the ptrace backend) or the
+ * tables do not know the fd.
+ */
+#ifndef SYSRAY_TRACE_FD_TABLE_H
+#define SYSRAY_TRACE_FD_TABLE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "source/mem_reader.h"
+
+struct fd_tables;
+
+/* What a table knows of one descriptor. */
+struct fd_entry {
+	char *link;		/* /proc/PID/fd/N's text when the fd was made ("/etc/passwd",
+				 * "socket:[123]"), or NULL: not read */
+	bool is_socket;
+	int family;		/* a socket's address family (socket, socketpair, accept of a
+				 * known socket), or -1: not a socket, or one of unknown family */
+	int type;		/* SOCK_STREAM..., without SOCK_NONBLOCK and SOCK_CLOEXEC */
+	int protocol;
+	bool cloexec;
+};
+
+/* PATHS: -y/-yy print fds' paths: read each new fd's link from /proc as its event is seen. */
+struct fd_tables *fd_tables_new(bool paths);
+void fd_tables_free(struct fd_tables *t);
+
+/* The tables the fd lookups ask, or NULL: /proc only. */
+void fd_tables_serve(struct fd_tables *t);
+
+/* The served tables' entry of fd FD of thread TID, or NULL: not known, ask /proc. */
+const struct fd_entry *fd_tables_find(pid_t tid, int fd);
+
+/* Thread TID's descriptors as /proc lists them now; a thread of a process seeded before
+ * (TGID) shares that table. */
+void fd_tables_seed(struct fd_tables *t, pid_t tid, pid_t tgid);
+
+/* -f: CHILD was made by thread PARENT's clone with FLAGS (CLONE_FILES: one table). */
+void fd_tables_fork(struct fd_tables *t, pid_t parent, pid_t child, uint64_t flags);
+
+/* Thread TID is gone; OLD_TID took the id TID (a thread's execve under its leader's id). */
+void fd_tables_gone(struct fd_tables *t, pid_t tid);
+void fd_tables_renamed(struct fd_tables *t, pid_t old_tid, pid_t tid);
+
+/*
+ * A syscall NR of TID returned RET; MEM serves its entry's and exit's memory. _made takes
+ * the fds it made or changed, before its line is printed (the result of open prints as the
+ * new fd); _ended the fds it ended, after (close's argument is the fd that was).
+ */
+void fd_tables_made(struct fd_tables *t, pid_t tid, long nr, const uint64_t *args, int64_t ret,
+		    const struct mem_reader *mem);
+void fd_tables_ended(struct fd_tables *t, pid_t tid, long nr, const uint64_t *args, int64_t ret);
+
+#endif
