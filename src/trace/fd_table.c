@@ -30,6 +30,8 @@ struct fd_table {
 struct fd_tables {
 	bool paths;
 	struct int_map by_tid;		/* tid -> struct fd_table, counted in refs */
+	uint32_t last_sock_id;
+	struct int_map bound;		/* sock_id -> non-NULL: the socket has an address */
 };
 
 static struct fd_tables *served;
@@ -167,6 +169,7 @@ void fd_tables_free(struct fd_tables *t)
 		served = NULL;
 	int_map_each(&t->by_tid, put_table_cb, NULL);
 	int_map_free(&t->by_tid);
+	int_map_free(&t->bound);
 	free(t);
 }
 
@@ -175,11 +178,21 @@ void fd_tables_serve(struct fd_tables *t)
 	served = t;
 }
 
-const struct fd_entry *fd_tables_find(pid_t tid, int fd)
+enum fd_known fd_tables_find(pid_t tid, int fd, const struct fd_entry **e)
 {
 	const struct fd_table *tab = served ? table_of(served, tid) : NULL;
 
-	return tab ? get_fd(tab, fd) : NULL;
+	if (!tab)
+		return FD_ASK_PROC;
+	*e = get_fd(tab, fd);
+	if (!*e)
+		return FD_NOT_OPEN;
+	return (*e)->ask_proc ? FD_ASK_PROC : FD_OPEN;
+}
+
+bool fd_tables_bound(const struct fd_entry *e)
+{
+	return served && e->sock_id && int_map_get(&served->bound, e->sock_id);
 }
 
 /* ---- /proc ---- */
@@ -283,11 +296,17 @@ void fd_tables_renamed(struct fd_tables *t, pid_t old_tid, pid_t tid)
 		set_table(t, tid, tab);
 }
 
-static const char *last_name(const char *path)
+/* Do the links NOW (" (deleted)" or not) and the name NAME end in the same file name? */
+static bool same_last_name(const char *now, const char *name)
 {
-	const char *s = strrchr(path, '/');
+	static const char deleted[] = " (deleted)";
+	const char *a = strrchr(now, '/'), *b = strrchr(name, '/');
+	size_t len;
 
-	return s ? s + 1 : path;
+	a = a ? a + 1 : now;
+	b = b ? b + 1 : name;
+	len = strlen(b);
+	return !strncmp(a, b, len) && (!a[len] || !strcmp(a + len, deleted));
 }
 
 /*
@@ -301,7 +320,7 @@ static char *opened_link(const struct fd_table *tab, pid_t tid, int fd, int dirf
 	char base[PATH_MAX], joined[2 * PATH_MAX + 2], resolved[PATH_MAX];
 	char *now = proc_link(tid, fd);
 
-	if (now && !strcmp(last_name(now), last_name(name)))
+	if (now && same_last_name(now, name))
 		return now;
 	base[0] = 0;
 	if (name[0] != '/') {
@@ -356,6 +375,7 @@ static void made_socket(struct fd_tables *t, struct fd_table *tab, pid_t tid, in
 	struct fd_entry *e = entry_new();
 
 	e->is_socket = true;
+	e->sock_id = ++t->last_sock_id;
 	e->family = family;
 	e->type = type & 0xf;
 	e->protocol = protocol;
@@ -399,6 +419,72 @@ static void made_pipe(struct fd_tables *t, struct fd_table *tab, pid_t tid, int 
 	put_fd(tab, fd, e);
 }
 
+/* Syscalls that return a new fd of a kind that is no socket (ARG0: their first argument). */
+static bool made_other(long nr, uint64_t arg0)
+{
+	switch (nr) {
+	case NR_eventfd: case NR_eventfd2: case NR_epoll_create: case NR_epoll_create1:
+	case NR_timerfd_create: case NR_inotify_init: case NR_inotify_init1:
+	case NR_fanotify_init: case NR_memfd_create: case NR_memfd_secret: case NR_pidfd_open:
+	case NR_userfaultfd: case NR_perf_event_open: case NR_io_uring_setup: case NR_fsopen:
+	case NR_fspick: case NR_fsmount: case NR_open_tree: case NR_mq_open:
+		return true;
+	case NR_signalfd:
+	case NR_signalfd4:
+		return (int)arg0 == -1;	/* else the fd given is changed */
+	case NR_bpf:
+		/* the commands that make a map, program, object, BTF, link or iterator fd */
+		switch (arg0) {
+		case 0: case 5: case 7: case 13: case 14: case 17: case 18: case 19: case 28:
+		case 30: case 32: case 33:
+			return true;
+		}
+		return arg0 == (uint64_t)-1;	/* fd_tables_follows: any command */
+	}
+	return false;
+}
+
+static void made_plain(struct fd_tables *t, struct fd_table *tab, pid_t tid, int fd)
+{
+	struct fd_entry *e = entry_new();
+
+	if (t->paths)
+		e->link = proc_link(tid, fd);
+	put_fd(tab, fd, e);
+}
+
+/* The fds an SCM_RIGHTS message of recvmsg's struct msghdr at ADDR brought: whatever they
+ * are, /proc is asked. */
+static void made_received(struct fd_table *tab, uint64_t addr, const struct mem_reader *mem)
+{
+	struct msghdr m;
+	unsigned char control[4096];
+
+	if (mem->read(mem, addr, &m, sizeof(m)) || !m.msg_control || !m.msg_controllen)
+		return;
+	size_t len = m.msg_controllen < sizeof(control) ? m.msg_controllen : sizeof(control);
+
+	if (mem->read(mem, (uint64_t)(uintptr_t)m.msg_control, control, len))
+		return;
+	m.msg_control = control;
+	m.msg_controllen = len;
+	for (struct cmsghdr *c = CMSG_FIRSTHDR(&m); c; c = CMSG_NXTHDR(&m, c)) {
+		if (c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_RIGHTS ||
+		    c->cmsg_len > len - (size_t)((unsigned char *)c - control))
+			continue;
+		size_t n = (c->cmsg_len - CMSG_LEN(0)) / sizeof(int);
+
+		for (size_t i = 0; i < n; i++) {
+			struct fd_entry *e = entry_new();
+			int fd;
+
+			memcpy(&fd, CMSG_DATA(c) + i * sizeof(int), sizeof(fd));
+			e->ask_proc = true;
+			put_fd(tab, fd, e);
+		}
+	}
+}
+
 static void made_copy(struct fd_table *tab, int from, int to, bool cloexec)
 {
 	const struct fd_entry *src = get_fd(tab, from);
@@ -415,6 +501,23 @@ static void made_copy(struct fd_table *tab, int from, int to, bool cloexec)
 	put_fd(tab, to, e);
 }
 
+static void got_address(struct fd_tables *t, const struct fd_table *tab, int fd)
+{
+	const struct fd_entry *e = get_fd(tab, fd);
+
+	if (e && e->sock_id)
+		int_map_put(&t->bound, e->sock_id, (void *)1);
+}
+
+/* Did a send that returned RET give its netlink socket an address? netlink_sendmsg() binds
+ * an unbound socket after checking the flags, the address and the permission to send to a
+ * group, whatever comes of the send itself. */
+static bool sent_bound(int64_t ret)
+{
+	return ret >= 0 || (ret != -EBADF && ret != -ENOTSOCK && ret != -EOPNOTSUPP &&
+			    ret != -EINVAL && ret != -EPERM);
+}
+
 void fd_tables_made(struct fd_tables *t, pid_t tid, long nr, const uint64_t *args, int64_t ret,
 		    const struct mem_reader *mem)
 {
@@ -422,7 +525,11 @@ void fd_tables_made(struct fd_tables *t, pid_t tid, long nr, const uint64_t *arg
 	int fd = (int)ret, fds[2];
 	uint64_t how_flags;
 
-	if (!tab || ret < 0)
+	if (!tab)
+		return;
+	if ((nr == NR_sendto || nr == NR_sendmsg || nr == NR_sendmmsg) && sent_bound(ret))
+		got_address(t, tab, (int)args[0]);
+	if (ret < 0)
 		return;
 	switch (nr) {
 	case NR_open:
@@ -491,6 +598,20 @@ void fd_tables_made(struct fd_tables *t, pid_t tid, long nr, const uint64_t *arg
 	case NR_unshare:
 		if (args[0] & CLONE_FILES_FLAG)
 			unshared(t, tid);
+		break;
+	case NR_recvmsg:
+		made_received(tab, args[1], mem);
+		break;
+	case NR_bind:
+	case NR_connect:
+		got_address(t, tab, (int)args[0]);
+		break;
+	case NR_open_by_handle_at:
+		made_plain(t, tab, tid, fd);
+		break;
+	default:
+		if (made_other(nr, args[0]))
+			made_plain(t, tab, tid, fd);
 		break;
 	}
 }
@@ -572,4 +693,19 @@ void fd_tables_ended(struct fd_tables *t, pid_t tid, long nr, const uint64_t *ar
 		end_range(tab, 0, INT_MAX, true);
 		break;
 	}
+}
+
+bool fd_tables_follows(long nr)
+{
+	switch (nr) {
+	case NR_open: case NR_creat: case NR_openat: case NR_openat2: case NR_open_by_handle_at:
+	case NR_socket: case NR_socketpair: case NR_accept: case NR_accept4: case NR_recvmsg:
+	case NR_bind: case NR_connect: case NR_sendto: case NR_sendmsg: case NR_sendmmsg:
+	case NR_pipe: case NR_pipe2: case NR_dup: case NR_dup2: case NR_dup3: case NR_fcntl:
+	case NR_close: case NR_close_range: case NR_unshare: case NR_execve: case NR_execveat:
+	case NR_clone: case NR_clone3: case NR_fork: case NR_vfork: case NR_exit:
+	case NR_exit_group:
+		return true;
+	}
+	return made_other(nr, (uint64_t)-1);
 }

@@ -28,11 +28,20 @@ struct fd_entry {
 	char *link;		/* /proc/PID/fd/N's text when the fd was made ("/etc/passwd",
 				 * "socket:[123]"), or NULL: not read */
 	bool is_socket;
+	uint32_t sock_id;	/* the socket's, the same in every copy of the fd; 0: none */
 	int family;		/* a socket's address family (socket, socketpair, accept of a
 				 * known socket), or -1: not a socket, or one of unknown family */
 	int type;		/* SOCK_STREAM..., without SOCK_NONBLOCK and SOCK_CLOEXEC */
 	int protocol;
 	bool cloexec;
+	bool ask_proc;		/* made where the events do not say what it is (SCM_RIGHTS) */
+};
+
+/* What the tables say of an fd. */
+enum fd_known {
+	FD_ASK_PROC,		/* nothing: ask /proc */
+	FD_NOT_OPEN,		/* the thread's table has no such fd */
+	FD_OPEN,		/* its entry says what it is */
 };
 
 /* PATHS: -y/-yy print fds' paths: read each new fd's link from /proc as its event is seen. */
@@ -42,8 +51,19 @@ void fd_tables_free(struct fd_tables *t);
 /* The tables the fd lookups ask, or NULL: /proc only. */
 void fd_tables_serve(struct fd_tables *t);
 
-/* The served tables' entry of fd FD of thread TID, or NULL: not known, ask /proc. */
-const struct fd_entry *fd_tables_find(pid_t tid, int fd);
+/* What the served tables know of fd FD of thread TID; *E: its entry when FD_OPEN. */
+enum fd_known fd_tables_find(pid_t tid, int fd, const struct fd_entry **e);
+
+/*
+ * Has the socket of E (from fd_tables_find) an address? A netlink socket gets one from
+ * bind, connect or its first send (autobind); only then does sock_diag list it, and strace
+ * knows its protocol.
+ */
+bool fd_tables_bound(const struct fd_entry *e);
+
+/* The syscalls the tables follow (and exit and exit_group, whose codes end the threads): the
+ * kernel sends their events whatever -e trace= prints. */
+bool fd_tables_follows(long nr);
 
 /* Thread TID's descriptors as /proc lists them now; a thread of a process seeded before
  * (TGID) shares that table. */

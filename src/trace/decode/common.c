@@ -18,19 +18,37 @@
 #include "trace/opts.h"
 #include "util/util.h"
 
-bool fd_path(pid_t pid, int fd, char *buf, size_t n)
+/* The text of /proc/PID/fd/FD, or false. */
+static bool proc_fd_link(pid_t pid, int fd, char *buf, size_t n)
 {
-	const struct fd_entry *e = fd_tables_find(pid, fd);
 	char link[64];
-	if (e && e->link) {
-		snprintf(buf, n, "%s", e->link);
-		return true;
-	}
 	snprintf(link, sizeof(link), "/proc/%d/fd/%d", pid, fd);
 	ssize_t len = readlink(link, buf, n - 1);
 	if (len < 0)
 		return false;
 	buf[len] = 0;
+	return true;
+}
+
+bool fd_path(pid_t pid, int fd, char *buf, size_t n)
+{
+	const struct fd_entry *e = NULL;
+	switch (fd_tables_find(pid, fd, &e)) {
+	case FD_ASK_PROC:
+		return proc_fd_link(pid, fd, buf, n);
+	case FD_NOT_OPEN:
+		return false;
+	case FD_OPEN:
+		break;
+	}
+	if (!e->link)
+		return false;
+	/* The same file, unlinked since it was opened: /proc says so now. */
+	size_t len = strlen(e->link);
+	if (proc_fd_link(pid, fd, buf, n) && !strncmp(buf, e->link, len) &&
+	    (!buf[len] || !strcmp(buf + len, " (deleted)")))
+		return true;
+	snprintf(buf, n, "%s", e->link);
 	return true;
 }
 

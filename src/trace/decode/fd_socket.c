@@ -342,9 +342,15 @@ static bool proc_link_is(pid_t pid, int fd, const char *link)
 
 bool fd_socket_proto(pid_t pid, int fd, char *buf, size_t n)
 {
-	const struct fd_entry *e = fd_tables_find(pid, fd);
-	if (!e)
+	const struct fd_entry *e = NULL;
+	switch (fd_tables_find(pid, fd, &e)) {
+	case FD_ASK_PROC:
 		return fd_socket_proc_proto(pid, fd, buf, n);
+	case FD_NOT_OPEN:
+		return false;
+	case FD_OPEN:
+		break;
+	}
 	if (!e->is_socket || n < 2)
 		return false;
 	const char *name = e->family >= 0 ?
@@ -411,12 +417,13 @@ bool fd_socket_details(pid_t pid, int fd, const char *link, char *buf, size_t n)
 
 int fd_socket_netlink_protocol(pid_t pid, int fd)
 {
-	const struct fd_entry *e = fd_tables_find(pid, fd);
+	const struct fd_entry *e = NULL;
 	char link[PATH_MAX], details[DETAILS_MAX];
-	if (e && e->family >= 0)
-		return e->family == AF_NETLINK ? e->protocol : -1;
-	if (e && !e->is_socket)
-		return -1;
+	enum fd_known known = fd_tables_find(pid, fd, &e);
+	/* sock_diag (strace's source) lists a netlink socket once it has an address. */
+	if (known == FD_NOT_OPEN || (known == FD_OPEN && (!e->is_socket || e->family >= 0)))
+		return known == FD_OPEN && e->family == AF_NETLINK && fd_tables_bound(e) ?
+			       e->protocol : -1;
 	if (!fd_path(pid, fd, link, sizeof(link)) ||
 	    !fd_socket_details(pid, fd, link, details, sizeof(details)))
 		return -1;
