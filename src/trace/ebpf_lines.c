@@ -10,6 +10,9 @@
 #include "util/int_map.h"
 #include "util/util.h"
 
+/* include/uapi/linux/sched.h */
+#define CLONE_THREAD_FLAG 0x00010000u
+
 /* The largest errno a syscall returns negated (include/linux/err.h MAX_ERRNO). */
 #define MAX_ERRNO 4095
 
@@ -402,9 +405,15 @@ static void on_fork(struct ebpf_lines *l, const struct tl_head *ev)
 		.when = ts_of(ev->ts_ns),
 	};
 	uint32_t parent = (uint32_t)ev->args[0];
+	uint64_t flags = clone_flags(int_map_get(&l->threads, parent));
+	struct thread *t = xcalloc(1, sizeof(*t));
 
-	fd_tables_fork(l->fds, (pid_t)parent, (pid_t)ev->tid,
-		       clone_flags(int_map_get(&l->threads, parent)));
+	/* Known from now, before its first syscall: its leader's end waits for it. The event
+	 * is the parent's: its tgid is the child's only for a thread (CLONE_THREAD). */
+	t->tgid = flags & CLONE_THREAD_FLAG ? ev->tgid : ev->tid;
+	thread_free(int_map_take(&l->threads, ev->tid));
+	int_map_put(&l->threads, ev->tid, t);
+	fd_tables_fork(l->fds, (pid_t)parent, (pid_t)ev->tid, flags);
 
 	if (!l->quiet)
 		fprintf(stderr, "%s: Process %u attached\n", progname, ev->tid);
