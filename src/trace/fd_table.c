@@ -83,6 +83,7 @@ static void table_put(struct fd_table *tab)
 	if (tab && !--tab->refs) {
 		int_map_each(&tab->fds, free_entry_cb, NULL);
 		int_map_free(&tab->fds);
+		free(tab->cwd);
 		free(tab);
 	}
 }
@@ -97,6 +98,7 @@ static struct fd_table *table_copy(const struct fd_table *from)
 	struct fd_table *tab = table_new();
 
 	int_map_each(&from->fds, copy_entry_cb, tab);
+	tab->cwd = from->cwd ? xstrdup(from->cwd) : NULL;
 	return tab;
 }
 
@@ -165,6 +167,13 @@ enum fd_known fd_tables_find(pid_t tid, int fd, const struct fd_entry **e)
 	if (!*e)
 		return FD_NOT_OPEN;
 	return (*e)->ask_proc ? FD_ASK_PROC : FD_OPEN;
+}
+
+const char *fd_tables_cwd(pid_t tid)
+{
+	const struct fd_table *tab = served ? fd_table_of(served, tid) : NULL;
+
+	return tab ? tab->cwd : NULL;
 }
 
 bool fd_tables_bound(const struct fd_entry *e)
@@ -241,6 +250,17 @@ void fd_tables_seed(struct fd_tables *t, pid_t tid, pid_t tgid)
 			fd_entry_free(e);
 	}
 	closedir(d);
+	if (t->paths) {
+		char cwd[64], buf[PATH_MAX];
+		ssize_t n;
+
+		snprintf(cwd, sizeof(cwd), "/proc/%d/cwd", (int)tid);
+		n = readlink(cwd, buf, sizeof(buf) - 1);
+		if (n > 0) {
+			buf[n] = 0;
+			tab->cwd = xstrdup(buf);
+		}
+	}
 	set_table(t, tid, tab);
 }
 

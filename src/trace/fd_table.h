@@ -5,11 +5,13 @@
  * is; eBPF events are printed later, when the process may be gone or the fd reused. These
  * tables are seeded from /proc/PID/fd when tracing starts, then follow the syscalls that make,
  * copy and end descriptors (socket, socketpair, accept, open*, pipe, dup*, fcntl F_DUPFD and
- * F_SETFD, close, close_range, unshare, execve's close-on-exec), shared between the threads
- * of a clone with CLONE_FILES and copied without it.
+ * F_SETFD, pidfd_open, pidfd_getfd, close, close_range, unshare, execve's close-on-exec),
+ * shared between the threads of a clone with CLONE_FILES and copied without it. With -y they
+ * also keep each fd's path (unlink marks it deleted) and the working directory (chdir,
+ * fchdir).
  *
- * The decoders' fd lookups (fd_path, fd_socket_proto, fd_socket_netlink_protocol) ask the
- * served tables first, and /proc when no tables are served (the ptrace backend) or the
+ * The decoders' fd lookups (fd_path, fd_pidfd_pid, fd_socket_proto, fd_socket_netlink_protocol)
+ * ask the served tables first, and /proc when no tables are served (the ptrace backend) or the
  * tables do not know the fd.
  */
 #ifndef SYSRAY_TRACE_FD_TABLE_H
@@ -33,6 +35,7 @@ struct fd_entry {
 				 * known socket), or -1: not a socket, or one of unknown family */
 	int type;		/* SOCK_STREAM..., without SOCK_NONBLOCK and SOCK_CLOEXEC */
 	int protocol;
+	pid_t pidfd_pid;	/* a pidfd's process (pidfd_open's argument), or 0 */
 	bool cloexec;
 	bool ask_proc;		/* made where the events do not say what it is (SCM_RIGHTS) */
 };
@@ -53,6 +56,9 @@ void fd_tables_serve(struct fd_tables *t);
 
 /* What the served tables know of fd FD of thread TID; *E: its entry when FD_OPEN. */
 enum fd_known fd_tables_find(pid_t tid, int fd, const struct fd_entry **e);
+
+/* -y: thread TID's working directory as the served tables know it, or NULL: ask /proc. */
+const char *fd_tables_cwd(pid_t tid);
 
 /*
  * Has the socket of E (from fd_tables_find) an address? A netlink socket gets one from

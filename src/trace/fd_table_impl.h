@@ -13,6 +13,9 @@
 struct fd_table {
 	unsigned int refs;
 	struct int_map fds;
+	/* -y: the working directory (the fs_struct's, which CLONE_FS shares: threads share
+	 * both), from /proc at the seed, then chdir and fchdir; NULL: ask /proc */
+	char *cwd;
 };
 
 struct fd_tables {

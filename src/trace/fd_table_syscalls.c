@@ -18,62 +18,133 @@
 #define CLOSE_RANGE_UNSHARE_FLAG (1u << 1)
 #define CLOSE_RANGE_CLOEXEC_FLAG (1u << 2)
 
-/* Does the link NOW (" (deleted)" or not) end in the file name NAME ends in? */
-static bool same_last_name(const char *now, const char *name)
-{
-	static const char deleted[] = " (deleted)";
-	const char *a = strrchr(now, '/'), *b = strrchr(name, '/');
-	size_t len;
+static const char deleted[] = " (deleted)";
 
-	a = a ? a + 1 : now;
-	b = b ? b + 1 : name;
-	len = strlen(b);
-	return !strncmp(a, b, len) && (!a[len] || !strcmp(a + len, deleted));
+static bool name_base(const struct fd_table *tab, pid_t tid, int dirfd, const char *name,
+		      char *base, size_t n);
+
+/* Do the paths A and B end in the same file name? */
+static bool same_last_name(const char *a, const char *b)
+{
+	const char *x = strrchr(a, '/'), *y = strrchr(b, '/');
+
+	return !strcmp(x ? x + 1 : a, y ? y + 1 : b);
+}
+
+/* Writes into BASE what NAME, relative to DIRFD of TID, is relative to ("" when absolute);
+ * false when that is not known. */
+static bool name_base(const struct fd_table *tab, pid_t tid, int dirfd, const char *name,
+		      char *base, size_t n)
+{
+	const struct fd_entry *d = dirfd == AT_FDCWD ? NULL : fd_get(tab, dirfd);
+	char cwd[64];
+	ssize_t len;
+
+	base[0] = 0;
+	if (name[0] == '/')
+		return true;
+	if (d && d->link && d->link[0] == '/') {
+		snprintf(base, n, "%s", d->link);
+	} else if (dirfd == AT_FDCWD && tab->cwd) {
+		snprintf(base, n, "%s", tab->cwd);
+	} else if (dirfd == AT_FDCWD) {
+		snprintf(cwd, sizeof(cwd), "/proc/%d/cwd", (int)tid);
+		len = readlink(cwd, base, n - 1);
+		base[len > 0 ? len : 0] = 0;
+	}
+	return base[0] != 0;
 }
 
 /*
  * The link of fd FD that TID opened as NAME relative to DIRFD. The link read now is that
  * file's when it names the same file as NAME does (the fd may have been closed and reused
- * since the open); else NAME resolved now, else NAME made absolute as it was given.
+ * since the open), without the " (deleted)" of an unlink since (which fd_tables_made tells
+ * in its turn); else NAME resolved now, else NAME made absolute as it was given.
  */
 static char *opened_link(const struct fd_table *tab, pid_t tid, int fd, int dirfd,
 			 const char *name)
 {
 	char base[PATH_MAX], joined[2 * PATH_MAX + 2], resolved[PATH_MAX];
 	char *now = fd_proc_link(tid, fd);
+	size_t len = now ? strlen(now) : 0, dlen = sizeof(deleted) - 1;
 
+	if (now && len > dlen && !strcmp(now + len - dlen, deleted))
+		now[len - dlen] = 0;
 	if (now && same_last_name(now, name))
 		return now;
-	base[0] = 0;
-	if (name[0] != '/') {
-		const struct fd_entry *d = dirfd == AT_FDCWD ? NULL : fd_get(tab, dirfd);
-		char cwd[64];
-		ssize_t n;
-
-		if (d && d->link && d->link[0] == '/') {
-			snprintf(base, sizeof(base), "%s", d->link);
-		} else if (dirfd == AT_FDCWD) {
-			snprintf(cwd, sizeof(cwd), "/proc/%d/cwd", (int)tid);
-			n = readlink(cwd, base, sizeof(base) - 1);
-			base[n > 0 ? n : 0] = 0;
-		}
-		if (!base[0]) {
-			free(now);
-			return NULL;
-		}
-	}
-	snprintf(joined, sizeof(joined), "%s%s%s", base, base[0] ? "/" : "", name);
-	if (realpath(joined, resolved)) {
-		size_t len = strlen(resolved);
-
-		/* The same file, unlinked since: the link says " (deleted)". */
-		if (now && !strncmp(now, resolved, len) && !strcmp(now + len, " (deleted)"))
-			return now;
-		free(now);
-		return xstrdup(resolved);
-	}
 	free(now);
-	return xstrdup(joined);
+	if (!name_base(tab, tid, dirfd, name, base, sizeof(base)))
+		return NULL;
+	snprintf(joined, sizeof(joined), "%s%s%s", base, base[0] ? "/" : "", name);
+	return xstrdup(realpath(joined, resolved) ? resolved : joined);
+}
+
+/* chdir(NAME), fchdir(FD): the table's working directory is the one named. */
+static void changed_dir(struct fd_tables *t, struct fd_table *tab, pid_t tid, int fd,
+			uint64_t name_addr, const struct mem_reader *mem)
+{
+	char name[PATH_MAX], base[PATH_MAX], joined[2 * PATH_MAX + 2], resolved[PATH_MAX];
+	const struct fd_entry *e = fd >= 0 ? fd_get(tab, fd) : NULL;
+	char *cwd = NULL;
+
+	if (!t->paths)
+		return;
+	if (e && e->link && e->link[0] == '/') {
+		cwd = xstrdup(e->link);
+	} else if (fd < 0 && mem->read_str(mem, name_addr, name, sizeof(name)) > 0 &&
+		   name_base(tab, tid, AT_FDCWD, name, base, sizeof(base))) {
+		snprintf(joined, sizeof(joined), "%s%s%s", base, base[0] ? "/" : "", name);
+		cwd = xstrdup(realpath(joined, resolved) ? resolved : joined);
+	}
+	free(tab->cwd);
+	tab->cwd = cwd;		/* not known: /proc is asked */
+}
+
+struct unlink_scan {
+	const char *path;
+	size_t len;
+};
+
+static void unlinked_entry_cb(void *ctx, uint32_t key, void *val)
+{
+	const struct unlink_scan *u = ctx;
+	struct fd_entry *e = val;
+	(void)key;
+
+	if (!e->link || strcmp(e->link, u->path))
+		return;
+	e->link = xrealloc(e->link, u->len + sizeof(deleted));
+	memcpy(e->link + u->len, deleted, sizeof(deleted));
+}
+
+static void unlinked_table_cb(void *ctx, uint32_t key, void *val)
+{
+	(void)key;
+	int_map_each(&((struct fd_table *)val)->fds, unlinked_entry_cb, ctx);
+}
+
+/* unlink, unlinkat: the fds open on the file NAME (relative to DIRFD) named, in every table,
+ * are " (deleted)" now, as their /proc links say (its last name: other links go unseen). */
+static void unlinked(struct fd_tables *t, const struct fd_table *tab, pid_t tid, int dirfd,
+		     uint64_t name_addr, const struct mem_reader *mem)
+{
+	char name[PATH_MAX], base[PATH_MAX], joined[2 * PATH_MAX + 2], dir[PATH_MAX];
+	char path[2 * PATH_MAX + 2];
+	char *slash;
+
+	if (!t->paths || mem->read_str(mem, name_addr, name, sizeof(name)) <= 0 ||
+	    !name_base(tab, tid, dirfd, name, base, sizeof(base)))
+		return;
+	snprintf(joined, sizeof(joined), "%s%s%s", base, base[0] ? "/" : "", name);
+	slash = strrchr(joined, '/');
+	*slash = 0;
+	/* the file is gone: its directory resolves, then its name */
+	if (!realpath(joined[0] ? joined : "/", dir))
+		return;
+	snprintf(path, sizeof(path), "%s/%s", strcmp(dir, "/") ? dir : "", slash + 1);
+	struct unlink_scan u = { .path = path, .len = strlen(path) };
+
+	int_map_each(&t->by_tid, unlinked_table_cb, &u);
 }
 
 static void made_open(struct fd_tables *t, struct fd_table *tab, pid_t tid, int fd, int dirfd,
@@ -147,9 +218,9 @@ static bool made_other(long nr, uint64_t arg0)
 	switch (nr) {
 	case NR_eventfd: case NR_eventfd2: case NR_epoll_create: case NR_epoll_create1:
 	case NR_timerfd_create: case NR_inotify_init: case NR_inotify_init1:
-	case NR_fanotify_init: case NR_memfd_create: case NR_memfd_secret: case NR_pidfd_open:
-	case NR_userfaultfd: case NR_perf_event_open: case NR_io_uring_setup: case NR_fsopen:
-	case NR_fspick: case NR_fsmount: case NR_open_tree: case NR_mq_open:
+	case NR_fanotify_init: case NR_memfd_create: case NR_memfd_secret: case NR_userfaultfd:
+	case NR_perf_event_open: case NR_io_uring_setup: case NR_fsopen: case NR_fspick:
+	case NR_fsmount: case NR_open_tree: case NR_mq_open:
 		return true;
 	case NR_signalfd:
 	case NR_signalfd4:
@@ -205,6 +276,37 @@ static void made_received(struct fd_table *tab, uint64_t addr, const struct mem_
 			fd_put(tab, fd, e);
 		}
 	}
+}
+
+/* A pidfd of process PID (pidfd_open's argument, in the caller's pid namespace). */
+static void made_pidfd(struct fd_tables *t, struct fd_table *tab, int fd, pid_t pid)
+{
+	struct fd_entry *e = fd_entry_new();
+
+	if (t->paths)
+		e->link = xstrdup("anon_inode:[pidfd]");
+	e->pidfd_pid = pid > 0 ? pid : 0;
+	e->cloexec = true;	/* pidfds are close-on-exec */
+	fd_put(tab, fd, e);
+}
+
+/* pidfd_getfd's copy at FD of fd TARGETFD of the process of PIDFD: what the process's table
+ * says it is, if it is traced. */
+static void made_getfd(struct fd_tables *t, struct fd_table *tab, pid_t tid, int fd, int pidfd,
+		       int targetfd)
+{
+	const struct fd_entry *p = fd_get(tab, pidfd);
+	const struct fd_table *other = p && p->pidfd_pid ? fd_table_of(t, p->pidfd_pid) : NULL;
+	const struct fd_entry *src = other ? fd_get(other, targetfd) : NULL;
+	struct fd_entry *e;
+
+	if (!src) {
+		made_plain(t, tab, tid, fd);
+		return;
+	}
+	e = fd_entry_copy(src);
+	e->cloexec = true;	/* so pidfd_getfd makes it */
+	fd_put(tab, fd, e);
 }
 
 static void made_copy(struct fd_table *tab, int from, int to, bool cloexec)
@@ -331,6 +433,25 @@ void fd_tables_made(struct fd_tables *t, pid_t tid, long nr, const uint64_t *arg
 	case NR_open_by_handle_at:
 		made_plain(t, tab, tid, fd);
 		break;
+	case NR_pidfd_open:
+		made_pidfd(t, tab, fd, (pid_t)args[0]);
+		break;
+	case NR_unlink:
+		unlinked(t, tab, tid, AT_FDCWD, args[0], mem);
+		break;
+	case NR_chdir:
+		changed_dir(t, tab, tid, -1, args[0], mem);
+		break;
+	case NR_fchdir:
+		changed_dir(t, tab, tid, (int)args[0], 0, mem);
+		break;
+	case NR_unlinkat:
+		if (!(args[2] & AT_REMOVEDIR))
+			unlinked(t, tab, tid, (int)args[0], args[1], mem);
+		break;
+	case NR_pidfd_getfd:
+		made_getfd(t, tab, tid, fd, (int)args[0], (int)args[1]);
+		break;
 	default:
 		if (made_other(nr, args[0]))
 			made_plain(t, tab, tid, fd);
@@ -426,7 +547,8 @@ bool fd_tables_follows(long nr)
 	case NR_pipe: case NR_pipe2: case NR_dup: case NR_dup2: case NR_dup3: case NR_fcntl:
 	case NR_close: case NR_close_range: case NR_unshare: case NR_execve: case NR_execveat:
 	case NR_clone: case NR_clone3: case NR_fork: case NR_vfork: case NR_exit:
-	case NR_exit_group:
+	case NR_exit_group: case NR_pidfd_open: case NR_pidfd_getfd: case NR_unlink:
+	case NR_unlinkat: case NR_chdir: case NR_fchdir:
 		return true;
 	}
 	return made_other(nr, (uint64_t)-1);

@@ -4,7 +4,8 @@
  * events as the kernel program sends them: an fd's kind follows socket, dup2, fcntl and close
  * whatever /proc says later; a netlink socket's protocol is told once it has an address; a
  * fork copies the table and a clone with CLONE_FILES shares it; execve ends the close-on-exec
- * fds. The thread is this test's own process (seeded from its /proc/self/fd), its fds numbered
+ * fds; with -y, paths follow the working directory and unlink, and pidfds their process. The
+ * thread is this test's own process (seeded from its /proc/self/fd), its fds numbered
  * far above any it has.
  */
 #include <fcntl.h>
@@ -15,6 +16,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -23,6 +25,7 @@
 #include <cmocka.h>
 
 #include "schema/syscall_nr.h"
+#include "trace/decode.h"
 #include "trace/decode/fd_socket.h"
 #include "trace/ebpf_lines.h"
 #include "trace/fd_table.h"
@@ -218,12 +221,58 @@ static void test_execve_ends_cloexec_fds(void **state)
 	ebpf_lines_free(l);
 }
 
+/* The path of NAME's syscall NR (its entry copied NAME at 0x1000) with ARG0 before it. */
+static void with_name(struct ebpf_lines *l, pid_t tid, long nr, int64_t arg0, const char *name,
+		      int64_t ret)
+{
+	uint64_t args[6] = { (uint64_t)arg0, 0x1000 };
+
+	if (nr == NR_chdir || nr == NR_unlink)
+		args[0] = 0x1000;
+	syscall_ret(l, tid, nr, args, ret, 0x1000, name, (uint32_t)strlen(name) + 1);
+}
+
+static void test_paths_follow_cwd_and_unlink(void **state)
+{
+	(void)state;
+	pid_t me = getpid();
+	struct ebpf_lines *l = ebpf_lines_new(ignore, NULL, 1, true);
+	char dir[] = "/tmp/fd_table_XXXXXX", file[64], path[4096];
+
+	assert_non_null(mkdtemp(dir));
+	snprintf(file, sizeof(file), "%s/f", dir);
+	close(open(file, O_CREAT | O_WRONLY, 0600));
+	ebpf_lines_seed(l, me, me);
+
+	with_name(l, me, NR_chdir, 0, dir, 0);
+	assert_string_equal(fd_tables_cwd(me), dir);
+	with_name(l, me, NR_openat, AT_FDCWD, "f", FD_A);
+	assert_true(fd_path(me, FD_A, path, sizeof(path)));
+	assert_string_equal(path, file);
+	/* the file unlinked: named as /proc names it */
+	unlink(file);
+	with_name(l, me, NR_unlink, 0, "f", 0);
+	assert_true(fd_path(me, FD_A, path, sizeof(path)));
+	assert_int_equal(strncmp(path, file, strlen(file)), 0);
+	assert_string_equal(path + strlen(file), " (deleted)");
+
+	/* a pidfd and its copy: the process pidfd_open named */
+	call(l, me, NR_pidfd_open, 4321, 0, 0, FD_B);
+	call(l, me, NR_dup, FD_B, 0, 0, FD_C);
+	assert_int_equal(fd_pidfd_pid(me, FD_C), 4321);
+	assert_true(fd_path(me, FD_C, path, sizeof(path)));
+	assert_string_equal(path, "anon_inode:[pidfd]");
+	ebpf_lines_free(l);
+	rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_kind_follows_the_events),
 		cmocka_unit_test(test_fork_copies_clone_files_shares),
 		cmocka_unit_test(test_execve_ends_cloexec_fds),
+		cmocka_unit_test(test_paths_follow_cwd_and_unlink),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
