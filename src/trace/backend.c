@@ -88,7 +88,7 @@ struct trace_count *backend_choose(const struct trace_opts *o, bool capture, boo
 		snprintf(why, sizeof(why), "%s: %s", u.option, u.reason);
 	} else {
 		uint64_t mask[TC_SC_WORDS];
-		static struct tl_plan plans[TC_MAX_SYSCALLS];
+		static struct ebpf_plans plans;
 		struct trace_count_config cfg = {
 			.follow_forks = o->follow_forks > 0,
 			.syscall_mask = syscall_mask(o, mask),
@@ -98,8 +98,11 @@ struct trace_count *backend_choose(const struct trace_opts *o, bool capture, boo
 		char err[400];
 
 		if (prints_lines(o)) {
-			ebpf_plan_build(plans, o->string_limit);
-			cfg.plans = plans;
+			ebpf_plan_build(&plans, o->string_limit, &o->abbrev);
+			cfg.plans = plans.syscall;
+			cfg.rule_keys = plans.rule_key;
+			cfg.rules = plans.rules;
+			cfg.nrules = plans.nrules;
 			cfg.event_ring_bytes = EBPF_EVENT_RING_BYTES;
 		}
 

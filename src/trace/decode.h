@@ -32,6 +32,7 @@ struct sc {
 	pid_t pid;
 	long nr;
 	uint64_t arg[6];
+	uint64_t sp;		/* the stack pointer at entry; 0 if not known */
 	int64_t rval;		/* at exit: the raw return value */
 	int err;		/* at exit: errno if the syscall failed, else 0 */
 	bool exiting;

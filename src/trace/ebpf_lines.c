@@ -19,6 +19,7 @@
 /* A traced thread: its syscall in progress, whose entry memory its exit may read again. */
 struct thread {
 	struct tl_head *entry;		/* a copy of the entry event, or NULL */
+	size_t entry_cap;		/* bytes allocated at entry */
 	/*
 	 * The entry missed memory that was not paged in yet: it waits for its exit, whose
 	 * copies the kernel made after reading that memory itself, and is printed with them.
@@ -52,27 +53,30 @@ struct chunk_reader {
 	const struct tl_head *entry;	/* NULL, or the entry of the exit EV */
 };
 
-/* The chunk of EV holding ADDR: its data and how many bytes of it are at or after ADDR. */
+/* The chunk of EV holding ADDR with the most bytes at or after it (a plan's rule may copy a
+ * struct larger than an argument's window at the same address): its data and that count. */
 static const char *chunk_at(const struct tl_head *ev, uint64_t addr, size_t *avail,
 			    uint32_t *flags)
 {
 	const char *p = (const char *)(ev + 1), *end = (const char *)ev + ev->size;
+	const char *best = NULL;
 
 	while (p + sizeof(struct tl_chunk) <= end) {
 		const struct tl_chunk *c = (const void *)p;
 
 		if (c->len > (size_t)(end - p) - sizeof(*c))
-			return NULL;
+			break;
 		const char *data = p + sizeof(*c);
 
-		if (addr >= c->addr && addr - c->addr < c->len) {
+		if (addr >= c->addr && addr - c->addr < c->len &&
+		    (!best || c->len - (size_t)(addr - c->addr) > *avail)) {
 			*avail = c->len - (size_t)(addr - c->addr);
 			*flags = c->flags;
-			return data + (addr - c->addr);
+			best = data + (addr - c->addr);
 		}
 		p = data + ((c->len + 7) & ~7u);
 	}
-	return NULL;
+	return best;
 }
 
 static const char *find_bytes(const struct chunk_reader *r, uint64_t addr, size_t *avail,
@@ -85,19 +89,27 @@ static const char *find_bytes(const struct chunk_reader *r, uint64_t addr, size_
 	return d;
 }
 
+/* N bytes at ADDR, from chunks that follow each other (a struct larger than a chunk is
+ * copied as several). */
 static int chunk_read(const struct mem_reader *m, uint64_t addr, void *buf, size_t n)
 {
 	const struct chunk_reader *r = (const void *)m;
-	size_t avail;
-	uint32_t flags;
+	char *to = buf;
 
-	if (!n)
-		return 0;
-	const char *d = addr ? find_bytes(r, addr, &avail, &flags) : NULL;
+	while (n) {
+		size_t avail;
+		uint32_t flags;
+		const char *d = addr ? find_bytes(r, addr, &avail, &flags) : NULL;
 
-	if (!d || avail < n)
-		return -1;
-	memcpy(buf, d, n);
+		if (!d)
+			return -1;
+		if (avail > n)
+			avail = n;
+		memcpy(to, d, avail);
+		to += avail;
+		addr += avail;
+		n -= avail;
+	}
 	return 0;
 }
 
@@ -219,6 +231,7 @@ static void deliver_syscall(struct ebpf_lines *l, enum tracer_ev_kind kind,
 		.nr = ev->nr,
 		.when = ts_of(ev->ts_ns),
 		.stime_ns = ev->stime_ns,
+		.sp = ev->sp,
 		.mem = &r.base,
 	};
 
@@ -252,10 +265,93 @@ static void on_enter(struct ebpf_lines *l, const struct tl_head *ev, size_t size
 	}
 	free(t->entry);
 	t->entry = xmalloc(size);
+	t->entry_cap = size;
 	memcpy(t->entry, ev, size);
 	t->held = ev->missed != 0;
 	if (!t->held)
 		deliver_syscall(l, TEV_SYSCALL_ENTRY, ev, NULL);
+}
+
+/* The u64 at ADDR in EV's chunks, or 0. */
+static uint64_t event_word(const struct tl_head *ev, uint64_t addr)
+{
+	size_t avail;
+	uint32_t flags;
+	uint64_t w = 0;
+	const char *d = chunk_at(ev, addr, &avail, &flags);
+
+	if (d && avail >= sizeof(w))
+		memcpy(&w, d, sizeof(w));
+	return w;
+}
+
+/* The string at ADDR in EV's chunks: its bytes and its length; NULL if it is not whole there. */
+static const char *event_str(const struct tl_head *ev, uint64_t addr, size_t *len)
+{
+	size_t avail;
+	uint32_t flags;
+	const char *d = addr ? chunk_at(ev, addr, &avail, &flags) : NULL;
+	const char *nul = d ? memchr(d, 0, avail) : NULL;
+
+	if (!nul)
+		return NULL;
+	*len = (size_t)(nul - d);
+	return d;
+}
+
+/* Appends to the event at *EV (of *CAP bytes) a string chunk at ADDR holding STR. */
+static void append_str(struct tl_head **ev, size_t *cap, uint64_t addr, const char *str,
+		       size_t len)
+{
+	size_t need = (*ev)->size + sizeof(struct tl_chunk) + ((len + 1 + 7) & ~(size_t)7);
+
+	if (need > *cap) {
+		*cap = need * 2;
+		*ev = xrealloc(*ev, *cap);
+	}
+	struct tl_chunk *c = (void *)((char *)*ev + (*ev)->size);
+
+	c->addr = addr;
+	c->len = (uint32_t)len + 1;
+	c->flags = TL_STR;
+	memcpy(c + 1, str, len + 1);
+	(*ev)->size = (uint32_t)need;
+}
+
+/*
+ * A successful execve whose entry missed memory (a forked child's strings, in file pages its
+ * page tables do not map yet): EXIT holds the new program's initial stack, argc and the
+ * pointers at its stack pointer, and the strings they point to, argv's, envp's, then the file
+ * name (ebpf_plan.def's execve rules). ENTRY's argv pointers and file name are served from
+ * them, each by its place: argv's I-th string is the new program's I-th, and the file name
+ * follows the last string of envp (or of argv). A string not copied stays unreadable.
+ */
+static void execve_strings(struct tl_head **entry, size_t *cap, const struct tl_head *exit)
+{
+	uint64_t sp = exit->sp, argc = event_word(exit, sp), last = 0;
+	const char *str;
+	size_t len;
+
+	if ((*entry)->nr != NR_execve || exit->ret != 0 || !argc || argc > TL_VEC_PTRS - 2)
+		return;
+	for (uint64_t i = 0; i < argc; i++) {
+		uint64_t old = event_word(*entry, (*entry)->args[1] + 8 * i);
+
+		last = event_word(exit, sp + 8 + 8 * i);
+		str = event_str(exit, last, &len);
+		if (old && str)
+			append_str(entry, cap, old, str, len);
+	}
+	for (uint64_t at = sp + 16 + 8 * argc; at < sp + 8 * TL_VEC_PTRS; at += 8) {
+		uint64_t env = event_word(exit, at);
+
+		if (!env)
+			break;
+		last = env;
+	}
+	str = event_str(exit, last, &len);
+	if (str && (str = event_str(exit, last + len + 1, &len)))
+		append_str(entry, cap, (*entry)->args[0], str, len);
 }
 
 /* The restart codes (ERESTARTSYS..ERESTART_RESTARTBLOCK) a syscall cut by a signal returns. */
@@ -300,12 +396,13 @@ static void on_exit_ev(struct ebpf_lines *l, const struct tl_head *ev)
 	if ((ev->nr == NR_execve || ev->nr == NR_execveat) && !ev->ret && !t->entry &&
 	    ev->tid == ev->tgid && (old = sibling(l, ev->tgid, ev->tid, true)))
 		t = superseded(l, old, ev);
-	struct chunk_reader r = { { chunk_read, chunk_read_str, (pid_t)ev->tid }, ev, t->entry };
-
 	if (t->held) {
+		execve_strings(&t->entry, &t->entry_cap, ev);
 		t->held = false;
 		deliver_syscall(l, TEV_SYSCALL_ENTRY, t->entry, ev);
 	}
+	struct chunk_reader r = { { chunk_read, chunk_read_str, (pid_t)ev->tid }, ev, t->entry };
+
 	/* The fds it made are known as its line prints them; those it closed, once printed. */
 	fd_tables_made(l->fds, (pid_t)ev->tid, ev->nr, (const uint64_t *)ev->args, ev->ret,
 		       &r.base);

@@ -1,9 +1,28 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 #include "trace/ebpf_plan.h"
 
+#include <fcntl.h>
+#include <linux/aio_abi.h>
+#include <linux/blkpg.h>
+#include <linux/bpf.h>
+#include <linux/bsg.h>
+#include <linux/fs.h>
+#include <linux/io_uring.h>
+#include <linux/kd.h>
+#include <linux/loop.h>
+#include <linux/ptrace.h>
+#include <linux/sched.h>
+#include <linux/tee.h>
+#include <net/if.h>
+#include <scsi/sg.h>
+#include <stddef.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <sys/uio.h>
+#include <ucontext.h>
 
 #include "schema/syscalls.h"
+#include "util/util.h"
 
 struct plan_exception {
 	const char *name;
@@ -11,13 +30,58 @@ struct plan_exception {
 	struct tl_argmem mem;
 };
 
+struct plan_rule {
+	const char *name;
+	uint64_t cmd;
+	struct tl_rule rule;
+};
+
+struct plan_cmd_arg {
+	const char *name;
+	int arg;
+};
+
+/* ebpf_plan.def read three times: its exceptions, its command arguments, its rules. */
+#define RULE(name_, cmd_, base_, at_, deref_, how_, when_, len_at_, len_size_, elem_, size_) \
+	RULE_IF(0, name_, cmd_, base_, at_, deref_, how_, when_, len_at_, len_size_, elem_, size_)
+
 #define PLAN(name_, arg_, how_, when_, len_arg_, elem_, size_) \
 	{ #name_, arg_, { .how = how_, .when = when_, .len_arg = len_arg_, .elem = elem_, \
 			  .size = size_ } },
+#define CMD_ARG(name_, arg_)
+#define RULE_IF(guard_, name_, cmd_, base_, at_, deref_, how_, when_, len_at_, len_size_, elem_, \
+		size_)
 static const struct plan_exception exceptions[] = {
 #include "trace/ebpf_plan.def"
 };
 #undef PLAN
+#undef CMD_ARG
+#undef RULE_IF
+
+#define PLAN(name_, arg_, how_, when_, len_arg_, elem_, size_)
+#define CMD_ARG(name_, arg_) { #name_, arg_ },
+#define RULE_IF(guard_, name_, cmd_, base_, at_, deref_, how_, when_, len_at_, len_size_, elem_, \
+		size_)
+static const struct plan_cmd_arg cmd_args[] = {
+#include "trace/ebpf_plan.def"
+};
+#undef CMD_ARG
+#undef RULE_IF
+
+#define CMD_ARG(name_, arg_)
+#define RULE_IF(guard_, name_, cmd_, base_, at_, deref_, how_, when_, len_at_, len_size_, elem_, \
+		size_) \
+	{ #name_, (uint64_t)(cmd_), { .how = how_, .when = when_, .base = base_, \
+				      .deref = deref_, .at = at_, .len_at = len_at_, \
+				      .len_size = len_size_, .elem = elem_, .guard = guard_, \
+				      .size = size_ } },
+static const struct plan_rule rules[] = {
+#include "trace/ebpf_plan.def"
+};
+#undef PLAN
+#undef CMD_ARG
+#undef RULE_IF
+#undef RULE
 
 /* The memory of an argument of kind KIND (syscalls_x86_64.def's letters). */
 static struct tl_argmem by_kind(char kind, uint32_t str_bytes)
@@ -44,14 +108,64 @@ static struct tl_argmem by_kind(char kind, uint32_t str_bytes)
 	}
 }
 
-void ebpf_plan_build(struct tl_plan *plans, int string_limit)
+/* The rule set of syscall NR and command CMD in PLANS, added if new. */
+static struct tl_rules *rule_set(struct ebpf_plans *plans, long nr, uint64_t cmd)
 {
+	struct tl_rule_key key = { .nr = (uint32_t)nr, .cmd = cmd };
+
+	for (unsigned i = 0; i < plans->nrules; i++)
+		if (!memcmp(&plans->rule_key[i], &key, sizeof(key)))
+			return &plans->rules[i];
+	if (plans->nrules == EBPF_PLAN_RULE_SETS)
+		die("ebpf_plan.def: more than %d rule sets", EBPF_PLAN_RULE_SETS);
+	plans->rule_key[plans->nrules] = key;
+	return &plans->rules[plans->nrules++];
+}
+
+/* The number of syscall NAME, which ebpf_plan.def's rules name. */
+static long rule_nr(const char *name)
+{
+	long nr = syscall_nr_by_name(name);
+
+	if (nr < 0 || nr >= TC_MAX_SYSCALLS)
+		die("ebpf_plan.def: no syscall %s below %d", name, TC_MAX_SYSCALLS);
+	return nr;
+}
+
+static void add_rules(struct ebpf_plans *plans, uint32_t str_bytes)
+{
+	for (size_t i = 0; i < sizeof(cmd_args) / sizeof(cmd_args[0]); i++)
+		plans->syscall[rule_nr(cmd_args[i].name)].cmd_arg = (uint8_t)cmd_args[i].arg;
+	for (size_t i = 0; i < sizeof(rules) / sizeof(rules[0]); i++) {
+		long nr = rule_nr(rules[i].name);
+		struct tl_rule r = rules[i].rule;
+		int n = 0;
+		struct tl_rules *set = rule_set(plans, nr, rules[i].cmd);
+
+		while (n < TL_RULES && set->rule[n].how)
+			n++;
+		if (n == TL_RULES)
+			die("ebpf_plan.def: %s has more than %d rules for %#llx", rules[i].name,
+			    TL_RULES, (unsigned long long)rules[i].cmd);
+		if (!r.size)
+			r.size = str_bytes;
+		set->rule[n] = r;
+		plans->syscall[nr].has_rules = 1;
+	}
+}
+
+void ebpf_plan_build(struct ebpf_plans *out, int string_limit, const struct sc_set *abbrev)
+{
+	struct tl_plan *plans = out->syscall;
+
 	/* print_str() reads one byte past the limit; a string the kernel cut keeps one byte
 	 * less than it copied. */
 	uint32_t str_bytes = string_limit + 2 < TL_CHUNK_MAX ? (uint32_t)string_limit + 2 :
 							       TL_CHUNK_MAX;
 
-	memset(plans, 0, TC_MAX_SYSCALLS * sizeof(*plans));
+	memset(out, 0, sizeof(*out));
+	for (long nr = 0; nr < TC_MAX_SYSCALLS; nr++)
+		plans[nr].cmd_arg = TL_CMD_NONE;
 	for (long nr = 0; nr < SYSCALL_NR_LIMIT && nr < TC_MAX_SYSCALLS; nr++) {
 		const struct syscall_info *si = syscall_by_nr(nr);
 
@@ -66,6 +180,10 @@ void ebpf_plan_build(struct tl_plan *plans, int string_limit)
 			continue;
 		if (!m.size)
 			m.size = str_bytes;
+		/* an environment printed whole (-v) is copied as argv is */
+		if (m.how == TLM_PTRS && !sc_set_has(abbrev, nr))
+			m.how = TLM_VEC;
 		plans[nr].arg[exceptions[i].arg] = m;
 	}
+	add_rules(out, str_bytes);
 }

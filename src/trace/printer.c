@@ -390,6 +390,7 @@ static void on_entry(struct printer *P, struct proc *p, const struct tracer_even
 	sc->nr = ev->nr;
 	sc->info = syscall_by_nr(ev->nr);
 	memcpy(sc->arg, ev->args, sizeof(sc->arg));
+	sc->sp = ev->sp;
 	sc->verbose = !sc_set_has(&P->opt->abbrev, ev->nr);
 	sc->no_deref = !sc_set_has(&P->opt->verbose, ev->nr);
 	p->decode = sc_set_has(&P->opt->raw, ev->nr) ? decode_raw : decoder_for(ev->nr);

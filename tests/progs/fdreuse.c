@@ -14,6 +14,7 @@
 #include <linux/rtnetlink.h>
 #include <linux/sock_diag.h>
 #include <linux/unix_diag.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -81,7 +82,13 @@ int main(void)
 	copy = fcntl(7, F_DUPFD_CLOEXEC, 10);
 	send_unix_diag(copy);
 
-	/* a child that sends on its copy of 7 and exits at once */
+	/* a child that sends on its copy of 7 and exits at once (its SIGCHLD stays blocked:
+	 * where its line falls against waitpid's is the scheduler's) */
+	sigset_t chld;
+
+	sigemptyset(&chld);
+	sigaddset(&chld, SIGCHLD);
+	sigprocmask(SIG_BLOCK, &chld, NULL);
 	pid_t child = fork();
 
 	if (child == 0) {

@@ -3,9 +3,11 @@
  * The eBPF line mode's adapter (trace/ebpf_lines.c) on events built as the kernel program
  * builds them: the memory reader serves what was copied and nothing else, an entry that
  * missed memory waits for its exit's copies, a syscall's entry and exit carry the thread's CPU
- * time in syscalls as their stime (-C's time), and a thread's end carries exit_group's status
- * or the signal that killed it; a leader's end waits for its threads', and a thread's execve
- * under the leader's id supersedes the leader as ptrace reports it.
+ * time in syscalls as their stime (-C's time), a thread's end carries exit_group's status
+ * or the signal that killed it, a read spans chunks that follow each other, a successful
+ * execve whose entry missed its strings gets them from the new program's stack; a leader's
+ * end waits for its threads', and a thread's execve under the leader's id supersedes the
+ * leader as ptrace reports it.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -183,6 +185,115 @@ static void test_exit_status_and_kill(void **state)
 	ebpf_lines_free(l);
 }
 
+/* A struct larger than a chunk is copied as chunks that follow each other: a read across them
+ * is served whole; one that runs past the last fails. */
+static void test_read_across_chunks(void **state)
+{
+	(void)state;
+	struct seen s = { 0 };
+	struct ebpf_lines *l = ebpf_lines_new(sink, &s, 1, false);
+	struct ev_buf b;
+	struct tl_head *h = ev_new(&b, TL_ENTER, 500, NR_ioctl);
+
+	ev_chunk(&b, 0x2000, "abcd", 4, 0);
+	ev_chunk(&b, 0x2004, "efgh", 4, 0);
+	ebpf_lines_event(l, h, h->size);
+	assert_int_equal(s.read_rc, 0);
+
+	h = ev_new(&b, TL_ENTER, 501, NR_ioctl);
+	ev_chunk(&b, 0x2000, "abcd", 4, 0);
+	ev_chunk(&b, 0x2005, "fgh", 3, 0);
+	ebpf_lines_event(l, h, h->size);
+	assert_int_equal(s.read_rc, -1);
+	ebpf_lines_free(l);
+}
+
+/* What an execve's entry reader gave: the file name and argv's strings. */
+struct exec_seen {
+	int entries;
+	long name_len;
+	char name[32];
+	long arg_len[2];
+	char arg[2][32];
+};
+
+static void exec_sink(void *ctx, const struct tracer_event *ev)
+{
+	struct exec_seen *s = ctx;
+
+	if (ev->kind != TEV_SYSCALL_ENTRY)
+		return;
+	s->entries++;
+	s->name_len = ev->mem->read_str(ev->mem, ev->args[0], s->name, sizeof(s->name));
+	for (int i = 0; i < 2; i++) {
+		uint64_t p = 0;
+
+		s->arg_len[i] = ev->mem->read(ev->mem, ev->args[1] + 8 * i, &p, sizeof(p)) ? -2 :
+				ev->mem->read_str(ev->mem, p, s->arg[i], sizeof(s->arg[i]));
+	}
+}
+
+/* An execve whose entry has argv's pointers (at 0x3000) but not the strings (0x1000 and on),
+ * as a forked child's: missed. */
+static struct tl_head *exec_entry(struct ev_buf *b, uint32_t tid)
+{
+	struct tl_head *h = ev_new(b, TL_ENTER, tid, NR_execve);
+	const uint64_t argv[3] = { 0x1100, 0x1200, 0 };
+
+	h->args[0] = 0x1000;
+	h->args[1] = 0x3000;
+	ev_chunk(b, 0x3000, argv, sizeof(argv), 0);
+	h->missed = 2;
+	return h;
+}
+
+/* Its exit, RET, with the new program's stack at 0x7000: argc, argv, envp, and the strings
+ * above, argv's, envp's and the file name. */
+static struct tl_head *exec_exit(struct ev_buf *b, uint32_t tid, long ret)
+{
+	static const char strs[] = "prog\0arg1\0A=1\0/bin/prog";
+	const uint64_t stack[6] = { 2, 0x8000, 0x8005, 0, 0x800a, 0 };
+	struct tl_head *h = ev_new(b, TL_EXIT, tid, NR_execve);
+
+	h->ret = ret;
+	h->sp = 0x7000;
+	ev_chunk(b, 0x7000, stack, sizeof(stack), 0);
+	ev_chunk(b, 0x8000, strs, sizeof(strs), 0);
+	return h;
+}
+
+static void test_execve_strings_from_new_stack(void **state)
+{
+	(void)state;
+	struct exec_seen s = { 0 };
+	struct ebpf_lines *l = ebpf_lines_new(exec_sink, &s, 1, false);
+	struct ev_buf b;
+	struct tl_head *h = exec_entry(&b, 600);
+
+	ebpf_lines_event(l, h, h->size);
+	assert_int_equal(s.entries, 0);
+	h = exec_exit(&b, 600, 0);
+	ebpf_lines_event(l, h, h->size);
+	assert_int_equal(s.entries, 1);
+	assert_int_equal(s.name_len, 9);
+	assert_string_equal(s.name, "/bin/prog");
+	assert_int_equal(s.arg_len[0], 4);
+	assert_string_equal(s.arg[0], "prog");
+	assert_int_equal(s.arg_len[1], 4);
+	assert_string_equal(s.arg[1], "arg1");
+
+	/* a failed execve left the old program: its stack says nothing of the strings */
+	memset(&s, 0, sizeof(s));
+	h = exec_entry(&b, 601);
+	ebpf_lines_event(l, h, h->size);
+	h = exec_exit(&b, 601, -2);
+	ebpf_lines_event(l, h, h->size);
+	assert_int_equal(s.entries, 1);
+	assert_int_equal(s.name_len, -1);
+	assert_int_equal(s.arg_len[0], -1);
+	ebpf_lines_free(l);
+}
+
 /* Thread TID of process TGID enters (or leaves, returning RET) syscall NR. */
 static void syscall_ev(struct ebpf_lines *l, uint32_t kind, uint32_t tid, uint32_t tgid, long nr,
 		       int64_t ret)
@@ -293,6 +404,8 @@ int main(void)
 		cmocka_unit_test(test_missed_entry_waits_for_exit),
 		cmocka_unit_test(test_cpu_time_as_stime),
 		cmocka_unit_test(test_exit_status_and_kill),
+		cmocka_unit_test(test_read_across_chunks),
+		cmocka_unit_test(test_execve_strings_from_new_stack),
 		cmocka_unit_test(test_leader_waits_for_threads),
 		cmocka_unit_test(test_thread_execve_supersedes_leader),
 	};

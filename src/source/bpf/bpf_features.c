@@ -43,6 +43,27 @@ static bool may_load_tracing_programs(void)
 	       ((eff & (1ull << CAP_BPF)) && (eff & (1ull << CAP_PERFMON)));
 }
 
+/*
+ * Is this process in the initial user namespace? The kernel refuses BPF programs and maps to
+ * a process whose capabilities are those of a child user namespace (unshare -U, rootless
+ * containers): capget() shows them all, yet every load fails with EPERM, and libbpf's probes
+ * read that as missing features. The initial namespace maps all 2^32 ids onto themselves:
+ * /proc/self/uid_map is the one line "0 0 4294967295". True when the file cannot tell.
+ */
+static bool in_initial_user_namespace(void)
+{
+	FILE *f = fopen("/proc/self/uid_map", "r");
+	unsigned long inside, outside, count;
+	int fields, more;
+
+	if (!f)
+		return true;
+	fields = fscanf(f, "%lu %lu %lu", &inside, &outside, &count);
+	more = fscanf(f, "%lu", &inside);
+	fclose(f);
+	return fields != 3 || (more != 1 && inside == 0 && outside == 0 && count == 4294967295ul);
+}
+
 int bpf_features_check(char *err, size_t errlen)
 {
 	libbpf_set_print(libbpf_quiet);
@@ -54,6 +75,12 @@ int bpf_features_check(char *err, size_t errlen)
 	if (!may_load_tracing_programs()) {
 		snprintf(err, errlen, "eBPF needs root, or CAP_BPF and CAP_PERFMON (this process "
 			 "has neither these nor CAP_SYS_ADMIN)");
+		return -1;
+	}
+	if (!in_initial_user_namespace()) {
+		snprintf(err, errlen, "eBPF needs CAP_BPF and CAP_PERFMON in the initial user "
+			 "namespace, and this process runs in a user namespace of its own "
+			 "(/proc/self/uid_map)");
 		return -1;
 	}
 	int have_rb = libbpf_probe_bpf_map_type(BPF_MAP_TYPE_RINGBUF, NULL);

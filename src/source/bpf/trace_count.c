@@ -105,6 +105,8 @@ static int setup_lines(struct trace_count *tc, const struct trace_count_config *
 		e = bpf_program__set_autoload(tc->skel->progs.signal_deliver, cfg->plans != NULL);
 	if (!e && cfg->plans)
 		e = bpf_map__set_max_entries(tc->skel->maps.events, cfg->event_ring_bytes);
+	if (!e && cfg->nrules)
+		e = bpf_map__set_max_entries(tc->skel->maps.rules, cfg->nrules);
 	if (e)
 		seterr(err, errlen, "cannot set up the line mode: %s", strerror(-e));
 	return e;
@@ -112,14 +114,17 @@ static int setup_lines(struct trace_count *tc, const struct trace_count_config *
 
 /* In one batch (kernels since 5.7, older than the ring buffer): 512 updates took 15-30 ms of
  * system calls here. */
-static int load_plans(struct trace_count *tc, const struct tl_plan *plans, char *err,
+static int load_plans(struct trace_count *tc, const struct trace_count_config *cfg, char *err,
 		      size_t errlen)
 {
-	uint32_t keys[TC_MAX_SYSCALLS], count = TC_MAX_SYSCALLS;
+	uint32_t keys[TC_MAX_SYSCALLS], count = TC_MAX_SYSCALLS, nrules = cfg->nrules;
 
 	for (uint32_t nr = 0; nr < TC_MAX_SYSCALLS; nr++)
 		keys[nr] = nr;
-	if (bpf_map_update_batch(bpf_map__fd(tc->skel->maps.plans), keys, plans, &count, NULL)) {
+	if (bpf_map_update_batch(bpf_map__fd(tc->skel->maps.plans), keys, cfg->plans, &count,
+				 NULL) ||
+	    (nrules && bpf_map_update_batch(bpf_map__fd(tc->skel->maps.rules), cfg->rule_keys,
+					    cfg->rules, &nrules, NULL))) {
 		seterr(err, errlen, "cannot load the syscalls' memory plans: %s", strerror(errno));
 		return -1;
 	}
@@ -170,7 +175,7 @@ struct trace_count *trace_count_open(const struct trace_count_config *cfg, char 
 		       bpf_privilege_hint(-e));
 		goto fail;
 	}
-	if (cfg->plans && load_plans(tc, cfg->plans, err, errlen))
+	if (cfg->plans && load_plans(tc, cfg, err, errlen))
 		goto fail;
 	e = trace_count_bpf__attach(tc->skel);
 	if (e) {

@@ -31,6 +31,10 @@ struct trace_count_config {
 	 * of EVENT_RING_BYTES (a power of 2). NULL: counting only.
 	 */
 	const struct tl_plan *plans;
+	/* The plans' rules: NRULES sets, each by its syscall and command value. */
+	const struct tl_rule_key *rule_keys;
+	const struct tl_rules *rules;
+	uint32_t nrules;
 	size_t event_ring_bytes;
 };
 

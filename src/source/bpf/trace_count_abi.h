@@ -59,12 +59,14 @@ struct tc_note {
 /* ---- line mode: an event per syscall entry and exit, per signal and per thread gone ---- */
 
 /* Bytes of one memory chunk at most, and of the chunks of one event before the last. An
- * event holds its head, then chunks; the last chunk may end past TL_EVENT_ROOM. */
+ * event holds its head, then chunks; the last chunk may end past TL_EVENT_ROOM. A copy
+ * larger than a chunk (a string excepted) is chunks that follow each other. */
 #define TL_CHUNK_MAX	4096
 #define TL_EVENT_ROOM	(16 * 1024)
-/* argv and envp: pointers copied (envp is only counted), and argv strings copied. */
+/* argv and envp: pointers copied (envp is only counted but with -v), and their first
+ * strings. */
 #define TL_VEC_PTRS	256
-#define TL_VEC_STRS	32
+#define TL_VEC_STRS	64
 
 enum tl_kind {
 	TL_ENTER = 1,	/* nr, args; chunks: the plan's entry memory */
@@ -89,6 +91,7 @@ struct tl_head {
 	__u32 pad;
 	__u64 stime_ns;		/* counting CPU time (-C): the thread's in the traced calls so far,
 				 * this one's included at its exit; else 0 */
+	__u64 sp;		/* the user stack pointer at the syscall */
 };
 
 /* A copy of user memory at ADDR: LEN bytes follow (padded to 8). A string chunk holds the
@@ -114,6 +117,10 @@ enum tl_how {
 	TLM_IOV,	/* args[LEN_ARG] iovecs, and each one's buffer: SIZE bytes in all */
 	TLM_MSGHDR,	/* a struct msghdr, its name, control and iovecs with their buffers (SIZE
 			 * bytes in all, and no more than a positive result) */
+	TLM_IOC,	/* ioctl's argument: SIZE bytes at entry and exit, or more: the size
+			 * args[LEN_ARG] encodes (_IOC_SIZE), at entry when it says _IOC_WRITE
+			 * and at exit when it says _IOC_READ */
+	TLM_PTRVEC,	/* args[LEN_ARG] pointers (16 at most), and SIZE bytes at each */
 };
 
 /* When: at entry (inputs), at exit (outputs), or both; RETRY: at exit too when some memory
@@ -131,8 +138,51 @@ struct tl_argmem {
 	__u32 size;
 };
 
+/*
+ * Memory one pointer deep, or at a place the arguments do not point at, that a syscall's
+ * decoder reads for some values of one argument (a command): rules keyed by the syscall and
+ * that value (struct tl_rule_key), TL_RULES of them at most. A rule's memory is at AT bytes
+ * into the struct at BASE (an argument, the user stack pointer, or each struct that a
+ * TLM_PTRVEC argument's pointers point to), or with DEREF at the
+ * pointer stored there; it is a string of SIZE bytes at most (TLM_STR), or SIZE bytes
+ * (TLM_FIXED), or with LEN_SIZE the count of LEN_SIZE bytes at LEN_AT in the struct times
+ * ELEM (or 1), SIZE at most. With GUARD, only when the struct's first byte is GUARD (the
+ * version of a struct that says its own: SG_IO's 'S' and 'Q').
+ */
+#define TL_RULES	4
+#define TL_BASE_SP	6	/* tl_rule.base: the user stack pointer */
+#define TL_BASE_ELEM	7	/* tl_rule.base: each struct of the TLM_PTRVEC argument */
+#define TL_CMD_NONE	6	/* tl_plan.cmd_arg: the rules' key has cmd 0 */
+
+struct tl_rule {
+	__u8 how;		/* TLM_NONE: no more rules; TLM_STR or TLM_FIXED */
+	__u8 when;		/* TLW_ENTRY, TLW_EXIT */
+	__u8 base;		/* 0-5: args[base]; TL_BASE_SP, TL_BASE_ELEM */
+	__u8 deref;
+	__u16 at;
+	__u16 len_at;
+	__u8 len_size;		/* 0: no count, SIZE bytes; 1, 2, 4 or 8 */
+	__u8 elem;
+	__u8 guard;		/* 0: any struct */
+	__u8 pad;
+	__u32 size;
+};
+
+struct tl_rule_key {
+	__u32 nr;
+	__u32 pad;
+	__u64 cmd;
+};
+
+struct tl_rules {
+	struct tl_rule rule[TL_RULES];
+};
+
 struct tl_plan {
 	struct tl_argmem arg[6];
+	__u8 has_rules;		/* some value of args[cmd_arg] has rules */
+	__u8 cmd_arg;		/* 0-5, or TL_CMD_NONE */
+	__u8 pad[6];
 };
 
 #endif

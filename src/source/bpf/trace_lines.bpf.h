@@ -2,17 +2,23 @@
 /*
  * Line mode of `sysray trace`'s kernel program: for the threads of the traced set, an event at
  * each syscall entry and exit of the syscalls traced, with the user memory that the syscall's
- * plan names (strings, structs, buffers, argv, iovecs) copied into the event, so that the
- * decoders print from the event what they would read from the process under ptrace. Signals
- * delivered and threads gone are events too, in the same ring, so that they stay in order
- * with the syscalls. Included by trace_count.bpf.c, after its maps.
+ * plan names (strings, structs, buffers, argv, iovecs, and by its rules memory one pointer
+ * deep in a struct or on the user stack) copied into the event, so that the decoders print from
+ * the event what they would read from the process under ptrace. Signals delivered and threads
+ * gone are events too, in the same ring, so that they stay in order with the syscalls.
+ * Included by trace_count.bpf.c, after its maps.
  *
  * Kernel facts this relies on (x86_64):
  * - The raw sys_enter and sys_exit tracepoints get the task's struct pt_regs, whose layout is
  *   the user ABI's (arch/x86/include/asm/ptrace.h); at sys_exit the argument registers
  *   (di, si, dx, r10, r8, r9) still hold the arguments: the syscalls change only ax.
  * - bpf_probe_read_user() does not fault pages in: memory the process has not touched yet
- *   reads as unreadable, as an unmapped address does under ptrace.
+ *   reads as unreadable, as an unmapped address does under ptrace. A forked child's page
+ *   tables start without the entries of its parent's file mappings that hold no anonymous
+ *   page (mm/memory.c vma_needs_copy()): its strings in .rodata read as unreadable until it
+ *   touches them.
+ * - At the sys_exit of a successful execve the registers are the new program's: sp points at
+ *   its initial stack (argc, argv, envp), which the kernel wrote, so its pages are present.
  * - signal_deliver runs in the task that takes the signal, from get_signal(), before the
  *   signal's action is looked at; its arguments are the signal, the kernel siginfo (whose
  *   first 48 bytes are the user siginfo's) and the k_sigaction, whose first member is the
@@ -39,6 +45,14 @@ struct {
 	__type(value, struct tl_plan);
 } plans SEC(".maps");
 
+/* The plans' rules by syscall and command (the loader sizes it to the rules it has). */
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 1);
+	__type(key, struct tl_rule_key);
+	__type(value, struct tl_rules);
+} rules SEC(".maps");
+
 /* An event is built here, then copied into the ring at its real size. */
 struct tl_scratch {
 	__u8 buf[2 * TL_EVENT_ROOM];
@@ -54,6 +68,7 @@ struct {
 /* struct pt_regs of x86_64, the user ABI's layout. */
 struct tl_regs {
 	__u64 r15, r14, r13, r12, bp, bx, r11, r10, r9, r8, ax, cx, dx, si, di, orig_ax;
+	__u64 ip, cs, flags, sp, ss;
 };
 
 #define TL_PAGE		4096
@@ -63,18 +78,20 @@ struct tl_regs {
 			 (1u << 22) | (1u << 23) | (1u << 28))
 
 
-static __always_inline void tl_read_args(void *regs, __u64 *a)
+/* The arguments of the syscall and the user stack pointer, into H. */
+static __always_inline void tl_read_args(void *regs, struct tl_head *h)
 {
 	struct tl_regs r;
 
 	if (bpf_probe_read_kernel(&r, sizeof(r), regs))
 		__builtin_memset(&r, 0, sizeof(r));
-	a[0] = r.di;
-	a[1] = r.si;
-	a[2] = r.dx;
-	a[3] = r.r10;
-	a[4] = r.r8;
-	a[5] = r.r9;
+	h->args[0] = r.di;
+	h->args[1] = r.si;
+	h->args[2] = r.dx;
+	h->args[3] = r.r10;
+	h->args[4] = r.r8;
+	h->args[5] = r.r9;
+	h->sp = r.sp;
 }
 
 /* A size at most TL_CHUNK_MAX or an offset below TL_EVENT_ROOM, masked where the verifier sees
@@ -157,6 +174,29 @@ static __always_inline __u64 tl_word(__u32 off, __u32 i)
 	return w;
 }
 
+/* Chunks of one copy at most: the event's room ends it sooner. */
+#define TL_SPAN_CHUNKS	4
+
+/* LEN bytes at ADDR as chunks that follow each other (the reader serves a read across them),
+ * until the mapping or the event's room ends. */
+__noinline __u32 tl_put_span(__u32 off, __u64 addr, __u64 len)
+{
+	for (int i = 0; i < TL_SPAN_CHUNKS && len; i++) {
+		__u32 n = len < TL_CHUNK_MAX ? len : TL_CHUNK_MAX;
+		__u32 after = tl_put(off, addr, n, 0);
+
+		if (after == off)
+			break;
+		/* A short chunk (tl_chunk.len, after .addr): the mapping ended. */
+		if ((__u32)tl_word(off, 8) < n)
+			return after;
+		off = after;
+		addr += n;
+		len -= n;
+	}
+	return off;
+}
+
 /* A NULL-terminated pointer array at ADDR, then (STRINGS) its first TL_VEC_STRS strings of
  * STR_SIZE bytes at most. */
 __noinline __u32 tl_put_vec(__u32 off, __u64 addr, __u32 str_size, __u32 strings)
@@ -201,6 +241,21 @@ __noinline __u32 tl_put_iov(__u32 off, __u64 addr, __u64 nvec, __u32 budget)
 	return after;
 }
 
+/* N pointers at ADDR (16 at most), then SIZE bytes at each. */
+__noinline __u32 tl_put_ptrvec(__u32 off, __u64 addr, __u64 n, __u32 size)
+{
+	if (n > 16)
+		n = 16;
+	__u32 after = tl_put(off, addr, n * 8, 0);
+	__u32 data = off + sizeof(struct tl_chunk);
+
+	if (after == off)
+		return after;
+	for (__u32 i = 0; i < 16 && i < n; i++)
+		after = tl_put(after, tl_word(data, i * 8), size, 0);
+	return after;
+}
+
 /* struct msghdr (include/linux/socket.h user_msghdr, x86_64): the name and its length, the
  * iovecs and their count, the control buffer and its length. */
 #define TL_MSGHDR_SIZE		56
@@ -233,12 +288,23 @@ __noinline __u32 tl_put_msghdr(__u32 off, __u64 addr, __u32 budget)
 			  budget);
 }
 
+/* Or'ed into the offset tl_put_rule() returns when its rule finds no memory to copy (no
+ * struct, another version of it, a NULL pointer, a count of 0): nothing was missed. */
+#define TL_SKIPPED	(1u << 31)
+
+/* include/uapi/asm-generic/ioctl.h, which x86 uses: the number's direction and size. */
+#define TL_IOC_WRITE	1u
+#define TL_IOC_READ	2u
+#define TL_IOC_DIR(nr)	(((nr) >> 30) & 3u)
+#define TL_IOC_SIZE(nr)	(((nr) >> 16) & 0x3fffu)
+
 /*
  * The memory of argument ARG by its plan PLAN (a struct tl_argmem, passed as the 8 bytes it is:
- * a global function's arguments are scalars), at OFF; COUNT: the argument that holds its length
- * (or the count of iovecs). Returns the offset after it. Global, so that the verifier checks it
- * once rather than once for each of the six arguments of tl_syscall's loop (a third fewer
- * instructions to verify in each syscall program).
+ * a global function's arguments are scalars; its WHEN is the phase being copied), at OFF;
+ * COUNT: the argument that holds its length (or the count of iovecs, or ioctl's number).
+ * Returns the offset after it. Global, so that the verifier checks it once rather than once for
+ * each of the six arguments of tl_syscall's loop (a third fewer instructions to verify in each
+ * syscall program).
  */
 _Static_assert(sizeof(struct tl_argmem) == sizeof(__u64), "a plan entry travels as a u64");
 
@@ -254,15 +320,15 @@ __noinline __u32 tl_put_arg(__u32 off, __u64 plan, __u64 count, __u64 arg, long 
 	case TLM_STR:
 		return tl_put(off, arg, m->size, 1);
 	case TLM_FIXED:
-		return tl_put(off, arg, m->size, 0);
+		return tl_put_span(off, arg, m->size);
 	case TLM_ARG:
 		len = count * elem;
-		return tl_put(off, arg, len < m->size ? len : m->size, 0);
+		return tl_put_span(off, arg, len < m->size ? len : m->size);
 	case TLM_RET:
 		if (ret <= 0)
 			return off;
 		len = (__u64)ret * elem;
-		return tl_put(off, arg, len < m->size ? len : m->size, 0);
+		return tl_put_span(off, arg, len < m->size ? len : m->size);
 	case TLM_VEC:
 	case TLM_PTRS:
 		return tl_put_vec(off, arg, m->size, m->how == TLM_VEC);
@@ -270,8 +336,74 @@ __noinline __u32 tl_put_arg(__u32 off, __u64 plan, __u64 count, __u64 arg, long 
 		return tl_put_iov(off, arg, count, m->size);
 	case TLM_MSGHDR:
 		return tl_put_msghdr(off, arg, ret > 0 && ret < m->size ? ret : m->size);
+	case TLM_PTRVEC:
+		return tl_put_ptrvec(off, arg, count, m->size);
+	case TLM_IOC:
+		/* The encoded size of an input at entry (and at exit again when the entry
+		 * missed it), of an output at exit, when larger than the window. Numbers lie
+		 * (inputs declared _IOR, structs larger than their declared size): the window
+		 * is copied at entry and exit whatever they say. */
+		len = m->size;
+		if (TL_IOC_SIZE(count) > len &&
+		    (TL_IOC_DIR(count) & ((m->when & (TLW_ENTRY | TLW_RETRY) ? TL_IOC_WRITE : 0) |
+					  (m->when & TLW_EXIT ? TL_IOC_READ : 0))))
+			len = TL_IOC_SIZE(count);
+		return tl_put_span(off, arg, len);
 	}
 	return off;
+}
+
+/*
+ * A rule's memory (struct tl_rule, passed as its two u64 halves LO and HI) in the struct at
+ * BASE, at OFF. Returns the offset after it, OFF if it could not be read, or OFF |
+ * TL_SKIPPED when there is none (no struct, a NULL pointer, a count of 0).
+ */
+_Static_assert(sizeof(struct tl_rule) == 2 * sizeof(__u64), "a rule travels as two u64");
+
+__noinline __u32 tl_put_rule(__u32 off, __u64 lo, __u64 hi, __u64 base)
+{
+	__u64 half[2] = { lo, hi };
+	struct tl_rule rule, *r = &rule;
+	__u64 addr, count = 0, len;
+
+	__builtin_memcpy(&rule, half, sizeof(rule));
+	if (!base)
+		return off | TL_SKIPPED;
+	if (r->guard) {
+		__u8 first;
+
+		if (bpf_probe_read_user(&first, sizeof(first), (void *)base))
+			return off;
+		if (first != r->guard)
+			return off | TL_SKIPPED;
+	}
+	addr = base + r->at;
+	if (r->deref) {
+		if (bpf_probe_read_user(&addr, sizeof(addr), (void *)addr))
+			return off;
+		if (!addr)
+			return off | TL_SKIPPED;
+	}
+	len = r->size;
+	if (r->len_size) {
+		void *at = (void *)(base + r->len_at);
+		long e = -1;
+
+		switch (r->len_size) {
+		case 1: e = bpf_probe_read_user(&count, 1, at); break;
+		case 2: e = bpf_probe_read_user(&count, 2, at); break;
+		case 4: e = bpf_probe_read_user(&count, 4, at); break;
+		case 8: e = bpf_probe_read_user(&count, 8, at); break;
+		}
+		if (e)
+			return off;
+		count *= r->elem ? r->elem : 1;
+		if (!count)
+			return off | TL_SKIPPED;
+		if (count < len)
+			len = count;
+	}
+	return r->how == TLM_STR ? tl_put(off, addr, len, 1) : tl_put_span(off, addr, len);
 }
 
 /* This CPU's scratch event, its head filled for KIND and TID; NULL if the map failed. */
@@ -305,31 +437,91 @@ static __always_inline void tl_send(struct tl_head *h, __u32 size)
 /* A syscall's entry (PHASE TLW_ENTRY) or exit (TLW_EXIT, with TLW_RETRY when the entry missed
  * memory) with its plan's memory, and the thread's CPU time in syscalls STIME_NS. Returns the
  * pointers whose memory could not be copied. */
+/* A rule (LO and HI, as tl_put_rule() takes it) for each struct of the pointer array copied
+ * at VEC (a chunk's offset) whose first N pointers a TLM_PTRVEC plan copied. */
+__noinline __u32 tl_put_elems(__u32 off, __u32 vec, __u64 n, __u64 lo, __u64 hi)
+{
+	__u32 len = (__u32)tl_word(vec, 8);	/* tl_chunk.len, after .addr */
+
+	for (__u32 i = 0; i < 16 && i < n && i * 8 < len; i++) {
+		__u32 after = tl_put_rule(off, lo, hi, tl_word(vec + sizeof(struct tl_chunk), i * 8));
+
+		if (!(after & TL_SKIPPED))
+			off = after;
+	}
+	return off;
+}
+
 static __always_inline __u32 tl_syscall(void *regs, long nr, long ret, __u32 phase,
 					__u64 stime_ns)
 {
 	__u32 key = nr;
 	struct tl_plan *plan = bpf_map_lookup_elem(&plans, &key);
 	struct tl_head *h = tl_begin(phase == TLW_ENTRY ? TL_ENTER : TL_EXIT, current_tid());
-	__u32 off = sizeof(*h);
+	__u32 off = sizeof(*h), vec = 0;
+	__u64 vec_n = 0;
 
 	if (!h)
 		return 0;
 	h->nr = nr;
 	h->ret = ret;
 	h->stime_ns = stime_ns;
-	tl_read_args(regs, h->args);
-	for (int i = 0; plan && i < 6; i++) {
+	tl_read_args(regs, h);
+	if (!plan) {
+		tl_send(h, off);
+		return 0;
+	}
+	for (int i = 0; i < 6; i++) {
 		if (plan->arg[i].how && (plan->arg[i].when & phase)) {
 			__u32 len_arg = plan->arg[i].len_arg;
+			struct tl_argmem a = plan->arg[i];
 			__u64 count = 0, m;
 
 			if (len_arg < 6)
 				bpf_probe_read_kernel(&count, sizeof(count), &h->args[len_arg]);
-			__builtin_memcpy(&m, &plan->arg[i], sizeof(m));
+			a.when = phase;
+			__builtin_memcpy(&m, &a, sizeof(m));
 			__u32 after = tl_put_arg(off, m, count, h->args[i], ret);
 
+			if (a.how == TLM_PTRVEC && after != off) {
+				vec = off;
+				vec_n = count;
+			}
 			h->missed += after == off && h->args[i];
+			off = after;
+		}
+	}
+	if (plan->has_rules) {
+		struct tl_rule_key k = { .nr = nr };
+		__u32 cmd_arg = plan->cmd_arg;
+
+		if (cmd_arg < 6)
+			bpf_probe_read_kernel(&k.cmd, sizeof(k.cmd), &h->args[cmd_arg]);
+		struct tl_rules *rs = bpf_map_lookup_elem(&rules, &k);
+
+		for (int j = 0; rs && j < TL_RULES; j++) {
+			struct tl_rule *r = &rs->rule[j];
+			__u64 half[2], base = 0;
+
+			if (!r->how)
+				break;
+			if (!(r->when & phase))
+				continue;
+			__builtin_memcpy(half, r, sizeof(half));
+			if (r->base == TL_BASE_ELEM) {
+				if (vec_n)
+					off = tl_put_elems(off, vec, vec_n, half[0], half[1]);
+				continue;
+			}
+			if (r->base == TL_BASE_SP)
+				base = h->sp;
+			else if (r->base < 6)
+				bpf_probe_read_kernel(&base, sizeof(base), &h->args[r->base]);
+			__u32 after = tl_put_rule(off, half[0], half[1], base);
+
+			if (after & TL_SKIPPED)
+				continue;
+			h->missed += after == off;
 			off = after;
 		}
 	}

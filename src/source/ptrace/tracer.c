@@ -500,6 +500,7 @@ static void on_syscall_stop(struct tracer *tr, struct tracee *t, struct tracer_e
 		return;
 	}
 	ev->ip = info.instruction_pointer;
+	ev->sp = info.stack_pointer;
 	if (info.op == PTRACE_SYSCALL_INFO_SECCOMP && t->in_syscall) {
 		/* Already reported by its syscall-entry stop. */
 		resume(tr, t, 0);

@@ -73,6 +73,7 @@ struct tracer_event {
 	siginfo_t si;			/* signal */
 	struct timespec when;		/* CLOCK_MONOTONIC of the stop */
 	uint64_t ip;			/* syscall stops and signals: the instruction pointer */
+	uint64_t sp;			/* syscall stops: the stack pointer; 0 if not known */
 	uint64_t stime_ns;		/* the process's system CPU time at the stop (eBPF: the
 					 * thread's CPU time in the syscalls traced so far) */
 	const struct mem_reader *mem;

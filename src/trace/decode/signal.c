@@ -340,27 +340,6 @@ int decode_proc_no_args(struct sc *sc)
 /* ---- return paths ---- */
 
 /*
- * The stack pointer of a process stopped at syscall entry, from /proc/PID/syscall
- * ("NR ARG1 ... ARG6 SP PC"); 0 if unknown.
- */
-static uint64_t stack_pointer_of(pid_t pid)
-{
-	char path[64];
-	snprintf(path, sizeof(path), "/proc/%d/syscall", (int)pid);
-	FILE *f = fopen(path, "re");
-	if (!f)
-		return 0;
-	long nr;
-	uint64_t a[6], sp = 0;
-	if (fscanf(f, "%ld %" SCNx64 " %" SCNx64 " %" SCNx64 " %" SCNx64 " %" SCNx64
-		   " %" SCNx64 " %" SCNx64, &nr, &a[0], &a[1], &a[2], &a[3], &a[4], &a[5],
-		   &sp) != 8)
-		sp = 0;
-	fclose(f);
-	return sp;
-}
-
-/*
  * At rt_sigreturn entry the handler's "ret" has popped the frame's return address, so
  * the x86_64 rt_sigframe starts 8 bytes below the stack pointer; its ucontext follows
  * that address, and uc_sigmask sits after uc_flags, uc_link, uc_stack (24 bytes) and
@@ -370,10 +349,9 @@ static uint64_t stack_pointer_of(pid_t pid)
 
 int decode_rt_sigreturn(struct sc *sc)
 {
-	uint64_t sp = stack_pointer_of(pidns_proc_pid(sc->pid));
-	if (!sp)
+	if (!sc->sp)
 		return RV_DECODED | RV_DEC;
-	uint64_t frame = sp - 8;
+	uint64_t frame = sc->sp - 8;
 	pr_struct_begin(sc->p);
 	pr_field(sc->p, "mask");
 	print_sigset_len(sc, frame + RT_SIGFRAME_SIGMASK_OFFSET, KERNEL_SIGSET_BYTES,

@@ -56,7 +56,7 @@ te_available() {
 TE_TESTS=(trace-ebpf-c-files trace-ebpf-c-fds trace-ebpf-c-fsops trace-ebpf-c-memtime
 	  trace-ebpf-c-net trace-ebpf-c-procs trace-ebpf-f trace-ebpf-e-S-U trace-ebpf-w
 	  trace-ebpf-v trace-ebpf-refused trace-ebpf-lines-C trace-ebpf-p-gone trace-ebpf-p
-	  trace-ebpf-c-cputime trace-ebpf-O trace-ebpf-p-lines)
+	  trace-ebpf-c-cputime trace-ebpf-O trace-ebpf-p-lines trace-ebpf-userns)
 te_selected() {
 	local t
 	for t in "${TE_TESTS[@]}"; do
@@ -184,6 +184,23 @@ else
 	expect trace-ebpf-refused "--backend=ebpf with -e inject=, -P, -i, -b or -e read=: refused" \
 		eval 'te_refused -c -e inject=openat:error=ENOENT && te_refused -c -P /etc &&
 		      te_refused -i && te_refused -f -b execve && te_refused -e read=1'
+
+	# In a user namespace of its own a process has every capability of that namespace, and
+	# the kernel still refuses it BPF: --backend=ebpf says why (not "no ring buffer", which
+	# libbpf's probes would suggest), and -c without it counts with ptrace, strace's table.
+	te_userns() {
+		local err=$TE/userns.err
+		! unshare -Ur "$SYSRAY" trace --backend=ebpf -c -o /dev/null true 2>"$err" &&
+			grep -q 'initial user namespace' "$err" && [ "$(wc -l <"$err")" = 1 ] &&
+			unshare -Ur "$SYSRAY" trace -v -c -o "$TE/userns.c" "$PROGS/files" \
+				>/dev/null 2>"$TE/userns.v" &&
+			grep -q 'backend ptrace: .*user namespace' "$TE/userns.v" &&
+			diff <(te_rows "$TE/files.p") <(te_rows "$TE/userns.c") >"$TE/userns.diff"
+	}
+	selected trace-ebpf-userns && { selected trace-ebpf-c-files ||
+		te_run files -c -- "$PROGS/files"; }
+	expect trace-ebpf-userns "in a user namespace: eBPF refused with the reason, -c on ptrace" \
+		te_userns
 
 	# The lines from the kernel's events: -C prints them and the table, -p attaches without
 	# a stop, and SIGINT detaches at once (the comparisons with strace are compare_trace's
