@@ -214,7 +214,8 @@ int cmd_trace(int argc, char **argv)
 			trace_count_close(tc);
 			return 1;
 		}
-		struct ebpf_lines *lines = ebpf_lines_new(printer_event, pr, quiet);
+		struct ebpf_lines *lines = ebpf_lines_new(printer_event, pr, quiet,
+							   o.decode_fd_kinds != 0);
 		status = ebpf_trace_run(&o, tc, quiet, lines, &fatal_sig);
 		ebpf_lines_free(lines);
 		printer_finish(pr);
