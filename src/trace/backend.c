@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "trace/ebpf_plan.h"
+#include "trace/fd_table.h"
 #include "trace/pid_note.h"
 #include "util/util.h"
 
@@ -48,14 +49,15 @@ static bool ebpf_unserved(const struct trace_opts *o, bool capture, struct unser
 	return true;
 }
 
-/* -e trace= as the counter's mask, or NULL when every syscall is traced. */
+/* -e trace= as the counter's mask, or NULL when every syscall is traced. Lines also need the
+ * events of the syscalls the fd tables follow, which the printer leaves out. */
 static const uint64_t *syscall_mask(const struct trace_opts *o, uint64_t *mask)
 {
 	if (trace_opts_traces_all(o))
 		return NULL;
 	memset(mask, 0, TC_SC_WORDS * sizeof(*mask));
 	for (long nr = 0; nr < SYSCALL_NR_LIMIT && nr < TC_MAX_SYSCALLS; nr++)
-		if (sc_set_has(&o->trace, nr))
+		if (sc_set_has(&o->trace, nr) || (prints_lines(o) && fd_tables_follows(nr)))
 			mask[nr / 64] |= 1ull << (nr % 64);
 	return mask;
 }

@@ -234,8 +234,13 @@ void print_perf_event_attr_at(struct sc *sc, uint64_t addr);
 /* struct stat at ADDR (abbreviated unless verbose). */
 void print_stat_at(struct sc *sc, uint64_t addr);
 
-/* Writes the target of /proc/PID/fd/FD ("/etc/passwd", "pipe:[123]") into BUF. */
+/* Writes the target of /proc/PID/fd/FD ("/etc/passwd", "pipe:[123]") into BUF: as the eBPF
+ * backend's fd tables knew it when the fd was made (fd_table.h), else as /proc says now. */
 bool fd_path(pid_t pid, int fd, char *buf, size_t n);
+
+/* The process pidfd FD of PID refers to (the fd tables' or its fdinfo's "Pid:"), or -1: it
+ * has exited, or FD is no pidfd. */
+pid_t fd_pidfd_pid(pid_t pid, int fd);
 /* Appends the -y / -yy decoration of fd FD of process PID: "</etc/passwd>", or nothing. */
 void fd_decorate(const struct trace_opts *opt, pid_t pid, int fd, struct out *o);
 

@@ -6,9 +6,13 @@
 #include <string.h>
 
 #include "schema/syscall_nr.h"
+#include "trace/fd_table.h"
 #include "trace/pidns.h"
 #include "util/int_map.h"
 #include "util/util.h"
+
+/* include/uapi/linux/sched.h */
+#define CLONE_THREAD_FLAG 0x00010000u
 
 /* The largest errno a syscall returns negated (include/linux/err.h MAX_ERRNO). */
 #define MAX_ERRNO 4095
@@ -24,6 +28,14 @@ struct thread {
 	bool held;
 	int exit_code;			/* exit()'s argument, when has_code */
 	bool has_code;
+	uint32_t tgid;
+	/*
+	 * A leader that left while other threads of its process run: as under ptrace, its end
+	 * is told once they are all gone (with the group's exit code if exit_group ended
+	 * them), or it is superseded by a thread's execve.
+	 */
+	bool gone;
+	struct tracer_event gone_ev;
 };
 
 struct ebpf_lines {
@@ -32,6 +44,7 @@ struct ebpf_lines {
 	int quiet;
 	struct int_map threads;		/* tid -> struct thread */
 	struct int_map group_codes;	/* tgid -> exit_group()'s argument + 1 (as a pointer) */
+	struct fd_tables *fds;		/* what each thread's fds are, served to the decoders */
 };
 
 /* A reader over an event's chunks, and then over its entry's. */
@@ -125,25 +138,72 @@ static long chunk_read_str(const struct mem_reader *m, uint64_t addr, char *buf,
 	return (long)n;
 }
 
-struct ebpf_lines *ebpf_lines_new(tracer_sink_fn *sink, void *sink_ctx, int quiet)
+struct ebpf_lines *ebpf_lines_new(tracer_sink_fn *sink, void *sink_ctx, int quiet,
+				  bool fd_paths)
 {
 	struct ebpf_lines *l = xcalloc(1, sizeof(*l));
 
 	l->sink = sink;
 	l->sink_ctx = sink_ctx;
 	l->quiet = quiet;
+	l->fds = fd_tables_new(fd_paths);
+	fd_tables_serve(l->fds);
 	return l;
 }
 
-static struct thread *thread_of(struct ebpf_lines *l, uint32_t tid)
+void ebpf_lines_seed(struct ebpf_lines *l, int tid, int tgid)
 {
-	struct thread *t = int_map_get(&l->threads, tid);
+	fd_tables_seed(l->fds, tid, tgid);
+}
+
+static struct thread *thread_of(struct ebpf_lines *l, const struct tl_head *ev)
+{
+	struct thread *t = int_map_get(&l->threads, ev->tid);
 
 	if (!t) {
 		t = xcalloc(1, sizeof(*t));
-		int_map_put(&l->threads, tid, t);
+		int_map_put(&l->threads, ev->tid, t);
 	}
+	t->tgid = ev->tgid;
 	return t;
+}
+
+/* A thread of process TGID other than TID: one in execve (EXECVE), or any still running. */
+struct sibling_scan {
+	uint32_t tgid, tid;
+	bool execve;
+	uint32_t found;
+};
+
+static void sibling_cb(void *ctx, uint32_t key, void *val)
+{
+	struct sibling_scan *s = ctx;
+	const struct thread *t = val;
+
+	if (s->found || key == s->tid || t->tgid != s->tgid || t->gone)
+		return;
+	if (!s->execve || (t->entry && (t->entry->nr == NR_execve || t->entry->nr == NR_execveat)))
+		s->found = key;
+}
+
+static uint32_t sibling(const struct ebpf_lines *l, uint32_t tgid, uint32_t tid, bool execve)
+{
+	struct sibling_scan s = { .tgid = tgid, .tid = tid, .execve = execve };
+
+	int_map_each(&l->threads, sibling_cb, &s);
+	return s.found;
+}
+
+/* The exit code of a thread of process TGID that exited (not killed): the group's when
+ * exit_group ended it (a leader: when exit_group ended its process), else exit's. */
+static int exit_status(const struct ebpf_lines *l, const struct thread *t, uint32_t tgid,
+		       bool leader)
+{
+	uintptr_t group = (uintptr_t)int_map_get(&l->group_codes, tgid);
+
+	if (group && (leader || !t || !t->has_code))
+		return (int)(group - 1);
+	return t && t->has_code ? t->exit_code : 0;
 }
 
 static void thread_free(struct thread *t)
@@ -196,7 +256,7 @@ static void release_held(struct ebpf_lines *l, struct thread *t)
 
 static void on_enter(struct ebpf_lines *l, const struct tl_head *ev, size_t size)
 {
-	struct thread *t = thread_of(l, ev->tid);
+	struct thread *t = thread_of(l, ev);
 
 	/* exit and exit_group never return: their argument is the thread's exit status. */
 	if (ev->nr == NR_exit) {
@@ -296,16 +356,60 @@ static void execve_strings(struct tl_head **entry, size_t *cap, const struct tl_
 		append_str(entry, cap, (*entry)->args[0], str, len);
 }
 
+/* The restart codes (ERESTARTSYS..ERESTART_RESTARTBLOCK) a syscall cut by a signal returns. */
+static bool restart_code(int64_t ret)
+{
+	return ret >= -516 && ret <= -512;
+}
+
+/*
+ * Thread OLD of process TGID exec'd and took the id TGID (de_thread): as ptrace's event, the
+ * leader it replaced is forgotten (its end was held: on_gone) and OLD goes on as TGID.
+ */
+static struct thread *superseded(struct ebpf_lines *l, uint32_t old, const struct tl_head *ev)
+{
+	struct tracer_event te = {
+		.kind = TEV_EXEC_SUPERSEDED,
+		.pid = (pid_t)ev->tid,
+		.old_pid = (pid_t)old,
+		.when = ts_of(ev->ts_ns),
+	};
+	struct thread *t = int_map_take(&l->threads, old);
+
+	thread_free(int_map_take(&l->threads, ev->tid));
+	int_map_put(&l->threads, ev->tid, t);
+	fd_tables_renamed(l->fds, (pid_t)old, (pid_t)ev->tid);
+	l->sink(l->sink_ctx, &te);
+	return t;
+}
+
 static void on_exit_ev(struct ebpf_lines *l, const struct tl_head *ev)
 {
-	struct thread *t = thread_of(l, ev->tid);
+	struct thread *t = thread_of(l, ev);
+	uint32_t old;
 
+	/* A thread killed by a sibling's execve: under ptrace its syscall has no exit. */
+	if (restart_code(ev->ret) && sibling(l, ev->tgid, ev->tid, true)) {
+		release_held(l, t);
+		free(t->entry);
+		t->entry = NULL;
+		return;
+	}
+	if ((ev->nr == NR_execve || ev->nr == NR_execveat) && !ev->ret && !t->entry &&
+	    ev->tid == ev->tgid && (old = sibling(l, ev->tgid, ev->tid, true)))
+		t = superseded(l, old, ev);
 	if (t->held) {
 		execve_strings(&t->entry, &t->entry_cap, ev);
 		t->held = false;
 		deliver_syscall(l, TEV_SYSCALL_ENTRY, t->entry, ev);
 	}
+	struct chunk_reader r = { { chunk_read, chunk_read_str, (pid_t)ev->tid }, ev, t->entry };
+
+	/* The fds it made are known as its line prints them; those it closed, once printed. */
+	fd_tables_made(l->fds, (pid_t)ev->tid, ev->nr, (const uint64_t *)ev->args, ev->ret,
+		       &r.base);
 	deliver_syscall(l, TEV_SYSCALL_EXIT, ev, t->entry);
+	fd_tables_ended(l->fds, (pid_t)ev->tid, ev->nr, (const uint64_t *)ev->args, ev->ret);
 	free(t->entry);
 	t->entry = NULL;
 }
@@ -330,26 +434,69 @@ static void on_signal(struct ebpf_lines *l, const struct tl_head *ev)
 	l->sink(l->sink_ctx, &te);
 }
 
+/* A leader held by on_gone whose process has no other thread left: its end, told now. */
+static void release_leader(struct ebpf_lines *l, uint32_t tgid)
+{
+	struct thread *t = int_map_get(&l->threads, tgid);
+
+	if (!t || !t->gone || sibling(l, tgid, tgid, false))
+		return;
+	int_map_take(&l->threads, tgid);
+	if (t->gone_ev.kind == TEV_EXITED)
+		t->gone_ev.status = exit_status(l, t, tgid, true);
+	l->sink(l->sink_ctx, &t->gone_ev);
+	thread_free(t);
+}
+
 static void on_gone(struct ebpf_lines *l, const struct tl_head *ev)
 {
-	struct thread *t = int_map_take(&l->threads, ev->tid);
+	struct thread *t = int_map_get(&l->threads, ev->tid);
 	struct tracer_event te = { .pid = (pid_t)ev->tid, .when = ts_of(ev->ts_ns) };
+	bool leader = ev->tid == ev->tgid;
 
 	release_held(l, t);
+	fd_tables_gone(l->fds, (pid_t)ev->tid);
 	if (ev->args[0]) {
 		te.kind = TEV_KILLED;
 		te.sig = (int)ev->args[0];
 	} else {
-		uintptr_t group = (uintptr_t)int_map_get(&l->group_codes, ev->tgid);
-
 		te.kind = TEV_EXITED;
-		te.status = t && t->has_code ? t->exit_code : group ? (int)(group - 1) : 0;
+		te.status = exit_status(l, t, ev->tgid, leader);
 	}
+	if (leader && t && sibling(l, ev->tgid, ev->tid, false)) {
+		free(t->entry);
+		t->entry = NULL;
+		t->gone = true;
+		t->gone_ev = te;
+		return;
+	}
+	int_map_take(&l->threads, ev->tid);
 	thread_free(t);
 	l->sink(l->sink_ctx, &te);
+	if (!leader)
+		release_leader(l, ev->tgid);
 }
 
-/* -f: a thread joined the set. */
+/* The clone flags of the clone, clone3, fork or vfork that thread T is in. */
+static uint64_t clone_flags(const struct thread *t)
+{
+	const struct tl_head *e = t ? t->entry : NULL;
+	struct chunk_reader r = { { chunk_read, chunk_read_str, 0 }, e, NULL };
+	uint64_t flags;
+
+	if (!e)
+		return 0;
+	switch (e->nr) {
+	case NR_clone:
+		return e->args[0];
+	case NR_clone3:
+		/* struct clone_args starts with its u64 flags */
+		return chunk_read(&r.base, e->args[0], &flags, sizeof(flags)) ? 0 : flags;
+	}
+	return 0;
+}
+
+/* -f: a thread joined the set, made by the thread args[0]. */
 static void on_fork(struct ebpf_lines *l, const struct tl_head *ev)
 {
 	struct tracer_event te = {
@@ -357,6 +504,16 @@ static void on_fork(struct ebpf_lines *l, const struct tl_head *ev)
 		.pid = (pid_t)ev->tid,
 		.when = ts_of(ev->ts_ns),
 	};
+	uint32_t parent = (uint32_t)ev->args[0];
+	uint64_t flags = clone_flags(int_map_get(&l->threads, parent));
+	struct thread *t = xcalloc(1, sizeof(*t));
+
+	/* Known from now, before its first syscall: its leader's end waits for it. The event
+	 * is the parent's: its tgid is the child's only for a thread (CLONE_THREAD). */
+	t->tgid = flags & CLONE_THREAD_FLAG ? ev->tgid : ev->tid;
+	thread_free(int_map_take(&l->threads, ev->tid));
+	int_map_put(&l->threads, ev->tid, t);
+	fd_tables_fork(l->fds, (pid_t)parent, (pid_t)ev->tid, flags);
 
 	if (!l->quiet)
 		fprintf(stderr, "%s: Process %u attached\n", progname, ev->tid);
@@ -417,9 +574,17 @@ void ebpf_lines_detached(struct ebpf_lines *l, int tid)
 
 static void free_thread(void *ctx, uint32_t key, void *val)
 {
-	(void)key;
-	release_held(ctx, val);
-	thread_free(val);
+	struct ebpf_lines *l = ctx;
+	struct thread *t = val;
+
+	release_held(l, t);
+	/* A leader still waiting for threads that left the set untold (detached) */
+	if (t->gone) {
+		if (t->gone_ev.kind == TEV_EXITED)
+			t->gone_ev.status = exit_status(l, t, key, true);
+		l->sink(l->sink_ctx, &t->gone_ev);
+	}
+	thread_free(t);
 }
 
 void ebpf_lines_free(struct ebpf_lines *l)
@@ -429,5 +594,6 @@ void ebpf_lines_free(struct ebpf_lines *l)
 	int_map_each(&l->threads, free_thread, l);
 	int_map_free(&l->threads);
 	int_map_free(&l->group_codes);
+	fd_tables_free(l->fds);
 	free(l);
 }

@@ -16,8 +16,14 @@
 
 struct ebpf_lines;
 
-/* QUIET hides the "Process N attached" of -f children, as under ptrace. */
-struct ebpf_lines *ebpf_lines_new(tracer_sink_fn *sink, void *sink_ctx, int quiet);
+/* QUIET hides the "Process N attached" of -f children, as under ptrace. FD_PATHS: -y/-yy
+ * print paths or -P matches them, which the fd tables (fd_table.h) then read as each fd is
+ * made. */
+struct ebpf_lines *ebpf_lines_new(tracer_sink_fn *sink, void *sink_ctx, int quiet,
+				  bool fd_paths);
+
+/* Thread TID of process TGID is traced from now: its fds are as /proc lists them. */
+void ebpf_lines_seed(struct ebpf_lines *l, int tid, int tgid);
 
 /* One kernel event of SIZE bytes in; zero or more tracer events out. */
 void ebpf_lines_event(void *lines, const struct tl_head *ev, size_t size);

@@ -120,6 +120,9 @@ static int start_command(struct run *r)
 	}
 	free(path);
 	close(go[0]);
+	/* Its fds now are the ones its execve starts with, but for the close-on-exec ones. */
+	if (r->lines)
+		ebpf_lines_seed(r->lines, pid, pid);
 	int e = trace_count_add(r->tc, pid, true);
 
 	if (e) {
@@ -148,11 +151,13 @@ static bool attached_before(const struct run *r, pid_t tid)
 	return false;
 }
 
-/* Puts TID in the set; 1 when newly, 0 when it was, -1 after a message. */
-static int attach_tid(struct run *r, pid_t tid)
+/* Puts TID of process TGID in the set; 1 when newly, 0 when it was, -1 after a message. */
+static int attach_tid(struct run *r, pid_t tid, pid_t tgid)
 {
 	if (attached_before(r, tid))
 		return 0;
+	if (r->lines)
+		ebpf_lines_seed(r->lines, tid, tgid);
 	int e = trace_count_add(r->tc, tid, false);
 
 	if (e) {
@@ -181,7 +186,7 @@ static int attach_threads(struct run *r, pid_t pid)
 		if (!d)
 			break;
 		while ((de = readdir(d)))
-			if (de->d_name[0] != '.' && attach_tid(r, (pid_t)atoi(de->d_name)) > 0)
+			if (de->d_name[0] != '.' && attach_tid(r, (pid_t)atoi(de->d_name), pid) > 0)
 				round++;
 		closedir(d);
 		added += round;
@@ -201,7 +206,7 @@ static void attach_pid(struct run *r, pid_t pid)
 		msg("I'm sorry, I can't let you do that, Dave.");
 		return;
 	}
-	int rc = attach_tid(r, pid);
+	int rc = attach_tid(r, pid, pid);
 
 	if (rc <= 0)	/* named twice, or a thread of a process named before */
 		return;

@@ -180,10 +180,9 @@ static void set_up(const struct trace_opts *opt)
 
 /*
  * The path of FD in process PID, without the " (deleted)" the kernel adds to unlinked files.
- * fd_path() is the one answer to what an fd names, for -y and here: /proc/PID/fd/FD when the
- * event is printed (under ptrace the process is stopped at the syscall; under eBPF the fd may
- * be closed or the process gone by then, until fd_path() asks the descriptor tables that the
- * events build).
+ * fd_path() is the one answer to what an fd names, for -y and here: under ptrace
+ * /proc/PID/fd/FD (the process is stopped at the syscall), under eBPF the descriptor tables
+ * that the events build (the fd may be closed or the process gone by print time).
  */
 static bool fd_link(pid_t pid, int fd, char *buf, size_t size)
 {

@@ -4,8 +4,10 @@
  * builds them: the memory reader serves what was copied and nothing else, an entry that
  * missed memory waits for its exit's copies, a syscall's entry and exit carry the thread's CPU
  * time in syscalls as their stime (-C's time), a thread's end carries exit_group's status
- * or the signal that killed it, a read spans chunks that follow each other, and a successful
- * execve whose entry missed its strings gets them from the new program's stack.
+ * or the signal that killed it, a read spans chunks that follow each other, a successful
+ * execve whose entry missed its strings gets them from the new program's stack; a leader's
+ * end waits for its threads', and a thread's execve under the leader's id supersedes the
+ * leader as ptrace reports it.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -83,7 +85,7 @@ static void test_reader_serves_copies_only(void **state)
 {
 	(void)state;
 	struct seen s = { 0 };
-	struct ebpf_lines *l = ebpf_lines_new(sink, &s, 1);
+	struct ebpf_lines *l = ebpf_lines_new(sink, &s, 1, false);
 	struct ev_buf b;
 	struct tl_head *h = ev_new(&b, TL_ENTER, 100, NR_openat);
 
@@ -108,7 +110,7 @@ static void test_missed_entry_waits_for_exit(void **state)
 {
 	(void)state;
 	struct seen s = { 0 };
-	struct ebpf_lines *l = ebpf_lines_new(sink, &s, 1);
+	struct ebpf_lines *l = ebpf_lines_new(sink, &s, 1, false);
 	struct ev_buf b;
 	struct tl_head *h = ev_new(&b, TL_ENTER, 200, NR_openat);
 
@@ -134,7 +136,7 @@ static void test_cpu_time_as_stime(void **state)
 {
 	(void)state;
 	struct seen s = { 0 };
-	struct ebpf_lines *l = ebpf_lines_new(sink, &s, 1);
+	struct ebpf_lines *l = ebpf_lines_new(sink, &s, 1, false);
 	struct ev_buf b;
 	struct tl_head *h = ev_new(&b, TL_ENTER, 400, NR_nanosleep);
 
@@ -164,7 +166,7 @@ static void test_exit_status_and_kill(void **state)
 {
 	(void)state;
 	struct seen s = { 0 };
-	struct ebpf_lines *l = ebpf_lines_new(sink, &s, 1);
+	struct ebpf_lines *l = ebpf_lines_new(sink, &s, 1, false);
 	struct ev_buf b;
 	struct tl_head *h = ev_new(&b, TL_ENTER, 300, NR_exit_group);
 
@@ -189,7 +191,7 @@ static void test_read_across_chunks(void **state)
 {
 	(void)state;
 	struct seen s = { 0 };
-	struct ebpf_lines *l = ebpf_lines_new(sink, &s, 1);
+	struct ebpf_lines *l = ebpf_lines_new(sink, &s, 1, false);
 	struct ev_buf b;
 	struct tl_head *h = ev_new(&b, TL_ENTER, 500, NR_ioctl);
 
@@ -264,7 +266,7 @@ static void test_execve_strings_from_new_stack(void **state)
 {
 	(void)state;
 	struct exec_seen s = { 0 };
-	struct ebpf_lines *l = ebpf_lines_new(exec_sink, &s, 1);
+	struct ebpf_lines *l = ebpf_lines_new(exec_sink, &s, 1, false);
 	struct ev_buf b;
 	struct tl_head *h = exec_entry(&b, 600);
 
@@ -292,6 +294,109 @@ static void test_execve_strings_from_new_stack(void **state)
 	ebpf_lines_free(l);
 }
 
+/* Thread TID of process TGID enters (or leaves, returning RET) syscall NR. */
+static void syscall_ev(struct ebpf_lines *l, uint32_t kind, uint32_t tid, uint32_t tgid, long nr,
+		       int64_t ret)
+{
+	struct ev_buf b;
+	struct tl_head *h = ev_new(&b, kind, tid, nr);
+
+	h->tgid = tgid;
+	h->ret = ret;
+	ebpf_lines_event(l, h, h->size);
+}
+
+static void gone_ev(struct ebpf_lines *l, uint32_t tid, uint32_t tgid)
+{
+	struct ev_buf b;
+	struct tl_head *h = ev_new(&b, TL_GONE, tid, 0);
+
+	h->tgid = tgid;
+	ebpf_lines_event(l, h, h->size);
+}
+
+/* The leader calls exit(0) while its thread runs; the thread's exit_group(1) ends both: the
+ * leader's end is told after the thread's, with the group's code (wait status of a group exit). */
+static void test_leader_waits_for_threads(void **state)
+{
+	(void)state;
+	struct seen s = { 0 };
+	struct ebpf_lines *l = ebpf_lines_new(sink, &s, 1, false);
+	struct ev_buf b;
+	struct tl_head *h = ev_new(&b, TL_ENTER, 500, NR_clone);
+
+	/* the thread is known from its fork on, before it makes a syscall */
+	h->args[0] = 0x00010000 | 0x00000800 | 0x00000100;	/* CLONE_THREAD|SIGHAND|VM */
+	ebpf_lines_event(l, h, h->size);
+	h = ev_new(&b, TL_FORK, 501, 0);
+	h->tgid = 500;
+	h->args[0] = 500;
+	ebpf_lines_event(l, h, h->size);
+	syscall_ev(l, TL_EXIT, 500, 500, NR_clone, 501);
+	h = ev_new(&b, TL_ENTER, 500, NR_exit);
+	ebpf_lines_event(l, h, h->size);
+	gone_ev(l, 500, 500);
+	/* clone's entry, the child, clone's exit, exit's entry: nothing of the leader's end */
+	assert_int_equal(s.n, 4);
+
+	h = ev_new(&b, TL_ENTER, 501, NR_exit_group);
+	h->tgid = 500;
+	h->args[0] = 1;
+	ebpf_lines_event(l, h, h->size);
+	gone_ev(l, 501, 500);
+	assert_int_equal(s.n, 7);
+	assert_int_equal(s.kinds[5], TEV_EXITED);
+	assert_int_equal(s.kinds[6], TEV_EXITED);
+	assert_int_equal(s.status, 1);
+	ebpf_lines_free(l);
+}
+
+struct superseding {
+	int kinds[16];
+	pid_t pids[16], old_pid;
+	int n;
+};
+
+static void superseding_sink(void *ctx, const struct tracer_event *ev)
+{
+	struct superseding *s = ctx;
+
+	s->pids[s->n] = ev->pid;
+	s->kinds[s->n++] = ev->kind;
+	if (ev->kind == TEV_EXEC_SUPERSEDED)
+		s->old_pid = ev->old_pid;
+}
+
+/*
+ * Thread 601 execs while its leader 600 sleeps: the kernel ends the leader's nanosleep with a
+ * restart code (no exit under ptrace: a SIGKILL is pending), the leader leaves, and the execve
+ * returns under the id 600.
+ */
+static void test_thread_execve_supersedes_leader(void **state)
+{
+	(void)state;
+	struct superseding s = { 0 };
+	struct ebpf_lines *l = ebpf_lines_new(superseding_sink, &s, 1, false);
+
+	syscall_ev(l, TL_ENTER, 600, 600, NR_nanosleep, 0);
+	syscall_ev(l, TL_ENTER, 601, 600, NR_execve, 0);
+	syscall_ev(l, TL_EXIT, 600, 600, NR_nanosleep, -516);
+	gone_ev(l, 600, 600);
+	assert_int_equal(s.n, 2);	/* the two entries only */
+	syscall_ev(l, TL_EXIT, 600, 600, NR_execve, 0);
+	assert_int_equal(s.n, 4);
+	assert_int_equal(s.kinds[2], TEV_EXEC_SUPERSEDED);
+	assert_int_equal(s.pids[2], 600);
+	assert_int_equal(s.old_pid, 601);
+	assert_int_equal(s.kinds[3], TEV_SYSCALL_EXIT);
+	assert_int_equal(s.pids[3], 600);
+	/* one process of one thread now: its end is told at once */
+	gone_ev(l, 600, 600);
+	assert_int_equal(s.n, 5);
+	assert_int_equal(s.kinds[4], TEV_EXITED);
+	ebpf_lines_free(l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -301,6 +406,8 @@ int main(void)
 		cmocka_unit_test(test_exit_status_and_kill),
 		cmocka_unit_test(test_read_across_chunks),
 		cmocka_unit_test(test_execve_strings_from_new_stack),
+		cmocka_unit_test(test_leader_waits_for_threads),
+		cmocka_unit_test(test_thread_execve_supersedes_leader),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

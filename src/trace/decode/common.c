@@ -14,10 +14,12 @@
 #include "trace/decode.h"
 #include "trace/decode/fd_socket.h"
 #include "trace/decode/decoders.h"
+#include "trace/fd_table.h"
 #include "trace/opts.h"
 #include "util/util.h"
 
-bool fd_path(pid_t pid, int fd, char *buf, size_t n)
+/* The text of /proc/PID/fd/FD, or false. */
+static bool proc_fd_link(pid_t pid, int fd, char *buf, size_t n)
 {
 	char link[64];
 	snprintf(link, sizeof(link), "/proc/%d/fd/%d", pid, fd);
@@ -28,9 +30,36 @@ bool fd_path(pid_t pid, int fd, char *buf, size_t n)
 	return true;
 }
 
-/* The pid a pidfd refers to, from its fdinfo's "Pid:" line; -1 if it has exited. */
-static pid_t pidfd_pid(pid_t pid, int fd)
+bool fd_path(pid_t pid, int fd, char *buf, size_t n)
 {
+	const struct fd_entry *e = NULL;
+	switch (fd_tables_find(pid, fd, &e)) {
+	case FD_ASK_PROC:
+		return proc_fd_link(pid, fd, buf, n);
+	case FD_NOT_OPEN:
+		return false;
+	case FD_OPEN:
+		break;
+	}
+	if (!e->link)
+		return false;
+	snprintf(buf, n, "%s", e->link);
+	return true;
+}
+
+pid_t fd_pidfd_pid(pid_t pid, int fd)
+{
+	const struct fd_entry *e = NULL;
+	switch (fd_tables_find(pid, fd, &e)) {
+	case FD_NOT_OPEN:
+		return -1;
+	case FD_OPEN:
+		if (e->pidfd_pid > 0)
+			return e->pidfd_pid;
+		break;
+	case FD_ASK_PROC:
+		break;
+	}
 	char fdinfo[64], line[128];
 	pid_t target = -1;
 	snprintf(fdinfo, sizeof(fdinfo), "/proc/%d/fdinfo/%d", pid, fd);
@@ -66,17 +95,22 @@ void fd_decorate(const struct trace_opts *opt, pid_t pid, int fd, struct out *o)
 	}
 	if (set & DECODE_FD_DEV) {
 		/* Device files with their type and numbers: </dev/null<char 1:3>>. */
-		char link[64];
+		char link[64], now[PATH_MAX];
 		struct stat st;
 		snprintf(link, sizeof(link), "/proc/%d/fd/%d", pid, fd);
-		if (path[0] == '/' && stat(link, &st) == 0 && (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode))) {
+		/* The path itself when /proc no longer holds that file there (eBPF: printed
+		 * after the fact, the fd closed or reused since). */
+		const char *file = proc_fd_link(pid, fd, now, sizeof(now)) && !strcmp(now, path) ?
+					   link : path;
+		if (path[0] == '/' && stat(file, &st) == 0 &&
+		    (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode))) {
 			out_printf(o, "<%s<%s %u:%u>>", path, S_ISCHR(st.st_mode) ? "char" : "block",
 				   major(st.st_rdev), minor(st.st_rdev));
 			return;
 		}
 	}
 	if ((set & DECODE_FD_PIDFD) && !strcmp(path, "anon_inode:[pidfd]")) {
-		pid_t target = pidfd_pid(pid, fd);
+		pid_t target = fd_pidfd_pid(pid, fd);
 		if (target > 0)
 			out_printf(o, "<pid:%d>", target);
 		else
@@ -145,9 +179,12 @@ void print_dirfd(struct sc *sc, int fd)
 		/* -y decorates AT_FDCWD with the process's working directory. */
 		if (sc->opt && (sc->opt->decode_fd_kinds & DECODE_FD_PATH)) {
 			char link[64], cwd[PATH_MAX];
+			const char *known = fd_tables_cwd(sc->pid);
 			snprintf(link, sizeof(link), "/proc/%d/cwd", pidns_proc_pid(sc->pid));
-			ssize_t n = readlink(link, cwd, sizeof(cwd) - 1);
-			if (n >= 0) {
+			ssize_t n = known ? 0 : readlink(link, cwd, sizeof(cwd) - 1);
+			if (known) {
+				pr_rawf(sc->p, "<%s>", known);
+			} else if (n >= 0) {
 				cwd[n] = 0;
 				pr_rawf(sc->p, "<%s>", cwd);
 			}

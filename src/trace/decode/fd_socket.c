@@ -11,6 +11,7 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <inttypes.h>
+#include <limits.h>
 #include <linux/inet_diag.h>
 #include <linux/netlink.h>
 #include <linux/netlink_diag.h>
@@ -27,8 +28,10 @@
 
 #include "output/pr.h"
 #include "procfs/unix_diag.h"
+#include "trace/decode.h"
 #include "trace/decode/fd_socket.h"
 #include "trace/decode/xlat_net.h"
+#include "trace/fd_table.h"
 
 /* Layer 2 tunnelling over IP; glibc's netinet/in.h does not name it. */
 #define IPPROTO_L2TP_NUM 115
@@ -286,7 +289,7 @@ static unsigned long socket_link_inode(const char *link)
 	return inode;
 }
 
-bool fd_socket_proto(pid_t pid, int fd, char *buf, size_t n)
+bool fd_socket_proc_proto(pid_t pid, int fd, char *buf, size_t n)
 {
 	char path[64];
 	if (fd < 0 || n < 2)
@@ -297,6 +300,69 @@ bool fd_socket_proto(pid_t pid, int fd, char *buf, size_t n)
 		return false;
 	buf[r] = 0;
 	return true;
+}
+
+const char *fd_socket_kernel_proto(int family, int type, int protocol)
+{
+	bool v6 = family == AF_INET6;
+	type &= 0xf;
+	switch (family) {
+	case AF_UNIX:
+		return type == SOCK_STREAM ? "UNIX-STREAM" : "UNIX";
+	case AF_NETLINK:
+		return "NETLINK";
+	case AF_PACKET:
+		return "PACKET";
+	case AF_INET:
+	case AF_INET6:
+		if (type == SOCK_STREAM && (!protocol || protocol == IPPROTO_TCP))
+			return v6 ? "TCPv6" : "TCP";
+		if (type == SOCK_DGRAM && (!protocol || protocol == IPPROTO_UDP))
+			return v6 ? "UDPv6" : "UDP";
+		if (type == SOCK_DGRAM && protocol == (v6 ? IPPROTO_ICMPV6 : IPPROTO_ICMP))
+			return v6 ? "PINGv6" : "PING";
+		if (type == SOCK_RAW)
+			return v6 ? "RAWv6" : "RAW";
+		return NULL;
+	}
+	return NULL;
+}
+
+/* Is LINK still what /proc says fd FD of PID is? */
+static bool proc_link_is(pid_t pid, int fd, const char *link)
+{
+	char path[64], now[64];
+	snprintf(path, sizeof(path), "/proc/%d/fd/%d", pid, fd);
+	ssize_t len = readlink(path, now, sizeof(now) - 1);
+	if (len <= 0)
+		return false;
+	now[len] = 0;
+	return !strcmp(now, link);
+}
+
+bool fd_socket_proto(pid_t pid, int fd, char *buf, size_t n)
+{
+	const struct fd_entry *e = NULL;
+	switch (fd_tables_find(pid, fd, &e)) {
+	case FD_ASK_PROC:
+		return fd_socket_proc_proto(pid, fd, buf, n);
+	case FD_NOT_OPEN:
+		return false;
+	case FD_OPEN:
+		break;
+	}
+	if (!e->is_socket || n < 2)
+		return false;
+	const char *name = e->family >= 0 ?
+				   fd_socket_kernel_proto(e->family, e->type, e->protocol) : NULL;
+	if (name) {
+		snprintf(buf, n, "%s", name);
+		return true;
+	}
+	/* /proc's answer is this socket's only while the fd still holds it. */
+	if (e->link && !proc_link_is(pid, fd, e->link))
+		return false;
+	return fd_socket_proc_proto(pid, fd, buf, n);
 }
 
 /* Asks the kernel about INODE: of protocol P, or of every protocol when P is NULL. */
@@ -351,13 +417,15 @@ bool fd_socket_details(pid_t pid, int fd, const char *link, char *buf, size_t n)
 
 int fd_socket_netlink_protocol(pid_t pid, int fd)
 {
-	char link[64], path[64], details[DETAILS_MAX];
-	snprintf(path, sizeof(path), "/proc/%d/fd/%d", pid, fd);
-	ssize_t len = readlink(path, link, sizeof(link) - 1);
-	if (len <= 0)
-		return -1;
-	link[len] = 0;
-	if (!fd_socket_details(pid, fd, link, details, sizeof(details)))
+	const struct fd_entry *e = NULL;
+	char link[PATH_MAX], details[DETAILS_MAX];
+	enum fd_known known = fd_tables_find(pid, fd, &e);
+	/* sock_diag (strace's source) lists a netlink socket once it has an address. */
+	if (known == FD_NOT_OPEN || (known == FD_OPEN && (!e->is_socket || e->family >= 0)))
+		return known == FD_OPEN && e->family == AF_NETLINK && fd_tables_bound(e) ?
+			       e->protocol : -1;
+	if (!fd_path(pid, fd, link, sizeof(link)) ||
+	    !fd_socket_details(pid, fd, link, details, sizeof(details)))
 		return -1;
 	static const char prefix[] = "NETLINK:[";
 	if (strncmp(details, prefix, sizeof(prefix) - 1))

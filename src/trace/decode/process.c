@@ -522,22 +522,6 @@ int decode_pidfd_open(struct sc *sc)
 	return RV_DECODED | RV_FD;
 }
 
-/* The pid a pidfd of process PID refers to, from its fdinfo; -1 if unknown. */
-static pid_t pidfd_target(pid_t pid, int pidfd)
-{
-	char path[64], line[128];
-	snprintf(path, sizeof(path), "/proc/%d/fdinfo/%d", (int)pid, pidfd);
-	FILE *f = fopen(path, "re");
-	if (!f)
-		return -1;
-	int target = -1;
-	while (fgets(line, sizeof(line), f))
-		if (sscanf(line, "Pid: %d", &target) == 1)
-			break;
-	fclose(f);
-	return target;
-}
-
 int decode_pidfd_getfd(struct sc *sc)
 {
 	int pidfd = (int)sc->arg[0], targetfd = (int)sc->arg[1];
@@ -545,7 +529,7 @@ int decode_pidfd_getfd(struct sc *sc)
 	pr_int(sc->p, targetfd);
 	/* The target fd is decorated from the target's fd table, as -y would show it there. */
 	if (sc->opt && sc->opt->decode_fds && targetfd >= 0) {
-		pid_t target = pidfd_target(sc->pid, pidfd);
+		pid_t target = fd_pidfd_pid(sc->pid, pidfd);
 		if (target > 0)
 			fd_decorate(sc->opt, target, targetfd, sc->p->o);
 	}

@@ -1,0 +1,278 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * The eBPF backend's fd tables (trace/fd_table.c) fed through the line mode's adapter with
+ * events as the kernel program sends them: an fd's kind follows socket, dup2, fcntl and close
+ * whatever /proc says later; a netlink socket's protocol is told once it has an address; a
+ * fork copies the table and a clone with CLONE_FILES shares it; execve ends the close-on-exec
+ * fds; with -y, paths follow the working directory and unlink, and pidfds their process. The
+ * thread is this test's own process (seeded from its /proc/self/fd), its fds numbered
+ * far above any it has.
+ */
+#include <fcntl.h>
+#include <linux/netlink.h>
+#include <sched.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "schema/syscall_nr.h"
+#include "trace/decode.h"
+#include "trace/decode/fd_socket.h"
+#include "trace/ebpf_lines.h"
+#include "trace/fd_table.h"
+
+#define FD_A 900
+#define FD_B 901
+#define FD_C 902
+
+struct ev_buf {
+	union {
+		struct tl_head head;
+		char bytes[1024];
+	};
+};
+
+static void ignore(void *ctx, const struct tracer_event *ev)
+{
+	(void)ctx;
+	(void)ev;
+}
+
+/* Thread TID's syscall NR with ARGS enters and returns RET; CHUNK (LEN bytes at ADDR) is the
+ * memory its entry copied. */
+static void syscall_ret(struct ebpf_lines *l, uint32_t tid, long nr, const uint64_t *args,
+			int64_t ret, uint64_t addr, const void *chunk, uint32_t len)
+{
+	struct ev_buf b;
+
+	memset(&b, 0, sizeof(b));
+	b.head.kind = TL_ENTER;
+	b.head.tid = tid;
+	b.head.tgid = tid;
+	b.head.nr = nr;
+	b.head.size = sizeof(b.head);
+	for (int i = 0; args && i < 6; i++)
+		b.head.args[i] = args[i];
+	if (chunk) {
+		struct tl_chunk *c = (void *)(b.bytes + b.head.size);
+
+		c->addr = addr;
+		c->len = len;
+		memcpy(c + 1, chunk, len);
+		b.head.size += sizeof(*c) + ((len + 7) & ~7u);
+	}
+	ebpf_lines_event(l, &b.head, b.head.size);
+	b.head.kind = TL_EXIT;
+	b.head.size = sizeof(b.head);
+	b.head.ret = ret;
+	ebpf_lines_event(l, &b.head, b.head.size);
+}
+
+static void call(struct ebpf_lines *l, uint32_t tid, long nr, uint64_t a0, uint64_t a1,
+		 uint64_t a2, int64_t ret)
+{
+	uint64_t args[6] = { a0, a1, a2 };
+
+	syscall_ret(l, tid, nr, args, ret, 0, NULL, 0);
+}
+
+static enum fd_known known(pid_t tid, int fd)
+{
+	const struct fd_entry *e;
+
+	return fd_tables_find(tid, fd, &e);
+}
+
+static struct ebpf_lines *seeded(void)
+{
+	struct ebpf_lines *l = ebpf_lines_new(ignore, NULL, 1, false);
+
+	ebpf_lines_seed(l, getpid(), getpid());
+	return l;
+}
+
+static void test_kind_follows_the_events(void **state)
+{
+	(void)state;
+	pid_t me = getpid();
+	struct ebpf_lines *l = seeded();
+	char proto[32];
+
+	assert_int_equal(known(me, FD_A), FD_NOT_OPEN);
+	assert_int_equal(known(me, 1), FD_OPEN);	/* seeded: stdout */
+	call(l, me, NR_socket, AF_NETLINK, SOCK_RAW, NETLINK_SOCK_DIAG, FD_A);
+	assert_true(fd_socket_proto(me, FD_A, proto, sizeof(proto)));
+	assert_string_equal(proto, "NETLINK");
+	/* unbound: sock_diag does not list it, strace does not know its protocol */
+	assert_int_equal(fd_socket_netlink_protocol(me, FD_A), -1);
+	call(l, me, NR_sendto, FD_A, 0, 20, 20);
+	assert_int_equal(fd_socket_netlink_protocol(me, FD_A), NETLINK_SOCK_DIAG);
+
+	/* copies are the same socket, bound too; the original's close leaves them */
+	call(l, me, NR_dup2, FD_A, FD_B, 0, FD_B);
+	call(l, me, NR_fcntl, FD_A, F_DUPFD_CLOEXEC, FD_C, FD_C);
+	call(l, me, NR_close, FD_A, 0, 0, 0);
+	assert_int_equal(known(me, FD_A), FD_NOT_OPEN);
+	assert_int_equal(fd_socket_netlink_protocol(me, FD_B), NETLINK_SOCK_DIAG);
+	assert_int_equal(fd_socket_netlink_protocol(me, FD_C), NETLINK_SOCK_DIAG);
+
+	/* the number reused: a Unix socket, then a file */
+	call(l, me, NR_socket, AF_UNIX, SOCK_STREAM, 0, FD_A);
+	assert_true(fd_socket_proto(me, FD_A, proto, sizeof(proto)));
+	assert_string_equal(proto, "UNIX-STREAM");
+	assert_int_equal(fd_socket_netlink_protocol(me, FD_A), -1);
+	call(l, me, NR_close, FD_A, 0, 0, 0);
+	call(l, me, NR_openat, AT_FDCWD, 0x1000, O_RDONLY, FD_A);
+	assert_int_equal(known(me, FD_A), FD_OPEN);
+	assert_false(fd_socket_proto(me, FD_A, proto, sizeof(proto)));
+
+	/* close_range ends them all; a failed close (EBADF) changes nothing */
+	call(l, me, NR_close_range, FD_A, FD_C, 0, 0);
+	assert_int_equal(known(me, FD_B), FD_NOT_OPEN);
+	assert_int_equal(known(me, FD_C), FD_NOT_OPEN);
+	ebpf_lines_free(l);
+	/* no tables served: /proc answers */
+	assert_int_equal(known(me, FD_A), FD_ASK_PROC);
+}
+
+static void fork_ev(struct ebpf_lines *l, uint32_t parent, uint32_t child)
+{
+	struct ev_buf b;
+
+	memset(&b, 0, sizeof(b));
+	b.head.kind = TL_FORK;
+	b.head.tid = child;
+	b.head.tgid = child;
+	b.head.args[0] = parent;
+	b.head.size = sizeof(b.head);
+	ebpf_lines_event(l, &b.head, b.head.size);
+}
+
+/* Parent P enters NR with ARGS (and clone3's struct at 0x3000), child C joins. */
+static void forked(struct ebpf_lines *l, uint32_t p, uint32_t c, long nr, uint64_t a0,
+		   const uint64_t *clone3_flags)
+{
+	struct ev_buf b;
+
+	memset(&b, 0, sizeof(b));
+	b.head.kind = TL_ENTER;
+	b.head.tid = p;
+	b.head.tgid = p;
+	b.head.nr = nr;
+	b.head.args[0] = a0;
+	b.head.size = sizeof(b.head);
+	if (clone3_flags) {
+		struct tl_chunk *ch = (void *)(b.bytes + b.head.size);
+
+		ch->addr = a0;
+		ch->len = sizeof(*clone3_flags);
+		memcpy(ch + 1, clone3_flags, sizeof(*clone3_flags));
+		b.head.size += sizeof(*ch) + 8;
+	}
+	ebpf_lines_event(l, &b.head, b.head.size);
+	fork_ev(l, p, c);
+	b.head.kind = TL_EXIT;
+	b.head.size = sizeof(b.head);
+	b.head.ret = c;
+	ebpf_lines_event(l, &b.head, b.head.size);
+}
+
+static void test_fork_copies_clone_files_shares(void **state)
+{
+	(void)state;
+	pid_t me = getpid(), copy = 0x7ffffff0, thread = 0x7ffffff1;
+	struct ebpf_lines *l = seeded();
+	uint64_t thread_flags = CLONE_VM | CLONE_FILES | CLONE_THREAD | CLONE_SIGHAND;
+
+	call(l, me, NR_socket, AF_NETLINK, SOCK_RAW, NETLINK_ROUTE, FD_A);
+	forked(l, me, copy, NR_clone, SIGCHLD, NULL);
+	forked(l, me, thread, NR_clone3, 0x3000, &thread_flags);
+	call(l, copy, NR_close, FD_A, 0, 0, 0);
+	assert_int_equal(known(copy, FD_A), FD_NOT_OPEN);
+	assert_int_equal(known(me, FD_A), FD_OPEN);
+	call(l, thread, NR_close, FD_A, 0, 0, 0);
+	assert_int_equal(known(me, FD_A), FD_NOT_OPEN);
+	ebpf_lines_free(l);
+}
+
+static void test_execve_ends_cloexec_fds(void **state)
+{
+	(void)state;
+	pid_t me = getpid();
+	struct ebpf_lines *l = seeded();
+
+	call(l, me, NR_socket, AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0, FD_A);
+	call(l, me, NR_socket, AF_INET, SOCK_DGRAM, 0, FD_B);
+	call(l, me, NR_fcntl, FD_B, F_SETFD, FD_CLOEXEC, 0);
+	call(l, me, NR_socket, AF_INET6, SOCK_DGRAM, 0, FD_C);
+	call(l, me, NR_execve, 0, 0, 0, 0);
+	assert_int_equal(known(me, FD_A), FD_NOT_OPEN);
+	assert_int_equal(known(me, FD_B), FD_NOT_OPEN);
+	assert_int_equal(known(me, FD_C), FD_OPEN);
+	ebpf_lines_free(l);
+}
+
+/* The path of NAME's syscall NR (its entry copied NAME at 0x1000) with ARG0 before it. */
+static void with_name(struct ebpf_lines *l, pid_t tid, long nr, int64_t arg0, const char *name,
+		      int64_t ret)
+{
+	uint64_t args[6] = { (uint64_t)arg0, 0x1000 };
+
+	if (nr == NR_chdir || nr == NR_unlink)
+		args[0] = 0x1000;
+	syscall_ret(l, tid, nr, args, ret, 0x1000, name, (uint32_t)strlen(name) + 1);
+}
+
+static void test_paths_follow_cwd_and_unlink(void **state)
+{
+	(void)state;
+	pid_t me = getpid();
+	struct ebpf_lines *l = ebpf_lines_new(ignore, NULL, 1, true);
+	char dir[] = "/tmp/fd_table_XXXXXX", file[64], path[4096];
+
+	assert_non_null(mkdtemp(dir));
+	snprintf(file, sizeof(file), "%s/f", dir);
+	close(open(file, O_CREAT | O_WRONLY, 0600));
+	ebpf_lines_seed(l, me, me);
+
+	with_name(l, me, NR_chdir, 0, dir, 0);
+	assert_string_equal(fd_tables_cwd(me), dir);
+	with_name(l, me, NR_openat, AT_FDCWD, "f", FD_A);
+	assert_true(fd_path(me, FD_A, path, sizeof(path)));
+	assert_string_equal(path, file);
+	/* the file unlinked: named as /proc names it */
+	unlink(file);
+	with_name(l, me, NR_unlink, 0, "f", 0);
+	assert_true(fd_path(me, FD_A, path, sizeof(path)));
+	assert_int_equal(strncmp(path, file, strlen(file)), 0);
+	assert_string_equal(path + strlen(file), " (deleted)");
+
+	/* a pidfd and its copy: the process pidfd_open named */
+	call(l, me, NR_pidfd_open, 4321, 0, 0, FD_B);
+	call(l, me, NR_dup, FD_B, 0, 0, FD_C);
+	assert_int_equal(fd_pidfd_pid(me, FD_C), 4321);
+	assert_true(fd_path(me, FD_C, path, sizeof(path)));
+	assert_string_equal(path, "anon_inode:[pidfd]");
+	ebpf_lines_free(l);
+	rmdir(dir);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_kind_follows_the_events),
+		cmocka_unit_test(test_fork_copies_clone_files_shares),
+		cmocka_unit_test(test_execve_ends_cloexec_fds),
+		cmocka_unit_test(test_paths_follow_cwd_and_unlink),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
