@@ -456,6 +456,8 @@ static void on_gone(struct ebpf_lines *l, const struct tl_head *ev)
 
 	release_held(l, t);
 	fd_tables_gone(l->fds, (pid_t)ev->tid);
+	memcpy(te.comm, &ev->args[1], sizeof(te.comm));
+	te.comm[sizeof(te.comm) - 1] = 0;
 	if (ev->args[0]) {
 		te.kind = TEV_KILLED;
 		te.sig = (int)ev->args[0];

@@ -286,7 +286,7 @@ int BPF_PROG(task_exit)
 	if (lines)
 		bpf_map_delete_elem(&sigpend, &tid);
 	if (lines)
-		tl_note(TL_GONE, tid, fatal_sig);
+		tl_gone(tid, fatal_sig);
 	else
 		note(TC_NOTE_EXIT, tid);
 	return 0;

@@ -79,7 +79,8 @@ enum tl_kind {
 	TL_ENTER = 1,	/* nr, args; chunks: the plan's entry memory */
 	TL_EXIT = 2,	/* nr, args, ret; chunks: the plan's exit memory */
 	TL_SIGNAL = 3,	/* args[0]: the signal; one chunk at address 0: the siginfo (48 bytes) */
-	TL_GONE = 4,	/* the thread left the set; args[0]: the signal that killed it, 0 when
+	TL_GONE = 4,	/* the thread left the set; args[1..2]: its name (comm, 16 bytes);
+			 * args[0]: the signal that killed it, 0 when
 			 * it exited (the code is exit's or exit_group's argument, seen at their
 			 * entry) */
 	TL_FORK = 5,	/* -f: TID joined the set; args[0]: the thread that called clone */

@@ -610,6 +610,20 @@ static __always_inline void tl_note(__u32 kind, __u32 tid, __u64 arg0)
 	tl_send(h, sizeof(*h));
 }
 
+/* Thread TID left the set, killed by signal SIG (0: it exited). Its name travels along: user
+ * space prints it with -Y, and /proc has lost it by then. sched_process_exit runs in the
+ * thread that leaves. */
+static __always_inline void tl_gone(__u32 tid, __u64 sig)
+{
+	struct tl_head *h = tl_begin(TL_GONE, tid);
+
+	if (!h)
+		return;
+	h->args[0] = sig;
+	bpf_get_current_comm(&h->args[1], 2 * sizeof(h->args[1]));
+	tl_send(h, sizeof(*h));
+}
+
 /* -f: thread TID (task CHILD) joined the set, made by thread PTID; the child's ids in its pid
  * namespace come with it, before the result of the clone that made it. */
 static __always_inline void tl_fork(__u32 tid, __u32 ptid, void *child)
