@@ -6,18 +6,24 @@
 #include <linux/blkpg.h>
 #include <linux/bpf.h>
 #include <linux/bsg.h>
+#include <linux/filter.h>
 #include <linux/fs.h>
 #include <linux/io_uring.h>
 #include <linux/kd.h>
+#include <linux/keyctl.h>
 #include <linux/loop.h>
+#include <linux/mount.h>
+#include <linux/prctl.h>
 #include <linux/ptrace.h>
 #include <linux/sched.h>
+#include <linux/seccomp.h>
 #include <linux/tee.h>
 #include <net/if.h>
 #include <scsi/sg.h>
 #include <stddef.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/socket.h>
 #include <sys/uio.h>
 #include <ucontext.h>
 
@@ -39,6 +45,7 @@ struct plan_rule {
 struct plan_cmd_arg {
 	const char *name;
 	int arg;
+	int bytes;
 };
 
 /* ebpf_plan.def read three times: its exceptions, its command arguments, its rules. */
@@ -48,7 +55,7 @@ struct plan_cmd_arg {
 #define PLAN(name_, arg_, how_, when_, len_arg_, elem_, size_) \
 	{ #name_, arg_, { .how = how_, .when = when_, .len_arg = len_arg_, .elem = elem_, \
 			  .size = size_ } },
-#define CMD_ARG(name_, arg_)
+#define CMD_ARG(name_, arg_, type_)
 #define RULE_IF(guard_, name_, cmd_, base_, at_, deref_, how_, when_, len_at_, len_size_, elem_, \
 		size_)
 static const struct plan_exception exceptions[] = {
@@ -59,7 +66,7 @@ static const struct plan_exception exceptions[] = {
 #undef RULE_IF
 
 #define PLAN(name_, arg_, how_, when_, len_arg_, elem_, size_)
-#define CMD_ARG(name_, arg_) { #name_, arg_ },
+#define CMD_ARG(name_, arg_, type_) { #name_, arg_, sizeof(type_) },
 #define RULE_IF(guard_, name_, cmd_, base_, at_, deref_, how_, when_, len_at_, len_size_, elem_, \
 		size_)
 static const struct plan_cmd_arg cmd_args[] = {
@@ -68,7 +75,7 @@ static const struct plan_cmd_arg cmd_args[] = {
 #undef CMD_ARG
 #undef RULE_IF
 
-#define CMD_ARG(name_, arg_)
+#define CMD_ARG(name_, arg_, type_)
 #define RULE_IF(guard_, name_, cmd_, base_, at_, deref_, how_, when_, len_at_, len_size_, elem_, \
 		size_) \
 	{ #name_, (uint64_t)(cmd_), { .how = how_, .when = when_, .base = base_, \
@@ -92,9 +99,9 @@ static struct tl_argmem by_kind(char kind, uint32_t str_bytes)
 	 * process never touched is unreadable at entry (the kernel's own copy faults it in), and
 	 * its line waits for the exit (ebpf_lines.c).
 	 */
-	case 'p':	/* a path: PATH_MAX, whatever -s says */
+	case 'p':	/* a path: PATH_MAX and one more byte, whatever -s says */
 		return (struct tl_argmem){ .how = TLM_STR, .when = TLW_ENTRY | TLW_RETRY,
-					   .size = 4096 };
+					   .size = TL_STR_MAX };
 	case 's':
 		return (struct tl_argmem){ .how = TLM_STR, .when = TLW_ENTRY | TLW_RETRY,
 					   .size = str_bytes };
@@ -134,8 +141,12 @@ static long rule_nr(const char *name)
 
 static void add_rules(struct ebpf_plans *plans, uint32_t str_bytes)
 {
-	for (size_t i = 0; i < sizeof(cmd_args) / sizeof(cmd_args[0]); i++)
-		plans->syscall[rule_nr(cmd_args[i].name)].cmd_arg = (uint8_t)cmd_args[i].arg;
+	for (size_t i = 0; i < sizeof(cmd_args) / sizeof(cmd_args[0]); i++) {
+		struct tl_plan *p = &plans->syscall[rule_nr(cmd_args[i].name)];
+
+		p->cmd_arg = (uint8_t)cmd_args[i].arg;
+		p->cmd_bytes = (uint8_t)cmd_args[i].bytes;
+	}
 	for (size_t i = 0; i < sizeof(rules) / sizeof(rules[0]); i++) {
 		long nr = rule_nr(rules[i].name);
 		struct tl_rule r = rules[i].rule;

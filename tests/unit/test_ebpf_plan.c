@@ -160,6 +160,41 @@ static void test_whole_io(void **state)
 	assert_int_equal(plans.syscall[NR_recvmsg].arg[1].size, TL_EVENT_ROOM);
 }
 
+/* A command of type int is matched on its register's lower half only; the copies that ran
+ * short before: paths to PATH_MAX and one more, each message of a batch, keyctl's iovecs. */
+static void test_command_widths_and_copies(void **state)
+{
+	(void)state;
+	ebpf_plan_build(&plans, 32, &abbrev_all);
+	assert_int_equal(plans.syscall[NR_fcntl].cmd_bytes, 4);
+	assert_int_equal(plans.syscall[NR_ioctl].cmd_bytes, 4);
+	assert_int_equal(plans.syscall[NR_ptrace].cmd_bytes, 8);
+	assert_int_equal(plans.syscall[NR_chdir].arg[0].how, TLM_STR);
+	assert_int_equal(plans.syscall[NR_chdir].arg[0].size, 4097);
+	assert_int_equal(plans.syscall[NR_sendmmsg].arg[1].how, TLM_MMSG);
+	assert_int_equal(plans.syscall[NR_recvmmsg].arg[1].len_arg, 2);
+	assert_int_equal(plans.syscall[NR_keyctl].arg[2].how, TLM_IOV);
+	assert_int_equal(plans.syscall[NR_keyctl].arg[2].len_arg, 3);
+	/* each buffer of writev up to -s and the byte past it, not all of them together */
+	assert_int_equal(plans.syscall[NR_writev].arg[1].size, 34);
+
+	/* seccomp's filter: the count of instructions at the struct's start, 8 bytes each */
+	const struct tl_rules *r = rules_of(NR_seccomp, 1);	/* SECCOMP_SET_MODE_FILTER */
+
+	assert_non_null(r);
+	assert_int_equal(r->rule[0].deref, 1);
+	assert_int_equal(r->rule[0].at, 8);
+	assert_int_equal(r->rule[0].len_at, 0);
+	assert_int_equal(r->rule[0].len_size, 2);
+	assert_int_equal(r->rule[0].elem, 8);
+	/* clone3's set_tid, set_tid_size pids long, with the two stores at exit */
+	r = rules_of(NR_clone3, 0);
+	assert_non_null(r);
+	assert_int_equal(r->rule[2].len_size, 8);
+	assert_int_equal(r->rule[2].elem, 4);
+	assert_int_equal(r->rule[2].when, TLW_ENTRY);
+}
+
 int main(void)
 {
 	memset(&abbrev_all, 0xff, sizeof(abbrev_all));
@@ -169,6 +204,7 @@ int main(void)
 		cmocka_unit_test(test_sigreturn_mask_on_stack),
 		cmocka_unit_test(test_rule_sets_are_sound),
 		cmocka_unit_test(test_whole_io),
+		cmocka_unit_test(test_command_widths_and_copies),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -69,6 +69,9 @@ struct tc_note {
  * event holds its head, then chunks; the last chunk may end past TL_EVENT_ROOM. A copy
  * larger than a chunk (a string excepted) is chunks that follow each other. */
 #define TL_CHUNK_MAX	4096
+/* A string's chunk at most: PATH_MAX and one more byte, so that a path of PATH_MAX - 1 bytes
+ * and its NUL is told from a longer one. */
+#define TL_STR_MAX	(TL_CHUNK_MAX + 1)
 #define TL_EVENT_ROOM	(16 * 1024)
 /* argv and envp: pointers copied (envp is only counted but with -v), and their first
  * strings. */
@@ -114,7 +117,8 @@ struct tl_head {
 };
 
 /* A copy of user memory at ADDR: LEN bytes follow (padded to 8). A string chunk holds the
- * string and its NUL, or TL_STR_CUT: the first LEN bytes of a longer string. */
+ * string and its NUL, or TL_STR_CUT: the first LEN bytes of a longer string (or of one that
+ * runs to the end of its mapping with no NUL: a read past them fails, as a tracer's does). */
 struct tl_chunk {
 	__u64 addr;
 	__u32 len;
@@ -133,13 +137,16 @@ enum tl_how {
 	TLM_RET,	/* the return value * (ELEM or 1) bytes, SIZE at most, when it is > 0 */
 	TLM_VEC,	/* a NULL-terminated pointer array; its first TL_VEC_STRS strings */
 	TLM_PTRS,	/* a NULL-terminated pointer array only (envp: counted, not shown) */
-	TLM_IOV,	/* args[LEN_ARG] iovecs, and each one's buffer: SIZE bytes in all */
+	TLM_IOV,	/* args[LEN_ARG] iovecs, and SIZE bytes of each one's buffer (no more
+			 * than a positive result in all, at an exit that does not retry) */
 	TLM_MSGHDR,	/* a struct msghdr, its name, control and iovecs with their buffers (SIZE
 			 * bytes in all, and no more than a positive result) */
 	TLM_IOC,	/* ioctl's argument: SIZE bytes at entry and exit, or more: the size
 			 * args[LEN_ARG] encodes (_IOC_SIZE), at entry when it says _IOC_WRITE
 			 * and at exit when it says _IOC_READ */
 	TLM_PTRVEC,	/* args[LEN_ARG] pointers (16 at most), and SIZE bytes at each */
+	TLM_MMSG,	/* args[LEN_ARG] struct mmsghdr (32 at most), and what each one's
+			 * msghdr points to, SIZE bytes of each buffer */
 };
 
 /* When: at entry (inputs), at exit (outputs), or both; RETRY: at exit too when some memory
@@ -214,7 +221,10 @@ struct tl_plan {
 	struct tl_argmem arg[6];
 	__u8 has_rules;		/* some value of args[cmd_arg] has rules */
 	__u8 cmd_arg;		/* 0-5, or TL_CMD_NONE */
-	__u8 pad[6];
+	/* The command's bytes in its register: 4 for an int, whose upper half the kernel
+	 * ignores (a caller may leave anything there), or 8 */
+	__u8 cmd_bytes;
+	__u8 pad[5];
 };
 
 #endif

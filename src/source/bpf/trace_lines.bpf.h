@@ -121,9 +121,9 @@ static __always_inline __u32 tl_bound_off(__u32 off)
  * scratch event (programs on a tracepoint do not migrate between CPUs while they run).
  */
 
-/* Appends SIZE bytes of user memory at ADDR (a string of at most SIZE bytes when STR) as a
- * chunk at OFF. Returns the offset after it; OFF when the memory could not be read or the
- * event has no room left. */
+/* Appends SIZE bytes of user memory at ADDR (a string of at most SIZE bytes when STR, up to
+ * TL_STR_MAX) as a chunk at OFF. Returns the offset after it; OFF when the memory could not be
+ * read or the event has no room left. */
 __noinline __u32 tl_put(__u32 off, __u64 addr, __u32 size, __u32 str)
 {
 	__u32 zero = 0, flags = 0;
@@ -132,28 +132,36 @@ __noinline __u32 tl_put(__u32 off, __u64 addr, __u32 size, __u32 str)
 
 	if (!s || !addr || !size || off >= TL_EVENT_ROOM)
 		return off;
-	if (size > TL_CHUNK_MAX)
-		size = TL_CHUNK_MAX;
+	if (size > (str ? TL_STR_MAX : TL_CHUNK_MAX))
+		size = str ? TL_STR_MAX : TL_CHUNK_MAX;
 	size = tl_bound(size);
 	__u32 at = tl_bound_off(off);
 	struct tl_chunk *c = (void *)(s->buf + at);
 	__u8 *data = s->buf + at + sizeof(*c);
+	/* What is left of the first page, if the range runs off the mapping. */
+	__u32 in_page = TL_PAGE - (addr & (TL_PAGE - 1));
 
 	if (str) {
 		got = bpf_probe_read_user_str(data, size, (void *)addr);
-		if (got <= 0)
-			return off;
 		flags = TL_STR;
-		/* The NUL at SIZE - 1 may be the helper's, not the string's. */
 		if (got == size) {
+			/* The NUL at SIZE - 1 may be the helper's, not the string's. */
 			flags |= TL_STR_CUT;
 			got--;
+		} else if (got < 0 && in_page < size) {
+			/* The helper refuses a string that runs off its mapping with no NUL
+			 * (strncpy_from_user_nofault() faults): its bytes up to there, which a
+			 * tracer reads too, are the first of a string that goes on. */
+			size = tl_bound(in_page);
+			if (bpf_probe_read_user(data, size, (void *)addr))
+				return off;
+			flags |= TL_STR_CUT;
+			got = size;
+		} else if (got <= 0) {
+			return off;
 		}
 	} else {
 		if (bpf_probe_read_user(data, size, (void *)addr)) {
-			/* What is left of the first page, if the range runs off the mapping. */
-			__u32 in_page = TL_PAGE - (addr & (TL_PAGE - 1));
-
 			if (in_page >= size)
 				return off;
 			size = tl_bound(in_page);
@@ -225,8 +233,8 @@ __noinline __u32 tl_put_vec(__u32 off, __u64 addr, __u32 str_size, __u32 strings
 	return after;
 }
 
-/* NVEC iovecs at ADDR, then their buffers, BUDGET bytes in all. */
-__noinline __u32 tl_put_iov(__u32 off, __u64 addr, __u64 nvec, __u32 budget)
+/* NVEC iovecs at ADDR, then EACH bytes of each one's buffer at most, BUDGET bytes in all. */
+__noinline __u32 tl_put_iov(__u32 off, __u64 addr, __u64 nvec, __u32 each, __u32 budget)
 {
 	if (nvec > 16)
 		nvec = 16;
@@ -239,10 +247,12 @@ __noinline __u32 tl_put_iov(__u32 off, __u64 addr, __u64 nvec, __u32 budget)
 		__u64 base = tl_word(data, i * 16);
 		__u64 len = tl_word(data, i * 16 + 8);
 
+		/* A tracer reads of each buffer what it prints, and no more than the result
+		 * says was read in all: the later buffers stop at the budget. */
 		if (len > budget)
 			len = budget;
-		after = tl_put(after, base, len, 0);
 		budget -= len;
+		after = tl_put(after, base, len < each ? len : each, 0);
 	}
 	return after;
 }
@@ -274,14 +284,11 @@ __noinline __u32 tl_put_ptrvec(__u32 off, __u64 addr, __u64 n, __u32 size)
 #define TL_SOCKADDR_MAX		128	/* sizeof(struct sockaddr_storage) */
 #define TL_CONTROL_MAX		512
 
-/* A msghdr at ADDR, then what it points to; the buffers BUDGET bytes in all. */
-__noinline __u32 tl_put_msghdr(__u32 off, __u64 addr, __u32 budget)
+/* What the msghdr copied at DATA (an offset of this CPU's scratch event) points to, at OFF:
+ * its name, control and iovecs, EACH bytes of each buffer, BUDGET bytes in all. */
+__noinline __u32 tl_put_msg_data(__u32 off, __u32 data, __u32 each, __u32 budget)
 {
-	__u32 after = tl_put(off, addr, TL_MSGHDR_SIZE, 0);
-	__u32 data = off + sizeof(struct tl_chunk);
-
-	if (after == off)
-		return after;
+	__u32 after = off;
 	__u64 name = tl_word(data, TL_MSG_NAME);
 	__u32 namelen = (__u32)tl_word(data, TL_MSG_NAMELEN);
 	__u64 control = tl_word(data, TL_MSG_CONTROL);
@@ -291,7 +298,39 @@ __noinline __u32 tl_put_msghdr(__u32 off, __u64 addr, __u32 budget)
 	after = tl_put(after, control, controllen < TL_CONTROL_MAX ? controllen : TL_CONTROL_MAX,
 		       0);
 	return tl_put_iov(after, tl_word(data, TL_MSG_IOV), tl_word(data, TL_MSG_IOVLEN),
-			  budget);
+			  each, budget);
+}
+
+/* A msghdr at ADDR, then what it points to; the buffers BUDGET bytes in all. */
+__noinline __u32 tl_put_msghdr(__u32 off, __u64 addr, __u32 budget)
+{
+	__u32 after = tl_put(off, addr, TL_MSGHDR_SIZE, 0);
+
+	if (after == off)
+		return after;
+	return tl_put_msg_data(after, off + sizeof(struct tl_chunk), budget, budget);
+}
+
+/* struct mmsghdr (include/linux/socket.h): a msghdr, then the bytes sent or received. */
+#define TL_MMSGHDR_SIZE		64
+#define TL_MMSG_MAX		32	/* the elements strace prints at its default -s */
+
+/* N mmsghdrs at ADDR (TL_MMSG_MAX and the one after, which a printer reads to tell "..."),
+ * then what the first TL_MMSG_MAX msghdrs point to, EACH bytes of each buffer. */
+__noinline __u32 tl_put_mmsg(__u32 off, __u64 addr, __u64 n, __u32 each)
+{
+	if (n > TL_MMSG_MAX + 1)
+		n = TL_MMSG_MAX + 1;
+	__u32 after = tl_put(off, addr, n * TL_MMSGHDR_SIZE, 0);
+	/* A short copy (the page ended) holds fewer: the chunk's length says. */
+	__u32 len = (__u32)tl_word(off, 8);	/* tl_chunk.len, after .addr */
+	__u32 data = off + sizeof(struct tl_chunk);
+
+	if (after == off)
+		return after;
+	for (__u32 i = 0; i < TL_MMSG_MAX && i < n && (i + 1) * TL_MMSGHDR_SIZE <= len; i++)
+		after = tl_put_msg_data(after, data + i * TL_MMSGHDR_SIZE, each, ~0u);
+	return after;
 }
 
 /* Or'ed into the offset tl_put_rule() returns when its rule finds no memory to copy (no
@@ -339,11 +378,16 @@ __noinline __u32 tl_put_arg(__u32 off, __u64 plan, __u64 count, __u64 arg, long 
 	case TLM_PTRS:
 		return tl_put_vec(off, arg, m->size, m->how == TLM_VEC);
 	case TLM_IOV:
-		return tl_put_iov(off, arg, count, m->size);
+		/* The buffers read into: as many bytes in all as the result says */
+		if (m->when == TLW_EXIT && ret > 0)
+			return tl_put_iov(off, arg, count, m->size, ret);
+		return tl_put_iov(off, arg, count, m->size, ~0u);
 	case TLM_MSGHDR:
 		return tl_put_msghdr(off, arg, ret > 0 && ret < m->size ? ret : m->size);
 	case TLM_PTRVEC:
 		return tl_put_ptrvec(off, arg, count, m->size);
+	case TLM_MMSG:
+		return tl_put_mmsg(off, arg, count, m->size);
 	case TLM_IOC:
 		/* The encoded size of an input at entry (and at exit again when the entry
 		 * missed it), of an output at exit, when larger than the window. Numbers lie
@@ -568,6 +612,8 @@ static __always_inline __u32 tl_syscall(void *regs, long nr, long ret, __u32 pha
 
 		if (cmd_arg < 6)
 			bpf_probe_read_kernel(&k.cmd, sizeof(k.cmd), &h->args[cmd_arg]);
+		if (plan->cmd_bytes == 4)
+			k.cmd = (__u32)k.cmd;
 		struct tl_rules *rs = bpf_map_lookup_elem(&rules, &k);
 
 		for (int j = 0; rs && j < TL_RULES; j++) {
