@@ -91,4 +91,30 @@ void fd_tables_made(struct fd_tables *t, pid_t tid, long nr, const uint64_t *arg
 		    const struct mem_reader *mem);
 void fd_tables_ended(struct fd_tables *t, pid_t tid, long nr, const uint64_t *args, int64_t ret);
 
+/*
+ * What the kernel said fd FD is, at the exit of the syscall that made it (the eBPF backend
+ * reads it from the task's file table): its inode's number and mode, its filesystem's magic,
+ * its dentry's NAME, and a socket's family, type and protocol (FAMILY 0: not read).
+ */
+struct fd_kernel_file {
+	int fd;
+	unsigned int mode;
+	uint64_t ino;
+	uint64_t magic;
+	int family;
+	int type;
+	int protocol;
+	const char *name;
+};
+
+/* The syscalls whose result, when not an error, is a new fd (pipe and socketpair write
+ * theirs): those after which the kernel says what it is. */
+bool fd_tables_makes_fd(long nr);
+
+/* Thread TID's fd F->fd is the file F, as the kernel said when fd_tables_made had made its
+ * entry: a socket's, a pipe's, an anonymous inode's or a memfd's name, which /proc no longer
+ * tells once the fd is closed, and a socket's family. Files of other kinds keep what /proc
+ * said. */
+void fd_tables_kernel_file(struct fd_tables *t, pid_t tid, const struct fd_kernel_file *f);
+
 #endif

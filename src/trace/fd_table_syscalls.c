@@ -553,3 +553,16 @@ bool fd_tables_follows(long nr)
 	}
 	return made_other(nr, (uint64_t)-1);
 }
+
+bool fd_tables_makes_fd(long nr)
+{
+	switch (nr) {
+	case NR_open: case NR_creat: case NR_openat: case NR_openat2: case NR_open_by_handle_at:
+	case NR_socket: case NR_accept: case NR_accept4: case NR_dup: case NR_dup2:
+	case NR_dup3: case NR_pidfd_open: case NR_pidfd_getfd:
+		return true;
+	}
+	/* bpf's result is no fd for some commands: the kernel then tells of the fd that number
+	 * names, if open, which is true too */
+	return made_other(nr, (uint64_t)-1);
+}
