@@ -122,9 +122,9 @@ static const struct btf_type *type_by_id(const struct btf_view *v, uint32_t id)
 
 /* A member's bit offset in struct or union type T, or in an anonymous struct or union member
  * of it (DEPTH levels down at most: `union { const struct path f_path; ... }` in struct
- * file); -1 when it has none by that name or it is a bitfield (not whole bytes to read). */
+ * file); -1 when it has none by that name. *BITFIELD: it is one. */
 static long member_bits(const struct btf_view *v, const struct btf_type *t, const char *member,
-			int depth)
+			int depth, bool *bitfield)
 {
 	const struct btf_member *m = (const void *)(t + 1);
 	bool kflag = BTF_INFO_KFLAG(t->info);
@@ -133,15 +133,14 @@ static long member_bits(const struct btf_view *v, const struct btf_type *t, cons
 	for (unsigned i = 0; i < vlen; i++) {
 		if (!name_is(v, m[i].name_off, member))
 			continue;
-		if (kflag && BTF_MEMBER_BITFIELD_SIZE(m[i].offset))
-			return -1;
+		*bitfield = kflag && BTF_MEMBER_BITFIELD_SIZE(m[i].offset);
 		return kflag ? BTF_MEMBER_BIT_OFFSET(m[i].offset) : m[i].offset;
 	}
 	for (unsigned i = 0; depth > 0 && i < vlen; i++) {
 		const struct btf_type *a = m[i].name_off ? NULL : type_by_id(v, m[i].type);
 		unsigned kind = a ? BTF_INFO_KIND(a->info) : 0;
 		long in = kind == BTF_KIND_STRUCT || kind == BTF_KIND_UNION ?
-				  member_bits(v, a, member, depth - 1) : -1;
+				  member_bits(v, a, member, depth - 1, bitfield) : -1;
 
 		if (in >= 0)
 			return (kflag ? BTF_MEMBER_BIT_OFFSET(m[i].offset) : m[i].offset) + in;
@@ -149,9 +148,10 @@ static long member_bits(const struct btf_view *v, const struct btf_type *t, cons
 	return -1;
 }
 
-static long member_offset(const struct btf_view *v, const struct btf_type *t, const char *member)
+static long member_offset(const struct btf_view *v, const struct btf_type *t, const char *member,
+			  bool *bitfield)
 {
-	long bits = member_bits(v, t, member, 2);
+	long bits = member_bits(v, t, member, 2, bitfield);
 
 	return bits < 0 ? -1 : bits / 8;
 }
@@ -161,8 +161,10 @@ static int walk_member_offsets(const struct btf_view *v, struct btf_member_query
 {
 	uint64_t open = n < 64 ? (1ull << n) - 1 : ~0ull;
 
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		q[i].off = -1;
+		q[i].bitfield = false;
+	}
 	for (const char *p = v->types; p < v->types_end && open;) {
 		const struct btf_type *t = (const void *)p;
 
@@ -176,7 +178,7 @@ static int walk_member_offsets(const struct btf_view *v, struct btf_member_query
 		for (size_t i = 0; kind == BTF_KIND_STRUCT && i < n; i++) {
 			if (!(open & (1ull << i)) || !name_is(v, t->name_off, q[i].struct_name))
 				continue;
-			q[i].off = member_offset(v, t, q[i].member);
+			q[i].off = member_offset(v, t, q[i].member, &q[i].bitfield);
 			open &= ~(1ull << i);
 		}
 		p += sizeof(*t) + (size_t)tail;
@@ -196,25 +198,26 @@ int btf_data_member_offsets(const void *data, size_t size, struct btf_member_que
 long btf_data_member_offset(const void *data, size_t size, const char *struct_name,
 			    const char *member)
 {
-	struct btf_member_query q = { struct_name, member, -1 };
+	struct btf_member_query q = { struct_name, member, -1, false };
 
 	return btf_data_member_offsets(data, size, &q, 1) ? -2 : q.off;
 }
 
 /* member_bits() through libbpf's parse. */
 static long libbpf_member_bits(const struct btf *btf, const struct btf_type *t,
-			       const char *member, int depth)
+			       const char *member, int depth, bool *bitfield)
 {
 	const struct btf_member *m = btf_members(t);
 
 	for (int j = 0; j < btf_vlen(t); j++)
-		if (!strcmp(btf__name_by_offset(btf, m[j].name_off), member))
-			return btf_member_bitfield_size(t, j) ? -1 :
-							       (long)btf_member_bit_offset(t, j);
+		if (!strcmp(btf__name_by_offset(btf, m[j].name_off), member)) {
+			*bitfield = btf_member_bitfield_size(t, j) != 0;
+			return (long)btf_member_bit_offset(t, j);
+		}
 	for (int j = 0; depth > 0 && j < btf_vlen(t); j++) {
 		const struct btf_type *a = m[j].name_off ? NULL : btf__type_by_id(btf, m[j].type);
 		long in = a && (btf_is_struct(a) || btf_is_union(a)) ?
-				  libbpf_member_bits(btf, a, member, depth - 1) : -1;
+				  libbpf_member_bits(btf, a, member, depth - 1, bitfield) : -1;
 
 		if (in >= 0)
 			return (long)btf_member_bit_offset(t, j) + in;
@@ -234,7 +237,10 @@ static int libbpf_member_offsets(struct btf_member_query *q, size_t n, char *err
 	for (size_t i = 0; i < n; i++) {
 		int id = btf__find_by_name_kind(btf, q[i].struct_name, BTF_KIND_STRUCT);
 		const struct btf_type *t = id > 0 ? btf__type_by_id(btf, id) : NULL;
-		long bits = t ? libbpf_member_bits(btf, t, q[i].member, 2) : -1;
+		long bits;
+
+		q[i].bitfield = false;
+		bits = t ? libbpf_member_bits(btf, t, q[i].member, 2, &q[i].bitfield) : -1;
 
 		q[i].off = bits < 0 ? -1 : bits / 8;
 	}
@@ -272,7 +278,7 @@ int kernel_btf_member_offsets(struct btf_member_query *q, size_t n, char *err, s
 long kernel_btf_member_offset(const char *struct_name, const char *member, char *err,
 			      size_t errlen)
 {
-	struct btf_member_query q = { struct_name, member, -1 };
+	struct btf_member_query q = { struct_name, member, -1, false };
 
 	return kernel_btf_member_offsets(&q, 1, err, errlen) ? -1 : q.off;
 }

@@ -6,14 +6,17 @@
 #ifndef SYSRAY_SOURCE_BPF_KERNEL_BTF_H
 #define SYSRAY_SOURCE_BPF_KERNEL_BTF_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
-/* A member asked for: OFF is its byte offset once found, -1 when the structure has no such
- * member or it is a bitfield. */
+/* A member asked for, in the structure or in an anonymous struct or union member of it: OFF
+ * is its byte offset once found, -1 when the structure has no such member; BITFIELD: it is
+ * one (OFF is then the byte its first bit is in). */
 struct btf_member_query {
 	const char *struct_name;
 	const char *member;
 	long off;
+	bool bitfield;
 };
 
 /* The byte offset of MEMBER in struct STRUCT_NAME, or -1 with ERR set. */

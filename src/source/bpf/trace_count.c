@@ -168,14 +168,18 @@ static bool find_file_offs(struct tl_file_offs *offs)
 	for (size_t i = 0; i < FILE_MEMBERS; i++)
 		for (size_t j = 0; j < 2 && file_members[i][j][0]; j++)
 			q[n++] = (struct btf_member_query){ file_members[i][j][0],
-							    file_members[i][j][1], -1 };
+							    file_members[i][j][1], -1, false };
 	if (kernel_btf_member_offsets(q, n, err, sizeof(err)))
 		return false;
 	n = 0;
 	for (size_t i = 0; i < FILE_MEMBERS; i++) {
 		out[i] = 0;
-		for (size_t j = 0; j < 2 && file_members[i][j][0]; j++)
-			out[i] += (uint32_t)q[n++].off;
+		for (size_t j = 0; j < 2 && file_members[i][j][0]; j++, n++) {
+			/* a bitfield (sk_type and sk_protocol before Linux 5.6) is no u16 */
+			if (q[n].bitfield)
+				return false;
+			out[i] += (uint32_t)q[n].off;
+		}
 	}
 	return true;
 }
