@@ -156,7 +156,8 @@ static void kernel_files(struct ebpf_lines *l, const struct tl_head *ev)
 			memcpy(&tf, data, sizeof(tf));
 			tf.name[sizeof(tf.name) - 1] = 0;
 			struct fd_kernel_file f = {
-				.fd = tf.fd, .mode = tf.mode, .ino = tf.ino, .magic = tf.magic,
+				.fd = tf.fd, .mode = tf.mode, .rdev = tf.rdev, .ino = tf.ino,
+				.magic = tf.magic,
 				.family = tf.family, .type = tf.type, .protocol = tf.protocol,
 				.name = tf.name,
 			};

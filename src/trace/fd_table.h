@@ -36,6 +36,10 @@ struct fd_entry {
 	int type;		/* SOCK_STREAM..., without SOCK_NONBLOCK and SOCK_CLOEXEC */
 	int protocol;
 	pid_t pidfd_pid;	/* a pidfd's process (pidfd_open's argument), or 0 */
+	unsigned int dev_type;	/* S_IFCHR or S_IFBLK: the kernel said the file is that device
+				 * (dev_major:dev_minor); 0: not said */
+	unsigned int dev_major;
+	unsigned int dev_minor;
 	bool cloexec;
 	bool ask_proc;		/* made where the events do not say what it is (SCM_RIGHTS) */
 };
@@ -93,12 +97,14 @@ void fd_tables_ended(struct fd_tables *t, pid_t tid, long nr, const uint64_t *ar
 
 /*
  * What the kernel said fd FD is, at the exit of the syscall that made it (the eBPF backend
- * reads it from the task's file table): its inode's number and mode, its filesystem's magic,
+ * reads it from the task's file table): its inode's number, mode and device, its filesystem's
+ * magic,
  * its dentry's NAME, and a socket's family, type and protocol (FAMILY 0: not read).
  */
 struct fd_kernel_file {
 	int fd;
 	unsigned int mode;
+	uint32_t rdev;		/* the kernel's dev_t: major << 20 | minor */
 	uint64_t ino;
 	uint64_t magic;
 	int family;

@@ -71,6 +71,12 @@ void fd_tables_kernel_file(struct fd_tables *t, pid_t tid, const struct fd_kerne
 			e->protocol = f->protocol;
 		}
 	}
+	if (S_ISCHR(f->mode) || S_ISBLK(f->mode)) {
+		/* include/linux/kdev_t.h: MINORBITS 20 */
+		e->dev_type = f->mode & S_IFMT;
+		e->dev_major = f->rdev >> 20;
+		e->dev_minor = f->rdev & 0xfffff;
+	}
 	if (!t->paths || !(link = kernel_link(f)))
 		return;
 	free(e->link);

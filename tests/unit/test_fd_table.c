@@ -378,6 +378,17 @@ static void test_kernel_names_the_new_fds(void **state)
 	made_with_files(l, me, NR_memfd_create, plain, FD_C + 4, NULL, 0, &f, 1);
 	assert_path(me, FD_C + 4, "/memfd:name (deleted)");
 
+	/* a device: its type and numbers (the kernel's dev_t is major << 20 | minor) */
+	const struct fd_entry *dev;
+
+	f = kfile(FD_C + 7, S_IFCHR | 0666, 10, 0x01021994, "null");
+	f.rdev = 1u << 20 | 3;
+	made_with_files(l, me, NR_openat, plain, FD_C + 7, NULL, 0, &f, 1);
+	assert_int_equal(fd_tables_find(me, FD_C + 7, &dev), FD_OPEN);
+	assert_int_equal(dev->dev_type, S_IFCHR);
+	assert_int_equal(dev->dev_major, 1);
+	assert_int_equal(dev->dev_minor, 3);
+
 	/* ext4: the path is /proc's to say (here: nothing) */
 	f = kfile(FD_C + 5, S_IFREG | 0644, 8, 0xEF53, "passwd");
 	made_with_files(l, me, NR_openat, plain, FD_C + 5, NULL, 0, &f, 1);

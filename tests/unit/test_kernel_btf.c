@@ -165,7 +165,8 @@ static void test_kernel_btf_matches_libbpf(void **state)
 	assert_int_equal(kernel_btf_member_offset("task_struct", "no_such", err, sizeof(err)), -1);
 	assert_string_equal(err, "the kernel's BTF has no task_struct.no_such");
 
-	/* in one walk, the same; members of anonymous unions (file.f_path since Linux 6.12) */
+	/* in one walk, the same; members of anonymous unions (file.f_path and dentry.d_name in
+	 * Linux 6.18) */
 	struct btf_member_query batch[] = {
 		{ "file", "f_path", -1, false }, { "task_struct", "pid", -1, false },
 		{ "dentry", "d_name", -1, false }, { "task_struct", "files", -1, false },
