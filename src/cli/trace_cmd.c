@@ -214,8 +214,9 @@ int cmd_trace(int argc, char **argv)
 			trace_count_close(tc);
 			return 1;
 		}
+		/* -y and -P ask what each fd names: the fd tables keep its path. */
 		struct ebpf_lines *lines = ebpf_lines_new(printer_event, pr, quiet,
-							   o.decode_fd_kinds != 0);
+							   o.decode_fd_kinds != 0 || o.npaths > 0);
 		status = ebpf_trace_run(&o, tc, quiet, lines, &fatal_sig);
 		ebpf_lines_free(lines);
 		printer_finish(pr);

@@ -7,6 +7,7 @@
 
 #include "trace/ebpf_plan.h"
 #include "trace/fd_table.h"
+#include "trace/pid_note.h"
 #include "util/util.h"
 
 /* An option the eBPF backend does not serve, and why. */
@@ -35,20 +36,11 @@ static bool ebpf_unserved(const struct trace_opts *o, bool capture, struct unser
 	if (o->tamper)
 		*u = (struct unserved){ "-e inject=/-e fault=",
 					"tampering stops the program at the syscall" };
-	else if (o->paths)
-		*u = (struct unserved){ "-P", "the paths are read at each syscall (ptrace only, "
-					"for now)" };
-	else if (prints_lines(o) && o->instruction_pointer)
-		*u = (struct unserved){ "-i", "the instruction pointer is read at each stop "
-					"(ptrace only, for now)" };
 	else if (o->detach_on_execve)
 		*u = (struct unserved){ "-b execve", "detaching is a ptrace request" };
 	else if (capture)
 		*u = (struct unserved){ "-w FILE", "the capture is written from ptrace's events "
 					"(for now)" };
-	else if (prints_lines(o) && (any_fd(o->read_fds) || any_fd(o->write_fds)))
-		*u = (struct unserved){ "-e read=/-e write=", "the dumps read whole buffers "
-					"(ptrace only, for now)" };
 	else if (prints_lines(o) && o->backend == BACKEND_AUTO)
 		*u = (struct unserved){ "tracing without -c", "the lines from eBPF events do not "
 					"match strace's yet everywhere; --backend=ebpf selects them" };
@@ -109,11 +101,14 @@ struct trace_count *backend_choose(const struct trace_opts *o, bool capture, boo
 
 		if (prints_lines(o)) {
 			ebpf_plan_build(&plans, o->string_limit, &o->abbrev);
+			ebpf_plan_whole_io(plans.syscall, any_fd(o->write_fds),
+					   any_fd(o->read_fds));
 			cfg.plans = plans.syscall;
 			cfg.rule_keys = plans.rule_key;
 			cfg.rules = plans.rules;
 			cfg.nrules = plans.nrules;
 			cfg.event_ring_bytes = EBPF_EVENT_RING_BYTES;
+			cfg.pidns = o->decode_pids & DECODE_PIDS_PIDNS;
 			if (o->decode_fd_kinds)
 				cfg.fd_made_mask = fd_made_mask(made);
 		}

@@ -7,6 +7,7 @@
 
 #include "schema/syscall_nr.h"
 #include "trace/fd_table.h"
+#include "trace/pidns.h"
 #include "util/int_map.h"
 #include "util/util.h"
 
@@ -262,6 +263,7 @@ static void deliver_syscall(struct ebpf_lines *l, enum tracer_ev_kind kind,
 		.when = ts_of(ev->ts_ns),
 		.stime_ns = ev->stime_ns,
 		.sp = ev->sp,
+		.ip = ev->ip,
 		.mem = &r.base,
 	};
 
@@ -450,6 +452,7 @@ static void on_signal(struct ebpf_lines *l, const struct tl_head *ev)
 		.pid = (pid_t)ev->tid,
 		.sig = (int)ev->args[0],
 		.when = ts_of(ev->ts_ns),
+		.ip = ev->ip,
 	};
 	size_t avail;
 	uint32_t flags;
@@ -484,6 +487,8 @@ static void on_gone(struct ebpf_lines *l, const struct tl_head *ev)
 
 	release_held(l, t);
 	fd_tables_gone(l->fds, (pid_t)ev->tid);
+	memcpy(te.comm, &ev->args[1], sizeof(te.comm));
+	te.comm[sizeof(te.comm) - 1] = 0;
 	if (ev->args[0]) {
 		te.kind = TEV_KILLED;
 		te.sig = (int)ev->args[0];
@@ -548,10 +553,29 @@ static void on_fork(struct ebpf_lines *l, const struct tl_head *ev)
 	l->sink(l->sink_ctx, &te);
 }
 
+static void learn_pidns(const struct tl_head *ev)
+{
+	struct pidns_ids ids = {
+		.ns = ev->ns_inum,
+		.level = (int)ev->ns_level,
+		.ids = { [PID_TID] = (pid_t)ev->ns_tid, [PID_TGID] = (pid_t)ev->ns_tgid,
+			 [PID_PGID] = (pid_t)ev->ns_pgid, [PID_SID] = (pid_t)ev->ns_sid },
+		/* A fork's event has its maker's process: a new process leads its own. */
+		.ours = { [PID_TID] = (pid_t)ev->tid,
+			  [PID_TGID] = ev->ns_tgid == ev->ns_tid ? (pid_t)ev->tid : (pid_t)ev->tgid,
+			  [PID_PGID] = (pid_t)ev->pgid, [PID_SID] = (pid_t)ev->sid },
+	};
+
+	pidns_learn(&ids);
+}
+
 void ebpf_lines_event(void *ctx, const struct tl_head *ev, size_t size)
 {
 	struct ebpf_lines *l = ctx;
 
+	/* --pidns-translation: the thread's ids in its namespace, while the event is at hand. */
+	if (ev->ns_inum)
+		learn_pidns(ev);
 	switch (ev->kind) {
 	case TL_ENTER:
 		on_enter(l, ev, size);

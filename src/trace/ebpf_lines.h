@@ -17,7 +17,8 @@
 struct ebpf_lines;
 
 /* QUIET hides the "Process N attached" of -f children, as under ptrace. FD_PATHS: -y/-yy
- * print paths, which the fd tables (fd_table.h) then read as each fd is made. */
+ * print paths or -P matches them, which the fd tables (fd_table.h) then read as each fd is
+ * made. */
 struct ebpf_lines *ebpf_lines_new(tracer_sink_fn *sink, void *sink_ctx, int quiet,
 				  bool fd_paths);
 

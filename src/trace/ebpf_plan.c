@@ -187,3 +187,47 @@ void ebpf_plan_build(struct ebpf_plans *out, int string_limit, const struct sc_s
 	}
 	add_rules(out, str_bytes);
 }
+
+/*
+ * The dumping syscalls of io_dump.c and the memory their dumps read: the data written is in
+ * the process at entry (copied again at exit when the entry missed it), the data read at exit
+ * as long as the result. sendmmsg and recvmmsg are not here: their messages' iovecs are two
+ * levels deep, which no plan copies (their dumps print nothing, as strace's of unreadable
+ * memory).
+ */
+static const struct {
+	const char *name;
+	bool written;
+	struct tl_argmem mem;
+} whole_io[] = {
+#define WHOLE(name_, written_, how_, when_, len_arg_, size_) \
+	{ #name_, written_, { .how = how_, .when = when_, .len_arg = len_arg_, .size = size_ } }
+	WHOLE(write, true, TLM_ARG, TLW_ENTRY | TLW_RETRY, 2, TL_CHUNK_MAX),
+	WHOLE(pwrite64, true, TLM_ARG, TLW_ENTRY | TLW_RETRY, 2, TL_CHUNK_MAX),
+	WHOLE(sendto, true, TLM_ARG, TLW_ENTRY | TLW_RETRY, 2, TL_CHUNK_MAX),
+	WHOLE(mq_timedsend, true, TLM_ARG, TLW_ENTRY | TLW_RETRY, 2, TL_CHUNK_MAX),
+	WHOLE(writev, true, TLM_IOV, TLW_ENTRY | TLW_RETRY, 2, TL_EVENT_ROOM),
+	WHOLE(pwritev, true, TLM_IOV, TLW_ENTRY | TLW_RETRY, 2, TL_EVENT_ROOM),
+	WHOLE(pwritev2, true, TLM_IOV, TLW_ENTRY | TLW_RETRY, 2, TL_EVENT_ROOM),
+	WHOLE(vmsplice, true, TLM_IOV, TLW_ENTRY | TLW_RETRY, 2, TL_EVENT_ROOM),
+	WHOLE(sendmsg, true, TLM_MSGHDR, TLW_ENTRY | TLW_RETRY, 0, TL_EVENT_ROOM),
+	WHOLE(read, false, TLM_RET, TLW_EXIT, 0, TL_CHUNK_MAX),
+	WHOLE(pread64, false, TLM_RET, TLW_EXIT, 0, TL_CHUNK_MAX),
+	WHOLE(recvfrom, false, TLM_RET, TLW_EXIT, 0, TL_CHUNK_MAX),
+	WHOLE(mq_timedreceive, false, TLM_RET, TLW_EXIT, 0, TL_CHUNK_MAX),
+	WHOLE(readv, false, TLM_IOV, TLW_EXIT, 2, TL_EVENT_ROOM),
+	WHOLE(preadv, false, TLM_IOV, TLW_EXIT, 2, TL_EVENT_ROOM),
+	WHOLE(preadv2, false, TLM_IOV, TLW_EXIT, 2, TL_EVENT_ROOM),
+	WHOLE(recvmsg, false, TLM_MSGHDR, TLW_ENTRY | TLW_EXIT, 0, TL_EVENT_ROOM),
+#undef WHOLE
+};
+
+void ebpf_plan_whole_io(struct tl_plan *plans, bool written, bool read)
+{
+	for (size_t i = 0; i < sizeof(whole_io) / sizeof(whole_io[0]); i++) {
+		long nr = syscall_nr_by_name(whole_io[i].name);
+
+		if (nr >= 0 && nr < TC_MAX_SYSCALLS && (whole_io[i].written ? written : read))
+			plans[nr].arg[1] = whole_io[i].mem;
+	}
+}

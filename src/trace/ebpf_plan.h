@@ -8,6 +8,8 @@
 #ifndef SYSRAY_TRACE_EBPF_PLAN_H
 #define SYSRAY_TRACE_EBPF_PLAN_H
 
+#include <stdbool.h>
+
 #include "source/bpf/trace_count_abi.h"
 #include "trace/opts.h"
 
@@ -27,5 +29,13 @@ struct ebpf_plans {
 /* Fills PLANS for a string limit of STRING_LIMIT (-s); the syscalls of ABBREV print their
  * arrays abbreviated (-e abbrev=: execve's environment is only counted). */
 void ebpf_plan_build(struct ebpf_plans *plans, int string_limit, const struct sc_set *abbrev);
+
+/*
+ * -e write=/-e read=: the buffers that the written (WRITTEN) or read (READ) data of the I/O
+ * syscalls is dumped from, copied whole up to the room of one event (a buffer: one chunk,
+ * TL_CHUNK_MAX bytes; iovecs: TL_EVENT_ROOM in all), whatever their descriptor: the printer
+ * picks the descriptors of the sets. Called after ebpf_plan_build().
+ */
+void ebpf_plan_whole_io(struct tl_plan *plans, bool written, bool read);
 
 #endif

@@ -8,6 +8,8 @@
 
 /* include/uapi/linux/sched.h */
 #define CLONE_FILES_FLAG 0x00000400u
+/* include/uapi/linux/sched.h: clone writes a pidfd of the child where parent_tid points */
+#define CLONE_PIDFD_FLAG 0x00001000u
 
 /* One files_struct: the threads of a clone with CLONE_FILES share it. Keys are fd + 1. */
 struct fd_table {

@@ -293,6 +293,25 @@ static void made_pidfd(struct fd_tables *t, struct fd_table *tab, int fd, pid_t 
 	fd_put(tab, fd, e);
 }
 
+/* clone's and clone3's pidfd of the child CHILD (CLONE_PIDFD): clone writes its number to
+ * parent_tid (the third argument on x86_64), clone3 to the pointer at offset 8 of its struct
+ * clone_args (after the u64 flags). Both copied at the exit. */
+static void made_clone_pidfd(struct fd_tables *t, struct fd_table *tab, long nr,
+			     const uint64_t *args, pid_t child, const struct mem_reader *mem)
+{
+	uint64_t ca[2], flags = args[0], where = args[2];
+	int fd;
+
+	if (nr == NR_clone3) {
+		if (mem->read(mem, args[0], ca, sizeof(ca)))
+			return;
+		flags = ca[0];
+		where = ca[1];
+	}
+	if ((flags & CLONE_PIDFD_FLAG) && !mem->read(mem, where, &fd, sizeof(fd)) && fd >= 0)
+		made_pidfd(t, tab, fd, child);
+}
+
 /* pidfd_getfd's copy at FD of fd TARGETFD of the process of PIDFD: what the process's table
  * says it is, if it is traced. */
 static void made_getfd(struct fd_tables *t, struct fd_table *tab, pid_t tid, int fd, int pidfd,
@@ -454,6 +473,11 @@ void fd_tables_made(struct fd_tables *t, pid_t tid, long nr, const uint64_t *arg
 		break;
 	case NR_pidfd_getfd:
 		made_getfd(t, tab, tid, fd, (int)args[0], (int)args[1]);
+		break;
+	case NR_clone:
+	case NR_clone3:
+		if (ret > 0)
+			made_clone_pidfd(t, tab, nr, args, (pid_t)ret, mem);
 		break;
 	case NR_landlock_create_ruleset:
 		/* LANDLOCK_CREATE_RULESET_VERSION asks for the ABI's version: no fd */

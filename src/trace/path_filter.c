@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "trace/decode.h"
 #include "trace/opts.h"
 #include "util/util.h"
 
@@ -177,21 +178,23 @@ static void set_up(const struct trace_opts *opt)
 
 /* ---- matching ---- */
 
-/* The path of FD in process PID, without the " (deleted)" the kernel adds to unlinked files. */
+/*
+ * The path of FD in process PID, without the " (deleted)" the kernel adds to unlinked files.
+ * fd_path() is the one answer to what an fd names, for -y and here: under ptrace
+ * /proc/PID/fd/FD (the process is stopped at the syscall), under eBPF the descriptor tables
+ * that the events build (the fd may be closed or the process gone by print time).
+ */
 static bool fd_link(pid_t pid, int fd, char *buf, size_t size)
 {
 	static const char deleted[] = " (deleted)";
 	char link[64];
 
-	if (fd < 0)
+	if (fd < 0 || !fd_path(pid, fd, buf, size))
 		return false;
 	snprintf(link, sizeof(link), "/proc/%d/fd/%d", (int)pid, fd);
-	ssize_t n = readlink(link, buf, size - 1);
-	if (n < 0)
-		return false;
-	buf[n] = 0;
+	size_t n = strlen(buf);
 	size_t dl = sizeof(deleted) - 1;
-	if ((size_t)n <= dl + 1 || strcmp(buf + n - dl, deleted) != 0)
+	if (n <= dl + 1 || strcmp(buf + n - dl, deleted) != 0)
 		return true;
 	/* A file really named "x (deleted)" is still there, and is the same file. */
 	struct stat target, named;

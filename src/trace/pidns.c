@@ -57,6 +57,39 @@ static struct found {
 	pid_t proc_pid;
 } found[FOUND_SLOTS];
 
+/* Ids that the events named (pidns_learn): (namespace, id, kind) -> the tracer's id. */
+static struct learned {
+	ino_t ns;
+	pid_t id;
+	enum pid_kind kind;
+	pid_t ours;
+} *learned;
+static size_t nlearned, learned_cap;
+
+static pid_t learned_id(ino_t ns, pid_t id, enum pid_kind kind)
+{
+	for (size_t i = 0; i < nlearned; i++)
+		if (learned[i].ns == ns && learned[i].id == id && learned[i].kind == kind)
+			return learned[i].ours;
+	return 0;
+}
+
+static void learn_id(ino_t ns, pid_t id, enum pid_kind kind, pid_t ours)
+{
+	if (id <= 0)
+		return;
+	for (size_t i = 0; i < nlearned; i++)
+		if (learned[i].ns == ns && learned[i].id == id && learned[i].kind == kind) {
+			learned[i].ours = ours;
+			return;
+		}
+	if (nlearned == learned_cap) {
+		learned_cap = learned_cap ? learned_cap * 2 : 16;
+		learned = xrealloc(learned, learned_cap * sizeof(*learned));
+	}
+	learned[nlearned++] = (struct learned){ .ns = ns, .id = id, .kind = kind, .ours = ours };
+}
+
 static bool read_ids(const char *proc_entry, enum pid_kind kind, struct ns_ids *out)
 {
 	char path[64], text[4096], val[512];
@@ -179,7 +212,9 @@ static pid_t scan_dir(const char *dir, ino_t ns, int level, pid_t id, enum pid_k
 static pid_t find_id(ino_t ns, int level, pid_t id, enum pid_kind kind, pid_t *proc_pid)
 {
 	struct found *f = &found[found_slot(ns, id, kind)];
-	pid_t ours;
+	pid_t ours = learned_id(ns, id, kind);
+	if (ours)
+		return ours;
 	if (f->proc_pid && f->ns == ns && f->id == id && f->kind == kind &&
 	    entry_matches(f->proc_pid, ns, level, id, kind, &ours)) {
 		*proc_pid = f->proc_pid;
@@ -189,6 +224,16 @@ static pid_t find_id(ino_t ns, int level, pid_t id, enum pid_kind kind, pid_t *p
 	if (ours)
 		*f = (struct found){ .ns = ns, .id = id, .kind = kind, .proc_pid = *proc_pid };
 	return ours;
+}
+
+static struct tracee_ns *tracee_add(pid_t tracee, ino_t ns, int depth)
+{
+	if (ntracees == tracees_cap) {
+		tracees_cap = tracees_cap ? tracees_cap * 2 : 16;
+		tracees = xrealloc(tracees, tracees_cap * sizeof(*tracees));
+	}
+	tracees[ntracees] = (struct tracee_ns){ .pid = tracee, .ns = ns, .depth = depth };
+	return &tracees[ntracees++];
 }
 
 static struct tracee_ns *tracee_ns(pid_t tracee)
@@ -205,13 +250,25 @@ static struct tracee_ns *tracee_ns(pid_t tracee)
 	ino_t ns = ns_above(proc_pid, 0);
 	if (!ns || !read_ids_of(proc_pid, PID_TID, &ids) || ids.n <= self.level)
 		return NULL;
-	if (ntracees == tracees_cap) {
-		tracees_cap = tracees_cap ? tracees_cap * 2 : 16;
-		tracees = xrealloc(tracees, tracees_cap * sizeof(*tracees));
-	}
-	tracees[ntracees] = (struct tracee_ns){ .pid = tracee, .ns = ns,
-						.depth = ids.n - 1 - self.level };
-	return &tracees[ntracees++];
+	return tracee_add(tracee, ns, ids.n - 1 - self.level);
+}
+
+void pidns_learn(const struct pidns_ids *ids)
+{
+	pid_t tid = ids->ours[PID_TID];
+	bool known = false;
+
+	for (size_t i = 0; i < ntracees && !known; i++)
+		known = tracees[i].pid == tid;
+	/* The tracer is in the initial namespace (the eBPF backend runs only there): the
+	 * thread's namespace is LEVEL below it. */
+	if (!known)
+		tracee_add(tid, ids->ns, ids->level);
+	if (!ids->level)
+		return;
+	for (int k = 0; k < PID_NKINDS; k++)
+		if (ids->ours[k] > 0)
+			learn_id(ids->ns, ids->ids[k], (enum pid_kind)k, ids->ours[k]);
 }
 
 pid_t pidns_translate(pid_t tracee, pid_t id, enum pid_kind kind)
@@ -237,6 +294,11 @@ pid_t pidns_proc_pid(pid_t pid)
 
 void pidns_forget(pid_t tracee)
 {
+	for (size_t i = 0; i < nlearned;)
+		if (learned[i].ours == tracee)
+			learned[i] = learned[--nlearned];
+		else
+			i++;
 	for (size_t i = 0; i < ntracees; i++)
 		if (tracees[i].pid == tracee) {
 			tracees[i] = tracees[--ntracees];

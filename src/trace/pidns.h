@@ -30,6 +30,19 @@ pid_t pidns_translate(pid_t tracee, pid_t id, enum pid_kind kind);
  * tracer's namespace's); 0 when none is found. */
 pid_t pidns_proc_pid(pid_t pid);
 
+/*
+ * What the eBPF backend's events say of a thread: its own namespace, and its ids there and in
+ * the tracer's namespace (the initial one). Asked first, before /proc, which may no longer have
+ * the thread when its lines are printed.
+ */
+struct pidns_ids {
+	ino_t ns;		/* the thread's pid namespace */
+	int level;		/* below the initial one */
+	pid_t ids[PID_NKINDS];	/* its thread, process, group and session ids there (0: none) */
+	pid_t ours[PID_NKINDS];	/* the same in the initial namespace */
+};
+void pidns_learn(const struct pidns_ids *ids);
+
 /* The tracee is gone: its namespace is forgotten (its thread id may be reused). */
 void pidns_forget(pid_t tracee);
 

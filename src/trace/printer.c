@@ -719,7 +719,11 @@ void printer_event(void *ctx, const struct tracer_event *ev)
 		break;
 	case TEV_EXITED:
 	case TEV_KILLED:
-		on_gone(P, proc_get(P, ev->pid), ev);
+		p = proc_get(P, ev->pid);
+		/* -Y of a process met only at its end, when /proc no longer has it */
+		if (!p->comm[0] && ev->comm[0])
+			snprintf(p->comm, sizeof(p->comm), "%.*s", (int)sizeof(ev->comm), ev->comm);
+		on_gone(P, p, ev);
 		break;
 	case TEV_EXEC_SUPERSEDED:
 		on_superseded(P, ev);

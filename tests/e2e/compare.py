@@ -20,6 +20,9 @@ PID_PREFIX = re.compile(r'^(\d+) +(.*)$')
 UNFINISHED = ' <unfinished ...>'
 RESUMED = re.compile(r'^<\.\.\. ([\w]+) resumed>(.*)$')
 CREATES = re.compile(r'^(?:clone|clone3|fork|vfork)\(.*\)\s+= (\d+)$')
+# -i: the instruction pointer before the line, moved after it so that the rules that look at
+# a line's start still apply.
+IP_PREFIX = re.compile(r'^(\[(?:[0-9a-f]{16}|\?{16})\]) (.*)$')
 
 SUBST = [
     # Addresses: heap, stack and mapping addresses change with ASLR.
@@ -62,18 +65,21 @@ def parse(path):
             if pid not in procs:
                 procs[pid] = []
                 order.append(pid)
+            ip = ''
+            i = IP_PREFIX.match(line)
+            if i:
+                ip, line = ' @' + i.group(1), i.group(2)
             if line.endswith(UNFINISHED):
-                pending[pid] = line[:-len(UNFINISHED)]
+                pending[pid] = (line[:-len(UNFINISHED)], ip)
                 continue
             r = RESUMED.match(line)
             if r and pid in pending:
-                head = pending.pop(pid)
-                line = head + r.group(2)
-                procs[pid].append(('J', line))
+                head, head_ip = pending.pop(pid)
+                procs[pid].append(('J', head + r.group(2) + head_ip))
                 continue
-            procs[pid].append(('L', line))
-    for pid, head in pending.items():
-        procs[pid].append(('L', head + UNFINISHED))
+            procs[pid].append(('L', line + ip))
+    for pid, (head, head_ip) in pending.items():
+        procs[pid].append(('L', head + UNFINISHED + head_ip))
     return procs, order
 
 

@@ -271,14 +271,16 @@ run_traced() {
 	if declare -F "$setup" >/dev/null; then
 		(cd "$dir" && "$setup") >/dev/null 2>&1
 	fi
-	# TRACE_OPTS: options both tracers get besides -f -o (words split on blanks).
-	local -a opts
+	# TRACE_OPTS: options both tracers get besides -f -o (words split on blanks);
+	# TRACE_WRAP: a command both tracers run under (setarch -R: the same addresses each run).
+	local -a opts wrap
 	read -r -a opts <<<"${TRACE_OPTS:-}"
+	read -r -a wrap <<<"${TRACE_WRAP:-}"
 	if [ "$who" = strace ]; then
-		(cd "$dir" && timeout 120 strace -f "${opts[@]}" -o "$log" "$@") \
+		(cd "$dir" && timeout 120 "${wrap[@]}" strace -f "${opts[@]}" -o "$log" "$@") \
 			>"$log.out" 2>"$log.err" </dev/null
 	else
-		(cd "$dir" && timeout 120 "$SYSRAY" trace "--backend=${who#sysray-}" \
+		(cd "$dir" && timeout 120 "${wrap[@]}" "$SYSRAY" trace "--backend=${who#sysray-}" \
 			-f "${opts[@]}" -o "$log" "$@") >"$log.out" 2>"$log.err" </dev/null
 	fi
 }

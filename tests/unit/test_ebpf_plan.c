@@ -137,6 +137,29 @@ static void test_rule_sets_are_sound(void **state)
 	}
 }
 
+/* -e write=/-e read=: the dumps' buffers whole up to an event's room, each side on its own. */
+static void test_whole_io(void **state)
+{
+	(void)state;
+	ebpf_plan_build(&plans, 32, &abbrev_all);
+	ebpf_plan_whole_io(plans.syscall, true, false);
+	assert_int_equal(plans.syscall[NR_write].arg[1].how, TLM_ARG);
+	assert_int_equal(plans.syscall[NR_write].arg[1].len_arg, 2);
+	assert_int_equal(plans.syscall[NR_write].arg[1].size, TL_CHUNK_MAX);
+	assert_int_equal(plans.syscall[NR_vmsplice].arg[1].how, TLM_IOV);
+	assert_int_equal(plans.syscall[NR_vmsplice].arg[1].size, TL_EVENT_ROOM);
+	/* reads keep the -s plan: 32 and one more, and a byte for the kernel's cut */
+	assert_int_equal(plans.syscall[NR_read].arg[1].how, TLM_RET);
+	assert_int_equal(plans.syscall[NR_read].arg[1].size, 34);
+
+	ebpf_plan_whole_io(plans.syscall, false, true);
+	assert_int_equal(plans.syscall[NR_read].arg[1].size, TL_CHUNK_MAX);
+	assert_int_equal(plans.syscall[NR_preadv2].arg[1].how, TLM_IOV);
+	assert_int_equal(plans.syscall[NR_preadv2].arg[1].when, TLW_EXIT);
+	assert_int_equal(plans.syscall[NR_mq_timedreceive].arg[1].how, TLM_RET);
+	assert_int_equal(plans.syscall[NR_recvmsg].arg[1].size, TL_EVENT_ROOM);
+}
+
 int main(void)
 {
 	memset(&abbrev_all, 0xff, sizeof(abbrev_all));
@@ -145,6 +168,7 @@ int main(void)
 		cmocka_unit_test(test_rules_by_command),
 		cmocka_unit_test(test_sigreturn_mask_on_stack),
 		cmocka_unit_test(test_rule_sets_are_sound),
+		cmocka_unit_test(test_whole_io),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -16,7 +16,8 @@
  * the syscall number, return value and exec's former pid are raw tracepoint arguments, line
  * mode reads pt_regs and siginfo by their user-ABI layouts, and the one kernel structure read,
  * task_struct's pid (of the forked child, of a signal's target), is read at the offset the
- * loader found in the BTF (source/bpf/kernel_btf.c).
+ * loader found in the BTF (source/bpf/kernel_btf.c); --pidns-translation alone adds the few
+ * offsets of a task's struct pid and namespace (struct tl_pidns_offsets).
  *
  * Kernel facts this relies on (x86_64):
  * - sched_process_fork runs in the thread that called clone, after the child got its pid and
@@ -137,6 +138,8 @@ static __always_inline int on_enter(void *regs, long nr)
 
 	if (!t)
 		return 0;
+	if (lines)
+		t->user_regs = (unsigned long)regs;
 	if (t->flags & TC_MIDWAY)
 		t->flags &= ~TC_MIDWAY;
 	if (t->flags & TC_AWAIT_EXEC) {
@@ -153,7 +156,7 @@ static __always_inline int on_enter(void *regs, long nr)
 	t->out_ns = 0;
 	t->start_ns = bpf_ktime_get_ns();
 	if (lines) {
-		tl_ignored_signal(tid);
+		tl_ignored_signal(tid, t);
 		t->missed = tl_syscall(regs, nr, 0, TLW_ENTRY, cpu_time ? t->sys_ns : 0);
 	}
 	return 0;
@@ -195,6 +198,9 @@ static __always_inline int on_exit(void *regs, long ret)
 
 	if (!t)
 		return 0;
+	/* A new thread's first event: the exit of the clone that made it. */
+	if (lines)
+		t->user_regs = (unsigned long)regs;
 	if (!t->start_ns) {
 		/* Not counted: when it started is unknown. */
 		if (!lines || !(t->flags & TC_MIDWAY) || !midway_entry(t, regs))
@@ -213,7 +219,7 @@ static __always_inline int on_exit(void *regs, long ret)
 	if (lines) {
 		tl_syscall(regs, nr, ret, TLW_EXIT | (t->missed ? TLW_RETRY : 0),
 			   cpu_time ? t->sys_ns : 0);
-		tl_ignored_signal(tid);
+		tl_ignored_signal(tid, t);
 	}
 	if (midway)
 		return 0;
@@ -261,7 +267,7 @@ int BPF_PROG(fork_tp, void *parent, void *child)
 		return 0;
 	}
 	if (lines)
-		tl_note(TL_FORK, tid, ptid);
+		tl_fork(tid, ptid, child);
 	else
 		note(TC_NOTE_FORK, tid);
 	return 0;
@@ -280,7 +286,7 @@ int BPF_PROG(task_exit)
 	if (lines)
 		bpf_map_delete_elem(&sigpend, &tid);
 	if (lines)
-		tl_note(TL_GONE, tid, fatal_sig);
+		tl_gone(tid, fatal_sig);
 	else
 		note(TC_NOTE_EXIT, tid);
 	return 0;

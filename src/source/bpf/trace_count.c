@@ -3,6 +3,7 @@
 #include "source/bpf/trace_count.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -112,6 +113,39 @@ static int setup_lines(struct trace_count *tc, const struct trace_count_config *
 	return e;
 }
 
+/* --pidns-translation: where the kernel keeps a task's ids in its namespace, from its BTF. */
+static int setup_pidns(struct trace_count *tc, char *err, size_t errlen)
+{
+	static const struct {
+		const char *type, *member;
+		size_t at;
+	} wanted[] = {
+		{ "task_struct", "thread_pid", offsetof(struct tl_pidns_offsets, task_thread_pid) },
+		{ "task_struct", "group_leader",
+		  offsetof(struct tl_pidns_offsets, task_group_leader) },
+		{ "task_struct", "signal", offsetof(struct tl_pidns_offsets, task_signal) },
+		{ "signal_struct", "pids", offsetof(struct tl_pidns_offsets, signal_pids) },
+		{ "pid", "level", offsetof(struct tl_pidns_offsets, pid_level) },
+		{ "pid", "numbers", offsetof(struct tl_pidns_offsets, pid_numbers) },
+		{ "upid", "ns", offsetof(struct tl_pidns_offsets, upid_ns) },
+		{ "pid_namespace", "ns", offsetof(struct tl_pidns_offsets, ns_inum) },
+		{ "ns_common", "inum", offsetof(struct tl_pidns_offsets, ns_inum) },
+	};
+	struct tl_pidns_offsets off = { 0 };
+
+	for (size_t i = 0; i < sizeof(wanted) / sizeof(wanted[0]); i++) {
+		long o = kernel_btf_member_offset(wanted[i].type, wanted[i].member, err, errlen);
+
+		if (o < 0)
+			return -1;
+		/* pid_namespace.ns and ns_common.inum add up to the inode number's offset. */
+		*(uint32_t *)((char *)&off + wanted[i].at) += (uint32_t)o;
+	}
+	memcpy((void *)&tc->skel->rodata->pidns_off, &off, sizeof(off));
+	tc->skel->rodata->pidns = 1;
+	return 0;
+}
+
 /* In one batch (kernels since 5.7, older than the ring buffer): 512 updates took 15-30 ms of
  * system calls here. */
 static int load_plans(struct trace_count *tc, const struct trace_count_config *cfg, char *err,
@@ -213,7 +247,8 @@ struct trace_count *trace_count_open(const struct trace_count_config *cfg, char 
 		seterr(err, errlen, "cannot select the BPF programs: %s", strerror(-e));
 		goto fail;
 	}
-	if (setup_lines(tc, cfg, err, errlen))
+	if (setup_lines(tc, cfg, err, errlen) ||
+	    (cfg->plans && cfg->pidns && setup_pidns(tc, err, errlen)))
 		goto fail;
 	tc->skel->rodata->task_pid_off = (uint32_t)pid_off;
 	if (cfg->plans && cfg->fd_made_mask &&

@@ -39,6 +39,8 @@ struct tc_task {
 	__u32 flags;		/* TC_AWAIT_EXEC, TC_MIDWAY */
 	__u32 fatal_sig;	/* line mode: a signal delivered with its default, fatal action */
 	__u32 missed;		/* line mode: memory the syscall's entry could not copy */
+	__u64 user_regs;	/* line mode (-i): the address of the thread's user pt_regs, the
+				 * top of its kernel stack: the same for the thread's whole life */
 };
 
 /* One syscall's calls on one CPU; user space adds the CPUs up. */
@@ -77,7 +79,8 @@ enum tl_kind {
 	TL_ENTER = 1,	/* nr, args; chunks: the plan's entry memory */
 	TL_EXIT = 2,	/* nr, args, ret; chunks: the plan's exit memory */
 	TL_SIGNAL = 3,	/* args[0]: the signal; one chunk at address 0: the siginfo (48 bytes) */
-	TL_GONE = 4,	/* the thread left the set; args[0]: the signal that killed it, 0 when
+	TL_GONE = 4,	/* the thread left the set; args[1..2]: its name (comm, 16 bytes);
+			 * args[0]: the signal that killed it, 0 when
 			 * it exited (the code is exit's or exit_group's argument, seen at their
 			 * entry) */
 	TL_FORK = 5,	/* -f: TID joined the set; args[0]: the thread that called clone */
@@ -97,6 +100,17 @@ struct tl_head {
 	__u64 stime_ns;		/* counting CPU time (-C): the thread's in the traced calls so far,
 				 * this one's included at its exit; else 0 */
 	__u64 sp;		/* the user stack pointer at the syscall */
+	__u64 ip;		/* syscalls and signals: the user instruction pointer (-i) */
+	/* --pidns-translation: the thread's own pid namespace (its inode number, 0: not asked),
+	 * that namespace's level (0: the initial one) and the thread's ids in it */
+	__u32 ns_inum;
+	__u32 ns_level;
+	__u32 ns_tid;
+	__u32 ns_tgid;
+	__u32 ns_pgid;		/* 0: its group or session leader is in an outer namespace */
+	__u32 ns_sid;
+	__u32 pgid;		/* those two in the initial namespace */
+	__u32 sid;
 };
 
 /* A copy of user memory at ADDR: LEN bytes follow (padded to 8). A string chunk holds the
@@ -133,6 +147,19 @@ enum tl_how {
 /* When: at entry (inputs), at exit (outputs), or both; RETRY: at exit too when some memory
  * of the entry could not be copied (it was not paged in yet: the kernel's own read of the
  * input pages it in). */
+/* Where the kernel keeps a task's ids in its own pid namespace (--pidns-translation): offsets
+ * the loader reads from the kernel's BTF. */
+struct tl_pidns_offsets {
+	__u32 task_thread_pid;		/* task_struct.thread_pid: its struct pid */
+	__u32 task_group_leader;	/* task_struct.group_leader */
+	__u32 task_signal;		/* task_struct.signal */
+	__u32 signal_pids;		/* signal_struct.pids[]: struct pid * by enum pid_type */
+	__u32 pid_level;		/* pid.level: the depth of its namespace */
+	__u32 pid_numbers;		/* pid.numbers[]: a struct upid per level */
+	__u32 upid_ns;			/* upid.ns (after int nr: upid is 2 words) */
+	__u32 ns_inum;			/* pid_namespace.ns.inum */
+};
+
 #define TLW_ENTRY	1
 #define TLW_EXIT	2
 #define TLW_RETRY	4

@@ -30,6 +30,10 @@
 /* Set by the loader before load. */
 const volatile __u8 lines;
 
+/* --pidns-translation (set by the loader before load; PIDNS_OFF is read only then). */
+const volatile __u8 pidns;
+const volatile struct tl_pidns_offsets pidns_off;
+
 /* Events the ring had no room for. */
 __u64 events_lost;
 
@@ -78,7 +82,8 @@ struct tl_regs {
 			 (1u << 22) | (1u << 23) | (1u << 28))
 
 
-/* The arguments of the syscall and the user stack pointer, into H. */
+/* The arguments of the syscall, the user stack pointer and the instruction pointer (after the
+ * syscall instruction, where ptrace's syscall stops report it), into H. */
 static __always_inline void tl_read_args(void *regs, struct tl_head *h)
 {
 	struct tl_regs r;
@@ -92,6 +97,7 @@ static __always_inline void tl_read_args(void *regs, struct tl_head *h)
 	h->args[4] = r.r8;
 	h->args[5] = r.r9;
 	h->sp = r.sp;
+	h->ip = r.ip;
 }
 
 /* A size at most TL_CHUNK_MAX or an offset below TL_EVENT_ROOM, masked where the verifier sees
@@ -406,6 +412,69 @@ __noinline __u32 tl_put_rule(__u32 off, __u64 lo, __u64 hi, __u64 base)
 	return r->how == TLM_STR ? tl_put(off, addr, len, 1) : tl_put_span(off, addr, len);
 }
 
+/* include/linux/pid_types.h: enum pid_type */
+#define TL_PIDTYPE_PGID	2
+#define TL_PIDTYPE_SID	3
+
+/* The id of TASK's process group or session (TYPE) in TASK's namespace, at LEVEL (AT: that
+ * level's struct upid in a struct pid), and in the initial one (*OURS); 0 when the leader's
+ * pid is of an outer namespace, which has no id at LEVEL. */
+static __always_inline __u32 tl_ns_group_id(char *task, __u32 type, __u32 level, __u64 at,
+					    __u32 *ours)
+{
+	char *signal = NULL, *pid = NULL;
+	__u32 its_level = 0;
+	int nr = 0;
+
+	*ours = 0;
+	if (bpf_probe_read_kernel(&signal, sizeof(signal), task + pidns_off.task_signal) ||
+	    !signal ||
+	    bpf_probe_read_kernel(&pid, sizeof(pid),
+				  signal + pidns_off.signal_pids + type * sizeof(void *)) || !pid ||
+	    bpf_probe_read_kernel(&its_level, sizeof(its_level), pid + pidns_off.pid_level) ||
+	    its_level < level)
+		return 0;
+	bpf_probe_read_kernel(&nr, sizeof(nr), pid + at);
+	bpf_probe_read_kernel(ours, sizeof(*ours), pid + pidns_off.pid_numbers);
+	return nr;
+}
+
+/*
+ * --pidns-translation: the ids of TASK in its own pid namespace, the last level of its
+ * struct pid's numbers (include/linux/pid.h), and that namespace's inode number (as
+ * /proc/PID/ns/pid shows it). The thread group's leader is in the same namespace. Sent with
+ * the syscalls' events and forks'. A subprogram of its own: its frame is not added to the
+ * callers' stacks, whose sum the verifier bounds at 512 bytes.
+ */
+static __noinline void tl_ns_ids(struct tl_head *h, char *task)
+{
+	char *pid = NULL, *ns = NULL, *leader = NULL, *leader_pid = NULL;
+	__u32 level = 0, inum = 0;
+	int tid = 0, tgid = 0;
+
+	if (bpf_probe_read_kernel(&pid, sizeof(pid), task + pidns_off.task_thread_pid) || !pid ||
+	    bpf_probe_read_kernel(&level, sizeof(level), pid + pidns_off.pid_level))
+		return;
+	/* struct upid: int nr, then the namespace pointer, at UPID_NS. */
+	__u64 at = pidns_off.pid_numbers + (__u64)level * (pidns_off.upid_ns + sizeof(void *));
+
+	if (bpf_probe_read_kernel(&tid, sizeof(tid), pid + at) ||
+	    bpf_probe_read_kernel(&ns, sizeof(ns), pid + at + pidns_off.upid_ns) || !ns ||
+	    bpf_probe_read_kernel(&inum, sizeof(inum), ns + pidns_off.ns_inum))
+		return;
+	if (!bpf_probe_read_kernel(&leader, sizeof(leader), task + pidns_off.task_group_leader) &&
+	    leader &&
+	    !bpf_probe_read_kernel(&leader_pid, sizeof(leader_pid),
+				   leader + pidns_off.task_thread_pid) && leader_pid)
+		bpf_probe_read_kernel(&tgid, sizeof(tgid), leader_pid + at);
+	h->ns_inum = inum;
+	h->ns_level = level;
+	h->ns_tid = tid;
+	h->ns_tgid = tgid;
+	h->ns_pgid = tl_ns_group_id(task, TL_PIDTYPE_PGID, level, at, &h->pgid);
+	h->ns_sid = tl_ns_group_id(task, TL_PIDTYPE_SID, level, at, &h->sid);
+}
+
 /* This CPU's scratch event, its head filled for KIND and TID; NULL if the map failed. */
 static __always_inline struct tl_head *tl_begin(__u32 kind, __u32 tid)
 {
@@ -469,6 +538,8 @@ static __always_inline __u32 tl_syscall(void *regs, long nr, long ret, __u32 pha
 	h->ret = ret;
 	h->stime_ns = stime_ns;
 	tl_read_args(regs, h);
+	if (pidns)
+		tl_ns_ids(h, (char *)bpf_get_current_task());
 	if (!plan) {
 		tl_send(h, off);
 		return 0;
@@ -540,6 +611,34 @@ static __always_inline void tl_note(__u32 kind, __u32 tid, __u64 arg0)
 	if (!h)
 		return;
 	h->args[0] = arg0;
+	tl_send(h, sizeof(*h));
+}
+
+/* Thread TID left the set, killed by signal SIG (0: it exited). Its name travels along: user
+ * space prints it with -Y, and /proc has lost it by then. sched_process_exit runs in the
+ * thread that leaves. */
+static __always_inline void tl_gone(__u32 tid, __u64 sig)
+{
+	struct tl_head *h = tl_begin(TL_GONE, tid);
+
+	if (!h)
+		return;
+	h->args[0] = sig;
+	bpf_get_current_comm(&h->args[1], 2 * sizeof(h->args[1]));
+	tl_send(h, sizeof(*h));
+}
+
+/* -f: thread TID (task CHILD) joined the set, made by thread PTID; the child's ids in its pid
+ * namespace come with it, before the result of the clone that made it. */
+static __always_inline void tl_fork(__u32 tid, __u32 ptid, void *child)
+{
+	struct tl_head *h = tl_begin(TL_FORK, tid);
+
+	if (!h)
+		return;
+	h->args[0] = ptid;
+	if (pidns)
+		tl_ns_ids(h, child);
 	tl_send(h, sizeof(*h));
 }
 
@@ -620,8 +719,20 @@ int BPF_PROG(signal_generate, int sig, void *info, void *task, int group, int re
 	return 0;
 }
 
-/* The signal P as a TL_SIGNAL event of thread TID. */
-static __always_inline void tl_signal_event(__u32 tid, __u32 sig, const void *info)
+/* Where thread T resumes in user space: its user pt_regs' ip, as a signal-delivery stop reports
+ * it; 0 before its first syscall event noted where those are. */
+static __always_inline __u64 tl_user_ip(const struct tc_task *t)
+{
+	__u64 ip = 0;
+
+	if (t && t->user_regs)
+		bpf_probe_read_kernel(&ip, sizeof(ip),
+				      (void *)(t->user_regs + __builtin_offsetof(struct tl_regs, ip)));
+	return ip;
+}
+
+/* The signal SIG as a TL_SIGNAL event of thread TID, which resumes at IP. */
+static __always_inline void tl_signal_event(__u32 tid, __u32 sig, const void *info, __u64 ip)
 {
 	struct tl_head *h = tl_begin(TL_SIGNAL, tid);
 	__u32 size = sizeof(*h);
@@ -631,6 +742,7 @@ static __always_inline void tl_signal_event(__u32 tid, __u32 sig, const void *in
 	struct tl_chunk *c = (void *)(h + 1);
 
 	h->args[0] = sig;
+	h->ip = ip;
 	if (info && !bpf_probe_read_kernel(c + 1, 48, info)) {
 		c->addr = 0;
 		c->len = 48;
@@ -642,12 +754,12 @@ static __always_inline void tl_signal_event(__u32 tid, __u32 sig, const void *in
 
 /* A dropped signal the thread would have taken: shown where a tracer shows it, on the way back
  * to user space (after its syscall's exit, or before its next entry). */
-static __always_inline void tl_ignored_signal(__u32 tid)
+static __always_inline void tl_ignored_signal(__u32 tid, const struct tc_task *t)
 {
 	struct tl_sigpend *p = bpf_map_lookup_elem(&sigpend, &tid);
 
 	if (p && p->kind == TL_PEND_IGNORED) {
-		tl_signal_event(tid, p->sig, p->info);
+		tl_signal_event(tid, p->sig, p->info, tl_user_ip(t));
 		bpf_map_delete_elem(&sigpend, &tid);
 	}
 }
@@ -678,7 +790,7 @@ int BPF_PROG(signal_deliver, int sig, void *info, void *ka)
 			return 0;
 		t->fatal_sig = p->sig;
 		if (p->sig != TL_SIGKILL && (taker || tid == tgid))
-			tl_signal_event(tid, p->sig, p->info);
+			tl_signal_event(tid, p->sig, p->info, tl_user_ip(t));
 		return 0;
 	}
 	bpf_map_delete_elem(&sigpend, &tid);
@@ -688,7 +800,7 @@ int BPF_PROG(signal_deliver, int sig, void *info, void *ka)
 		t->fatal_sig = sig;
 	/* A tracer never sees SIGKILL delivered: strace prints only the death. */
 	if (sig != TL_SIGKILL)
-		tl_signal_event(tid, sig, info);
+		tl_signal_event(tid, sig, info, tl_user_ip(t));
 	return 0;
 }
 

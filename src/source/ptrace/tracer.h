@@ -76,6 +76,8 @@ struct tracer_event {
 	uint64_t sp;			/* syscall stops: the stack pointer; 0 if not known */
 	uint64_t stime_ns;		/* the process's system CPU time at the stop (eBPF: the
 					 * thread's CPU time in the syscalls traced so far) */
+	char comm[16];			/* exited, killed: the thread's name if the tracer knew it
+					 * at the end (eBPF: /proc may have lost it by then); "" */
 	const struct mem_reader *mem;
 	struct tracer_action *action;	/* syscall entry and exit; NULL when nothing can be done */
 };
