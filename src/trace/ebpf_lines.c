@@ -160,6 +160,7 @@ static void kernel_files(struct ebpf_lines *l, const struct tl_head *ev)
 				.fd = tf.fd, .mode = tf.mode, .rdev = tf.rdev, .ino = tf.ino,
 				.magic = tf.magic,
 				.family = tf.family, .type = tf.type, .protocol = tf.protocol,
+				.portid = tf.portid,
 				.name = tf.name,
 			};
 			fd_tables_kernel_file(l->fds, (pid_t)ev->tid, &f);

@@ -71,6 +71,10 @@ const char *fd_tables_cwd(pid_t tid);
  */
 bool fd_tables_bound(const struct fd_entry *e);
 
+/* The port id the kernel said the netlink socket of E has (bind, connect or a send gave it
+ * one), or 0. */
+uint32_t fd_tables_netlink_portid(const struct fd_entry *e);
+
 /* The syscalls the tables follow (and exit and exit_group, whose codes end the threads): the
  * kernel sends their events whatever -e trace= prints. */
 bool fd_tables_follows(long nr);
@@ -110,6 +114,7 @@ struct fd_kernel_file {
 	int family;
 	int type;
 	int protocol;
+	uint32_t portid;	/* a netlink socket's, 0: none */
 	const char *name;
 };
 

@@ -2,9 +2,11 @@
 /* What the kernel says a new fd is, as the fd tables keep it. */
 #include <inttypes.h>
 #include <linux/magic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 
 #include "trace/fd_table_impl.h"
@@ -70,6 +72,8 @@ void fd_tables_kernel_file(struct fd_tables *t, pid_t tid, const struct fd_kerne
 			e->type = f->type & 0xf;
 			e->protocol = f->protocol;
 		}
+		if (f->family == AF_NETLINK && f->portid)
+			int_map_put(&t->portids, e->sock_id, (void *)(uintptr_t)f->portid);
 	}
 	if (S_ISCHR(f->mode) || S_ISBLK(f->mode)) {
 		/* include/linux/kdev_t.h: MINORBITS 20 */

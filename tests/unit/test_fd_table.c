@@ -378,6 +378,25 @@ static void test_kernel_names_the_new_fds(void **state)
 	made_with_files(l, me, NR_memfd_create, plain, FD_C + 4, NULL, 0, &f, 1);
 	assert_path(me, FD_C + 4, "/memfd:name (deleted)");
 
+	/* a netlink socket bound since: -yy names its protocol and the port id the kernel said,
+	 * after sock_diag forgot it (no socket has this inode) */
+	uint64_t nl[6] = { AF_NETLINK, SOCK_RAW, NETLINK_SOCK_DIAG }, bind_args[6] = { FD_C + 8 };
+	char details[128];
+
+	f = kfile(FD_C + 8, S_IFSOCK | 0777, 0xfffffff0, SOCKFS_MAGIC, "NETLINK");
+	f.family = AF_NETLINK;
+	f.type = SOCK_RAW;
+	f.protocol = NETLINK_SOCK_DIAG;
+	made_with_files(l, me, NR_socket, nl, FD_C + 8, NULL, 0, &f, 1);
+	assert_true(fd_socket_details(me, FD_C + 8, "socket:[4294967280]", details,
+				      sizeof(details)));
+	assert_string_equal(details, "NETLINK:[4294967280]");
+	f.portid = 4321;
+	made_with_files(l, me, NR_bind, bind_args, 0, NULL, 0, &f, 1);
+	assert_true(fd_socket_details(me, FD_C + 8, "socket:[4294967280]", details,
+				      sizeof(details)));
+	assert_string_equal(details, "NETLINK:[SOCK_DIAG:4321]");
+
 	/* a device: its type and numbers (the kernel's dev_t is major << 20 | minor) */
 	const struct fd_entry *dev;
 

@@ -185,6 +185,7 @@ static const char *const file_members[][2][2] = {
 	{ { "sock", "__sk_common" }, { "sock_common", "skc_family" } },
 	{ { "sock", "sk_type" } },
 	{ { "sock", "sk_protocol" } },
+	{ { "netlink_sock", "portid" } },
 };
 
 #define FILE_MEMBERS (sizeof(file_members) / sizeof(file_members[0]))
@@ -198,7 +199,7 @@ static bool find_file_offs(struct tl_file_offs *offs)
 	size_t n = 0;
 	char err[200];
 
-	_Static_assert(FILE_MEMBERS < sizeof(*offs) / sizeof(uint32_t), "one offset per member");
+	_Static_assert(FILE_MEMBERS <= sizeof(*offs) / sizeof(uint32_t), "one offset per member");
 	for (size_t i = 0; i < FILE_MEMBERS; i++)
 		for (size_t j = 0; j < 2 && file_members[i][j][0]; j++)
 			q[n++] = (struct btf_member_query){ file_members[i][j][0],

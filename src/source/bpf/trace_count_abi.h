@@ -228,7 +228,9 @@ struct tl_plan {
  * At the exit of a syscall that made fd FD (its result, or pipe's and socketpair's pair), the
  * file the task's table holds there: its inode's number, mode and device, its superblock's
  * magic (which pseudo filesystem: sockfs, pipefs, anon_inodefs...), its dentry's name, and for
- * a socket its sock's family, type and protocol (0 when not read). Sent as a TL_FILE chunk.
+ * a socket its sock's family, type and protocol (0 when not read), a netlink socket's port id.
+ * Sent as a TL_FILE chunk; also for the socket of bind, connect and the sends, at their exits
+ * (a netlink socket's port id is set by bind, connect or a first send).
  */
 struct tl_file {
 	__s32 fd;
@@ -239,6 +241,8 @@ struct tl_file {
 	__u16 family;
 	__u16 type;
 	__u16 protocol;
+	__u32 portid;		/* a netlink socket's (netlink_sock.portid), 0: none yet */
+	__u32 pad;
 	char name[TL_FILE_NAME];
 };
 
@@ -265,7 +269,7 @@ struct tl_file_offs {
 	__u32 sk_family;	/* sock.__sk_common + sock_common.skc_family */
 	__u32 sk_type;		/* sock.sk_type */
 	__u32 sk_protocol;	/* sock.sk_protocol */
-	__u32 pad;
+	__u32 nl_portid;	/* netlink_sock.portid (its struct sock comes first) */
 };
 
 #endif

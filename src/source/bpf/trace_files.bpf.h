@@ -29,6 +29,7 @@ const volatile __u64 fd_made_mask[TC_SC_WORDS];
 
 #define TF_S_IFMT	00170000
 #define TF_S_IFSOCK	0140000
+#define TF_AF_NETLINK	16
 
 /* The pointer at BASE + OFF in kernel memory, or 0. */
 static __always_inline __u64 tf_ptr(__u64 base, __u32 off)
@@ -84,6 +85,9 @@ __noinline __u32 tl_put_file(__u32 off, __s32 fd)
 		     bpf_probe_read_kernel(&f->type, 2, (void *)(sk + file_offs.sk_type)) ||
 		     bpf_probe_read_kernel(&f->protocol, 2, (void *)(sk + file_offs.sk_protocol))))
 			f->family = 0;
+		if (f->family == TF_AF_NETLINK &&
+		    bpf_probe_read_kernel(&f->portid, 4, (void *)(sk + file_offs.nl_portid)))
+			f->portid = 0;
 	}
 	c->addr = 0;
 	c->len = sizeof(*f);
@@ -92,7 +96,8 @@ __noinline __u32 tl_put_file(__u32 off, __s32 fd)
 }
 
 /* The fds that syscall NR made, returning RET (A0 and A3: its first and fourth arguments,
- * where pipe and socketpair wrote their pair), as TL_FILE chunks at OFF. */
+ * where pipe and socketpair wrote their pair), or the socket A0 it gave an address, as
+ * TL_FILE chunks at OFF. */
 static __always_inline __u32 tl_put_files(__u32 off, long nr, long ret, __u64 a0, __u64 a3)
 {
 	__u64 pair_at = nr == NR_socketpair ? a3 : nr == NR_pipe || nr == NR_pipe2 ? a0 : 0;
@@ -108,6 +113,11 @@ static __always_inline __u32 tl_put_files(__u32 off, long nr, long ret, __u64 a0
 	}
 	if (fd_made_mask[(nr >> 6) & (TC_SC_WORDS - 1)] & (1ULL << (nr & 63)))
 		return tl_put_file(off, (__s32)ret);
+	/* the socket an address was given to (netlink_bind, netlink_connect, netlink_sendmsg's
+	 * autobind) */
+	if (nr == NR_bind || nr == NR_connect || nr == NR_sendto || nr == NR_sendmsg ||
+	    nr == NR_sendmmsg)
+		return tl_put_file(off, (__s32)a0);
 	return off;
 }
 
