@@ -62,6 +62,16 @@ static const uint64_t *syscall_mask(const struct trace_opts *o, uint64_t *mask)
 	return mask;
 }
 
+/* -y: the syscalls after which the kernel says what the new fds are. */
+static const uint64_t *fd_made_mask(uint64_t *mask)
+{
+	memset(mask, 0, TC_SC_WORDS * sizeof(*mask));
+	for (long nr = 0; nr < SYSCALL_NR_LIMIT && nr < TC_MAX_SYSCALLS; nr++)
+		if (fd_tables_makes_fd(nr))
+			mask[nr / 64] |= 1ull << (nr % 64);
+	return mask;
+}
+
 struct trace_count *backend_choose(const struct trace_opts *o, bool capture, bool *failed)
 {
 	struct unserved u;
@@ -79,7 +89,7 @@ struct trace_count *backend_choose(const struct trace_opts *o, bool capture, boo
 		}
 		snprintf(why, sizeof(why), "%s: %s", u.option, u.reason);
 	} else {
-		uint64_t mask[TC_SC_WORDS];
+		uint64_t mask[TC_SC_WORDS], made[TC_SC_WORDS];
 		static struct ebpf_plans plans;
 		struct trace_count_config cfg = {
 			.follow_forks = o->follow_forks > 0,
@@ -99,6 +109,8 @@ struct trace_count *backend_choose(const struct trace_opts *o, bool capture, boo
 			cfg.nrules = plans.nrules;
 			cfg.event_ring_bytes = EBPF_EVENT_RING_BYTES;
 			cfg.pidns = o->decode_pids & DECODE_PIDS_PIDNS;
+			if (o->decode_fd_kinds)
+				cfg.fd_made_mask = fd_made_mask(made);
 		}
 
 		tc = trace_count_open(&cfg, err, sizeof(err));

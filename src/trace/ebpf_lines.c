@@ -69,7 +69,7 @@ static const char *chunk_at(const struct tl_head *ev, uint64_t addr, size_t *ava
 			break;
 		const char *data = p + sizeof(*c);
 
-		if (addr >= c->addr && addr - c->addr < c->len &&
+		if (!(c->flags & TL_FILE) && addr >= c->addr && addr - c->addr < c->len &&
 		    (!best || c->len - (size_t)(addr - c->addr) > *avail)) {
 			*avail = c->len - (size_t)(addr - c->addr);
 			*flags = c->flags;
@@ -136,6 +136,37 @@ static long chunk_read_str(const struct mem_reader *m, uint64_t addr, char *buf,
 		return -1;
 	memcpy(buf, d, n);
 	return (long)n;
+}
+
+/* The fd tables take what the kernel said of the fds exit event EV made (its TL_FILE
+ * chunks). */
+static void kernel_files(struct ebpf_lines *l, const struct tl_head *ev)
+{
+	const char *p = (const char *)(ev + 1), *end = (const char *)ev + ev->size;
+
+	while (p + sizeof(struct tl_chunk) <= end) {
+		const struct tl_chunk *c = (const void *)p;
+
+		if (c->len > (size_t)(end - p) - sizeof(*c))
+			break;
+		const char *data = p + sizeof(*c);
+
+		if ((c->flags & TL_FILE) && c->len >= sizeof(struct tl_file)) {
+			struct tl_file tf;
+
+			memcpy(&tf, data, sizeof(tf));
+			tf.name[sizeof(tf.name) - 1] = 0;
+			struct fd_kernel_file f = {
+				.fd = tf.fd, .mode = tf.mode, .rdev = tf.rdev, .ino = tf.ino,
+				.magic = tf.magic,
+				.family = tf.family, .type = tf.type, .protocol = tf.protocol,
+				.portid = tf.portid,
+				.name = tf.name,
+			};
+			fd_tables_kernel_file(l->fds, (pid_t)ev->tid, &f);
+		}
+		p = data + ((c->len + 7) & ~7u);
+	}
 }
 
 struct ebpf_lines *ebpf_lines_new(tracer_sink_fn *sink, void *sink_ctx, int quiet,
@@ -408,6 +439,7 @@ static void on_exit_ev(struct ebpf_lines *l, const struct tl_head *ev)
 	/* The fds it made are known as its line prints them; those it closed, once printed. */
 	fd_tables_made(l->fds, (pid_t)ev->tid, ev->nr, (const uint64_t *)ev->args, ev->ret,
 		       &r.base);
+	kernel_files(l, ev);
 	deliver_syscall(l, TEV_SYSCALL_EXIT, ev, t->entry);
 	fd_tables_ended(l->fds, (pid_t)ev->tid, ev->nr, (const uint64_t *)ev->args, ev->ret);
 	free(t->entry);

@@ -149,6 +149,7 @@ void fd_tables_free(struct fd_tables *t)
 	int_map_each(&t->by_tid, put_table_cb, NULL);
 	int_map_free(&t->by_tid);
 	int_map_free(&t->bound);
+	int_map_free(&t->portids);
 	free(t);
 }
 
@@ -179,6 +180,12 @@ const char *fd_tables_cwd(pid_t tid)
 bool fd_tables_bound(const struct fd_entry *e)
 {
 	return served && e->sock_id && int_map_get(&served->bound, e->sock_id);
+}
+
+uint32_t fd_tables_netlink_portid(const struct fd_entry *e)
+{
+	return served && e->sock_id ?
+		       (uint32_t)(uintptr_t)int_map_get(&served->portids, e->sock_id) : 0;
 }
 
 /* ---- /proc ---- */

@@ -36,6 +36,10 @@ struct fd_entry {
 	int type;		/* SOCK_STREAM..., without SOCK_NONBLOCK and SOCK_CLOEXEC */
 	int protocol;
 	pid_t pidfd_pid;	/* a pidfd's process (pidfd_open's argument), or 0 */
+	unsigned int dev_type;	/* S_IFCHR or S_IFBLK: the kernel said the file is that device
+				 * (dev_major:dev_minor); 0: not said */
+	unsigned int dev_major;
+	unsigned int dev_minor;
 	bool cloexec;
 	bool ask_proc;		/* made where the events do not say what it is (SCM_RIGHTS) */
 };
@@ -67,6 +71,10 @@ const char *fd_tables_cwd(pid_t tid);
  */
 bool fd_tables_bound(const struct fd_entry *e);
 
+/* The port id the kernel said the netlink socket of E has (bind, connect or a send gave it
+ * one), or 0. */
+uint32_t fd_tables_netlink_portid(const struct fd_entry *e);
+
 /* The syscalls the tables follow (and exit and exit_group, whose codes end the threads): the
  * kernel sends their events whatever -e trace= prints. */
 bool fd_tables_follows(long nr);
@@ -90,5 +98,34 @@ void fd_tables_renamed(struct fd_tables *t, pid_t old_tid, pid_t tid);
 void fd_tables_made(struct fd_tables *t, pid_t tid, long nr, const uint64_t *args, int64_t ret,
 		    const struct mem_reader *mem);
 void fd_tables_ended(struct fd_tables *t, pid_t tid, long nr, const uint64_t *args, int64_t ret);
+
+/*
+ * What the kernel said fd FD is, at the exit of the syscall that made it (the eBPF backend
+ * reads it from the task's file table): its inode's number, mode and device, its filesystem's
+ * magic,
+ * its dentry's NAME, and a socket's family, type and protocol (FAMILY 0: not read).
+ */
+struct fd_kernel_file {
+	int fd;
+	unsigned int mode;
+	uint32_t rdev;		/* the kernel's dev_t: major << 20 | minor */
+	uint64_t ino;
+	uint64_t magic;
+	int family;
+	int type;
+	int protocol;
+	uint32_t portid;	/* a netlink socket's, 0: none */
+	const char *name;
+};
+
+/* The syscalls whose result, when not an error, is a new fd (pipe and socketpair write
+ * theirs): those after which the kernel says what it is. */
+bool fd_tables_makes_fd(long nr);
+
+/* Thread TID's fd F->fd is the file F, as the kernel said when fd_tables_made had made its
+ * entry: a socket's, a pipe's, an anonymous inode's or a memfd's name, which /proc no longer
+ * tells once the fd is closed, and a socket's family. Files of other kinds keep what /proc
+ * said. */
+void fd_tables_kernel_file(struct fd_tables *t, pid_t tid, const struct fd_kernel_file *f);
 
 #endif

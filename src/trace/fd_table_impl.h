@@ -25,6 +25,8 @@ struct fd_tables {
 	struct int_map by_tid;		/* tid -> struct fd_table, counted in refs */
 	uint32_t last_sock_id;
 	struct int_map bound;		/* sock_id -> non-NULL: the socket has an address */
+	struct int_map portids;		/* sock_id -> a netlink socket's port id (not 0), as
+					 * the kernel said at a syscall's exit */
 };
 
 struct fd_entry *fd_entry_new(void);

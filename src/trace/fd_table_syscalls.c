@@ -14,6 +14,9 @@
 #include "trace/fd_table_impl.h"
 #include "util/util.h"
 
+/* include/uapi/linux/landlock.h */
+#define LANDLOCK_CREATE_RULESET_VERSION_FLAG (1u << 0)
+
 /* include/uapi/linux/close_range.h, which glibc 2.36 does not spell */
 #define CLOSE_RANGE_UNSHARE_FLAG (1u << 1)
 #define CLOSE_RANGE_CLOEXEC_FLAG (1u << 2)
@@ -476,6 +479,11 @@ void fd_tables_made(struct fd_tables *t, pid_t tid, long nr, const uint64_t *arg
 		if (ret > 0)
 			made_clone_pidfd(t, tab, nr, args, (pid_t)ret, mem);
 		break;
+	case NR_landlock_create_ruleset:
+		/* LANDLOCK_CREATE_RULESET_VERSION asks for the ABI's version: no fd */
+		if (!(args[2] & LANDLOCK_CREATE_RULESET_VERSION_FLAG))
+			made_plain(t, tab, tid, fd);
+		break;
 	default:
 		if (made_other(nr, args[0]))
 			made_plain(t, tab, tid, fd);
@@ -572,8 +580,21 @@ bool fd_tables_follows(long nr)
 	case NR_close: case NR_close_range: case NR_unshare: case NR_execve: case NR_execveat:
 	case NR_clone: case NR_clone3: case NR_fork: case NR_vfork: case NR_exit:
 	case NR_exit_group: case NR_pidfd_open: case NR_pidfd_getfd: case NR_unlink:
-	case NR_unlinkat: case NR_chdir: case NR_fchdir:
+	case NR_unlinkat: case NR_chdir: case NR_fchdir: case NR_landlock_create_ruleset:
 		return true;
 	}
+	return made_other(nr, (uint64_t)-1);
+}
+
+bool fd_tables_makes_fd(long nr)
+{
+	switch (nr) {
+	case NR_open: case NR_creat: case NR_openat: case NR_openat2: case NR_open_by_handle_at:
+	case NR_socket: case NR_accept: case NR_accept4: case NR_dup: case NR_dup2:
+	case NR_dup3: case NR_pidfd_open: case NR_pidfd_getfd: case NR_landlock_create_ruleset:
+		return true;
+	}
+	/* bpf's result is no fd for some commands: the kernel then tells of the fd that number
+	 * names, if open, which is true too */
 	return made_other(nr, (uint64_t)-1);
 }

@@ -9,7 +9,9 @@
  * far above any it has.
  */
 #include <fcntl.h>
+#include <linux/magic.h>
 #include <linux/netlink.h>
+#include <netinet/in.h>
 #include <sched.h>
 #include <setjmp.h>
 #include <signal.h>
@@ -20,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -37,7 +40,7 @@
 struct ev_buf {
 	union {
 		struct tl_head head;
-		char bytes[1024];
+		char bytes[2048];
 	};
 };
 
@@ -266,6 +269,157 @@ static void test_paths_follow_cwd_and_unlink(void **state)
 	rmdir(dir);
 }
 
+/* What the kernel program says of fd FD (the TL_FILE chunk it appends to an exit event). */
+static struct tl_file kfile(int fd, unsigned mode, uint64_t ino, uint64_t magic, const char *name)
+{
+	struct tl_file f;
+
+	memset(&f, 0, sizeof(f));
+	f.fd = fd;
+	f.mode = (uint16_t)mode;
+	f.ino = ino;
+	f.magic = magic;
+	snprintf(f.name, sizeof(f.name), "%s", name);
+	return f;
+}
+
+/* Thread TID's syscall NR with ARGS returns RET; its exit event holds the kernel's FILES
+ * (N of them) and its entry the LEN bytes of MEM at 0x1000. */
+static void made_with_files(struct ebpf_lines *l, uint32_t tid, long nr, const uint64_t *args,
+			    int64_t ret, const void *mem, uint32_t len, const struct tl_file *files,
+			    int n)
+{
+	struct ev_buf b;
+
+	memset(&b, 0, sizeof(b));
+	b.head.kind = TL_ENTER;
+	b.head.tid = tid;
+	b.head.tgid = tid;
+	b.head.nr = nr;
+	b.head.size = sizeof(b.head);
+	memcpy(b.head.args, args, sizeof(b.head.args));
+	if (mem) {
+		struct tl_chunk *c = (void *)(b.bytes + b.head.size);
+
+		c->addr = 0x1000;
+		c->len = len;
+		memcpy(c + 1, mem, len);
+		b.head.size += sizeof(*c) + ((len + 7) & ~7u);
+	}
+	ebpf_lines_event(l, &b.head, b.head.size);
+	b.head.kind = TL_EXIT;
+	b.head.size = sizeof(b.head);
+	b.head.ret = ret;
+	for (int i = 0; i < n; i++) {
+		struct tl_chunk *c = (void *)(b.bytes + b.head.size);
+
+		c->addr = 0;
+		c->len = sizeof(files[i]);
+		c->flags = TL_FILE;
+		memcpy(c + 1, &files[i], sizeof(files[i]));
+		b.head.size += sizeof(*c) + ((sizeof(files[i]) + 7) & ~7u);
+	}
+	ebpf_lines_event(l, &b.head, b.head.size);
+}
+
+static void assert_path(pid_t tid, int fd, const char *want)
+{
+	char path[4096];
+
+	assert_true(fd_path(tid, fd, path, sizeof(path)));
+	assert_string_equal(path, want);
+}
+
+/* -y after the fd is gone from /proc (these numbers never were open here): the kernel's word
+ * names sockets, pipes, anonymous inodes and memfds; a file of another filesystem is left to
+ * /proc, and an fd the tables do not hold open gets no entry from it. */
+static void test_kernel_names_the_new_fds(void **state)
+{
+	(void)state;
+	pid_t me = getpid();
+	struct ebpf_lines *l = ebpf_lines_new(ignore, NULL, 1, true);
+	char proto[32];
+	int pair[2] = { FD_A, FD_B };
+	uint64_t sock[6] = { AF_UNIX, SOCK_STREAM, 0 }, pipe2_args[6] = { 0x1000, O_CLOEXEC };
+	uint64_t accept_args[6] = { FD_C }, plain[6] = { 0 };
+
+	ebpf_lines_seed(l, me, me);
+	struct tl_file f = kfile(FD_A, S_IFSOCK | 0777, 4242, SOCKFS_MAGIC, "UNIX-STREAM");
+
+	made_with_files(l, me, NR_socket, sock, FD_A, NULL, 0, &f, 1);
+	assert_path(me, FD_A, "socket:[4242]");
+	call(l, me, NR_close, FD_A, 0, 0, 0);
+	assert_int_equal(known(me, FD_A), FD_NOT_OPEN);
+
+	struct tl_file p[2] = { kfile(FD_A, S_IFIFO | 0600, 77, PIPEFS_MAGIC, ""),
+				kfile(FD_B, S_IFIFO | 0600, 77, PIPEFS_MAGIC, "") };
+
+	made_with_files(l, me, NR_pipe2, pipe2_args, 0, pair, sizeof(pair), p, 2);
+	assert_path(me, FD_A, "pipe:[77]");
+	assert_path(me, FD_B, "pipe:[77]");
+
+	/* accept on a listener the tables never saw: the family is the kernel's */
+	f = kfile(FD_C + 1, S_IFSOCK | 0777, 99, SOCKFS_MAGIC, "TCP");
+	f.family = AF_INET;
+	f.type = SOCK_STREAM;
+	f.protocol = IPPROTO_TCP;
+	made_with_files(l, me, NR_accept, accept_args, FD_C + 1, NULL, 0, &f, 1);
+	assert_path(me, FD_C + 1, "socket:[99]");
+	assert_true(fd_socket_proto(me, FD_C + 1, proto, sizeof(proto)));
+	assert_string_equal(proto, "TCP");
+
+	f = kfile(FD_C + 2, 0600, 5, ANON_INODE_FS_MAGIC, "[eventfd]");
+	made_with_files(l, me, NR_eventfd2, plain, FD_C + 2, NULL, 0, &f, 1);
+	assert_path(me, FD_C + 2, "anon_inode:[eventfd]");
+	f = kfile(FD_C + 3, 0600, 6, ANON_INODE_FS_MAGIC, "inotify");
+	made_with_files(l, me, NR_inotify_init1, plain, FD_C + 3, NULL, 0, &f, 1);
+	assert_path(me, FD_C + 3, "anon_inode:inotify");
+	f = kfile(FD_C + 4, S_IFREG | 0777, 7, TMPFS_MAGIC, "memfd:name");
+	made_with_files(l, me, NR_memfd_create, plain, FD_C + 4, NULL, 0, &f, 1);
+	assert_path(me, FD_C + 4, "/memfd:name (deleted)");
+
+	/* a netlink socket bound since: -yy names its protocol and the port id the kernel said,
+	 * after sock_diag forgot it (no socket has this inode) */
+	uint64_t nl[6] = { AF_NETLINK, SOCK_RAW, NETLINK_SOCK_DIAG }, bind_args[6] = { FD_C + 8 };
+	char details[128];
+
+	f = kfile(FD_C + 8, S_IFSOCK | 0777, 0xfffffff0, SOCKFS_MAGIC, "NETLINK");
+	f.family = AF_NETLINK;
+	f.type = SOCK_RAW;
+	f.protocol = NETLINK_SOCK_DIAG;
+	made_with_files(l, me, NR_socket, nl, FD_C + 8, NULL, 0, &f, 1);
+	assert_true(fd_socket_details(me, FD_C + 8, "socket:[4294967280]", details,
+				      sizeof(details)));
+	assert_string_equal(details, "NETLINK:[4294967280]");
+	f.portid = 4321;
+	made_with_files(l, me, NR_bind, bind_args, 0, NULL, 0, &f, 1);
+	assert_true(fd_socket_details(me, FD_C + 8, "socket:[4294967280]", details,
+				      sizeof(details)));
+	assert_string_equal(details, "NETLINK:[SOCK_DIAG:4321]");
+
+	/* a device: its type and numbers (the kernel's dev_t is major << 20 | minor) */
+	const struct fd_entry *dev;
+
+	f = kfile(FD_C + 7, S_IFCHR | 0666, 10, 0x01021994, "null");
+	f.rdev = 1u << 20 | 3;
+	made_with_files(l, me, NR_openat, plain, FD_C + 7, NULL, 0, &f, 1);
+	assert_int_equal(fd_tables_find(me, FD_C + 7, &dev), FD_OPEN);
+	assert_int_equal(dev->dev_type, S_IFCHR);
+	assert_int_equal(dev->dev_major, 1);
+	assert_int_equal(dev->dev_minor, 3);
+
+	/* ext4: the path is /proc's to say (here: nothing) */
+	f = kfile(FD_C + 5, S_IFREG | 0644, 8, 0xEF53, "passwd");
+	made_with_files(l, me, NR_openat, plain, FD_C + 5, NULL, 0, &f, 1);
+	assert_int_equal(known(me, FD_C + 5), FD_OPEN);
+	assert_false(fd_path(me, FD_C + 5, proto, sizeof(proto)));
+	/* not made by the call (bpf's result 0 for a command that makes no fd) and not open */
+	f = kfile(FD_C + 6, S_IFSOCK | 0777, 9, SOCKFS_MAGIC, "");
+	made_with_files(l, me, NR_close, plain, 0, NULL, 0, &f, 1);
+	assert_int_equal(known(me, FD_C + 6), FD_NOT_OPEN);
+	ebpf_lines_free(l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -273,6 +427,7 @@ int main(void)
 		cmocka_unit_test(test_fork_copies_clone_files_shares),
 		cmocka_unit_test(test_execve_ends_cloexec_fds),
 		cmocka_unit_test(test_paths_follow_cwd_and_unlink),
+		cmocka_unit_test(test_kernel_names_the_new_fds),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -82,6 +82,43 @@ static void test_walk_skips_every_kind(void **state)
 	btf__free(b);
 }
 
+/* struct outer { long x; union { int in; long also; }; struct { int deep; } s; }: a member of
+ * an anonymous union is found at the union's offset, a named struct's members are not
+ * outer's; a batch marks bitfields. */
+static void test_walk_enters_anonymous_members(void **state)
+{
+	struct btf *b = sample_btf();
+	int i32 = 1, i64 = 2;
+	int un = btf__add_union(b, NULL, 8);
+
+	btf__add_field(b, "in", i32, 0, 0);
+	btf__add_field(b, "also", i64, 0, 0);
+	int named = btf__add_struct(b, "inner", 4);
+
+	btf__add_field(b, "deep", i32, 0, 0);
+	btf__add_struct(b, "outer", 24);
+	btf__add_field(b, "x", i64, 0, 0);
+	btf__add_field(b, NULL, un, 64, 0);
+	btf__add_field(b, "s", named, 128, 0);
+
+	uint32_t size;
+	const void *raw = btf__raw_data(b, &size);
+	struct btf_member_query q[] = {
+		{ "outer", "in", -1, false }, { "outer", "deep", -1, false },
+		{ "probe", "c", -1, false }, { "probe", "d", -1, false },
+	};
+
+	assert_int_equal(btf_data_member_offset(raw, size, "outer", "also"), 8);
+	assert_int_equal(btf_data_member_offsets(raw, size, q, 4), 0);
+	assert_int_equal(q[0].off, 8);
+	assert_int_equal(q[1].off, -1);
+	assert_true(q[2].bitfield);
+	assert_int_equal(q[2].off, 4);	/* bit 35 */
+	assert_false(q[3].bitfield);
+	assert_int_equal(q[3].off, 8);
+	btf__free(b);
+}
+
 static void test_walk_refuses_what_is_not_btf(void **state)
 {
 	struct btf *b = sample_btf();
@@ -127,6 +164,21 @@ static void test_kernel_btf_matches_libbpf(void **state)
 	btf__free(b);
 	assert_int_equal(kernel_btf_member_offset("task_struct", "no_such", err, sizeof(err)), -1);
 	assert_string_equal(err, "the kernel's BTF has no task_struct.no_such");
+
+	/* in one walk, the same; members of anonymous unions (file.f_path and dentry.d_name in
+	 * Linux 6.18) */
+	struct btf_member_query batch[] = {
+		{ "file", "f_path", -1, false }, { "task_struct", "pid", -1, false },
+		{ "dentry", "d_name", -1, false }, { "task_struct", "files", -1, false },
+	};
+
+	assert_int_equal(kernel_btf_member_offsets(batch, 4, err, sizeof(err)), 0);
+	assert_int_equal(batch[1].off, kernel_btf_member_offset("task_struct", "pid", err,
+								 sizeof(err)));
+	assert_true(batch[0].off > 0 && batch[2].off > 0 && batch[3].off > 0);
+	batch[3].member = "no_such";
+	assert_int_equal(kernel_btf_member_offsets(batch, 4, err, sizeof(err)), -1);
+	assert_string_equal(err, "the kernel's BTF has no task_struct.no_such");
 }
 
 int main(void)
@@ -134,6 +186,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_walk_skips_every_kind),
 		cmocka_unit_test(test_walk_refuses_what_is_not_btf),
+		cmocka_unit_test(test_walk_enters_anonymous_members),
 		cmocka_unit_test(test_kernel_btf_matches_libbpf),
 	};
 

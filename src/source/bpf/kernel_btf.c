@@ -99,10 +99,73 @@ static long type_tail(unsigned kind, unsigned vlen)
 	return -1;
 }
 
-static long walk_member_offset(const struct btf_view *v, const char *struct_name,
-			       const char *member)
+/* Type ID (1 is the first of the types section) by a walk from the start, or NULL. */
+static const struct btf_type *type_by_id(const struct btf_view *v, uint32_t id)
 {
-	for (const char *p = v->types; p < v->types_end;) {
+	uint32_t at = 1;
+
+	for (const char *p = v->types; p < v->types_end; at++) {
+		const struct btf_type *t = (const void *)p;
+
+		if ((size_t)(v->types_end - p) < sizeof(*t))
+			return NULL;
+		long tail = type_tail(BTF_INFO_KIND(t->info), BTF_INFO_VLEN(t->info));
+
+		if (tail < 0 || (size_t)(v->types_end - p) - sizeof(*t) < (size_t)tail)
+			return NULL;
+		if (at == id)
+			return t;
+		p += sizeof(*t) + (size_t)tail;
+	}
+	return NULL;
+}
+
+/* A member's bit offset in struct or union type T, or in an anonymous struct or union member
+ * of it (DEPTH levels down at most: `union { const struct path f_path; ... }` in struct
+ * file); -1 when it has none by that name. *BITFIELD: it is one. */
+static long member_bits(const struct btf_view *v, const struct btf_type *t, const char *member,
+			int depth, bool *bitfield)
+{
+	const struct btf_member *m = (const void *)(t + 1);
+	bool kflag = BTF_INFO_KFLAG(t->info);
+	unsigned vlen = BTF_INFO_VLEN(t->info);
+
+	for (unsigned i = 0; i < vlen; i++) {
+		if (!name_is(v, m[i].name_off, member))
+			continue;
+		*bitfield = kflag && BTF_MEMBER_BITFIELD_SIZE(m[i].offset);
+		return kflag ? BTF_MEMBER_BIT_OFFSET(m[i].offset) : m[i].offset;
+	}
+	for (unsigned i = 0; depth > 0 && i < vlen; i++) {
+		const struct btf_type *a = m[i].name_off ? NULL : type_by_id(v, m[i].type);
+		unsigned kind = a ? BTF_INFO_KIND(a->info) : 0;
+		long in = kind == BTF_KIND_STRUCT || kind == BTF_KIND_UNION ?
+				  member_bits(v, a, member, depth - 1, bitfield) : -1;
+
+		if (in >= 0)
+			return (kflag ? BTF_MEMBER_BIT_OFFSET(m[i].offset) : m[i].offset) + in;
+	}
+	return -1;
+}
+
+static long member_offset(const struct btf_view *v, const struct btf_type *t, const char *member,
+			  bool *bitfield)
+{
+	long bits = member_bits(v, t, member, 2, bitfield);
+
+	return bits < 0 ? -1 : bits / 8;
+}
+
+/* Fills Q[0..N) (N <= 64) in one walk; -2 when the data is not BTF this walk can read. */
+static int walk_member_offsets(const struct btf_view *v, struct btf_member_query *q, size_t n)
+{
+	uint64_t open = n < 64 ? (1ull << n) - 1 : ~0ull;
+
+	for (size_t i = 0; i < n; i++) {
+		q[i].off = -1;
+		q[i].bitfield = false;
+	}
+	for (const char *p = v->types; p < v->types_end && open;) {
 		const struct btf_type *t = (const void *)p;
 
 		if ((size_t)(v->types_end - p) < sizeof(*t))
@@ -112,71 +175,110 @@ static long walk_member_offset(const struct btf_view *v, const char *struct_name
 
 		if (tail < 0 || (size_t)(v->types_end - p) - sizeof(*t) < (size_t)tail)
 			return -2;
-		if (kind == BTF_KIND_STRUCT && name_is(v, t->name_off, struct_name)) {
-			const struct btf_member *m = (const void *)(t + 1);
-
-			for (unsigned i = 0; i < vlen; i++)
-				if (name_is(v, m[i].name_off, member))
-					return (BTF_INFO_KFLAG(t->info) ?
-						BTF_MEMBER_BIT_OFFSET(m[i].offset) : m[i].offset) / 8;
-			return -1;
+		for (size_t i = 0; kind == BTF_KIND_STRUCT && i < n; i++) {
+			if (!(open & (1ull << i)) || !name_is(v, t->name_off, q[i].struct_name))
+				continue;
+			q[i].off = member_offset(v, t, q[i].member, &q[i].bitfield);
+			open &= ~(1ull << i);
 		}
 		p += sizeof(*t) + (size_t)tail;
 	}
-	return -1;
+	return 0;
+}
+
+int btf_data_member_offsets(const void *data, size_t size, struct btf_member_query *q, size_t n)
+{
+	struct btf_view v;
+
+	if (n > 64 || !view_init(&v, data, size))
+		return -2;
+	return walk_member_offsets(&v, q, n);
 }
 
 long btf_data_member_offset(const void *data, size_t size, const char *struct_name,
 			    const char *member)
 {
-	struct btf_view v;
+	struct btf_member_query q = { struct_name, member, -1, false };
 
-	return view_init(&v, data, size) ? walk_member_offset(&v, struct_name, member) : -2;
+	return btf_data_member_offsets(data, size, &q, 1) ? -2 : q.off;
+}
+
+/* member_bits() through libbpf's parse. */
+static long libbpf_member_bits(const struct btf *btf, const struct btf_type *t,
+			       const char *member, int depth, bool *bitfield)
+{
+	const struct btf_member *m = btf_members(t);
+
+	for (int j = 0; j < btf_vlen(t); j++)
+		if (!strcmp(btf__name_by_offset(btf, m[j].name_off), member)) {
+			*bitfield = btf_member_bitfield_size(t, j) != 0;
+			return (long)btf_member_bit_offset(t, j);
+		}
+	for (int j = 0; depth > 0 && j < btf_vlen(t); j++) {
+		const struct btf_type *a = m[j].name_off ? NULL : btf__type_by_id(btf, m[j].type);
+		long in = a && (btf_is_struct(a) || btf_is_union(a)) ?
+				  libbpf_member_bits(btf, a, member, depth - 1, bitfield) : -1;
+
+		if (in >= 0)
+			return (long)btf_member_bit_offset(t, j) + in;
+	}
+	return -1;
 }
 
 /* libbpf's whole parse, where the file cannot be mapped. */
-static long libbpf_member_offset(const char *struct_name, const char *member, char *err,
-				 size_t errlen)
+static int libbpf_member_offsets(struct btf_member_query *q, size_t n, char *err, size_t errlen)
 {
 	struct btf *btf = btf__load_vmlinux_btf();
-	long off = -1;
 
 	if (!btf) {
 		seterr(err, errlen, "cannot read the kernel's BTF: %s", strerror(errno));
 		return -1;
 	}
-	int id = btf__find_by_name_kind(btf, struct_name, BTF_KIND_STRUCT);
-	const struct btf_type *t = id > 0 ? btf__type_by_id(btf, id) : NULL;
-	const struct btf_member *m = t ? btf_members(t) : NULL;
+	for (size_t i = 0; i < n; i++) {
+		int id = btf__find_by_name_kind(btf, q[i].struct_name, BTF_KIND_STRUCT);
+		const struct btf_type *t = id > 0 ? btf__type_by_id(btf, id) : NULL;
+		long bits;
 
-	for (int i = 0; t && i < btf_vlen(t); i++)
-		if (!strcmp(btf__name_by_offset(btf, m[i].name_off), member))
-			off = (long)btf_member_bit_offset(t, i) / 8;
+		q[i].bitfield = false;
+		bits = t ? libbpf_member_bits(btf, t, q[i].member, 2, &q[i].bitfield) : -1;
+
+		q[i].off = bits < 0 ? -1 : bits / 8;
+	}
 	btf__free(btf);
-	if (off < 0)
-		seterr(err, errlen, "the kernel's BTF has no %s.%s", struct_name, member);
-	return off;
+	return 0;
 }
 
-long kernel_btf_member_offset(const char *struct_name, const char *member, char *err,
-			      size_t errlen)
+int kernel_btf_member_offsets(struct btf_member_query *q, size_t n, char *err, size_t errlen)
 {
 	int fd = open(VMLINUX_BTF, O_RDONLY | O_CLOEXEC);
 	struct stat st;
 	void *data = MAP_FAILED;
-	long off = -2;
+	int r = -2;
 
 	if (fd >= 0 && fstat(fd, &st) == 0 && st.st_size > 0)
 		data = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
 	if (fd >= 0)
 		close(fd);
 	if (data != MAP_FAILED) {
-		off = btf_data_member_offset(data, (size_t)st.st_size, struct_name, member);
+		r = btf_data_member_offsets(data, (size_t)st.st_size, q, n);
 		munmap(data, (size_t)st.st_size);
 	}
-	if (off == -2)
-		return libbpf_member_offset(struct_name, member, err, errlen);
-	if (off < 0)
-		seterr(err, errlen, "the kernel's BTF has no %s.%s", struct_name, member);
-	return off;
+	if (r == -2 && libbpf_member_offsets(q, n, err, errlen))
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		if (q[i].off < 0) {
+			seterr(err, errlen, "the kernel's BTF has no %s.%s", q[i].struct_name,
+			       q[i].member);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+long kernel_btf_member_offset(const char *struct_name, const char *member, char *err,
+			      size_t errlen)
+{
+	struct btf_member_query q = { struct_name, member, -1, false };
+
+	return kernel_btf_member_offsets(&q, 1, err, errlen) ? -1 : q.off;
 }

@@ -165,6 +165,60 @@ static int load_plans(struct trace_count *tc, const struct trace_count_config *c
 	return 0;
 }
 
+/* The members read from the task to its new fds' files (struct tl_file_offs, in its order;
+ * a pair sums to one offset). */
+static const char *const file_members[][2][2] = {
+	{ { "task_struct", "files" } },
+	{ { "files_struct", "fdt" } },
+	{ { "fdtable", "max_fds" } },
+	{ { "fdtable", "fd" } },
+	{ { "file", "f_inode" } },
+	{ { "file", "f_path" }, { "path", "dentry" } },
+	{ { "file", "private_data" } },
+	{ { "dentry", "d_name" }, { "qstr", "name" } },
+	{ { "inode", "i_ino" } },
+	{ { "inode", "i_mode" } },
+	{ { "inode", "i_rdev" } },
+	{ { "inode", "i_sb" } },
+	{ { "super_block", "s_magic" } },
+	{ { "socket", "sk" } },
+	{ { "sock", "__sk_common" }, { "sock_common", "skc_family" } },
+	{ { "sock", "sk_type" } },
+	{ { "sock", "sk_protocol" } },
+	{ { "netlink_sock", "portid" } },
+};
+
+#define FILE_MEMBERS (sizeof(file_members) / sizeof(file_members[0]))
+
+/* OFFS from the kernel's BTF; false when a member is not there (no file is read then: the
+ * fds print as /proc says, or bare). */
+static bool find_file_offs(struct tl_file_offs *offs)
+{
+	struct btf_member_query q[2 * FILE_MEMBERS];
+	uint32_t *out = (uint32_t *)offs;
+	size_t n = 0;
+	char err[200];
+
+	_Static_assert(FILE_MEMBERS <= sizeof(*offs) / sizeof(uint32_t), "one offset per member");
+	for (size_t i = 0; i < FILE_MEMBERS; i++)
+		for (size_t j = 0; j < 2 && file_members[i][j][0]; j++)
+			q[n++] = (struct btf_member_query){ file_members[i][j][0],
+							    file_members[i][j][1], -1, false };
+	if (kernel_btf_member_offsets(q, n, err, sizeof(err)))
+		return false;
+	n = 0;
+	for (size_t i = 0; i < FILE_MEMBERS; i++) {
+		out[i] = 0;
+		for (size_t j = 0; j < 2 && file_members[i][j][0]; j++, n++) {
+			/* a bitfield (sk_type and sk_protocol before Linux 5.6) is no u16 */
+			if (q[n].bitfield)
+				return false;
+			out[i] += (uint32_t)q[n].off;
+		}
+	}
+	return true;
+}
+
 struct trace_count *trace_count_open(const struct trace_count_config *cfg, char *err,
 				     size_t errlen)
 {
@@ -198,6 +252,12 @@ struct trace_count *trace_count_open(const struct trace_count_config *cfg, char 
 	    (cfg->plans && cfg->pidns && setup_pidns(tc, err, errlen)))
 		goto fail;
 	tc->skel->rodata->task_pid_off = (uint32_t)pid_off;
+	if (cfg->plans && cfg->fd_made_mask &&
+	    find_file_offs((struct tl_file_offs *)&tc->skel->rodata->file_offs)) {
+		tc->skel->rodata->file_facts = 1;
+		memcpy((void *)tc->skel->rodata->fd_made_mask, cfg->fd_made_mask,
+		       sizeof(tc->skel->rodata->fd_made_mask));
+	}
 	tc->skel->rodata->cpu_time = cfg->cpu_time;
 	tc->skel->rodata->overhead_ns = cfg->overhead_ns;
 	tc->skel->rodata->filter_syscalls = cfg->syscall_mask != NULL;

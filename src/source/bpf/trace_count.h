@@ -37,6 +37,12 @@ struct trace_count_config {
 	uint32_t nrules;
 	size_t event_ring_bytes;
 	bool pidns;			/* line mode: each thread's ids in its own pid namespace */
+	/*
+	 * Line mode: the syscalls whose result is a new fd (TC_SC_WORDS words); at their exits
+	 * (and pipe's and socketpair's) the events say what the new fds are (struct tl_file),
+	 * when the kernel's BTF has every member read on the way. NULL: they do not.
+	 */
+	const uint64_t *fd_made_mask;
 };
 
 struct trace_count;

@@ -127,6 +127,8 @@ struct tl_chunk {
 
 #define TL_STR		1u
 #define TL_STR_CUT	2u
+/* A chunk that is no memory: a struct tl_file (its addr is 0). */
+#define TL_FILE		4u
 
 /* How an argument's memory is copied (one syscall's plan has one per argument). */
 enum tl_how {
@@ -225,6 +227,59 @@ struct tl_plan {
 	 * ignores (a caller may leave anything there), or 8 */
 	__u8 cmd_bytes;
 	__u8 pad[5];
+};
+
+/* ---- line mode: what a new fd is, from the task's file table ---- */
+
+/* A dentry's name, its NUL included: memfd_create's "memfd:" and 249 bytes at most. */
+#define TL_FILE_NAME	256
+
+/*
+ * At the exit of a syscall that made fd FD (its result, or pipe's and socketpair's pair), the
+ * file the task's table holds there: its inode's number, mode and device, its superblock's
+ * magic (which pseudo filesystem: sockfs, pipefs, anon_inodefs...), its dentry's name, and for
+ * a socket its sock's family, type and protocol (0 when not read), a netlink socket's port id.
+ * Sent as a TL_FILE chunk; also for the socket of bind, connect and the sends, at their exits
+ * (a netlink socket's port id is set by bind, connect or a first send).
+ */
+struct tl_file {
+	__s32 fd;
+	__u32 rdev;		/* the kernel's dev_t: major << 20 | minor */
+	__u64 ino;
+	__u64 magic;
+	__u16 mode;
+	__u16 family;
+	__u16 type;
+	__u16 protocol;
+	__u32 portid;		/* a netlink socket's (netlink_sock.portid), 0: none yet */
+	__u32 pad;
+	char name[TL_FILE_NAME];
+};
+
+/*
+ * The offsets (from the kernel's BTF, kernel_btf.c) of the members read on the way from the
+ * current task to a file and what it is; a path of two members is their offsets' sum (the
+ * first holds the second's struct). All 0: not found, no struct tl_file is sent.
+ */
+struct tl_file_offs {
+	__u32 task_files;	/* task_struct.files */
+	__u32 files_fdt;	/* files_struct.fdt */
+	__u32 fdt_max_fds;	/* fdtable.max_fds */
+	__u32 fdt_fd;		/* fdtable.fd */
+	__u32 file_inode;	/* file.f_inode */
+	__u32 file_dentry;	/* file.f_path + path.dentry */
+	__u32 file_private;	/* file.private_data: a socket file's struct socket */
+	__u32 dentry_name;	/* dentry.d_name + qstr.name */
+	__u32 inode_ino;	/* inode.i_ino */
+	__u32 inode_mode;	/* inode.i_mode */
+	__u32 inode_rdev;	/* inode.i_rdev */
+	__u32 inode_sb;		/* inode.i_sb */
+	__u32 sb_magic;		/* super_block.s_magic */
+	__u32 socket_sk;	/* socket.sk */
+	__u32 sk_family;	/* sock.__sk_common + sock_common.skc_family */
+	__u32 sk_type;		/* sock.sk_type */
+	__u32 sk_protocol;	/* sock.sk_protocol */
+	__u32 nl_portid;	/* netlink_sock.portid (its struct sock comes first) */
 };
 
 #endif

@@ -565,6 +565,8 @@ __noinline __u32 tl_put_elems(__u32 off, __u32 vec, __u64 n, __u64 lo, __u64 hi)
 	return off;
 }
 
+#include "source/bpf/trace_files.bpf.h"
+
 static __always_inline __u32 tl_syscall(void *regs, long nr, long ret, __u32 phase,
 					__u64 stime_ns)
 {
@@ -642,6 +644,8 @@ static __always_inline __u32 tl_syscall(void *regs, long nr, long ret, __u32 pha
 			off = after;
 		}
 	}
+	if (phase & TLW_EXIT)
+		off = tl_put_files(off, nr, ret, h->args[0], h->args[3]);
 	tl_send(h, off);
 	return h->missed;
 }

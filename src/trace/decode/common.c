@@ -97,13 +97,19 @@ void fd_decorate(const struct trace_opts *opt, pid_t pid, int fd, struct out *o)
 		/* Device files with their type and numbers: </dev/null<char 1:3>>. */
 		char link[64], now[PATH_MAX];
 		struct stat st;
+		const struct fd_entry *e = NULL;
 		snprintf(link, sizeof(link), "/proc/%d/fd/%d", pid, fd);
 		/* The path itself when /proc no longer holds that file there (eBPF: printed
-		 * after the fact, the fd closed or reused since). */
+		 * after the fact, the fd closed or reused since), unless the kernel said. */
 		const char *file = proc_fd_link(pid, fd, now, sizeof(now)) && !strcmp(now, path) ?
 					   link : path;
-		if (path[0] == '/' && stat(file, &st) == 0 &&
-		    (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode))) {
+		if (fd_tables_find(pid, fd, &e) == FD_OPEN && e->dev_type) {
+			st.st_mode = e->dev_type;
+			st.st_rdev = makedev(e->dev_major, e->dev_minor);
+		} else if (path[0] != '/' || stat(file, &st)) {
+			st.st_mode = 0;
+		}
+		if (path[0] == '/' && (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode))) {
 			out_printf(o, "<%s<%s %u:%u>>", path, S_ISCHR(st.st_mode) ? "char" : "block",
 				   major(st.st_rdev), minor(st.st_rdev));
 			return;

@@ -156,6 +156,17 @@ static void format_unix_path(const char *path, size_t len, char *out, size_t n)
 	snprintf(out, n, ",%s%s", path[0] ? "" : "@", quoted);
 }
 
+/* A netlink socket's -yy text: its protocol and port id, as netlink_diag tells them. */
+static void netlink_text(int protocol, unsigned int portid, const char *proto, char *out,
+			 size_t n)
+{
+	const char *name = xlat_lookup(&xlat_net_netlink_protocols, (uint64_t)protocol);
+	if (name)
+		snprintf(out, n, "%s:[%s:%u]", proto, name + strlen("NETLINK_"), portid);
+	else
+		snprintf(out, n, "%s:[%u]", proto, (unsigned int)protocol);
+}
+
 static int parse_netlink(const void *data, int len, unsigned long inode, const char *proto,
 			 char *out, size_t n)
 {
@@ -166,11 +177,7 @@ static int parse_netlink(const void *data, int len, unsigned long inode, const c
 		return 0;
 	if (m->ndiag_family != AF_NETLINK)
 		return -1;
-	const char *name = xlat_lookup(&xlat_net_netlink_protocols, m->ndiag_protocol);
-	if (name)
-		snprintf(out, n, "%s:[%s:%u]", proto, name + strlen("NETLINK_"), m->ndiag_portid);
-	else
-		snprintf(out, n, "%s:[%u]", proto, (unsigned int)m->ndiag_protocol);
+	netlink_text(m->ndiag_protocol, m->ndiag_portid, proto, out, n);
 	return 1;
 }
 
@@ -411,6 +418,14 @@ bool fd_socket_details(pid_t pid, int fd, const char *link, char *buf, size_t n)
 	}
 	if (!p)
 		return false;
+	/* Closed since (eBPF): a bound netlink socket as the kernel said it was. */
+	const struct fd_entry *e = NULL;
+	uint32_t portid;
+	if (p->family == AF_NETLINK && fd_tables_find(pid, fd, &e) == FD_OPEN &&
+	    e->family == AF_NETLINK && fd_tables_bound(e) && (portid = fd_tables_netlink_portid(e))) {
+		netlink_text(e->protocol, portid, p->name, buf, n);
+		return true;
+	}
 	snprintf(buf, n, "%s:[%lu]", p->name, inode);
 	return true;
 }

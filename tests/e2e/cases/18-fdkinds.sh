@@ -26,6 +26,35 @@ for set in path socket dev pidfd all none path,pidfd; do
 	fi
 done
 
+# The same on eBPF, whose lines print once the fds are closed: the fd tables and the kernel's
+# word on each new fd name them, not /proc.
+for set in path socket dev pidfd all path,pidfd; do
+	name="ebpf-fdkinds-$set"
+	selected "$name" || continue
+	if ! ebpf_trace_available; then
+		skip "$name" "the eBPF backend cannot load here: $EBPF_TRACE_WHY"
+		continue
+	fi
+	# in the ptrace test's directory: the paths printed are the same
+	strace_log="$FDK/fdkinds-$set.strace"
+	if [ ! -s "$strace_log" ]; then
+		dir=$(fresh_dir "fdkinds-$set")
+		(cd "$dir" && timeout 60 strace -f -e decode-fds="$set" -o "$strace_log" \
+			"$PROGS/fdkinds") >/dev/null 2>"$strace_log.err" </dev/null
+	fi
+	dir=$(fresh_dir "fdkinds-$set")
+	(cd "$dir" && timeout 60 "$SYSRAY" trace --backend=ebpf -f -e decode-fds="$set" \
+		-o "$FDK/$name.sysray" "$PROGS/fdkinds") >/dev/null 2>"$FDK/$name.sysray.err" \
+		</dev/null
+	read -r pct matched total < <("$PY" "$E2E_DIR/compare.py" "$strace_log" \
+		"$FDK/$name.sysray" --mismatches "$MISMATCHES" --label "$name")
+	if [ "$total" -gt 0 ] && [ "$matched" = "$total" ]; then
+		pass "$name ($matched/$total identical lines)"
+	else
+		fail "$name" "$pct% identical lines ($matched/$total), logs $FDK/$name.*"
+	fi
+done
+
 # A kind strace does not know is refused with its name, as strace refuses it.
 if selected fdkinds-bad; then
 	if "$SYSRAY" trace --decode-fds=path,bogus true 2>"$FDK/bad.err" ||
