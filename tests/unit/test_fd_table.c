@@ -50,6 +50,33 @@ static void ignore(void *ctx, const struct tracer_event *ev)
 	(void)ev;
 }
 
+/* B as the entry event of thread TID's syscall NR with ARGS (or none), no memory yet. */
+static void entry_head(struct ev_buf *b, uint32_t tid, long nr, const uint64_t *args)
+{
+	memset(b, 0, sizeof(*b));
+	b->head.kind = TL_ENTER;
+	b->head.tid = tid;
+	b->head.tgid = tid;
+	b->head.nr = nr;
+	b->head.size = sizeof(b->head);
+	for (int i = 0; args && i < 6; i++)
+		b->head.args[i] = args[i];
+}
+
+/* Appends LEN bytes of DATA to B's event as a chunk at ADDR with FLAGS, padded to 8 as the
+ * kernel pads them. */
+static void add_chunk(struct ev_buf *b, uint64_t addr, uint32_t flags, const void *data,
+		      uint32_t len)
+{
+	struct tl_chunk *c = (void *)(b->bytes + b->head.size);
+
+	c->addr = addr;
+	c->len = len;
+	c->flags = flags;
+	memcpy(c + 1, data, len);
+	b->head.size += sizeof(*c) + ((len + 7) & ~7u);
+}
+
 /* Thread TID's syscall NR with ARGS enters and returns RET; CHUNK (LEN bytes at ADDR) is the
  * memory its entry copied. */
 static void syscall_ret(struct ebpf_lines *l, uint32_t tid, long nr, const uint64_t *args,
@@ -57,22 +84,9 @@ static void syscall_ret(struct ebpf_lines *l, uint32_t tid, long nr, const uint6
 {
 	struct ev_buf b;
 
-	memset(&b, 0, sizeof(b));
-	b.head.kind = TL_ENTER;
-	b.head.tid = tid;
-	b.head.tgid = tid;
-	b.head.nr = nr;
-	b.head.size = sizeof(b.head);
-	for (int i = 0; args && i < 6; i++)
-		b.head.args[i] = args[i];
-	if (chunk) {
-		struct tl_chunk *c = (void *)(b.bytes + b.head.size);
-
-		c->addr = addr;
-		c->len = len;
-		memcpy(c + 1, chunk, len);
-		b.head.size += sizeof(*c) + ((len + 7) & ~7u);
-	}
+	entry_head(&b, tid, nr, args);
+	if (chunk)
+		add_chunk(&b, addr, 0, chunk, len);
 	ebpf_lines_event(l, &b.head, b.head.size);
 	b.head.kind = TL_EXIT;
 	b.head.size = sizeof(b.head);
@@ -291,34 +305,15 @@ static void made_with_files(struct ebpf_lines *l, uint32_t tid, long nr, const u
 {
 	struct ev_buf b;
 
-	memset(&b, 0, sizeof(b));
-	b.head.kind = TL_ENTER;
-	b.head.tid = tid;
-	b.head.tgid = tid;
-	b.head.nr = nr;
-	b.head.size = sizeof(b.head);
-	memcpy(b.head.args, args, sizeof(b.head.args));
-	if (mem) {
-		struct tl_chunk *c = (void *)(b.bytes + b.head.size);
-
-		c->addr = 0x1000;
-		c->len = len;
-		memcpy(c + 1, mem, len);
-		b.head.size += sizeof(*c) + ((len + 7) & ~7u);
-	}
+	entry_head(&b, tid, nr, args);
+	if (mem)
+		add_chunk(&b, 0x1000, 0, mem, len);
 	ebpf_lines_event(l, &b.head, b.head.size);
 	b.head.kind = TL_EXIT;
 	b.head.size = sizeof(b.head);
 	b.head.ret = ret;
-	for (int i = 0; i < n; i++) {
-		struct tl_chunk *c = (void *)(b.bytes + b.head.size);
-
-		c->addr = 0;
-		c->len = sizeof(files[i]);
-		c->flags = TL_FILE;
-		memcpy(c + 1, &files[i], sizeof(files[i]));
-		b.head.size += sizeof(*c) + ((sizeof(files[i]) + 7) & ~7u);
-	}
+	for (int i = 0; i < n; i++)
+		add_chunk(&b, 0, TL_FILE, &files[i], sizeof(files[i]));
 	ebpf_lines_event(l, &b.head, b.head.size);
 }
 

@@ -4,6 +4,19 @@
 # sockets, a deleted file), line for line.
 FDK=$WORK/fdkinds
 mkdir -p "$FDK"
+
+# fdk_verdict NAME STRACE_LOG: NAME passes when $FDK/NAME.sysray has every line of STRACE_LOG.
+fdk_verdict() {
+	local name=$1 pct matched total
+	read -r pct matched total < <("$PY" "$E2E_DIR/compare.py" "$2" "$FDK/$name.sysray" \
+		--mismatches "$MISMATCHES" --label "$name")
+	if [ "$total" -gt 0 ] && [ "$matched" = "$total" ]; then
+		pass "$name ($matched/$total identical lines)"
+	else
+		fail "$name" "$pct% identical lines ($matched/$total), logs $FDK/$name.*"
+	fi
+}
+
 for set in path socket dev pidfd all none path,pidfd; do
 	name="fdkinds-$set"
 	selected "$name" || continue
@@ -17,13 +30,7 @@ for set in path socket dev pidfd all none path,pidfd; do
 		(cd "$dir" && timeout 60 "${tracer[@]}" -f -e decode-fds="$set" -o "$FDK/$name.$who" \
 			"$PROGS/fdkinds") >/dev/null 2>"$FDK/$name.$who.err" </dev/null
 	done
-	read -r pct matched total < <("$PY" "$E2E_DIR/compare.py" "$FDK/$name.strace" \
-		"$FDK/$name.sysray" --mismatches "$MISMATCHES" --label "$name")
-	if [ "$total" -gt 0 ] && [ "$matched" = "$total" ]; then
-		pass "$name ($matched/$total identical lines)"
-	else
-		fail "$name" "$pct% identical lines ($matched/$total), logs $FDK/$name.*"
-	fi
+	fdk_verdict "$name" "$FDK/$name.strace"
 done
 
 # The same on eBPF, whose lines print once the fds are closed: the fd tables and the kernel's
@@ -46,13 +53,7 @@ for set in path socket dev pidfd all path,pidfd; do
 	(cd "$dir" && timeout 60 "$SYSRAY" trace --backend=ebpf -f -e decode-fds="$set" \
 		-o "$FDK/$name.sysray" "$PROGS/fdkinds") >/dev/null 2>"$FDK/$name.sysray.err" \
 		</dev/null
-	read -r pct matched total < <("$PY" "$E2E_DIR/compare.py" "$strace_log" \
-		"$FDK/$name.sysray" --mismatches "$MISMATCHES" --label "$name")
-	if [ "$total" -gt 0 ] && [ "$matched" = "$total" ]; then
-		pass "$name ($matched/$total identical lines)"
-	else
-		fail "$name" "$pct% identical lines ($matched/$total), logs $FDK/$name.*"
-	fi
+	fdk_verdict "$name" "$strace_log"
 done
 
 # A kind strace does not know is refused with its name, as strace refuses it.
