@@ -20,37 +20,7 @@
 
 #include "schema/syscall_nr.h"
 #include "trace/ebpf_lines.h"
-
-/* An event under construction: its head, then chunks. */
-struct ev_buf {
-	union {
-		struct tl_head head;
-		char bytes[4096];
-	};
-};
-
-static struct tl_head *ev_new(struct ev_buf *b, uint32_t kind, uint32_t tid, long nr)
-{
-	memset(b, 0, sizeof(*b));
-	b->head.kind = kind;
-	b->head.tid = tid;
-	b->head.tgid = tid;
-	b->head.nr = nr;
-	b->head.size = sizeof(b->head);
-	return &b->head;
-}
-
-static void ev_chunk(struct ev_buf *b, uint64_t addr, const void *data, uint32_t len,
-		     uint32_t flags)
-{
-	struct tl_chunk *c = (void *)(b->bytes + b->head.size);
-
-	c->addr = addr;
-	c->len = len;
-	c->flags = flags;
-	memcpy(c + 1, data, len);
-	b->head.size += sizeof(*c) + ((len + 7) & ~7u);
-}
+#include "tl_events.h"
 
 /* What the sink saw: the kinds in order, and what the entry's reader gave. */
 struct seen {

@@ -32,17 +32,11 @@
 #include "trace/decode/fd_socket.h"
 #include "trace/ebpf_lines.h"
 #include "trace/fd_table.h"
+#include "tl_events.h"
 
 #define FD_A 900
 #define FD_B 901
 #define FD_C 902
-
-struct ev_buf {
-	union {
-		struct tl_head head;
-		char bytes[2048];
-	};
-};
 
 static void ignore(void *ctx, const struct tracer_event *ev)
 {
@@ -53,28 +47,9 @@ static void ignore(void *ctx, const struct tracer_event *ev)
 /* B as the entry event of thread TID's syscall NR with ARGS (or none), no memory yet. */
 static void entry_head(struct ev_buf *b, uint32_t tid, long nr, const uint64_t *args)
 {
-	memset(b, 0, sizeof(*b));
-	b->head.kind = TL_ENTER;
-	b->head.tid = tid;
-	b->head.tgid = tid;
-	b->head.nr = nr;
-	b->head.size = sizeof(b->head);
+	ev_new(b, TL_ENTER, tid, nr);
 	for (int i = 0; args && i < 6; i++)
 		b->head.args[i] = args[i];
-}
-
-/* Appends LEN bytes of DATA to B's event as a chunk at ADDR with FLAGS, padded to 8 as the
- * kernel pads them. */
-static void add_chunk(struct ev_buf *b, uint64_t addr, uint32_t flags, const void *data,
-		      uint32_t len)
-{
-	struct tl_chunk *c = (void *)(b->bytes + b->head.size);
-
-	c->addr = addr;
-	c->len = len;
-	c->flags = flags;
-	memcpy(c + 1, data, len);
-	b->head.size += sizeof(*c) + ((len + 7) & ~7u);
 }
 
 /* Thread TID's syscall NR with ARGS enters and returns RET; CHUNK (LEN bytes at ADDR) is the
@@ -86,7 +61,7 @@ static void syscall_ret(struct ebpf_lines *l, uint32_t tid, long nr, const uint6
 
 	entry_head(&b, tid, nr, args);
 	if (chunk)
-		add_chunk(&b, addr, 0, chunk, len);
+		ev_chunk(&b, addr, chunk, len, 0);
 	ebpf_lines_event(l, &b.head, b.head.size);
 	b.head.kind = TL_EXIT;
 	b.head.size = sizeof(b.head);
@@ -165,12 +140,7 @@ static void fork_ev(struct ebpf_lines *l, uint32_t parent, uint32_t child)
 {
 	struct ev_buf b;
 
-	memset(&b, 0, sizeof(b));
-	b.head.kind = TL_FORK;
-	b.head.tid = child;
-	b.head.tgid = child;
-	b.head.args[0] = parent;
-	b.head.size = sizeof(b.head);
+	ev_new(&b, TL_FORK, child, 0)->args[0] = parent;
 	ebpf_lines_event(l, &b.head, b.head.size);
 }
 
@@ -180,21 +150,9 @@ static void forked(struct ebpf_lines *l, uint32_t p, uint32_t c, long nr, uint64
 {
 	struct ev_buf b;
 
-	memset(&b, 0, sizeof(b));
-	b.head.kind = TL_ENTER;
-	b.head.tid = p;
-	b.head.tgid = p;
-	b.head.nr = nr;
-	b.head.args[0] = a0;
-	b.head.size = sizeof(b.head);
-	if (clone3_flags) {
-		struct tl_chunk *ch = (void *)(b.bytes + b.head.size);
-
-		ch->addr = a0;
-		ch->len = sizeof(*clone3_flags);
-		memcpy(ch + 1, clone3_flags, sizeof(*clone3_flags));
-		b.head.size += sizeof(*ch) + 8;
-	}
+	ev_new(&b, TL_ENTER, p, nr)->args[0] = a0;
+	if (clone3_flags)
+		ev_chunk(&b, a0, clone3_flags, sizeof(*clone3_flags), 0);
 	ebpf_lines_event(l, &b.head, b.head.size);
 	fork_ev(l, p, c);
 	b.head.kind = TL_EXIT;
@@ -307,13 +265,13 @@ static void made_with_files(struct ebpf_lines *l, uint32_t tid, long nr, const u
 
 	entry_head(&b, tid, nr, args);
 	if (mem)
-		add_chunk(&b, 0x1000, 0, mem, len);
+		ev_chunk(&b, 0x1000, mem, len, 0);
 	ebpf_lines_event(l, &b.head, b.head.size);
 	b.head.kind = TL_EXIT;
 	b.head.size = sizeof(b.head);
 	b.head.ret = ret;
 	for (int i = 0; i < n; i++)
-		add_chunk(&b, 0, TL_FILE, &files[i], sizeof(files[i]));
+		ev_chunk(&b, 0, &files[i], sizeof(files[i]), TL_FILE);
 	ebpf_lines_event(l, &b.head, b.head.size);
 }
 
