@@ -650,16 +650,6 @@ static __always_inline __u32 tl_syscall(void *regs, long nr, long ret, __u32 pha
 	return h->missed;
 }
 
-static __always_inline void tl_note(__u32 kind, __u32 tid, __u64 arg0)
-{
-	struct tl_head *h = tl_begin(kind, tid);
-
-	if (!h)
-		return;
-	h->args[0] = arg0;
-	tl_send(h, sizeof(*h));
-}
-
 /* Thread TID left the set, killed by signal SIG (0: it exited). Its name travels along: user
  * space prints it with -Y, and /proc has lost it by then. sched_process_exit runs in the
  * thread that leaves. */
