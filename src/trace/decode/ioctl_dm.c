@@ -128,6 +128,18 @@ static void print_misplaced(struct pr *p, const char *what)
 	pr_comment(p, "misplaced %s", what);
 }
 
+/* Does D carry a payload to print? Not when it has none; abbreviated, its "..." only. */
+static bool payload_shown(struct sc *sc, const struct dm_ioctl *d)
+{
+	if (d->data_start == d->data_size)
+		return false;
+	if (!sc->verbose) {
+		pr_more(sc->p);
+		return false;
+	}
+	return true;
+}
+
 /* A NUL-terminated string at OFFSET of the payload, bounded by data_size. */
 static void print_payload_str(struct sc *sc, uint64_t arg, const struct dm_ioctl *d,
 			      uint32_t offset)
@@ -189,12 +201,8 @@ static void print_target_deps(struct sc *sc, uint64_t arg, const struct dm_ioctl
 	uint32_t offset = d->data_start, end = offset + offsetof(struct dm_target_deps, dev);
 	struct dm_target_deps s;
 
-	if (d->data_start == d->data_size)
+	if (!payload_shown(sc, d))
 		return;
-	if (!sc->verbose) {
-		pr_more(p);
-		return;
-	}
 	if (end <= offset || end > d->data_size)
 		return print_misplaced(p, "struct dm_target_deps");
 	if (!fetch_or_print_addr(sc, arg + offset, &s, sizeof(s)))
@@ -220,12 +228,8 @@ static void print_name_chain(struct sc *sc, uint64_t arg, const struct dm_ioctl 
 				  : offsetof(struct dm_target_versions, name);
 	uint32_t offset = d->data_start, end = 0;
 
-	if (d->data_start == d->data_size)
+	if (!payload_shown(sc, d))
 		return;
-	if (!sc->verbose) {
-		pr_more(p);
-		return;
-	}
 	for (uint32_t count = 0;; count++) {
 		if (count && offset <= end)
 			return print_misplaced(p, what);
@@ -265,12 +269,8 @@ static void print_target_msg(struct sc *sc, uint64_t arg, const struct dm_ioctl 
 	uint32_t offset = d->data_start, end = offset + offsetof(struct dm_target_msg, message);
 	struct dm_target_msg s;
 
-	if (d->data_start == d->data_size)
+	if (!payload_shown(sc, d))
 		return;
-	if (!sc->verbose) {
-		pr_more(p);
-		return;
-	}
 	if (end <= offset || end > d->data_size)
 		return print_misplaced(p, "struct dm_target_msg");
 	if (!fetch_or_print_addr(sc, arg + offset, &s, sizeof(s)))
