@@ -131,16 +131,18 @@ static int setup_pidns(struct trace_count *tc, char *err, size_t errlen)
 		{ "pid_namespace", "ns", offsetof(struct tl_pidns_offsets, ns_inum) },
 		{ "ns_common", "inum", offsetof(struct tl_pidns_offsets, ns_inum) },
 	};
+	struct btf_member_query q[sizeof(wanted) / sizeof(wanted[0])];
 	struct tl_pidns_offsets off = { 0 };
+	size_t n = sizeof(wanted) / sizeof(wanted[0]);
 
-	for (size_t i = 0; i < sizeof(wanted) / sizeof(wanted[0]); i++) {
-		long o = kernel_btf_member_offset(wanted[i].type, wanted[i].member, err, errlen);
-
-		if (o < 0)
-			return -1;
+	for (size_t i = 0; i < n; i++)
+		q[i] = (struct btf_member_query){ wanted[i].type, wanted[i].member, -1, false };
+	/* one walk of the kernel's BTF for all of them */
+	if (kernel_btf_member_offsets(q, n, err, errlen))
+		return -1;
+	for (size_t i = 0; i < n; i++)
 		/* pid_namespace.ns and ns_common.inum add up to the inode number's offset. */
-		*(uint32_t *)((char *)&off + wanted[i].at) += (uint32_t)o;
-	}
+		*(uint32_t *)((char *)&off + wanted[i].at) += (uint32_t)q[i].off;
 	memcpy((void *)&tc->skel->rodata->pidns_off, &off, sizeof(off));
 	tc->skel->rodata->pidns = 1;
 	return 0;
