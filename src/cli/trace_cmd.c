@@ -198,12 +198,7 @@ int cmd_trace(int argc, char **argv)
 		.quiet = quiet,
 		.detach_on_execve = o.detach_on_execve,
 		.daemonize = o.daemonize,
-		/*
-		 * strace: -I never or never_tstp; without -I, with -D or when a started
-		 * command's trace goes to -o FILE (its interactive default table).
-		 */
-		.block_signals = o.interruptible >= 3 ||
-				 (!o.interruptible && (o.daemonize || (o.outfile && o.argv))),
+		.block_signals = trace_opts_blocks_signals(&o),
 	};
 	int fatal_sig = 0;
 	int status;

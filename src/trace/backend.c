@@ -38,26 +38,42 @@ static bool ebpf_unserved(const struct trace_opts *o, bool capture, struct unser
 					"tampering stops the program at the syscall" };
 	else if (o->detach_on_execve)
 		*u = (struct unserved){ "-b execve", "detaching is a ptrace request" };
+	else if (o->daemonize)
+		*u = (struct unserved){ "-D", "the tracer as a detached grandchild is ptrace's" };
 	else if (capture)
 		*u = (struct unserved){ "-w FILE", "the capture is written from ptrace's events "
 					"(for now)" };
-	else if (prints_lines(o) && o->backend == BACKEND_AUTO)
-		*u = (struct unserved){ "tracing without -c", "the lines from eBPF events do not "
-					"match strace's yet everywhere; --backend=ebpf selects them" };
+	else
+		return false;
+	return true;
+}
+
+/* An option of O that eBPF serves less exactly than ptrace, so that auto takes ptrace; or
+ * false. */
+static bool ebpf_inexact(const struct trace_opts *o, struct unserved *u)
+{
+	/* sock_diag is asked when the line prints: on eBPF, after the fact, when the socket
+	 * may be closed or bound since */
+	if (prints_lines(o) && (o->decode_fd_kinds & DECODE_FD_SOCKET))
+		*u = (struct unserved){ "-yy", "a socket's addresses are read while the program "
+					"is stopped at the syscall" };
 	else
 		return false;
 	return true;
 }
 
 /* -e trace= as the counter's mask, or NULL when every syscall is traced. Lines also need the
- * events of the syscalls the fd tables follow, which the printer leaves out. */
+ * events of the syscalls the fd tables follow, which the printer leaves out. Numbers no
+ * syscall has are traced whatever the selection, as strace does (and the kernel program
+ * above the mask). */
 static const uint64_t *syscall_mask(const struct trace_opts *o, uint64_t *mask)
 {
 	if (trace_opts_traces_all(o))
 		return NULL;
 	memset(mask, 0, TC_SC_WORDS * sizeof(*mask));
-	for (long nr = 0; nr < SYSCALL_NR_LIMIT && nr < TC_MAX_SYSCALLS; nr++)
-		if (sc_set_has(&o->trace, nr) || (prints_lines(o) && fd_tables_follows(nr)))
+	for (long nr = 0; nr < TC_MAX_SYSCALLS; nr++)
+		if (nr >= SYSCALL_NR_LIMIT || sc_set_has(&o->trace, nr) ||
+		    (prints_lines(o) && fd_tables_follows(nr)))
 			mask[nr / 64] |= 1ull << (nr % 64);
 	return mask;
 }
@@ -87,6 +103,8 @@ struct trace_count *backend_choose(const struct trace_opts *o, bool capture, boo
 			*failed = true;
 			return NULL;
 		}
+		snprintf(why, sizeof(why), "%s: %s", u.option, u.reason);
+	} else if (o->backend == BACKEND_AUTO && ebpf_inexact(o, &u)) {
 		snprintf(why, sizeof(why), "%s: %s", u.option, u.reason);
 	} else {
 		uint64_t mask[TC_SC_WORDS], made[TC_SC_WORDS];
@@ -125,7 +143,7 @@ struct trace_count *backend_choose(const struct trace_opts *o, bool capture, boo
 	if (o->verbose_mode) {
 		if (tc)
 			fprintf(stderr, "%s: backend ebpf: %s, %s\n", progname,
-				o->backend == BACKEND_EBPF ? "--backend=ebpf" : "-c",
+				o->backend == BACKEND_EBPF ? "--backend=ebpf" : "auto",
 				prints_lines(o) ? "lines from the kernel's events" :
 						  "counted in the kernel");
 		else

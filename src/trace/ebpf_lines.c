@@ -596,14 +596,22 @@ void ebpf_lines_event(void *ctx, const struct tl_head *ev, size_t size)
 	}
 }
 
-void ebpf_lines_detached(struct ebpf_lines *l, int tid)
+static void detach_thread(void *ctx, uint32_t tid, void *val)
 {
-	struct tracer_event te = { .kind = TEV_DETACHED, .pid = tid };
-	struct thread *t = int_map_get(&l->threads, (uint32_t)tid);
+	struct ebpf_lines *l = ctx;
+	struct thread *t = val;
+	struct tracer_event te = { .kind = TEV_DETACHED, .pid = (int)tid };
 
 	release_held(l, t);
-	te.in_syscall = t && t->entry;
+	te.in_syscall = t->entry != NULL;
+	/* Detached, a leader waiting for its threads is told no end. */
+	t->gone = false;
 	l->sink(l->sink_ctx, &te);
+}
+
+void ebpf_lines_detach_all(struct ebpf_lines *l)
+{
+	int_map_each(&l->threads, detach_thread, l);
 }
 
 static void free_thread(void *ctx, uint32_t key, void *val)

@@ -28,9 +28,9 @@ void ebpf_lines_seed(struct ebpf_lines *l, int tid, int tgid);
 /* One kernel event of SIZE bytes in; zero or more tracer events out. */
 void ebpf_lines_event(void *lines, const struct tl_head *ev, size_t size);
 
-/* Detached (-p, interrupted): each thread still inside a syscall ends its line as under
- * ptrace. TID: a thread still traced. */
-void ebpf_lines_detached(struct ebpf_lines *l, int tid);
+/* Detached (the tracer interrupted): each thread still inside a syscall ends its line as
+ * under ptrace, and none is told an end. */
+void ebpf_lines_detach_all(struct ebpf_lines *l);
 
 void ebpf_lines_free(struct ebpf_lines *l);
 

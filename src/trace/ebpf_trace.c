@@ -43,11 +43,12 @@ static void on_interrupt(int sig)
 
 /* The tracer's own dispositions (as under ptrace), and what they were: the command gets the
  * originals back before its execve. */
-static const int run_signals[] = { SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTTOU, SIGTTIN };
+static const int run_signals[] = { SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTTOU, SIGTTIN, SIGPIPE };
 static struct sigaction saved_actions[ARRAY_SIZE(run_signals)];
 static sigset_t saved_mask;
 
-static void take_signals(bool attaching)
+/* BLOCKING: SIGTERM, SIGHUP (and SIGPIPE) leave the trace running, as under ptrace. */
+static void take_signals(bool attaching, bool blocking)
 {
 	struct sigaction sa = { .sa_handler = on_interrupt };
 	struct sigaction ign = { .sa_handler = SIG_IGN };
@@ -56,13 +57,17 @@ static void take_signals(bool attaching)
 	sigemptyset(&sa.sa_mask);
 	sigemptyset(&ign.sa_mask);
 	sigemptyset(&block);
+	attaching = attaching && !blocking;
 	for (size_t i = 0; i < ARRAY_SIZE(run_signals); i++) {
 		int sig = run_signals[i];
 		/* Starting a command, the terminal's signals go to it; its death ends the count. */
-		bool catch = sig == SIGTERM || sig == SIGHUP ||
+		bool catch = ((sig == SIGTERM || sig == SIGHUP) && !blocking) ||
 			     (attaching && (sig == SIGINT || sig == SIGQUIT));
 
-		sigaction(sig, catch ? &sa : &ign, &saved_actions[i]);
+		/* SIGPIPE keeps its disposition unless blocking */
+		bool keep = sig == SIGPIPE && !blocking;
+
+		sigaction(sig, keep ? NULL : catch ? &sa : &ign, &saved_actions[i]);
 		if (catch)
 			sigaddset(&block, sig);
 	}
@@ -301,7 +306,7 @@ int ebpf_trace_run(const struct trace_opts *o, struct trace_count *tc, int quiet
 			return -1;
 		}
 	}
-	take_signals(o->npids > 0 || !o->argv);
+	take_signals(o->npids > 0 || !o->argv, trace_opts_blocks_signals(o));
 	for (int i = 0; i < o->npids; i++)
 		attach_pid(&r, o->pids[i]);
 	if (o->argv && start_command(&r) < 0)
@@ -326,20 +331,29 @@ int ebpf_trace_run(const struct trace_opts *o, struct trace_count *tc, int quiet
 				(unsigned long long)lost_said);
 		}
 	}
-	if (interrupted && r.started && trace_count_has(tc, r.started))
-		kill(r.started, interrupted);
+	bool kill_started = interrupted && r.started && trace_count_has(tc, r.started);
+	bool *still_traced = xcalloc(r.nattached + 1, sizeof(*still_traced));
+
+	for (size_t i = 0; interrupted && i < r.nattached; i++)
+		still_traced[i] = trace_count_has(tc, r.attached[i]);
 	/* Detached: the programs are gone, the processes run on untouched. */
 	trace_count_stop(tc);
+	/* As strace: the command started is killed by the signal that ended the trace, once
+	 * detached (its death is not traced). */
+	if (kill_started)
+		kill(r.started, interrupted);
 	if (lines)
 		drain(&r);
+	/* Every syscall still open ends its line as a ptrace detach ends it. */
+	if (lines && interrupted)
+		ebpf_lines_detach_all(lines);
 	for (size_t i = 0; interrupted && i < r.nattached; i++) {
-		if (!trace_count_has(tc, r.attached[i]))
+		if (!still_traced[i])
 			continue;
-		if (lines)
-			ebpf_lines_detached(lines, r.attached[i]);
 		if (!quiet)
 			fprintf(stderr, "%s: Process %d detached\n", progname, r.attached[i]);
 	}
+	free(still_traced);
 	rc = 0;
 	if (r.started && !interrupted) {
 		int status;

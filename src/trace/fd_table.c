@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "util/util.h"
@@ -204,6 +205,20 @@ char *fd_proc_link(pid_t tid, int fd)
 	return xstrdup(buf);
 }
 
+bool fd_link_marks_unlinked(pid_t tid, int fd, const char *link)
+{
+	static const char mark[] = " (deleted)";
+	size_t len = link ? strlen(link) : 0, mlen = sizeof(mark) - 1;
+	char path[64];
+	struct stat fd_st, name_st;
+
+	if (len <= mlen || strcmp(link + len - mlen, mark))
+		return false;
+	snprintf(path, sizeof(path), "/proc/%d/fd/%d", (int)tid, fd);
+	return stat(path, &fd_st) || lstat(link, &name_st) || fd_st.st_dev != name_st.st_dev ||
+	       fd_st.st_ino != name_st.st_ino;
+}
+
 /* Whether fd FD of TID is close-on-exec, from its fdinfo's octal "flags:". */
 static bool proc_cloexec(pid_t tid, int fd)
 {
@@ -249,6 +264,7 @@ void fd_tables_seed(struct fd_tables *t, pid_t tid, pid_t tgid)
 		/* An fd named only by its link: a socket of unknown family asks /proc the rest. */
 		e = fd_entry_new();
 		e->link = fd_proc_link(tid, (int)fd);
+		e->unlinked = fd_link_marks_unlinked(tid, (int)fd, e->link);
 		e->cloexec = proc_cloexec(tid, (int)fd);
 		e->is_socket = e->link && !strncmp(e->link, "socket:[", 8);
 		if (e->link)

@@ -41,6 +41,9 @@ struct fd_entry {
 	unsigned int dev_major;
 	unsigned int dev_minor;
 	bool cloexec;
+	/* LINK ends in the kernel's " (deleted)" mark of an unlinked file (not in a name that
+	 * ends so), as it was when the link was read or by an unlink seen since */
+	bool unlinked;
 	bool ask_proc;		/* made where the events do not say what it is (SCM_RIGHTS) */
 };
 
@@ -60,6 +63,12 @@ void fd_tables_serve(struct fd_tables *t);
 
 /* What the served tables know of fd FD of thread TID; *E: its entry when FD_OPEN. */
 enum fd_known fd_tables_find(pid_t tid, int fd, const struct fd_entry **e);
+
+/*
+ * Does LINK, read from /proc/TID/fd/FD, end in the kernel's " (deleted)" mark of an unlinked
+ * file? A file may be named so: it is the mark unless that name is the fd's file now.
+ */
+bool fd_link_marks_unlinked(pid_t tid, int fd, const char *link);
 
 /* -y: thread TID's working directory as the served tables know it, or NULL: ask /proc. */
 const char *fd_tables_cwd(pid_t tid);

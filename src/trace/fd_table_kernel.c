@@ -85,4 +85,6 @@ void fd_tables_kernel_file(struct fd_tables *t, pid_t tid, const struct fd_kerne
 		return;
 	free(e->link);
 	e->link = link;
+	/* a memfd's is the mark; the pseudo filesystems' names never end so */
+	e->unlinked = f->magic == TMPFS_MAGIC || f->magic == HUGETLBFS_MAGIC;
 }

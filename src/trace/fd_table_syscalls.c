@@ -59,6 +59,43 @@ static bool name_base(const struct fd_table *tab, pid_t tid, int dirfd, const ch
 }
 
 /*
+ * The absolute path JOINED as the kernel names it: realpath's answer while the file is
+ * there, else JOINED without its "." components, its ".." taking the component before (the
+ * directory may be gone: open(".") in a directory removed since), its '/' single.
+ */
+static char *canonical_path(char *joined)
+{
+	char resolved[PATH_MAX];
+	char *w = joined, *r = joined;
+
+	if (realpath(joined, resolved))
+		return xstrdup(resolved);
+	if (joined[0] != '/')
+		return xstrdup(joined);
+	while (*r) {
+		size_t len = strcspn(r + 1, "/");	/* R points at a '/' */
+
+		if (len == 0 || (len == 1 && r[1] == '.')) {
+			r += 1 + len;
+			continue;
+		}
+		if (len == 2 && r[1] == '.' && r[2] == '.') {
+			while (w > joined && *--w != '/')
+				;
+			r += 3;
+			continue;
+		}
+		memmove(w, r, len + 1);
+		w += len + 1;
+		r += len + 1;
+	}
+	if (w == joined)
+		*w++ = '/';
+	*w = 0;
+	return xstrdup(joined);
+}
+
+/*
  * The link of fd FD that TID opened as NAME relative to DIRFD. The link read now is that
  * file's when it names the same file as NAME does (the fd may have been closed and reused
  * since the open), without the " (deleted)" of an unlink since (which fd_tables_made tells
@@ -67,7 +104,7 @@ static bool name_base(const struct fd_table *tab, pid_t tid, int dirfd, const ch
 static char *opened_link(const struct fd_table *tab, pid_t tid, int fd, int dirfd,
 			 const char *name)
 {
-	char base[PATH_MAX], joined[2 * PATH_MAX + 2], resolved[PATH_MAX];
+	char base[PATH_MAX], joined[2 * PATH_MAX + 2];
 	char *now = fd_proc_link(tid, fd);
 	size_t len = now ? strlen(now) : 0, dlen = sizeof(deleted) - 1;
 
@@ -79,14 +116,14 @@ static char *opened_link(const struct fd_table *tab, pid_t tid, int fd, int dirf
 	if (!name_base(tab, tid, dirfd, name, base, sizeof(base)))
 		return NULL;
 	snprintf(joined, sizeof(joined), "%s%s%s", base, base[0] ? "/" : "", name);
-	return xstrdup(realpath(joined, resolved) ? resolved : joined);
+	return canonical_path(joined);
 }
 
 /* chdir(NAME), fchdir(FD): the table's working directory is the one named. */
 static void changed_dir(struct fd_tables *t, struct fd_table *tab, pid_t tid, int fd,
 			uint64_t name_addr, const struct mem_reader *mem)
 {
-	char name[PATH_MAX], base[PATH_MAX], joined[2 * PATH_MAX + 2], resolved[PATH_MAX];
+	char name[PATH_MAX], base[PATH_MAX], joined[2 * PATH_MAX + 2];
 	const struct fd_entry *e = fd >= 0 ? fd_get(tab, fd) : NULL;
 	char *cwd = NULL;
 
@@ -97,7 +134,7 @@ static void changed_dir(struct fd_tables *t, struct fd_table *tab, pid_t tid, in
 	} else if (fd < 0 && mem->read_str(mem, name_addr, name, sizeof(name)) > 0 &&
 		   name_base(tab, tid, AT_FDCWD, name, base, sizeof(base))) {
 		snprintf(joined, sizeof(joined), "%s%s%s", base, base[0] ? "/" : "", name);
-		cwd = xstrdup(realpath(joined, resolved) ? resolved : joined);
+		cwd = canonical_path(joined);
 	}
 	free(tab->cwd);
 	tab->cwd = cwd;		/* not known: /proc is asked */
@@ -118,6 +155,7 @@ static void unlinked_entry_cb(void *ctx, uint32_t key, void *val)
 		return;
 	e->link = xrealloc(e->link, u->len + sizeof(deleted));
 	memcpy(e->link + u->len, deleted, sizeof(deleted));
+	e->unlinked = true;
 }
 
 static void unlinked_table_cb(void *ctx, uint32_t key, void *val)
@@ -159,8 +197,10 @@ static void made_open(struct fd_tables *t, struct fd_table *tab, pid_t tid, int 
 	e->cloexec = flags & O_CLOEXEC;
 	if (t->paths && mem->read_str(mem, name_addr, name, sizeof(name)) > 0)
 		e->link = opened_link(tab, tid, fd, dirfd, name);
-	else if (t->paths)
+	else if (t->paths) {
 		e->link = fd_proc_link(tid, fd);
+		e->unlinked = fd_link_marks_unlinked(tid, fd, e->link);
+	}
 	fd_put(tab, fd, e);
 }
 
@@ -244,8 +284,10 @@ static void made_plain(struct fd_tables *t, struct fd_table *tab, pid_t tid, int
 {
 	struct fd_entry *e = fd_entry_new();
 
-	if (t->paths)
+	if (t->paths) {
 		e->link = fd_proc_link(tid, fd);
+		e->unlinked = fd_link_marks_unlinked(tid, fd, e->link);
+	}
 	fd_put(tab, fd, e);
 }
 

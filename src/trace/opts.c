@@ -1055,6 +1055,12 @@ bool trace_opts_traces_all(const struct trace_opts *o)
 	return true;
 }
 
+bool trace_opts_blocks_signals(const struct trace_opts *o)
+{
+	return o->interruptible >= 3 ||
+	       (!o->interruptible && (o->daemonize || (o->outfile && o->argv)));
+}
+
 void trace_opts_free(struct trace_opts *o)
 {
 	free(o->pids);

@@ -158,6 +158,13 @@ int trace_qualify(struct trace_opts *o, const char *expr);
 /* Is every syscall of the table in -e trace=? */
 bool trace_opts_traces_all(const struct trace_opts *o);
 
+/*
+ * Do SIGTERM, SIGHUP and SIGPIPE sent to the tracer leave the trace running (both
+ * backends)? strace: -I never or never_tstp; without -I, with -D or when a started
+ * command's trace goes to -o FILE (its interactive default table).
+ */
+bool trace_opts_blocks_signals(const struct trace_opts *o);
+
 void trace_opts_free(struct trace_opts *o);
 
 #endif

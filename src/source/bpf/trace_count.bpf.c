@@ -89,11 +89,13 @@ struct {
 	__type(value, __u64);
 } switched_in SEC(".maps");
 
+/* -e trace= selects among the numbers below TC_MAX_SYSCALLS; a number above any syscall's
+ * (x32's bit included) is traced whatever the selection, as strace does. */
 static __always_inline bool counted(long nr)
 {
-	return !filter_syscalls ||
-	       (nr >= 0 && nr < TC_MAX_SYSCALLS &&
-		(syscall_mask[(nr >> 6) & (TC_SC_WORDS - 1)] & (1ULL << (nr & 63))));
+	if (!filter_syscalls || nr >= TC_MAX_SYSCALLS)
+		return true;
+	return nr >= 0 && (syscall_mask[(nr >> 6) & (TC_SC_WORDS - 1)] & (1ULL << (nr & 63)));
 }
 
 static __always_inline void note(__u32 kind, __u32 tid)

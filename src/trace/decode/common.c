@@ -125,20 +125,14 @@ void fd_decorate(const struct trace_opts *opt, pid_t pid, int fd, struct out *o)
 	}
 	if (!(set & DECODE_FD_PATH))
 		return;
-	/* The kernel marks an unlinked file's link " (deleted)"; strace moves it outside. A
-	 * file may also be named so: it is gone only if that name is not the fd's file. */
+	/* The kernel marks an unlinked file's link " (deleted)"; strace moves it outside. The
+	 * fd tables (eBPF) say whether it is the mark, or /proc now (ptrace). */
 	static const char deleted[] = " (deleted)";
-	size_t len = strlen(path), dlen = sizeof(deleted) - 1;
-	bool gone = len > dlen && !strcmp(path + len - dlen, deleted);
-	if (gone) {
-		char link[64];
-		struct stat fd_st, name_st;
-		snprintf(link, sizeof(link), "/proc/%d/fd/%d", pid, fd);
-		gone = stat(link, &fd_st) || lstat(path, &name_st) ||
-		       fd_st.st_dev != name_st.st_dev || fd_st.st_ino != name_st.st_ino;
-	}
+	const struct fd_entry *e = NULL;
+	bool gone = fd_tables_find(pid, fd, &e) == FD_OPEN ? e->unlinked :
+							       fd_link_marks_unlinked(pid, fd, path);
 	if (gone)
-		path[len - dlen] = 0;
+		path[strlen(path) - (sizeof(deleted) - 1)] = 0;
 	/* escaped as a string is (-x too), '<' and '>' among what is escaped */
 	struct pr quoting;
 	pr_reset(&quoting, o);

@@ -110,11 +110,12 @@ victim_start() {
 	wait_until "sleep $VICTIM to sleep" sleeping "$VICTIM"
 }
 
-# -p PID: attaches to a running process, and on SIGINT detaches and leaves it running.
+# -p PID: attaches to a running process, and on SIGINT detaches and leaves it running. On
+# ptrace, whose attach TracerPid shows (eBPF's -p: trace-ebpf-p, trace-ebpf-p-midway).
 if selected opt-p; then
 	victim_start
 	victim=$VICTIM
-	"$SYSRAY" trace -p "$victim" -o "$OPT/opt-p.y" 2>"$OPT/opt-p.y.err" &
+	"$SYSRAY" trace --backend=ptrace -p "$victim" -o "$OPT/opt-p.y" 2>"$OPT/opt-p.y.err" &
 	tracer=$!
 	wait_until "sysray to trace $victim" traced_in_syscall "$victim" "$tracer"
 	interrupt "$tracer"

@@ -157,19 +157,26 @@ else
 	}
 	expect trace-ebpf-O "-c -w -O on eBPF: the overhead off each call, as strace" te_overhead_ok
 
-	# -v: one line on stderr says which backend and why. The lines come from eBPF only
-	# with --backend=ebpf (auto keeps ptrace for them, and says so).
+	# -v: one line on stderr says which backend and why. auto takes eBPF wherever its
+	# programs load and the options do not need ptrace (-D: the tracer as a grandchild) or
+	# print more exactly under it (-yy: sockets' addresses).
 	te_v_ok() {
 		"$SYSRAY" trace -v -c -o /dev/null true 2>"$TE/v.ebpf" &&
 			"$SYSRAY" trace -v -C -o /dev/null true 2>"$TE/v.C" &&
 			"$SYSRAY" trace -v --backend=ebpf -o /dev/null true 2>"$TE/v.lines" &&
 			"$SYSRAY" trace -v -c --backend=ptrace -o /dev/null true 2>"$TE/v.ptrace" &&
-			[ "$(cat "$TE/v.ebpf")" = "sysray: backend ebpf: -c, counted in the kernel" ] &&
-			grep -qx "sysray: backend ptrace: tracing without -c: the lines from eBPF .*" \
-				"$TE/v.C" &&
+			"$SYSRAY" trace -v -D -o /dev/null true 2>"$TE/v.D" &&
+			"$SYSRAY" trace -v -yy -o /dev/null true 2>"$TE/v.yy" &&
+			[ "$(cat "$TE/v.ebpf")" = "sysray: backend ebpf: auto, counted in the kernel" ] &&
+			[ "$(cat "$TE/v.C")" = \
+			  "sysray: backend ebpf: auto, lines from the kernel's events" ] &&
 			[ "$(cat "$TE/v.lines")" = \
 			  "sysray: backend ebpf: --backend=ebpf, lines from the kernel's events" ] &&
-			[ "$(cat "$TE/v.ptrace")" = "sysray: backend ptrace: --backend=ptrace" ]
+			[ "$(cat "$TE/v.ptrace")" = "sysray: backend ptrace: --backend=ptrace" ] &&
+			grep -qx "sysray: backend ptrace: -D: the tracer as a detached grandchild .*" \
+				"$TE/v.D" &&
+			grep -qx "sysray: backend ptrace: -yy: a socket's addresses are read .*" \
+				"$TE/v.yy"
 	}
 	expect trace-ebpf-v "-v names the backend and why" te_v_ok
 
@@ -182,8 +189,9 @@ else
 		[ $rc = 1 ] && [ ! -e "$TE/ran" ] && [ "$(wc -l <<<"$out")" = 1 ] &&
 			grep -q "^sysray: --backend=ebpf: .* needs the ptrace backend: " <<<"$out"
 	}
-	expect trace-ebpf-refused "--backend=ebpf with -e inject= or -b: refused" \
-		eval 'te_refused -c -e inject=openat:error=ENOENT && te_refused -f -b execve'
+	expect trace-ebpf-refused "--backend=ebpf with -e inject=, -b or -D: refused" \
+		eval 'te_refused -c -e inject=openat:error=ENOENT && te_refused -f -b execve &&
+		      te_refused -D'
 
 	# In a user namespace of its own a process has every capability of that namespace, and
 	# the kernel still refuses it BPF: --backend=ebpf says why (not "no ring buffer", which
