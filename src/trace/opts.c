@@ -713,7 +713,7 @@ static void print_help(void)
 	       "  -ff, --output-separately    with -o FILE, write each process to FILE.PID\n"
 	       "  --seccomp-bpf               stop only at traced syscalls (needs -f)\n"
 	       "  --backend=ebpf|ptrace|auto  where syscalls are seen (default auto: eBPF when\n"
-	       "                              it serves the options, -c for now; else ptrace)\n"
+	       "                              it may load and serves the options; else ptrace)\n"
 	       "\nFiltering:\n"
 	       "  -e trace=[!][?]{{SYSCALL|%%CLASS|/REGEX|all|none},...}\n"
 	       "     classes: %%file %%desc %%process %%network %%signal %%ipc %%memory %%creds\n"
