@@ -230,6 +230,9 @@ static void test_paths_follow_cwd_and_unlink(void **state)
 	assert_true(fd_path(me, FD_A, path, sizeof(path)));
 	assert_int_equal(strncmp(path, file, strlen(file)), 0);
 	assert_string_equal(path + strlen(file), " (deleted)");
+	const struct fd_entry *e = NULL;
+	assert_int_equal(fd_tables_find(me, FD_A, &e), FD_OPEN);
+	assert_true(e->unlinked);
 
 	/* a pidfd and its copy: the process pidfd_open named */
 	call(l, me, NR_pidfd_open, 4321, 0, 0, FD_B);
@@ -237,6 +240,42 @@ static void test_paths_follow_cwd_and_unlink(void **state)
 	assert_int_equal(fd_pidfd_pid(me, FD_C), 4321);
 	assert_true(fd_path(me, FD_C, path, sizeof(path)));
 	assert_string_equal(path, "anon_inode:[pidfd]");
+	ebpf_lines_free(l);
+	rmdir(dir);
+}
+
+/* A directory removed since the open: "." and ".." made canonical from the names alone. A
+ * file named like the kernel's mark of an unlinked file is not one. */
+static void test_paths_of_removed_dirs_and_odd_names(void **state)
+{
+	(void)state;
+	pid_t me = getpid();
+	struct ebpf_lines *l = ebpf_lines_new(ignore, NULL, 1, true);
+	char dir[] = "/tmp/fd_table_XXXXXX", sub[64], odd[64], path[4096];
+	const struct fd_entry *e = NULL;
+
+	assert_non_null(mkdtemp(dir));
+	snprintf(sub, sizeof(sub), "%s/sub", dir);
+	snprintf(odd, sizeof(odd), "%s/kept (deleted)", dir);
+	assert_int_equal(mkdir(sub, 0700), 0);
+	close(open(odd, O_CREAT | O_WRONLY, 0600));
+	ebpf_lines_seed(l, me, me);
+
+	with_name(l, me, NR_chdir, 0, sub, 0);
+	rmdir(sub);
+	with_name(l, me, NR_openat, AT_FDCWD, ".", FD_A);
+	assert_true(fd_path(me, FD_A, path, sizeof(path)));
+	assert_string_equal(path, sub);
+	with_name(l, me, NR_openat, AT_FDCWD, "./../x/..//.", FD_B);
+	assert_true(fd_path(me, FD_B, path, sizeof(path)));
+	assert_string_equal(path, dir);
+
+	with_name(l, me, NR_openat, AT_FDCWD, odd, FD_C);
+	unlink(odd);
+	assert_int_equal(fd_tables_find(me, FD_C, &e), FD_OPEN);
+	assert_false(e->unlinked);
+	assert_true(fd_path(me, FD_C, path, sizeof(path)));
+	assert_string_equal(path, odd);
 	ebpf_lines_free(l);
 	rmdir(dir);
 }
@@ -380,6 +419,7 @@ int main(void)
 		cmocka_unit_test(test_fork_copies_clone_files_shares),
 		cmocka_unit_test(test_execve_ends_cloexec_fds),
 		cmocka_unit_test(test_paths_follow_cwd_and_unlink),
+		cmocka_unit_test(test_paths_of_removed_dirs_and_odd_names),
 		cmocka_unit_test(test_kernel_names_the_new_fds),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
