@@ -498,6 +498,11 @@ static void on_gone(struct ebpf_lines *l, const struct tl_head *ev)
 		te.status = exit_status(l, t, ev->tgid, leader);
 	}
 	if (leader && t && sibling(l, ev->tgid, ev->tid, false)) {
+		/* As ptrace's exit event: the syscall it left in (exit) ends "= ?" now, before
+		 * the lines of the threads that outlive it. */
+		struct tracer_event exiting = { .kind = TEV_EXITING, .pid = te.pid, .when = te.when };
+
+		l->sink(l->sink_ctx, &exiting);
 		free(t->entry);
 		t->entry = NULL;
 		t->gone = true;
