@@ -51,8 +51,8 @@ declare -A PREFIX=(
 	[sysray-f-ebpf]="$SYSRAY trace --backend=ebpf -f -o /dev/null"
 	[sysray-c]="$SYSRAY trace --backend=ptrace -c -o /dev/null"
 	[sysray-c-ebpf]="$SYSRAY trace --backend=ebpf -c -o /dev/null"
-	[sysray-seccomp]="$SYSRAY trace -f --seccomp-bpf -e trace=openat -o /dev/null"
-	[sysray-openat]="$SYSRAY trace -f -e trace=openat -o /dev/null"
+	[sysray-seccomp]="$SYSRAY trace --backend=ptrace -f --seccomp-bpf -e trace=openat -o /dev/null"
+	[sysray-openat]="$SYSRAY trace --backend=ptrace -f -e trace=openat -o /dev/null"
 )
 # The strace configuration each sysray one is held against.
 declare -A VERSUS=(
