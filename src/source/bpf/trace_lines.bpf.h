@@ -211,8 +211,20 @@ __noinline __u32 tl_put_span(__u32 off, __u64 addr, __u64 len)
 	return off;
 }
 
+/* One more pointer of the event being made (its head: the scratch's start) whose memory
+ * could not be read. */
+static __always_inline void tl_count_missed(void)
+{
+	__u32 zero = 0;
+	struct tl_scratch *s = bpf_map_lookup_elem(&scratch, &zero);
+
+	if (s)
+		((struct tl_head *)(void *)s->buf)->missed++;
+}
+
 /* A NULL-terminated pointer array at ADDR, then (STRINGS) its first TL_VEC_STRS strings of
- * STR_SIZE bytes at most. */
+ * STR_SIZE bytes at most; a string not paged in yet (a forked child's argv in file pages its
+ * page tables do not map) counts as missed, so that the exit's copy serves it. */
 __noinline __u32 tl_put_vec(__u32 off, __u64 addr, __u32 str_size, __u32 strings)
 {
 	__u32 after = tl_put(off, addr, TL_VEC_PTRS * sizeof(__u64), 0);
@@ -228,7 +240,11 @@ __noinline __u32 tl_put_vec(__u32 off, __u64 addr, __u32 str_size, __u32 strings
 
 		if (!p)
 			break;
-		after = tl_put(after, p, str_size, 1);
+		__u32 next = tl_put(after, p, str_size, 1);
+
+		if (next == after)
+			tl_count_missed();
+		after = next;
 	}
 	return after;
 }

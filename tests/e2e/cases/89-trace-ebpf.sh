@@ -57,7 +57,7 @@ TE_TESTS=(trace-ebpf-c-files trace-ebpf-c-fds trace-ebpf-c-fsops trace-ebpf-c-me
 	  trace-ebpf-c-net trace-ebpf-c-procs trace-ebpf-f trace-ebpf-e-S-U trace-ebpf-w
 	  trace-ebpf-v trace-ebpf-refused trace-ebpf-lines-C trace-ebpf-p-gone trace-ebpf-p
 	  trace-ebpf-c-cputime trace-ebpf-O trace-ebpf-p-lines trace-ebpf-userns
-	  trace-ebpf-p-midway)
+	  trace-ebpf-p-midway trace-ebpf-argv-page)
 te_selected() {
 	local t
 	for t in "${TE_TESTS[@]}"; do
@@ -404,4 +404,15 @@ PYEOF
 	}
 	expect trace-ebpf-p-midway "-p into a blocked read: the read printed whole, as strace's" \
 		te_midway_ok
+
+	# The demo's command is sysray started by itself: its arguments are string constants of
+	# sysray's read-only data, which the forked child's page tables do not map when its
+	# execve enters (fork copies no file-backed page's entry). The entry cannot read them;
+	# the exit's copy of the new program's stack has them.
+	te_argv_page_ok() {
+		"$SYSRAY" demo 2>&1 | grep -m1 '^execve(' | tee "$TE/argpage" | sed 's/^/  /'
+		grep -q ', "demo", "--workload"\], 0x' "$TE/argpage"
+	}
+	expect trace-ebpf-argv-page "execve's argv in pages not mapped at its entry: the strings" \
+		te_argv_page_ok
 fi
