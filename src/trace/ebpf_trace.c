@@ -30,6 +30,8 @@ struct run {
 	struct ebpf_lines *lines;	/* line mode, or NULL: counting */
 	int quiet;
 	pid_t started;		/* the command, 0 with -p only */
+	bool started_reaped;	/* its status is STARTED_STATUS */
+	int started_status;
 	pid_t *attached;	/* -p threads, in the order they were put in the set */
 	size_t nattached;
 };
@@ -41,10 +43,17 @@ static void on_interrupt(int sig)
 	interrupted = sig;
 }
 
+/* SIGCHLD only wakes the wait, after which the children that ended are reaped. */
+static void on_child(int sig)
+{
+	(void)sig;
+}
+
 /* The tracer's own dispositions (as under ptrace), and what they were: the command gets the
  * originals back before its execve. */
 static const int run_signals[] = { SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTTOU, SIGTTIN, SIGPIPE };
 static struct sigaction saved_actions[ARRAY_SIZE(run_signals)];
+static struct sigaction saved_child_action;
 static sigset_t saved_mask;
 
 /* BLOCKING: SIGTERM, SIGHUP (and SIGPIPE) leave the trace running, as under ptrace. */
@@ -71,6 +80,11 @@ static void take_signals(bool attaching, bool blocking)
 		if (catch)
 			sigaddset(&block, sig);
 	}
+	struct sigaction child = { .sa_handler = on_child };
+
+	sigemptyset(&child.sa_mask);
+	sigaction(SIGCHLD, &child, &saved_child_action);
+	sigaddset(&block, SIGCHLD);
 	/* Caught signals arrive only while waiting (trace_count_wait's mask): no lost wake-up. */
 	sigprocmask(SIG_BLOCK, &block, &saved_mask);
 }
@@ -79,7 +93,26 @@ static void restore_signals(void)
 {
 	for (size_t i = 0; i < ARRAY_SIZE(run_signals); i++)
 		sigaction(run_signals[i], &saved_actions[i], NULL);
+	sigaction(SIGCHLD, &saved_child_action, NULL);
 	sigprocmask(SIG_SETMASK, &saved_mask, NULL);
+}
+
+/*
+ * The tracer's children that ended, reaped as a ptrace tracer's wait reaps them: the command
+ * (its status kept for the end) and any other, such as a CLONE_PARENT child of a traced
+ * process, whose parent may wait until it is gone (kill(pid, 0) failing).
+ */
+static void reap_children(struct run *r)
+{
+	int status;
+	pid_t pid;
+
+	while ((pid = waitpid(-1, &status, WNOHANG | __WALL)) > 0) {
+		if (pid == r->started) {
+			r->started_reaped = true;
+			r->started_status = status;
+		}
+	}
 }
 
 /* ---- the started command ---- */
@@ -320,6 +353,7 @@ int ebpf_trace_run(const struct trace_opts *o, struct trace_count *tc, int quiet
 		/* A lost note cannot leave it waiting: the set is looked at each second. */
 		int n = trace_count_wait(tc, 1000, &saved_mask, on_note, on_event, &r);
 
+		reap_children(&r);
 		if (n < 0 && n != -EINTR) {
 			msg("cannot wait for the traced processes: %s", strerror(-n));
 			break;
@@ -331,7 +365,8 @@ int ebpf_trace_run(const struct trace_opts *o, struct trace_count *tc, int quiet
 				(unsigned long long)lost_said);
 		}
 	}
-	bool kill_started = interrupted && r.started && trace_count_has(tc, r.started);
+	bool kill_started = interrupted && r.started && !r.started_reaped &&
+			    trace_count_has(tc, r.started);
 	bool *still_traced = xcalloc(r.nattached + 1, sizeof(*still_traced));
 
 	for (size_t i = 0; interrupted && i < r.nattached; i++)
@@ -358,7 +393,9 @@ int ebpf_trace_run(const struct trace_opts *o, struct trace_count *tc, int quiet
 	if (r.started && !interrupted) {
 		int status;
 
-		if (waitpid(r.started, &status, 0) == r.started) {
+		if (r.started_reaped || waitpid(r.started, &status, 0) == r.started) {
+			if (r.started_reaped)
+				status = r.started_status;
 			if (WIFEXITED(status)) {
 				rc = WEXITSTATUS(status);
 			} else if (WIFSIGNALED(status)) {

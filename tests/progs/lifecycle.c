@@ -2,7 +2,8 @@
 /*
  * Process lifecycle for the strace comparison: process ids seen from a nested pid namespace
  * (traced with --pidns-translation they get the tracer's ids in comments), a thread's execve
- * while the leader sleeps in a syscall or has exited, a child killed by a signal.
+ * while the leader sleeps in a syscall or has exited, a child killed by a signal; and
+ * (argument "clone_parent") a CLONE_PARENT child that the tracer must reap.
  *
  * Every wait is on a state the other thread reaches (/proc/self/status), so both tracers see
  * the same order of events.
@@ -213,10 +214,35 @@ static int arch_prctl_part(void)
 	return 0;
 }
 
+static int clone_parent_child(void *arg)
+{
+	(void)arg;
+	return 42;
+}
+
+/*
+ * "clone_parent": a CLONE_PARENT child is the tracer's child, not this process's: this
+ * process waits until the tracer has reaped it (kill then fails with ESRCH), as strace's
+ * clone_parent test does. Exit 0 once it is gone.
+ */
+static int clone_parent_part(void)
+{
+	static char stack[16384] __attribute__((aligned(16)));
+	pid_t pid = clone(clone_parent_child, stack + sizeof(stack), CLONE_PARENT | SIGCHLD, NULL);
+
+	if (pid < 0)
+		return 1;
+	while (!kill(pid, 0))
+		;
+	return errno == ESRCH ? 0 : 1;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc > 1 && !strcmp(argv[1], "arch_prctl"))
 		return arch_prctl_part();
+	if (argc > 1 && !strcmp(argv[1], "clone_parent"))
+		return clone_parent_part();
 	if (argc > 1)
 		return 0;	/* the image a thread exec'd */
 	setvbuf(stdout, NULL, _IONBF, 0);

@@ -57,7 +57,7 @@ TE_TESTS=(trace-ebpf-c-files trace-ebpf-c-fds trace-ebpf-c-fsops trace-ebpf-c-me
 	  trace-ebpf-c-net trace-ebpf-c-procs trace-ebpf-f trace-ebpf-e-S-U trace-ebpf-w
 	  trace-ebpf-v trace-ebpf-refused trace-ebpf-lines-C trace-ebpf-p-gone trace-ebpf-p
 	  trace-ebpf-c-cputime trace-ebpf-O trace-ebpf-p-lines trace-ebpf-userns
-	  trace-ebpf-p-midway trace-ebpf-argv-page)
+	  trace-ebpf-p-midway trace-ebpf-argv-page trace-ebpf-clone-parent)
 te_selected() {
 	local t
 	for t in "${TE_TESTS[@]}"; do
@@ -415,4 +415,21 @@ PYEOF
 	}
 	expect trace-ebpf-argv-page "execve's argv in pages not mapped at its entry: the strings" \
 		te_argv_page_ok
+
+	# A CLONE_PARENT child is the tracer's: its parent waits until the tracer reaps it. Each
+	# backend ends (the test's watchdog bounds a hang), exits 0, and prints strace's lines.
+	te_clone_parent_ok() {
+		local who
+		strace -qq -e trace=clone -o "$TE/cp.s" "$PROGS/lifecycle" clone_parent || return 1
+		sed -i 's/= [0-9]*$/= PID/; s/0x[0-9a-f]*/0xADDR/g' "$TE/cp.s"
+		for who in ebpf ptrace; do
+			"$SYSRAY" trace --backend=$who -qq -e trace=clone -o "$TE/cp.$who" \
+				"$PROGS/lifecycle" clone_parent || return 1
+			sed -i 's/= [0-9]*$/= PID/; s/0x[0-9a-f]*/0xADDR/g' "$TE/cp.$who"
+			cmp -s "$TE/cp.s" "$TE/cp.$who" || { diff "$TE/cp.s" "$TE/cp.$who"; return 1; }
+		done
+		sed 's/^/  /' "$TE/cp.ebpf"
+	}
+	expect trace-ebpf-clone-parent "a CLONE_PARENT child reaped by the tracer, on both backends" \
+		te_clone_parent_ok
 fi
