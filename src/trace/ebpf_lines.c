@@ -502,7 +502,8 @@ static void on_gone(struct ebpf_lines *l, const struct tl_head *ev)
 		 * the lines of the threads that outlive it. */
 		struct tracer_event exiting = { .kind = TEV_EXITING, .pid = te.pid, .when = te.when };
 
-		l->sink(l->sink_ctx, &exiting);
+		if (t->entry)
+			l->sink(l->sink_ctx, &exiting);
 		free(t->entry);
 		t->entry = NULL;
 		t->gone = true;
