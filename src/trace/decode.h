@@ -238,6 +238,11 @@ void print_stat_at(struct sc *sc, uint64_t addr);
  * backend's fd tables knew it when the fd was made (fd_table.h), else as /proc says now. */
 bool fd_path(pid_t pid, int fd, char *buf, size_t n);
 
+/* Cuts the kernel's mark of an unlinked file off PATH, fd FD's link from fd_path(): true when
+ * the " (deleted)" it ends in is that mark (a file may be named so). The fd tables (eBPF)
+ * say, else /proc now (ptrace). */
+bool fd_path_cut_unlinked_mark(pid_t pid, int fd, char *path);
+
 /* The process pidfd FD of PID refers to (the fd tables' or its fdinfo's "Pid:"), or -1: it
  * has exited, or FD is no pidfd. */
 pid_t fd_pidfd_pid(pid_t pid, int fd);

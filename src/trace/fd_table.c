@@ -205,18 +205,31 @@ char *fd_proc_link(pid_t tid, int fd)
 	return xstrdup(buf);
 }
 
+char *fd_link_mark(const char *link)
+{
+	size_t len = link ? strlen(link) : 0, mlen = sizeof(FD_UNLINKED_MARK) - 1;
+
+	if (len <= mlen || strcmp(link + len - mlen, FD_UNLINKED_MARK))
+		return NULL;
+	return (char *)link + len - mlen;
+}
+
 bool fd_link_marks_unlinked(pid_t tid, int fd, const char *link)
 {
-	static const char mark[] = " (deleted)";
-	size_t len = link ? strlen(link) : 0, mlen = sizeof(mark) - 1;
 	char path[64];
 	struct stat fd_st, name_st;
 
-	if (len <= mlen || strcmp(link + len - mlen, mark))
+	if (!fd_link_mark(link))
 		return false;
 	snprintf(path, sizeof(path), "/proc/%d/fd/%d", (int)tid, fd);
 	return stat(path, &fd_st) || lstat(link, &name_st) || fd_st.st_dev != name_st.st_dev ||
 	       fd_st.st_ino != name_st.st_ino;
+}
+
+void fd_entry_link_from_proc(struct fd_entry *e, pid_t tid, int fd)
+{
+	e->link = fd_proc_link(tid, fd);
+	e->unlinked = fd_link_marks_unlinked(tid, fd, e->link);
 }
 
 /* Whether fd FD of TID is close-on-exec, from its fdinfo's octal "flags:". */
@@ -263,8 +276,7 @@ void fd_tables_seed(struct fd_tables *t, pid_t tid, pid_t tgid)
 			continue;
 		/* An fd named only by its link: a socket of unknown family asks /proc the rest. */
 		e = fd_entry_new();
-		e->link = fd_proc_link(tid, (int)fd);
-		e->unlinked = fd_link_marks_unlinked(tid, (int)fd, e->link);
+		fd_entry_link_from_proc(e, tid, (int)fd);
 		e->cloexec = proc_cloexec(tid, (int)fd);
 		e->is_socket = e->link && !strncmp(e->link, "socket:[", 8);
 		if (e->link)

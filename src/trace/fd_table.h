@@ -64,9 +64,15 @@ void fd_tables_serve(struct fd_tables *t);
 /* What the served tables know of fd FD of thread TID; *E: its entry when FD_OPEN. */
 enum fd_known fd_tables_find(pid_t tid, int fd, const struct fd_entry **e);
 
+/* What d_path() appends to an unlinked file's path: its /proc/PID/fd/N link ends so. */
+#define FD_UNLINKED_MARK " (deleted)"
+
+/* Where LINK ends in FD_UNLINKED_MARK, or NULL (LINK may be NULL). */
+char *fd_link_mark(const char *link);
+
 /*
- * Does LINK, read from /proc/TID/fd/FD, end in the kernel's " (deleted)" mark of an unlinked
- * file? A file may be named so: it is the mark unless that name is the fd's file now.
+ * Does LINK, read from /proc/TID/fd/FD, end in the kernel's mark of an unlinked file? A file
+ * may be named so: it is the mark unless that name is the fd's file now.
  */
 bool fd_link_marks_unlinked(pid_t tid, int fd, const char *link);
 

@@ -44,4 +44,7 @@ struct fd_table *fd_table_unshared(struct fd_tables *t, pid_t tid);
 /* The text of /proc/TID/fd/FD (allocated), or NULL. */
 char *fd_proc_link(pid_t tid, int fd);
 
+/* E's link as /proc/TID/fd/FD reads now, with whether it ends in the unlinked mark. */
+void fd_entry_link_from_proc(struct fd_entry *e, pid_t tid, int fd);
+
 #endif

@@ -47,7 +47,7 @@ static char *kernel_link(const struct fd_kernel_file *f)
 	case HUGETLBFS_MAGIC:
 		if (strncmp(f->name, "memfd:", 6))
 			return NULL;
-		snprintf(buf, sizeof(buf), "/%s (deleted)", f->name);
+		snprintf(buf, sizeof(buf), "/%s" FD_UNLINKED_MARK, f->name);
 		break;
 	default:
 		return NULL;

@@ -21,8 +21,6 @@
 #define CLOSE_RANGE_UNSHARE_FLAG (1u << 1)
 #define CLOSE_RANGE_CLOEXEC_FLAG (1u << 2)
 
-static const char deleted[] = " (deleted)";
-
 static bool name_base(const struct fd_table *tab, pid_t tid, int dirfd, const char *name,
 		      char *base, size_t n);
 
@@ -105,11 +103,10 @@ static char *opened_link(const struct fd_table *tab, pid_t tid, int fd, int dirf
 			 const char *name)
 {
 	char base[PATH_MAX], joined[2 * PATH_MAX + 2];
-	char *now = fd_proc_link(tid, fd);
-	size_t len = now ? strlen(now) : 0, dlen = sizeof(deleted) - 1;
+	char *now = fd_proc_link(tid, fd), *mark = fd_link_mark(now);
 
-	if (now && len > dlen && !strcmp(now + len - dlen, deleted))
-		now[len - dlen] = 0;
+	if (mark)
+		*mark = 0;
 	if (now && same_last_name(now, name))
 		return now;
 	free(now);
@@ -153,8 +150,8 @@ static void unlinked_entry_cb(void *ctx, uint32_t key, void *val)
 
 	if (!e->link || strcmp(e->link, u->path))
 		return;
-	e->link = xrealloc(e->link, u->len + sizeof(deleted));
-	memcpy(e->link + u->len, deleted, sizeof(deleted));
+	e->link = xrealloc(e->link, u->len + sizeof(FD_UNLINKED_MARK));
+	memcpy(e->link + u->len, FD_UNLINKED_MARK, sizeof(FD_UNLINKED_MARK));
 	e->unlinked = true;
 }
 
@@ -197,10 +194,8 @@ static void made_open(struct fd_tables *t, struct fd_table *tab, pid_t tid, int 
 	e->cloexec = flags & O_CLOEXEC;
 	if (t->paths && mem->read_str(mem, name_addr, name, sizeof(name)) > 0)
 		e->link = opened_link(tab, tid, fd, dirfd, name);
-	else if (t->paths) {
-		e->link = fd_proc_link(tid, fd);
-		e->unlinked = fd_link_marks_unlinked(tid, fd, e->link);
-	}
+	else if (t->paths)
+		fd_entry_link_from_proc(e, tid, fd);
 	fd_put(tab, fd, e);
 }
 
@@ -284,10 +279,8 @@ static void made_plain(struct fd_tables *t, struct fd_table *tab, pid_t tid, int
 {
 	struct fd_entry *e = fd_entry_new();
 
-	if (t->paths) {
-		e->link = fd_proc_link(tid, fd);
-		e->unlinked = fd_link_marks_unlinked(tid, fd, e->link);
-	}
+	if (t->paths)
+		fd_entry_link_from_proc(e, tid, fd);
 	fd_put(tab, fd, e);
 }
 

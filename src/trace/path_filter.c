@@ -16,7 +16,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "trace/decode.h"
@@ -186,23 +185,9 @@ static void set_up(const struct trace_opts *opt)
  */
 static bool fd_link(pid_t pid, int fd, char *buf, size_t size)
 {
-	static const char deleted[] = " (deleted)";
-	char link[64];
-
 	if (fd < 0 || !fd_path(pid, fd, buf, size))
 		return false;
-	snprintf(link, sizeof(link), "/proc/%d/fd/%d", (int)pid, fd);
-	size_t n = strlen(buf);
-	size_t dl = sizeof(deleted) - 1;
-	if (n <= dl + 1 || strcmp(buf + n - dl, deleted) != 0)
-		return true;
-	/* A file really named "x (deleted)" is still there, and is the same file. */
-	struct stat target, named;
-	if (stat(link, &target) != 0)
-		return true;
-	if (lstat(buf, &named) != 0 || named.st_ino != target.st_ino ||
-	    named.st_dev != target.st_dev)
-		buf[n - dl] = 0;
+	fd_path_cut_unlinked_mark(pid, fd, buf);
 	return true;
 }
 

@@ -47,6 +47,18 @@ bool fd_path(pid_t pid, int fd, char *buf, size_t n)
 	return true;
 }
 
+bool fd_path_cut_unlinked_mark(pid_t pid, int fd, char *path)
+{
+	const struct fd_entry *e = NULL;
+	char *mark = fd_link_mark(path);
+
+	if (!mark || !(fd_tables_find(pid, fd, &e) == FD_OPEN ? e->unlinked :
+								  fd_link_marks_unlinked(pid, fd, path)))
+		return false;
+	*mark = 0;
+	return true;
+}
+
 pid_t fd_pidfd_pid(pid_t pid, int fd)
 {
 	const struct fd_entry *e = NULL;
@@ -125,14 +137,8 @@ void fd_decorate(const struct trace_opts *opt, pid_t pid, int fd, struct out *o)
 	}
 	if (!(set & DECODE_FD_PATH))
 		return;
-	/* The kernel marks an unlinked file's link " (deleted)"; strace moves it outside. The
-	 * fd tables (eBPF) say whether it is the mark, or /proc now (ptrace). */
-	static const char deleted[] = " (deleted)";
-	const struct fd_entry *e = NULL;
-	bool gone = fd_tables_find(pid, fd, &e) == FD_OPEN ? e->unlinked :
-							       fd_link_marks_unlinked(pid, fd, path);
-	if (gone)
-		path[strlen(path) - (sizeof(deleted) - 1)] = 0;
+	/* The kernel marks an unlinked file's link " (deleted)"; strace moves it outside. */
+	bool gone = fd_path_cut_unlinked_mark(pid, fd, path);
 	/* escaped as a string is (-x too), '<' and '>' among what is escaped */
 	struct pr quoting;
 	pr_reset(&quoting, o);
