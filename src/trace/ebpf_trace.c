@@ -365,17 +365,12 @@ int ebpf_trace_run(const struct trace_opts *o, struct trace_count *tc, int quiet
 				(unsigned long long)lost_said);
 		}
 	}
-	bool kill_started = interrupted && r.started && !r.started_reaped &&
-			    trace_count_has(tc, r.started);
-	bool *still_traced = xcalloc(r.nattached + 1, sizeof(*still_traced));
-
-	for (size_t i = 0; interrupted && i < r.nattached; i++)
-		still_traced[i] = trace_count_has(tc, r.attached[i]);
-	/* Detached: the programs are gone, the processes run on untouched. */
+	/* Detached: the programs are gone, the processes run on untouched (the set stays as
+	 * it was: trace_count_has() still answers). */
 	trace_count_stop(tc);
 	/* As strace: the command started is killed by the signal that ended the trace, once
 	 * detached (its death is not traced). */
-	if (kill_started)
+	if (interrupted && r.started && !r.started_reaped && trace_count_has(tc, r.started))
 		kill(r.started, interrupted);
 	if (lines)
 		drain(&r);
@@ -383,25 +378,22 @@ int ebpf_trace_run(const struct trace_opts *o, struct trace_count *tc, int quiet
 	if (lines && interrupted)
 		ebpf_lines_detach_all(lines);
 	for (size_t i = 0; interrupted && i < r.nattached; i++) {
-		if (!still_traced[i])
+		if (!trace_count_has(tc, r.attached[i]))
 			continue;
 		if (!quiet)
 			fprintf(stderr, "%s: Process %d detached\n", progname, r.attached[i]);
 	}
-	free(still_traced);
 	rc = 0;
-	if (r.started && !interrupted) {
-		int status;
+	if (r.started && !interrupted && !r.started_reaped)
+		r.started_reaped = waitpid(r.started, &r.started_status, 0) == r.started;
+	if (r.started && !interrupted && r.started_reaped) {
+		int status = r.started_status;
 
-		if (r.started_reaped || waitpid(r.started, &status, 0) == r.started) {
-			if (r.started_reaped)
-				status = r.started_status;
-			if (WIFEXITED(status)) {
-				rc = WEXITSTATUS(status);
-			} else if (WIFSIGNALED(status)) {
-				rc = 128 + WTERMSIG(status);
-				*fatal_sig = WTERMSIG(status);
-			}
+		if (WIFEXITED(status)) {
+			rc = WEXITSTATUS(status);
+		} else if (WIFSIGNALED(status)) {
+			rc = 128 + WTERMSIG(status);
+			*fatal_sig = WTERMSIG(status);
 		}
 	}
 	if (interrupted)
